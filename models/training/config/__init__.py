@@ -1,0 +1,71 @@
+"""Training configs. `load_config("tiny"|"full")` returns the Config defined in config/<name>.py."""
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import os
+from dataclasses import dataclass, field
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+
+
+@dataclass
+class Config:
+    name: str = "full"
+    # paths (relative to repo root unless absolute)
+    data_dir: str = os.environ.get("DATASETS_DIR", "../shared/data")
+    cache_dir: str = ".data/training/full"
+    ckpt_dir: str | None = None  # default <cache_dir>/ckpt
+    model_dir: str = "models/finkg-small"
+    schema_path: str = "schemas/events.json"
+    seed: int = 1234
+    threads: int = 2
+    model_version: str = "finkg-small-0.1.0"
+    # data
+    vocab_min_freq: int = 3
+    vocab_cap: int = 8000
+    corpus_max_chars: int | None = None  # None = whole corpus
+    pretrain_len: int = 128  # corpus chunk length (code points)
+    limit_train: int | None = None  # cap per labelled dataset (tiny)
+    limit_dev: int | None = None
+    cluener_holdout: float = 0.05  # CLUENER has no dev split here; hold out 5% of train
+    # model
+    n_layer: int = 4
+    d_model: int = 256
+    n_head: int = 4
+    d_ff: int = 1024
+    max_len: int = 256
+    dropout: float = 0.1
+    # pretraining (masked LM, whole-word + entity-knowledge span masking)
+    pt_batch_tokens: int = 4096
+    pt_lr: float = 5e-4
+    pt_warmup: int = 300
+    pt_max_steps: int = 100000
+    pt_time_budget_s: float = 30 * 60
+    mask_prob: float = 0.15
+    span_mask_prob: float = 0.5
+    # finetuning (events + entities)
+    ft_batch_tokens: int = 3072
+    ft_lr: float = 3e-4
+    ft_warmup: int = 200
+    ft_max_steps: int = 100000
+    ft_time_budget_s: float = 35 * 60
+    ent_fraction: float = 0.5  # share of the entity examples used per epoch
+    pos_weight: float = 5.0
+    eval_every_s: float = 5 * 60
+    ckpt_every_s: float = 4 * 60
+    weight_decay: float = 0.01
+    grad_clip: float = 1.0
+    # decoding
+    max_span: dict = field(default_factory=lambda: {"trigger": 12, "argument": 64, "entity": 48})
+
+    def path(self, p: str) -> str:
+        return p if os.path.isabs(p) else os.path.join(ROOT, p)
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def load_config(name: str) -> Config:
+    mod = importlib.import_module(f"{__name__}.{name}")
+    return mod.config

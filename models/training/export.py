@@ -1,0 +1,157 @@
+"""Export the best finetuned checkpoint to ONNX (fp32 + dynamic int8) with config.json and parity.json.
+
+  .venv/bin/python -m models.training.export --config full
+
+Checks PyTorch vs onnxruntime (fp32) max |delta logit| <= 1e-3 on hand-written sentences, writes
+model.onnx, model.int8.onnx, config.json, parity.json (vocab.txt is written by prepare.py), and scores
+both ONNX files on the dev sets (metrics.json).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import time
+
+import numpy as np
+import onnxruntime as ort
+import torch
+from onnxruntime.quantization import QuantType, quantize_dynamic
+
+from .batching import pad_batch
+from .config import load_config
+from .evaluate import evaluate_all, onnx_forward
+from .model import FinKGEncoder, ModelConfig, count_params
+from .prepare import features_cli
+from .schema import Schema
+from .tokenizer import encode, load_vocab
+
+INPUTS = ["input_ids", "attention_mask", "seg_ids", "pos_ids"]
+OUTPUTS = ["type_logits", "trigger_logits", "argument_logits", "entity_logits"]
+
+# Hand-written (not from any dataset) sentences for the parity golden file.
+PARITY_SENTENCES = [
+    "2019年3月5日，华夏科技股份有限公司控股股东张伟将其持有的1200万股质押给中信证券。",
+    "ＡＢＣ集团以３．５亿元收购了星河电子51%的股权。",
+    "公司中标某市轨道交通项目，中标金额约2.3亿元 😀",
+]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
+    ap.add_argument("--skip_eval", action="store_true")
+    args = ap.parse_args()
+    cfg = load_config(args.config)
+    torch.set_num_threads(cfg.threads)
+    cache, model_dir = cfg.path(cfg.cache_dir), cfg.path(cfg.model_dir)
+    schema = Schema.load(cfg.path(cfg.schema_path))
+    ck = os.path.join(cfg.path(cfg.ckpt_dir) if cfg.ckpt_dir else os.path.join(cache, "ckpt"), "finetune_best.pt")
+    st = torch.load(ck, weights_only=False)
+    mc = ModelConfig(**st["model_config"])
+    model = FinKGEncoder(mc)
+    model.load_state_dict(st["model"])
+    model.eval()
+
+    # 1. ONNX fp32
+    vocab = load_vocab(os.path.join(model_dir, "vocab.txt"))
+    feats, meta = features_cli(PARITY_SENTENCES, cache)
+    units = [{"ids": np.array(encode(s, vocab)), "seg": f[0], "pos": f[1]} for s, f in zip(PARITY_SENTENCES, feats)]
+    batch = pad_batch(units)
+    fp32 = os.path.join(model_dir, "model.onnx")
+    dyn = {k: {0: "batch", 1: "seq"} for k in INPUTS + OUTPUTS}
+    dummy = tuple(torch.from_numpy(batch[k]) for k in INPUTS)
+    torch.onnx.export(model, dummy, fp32, input_names=INPUTS, output_names=OUTPUTS, dynamic_axes=dyn,
+                      opset_version=17, do_constant_folding=True, dynamo=False)
+
+    # 2. parity: PyTorch vs onnxruntime, on the padded batch and on each sentence alone
+    sess = ort.InferenceSession(fp32, providers=["CPUExecutionProvider"])
+    max_delta = 0.0
+    golden = []
+    for b in [batch] + [pad_batch([u]) for u in units]:
+        with torch.no_grad():
+            ref = [o.numpy() for o in model(*(torch.from_numpy(b[k]) for k in INPUTS))]
+        got = sess.run(OUTPUTS, {k: b[k] for k in INPUTS})
+        for r, g in zip(ref, got):
+            # padded positions are don't-care; compare real positions only
+            max_delta = max(max_delta, float(np.abs(r - g).max()))
+    for s, u in zip(PARITY_SENTENCES, units):
+        b = pad_batch([u])
+        got = sess.run(OUTPUTS, {k: b[k] for k in INPUTS})
+        golden.append({"text": s, **{k: b[k][0].tolist() for k in INPUTS},
+                       **{k: np.round(v[0], 6).tolist() for k, v in zip(OUTPUTS, got)}})
+    print(f"parity PyTorch vs onnxruntime fp32: max |delta logit| = {max_delta:.2e}")
+    assert max_delta <= 1e-3, "ONNX parity check failed"
+
+    # 3. int8 dynamic quantisation (weights QInt8, MatMul/Gemm)
+    int8 = os.path.join(model_dir, "model.int8.onnx")
+    quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gemm"])
+    sess8 = ort.InferenceSession(int8, providers=["CPUExecutionProvider"])
+    d8 = max(float(np.abs(r - g).max()) for r, g in zip(sess.run(OUTPUTS, {k: batch[k] for k in INPUTS}),
+                                                         sess8.run(OUTPUTS, {k: batch[k] for k in INPUTS})))
+    print(f"int8 vs fp32 max |delta logit| = {d8:.3f}; sizes fp32 {os.path.getsize(fp32) / 1e6:.1f} MB, "
+          f"int8 {os.path.getsize(int8) / 1e6:.1f} MB")
+
+    # 4. config.json
+    th = st["thresholds"]
+    pre_sum = _read_json(os.path.join(cache, "pretrain_summary.json"))
+    ft_sum = _read_json(os.path.join(cache, "finetune_summary.json"))
+    conf = {
+        "modelVersion": cfg.model_version,
+        "trainConfig": cfg.name,
+        "vocabFile": "vocab.txt",
+        "vocabSize": mc.vocab_size,
+        "specialTokens": {"[PAD]": 0, "[UNK]": 1, "[MASK]": 2},
+        "maxLen": mc.max_len,
+        "paramCount": count_params(model),
+        "inputs": INPUTS,
+        "outputs": OUTPUTS,
+        "labels": {
+            "eventTypes": schema.event_types,
+            "eventTypeKeys": schema.event_keys,
+            "roles": schema.roles,
+            "validRoles": {t: rs for t, rs in zip(schema.event_types, schema.valid_roles)},
+            "entityTypes": schema.entity_types,
+        },
+        "features": {"version": meta["version"], "seg": {"pad": 0, "B": 1, "M": 2, "E": 3, "S": 4},
+                     "posTags": meta["posTags"], "posIdOffset": 2, "posPad": 0, "posUnknown": 1},
+        "decode": {"activation": "sigmoid",
+                   "thresholds": th,
+                   "maxSpan": cfg.max_span,
+                   "pairing": "each start >= threshold pairs with the nearest end >= threshold at or after it, "
+                              "if end - start + 1 <= maxSpan; triggers/arguments of a type are read only if "
+                              "sigmoid(type_logits) >= thresholds.type"},
+        "training": {"bestStep": st["step"], "pretrain": pre_sum,
+                     "finetune": {k: v for k, v in (ft_sum or {}).items() if k != "best"},
+                     "devAtBest": st["scores"]},
+        "exported": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    with open(os.path.join(model_dir, "config.json"), "w", encoding="utf-8") as f:
+        json.dump(conf, f, ensure_ascii=False, indent=1)
+    with open(os.path.join(model_dir, "parity.json"), "w", encoding="utf-8") as f:
+        json.dump({"model": "model.onnx", "tolerance": 1e-3, "note": "fp32 onnxruntime (Python) logits, "
+                   "one sentence per entry, batch of 1, no padding", "cases": golden}, f, ensure_ascii=False)
+
+    # 5. dev scores for both files with the thresholds chosen on dev during training
+    if not args.skip_eval:
+        metrics = {}
+        for name in ("model.onnx", "model.int8.onnx"):
+            t0 = time.time()
+            _, sc = evaluate_all(onnx_forward(os.path.join(model_dir, name), cfg.threads), cache, schema,
+                                 cfg.max_span, th)
+            metrics[name] = sc
+            ev = sc["fewfc_dev"]
+            print(f"{name}: TI {ev['TI']['f1']:.1f} TC {ev['TC']['f1']:.1f} AI {ev['AI']['f1']:.1f} "
+                  f"AC {ev['AC']['f1']:.1f} | entity mean F1 {sc['entity_dev']['mean_f1']:.1f} "
+                  f"({time.time() - t0:.0f}s)")
+        with open(os.path.join(model_dir, "metrics.json"), "w") as f:
+            json.dump({"thresholds": th, **metrics}, f, indent=1)
+
+
+def _read_json(p):
+    return json.load(open(p)) if os.path.exists(p) else None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""Small char Transformer encoder with word-feature embeddings and span-pointer heads.
+
+Inputs (int64 [B, L]): input_ids, attention_mask, seg_ids, pos_ids.
+Outputs (raw logits; decoding applies sigmoid):
+  type_logits     [B, T]             sentence-level multi-label event types
+  trigger_logits  [B, T, L, 2]       per type: trigger start/end pointers
+  argument_logits [B, T, L, R, 2]    per type and role: argument start/end pointers
+  entity_logits   [B, L, E, 2]       per entity type: start/end pointers
+Type conditioning uses conditional layer norm (type embedding -> per-type gain/bias).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+@dataclass
+class ModelConfig:
+    vocab_size: int
+    n_seg: int = 5  # 0 pad, B, M, E, S
+    n_pos: int = 64  # 0 pad, 1 unk, 2.. jieba tags
+    n_layer: int = 4
+    d_model: int = 256
+    n_head: int = 4
+    d_ff: int = 1024
+    max_len: int = 256
+    dropout: float = 0.1
+    n_types: int = 10
+    n_roles: int = 18
+    n_entities: int = 11
+
+
+class Block(nn.Module):
+    """Pre-LN Transformer block."""
+
+    def __init__(self, c: ModelConfig):
+        super().__init__()
+        self.ln1 = nn.LayerNorm(c.d_model)
+        self.qkv = nn.Linear(c.d_model, 3 * c.d_model)
+        self.proj = nn.Linear(c.d_model, c.d_model)
+        self.ln2 = nn.LayerNorm(c.d_model)
+        self.ff1 = nn.Linear(c.d_model, c.d_ff)
+        self.ff2 = nn.Linear(c.d_ff, c.d_model)
+        self.drop = nn.Dropout(c.dropout)
+        self.n_head = c.n_head
+        self.p = c.dropout
+
+    def forward(self, x, attn_bias):
+        B, L, D = x.shape
+        q, k, v = self.qkv(self.ln1(x)).split(D, dim=2)
+        q, k, v = (t.view(B, L, self.n_head, D // self.n_head).transpose(1, 2) for t in (q, k, v))
+        y = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_bias,
+                                           dropout_p=self.p if self.training else 0.0)
+        y = y.transpose(1, 2).reshape(B, L, D)
+        x = x + self.drop(self.proj(y))
+        x = x + self.drop(self.ff2(F.gelu(self.ff1(self.ln2(x)))))
+        return x
+
+
+class FinKGEncoder(nn.Module):
+    def __init__(self, c: ModelConfig):
+        super().__init__()
+        self.c = c
+        d = c.d_model
+        self.tok = nn.Embedding(c.vocab_size, d)
+        self.posi = nn.Embedding(c.max_len, d)
+        self.seg = nn.Embedding(c.n_seg, d)
+        self.tag = nn.Embedding(c.n_pos, d)
+        self.drop = nn.Dropout(c.dropout)
+        self.blocks = nn.ModuleList([Block(c) for _ in range(c.n_layer)])
+        self.ln_f = nn.LayerNorm(d)
+        # masked-LM head (training only; decoder tied to the token embedding)
+        self.mlm_dense = nn.Linear(d, d)
+        self.mlm_ln = nn.LayerNorm(d)
+        self.mlm_bias = nn.Parameter(torch.zeros(c.vocab_size))
+        # event heads
+        self.type_head = nn.Linear(2 * d, c.n_types)
+        self.type_emb = nn.Embedding(c.n_types, d)
+        self.cln_gain = nn.Linear(d, d)
+        self.cln_bias = nn.Linear(d, d)
+        self.cond_ff1 = nn.Linear(d, d)
+        self.cond_ff2 = nn.Linear(d, d)
+        self.cond_ln = nn.LayerNorm(d)
+        self.trigger_head = nn.Linear(d, 2)
+        self.argument_head = nn.Linear(d, c.n_roles * 2)
+        # entity head
+        self.entity_ff = nn.Linear(d, d)
+        self.entity_head = nn.Linear(d, c.n_entities * 2)
+        self.apply(self._init)
+        nn.init.zeros_(self.cln_gain.weight)
+        nn.init.zeros_(self.cln_gain.bias)
+
+    @staticmethod
+    def _init(m):
+        if isinstance(m, nn.Linear):
+            nn.init.normal_(m.weight, std=0.02)
+            if m.bias is not None:
+                nn.init.zeros_(m.bias)
+        elif isinstance(m, nn.Embedding):
+            nn.init.normal_(m.weight, std=0.02)
+
+    def encode(self, input_ids, attention_mask, seg_ids, pos_ids):
+        B, L = input_ids.shape
+        positions = torch.arange(L, device=input_ids.device).unsqueeze(0)
+        x = self.tok(input_ids) + self.posi(positions) + self.seg(seg_ids) + self.tag(pos_ids)
+        x = self.drop(x)
+        # additive key mask: 0 for real tokens, large negative for padding
+        attn_bias = (1.0 - attention_mask.to(x.dtype))[:, None, None, :] * -1e4
+        for b in self.blocks:
+            x = b(x, attn_bias)
+        return self.ln_f(x)
+
+    def mlm_logits(self, h):
+        """h: [N, d] hidden states at masked positions -> [N, V]."""
+        z = self.mlm_ln(F.gelu(self.mlm_dense(h)))
+        return z @ self.tok.weight.t() + self.mlm_bias
+
+    def heads(self, h, attention_mask):
+        m = attention_mask.to(h.dtype).unsqueeze(-1)  # [B, L, 1]
+        mean = (h * m).sum(1) / m.sum(1).clamp(min=1.0)
+        mx = (h + (m - 1.0) * 1e4).max(1).values
+        type_logits = self.type_head(torch.cat([mean, mx], dim=-1))  # [B, T]
+        # conditional layer norm: per-type gain/bias from the type embedding
+        e = self.type_emb.weight  # [T, d]
+        gain = (1.0 + self.cln_gain(e))[None, :, None, :]  # [1, T, 1, d]
+        bias = self.cln_bias(e)[None, :, None, :]
+        hn = F.layer_norm(h, (self.c.d_model,)).unsqueeze(1)  # [B, 1, L, d]
+        z = hn * gain + bias  # [B, T, L, d]
+        z = self.cond_ln(z + self.cond_ff2(F.gelu(self.cond_ff1(z))))
+        B, T, L, _ = z.shape
+        trigger_logits = self.trigger_head(z)  # [B, T, L, 2]
+        argument_logits = self.argument_head(z).view(B, T, L, self.c.n_roles, 2)
+        ent = self.entity_head(F.gelu(self.entity_ff(h)) + h).view(B, L, self.c.n_entities, 2)
+        return type_logits, trigger_logits, argument_logits, ent
+
+    def forward(self, input_ids, attention_mask, seg_ids, pos_ids):
+        h = self.encode(input_ids, attention_mask, seg_ids, pos_ids)
+        return self.heads(h, attention_mask)
+
+
+def count_params(model: nn.Module, exclude_mlm: bool = True) -> int:
+    n = 0
+    for name, p in model.named_parameters():
+        if exclude_mlm and name.startswith("mlm_"):
+            continue
+        n += p.numel()
+    return n

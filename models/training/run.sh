@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Whole training recipe: build the features CLI, prepare data, pretrain, finetune, export, verify.
+#   npm run train                          # full config (models/finkg-small), ~90 min on 2 CPU cores
+#   FINKG_TRAIN_CONFIG=tiny npm run train  # CI smoke run (< 2 min), writes to .data/training/tiny/
+#   DATASETS_DIR=/path/to/data npm run train
+# Re-running resumes: prepare is skipped when its cache exists, training resumes from checkpoints.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CONFIG="${1:-${FINKG_TRAIN_CONFIG:-full}}"
+PY="${PYTHON:-.venv/bin/python}"
+# Keep freed tensor memory in-process: variable batch shapes otherwise cost many mmap/munmap page faults.
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-1000000000}"
+export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-100000000000}"
+export MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-1000000000}"
+DATA_ARGS=()
+if [[ -n "${DATASETS_DIR:-}" ]]; then DATA_ARGS=(--data_dir "$DATASETS_DIR"); fi
+
+# tsc still emits JS when an unrelated file has type errors; only the features command is needed here.
+npm run build || { [[ -f dist/src/cli/commands/features.js ]] || exit 1; echo "build had errors; features CLI present, continuing"; }
+"$PY" -m models.training.prepare --config "$CONFIG" "${DATA_ARGS[@]}"
+"$PY" -m models.training.train --config "$CONFIG" --stage pretrain
+"$PY" -m models.training.train --config "$CONFIG" --stage finetune
+"$PY" -m models.training.export --config "$CONFIG"
+# The committed vocab changed, so refresh the shared TS/Python tokenizer vectors, then verify them.
+if [[ "$CONFIG" == "full" ]]; then "$PY" -m models.training.check_tokenizer --write && "$PY" -m models.training.check_tokenizer; fi

@@ -1,0 +1,335 @@
+"""Train finkg-small: (a) masked-LM domain pretraining, (b) multitask finetuning (events + entities).
+
+Run the whole recipe (build features CLI, prepare, pretrain, finetune, export, evaluate):
+  npm run train                                  # full config (~70 min on 2 CPU cores)
+  FINKG_TRAIN_CONFIG=tiny npm run train          # CI smoke run (< 2 min)
+Single stages:
+  .venv/bin/python -m models.training.prepare  --config full
+  .venv/bin/python -m models.training.train    --config full --stage pretrain
+  .venv/bin/python -m models.training.train    --config full --stage finetune
+  .venv/bin/python -m models.training.export   --config full
+Both stages checkpoint to <cache_dir>/ckpt/ every few minutes and resume from the last checkpoint.
+Budgets are time-based (pt_time_budget_s / ft_time_budget_s) with step caps; the LR schedule follows
+progress = max(step / max_steps, elapsed / time_budget).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import pickle
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from .batching import bucket_batches, pad_batch
+from .config import Config, load_config
+from .evaluate import evaluate_all
+from .model import FinKGEncoder, ModelConfig, count_params
+from .schema import Schema
+from .tokenizer import MASK_ID
+
+
+def log(msg):
+    print(time.strftime("%H:%M:%S"), msg, flush=True)
+
+
+def model_config(cfg: Config, schema: Schema) -> ModelConfig:
+    meta = json.load(open(os.path.join(cfg.path(cfg.cache_dir), "prepare_meta.json")))
+    return ModelConfig(vocab_size=meta["vocab_size"], n_pos=len(meta["pos_tags"]) + 2, n_layer=cfg.n_layer,
+                       d_model=cfg.d_model, n_head=cfg.n_head, d_ff=cfg.d_ff, max_len=cfg.max_len,
+                       dropout=cfg.dropout, n_types=len(schema.event_types), n_roles=len(schema.roles),
+                       n_entities=len(schema.entity_types))
+
+
+def lr_at(step, progress, base, warmup):
+    if step < warmup:
+        return base * (step + 1) / warmup
+    return base * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
+
+
+def make_optimizer(model, cfg, lr):
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
+    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
+    return torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
+                              {"params": no_decay, "weight_decay": 0.0}], lr=lr, betas=(0.9, 0.98))
+
+
+def save_ckpt(path, **state):
+    tmp = path + ".tmp"
+    torch.save(state, tmp)
+    os.replace(tmp, path)  # atomic: an interrupted save never corrupts the last checkpoint
+
+
+# ---------------------------------------------------------------- (a) masked-LM pretraining
+def mask_example(ids, seg, spans, rng, cfg, vocab_size):
+    """Whole-word masking over jieba words + whole-span masking of annotated entity/argument spans."""
+    n = len(ids)
+    word_start = (seg == 1) | (seg == 4) | (np.arange(n) == 0)
+    word_id = np.cumsum(word_start) - 1
+    chosen = rng.random(word_id[-1] + 1) < cfg.mask_prob
+    m = chosen[word_id]
+    for s, e in spans:
+        if rng.random() < cfg.span_mask_prob and e - s <= 20:
+            m[s:e] = True
+    if m.mean() > 0.4:  # keep enough context visible
+        m &= rng.random(n) < 0.4 / m.mean()
+    if not m.any():
+        m[rng.integers(n)] = True
+    inp = ids.copy()
+    r = rng.random(n)
+    inp[m & (r < 0.8)] = MASK_ID
+    rnd = m & (r >= 0.8) & (r < 0.9)
+    inp[rnd] = rng.integers(3, vocab_size, rnd.sum())
+    labels = np.where(m, ids, -100)
+    return inp, labels
+
+
+def pretrain(cfg: Config, schema: Schema):
+    cache = cfg.path(cfg.cache_dir)
+    ck_dir = cfg.path(cfg.ckpt_dir) if cfg.ckpt_dir else os.path.join(cache, "ckpt")
+    os.makedirs(ck_dir, exist_ok=True)
+    ck_path = os.path.join(ck_dir, "pretrain_last.pt")
+    mc = model_config(cfg, schema)
+    model = FinKGEncoder(mc)
+    opt = make_optimizer(model, cfg, cfg.pt_lr)
+    step, elapsed = 0, 0.0
+    if os.path.exists(ck_path):
+        st = torch.load(ck_path, weights_only=False)
+        if st.get("done"):
+            log("pretraining already done; skipping")
+            return
+        model.load_state_dict(st["model"])
+        opt.load_state_dict(st["opt"])
+        step, elapsed = st["step"], st["elapsed"]
+        log(f"resumed pretraining at step {step} ({elapsed:.0f}s)")
+    data = [d for d in pickle.load(open(os.path.join(cache, "pretrain.pkl"), "rb")) if len(d[0]) >= 2]
+    lengths = np.array([len(d[0]) for d in data])
+    log(f"pretrain: {len(data)} examples, {lengths.sum()} tokens, params {count_params(model)}")
+    rng = np.random.default_rng(cfg.seed + step)
+    model.train()
+    t_start, t_ckpt = time.time() - elapsed, time.time()
+    loss_ema, tok = None, 0
+    t_run = time.time()  # throughput since this process started (resume-safe)
+    done = False
+    while not done:
+        for bidx in bucket_batches(lengths, cfg.pt_batch_tokens, rng):
+            elapsed = time.time() - t_start
+            progress = max(step / cfg.pt_max_steps, elapsed / cfg.pt_time_budget_s)
+            if progress >= 1.0:
+                done = True
+                break
+            units, labels = [], []
+            for i in bidx:
+                ids, seg, pos, spans = data[i]
+                inp, lab = mask_example(ids, seg, spans, rng, cfg, mc.vocab_size)
+                units.append({"ids": inp, "seg": seg, "pos": pos})
+                labels.append(lab)
+            b = pad_batch(units, multiple=16)
+            lab = np.full(b["input_ids"].shape, -100, dtype=np.int64)
+            for k, l in enumerate(labels):
+                lab[k, :len(l)] = l
+            lab = torch.from_numpy(lab)
+            for g in opt.param_groups:
+                g["lr"] = lr_at(step, progress, cfg.pt_lr, cfg.pt_warmup)
+            h = model.encode(*(torch.from_numpy(b[k]) for k in ("input_ids", "attention_mask", "seg_ids", "pos_ids")))
+            sel = lab != -100
+            loss = F.cross_entropy(model.mlm_logits(h[sel]), lab[sel])
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
+            opt.step()
+            step += 1
+            tok += int(b["attention_mask"].sum())
+            loss_ema = loss.item() if loss_ema is None else 0.98 * loss_ema + 0.02 * loss.item()
+            if step % 50 == 0 or step == 1:
+                log(f"pt step {step} loss {loss.item():.3f} ema {loss_ema:.3f} lr {opt.param_groups[0]['lr']:.2e} "
+                    f"{tok / max(1e-9, time.time() - t_run):.0f} tok/s "
+                    f"elapsed {time.time() - t_start:.0f}s")
+            if time.time() - t_ckpt > cfg.ckpt_every_s:
+                save_ckpt(ck_path, model=model.state_dict(), opt=opt.state_dict(), step=step,
+                          elapsed=time.time() - t_start, done=False, loss_ema=loss_ema)
+                t_ckpt = time.time()
+    save_ckpt(ck_path, model=model.state_dict(), opt=opt.state_dict(), step=step,
+              elapsed=time.time() - t_start, done=True, loss_ema=loss_ema)
+    with open(os.path.join(cache, "pretrain_summary.json"), "w") as f:
+        json.dump({"steps": step, "seconds": time.time() - t_start, "final_loss_ema": loss_ema}, f)
+    log(f"pretraining done: {step} steps, loss ema {loss_ema:.3f}, {time.time() - t_start:.0f}s")
+
+
+# ---------------------------------------------------------------- (b) multitask finetuning
+def build_targets(units, L, schema, role_mask):
+    """Per-task label tensors; event units have has_event=1, entity units carry their entity mask."""
+    B, T, R, E = len(units), len(schema.event_types), len(schema.roles), len(schema.entity_types)
+    has_event = np.zeros(B, np.float32)
+    type_y = np.zeros((B, T), np.float32)
+    trig_y = np.zeros((B, T, L, 2), np.float32)
+    arg_y = np.zeros((B, T, L, R, 2), np.float32)
+    ent_y = np.zeros((B, L, E, 2), np.float32)
+    ent_m = np.zeros((B, E), np.float32)
+    for b, u in enumerate(units):
+        if "events" in u:
+            has_event[b] = 1
+            for t, trig, args in u["events"]:
+                type_y[b, t] = 1
+                if trig:
+                    trig_y[b, t, trig[0], 0] = 1
+                    trig_y[b, t, trig[1] - 1, 1] = 1
+                for r, s, e in args:
+                    arg_y[b, t, s, r, 0] = 1
+                    arg_y[b, t, e - 1, r, 1] = 1
+        else:
+            ent_m[b] = u["ent_mask"]
+            for et, s, e in u["spans"]:
+                ent_y[b, s, et, 0] = 1
+                ent_y[b, e - 1, et, 1] = 1
+    return {k: torch.from_numpy(v) for k, v in dict(has_event=has_event, type_y=type_y, trig_y=trig_y,
+                                                     arg_y=arg_y, ent_y=ent_y, ent_m=ent_m).items()}
+
+
+def multitask_loss(out, y, attn, role_mask, pos_weight):
+    type_logits, trig, arg, ent = out
+    pw = torch.tensor(pos_weight)
+    ev = y["has_event"]
+    n_ev = ev.sum().clamp(min=1)
+    am = attn.float()
+    losses = {}
+    losses["type"] = (F.binary_cross_entropy_with_logits(type_logits, y["type_y"], reduction="none").mean(1) * ev).sum() / n_ev
+    # pointer losses: sum over positions, averaged over (sentence, channel)
+    m = ev[:, None, None, None] * am[:, None, :, None]
+    bce = F.binary_cross_entropy_with_logits(trig, y["trig_y"], pos_weight=pw, reduction="none")
+    losses["trigger"] = (bce * m).sum() / (n_ev * trig.shape[1] * 2)
+    m = ev[:, None, None, None, None] * am[:, None, :, None, None] * role_mask[None, :, None, :, None]
+    bce = F.binary_cross_entropy_with_logits(arg, y["arg_y"], pos_weight=pw, reduction="none")
+    losses["argument"] = (bce * m).sum() / (n_ev * role_mask.sum() * 2)
+    m = am[:, :, None, None] * y["ent_m"][:, None, :, None]
+    bce = F.binary_cross_entropy_with_logits(ent, y["ent_y"], pos_weight=pw, reduction="none")
+    losses["entity"] = (bce * m).sum() / (y["ent_m"].sum() * 2).clamp(min=1)
+    return sum(losses.values()), losses
+
+
+def torch_forward(model):
+    def fwd(batch):
+        with torch.no_grad():
+            out = model(*(torch.from_numpy(batch[k]) for k in ("input_ids", "attention_mask", "seg_ids", "pos_ids")))
+        return [o.numpy() for o in out]
+    return fwd
+
+
+def finetune(cfg: Config, schema: Schema):
+    cache = cfg.path(cfg.cache_dir)
+    ck_dir = cfg.path(cfg.ckpt_dir) if cfg.ckpt_dir else os.path.join(cache, "ckpt")
+    os.makedirs(ck_dir, exist_ok=True)
+    last_path, best_path = os.path.join(ck_dir, "finetune_last.pt"), os.path.join(ck_dir, "finetune_best.pt")
+    mc = model_config(cfg, schema)
+    model = FinKGEncoder(mc)
+    opt = make_optimizer(model, cfg, cfg.ft_lr)
+    step, elapsed, best = 0, 0.0, {"score": -1.0}
+    if os.path.exists(last_path):
+        st = torch.load(last_path, weights_only=False)
+        if st.get("done"):
+            log("finetuning already done; skipping")
+            return
+        model.load_state_dict(st["model"])
+        opt.load_state_dict(st["opt"])
+        step, elapsed, best = st["step"], st["elapsed"], st["best"]
+        log(f"resumed finetuning at step {step} ({elapsed:.0f}s)")
+    else:
+        pt = os.path.join(ck_dir, "pretrain_last.pt")
+        if os.path.exists(pt):
+            model.load_state_dict(torch.load(pt, weights_only=False)["model"])
+            log("initialised from the pretrained encoder")
+        else:
+            log("WARNING: no pretrained checkpoint; finetuning from scratch")
+    ev_units = pickle.load(open(os.path.join(cache, "fewfc_train.pkl"), "rb"))
+    ent_units = pickle.load(open(os.path.join(cache, "ent_train.pkl"), "rb"))
+    role_mask_np = schema.role_mask()
+    role_mask = torch.from_numpy(role_mask_np)
+    rng = np.random.default_rng(cfg.seed + 1 + step)
+    log(f"finetune: {len(ev_units)} event units, {len(ent_units)} entity units, params {count_params(model)}")
+
+    def evaluate_and_keep(step, elapsed):
+        nonlocal best
+        model.eval()
+        t0 = time.time()
+        th, scores = evaluate_all(torch_forward(model), cache, schema, cfg.max_span)
+        model.train()
+        ac = scores["fewfc_dev"]["AC"]["f1"]
+        score = ac + 0.05 * scores["entity_dev"]["mean_f1"]  # events first; entities break ties
+        ev = scores["fewfc_dev"]
+        log(f"dev @ step {step}: TI {ev['TI']['f1']:.1f} TC {ev['TC']['f1']:.1f} AI {ev['AI']['f1']:.1f} "
+            f"AC {ac:.1f} | ent clue {scores['entity_dev']['cluener_holdout']['f1']:.1f} finner "
+            f"{scores['entity_dev']['finner_eval']['f1']:.1f} | th {th} ({time.time() - t0:.0f}s)")
+        if score > best["score"]:
+            best = {"score": score, "step": step, "thresholds": th, "scores": scores, "elapsed": elapsed}
+            save_ckpt(best_path, model=model.state_dict(), step=step, thresholds=th, scores=scores,
+                      model_config=mc.__dict__)
+            log(f"new best (score {score:.2f})")
+
+    model.train()
+    t_start = time.time() - elapsed
+    t_ckpt = t_eval = time.time()
+    done, loss_ema = False, None
+    while not done:
+        n_ent = int(len(ent_units) * cfg.ent_fraction)
+        pool = ev_units + [ent_units[i] for i in rng.permutation(len(ent_units))[:n_ent]]
+        lengths = np.array([len(u["ids"]) for u in pool])
+        for bidx in bucket_batches(lengths, cfg.ft_batch_tokens, rng):
+            elapsed = time.time() - t_start
+            progress = max(step / cfg.ft_max_steps, elapsed / cfg.ft_time_budget_s)
+            if progress >= 1.0:
+                done = True
+                break
+            units = [pool[i] for i in bidx]
+            b = pad_batch(units, multiple=16)
+            y = build_targets(units, b["input_ids"].shape[1], schema, role_mask_np)
+            for g in opt.param_groups:
+                g["lr"] = lr_at(step, progress, cfg.ft_lr, cfg.ft_warmup)
+            inputs = [torch.from_numpy(b[k]) for k in ("input_ids", "attention_mask", "seg_ids", "pos_ids")]
+            out = model(*inputs)
+            loss, parts = multitask_loss(out, y, inputs[1], role_mask, cfg.pos_weight)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
+            opt.step()
+            step += 1
+            loss_ema = loss.item() if loss_ema is None else 0.98 * loss_ema + 0.02 * loss.item()
+            if step % 50 == 0 or step == 1:
+                log(f"ft step {step} loss {loss.item():.3f} ema {loss_ema:.3f} "
+                    + " ".join(f"{k} {v.item():.3f}" for k, v in parts.items())
+                    + f" lr {opt.param_groups[0]['lr']:.2e} elapsed {time.time() - t_start:.0f}s")
+            if time.time() - t_eval > cfg.eval_every_s:
+                evaluate_and_keep(step, time.time() - t_start)
+                t_eval = time.time()
+            if time.time() - t_ckpt > cfg.ckpt_every_s:
+                save_ckpt(last_path, model=model.state_dict(), opt=opt.state_dict(), step=step,
+                          elapsed=time.time() - t_start, best=best, done=False)
+                t_ckpt = time.time()
+    evaluate_and_keep(step, time.time() - t_start)
+    save_ckpt(last_path, model=model.state_dict(), opt=opt.state_dict(), step=step,
+              elapsed=time.time() - t_start, best=best, done=True)
+    with open(os.path.join(cache, "finetune_summary.json"), "w") as f:
+        json.dump({"steps": step, "seconds": time.time() - t_start, "best": best}, f, indent=1)
+    log(f"finetuning done: {step} steps, best step {best['step']} score {best['score']:.2f}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
+    ap.add_argument("--stage", choices=["pretrain", "finetune", "all"], default="all")
+    args = ap.parse_args()
+    cfg = load_config(args.config)
+    torch.manual_seed(cfg.seed)
+    torch.set_num_threads(cfg.threads)
+    schema = Schema.load(cfg.path(cfg.schema_path))
+    if args.stage in ("pretrain", "all"):
+        pretrain(cfg, schema)
+    if args.stage in ("finetune", "all"):
+        finetune(cfg, schema)
+
+
+if __name__ == "__main__":
+    main()

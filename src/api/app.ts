@@ -1,0 +1,61 @@
+import multipart from '@fastify/multipart';
+import type { Job } from 'bullmq';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { JobQueue } from '../ingest/index.js';
+import type { DocumentStore } from '../store/index.js';
+import { handleError } from './error-handler.js';
+import { ApiMetrics, type MetricsQueue } from './metrics.js';
+import { documentsRoutes } from './routes/documents.js';
+import { healthRoutes } from './routes/health.js';
+import { jobsRoutes } from './routes/jobs.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { describeSchemaErrors, type SchemaError } from './validation-message.js';
+
+/** The queue calls the API makes; a BullMQ `Queue` of the documents queue fits. */
+export type ApiQueue = JobQueue & MetricsQueue & { getJob(id: string): Promise<Job | undefined> };
+
+export interface ApiDeps {
+  queue: ApiQueue;
+  store: DocumentStore;
+  maxDocumentBytes: number;
+  /** Metrics fed by the caller's QueueEvents; a fresh registry (queue gauges only) otherwise. */
+  metrics?: ApiMetrics;
+  /** Added to /readyz when given (the server passes a Neo4j connectivity check). */
+  checkNeo4j?: () => Promise<void>;
+  /** Pino logger for requests; none when absent (tests). */
+  logger?: FastifyBaseLogger;
+}
+
+export function buildApp(deps: ApiDeps): FastifyInstance {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    ajv: {
+      // Unknown fields are an error to report, not something to drop silently; no type coercion.
+      customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true },
+    },
+    schemaErrorFormatter: (errors, dataVar) =>
+      new Error(describeSchemaErrors(errors as unknown as SchemaError[], dataVar)),
+  });
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url}` });
+  });
+
+  const metrics = deps.metrics ?? new ApiMetrics(deps.queue);
+  const checks: Record<string, () => Promise<void>> = {
+    // A round trip through the queue itself: proves Redis answers and the queue's keys are readable.
+    redis: async () => {
+      await deps.queue.getJobCounts('waiting');
+    },
+  };
+  if (deps.checkNeo4j) checks.neo4j = deps.checkNeo4j;
+
+  void app.register(multipart);
+  void app.register(healthRoutes({ checks }));
+  void app.register(metricsRoutes(metrics));
+  void app.register(jobsRoutes(deps.queue));
+  void app.register(
+    documentsRoutes({ queue: deps.queue, store: deps.store, maxDocumentBytes: deps.maxDocumentBytes }),
+  );
+  return app;
+}

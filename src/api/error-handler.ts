@@ -1,0 +1,56 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DocumentTooLargeError, InvalidSubmissionError } from '../ingest/index.js';
+import { HttpError } from './http-error.js';
+
+export interface ErrorBody {
+  error: string;
+  message: string;
+}
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'bad_request',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+};
+
+/** Maps an error to the status and body the client sees; undefined means "internal, say nothing". */
+export function clientError(error: unknown): { status: number; body: ErrorBody } | undefined {
+  if (error instanceof HttpError) {
+    return { status: error.statusCode, body: { error: error.code, message: error.message } };
+  }
+  if (error instanceof InvalidSubmissionError) {
+    return { status: 400, body: { error: 'invalid_submission', message: error.problems.join('; ') } };
+  }
+  if (error instanceof DocumentTooLargeError) {
+    return { status: 413, body: { error: 'too_large', message: error.message } };
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  if (fastifyError.validation) {
+    return { status: 400, body: { error: 'bad_request', message: String(fastifyError.message) } };
+  }
+  // Fastify's and the multipart plugin's own errors (body too large, bad JSON, unsupported type) are 4xx.
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return {
+      status,
+      body: { error: CODE_BY_STATUS[status] ?? 'bad_request', message: String(fastifyError.message) },
+    };
+  }
+  return undefined;
+}
+
+/** The one error handler: client mistakes pass through as JSON; anything else is logged and hidden. */
+export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const known = clientError(error);
+  if (known) {
+    request.log.info({ status: known.status, error: known.body.error }, known.body.message);
+    void reply.status(known.status).send(known.body);
+    return;
+  }
+  request.log.error({ err: error }, 'request failed');
+  void reply.status(500).send({ error: 'internal', message: 'internal server error' } satisfies ErrorBody);
+}

@@ -1,0 +1,117 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { guessKind, type SubmitDeps, submitDocument, submitText } from '../../ingest/index.js';
+import { HttpError } from '../http-error.js';
+import { ErrorResponseSchema } from '../schemas/common.js';
+import {
+  SubmissionResponseSchema,
+  type TextSubmission,
+  TextSubmissionSchema,
+  UPLOAD_FIELDS,
+  type UploadFields,
+} from '../schemas/submission.js';
+
+/** Longest accepted value of a form field (titles, URLs); the file itself has its own limit. */
+const MAX_FIELD_BYTES = 16 * 1024;
+
+interface Upload {
+  bytes: Uint8Array;
+  fileName: string;
+  mimeType: string;
+  fields: UploadFields;
+}
+
+/**
+ * POST /v1/documents: a multipart upload (field `file` plus kind, title, publishedAt, sourceUrl,
+ * sourceName) or a JSON body with the text inline. Answers 202 with the job id; the work is queued.
+ */
+export function documentsRoutes(deps: SubmitDeps): FastifyPluginAsync {
+  return async (app) => {
+    app.post(
+      '/v1/documents',
+      {
+        // JSON escapes can double a text's size; submitText enforces the exact limit on its UTF-8 bytes.
+        bodyLimit: deps.maxDocumentBytes * 2 + 64 * 1024,
+        schema: {
+          // Only JSON bodies are checked here; multipart fields are checked after they are read.
+          body: { content: { 'application/json': { schema: TextSubmissionSchema } } },
+          response: {
+            202: SubmissionResponseSchema,
+            400: ErrorResponseSchema,
+            413: ErrorResponseSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const submission = request.isMultipart()
+          ? await submitUpload(deps, await readUpload(request, deps.maxDocumentBytes))
+          : await submitJson(deps, request.body as TextSubmission | undefined);
+        return reply.status(202).send(submission);
+      },
+    );
+  };
+}
+
+function submitJson(deps: SubmitDeps, body: TextSubmission | undefined) {
+  if (!body) throw new HttpError(400, 'bad_request', 'send a multipart upload or a JSON body with text and kind');
+  return submitText(deps, {
+    text: body.text,
+    kind: body.kind,
+    title: body.title,
+    publishedAt: body.publishedAt,
+    source: body.source,
+  });
+}
+
+function submitUpload(deps: SubmitDeps, upload: Upload) {
+  const { fields } = upload;
+  return submitDocument(deps, {
+    bytes: upload.bytes,
+    fileName: upload.fileName,
+    mimeType: upload.mimeType,
+    // Like the CLI: without a kind, the file name decides (公告 → announcement, 研报 → research_report).
+    kind: fields.kind ?? guessKind(upload.fileName),
+    title: fields.title,
+    publishedAt: fields.publishedAt,
+    source: { url: fields.sourceUrl, name: fields.sourceName },
+  });
+}
+
+async function readUpload(request: FastifyRequest, maxDocumentBytes: number): Promise<Upload> {
+  const fields: UploadFields = {};
+  let file: Pick<Upload, 'bytes' | 'fileName' | 'mimeType'> | undefined;
+  const parts = request.parts({
+    limits: { fileSize: maxDocumentBytes, files: 1, fields: 20, fieldSize: MAX_FIELD_BYTES, parts: 21 },
+  });
+  for await (const part of parts) {
+    if (part.type === 'file') {
+      file = await readFilePart(part);
+      continue;
+    }
+    const name = part.fieldname;
+    if (!(UPLOAD_FIELDS as readonly string[]).includes(name)) {
+      throw new HttpError(
+        400,
+        'bad_request',
+        `form field ${name} is not accepted; use file, ${UPLOAD_FIELDS.join(', ')}`,
+      );
+    }
+    if (part.valueTruncated) {
+      throw new HttpError(400, 'bad_request', `form field ${name} is longer than ${MAX_FIELD_BYTES} bytes`);
+    }
+    const value = String(part.value).trim();
+    if (value !== '') fields[name as keyof UploadFields] = value;
+  }
+  if (!file) throw new HttpError(400, 'bad_request', 'the multipart upload has no file field named "file"');
+  return { ...file, fields };
+}
+
+async function readFilePart(part: MultipartFile): Promise<Pick<Upload, 'bytes' | 'fileName' | 'mimeType'>> {
+  if (part.fieldname !== 'file') {
+    part.file.resume();
+    throw new HttpError(400, 'bad_request', `send the document in the form field "file", not "${part.fieldname}"`);
+  }
+  // Throws the plugin's 413 once the file passes the limit, without buffering the rest.
+  const bytes = await part.toBuffer();
+  return { bytes, fileName: part.filename, mimeType: part.mimetype };
+}

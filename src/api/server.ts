@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { QueueEvents } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import { type Config, loadConfig } from '../config/index.js';
+import { createNeo4jDriver } from '../graph/neo4j-driver.js';
+import { createLogger } from '../log/logger.js';
+import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../queue/index.js';
+import { FilesystemDocumentStore } from '../store/index.js';
+import { buildApp } from './app.js';
+import { ApiMetrics } from './metrics.js';
+
+export interface ServerOptions {
+  /** Include Neo4j in /readyz (default true: without the graph, submitted work cannot finish). */
+  checkNeo4j?: boolean;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  /** Stops taking requests, lets the ones in flight finish, then closes Redis and Neo4j connections. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel, 'finkg-api');
+  const queue = createDocumentQueue(config);
+  // A blocking reader of its own, waiting out Redis outages like a worker does.
+  const events = new QueueEvents(DOCUMENTS_QUEUE, {
+    connection: redisConnectionOptions(config.redisUrl, 'worker'),
+    prefix: config.queuePrefix,
+  });
+  // Without listeners, connection errors would crash the process; they show in /readyz instead.
+  queue.on('error', (err) => logger.warn({ err }, 'queue connection error'));
+  events.on('error', (err) => logger.warn({ err }, 'queue events connection error'));
+  const metrics = new ApiMetrics(queue, { processMetrics: true });
+  const stopListening = metrics.listenTo(events);
+
+  const driver = options.checkNeo4j === false ? undefined : createNeo4jDriver(config);
+  const app = buildApp({
+    queue,
+    store: new FilesystemDocumentStore(path.join(config.dataDir, 'documents')),
+    maxDocumentBytes: config.maxDocumentBytes,
+    metrics,
+    logger,
+    ...(driver ? { checkNeo4j: async () => void (await driver.verifyConnectivity()) } : {}),
+  });
+
+  const close = async () => {
+    await app.close();
+    stopListening();
+    await Promise.allSettled([events.close(), queue.close(), driver?.close()]);
+  };
+  try {
+    const url = await app.listen({ host: config.host, port: config.port });
+    return { app, url, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Runs until SIGTERM or SIGINT, then closes cleanly; a second signal exits at once. */
+export async function runServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  const server = await startServer(config, options);
+  const stop = (signal: NodeJS.Signals) => {
+    server.app.log.info({ signal }, 'shutting down');
+    process.once(signal, () => process.exit(1));
+    server.close().then(
+      () => {
+        process.exitCode ??= 0;
+      },
+      (err: unknown) => {
+        server.app.log.error({ err }, 'shutdown failed');
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  return server;
+}
+
+// `node dist/src/api/server.js` runs the API without the CLI.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runServer(loadConfig()).catch((error: unknown) => {
+    console.error(`finkg-api: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}

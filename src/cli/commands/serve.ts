@@ -1,0 +1,28 @@
+/** `finkg serve`: run the HTTP API (submission, job status, health, metrics) until SIGTERM/SIGINT. */
+
+import { type Command, InvalidArgumentError } from 'commander';
+import { runServer } from '../../api/server.js';
+import { loadConfig } from '../../config/index.js';
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port, 0–65535');
+  return port;
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('start the HTTP API on HOST:PORT')
+    .option('--host <host>', 'listen address (default: HOST)')
+    .option('--port <port>', 'listen port (default: PORT)', parsePort)
+    .option('--no-neo4j-check', 'leave Neo4j out of /readyz')
+    .action(async (options: { host?: string; port?: number; neo4jCheck: boolean }) => {
+      const config = loadConfig();
+      const server = await runServer(
+        { ...config, host: options.host ?? config.host, port: options.port ?? config.port },
+        { checkNeo4j: options.neo4jCheck },
+      );
+      server.app.log.info(`finkg API listening on ${server.url}`);
+    });
+}

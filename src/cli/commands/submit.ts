@@ -1,0 +1,139 @@
+/**
+ * `finkg submit <paths...>`: queue documents straight onto the documents queue (no HTTP server
+ * needed), optionally waiting for each one to go through the pipeline.
+ */
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { QueueEvents } from 'bullmq';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { loadConfig } from '../../config/index.js';
+import {
+  collectFiles,
+  DOCUMENT_KINDS,
+  DocumentTooLargeError,
+  type DocumentKind,
+  guessKind,
+  InvalidSubmissionError,
+  mimeTypeOf,
+  type SubmitDeps,
+  submitDocument,
+  waitForJobs,
+} from '../../ingest/index.js';
+import { createDocumentQueue, DocumentJobSchema, DOCUMENTS_QUEUE, redisConnectionOptions } from '../../queue/index.js';
+import { FilesystemDocumentStore } from '../../store/index.js';
+import { BarReporter, LineReporter, type SubmitReporter } from './submit-reporter.js';
+
+interface SubmitOptions {
+  kind?: DocumentKind;
+  wait?: boolean;
+  publishedAt?: string;
+}
+
+const PUBLISHED_AT = new RegExp(DocumentJobSchema.properties.publishedAt.pattern ?? '.*');
+
+export function parsePublishedAt(value: string): string {
+  if (!PUBLISHED_AT.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new InvalidArgumentError('expected an ISO date (2025-03-28) or date-time (2025-03-28T09:30:00+08:00)');
+  }
+  return value;
+}
+
+async function submitFile(
+  deps: SubmitDeps,
+  file: string,
+  options: SubmitOptions,
+): Promise<Awaited<ReturnType<typeof submitDocument>>> {
+  const bytes = await readFile(file);
+  return submitDocument(deps, {
+    bytes,
+    fileName: path.basename(file),
+    mimeType: mimeTypeOf(file),
+    kind: options.kind ?? guessKind(file),
+    publishedAt: options.publishedAt,
+  });
+}
+
+/** Messages for problems with one file; anything else (Redis away) stops the whole run. */
+function fileProblem(error: unknown): string | undefined {
+  if (error instanceof DocumentTooLargeError || error instanceof InvalidSubmissionError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EISDIR' || code === 'ENOENT') return (error as Error).message;
+  return undefined;
+}
+
+async function run(paths: string[], options: SubmitOptions): Promise<void> {
+  const config = loadConfig();
+  const files = await collectFiles(paths);
+  if (files.length === 0) throw new Error('no .pdf, .html, .htm or .txt files under the given folders');
+
+  const queue = createDocumentQueue(config);
+  // Created and connected before anything is queued, so no completion can slip past unseen.
+  const events = options.wait
+    ? new QueueEvents(DOCUMENTS_QUEUE, {
+        connection: redisConnectionOptions(config.redisUrl, 'worker'),
+        prefix: config.queuePrefix,
+      })
+    : undefined;
+  const reporter: SubmitReporter =
+    options.wait && process.stdout.isTTY ? new BarReporter(files) : new LineReporter();
+  const deps: SubmitDeps = {
+    queue,
+    store: new FilesystemDocumentStore(path.join(config.dataDir, 'documents')),
+    maxDocumentBytes: config.maxDocumentBytes,
+  };
+
+  let failures = 0;
+  try {
+    await events?.waitUntilReady();
+    const filesByJob = new Map<string, string[]>();
+    for (const file of files) {
+      try {
+        const submission = await submitFile(deps, file, options);
+        reporter.queued(file, submission);
+        filesByJob.set(submission.jobId, [...(filesByJob.get(submission.jobId) ?? []), file]);
+      } catch (error) {
+        const problem = fileProblem(error);
+        if (problem === undefined) throw error;
+        reporter.rejected(file, problem);
+        failures += 1;
+      }
+    }
+
+    if (events) {
+      const outcomes = await waitForJobs(queue, events, [...filesByJob.keys()], {
+        onProgress: (jobId, stage, percent) => {
+          for (const file of filesByJob.get(jobId) ?? []) reporter.progress(file, stage, percent);
+        },
+        onFinished: (outcome) => {
+          for (const file of filesByJob.get(outcome.jobId) ?? []) reporter.finished(file, outcome);
+        },
+      });
+      for (const outcome of outcomes.values()) {
+        if (outcome.state === 'failed') failures += filesByJob.get(outcome.jobId)?.length ?? 1;
+      }
+    }
+  } finally {
+    reporter.stop();
+    await Promise.allSettled([events?.close(), queue.close()]);
+  }
+
+  const verb = options.wait ? 'processed' : 'queued';
+  console.log(`${files.length - failures} of ${files.length} documents ${verb}${failures ? `, ${failures} failed` : ''}`);
+  if (failures > 0) process.exitCode = 1;
+}
+
+export function registerSubmitCommand(program: Command): void {
+  program
+    .command('submit')
+    .description('queue documents for the pipeline: files, or folders walked for .pdf, .html, .htm and .txt')
+    .argument('<paths...>', 'files or folders')
+    .addOption(
+      new Option('--kind <kind>', 'document kind (default: guessed from the file name, else other)').choices(
+        DOCUMENT_KINDS,
+      ),
+    )
+    .option('--published-at <date>', 'publication date (ISO) for relative dates in the text', parsePublishedAt)
+    .option('--wait', 'wait until each document is processed; print summaries and failures; exit 1 if any failed')
+    .action(run);
+}

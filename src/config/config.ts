@@ -1,0 +1,113 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from './config-error.js';
+import { byteSize, directory, type EnvParser, integer, jvmSize, oneOf, text, url } from './env-parsers.js';
+
+/** The project root: relative paths in the configuration are resolved against it, not the cwd. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface Config {
+  /** Redis for the job queue. Started locally by `finkg services up` when nothing answers here. */
+  redisUrl: string;
+  /** Key prefix of the BullMQ queues, so several deployments can share one Redis. */
+  queuePrefix: string;
+  neo4jUri: string;
+  neo4jUser: string;
+  neo4jPassword: string;
+  neo4jDatabase: string;
+  /** Heap and page cache of a locally started Neo4j. */
+  neo4jHeap: string;
+  neo4jPageCache: string;
+  /** Redis and Neo4j data, stored documents and logs of locally started services. */
+  dataDir: string;
+  /** Downloaded server jars; shared by every data dir on the machine. */
+  cacheDir: string;
+  /** Annotated datasets for training and evaluation (never shipped). */
+  datasetsDir: string;
+  host: string;
+  port: number;
+  modelDir: string;
+  modelPrecision: 'int8' | 'fp32';
+  /** onnxruntime intra-op threads per worker process. */
+  modelThreads: number;
+  /** Jobs one worker process runs at once. */
+  workerConcurrency: number;
+  maxDocumentBytes: number;
+  maxDocumentPages: number;
+  /** Seconds to wait for a service to become ready. */
+  startupTimeoutSeconds: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+type Spec<T> = { [K in keyof T]: { env: string; parse: EnvParser<T[K]>; fallback: string } };
+
+const spec: Spec<Config> = {
+  redisUrl: { env: 'REDIS_URL', parse: url('redis:', 'rediss:'), fallback: 'redis://127.0.0.1:6379' },
+  queuePrefix: { env: 'QUEUE_PREFIX', parse: text, fallback: 'finkg' },
+  neo4jUri: {
+    env: 'NEO4J_URI',
+    parse: url('bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'),
+    fallback: 'bolt://127.0.0.1:7687',
+  },
+  neo4jUser: { env: 'NEO4J_USER', parse: text, fallback: 'neo4j' },
+  neo4jPassword: {
+    env: 'NEO4J_PASSWORD',
+    parse: (raw) => {
+      // Neo4j 5 refuses passwords shorter than 8 characters.
+      if (raw.length < 8) throw 'a password of at least 8 characters';
+      return raw;
+    },
+    fallback: 'finkg-local',
+  },
+  neo4jDatabase: { env: 'NEO4J_DATABASE', parse: text, fallback: 'neo4j' },
+  neo4jHeap: { env: 'NEO4J_HEAP', parse: jvmSize, fallback: '512m' },
+  neo4jPageCache: { env: 'NEO4J_PAGECACHE', parse: jvmSize, fallback: '256m' },
+  dataDir: { env: 'DATA_DIR', parse: directory(projectRoot), fallback: '.data' },
+  cacheDir: {
+    env: 'FINKG_CACHE_DIR',
+    parse: directory(projectRoot),
+    fallback: path.join(os.homedir(), '.cache', 'finkg'),
+  },
+  datasetsDir: { env: 'DATASETS_DIR', parse: directory(projectRoot), fallback: '../shared/data' },
+  host: { env: 'HOST', parse: text, fallback: '127.0.0.1' },
+  port: { env: 'PORT', parse: integer(1, 65535), fallback: '8080' },
+  modelDir: { env: 'MODEL_DIR', parse: directory(projectRoot), fallback: 'models/finkg-small' },
+  modelPrecision: { env: 'MODEL_PRECISION', parse: oneOf('int8', 'fp32'), fallback: 'int8' },
+  modelThreads: { env: 'MODEL_THREADS', parse: integer(1, 256), fallback: '1' },
+  workerConcurrency: { env: 'WORKER_CONCURRENCY', parse: integer(1, 256), fallback: '1' },
+  maxDocumentBytes: { env: 'MAX_DOCUMENT_BYTES', parse: byteSize, fallback: '50m' },
+  maxDocumentPages: { env: 'MAX_DOCUMENT_PAGES', parse: integer(1, 100000), fallback: '500' },
+  startupTimeoutSeconds: { env: 'STARTUP_TIMEOUT_SECONDS', parse: integer(1, 3600), fallback: '120' },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+    fallback: 'info',
+  },
+};
+
+/** Every variable the service reads, with its default, for docs and `--help`. */
+export const configVariables = Object.values(spec).map(({ env, fallback }) => ({ env, fallback }));
+
+/**
+ * Reads and validates the configuration once, at start-up. All problems are reported together,
+ * each naming the variable and what it expects, so a bad deployment fails before it touches anything.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const config: Partial<Record<keyof Config, unknown>> = {};
+  for (const [key, { env: name, parse, fallback }] of Object.entries(spec) as [
+    keyof Config,
+    Spec<Config>[keyof Config],
+  ][]) {
+    const raw = env[name] ?? fallback;
+    try {
+      config[key] = parse(raw);
+    } catch (expected) {
+      const shown = name.includes('PASSWORD') ? '(hidden)' : JSON.stringify(raw);
+      problems.push(`${name} must be ${String(expected)}; got ${shown}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config as Config;
+}

@@ -1,0 +1,2 @@
+export { type Config, configVariables, loadConfig, projectRoot } from './config.js';
+export { ConfigError } from './config-error.js';

@@ -1,0 +1,228 @@
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { EntityLabel, GraphDocument } from '../link/graph-document.js';
+import { roleRelationshipType } from './relationship-types.js';
+
+const ENTITY_LABELS: readonly EntityLabel[] = ['Company', 'Person', 'Organization'];
+
+export interface WriteSummary {
+  sentences: number;
+  entities: number;
+  mentions: number;
+  events: number;
+  arguments: number;
+  /** Entity nodes of an earlier extraction that nothing refers to any more. */
+  orphansRemoved: number;
+}
+
+/**
+ * Writes one document's extraction in one transaction. An earlier extraction of the same document is
+ * removed first, in the same transaction, so reprocessing leaves no duplicates and no orphans, and a
+ * failure leaves the graph as it was. The body is idempotent, as managed transactions may retry it.
+ */
+export async function writeDocumentGraph(driver: Driver, database: string, doc: GraphDocument): Promise<WriteSummary> {
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite((tx) => writeInTransaction(tx, doc));
+  } finally {
+    await session.close();
+  }
+}
+
+async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): Promise<WriteSummary> {
+  const documentId = doc.document.id;
+  const sentenceId = (index: number) => `${documentId}:${index}`;
+
+  // Entities this document linked to before: candidates for orphan removal once the old facts are gone.
+  const previous = await tx.run<{ ids: string[] }>(
+    `MATCH (d:Document {id: $documentId})
+     RETURN COLLECT { MATCH (d)-[:HAS_SENTENCE]->(:Sentence)<-[:MENTIONED_IN]-(m) RETURN DISTINCT elementId(m) }
+          + COLLECT { MATCH (:Event {documentId: $documentId})-->(a) WHERE a:Company OR a:Person OR a:Organization
+                      RETURN DISTINCT elementId(a) }
+          + COLLECT { MATCH (d)-[:RATES|ISSUED_BY]->(c) RETURN DISTINCT elementId(c) }
+          + COLLECT { MATCH (an:Analyst)-[:AUTHORED]->(d) RETURN elementId(an) }
+          + COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN elementId(b) } AS ids`,
+    { documentId },
+  );
+  const previousIds = previous.records[0]?.get('ids') ?? [];
+
+  await tx.run(
+    `OPTIONAL MATCH (e:Event {documentId: $documentId}) DETACH DELETE e
+     WITH count(*) AS _
+     OPTIONAL MATCH (s:Sentence {documentId: $documentId}) DETACH DELETE s
+     WITH count(*) AS _
+     OPTIONAL MATCH (d:Document {id: $documentId})-[r:RATES|ISSUED_BY]->() DELETE r
+     WITH count(*) AS _
+     OPTIONAL MATCH (:Analyst)-[r:AUTHORED]->(:Document {id: $documentId}) DELETE r
+     WITH count(*) AS _
+     OPTIONAL MATCH (:Broker)-[r:PUBLISHED]->(:Document {id: $documentId}) DELETE r`,
+    { documentId },
+  );
+
+  const { document } = doc;
+  await tx.run(
+    `MERGE (d:Document {id: $id})
+     SET d += $props
+     FOREACH (_ IN CASE WHEN $isReport THEN [1] ELSE [] END | SET d:ResearchReport)
+     WITH d
+     UNWIND $sentences AS s
+     CREATE (sn:Sentence {id: s.id, documentId: $id, index: s.index, page: s.page, start: s.start, end: s.end, text: s.text})
+     CREATE (d)-[:HAS_SENTENCE]->(sn)`,
+    {
+      id: documentId,
+      props: stripUndefined({ ...document, id: undefined, issuerKey: undefined }),
+      isReport: document.kind === 'research_report',
+      sentences: doc.sentences.map((s) => ({ ...s, id: sentenceId(s.index) })),
+    },
+  );
+
+  for (const label of ENTITY_LABELS) {
+    const rows = doc.entities.filter((e) => e.label === label).map((e) => stripUndefined({ ...e, label: undefined }));
+    if (rows.length === 0) continue;
+    // Short names accumulate across documents: the graph is the gazetteer and learns as documents arrive.
+    await tx.run(
+      `UNWIND $rows AS row
+       MERGE (n:${label} {key: row.key})
+       ON CREATE SET n.name = row.name
+       SET n.code = coalesce(row.code, n.code), n.exchange = coalesce(row.exchange, n.exchange),
+           n.category = coalesce(row.category, n.category),
+           n.shortNames = reduce(acc = coalesce(n.shortNames, []), x IN coalesce(row.shortNames, []) |
+                                 CASE WHEN x IN acc THEN acc ELSE acc + x END)`,
+      { rows },
+    );
+  }
+
+  if (document.issuerKey) {
+    await tx.run(
+      `MATCH (d:Document {id: $documentId}) MATCH (c:Company {key: $issuerKey}) CREATE (d)-[:ISSUED_BY]->(c)`,
+      { documentId, issuerKey: document.issuerKey },
+    );
+  }
+
+  const mentionRows = doc.mentions.map((m) => ({ ...m, sentenceId: sentenceId(m.sentence) }));
+  for (const label of ENTITY_LABELS) {
+    const rows = mentionRows.filter((m) => m.label === label);
+    if (rows.length === 0) continue;
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (n:${label} {key: row.entityKey})
+       MATCH (s:Sentence {id: row.sentenceId})
+       CREATE (n)-[:MENTIONED_IN {type: row.type, start: row.start, end: row.end, text: row.text,
+                                  confidence: row.confidence, modelVersion: $modelVersion}]->(s)`,
+      { rows, modelVersion: document.modelVersion },
+    );
+  }
+
+  const eventRows = doc.events.map((e) =>
+    stripUndefined({
+      id: e.id,
+      type: e.type,
+      typeKey: e.typeKey,
+      trigger: e.trigger,
+      date: e.date,
+      amount: e.amount,
+      currency: e.currency,
+      shares: e.shares,
+      ratio: e.ratio,
+      confidence: e.confidence,
+      mentions: e.mentions.map((m) => ({ ...m, sentenceId: sentenceId(m.sentence) })),
+    }),
+  );
+  await tx.run(
+    `MATCH (d:Document {id: $documentId})
+     UNWIND $events AS row
+     CREATE (e:Event {id: row.id, documentId: $documentId, type: row.type, typeKey: row.typeKey,
+                      trigger: row.trigger, confidence: row.confidence, modelVersion: $modelVersion})
+     SET e.date = row.date, e.amount = row.amount, e.currency = row.currency, e.shares = row.shares,
+         e.ratio = row.ratio, e.publishedAt = d.publishedAt, e.documentKind = d.kind
+     CREATE (e)-[:REPORTED_IN]->(d)
+     WITH e, row
+     UNWIND row.mentions AS m
+     MATCH (s:Sentence {id: m.sentenceId})
+     CREATE (e)-[:EVIDENCED_BY {start: m.start, end: m.end, text: m.text, confidence: m.confidence}]->(s)`,
+    { documentId, events: eventRows, modelVersion: document.modelVersion },
+  );
+
+  let argumentCount = 0;
+  const argumentsByType = new Map<string, Record<string, unknown>[]>();
+  const valueArguments: Record<string, unknown>[] = [];
+  for (const event of doc.events) {
+    for (const arg of event.arguments) {
+      argumentCount++;
+      const row = stripUndefined({ ...arg, eventId: event.id, sentenceId: sentenceId(arg.sentence) });
+      if (arg.entityKey && arg.label) {
+        const key = `${arg.label}|${roleRelationshipType(arg.roleKey)}`;
+        argumentsByType.set(key, [...(argumentsByType.get(key) ?? []), row]);
+      } else {
+        valueArguments.push(row);
+      }
+    }
+  }
+  for (const [key, rows] of argumentsByType) {
+    const [label, relType] = key.split('|') as [EntityLabel, string];
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (e:Event {id: row.eventId})
+       MATCH (n:${label} {key: row.entityKey})
+       CREATE (e)-[:${relType} {role: row.role, roleKey: row.roleKey, text: row.text, sentenceId: row.sentenceId,
+                                start: row.start, end: row.end, confidence: row.confidence,
+                                inferred: coalesce(row.inferred, false)}]->(n)`,
+      { rows },
+    );
+  }
+  // Value arguments (amounts, dates, ratios) point at the sentence they were read in.
+  await tx.run(
+    `UNWIND $rows AS row
+     MATCH (e:Event {id: row.eventId})
+     MATCH (s:Sentence {id: row.sentenceId})
+     CREATE (e)-[:HAS_ARGUMENT {role: row.role, roleKey: row.roleKey, text: row.text, value: row.value,
+                                start: row.start, end: row.end, confidence: row.confidence,
+                                inferred: coalesce(row.inferred, false)}]->(s)`,
+    { rows: valueArguments },
+  );
+
+  if (doc.rating) {
+    const { rating } = doc;
+    await tx.run(
+      `MATCH (d:Document {id: $documentId})
+       MATCH (c:Company {key: $rating.companyKey})
+       CREATE (d)-[:RATES {rating: $rating.rating, change: $rating.change, targetPrice: $rating.targetPrice,
+                           currency: $rating.currency, date: $rating.date}]->(c)
+       WITH d
+       CALL (d) {
+         WITH d WHERE $rating.broker IS NOT NULL
+         MERGE (b:Broker {name: $rating.broker})
+         CREATE (b)-[:PUBLISHED]->(d)
+       }
+       WITH d
+       UNWIND $rating.analysts AS a
+       MERGE (an:Analyst {key: coalesce(a.certificate, a.name + '@' + coalesce($rating.broker, ''))})
+       SET an.name = a.name, an.certificate = a.certificate
+       CREATE (an)-[:AUTHORED]->(d)
+       WITH an WHERE $rating.broker IS NOT NULL
+       MATCH (b:Broker {name: $rating.broker})
+       MERGE (an)-[:WORKS_AT]->(b)`,
+      { documentId, rating: { change: null, targetPrice: null, currency: null, date: null, broker: null, ...rating } },
+    );
+  }
+
+  const orphans = await tx.run<{ removed: number }>(
+    `UNWIND $ids AS id
+     MATCH (n) WHERE elementId(n) = id AND NOT (n)-[:MENTIONED_IN|AUTHORED|PUBLISHED]->() AND NOT ()-->(n)
+     DETACH DELETE n
+     RETURN count(*) AS removed`,
+    { ids: previousIds },
+  );
+
+  return {
+    sentences: doc.sentences.length,
+    entities: doc.entities.length,
+    mentions: doc.mentions.length,
+    events: doc.events.length,
+    arguments: argumentCount,
+    orphansRemoved: orphans.records[0]?.get('removed') ?? 0,
+  };
+}
+
+function stripUndefined<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,5 @@
+export { createCompanyGazetteer } from './company-gazetteer.js';
+export { type WriteSummary, writeDocumentGraph } from './document-graph-writer.js';
+export { ensureGraphSchema } from './graph-schema.js';
+export { createNeo4jDriver } from './neo4j-driver.js';
+export { roleRelationshipType } from './relationship-types.js';

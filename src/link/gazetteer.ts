@@ -1,0 +1,15 @@
+/** A company the graph already knows: what linking matches new mentions against. */
+export interface KnownCompany {
+  key: string;
+  name: string;
+  code?: string;
+  shortNames: string[];
+}
+
+/**
+ * Read access to what earlier documents taught the graph. Implemented by the graph stage and handed
+ * to the linker, so linking improves as documents arrive without the link stage depending on Neo4j.
+ */
+export interface Gazetteer {
+  findCompanies(query: { names: string[]; codes: string[] }): Promise<KnownCompany[]>;
+}

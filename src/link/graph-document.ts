@@ -1,0 +1,108 @@
+import type { DocumentKind } from '../parse/index.js';
+
+/** Labels the graph gives linked entities; the writer only accepts these. */
+export type EntityLabel = 'Company' | 'Person' | 'Organization';
+
+/** A linked entity: `key` is its identity in the graph (stock code, full name, or name in company context). */
+export interface LinkedEntity {
+  key: string;
+  label: EntityLabel;
+  name: string;
+  code?: string;
+  exchange?: string;
+  shortNames?: string[];
+  /** Organisation subtype: bank, court, regulator, government, broker, other. */
+  category?: string;
+}
+
+/** Where a fact was read: sentence index within the document and UTF-16 span in the document text. */
+export interface Provenance {
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  confidence: number;
+}
+
+export interface EntityMentionRow extends Provenance {
+  entityKey: string;
+  label: EntityLabel;
+  /** The model's entity type (company, person, …) or `header` for names read from the header. */
+  type: string;
+}
+
+export interface EventArgumentRow extends Provenance {
+  /** FewFC role name (sub-org, obj-org, amount, …). */
+  role: string;
+  /** The role in words from schemas/events.json (pledgor org, pledgee org, …). */
+  roleKey: string;
+  /** Set when the argument is an entity: the relationship goes to that node. */
+  entityKey?: string;
+  label?: EntityLabel;
+  /** Normalised value of a value argument (amount, shares, ratio, date), as a display string. */
+  value?: string;
+  /** True when the argument was filled from document context, not read in the sentence. */
+  inferred?: boolean;
+}
+
+export interface LinkedEvent {
+  id: string;
+  /** FewFC type name (质押, 收购, …) and its schema key (pledge, acquisition, …). */
+  type: string;
+  typeKey: string;
+  trigger: string;
+  /** ISO date (yyyy-mm-dd, or yyyy-mm / yyyy for coarser dates). */
+  date?: string;
+  amount?: number;
+  currency?: string;
+  shares?: number;
+  /** A percentage as a fraction: 8.5% → 0.085. */
+  ratio?: number;
+  confidence: number;
+  /** Every sentence that told this event (the document-level event merges them). */
+  mentions: Provenance[];
+  arguments: EventArgumentRow[];
+}
+
+export interface LinkedRating {
+  companyKey: string;
+  rating: string;
+  change?: string;
+  targetPrice?: number;
+  currency?: string;
+  date?: string;
+  broker?: string;
+  analysts: { name: string; certificate?: string }[];
+}
+
+export interface LinkedSentence {
+  index: number;
+  page: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Everything one document contributes to the graph; written in one transaction. */
+export interface GraphDocument {
+  document: {
+    id: string;
+    kind: DocumentKind;
+    title?: string;
+    publishedAt?: string;
+    fileName?: string;
+    mimeType?: string;
+    sourceUrl?: string;
+    sourceName?: string;
+    pageCount: number;
+    modelVersion: string;
+    processedAt: string;
+    /** The company that issued an announcement, or the one a research report covers. */
+    issuerKey?: string;
+  };
+  sentences: LinkedSentence[];
+  entities: LinkedEntity[];
+  mentions: EntityMentionRow[];
+  events: LinkedEvent[];
+  rating?: LinkedRating;
+}

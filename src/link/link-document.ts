@@ -1,0 +1,274 @@
+import type { ExtractionResult } from '../extract/types.js';
+import type { ParsedDocument, ParsedSentence } from '../parse/index.js';
+import { toSourceSpan } from '../parse/index.js';
+import type { DocumentJob } from '../queue/index.js';
+import { CompanyResolver, canonicalName } from './company-resolver.js';
+import { mergeDocumentEvents, type SentenceEvent } from './document-events.js';
+import type { EventTypeInfo } from './event-roles.js';
+import type { Gazetteer } from './gazetteer.js';
+import type {
+  EntityMentionRow,
+  EventArgumentRow,
+  GraphDocument,
+  LinkedEntity,
+  LinkedRating,
+  Provenance,
+} from './graph-document.js';
+import { organizationCategory } from './organization-category.js';
+import { personKey } from './person-key.js';
+import { normalizeArgumentValue } from './value-normalizer.js';
+
+export interface LinkInput {
+  job: DocumentJob;
+  parsed: ParsedDocument;
+  /** One result per parsed sentence, offsets relative to that sentence's model text. */
+  extractions: readonly ExtractionResult[];
+  modelVersion: string;
+  eventTypes: ReadonlyMap<string, EventTypeInfo>;
+  gazetteer: Gazetteer;
+  processedAt?: string;
+}
+
+const COMPANY_ROLES = new Set(['sub-org', 'obj-org', 'target-company', 'sub', 'obj']);
+const PERSON_ROLES = new Set(['sub-per', 'obj-per']);
+
+/**
+ * Turns a parsed document and its per-sentence extractions into graph facts: entities linked to one
+ * identity each (the header's issuer, companies the graph already knows, people in company context),
+ * events merged across the sentences that tell them, values normalised, and provenance on every fact.
+ */
+export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
+  const { job, parsed, extractions } = input;
+  const documentId = job.documentId;
+  const publishedAt = job.publishedAt?.slice(0, 10) ?? parsed.header.announcement?.date;
+
+  const issuer = issuerOf(parsed);
+  const covered = coveredCompanyOf(parsed);
+  const names = new Set<string>();
+  for (const result of extractions) {
+    for (const e of result.entities) if (e.type === 'company') names.add(canonicalName(e.text));
+    for (const ev of result.events) for (const a of ev.arguments) if (COMPANY_ROLES.has(a.role)) names.add(a.text);
+  }
+  const codes = [issuer?.code, covered?.code].filter((c): c is string => c !== undefined);
+  const known = await input.gazetteer.findCompanies({ names: [...names], codes });
+  const resolver = new CompanyResolver(issuer ?? covered, known);
+  if (issuer && covered && covered.key !== issuer.key) resolver.resolve(covered.shortNames?.[0] ?? covered.name);
+
+  const entities = new Map<string, LinkedEntity>();
+  const mentions: EntityMentionRow[] = [];
+  const sentenceEvents: SentenceEvent[] = [];
+  const use = (entity: LinkedEntity) => {
+    const existing = entities.get(entity.key);
+    if (!existing) entities.set(entity.key, { ...entity, shortNames: [...(entity.shortNames ?? [])] });
+    return entity;
+  };
+  for (const head of [issuer, covered]) if (head) use(head);
+
+  parsed.sentences.forEach((sentence, i) => {
+    const result = extractions[i];
+    if (!result) return;
+    const span = (start: number, end: number) => sourceSpan(parsed, sentence, start, end);
+    const companiesHere: { key: string; at: number }[] = [];
+
+    const entityFor = (text: string, type: string, at: number): LinkedEntity | undefined => {
+      if (type === 'company') {
+        const company = resolver.resolve(text);
+        companiesHere.push({ key: company.key, at });
+        return use(company);
+      }
+      if (type === 'organization' || type === 'government') {
+        const category = organizationCategory(text, type);
+        if (category === 'other' || category === 'financial') {
+          const company = resolver.resolve(text);
+          companiesHere.push({ key: company.key, at });
+          return use(company);
+        }
+        return use({ key: `org:${canonicalName(text)}`, label: 'Organization', name: text, category });
+      }
+      if (type === 'person') {
+        const context = nearest(companiesHere, at) ?? issuer?.key;
+        return use({ key: personKey(text, context, documentId), label: 'Person', name: text });
+      }
+      return undefined;
+    };
+
+    // Companies first, so people in the sentence find their company context.
+    const ordered = [...result.entities].sort((a, b) => rank(a.type) - rank(b.type));
+    for (const e of ordered) {
+      const entity = entityFor(e.text, e.type, e.start);
+      if (!entity) continue;
+      const [start, end] = span(e.start, e.end);
+      mentions.push({
+        entityKey: entity.key,
+        label: entity.label,
+        type: e.type,
+        sentence: sentence.index,
+        start,
+        end,
+        text: parsed.text.slice(start, end),
+        confidence: e.confidence,
+      });
+    }
+
+    for (const event of result.events) {
+      const info = input.eventTypes.get(event.type);
+      if (!info) continue;
+      const [ts, te] = span(event.trigger.start, event.trigger.end);
+      const args: EventArgumentRow[] = [];
+      for (const a of event.arguments) {
+        const role = info.roles.get(a.role);
+        if (!role) continue;
+        const [start, end] = span(a.start, a.end);
+        const base: Provenance = { sentence: sentence.index, start, end, text: a.text, confidence: a.confidence };
+        if (role.entityTypes.length === 0) {
+          const value = normalizeArgumentValue(a.role, a.text, publishedAt);
+          args.push({ ...base, role: a.role, roleKey: role.key, ...(value ? { value: value.display } : {}) });
+          continue;
+        }
+        const modelType = result.entities.find((e) => e.start === a.start && e.end === a.end)?.type;
+        const type = PERSON_ROLES.has(a.role)
+          ? 'person'
+          : a.role === 'institution'
+            ? 'organization'
+            : modelType === 'person' && !COMPANY_ROLES.has(a.role)
+              ? 'person'
+              : (modelType ?? 'company');
+        const entity = entityFor(a.text, type === 'person' && COMPANY_ROLES.has(a.role) ? 'company' : type, a.start);
+        if (!entity) continue;
+        args.push({ ...base, role: a.role, roleKey: role.key, entityKey: entity.key, label: entity.label });
+      }
+      sentenceEvents.push({
+        type: event.type,
+        typeKey: info.key,
+        trigger: event.trigger.text,
+        confidence: event.confidence,
+        mention: {
+          sentence: sentence.index,
+          start: ts,
+          end: te,
+          text: parsed.text.slice(ts, te),
+          confidence: event.trigger.confidence,
+        },
+        sentenceText: sentence.text,
+        arguments: args,
+      });
+    }
+  });
+
+  const events = mergeDocumentEvents(sentenceEvents, {
+    documentId,
+    kind: job.kind,
+    publishedAt,
+    issuer: issuer ?? covered,
+    eventTypes: input.eventTypes,
+  });
+
+  const rating = ratingOf(parsed, covered, publishedAt);
+  return {
+    document: {
+      id: documentId,
+      kind: parsed.kind ?? job.kind,
+      title: job.title ?? parsed.header.announcement?.title,
+      publishedAt,
+      fileName: job.fileName,
+      mimeType: job.mimeType,
+      sourceUrl: job.source?.url,
+      sourceName: job.source?.name,
+      pageCount: parsed.pages.length,
+      modelVersion: input.modelVersion,
+      processedAt: input.processedAt ?? new Date().toISOString(),
+      issuerKey: (issuer ?? covered)?.key,
+    },
+    sentences: parsed.sentences.map((s) => ({ index: s.index, page: s.page, start: s.start, end: s.end, text: s.text })),
+    entities: [...entities.values()],
+    mentions,
+    events,
+    ...(rating ? { rating } : {}),
+  };
+}
+
+function rank(type: string): number {
+  return type === 'company' || type === 'organization' ? 0 : 1;
+}
+
+function nearest(companies: { key: string; at: number }[], at: number): string | undefined {
+  let best: { key: string; distance: number } | undefined;
+  for (const c of companies) {
+    const distance = Math.abs(c.at - at);
+    if (!best || distance < best.distance) best = { key: c.key, distance };
+  }
+  return best?.key;
+}
+
+/** Span in the document text of a span given in the sentence's model text. */
+function sourceSpan(parsed: ParsedDocument, sentence: ParsedSentence, start: number, end: number): [number, number] {
+  if (!parsed.modelOffsetMap) return [sentence.start + start, sentence.start + end];
+  const base = modelIndexOf(parsed.modelOffsetMap, sentence.start);
+  return toSourceSpan(parsed.modelOffsetMap, base + start, base + end);
+}
+
+/** The model-text index whose source offset is the first at or after `sourceOffset` (the map is monotonic). */
+export function modelIndexOf(offsetMap: readonly number[], sourceOffset: number): number {
+  let lo = 0;
+  let hi = offsetMap.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((offsetMap[mid] ?? 0) < sourceOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The model text of one sentence: what the extractor reads. */
+export function sentenceModelText(parsed: ParsedDocument, sentence: ParsedSentence): string {
+  if (!parsed.modelOffsetMap) return parsed.modelText.slice(sentence.start, sentence.end);
+  return parsed.modelText.slice(
+    modelIndexOf(parsed.modelOffsetMap, sentence.start),
+    modelIndexOf(parsed.modelOffsetMap, sentence.end),
+  );
+}
+
+function issuerOf(parsed: ParsedDocument): LinkedEntity | undefined {
+  const header = parsed.header.announcement;
+  if (!header || (!header.stockCode && !header.companyName)) return undefined;
+  const name = header.companyName ?? header.shortName ?? header.stockCode ?? '';
+  return {
+    key: header.stockCode ?? `name:${canonicalName(name)}`,
+    label: 'Company',
+    name,
+    ...(header.stockCode ? { code: header.stockCode } : {}),
+    ...(header.exchange ? { exchange: header.exchange } : {}),
+    shortNames: header.shortName ? [header.shortName] : [],
+  };
+}
+
+function coveredCompanyOf(parsed: ParsedDocument): LinkedEntity | undefined {
+  const stock = parsed.header.researchReport?.stock;
+  if (!stock) return undefined;
+  return {
+    key: stock.code,
+    label: 'Company',
+    name: stock.shortName,
+    code: stock.code,
+    exchange: stock.exchange,
+    shortNames: [stock.shortName],
+  };
+}
+
+function ratingOf(
+  parsed: ParsedDocument,
+  covered: LinkedEntity | undefined,
+  publishedAt: string | undefined,
+): LinkedRating | undefined {
+  const report = parsed.header.researchReport;
+  if (!report?.rating || !covered) return undefined;
+  return {
+    companyKey: covered.key,
+    rating: report.rating.normalized,
+    ...(report.rating.change ? { change: report.rating.change } : {}),
+    ...(report.targetPrice ? { targetPrice: report.targetPrice.value, currency: report.targetPrice.currency } : {}),
+    ...(publishedAt ? { date: publishedAt } : {}),
+    ...(report.broker ? { broker: report.broker } : {}),
+    analysts: report.analysts.map((a) => ({ name: a.name, ...(a.certificateNo ? { certificate: a.certificateNo } : {}) })),
+  };
+}

@@ -1,0 +1,7 @@
+/**
+ * A person's identity is their name within a company: two 张伟 at unrelated companies stay two people,
+ * while the same name at the same company across documents is one person.
+ */
+export function personKey(name: string, companyKey: string | undefined, documentId: string): string {
+  return `${name}@${companyKey ?? `document:${documentId}`}`;
+}

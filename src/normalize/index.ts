@@ -1,0 +1,19 @@
+export { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './chinese-number.js';
+export {
+  type DateContext,
+  type DateMention,
+  type DatePrecision,
+  findDates,
+  type NormalizedDate,
+  normalizeDate,
+} from './dates.js';
+export { type CurrencyCode, findMoney, type Money, type MoneyMention, normalizeMoney } from './money.js';
+export { normalizePercentage, type Percentage } from './percentage.js';
+export { findShares, normalizeShares, type ShareCount, type ShareMention } from './shares.js';
+export {
+  type Board,
+  classifyMainlandCode,
+  type Exchange,
+  normalizeStockCode,
+  type StockCode,
+} from './stock-code.js';

@@ -1,0 +1,128 @@
+import { normalizeDate } from '../normalize/dates.js';
+import { type Exchange, normalizeStockCode } from '../normalize/stock-code.js';
+
+export interface AnnouncementHeader {
+  /** Primary security code (first one in the header), 6 digits (A-share) or 5 digits (HK). */
+  stockCode?: string;
+  exchange?: Exchange;
+  /** Every security code in the header (A/B shares, H shares, bonds) in order of appearance. */
+  securityCodes: Array<{ label: string; code: string; exchange?: Exchange }>;
+  /** 证券简称 of the primary code. */
+  shortName?: string;
+  /** 公告编号, e.g. 临2025-012. */
+  announcementNo?: string;
+  companyName?: string;
+  title?: string;
+  /** ISO date of the announcement (signature date, else the first full date in the header). */
+  date?: string;
+}
+
+/** Only the top of the document is a header; a limit keeps body text from being mistaken for one. */
+const HEADER_SPAN = 1500;
+const FOOTER_SPAN = 800;
+
+const CODE =
+  /(A股|B股|H股|证券|股票|股份|公司|债券|转债)(?:代码|代号)\s*[:：]?\s*[（(]?\s*(\d{6}|\d{4,5})(?:\.(?:SH|SZ|BJ|HK))?/g;
+const SHORT_NAME =
+  /(?:A股|B股|证券|股票|公司)简称\s*[:：]?\s*([*A-Za-z\u4e00-\u9fa5][*A-Za-z0-9\u4e00-\u9fa5]{1,11}?)(?=\s|$|[，,；;:：)）]|公告编号|编号|债券|证券代码|股票代码|A股|B股)/;
+const ANNOUNCEMENT_NO = /公告编号\s*[:：]?\s*([临A-Za-z0-9\-－—–_〔〕[\]（）()号第]{3,24})/;
+const COMPANY_NAME =
+  /^[\u4e00-\u9fa5A-Za-z（）()]{4,40}(?:股份有限公司|有限责任公司|有限公司|集团公司|（集团）股份有限公司)$/;
+const TITLE_LINE =
+  /(?:^关于.{2,80}的.{0,12}公告$)|(?:^.{2,60}(?:公告|公告书|报告书|提示性公告|更正公告|补充公告|说明)$)|(?:^(?:须予披露交易|关连交易|主要交易|非常重大收购事项|内幕消息|自愿公告|持续关连交易).{0,60}$)/;
+const NOT_TITLE = /公告编号|保证本公告|本公司及董事会|虚假记载|概不负责|证券代码|股票代码|简称/;
+const FULL_DATE =
+  /((?:19|20)\d{2}|[二〇零一三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*日/g;
+
+function lastDate(text: string): string | undefined {
+  let found: string | undefined;
+  for (const m of text.matchAll(FULL_DATE)) {
+    const date = normalizeDate(m[0]);
+    if (date) found = date.iso;
+  }
+  return found;
+}
+
+function firstDate(text: string): string | undefined {
+  for (const m of text.matchAll(FULL_DATE)) {
+    const date = normalizeDate(m[0]);
+    if (date) return date.iso;
+  }
+  return undefined;
+}
+
+/** The date right under "……董事会" is the announcement date, even when appendices follow. */
+function signatureDate(text: string): string | undefined {
+  const re = new RegExp(`董事会(?:命)?\\s*\\n(?:[^\\n]{0,30}\\n)?[^\\n]{0,10}?(${FULL_DATE.source})`, 'g');
+  let found: string | undefined;
+  for (const m of text.matchAll(re)) {
+    const date = m[1] ? normalizeDate(m[1]) : null;
+    if (date) found = date.iso;
+  }
+  return found;
+}
+
+function findTitle(lines: string[]): { title?: string; companyName?: string } {
+  for (let i = 0; i < Math.min(lines.length, 25); i++) {
+    let line = (lines[i] ?? '').trim();
+    // Long titles wrap: "关于……项目" + "的公告".
+    for (let extra = 1; extra <= 2 && /^关于/.test(line) && !TITLE_LINE.test(line); extra++) {
+      const joined = lines
+        .slice(i, i + extra + 1)
+        .map((l) => l.trim())
+        .join('');
+      if (TITLE_LINE.test(joined)) line = joined;
+    }
+    if (!TITLE_LINE.test(line) || NOT_TITLE.test(line)) continue;
+    const out: { title?: string; companyName?: string } = { title: line };
+    // The company name sits just above the title (A-share) or above the stock-code line (HK).
+    const company = lines
+      .slice(Math.max(0, i - 3), i)
+      .reverse()
+      .map((l) => l.trim())
+      .find((l) => COMPANY_NAME.test(l));
+    if (company) out.companyName = company;
+    else {
+      const inline = /^(.{4,40}?(?:股份有限公司|有限责任公司|有限公司))(关于.+)$/.exec(line);
+      if (inline?.[1] && inline[2]) {
+        out.companyName = inline[1];
+        out.title = inline[2];
+      }
+    }
+    return out;
+  }
+  const company = lines.slice(0, 15).find((l) => COMPANY_NAME.test(l.trim()));
+  return company ? { companyName: company.trim() } : {};
+}
+
+/** Extracts 证券代码 / 证券简称 / 公告编号 / title / date from a (simplified-Chinese) announcement. */
+export function parseAnnouncementHeader(text: string): AnnouncementHeader | null {
+  const head = text.slice(0, HEADER_SPAN);
+  const securityCodes: AnnouncementHeader['securityCodes'] = [];
+  for (const m of head.matchAll(CODE)) {
+    const label = m[1] ?? '';
+    const digits = m[2] ?? '';
+    const isHk = digits.length < 6 || label === 'H股';
+    const normalized = normalizeStockCode(isHk ? `${digits}.HK` : digits);
+    const code = normalized?.code ?? digits;
+    if (securityCodes.some((c) => c.code === code)) continue;
+    const entry: AnnouncementHeader['securityCodes'][number] = { label, code };
+    if (normalized) entry.exchange = normalized.exchange;
+    securityCodes.push(entry);
+  }
+  const header: AnnouncementHeader = { securityCodes };
+  const primary = securityCodes.find((c) => c.label !== '债券' && c.label !== '转债') ?? securityCodes[0];
+  if (primary) {
+    header.stockCode = primary.code;
+    if (primary.exchange) header.exchange = primary.exchange;
+  }
+  const shortName = SHORT_NAME.exec(head)?.[1];
+  if (shortName) header.shortName = shortName;
+  const number = ANNOUNCEMENT_NO.exec(head)?.[1];
+  if (number) header.announcementNo = number.replace(/[)）\]]+$/, '');
+  Object.assign(header, findTitle(head.split('\n')));
+  const date = signatureDate(text) ?? lastDate(text.slice(-FOOTER_SPAN)) ?? firstDate(head);
+  if (date) header.date = date;
+  const found = header.stockCode || header.announcementNo || header.title;
+  return found ? header : null;
+}

@@ -1,0 +1,11 @@
+export { CorruptPdfError } from './corrupt-pdf-error.js';
+export { DocumentInputError, isDocumentInputError } from './document-input-error.js';
+export { EmptyFileError } from './empty-file-error.js';
+export { EncryptedPdfError } from './encrypted-pdf-error.js';
+export { FileTooLargeError } from './file-too-large-error.js';
+export { NoTextLayerError } from './no-text-layer-error.js';
+export { NotAPdfError } from './not-a-pdf-error.js';
+export { ParseErrorCode } from './parse-error-code.js';
+export { TooManyPagesError } from './too-many-pages-error.js';
+export { UndecodableTextError } from './undecodable-text-error.js';
+export { UnsupportedTypeError } from './unsupported-type-error.js';

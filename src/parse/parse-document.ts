@@ -1,0 +1,188 @@
+import { parseAnnouncementHeader } from './announcement-header.js';
+import { detectType } from './detect-type.js';
+import { EmptyFileError } from './errors/empty-file-error.js';
+import { FileTooLargeError } from './errors/file-too-large-error.js';
+import { NoTextLayerError } from './errors/no-text-layer-error.js';
+import { NotAPdfError } from './errors/not-a-pdf-error.js';
+import { UndecodableTextError } from './errors/undecodable-text-error.js';
+import { UnsupportedTypeError } from './errors/unsupported-type-error.js';
+import { extractHtmlText } from './html-text.js';
+import { cleanLayout } from './layout-cleaner.js';
+import { extractPdfText } from './pdf-text.js';
+import { extractPlainText } from './plain-text.js';
+import { parseResearchReportHeader } from './research-report-header.js';
+import { type PageSpan, splitSentences } from './sentence-splitter.js';
+import { restoreSourceStrings } from './source-strings.js';
+import { garbageRatio, hasTextLayer, meaningfulCharCount } from './text-layer.js';
+import { joinSeparator } from './text-width.js';
+import { toSimplified } from './traditional-to-simplified.js';
+import type {
+  DocumentHeader,
+  DocumentKind,
+  DocumentType,
+  ParsedDocument,
+  ParsedPage,
+  ParsedTable,
+  ParseLimits,
+  ParseMeta,
+} from './types.js';
+
+interface RawDocument {
+  type: DocumentType;
+  pages: string[];
+  tables: ParsedTable[];
+  encoding?: ParsedDocument['encoding'];
+  warnings: string[];
+  /** HTML <title>, prepended when the body does not repeat it. */
+  title?: string | null;
+}
+
+/** Above this share of replacement/private-use chars the PDF's font mapping is broken. */
+const MAX_GARBAGE_RATIO = 0.3;
+
+async function extractRaw(bytes: Uint8Array, meta: ParseMeta, limits: ParseLimits): Promise<RawDocument> {
+  const detection = detectType(bytes, meta);
+  if (detection.declaredPdf && detection.type !== 'pdf')
+    throw new NotAPdfError(meta.fileName, detection.looksLike);
+  switch (detection.type) {
+    case 'pdf': {
+      const pdf = await extractPdfText(bytes, { maxPages: limits.maxPages });
+      const texts = pdf.pages.map((p) => p.text);
+      if (!hasTextLayer(texts)) throw new NoTextLayerError(pdf.pageCount);
+      const garbage = garbageRatio(texts.join('\n'));
+      if (garbage > MAX_GARBAGE_RATIO) {
+        throw new UndecodableTextError(
+          `${Math.round(garbage * 100)}% of the PDF's characters have no Unicode mapping (broken embedded fonts); it needs OCR`,
+        );
+      }
+      const warnings = [...pdf.warnings];
+      const empty = texts.filter((t) => meaningfulCharCount(t) < 5).length;
+      if (empty > 0 && empty * 2 >= texts.length) {
+        warnings.push(
+          `${empty} of ${texts.length} pages have no text layer (scanned pages need OCR); their content is missing`,
+        );
+      }
+      return { type: 'pdf', pages: texts, tables: pdf.tables, warnings };
+    }
+    case 'html': {
+      const html = extractHtmlText(bytes);
+      return {
+        type: 'html',
+        pages: [html.text],
+        tables: [],
+        encoding: html.encoding,
+        warnings: [],
+        title: html.title,
+      };
+    }
+    case 'text': {
+      const text = extractPlainText(bytes);
+      return { type: 'text', pages: text.pages, tables: [], encoding: text.encoding, warnings: [] };
+    }
+    default:
+      throw new UnsupportedTypeError(detection.looksLike);
+  }
+}
+
+function assemble(pagesText: string[], continues: boolean[]): { text: string; pages: ParsedPage[] } {
+  let text = '';
+  const pages: ParsedPage[] = [];
+  pagesText.forEach((pageText, i) => {
+    if (i > 0 && text !== '' && pageText !== '') {
+      text += continues[i] ? joinSeparator(text, pageText) : '\n';
+    }
+    const start = text.length;
+    text += pageText;
+    pages.push({ number: i + 1, text: pageText, start, end: text.length });
+  });
+  return { text, pages };
+}
+
+const RESEARCH_CUES = /执业证书编号|投资评级|评级[:：]|目标价|证券研究报告|研究所/;
+const ANNOUNCEMENT_CUES = /(证券|股票)代码|公告编号|董事会|特此公告|股份代号/;
+
+function guessKind(modelText: string): DocumentKind {
+  const head = modelText.slice(0, 3000);
+  if (RESEARCH_CUES.test(head)) return 'research_report';
+  if (ANNOUNCEMENT_CUES.test(head)) return 'announcement';
+  return 'other';
+}
+
+function parseHeader(kind: DocumentKind, modelText: string, tables: ParsedTable[]): DocumentHeader {
+  const header: DocumentHeader = {};
+  if (kind === 'announcement') {
+    const a = parseAnnouncementHeader(modelText);
+    if (a) header.announcement = a;
+  } else if (kind === 'research_report') {
+    const r = parseResearchReportHeader(modelText, tables);
+    if (r) header.researchReport = r;
+  }
+  return header;
+}
+
+/** Limits come from configuration; a bad value is a programming error, not a bad document. */
+function assertLimits(limits: ParseLimits): void {
+  for (const key of ['maxBytes', 'maxPages'] as const) {
+    const value = limits[key];
+    if (!Number.isInteger(value) || value <= 0)
+      throw new TypeError(`parseDocument: limits.${key} must be a positive integer`);
+  }
+}
+
+/**
+ * Parses a PDF, HTML or plain-text document into cleaned text with pages, paragraphs and sentences
+ * (exact UTF-16 offsets into `text`), simplified-Chinese model text and header fields.
+ * Throws a DocumentInputError subclass for inputs that can never be parsed.
+ */
+export async function parseDocument(
+  bytes: Uint8Array,
+  meta: ParseMeta,
+  limits: ParseLimits,
+): Promise<ParsedDocument> {
+  assertLimits(limits);
+  if (bytes.length === 0) throw new EmptyFileError(meta.fileName);
+  if (bytes.length > limits.maxBytes) throw new FileTooLargeError(bytes.length, limits.maxBytes);
+
+  const raw = await extractRaw(bytes, meta, limits);
+  if (raw.title && !raw.pages[0]?.includes(raw.title)) raw.pages[0] = `${raw.title}\n${raw.pages[0] ?? ''}`;
+
+  // Kind decides sidebar handling; when undeclared, guess it from the raw text first.
+  const rawSimplified = toSimplified(raw.pages.join('\n').slice(0, 3000)).text;
+  const kind = meta.kind ?? guessKind(rawSimplified);
+  const cleaned = cleanLayout(raw.pages, {
+    joinLines: raw.type !== 'html',
+    researchReport: kind === 'research_report',
+  });
+  const { text, pages } = assemble(cleaned.pages, cleaned.continues);
+  if (text.trim() === '') {
+    if (raw.type === 'pdf') throw new NoTextLayerError(raw.pages.length);
+    throw new UndecodableTextError('the document contains no visible text');
+  }
+
+  const spans: PageSpan[] = pages.map((p) => ({ number: p.number, start: p.start, end: p.end }));
+  const split = splitSentences(text, spans);
+  const model = toSimplified(text, { foldFullWidth: true });
+  const warnings = [...raw.warnings];
+  if (split.capped > 0) warnings.push(`${split.capped} over-long sentence(s) were cut`);
+  if (cleaned.removedRepeatedLines.length > 0) {
+    warnings.push(`removed running headers/footers: ${cleaned.removedRepeatedLines.slice(0, 5).join(' | ')}`);
+  }
+
+  const doc: ParsedDocument = {
+    type: raw.type,
+    kind,
+    pages,
+    text,
+    paragraphs: split.paragraphs,
+    sentences: split.sentences,
+    modelText: model.text,
+    modelOffsetMap: model.offsetMap,
+    traditional: model.changedChars > Math.max(3, text.length * 0.02),
+    header: restoreSourceStrings(parseHeader(kind, model.text, raw.tables), model.text, text),
+    sidebar: cleaned.sidebar,
+    tables: raw.tables,
+    warnings,
+  };
+  if (raw.encoding) doc.encoding = raw.encoding;
+  return doc;
+}

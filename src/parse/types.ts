@@ -1,0 +1,84 @@
+import type { AnnouncementHeader } from './announcement-header.js';
+import type { ResearchReportHeader } from './research-report-header.js';
+
+export type DocumentKind = 'announcement' | 'research_report' | 'news' | 'other';
+export type DocumentType = 'pdf' | 'html' | 'text';
+
+export interface ParseMeta {
+  fileName?: string;
+  mimeType?: string;
+  kind?: DocumentKind;
+}
+
+export interface ParseLimits {
+  maxBytes: number;
+  maxPages: number;
+}
+
+export interface ParsedPage {
+  /** 1-based page number (HTML and text documents have a single page unless split by form feeds). */
+  number: number;
+  /** Cleaned text of this page; equals `text.slice(start, end)` of the document. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ParsedParagraph {
+  index: number;
+  start: number;
+  end: number;
+  /** Page the paragraph starts on. */
+  page: number;
+}
+
+export interface ParsedSentence {
+  index: number;
+  /** Equals `document.text.slice(start, end)`. */
+  text: string;
+  /** UTF-16 offsets into the document's cleaned `text`. */
+  start: number;
+  end: number;
+  /** Page the sentence starts on. */
+  page: number;
+  /** Index into `paragraphs`. */
+  paragraph: number;
+}
+
+export interface ParsedTable {
+  page: number;
+  rows: string[][];
+}
+
+export interface DocumentHeader {
+  announcement?: AnnouncementHeader;
+  researchReport?: ResearchReportHeader;
+}
+
+export interface ParsedDocument {
+  type: DocumentType;
+  /** The declared kind, or the one guessed from the header when none was declared. */
+  kind: DocumentKind;
+  pages: ParsedPage[];
+  /** Full cleaned text; every offset in this object indexes into it. */
+  text: string;
+  paragraphs: ParsedParagraph[];
+  sentences: ParsedSentence[];
+  /** Simplified-Chinese text for the model. */
+  modelText: string;
+  /**
+   * null when `modelText` has the same length as `text` and char i maps to char i (the usual case).
+   * Otherwise `modelOffsetMap[i]` is the offset in `text` of model char i (length modelText.length + 1).
+   */
+  modelOffsetMap: number[] | null;
+  /** True when the source was mostly Traditional Chinese. */
+  traditional: boolean;
+  header: DocumentHeader;
+  /** Research-report sidebar lines (analysts, rating, price, related reports); they also stay in `text`. */
+  sidebar: string[];
+  tables: ParsedTable[];
+  /** Text encoding of text/HTML inputs. */
+  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  /** Non-fatal oddities worth logging (e.g. page numbers removed, sentences capped). */
+  warnings: string[];
+}

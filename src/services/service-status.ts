@@ -1,0 +1,19 @@
+export interface ServiceStatus {
+  name: 'redis' | 'neo4j';
+  healthy: boolean;
+  /** Where clients connect. */
+  url: string;
+  /** True when finkg started this server and `services down` will stop it. */
+  managed: boolean;
+  pid?: number;
+  version?: string;
+  /** One line for people: data location, or why it is not healthy. */
+  detail: string;
+}
+
+export class ServiceStartError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = this.constructor.name;
+  }
+}

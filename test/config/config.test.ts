@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig, projectRoot } from '../../src/config/index.js';
+
+describe('loadConfig', () => {
+  it('gives working defaults for a local setup', () => {
+    const config = loadConfig({});
+    assert.equal(config.redisUrl, 'redis://127.0.0.1:6379');
+    assert.equal(config.neo4jUri, 'bolt://127.0.0.1:7687');
+    assert.equal(config.port, 8080);
+    assert.equal(config.maxDocumentBytes, 50 * 1024 * 1024);
+    assert.equal(config.dataDir, path.join(projectRoot, '.data'));
+    assert.equal(config.modelPrecision, 'int8');
+  });
+
+  it('reads and converts values from the environment', () => {
+    const config = loadConfig({ PORT: '9000', MAX_DOCUMENT_BYTES: '2m', WORKER_CONCURRENCY: '4', DATA_DIR: '/srv/finkg' });
+    assert.equal(config.port, 9000);
+    assert.equal(config.maxDocumentBytes, 2 * 1024 * 1024);
+    assert.equal(config.workerConcurrency, 4);
+    assert.equal(config.dataDir, '/srv/finkg');
+  });
+
+  it('names every bad variable and what it expects, in one error', () => {
+    assert.throws(
+      () => loadConfig({ PORT: '80a', REDIS_URL: 'http://x', MODEL_PRECISION: 'fp16', NEO4J_HEAP: 'lots' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.problems.length, 4);
+        assert.match(error.message, /PORT must be an integer from 1 to 65535; got "80a"/);
+        assert.match(error.message, /REDIS_URL must be a URL with scheme redis: or rediss:/);
+        assert.match(error.message, /MODEL_PRECISION must be one of int8, fp32; got "fp16"/);
+        assert.match(error.message, /NEO4J_HEAP must be a JVM size/);
+        return true;
+      },
+    );
+  });
+
+  it('never prints a password it rejects', () => {
+    assert.throws(
+      () => loadConfig({ NEO4J_PASSWORD: 'short' }),
+      (error: unknown) => error instanceof ConfigError && /NEO4J_PASSWORD/.test(error.message) && !/short/.test(error.message),
+    );
+  });
+
+  it('rejects out-of-range numbers', () => {
+    assert.throws(() => loadConfig({ WORKER_CONCURRENCY: '0' }), /WORKER_CONCURRENCY must be an integer from 1/);
+    assert.throws(() => loadConfig({ PORT: '70000' }), /PORT must be an integer from 1 to 65535/);
+  });
+});

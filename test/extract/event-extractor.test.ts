@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { EventExtractor } from '../../src/extract/event-extractor.js';
+import { LOOKUP_MODEL_DIR } from './lookup-model.js';
+
+const load = () =>
+  EventExtractor.load({ modelDir: LOOKUP_MODEL_DIR, precision: 'fp32', batching: { maxBatchSize: 2 } });
+
+describe('EventExtractor on the lookup fixture', () => {
+  it('finds events, arguments and entities with UTF-16 offsets into the original text', async () => {
+    const extractor = await load();
+    const text = '甲的乙质押公司';
+    const [result] = await extractor.extract([text]);
+    assert.ok(result);
+    assert.equal(result.modelVersion, 'lookup-fixture-1');
+    assert.deepEqual(
+      result.entities.map((e) => [e.type, e.text, e.start, e.end]),
+      [['company', '公司', 5, 7]],
+    );
+    assert.equal(result.events.length, 1);
+    const [event] = result.events;
+    assert.equal(event?.type, '质押');
+    assert.deepEqual(event?.trigger && [event.trigger.text, event.trigger.start, event.trigger.end], [
+      '质押',
+      3,
+      5,
+    ]);
+    assert.deepEqual(
+      event?.arguments.map((a) => [a.role, a.text, a.start, a.end]),
+      [['sub-org', '甲的乙', 0, 3]],
+    );
+    for (const e of result.entities) assert.equal(text.slice(e.start, e.end), e.text);
+    assert.ok((event?.confidence ?? 0) > 0.99);
+  });
+
+  it('keeps offsets right around astral characters and full-width input', async () => {
+    const extractor = await load();
+    const [result] = await extractor.extract(['𠀀标']);
+    const [event] = result?.events ?? [];
+    assert.equal(event?.type, '中标');
+    assert.deepEqual(event?.trigger && [event.trigger.start, event.trigger.end], [2, 3]);
+    assert.deepEqual(
+      event?.arguments.map((a) => [a.role, a.text, a.start, a.end]),
+      [['obj', '𠀀', 0, 2]],
+    );
+  });
+
+  it('windows a text longer than max_len and merges the windows back', async () => {
+    const extractor = await load();
+    assert.equal(extractor.config.maxLen, 8);
+    const text = 'aaaaaa公司aaaa甲乙质押';
+    const [result] = await extractor.extract([text]);
+    assert.deepEqual(
+      result?.entities.map((e) => [e.type, e.start, e.end]),
+      [['company', 6, 8]],
+    );
+    assert.deepEqual(
+      result?.events.map((e) => [e.type, e.trigger.start, e.arguments.map((a) => [a.role, a.text])]),
+      [['质押', 14, [['sub-org', '甲乙']]]],
+    );
+  });
+
+  it('returns one result per text, in input order, whatever the batching', async () => {
+    const extractor = await load();
+    const texts = ['公司', '', 'aaaaaaaaaaaaaaaaaaaa公司', '质押', '无关文本'];
+    const results = await extractor.extract(texts);
+    assert.equal(results.length, texts.length);
+    assert.deepEqual(
+      results.map((r) => r.entities.length + r.events.length),
+      [1, 0, 1, 1, 0],
+    );
+    assert.equal(results[2]?.entities[0]?.start, 20);
+  });
+
+  it('splits long documents on sentence ends and keeps document offsets', async () => {
+    const extractor = await load();
+    const doc = '无关的一句话。甲乙质押。公司公司。';
+    const [result] = await extractor.extractDocuments([doc]);
+    assert.deepEqual(
+      result?.entities.map((e) => doc.slice(e.start, e.end)),
+      ['公司', '公司'],
+    );
+    assert.equal(result?.events[0]?.trigger.start, doc.indexOf('质押'));
+    assert.equal(result?.events[0]?.arguments[0]?.text, '甲乙');
+  });
+
+  it('fails to load a model folder that does not exist', async () => {
+    await assert.rejects(EventExtractor.load({ modelDir: '/nonexistent/model' }));
+  });
+});

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { Command } from 'commander';
+import { registerExtractCommand } from '../../src/cli/commands/extract.js';
+import { LOOKUP_MODEL_DIR } from './lookup-model.js';
+
+async function runExtract(args: string[]): Promise<void> {
+  const program = new Command('finkg').exitOverride();
+  registerExtractCommand(program);
+  await program.parseAsync(args, { from: 'user' });
+}
+
+describe('finkg extract', () => {
+  it('writes FewFC records with code-point spans for JSON Lines input', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'finkg-extract-'));
+    try {
+      const input = join(dir, 'in.jsonl');
+      const output = join(dir, 'out.jsonl');
+      await writeFile(
+        input,
+        `${JSON.stringify({ id: 'a', content: '𠀀标' })}\n${JSON.stringify({ id: 'b', content: '甲乙质押' })}\n`,
+      );
+      await runExtract([
+        'extract',
+        input,
+        '--format',
+        'fewfc',
+        '--model',
+        LOOKUP_MODEL_DIR,
+        '--precision',
+        'fp32',
+        '--threads',
+        '1',
+        '--output',
+        output,
+      ]);
+      const lines = (await readFile(output, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      assert.deepEqual(lines[0], {
+        id: 'a',
+        content: '𠀀标',
+        events: [
+          {
+            type: '中标',
+            trigger: { span: [1, 2], word: '标' },
+            args: { obj: [{ span: [0, 1], word: '𠀀' }] },
+          },
+        ],
+      });
+      assert.deepEqual(lines[1].events[0].args, { 'sub-org': [{ span: [0, 2], word: '甲乙' }] });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the richer layout for a plain text document', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'finkg-extract-'));
+    try {
+      const input = join(dir, 'doc.txt');
+      const output = join(dir, 'out.jsonl');
+      const text = '第一句无关。\n甲乙质押，公司。';
+      await writeFile(input, text);
+      await runExtract([
+        'extract',
+        input,
+        '--model',
+        LOOKUP_MODEL_DIR,
+        '--precision',
+        'fp32',
+        '--output',
+        output,
+      ]);
+      const [line] = (await readFile(output, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      assert.equal(line.id, 'doc.txt');
+      assert.equal(line.modelVersion, 'lookup-fixture-1');
+      assert.equal(text.slice(line.events[0].trigger.start, line.events[0].trigger.end), '质押');
+      assert.equal(line.entities[0].text, '公司');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

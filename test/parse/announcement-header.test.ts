@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseAnnouncementHeader } from '../../src/parse/announcement-header.js';
+
+describe('parseAnnouncementHeader', () => {
+  it('reads code, short name, number, company, title and signature date', () => {
+    const text = [
+      '证券代码：603871 证券简称：华辰精密 公告编号：2025-017',
+      '华辰精密制造股份有限公司',
+      '关于控股股东部分股份质押的公告',
+      '本公司董事会及全体董事保证本公告内容不存在任何虚假记载。',
+      '公司于2025年3月17日接到通知。',
+      '特此公告。',
+      '华辰精密制造股份有限公司董事会',
+      '2025年3月18日',
+    ].join('\n');
+    assert.deepEqual(parseAnnouncementHeader(text), {
+      securityCodes: [{ label: '证券', code: '603871', exchange: 'SSE' }],
+      stockCode: '603871',
+      exchange: 'SSE',
+      shortName: '华辰精密',
+      announcementNo: '2025-017',
+      title: '关于控股股东部分股份质押的公告',
+      companyName: '华辰精密制造股份有限公司',
+      date: '2025-03-18',
+    });
+  });
+
+  it('handles 临-prefixed numbers, ST names, several codes and a title wrapped over two lines', () => {
+    const text = [
+      'A股代码：600123 A股简称：*ST示例 公告编号：临2024-005',
+      'B股代码：900456 B股简称：示例B股',
+      '债券代码：155123 债券简称：21示例01',
+      '示例集团股份有限公司关于对外投资设立全资子公司并投资建设',
+      '产业基地项目的公告',
+      '二〇二四年一月五日',
+    ].join('\n');
+    const header = parseAnnouncementHeader(text);
+    assert.equal(header?.stockCode, '600123');
+    assert.equal(header?.shortName, '*ST示例');
+    assert.equal(header?.announcementNo, '临2024-005');
+    assert.deepEqual(
+      header?.securityCodes.map((c) => [c.label, c.code]),
+      [
+        ['A股', '600123'],
+        ['B股', '900456'],
+        ['债券', '155123'],
+      ],
+    );
+    assert.equal(header?.date, '2024-01-05');
+  });
+
+  it('reads Hong Kong headers with 5-digit codes (simplified model text)', () => {
+    const text = [
+      '香港交易及结算所有限公司及香港联合交易所有限公司对本公告之内容概不负责。',
+      '鸿图国际控股有限公司',
+      '（于开曼群岛注册成立之有限公司）（股份代号：02368）',
+      '须予披露交易 收购深圳市恒睿科技有限公司51%股权',
+      '香港，二零二五年七月八日',
+    ].join('\n');
+    const header = parseAnnouncementHeader(text);
+    assert.equal(header?.stockCode, '02368');
+    assert.equal(header?.exchange, 'HKEX');
+    assert.equal(header?.companyName, '鸿图国际控股有限公司');
+    assert.equal(header?.title, '须予披露交易 收购深圳市恒睿科技有限公司51%股权');
+    assert.equal(header?.date, '2025-07-08');
+  });
+
+  it('returns null for text without an announcement header', () => {
+    assert.equal(parseAnnouncementHeader('今天天气很好。'), null);
+  });
+
+  it('ignores codes far below the header', () => {
+    const text = `${'正文内容。'.repeat(400)}\n证券代码：600000`;
+    assert.equal(parseAnnouncementHeader(text), null);
+  });
+
+  it('prefers the date under the board signature over dates in appendices', () => {
+    const text = [
+      '证券代码：600000 证券简称：示例股份 公告编号：2025-001',
+      '关于签署合同的公告',
+      '特此公告。',
+      '示例股份有限公司董事会',
+      '2025年5月20日',
+      '附件：合同摘要（签署日期：2025年5月19日，有效期至2026年12月31日）',
+    ].join('\n');
+    assert.equal(parseAnnouncementHeader(text)?.date, '2025-05-20');
+  });
+});

@@ -1,0 +1,121 @@
+import { type SandboxedJob, UnrecoverableError } from 'bullmq';
+import { type WriteSummary, writeDocumentGraph } from '../src/graph/index.js';
+import { linkDocument, sentenceModelText } from '../src/link/index.js';
+import { isDocumentInputError, parseDocument } from '../src/parse/index.js';
+import { type DocumentJob, documentJobProblems } from '../src/queue/index.js';
+import { DocumentNotFoundError } from '../src/store/index.js';
+import { pipelineContext } from './pipeline-context.js';
+
+export type Stage = 'load' | 'parse' | 'extract' | 'link' | 'graph' | 'done';
+
+export interface DocumentJobResult {
+  documentId: string;
+  kind: string;
+  pages: number;
+  sentences: number;
+  entities: number;
+  mentions: number;
+  events: number;
+  eventTypes: Record<string, number>;
+  arguments: number;
+  modelVersion: string;
+  graph: WriteSummary;
+  /** Milliseconds per stage, for the stage latency metrics. */
+  timings: Record<string, number>;
+  warnings: string[];
+}
+
+/** A permanent failure: the message starts with a stable code in brackets, for people and metrics. */
+function rejected(code: string, message: string): UnrecoverableError {
+  return new UnrecoverableError(`[${code}] ${message}`);
+}
+
+/**
+ * Runs one document through parse → extract → link → graph. Runs in a sandboxed child process, so
+ * CPU-heavy parsing and inference never starve the lock renewal of the worker's other jobs. Input
+ * that can never succeed fails at once; anything else (Neo4j or Redis away) is thrown as is and retried.
+ */
+export default async function processDocument(job: SandboxedJob): Promise<DocumentJobResult> {
+  const problems = documentJobProblems(job.data);
+  if (problems.length > 0) throw rejected('invalid_payload', `job payload is invalid: ${problems.join('; ')}`);
+  const payload = job.data as DocumentJob;
+  const ctx = await pipelineContext();
+  const log = ctx.log.child({ jobId: job.id, documentId: payload.documentId });
+  const timings: Record<string, number> = {};
+  const stage = async <T>(name: Stage, percent: number, run: () => Promise<T>): Promise<T> => {
+    await job.updateProgress({ stage: name, percent });
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[name] = Math.round(performance.now() - started);
+    }
+  };
+
+  const bytes = await stage('load', 5, async () => {
+    if (payload.text !== undefined) return new TextEncoder().encode(payload.text);
+    try {
+      return await ctx.store.get(payload.storeKey as string);
+    } catch (error) {
+      if (error instanceof DocumentNotFoundError) throw rejected('not_in_store', error.message);
+      throw error;
+    }
+  });
+
+  const parsed = await stage('parse', 15, async () => {
+    try {
+      return await parseDocument(
+        bytes,
+        {
+          ...(payload.fileName ? { fileName: payload.fileName } : {}),
+          ...(payload.mimeType ? { mimeType: payload.mimeType } : payload.text ? { mimeType: 'text/plain' } : {}),
+          kind: payload.kind,
+        },
+        { maxBytes: ctx.config.maxDocumentBytes, maxPages: ctx.config.maxDocumentPages },
+      );
+    } catch (error) {
+      if (isDocumentInputError(error)) throw rejected(error.code, error.message);
+      throw error;
+    }
+  });
+
+  const extractions = await stage('extract', 40, () =>
+    ctx.extractor.extract(parsed.sentences.map((s) => sentenceModelText(parsed, s))),
+  );
+
+  const graphDocument = await stage('link', 75, () =>
+    linkDocument({
+      job: payload,
+      parsed,
+      extractions,
+      modelVersion: ctx.extractor.modelVersion,
+      eventTypes: ctx.eventTypes,
+      gazetteer: ctx.gazetteer,
+    }),
+  );
+
+  const summary = await stage('graph', 85, () =>
+    writeDocumentGraph(ctx.driver, ctx.config.neo4jDatabase, graphDocument),
+  );
+  await job.updateProgress({ stage: 'done', percent: 100 });
+
+  const eventTypes: Record<string, number> = {};
+  for (const e of graphDocument.events) eventTypes[e.type] = (eventTypes[e.type] ?? 0) + 1;
+  const result: DocumentJobResult = {
+    documentId: payload.documentId,
+    kind: graphDocument.document.kind,
+    pages: parsed.pages.length,
+    sentences: parsed.sentences.length,
+    entities: graphDocument.entities.length,
+    mentions: graphDocument.mentions.length,
+    events: graphDocument.events.length,
+    eventTypes,
+    arguments: summary.arguments,
+    modelVersion: ctx.extractor.modelVersion,
+    graph: summary,
+    timings,
+    warnings: parsed.warnings,
+  };
+  log.info({ result: { ...result, warnings: undefined } }, 'document processed');
+  return result;
+}

@@ -1,0 +1,47 @@
+import type { Driver } from 'neo4j-driver';
+import { type Config, loadConfig } from '../src/config/index.js';
+import { EventExtractor } from '../src/extract/index.js';
+import { createCompanyGazetteer, createNeo4jDriver } from '../src/graph/index.js';
+import { type EventTypeInfo, type Gazetteer, loadEventRoles } from '../src/link/index.js';
+import { createLogger, type Logger } from '../src/log/logger.js';
+import { type DocumentStore, FilesystemDocumentStore } from '../src/store/index.js';
+
+/** What a processor process holds for its lifetime: one model session, one Neo4j driver. */
+export interface PipelineContext {
+  config: Config;
+  log: Logger;
+  store: DocumentStore;
+  driver: Driver;
+  gazetteer: Gazetteer;
+  extractor: EventExtractor;
+  eventTypes: ReadonlyMap<string, EventTypeInfo>;
+}
+
+let context: Promise<PipelineContext> | undefined;
+
+/** Loaded once per process; concurrent first jobs share the one load. */
+export function pipelineContext(): Promise<PipelineContext> {
+  context ??= (async () => {
+    const config = loadConfig();
+    const driver = createNeo4jDriver(config);
+    const extractor = await EventExtractor.load({
+      modelDir: config.modelDir,
+      precision: config.modelPrecision,
+      session: { intraOpNumThreads: config.modelThreads },
+    });
+    return {
+      config,
+      log: createLogger(config.logLevel, 'processor'),
+      store: new FilesystemDocumentStore(`${config.dataDir}/documents`),
+      driver,
+      gazetteer: createCompanyGazetteer(driver, config.neo4jDatabase),
+      extractor,
+      eventTypes: loadEventRoles(),
+    };
+  })();
+  context.catch(() => {
+    // A failed load (e.g. a missing model) is retried by the next job rather than cached.
+    context = undefined;
+  });
+  return context;
+}
