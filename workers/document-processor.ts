@@ -74,7 +74,7 @@ export default async function processDocument(job: SandboxedJob): Promise<Docume
         { maxBytes: ctx.config.maxDocumentBytes, maxPages: ctx.config.maxDocumentPages },
       );
     } catch (error) {
-      if (isDocumentInputError(error)) throw rejected(error.code, error.message);
+      if (isDocumentInputError(error)) throw rejected(error.code.toLowerCase(), error.message);
       throw error;
     }
   });

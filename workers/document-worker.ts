@@ -27,8 +27,8 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
     concurrency: config.workerConcurrency,
     // Child processes (not threads): each keeps its own model session loaded between jobs.
     useWorkerThreads: false,
-    lockDuration: 60_000,
-    stalledInterval: 15_000,
+    lockDuration: config.jobLockSeconds * 1000,
+    stalledInterval: Math.max(1000, (config.jobLockSeconds * 1000) / 4),
     maxStalledCount: 2,
   });
   worker.on('completed', (job) => log.info({ jobId: job.id, documentId: job.data.documentId }, 'job completed'));

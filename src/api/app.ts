@@ -3,6 +3,7 @@ import type { Job } from 'bullmq';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { JobQueue } from '../ingest/index.js';
 import type { DocumentStore } from '../store/index.js';
+import { boundedQueue } from './bounded-queue.js';
 import { handleError } from './error-handler.js';
 import { ApiMetrics, type MetricsQueue } from './metrics.js';
 import { documentsRoutes } from './routes/documents.js';
@@ -22,6 +23,8 @@ export interface ApiDeps {
   metrics?: ApiMetrics;
   /** Added to /readyz when given (the server passes a Neo4j connectivity check). */
   checkNeo4j?: () => Promise<void>;
+  /** Deadline of each queue call before the API answers 503 (default 5 s). */
+  queueTimeoutMs?: number;
   /** Pino logger for requests; none when absent (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -41,11 +44,12 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
     void reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url}` });
   });
 
-  const metrics = deps.metrics ?? new ApiMetrics(deps.queue);
+  const queue = boundedQueue(deps.queue, deps.queueTimeoutMs ?? 5000);
+  const metrics = deps.metrics ?? new ApiMetrics(queue);
   const checks: Record<string, () => Promise<void>> = {
     // A round trip through the queue itself: proves Redis answers and the queue's keys are readable.
     redis: async () => {
-      await deps.queue.getJobCounts('waiting');
+      await queue.getJobCounts('waiting');
     },
   };
   if (deps.checkNeo4j) checks.neo4j = deps.checkNeo4j;
@@ -53,9 +57,7 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
   void app.register(multipart);
   void app.register(healthRoutes({ checks }));
   void app.register(metricsRoutes(metrics));
-  void app.register(jobsRoutes(deps.queue));
-  void app.register(
-    documentsRoutes({ queue: deps.queue, store: deps.store, maxDocumentBytes: deps.maxDocumentBytes }),
-  );
+  void app.register(jobsRoutes(queue));
+  void app.register(documentsRoutes({ queue, store: deps.store, maxDocumentBytes: deps.maxDocumentBytes }));
   return app;
 }

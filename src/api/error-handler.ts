@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DocumentTooLargeError, InvalidSubmissionError } from '../ingest/index.js';
+import { DocumentTooLargeError, InvalidSubmissionError, QueueUnavailableError } from '../ingest/index.js';
 import { HttpError } from './http-error.js';
 
 export interface ErrorBody {
@@ -45,6 +45,17 @@ export function clientError(error: unknown): { status: number; body: ErrorBody }
 
 /** The one error handler: client mistakes pass through as JSON; anything else is logged and hidden. */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  if (error instanceof QueueUnavailableError) {
+    request.log.warn({ err: error }, 'queue unavailable');
+    void reply
+      .status(503)
+      .header('retry-after', '5')
+      .send({
+        error: 'unavailable',
+        message: 'the job queue is not reachable; try again shortly',
+      } satisfies ErrorBody);
+    return;
+  }
   const known = clientError(error);
   if (known) {
     request.log.info({ status: known.status, error: known.body.error }, known.body.message);

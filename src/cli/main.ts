@@ -8,6 +8,8 @@ import { registerSubmitCommand } from './commands/submit.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerWorkerCommand } from './commands/worker.js';
+import { registerQueryCommand } from './commands/query.js';
+import { registerDemoCommand } from './commands/demo.js';
 
 // Each command module adds one subcommand; keep this list in the order of the flow.
 const program = new Command('finkg').description('Chinese financial documents in, a knowledge graph out.');
@@ -19,6 +21,8 @@ registerSubmitCommand(program);
 registerStatusCommand(program);
 registerServeCommand(program);
 registerWorkerCommand(program);
+registerQueryCommand(program);
+registerDemoCommand(program);
 
 try {
   await program.parseAsync(process.argv);

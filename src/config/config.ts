@@ -33,6 +33,11 @@ export interface Config {
   modelThreads: number;
   /** Jobs one worker process runs at once. */
   workerConcurrency: number;
+  /**
+   * How long a job stays locked to a worker without a renewal. A worker renews it while alive; when a
+   * worker dies, its job is handed to another one after about this long.
+   */
+  jobLockSeconds: number;
   maxDocumentBytes: number;
   maxDocumentPages: number;
   /** Seconds to wait for a service to become ready. */
@@ -76,6 +81,7 @@ const spec: Spec<Config> = {
   modelPrecision: { env: 'MODEL_PRECISION', parse: oneOf('int8', 'fp32'), fallback: 'int8' },
   modelThreads: { env: 'MODEL_THREADS', parse: integer(1, 256), fallback: '1' },
   workerConcurrency: { env: 'WORKER_CONCURRENCY', parse: integer(1, 256), fallback: '1' },
+  jobLockSeconds: { env: 'JOB_LOCK_SECONDS', parse: integer(5, 3600), fallback: '60' },
   maxDocumentBytes: { env: 'MAX_DOCUMENT_BYTES', parse: byteSize, fallback: '50m' },
   maxDocumentPages: { env: 'MAX_DOCUMENT_PAGES', parse: integer(1, 100000), fallback: '500' },
   startupTimeoutSeconds: { env: 'STARTUP_TIMEOUT_SECONDS', parse: integer(1, 3600), fallback: '120' },

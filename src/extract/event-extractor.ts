@@ -60,9 +60,9 @@ export interface EventExtractorOptions {
 /** One text prepared for the model. */
 interface PreparedText {
   encoded: EncodedText;
-  seg: number[];
-  pos: number[];
   windows: TokenWindow[];
+  /** jieba features per window, indexed from the window's start. */
+  features: { seg: number[]; pos: number[] }[];
 }
 
 /** One window of one text: the unit that is batched and run. */
@@ -177,9 +177,12 @@ export class EventExtractor {
 
   private prepare(text: string): PreparedText {
     const encoded = this.tokenizer.encode(text);
-    const { seg, pos } = wordFeatures(text);
     const windows = planWindows(encoded.ids.length, this.config.maxLen, this.config.windowOverlap);
-    return { encoded, seg, pos, windows };
+    // jieba depends on context, so each window gets the features of exactly its own text, as in training.
+    const features = windows.map((w) =>
+      wordFeatures(text.slice(encoded.offsets[w.start] as number, encoded.offsets[w.end] as number)),
+    );
+    return { encoded, windows, features };
   }
 
   private async run(prepared: readonly PreparedText[], jobs: readonly WindowJob[]): Promise<ModelOutputs> {
@@ -199,8 +202,9 @@ export class EventExtractor {
         const at = row * width + (i - w.start);
         inputIds[at] = BigInt(p.encoded.ids[i] as number);
         mask[at] = 1n;
-        seg[at] = BigInt(p.seg[i] as number);
-        pos[at] = BigInt(p.pos[i] as number);
+        const f = p.features[job.window] as { seg: number[]; pos: number[] };
+        seg[at] = BigInt(f.seg[i - w.start] as number);
+        pos[at] = BigInt(f.pos[i - w.start] as number);
       }
     });
     const feed = (data: BigInt64Array): Int64Feed => ({ data, dims });
@@ -230,7 +234,9 @@ export class EventExtractor {
       entities: decoded.tokens.entities
         .map((e: LabelledTokenSpan) => ({ type: e.label, ...place(e) }))
         .sort(byPosition),
+      // Events need a trigger in the result schema; trigger-less ones only count in `finkg eval`.
       events: decoded.tokens.events
+        .flatMap((ev) => (ev.trigger ? [{ ...ev, trigger: ev.trigger }] : []))
         .map((ev) => ({
           type: ev.type,
           trigger: place(ev.trigger),

@@ -23,9 +23,11 @@ export type EventScores = Record<EventMetric, Prf>;
 export function eventTuples(events: readonly FewfcEvent[]): Record<EventMetric, Set<string>> {
   const sets = { TI: new Set<string>(), TC: new Set<string>(), AI: new Set<string>(), AC: new Set<string>() };
   for (const event of events) {
-    const [ts, te] = event.trigger.span;
-    sets.TI.add(`${ts},${te}`);
-    sets.TC.add(`${event.type},${ts},${te}`);
+    if (event.trigger) {
+      const [ts, te] = event.trigger.span;
+      sets.TI.add(`${ts},${te}`);
+      sets.TC.add(`${event.type},${ts},${te}`);
+    }
     for (const [role, mentions] of Object.entries(event.args)) {
       for (const { span } of mentions) {
         sets.AI.add(`${event.type},${span[0]},${span[1]}`);

@@ -1,7 +1,7 @@
 /** Runs an extractor over FewFC records and scores it (TI/TC/AI/AC), as `finkg eval` and the model test do. */
 import type { EventExtractor } from './event-extractor.js';
 import { type EventScores, scoreEvents } from './event-metrics.js';
-import { type FewfcEvent, type FewfcRecord, toFewfcEvents } from './fewfc-format.js';
+import { type FewfcEvent, type FewfcRecord, tokenEventsToFewfc } from './fewfc-format.js';
 
 /** Sentences per extractor call; the length batcher makes batches inside each call. */
 const RECORDS_PER_CALL = 256;
@@ -14,9 +14,9 @@ export async function predictFewfc(
   for (let i = 0; i < records.length; i += RECORDS_PER_CALL) {
     const slice = records.slice(i, i + RECORDS_PER_CALL);
     // Sentences go in whole, as in training; windowing covers the rare one longer than max_len.
-    const results = await extractor.extract(slice.map((r) => r.content));
-    results.forEach((result, k) => {
-      predictions.push(toFewfcEvents((slice[k] as FewfcRecord).content, result));
+    const decoded = await extractor.extractTokens(slice.map((r) => r.content));
+    decoded.forEach(({ tokens }, k) => {
+      predictions.push(tokenEventsToFewfc((slice[k] as FewfcRecord).content, tokens.events));
     });
   }
   return predictions;

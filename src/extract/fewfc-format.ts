@@ -2,7 +2,7 @@
  * FewFC's record layout: events with trigger and arguments grouped by role, spans as [start, end) code-point
  * offsets into `content` (Python string indices), exactly as in the dataset's files.
  */
-import type { ExtractionResult } from './types.js';
+import type { ExtractionResult, TokenEvent } from './types.js';
 
 export interface FewfcMention {
   span: [number, number];
@@ -11,7 +11,8 @@ export interface FewfcMention {
 
 export interface FewfcEvent {
   type: string;
-  trigger: FewfcMention;
+  /** Always set in the dataset; null in our output for an event whose trigger the model did not find. */
+  trigger: FewfcMention | null;
   args: Record<string, FewfcMention[]>;
 }
 
@@ -50,5 +51,27 @@ export function toFewfcEvents(content: string, result: ExtractionResult): FewfcE
       args[arg.role] = list;
     }
     return { type: event.type, trigger: mention(event.trigger), args };
+  });
+}
+
+/**
+ * FewFC events straight from token-level events of one sentence (token i = code point i, so token spans
+ * are FewFC spans). Unlike the extraction result, this keeps trigger-less events: their arguments count
+ * in AI/AC, as in the training side's evaluation.
+ */
+export function tokenEventsToFewfc(content: string, events: readonly TokenEvent[]): FewfcEvent[] {
+  const chars = [...content];
+  const mention = (s: { start: number; end: number }): FewfcMention => ({
+    span: [s.start, s.end],
+    word: chars.slice(s.start, s.end).join(''),
+  });
+  return events.map((event) => {
+    const args: Record<string, FewfcMention[]> = {};
+    for (const arg of event.arguments) {
+      const list = args[arg.label] ?? [];
+      list.push(mention(arg));
+      args[arg.label] = list;
+    }
+    return { type: event.type, trigger: event.trigger && mention(event.trigger), args };
   });
 }

@@ -65,7 +65,9 @@ export function spanDistance(a: TokenSpan, b: TokenSpan): number {
 
 /**
  * Build events of one type: one per trigger, each argument going to its nearest trigger (the earlier one
- * on a tie), so that arguments are never duplicated across events of the same type.
+ * on a tie), so that arguments are never duplicated across events of the same type. With no trigger,
+ * the arguments still form one trigger-less event (as the training side's decoder and the FewFC argument
+ * metrics count them); with neither, there is no event.
  */
 export function assembleEvents(
   type: string,
@@ -80,7 +82,9 @@ export function assembleEvents(
     arguments: [],
     confidence: combineConfidence(rule, [typeProb, trigger.confidence]),
   }));
-  if (events.length === 0) return events;
+  if (events.length === 0) {
+    return args.length === 0 ? [] : [{ type, trigger: null, arguments: [...args], confidence: typeProb }];
+  }
   for (const arg of args) {
     let best = 0;
     let bestDistance = Number.POSITIVE_INFINITY;
@@ -166,7 +170,7 @@ export function decodeRow(
     const trig = startEndProbs(outputs.triggerLogits, row * padded * 2, 2, length);
     const triggers = decodeSpans(trig.start, trig.end, config.trigger, rule);
     const detected = typeProb >= config.typeThreshold || (config.typeFromTrigger && triggers.length > 0);
-    if (!detected || triggers.length === 0) return;
+    if (!detected) return;
     const args: LabelledTokenSpan[] = [];
     for (const role of config.validRoles[type] ?? []) {
       const ri = roles.indexOf(role);

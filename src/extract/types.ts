@@ -51,7 +51,8 @@ export interface LabelledTokenSpan extends TokenSpan {
 /** One event decoded over tokens. */
 export interface TokenEvent {
   type: string;
-  trigger: TokenSpan;
+  /** Null when the type was detected and arguments found, but no trigger span passed the threshold. */
+  trigger: TokenSpan | null;
   arguments: LabelledTokenSpan[];
   confidence: number;
 }

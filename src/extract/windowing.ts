@@ -119,13 +119,20 @@ function mergeEvents(
   length: number,
 ): TokenEvent[] {
   const placed: Placed<TokenEvent>[] = [];
+  const untriggered = new Map<string, TokenEvent[]>();
   parts.forEach((part, wi) => {
     const w = windows[wi] as TokenWindow;
     for (const event of part.events) {
-      const trigger = shift(event.trigger, w.start);
       const args = event.arguments
         .map((a) => shift(a, w.start))
         .filter((a) => !touchesInnerCut(a, w, length) || !heldCleanlyElsewhere(a, wi, windows, length));
+      if (!event.trigger) {
+        const list = untriggered.get(event.type) ?? [];
+        list.push({ ...event, arguments: args });
+        untriggered.set(event.type, list);
+        continue;
+      }
+      const trigger = shift(event.trigger, w.start);
       const moved: TokenEvent = { ...event, trigger, arguments: args };
       const span = { ...trigger, confidence: event.confidence };
       placed.push({
@@ -139,25 +146,36 @@ function mergeEvents(
   });
   const kept = resolve(placed, windows, length);
   // Fold the arguments of dropped copies of the same event (same type and trigger) into the kept one.
-  const eventKey = (e: TokenEvent) => `${e.type}:${e.trigger.start}:${e.trigger.end}`;
+  const eventKey = (e: TokenEvent) => `${e.type}:${e.trigger?.start}:${e.trigger?.end}`;
   const copies = new Map<string, TokenEvent[]>();
   for (const p of placed) {
     const list = copies.get(eventKey(p.item)) ?? [];
     list.push(p.item);
     copies.set(eventKey(p.item), list);
   }
-  return kept.map(({ item }) => {
-    const best = new Map<string, LabelledTokenSpan>();
-    for (const copy of copies.get(eventKey(item)) ?? []) {
-      for (const arg of copy.arguments) {
-        const key = `${arg.label}:${arg.start}:${arg.end}`;
-        const seen = best.get(key);
-        if (!seen || arg.confidence > seen.confidence) best.set(key, arg);
-      }
+  const merged = kept.map(({ item }) => ({
+    ...item,
+    arguments: uniteArguments(copies.get(eventKey(item)) ?? []),
+  }));
+  // Trigger-less events of one type are one event per sentence.
+  for (const [type, list] of untriggered) {
+    const confidence = Math.max(...list.map((e) => e.confidence));
+    merged.push({ type, trigger: null, arguments: uniteArguments(list), confidence });
+  }
+  return merged;
+}
+
+/** Arguments of several copies of an event, each (role, span) once with its best confidence. */
+function uniteArguments(copies: readonly TokenEvent[]): LabelledTokenSpan[] {
+  const best = new Map<string, LabelledTokenSpan>();
+  for (const copy of copies) {
+    for (const arg of copy.arguments) {
+      const key = `${arg.label}:${arg.start}:${arg.end}`;
+      const seen = best.get(key);
+      if (!seen || arg.confidence > seen.confidence) best.set(key, arg);
     }
-    const args = [...best.values()].sort((a, b) => a.start - b.start || a.label.localeCompare(b.label));
-    return { ...item, arguments: args };
-  });
+  }
+  return [...best.values()].sort((a, b) => a.start - b.start || a.label.localeCompare(b.label));
 }
 
 /** Merge per-window results (each in its window's own token offsets) into sentence token offsets. */
@@ -174,7 +192,7 @@ export function mergeWindows(
       entities: only.entities.map((e) => shift(e, by)),
       events: only.events.map((ev) => ({
         ...ev,
-        trigger: shift(ev.trigger, by),
+        trigger: ev.trigger && shift(ev.trigger, by),
         arguments: ev.arguments.map((a) => shift(a, by)),
       })),
     };

@@ -1,5 +1,16 @@
+export { collectFiles, mimeTypeOf, SUBMITTABLE_TYPES } from './collect-files.js';
 export { DOCUMENT_KINDS, type DocumentKind, guessKind, isDocumentKind } from './document-kind.js';
-export { DocumentTooLargeError, InvalidSubmissionError } from './errors/index.js';
+export { DocumentTooLargeError, InvalidSubmissionError, QueueUnavailableError } from './errors/index.js';
+export {
+  describeJob,
+  getJobStatus,
+  type JobFailure,
+  type JobLookup,
+  type JobStatus,
+  parseFailure,
+  readProgress,
+  UNCLASSIFIED_FAILURE,
+} from './job-status.js';
 export {
   DOCUMENT_JOB_NAME,
   type DocumentMetadata,
@@ -11,15 +22,4 @@ export {
   submitDocument,
   submitText,
 } from './submit-document.js';
-export {
-  describeJob,
-  getJobStatus,
-  type JobFailure,
-  type JobLookup,
-  type JobStatus,
-  parseFailure,
-  readProgress,
-  UNCLASSIFIED_FAILURE,
-} from './job-status.js';
-export { collectFiles, mimeTypeOf, SUBMITTABLE_TYPES } from './collect-files.js';
 export { type JobEvents, type JobOutcome, type WaitCallbacks, waitForJobs } from './wait-for-jobs.js';

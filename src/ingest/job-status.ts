@@ -64,7 +64,8 @@ export function describeJob(job: Job, state: string): JobStatus {
     progress: completed ? 100 : (reported.percent ?? 0),
     attemptsMade: job.attemptsMade,
     documentId: typeof data.documentId === 'string' ? data.documentId : null,
-    submittedAt: typeof data.submittedAt === 'string' ? data.submittedAt : new Date(job.timestamp).toISOString(),
+    submittedAt:
+      typeof data.submittedAt === 'string' ? data.submittedAt : new Date(job.timestamp).toISOString(),
   };
   if (completed && job.returnvalue !== undefined && job.returnvalue !== null) status.result = job.returnvalue;
   if (!completed && job.failedReason) status.error = parseFailure(job.failedReason);

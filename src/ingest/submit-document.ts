@@ -76,7 +76,11 @@ export async function submitText(deps: SubmitDeps, input: SubmitTextInput): Prom
     throw new DocumentTooLargeError(bytes.byteLength, deps.maxDocumentBytes);
   }
   if (text.length > INLINE_TEXT_MAX_CHARS) {
-    return submitDocument(deps, { ...metadata, bytes, mimeType: metadata.mimeType ?? 'text/plain; charset=utf-8' });
+    return submitDocument(deps, {
+      ...metadata,
+      bytes,
+      mimeType: metadata.mimeType ?? 'text/plain; charset=utf-8',
+    });
   }
   const documentId = createHash('sha256').update(bytes).digest('hex');
   const job = buildJob(metadata, { documentId, text });

@@ -58,7 +58,11 @@ export async function waitForJobs(
     for (const jobId of jobIds) {
       const job = await queue.getJob(jobId);
       if (!job) {
-        finish({ jobId, state: 'failed', error: { code: 'missing', message: 'the job is no longer in the queue' } });
+        finish({
+          jobId,
+          state: 'failed',
+          error: { code: 'missing', message: 'the job is no longer in the queue' },
+        });
         continue;
       }
       const state = await job.getState();

@@ -29,6 +29,14 @@ export interface LinkInput {
   processedAt?: string;
 }
 
+/**
+ * Bounds on what one sentence may contribute. A healthy model stays far below them; a broken or
+ * mismatched model must not turn one document into a transaction Neo4j cannot hold.
+ */
+const MAX_EVENTS_PER_SENTENCE = 8;
+const MAX_ARGUMENTS_PER_EVENT = 40;
+const MAX_ENTITIES_PER_SENTENCE = 60;
+
 const COMPANY_ROLES = new Set(['sub-org', 'obj-org', 'target-company', 'sub', 'obj']);
 const PERSON_ROLES = new Set(['sub-per', 'obj-per']);
 
@@ -93,7 +101,10 @@ export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
     };
 
     // Companies first, so people in the sentence find their company context.
-    const ordered = [...result.entities].sort((a, b) => rank(a.type) - rank(b.type));
+    const ordered = [...result.entities]
+      .sort((a, b) => b.confidence - a.confidence)
+      .slice(0, MAX_ENTITIES_PER_SENTENCE)
+      .sort((a, b) => rank(a.type) - rank(b.type));
     for (const e of ordered) {
       const entity = entityFor(e.text, e.type, e.start);
       if (!entity) continue;
@@ -110,12 +121,16 @@ export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
       });
     }
 
-    for (const event of result.events) {
+    const strongest = [...result.events].sort((a, b) => b.confidence - a.confidence).slice(0, MAX_EVENTS_PER_SENTENCE);
+    for (const event of strongest) {
       const info = input.eventTypes.get(event.type);
       if (!info) continue;
       const [ts, te] = span(event.trigger.start, event.trigger.end);
       const args: EventArgumentRow[] = [];
-      for (const a of event.arguments) {
+      const strongestArgs = [...event.arguments]
+        .sort((a, b) => b.confidence - a.confidence)
+        .slice(0, MAX_ARGUMENTS_PER_EVENT);
+      for (const a of strongestArgs) {
         const role = info.roles.get(a.role);
         if (!role) continue;
         const [start, end] = span(a.start, a.end);

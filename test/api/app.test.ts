@@ -71,7 +71,12 @@ describe('HTTP API', () => {
         method: 'POST',
         url: '/v1/documents',
         ...multipartBody(
-          { kind: 'announcement', title: '关于回购股份的公告', publishedAt: '2025-03-01', sourceUrl: 'https://x.test/a.pdf' },
+          {
+            kind: 'announcement',
+            title: '关于回购股份的公告',
+            publishedAt: '2025-03-01',
+            sourceUrl: 'https://x.test/a.pdf',
+          },
           { name: 'ann-600519.pdf', type: 'application/pdf', bytes },
         ),
       });
@@ -90,6 +95,23 @@ describe('HTTP API', () => {
       assert.equal(job.data.kind, 'announcement');
       assert.equal(job.data.publishedAt, '2025-03-01');
       assert.deepEqual(job.data.source, { url: 'https://x.test/a.pdf' });
+    });
+
+    it('reads the form fields whether they come before or after the file', async () => {
+      const bytes = Buffer.concat([pdf, Buffer.from('fields after')]);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/documents',
+        ...multipartBody(
+          { kind: 'news', title: '标题' },
+          { name: 'x.pdf', type: 'application/pdf', bytes },
+          'file-first',
+        ),
+      });
+      assert.equal(response.statusCode, 202, response.body);
+      const job = await queue.getJob(response.json().jobId);
+      assert.equal(job?.data.kind, 'news');
+      assert.equal(job?.data.title, '标题');
     });
 
     it('gives the same bytes the same documentId and does not queue them twice', async () => {
@@ -114,7 +136,10 @@ describe('HTTP API', () => {
       const response = await app.inject({
         method: 'POST',
         url: '/v1/documents',
-        ...multipartBody({ kind: 'other' }, { name: 'big.pdf', type: 'application/pdf', bytes: Buffer.alloc(MAX_BYTES + 1, 1) }),
+        ...multipartBody(
+          { kind: 'other' },
+          { name: 'big.pdf', type: 'application/pdf', bytes: Buffer.alloc(MAX_BYTES + 1, 1) },
+        ),
       });
       assert.equal(response.statusCode, 413, response.body);
       assert.equal(response.json().error, 'too_large');
@@ -139,7 +164,10 @@ describe('HTTP API', () => {
       });
       assert.equal(json.statusCode, 400);
       assert.equal(json.json().error, 'bad_request');
-      assert.match(json.json().message, /body\.kind must be one of announcement, research_report, news, other/);
+      assert.match(
+        json.json().message,
+        /body\.kind must be one of announcement, research_report, news, other/,
+      );
 
       const form = await app.inject({
         method: 'POST',
@@ -158,11 +186,19 @@ describe('HTTP API', () => {
         [{ text: 'x', kind: 'news', publishedAt: '2025/01/02' }, /body\.publishedAt must match pattern/],
       ];
       for (const [payload, message] of cases) {
-        const response = await app.inject({ method: 'POST', url: '/v1/documents', payload: payload as object });
+        const response = await app.inject({
+          method: 'POST',
+          url: '/v1/documents',
+          payload: payload as object,
+        });
         assert.equal(response.statusCode, 400, JSON.stringify(payload));
         assert.match(response.json().message, message);
       }
-      const noFile = await app.inject({ method: 'POST', url: '/v1/documents', ...multipartBody({ kind: 'news' }) });
+      const noFile = await app.inject({
+        method: 'POST',
+        url: '/v1/documents',
+        ...multipartBody({ kind: 'news' }),
+      });
       assert.equal(noFile.statusCode, 400);
       assert.match(noFile.json().message, /no file field named "file"/);
       const badField = await app.inject({
@@ -246,6 +282,56 @@ describe('HTTP API', () => {
         });
       } finally {
         await withNeo4j.close();
+      }
+    });
+
+    it('answers 500 without details when something inside fails', async () => {
+      const broken = buildApp({
+        queue: Object.assign(Object.create(queue) as Queue, {
+          add: async () => {
+            throw new Error('READONLY You can not write against a read only replica. at 10.0.0.7:6379');
+          },
+        }),
+        store,
+        maxDocumentBytes: MAX_BYTES,
+      });
+      try {
+        const response = await broken.inject({
+          method: 'POST',
+          url: '/v1/documents',
+          payload: { text: '正文', kind: 'news' },
+        });
+        assert.equal(response.statusCode, 500);
+        assert.deepEqual(response.json(), { error: 'internal', message: 'internal server error' });
+      } finally {
+        await broken.close();
+      }
+    });
+
+    it('answers 503 instead of hanging when Redis is unreachable', async () => {
+      const unreachable = createDocumentQueue({ ...config, redisUrl: 'redis://127.0.0.1:1' });
+      unreachable.on('error', () => {});
+      const cut = buildApp({ queue: unreachable, store, maxDocumentBytes: MAX_BYTES, queueTimeoutMs: 300 });
+      try {
+        const post = await cut.inject({
+          method: 'POST',
+          url: '/v1/documents',
+          payload: { text: '正文', kind: 'news' },
+        });
+        assert.equal(post.statusCode, 503);
+        assert.equal(post.json().error, 'unavailable');
+        assert.equal(post.headers['retry-after'], '5');
+        const job = await cut.inject({ method: 'GET', url: '/v1/jobs/1' });
+        assert.equal(job.statusCode, 503);
+        const ready = await cut.inject({ method: 'GET', url: '/readyz' });
+        assert.equal(ready.statusCode, 503);
+        assert.equal(ready.json().checks.redis.ok, false);
+        const metrics = await cut.inject({ method: 'GET', url: '/metrics' });
+        assert.equal(metrics.statusCode, 200);
+        assert.match(metrics.body, /^finkg_queue_up 0$/m);
+      } finally {
+        await cut.close();
+        await unreachable.close();
       }
     });
 

@@ -85,7 +85,8 @@ describe('GET /metrics with a worker running jobs', () => {
     worker = new Worker(
       DOCUMENTS_QUEUE,
       async (job: Job) => {
-        if (String(job.data.text).includes('损坏')) throw new UnrecoverableError('[corrupt_pdf] The PDF is truncated');
+        if (String(job.data.text).includes('损坏'))
+          throw new UnrecoverableError('[corrupt_pdf] The PDF is truncated');
         for (const stage of ['load', 'parse', 'extract', 'link', 'graph']) {
           await job.updateProgress({ stage, percent: 50 });
         }
@@ -112,7 +113,11 @@ describe('GET /metrics with a worker running jobs', () => {
   });
 
   async function submitAndWait(text: string): Promise<string> {
-    const response = await app.inject({ method: 'POST', url: '/v1/documents', payload: { text, kind: 'news' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/documents',
+      payload: { text, kind: 'news' },
+    });
     assert.equal(response.statusCode, 202, response.body);
     const { jobId } = response.json();
     const job = await queue.getJob(jobId);

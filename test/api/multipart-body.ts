@@ -4,16 +4,21 @@ import { randomUUID } from 'node:crypto';
 export function multipartBody(
   fields: Record<string, string>,
   file?: { field?: string; name: string; type: string; bytes: Uint8Array },
+  order: 'fields-first' | 'file-first' = 'fields-first',
 ): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----finkg${randomUUID()}`;
-  const chunks: Buffer[] = [];
+  const fieldChunks: Buffer[] = [];
+  const fileChunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        'utf8',
+      ),
     );
   }
   if (file) {
-    chunks.push(
+    fileChunks.push(
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\n` +
           `Content-Type: ${file.type}\r\n\r\n`,
@@ -23,6 +28,10 @@ export function multipartBody(
       Buffer.from('\r\n', 'utf8'),
     );
   }
+  const chunks = order === 'fields-first' ? [...fieldChunks, ...fileChunks] : [...fileChunks, ...fieldChunks];
   chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

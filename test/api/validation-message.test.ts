@@ -12,7 +12,12 @@ describe('describeSchemaErrors', () => {
         { instancePath: '/kind', keyword: 'enum', params: { allowedValues: ['a', 'b'] } },
         { instancePath: '', keyword: 'required', params: { missingProperty: 'text' } },
         { instancePath: '/source', keyword: 'additionalProperties', params: { additionalProperty: 'id' } },
-        { instancePath: '/title', keyword: 'maxLength', params: {}, message: 'must NOT have more than 1000 characters' },
+        {
+          instancePath: '/title',
+          keyword: 'maxLength',
+          params: {},
+          message: 'must NOT have more than 1000 characters',
+        },
       ],
       'body',
     );

@@ -87,4 +87,20 @@ describe('EventExtractor on the lookup fixture', () => {
   it('fails to load a model folder that does not exist', async () => {
     await assert.rejects(EventExtractor.load({ modelDir: '/nonexistent/model' }));
   });
+
+  it('leaves trigger-less events out of the result but keeps them at token level', async () => {
+    const extractor = await load();
+    // 质 marks the 质押 type and a trigger start, but no 押 ends the trigger.
+    const [result] = await extractor.extract(['甲乙质']);
+    assert.deepEqual(result?.events, []);
+    const [decoded] = await extractor.extractTokens(['甲乙质']);
+    assert.deepEqual(
+      decoded?.tokens.events.map((e) => [
+        e.type,
+        e.trigger,
+        e.arguments.map((a) => [a.label, a.start, a.end]),
+      ]),
+      [['质押', null, [['sub-org', 0, 2]]]],
+    );
+  });
 });

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { eventTuples, scoreEvents } from '../../src/extract/event-metrics.js';
-import { type FewfcEvent, toFewfcEvents, utf16ToCodePointIndex } from '../../src/extract/fewfc-format.js';
+import {
+  type FewfcEvent,
+  toFewfcEvents,
+  tokenEventsToFewfc,
+  utf16ToCodePointIndex,
+} from '../../src/extract/fewfc-format.js';
 
 const m = (s: number, e: number, word = 'x') => ({ span: [s, e] as [number, number], word });
 
@@ -50,6 +55,14 @@ describe('scoreEvents', () => {
     assert.equal(scores.AC.f1, 0);
     assert.equal(scores.AC.precision, 0);
   });
+
+  it('counts the arguments of a trigger-less prediction in AI/AC only', () => {
+    const scores = scoreEvents([
+      { gold, predicted: [{ type: '质押', trigger: null, args: { 'sub-per': [m(0, 3)] } }] },
+    ]);
+    assert.deepEqual([scores.TI.predicted, scores.TC.predicted], [0, 0]);
+    assert.deepEqual([scores.AC.correct, scores.AC.predicted], [1, 1]);
+  });
 });
 
 describe('toFewfcEvents', () => {
@@ -90,5 +103,30 @@ describe('toFewfcEvents', () => {
     // The spans index the content as Python would (code points).
     const cps = [...content];
     assert.equal(cps.slice(4, 6).join(''), '质押');
+  });
+
+  it('maps token events to FewFC spans, keeping trigger-less ones', () => {
+    const events = tokenEventsToFewfc('𠀀公司质押', [
+      {
+        type: '质押',
+        trigger: { start: 3, end: 5, confidence: 1 },
+        confidence: 1,
+        arguments: [{ label: 'sub-org', start: 0, end: 3, confidence: 1 }],
+      },
+      {
+        type: '担保',
+        trigger: null,
+        confidence: 0.5,
+        arguments: [{ label: 'sub-org', start: 1, end: 3, confidence: 1 }],
+      },
+    ]);
+    assert.deepEqual(events, [
+      {
+        type: '质押',
+        trigger: { span: [3, 5], word: '质押' },
+        args: { 'sub-org': [{ span: [0, 3], word: '𠀀公司' }] },
+      },
+      { type: '担保', trigger: null, args: { 'sub-org': [{ span: [1, 3], word: '公司' }] } },
+    ]);
   });
 });

@@ -83,11 +83,11 @@ describe('assembleEvents', () => {
     assert.equal(events[1]?.confidence, 0.8);
   });
 
-  it('makes no event without a trigger', () => {
-    assert.deepEqual(
-      assembleEvents('质押', 0.99, [], [{ start: 0, end: 1, confidence: 1, label: 'x' }], 'min'),
-      [],
-    );
+  it('keeps the arguments of a type whose trigger was not found in one trigger-less event', () => {
+    const args = [{ start: 0, end: 1, confidence: 0.9, label: 'x' }];
+    const events = assembleEvents('质押', 0.7, [], args, 'min');
+    assert.deepEqual(events, [{ type: '质押', trigger: null, arguments: args, confidence: 0.7 }]);
+    assert.deepEqual(assembleEvents('质押', 0.99, [], [], 'min'), []);
   });
 });
 
@@ -160,7 +160,7 @@ describe('decodeRow', () => {
     assert.equal(row1.events.length, 1);
     const [event] = row1.events;
     assert.equal(event?.type, 'T1');
-    assert.deepEqual([event?.trigger.start, event?.trigger.end], [1, 3]);
+    assert.deepEqual([event?.trigger?.start, event?.trigger?.end], [1, 3]);
     assert.deepEqual(
       event?.arguments.map((a) => [a.label, a.start, a.end]),
       [['c', 3, 5]],

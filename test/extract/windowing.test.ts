@@ -153,4 +153,32 @@ describe('mergeWindows', () => {
     a.entities.push({ label: 'x', start: 0, end: 1, confidence: 1 });
     assert.equal(mergeWindows([{ start: 3, end: 5 }], [a], 5).entities[0]?.start, 3);
   });
+
+  it('unites trigger-less events of one type across windows into one', () => {
+    const a = empty();
+    const b = empty();
+    a.events.push({
+      type: '质押',
+      trigger: null,
+      confidence: 0.6,
+      arguments: [{ label: 'sub-org', start: 1, end: 3, confidence: 0.8 }],
+    });
+    b.events.push({
+      type: '质押',
+      trigger: null,
+      confidence: 0.7,
+      arguments: [{ label: 'date', start: 4, end: 6, confidence: 0.9 }],
+    });
+    const merged = mergeWindows(windows, [a, b], 13);
+    assert.equal(merged.events.length, 1);
+    assert.equal(merged.events[0]?.trigger, null);
+    assert.equal(merged.events[0]?.confidence, 0.7);
+    assert.deepEqual(
+      merged.events[0]?.arguments.map((x) => [x.label, x.start, x.end]),
+      [
+        ['sub-org', 1, 3],
+        ['date', 9, 11],
+      ],
+    );
+  });
 });

@@ -11,7 +11,15 @@ describe('collectFiles', () => {
     root = await mkdtemp(path.join(tmpdir(), 'finkg-collect-'));
     await mkdir(path.join(root, 'b', 'deep'), { recursive: true });
     await mkdir(path.join(root, '.hidden'));
-    for (const name of ['a.pdf', 'b/c.HTML', 'b/deep/d.txt', 'b/e.htm', 'skip.docx', '.hidden/x.pdf', 'notes.md']) {
+    for (const name of [
+      'a.pdf',
+      'b/c.HTML',
+      'b/deep/d.txt',
+      'b/e.htm',
+      'skip.docx',
+      '.hidden/x.pdf',
+      'notes.md',
+    ]) {
       await writeFile(path.join(root, name), 'x');
     }
   });
@@ -35,7 +43,10 @@ describe('collectFiles', () => {
   });
 
   it('names a path that does not exist', async () => {
-    await assert.rejects(collectFiles([path.join(root, 'missing.pdf')]), /missing\.pdf: no such file or folder/);
+    await assert.rejects(
+      collectFiles([path.join(root, 'missing.pdf')]),
+      /missing\.pdf: no such file or folder/,
+    );
   });
 });
 

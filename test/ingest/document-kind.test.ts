@@ -26,6 +26,7 @@ describe('guessKind', () => {
 describe('isDocumentKind', () => {
   it('accepts the four kinds only', () => {
     for (const kind of ['announcement', 'research_report', 'news', 'other']) assert.ok(isDocumentKind(kind));
-    for (const value of ['Announcement', '', 'report', 3, undefined]) assert.equal(isDocumentKind(value), false);
+    for (const value of ['Announcement', '', 'report', 3, undefined])
+      assert.equal(isDocumentKind(value), false);
   });
 });

@@ -57,7 +57,10 @@ describe('describeJob', () => {
   });
 
   it('shows a running job at the stage it reported', () => {
-    const status = describeJob(fakeJob({ progress: { stage: 'link', percent: 70 }, attemptsMade: 1 }), 'active');
+    const status = describeJob(
+      fakeJob({ progress: { stage: 'link', percent: 70 }, attemptsMade: 1 }),
+      'active',
+    );
     assert.equal(status.stage, 'link');
     assert.equal(status.progress, 70);
     assert.equal(status.attemptsMade, 1);
@@ -75,7 +78,10 @@ describe('describeJob', () => {
 
   it('shows why a job failed', () => {
     const status = describeJob(
-      fakeJob({ failedReason: '[encrypted_pdf] The PDF is password-protected.', progress: { stage: 'parse' } }),
+      fakeJob({
+        failedReason: '[encrypted_pdf] The PDF is password-protected.',
+        progress: { stage: 'parse' },
+      }),
       'failed',
     );
     assert.deepEqual(status.error, { code: 'encrypted_pdf', message: 'The PDF is password-protected.' });

@@ -88,7 +88,8 @@ describe('submitDocument', () => {
     const before = await storedFiles();
     await assert.rejects(
       submitDocument(deps(new FakeQueue(), 10), { bytes: pdf, kind: 'news' }),
-      (error: unknown) => error instanceof DocumentTooLargeError && error.limit === 10 && error.size === pdf.length,
+      (error: unknown) =>
+        error instanceof DocumentTooLargeError && error.limit === 10 && error.size === pdf.length,
     );
     assert.equal(await storedFiles(), before);
   });
@@ -101,7 +102,10 @@ describe('submitDocument', () => {
       (error: unknown) => {
         assert.ok(error instanceof InvalidSubmissionError);
         assert.equal(error.problems.length, 2, error.problems.join('\n'));
-        assert.match(error.problems[0] ?? '', /^kind: must be one of announcement, research_report, news, other/);
+        assert.match(
+          error.problems[0] ?? '',
+          /^kind: must be one of announcement, research_report, news, other/,
+        );
         assert.match(error.problems[1] ?? '', /^publishedAt: /);
         return true;
       },
@@ -146,7 +150,10 @@ describe('submitText', () => {
       const queue = new FakeQueue();
       const store = new FilesystemDocumentStore(root);
       const text = '营'.repeat(1_000_001);
-      const result = await submitText({ queue, store, maxDocumentBytes: 10_000_000 }, { text, kind: 'other' });
+      const result = await submitText(
+        { queue, store, maxDocumentBytes: 10_000_000 },
+        { text, kind: 'other' },
+      );
       const job = queue.added[0]?.data;
       assert.equal(job?.storeKey, result.documentId);
       assert.equal(job?.text, undefined);

@@ -15,7 +15,7 @@ import {
   UnsupportedTypeError,
 } from '../../src/parse/errors/index.js';
 import { parseDocument } from '../../src/parse/parse-document.js';
-import { encryptedPdf, imageOnlyPdf, stripedPng, textPdf } from './fixtures/pdf-fixtures.js';
+import { encryptedPdf, imageOnlyPdf, stripedPng, textPdf } from '../support/pdf-fixtures.js';
 
 const LIMITS = { maxBytes: 5 * 1024 * 1024, maxPages: 50 };
 const utf8 = (s: string) => new TextEncoder().encode(s);

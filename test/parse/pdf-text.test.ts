@@ -6,7 +6,7 @@ import { CorruptPdfError } from '../../src/parse/errors/corrupt-pdf-error.js';
 import { EncryptedPdfError } from '../../src/parse/errors/encrypted-pdf-error.js';
 import { TooManyPagesError } from '../../src/parse/errors/too-many-pages-error.js';
 import { extractPdfText } from '../../src/parse/pdf-text.js';
-import { encryptedPdf, imageOnlyPdf, predefinedCmapPdf, textPdf } from './fixtures/pdf-fixtures.js';
+import { encryptedPdf, imageOnlyPdf, predefinedCmapPdf, textPdf } from '../support/pdf-fixtures.js';
 import { SAMPLES_DIR } from './samples-dir.js';
 
 describe('extractPdfText', () => {

@@ -17,7 +17,6 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     NEO4J_PASSWORD: env.TEST_NEO4J_PASSWORD ?? 'finkg-test-password',
     DATA_DIR: env.TEST_DATA_DIR ?? path.join(projectRoot, '.data', 'test'),
     LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
-    NEO4J_HEAP: env.NEO4J_HEAP ?? '384m',
     NEO4J_PAGECACHE: env.NEO4J_PAGECACHE ?? '64m',
   });
   return { ...base, ...overrides };

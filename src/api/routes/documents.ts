@@ -53,7 +53,8 @@ export function documentsRoutes(deps: SubmitDeps): FastifyPluginAsync {
 }
 
 function submitJson(deps: SubmitDeps, body: TextSubmission | undefined) {
-  if (!body) throw new HttpError(400, 'bad_request', 'send a multipart upload or a JSON body with text and kind');
+  if (!body)
+    throw new HttpError(400, 'bad_request', 'send a multipart upload or a JSON body with text and kind');
   return submitText(deps, {
     text: body.text,
     kind: body.kind,
@@ -109,7 +110,11 @@ async function readUpload(request: FastifyRequest, maxDocumentBytes: number): Pr
 async function readFilePart(part: MultipartFile): Promise<Pick<Upload, 'bytes' | 'fileName' | 'mimeType'>> {
   if (part.fieldname !== 'file') {
     part.file.resume();
-    throw new HttpError(400, 'bad_request', `send the document in the form field "file", not "${part.fieldname}"`);
+    throw new HttpError(
+      400,
+      'bad_request',
+      `send the document in the form field "file", not "${part.fieldname}"`,
+    );
   }
   // Throws the plugin's 413 once the file passes the limit, without buffering the rest.
   const bytes = await part.toBuffer();

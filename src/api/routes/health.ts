@@ -24,7 +24,9 @@ async function withTimeout(check: () => Promise<void>, ms: number): Promise<void
 export function healthRoutes(deps: HealthDeps): FastifyPluginAsync {
   const timeoutMs = deps.timeoutMs ?? 2000;
   return async (app) => {
-    app.get('/healthz', { schema: { response: { 200: HealthSchema } } }, async () => ({ status: 'ok' as const }));
+    app.get('/healthz', { schema: { response: { 200: HealthSchema } } }, async () => ({
+      status: 'ok' as const,
+    }));
 
     app.get(
       '/readyz',

@@ -29,6 +29,8 @@ export type UploadFields = Partial<Record<(typeof UPLOAD_FIELDS)[number], string
 export const SubmissionResponseSchema = Type.Object({
   jobId: Type.String(),
   documentId: Type.String({ description: 'sha256 of the document bytes' }),
-  duplicate: Type.Boolean({ description: 'a job for the same document was already queued; jobId is that job' }),
+  duplicate: Type.Boolean({
+    description: 'a job for the same document was already queued; jobId is that job',
+  }),
 });
 export type SubmissionResponse = Static<typeof SubmissionResponseSchema>;

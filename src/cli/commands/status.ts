@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
 import { getJobStatus, type JobStatus } from '../../ingest/index.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE } from '../../queue/index.js';
+import { reportOnce, requireRedis } from './require-redis.js';
 import { summarizeResult } from './submit-reporter.js';
 
 export function formatStatus(status: JobStatus): string {
@@ -28,7 +29,9 @@ export function registerStatusCommand(program: Command): void {
     .option('--json', 'print the status as JSON (the shape GET /v1/jobs/:id returns)')
     .action(async (jobId: string, options: { json?: boolean }) => {
       const config = loadConfig();
+      await requireRedis(config);
       const queue = createDocumentQueue(config);
+      queue.on('error', reportOnce('queue'));
       try {
         const status = await getJobStatus(queue, jobId);
         if (!status) throw new Error(`no job ${jobId} in queue ${config.queuePrefix}:${DOCUMENTS_QUEUE}`);

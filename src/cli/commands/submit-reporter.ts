@@ -18,7 +18,9 @@ const COUNTED = ['pages', 'sentences', 'entities', 'events', 'relations'] as con
 export function summarizeResult(result: unknown): string {
   if (!result || typeof result !== 'object') return 'done';
   const fields = result as Record<string, unknown>;
-  const parts = COUNTED.filter((key) => typeof fields[key] === 'number').map((key) => `${key} ${fields[key]}`);
+  const parts = COUNTED.filter((key) => typeof fields[key] === 'number').map(
+    (key) => `${key} ${fields[key]}`,
+  );
   const timings = fields.timings;
   if (timings && typeof timings === 'object') {
     const ms = Object.values(timings).reduce<number>((sum, v) => sum + (typeof v === 'number' ? v : 0), 0);
@@ -41,14 +43,16 @@ export class LineReporter implements SubmitReporter {
 
   queued(file: string, submission: Submission): void {
     const again = submission.duplicate ? ' (already queued)' : '';
-    this.out.write(`queued   ${file}  job ${submission.jobId}  document ${submission.documentId.slice(0, 12)}${again}\n`);
+    this.out.write(
+      `queued   ${file}  job ${submission.jobId}  document ${submission.documentId.slice(0, 12)}${again}\n`,
+    );
   }
 
   rejected(file: string, message: string): void {
     this.out.write(`rejected ${file}  ${message}\n`);
   }
 
-  progress(file: string, stage: string | undefined): void {
+  progress(file: string, stage: string | undefined, _percent?: number): void {
     if (!stage || this.stages.get(file) === stage) return;
     this.stages.set(file, stage);
     this.out.write(`${stage.padEnd(8)} ${file}\n`);
@@ -62,12 +66,14 @@ export class LineReporter implements SubmitReporter {
   stop(): void {}
 }
 
-/** Live bars on a terminal: one per file with its stage, and one for the whole run. */
+/**
+ * Live bars on a terminal: one for the whole run, and one per file while it is being processed; a
+ * finished file's bar gives way to its summary line, so the screen holds only the work in flight.
+ */
 export class BarReporter implements SubmitReporter {
   private readonly multibar: cliProgress.MultiBar;
   private readonly overall: cliProgress.SingleBar;
   private readonly bars = new Map<string, cliProgress.SingleBar>();
-  private readonly finishedLines: string[] = [];
   private readonly nameWidth: number;
 
   constructor(files: readonly string[]) {
@@ -87,35 +93,43 @@ export class BarReporter implements SubmitReporter {
   }
 
   private pad(name: string): string {
-    return name.length > this.nameWidth ? `${name.slice(0, this.nameWidth - 1)}…` : name.padEnd(this.nameWidth);
+    return name.length > this.nameWidth
+      ? `${name.slice(0, this.nameWidth - 1)}…`
+      : name.padEnd(this.nameWidth);
   }
 
   queued(file: string, submission: Submission): void {
-    const stage = submission.duplicate ? 'queued (already)' : 'queued';
-    this.bars.set(file, this.multibar.create(100, 0, { name: this.pad(path.basename(file)), stage }));
+    if (submission.duplicate) this.multibar.log(`already queued: ${file} (job ${submission.jobId})\n`);
   }
 
   rejected(file: string, message: string): void {
     this.overall.increment();
-    this.finishedLines.push(`rejected ${file}  ${message}`);
+    this.multibar.log(`rejected ${file}  ${message}\n`);
   }
 
   progress(file: string, stage: string | undefined, percent: number | undefined): void {
-    const bar = this.bars.get(file);
-    if (!bar) return;
+    let bar = this.bars.get(file);
+    if (!bar) {
+      bar = this.multibar.create(100, 0, { name: this.pad(path.basename(file)), stage: stage ?? '' });
+      this.bars.set(file, bar);
+    }
     bar.update(percent ?? bar.getProgress() * 100, stage ? { stage } : {});
   }
 
   finished(file: string, outcome: JobOutcome): void {
     const bar = this.bars.get(file);
-    const failed = outcome.state === 'failed';
-    bar?.update(failed ? bar.getProgress() * 100 : 100, { stage: failed ? `failed: ${outcome.error.code}` : 'done' });
+    if (bar) {
+      this.multibar.remove(bar);
+      this.bars.delete(file);
+    }
     this.overall.increment();
-    this.finishedLines.push(`${failed ? 'FAILED' : 'done  '} ${file}  ${describeOutcome(outcome)}`);
+    const label = outcome.state === 'failed' ? 'FAILED' : 'done  ';
+    this.multibar.log(`${label} ${file}  ${describeOutcome(outcome)}\n`);
   }
 
   stop(): void {
+    // One last redraw: stop() alone would drop log lines still waiting for the next frame.
+    this.multibar.update();
     this.multibar.stop();
-    for (const line of this.finishedLines) process.stdout.write(`${line}\n`);
   }
 }

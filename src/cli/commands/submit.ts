@@ -7,12 +7,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QueueEvents } from 'bullmq';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { loadConfig } from '../../config/index.js';
+import { type Config, loadConfig } from '../../config/index.js';
 import {
   collectFiles,
   DOCUMENT_KINDS,
-  DocumentTooLargeError,
   type DocumentKind,
+  DocumentTooLargeError,
   guessKind,
   InvalidSubmissionError,
   mimeTypeOf,
@@ -20,11 +20,17 @@ import {
   submitDocument,
   waitForJobs,
 } from '../../ingest/index.js';
-import { createDocumentQueue, DocumentJobSchema, DOCUMENTS_QUEUE, redisConnectionOptions } from '../../queue/index.js';
+import {
+  createDocumentQueue,
+  DOCUMENTS_QUEUE,
+  DocumentJobSchema,
+  redisConnectionOptions,
+} from '../../queue/index.js';
 import { FilesystemDocumentStore } from '../../store/index.js';
-import { BarReporter, LineReporter, type SubmitReporter } from './submit-reporter.js';
+import { reportOnce, requireRedis } from './require-redis.js';
+import { BarReporter, describeOutcome, LineReporter, type SubmitReporter } from './submit-reporter.js';
 
-interface SubmitOptions {
+export interface SubmitOptions {
   kind?: DocumentKind;
   wait?: boolean;
   publishedAt?: string;
@@ -34,7 +40,9 @@ const PUBLISHED_AT = new RegExp(DocumentJobSchema.properties.publishedAt.pattern
 
 export function parsePublishedAt(value: string): string {
   if (!PUBLISHED_AT.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError('expected an ISO date (2025-03-28) or date-time (2025-03-28T09:30:00+08:00)');
+    throw new InvalidArgumentError(
+      'expected an ISO date (2025-03-28) or date-time (2025-03-28T09:30:00+08:00)',
+    );
   }
   return value;
 }
@@ -62,12 +70,18 @@ function fileProblem(error: unknown): string | undefined {
   return undefined;
 }
 
-async function run(paths: string[], options: SubmitOptions): Promise<void> {
-  const config = loadConfig();
+/** Submits files and folders; with `wait`, follows each job to its end. Used by `submit` and `demo`. */
+export async function submitPaths(
+  config: Config,
+  paths: string[],
+  options: SubmitOptions,
+): Promise<{ total: number; failures: number; failed: { file: string; reason: string }[] }> {
   const files = await collectFiles(paths);
   if (files.length === 0) throw new Error('no .pdf, .html, .htm or .txt files under the given folders');
+  await requireRedis(config);
 
   const queue = createDocumentQueue(config);
+  queue.on('error', reportOnce('queue'));
   // Created and connected before anything is queued, so no completion can slip past unseen.
   const events = options.wait
     ? new QueueEvents(DOCUMENTS_QUEUE, {
@@ -75,6 +89,7 @@ async function run(paths: string[], options: SubmitOptions): Promise<void> {
         prefix: config.queuePrefix,
       })
     : undefined;
+  events?.on('error', reportOnce('queue events'));
   const reporter: SubmitReporter =
     options.wait && process.stdout.isTTY ? new BarReporter(files) : new LineReporter();
   const deps: SubmitDeps = {
@@ -83,7 +98,7 @@ async function run(paths: string[], options: SubmitOptions): Promise<void> {
     maxDocumentBytes: config.maxDocumentBytes,
   };
 
-  let failures = 0;
+  const failed: { file: string; reason: string }[] = [];
   try {
     await events?.waitUntilReady();
     const filesByJob = new Map<string, string[]>();
@@ -96,7 +111,7 @@ async function run(paths: string[], options: SubmitOptions): Promise<void> {
         const problem = fileProblem(error);
         if (problem === undefined) throw error;
         reporter.rejected(file, problem);
-        failures += 1;
+        failed.push({ file, reason: problem });
       }
     }
 
@@ -110,7 +125,9 @@ async function run(paths: string[], options: SubmitOptions): Promise<void> {
         },
       });
       for (const outcome of outcomes.values()) {
-        if (outcome.state === 'failed') failures += filesByJob.get(outcome.jobId)?.length ?? 1;
+        if (outcome.state !== 'failed') continue;
+        for (const file of filesByJob.get(outcome.jobId) ?? [])
+          failed.push({ file, reason: describeOutcome(outcome) });
       }
     }
   } finally {
@@ -118,8 +135,18 @@ async function run(paths: string[], options: SubmitOptions): Promise<void> {
     await Promise.allSettled([events?.close(), queue.close()]);
   }
 
+  return { total: files.length, failures: failed.length, failed };
+}
+
+async function run(paths: string[], options: SubmitOptions): Promise<void> {
+  const { total, failures, failed } = await submitPaths(loadConfig(), paths, options);
+  // Repeated at the end: in a long run the failure lines have scrolled away.
+  if (failed.length > 0 && total > 1) {
+    console.log('failed:');
+    for (const { file, reason } of failed) console.log(`  ${file}  ${reason}`);
+  }
   const verb = options.wait ? 'processed' : 'queued';
-  console.log(`${files.length - failures} of ${files.length} documents ${verb}${failures ? `, ${failures} failed` : ''}`);
+  console.log(`${total - failures} of ${total} documents ${verb}${failures ? `, ${failures} failed` : ''}`);
   if (failures > 0) process.exitCode = 1;
 }
 
@@ -133,7 +160,14 @@ export function registerSubmitCommand(program: Command): void {
         DOCUMENT_KINDS,
       ),
     )
-    .option('--published-at <date>', 'publication date (ISO) for relative dates in the text', parsePublishedAt)
-    .option('--wait', 'wait until each document is processed; print summaries and failures; exit 1 if any failed')
+    .option(
+      '--published-at <date>',
+      'publication date (ISO) for relative dates in the text',
+      parsePublishedAt,
+    )
+    .option(
+      '--wait',
+      'wait until each document is processed; print summaries and failures; exit 1 if any failed',
+    )
     .action(run);
 }

@@ -1,0 +1,29 @@
+import { QueueUnavailableError } from '../ingest/index.js';
+import type { ApiQueue } from './app.js';
+
+async function within<T>(operation: string, ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new QueueUnavailableError(operation, ms)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The queue with a deadline on every call. BullMQ waits for Redis indefinitely when it cannot
+ * connect, which would hang requests; past the deadline the API answers 503 instead. A timed-out add
+ * may still land once Redis is back: a client retrying is safe, since the document is deduplicated.
+ */
+export function boundedQueue(queue: ApiQueue, timeoutMs: number): ApiQueue {
+  return {
+    add: (name, data, opts) => within('add', timeoutMs, queue.add(name, data, opts)),
+    getJob: (id) => within('getJob', timeoutMs, queue.getJob(id)),
+    getJobCounts: (...types) => within('getJobCounts', timeoutMs, queue.getJobCounts(...types)),
+    getRanges: (types, start, end, asc) =>
+      within('getRanges', timeoutMs, queue.getRanges(types, start, end, asc)),
+  };
+}

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { closeOnSignals, startDocumentWorker } from '../../../workers/document-worker.js';
+import { startServer } from '../../api/server.js';
+import { loadConfig, projectRoot } from '../../config/index.js';
+import { createNeo4jDriver, type GraphSummary, summarizeGraph } from '../../graph/index.js';
+import { createLogger } from '../../log/logger.js';
+import { servicesUp } from '../../services/index.js';
+import { submitPaths } from './submit.js';
+
+function printSummary(summary: GraphSummary): void {
+  const counts = (record: Record<string, number>) =>
+    Object.entries(record)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none';
+  console.log('\nThe graph now holds');
+  console.log(`  documents: ${summary.documents} (${summary.ratings} research-report ratings)`);
+  console.log(`  nodes:     ${counts(summary.nodes)}`);
+  console.log(`  entity mentions by type: ${counts(summary.mentionsByType)}`);
+  console.log(`  events by type:          ${counts(summary.eventsByType)}`);
+  console.log('\nExample facts, each with the sentence it was read in:');
+  for (const fact of summary.examples) {
+    const args = fact.arguments.map((a) => `${a.role}=${a.text}`).join('; ');
+    console.log(
+      `  • ${fact.type} 「${fact.trigger}」${fact.date ? ` ${fact.date}` : ''} (confidence ${fact.confidence.toFixed(2)})`,
+    );
+    if (args) console.log(`      ${args}`);
+    console.log(`      ${fact.document}, p.${fact.page}: ${fact.sentence}`);
+  }
+}
+
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description(
+      'the main job: start services, the API and a worker, process samples/, print what the graph holds',
+    )
+    .argument('[paths...]', 'documents or folders to process', [path.join(projectRoot, 'samples')])
+    .option('--keep-running', 'keep the API and the worker running afterwards (Ctrl-C stops them)')
+    .action(async (paths: string[], options: { keepRunning?: boolean }) => {
+      const config = loadConfig();
+      console.log('Starting Redis and Neo4j (a first start resolves Neo4j from Maven Central)…');
+      for (const status of await servicesUp(config)) {
+        console.log(
+          `  ${status.name} ${status.version ?? ''} at ${status.url}${status.managed ? ` (data in ${config.dataDir})` : ''}`,
+        );
+      }
+      const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'demo');
+      const worker = await startDocumentWorker(config, log);
+      const server = await startServer(config);
+      console.log(`API listening on ${server.url}; a worker is running.\n`);
+
+      const { total, failures } = await submitPaths(config, paths, { wait: true });
+      console.log(
+        `\n${total - failures} of ${total} documents processed${failures ? `, ${failures} failed` : ''}`,
+      );
+
+      const driver = createNeo4jDriver(config);
+      try {
+        printSummary(await summarizeGraph(driver, config.neo4jDatabase));
+      } finally {
+        await driver.close();
+      }
+      console.log(`
+Query it:
+  npx finkg query "MATCH (e:Event)-[r]->(c:Company) RETURN e.type, type(r), c.name LIMIT 20"
+  npx finkg query "MATCH (d:ResearchReport)-[r:RATES]->(c:Company) RETURN c.name, r.rating, r.targetPrice"
+  curl ${server.url}/v1/jobs/<jobId>        curl ${server.url}/metrics
+Submit more:  npx finkg submit <files or folders> --wait      Stop the services: npx finkg services down`);
+
+      if (options.keepRunning) {
+        closeOnSignals(worker, log);
+        process.on('SIGINT', () => void server.close());
+        return;
+      }
+      await Promise.all([worker.close(), server.close()]);
+      if (failures > 0) process.exitCode = 1;
+    });
+}

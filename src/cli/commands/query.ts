@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/index.js';
+import { createNeo4jDriver, runReadQuery } from '../../graph/index.js';
+
+function collectParam(value: string, params: Record<string, unknown>): Record<string, unknown> {
+  const at = value.indexOf('=');
+  if (at < 1) throw new Error(`--param expects name=value, got "${value}"`);
+  const raw = value.slice(at + 1);
+  let parsed: unknown = raw;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    // a bare string
+  }
+  return { ...params, [value.slice(0, at)]: parsed };
+}
+
+export function registerQueryCommand(program: Command): void {
+  program
+    .command('query')
+    .description('run a read-only Cypher query against the graph and print the rows as JSON Lines')
+    .argument('<cypher>', 'the query; pass values with --param, never inline')
+    .option(
+      '-p, --param <name=value>',
+      'a query parameter (JSON or a bare string); repeatable',
+      collectParam,
+      {},
+    )
+    .option('--limit <n>', 'at most this many rows', '1000')
+    .action(async (cypher: string, options: { param: Record<string, unknown>; limit: string }) => {
+      const config = loadConfig();
+      const driver = createNeo4jDriver(config);
+      try {
+        const result = await runReadQuery(driver, config.neo4jDatabase, cypher, options.param, {
+          maxRows: Number(options.limit),
+        });
+        for (const row of result.rows) console.log(JSON.stringify(row));
+        if (result.truncated) console.error(`(stopped at ${options.limit} rows)`);
+      } finally {
+        await driver.close();
+      }
+    });
+}

@@ -1,0 +1,43 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { type Config, projectRoot } from '../../src/config/index.js';
+
+/** The environment that makes a child process use `config` (the test services, a test queue prefix). */
+export function envFor(config: Config, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    REDIS_URL: config.redisUrl,
+    QUEUE_PREFIX: config.queuePrefix,
+    NEO4J_URI: config.neo4jUri,
+    NEO4J_USER: config.neo4jUser,
+    NEO4J_PASSWORD: config.neo4jPassword,
+    DATA_DIR: config.dataDir,
+    MODEL_DIR: config.modelDir,
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}
+
+/**
+ * Starts a real worker process (`node dist/workers/main.js`) in a process group of its own, so a test
+ * can kill it together with its sandboxed children, the way a crashed host loses them.
+ */
+export function startWorkerProcess(config: Config, extra: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'workers', 'main.js')], {
+    env: envFor(config, extra),
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  return child;
+}
+
+export async function stopWorkerProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+  await exited;
+}
