@@ -37,7 +37,8 @@ function rejected(code: string, message: string): UnrecoverableError {
  */
 export default async function processDocument(job: SandboxedJob): Promise<DocumentJobResult> {
   const problems = documentJobProblems(job.data);
-  if (problems.length > 0) throw rejected('invalid_payload', `job payload is invalid: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw rejected('invalid_payload', `job payload is invalid: ${problems.join('; ')}`);
   const payload = job.data as DocumentJob;
   const ctx = await pipelineContext();
   const log = ctx.log.child({ jobId: job.id, documentId: payload.documentId });
@@ -68,7 +69,11 @@ export default async function processDocument(job: SandboxedJob): Promise<Docume
         bytes,
         {
           ...(payload.fileName ? { fileName: payload.fileName } : {}),
-          ...(payload.mimeType ? { mimeType: payload.mimeType } : payload.text ? { mimeType: 'text/plain' } : {}),
+          ...(payload.mimeType
+            ? { mimeType: payload.mimeType }
+            : payload.text
+              ? { mimeType: 'text/plain' }
+              : {}),
           kind: payload.kind,
         },
         { maxBytes: ctx.config.maxDocumentBytes, maxPages: ctx.config.maxDocumentPages },

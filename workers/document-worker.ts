@@ -31,16 +31,26 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
     stalledInterval: Math.max(1000, (config.jobLockSeconds * 1000) / 4),
     maxStalledCount: 2,
   });
-  worker.on('completed', (job) => log.info({ jobId: job.id, documentId: job.data.documentId }, 'job completed'));
+  worker.on('completed', (job) =>
+    log.info({ jobId: job.id, documentId: job.data.documentId }, 'job completed'),
+  );
   worker.on('failed', (job, error) =>
     log.warn(
-      { jobId: job?.id, documentId: job?.data.documentId, attemptsMade: job?.attemptsMade, err: error.message },
+      {
+        jobId: job?.id,
+        documentId: job?.data.documentId,
+        attemptsMade: job?.attemptsMade,
+        err: error.message,
+      },
       'job failed',
     ),
   );
   worker.on('error', (error) => log.error({ err: error.message }, 'worker error'));
   await worker.waitUntilReady();
-  log.info({ concurrency: config.workerConcurrency, pid: process.pid, prefix: config.queuePrefix }, 'worker ready');
+  log.info(
+    { concurrency: config.workerConcurrency, pid: process.pid, prefix: config.queuePrefix },
+    'worker ready',
+  );
   return worker;
 }
 

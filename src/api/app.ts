@@ -5,7 +5,7 @@ import type { JobQueue } from '../ingest/index.js';
 import type { DocumentStore } from '../store/index.js';
 import { boundedQueue } from './bounded-queue.js';
 import { handleError } from './error-handler.js';
-import { ApiMetrics, type MetricsQueue } from './metrics.js';
+import { ApiMetrics, type MetricsEvents, type MetricsQueue } from './metrics.js';
 import { documentsRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { jobsRoutes } from './routes/jobs.js';
@@ -19,8 +19,10 @@ export interface ApiDeps {
   queue: ApiQueue;
   store: DocumentStore;
   maxDocumentBytes: number;
-  /** Metrics fed by the caller's QueueEvents; a fresh registry (queue gauges only) otherwise. */
-  metrics?: ApiMetrics;
+  /** QueueEvents of the documents queue, feeding the completion counters and stage histograms. */
+  queueEvents?: MetricsEvents;
+  /** Add the process metrics (CPU, memory, event loop) to /metrics; off in tests. */
+  processMetrics?: boolean;
   /** Added to /readyz when given (the server passes a Neo4j connectivity check). */
   checkNeo4j?: () => Promise<void>;
   /** Deadline of each queue call before the API answers 503 (default 5 s). */
@@ -45,7 +47,11 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
   });
 
   const queue = boundedQueue(deps.queue, deps.queueTimeoutMs ?? 5000);
-  const metrics = deps.metrics ?? new ApiMetrics(queue);
+  const metrics = new ApiMetrics(queue, { processMetrics: deps.processMetrics ?? false });
+  if (deps.queueEvents) {
+    const stopListening = metrics.listenTo(deps.queueEvents);
+    app.addHook('onClose', async () => stopListening());
+  }
   const checks: Record<string, () => Promise<void>> = {
     // A round trip through the queue itself: proves Redis answers and the queue's keys are readable.
     redis: async () => {

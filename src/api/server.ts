@@ -8,7 +8,6 @@ import { createLogger } from '../log/logger.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../queue/index.js';
 import { FilesystemDocumentStore } from '../store/index.js';
 import { buildApp } from './app.js';
-import { ApiMetrics } from './metrics.js';
 
 export interface ServerOptions {
   /** Include Neo4j in /readyz (default true: without the graph, submitted work cannot finish). */
@@ -33,22 +32,20 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   // Without listeners, connection errors would crash the process; they show in /readyz instead.
   queue.on('error', (err) => logger.warn({ err }, 'queue connection error'));
   events.on('error', (err) => logger.warn({ err }, 'queue events connection error'));
-  const metrics = new ApiMetrics(queue, { processMetrics: true });
-  const stopListening = metrics.listenTo(events);
 
   const driver = options.checkNeo4j === false ? undefined : createNeo4jDriver(config);
   const app = buildApp({
     queue,
     store: new FilesystemDocumentStore(path.join(config.dataDir, 'documents')),
     maxDocumentBytes: config.maxDocumentBytes,
-    metrics,
+    queueEvents: events,
+    processMetrics: true,
     logger,
     ...(driver ? { checkNeo4j: async () => void (await driver.verifyConnectivity()) } : {}),
   });
 
   const close = async () => {
     await app.close();
-    stopListening();
     await Promise.allSettled([events.close(), queue.close(), driver?.close()]);
   };
   try {

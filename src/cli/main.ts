@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { registerServicesCommand } from './commands/services.js';
-import { registerFeaturesCommand } from './commands/features.js';
-import { registerExtractCommand } from './commands/extract.js';
-import { registerEvalCommand } from './commands/eval.js';
-import { registerSubmitCommand } from './commands/submit.js';
-import { registerStatusCommand } from './commands/status.js';
-import { registerServeCommand } from './commands/serve.js';
-import { registerWorkerCommand } from './commands/worker.js';
-import { registerQueryCommand } from './commands/query.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerEvalCommand } from './commands/eval.js';
+import { registerExtractCommand } from './commands/extract.js';
+import { registerFeaturesCommand } from './commands/features.js';
+import { registerQueryCommand } from './commands/query.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerServicesCommand } from './commands/services.js';
+import { registerStatusCommand } from './commands/status.js';
+import { registerSubmitCommand } from './commands/submit.js';
+import { registerWorkerCommand } from './commands/worker.js';
 
 // Each command module adds one subcommand; keep this list in the order of the flow.
 const program = new Command('finkg').description('Chinese financial documents in, a knowledge graph out.');

@@ -19,7 +19,11 @@ export interface WriteSummary {
  * removed first, in the same transaction, so reprocessing leaves no duplicates and no orphans, and a
  * failure leaves the graph as it was. The body is idempotent, as managed transactions may retry it.
  */
-export async function writeDocumentGraph(driver: Driver, database: string, doc: GraphDocument): Promise<WriteSummary> {
+export async function writeDocumentGraph(
+  driver: Driver,
+  database: string,
+  doc: GraphDocument,
+): Promise<WriteSummary> {
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
     return await session.executeWrite((tx) => writeInTransaction(tx, doc));
@@ -76,7 +80,9 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   );
 
   for (const label of ENTITY_LABELS) {
-    const rows = doc.entities.filter((e) => e.label === label).map((e) => stripUndefined({ ...e, label: undefined }));
+    const rows = doc.entities
+      .filter((e) => e.label === label)
+      .map((e) => stripUndefined({ ...e, label: undefined }));
     if (rows.length === 0) continue;
     // Short names accumulate across documents: the graph is the gazetteer and learns as documents arrive.
     await tx.run(
@@ -201,7 +207,10 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
        WITH an WHERE $rating.broker IS NOT NULL
        MATCH (b:Broker {name: $rating.broker})
        MERGE (an)-[:WORKS_AT]->(b)`,
-      { documentId, rating: { change: null, targetPrice: null, currency: null, date: null, broker: null, ...rating } },
+      {
+        documentId,
+        rating: { change: null, targetPrice: null, currency: null, date: null, broker: null, ...rating },
+      },
     );
   }
 

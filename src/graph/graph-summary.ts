@@ -21,7 +21,11 @@ export interface GraphSummary {
 }
 
 /** Counts and a few well-supported facts, with the sentence each was read in. */
-export async function summarizeGraph(driver: Driver, database: string, exampleCount = 5): Promise<GraphSummary> {
+export async function summarizeGraph(
+  driver: Driver,
+  database: string,
+  exampleCount = 5,
+): Promise<GraphSummary> {
   const run = async (query: string, params: Record<string, unknown> = {}) =>
     (await driver.executeQuery(query, params, { database, routing: 'READ' })).records;
 
@@ -31,7 +35,9 @@ export async function summarizeGraph(driver: Driver, database: string, exampleCo
     const [row] = await run(`MATCH (n:${label}) RETURN count(n) AS n`);
     nodes[label] = Number(row?.get('n') ?? 0);
   }
-  const mentions = await run('MATCH ()-[m:MENTIONED_IN]->() RETURN m.type AS type, count(*) AS n ORDER BY n DESC');
+  const mentions = await run(
+    'MATCH ()-[m:MENTIONED_IN]->() RETURN m.type AS type, count(*) AS n ORDER BY n DESC',
+  );
   const events = await run('MATCH (e:Event) RETURN e.type AS type, count(*) AS n ORDER BY n DESC');
   const [ratings] = await run('MATCH ()-[r:RATES]->() RETURN count(r) AS n');
   const examples = await run(

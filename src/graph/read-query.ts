@@ -24,14 +24,22 @@ export async function runReadQuery(
       async (tx) => {
         const result = await tx.run(query, params);
         const rows = result.records.slice(0, maxRows).map((r) => r.toObject());
-        return { columns: result.records[0]?.keys.map(String) ?? [], rows, truncated: result.records.length > maxRows };
+        return {
+          columns: result.records[0]?.keys.map(String) ?? [],
+          rows,
+          truncated: result.records.length > maxRows,
+        };
       },
       { timeout: timeoutMs },
     );
   } catch (error) {
     const code = String((error as { code?: string }).code ?? '');
-    if (/ForbiddenOnReadOnlyDatabase|AccessMode|WriteOnReadOnlyAccessDbException/.test(code)) throw new WriteRefusedError();
-    if (/Forbidden|AccessMode/.test(String((error as Error).message)) && /write/i.test(String((error as Error).message))) {
+    if (/ForbiddenOnReadOnlyDatabase|AccessMode|WriteOnReadOnlyAccessDbException/.test(code))
+      throw new WriteRefusedError();
+    if (
+      /Forbidden|AccessMode/.test(String((error as Error).message)) &&
+      /write/i.test(String((error as Error).message))
+    ) {
       throw new WriteRefusedError();
     }
     throw error;

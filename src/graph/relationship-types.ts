@@ -11,6 +11,7 @@ export function roleRelationshipType(roleKey: string): string {
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, '_')
     .replace(/^_|_$/g, '');
-  if (!/^[A-Z][A-Z0-9_]{0,63}$/.test(type)) throw new Error(`role "${roleKey}" gives no usable relationship type`);
+  if (!/^[A-Z][A-Z0-9_]{0,63}$/.test(type))
+    throw new Error(`role "${roleKey}" gives no usable relationship type`);
   return type;
 }

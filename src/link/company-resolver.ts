@@ -2,7 +2,16 @@ import type { KnownCompany } from './gazetteer.js';
 import type { LinkedEntity } from './graph-document.js';
 
 /** Words an announcement uses for its own issuer. */
-const SELF_REFERENCES = new Set(['公司', '本公司', '该公司', '上市公司', '我公司', '发行人', '本行', '本集团']);
+const SELF_REFERENCES = new Set([
+  '公司',
+  '本公司',
+  '该公司',
+  '上市公司',
+  '我公司',
+  '发行人',
+  '本行',
+  '本集团',
+]);
 
 const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|集团有限公司|有限公司|集团股份有限公司)$/;
 

@@ -38,7 +38,9 @@ const ISSUER_ROLES = ['sub-org', 'sub'];
 export function mergeDocumentEvents(events: readonly SentenceEvent[], ctx: MergeContext): LinkedEvent[] {
   const clusters: SentenceEvent[][] = [];
   for (const event of events) {
-    const home = clusters.find((cluster) => cluster[0]?.type === event.type && compatible(cluster, event, ctx.kind));
+    const home = clusters.find(
+      (cluster) => cluster[0]?.type === event.type && compatible(cluster, event, ctx.kind),
+    );
     if (home) home.push(event);
     else clusters.push([event]);
   }
@@ -130,7 +132,7 @@ function toLinkedEvent(cluster: readonly SentenceEvent[], id: string, ctx: Merge
   };
   // Event-level values: the first argument of each kind that normalises.
   for (const a of args) {
-    const value = normalizeArgumentValue(a.role, a.inferred ? a.value ?? a.text : a.text, ctx.publishedAt);
+    const value = normalizeArgumentValue(a.role, a.inferred ? (a.value ?? a.text) : a.text, ctx.publishedAt);
     if (!value) continue;
     if (value.date && linked.date === undefined) linked.date = value.date;
     if (value.amount !== undefined && linked.amount === undefined) {

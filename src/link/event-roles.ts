@@ -15,9 +15,15 @@ export interface EventTypeInfo {
 }
 
 /** Type and role names in words from schemas/events.json, the schema training and serving share. */
-export function loadEventRoles(file = path.join(projectRoot, 'schemas', 'events.json')): Map<string, EventTypeInfo> {
+export function loadEventRoles(
+  file = path.join(projectRoot, 'schemas', 'events.json'),
+): Map<string, EventTypeInfo> {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as {
-    eventTypes?: { name: string; key: string; roles: { name: string; key: string; entityTypes?: string[] }[] }[];
+    eventTypes?: {
+      name: string;
+      key: string;
+      roles: { name: string; key: string; entityTypes?: string[] }[];
+    }[];
   };
   if (!Array.isArray(raw.eventTypes)) throw new Error(`${file} has no eventTypes list`);
   return new Map(

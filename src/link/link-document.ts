@@ -55,12 +55,14 @@ export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
   const names = new Set<string>();
   for (const result of extractions) {
     for (const e of result.entities) if (e.type === 'company') names.add(canonicalName(e.text));
-    for (const ev of result.events) for (const a of ev.arguments) if (COMPANY_ROLES.has(a.role)) names.add(a.text);
+    for (const ev of result.events)
+      for (const a of ev.arguments) if (COMPANY_ROLES.has(a.role)) names.add(a.text);
   }
   const codes = [issuer?.code, covered?.code].filter((c): c is string => c !== undefined);
   const known = await input.gazetteer.findCompanies({ names: [...names], codes });
   const resolver = new CompanyResolver(issuer ?? covered, known);
-  if (issuer && covered && covered.key !== issuer.key) resolver.resolve(covered.shortNames?.[0] ?? covered.name);
+  if (issuer && covered && covered.key !== issuer.key)
+    resolver.resolve(covered.shortNames?.[0] ?? covered.name);
 
   const entities = new Map<string, LinkedEntity>();
   const mentions: EntityMentionRow[] = [];
@@ -121,7 +123,9 @@ export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
       });
     }
 
-    const strongest = [...result.events].sort((a, b) => b.confidence - a.confidence).slice(0, MAX_EVENTS_PER_SENTENCE);
+    const strongest = [...result.events]
+      .sort((a, b) => b.confidence - a.confidence)
+      .slice(0, MAX_EVENTS_PER_SENTENCE);
     for (const event of strongest) {
       const info = input.eventTypes.get(event.type);
       if (!info) continue;
@@ -134,7 +138,13 @@ export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
         const role = info.roles.get(a.role);
         if (!role) continue;
         const [start, end] = span(a.start, a.end);
-        const base: Provenance = { sentence: sentence.index, start, end, text: a.text, confidence: a.confidence };
+        const base: Provenance = {
+          sentence: sentence.index,
+          start,
+          end,
+          text: a.text,
+          confidence: a.confidence,
+        };
         if (role.entityTypes.length === 0) {
           const value = normalizeArgumentValue(a.role, a.text, publishedAt);
           args.push({ ...base, role: a.role, roleKey: role.key, ...(value ? { value: value.display } : {}) });
@@ -148,7 +158,11 @@ export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
             : modelType === 'person' && !COMPANY_ROLES.has(a.role)
               ? 'person'
               : (modelType ?? 'company');
-        const entity = entityFor(a.text, type === 'person' && COMPANY_ROLES.has(a.role) ? 'company' : type, a.start);
+        const entity = entityFor(
+          a.text,
+          type === 'person' && COMPANY_ROLES.has(a.role) ? 'company' : type,
+          a.start,
+        );
         if (!entity) continue;
         args.push({ ...base, role: a.role, roleKey: role.key, entityKey: entity.key, label: entity.label });
       }
@@ -194,7 +208,13 @@ export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
       processedAt: input.processedAt ?? new Date().toISOString(),
       issuerKey: (issuer ?? covered)?.key,
     },
-    sentences: parsed.sentences.map((s) => ({ index: s.index, page: s.page, start: s.start, end: s.end, text: s.text })),
+    sentences: parsed.sentences.map((s) => ({
+      index: s.index,
+      page: s.page,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+    })),
     entities: [...entities.values()],
     mentions,
     events,
@@ -216,7 +236,12 @@ function nearest(companies: { key: string; at: number }[], at: number): string |
 }
 
 /** Span in the document text of a span given in the sentence's model text. */
-function sourceSpan(parsed: ParsedDocument, sentence: ParsedSentence, start: number, end: number): [number, number] {
+function sourceSpan(
+  parsed: ParsedDocument,
+  sentence: ParsedSentence,
+  start: number,
+  end: number,
+): [number, number] {
   if (!parsed.modelOffsetMap) return [sentence.start + start, sentence.start + end];
   const base = modelIndexOf(parsed.modelOffsetMap, sentence.start);
   return toSourceSpan(parsed.modelOffsetMap, base + start, base + end);
@@ -281,9 +306,14 @@ function ratingOf(
     companyKey: covered.key,
     rating: report.rating.normalized,
     ...(report.rating.change ? { change: report.rating.change } : {}),
-    ...(report.targetPrice ? { targetPrice: report.targetPrice.value, currency: report.targetPrice.currency } : {}),
+    ...(report.targetPrice
+      ? { targetPrice: report.targetPrice.value, currency: report.targetPrice.currency }
+      : {}),
     ...(publishedAt ? { date: publishedAt } : {}),
     ...(report.broker ? { broker: report.broker } : {}),
-    analysts: report.analysts.map((a) => ({ name: a.name, ...(a.certificateNo ? { certificate: a.certificateNo } : {}) })),
+    analysts: report.analysts.map((a) => ({
+      name: a.name,
+      ...(a.certificateNo ? { certificate: a.certificateNo } : {}),
+    })),
   };
 }

@@ -11,12 +11,18 @@ export interface NormalizedValue {
 }
 
 /** Normalises a value argument by its FewFC role; null when the text does not parse as that kind. */
-export function normalizeArgumentValue(role: string, text: string, publishedAt?: string): NormalizedValue | null {
+export function normalizeArgumentValue(
+  role: string,
+  text: string,
+  publishedAt?: string,
+): NormalizedValue | null {
   switch (role) {
     case 'money':
     case 'amount': {
       const money = normalizeMoney(text);
-      return money ? { display: `${money.value} ${money.currency}`, amount: money.value, currency: money.currency } : null;
+      return money
+        ? { display: `${money.value} ${money.currency}`, amount: money.value, currency: money.currency }
+        : null;
     }
     case 'number': {
       const shares = normalizeShares(text);

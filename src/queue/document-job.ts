@@ -16,10 +16,19 @@ export const DocumentJobSchema = Type.Object(
       Type.String({ minLength: 1, maxLength: 1024, description: 'key of the bytes in the document store' }),
     ),
     text: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 1_000_000, description: 'the document itself, for plain text sent inline' }),
+      Type.String({
+        minLength: 1,
+        maxLength: 1_000_000,
+        description: 'the document itself, for plain text sent inline',
+      }),
     ),
     kind: Type.Union(
-      [Type.Literal('announcement'), Type.Literal('research_report'), Type.Literal('news'), Type.Literal('other')],
+      [
+        Type.Literal('announcement'),
+        Type.Literal('research_report'),
+        Type.Literal('news'),
+        Type.Literal('other'),
+      ],
       { description: 'announcement (公告), research_report (研报), news, other' },
     ),
     fileName: Type.Optional(Type.String({ maxLength: 512 })),

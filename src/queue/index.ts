@@ -1,3 +1,3 @@
-export { createDocumentQueue, DOCUMENTS_QUEUE, documentJobOptions } from './document-queue.js';
 export { type DocumentJob, DocumentJobSchema, documentJobProblems } from './document-job.js';
+export { createDocumentQueue, DOCUMENTS_QUEUE, documentJobOptions } from './document-queue.js';
 export { redisConnectionOptions } from './redis-connection.js';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { access, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../config/index.js';
 import { ServiceStartError } from './service-status.js';
@@ -72,7 +72,11 @@ function runMaven(args: string[]): Promise<void> {
     child.on('exit', (code) =>
       code === 0
         ? resolve()
-        : reject(new ServiceStartError(`mvn could not resolve the Neo4j server (exit ${code}):\n${output.slice(-2000)}`)),
+        : reject(
+            new ServiceStartError(
+              `mvn could not resolve the Neo4j server (exit ${code}):\n${output.slice(-2000)}`,
+            ),
+          ),
     );
   });
 }

@@ -21,7 +21,11 @@ export function isAlive(pid: number): boolean {
 }
 
 /** SIGTERM, wait for a clean exit, SIGKILL as a last resort; removes the pid file. */
-export async function stopProcess(pid: number, pidFile: string, graceMs: number): Promise<'stopped' | 'killed'> {
+export async function stopProcess(
+  pid: number,
+  pidFile: string,
+  graceMs: number,
+): Promise<'stopped' | 'killed'> {
   let outcome: 'stopped' | 'killed' = 'stopped';
   if (isAlive(pid)) {
     process.kill(pid, 'SIGTERM');

@@ -62,16 +62,25 @@ export async function ensureRedis(config: Config): Promise<ServiceStatus> {
   const { dir, pidFile, logFile } = redisPaths(config);
   await mkdir(dir, { recursive: true });
   const args = [
-    '--port', url.port || '6379',
-    '--bind', '127.0.0.1',
-    '--dir', dir,
-    '--appendonly', 'yes',
-    '--appendfsync', 'everysec',
+    '--port',
+    url.port || '6379',
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
     // BullMQ needs every key kept: an evicted job key corrupts the queue.
-    '--maxmemory-policy', 'noeviction',
-    '--daemonize', 'yes',
-    '--pidfile', pidFile,
-    '--logfile', logFile,
+    '--maxmemory-policy',
+    'noeviction',
+    '--daemonize',
+    'yes',
+    '--pidfile',
+    pidFile,
+    '--logfile',
+    logFile,
   ];
   if (url.password) args.push('--requirepass', decodeURIComponent(url.password));
 
@@ -92,7 +101,9 @@ export async function ensureRedis(config: Config): Promise<ServiceStatus> {
     );
     // With --daemonize the launcher exits as soon as the server has forked.
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new ServiceStartError(`redis-server exited with ${code}: ${stderr.trim()}`)),
+      code === 0
+        ? resolve()
+        : reject(new ServiceStartError(`redis-server exited with ${code}: ${stderr.trim()}`)),
     );
   });
 

@@ -78,9 +78,12 @@ describe('GET /metrics with a worker running jobs', () => {
     const connection = redisConnectionOptions(config.redisUrl, 'worker');
     events = new QueueEvents(DOCUMENTS_QUEUE, { connection, prefix: config.queuePrefix });
     await events.waitUntilReady();
-    const metrics = new ApiMetrics(queue);
-    metrics.listenTo(events);
-    app = buildApp({ queue, store: new FilesystemDocumentStore(storeRoot), maxDocumentBytes: 1024, metrics });
+    app = buildApp({
+      queue,
+      store: new FilesystemDocumentStore(storeRoot),
+      maxDocumentBytes: 1024,
+      queueEvents: events,
+    });
     // Stands in for the real worker: same progress and result shapes, no parsing.
     worker = new Worker(
       DOCUMENTS_QUEUE,

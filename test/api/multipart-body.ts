@@ -10,7 +10,7 @@ export function multipartBody(
   const fieldChunks: Buffer[] = [];
   const fileChunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
-    chunks.push(
+    fieldChunks.push(
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
         'utf8',

@@ -15,7 +15,12 @@ describe('loadConfig', () => {
   });
 
   it('reads and converts values from the environment', () => {
-    const config = loadConfig({ PORT: '9000', MAX_DOCUMENT_BYTES: '2m', WORKER_CONCURRENCY: '4', DATA_DIR: '/srv/finkg' });
+    const config = loadConfig({
+      PORT: '9000',
+      MAX_DOCUMENT_BYTES: '2m',
+      WORKER_CONCURRENCY: '4',
+      DATA_DIR: '/srv/finkg',
+    });
     assert.equal(config.port, 9000);
     assert.equal(config.maxDocumentBytes, 2 * 1024 * 1024);
     assert.equal(config.workerConcurrency, 4);
@@ -40,12 +45,16 @@ describe('loadConfig', () => {
   it('never prints a password it rejects', () => {
     assert.throws(
       () => loadConfig({ NEO4J_PASSWORD: 'short' }),
-      (error: unknown) => error instanceof ConfigError && /NEO4J_PASSWORD/.test(error.message) && !/short/.test(error.message),
+      (error: unknown) =>
+        error instanceof ConfigError && /NEO4J_PASSWORD/.test(error.message) && !/short/.test(error.message),
     );
   });
 
   it('rejects out-of-range numbers', () => {
-    assert.throws(() => loadConfig({ WORKER_CONCURRENCY: '0' }), /WORKER_CONCURRENCY must be an integer from 1/);
+    assert.throws(
+      () => loadConfig({ WORKER_CONCURRENCY: '0' }),
+      /WORKER_CONCURRENCY must be an integer from 1/,
+    );
     assert.throws(() => loadConfig({ PORT: '70000' }), /PORT must be an integer from 1 to 65535/);
   });
 });

@@ -20,13 +20,19 @@ describe('graph schema and a Cypher round trip', () => {
   it('creates constraints and indexes idempotently', async () => {
     await ensureGraphSchema(driver, config.neo4jDatabase);
     await ensureGraphSchema(driver, config.neo4jDatabase);
-    const { records } = await driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
+    const { records } = await driver.executeQuery(
+      'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names',
+    );
     const names = records[0]?.get('names') as string[];
-    for (const name of ['document_id', 'company_key', 'event_id', 'sentence_id']) assert.ok(names.includes(name), name);
+    for (const name of ['document_id', 'company_key', 'event_id', 'sentence_id'])
+      assert.ok(names.includes(name), name);
   });
 
   it('writes and reads back with parameters, and the key constraint holds', async () => {
-    await driver.executeQuery('CREATE (:Company {key: $key, name: $name})', { key: 'schema-test:1', name: '测试股份' });
+    await driver.executeQuery('CREATE (:Company {key: $key, name: $name})', {
+      key: 'schema-test:1',
+      name: '测试股份',
+    });
     const { records } = await driver.executeQuery('MATCH (c:Company {key: $key}) RETURN c.name AS name', {
       key: 'schema-test:1',
     });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Job, type Queue, QueueEvents } from 'bullmq';
 import type { Driver } from 'neo4j-driver';
 import { projectRoot } from '../../src/config/index.js';
@@ -52,9 +52,13 @@ async function count(query: string, params: Record<string, unknown>): Promise<nu
 async function footprint(documentId: string) {
   return {
     documents: await count('MATCH (d:Document {id: $id}) RETURN count(d) AS n', { id: documentId }),
-    sentences: await count('MATCH (:Document {id: $id})-[:HAS_SENTENCE]->(s) RETURN count(s) AS n', { id: documentId }),
+    sentences: await count('MATCH (:Document {id: $id})-[:HAS_SENTENCE]->(s) RETURN count(s) AS n', {
+      id: documentId,
+    }),
     events: await count('MATCH (e:Event {documentId: $id}) RETURN count(e) AS n', { id: documentId }),
-    eventLinks: await count('MATCH (e:Event {documentId: $id})-[r]->() RETURN count(r) AS n', { id: documentId }),
+    eventLinks: await count('MATCH (e:Event {documentId: $id})-[r]->() RETURN count(r) AS n', {
+      id: documentId,
+    }),
     mentions: await count(
       'MATCH (:Document {id: $id})-[:HAS_SENTENCE]->()<-[m:MENTIONED_IN]-() RETURN count(m) AS n',
       { id: documentId },
@@ -97,8 +101,11 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
       { id },
     );
     assert.equal(issuer[0]?.get('code'), head?.stockCode);
-    assert.ok((issuer[0]?.get('short') as string[]).includes(head?.shortName as string));
-    assert.equal(await count('MATCH (:Document {id: $id})-[:HAS_SENTENCE]->(s) RETURN count(s) AS n', { id }), result.sentences);
+    assert.ok(((issuer[0]?.get('short') ?? []) as string[]).includes(head?.shortName as string));
+    assert.equal(
+      await count('MATCH (:Document {id: $id})-[:HAS_SENTENCE]->(s) RETURN count(s) AS n', { id }),
+      result.sentences,
+    );
 
     // Every event points at sentences whose text holds its trigger at the recorded span.
     const { records: evidence } = await driver.executeQuery(
@@ -109,12 +116,18 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
     );
     assert.ok(evidence.length >= 1, 'the pledge announcement should yield at least one event');
     for (const r of evidence) {
-      const local = (r.get('sText') as string).slice(r.get('start') - r.get('sStart'), r.get('end') - r.get('sStart'));
+      const local = (r.get('sText') as string).slice(
+        r.get('start') - r.get('sStart'),
+        r.get('end') - r.get('sStart'),
+      );
       assert.equal(local, r.get('text'));
       assert.ok(r.get('confidence') > 0 && r.get('confidence') <= 1);
       assert.ok(r.get('model'));
     }
-    assert.ok(evidence.some((r) => r.get('type') === '质押'), 'a 质押 event is expected');
+    assert.ok(
+      evidence.some((r) => r.get('type') === '质押'),
+      'a 质押 event is expected',
+    );
   });
 
   it('rates the covered company from a research report header', async () => {
@@ -148,7 +161,12 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
   it('fails bad input once, with a reason a person understands, and writes nothing', async () => {
     const truncated = (await textPdf([['Quarterly report page one'], ['page two']])).slice(0, 600);
     const cases: { name: string; bytes: Uint8Array; fileName: string; code: RegExp }[] = [
-      { name: 'not a PDF', bytes: new TextEncoder().encode('<html><body>公告</body></html>'), fileName: 'a.pdf', code: /not_a_pdf/ },
+      {
+        name: 'not a PDF',
+        bytes: new TextEncoder().encode('<html><body>公告</body></html>'),
+        fileName: 'a.pdf',
+        code: /not_a_pdf/,
+      },
       { name: 'truncated PDF', bytes: truncated, fileName: 'b.pdf', code: /corrupt_pdf/ },
       { name: 'encrypted PDF', bytes: await encryptedPdf(), fileName: 'c.pdf', code: /encrypted_pdf/ },
       { name: 'scanned PDF', bytes: await imageOnlyPdf(2), fileName: 'd.pdf', code: /no_text_layer/ },
@@ -159,7 +177,12 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
         code: /too_many_pages/,
       },
       { name: 'unsupported type', bytes: stripedPng(), fileName: 'f.png', code: /unsupported_type/ },
-      { name: 'undecodable text', bytes: Uint8Array.from([0xff, 0xfe, 0x00, 0xd8, 0x81, 0x30, 0xff, 0xc0, 0x80, 0x90]), fileName: 'g.txt', code: /undecodable_text/ },
+      {
+        name: 'undecodable text',
+        bytes: Uint8Array.from([0xff, 0xfe, 0x00, 0xd8, 0x81, 0x30, 0xff, 0xc0, 0x80, 0x90]),
+        fileName: 'g.txt',
+        code: /undecodable_text/,
+      },
     ];
     // Stored and queued directly, as another service would: the worker is the last line of defence.
     const jobs = [];
@@ -187,7 +210,10 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
     assert.equal(await rejected.getState(), 'failed');
     assert.match(rejected.failedReason, /invalid_payload/);
     // Nothing blocks the queue: a good document after the bad ones still goes through.
-    const good = await submitText(deps(), { text: '公司于近日与华东电力签署了采购合同，合同金额为1.2亿元。', kind: 'news' });
+    const good = await submitText(deps(), {
+      text: '公司于近日与华东电力签署了采购合同，合同金额为1.2亿元。',
+      kind: 'news',
+    });
     assert.equal(await (await finished(good.jobId)).getState(), 'completed');
   });
 
@@ -196,7 +222,8 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
     const submission = await submitSample('ann-002985-guarantee.pdf', 'announcement');
     const job = (await queue.getJob(submission.jobId)) as Job;
     // Wait for the first failed attempt, so the outage is really seen.
-    for (let i = 0; i < 120 && (await queue.getJob(submission.jobId))?.attemptsMade === 0; i++) await sleep(500);
+    for (let i = 0; i < 120 && (await queue.getJob(submission.jobId))?.attemptsMade === 0; i++)
+      await sleep(500);
     await ensureNeo4j(config);
     const done = await finished(job.id as string);
     assert.equal(await done.getState(), 'completed', done.failedReason);
@@ -210,9 +237,14 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
     // A long document, so the worker is surely busy with it when it is killed.
     const body = Array.from(
       { length: 150 },
-      (_, i) => `第${i + 1}条，本公司控股股东将其持有的${i + 100}万股公司股份质押给华夏银行股份有限公司，质押期限为一年。`,
+      (_, i) =>
+        `第${i + 1}条，本公司控股股东将其持有的${i + 100}万股公司股份质押给华夏银行股份有限公司，质押期限为一年。`,
     ).join('\n');
-    const submission = await submitText(deps(), { text: body, kind: 'announcement', title: '关于控股股东股份质押的公告' });
+    const submission = await submitText(deps(), {
+      text: body,
+      kind: 'announcement',
+      title: '关于控股股东股份质押的公告',
+    });
     for (let i = 0; i < 240; i++) {
       const job = await queue.getJob(submission.jobId);
       if (job && (await job.getState()) === 'active') break;
