@@ -1,15 +1,26 @@
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import type { Job } from 'bullmq';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { GraphReader } from '../graph/queries/index.js';
 import type { JobQueue } from '../ingest/index.js';
 import type { DocumentStore } from '../store/index.js';
+import { accessControl, requiredRole } from './auth/access-control.js';
+import type { ApiKeyRing } from './auth/key-ring.js';
 import { boundedQueue } from './bounded-queue.js';
 import { handleError } from './error-handler.js';
 import { ApiMetrics, type MetricsEvents, type MetricsQueue } from './metrics.js';
+import { registerOpenApi } from './openapi.js';
+import { companiesRoutes } from './routes/companies.js';
+import { cypherRoutes } from './routes/cypher.js';
 import { documentsRoutes } from './routes/documents.js';
+import { eventsRoutes } from './routes/events.js';
+import { graphDocumentsRoutes } from './routes/graph-documents.js';
 import { healthRoutes } from './routes/health.js';
 import { jobsRoutes } from './routes/jobs.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { neighbourhoodRoutes } from './routes/neighbourhood.js';
+import { searchRoutes } from './routes/search.js';
 import { describeSchemaErrors, type SchemaError } from './validation-message.js';
 
 /** The queue calls the API makes; a BullMQ `Queue` of the documents queue fits. */
@@ -29,6 +40,12 @@ export interface ApiDeps {
   queueTimeoutMs?: number;
   /** Pino logger for requests; none when absent (tests). */
   logger?: FastifyBaseLogger;
+  /** API keys to check; without them every route is open (the server allows that on loopback only). */
+  keys?: ApiKeyRing;
+  /** Requests per key (per client address without one) per window on /v1/ routes; default 600 a minute. */
+  rateLimit?: { max: number; timeWindowMs: number };
+  /** The graph to query; the graph routes and /v1/cypher exist only when given. */
+  graph?: GraphReader & { cypherTimeoutMs?: number; cypherMaxRows?: number };
 }
 
 export function buildApp(deps: ApiDeps): FastifyInstance {
@@ -60,10 +77,29 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
   };
   if (deps.checkNeo4j) checks.neo4j = deps.checkNeo4j;
 
+  if (deps.keys) app.addHook('onRequest', accessControl(deps.keys));
+  void app.register(rateLimit, {
+    // After the key check, so requests are counted per key holder, not per claimed key.
+    hook: 'preHandler',
+    max: deps.rateLimit?.max ?? 600,
+    timeWindow: deps.rateLimit?.timeWindowMs ?? 60_000,
+    keyGenerator: (request) => (request.apiKey ? `key:${request.apiKey.id}` : `ip:${request.ip}`),
+    allowList: (request) => requiredRole(request) === undefined,
+  });
+  registerOpenApi(app);
+
   void app.register(multipart);
   void app.register(healthRoutes({ checks }));
   void app.register(metricsRoutes(metrics));
   void app.register(jobsRoutes(queue));
   void app.register(documentsRoutes({ queue, store: deps.store, maxDocumentBytes: deps.maxDocumentBytes }));
+  if (deps.graph) {
+    const reader = deps.graph;
+    for (const routes of [searchRoutes, companiesRoutes, eventsRoutes, neighbourhoodRoutes, graphDocumentsRoutes])
+      void app.register(routes(reader));
+    void app.register(
+      cypherRoutes(reader, { timeoutMs: reader.cypherTimeoutMs ?? 10_000, maxRows: reader.cypherMaxRows ?? 1000 }),
+    );
+  }
   return app;
 }

@@ -8,6 +8,7 @@ import { createLogger } from '../log/logger.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../queue/index.js';
 import { FilesystemDocumentStore } from '../store/index.js';
 import { buildApp } from './app.js';
+import { loadKeyRing } from './auth/auth-setup.js';
 
 export interface ServerOptions {
   /** Include Neo4j in /readyz (default true: without the graph, submitted work cannot finish). */
@@ -23,6 +24,8 @@ export interface RunningServer {
 
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = createLogger(config.logLevel, 'finkg-api');
+  // First, so a server that may not start opens no connections.
+  const keys = await loadKeyRing(config, logger);
   const queue = createDocumentQueue(config);
   // A blocking reader of its own, waiting out Redis outages like a worker does.
   const events = new QueueEvents(DOCUMENTS_QUEUE, {
@@ -41,7 +44,13 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     queueEvents: events,
     processMetrics: true,
     logger,
-    ...(driver ? { checkNeo4j: async () => void (await driver.verifyConnectivity()) } : {}),
+    ...(keys ? { keys } : {}),
+    ...(driver
+      ? {
+          checkNeo4j: async () => void (await driver.verifyConnectivity()),
+          graph: { driver, database: config.neo4jDatabase },
+        }
+      : {}),
   });
 
   const close = async () => {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ApiKeySpec, parseApiKeyList } from './api-keys.js';
 import { ConfigError } from './config-error.js';
 import { byteSize, directory, type EnvParser, integer, jvmSize, oneOf, text, url } from './env-parsers.js';
 
@@ -27,6 +28,10 @@ export interface Config {
   datasetsDir: string;
   host: string;
   port: number;
+  /** API keys and their roles from API_KEYS; none (with none in apiKeysFile) means no authentication. */
+  apiKeys: ApiKeySpec[];
+  /** A file of more `key:role` lines, read when the API starts; null when unset. */
+  apiKeysFile: string | null;
   modelDir: string;
   modelPrecision: 'int8' | 'fp32';
   /** onnxruntime intra-op threads per worker process. */
@@ -77,6 +82,12 @@ const spec: Spec<Config> = {
   datasetsDir: { env: 'DATASETS_DIR', parse: directory(projectRoot), fallback: '../shared/data' },
   host: { env: 'HOST', parse: text, fallback: '127.0.0.1' },
   port: { env: 'PORT', parse: integer(1, 65535), fallback: '8080' },
+  apiKeys: { env: 'API_KEYS', parse: parseApiKeyList, fallback: '' },
+  apiKeysFile: {
+    env: 'API_KEYS_FILE',
+    parse: (raw) => (raw.trim() === '' ? null : directory(projectRoot)(raw)),
+    fallback: '',
+  },
   modelDir: { env: 'MODEL_DIR', parse: directory(projectRoot), fallback: 'models/finkg-small' },
   modelPrecision: { env: 'MODEL_PRECISION', parse: oneOf('int8', 'fp32'), fallback: 'int8' },
   modelThreads: { env: 'MODEL_THREADS', parse: integer(1, 256), fallback: '1' },
@@ -110,7 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     try {
       config[key] = parse(raw);
     } catch (expected) {
-      const shown = name.includes('PASSWORD') ? '(hidden)' : JSON.stringify(raw);
+      const shown = /PASSWORD|API_KEYS$/.test(name) ? '(hidden)' : JSON.stringify(raw);
       problems.push(`${name} must be ${String(expected)}; got ${shown}`);
     }
   }

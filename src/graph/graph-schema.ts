@@ -17,6 +17,9 @@ const STATEMENTS = [
   'CREATE INDEX company_name IF NOT EXISTS FOR (n:Company) ON (n.name)',
   'CREATE INDEX event_type_date IF NOT EXISTS FOR (n:Event) ON (n.type, n.date)',
   'CREATE INDEX event_document IF NOT EXISTS FOR (n:Event) ON (n.documentId)',
+  // The API lists events by type alone or by date alone; the (type, date) index serves neither.
+  'CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type)',
+  'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)',
   'CREATE INDEX sentence_document IF NOT EXISTS FOR (n:Sentence) ON (n.documentId)',
   'CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)',
   'CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name)',

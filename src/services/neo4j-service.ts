@@ -57,7 +57,9 @@ export async function probeNeo4j(uri: string, user: string, password: string): P
 }
 
 function isAuthError(error: unknown): boolean {
-  return /Unauthorized|authentication|credentials/i.test(String((error as { code?: string }).code ?? error));
+  const code = String((error as { code?: string }).code ?? error);
+  // After a few wrong passwords Neo4j refuses every login for a few seconds: that passes, so it is not fatal.
+  return !/RateLimit/.test(code) && /Unauthorized|authentication|credentials/i.test(code);
 }
 
 export async function neo4jStatus(config: Config): Promise<ServiceStatus> {

@@ -32,6 +32,7 @@ export function documentsRoutes(deps: SubmitDeps): FastifyPluginAsync {
       {
         // JSON escapes can double a text's size; submitText enforces the exact limit on its UTF-8 bytes.
         bodyLimit: deps.maxDocumentBytes * 2 + 64 * 1024,
+        config: { access: 'submit' },
         schema: {
           // Only JSON bodies are checked here; multipart fields are checked after they are read.
           body: { content: { 'application/json': { schema: TextSubmissionSchema } } },

@@ -10,7 +10,10 @@ export function jobsRoutes(queue: JobLookup): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Params: Static<typeof JobParamsSchema> }>(
       '/v1/jobs/:id',
-      { schema: { params: JobParamsSchema, response: { 200: JobStatusSchema, 404: ErrorResponseSchema } } },
+      {
+        config: { access: 'read' },
+        schema: { params: JobParamsSchema, response: { 200: JobStatusSchema, 404: ErrorResponseSchema } },
+      },
       async (request) => {
         const status = await getJobStatus(queue, request.params.id);
         if (!status) throw new HttpError(404, 'not_found', `no job with id ${request.params.id}`);

@@ -1,0 +1,52 @@
+import type { Static } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import { type GraphReader, getCompanyProfile, getCompanyTimeline } from '../../graph/queries/index.js';
+import { graphCall } from '../graph-errors.js';
+import { HttpError } from '../http-error.js';
+import { queryIntegers } from '../query-integers.js';
+import { CompanyProfileSchema, KeyParamsSchema, TimelineQuerySchema, TimelineSchema } from '../schemas/graph.js';
+import { errorResponses } from './graph-route-options.js';
+
+const noCompany = (key: string) => new HttpError(404, 'not_found', `no company with key ${key}`);
+
+/** GET /v1/companies/:key and /v1/companies/:key/timeline. */
+export function companiesRoutes(reader: GraphReader): FastifyPluginAsync {
+  return async (app) => {
+    app.get<{ Params: Static<typeof KeyParamsSchema> }>(
+      '/v1/companies/:key',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['graph'],
+          params: KeyParamsSchema,
+          response: { 200: CompanyProfileSchema, ...errorResponses(404) },
+        },
+      },
+      async (request) => {
+        const profile = await graphCall(() => getCompanyProfile(reader, request.params.key));
+        if (!profile) throw noCompany(request.params.key);
+        return profile;
+      },
+    );
+
+    app.get<{ Params: Static<typeof KeyParamsSchema>; Querystring: Static<typeof TimelineQuerySchema> }>(
+      '/v1/companies/:key/timeline',
+      {
+        config: { access: 'read' },
+        preValidation: queryIntegers(TimelineQuerySchema),
+        schema: {
+          tags: ['graph'],
+          params: KeyParamsSchema,
+          querystring: TimelineQuerySchema,
+          response: { 200: TimelineSchema, ...errorResponses(400, 404) },
+        },
+      },
+      async (request) => {
+        const { key } = request.params;
+        const timeline = await graphCall(() => getCompanyTimeline(reader, key, request.query.limit ?? 200));
+        if (!timeline) throw noCompany(key);
+        return timeline;
+      },
+    );
+  };
+}

@@ -1,0 +1,65 @@
+import type { Static } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import {
+  eventVocabulary,
+  type GraphReader,
+  getEventDetail,
+  listEvents,
+} from '../../graph/queries/index.js';
+import { graphCall } from '../graph-errors.js';
+import { HttpError } from '../http-error.js';
+import { queryIntegers } from '../query-integers.js';
+import { EventDetailSchema, EventPageSchema, eventsQuerySchema, IdParamsSchema } from '../schemas/graph.js';
+import { errorResponses } from './graph-route-options.js';
+
+/** GET /v1/events (filtered, newest first, cursor pages) and GET /v1/events/:id (with provenance). */
+export function eventsRoutes(reader: GraphReader): FastifyPluginAsync {
+  const vocabulary = eventVocabulary();
+  const querySchema = eventsQuerySchema([...vocabulary.typeNames.keys()], vocabulary.roleTypes);
+  return async (app) => {
+    app.get<{ Querystring: Static<typeof querySchema> }>(
+      '/v1/events',
+      {
+        config: { access: 'read' },
+        preValidation: queryIntegers(querySchema),
+        schema: {
+          tags: ['graph'],
+          querystring: querySchema,
+          response: { 200: EventPageSchema, ...errorResponses(400) },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        return graphCall(() =>
+          listEvents(reader, {
+            type: q.type,
+            companyKey: q.company,
+            role: q.role,
+            from: q.from,
+            to: q.to,
+            documentKind: q.documentKind,
+            cursor: q.cursor,
+            limit: q.limit ?? 20,
+          }),
+        );
+      },
+    );
+
+    app.get<{ Params: Static<typeof IdParamsSchema> }>(
+      '/v1/events/:id',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['graph'],
+          params: IdParamsSchema,
+          response: { 200: EventDetailSchema, ...errorResponses(404) },
+        },
+      },
+      async (request) => {
+        const detail = await graphCall(() => getEventDetail(reader, request.params.id));
+        if (!detail) throw new HttpError(404, 'not_found', `no event with id ${request.params.id}`);
+        return detail;
+      },
+    );
+  };
+}

@@ -1,0 +1,274 @@
+import { type TSchema, Type } from '@sinclair/typebox';
+import { DOCUMENT_KINDS } from '../../ingest/index.js';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+// Plain enums (not unions of literals) so a bad value reads "must be one of …" and OpenAPI shows a list.
+const Enum = (values: readonly string[], description?: string) =>
+  Type.Unsafe<string>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+
+export const ENTITY_LABEL_VALUES = ['Company', 'Person', 'Organization'] as const;
+export const EntityLabelSchema = Enum(ENTITY_LABEL_VALUES);
+const IsoDate = Type.String({
+  pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
+  description: 'ISO date: 2024, 2024-03 or 2024-03-31',
+});
+const Limit = (max: number, fallback: number) =>
+  Type.Integer({ minimum: 1, maximum: max, default: fallback, description: `at most ${max}` });
+const Cursor = Type.String({ minLength: 1, maxLength: 512, description: 'nextCursor of the previous page' });
+const Key = Type.String({ minLength: 1, maxLength: 256 });
+
+export const SearchQuerySchema = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 100, description: 'full name, short name, stock code or part of a name' }),
+    label: Type.Optional(EntityLabelSchema),
+    limit: Type.Optional(Limit(50, 10)),
+  },
+  { additionalProperties: false },
+);
+
+export const SearchResponseSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      label: Type.String(),
+      key: Type.String(),
+      name: Type.String(),
+      code: Nullable(Type.String()),
+      shortNames: Type.Array(Type.String()),
+      score: Type.Number(),
+    }),
+  ),
+});
+
+export const KeyParamsSchema = Type.Object({ key: Key });
+export const IdParamsSchema = Type.Object({ id: Key });
+
+const Participant = Type.Object({
+  role: Type.String(),
+  roleKey: Type.String({ description: 'the role in words: pledgor org, acquirer org, …' }),
+  relationship: Type.String({ description: 'relationship type in the graph: PLEDGOR, ACQUIRER, …' }),
+  label: Type.String(),
+  key: Type.String(),
+  name: Type.String(),
+  inferred: Type.Boolean(),
+});
+
+export const EventSummarySchema = Type.Object({
+  id: Type.String(),
+  type: Type.String({ description: 'FewFC type name, e.g. 质押' }),
+  typeKey: Type.String({ description: 'schema key, e.g. pledge' }),
+  trigger: Type.String(),
+  date: Nullable(Type.String()),
+  amount: Nullable(Type.Object({ value: Type.Number(), currency: Nullable(Type.String()) })),
+  shares: Nullable(Type.Number()),
+  ratio: Nullable(Type.Number({ description: 'a fraction: 8.5% is 0.085' })),
+  confidence: Type.Number(),
+  modelVersion: Nullable(Type.String()),
+  documentId: Type.String(),
+  documentKind: Nullable(Type.String()),
+  publishedAt: Nullable(Type.String()),
+  participants: Type.Array(Participant),
+});
+
+export const CompanyProfileSchema = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  code: Nullable(Type.String()),
+  exchange: Nullable(Type.String()),
+  shortNames: Type.Array(Type.String()),
+  ratings: Type.Array(
+    Type.Object({
+      broker: Nullable(Type.String()),
+      rating: Type.String(),
+      change: Nullable(Type.String()),
+      targetPrice: Nullable(Type.Number()),
+      currency: Nullable(Type.String()),
+      date: Nullable(Type.String()),
+      documentId: Type.String(),
+    }),
+    { description: 'the latest rating of each broker, newest first' },
+  ),
+  eventCounts: Type.Array(Type.Object({ type: Type.String(), typeKey: Type.String(), count: Type.Integer() })),
+  documentCount: Type.Integer(),
+});
+
+export const TimelineQuerySchema = Type.Object(
+  { limit: Type.Optional(Limit(500, 200)) },
+  { additionalProperties: false },
+);
+
+export const TimelineSchema = Type.Object({
+  company: Type.Object({ key: Type.String(), name: Type.String() }),
+  days: Type.Array(Type.Object({ date: Nullable(Type.String()), events: Type.Array(EventSummarySchema) })),
+  truncated: Type.Boolean(),
+});
+
+export function eventsQuerySchema(typeValues: string[], roleValues: string[]) {
+  return Type.Object(
+    {
+      type: Type.Optional(Enum(typeValues, 'type name (质押) or key (pledge)')),
+      company: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'company key' })),
+      role: Type.Optional(Enum(roleValues, 'role relationship type; with company, the role it plays')),
+      from: Type.Optional(IsoDate),
+      to: Type.Optional(IsoDate),
+      documentKind: Type.Optional(Enum(DOCUMENT_KINDS)),
+      cursor: Type.Optional(Cursor),
+      limit: Type.Optional(Limit(100, 20)),
+    },
+    { additionalProperties: false },
+  );
+}
+
+export const EventPageSchema = Type.Object({
+  items: Type.Array(EventSummarySchema),
+  nextCursor: Nullable(Type.String()),
+});
+
+const Highlight = Type.Object({
+  kind: Type.String({ description: 'trigger or argument' }),
+  role: Nullable(Type.String()),
+  start: Type.Integer({ description: 'UTF-16 offset in the sentence text' }),
+  end: Type.Integer(),
+  text: Type.String(),
+});
+
+export const EventDetailSchema = Type.Object({
+  event: EventSummarySchema,
+  document: Nullable(
+    Type.Object({
+      id: Type.String(),
+      kind: Nullable(Type.String()),
+      title: Nullable(Type.String()),
+      publishedAt: Nullable(Type.String()),
+      fileName: Nullable(Type.String()),
+    }),
+  ),
+  triggers: Type.Array(
+    Type.Object({
+      sentenceId: Type.String(),
+      start: Type.Integer(),
+      end: Type.Integer(),
+      text: Type.String(),
+      confidence: Type.Number(),
+    }),
+  ),
+  arguments: Type.Array(
+    Type.Object({
+      role: Type.String(),
+      roleKey: Type.String(),
+      text: Type.String(),
+      value: Nullable(Type.String()),
+      entity: Nullable(Type.Object({ label: Type.String(), key: Type.String(), name: Type.String() })),
+      sentenceId: Nullable(Type.String()),
+      start: Type.Integer(),
+      end: Type.Integer(),
+      confidence: Type.Number(),
+      inferred: Type.Boolean(),
+    }),
+  ),
+  evidence: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      index: Type.Integer(),
+      page: Type.Integer(),
+      start: Type.Integer({ description: 'UTF-16 offset in the document text' }),
+      end: Type.Integer(),
+      text: Type.String(),
+      highlights: Type.Array(Highlight),
+    }),
+  ),
+});
+
+export const NeighbourhoodParamsSchema = Type.Object({ label: EntityLabelSchema, key: Key });
+
+export const NeighbourhoodQuerySchema = Type.Object(
+  {
+    hops: Type.Optional(Type.Integer({ minimum: 1, maximum: 3, default: 1 })),
+    limit: Type.Optional(Limit(200, 100)),
+  },
+  { additionalProperties: false },
+);
+
+export const NeighbourhoodSchema = Type.Object({
+  nodes: Type.Array(
+    Type.Object(
+      { id: Type.String(), label: Type.String(), name: Type.String() },
+      { additionalProperties: true, description: 'plus code, type, date, kind or publishedAt where set' },
+    ),
+  ),
+  edges: Type.Array(Type.Object({ source: Type.String(), target: Type.String(), type: Type.String() })),
+  truncated: Type.Boolean(),
+});
+
+export const DocumentsQuerySchema = Type.Object(
+  {
+    kind: Type.Optional(Enum(DOCUMENT_KINDS)),
+    issuer: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'company key' })),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    cursor: Type.Optional(Cursor),
+    limit: Type.Optional(Limit(100, 20)),
+  },
+  { additionalProperties: false },
+);
+
+const DocumentSummarySchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  title: Nullable(Type.String()),
+  publishedAt: Nullable(Type.String()),
+  fileName: Nullable(Type.String()),
+  pageCount: Nullable(Type.Integer()),
+  modelVersion: Nullable(Type.String()),
+  processedAt: Nullable(Type.String()),
+  issuer: Nullable(Type.Object({ key: Type.String(), name: Type.String() })),
+});
+
+export const DocumentPageSchema = Type.Object({
+  items: Type.Array(DocumentSummarySchema),
+  nextCursor: Nullable(Type.String()),
+});
+
+export const DocumentDetailSchema = Type.Object({
+  document: DocumentSummarySchema,
+  rating: Nullable(
+    Type.Object({
+      companyKey: Type.String(),
+      rating: Type.String(),
+      change: Nullable(Type.String()),
+      targetPrice: Nullable(Type.Number()),
+      currency: Nullable(Type.String()),
+      date: Nullable(Type.String()),
+      broker: Nullable(Type.String()),
+      analysts: Type.Array(Type.String()),
+    }),
+  ),
+  sentences: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      index: Type.Integer(),
+      page: Type.Integer(),
+      start: Type.Integer(),
+      end: Type.Integer(),
+      text: Type.String(),
+    }),
+  ),
+  sentencesTruncated: Type.Boolean(),
+  entities: Type.Array(
+    Type.Object({ label: Type.String(), key: Type.String(), name: Type.String(), mentions: Type.Integer() }),
+  ),
+  events: Type.Array(EventSummarySchema),
+});
+
+export const CypherBodySchema = Type.Object(
+  {
+    query: Type.String({ minLength: 1, maxLength: 10_000 }),
+    params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: false },
+);
+
+export const CypherResponseSchema = Type.Object({
+  columns: Type.Array(Type.String()),
+  rows: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  truncated: Type.Boolean({ description: 'true when the row cap cut the result' }),
+});

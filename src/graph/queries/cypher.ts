@@ -1,0 +1,116 @@
+import neo4j from 'neo4j-driver';
+import { runReadQuery, WriteRefusedError } from '../read-query.js';
+import { explainStatement, type PlanOperator } from './plan.js';
+import type { GraphReader } from './statement.js';
+
+/** A read the API will not run for a client: server settings, transactions of others, files and URLs. */
+export class QueryRefusedError extends Error {}
+/** Neo4j rejected the query itself (syntax, types, unknown procedure); the message is its first line. */
+export class InvalidQueryError extends Error {}
+export class QueryTimeoutError extends Error {}
+
+export { WriteRefusedError };
+
+const SAFE_SHOW = new Set(['ShowIndexes', 'ShowConstraints', 'ShowFunctions', 'ShowProcedures']);
+
+/** Why a plan may not run, or null. Writes need no check here: the READ transaction refuses them. */
+export function refusal(operators: PlanOperator[]): string | null {
+  for (const { name, details } of operators) {
+    if (name === 'LoadCSV') return 'LOAD CSV is not allowed here';
+    if (name === 'ProcedureCall' && /^\s*`?dbms/i.test(details))
+      return 'dbms.* procedures are not allowed here';
+    if ((/^Show/.test(name) && !SAFE_SHOW.has(name)) || /^Terminate/.test(name))
+      return 'administration commands are not allowed here';
+  }
+  return null;
+}
+
+/** JSON integers become Bolt integers, so `LIMIT $n` and integer properties work as users expect. */
+function toBoltParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toBoltParams);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toBoltParams(v)]));
+  }
+  return value;
+}
+
+/** Nodes, relationships, paths and temporal values as plain JSON. */
+export function toPlainValue(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (Array.isArray(value)) return value.map(toPlainValue);
+  if (typeof value !== 'object') return value;
+  if (neo4j.isNode(value as never)) {
+    const n = value as unknown as { elementId: string; labels: string[]; properties: Record<string, unknown> };
+    return { elementId: n.elementId, labels: n.labels, properties: toPlainValue(n.properties) };
+  }
+  if (neo4j.isRelationship(value as never)) {
+    const r = value as unknown as {
+      elementId: string;
+      type: string;
+      startNodeElementId: string;
+      endNodeElementId: string;
+      properties: Record<string, unknown>;
+    };
+    return {
+      elementId: r.elementId,
+      type: r.type,
+      start: r.startNodeElementId,
+      end: r.endNodeElementId,
+      properties: toPlainValue(r.properties),
+    };
+  }
+  if (neo4j.isPath(value as never)) {
+    const p = value as unknown as { segments: { start: unknown; relationship: unknown; end: unknown }[] };
+    return {
+      segments: p.segments.map((s) => ({
+        start: toPlainValue(s.start),
+        relationship: toPlainValue(s.relationship),
+        end: toPlainValue(s.end),
+      })),
+    };
+  }
+  const ctor = (value as { constructor?: { name?: string } }).constructor?.name;
+  if (ctor && ctor !== 'Object') return String(value); // temporal and spatial values print in ISO form
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlainValue(v)]));
+}
+
+export interface CypherResult {
+  columns: string[];
+  rows: Record<string, unknown>[];
+  truncated: boolean;
+}
+
+/**
+ * Runs a client's Cypher read: planned first (to refuse what a read transaction would still allow),
+ * then run in a READ transaction with a deadline and a row cap. Neo4j's errors are narrowed to a
+ * first line; anything unexpected is rethrown for the caller to hide.
+ */
+export async function runUserCypher(
+  reader: GraphReader,
+  query: string,
+  params: Record<string, unknown>,
+  options: { timeoutMs: number; maxRows: number },
+): Promise<CypherResult> {
+  const boltParams = toBoltParams(params) as Record<string, unknown>;
+  try {
+    const why = refusal(
+      await explainStatement({ ...reader, timeoutMs: options.timeoutMs }, { text: query, params: boltParams }),
+    );
+    if (why) throw new QueryRefusedError(why);
+    const result = await runReadQuery(reader.driver, reader.database, query, boltParams, options);
+    return { ...result, rows: result.rows.map((row) => toPlainValue(row) as Record<string, unknown>) };
+  } catch (error) {
+    if (error instanceof QueryRefusedError || error instanceof WriteRefusedError) throw error;
+    const code = String((error as { code?: string }).code ?? '');
+    if (/TransactionTimedOut|TransactionTerminated/.test(code)) {
+      throw new QueryTimeoutError(`the query ran longer than ${options.timeoutMs} ms`);
+    }
+    if (/^Neo\.ClientError\.(Statement|Procedure|Schema)\./.test(code)) {
+      const firstLine = String((error as Error).message).split('\n')[0]?.slice(0, 300) ?? '';
+      throw new InvalidQueryError(firstLine || 'the query was rejected');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,168 @@
+import { ENTITY_LABELS, type EntityLabelName } from './allow-lists.js';
+import { EVENT_PROJECTION, type EventSummary, entityLabelsParam, toEventSummary } from './event-summary.js';
+import { type GraphReader, num, readRows, type Statement, str } from './statement.js';
+
+export interface Highlight {
+  kind: 'trigger' | 'argument';
+  role: string | null;
+  /** UTF-16 offsets into the sentence text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface EvidenceSentence {
+  id: string;
+  index: number;
+  page: number;
+  /** UTF-16 offsets of the sentence in the document's cleaned text. */
+  start: number;
+  end: number;
+  text: string;
+  highlights: Highlight[];
+}
+
+export interface EventArgument {
+  role: string;
+  roleKey: string;
+  text: string;
+  value: string | null;
+  entity: { label: EntityLabelName; key: string; name: string } | null;
+  sentenceId: string | null;
+  start: number;
+  end: number;
+  confidence: number;
+  inferred: boolean;
+}
+
+export interface EventDetail {
+  event: EventSummary;
+  document: {
+    id: string;
+    kind: string | null;
+    title: string | null;
+    publishedAt: string | null;
+    fileName: string | null;
+  } | null;
+  triggers: { sentenceId: string; start: number; end: number; text: string; confidence: number }[];
+  arguments: EventArgument[];
+  /** Every sentence the event was read in, with the trigger and argument spans marked. */
+  evidence: EvidenceSentence[];
+}
+
+const SENTENCE = 's { .id, .index, .page, .start, .end, .text }';
+
+export function eventDetailStatement(id: string): Statement {
+  return {
+    text: `MATCH (e:Event {id: $id})
+      OPTIONAL MATCH (e)-[:REPORTED_IN]->(d:Document)
+      RETURN ${EVENT_PROJECTION} AS event,
+        d { .id, .kind, .title, .publishedAt, .fileName } AS document,
+        COLLECT {
+          MATCH (e)-[m:EVIDENCED_BY]->(s:Sentence)
+          RETURN {start: m.start, end: m.end, text: m.text, confidence: m.confidence, sentence: ${SENTENCE}} AS t
+          ORDER BY t.start
+        } AS triggers,
+        COLLECT {
+          MATCH (e)-[r]->(n) WHERE r.roleKey IS NOT NULL
+          OPTIONAL MATCH (ref:Sentence {id: r.sentenceId})
+          WITH r, n, CASE WHEN n:Sentence THEN n ELSE ref END AS s,
+               head([l IN labels(n) WHERE l IN $entityLabels]) AS label
+          RETURN {role: r.role, roleKey: r.roleKey, text: r.text, value: r.value, start: r.start, end: r.end,
+                  confidence: r.confidence, inferred: coalesce(r.inferred, false),
+                  entity: CASE WHEN label IS NULL THEN null
+                               ELSE {label: label, key: n.key, name: coalesce(n.name, n.key)} END,
+                  sentence: ${SENTENCE}} AS a
+          ORDER BY a.start, a.roleKey
+        } AS arguments`,
+    params: { id, ...entityLabelsParam() },
+  };
+}
+
+type Row = Record<string, unknown>;
+
+/** An event with where it was read: document, page, sentence text and the marked spans. */
+export async function getEventDetail(reader: GraphReader, id: string): Promise<EventDetail | null> {
+  const [rows = []] = await readRows(reader, eventDetailStatement(id));
+  const row = rows[0];
+  if (!row) return null;
+  const sentences = new Map<string, EvidenceSentence>();
+  const sentenceOf = (raw: unknown): EvidenceSentence | null => {
+    if (!raw) return null;
+    const s = raw as Row;
+    const id = String(s.id);
+    let sentence = sentences.get(id);
+    if (!sentence) {
+      sentence = {
+        id,
+        index: num(s.index) ?? 0,
+        page: num(s.page) ?? 0,
+        start: num(s.start) ?? 0,
+        end: num(s.end) ?? 0,
+        text: String(s.text ?? ''),
+        highlights: [],
+      };
+      sentences.set(id, sentence);
+    }
+    return sentence;
+  };
+  const mark = (sentence: EvidenceSentence | null, span: Omit<Highlight, 'start' | 'end'>, at: Row) => {
+    const start = num(at.start);
+    const end = num(at.end);
+    if (!sentence || start === null || end === null) return;
+    // Offsets are document offsets; a span outside its sentence (an inferred argument) is not marked.
+    const relStart = start - sentence.start;
+    const relEnd = end - sentence.start;
+    if (relStart < 0 || relEnd > sentence.text.length || relStart >= relEnd) return;
+    sentence.highlights.push({ ...span, start: relStart, end: relEnd });
+  };
+
+  const triggers = (row.triggers as Row[]).map((t) => {
+    const sentence = sentenceOf(t.sentence);
+    mark(sentence, { kind: 'trigger', role: null, text: String(t.text) }, t);
+    return {
+      sentenceId: sentence?.id ?? '',
+      start: num(t.start) ?? 0,
+      end: num(t.end) ?? 0,
+      text: String(t.text),
+      confidence: num(t.confidence) ?? 0,
+    };
+  });
+  const args = (row.arguments as Row[]).map((a): EventArgument => {
+    const sentence = sentenceOf(a.sentence);
+    mark(sentence, { kind: 'argument', role: String(a.roleKey), text: String(a.text) }, a);
+    const entity = a.entity as Row | null;
+    return {
+      role: String(a.role),
+      roleKey: String(a.roleKey),
+      text: String(a.text),
+      value: str(a.value),
+      entity:
+        entity && ENTITY_LABELS.includes(entity.label as EntityLabelName)
+          ? { label: entity.label as EntityLabelName, key: String(entity.key), name: String(entity.name) }
+          : null,
+      sentenceId: sentence?.id ?? null,
+      start: num(a.start) ?? 0,
+      end: num(a.end) ?? 0,
+      confidence: num(a.confidence) ?? 0,
+      inferred: Boolean(a.inferred),
+    };
+  });
+  const document = row.document as Row | null;
+  for (const sentence of sentences.values()) sentence.highlights.sort((x, y) => x.start - y.start);
+  return {
+    event: toEventSummary(row.event),
+    document: document
+      ? {
+          id: String(document.id),
+          kind: str(document.kind),
+          title: str(document.title),
+          publishedAt: str(document.publishedAt),
+          fileName: str(document.fileName),
+        }
+      : null,
+    triggers,
+    arguments: args,
+    evidence: [...sentences.values()].sort((x, y) => x.index - y.index),
+  };
+}

@@ -1,0 +1,34 @@
+import type { GraphReader, Statement } from './statement.js';
+
+interface PlanNode {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: PlanNode[];
+}
+
+export interface PlanOperator {
+  /** Operator name without the runtime suffix (NodeIndexSeek, ProcedureCall, …). */
+  name: string;
+  details: string;
+}
+
+/** Every operator of a plan, depth first. */
+export function planOperators(plan: PlanNode | false | undefined): PlanOperator[] {
+  if (!plan) return [];
+  const name = plan.operatorType.replace(/@.*$/, '');
+  const details = typeof plan.arguments.Details === 'string' ? plan.arguments.Details : '';
+  return [{ name, details }, ...plan.children.flatMap((child) => planOperators(child))];
+}
+
+/** The plan of a statement, without running it. */
+export async function explainStatement(reader: GraphReader, statement: Statement): Promise<PlanOperator[]> {
+  const session = reader.driver.session({ database: reader.database, defaultAccessMode: 'READ' });
+  try {
+    const result = await session.executeRead((tx) => tx.run(`EXPLAIN ${statement.text}`, statement.params), {
+      timeout: reader.timeoutMs ?? 10_000,
+    });
+    return planOperators(result.summary.plan as unknown as PlanNode | false);
+  } finally {
+    await session.close();
+  }
+}
