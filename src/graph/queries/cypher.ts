@@ -76,6 +76,23 @@ export function toPlainValue(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlainValue(v)]));
 }
 
+/**
+ * The query's plan; empty when it cannot be planned. Such a query fails again when run, and that
+ * error is the one to show: its line and column refer to the client's text, without our EXPLAIN.
+ */
+async function planOf(
+  reader: GraphReader,
+  query: string,
+  params: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<PlanOperator[]> {
+  try {
+    return await explainStatement({ ...reader, timeoutMs }, { text: query, params });
+  } catch {
+    return [];
+  }
+}
+
 export interface CypherResult {
   columns: string[];
   rows: Record<string, unknown>[];
@@ -95,9 +112,7 @@ export async function runUserCypher(
 ): Promise<CypherResult> {
   const boltParams = toBoltParams(params) as Record<string, unknown>;
   try {
-    const why = refusal(
-      await explainStatement({ ...reader, timeoutMs: options.timeoutMs }, { text: query, params: boltParams }),
-    );
+    const why = refusal(await planOf(reader, query, boltParams, options.timeoutMs));
     if (why) throw new QueryRefusedError(why);
     const result = await runReadQuery(reader.driver, reader.database, query, boltParams, options);
     return { ...result, rows: result.rows.map((row) => toPlainValue(row) as Record<string, unknown>) };
