@@ -95,10 +95,19 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
   void app.register(documentsRoutes({ queue, store: deps.store, maxDocumentBytes: deps.maxDocumentBytes }));
   if (deps.graph) {
     const reader = deps.graph;
-    for (const routes of [searchRoutes, companiesRoutes, eventsRoutes, neighbourhoodRoutes, graphDocumentsRoutes])
+    for (const routes of [
+      searchRoutes,
+      companiesRoutes,
+      eventsRoutes,
+      neighbourhoodRoutes,
+      graphDocumentsRoutes,
+    ])
       void app.register(routes(reader));
     void app.register(
-      cypherRoutes(reader, { timeoutMs: reader.cypherTimeoutMs ?? 10_000, maxRows: reader.cypherMaxRows ?? 1000 }),
+      cypherRoutes(reader, {
+        timeoutMs: reader.cypherTimeoutMs ?? 10_000,
+        maxRows: reader.cypherMaxRows ?? 1000,
+      }),
     );
   }
   return app;

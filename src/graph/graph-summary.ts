@@ -1,4 +1,4 @@
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 
 export interface ExampleFact {
   type: string;
@@ -47,8 +47,9 @@ export async function summarizeGraph(
      ORDER BY e.confidence DESC LIMIT $limit
      RETURN e.type AS type, e.trigger AS trigger, e.date AS date, e.confidence AS confidence,
             first.s.text AS sentence, first.s.page AS page, coalesce(first.d.title, first.d.fileName, first.d.id) AS document,
-            COLLECT { MATCH (e)-[r]->() WHERE r.role IS NOT NULL RETURN {role: r.roleKey, text: r.text} } AS arguments`,
-    { limit: exampleCount },
+            COLLECT { MATCH (e)-[r]->() WHERE r.role IS NOT NULL
+                      RETURN {role: r.roleKey, text: r.text} ORDER BY r.confidence DESC LIMIT 8 } AS arguments`,
+    { limit: neo4j.int(exampleCount) },
   );
   const toCounts = (rows: typeof events) =>
     Object.fromEntries(rows.map((r) => [String(r.get('type')), Number(r.get('n'))]));

@@ -8,7 +8,12 @@ import { ApiKeyRing } from '../../src/api/auth/key-ring.js';
 import { createNeo4jDriver, ensureGraphSchema } from '../../src/graph/index.js';
 import { createDocumentQueue } from '../../src/queue/index.js';
 import { FilesystemDocumentStore } from '../../src/store/index.js';
-import { buildGraphFixture, type GraphFixture, removeGraphFixture, writeGraphFixture } from './graph-fixture.js';
+import {
+  buildGraphFixture,
+  type GraphFixture,
+  removeGraphFixture,
+  writeGraphFixture,
+} from './graph-fixture.js';
 import { ensureTestServices, testConfig, uniquePrefix } from './test-services.js';
 
 export interface GraphApp {

@@ -53,7 +53,12 @@ function at(sentence: LinkedSentence, needle: string, confidence = 0.9, occurren
 
 export function buildGraphFixture(prefix: string): GraphFixture {
   const digits = String(Number.parseInt(prefix.replace(/\W/g, '').slice(-6), 36) % 100000).padStart(5, '0');
-  const company = { key: `${prefix}-co`, code: `9${digits}`, name: `${prefix}淼垚矿业股份有限公司`, shortName: '淼垚矿业' };
+  const company = {
+    key: `${prefix}-co`,
+    code: `9${digits}`,
+    name: `${prefix}淼垚矿业股份有限公司`,
+    shortName: '淼垚矿业',
+  };
   const subsidiary = { key: `${prefix}-sub`, name: `${prefix}淼垚子公司` };
   const bank = { key: `${prefix}-bank`, name: `${prefix}淼垚银行` };
   const person = { key: `${prefix}-person`, name: '张淼垚' };
@@ -92,7 +97,14 @@ export function buildGraphFixture(prefix: string): GraphFixture {
     },
     sentences: ann.sentences,
     entities: [
-      { key: company.key, label: 'Company', name: company.name, code: company.code, exchange: 'SSE', shortNames: [company.shortName] },
+      {
+        key: company.key,
+        label: 'Company',
+        name: company.name,
+        code: company.code,
+        exchange: 'SSE',
+        shortNames: [company.shortName],
+      },
       { key: subsidiary.key, label: 'Company', name: subsidiary.name },
       { key: bank.key, label: 'Organization', name: bank.name, category: 'bank' },
     ],
@@ -135,7 +147,10 @@ export function buildGraphFixture(prefix: string): GraphFixture {
     ],
   };
 
-  const rep = sentences(['研究报告：维持淼垚矿业买入评级，目标价1900元。', '分析师张淼垚认为公司将收购淼垚子公司。']);
+  const rep = sentences([
+    '研究报告：维持淼垚矿业买入评级，目标价1900元。',
+    '分析师张淼垚认为公司将收购淼垚子公司。',
+  ]);
   const [r0, r1] = rep.sentences as [LinkedSentence, LinkedSentence];
   const report: GraphDocument = {
     document: {
@@ -150,7 +165,13 @@ export function buildGraphFixture(prefix: string): GraphFixture {
     },
     sentences: rep.sentences,
     entities: [
-      { key: company.key, label: 'Company', name: company.name, code: company.code, shortNames: [company.shortName] },
+      {
+        key: company.key,
+        label: 'Company',
+        name: company.name,
+        code: company.code,
+        shortNames: [company.shortName],
+      },
       { key: subsidiary.key, label: 'Company', name: subsidiary.name },
       { key: person.key, label: 'Person', name: person.name },
     ],
@@ -199,7 +220,11 @@ export function buildGraphFixture(prefix: string): GraphFixture {
   };
 }
 
-export async function writeGraphFixture(driver: Driver, database: string, fixture: GraphFixture): Promise<void> {
+export async function writeGraphFixture(
+  driver: Driver,
+  database: string,
+  fixture: GraphFixture,
+): Promise<void> {
   for (const doc of fixture.documents) await writeDocumentGraph(driver, database, doc);
 }
 

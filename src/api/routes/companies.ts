@@ -4,7 +4,12 @@ import { type GraphReader, getCompanyProfile, getCompanyTimeline } from '../../g
 import { graphCall } from '../graph-errors.js';
 import { HttpError } from '../http-error.js';
 import { queryIntegers } from '../query-integers.js';
-import { CompanyProfileSchema, KeyParamsSchema, TimelineQuerySchema, TimelineSchema } from '../schemas/graph.js';
+import {
+  CompanyProfileSchema,
+  KeyParamsSchema,
+  TimelineQuerySchema,
+  TimelineSchema,
+} from '../schemas/graph.js';
 import { errorResponses } from './graph-route-options.js';
 
 const noCompany = (key: string) => new HttpError(404, 'not_found', `no company with key ${key}`);

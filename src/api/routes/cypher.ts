@@ -19,7 +19,8 @@ export function cypherRoutes(reader: GraphReader, limits: CypherLimits): Fastify
         config: { access: 'read' },
         schema: {
           tags: ['graph'],
-          description: 'Runs a read-only Cypher query; writes, LOAD CSV, dbms.* and admin commands are refused.',
+          description:
+            'Runs a read-only Cypher query; writes, LOAD CSV, dbms.* and admin commands are refused.',
           body: CypherBodySchema,
           response: { 200: CypherResponseSchema, ...errorResponses(400, 504) },
         },

@@ -1,11 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import {
-  eventVocabulary,
-  type GraphReader,
-  getEventDetail,
-  listEvents,
-} from '../../graph/queries/index.js';
+import { eventVocabulary, type GraphReader, getEventDetail, listEvents } from '../../graph/queries/index.js';
 import { graphCall } from '../graph-errors.js';
 import { HttpError } from '../http-error.js';
 import { queryIntegers } from '../query-integers.js';

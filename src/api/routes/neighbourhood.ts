@@ -4,7 +4,11 @@ import { type EntityLabelName, type GraphReader, getNeighbourhood } from '../../
 import { graphCall } from '../graph-errors.js';
 import { HttpError } from '../http-error.js';
 import { queryIntegers } from '../query-integers.js';
-import { NeighbourhoodParamsSchema, NeighbourhoodQuerySchema, NeighbourhoodSchema } from '../schemas/graph.js';
+import {
+  NeighbourhoodParamsSchema,
+  NeighbourhoodQuerySchema,
+  NeighbourhoodSchema,
+} from '../schemas/graph.js';
 import { errorResponses } from './graph-route-options.js';
 
 /** GET /v1/entities/:label/:key/neighbourhood: what lies within 1–3 hops, as nodes and edges. */

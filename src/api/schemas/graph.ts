@@ -19,7 +19,11 @@ const Key = Type.String({ minLength: 1, maxLength: 256 });
 
 export const SearchQuerySchema = Type.Object(
   {
-    q: Type.String({ minLength: 1, maxLength: 100, description: 'full name, short name, stock code or part of a name' }),
+    q: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'full name, short name, stock code or part of a name',
+    }),
     label: Type.Optional(EntityLabelSchema),
     limit: Type.Optional(Limit(50, 10)),
   },
@@ -87,7 +91,9 @@ export const CompanyProfileSchema = Type.Object({
     }),
     { description: 'the latest rating of each broker, newest first' },
   ),
-  eventCounts: Type.Array(Type.Object({ type: Type.String(), typeKey: Type.String(), count: Type.Integer() })),
+  eventCounts: Type.Array(
+    Type.Object({ type: Type.String(), typeKey: Type.String(), count: Type.Integer() }),
+  ),
   documentCount: Type.Integer(),
 });
 

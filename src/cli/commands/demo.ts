@@ -38,6 +38,8 @@ export function registerDemoCommand(program: Command): void {
     .argument('[paths...]', 'documents or folders to process', [path.join(projectRoot, 'samples')])
     .option('--keep-running', 'keep the API and the worker running afterwards (Ctrl-C stops them)')
     .action(async (paths: string[], options: { keepRunning?: boolean }) => {
+      // The demo prints its own progress; keep service logs (also of the sandboxed processors) to warnings.
+      process.env.LOG_LEVEL ??= 'warn';
       const config = loadConfig();
       console.log('Starting Redis and Neo4j (a first start resolves Neo4j from Maven Central)…');
       for (const status of await servicesUp(config)) {
@@ -45,35 +47,38 @@ export function registerDemoCommand(program: Command): void {
           `  ${status.name} ${status.version ?? ''} at ${status.url}${status.managed ? ` (data in ${config.dataDir})` : ''}`,
         );
       }
-      const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'demo');
+      const log = createLogger(config.logLevel, 'demo');
       const worker = await startDocumentWorker(config, log);
       const server = await startServer(config);
       console.log(`API listening on ${server.url}; a worker is running.\n`);
 
-      const { total, failures } = await submitPaths(config, paths, { wait: true });
-      console.log(
-        `\n${total - failures} of ${total} documents processed${failures ? `, ${failures} failed` : ''}`,
-      );
-
-      const driver = createNeo4jDriver(config);
+      let failures = 0;
       try {
-        printSummary(await summarizeGraph(driver, config.neo4jDatabase));
-      } finally {
-        await driver.close();
-      }
-      console.log(`
+        const outcome = await submitPaths(config, paths, { wait: true });
+        failures = outcome.failures;
+        console.log(
+          `\n${outcome.total - failures} of ${outcome.total} documents processed${failures ? `, ${failures} failed` : ''}`,
+        );
+        const driver = createNeo4jDriver(config);
+        try {
+          printSummary(await summarizeGraph(driver, config.neo4jDatabase));
+        } finally {
+          await driver.close();
+        }
+        console.log(`
 Query it:
   npx finkg query "MATCH (e:Event)-[r]->(c:Company) RETURN e.type, type(r), c.name LIMIT 20"
   npx finkg query "MATCH (d:ResearchReport)-[r:RATES]->(c:Company) RETURN c.name, r.rating, r.targetPrice"
-  curl ${server.url}/v1/jobs/<jobId>        curl ${server.url}/metrics
+  npx finkg serve, then: curl ${server.url}/v1/search?q=<name>   (docs/api.md; ${server.url}/docs while it runs)
 Submit more:  npx finkg submit <files or folders> --wait      Stop the services: npx finkg services down`);
-
+      } finally {
+        if (!options.keepRunning) await Promise.all([worker.close(), server.close()]);
+      }
       if (options.keepRunning) {
         closeOnSignals(worker, log);
         process.on('SIGINT', () => void server.close());
         return;
       }
-      await Promise.all([worker.close(), server.close()]);
       if (failures > 0) process.exitCode = 1;
     });
 }

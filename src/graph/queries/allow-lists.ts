@@ -45,5 +45,13 @@ export function eventVocabulary(): EventVocabulary {
 
 /** Relationships the neighbourhood walks: the semantic ones, not the sentence-level provenance. */
 export function neighbourhoodRelationshipTypes(): string[] {
-  return ['ISSUED_BY', 'RATES', 'AUTHORED', 'PUBLISHED', 'WORKS_AT', 'REPORTED_IN', ...eventVocabulary().roleTypes];
+  return [
+    'ISSUED_BY',
+    'RATES',
+    'AUTHORED',
+    'PUBLISHED',
+    'WORKS_AT',
+    'REPORTED_IN',
+    ...eventVocabulary().roleTypes,
+  ];
 }

@@ -30,7 +30,7 @@ const companyEvents = () =>
 
 export function companyProfileStatement(key: string): Statement {
   return {
-    text: `MATCH (c:Company {key: $key})
+    text: `MATCH (c:Company {key: $key}) USING INDEX c:Company(key)
       RETURN c { .key, .name, .code, .exchange, shortNames: coalesce(c.shortNames, []) } AS company,
         COLLECT {
           MATCH (d:Document)-[r:RATES]->(c)
@@ -91,7 +91,7 @@ export interface Timeline {
 
 export function companyTimelineStatement(key: string, limit: number): Statement {
   return {
-    text: `MATCH (c:Company {key: $key})
+    text: `MATCH (c:Company {key: $key}) USING INDEX c:Company(key)
       RETURN c { .key, .name } AS company,
         COLLECT {
           ${companyEvents()}

@@ -42,7 +42,11 @@ export function toPlainValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlainValue);
   if (typeof value !== 'object') return value;
   if (neo4j.isNode(value as never)) {
-    const n = value as unknown as { elementId: string; labels: string[]; properties: Record<string, unknown> };
+    const n = value as unknown as {
+      elementId: string;
+      labels: string[];
+      properties: Record<string, unknown>;
+    };
     return { elementId: n.elementId, labels: n.labels, properties: toPlainValue(n.properties) };
   }
   if (neo4j.isRelationship(value as never)) {
@@ -76,21 +80,36 @@ export function toPlainValue(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlainValue(v)]));
 }
 
-/**
- * The query's plan; empty when it cannot be planned. Such a query fails again when run, and that
- * error is the one to show: its line and column refer to the client's text, without our EXPLAIN.
- */
-async function planOf(
-  reader: GraphReader,
-  query: string,
-  params: Record<string, unknown>,
-  timeoutMs: number,
-): Promise<PlanOperator[]> {
-  try {
-    return await explainStatement({ ...reader, timeoutMs }, { text: query, params });
-  } catch {
-    return [];
+const EXPLAIN = 'EXPLAIN ';
+
+/** Neo4j's error positions refer to our `EXPLAIN ` + query; shift them back to the client's text. */
+export function withoutExplainOffset(message: string): string {
+  return message.replace(
+    /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/g,
+    (_, line: string, column: string, offset: string) => {
+      const shift = EXPLAIN.length;
+      const col = line === '1' ? Math.max(1, Number(column) - shift) : Number(column);
+      return `(line ${line}, column ${col} (offset: ${Math.max(0, Number(offset) - shift)}))`;
+    },
+  );
+}
+
+/** Neo4j's rejection of a query as a client error carrying only its first line. */
+function narrowed(error: unknown, options: { timeoutMs: number }, planning: boolean): unknown {
+  const code = String((error as { code?: string }).code ?? '');
+  if (/TransactionTimedOut|TransactionTerminated/.test(code)) {
+    return new QueryTimeoutError(`the query ran longer than ${options.timeoutMs} ms`);
   }
+  if (/^Neo\.ClientError\.(Statement|Procedure|Schema)\./.test(code)) {
+    const firstLine =
+      String((error as Error).message)
+        .split('\n')[0]
+        ?.slice(0, 300) ?? '';
+    return new InvalidQueryError(
+      (planning ? withoutExplainOffset(firstLine) : firstLine) || 'the query was rejected',
+    );
+  }
+  return error;
 }
 
 export interface CypherResult {
@@ -111,21 +130,22 @@ export async function runUserCypher(
   options: { timeoutMs: number; maxRows: number },
 ): Promise<CypherResult> {
   const boltParams = toBoltParams(params) as Record<string, unknown>;
+  // Planned first, failing closed: a query that cannot be planned is not run either.
+  let operators: PlanOperator[];
   try {
-    const why = refusal(await planOf(reader, query, boltParams, options.timeoutMs));
-    if (why) throw new QueryRefusedError(why);
+    operators = await explainStatement(
+      { ...reader, timeoutMs: options.timeoutMs },
+      { text: query, params: boltParams },
+    );
+  } catch (error) {
+    throw narrowed(error, options, true);
+  }
+  const why = refusal(operators);
+  if (why) throw new QueryRefusedError(why);
+  try {
     const result = await runReadQuery(reader.driver, reader.database, query, boltParams, options);
     return { ...result, rows: result.rows.map((row) => toPlainValue(row) as Record<string, unknown>) };
   } catch (error) {
-    if (error instanceof QueryRefusedError || error instanceof WriteRefusedError) throw error;
-    const code = String((error as { code?: string }).code ?? '');
-    if (/TransactionTimedOut|TransactionTerminated/.test(code)) {
-      throw new QueryTimeoutError(`the query ran longer than ${options.timeoutMs} ms`);
-    }
-    if (/^Neo\.ClientError\.(Statement|Procedure|Schema)\./.test(code)) {
-      const firstLine = String((error as Error).message).split('\n')[0]?.slice(0, 300) ?? '';
-      throw new InvalidQueryError(firstLine || 'the query was rejected');
-    }
-    throw error;
+    throw narrowed(error, options, false);
   }
 }

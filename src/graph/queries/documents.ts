@@ -35,10 +35,10 @@ export function documentListStatement(filter: DocumentFilter): Statement {
   ].filter(Boolean);
   const anchor =
     filter.issuerKey !== undefined
-      ? 'MATCH (:Company {key: $issuerKey})<-[:ISSUED_BY]-(d:Document)'
+      ? 'MATCH (c:Company {key: $issuerKey})<-[:ISSUED_BY]-(d:Document) USING INDEX c:Company(key)'
       : range.length > 0
-        ? `MATCH (d:Document) WHERE ${range.join(' AND ')}`
-        : 'MATCH (d:Document) WHERE d.id IS NOT NULL';
+        ? `MATCH (d:Document) USING INDEX d:Document(publishedAt) WHERE ${range.join(' AND ')}`
+        : 'MATCH (d:Document) USING INDEX d:Document(id) WHERE d.id IS NOT NULL';
   const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
   return {
     text: `${anchor}
@@ -90,7 +90,10 @@ export async function listDocuments(
     items: page.map((r) => toDocumentSummary(r.document)),
     nextCursor:
       rows.length > filter.limit && last
-        ? encodeCursor({ sortKey: str(last.sortKey) ?? '', id: String((last.document as { id: unknown }).id) })
+        ? encodeCursor({
+            sortKey: str(last.sortKey) ?? '',
+            id: String((last.document as { id: unknown }).id),
+          })
         : null,
   };
 }
@@ -115,7 +118,7 @@ export interface DocumentDetail {
 
 export function documentDetailStatement(id: string, maxSentences: number): Statement {
   return {
-    text: `MATCH (d:Document {id: $id})
+    text: `MATCH (d:Document {id: $id}) USING INDEX d:Document(id)
       RETURN ${DOCUMENT_PROJECTION} AS document,
         head(COLLECT {
           MATCH (d)-[r:RATES]->(c:Company)

@@ -54,7 +54,7 @@ const SENTENCE = 's { .id, .index, .page, .start, .end, .text }';
 
 export function eventDetailStatement(id: string): Statement {
   return {
-    text: `MATCH (e:Event {id: $id})
+    text: `MATCH (e:Event {id: $id}) USING INDEX e:Event(id)
       OPTIONAL MATCH (e)-[:REPORTED_IN]->(d:Document)
       RETURN ${EVENT_PROJECTION} AS event,
         d { .id, .kind, .title, .publishedAt, .fileName } AS document,

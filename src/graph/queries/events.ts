@@ -31,6 +31,7 @@ const DATE_CEILING = '~';
 /**
  * The list query. The first MATCH is chosen so an index finds the starting nodes: the company key,
  * the (type, date) or type index, the date index, or the event id index when nothing narrows it.
+ * The hints keep it so on a small or empty graph, where the planner might find a label scan cheaper.
  */
 export function eventListStatement(filter: EventFilter): Statement {
   const vocabulary = eventVocabulary();
@@ -47,15 +48,17 @@ export function eventListStatement(filter: EventFilter): Statement {
   let anchor: string;
   if (filter.companyKey !== undefined) {
     const roles = filter.role ? [filter.role] : vocabulary.roleTypes;
-    anchor = `MATCH (:Company {key: $companyKey})<-[:${roles.join('|')}]-(e:Event) WITH DISTINCT e`;
+    anchor = `MATCH (c:Company {key: $companyKey})<-[:${roles.join('|')}]-(e:Event) USING INDEX c:Company(key)
+      WITH DISTINCT e`;
   } else if (type !== null) {
-    anchor = `MATCH (e:Event) WHERE ${['e.type = $type', ...dateRange].join(' AND ')}`;
+    const index = dateRange.length > 0 ? 'e:Event(type, date)' : 'e:Event(type)';
+    anchor = `MATCH (e:Event) USING INDEX ${index} WHERE ${['e.type = $type', ...dateRange].join(' AND ')}`;
   } else if (dateRange.length > 0) {
-    anchor = `MATCH (e:Event) WHERE ${dateRange.join(' AND ')}`;
+    anchor = `MATCH (e:Event) USING INDEX e:Event(date) WHERE ${dateRange.join(' AND ')}`;
   } else if (filter.role) {
-    anchor = `MATCH (e:Event)-[:${filter.role}]->() WHERE e.id IS NOT NULL WITH DISTINCT e`;
+    anchor = `MATCH (e:Event)-[:${filter.role}]->() USING INDEX e:Event(id) WHERE e.id IS NOT NULL WITH DISTINCT e`;
   } else {
-    anchor = 'MATCH (e:Event) WHERE e.id IS NOT NULL';
+    anchor = 'MATCH (e:Event) USING INDEX e:Event(id) WHERE e.id IS NOT NULL';
   }
   if (filter.role && filter.companyKey === undefined && (type !== null || dateRange.length > 0)) {
     anchor += ` AND EXISTS { (e)-[:${filter.role}]->() }`;

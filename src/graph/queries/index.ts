@@ -1,4 +1,4 @@
-export { type EntityLabelName, ENTITY_LABELS, eventVocabulary } from './allow-lists.js';
+export { ENTITY_LABELS, type EntityLabelName, eventVocabulary } from './allow-lists.js';
 export {
   type BrokerRating,
   type CompanyProfile,

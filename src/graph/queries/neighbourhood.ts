@@ -25,21 +25,57 @@ const NODE_FIELDS = `head([l IN labels(m) WHERE l IN $displayLabels]) AS label,
   toString(coalesce(m.key, m.id, m.name)) AS key, coalesce(m.name, m.title, m.trigger, m.id, m.key) AS name,
   m { .code, .type, .date, .kind, .publishedAt } AS extra`;
 
+/** The walk's node labels and the indexed property that identifies each (the `key` of a node id). */
+const WALKED: Record<string, string> = {
+  Company: 'key',
+  Person: 'key',
+  Organization: 'key',
+  Event: 'id',
+  Document: 'id',
+  Analyst: 'key',
+  Broker: 'name',
+};
+
+/** Keys of the nodes to expand next, by label. */
+export type Frontier = Record<string, string[]>;
+
 export function neighbourhoodStartStatement(label: EntityLabelName, key: string): Statement {
   return {
-    text: `MATCH (m:${label} {key: $key}) RETURN elementId(m) AS eid, ${NODE_FIELDS}`,
+    text: `MATCH (m:${label} {key: $key}) USING INDEX m:${label}(key) RETURN ${NODE_FIELDS}`,
     params: { key, displayLabels: [...DISPLAY_LABELS] },
   };
 }
 
-export function neighbourhoodHopStatement(frontier: string[]): Statement {
+/**
+ * One hop out from the frontier. The frontier is found label by label through each label's index:
+ * looking nodes up by element id would be planned as an all-nodes scan on a small graph.
+ */
+export function neighbourhoodHopStatement(frontier: Frontier): Statement {
+  const lookups = Object.entries(WALKED).map(
+    ([label, property]) =>
+      `MATCH (n:${label}) USING INDEX n:${label}(${property}) WHERE n.${property} IN $frontier.${label} RETURN n, '${label}:' + toString(n.${property}) AS from`,
+  );
   return {
-    text: `MATCH (n) WHERE elementId(n) IN $frontier
+    text: `CALL () { ${lookups.join(' UNION ALL ')} }
       MATCH (n)-[r:${neighbourhoodRelationshipTypes().join('|')}]-(m)
-      RETURN elementId(n) AS from, elementId(m) AS eid, type(r) AS type, startNode(r) = n AS outgoing, ${NODE_FIELDS}
+      RETURN from, type(r) AS type, startNode(r) = n AS outgoing, ${NODE_FIELDS}
       LIMIT $rowLimit`,
-    params: { frontier, displayLabels: [...DISPLAY_LABELS], rowLimit: int(HOP_ROW_LIMIT) },
+    params: {
+      frontier: Object.fromEntries(Object.keys(WALKED).map((label) => [label, frontier[label] ?? []])),
+      displayLabels: [...DISPLAY_LABELS],
+      rowLimit: int(HOP_ROW_LIMIT),
+    },
   };
+}
+
+function byLabel(nodes: GraphNode[]): Frontier {
+  const frontier: Frontier = {};
+  for (const node of nodes) {
+    const keys = frontier[node.label] ?? [];
+    keys.push(node.id.slice(node.label.length + 1));
+    frontier[node.label] = keys;
+  }
+  return frontier;
 }
 
 function toNode(row: Record<string, unknown>): GraphNode | null {
@@ -65,34 +101,32 @@ export async function getNeighbourhood(
   const hops = Math.min(Math.max(1, Math.trunc(options.hops)), MAX_HOPS);
   const maxNodes = Math.min(Math.max(1, Math.trunc(options.maxNodes)), MAX_NODES);
   const [startRows = []] = await readRows(reader, neighbourhoodStartStatement(label, key));
-  const startRow = startRows[0];
-  const start = startRow && toNode(startRow);
-  if (!startRow || !start) return null;
+  const start = startRows[0] && toNode(startRows[0]);
+  if (!start) return null;
 
-  const nodes = new Map<string, GraphNode>([[String(startRow.eid), start]]);
+  const nodes = new Map<string, GraphNode>([[start.id, start]]);
   const edges = new Map<string, { source: string; target: string; type: string }>();
-  let frontier = [String(startRow.eid)];
+  let frontier: GraphNode[] = [start];
   let truncated = false;
   for (let hop = 0; hop < hops && frontier.length > 0; hop++) {
-    const [rows = []] = await readRows(reader, neighbourhoodHopStatement(frontier));
+    const [rows = []] = await readRows(reader, neighbourhoodHopStatement(byLabel(frontier)));
     if (rows.length >= HOP_ROW_LIMIT) truncated = true;
-    const next: string[] = [];
+    const next: GraphNode[] = [];
     for (const row of rows) {
-      const eid = String(row.eid);
-      if (!nodes.has(eid)) {
-        const node = toNode(row);
-        if (!node) continue;
+      const found = toNode(row);
+      if (!found) continue;
+      let to = nodes.get(found.id);
+      if (!to) {
         if (nodes.size >= maxNodes) {
           truncated = true;
           continue;
         }
-        nodes.set(eid, node);
-        next.push(eid);
+        to = found;
+        nodes.set(to.id, to);
+        next.push(to);
       }
-      const from = nodes.get(String(row.from));
-      const to = nodes.get(eid);
-      if (!from || !to) continue;
-      const [source, target] = row.outgoing ? [from.id, to.id] : [to.id, from.id];
+      const from = String(row.from);
+      const [source, target] = row.outgoing ? [from, to.id] : [to.id, from];
       const type = String(row.type);
       edges.set(`${source}|${type}|${target}`, { source, target, type });
     }

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Queue } from 'bullmq';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../../src/api/app.js';
+import { ApiKeyRing } from '../../src/api/auth/key-ring.js';
+import { createDocumentQueue } from '../../src/queue/index.js';
+import { FilesystemDocumentStore } from '../../src/store/index.js';
+import { type GraphApp, startGraphApp } from '../support/graph-app.js';
+import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
+
+const e = encodeURIComponent;
+type Role = 'read' | 'submit' | 'admin';
+
+describe('API keys and roles', () => {
+  let g: GraphApp;
+  let jobId: string;
+
+  before(async () => {
+    g = await startGraphApp();
+    const submitted = await g.app.inject({
+      method: 'POST',
+      url: '/v1/documents',
+      headers: { 'x-api-key': g.keys.submit },
+      payload: { text: `${g.fixture.prefix} 公司公告`, kind: 'news' },
+    });
+    assert.equal(submitted.statusCode, 202, submitted.body);
+    jobId = submitted.json().jobId;
+  });
+  after(async () => {
+    await g?.close();
+  });
+
+  const send = (request: InjectOptions, key?: string) =>
+    g.app.inject({ ...request, headers: { ...(key ? { 'x-api-key': key } : {}) } });
+
+  /** Each /v1/ route, the lowest role it needs, and the success status. */
+  const routes = (): [string, InjectOptions, Role, number][] => {
+    const f = g.fixture;
+    return [
+      [
+        'submit a document',
+        { method: 'POST', url: '/v1/documents', payload: { text: `${f.prefix} 另一份公告`, kind: 'news' } },
+        'submit',
+        202,
+      ],
+      ['job status', { method: 'GET', url: `/v1/jobs/${jobId}` }, 'read', 200],
+      ['search', { method: 'GET', url: `/v1/search?q=${e(f.company.shortName)}` }, 'read', 200],
+      ['company', { method: 'GET', url: `/v1/companies/${e(f.company.key)}` }, 'read', 200],
+      ['timeline', { method: 'GET', url: `/v1/companies/${e(f.company.key)}/timeline` }, 'read', 200],
+      ['events', { method: 'GET', url: `/v1/events?company=${e(f.company.key)}` }, 'read', 200],
+      ['event', { method: 'GET', url: `/v1/events/${e(f.events.pledge)}` }, 'read', 200],
+      [
+        'neighbourhood',
+        { method: 'GET', url: `/v1/entities/Company/${e(f.company.key)}/neighbourhood` },
+        'read',
+        200,
+      ],
+      ['documents', { method: 'GET', url: `/v1/documents?issuer=${e(f.company.key)}` }, 'read', 200],
+      ['document', { method: 'GET', url: `/v1/documents/${e(f.reportId)}` }, 'read', 200],
+      ['cypher', { method: 'POST', url: '/v1/cypher', payload: { query: 'RETURN 1 AS one' } }, 'read', 200],
+    ];
+  };
+
+  it('answers 401 without a key and with an unknown key, on every /v1/ route', async () => {
+    for (const [name, request] of routes()) {
+      const none = await send(request);
+      assert.equal(none.statusCode, 401, name);
+      assert.deepEqual(none.json(), {
+        error: 'unauthorized',
+        message: 'send an API key in the x-api-key header',
+      });
+      const wrong = await send(request, `${g.keys.admin}x`);
+      assert.equal(wrong.statusCode, 401, name);
+      assert.equal(wrong.json().error, 'unauthorized');
+    }
+  });
+
+  it('answers 403 to a key whose role is too low', async () => {
+    const below: Record<Role, Role | undefined> = { read: undefined, submit: 'read', admin: 'submit' };
+    let checked = 0;
+    for (const [name, request, role] of routes()) {
+      const lower = below[role];
+      if (!lower) continue;
+      const response = await send(request, g.keys[lower]);
+      assert.equal(response.statusCode, 403, name);
+      assert.equal(response.json().error, 'forbidden');
+      checked++;
+    }
+    assert.ok(checked > 0);
+  });
+
+  it('lets the needed role and every role above it through', async () => {
+    const above: Record<Role, Role[]> = {
+      read: ['read', 'submit', 'admin'],
+      submit: ['submit', 'admin'],
+      admin: ['admin'],
+    };
+    for (const [name, request, role, status] of routes()) {
+      for (const holder of above[role]) {
+        const response = await send(request, g.keys[holder]);
+        assert.equal(response.statusCode, status, `${name} with ${holder}: ${response.body}`);
+      }
+    }
+  });
+
+  it('keeps health, metrics and the API docs open, and closes unknown /v1/ paths', async () => {
+    for (const url of ['/healthz', '/readyz', '/metrics', '/docs/json']) {
+      assert.equal((await send({ method: 'GET', url })).statusCode, 200, url);
+    }
+    assert.equal((await send({ method: 'GET', url: '/v1/nothing-here' })).statusCode, 401);
+    assert.equal((await send({ method: 'GET', url: '/v1/nothing-here' }, g.keys.admin)).statusCode, 404);
+  });
+});
+
+describe('rate limit per API key', () => {
+  const config = testConfig({ queuePrefix: uniquePrefix() });
+  let queue: Queue;
+  let app: FastifyInstance;
+  let storeRoot: string;
+
+  before(async () => {
+    await ensureTestServices(config);
+    storeRoot = await mkdtemp(path.join(tmpdir(), 'finkg-rate-'));
+    queue = createDocumentQueue(config);
+    app = buildApp({
+      queue,
+      store: new FilesystemDocumentStore(storeRoot),
+      maxDocumentBytes: 1024,
+      keys: new ApiKeyRing([
+        { key: 'first-key', role: 'read' },
+        { key: 'second-key', role: 'read' },
+      ]),
+      rateLimit: { max: 3, timeWindowMs: 60_000 },
+    });
+    await app.ready();
+  });
+  after(async () => {
+    await app?.close();
+    await queue?.close();
+    await rm(storeRoot, { recursive: true, force: true });
+  });
+
+  it('answers 429 once a key has used its requests, without slowing other keys or open routes', async () => {
+    const job = (key: string) =>
+      app.inject({ method: 'GET', url: '/v1/jobs/none', headers: { 'x-api-key': key } });
+    for (let i = 0; i < 3; i++) assert.equal((await job('first-key')).statusCode, 404);
+    const limited = await job('first-key');
+    assert.equal(limited.statusCode, 429);
+    assert.equal(limited.json().error, 'too_many_requests');
+    assert.ok(limited.headers['retry-after']);
+    assert.equal((await job('second-key')).statusCode, 404);
+    for (let i = 0; i < 5; i++)
+      assert.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200);
+  });
+});
