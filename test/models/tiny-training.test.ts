@@ -24,7 +24,10 @@ describe('tiny training configuration', { timeout: 420_000 }, () => {
   it('trains, exports and serves a model whose TS logits match Python', () => {
     assert.ok(existsSync(python), `${python} is missing: run scripts/setup.sh to create the training venv`);
     const { datasetsDir } = loadConfig();
-    assert.ok(existsSync(path.join(datasetsDir, 'fewfc')), `no datasets in ${datasetsDir} (set DATASETS_DIR)`);
+    assert.ok(
+      existsSync(path.join(datasetsDir, 'fewfc')),
+      `no datasets in ${datasetsDir} (set DATASETS_DIR)`,
+    );
     rmSync(cacheDir, { recursive: true, force: true });
 
     const steps = [
