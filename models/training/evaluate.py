@@ -152,14 +152,17 @@ def entity_scores(clue_probs, clue_units, fin_probs, fin_units, fin_gold, th, ma
 TH_GRID = [0.25, 0.35, 0.45, 0.55, 0.65]
 
 
-def tune_event_thresholds(unit_probs, units, records, schema, max_span):
+TH_GRID_FINE = [round(0.05 * i, 2) for i in range(1, 17)]  # 0.05 .. 0.8, used once at export
+
+
+def tune_event_thresholds(unit_probs, units, records, schema, max_span, grid=TH_GRID, rounds=1):
     """Coordinate search on dev: type threshold + argument threshold for AC, trigger threshold for TC."""
     th = {"type": 0.5, "trigger": 0.5, "argument": 0.5}
     best = None
-    for _ in range(1):
+    for _ in range(rounds):
         for key, metric in (("type", "AC"), ("argument", "AC"), ("trigger", "TC")):
             scored = []
-            for v in TH_GRID:
+            for v in grid:
                 cand = dict(th, **{key: v})
                 sc = event_scores(unit_probs, units, records, schema, cand, max_span)
                 scored.append((sc[metric]["f1"], v, sc))
@@ -169,17 +172,19 @@ def tune_event_thresholds(unit_probs, units, records, schema, max_span):
     return th, event_scores(unit_probs, units, records, schema, th, max_span)
 
 
-def tune_entity_threshold(clue_probs, clue_units, fin_probs, fin_units, fin_gold, max_span, n_types):
+def tune_entity_threshold(clue_probs, clue_units, fin_probs, fin_units, fin_gold, max_span, n_types, grid=TH_GRID):
     best = None
-    for v in TH_GRID:
+    for v in grid:
         sc = entity_scores(clue_probs, clue_units, fin_probs, fin_units, fin_gold, v, max_span, n_types)
         if best is None or sc["mean_f1"] > best[1]["mean_f1"]:
             best = (v, sc)
     return best
 
 
-def evaluate_all(forward, cache_dir, schema, max_span, thresholds=None):
-    """Run dev sets; if thresholds is None, tune them on dev. Returns (thresholds, scores)."""
+def evaluate_all(forward, cache_dir, schema, max_span, thresholds=None, fine=False):
+    """Run dev sets; if thresholds is None, tune them on dev (fine: finer grid, 2 rounds).
+    Returns (thresholds, scores)."""
+    grid, rounds = (TH_GRID_FINE, 2) if fine else (TH_GRID, 1)
     dev = pickle.load(open(os.path.join(cache_dir, "fewfc_dev.pkl"), "rb"))
     ent = pickle.load(open(os.path.join(cache_dir, "ent_dev.pkl"), "rb"))
     ev_probs = run_batches(forward, dev["units"])
@@ -187,9 +192,9 @@ def evaluate_all(forward, cache_dir, schema, max_span, thresholds=None):
     fin_probs = run_batches(forward, ent["finner"])
     E = len(schema.entity_types)
     if thresholds is None:
-        th, ev = tune_event_thresholds(ev_probs, dev["units"], dev["records"], schema, max_span)
+        th, ev = tune_event_thresholds(ev_probs, dev["units"], dev["records"], schema, max_span, grid, rounds)
         th["entity"], en = tune_entity_threshold(clue_probs, ent["cluener"], fin_probs, ent["finner"],
-                                                 ent["finner_gold"], max_span["entity"], E)
+                                                 ent["finner_gold"], max_span["entity"], E, grid)
     else:
         th = thresholds
         ev = event_scores(ev_probs, dev["units"], dev["records"], schema, th, max_span)

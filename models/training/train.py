@@ -190,7 +190,7 @@ def build_targets(units, L, schema, role_mask):
                                                      arg_y=arg_y, ent_y=ent_y, ent_m=ent_m).items()}
 
 
-def multitask_loss(out, y, attn, role_mask, pos_weight):
+def multitask_loss(out, y, attn, role_mask, pos_weight, arg_weight=1.0):
     type_logits, trig, arg, ent = out
     pw = torch.tensor(pos_weight)
     ev = y["has_event"]
@@ -204,7 +204,7 @@ def multitask_loss(out, y, attn, role_mask, pos_weight):
     losses["trigger"] = (bce * m).sum() / (n_ev * trig.shape[1] * 2)
     m = ev[:, None, None, None, None] * am[:, None, :, None, None] * role_mask[None, :, None, :, None]
     bce = F.binary_cross_entropy_with_logits(arg, y["arg_y"], pos_weight=pw, reduction="none")
-    losses["argument"] = (bce * m).sum() / (n_ev * role_mask.sum() * 2)
+    losses["argument"] = arg_weight * (bce * m).sum() / (n_ev * role_mask.sum() * 2)
     m = am[:, :, None, None] * y["ent_m"][:, None, :, None]
     bce = F.binary_cross_entropy_with_logits(ent, y["ent_y"], pos_weight=pw, reduction="none")
     losses["entity"] = (bce * m).sum() / (y["ent_m"].sum() * 2).clamp(min=1)
@@ -290,7 +290,7 @@ def finetune(cfg: Config, schema: Schema):
                 g["lr"] = lr_at(step, progress, cfg.ft_lr, cfg.ft_warmup)
             inputs = [torch.from_numpy(b[k]) for k in ("input_ids", "attention_mask", "seg_ids", "pos_ids")]
             out = model(*inputs)
-            loss, parts = multitask_loss(out, y, inputs[1], role_mask, cfg.pos_weight)
+            loss, parts = multitask_loss(out, y, inputs[1], role_mask, cfg.pos_weight, cfg.arg_loss_weight)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)

@@ -52,6 +52,9 @@ class Config:
     ft_time_budget_s: float = 35 * 60
     ent_fraction: float = 0.5  # share of the entity examples used per epoch
     pos_weight: float = 5.0
+    # Argument loss weight: the argument loss is averaged over 69 valid (type, role) channels, so per
+    # positive it gets far less gradient than triggers (10 channels); this compensates in shared layers.
+    arg_loss_weight: float = 1.0
     eval_every_s: float = 5 * 60
     ckpt_every_s: float = 4 * 60
     weight_decay: float = 0.01
