@@ -38,7 +38,6 @@ const MAX_ARGUMENTS_PER_EVENT = 40;
 const MAX_ENTITIES_PER_SENTENCE = 60;
 
 const COMPANY_ROLES = new Set(['sub-org', 'obj-org', 'target-company', 'sub', 'obj']);
-const PERSON_ROLES = new Set(['sub-per', 'obj-per']);
 
 /**
  * Turns a parsed document and its per-sentence extractions into graph facts: entities linked to one
@@ -150,20 +149,16 @@ export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
           args.push({ ...base, role: a.role, roleKey: role.key, ...(value ? { value: value.display } : {}) });
           continue;
         }
+        // The model's entity type for the same span decides, when the role admits it.
         const modelType = result.entities.find((e) => e.start === a.start && e.end === a.end)?.type;
-        const type = PERSON_ROLES.has(a.role)
-          ? 'person'
-          : a.role === 'institution'
-            ? 'organization'
-            : modelType === 'person' && !COMPANY_ROLES.has(a.role)
-              ? 'person'
-              : (modelType ?? 'company');
-        const entity = entityFor(
-          a.text,
-          type === 'person' && COMPANY_ROLES.has(a.role) ? 'company' : type,
-          a.start,
-        );
-        if (!entity) continue;
+        const type =
+          modelType && role.entityTypes.includes(modelType) ? modelType : (role.entityTypes[0] ?? 'company');
+        const entity = entityFor(a.text, type, a.start);
+        if (!entity) {
+          // Products, industries, positions: no node of their own yet; the argument keeps its text.
+          args.push({ ...base, role: a.role, roleKey: role.key });
+          continue;
+        }
         args.push({ ...base, role: a.role, roleKey: role.key, entityKey: entity.key, label: entity.label });
       }
       sentenceEvents.push({

@@ -25,7 +25,8 @@ export function normalizeArgumentValue(
         : null;
     }
     case 'number': {
-      const shares = normalizeShares(text);
+      // FewFC-style quantities omit the unit ("2000万" of shares): read them as share counts.
+      const shares = normalizeShares(text) ?? normalizeShares(`${text}股`);
       return shares ? { display: `${shares.shares} shares`, shares: shares.shares } : null;
     }
     case 'proportion':
