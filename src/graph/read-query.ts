@@ -22,13 +22,19 @@ export async function runReadQuery(
   try {
     return await session.executeRead(
       async (tx) => {
-        const result = await tx.run(query, params);
-        const rows = result.records.slice(0, maxRows).map((r) => r.toObject());
-        return {
-          columns: result.records[0]?.keys.map(String) ?? [],
-          rows,
-          truncated: result.records.length > maxRows,
-        };
+        // Records are streamed and the rest discarded at the cap, so a huge result is never held in memory.
+        const rows: Record<string, unknown>[] = [];
+        let columns: string[] = [];
+        let truncated = false;
+        for await (const record of tx.run(query, params)) {
+          if (rows.length === maxRows) {
+            truncated = true;
+            break;
+          }
+          columns = record.keys.map(String);
+          rows.push(record.toObject());
+        }
+        return { columns, rows, truncated };
       },
       { timeout: timeoutMs },
     );

@@ -49,5 +49,16 @@ describe('runUserCypher', () => {
         QueryTimeoutError,
       );
     });
+
+    it('stops reading at the row cap instead of buffering the whole result', async () => {
+      const result = await runUserCypher(
+        { driver, database: config.neo4jDatabase },
+        'UNWIND range(1, 100000000) AS i RETURN i',
+        {},
+        { timeoutMs: 5000, maxRows: 5 },
+      );
+      assert.equal(result.rows.length, 5);
+      assert.equal(result.truncated, true);
+    });
   });
 });
