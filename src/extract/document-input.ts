@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { extractPdfText } from '../parse/index.js';
 
 export type InputFormat = 'text' | 'pdf' | 'jsonl';
 
@@ -57,14 +58,10 @@ export function parseJsonRecords(text: string, name: string): InputRecord[] {
   return records;
 }
 
+/** The PDF's text layer, page after page, read by the parser's PDF reader (CMaps included). */
 async function pdfText(data: Uint8Array): Promise<string> {
-  const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
+  const pdf = await extractPdfText(data, { maxPages: Number.MAX_SAFE_INTEGER, tables: false });
+  return pdf.pages.map((p) => p.text).join('\n');
 }
 
 /** Records from raw bytes in the given format; `name` is the id of a text or PDF document. */

@@ -157,7 +157,9 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
       const row = stripUndefined({ ...arg, eventId: event.id, sentenceId: sentenceId(arg.sentence) });
       if (arg.entityKey && arg.label) {
         const key = `${arg.label}|${roleRelationshipType(arg.roleKey)}`;
-        argumentsByType.set(key, [...(argumentsByType.get(key) ?? []), row]);
+        const rows = argumentsByType.get(key);
+        if (rows) rows.push(row);
+        else argumentsByType.set(key, [row]);
       } else {
         valueArguments.push(row);
       }

@@ -8,6 +8,9 @@ export function createNeo4jDriver(config: Config): Driver {
     connectionAcquisitionTimeout: 30_000,
     // Integers come back as JS numbers; counts and offsets here are far below 2^53.
     disableLosslessIntegers: true,
-    logging: { level: 'warn', logger: (level, message) => console.error(`neo4j ${level}: ${message}`) },
+    logging: {
+      level: 'warn',
+      logger: (level, message) => console.error(`neo4j ${level}: ${message.split('\n')[0]}`),
+    },
   });
 }

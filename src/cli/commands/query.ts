@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
-import { createNeo4jDriver, runReadQuery } from '../../graph/index.js';
+import { createNeo4jDriver } from '../../graph/index.js';
+import { runUserCypher } from '../../graph/queries/index.js';
 
 function collectParam(value: string, params: Record<string, unknown>): Record<string, unknown> {
   const at = value.indexOf('=');
@@ -31,9 +32,16 @@ export function registerQueryCommand(program: Command): void {
       const config = loadConfig();
       const driver = createNeo4jDriver(config);
       try {
-        const result = await runReadQuery(driver, config.neo4jDatabase, cypher, options.param, {
-          maxRows: Number(options.limit),
-        });
+        // The same checks as the API's read-only endpoint: planned first, writes and admin commands refused.
+        const result = await runUserCypher(
+          { driver, database: config.neo4jDatabase },
+          cypher,
+          options.param,
+          {
+            timeoutMs: 10_000,
+            maxRows: Number(options.limit),
+          },
+        );
         for (const row of result.rows) console.log(JSON.stringify(row));
         if (result.truncated) console.error(`(stopped at ${options.limit} rows)`);
       } finally {
