@@ -78,9 +78,24 @@ export interface JobLookup {
   getJob(id: string): Promise<Job | undefined>;
 }
 
-/** The job's current status, or undefined when no such job exists (or it was removed). */
-export async function getJobStatus(queue: JobLookup, id: string): Promise<JobStatus | undefined> {
+/**
+ * The job and its state, read so that they agree: a job can finish between reading its hash and
+ * reading its state, so a finished job is read again to get its return value or failure reason.
+ */
+export async function readJob(
+  queue: JobLookup,
+  id: string,
+): Promise<{ job: Job; state: Awaited<ReturnType<Job['getState']>> } | undefined> {
   const job = await queue.getJob(id);
   if (!job) return undefined;
-  return describeJob(job, await job.getState());
+  const state = await job.getState();
+  if (state !== 'completed' && state !== 'failed') return { job, state };
+  const settled = await queue.getJob(id);
+  return settled ? { job: settled, state } : undefined;
+}
+
+/** The job's current status, or undefined when no such job exists (or it was removed). */
+export async function getJobStatus(queue: JobLookup, id: string): Promise<JobStatus | undefined> {
+  const read = await readJob(queue, id);
+  return read && describeJob(read.job, read.state);
 }

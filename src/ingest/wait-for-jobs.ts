@@ -1,4 +1,4 @@
-import { type JobFailure, type JobLookup, parseFailure, readProgress } from './job-status.js';
+import { type JobFailure, type JobLookup, parseFailure, readJob, readProgress } from './job-status.js';
 
 export type JobOutcome =
   | { jobId: string; state: 'completed'; result: unknown }
@@ -56,8 +56,8 @@ export async function waitForJobs(
   try {
     if (pending.size === 0) return outcomes;
     for (const jobId of jobIds) {
-      const job = await queue.getJob(jobId);
-      if (!job) {
+      const read = await readJob(queue, jobId);
+      if (!read) {
         finish({
           jobId,
           state: 'failed',
@@ -65,7 +65,7 @@ export async function waitForJobs(
         });
         continue;
       }
-      const state = await job.getState();
+      const { job, state } = read;
       if (state === 'completed') finish({ jobId, state, result: job.returnvalue });
       else if (state === 'failed') finish({ jobId, state, error: parseFailure(job.failedReason ?? '') });
     }
