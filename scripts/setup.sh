@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what finkg needs on a fresh Debian/Ubuntu machine (Node 20, Java 17, Maven and Python 3
-# are expected; Redis, missing JDK/Maven come from apt). Safe to rerun: each step skips what is there.
+# are expected; Redis, Chromium, CJK fonts and a missing JDK/Maven come from apt). Safe to rerun: each
+# step skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,9 @@ missing=()
 command -v redis-server >/dev/null || missing+=(redis-server)
 command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
+# The dashboard's browser tests drive Debian's Chromium; CJK fonts so Chinese renders in it.
+command -v chromium >/dev/null || [ -n "${CHROMIUM_PATH:-}" ] || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]} from Debian packages"
   sudo_cmd=()

@@ -1,9 +1,9 @@
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import type { Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphReader } from '../graph/queries/index.js';
-import type { JobQueue } from '../ingest/index.js';
+import type { JobEvents, JobQueue } from '../ingest/index.js';
 import type { DocumentStore } from '../store/index.js';
 import { accessControl, requiredRole } from './auth/access-control.js';
 import type { ApiKeyRing } from './auth/key-ring.js';
@@ -17,10 +17,14 @@ import { documentsRoutes } from './routes/documents.js';
 import { eventsRoutes } from './routes/events.js';
 import { graphDocumentsRoutes } from './routes/graph-documents.js';
 import { healthRoutes } from './routes/health.js';
+import { jobStreamRoutes } from './routes/job-stream.js';
 import { jobsRoutes } from './routes/jobs.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { neighbourhoodRoutes } from './routes/neighbourhood.js';
 import { searchRoutes } from './routes/search.js';
+import { sessionRoutes } from './routes/session.js';
+import { registerDashboard, sendDashboardPage, wantsDashboardPage } from './ui/dashboard-files.js';
+import { registerQueueBoard } from './ui/queue-board.js';
 import { describeSchemaErrors, type SchemaError } from './validation-message.js';
 
 /** The queue calls the API makes; a BullMQ `Queue` of the documents queue fits. */
@@ -30,8 +34,8 @@ export interface ApiDeps {
   queue: ApiQueue;
   store: DocumentStore;
   maxDocumentBytes: number;
-  /** QueueEvents of the documents queue, feeding the completion counters and stage histograms. */
-  queueEvents?: MetricsEvents;
+  /** QueueEvents of the documents queue: completion counters, stage histograms and /v1/jobs/stream. */
+  queueEvents?: MetricsEvents & JobEvents;
   /** Add the process metrics (CPU, memory, event loop) to /metrics; off in tests. */
   processMetrics?: boolean;
   /** Added to /readyz when given (the server passes a Neo4j connectivity check). */
@@ -46,6 +50,10 @@ export interface ApiDeps {
   rateLimit?: { max: number; timeWindowMs: number };
   /** The graph to query; the graph routes and /v1/cypher exist only when given. */
   graph?: GraphReader & { cypherTimeoutMs?: number; cypherMaxRows?: number };
+  /** The dashboard's built files, served at /; no dashboard when absent. */
+  dashboardDir?: string;
+  /** Queues shown on the admin board at /admin; no board when absent. */
+  adminQueues?: readonly Queue[];
 }
 
 export function buildApp(deps: ApiDeps): FastifyInstance {
@@ -60,7 +68,10 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url}` });
+    if (deps.dashboardDir && wantsDashboardPage(request)) return sendDashboardPage(reply);
+    return reply
+      .status(404)
+      .send({ error: 'not_found', message: `no route ${request.method} ${request.url}` });
   });
 
   const queue = boundedQueue(deps.queue, deps.queueTimeoutMs ?? 5000);
@@ -84,14 +95,17 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
     max: deps.rateLimit?.max ?? 600,
     timeWindow: deps.rateLimit?.timeWindowMs ?? 60_000,
     keyGenerator: (request) => (request.apiKey ? `key:${request.apiKey.id}` : `ip:${request.ip}`),
-    allowList: (request) => requiredRole(request) === undefined,
+    // Public /v1/ routes (sign-in) are limited too, per client address: no guessing keys at speed.
+    allowList: (request) => requiredRole(request) === undefined && !request.url.startsWith('/v1/'),
   });
   registerOpenApi(app);
 
   void app.register(multipart);
   void app.register(healthRoutes({ checks }));
   void app.register(metricsRoutes(metrics));
+  void app.register(sessionRoutes(deps.keys));
   void app.register(jobsRoutes(queue));
+  if (deps.queueEvents) void app.register(jobStreamRoutes(queue, deps.queueEvents));
   void app.register(documentsRoutes({ queue, store: deps.store, maxDocumentBytes: deps.maxDocumentBytes }));
   if (deps.graph) {
     const reader = deps.graph;
@@ -110,5 +124,7 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
       }),
     );
   }
+  if (deps.adminQueues) registerQueueBoard(app, deps.adminQueues);
+  if (deps.dashboardDir) registerDashboard(app, deps.dashboardDir);
   return app;
 }

@@ -2,13 +2,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QueueEvents } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
-import { type Config, loadConfig } from '../config/index.js';
+import { type Config, loadConfig, projectRoot } from '../config/index.js';
 import { createNeo4jDriver } from '../graph/neo4j-driver.js';
 import { createLogger } from '../log/logger.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../queue/index.js';
 import { FilesystemDocumentStore } from '../store/index.js';
 import { buildApp } from './app.js';
 import { loadKeyRing } from './auth/auth-setup.js';
+import { dashboardBuildDir } from './ui/dashboard-files.js';
 
 export interface ServerOptions {
   /** Include Neo4j in /readyz (default true: without the graph, submitted work cannot finish). */
@@ -42,6 +43,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     store: new FilesystemDocumentStore(path.join(config.dataDir, 'documents')),
     maxDocumentBytes: config.maxDocumentBytes,
     queueEvents: events,
+    adminQueues: [queue],
+    dashboardDir: dashboardBuildDir(projectRoot),
     processMetrics: true,
     logger,
     ...(keys ? { keys } : {}),

@@ -51,6 +51,7 @@ describe('API keys and roles', () => {
       ['search', { method: 'GET', url: `/v1/search?q=${e(f.company.shortName)}` }, 'read', 200],
       ['company', { method: 'GET', url: `/v1/companies/${e(f.company.key)}` }, 'read', 200],
       ['timeline', { method: 'GET', url: `/v1/companies/${e(f.company.key)}/timeline` }, 'read', 200],
+      ['ratings', { method: 'GET', url: `/v1/companies/${e(f.company.key)}/ratings` }, 'read', 200],
       ['events', { method: 'GET', url: `/v1/events?company=${e(f.company.key)}` }, 'read', 200],
       ['event', { method: 'GET', url: `/v1/events/${e(f.events.pledge)}` }, 'read', 200],
       [
@@ -62,16 +63,19 @@ describe('API keys and roles', () => {
       ['documents', { method: 'GET', url: `/v1/documents?issuer=${e(f.company.key)}` }, 'read', 200],
       ['document', { method: 'GET', url: `/v1/documents/${e(f.reportId)}` }, 'read', 200],
       ['cypher', { method: 'POST', url: '/v1/cypher', payload: { query: 'RETURN 1 AS one' } }, 'read', 200],
+      ['session', { method: 'GET', url: '/v1/session' }, 'read', 200],
+      ['queue board', { method: 'GET', url: '/admin' }, 'admin', 200],
+      ['queue board api', { method: 'GET', url: '/admin/api/queues' }, 'admin', 200],
     ];
   };
 
-  it('answers 401 without a key and with an unknown key, on every /v1/ route', async () => {
+  it('answers 401 without a key and with an unknown key, on every /v1/ route and /admin', async () => {
     for (const [name, request] of routes()) {
       const none = await send(request);
       assert.equal(none.statusCode, 401, name);
       assert.deepEqual(none.json(), {
         error: 'unauthorized',
-        message: 'send an API key in the x-api-key header',
+        message: 'send an API key in the x-api-key header or sign in',
       });
       const wrong = await send(request, `${g.keys.admin}x`);
       assert.equal(wrong.statusCode, 401, name);
@@ -105,6 +109,30 @@ describe('API keys and roles', () => {
         assert.equal(response.statusCode, status, `${name} with ${holder}: ${response.body}`);
       }
     }
+  });
+
+  it('signs a browser in with an HttpOnly cookie that then stands for the key, and signs it out', async () => {
+    const wrong = await send({ method: 'POST', url: '/v1/session', payload: { apiKey: 'not-a-key' } });
+    assert.equal(wrong.statusCode, 401);
+    assert.equal(wrong.headers['set-cookie'], undefined);
+
+    const signIn = await send({ method: 'POST', url: '/v1/session', payload: { apiKey: g.keys.submit } });
+    assert.equal(signIn.statusCode, 200, signIn.body);
+    assert.deepEqual(signIn.json(), { role: 'submit', authentication: true });
+    const cookie = String(signIn.headers['set-cookie']);
+    assert.match(cookie, /^finkg_key=[^;]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict$/);
+    const session = cookie.split(';')[0] ?? '';
+
+    const withCookie = (request: InjectOptions) => g.app.inject({ ...request, headers: { cookie: session } });
+    const me = await withCookie({ method: 'GET', url: '/v1/session' });
+    assert.deepEqual(me.json(), { role: 'submit', authentication: true });
+    assert.equal((await withCookie({ method: 'GET', url: `/v1/jobs/${jobId}` })).statusCode, 200);
+    // The cookie carries the key's role, no more.
+    assert.equal((await withCookie({ method: 'GET', url: '/admin' })).statusCode, 403);
+
+    const signOut = await withCookie({ method: 'DELETE', url: '/v1/session' });
+    assert.equal(signOut.statusCode, 204);
+    assert.match(String(signOut.headers['set-cookie']), /^finkg_key=; Max-Age=0;/);
   });
 
   it('keeps health, metrics and the API docs open, and closes unknown /v1/ paths', async () => {

@@ -122,6 +122,27 @@ describe('graph query API', () => {
     });
   });
 
+  describe('GET /v1/companies/:key/ratings', () => {
+    it('gives every rating oldest first with broker, target price and source document', async () => {
+      const { status, body } = await get(`/v1/companies/${e(f.company.key)}/ratings`);
+      assert.equal(status, 200);
+      assert.deepEqual(body.company, { key: f.company.key, name: f.company.name });
+      assert.deepEqual(body.ratings, [
+        {
+          broker: f.broker,
+          rating: '买入',
+          change: '维持',
+          targetPrice: 1900,
+          currency: 'CNY',
+          date: '2024-05-01',
+          documentId: f.reportId,
+        },
+      ]);
+      assert.equal(body.truncated, false);
+      assert.equal((await get(`/v1/companies/${e(`${f.prefix}-nobody`)}/ratings`)).status, 404);
+    });
+  });
+
   describe('GET /v1/events', () => {
     const ids = (body: { items: { id: string }[] }) => body.items.map((x) => x.id);
 
@@ -335,6 +356,22 @@ describe('graph query API', () => {
       );
       assert.equal(body.rating.broker, f.broker);
       assert.deepEqual(body.rating.analysts, ['李分析']);
+      // Spans to mark, in sentence offsets: the mentions, the trigger and the event's arguments.
+      const sentenceText = new Map(body.sentences.map((s: { id: string; text: string }) => [s.id, s.text]));
+      for (const span of body.spans as { sentenceId: string; start: number; end: number; text: string }[]) {
+        assert.equal(String(sentenceText.get(span.sentenceId)).slice(span.start, span.end), span.text);
+      }
+      const described = body.spans.map(
+        (x: { kind: string; text: string; role: string | null; entity: { type?: string } | null }) =>
+          [x.kind, x.text, x.role ?? x.entity?.type ?? '-'].join(' '),
+      );
+      assert.deepEqual(described, [
+        'entity 淼垚矿业 company',
+        'entity 张淼垚 person',
+        'argument 公司 acquirer org',
+        'trigger 收购 -',
+        'argument 淼垚子公司 acquired org',
+      ]);
       assert.equal((await get(`/v1/documents/${e(`${f.prefix}-none`)}`)).status, 404);
     });
   });
@@ -434,6 +471,7 @@ describe('graph query API', () => {
       '/v1/search',
       '/v1/companies/{key}',
       '/v1/companies/{key}/timeline',
+      '/v1/companies/{key}/ratings',
       '/v1/events',
       '/v1/events/{id}',
       '/v1/entities/{label}/{key}/neighbourhood',

@@ -53,6 +53,7 @@ export async function startGraphApp(
       { key: keys.admin, role: 'admin' },
     ]),
     graph: { driver, database, cypherTimeoutMs: 5000, cypherMaxRows: 50 },
+    adminQueues: [queue],
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
   await app.ready();

@@ -1,12 +1,18 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { type GraphReader, getCompanyProfile, getCompanyTimeline } from '../../graph/queries/index.js';
+import {
+  type GraphReader,
+  getCompanyProfile,
+  getCompanyTimeline,
+  getRatingHistory,
+} from '../../graph/queries/index.js';
 import { graphCall } from '../graph-errors.js';
 import { HttpError } from '../http-error.js';
 import { queryIntegers } from '../query-integers.js';
 import {
   CompanyProfileSchema,
   KeyParamsSchema,
+  RatingHistorySchema,
   TimelineQuerySchema,
   TimelineSchema,
 } from '../schemas/graph.js';
@@ -14,7 +20,7 @@ import { errorResponses } from './graph-route-options.js';
 
 const noCompany = (key: string) => new HttpError(404, 'not_found', `no company with key ${key}`);
 
-/** GET /v1/companies/:key and /v1/companies/:key/timeline. */
+/** GET /v1/companies/:key and its /timeline and /ratings. */
 export function companiesRoutes(reader: GraphReader): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Params: Static<typeof KeyParamsSchema> }>(
@@ -51,6 +57,26 @@ export function companiesRoutes(reader: GraphReader): FastifyPluginAsync {
         const timeline = await graphCall(() => getCompanyTimeline(reader, key, request.query.limit ?? 200));
         if (!timeline) throw noCompany(key);
         return timeline;
+      },
+    );
+
+    app.get<{ Params: Static<typeof KeyParamsSchema>; Querystring: Static<typeof TimelineQuerySchema> }>(
+      '/v1/companies/:key/ratings',
+      {
+        config: { access: 'read' },
+        preValidation: queryIntegers(TimelineQuerySchema),
+        schema: {
+          tags: ['graph'],
+          params: KeyParamsSchema,
+          querystring: TimelineQuerySchema,
+          response: { 200: RatingHistorySchema, ...errorResponses(400, 404) },
+        },
+      },
+      async (request) => {
+        const { key } = request.params;
+        const history = await graphCall(() => getRatingHistory(reader, key, request.query.limit ?? 200));
+        if (!history) throw noCompany(key);
+        return history;
       },
     );
   };

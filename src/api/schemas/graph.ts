@@ -73,24 +73,23 @@ export const EventSummarySchema = Type.Object({
   participants: Type.Array(Participant),
 });
 
+const BrokerRatingSchema = Type.Object({
+  broker: Nullable(Type.String()),
+  rating: Type.String({ description: 'buy, outperform, neutral, underperform or sell' }),
+  change: Nullable(Type.String({ description: 'maintain, upgrade, downgrade or initiate' })),
+  targetPrice: Nullable(Type.Number()),
+  currency: Nullable(Type.String()),
+  date: Nullable(Type.String()),
+  documentId: Type.String(),
+});
+
 export const CompanyProfileSchema = Type.Object({
   key: Type.String(),
   name: Type.String(),
   code: Nullable(Type.String()),
   exchange: Nullable(Type.String()),
   shortNames: Type.Array(Type.String()),
-  ratings: Type.Array(
-    Type.Object({
-      broker: Nullable(Type.String()),
-      rating: Type.String(),
-      change: Nullable(Type.String()),
-      targetPrice: Nullable(Type.Number()),
-      currency: Nullable(Type.String()),
-      date: Nullable(Type.String()),
-      documentId: Type.String(),
-    }),
-    { description: 'the latest rating of each broker, newest first' },
-  ),
+  ratings: Type.Array(BrokerRatingSchema, { description: 'the latest rating of each broker, newest first' }),
   eventCounts: Type.Array(
     Type.Object({ type: Type.String(), typeKey: Type.String(), count: Type.Integer() }),
   ),
@@ -105,6 +104,12 @@ export const TimelineQuerySchema = Type.Object(
 export const TimelineSchema = Type.Object({
   company: Type.Object({ key: Type.String(), name: Type.String() }),
   days: Type.Array(Type.Object({ date: Nullable(Type.String()), events: Type.Array(EventSummarySchema) })),
+  truncated: Type.Boolean(),
+});
+
+export const RatingHistorySchema = Type.Object({
+  company: Type.Object({ key: Type.String(), name: Type.String() }),
+  ratings: Type.Array(BrokerRatingSchema, { description: 'every rating, oldest first; undated last' }),
   truncated: Type.Boolean(),
 });
 
@@ -263,6 +268,28 @@ export const DocumentDetailSchema = Type.Object({
     Type.Object({ label: Type.String(), key: Type.String(), name: Type.String(), mentions: Type.Integer() }),
   ),
   events: Type.Array(EventSummarySchema),
+  spans: Type.Array(
+    Type.Object({
+      sentenceId: Type.String(),
+      start: Type.Integer({ description: 'UTF-16 offset in the sentence text' }),
+      end: Type.Integer(),
+      text: Type.String(),
+      kind: Enum(['entity', 'trigger', 'argument']),
+      confidence: Nullable(Type.Number()),
+      entity: Nullable(
+        Type.Object({
+          label: Type.String(),
+          key: Type.String(),
+          name: Type.String(),
+          type: Type.Optional(Nullable(Type.String({ description: 'entity type: company, person, …' }))),
+        }),
+      ),
+      event: Nullable(Type.Object({ id: Type.String(), type: Type.String() })),
+      role: Nullable(Type.String()),
+      value: Nullable(Type.String({ description: 'normalised value of a value argument' })),
+    }),
+    { description: 'what to mark in the text: entity mentions, event triggers and arguments' },
+  ),
 });
 
 export const CypherBodySchema = Type.Object(

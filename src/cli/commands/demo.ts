@@ -66,6 +66,7 @@ export function registerDemoCommand(program: Command): void {
           await driver.close();
         }
         console.log(`
+Browse it:  npx finkg serve, then open ${server.url}/ (the dashboard; ${server.url}/admin for the queue)
 Query it:
   npx finkg query "MATCH (e:Event)-[r]->(c:Company) RETURN e.type, type(r), c.name LIMIT 20"
   npx finkg query "MATCH (d:ResearchReport)-[r:RATES]->(c:Company) RETURN c.name, r.rating, r.targetPrice"

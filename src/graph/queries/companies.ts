@@ -24,9 +24,28 @@ export interface CompanyProfile {
   documentCount: number;
 }
 
-/** Events of a company are the ones it plays a role in (pledgor, acquirer, …). */
+function toBrokerRating(r: Record<string, unknown>): BrokerRating {
+  return {
+    broker: str(r.broker),
+    rating: String(r.rating),
+    change: str(r.change),
+    targetPrice: num(r.targetPrice),
+    currency: str(r.currency),
+    date: str(r.date),
+    documentId: String(r.documentId),
+  };
+}
+
+/**
+ * Events of a company: the ones it plays a role in (pledgor, acquirer, …) and the ones its own
+ * announcements (or reports covering it) tell, such as its shareholder's pledge of its shares.
+ */
 const companyEvents = () =>
-  `MATCH (c)<-[:${eventVocabulary().roleTypes.join('|')}]-(e:Event) WITH DISTINCT e`;
+  `CALL (c) {
+     MATCH (c)<-[:${eventVocabulary().roleTypes.join('|')}]-(e:Event) RETURN e
+     UNION
+     MATCH (c)<-[:ISSUED_BY]-(:Document)<-[:REPORTED_IN]-(e:Event) RETURN e
+   }`;
 
 export function companyProfileStatement(key: string): Statement {
   return {
@@ -64,15 +83,7 @@ export async function getCompanyProfile(reader: GraphReader, key: string): Promi
     code: str(c.code),
     exchange: str(c.exchange),
     shortNames: (c.shortNames as unknown[]).map(String),
-    ratings: (row.ratings as Record<string, unknown>[]).map((r) => ({
-      broker: str(r.broker),
-      rating: String(r.rating),
-      change: str(r.change),
-      targetPrice: num(r.targetPrice),
-      currency: str(r.currency),
-      date: str(r.date),
-      documentId: String(r.documentId),
-    })),
+    ratings: (row.ratings as Record<string, unknown>[]).map(toBrokerRating),
     eventCounts: (row.eventCounts as Record<string, unknown>[]).map((x) => ({
       type: String(x.type),
       typeKey: String(x.typeKey),
@@ -124,5 +135,47 @@ export async function getCompanyTimeline(
     company: { key: String(c.key), name: String(c.name ?? c.key) },
     days,
     truncated: all.length > limit,
+  };
+}
+
+export interface RatingHistory {
+  company: { key: string; name: string };
+  /** Every rating of the company, oldest first; undated ones last. */
+  ratings: BrokerRating[];
+  truncated: boolean;
+}
+
+export function ratingHistoryStatement(key: string, limit: number): Statement {
+  return {
+    text: `MATCH (c:Company {key: $key}) USING INDEX c:Company(key)
+      RETURN c { .key, .name } AS company,
+        COLLECT {
+          MATCH (d:Document)-[r:RATES]->(c)
+          WITH d, r, coalesce(r.date, d.publishedAt) AS date
+          RETURN {rating: r.rating, change: r.change, targetPrice: r.targetPrice, currency: r.currency,
+                  date: date, documentId: d.id,
+                  broker: head(COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN b.name })} AS x
+          ORDER BY CASE WHEN x.date IS NULL THEN 1 ELSE 0 END, x.date ASC, x.documentId ASC
+          LIMIT $limit
+        } AS ratings`,
+    params: { key, limit: int(limit + 1) },
+  };
+}
+
+/** Rating and target-price history from research reports; null when no such company. */
+export async function getRatingHistory(
+  reader: GraphReader,
+  key: string,
+  limit: number,
+): Promise<RatingHistory | null> {
+  const [rows = []] = await readRows(reader, ratingHistoryStatement(key, limit));
+  const row = rows[0];
+  if (!row) return null;
+  const c = row.company as Record<string, unknown>;
+  const ratings = (row.ratings as Record<string, unknown>[]).map(toBrokerRating);
+  return {
+    company: { key: String(c.key), name: String(c.name ?? c.key) },
+    ratings: ratings.slice(0, limit),
+    truncated: ratings.length > limit,
   };
 }

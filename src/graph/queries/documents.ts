@@ -114,6 +114,24 @@ export interface DocumentDetail {
   sentencesTruncated: boolean;
   entities: { label: EntityLabelName; key: string; name: string; mentions: number }[];
   events: EventSummary[];
+  /** What to mark in the text: entity mentions, event triggers and arguments. */
+  spans: DocumentSpan[];
+}
+
+export interface DocumentSpan {
+  sentenceId: string;
+  /** UTF-16 offsets into the sentence text. */
+  start: number;
+  end: number;
+  text: string;
+  kind: 'entity' | 'trigger' | 'argument';
+  confidence: number | null;
+  /** The entity mentioned or filling the role; `type` is the model's entity type (company, person, …). */
+  entity: { label: EntityLabelName; key: string; name: string; type: string | null } | null;
+  event: { id: string; type: string } | null;
+  role: string | null;
+  /** The normalised value of a value argument (amount, date, ratio, …). */
+  value: string | null;
 }
 
 export function documentDetailStatement(id: string, maxSentences: number): Statement {
@@ -141,7 +159,24 @@ export function documentDetailStatement(id: string, maxSentences: number): State
         COLLECT {
           MATCH (e:Event)-[:REPORTED_IN]->(d)
           RETURN ${EVENT_PROJECTION} AS event ORDER BY coalesce(e.date, '') DESC, e.id ASC
-        } AS events`,
+        } AS events,
+        COLLECT {
+          MATCH (d)-[:HAS_SENTENCE]->(s:Sentence)<-[m:MENTIONED_IN]-(n)
+          WITH s, m, n, head([l IN labels(n) WHERE l IN $entityLabels]) AS label
+          WHERE label IS NOT NULL
+          RETURN {sentenceId: s.id, start: m.start, end: m.end, text: m.text, kind: 'entity',
+                  confidence: m.confidence,
+                  entity: {label: label, key: n.key, name: coalesce(n.name, n.key), type: m.type}} AS x
+        } + COLLECT {
+          MATCH (e:Event)-[:REPORTED_IN]->(d)
+          MATCH (e)-[r]->(n) WHERE r.roleKey IS NOT NULL OR type(r) = 'EVIDENCED_BY'
+          WITH e, r, n, head([l IN labels(n) WHERE l IN $entityLabels]) AS label
+          RETURN {sentenceId: CASE WHEN n:Sentence THEN n.id ELSE r.sentenceId END, start: r.start, end: r.end,
+                  text: r.text, kind: CASE type(r) WHEN 'EVIDENCED_BY' THEN 'trigger' ELSE 'argument' END,
+                  confidence: r.confidence, role: r.roleKey, value: r.value, event: {id: e.id, type: e.type},
+                  entity: CASE WHEN label IS NULL THEN null
+                               ELSE {label: label, key: n.key, name: coalesce(n.name, n.key)} END} AS x
+        } AS spans`,
     params: { id, sentenceLimit: int(maxSentences + 1), ...entityLabelsParam() },
   };
 }
@@ -187,5 +222,50 @@ export async function getDocumentDetail(
       mentions: num(x.mentions) ?? 0,
     })),
     events: (row.events as unknown[]).map(toEventSummary),
+    spans: toSentenceSpans(row.spans as Record<string, unknown>[], sentences),
   };
+}
+
+/**
+ * Spans come with document offsets; the view marks them inside their sentence. Spans outside their
+ * sentence (arguments filled from context) or in sentences past the cap are left out.
+ */
+function toSentenceSpans(
+  raw: Record<string, unknown>[],
+  sentences: DocumentDetail['sentences'],
+): DocumentSpan[] {
+  const byId = new Map(sentences.map((s) => [s.id, s]));
+  const spans: DocumentSpan[] = [];
+  for (const x of raw) {
+    const sentence = byId.get(String(x.sentenceId));
+    const start = num(x.start);
+    const end = num(x.end);
+    if (!sentence || start === null || end === null) continue;
+    const relStart = start - sentence.start;
+    const relEnd = end - sentence.start;
+    if (relStart < 0 || relEnd > sentence.text.length || relStart >= relEnd) continue;
+    const entity = x.entity as Record<string, unknown> | null;
+    const event = x.event as Record<string, unknown> | undefined;
+    spans.push({
+      sentenceId: sentence.id,
+      start: relStart,
+      end: relEnd,
+      text: String(x.text ?? sentence.text.slice(relStart, relEnd)),
+      kind: x.kind as DocumentSpan['kind'],
+      confidence: num(x.confidence),
+      entity: entity
+        ? {
+            label: entity.label as EntityLabelName,
+            key: String(entity.key),
+            name: String(entity.name),
+            type: str(entity.type),
+          }
+        : null,
+      event: event ? { id: String(event.id), type: String(event.type) } : null,
+      role: str(x.role),
+      value: str(x.value),
+    });
+  }
+  const order = (span: DocumentSpan) => byId.get(span.sentenceId)?.index ?? 0;
+  return spans.sort((a, b) => order(a) - order(b) || a.start - b.start || a.end - b.end);
 }

@@ -4,6 +4,8 @@ export {
   type CompanyProfile,
   getCompanyProfile,
   getCompanyTimeline,
+  getRatingHistory,
+  type RatingHistory,
   type Timeline,
 } from './companies.js';
 export { InvalidCursorError } from './cursor.js';
@@ -15,7 +17,13 @@ export {
   runUserCypher,
   WriteRefusedError,
 } from './cypher.js';
-export { type DocumentDetail, type DocumentSummary, getDocumentDetail, listDocuments } from './documents.js';
+export {
+  type DocumentDetail,
+  type DocumentSpan,
+  type DocumentSummary,
+  getDocumentDetail,
+  listDocuments,
+} from './documents.js';
 export { type EventDetail, getEventDetail } from './event-detail.js';
 export type { EventSummary } from './event-summary.js';
 export { type EventFilter, type EventPage, listEvents, UnknownFilterValueError } from './events.js';

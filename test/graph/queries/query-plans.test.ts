@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { createNeo4jDriver, ensureGraphSchema } from '../../../src/graph/index.js';
-import { companyProfileStatement, companyTimelineStatement } from '../../../src/graph/queries/companies.js';
+import {
+  companyProfileStatement,
+  companyTimelineStatement,
+  ratingHistoryStatement,
+} from '../../../src/graph/queries/companies.js';
 import { encodeCursor } from '../../../src/graph/queries/cursor.js';
 import { documentDetailStatement, documentListStatement } from '../../../src/graph/queries/documents.js';
 import { eventDetailStatement } from '../../../src/graph/queries/event-detail.js';
@@ -24,6 +28,7 @@ const statements: Record<string, Statement> = {
   'search by label': searchStatement('600519', 'Company', 10),
   'company profile': companyProfileStatement('k'),
   'company timeline': companyTimelineStatement('k', 100),
+  'rating history': ratingHistoryStatement('k', 100),
   'events, no filter': eventListStatement({ limit: 20 }),
   'events, next page': eventListStatement({ limit: 20, cursor }),
   'events by company': eventListStatement({ companyKey: 'k', limit: 20 }),

@@ -1,0 +1,97 @@
+import type {
+  CompanyProfile,
+  DocumentDetail,
+  DocumentSummary,
+  EntityLabel,
+  EventDetail,
+  EventFilter,
+  EventSummary,
+  Neighbourhood,
+  Page,
+  RatingHistory,
+  SearchHit,
+  Session,
+  Submission,
+  Timeline,
+} from './types';
+
+/** An API error answer: `code` is the API's machine code (unauthorized, not_found, …). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// The session cookie travels with every same-origin request; no key is ever kept in page script.
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', ...init });
+  } catch {
+    throw new ApiError(0, 'network', 'the server cannot be reached');
+  }
+  if (response.status === 204) return undefined as T;
+  const body = (await response.json().catch(() => null)) as { error?: string; message?: string } | null;
+  if (!response.ok) {
+    throw new ApiError(
+      response.status,
+      body?.error ?? 'error',
+      body?.message ?? `${response.status} ${response.statusText}`,
+    );
+  }
+  return body as T;
+}
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  session: () => call<Session>('/v1/session'),
+  signIn: (apiKey: string) => call<Session>('/v1/session', json('POST', { apiKey })),
+  signOut: () => call<void>('/v1/session', { method: 'DELETE' }),
+
+  submit(file: File, options: { kind?: string; publishedAt?: string } = {}): Promise<Submission> {
+    const form = new FormData();
+    if (options.kind) form.set('kind', options.kind);
+    if (options.publishedAt) form.set('publishedAt', options.publishedAt);
+    form.set('file', file);
+    return call<Submission>('/v1/documents', { method: 'POST', body: form });
+  },
+
+  search: (q: string, label?: EntityLabel) =>
+    call<{ items: SearchHit[] }>(`/v1/search${query({ q, label, limit: 10 })}`),
+  company: (key: string) => call<CompanyProfile>(`/v1/companies/${enc(key)}`),
+  timeline: (key: string) => call<Timeline>(`/v1/companies/${enc(key)}/timeline`),
+  ratings: (key: string) => call<RatingHistory>(`/v1/companies/${enc(key)}/ratings`),
+  neighbourhood: (label: EntityLabel, key: string, hops: number) =>
+    call<Neighbourhood>(`/v1/entities/${label}/${enc(key)}/neighbourhood${query({ hops, limit: 80 })}`),
+  events: (filter: EventFilter) => call<Page<EventSummary>>(`/v1/events${query({ ...filter })}`),
+  event: (id: string) => call<EventDetail>(`/v1/events/${enc(id)}`),
+  documents: (cursor?: string) => call<Page<DocumentSummary>>(`/v1/documents${query({ cursor, limit: 20 })}`),
+  document: (id: string) => call<DocumentDetail>(`/v1/documents/${enc(id)}`),
+};
+
+/** Server-Sent Events of the given jobs (GET /v1/jobs/stream); call the returned function to stop. */
+export function watchJobs(ids: readonly string[], onStatus: (status: unknown) => void): () => void {
+  const source = new EventSource(`/v1/jobs/stream${query({ ids: ids.join(',') })}`);
+  source.addEventListener('job', (event) => onStatus(JSON.parse((event as MessageEvent<string>).data)));
+  return () => source.close();
+}

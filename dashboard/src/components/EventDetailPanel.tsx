@@ -1,0 +1,81 @@
+import { Link } from 'wouter';
+import { api } from '../api/client';
+import { colourOf, eventFigures, formatConfidence } from '../format';
+import { useApi } from './useApi';
+
+/** One event with its provenance: each sentence it was read in, trigger and arguments marked. */
+export function EventDetailPanel({ id, onClose }: { id: string; onClose: () => void }) {
+  const loaded = useApi(() => api.event(id), [id]);
+  if (loaded.state === 'loading') return <aside className="panel">Loading…</aside>;
+  if (loaded.state === 'error') return <aside className="panel error">{loaded.message}</aside>;
+  const { event, document, arguments: args, evidence } = loaded.data;
+  return (
+    <aside className="panel" data-testid="event-detail">
+      <button type="button" className="link close" onClick={onClose} aria-label="close">
+        ×
+      </button>
+      <h3>
+        <span className="type-dot" style={{ backgroundColor: colourOf(event.type) }} />
+        {event.type} · {event.date ?? 'undated'}
+      </h3>
+      <p className="muted">
+        {eventFigures(event)} confidence {formatConfidence(event.confidence)} · model{' '}
+        {event.modelVersion ?? '?'}
+      </p>
+      <table className="list">
+        <tbody>
+          {args.map((a) => (
+            <tr key={`${a.roleKey}:${a.text}:${a.entity?.key ?? ''}`}>
+              <td className="muted">{a.roleKey}</td>
+              <td>
+                {a.entity?.label === 'Company' ? (
+                  <Link href={`/companies/${encodeURIComponent(a.entity.key)}`}>{a.text}</Link>
+                ) : (
+                  a.text
+                )}
+                {a.value && a.value !== a.text && <span className="muted"> = {a.value}</span>}
+                {a.inferred && <span className="muted"> (from context)</span>}
+              </td>
+              <td>{formatConfidence(a.confidence)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {evidence.map((s) => (
+        <blockquote key={s.id}>
+          {marked(s.text, s.highlights)}
+          <footer className="muted">
+            p. {s.page}
+            {document && (
+              <>
+                {' · '}
+                <Link href={`/documents/${document.id}`}>{document.title ?? 'document'}</Link>
+              </>
+            )}
+          </footer>
+        </blockquote>
+      ))}
+    </aside>
+  );
+}
+
+function marked(
+  text: string,
+  highlights: { kind: string; role: string | null; start: number; end: number }[],
+) {
+  const sorted = [...highlights].sort((a, b) => a.start - b.start);
+  const out: (string | React.JSX.Element)[] = [];
+  let at = 0;
+  for (const h of sorted) {
+    if (h.start < at) continue; // overlapping marks: keep the first
+    out.push(text.slice(at, h.start));
+    out.push(
+      <mark key={h.start} className={`span span-${h.kind}`} title={h.role ?? h.kind}>
+        {text.slice(h.start, h.end)}
+      </mark>,
+    );
+    at = h.end;
+  }
+  out.push(text.slice(at));
+  return out;
+}

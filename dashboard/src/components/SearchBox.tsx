@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { api } from '../api/client';
+import type { SearchHit } from '../api/types';
+
+/** Companies, people and organisations by name, short name, code or part of a name. */
+export function SearchBox() {
+  const [q, setQ] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  useEffect(() => {
+    const text = q.trim();
+    if (!text) {
+      setHits([]);
+      return;
+    }
+    let current = true;
+    // A short pause so typing 贵州茅台 does not send four requests.
+    const timer = setTimeout(() => {
+      api.search(text).then(
+        (r) => current && setHits(r.items),
+        () => current && setHits([]),
+      );
+    }, 200);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [q]);
+
+  return (
+    <div className="search">
+      <input
+        type="search"
+        placeholder="Search 公司 / 代码 / 人名"
+        aria-label="search entities"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+      />
+      {hits.length > 0 && (
+        <ul className="search-hits">
+          {hits.map((hit) => (
+            <li key={`${hit.label}:${hit.key}`}>
+              {hit.label === 'Company' ? (
+                <Link href={`/companies/${encodeURIComponent(hit.key)}`} onClick={() => setQ('')}>
+                  {hit.name} {hit.code && <span className="muted">{hit.code}</span>}
+                </Link>
+              ) : (
+                <span>
+                  {hit.name} <span className="muted">{hit.label}</span>
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

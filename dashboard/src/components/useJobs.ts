@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { watchJobs } from '../api/client';
+import type { JobStatus } from '../api/types';
+
+export interface TrackedJob {
+  id: string;
+  documentId: string;
+  fileName: string;
+  status: JobStatus;
+}
+
+const STORAGE_KEY = 'finkg.jobs';
+
+function stored(): TrackedJob[] {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '[]') as unknown;
+    return Array.isArray(value) ? (value as TrackedJob[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The jobs submitted from this browser tab (kept across reloads) and their live status, fed by the
+ * server's event stream; the stream is reopened when the set of unfinished jobs changes.
+ */
+export function useJobs() {
+  const [jobs, setJobs] = useState<TrackedJob[]>(stored);
+  useEffect(() => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(jobs.slice(0, 50))), [jobs]);
+
+  const unfinished = useMemo(
+    () =>
+      jobs
+        .filter((j) => j.status.state !== 'completed' && j.status.state !== 'failed')
+        .map((j) => j.id)
+        .join(','),
+    [jobs],
+  );
+  useEffect(() => {
+    if (!unfinished) return;
+    return watchJobs(unfinished.split(','), (data) => {
+      const update = data as JobStatus;
+      setJobs((all) =>
+        all.map((j) => (j.id === update.id ? { ...j, status: { ...j.status, ...update } } : j)),
+      );
+    });
+  }, [unfinished]);
+
+  const track = useCallback((job: TrackedJob) => {
+    setJobs((all) => [job, ...all.filter((j) => j.id !== job.id)]);
+  }, []);
+  const clearFinished = useCallback(() => {
+    setJobs((all) => all.filter((j) => j.status.state !== 'completed' && j.status.state !== 'failed'));
+  }, []);
+  return { jobs, track, clearFinished };
+}

@@ -1,0 +1,81 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { stringifySetCookie } from 'cookie';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../auth/access-control.js';
+import type { ApiKeyRing } from '../auth/key-ring.js';
+import { HttpError } from '../http-error.js';
+import { ErrorResponseSchema } from '../schemas/common.js';
+
+const SignInSchema = Type.Object(
+  { apiKey: Type.String({ minLength: 1, maxLength: 512 }) },
+  { additionalProperties: false },
+);
+const SessionSchema = Type.Object({
+  role: Type.String({ description: 'read, submit or admin' }),
+  authentication: Type.Boolean({
+    description: 'false when the server runs without API keys (loopback only)',
+  }),
+});
+
+const SESSION_SECONDS = 12 * 60 * 60;
+
+function setSessionCookie(request: FastifyRequest, reply: FastifyReply, value: string, maxAge: number) {
+  void reply.header(
+    'set-cookie',
+    stringifySetCookie({
+      name: SESSION_COOKIE,
+      value,
+      httpOnly: true,
+      // Strict: the browser never sends it with a request another site starts, so no CSRF through it.
+      sameSite: 'strict',
+      secure: request.protocol === 'https',
+      path: '/',
+      maxAge,
+    }),
+  );
+}
+
+/**
+ * The dashboard's sign-in: POST /v1/session checks a key and keeps it in an HttpOnly cookie, so the
+ * browser's requests, its event stream and /admin carry it; GET tells who is signed in; DELETE signs out.
+ */
+export function sessionRoutes(keys: ApiKeyRing | undefined): FastifyPluginAsync {
+  return async (app) => {
+    app.post<{ Body: Static<typeof SignInSchema> }>(
+      '/v1/session',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['session'],
+          body: SignInSchema,
+          response: { 200: SessionSchema, 401: ErrorResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        if (!keys) return { role: 'admin', authentication: false };
+        const holder = keys.lookup(request.body.apiKey);
+        if (!holder) throw new HttpError(401, 'unauthorized', 'the API key is not valid');
+        setSessionCookie(request, reply, request.body.apiKey, SESSION_SECONDS);
+        return { role: holder.role, authentication: true };
+      },
+    );
+
+    app.get(
+      '/v1/session',
+      {
+        config: { access: 'read' },
+        schema: { tags: ['session'], response: { 200: SessionSchema, 401: ErrorResponseSchema } },
+      },
+      async (request) => ({ role: request.apiKey?.role ?? 'admin', authentication: keys !== undefined }),
+    );
+
+    app.delete(
+      '/v1/session',
+      { config: { access: 'public' }, schema: { tags: ['session'], response: { 204: Type.Null() } } },
+      async (request, reply) => {
+        setSessionCookie(request, reply, '', 0);
+        return reply.status(204).send();
+      },
+    );
+  };
+}

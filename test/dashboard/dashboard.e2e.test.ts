@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { type RunningServer, startServer } from '../../src/api/server.js';
+import { projectRoot } from '../../src/config/index.js';
+import { createDocumentQueue, DOCUMENTS_QUEUE } from '../../src/queue/index.js';
+import { launchChromium, screenshot } from '../support/browser.js';
+import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
+import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process.js';
+
+const samples = path.join(projectRoot, 'samples');
+const ADMIN_KEY = 'dashboard-e2e-admin-key';
+// 华辰精密 (603871): a pledge announcement and a broker report rating it.
+const COMPANY = { key: '603871', name: '华辰精密制造股份有限公司' };
+
+describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
+  const prefix = uniquePrefix();
+  const config = testConfig({
+    queuePrefix: prefix,
+    host: '127.0.0.1',
+    port: 0,
+    apiKeys: [{ key: ADMIN_KEY, role: 'admin' }],
+  });
+  let server: RunningServer;
+  let worker: ChildProcess;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    await ensureTestServices(config);
+    worker = startWorkerProcess(config, { WORKER_CONCURRENCY: '2' });
+    server = await startServer(config);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, baseURL: server.url });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (worker) await stopWorkerProcess(worker);
+    const queue = createDocumentQueue(config);
+    await queue.obliterate({ force: true });
+    await queue.close();
+  });
+
+  it('asks for a key, refuses a wrong one, and signs in with the right one', async () => {
+    await page.goto('/');
+    await page.getByLabel('API key').fill('not-the-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('the API key is not valid').waitFor();
+    await page.getByLabel('API key').fill(ADMIN_KEY);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Upload' }).waitFor();
+  });
+
+  it('uploads a PDF announcement and a research report and follows both jobs live to the end', async () => {
+    await page.getByLabel('published on').fill('2025-04-28');
+    await page
+      .getByLabel('documents to upload')
+      .setInputFiles([
+        path.join(samples, 'ann-603871-pledge.pdf'),
+        path.join(samples, 'rr-603871-glxd-q1-review.pdf'),
+      ]);
+    await page.getByRole('button', { name: /^Upload/ }).click();
+    const rows = page.locator('[data-testid=jobs] tr');
+    await rows.nth(1).waitFor();
+    // Both rows reach "completed" through the event stream, without a reload.
+    await page.waitForFunction(
+      `document.querySelectorAll('[data-testid=jobs] tr[data-state=completed], [data-testid=jobs] tr[data-state=failed]').length === 2`,
+      undefined,
+      { timeout: 240_000 },
+    );
+    await screenshot(page, 'dashboard-jobs');
+    assert.deepEqual(await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-state'))), [
+      'completed',
+      'completed',
+    ]);
+    assert.match(
+      (await rows.allInnerTexts()).join('\n'),
+      /\d+ pages, \d+ sentences, \d+ entities, \d+ events/,
+    );
+  });
+
+  it('shows the announcement text with the pledge marked, and details on click', async () => {
+    await page.getByRole('link', { name: 'ann-603871-pledge.pdf' }).click();
+    const trigger = page.locator('[data-testid=document-text] .span-trigger', { hasText: '质押' }).first();
+    await trigger.waitFor();
+    assert.ok((await page.locator('[data-testid=document-text] .span-entity').count()) > 0, 'entity marks');
+    assert.match(String(await trigger.getAttribute('title')), /trigger of 质押 \(confidence \d+%\)/);
+    await trigger.click();
+    await page.locator('[data-testid=selected-spans]', { hasText: 'trigger of 质押' }).waitFor();
+    await screenshot(page, 'dashboard-document');
+  });
+
+  it('opens the company page with its timeline, graph and rating history', async () => {
+    await page.goto(`/companies/${COMPANY.key}`);
+    await page.getByTestId('company-name').getByText(COMPANY.name).waitFor();
+
+    const timeline = page.getByTestId('timeline-chart');
+    await timeline.locator('canvas').waitFor();
+    assert.match(String(await timeline.getAttribute('data-types')), /质押/);
+
+    // One hop reaches the documents; their events are a second hop away.
+    await page.getByLabel('hops').selectOption('2');
+    const graph = page.locator('[data-testid=graph-view][data-hops="2"]');
+    await graph.locator('canvas').first().waitFor();
+    const nodes = await page
+      .locator('[data-testid=graph-nodes] li')
+      .evaluateAll((items) => items.map((li) => `${li.getAttribute('data-label')}:${li.textContent}`));
+    assert.ok(
+      nodes.some((n) => n.startsWith(`Company:${COMPANY.name}`)),
+      nodes.join(', '),
+    );
+    assert.ok(
+      nodes.some((n) => n.startsWith('Event:质押')),
+      nodes.join(', '),
+    );
+    assert.ok(
+      nodes.some((n) => n.startsWith('Document:')),
+      nodes.join(', '),
+    );
+
+    const ratings = page.getByTestId('rating-chart');
+    await ratings.locator('canvas').waitFor();
+    assert.match(String(await ratings.getAttribute('data-brokers')), /国联信达证券/);
+    assert.match(String(await page.getByTestId('ratings').textContent()), /2025-04-28国联信达证券buy/);
+    await screenshot(page, 'dashboard-company');
+  });
+
+  it('finds the pledge through event search and shows its provenance', async () => {
+    await page.getByRole('link', { name: 'Events' }).click();
+    await page.getByLabel('event type').selectOption('质押');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const row = page.locator('[data-testid=events] tbody tr[data-event-type="质押"]').first();
+    await row.locator('td').first().click();
+    const detail = page.getByTestId('event-detail');
+    await detail.locator('blockquote mark', { hasText: '质押' }).first().waitFor();
+    assert.match(String(await detail.textContent()), /p\. \d+/);
+    await screenshot(page, 'dashboard-events');
+  });
+
+  it('gives admins the queue board at /admin', async () => {
+    await page.goto('/admin');
+    await page.getByText(DOCUMENTS_QUEUE).first().waitFor();
+    await screenshot(page, 'dashboard-admin');
+  });
+
+  it('ran without script errors', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
