@@ -338,6 +338,38 @@ describe('graph query API', () => {
       assert.equal((await get('/v1/documents?limit=5')).status, 200);
     });
 
+    // Unfiltered lists read dated items from the date index, then undated ones by id: walking every
+    // page must see each item once, newest first, undated last.
+    for (const [what, url, dateOf] of [
+      ['events', '/v1/events?limit=7', (x: { date: string | null }) => x.date],
+      ['documents', '/v1/documents?limit=7', (x: { publishedAt: string | null }) => x.publishedAt],
+    ] as const) {
+      it(`pages through all ${what} unfiltered, dated newest first, then undated`, async () => {
+        const seen: { id: string; date: string | null }[] = [];
+        let next: string | null = url;
+        while (next) {
+          const { status, body } = await get(next);
+          assert.equal(status, 200);
+          for (const item of body.items) seen.push({ id: item.id, date: dateOf(item) });
+          next = body.nextCursor ? `${url}&cursor=${e(body.nextCursor)}` : null;
+          assert.ok(seen.length < 100_000);
+        }
+        assert.equal(new Set(seen.map((x) => x.id)).size, seen.length, 'no item twice');
+        const firstUndated = seen.findIndex((x) => x.date === null);
+        const dated = firstUndated < 0 ? seen : seen.slice(0, firstUndated);
+        assert.ok(
+          seen.slice(dated.length).every((x) => x.date === null),
+          'undated last',
+        );
+        for (let i = 1; i < dated.length; i++) {
+          assert.ok(String(dated[i - 1]?.date) >= String(dated[i]?.date), 'newest first');
+        }
+        const ids = new Set(seen.map((x) => x.id));
+        const expected = what === 'events' ? Object.values(f.events) : [f.reportId, f.announcementId];
+        for (const id of expected) assert.ok(ids.has(id), `${id} listed`);
+      });
+    }
+
     it('gives a document with its sentences, entities, events and rating', async () => {
       const { status, body } = await get(`/v1/documents/${e(f.reportId)}`);
       assert.equal(status, 200);

@@ -28,7 +28,26 @@ export interface DocumentFilter {
 const DOCUMENT_PROJECTION = `d { .id, .kind, .title, .publishedAt, .fileName, .pageCount, .modelVersion, .processedAt,
     issuer: head(COLLECT { MATCH (d)-[:ISSUED_BY]->(c:Company) RETURN c { .key, .name } }) }`;
 
+/**
+ * Documents newest first. Narrowed by issuer or dates, the index finds the candidates; otherwise they
+ * are read in publishedAt-index order and the read stops at the page, and the undated ones follow
+ * from the id index (`undatedDocumentListStatement`).
+ */
 export function documentListStatement(filter: DocumentFilter): Statement {
+  const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
+  const params = documentListParams(filter, cursor);
+  if (readsByDate(filter)) {
+    return {
+      text: `MATCH (d:Document) USING INDEX d:Document(publishedAt)
+        WHERE d.publishedAt IS NOT NULL AND ($cursorKey IS NULL OR d.publishedAt <= $cursorKey)
+      WITH d WHERE ($kind IS NULL OR d.kind = $kind)
+        AND ($cursorKey IS NULL OR d.publishedAt < $cursorKey OR (d.publishedAt = $cursorKey AND d.id > $cursorId))
+      RETURN ${DOCUMENT_PROJECTION} AS document, d.publishedAt AS sortKey
+      ORDER BY d.publishedAt DESC, d.id ASC
+      LIMIT $limit`,
+      params,
+    };
+  }
   const range = [
     filter.from !== undefined ? 'd.publishedAt >= $from' : '',
     filter.to !== undefined ? 'd.publishedAt <= $to' : '',
@@ -36,10 +55,7 @@ export function documentListStatement(filter: DocumentFilter): Statement {
   const anchor =
     filter.issuerKey !== undefined
       ? 'MATCH (c:Company {key: $issuerKey})<-[:ISSUED_BY]-(d:Document) USING INDEX c:Company(key)'
-      : range.length > 0
-        ? `MATCH (d:Document) USING INDEX d:Document(publishedAt) WHERE ${range.join(' AND ')}`
-        : 'MATCH (d:Document) USING INDEX d:Document(id) WHERE d.id IS NOT NULL';
-  const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
+      : `MATCH (d:Document) USING INDEX d:Document(publishedAt) WHERE ${range.join(' AND ')}`;
   return {
     text: `${anchor}
       WITH d, coalesce(d.publishedAt, '') AS sortKey
@@ -49,16 +65,44 @@ export function documentListStatement(filter: DocumentFilter): Statement {
       RETURN ${DOCUMENT_PROJECTION} AS document, sortKey
       ORDER BY sortKey DESC, d.id ASC
       LIMIT $limit`,
+    params,
+  };
+}
+
+/** The undated documents of an unnarrowed list, after the dated ones, in id order. */
+export function undatedDocumentListStatement(filter: DocumentFilter, limit: number): Statement {
+  const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
+  return {
+    text: `MATCH (d:Document) USING INDEX d:Document(id) WHERE d.id > $afterId AND d.publishedAt IS NULL
+      WITH d WHERE ($kind IS NULL OR d.kind = $kind)
+      RETURN ${DOCUMENT_PROJECTION} AS document, '' AS sortKey
+      ORDER BY d.id ASC
+      LIMIT $limit`,
     params: {
-      issuerKey: filter.issuerKey ?? null,
-      kind: filter.kind ?? null,
-      from: filter.from ?? null,
-      // '~' sorts after digits, '-', 'T' and ':', so a date bound takes in that whole day.
-      to: filter.to === undefined ? null : `${filter.to}~`,
-      cursorKey: cursor?.sortKey ?? null,
-      cursorId: cursor?.id ?? null,
-      limit: int(filter.limit + 1),
+      ...documentListParams(filter, cursor),
+      // Past the dated documents the cursor's sort key is ''; before them there is no undated cursor.
+      afterId: cursor?.sortKey === '' ? cursor.id : '',
+      limit: int(limit),
     },
+  };
+}
+
+const readsByDate = (filter: DocumentFilter) =>
+  filter.issuerKey === undefined && filter.from === undefined && filter.to === undefined;
+
+function documentListParams(
+  filter: DocumentFilter,
+  cursor: { sortKey: string; id: string } | null,
+): Record<string, unknown> {
+  return {
+    issuerKey: filter.issuerKey ?? null,
+    kind: filter.kind ?? null,
+    from: filter.from ?? null,
+    // '~' sorts after digits, '-', 'T' and ':', so a date bound takes in that whole day.
+    to: filter.to === undefined ? null : `${filter.to}~`,
+    cursorKey: cursor?.sortKey ?? null,
+    cursorId: cursor?.id ?? null,
+    limit: int(filter.limit + 1),
   };
 }
 
@@ -83,7 +127,16 @@ export async function listDocuments(
   reader: GraphReader,
   filter: DocumentFilter,
 ): Promise<{ items: DocumentSummary[]; nextCursor: string | null }> {
-  const [rows = []] = await readRows(reader, documentListStatement(filter));
+  const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
+  const datedDone = readsByDate(filter) && cursor?.sortKey === '';
+  const [rows = []] = datedDone ? [] : await readRows(reader, documentListStatement(filter));
+  if (readsByDate(filter) && rows.length <= filter.limit) {
+    const [undated = []] = await readRows(
+      reader,
+      undatedDocumentListStatement(filter, filter.limit + 1 - rows.length),
+    );
+    rows.push(...undated);
+  }
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   return {

@@ -30,20 +30,34 @@ const DATE_CEILING = '~';
 
 /**
  * The list query. The first MATCH is chosen so an index finds the starting nodes: the company key,
- * the (type, date) or type index, the date index, or the event id index when nothing narrows it.
- * The hints keep it so on a small or empty graph, where the planner might find a label scan cheaper.
+ * the (type, date) or type index, or the date index. The hints keep it so on a small or empty graph,
+ * where the planner might find a label scan cheaper. With nothing to narrow the events, they are read
+ * newest first in the date index's order, so a page costs a page's worth of reads, not the whole
+ * graph; the undated ones follow from the id index (`undatedEventListStatement`).
  */
 export function eventListStatement(filter: EventFilter): Statement {
   const vocabulary = eventVocabulary();
-  const type = filter.type === undefined ? null : vocabulary.typeNames.get(filter.type);
-  if (type === undefined) throw new UnknownFilterValueError(`unknown event type ${filter.type}`);
-  if (filter.role !== undefined && !vocabulary.roleTypes.includes(filter.role)) {
-    throw new UnknownFilterValueError(`unknown role ${filter.role}`);
-  }
+  const type = resolveFilter(filter);
   const dateRange = [
     filter.from !== undefined ? 'e.date >= $from' : '',
     filter.to !== undefined ? 'e.date <= $to' : '',
   ].filter(Boolean);
+  const roleCheck = filter.role ? ` AND EXISTS { (e)-[:${filter.role}]->() }` : '';
+  const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
+  const params = listParams(filter, type, cursor);
+
+  if (readsByDate(filter)) {
+    return {
+      text: `MATCH (e:Event) USING INDEX e:Event(date)
+        WHERE e.date IS NOT NULL AND ($cursorKey IS NULL OR e.date <= $cursorKey)${roleCheck}
+      WITH e WHERE ($documentKind IS NULL OR e.documentKind = $documentKind)
+        AND ($cursorKey IS NULL OR e.date < $cursorKey OR (e.date = $cursorKey AND e.id > $cursorId))
+      RETURN ${EVENT_PROJECTION} AS event, e.date AS sortKey
+      ORDER BY e.date DESC, e.id ASC
+      LIMIT $limit`,
+      params,
+    };
+  }
 
   let anchor: string;
   if (filter.companyKey !== undefined) {
@@ -52,19 +66,10 @@ export function eventListStatement(filter: EventFilter): Statement {
       WITH DISTINCT e`;
   } else if (type !== null) {
     const index = dateRange.length > 0 ? 'e:Event(type, date)' : 'e:Event(type)';
-    anchor = `MATCH (e:Event) USING INDEX ${index} WHERE ${['e.type = $type', ...dateRange].join(' AND ')}`;
-  } else if (dateRange.length > 0) {
-    anchor = `MATCH (e:Event) USING INDEX e:Event(date) WHERE ${dateRange.join(' AND ')}`;
-  } else if (filter.role) {
-    anchor = `MATCH (e:Event)-[:${filter.role}]->() USING INDEX e:Event(id) WHERE e.id IS NOT NULL WITH DISTINCT e`;
+    anchor = `MATCH (e:Event) USING INDEX ${index} WHERE ${['e.type = $type', ...dateRange].join(' AND ')}${roleCheck}`;
   } else {
-    anchor = 'MATCH (e:Event) USING INDEX e:Event(id) WHERE e.id IS NOT NULL';
+    anchor = `MATCH (e:Event) USING INDEX e:Event(date) WHERE ${dateRange.join(' AND ')}${roleCheck}`;
   }
-  if (filter.role && filter.companyKey === undefined && (type !== null || dateRange.length > 0)) {
-    anchor += ` AND EXISTS { (e)-[:${filter.role}]->() }`;
-  }
-
-  const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
   return {
     text: `${anchor}
       WITH e, coalesce(e.date, '') AS sortKey
@@ -75,24 +80,79 @@ export function eventListStatement(filter: EventFilter): Statement {
       RETURN ${EVENT_PROJECTION} AS event, sortKey
       ORDER BY sortKey DESC, e.id ASC
       LIMIT $limit`,
-    params: {
-      ...entityLabelsParam(),
-      companyKey: filter.companyKey ?? null,
-      type,
-      from: filter.from ?? null,
-      to: filter.to === undefined ? null : filter.to + DATE_CEILING,
-      documentKind: filter.documentKind ?? null,
-      cursorKey: cursor?.sortKey ?? null,
-      cursorId: cursor?.id ?? null,
-      // One more than a page, to know whether another page follows.
-      limit: int(filter.limit + 1),
-    },
+    params,
+  };
+}
+
+/** The undated events of an unnarrowed list, after the dated ones, in id order from the id index. */
+export function undatedEventListStatement(filter: EventFilter, limit: number): Statement {
+  const type = resolveFilter(filter);
+  const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
+  // Past the dated events the cursor's sort key is ''; before them there is no undated cursor yet.
+  const afterId = cursor?.sortKey === '' ? cursor.id : '';
+  const roleCheck = filter.role ? ` AND EXISTS { (e)-[:${filter.role}]->() }` : '';
+  return {
+    text: `MATCH (e:Event) USING INDEX e:Event(id) WHERE e.id > $afterId AND e.date IS NULL${roleCheck}
+      WITH e WHERE ($documentKind IS NULL OR e.documentKind = $documentKind)
+      RETURN ${EVENT_PROJECTION} AS event, '' AS sortKey
+      ORDER BY e.id ASC
+      LIMIT $limit`,
+    params: { ...listParams(filter, type, cursor), afterId, limit: int(limit) },
+  };
+}
+
+/** True when no company, type or date narrows the list, so it is read in date-index order. */
+function readsByDate(filter: EventFilter): boolean {
+  return (
+    filter.companyKey === undefined &&
+    filter.type === undefined &&
+    filter.from === undefined &&
+    filter.to === undefined
+  );
+}
+
+/** The type's name for a name or key; throws for values the schema does not know. */
+function resolveFilter(filter: EventFilter): string | null {
+  const vocabulary = eventVocabulary();
+  const type = filter.type === undefined ? null : vocabulary.typeNames.get(filter.type);
+  if (type === undefined) throw new UnknownFilterValueError(`unknown event type ${filter.type}`);
+  if (filter.role !== undefined && !vocabulary.roleTypes.includes(filter.role)) {
+    throw new UnknownFilterValueError(`unknown role ${filter.role}`);
+  }
+  return type;
+}
+
+function listParams(
+  filter: EventFilter,
+  type: string | null,
+  cursor: { sortKey: string; id: string } | null,
+): Record<string, unknown> {
+  return {
+    ...entityLabelsParam(),
+    companyKey: filter.companyKey ?? null,
+    type,
+    from: filter.from ?? null,
+    to: filter.to === undefined ? null : filter.to + DATE_CEILING,
+    documentKind: filter.documentKind ?? null,
+    cursorKey: cursor?.sortKey ?? null,
+    cursorId: cursor?.id ?? null,
+    // One more than a page, to know whether another page follows.
+    limit: int(filter.limit + 1),
   };
 }
 
 /** Events newest first (undated last), then by id; `nextCursor` continues after the last item. */
 export async function listEvents(reader: GraphReader, filter: EventFilter): Promise<EventPage> {
-  const [rows = []] = await readRows(reader, eventListStatement(filter));
+  const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
+  const datedDone = readsByDate(filter) && cursor?.sortKey === '';
+  const [rows = []] = datedDone ? [] : await readRows(reader, eventListStatement(filter));
+  if (readsByDate(filter) && rows.length <= filter.limit) {
+    const [undated = []] = await readRows(
+      reader,
+      undatedEventListStatement(filter, filter.limit + 1 - rows.length),
+    );
+    rows.push(...undated);
+  }
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   const items = page.map((r) => toEventSummary(r.event));

@@ -8,9 +8,13 @@ import {
   ratingHistoryStatement,
 } from '../../../src/graph/queries/companies.js';
 import { encodeCursor } from '../../../src/graph/queries/cursor.js';
-import { documentDetailStatement, documentListStatement } from '../../../src/graph/queries/documents.js';
+import {
+  documentDetailStatement,
+  documentListStatement,
+  undatedDocumentListStatement,
+} from '../../../src/graph/queries/documents.js';
 import { eventDetailStatement } from '../../../src/graph/queries/event-detail.js';
-import { eventListStatement } from '../../../src/graph/queries/events.js';
+import { eventListStatement, undatedEventListStatement } from '../../../src/graph/queries/events.js';
 import { explainStatement, type GraphReader, type Statement } from '../../../src/graph/queries/index.js';
 import {
   neighbourhoodHopStatement,
@@ -31,6 +35,7 @@ const statements: Record<string, Statement> = {
   'rating history': ratingHistoryStatement('k', 100),
   'events, no filter': eventListStatement({ limit: 20 }),
   'events, next page': eventListStatement({ limit: 20, cursor }),
+  'events, undated tail': undatedEventListStatement({ limit: 20 }, 21),
   'events by company': eventListStatement({ companyKey: 'k', limit: 20 }),
   'events by company and role': eventListStatement({ companyKey: 'k', role: 'PLEDGOR', limit: 20 }),
   'events by company, type, dates, kind': eventListStatement({
@@ -58,6 +63,7 @@ const statements: Record<string, Statement> = {
   'neighbourhood hop': neighbourhoodHopStatement({ Company: ['k'], Event: ['e'], Broker: ['b'] }),
   'documents, no filter': documentListStatement({ limit: 20 }),
   'documents, next page': documentListStatement({ limit: 20, cursor }),
+  'documents, undated tail': undatedDocumentListStatement({ limit: 20 }, 21),
   'documents by issuer': documentListStatement({ issuerKey: 'k', kind: 'announcement', limit: 20 }),
   'documents by dates': documentListStatement({ from: '2024-01-01', to: '2024-02-01', limit: 20 }),
   'documents by kind': documentListStatement({ kind: 'research_report', limit: 20 }),
@@ -98,6 +104,27 @@ describe('query plans of the graph API', () => {
       assert.ok(operators.length > 0);
       const scans = operators.filter((op) => FULL_SCANS.includes(op.name));
       assert.deepEqual(scans, [], `${name} plan: ${operators.map((op) => op.name).join(' < ')}`);
+    });
+  }
+
+  // Unnarrowed lists read an index in order and stop at the page: a Top (or a Sort before the
+  // limit) would mean reading and sorting every event or document first.
+  for (const name of [
+    'events, no filter',
+    'events, next page',
+    'events by document kind',
+    'events, undated tail',
+    'documents, no filter',
+    'documents by kind',
+    'documents, undated tail',
+  ]) {
+    it(`${name}: reads in index order and stops at the page`, async () => {
+      const operators = (await explainStatement(reader, statements[name] as Statement)).map((op) => op.name);
+      assert.ok(
+        operators.includes('PartialTop') || operators.includes('Limit'),
+        `${name} plan: ${operators.join(' < ')}`,
+      );
+      assert.ok(!operators.includes('Top'), `${name} plan: ${operators.join(' < ')}`);
     });
   }
 });
