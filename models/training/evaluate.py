@@ -230,7 +230,7 @@ def main():
     schema = Schema.load(cfg.path(cfg.schema_path))
     th = None if args.retune else mc["decode"]["thresholds"]
     th, scores = evaluate_all(onnx_forward(os.path.join(model_dir, args.onnx), cfg.threads),
-                              cfg.path(cfg.cache_dir), schema, mc["decode"]["maxSpan"], th)
+                              cfg.prepared_path(), schema, mc["decode"]["maxSpan"], th)
     out = {"model": args.onnx, "thresholds": th, **scores}
     print(json.dumps(out, indent=1))
     if args.out:

@@ -97,7 +97,8 @@ def main():
     #    model; the int8 model is then scored with the same thresholds.
     th = st["thresholds"]
     if not args.skip_eval:
-        th, _ = evaluate_all(onnx_forward(fp32, cfg.threads), cache, schema, cfg.max_span, None, fine=True)
+        th, _ = evaluate_all(onnx_forward(fp32, cfg.threads), cfg.prepared_path(), schema, cfg.max_span, None,
+                             fine=True)
         print(f"thresholds (fine dev search): {th}  (in-training search gave {st['thresholds']})")
 
     # 5. config.json
@@ -129,7 +130,7 @@ def main():
                               "if end - start + 1 <= maxSpan; triggers/arguments of a type are read only if "
                               "sigmoid(type_logits) >= thresholds.type"},
         "training": {"bestStep": st["step"], "pretrain": pre_sum,
-                     "finetune": {k: v for k, v in (ft_sum or {}).items() if k != "best"},
+                     "finetune": {k: v for k, v in (ft_sum or {}).items() if k not in ("best", "evals")},
                      "devAtBest": st["scores"]},
         "exported": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
@@ -144,8 +145,8 @@ def main():
         metrics = {}
         for name in ("model.onnx", "model.int8.onnx"):
             t0 = time.time()
-            _, sc = evaluate_all(onnx_forward(os.path.join(model_dir, name), cfg.threads), cache, schema,
-                                 cfg.max_span, th)
+            _, sc = evaluate_all(onnx_forward(os.path.join(model_dir, name), cfg.threads), cfg.prepared_path(),
+                                 schema, cfg.max_span, th)
             metrics[name] = sc
             ev = sc["fewfc_dev"]
             print(f"{name}: TI {ev['TI']['f1']:.1f} TC {ev['TC']['f1']:.1f} AI {ev['AI']['f1']:.1f} "

@@ -32,6 +32,7 @@ class ModelConfig:
     n_types: int = 10
     n_roles: int = 18
     n_entities: int = 11
+    use_word_features: bool = True  # False: seg/pos ids are replaced by 0 (feature ablation)
 
 
 class Block(nn.Module):
@@ -106,6 +107,8 @@ class FinKGEncoder(nn.Module):
     def encode(self, input_ids, attention_mask, seg_ids, pos_ids):
         B, L = input_ids.shape
         positions = torch.arange(L, device=input_ids.device).unsqueeze(0)
+        if not self.c.use_word_features:
+            seg_ids, pos_ids = torch.zeros_like(seg_ids), torch.zeros_like(pos_ids)
         x = self.tok(input_ids) + self.posi(positions) + self.seg(seg_ids) + self.tag(pos_ids)
         x = self.drop(x)
         # additive key mask: 0 for real tokens, large negative for padding

@@ -8,6 +8,8 @@ Single stages:
   .venv/bin/python -m models.training.train    --config full --stage pretrain
   .venv/bin/python -m models.training.train    --config full --stage finetune
   .venv/bin/python -m models.training.export   --config full
+Word-feature ablation (finetune only, two arms from the full run's pretrained checkpoint):
+  bash models/training/ablation.sh
 Both stages checkpoint to <cache_dir>/ckpt/ every few minutes and resume from the last checkpoint.
 Budgets are time-based (pt_time_budget_s / ft_time_budget_s) with step caps; the LR schedule follows
 progress = max(step / max_steps, elapsed / time_budget).
@@ -38,11 +40,11 @@ def log(msg):
 
 
 def model_config(cfg: Config, schema: Schema) -> ModelConfig:
-    meta = json.load(open(os.path.join(cfg.path(cfg.cache_dir), "prepare_meta.json")))
+    meta = json.load(open(os.path.join(cfg.prepared_path(), "prepare_meta.json")))
     return ModelConfig(vocab_size=meta["vocab_size"], n_pos=len(meta["pos_tags"]) + 2, n_layer=cfg.n_layer,
                        d_model=cfg.d_model, n_head=cfg.n_head, d_ff=cfg.d_ff, max_len=cfg.max_len,
                        dropout=cfg.dropout, n_types=len(schema.event_types), n_roles=len(schema.roles),
-                       n_entities=len(schema.entity_types))
+                       n_entities=len(schema.entity_types), use_word_features=cfg.use_word_features)
 
 
 def lr_at(step, progress, base, warmup):
@@ -106,7 +108,8 @@ def pretrain(cfg: Config, schema: Schema):
         opt.load_state_dict(st["opt"])
         step, elapsed = st["step"], st["elapsed"]
         log(f"resumed pretraining at step {step} ({elapsed:.0f}s)")
-    data = [d for d in pickle.load(open(os.path.join(cache, "pretrain.pkl"), "rb")) if len(d[0]) >= 2]
+    data = pickle.load(open(os.path.join(cfg.prepared_path(), "pretrain.pkl"), "rb"))
+    data = [d for d in data if len(d[0]) >= 2]
     lengths = np.array([len(d[0]) for d in data])
     log(f"pretrain: {len(data)} examples, {lengths.sum()} tokens, params {count_params(model)}")
     rng = np.random.default_rng(cfg.seed + step)
@@ -227,7 +230,7 @@ def finetune(cfg: Config, schema: Schema):
     mc = model_config(cfg, schema)
     model = FinKGEncoder(mc)
     opt = make_optimizer(model, cfg, cfg.ft_lr)
-    step, elapsed, best = 0, 0.0, {"score": -1.0}
+    step, elapsed, best, evals = 0, 0.0, {"score": -1.0}, []
     if os.path.exists(last_path):
         st = torch.load(last_path, weights_only=False)
         if st.get("done"):
@@ -235,17 +238,18 @@ def finetune(cfg: Config, schema: Schema):
             return
         model.load_state_dict(st["model"])
         opt.load_state_dict(st["opt"])
-        step, elapsed, best = st["step"], st["elapsed"], st["best"]
+        step, elapsed, best, evals = st["step"], st["elapsed"], st["best"], st.get("evals", [])
         log(f"resumed finetuning at step {step} ({elapsed:.0f}s)")
     else:
-        pt = os.path.join(ck_dir, "pretrain_last.pt")
+        pt = cfg.path(cfg.init_ckpt) if cfg.init_ckpt else os.path.join(ck_dir, "pretrain_last.pt")
         if os.path.exists(pt):
             model.load_state_dict(torch.load(pt, weights_only=False)["model"])
-            log("initialised from the pretrained encoder")
+            log(f"initialised from the pretrained encoder {pt}")
         else:
             log("WARNING: no pretrained checkpoint; finetuning from scratch")
-    ev_units = pickle.load(open(os.path.join(cache, "fewfc_train.pkl"), "rb"))
-    ent_units = pickle.load(open(os.path.join(cache, "ent_train.pkl"), "rb"))
+    prepared = cfg.prepared_path()
+    ev_units = pickle.load(open(os.path.join(prepared, "fewfc_train.pkl"), "rb"))
+    ent_units = pickle.load(open(os.path.join(prepared, "ent_train.pkl"), "rb"))
     role_mask_np = schema.role_mask()
     role_mask = torch.from_numpy(role_mask_np)
     rng = np.random.default_rng(cfg.seed + 1 + step)
@@ -255,8 +259,9 @@ def finetune(cfg: Config, schema: Schema):
         nonlocal best
         model.eval()
         t0 = time.time()
-        th, scores = evaluate_all(torch_forward(model), cache, schema, cfg.max_span)
+        th, scores = evaluate_all(torch_forward(model), prepared, schema, cfg.max_span)
         model.train()
+        evals.append({"step": step, "thresholds": th, "scores": scores})
         ac = scores["fewfc_dev"]["AC"]["f1"]
         score = ac + 0.05 * scores["entity_dev"]["mean_f1"]  # events first; entities break ties
         ev = scores["fewfc_dev"]
@@ -306,13 +311,14 @@ def finetune(cfg: Config, schema: Schema):
                 t_eval = time.time()
             if time.time() - t_ckpt > cfg.ckpt_every_s:
                 save_ckpt(last_path, model=model.state_dict(), opt=opt.state_dict(), step=step,
-                          elapsed=time.time() - t_start, best=best, done=False)
+                          elapsed=time.time() - t_start, best=best, evals=evals, done=False)
                 t_ckpt = time.time()
-    evaluate_and_keep(step, time.time() - t_start)
+    if not evals or evals[-1]["step"] != step:  # the last step may just have been evaluated
+        evaluate_and_keep(step, time.time() - t_start)
     save_ckpt(last_path, model=model.state_dict(), opt=opt.state_dict(), step=step,
-              elapsed=time.time() - t_start, best=best, done=True)
+              elapsed=time.time() - t_start, best=best, evals=evals, done=True)
     with open(os.path.join(cache, "finetune_summary.json"), "w") as f:
-        json.dump({"steps": step, "seconds": time.time() - t_start, "best": best}, f, indent=1)
+        json.dump({"steps": step, "seconds": time.time() - t_start, "best": best, "evals": evals}, f, indent=1)
     log(f"finetuning done: {step} steps, best step {best['step']} score {best['score']:.2f}")
 
 

@@ -170,7 +170,8 @@ export function parseModelConfig(raw: unknown, schema: EventSchema | undefined):
     typeThreshold: threshold(thresholds, 'type', 0.5),
     typeFromTrigger: typeFromTriggerRaw,
     trigger: head(raw, 'trigger', { threshold: 0.5, maxSpanLen: 12 }),
-    argument: head(raw, 'argument', { threshold: 0.5, maxSpanLen: 64 }),
+    // 16 like models/training/config (longer argument spans were nearly all false starts on FewFC dev).
+    argument: head(raw, 'argument', { threshold: 0.5, maxSpanLen: 16 }),
     entity: head(raw, 'entity', { threshold: 0.5, maxSpanLen: 48 }),
     confidence: ruleRaw as ConfidenceRule,
   };

@@ -82,7 +82,7 @@ describe('parseModelConfig', () => {
         features: { posTags: ['n', 'v'] },
         decode: {
           thresholds: { type: 0.3, trigger: 0.4, argument: 0.5, entity: 0.6 },
-          maxSpan: { trigger: 12, argument: 64, entity: 48 },
+          maxSpan: { trigger: 12, argument: 16, entity: 48 },
         },
         training: { devAtBest: { fewfc_dev: { AC: { p: 60, r: 50, f1: 54.5 } } } },
       },

@@ -26,7 +26,7 @@ export function EventDetailPanel({ id, onClose }: { id: string; onClose: () => v
         <tbody>
           {args.map((a) => (
             <tr key={`${a.roleKey}:${a.text}:${a.entity?.key ?? ''}`}>
-              <td className="muted">{a.roleKey}</td>
+              <td className="muted nowrap">{a.roleKey}</td>
               <td>
                 {a.entity?.label === 'Company' ? (
                   <Link href={`/companies/${encodeURIComponent(a.entity.key)}`}>{a.text}</Link>
@@ -36,7 +36,7 @@ export function EventDetailPanel({ id, onClose }: { id: string; onClose: () => v
                 {a.value && a.value !== a.text && <span className="muted"> = {a.value}</span>}
                 {a.inferred && <span className="muted"> (from context)</span>}
               </td>
-              <td>{formatConfidence(a.confidence)}</td>
+              <td className="nowrap">{formatConfidence(a.confidence)}</td>
             </tr>
           ))}
         </tbody>

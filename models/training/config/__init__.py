@@ -16,6 +16,10 @@ class Config:
     data_dir: str = os.environ.get("DATASETS_DIR", "../shared/data")
     cache_dir: str = ".data/training/full"
     ckpt_dir: str | None = None  # default <cache_dir>/ckpt
+    # prepare.py's pickles + prepare_meta.json (default cache_dir) and the checkpoint finetuning starts
+    # from (default <ckpt_dir>/pretrain_last.pt): the ablations reuse the full run's instead of redoing them.
+    prepared_dir: str | None = None
+    init_ckpt: str | None = None
     model_dir: str = "models/finkg-small"
     schema_path: str = "schemas/events.json"
     seed: int = 1234
@@ -36,6 +40,10 @@ class Config:
     d_ff: int = 1024
     max_len: int = 256
     dropout: float = 0.1
+    # jieba word-position/POS embeddings. False replaces seg_ids/pos_ids by the pad id 0 inside the model
+    # (the inputs stay in the ONNX contract): row 0 got no gradient in pretraining (padding only), so it is
+    # still its random init, and finetuning learns it as one constant vector. For config/ablation_nofeat.py.
+    use_word_features: bool = True
     # pretraining (masked LM, whole-word + entity-knowledge span masking)
     pt_batch_tokens: int = 4096
     pt_lr: float = 5e-4
@@ -59,11 +67,16 @@ class Config:
     ckpt_every_s: float = 4 * 60
     weight_decay: float = 0.01
     grad_clip: float = 1.0
-    # decoding
-    max_span: dict = field(default_factory=lambda: {"trigger": 12, "argument": 64, "entity": 48})
+    # decoding. Argument cap 16 (98.7 % of FewFC train arguments are <= 16 code points, longest dev one 35):
+    # a start whose nearest end lies further away is nearly always a false start, and pairing it anyway
+    # made long wrong spans (finkg-small-0.1.0 dev AC 34.2 with 64, 37.3 with 16; see MODEL_CARD.md).
+    max_span: dict = field(default_factory=lambda: {"trigger": 12, "argument": 16, "entity": 48})
 
     def path(self, p: str) -> str:
         return p if os.path.isabs(p) else os.path.join(ROOT, p)
+
+    def prepared_path(self) -> str:
+        return self.path(self.prepared_dir or self.cache_dir)
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
