@@ -47,7 +47,8 @@ const COMPANY_ROLES = new Set(['sub-org', 'obj-org', 'target-company', 'sub', 'o
 export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
   const { job, parsed, extractions } = input;
   const documentId = job.documentId;
-  const publishedAt = job.publishedAt?.slice(0, 10) ?? parsed.header.announcement?.date;
+  const publishedAt =
+    job.publishedAt?.slice(0, 10) ?? parsed.header.announcement?.date ?? parsed.header.researchReport?.date;
 
   const issuer = issuerOf(parsed);
   const covered = coveredCompanyOf(parsed);

@@ -1,3 +1,4 @@
+import { normalizeDate } from '../normalize/dates.js';
 import { type Money, normalizeMoney } from '../normalize/money.js';
 import { normalizeStockCode, type StockCode } from '../normalize/stock-code.js';
 import { collectForecasts, type Forecast } from './research-forecasts.js';
@@ -37,6 +38,8 @@ export interface ResearchReportHeader {
   currentPrice?: Money;
   /** The covered company, from "短名(600519)"-style mentions. */
   stock?: StockCode & { shortName: string };
+  /** ISO date of the report: a labelled 报告日期/发布日期, else a line at the top that is only a date. */
+  date?: string;
   forecasts: Forecast[];
 }
 
@@ -70,6 +73,19 @@ const TARGET_PRICE = PRICE('目标价|目标股价');
 const CURRENT_PRICE = PRICE('当前价格|当前股价|收盘价|最新收盘价|现价');
 const STOCK_MENTION =
   /([*A-Za-z\u4e00-\u9fa5]{2,8})\s*[（(]\s*(\d{6}|\d{4,5})(?:\s*\.\s*(SH|SZ|BJ|HK))?\s*[)）]/u;
+
+const DATE = '(?:19|20)\\d{2}\\s*(?:年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|[-/.]\\d{1,2}[-/.]\\d{1,2})';
+const LABELLED_DATE = new RegExp(`(?:报告日期|发布日期|发布时间|报告时间)\\s*[:：]?\\s*(${DATE})`, 'u');
+const DATE_LINE = new RegExp(`^\\s*(${DATE})\\s*$`, 'mu');
+// Dates further down are the body's (events, related reports), not the report's own.
+const DATE_HEAD_CHARS = 1500;
+
+function findDate(text: string): string | undefined {
+  const raw =
+    LABELLED_DATE.exec(text.slice(0, 3 * DATE_HEAD_CHARS))?.[1] ??
+    DATE_LINE.exec(text.slice(0, DATE_HEAD_CHARS))?.[1];
+  return raw ? (normalizeDate(raw)?.iso ?? undefined) : undefined;
+}
 
 function findBroker(text: string): Pick<ResearchReportHeader, 'broker' | 'brokerFullName'> {
   const full = BROKER_FULL.exec(text);
@@ -169,6 +185,8 @@ export function parseResearchReportHeader(
   if (stock) header.stock = stock;
   const rating = findRating(text);
   if (rating) header.rating = rating;
+  const date = findDate(text);
+  if (date) header.date = date;
   const hk = stock?.exchange === 'HKEX';
   const target = findPrice(TARGET_PRICE, text, hk);
   if (target) header.targetPrice = target;

@@ -77,6 +77,18 @@ describe('parseResearchReportHeader', () => {
     });
   });
 
+  it('reads the report date from a label or a date-only line at the top, not from the body', () => {
+    assert.equal(parseResearchReportHeader(`报告日期：2025年04月28日\n${SIDEBAR}`)?.date, '2025-04-28');
+    assert.equal(
+      parseResearchReportHeader(`${SIDEBAR.split('\n')[0]}\n2025-04-28\n${SIDEBAR}`)?.date,
+      '2025-04-28',
+    );
+    assert.equal(parseResearchReportHeader(`发布日期 2025.4.8\n${SIDEBAR}`)?.date, '2025-04-08');
+    // Related reports and events in the text carry dates too; they are not the report's.
+    const related = `${SIDEBAR}\n相关研究\n《华辰精密（603871）：订单饱满》2025-01-15\n公司于2025年3月28日发布年报。`;
+    assert.equal(parseResearchReportHeader(related)?.date, undefined);
+  });
+
   it('returns null for text that is not a research report', () => {
     assert.equal(parseResearchReportHeader('公司于2025年3月17日接到通知。'), null);
   });
