@@ -92,7 +92,9 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
        SET n.code = coalesce(row.code, n.code), n.exchange = coalesce(row.exchange, n.exchange),
            n.category = coalesce(row.category, n.category),
            n.shortNames = reduce(acc = coalesce(n.shortNames, []), x IN coalesce(row.shortNames, []) |
-                                 CASE WHEN x IN acc THEN acc ELSE acc + x END)`,
+                                 CASE WHEN x IN acc THEN acc ELSE acc + x END)
+       // A short name stands in until a full one arrives (a report may name a company before its filings do).
+       SET n.name = CASE WHEN n.name IN n.shortNames AND NOT row.name IN n.shortNames THEN row.name ELSE n.name END`,
       { rows },
     );
   }
