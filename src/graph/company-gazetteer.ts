@@ -1,18 +1,41 @@
 import type { Driver } from 'neo4j-driver';
 import type { Gazetteer, KnownCompany } from '../link/gazetteer.js';
+import { luceneQuery } from './queries/search.js';
+import type { Statement } from './queries/statement.js';
+
+/**
+ * Companies by code, full name or short name, each part from an index: the code and name range
+ * indexes, and for short names (a list property no range index covers) the entity_names full-text
+ * index, its candidates then checked for an exact short name. Runs for every document a worker links.
+ */
+export function findCompaniesStatement(names: readonly string[], codes: readonly string[]): Statement {
+  return {
+    text: `CALL () {
+         MATCH (c:Company) USING INDEX c:Company(code) WHERE c.code IN $codes RETURN c
+         UNION
+         MATCH (c:Company) USING INDEX c:Company(name) WHERE c.name IN $names RETURN c
+         UNION
+         CALL db.index.fulltext.queryNodes('entity_names', $shortNameQuery, {limit: 1000}) YIELD node AS c
+         WITH c WHERE c:Company AND any(s IN coalesce(c.shortNames, []) WHERE s IN $names)
+         RETURN c
+       }
+       RETURN properties(c) AS c LIMIT 1000`,
+    params: {
+      names,
+      codes,
+      // An impossible query when there are no names; the full-text call needs some query text.
+      shortNameQuery: names.length > 0 ? names.map(luceneQuery).join(' OR ') : '"\u0000"',
+    },
+  };
+}
 
 /** The graph as the linker's gazetteer: companies known by code, full name or short name. */
 export function createCompanyGazetteer(driver: Driver, database: string): Gazetteer {
   return {
     async findCompanies({ names, codes }): Promise<KnownCompany[]> {
       if (names.length === 0 && codes.length === 0) return [];
-      const { records } = await driver.executeQuery(
-        `MATCH (c:Company)
-         WHERE c.code IN $codes OR c.name IN $names OR any(s IN coalesce(c.shortNames, []) WHERE s IN $names)
-         RETURN properties(c) AS c LIMIT 1000`,
-        { names, codes },
-        { database, routing: 'READ' },
-      );
+      const { text, params } = findCompaniesStatement(names, codes);
+      const { records } = await driver.executeQuery(text, params, { database, routing: 'READ' });
       return records.map((r) => {
         const p = r.get('c') as Record<string, unknown>;
         return {

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Driver } from 'neo4j-driver';
+import { findCompaniesStatement } from '../../src/graph/company-gazetteer.js';
+import { createCompanyGazetteer, createNeo4jDriver, ensureGraphSchema } from '../../src/graph/index.js';
+import { explainStatement } from '../../src/graph/queries/index.js';
+import type { Gazetteer } from '../../src/link/gazetteer.js';
+import {
+  buildGraphFixture,
+  type GraphFixture,
+  removeGraphFixture,
+  writeGraphFixture,
+} from '../support/graph-fixture.js';
+import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
+
+describe('the graph as the linker’s gazetteer', () => {
+  const config = testConfig();
+  let driver: Driver;
+  let fixture: GraphFixture;
+  let gazetteer: Gazetteer;
+
+  before(async () => {
+    await ensureTestServices(config);
+    driver = createNeo4jDriver(config);
+    await ensureGraphSchema(driver, config.neo4jDatabase);
+    fixture = buildGraphFixture(uniquePrefix());
+    await writeGraphFixture(driver, config.neo4jDatabase, fixture);
+    gazetteer = createCompanyGazetteer(driver, config.neo4jDatabase);
+  });
+  after(async () => {
+    await removeGraphFixture(driver, config.neo4jDatabase, fixture.prefix);
+    await driver?.close();
+  });
+
+  const keys = async (query: { names: string[]; codes: string[] }) =>
+    (await gazetteer.findCompanies(query)).map((c) => c.key).filter((k) => k.startsWith(fixture.prefix));
+
+  it('finds a company by code, by full name and by exact short name', async () => {
+    const { company } = fixture;
+    assert.deepEqual(await keys({ names: [], codes: [company.code] }), [company.key]);
+    assert.deepEqual(await keys({ names: [company.name], codes: [] }), [company.key]);
+    const found = await gazetteer.findCompanies({ names: [company.shortName, '不存在的公司'], codes: [] });
+    const ours = found.filter((c) => c.key.startsWith(fixture.prefix));
+    assert.deepEqual(
+      ours.map((c) => [c.key, c.shortNames]),
+      [[company.key, [company.shortName]]],
+    );
+  });
+
+  it('does not take part of a short name for the name', async () => {
+    assert.deepEqual(await keys({ names: [fixture.company.shortName.slice(0, 2)], codes: [] }), []);
+  });
+
+  it('reads only indexes, never every company', async () => {
+    const reader = { driver, database: config.neo4jDatabase };
+    for (const statement of [
+      findCompaniesStatement(['淼垚矿业', '某某公司'], ['600519']),
+      findCompaniesStatement([], ['600519']),
+    ]) {
+      const operators = (await explainStatement(reader, statement)).map((op) => op.name);
+      assert.ok(
+        !operators.includes('NodeByLabelScan') && !operators.includes('AllNodesScan'),
+        operators.join(' < '),
+      );
+    }
+  });
+});
