@@ -7,7 +7,7 @@ import { EventExtractor } from '../../src/extract/event-extractor.js';
 import { repoRoot } from '../../src/extract/model-paths.js';
 import { LOOKUP_MODEL_DIR } from './lookup-model.js';
 
-// Ajv (draft 2020-12 build) comes with fastify; it is only used here to check the schema file.
+// Ajv (draft 2020-12 build), a devDependency: it checks the schema file.
 const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020') as new (
   opts: object,

@@ -9,7 +9,7 @@ import {
 } from '../../../scripts/schemas/document-job-schema.js';
 import { projectRoot } from '../../../src/config/index.js';
 
-// Ajv (draft 2020-12 build) comes with fastify; used here to check the schema other services rely on.
+// Ajv (draft 2020-12 build), a devDependency: it checks the schema other services rely on.
 const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020') as new (
   opts: object,
