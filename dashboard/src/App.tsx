@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { ApiError, api } from './api/client';
-import type { Session } from './api/types';
+import type { SessionInfo } from './api/types';
 import { SearchBox } from './components/SearchBox';
 import { CompanyPage } from './pages/CompanyPage';
 import { DocumentPage } from './pages/DocumentPage';
@@ -12,7 +12,7 @@ import { SignInPage } from './pages/SignInPage';
 type SessionState =
   | { status: 'loading' }
   | { status: 'signed-out'; error?: string }
-  | ({ status: 'in' } & Session);
+  | ({ status: 'in' } & SessionInfo);
 
 export function App() {
   const [session, setSession] = useState<SessionState>({ status: 'loading' });

@@ -1,17 +1,16 @@
 import type {
   CompanyProfile,
   DocumentDetail,
-  DocumentSummary,
+  DocumentPage,
   EntityLabel,
   EventDetail,
   EventFilter,
-  EventSummary,
+  EventPage,
   Neighbourhood,
-  Page,
   RatingHistory,
   SearchHit,
-  Session,
-  Submission,
+  SessionInfo,
+  SubmissionAnswer,
   Timeline,
 } from './types';
 
@@ -64,16 +63,16 @@ function query(params: Record<string, string | number | undefined>): string {
 const enc = encodeURIComponent;
 
 export const api = {
-  session: () => call<Session>('/v1/session'),
-  signIn: (apiKey: string) => call<Session>('/v1/session', json('POST', { apiKey })),
+  session: () => call<SessionInfo>('/v1/session'),
+  signIn: (apiKey: string) => call<SessionInfo>('/v1/session', json('POST', { apiKey })),
   signOut: () => call<void>('/v1/session', { method: 'DELETE' }),
 
-  submit(file: File, options: { kind?: string; publishedAt?: string } = {}): Promise<Submission> {
+  submit(file: File, options: { kind?: string; publishedAt?: string } = {}): Promise<SubmissionAnswer> {
     const form = new FormData();
     if (options.kind) form.set('kind', options.kind);
     if (options.publishedAt) form.set('publishedAt', options.publishedAt);
     form.set('file', file);
-    return call<Submission>('/v1/documents', { method: 'POST', body: form });
+    return call<SubmissionAnswer>('/v1/documents', { method: 'POST', body: form });
   },
 
   search: (q: string, label?: EntityLabel) =>
@@ -83,9 +82,9 @@ export const api = {
   ratings: (key: string) => call<RatingHistory>(`/v1/companies/${enc(key)}/ratings`),
   neighbourhood: (label: EntityLabel, key: string, hops: number) =>
     call<Neighbourhood>(`/v1/entities/${label}/${enc(key)}/neighbourhood${query({ hops, limit: 80 })}`),
-  events: (filter: EventFilter) => call<Page<EventSummary>>(`/v1/events${query({ ...filter })}`),
+  events: (filter: EventFilter) => call<EventPage>(`/v1/events${query({ ...filter })}`),
   event: (id: string) => call<EventDetail>(`/v1/events/${enc(id)}`),
-  documents: (cursor?: string) => call<Page<DocumentSummary>>(`/v1/documents${query({ cursor, limit: 20 })}`),
+  documents: (cursor?: string) => call<DocumentPage>(`/v1/documents${query({ cursor, limit: 20 })}`),
   document: (id: string) => call<DocumentDetail>(`/v1/documents/${enc(id)}`),
 };
 

@@ -1,7 +1,8 @@
 import type { DocumentSpan } from '../api/types';
 import { colourOf, formatConfidence } from '../format';
 
-const RANK: Record<DocumentSpan['kind'], number> = { trigger: 3, argument: 2, entity: 1 };
+const RANK: Record<string, number> = { trigger: 3, argument: 2, entity: 1 };
+const rank = (span: DocumentSpan) => RANK[span.kind] ?? 0;
 
 export function describeSpan(span: DocumentSpan): string {
   const what =
@@ -44,7 +45,7 @@ export function HighlightedSentence({
       {pieces.map(({ start, end, covering }) => {
         const piece = text.slice(start, end);
         if (covering.length === 0) return <span key={start}>{piece}</span>;
-        const top = covering.reduce((a, b) => (RANK[b.kind] > RANK[a.kind] ? b : a));
+        const top = covering.reduce((a, b) => (rank(b) > rank(a) ? b : a));
         const colour =
           top.kind === 'entity' ? colourOf(top.entity?.label ?? 'entity') : colourOf(top.event?.type ?? '');
         return (

@@ -5,8 +5,9 @@ function summary(job: TrackedJob): string {
   const { status } = job;
   if (status.state === 'failed')
     return status.error ? `[${status.error.code}] ${status.error.message}` : 'failed';
-  if (status.state === 'completed' && status.result) {
-    const r = status.result;
+  if (status.state === 'completed' && status.result && typeof status.result === 'object') {
+    // The worker's result summary (workers/document-processor.ts); counts it does not give read as 0.
+    const r = status.result as { pages?: number; sentences?: number; entities?: number; events?: number };
     return `${r.pages ?? 0} pages, ${r.sentences ?? 0} sentences, ${r.entities ?? 0} entities, ${r.events ?? 0} events`;
   }
   return status.stage ?? status.state;

@@ -2,11 +2,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { watchJobs } from '../api/client';
 import type { JobStatus } from '../api/types';
 
+/** What is known of a job: at least its state; the stream's progress events carry only part of it. */
+export type TrackedStatus = Pick<JobStatus, 'id' | 'state'> & Partial<JobStatus>;
+
 export interface TrackedJob {
   id: string;
   documentId: string;
   fileName: string;
-  status: JobStatus;
+  status: TrackedStatus;
 }
 
 const STORAGE_KEY = 'finkg.jobs';
@@ -39,7 +42,7 @@ export function useJobs() {
   useEffect(() => {
     if (!unfinished) return;
     return watchJobs(unfinished.split(','), (data) => {
-      const update = data as JobStatus;
+      const update = data as TrackedStatus;
       setJobs((all) =>
         all.map((j) => (j.id === update.id ? { ...j, status: { ...j.status, ...update } } : j)),
       );

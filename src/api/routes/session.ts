@@ -5,17 +5,7 @@ import { SESSION_COOKIE } from '../auth/access-control.js';
 import type { ApiKeyRing } from '../auth/key-ring.js';
 import { HttpError } from '../http-error.js';
 import { ErrorResponseSchema } from '../schemas/common.js';
-
-const SignInSchema = Type.Object(
-  { apiKey: Type.String({ minLength: 1, maxLength: 512 }) },
-  { additionalProperties: false },
-);
-const SessionSchema = Type.Object({
-  role: Type.String({ description: 'read, submit or admin' }),
-  authentication: Type.Boolean({
-    description: 'false when the server runs without API keys (loopback only)',
-  }),
-});
+import { SessionSchema, SignInSchema } from '../schemas/session.js';
 
 const SESSION_SECONDS = 12 * 60 * 60;
 
@@ -52,7 +42,7 @@ export function sessionRoutes(keys: ApiKeyRing | undefined): FastifyPluginAsync 
         },
       },
       async (request, reply) => {
-        if (!keys) return { role: 'admin', authentication: false };
+        if (!keys) return { role: 'admin' as const, authentication: false };
         const holder = keys.lookup(request.body.apiKey);
         if (!holder) throw new HttpError(401, 'unauthorized', 'the API key is not valid');
         setSessionCookie(request, reply, request.body.apiKey, SESSION_SECONDS);
@@ -66,7 +56,10 @@ export function sessionRoutes(keys: ApiKeyRing | undefined): FastifyPluginAsync 
         config: { access: 'read' },
         schema: { tags: ['session'], response: { 200: SessionSchema, 401: ErrorResponseSchema } },
       },
-      async (request) => ({ role: request.apiKey?.role ?? 'admin', authentication: keys !== undefined }),
+      async (request) => ({
+        role: request.apiKey?.role ?? ('admin' as const),
+        authentication: keys !== undefined,
+      }),
     );
 
     app.delete(
