@@ -66,6 +66,7 @@ describe('API keys and roles', () => {
       ['session', { method: 'GET', url: '/v1/session' }, 'read', 200],
       ['queue board', { method: 'GET', url: '/admin' }, 'admin', 200],
       ['queue board api', { method: 'GET', url: '/admin/api/queues' }, 'admin', 200],
+      ['queue board with a query', { method: 'GET', url: '/admin?page=1' }, 'admin', 200],
     ];
   };
 

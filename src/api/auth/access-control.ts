@@ -30,9 +30,13 @@ export function requiredRole(request: FastifyRequest): ApiRole | undefined {
   const access = request.routeOptions.config?.access;
   if (access === 'public') return undefined;
   if (access) return access;
-  return request.url.startsWith('/v1/') || request.url === '/admin' || request.url.startsWith('/admin/')
-    ? 'admin'
-    : undefined;
+  return request.url.startsWith('/v1/') || isQueueBoard(request) ? 'admin' : undefined;
+}
+
+/** /admin and everything under it, whatever the query string. */
+function isQueueBoard(request: FastifyRequest): boolean {
+  const path = request.url.split('?', 1)[0] ?? '';
+  return path === '/admin' || path.startsWith('/admin/');
 }
 
 /** The key a request presents: the header first (services, CLI), else the session cookie (browser). */
@@ -69,7 +73,7 @@ export function accessControl(ring: ApiKeyRing): onRequestHookHandler {
     if (!required) return;
     const refused = refusal(request, required, ring);
     if (!refused) return;
-    if (refused.statusCode === 401 && request.url.startsWith('/admin') && acceptsHtml(request)) {
+    if (refused.statusCode === 401 && isQueueBoard(request) && acceptsHtml(request)) {
       return reply.redirect('/', 303);
     }
     return reply.status(refused.statusCode).send({ error: refused.code, message: refused.message });
