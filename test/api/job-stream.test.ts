@@ -129,6 +129,18 @@ describe('GET /v1/jobs/stream (Server-Sent Events from QueueEvents)', () => {
     assert.equal(of(other.id).length, 0, 'jobs not asked for are not sent');
   });
 
+  it('serves many streams from one set of QueueEvents listeners', async () => {
+    const before = events.listenerCount('progress');
+    const streams = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        fetch(`${url}/v1/jobs/stream`, { headers: { 'x-api-key': 'stream-reader' } }),
+      ),
+    );
+    assert.ok(streams.every((r) => r.status === 200));
+    assert.equal(events.listenerCount('progress'), before);
+    await Promise.all(streams.map((r) => r.body?.cancel()));
+  });
+
   it('refuses a malformed id list', async () => {
     const response = await app.inject({
       method: 'GET',

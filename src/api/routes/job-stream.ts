@@ -29,10 +29,27 @@ const HEARTBEAT_MS = 15_000;
  */
 export function jobStreamRoutes(queue: JobLookup, events: JobEvents): FastifyPluginAsync {
   return async (app) => {
+    // One set of QueueEvents listeners for all streams (not three per stream, which would pile up
+    // on the emitter); each open stream is a subscriber.
+    const subscribers = new Set<Subscriber>();
+    const onProgress = ({ jobId, data }: { jobId: string; data: unknown }) => {
+      const { stage, percent } = readProgress(data as Parameters<typeof readProgress>[0]);
+      for (const s of subscribers) s.progress(jobId, stage, percent);
+    };
+    const onFinished = ({ jobId }: { jobId: string }) => {
+      for (const s of subscribers) s.finished(jobId);
+    };
+    events.on('progress', onProgress);
+    events.on('completed', onFinished);
+    events.on('failed', onFinished);
     // Open streams never go idle, so the server could not close while one is open: end them first.
-    const open = new Set<() => void>();
     app.addHook('preClose', async () => {
-      for (const end of open) end();
+      for (const s of subscribers) s.end();
+    });
+    app.addHook('onClose', async () => {
+      events.off('progress', onProgress);
+      events.off('completed', onFinished);
+      events.off('failed', onFinished);
     });
 
     app.get<{ Querystring: Static<typeof StreamQuerySchema> }>(
@@ -59,40 +76,41 @@ export function jobStreamRoutes(queue: JobLookup, events: JobEvents): FastifyPlu
         const send = (status: Partial<JobStatus> & { id: string }) => {
           if (!closed) raw.write(`event: job\ndata: ${JSON.stringify(status)}\n\n`);
         };
+        // Finished jobs are read back whole: the result summary or the failure reason comes with them.
         const sendCurrent = async (id: string) => {
           const status = await getJobStatus(queue, id).catch(() => undefined);
           if (status) send(status);
         };
-        const onProgress = ({ jobId, data }: { jobId: string; data: unknown }) => {
-          if (wanted && !wanted.has(jobId)) return;
-          const { stage, percent } = readProgress(data as Parameters<typeof readProgress>[0]);
-          send({ id: jobId, state: 'active', ...(stage ? { stage } : {}), progress: percent ?? 0 });
-        };
-        // Finished jobs are read back whole: the result summary or the failure reason comes with them.
-        const onFinished = ({ jobId }: { jobId: string }) => {
-          if (!wanted || wanted.has(jobId)) void sendCurrent(jobId);
-        };
-        events.on('progress', onProgress);
-        events.on('completed', onFinished);
-        events.on('failed', onFinished);
         const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+        const subscriber: Subscriber = {
+          progress(jobId, stage, percent) {
+            if (wanted && !wanted.has(jobId)) return;
+            send({ id: jobId, state: 'active', ...(stage ? { stage } : {}), progress: percent ?? 0 });
+          },
+          finished(jobId) {
+            if (!wanted || wanted.has(jobId)) void sendCurrent(jobId);
+          },
+          end() {
+            stop();
+            raw.end();
+          },
+        };
         const stop = () => {
           closed = true;
-          open.delete(end);
           clearInterval(heartbeat);
-          events.off('progress', onProgress);
-          events.off('completed', onFinished);
-          events.off('failed', onFinished);
+          subscribers.delete(subscriber);
         };
-        const end = () => {
-          stop();
-          raw.end();
-        };
-        open.add(end);
+        subscribers.add(subscriber);
         raw.on('close', stop);
         raw.write('retry: 3000\n\n');
         for (const id of wanted ?? []) await sendCurrent(id);
       },
     );
   };
+}
+
+interface Subscriber {
+  progress(jobId: string, stage: string | undefined, percent: number | undefined): void;
+  finished(jobId: string): void;
+  end(): void;
 }
