@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole training recipe: build the features CLI, prepare data, pretrain, finetune, export, verify.
-#   npm run train                          # full config (models/finkg-small), ~90 min on 2 CPU cores
+#   npm run train                          # full config (models/finkg-small), ~145 min on 2 CPU cores
 #   FINKG_TRAIN_CONFIG=tiny npm run train  # CI smoke run (< 2 min), writes to .data/training/tiny/
 #   DATASETS_DIR=/path/to/data npm run train
 # Re-running resumes: prepare is skipped when its cache exists, training resumes from checkpoints.

@@ -233,7 +233,8 @@ def finetune(cfg: Config, schema: Schema):
     step, elapsed, best, evals = 0, 0.0, {"score": -1.0}, []
     if os.path.exists(last_path):
         st = torch.load(last_path, weights_only=False)
-        if st.get("done"):
+        # A finished run whose budget was raised since continues where it stopped.
+        if st.get("done") and max(st["step"] / cfg.ft_max_steps, st["elapsed"] / cfg.ft_time_budget_s) >= 1.0:
             log("finetuning already done; skipping")
             return
         model.load_state_dict(st["model"])

@@ -169,7 +169,7 @@ export function parseModelConfig(raw: unknown, schema: EventSchema | undefined):
     validRoles,
     typeThreshold: threshold(thresholds, 'type', 0.5),
     typeFromTrigger: typeFromTriggerRaw,
-    trigger: head(raw, 'trigger', { threshold: 0.5, maxSpanLen: 12 }),
+    trigger: head(raw, 'trigger', { threshold: 0.5, maxSpanLen: 6 }),
     // 16 like models/training/config (longer argument spans were nearly all false starts on FewFC dev).
     argument: head(raw, 'argument', { threshold: 0.5, maxSpanLen: 16 }),
     entity: head(raw, 'entity', { threshold: 0.5, maxSpanLen: 48 }),
