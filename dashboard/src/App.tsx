@@ -5,6 +5,7 @@ import type { SessionInfo } from './api/types';
 import { SearchBox } from './components/SearchBox';
 import { CompanyPage } from './pages/CompanyPage';
 import { DocumentPage } from './pages/DocumentPage';
+import { EntityPage } from './pages/EntityPage';
 import { EventsPage } from './pages/EventsPage';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
@@ -66,6 +67,12 @@ export function App() {
           </Route>
           <Route path="/documents/:id">{(params) => <DocumentPage id={params.id} />}</Route>
           <Route path="/companies/:key">{(params) => <CompanyPage companyKey={params.key} />}</Route>
+          <Route path="/people/:key">
+            {(params) => <EntityPage label="Person" entityKey={params.key} />}
+          </Route>
+          <Route path="/organizations/:key">
+            {(params) => <EntityPage label="Organization" entityKey={params.key} />}
+          </Route>
           <Route>
             <p>No such page.</p>
           </Route>

@@ -73,3 +73,15 @@ export const KIND_NAMES: Record<string, string> = {
   news: '新闻 news',
   other: 'other',
 };
+
+const ENTITY_PATHS: Record<string, string> = {
+  Company: '/companies',
+  Person: '/people',
+  Organization: '/organizations',
+};
+
+/** The dashboard page of a company, person or organisation; undefined for other labels. */
+export function entityPath(label: string, key: string): string | undefined {
+  const base = ENTITY_PATHS[label];
+  return base ? `${base}/${encodeURIComponent(key)}` : undefined;
+}

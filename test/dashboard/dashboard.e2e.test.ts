@@ -5,8 +5,15 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../src/api/server.js';
 import { projectRoot } from '../../src/config/index.js';
+import { createNeo4jDriver } from '../../src/graph/index.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE } from '../../src/queue/index.js';
 import { launchChromium, screenshot } from '../support/browser.js';
+import {
+  buildGraphFixture,
+  type GraphFixture,
+  removeGraphFixture,
+  writeGraphFixture,
+} from '../support/graph-fixture.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
 import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process.js';
 
@@ -28,9 +35,13 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  // A hand-built graph beside the uploads, for pages whose content should not depend on the model.
+  const fixture: GraphFixture = buildGraphFixture(prefix);
+  const driver = createNeo4jDriver(config);
 
   before(async () => {
     await ensureTestServices(config);
+    await writeGraphFixture(driver, config.neo4jDatabase, fixture);
     worker = startWorkerProcess(config, { WORKER_CONCURRENCY: '2' });
     server = await startServer(config);
     browser = await launchChromium();
@@ -39,6 +50,8 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
   });
 
   after(async () => {
+    await removeGraphFixture(driver, config.neo4jDatabase, prefix);
+    await driver.close();
     await browser?.close();
     await server?.close();
     if (worker) await stopWorkerProcess(worker);
@@ -144,6 +157,20 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
     await detail.locator('blockquote mark.span-trigger').first().waitFor();
     assert.match(String(await detail.textContent()), /p\. \d+/);
     await screenshot(page, 'dashboard-events');
+  });
+
+  it('opens an organisation and a person with their graph and events', async () => {
+    await page.goto(`/organizations/${encodeURIComponent(fixture.bank.key)}`);
+    await page.getByTestId('entity-name').getByText(fixture.bank.name).waitFor();
+    await page.getByTestId('graph-view').locator('canvas').first().waitFor();
+    assert.match(String(await page.getByTestId('entity-events').textContent()), /质押PLEDGEE/);
+    await page.getByTestId('entity-events').getByRole('button', { name: '质押' }).click();
+    await page.getByTestId('event-detail').locator('h3', { hasText: '质押' }).waitFor();
+    await screenshot(page, 'dashboard-organization');
+
+    await page.goto(`/people/${encodeURIComponent(fixture.person.key)}`);
+    await page.getByTestId('entity-name').getByText(fixture.person.name).waitFor();
+    await page.getByTestId('graph-view').locator('canvas').first().waitFor();
   });
 
   it('gives admins the queue board at /admin', async () => {

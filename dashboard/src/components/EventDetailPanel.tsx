@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { api } from '../api/client';
 import { colourOf, eventFigures, formatConfidence } from '../format';
+import { EntityLink } from './EntityLink';
 import { useApi } from './useApi';
 
 /** One event with its provenance: each sentence it was read in, trigger and arguments marked. */
@@ -28,8 +29,10 @@ export function EventDetailPanel({ id, onClose }: { id: string; onClose: () => v
             <tr key={`${a.roleKey}:${a.text}:${a.entity?.key ?? ''}`}>
               <td className="muted nowrap">{a.roleKey}</td>
               <td>
-                {a.entity?.label === 'Company' ? (
-                  <Link href={`/companies/${encodeURIComponent(a.entity.key)}`}>{a.text}</Link>
+                {a.entity ? (
+                  <EntityLink label={a.entity.label} entityKey={a.entity.key}>
+                    {a.text}
+                  </EntityLink>
                 ) : (
                   a.text
                 )}

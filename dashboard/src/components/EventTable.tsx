@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import type { EventSummary } from '../api/types';
 import { colourOf, eventFigures, formatConfidence, KIND_NAMES } from '../format';
+import { EntityLink } from './EntityLink';
 
 /** Events as rows: date, type, parties by role, figures; a row click opens the event. */
 export function EventTable({
@@ -45,16 +46,9 @@ export function EventTable({
                   title={p.inferred ? 'from the document context' : ''}
                 >
                   <span className="muted">{p.roleKey}</span>{' '}
-                  {p.label === 'Company' ? (
-                    <Link
-                      href={`/companies/${encodeURIComponent(p.key)}`}
-                      onClick={(ev) => ev.stopPropagation()}
-                    >
-                      {p.name}
-                    </Link>
-                  ) : (
-                    p.name
-                  )}
+                  <EntityLink label={p.label} entityKey={p.key} onClick={(ev) => ev.stopPropagation()}>
+                    {p.name}
+                  </EntityLink>
                   {p.inferred ? '*' : ''}
                 </span>
               ))}

@@ -2,12 +2,12 @@ import cytoscape from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'wouter';
 import type { GraphNode, Neighbourhood } from '../api/types';
-import { colourOf } from '../format';
+import { colourOf, entityPath } from '../format';
 
 const caption = (node: GraphNode) =>
   node.label === 'Event' ? String(node.type ?? node.name) : node.label === 'Document' ? '文档' : node.name;
 
-/** The entity's neighbourhood drawn with cytoscape; a company node click opens that company. */
+/** The entity's neighbourhood drawn with cytoscape; a click on a company, person or organisation opens its page. */
 export function NeighbourhoodGraph({
   graph,
   centre,
@@ -65,7 +65,8 @@ export function NeighbourhoodGraph({
     });
     cy.on('tap', 'node', (event) => {
       const data = event.target.data() as { label: string; key: string };
-      if (data.label === 'Company' && data.key) navigate(`/companies/${encodeURIComponent(data.key)}`);
+      const path = entityPath(data.label, data.key);
+      if (path) navigate(path);
     });
     return () => cy.destroy();
   }, [graph, centre, navigate]);

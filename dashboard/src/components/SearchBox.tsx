@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'wouter';
 import { api } from '../api/client';
 import type { SearchHit } from '../api/types';
+import { EntityLink } from './EntityLink';
 
 /** Companies, people and organisations by name, short name, code or part of a name. */
 export function SearchBox() {
@@ -40,15 +40,9 @@ export function SearchBox() {
         <ul className="search-hits">
           {hits.map((hit) => (
             <li key={`${hit.label}:${hit.key}`}>
-              {hit.label === 'Company' ? (
-                <Link href={`/companies/${encodeURIComponent(hit.key)}`} onClick={() => setQ('')}>
-                  {hit.name} {hit.code && <span className="muted">{hit.code}</span>}
-                </Link>
-              ) : (
-                <span>
-                  {hit.name} <span className="muted">{hit.label}</span>
-                </span>
-              )}
+              <EntityLink label={hit.label} entityKey={hit.key} onClick={() => setQ('')}>
+                {hit.name} <span className="muted">{hit.code ?? hit.label}</span>
+              </EntityLink>
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client';
 import type { DocumentSpan } from '../api/types';
+import { EntityLink } from '../components/EntityLink';
 import { EventTable } from '../components/EventTable';
 import { describeSpan, HighlightedSentence } from '../components/HighlightedSentence';
 import { useApi } from '../components/useApi';
@@ -83,8 +84,10 @@ export function DocumentPage({ id }: { id: string }) {
               <li key={`${s.kind}:${s.start}:${s.end}:${s.role ?? ''}:${s.event?.id ?? s.entity?.key ?? ''}`}>
                 <strong>{s.text}</strong>
                 <div>{describeSpan(s)}</div>
-                {s.entity?.label === 'Company' && (
-                  <Link href={`/companies/${encodeURIComponent(s.entity.key)}`}>{s.entity.name}</Link>
+                {s.entity && (
+                  <EntityLink label={s.entity.label} entityKey={s.entity.key}>
+                    {s.entity.name}
+                  </EntityLink>
                 )}
               </li>
             ))}
@@ -95,11 +98,9 @@ export function DocumentPage({ id }: { id: string }) {
           {entities.map((e) => (
             <li key={`${e.label}:${e.key}`}>
               <span className="type-dot" style={{ backgroundColor: colourOf(e.label) }} />
-              {e.label === 'Company' ? (
-                <Link href={`/companies/${encodeURIComponent(e.key)}`}>{e.name}</Link>
-              ) : (
-                e.name
-              )}{' '}
+              <EntityLink label={e.label} entityKey={e.key}>
+                {e.name}
+              </EntityLink>{' '}
               <span className="muted">
                 {e.label} ×{e.mentions}
               </span>

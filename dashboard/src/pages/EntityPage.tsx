@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { EntityLabel, GraphNode } from '../api/types';
+import { EntityLink } from '../components/EntityLink';
+import { EventDetailPanel } from '../components/EventDetailPanel';
+import { NeighbourhoodGraph } from '../components/NeighbourhoodGraph';
+import { useApi } from '../components/useApi';
+import { colourOf } from '../format';
+
+/** A person or organisation: who and what it is connected to, and the events it takes part in. */
+export function EntityPage({ label, entityKey }: { label: EntityLabel; entityKey: string }) {
+  const key = decodeURIComponent(entityKey);
+  const [hops, setHops] = useState(1);
+  const [openEvent, setOpenEvent] = useState<string>();
+  const graph = useApi(() => api.neighbourhood(label, key, hops), [label, key, hops]);
+
+  if (graph.state === 'loading') return <p>Loading…</p>;
+  if (graph.state === 'error') return <p className="error">{graph.message}</p>;
+  const centre = `${label}:${key}`;
+  // A person's key is name@<company key> (or @document:<id> when no company was in sight).
+  const context = label === 'Person' ? key.slice(key.indexOf('@') + 1) : '';
+  const company = context && !context.startsWith('document:') ? context : undefined;
+  const self = graph.data.nodes.find((n) => n.id === centre);
+  // Events one hop away are the ones this entity plays a role in.
+  const events = graph.data.edges
+    .filter((e) => e.target === centre && e.source.startsWith('Event:'))
+    .map((e) => ({ edge: e, node: graph.data.nodes.find((n) => n.id === e.source) as GraphNode | undefined }))
+    .filter((x) => x.node !== undefined);
+
+  return (
+    <div className="company-page">
+      <h1 data-testid="entity-name">
+        {self?.name ?? key} <span className="muted">{label}</span>
+      </h1>
+      {company && (
+        <p className="muted">
+          People are told apart by the company they appear with: this is {self?.name ?? 'the person'} of{' '}
+          <EntityLink label="Company" entityKey={company}>
+            {company.replace(/^name:/, '')}
+          </EntityLink>
+          .
+        </p>
+      )}
+      <div className="grid">
+        <section>
+          <h2>
+            Graph{' '}
+            <select value={hops} onChange={(e) => setHops(Number(e.target.value))} aria-label="hops">
+              <option value={1}>1 hop</option>
+              <option value={2}>2 hops</option>
+            </select>
+          </h2>
+          <NeighbourhoodGraph graph={graph.data} centre={centre} hops={hops} />
+        </section>
+        <section>
+          <h2>Events</h2>
+          <table className="list" data-testid="entity-events">
+            <tbody>
+              {events.map(({ edge, node }) => (
+                <tr key={`${edge.source}:${edge.type}`} className="clickable">
+                  <td className="nowrap" title={node?.date ? 'event date' : 'published'}>
+                    {String(node?.date ?? node?.publishedAt ?? '').slice(0, 10)}
+                  </td>
+                  <td className="nowrap">
+                    <button type="button" className="link" onClick={() => setOpenEvent(edge.source.slice(6))}>
+                      <span
+                        className="type-dot"
+                        style={{ backgroundColor: colourOf(String(node?.type ?? '')) }}
+                      />
+                      {String(node?.type ?? node?.name ?? '')}
+                    </button>
+                  </td>
+                  <td className="muted">{edge.type}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+      {openEvent && <EventDetailPanel id={openEvent} onClose={() => setOpenEvent(undefined)} />}
+    </div>
+  );
+}
