@@ -21,31 +21,38 @@ interface StreamedStatus {
   error?: { code: string; message: string };
 }
 
-/** Reads `job` events from an SSE response until `done` says enough. */
-async function readJobEvents(
-  response: Response,
-  done: (seen: StreamedStatus[]) => boolean,
-): Promise<StreamedStatus[]> {
-  const seen: StreamedStatus[] = [];
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  while (!done(seen)) {
-    const { value, done: ended } = await reader.read();
-    if (ended) break;
-    buffer += decoder.decode(value, { stream: true });
-    let end = buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const lines = block.split('\n');
-      const data = lines.find((l) => l.startsWith('data: '));
-      if (lines.includes('event: job') && data) seen.push(JSON.parse(data.slice(6)) as StreamedStatus);
-      end = buffer.indexOf('\n\n');
-    }
+/** The `job` events of an SSE response, read as far as a test asks. */
+class JobEventReader {
+  readonly seen: StreamedStatus[] = [];
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly decoder = new TextDecoder();
+  private buffer = '';
+
+  constructor(response: Response) {
+    this.reader = (response.body as ReadableStream<Uint8Array>).getReader();
   }
-  await reader.cancel();
-  return seen;
+
+  /** Reads until `done` holds for what was seen so far, or the stream ends. */
+  async until(done: (seen: StreamedStatus[]) => boolean): Promise<StreamedStatus[]> {
+    while (!done(this.seen)) {
+      const { value, done: ended } = await this.reader.read();
+      if (ended) break;
+      this.buffer += this.decoder.decode(value, { stream: true });
+      let end = this.buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const lines = this.buffer.slice(0, end).split('\n');
+        this.buffer = this.buffer.slice(end + 2);
+        const data = lines.find((l) => l.startsWith('data: '));
+        if (lines.includes('event: job') && data) this.seen.push(JSON.parse(data.slice(6)) as StreamedStatus);
+        end = this.buffer.indexOf('\n\n');
+      }
+    }
+    return this.seen;
+  }
+
+  close(): Promise<void> {
+    return this.reader.cancel();
+  }
 }
 
 describe('GET /v1/jobs/stream (Server-Sent Events from QueueEvents)', () => {
@@ -101,11 +108,16 @@ describe('GET /v1/jobs/stream (Server-Sent Events from QueueEvents)', () => {
     assert.equal(response.status, 200);
     assert.match(String(response.headers.get('content-type')), /^text\/event-stream/);
 
-    const finished = (seen: StreamedStatus[]) =>
-      [good.id, bad.id].every((id) =>
-        seen.some((s) => s.id === id && (s.state === 'completed' || s.state === 'failed')),
-      );
-    const reading = readJobEvents(response, finished);
+    const stream = new JobEventReader(response);
+    // Both jobs as they stand, before any worker runs.
+    const snapshot = await stream.until((seen) => seen.length >= 2);
+    assert.deepEqual(
+      snapshot.map((x) => [x.id, x.state]),
+      [
+        [good.id, 'waiting'],
+        [bad.id, 'waiting'],
+      ],
+    );
     worker = new Worker(
       DOCUMENTS_QUEUE,
       async (job: Job) => {
@@ -115,10 +127,14 @@ describe('GET /v1/jobs/stream (Server-Sent Events from QueueEvents)', () => {
       },
       { connection: redisConnectionOptions(config.redisUrl, 'worker'), prefix: config.queuePrefix },
     );
-    const seen = await reading;
+    const seen = await stream.until((all) =>
+      [good.id, bad.id].every((id) =>
+        all.some((x) => x.id === id && (x.state === 'completed' || x.state === 'failed')),
+      ),
+    );
+    await stream.close();
 
-    const of = (id: string | undefined) => seen.filter((s) => s.id === id);
-    assert.equal(of(good.id)[0]?.state, 'waiting', 'the snapshot on connect comes first');
+    const of = (id: string | undefined) => seen.filter((x) => x.id === id);
     assert.ok(of(good.id).some((s) => s.state === 'active' && s.stage === 'extract' && s.progress === 50));
     const done = of(good.id).at(-1);
     assert.equal(done?.state, 'completed');
@@ -153,7 +169,7 @@ describe('GET /v1/jobs/stream (Server-Sent Events from QueueEvents)', () => {
   it('ends open streams when the server closes, so shutdown does not wait on them', async () => {
     const response = await fetch(`${url}/v1/jobs/stream`, { headers: { 'x-api-key': 'stream-reader' } });
     assert.equal(response.status, 200);
-    const ended = readJobEvents(response, () => false);
+    const ended = new JobEventReader(response).until(() => false);
     await app.close();
     assert.deepEqual(await ended, []);
   });
