@@ -1,4 +1,4 @@
-/** `finkg serve`: run the HTTP API (submission, job status, health, metrics) until SIGTERM/SIGINT. */
+/** `finkg serve`: run the HTTP API, the dashboard and the queue board until SIGTERM/SIGINT. */
 
 import { type Command, InvalidArgumentError } from 'commander';
 import { runServer } from '../../api/server.js';
@@ -14,7 +14,7 @@ function parsePort(value: string): number {
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('start the HTTP API on HOST:PORT')
+    .description('start the HTTP API, the dashboard (/) and the queue board (/admin) on HOST:PORT')
     .option('--host <host>', 'listen address (default: HOST)')
     .option('--port <port>', 'listen port (default: PORT)', parsePort)
     .option('--no-neo4j-check', 'leave Neo4j out of /readyz')
@@ -24,6 +24,8 @@ export function registerServeCommand(program: Command): void {
         { ...config, host: options.host ?? config.host, port: options.port ?? config.port },
         { checkNeo4j: options.neo4jCheck },
       );
-      server.app.log.info(`finkg API listening on ${server.url}`);
+      server.app.log.info(
+        `finkg listening on ${server.url}: dashboard ${server.url}/, API docs ${server.url}/docs, queues ${server.url}/admin`,
+      );
     });
 }
