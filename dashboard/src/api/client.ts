@@ -88,9 +88,13 @@ export const api = {
   document: (id: string) => call<DocumentDetail>(`/v1/documents/${enc(id)}`),
 };
 
+/** The most job ids one stream may name; with more, the stream carries every job and the caller filters. */
+const MAX_STREAM_IDS = 100;
+
 /** Server-Sent Events of the given jobs (GET /v1/jobs/stream); call the returned function to stop. */
 export function watchJobs(ids: readonly string[], onStatus: (status: unknown) => void): () => void {
-  const source = new EventSource(`/v1/jobs/stream${query({ ids: ids.join(',') })}`);
+  const named = ids.length <= MAX_STREAM_IDS ? ids.join(',') : undefined;
+  const source = new EventSource(`/v1/jobs/stream${query({ ids: named })}`);
   source.addEventListener('job', (event) => onStatus(JSON.parse((event as MessageEvent<string>).data)));
   return () => source.close();
 }
