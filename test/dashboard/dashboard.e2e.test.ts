@@ -47,6 +47,12 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, baseURL: server.url });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // A Content-Security-Policy violation is a console error, not a page error.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/.test(message.text())) {
+        pageErrors.push(message.text());
+      }
+    });
   });
 
   after(async () => {
@@ -61,7 +67,10 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
   });
 
   it('asks for a key, refuses a wrong one, and signs in with the right one', async () => {
-    await page.goto('/');
+    const response = await page.goto('/');
+    const headers = response?.headers() ?? {};
+    assert.match(String(headers['content-security-policy']), /script-src 'self';.*frame-ancestors 'none'/);
+    assert.equal(headers['x-frame-options'], 'DENY');
     await page.getByLabel('API key').fill('not-the-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('the API key is not valid').waitFor();
@@ -82,11 +91,10 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
     const rows = page.locator('[data-testid=jobs] tr');
     await rows.nth(1).waitFor();
     // Both rows reach "completed" through the event stream, without a reload.
-    await page.waitForFunction(
-      `document.querySelectorAll('[data-testid=jobs] tr[data-state=completed], [data-testid=jobs] tr[data-state=failed]').length === 2`,
-      undefined,
-      { timeout: 240_000 },
-    );
+    await page
+      .locator('[data-testid=jobs] tr[data-state=completed], [data-testid=jobs] tr[data-state=failed]')
+      .nth(1)
+      .waitFor({ timeout: 240_000 });
     await screenshot(page, 'dashboard-jobs');
     assert.deepEqual(await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-state'))), [
       'completed',
