@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/client';
 import type { DocumentSummary } from '../api/types';
@@ -15,11 +15,9 @@ export function HomePage({ canSubmit }: { canSubmit: boolean }) {
   const [error, setError] = useState<string>();
 
   const completed = jobs.filter((j) => j.status.state === 'completed').length;
-  const lastCompleted = useRef(-1);
   // Reload the list when a job finishes, so a new document shows up without a page reload.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the count of finished jobs is the trigger
   useEffect(() => {
-    if (lastCompleted.current === completed) return;
-    lastCompleted.current = completed;
     api.documents().then(
       (page) => {
         setDocuments(page.items);
