@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { EventDetailPanel } from '../components/EventDetailPanel';
 import { EventTable } from '../components/EventTable';
-import { NeighbourhoodGraph } from '../components/NeighbourhoodGraph';
+import { GraphSection } from '../components/GraphSection';
 import { RatingChart } from '../components/RatingChart';
 import { TimelineChart } from '../components/TimelineChart';
 import { useApi } from '../components/useApi';
@@ -54,22 +54,7 @@ export function CompanyPage({ companyKey }: { companyKey: string }) {
             <p className="muted">Loading…</p>
           )}
         </section>
-        <section>
-          <h2>
-            Graph{' '}
-            <select value={hops} onChange={(e) => setHops(Number(e.target.value))} aria-label="hops">
-              <option value={1}>1 hop</option>
-              <option value={2}>2 hops</option>
-            </select>
-          </h2>
-          {graph.state === 'ok' ? (
-            <NeighbourhoodGraph graph={graph.data} centre={`Company:${key}`} hops={hops} />
-          ) : graph.state === 'error' ? (
-            <p className="error">{graph.message}</p>
-          ) : (
-            <p className="muted">Loading…</p>
-          )}
-        </section>
+        <GraphSection graph={graph} centre={`Company:${key}`} hops={hops} onHops={setHops} />
         <section>
           <h2>Ratings and target prices</h2>
           {ratings.state === 'ok' ? (

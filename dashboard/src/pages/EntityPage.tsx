@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import type { EntityLabel, GraphNode } from '../api/types';
 import { EntityLink } from '../components/EntityLink';
 import { EventDetailPanel } from '../components/EventDetailPanel';
-import { NeighbourhoodGraph } from '../components/NeighbourhoodGraph';
+import { GraphSection } from '../components/GraphSection';
 import { useApi } from '../components/useApi';
 import { colourOf } from '../format';
 
@@ -42,16 +42,7 @@ export function EntityPage({ label, entityKey }: { label: EntityLabel; entityKey
         </p>
       )}
       <div className="grid">
-        <section>
-          <h2>
-            Graph{' '}
-            <select value={hops} onChange={(e) => setHops(Number(e.target.value))} aria-label="hops">
-              <option value={1}>1 hop</option>
-              <option value={2}>2 hops</option>
-            </select>
-          </h2>
-          <NeighbourhoodGraph graph={graph.data} centre={centre} hops={hops} />
-        </section>
+        <GraphSection graph={graph} centre={centre} hops={hops} onHops={setHops} />
         <section>
           <h2>Events</h2>
           <table className="list" data-testid="entity-events">

@@ -1,4 +1,4 @@
-import type { Static } from '@sinclair/typebox';
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import {
   type GraphReader,
@@ -40,44 +40,32 @@ export function companiesRoutes(reader: GraphReader): FastifyPluginAsync {
       },
     );
 
-    app.get<{ Params: Static<typeof KeyParamsSchema>; Querystring: Static<typeof TimelineQuerySchema> }>(
-      '/v1/companies/:key/timeline',
-      {
-        config: { access: 'read' },
-        preValidation: queryIntegers(TimelineQuerySchema),
-        schema: {
-          tags: ['graph'],
-          params: KeyParamsSchema,
-          querystring: TimelineQuerySchema,
-          response: { 200: TimelineSchema, ...errorResponses(400, 404) },
+    // A company's timeline and its rating history: the same shape, a list with a limit, 404 for no company.
+    const listRoute = (
+      suffix: string,
+      response: TSchema,
+      read: (key: string, limit: number) => Promise<object | null>,
+    ) =>
+      app.get<{ Params: Static<typeof KeyParamsSchema>; Querystring: Static<typeof TimelineQuerySchema> }>(
+        `/v1/companies/:key/${suffix}`,
+        {
+          config: { access: 'read' },
+          preValidation: queryIntegers(TimelineQuerySchema),
+          schema: {
+            tags: ['graph'],
+            params: KeyParamsSchema,
+            querystring: TimelineQuerySchema,
+            response: { 200: response, ...errorResponses(400, 404) },
+          },
         },
-      },
-      async (request) => {
-        const { key } = request.params;
-        const timeline = await graphCall(() => getCompanyTimeline(reader, key, request.query.limit ?? 200));
-        if (!timeline) throw noCompany(key);
-        return timeline;
-      },
-    );
-
-    app.get<{ Params: Static<typeof KeyParamsSchema>; Querystring: Static<typeof TimelineQuerySchema> }>(
-      '/v1/companies/:key/ratings',
-      {
-        config: { access: 'read' },
-        preValidation: queryIntegers(TimelineQuerySchema),
-        schema: {
-          tags: ['graph'],
-          params: KeyParamsSchema,
-          querystring: TimelineQuerySchema,
-          response: { 200: RatingHistorySchema, ...errorResponses(400, 404) },
+        async (request) => {
+          const { key } = request.params;
+          const found = await graphCall(() => read(key, request.query.limit ?? 200));
+          if (!found) throw noCompany(key);
+          return found;
         },
-      },
-      async (request) => {
-        const { key } = request.params;
-        const history = await graphCall(() => getRatingHistory(reader, key, request.query.limit ?? 200));
-        if (!history) throw noCompany(key);
-        return history;
-      },
-    );
+      );
+    listRoute('timeline', TimelineSchema, (key, limit) => getCompanyTimeline(reader, key, limit));
+    listRoute('ratings', RatingHistorySchema, (key, limit) => getRatingHistory(reader, key, limit));
   };
 }

@@ -34,10 +34,15 @@ export function jobStreamRoutes(queue: JobLookup, events: JobEvents): FastifyPlu
     const subscribers = new Set<Subscriber>();
     const onProgress = ({ jobId, data }: { jobId: string; data: unknown }) => {
       const { stage, percent } = readProgress(data as Parameters<typeof readProgress>[0]);
-      for (const s of subscribers) s.progress(jobId, stage, percent);
+      const update = { id: jobId, state: 'active', ...(stage ? { stage } : {}), progress: percent ?? 0 };
+      for (const s of subscribers) if (s.wants(jobId)) s.send(update);
     };
-    const onFinished = ({ jobId }: { jobId: string }) => {
-      for (const s of subscribers) s.finished(jobId);
+    // A finished job is read back whole (result summary or failure reason), once for all streams.
+    const onFinished = async ({ jobId }: { jobId: string }) => {
+      const watching = [...subscribers].filter((s) => s.wants(jobId));
+      if (watching.length === 0) return;
+      const status = await getJobStatus(queue, jobId).catch(() => undefined);
+      if (status) for (const s of watching) s.send(status);
     };
     events.on('progress', onProgress);
     events.on('completed', onFinished);
@@ -73,44 +78,36 @@ export function jobStreamRoutes(queue: JobLookup, events: JobEvents): FastifyPlu
           'x-accel-buffering': 'no',
         });
         let closed = false;
-        const send = (status: Partial<JobStatus> & { id: string }) => {
-          if (!closed) raw.write(`event: job\ndata: ${JSON.stringify(status)}\n\n`);
-        };
-        // Finished jobs are read back whole: the result summary or the failure reason comes with them.
-        const sendCurrent = async (id: string) => {
-          const status = await getJobStatus(queue, id).catch(() => undefined);
-          if (status) send(status);
-        };
         const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+        const stop = () => {
+          closed = true;
+          clearInterval(heartbeat);
+          subscribers.delete(subscriber);
+        };
         const subscriber: Subscriber = {
-          progress(jobId, stage, percent) {
-            if (wanted && !wanted.has(jobId)) return;
-            send({ id: jobId, state: 'active', ...(stage ? { stage } : {}), progress: percent ?? 0 });
-          },
-          finished(jobId) {
-            if (!wanted || wanted.has(jobId)) void sendCurrent(jobId);
+          wants: (jobId) => !wanted || wanted.has(jobId),
+          send(status) {
+            if (!closed) raw.write(`event: job\ndata: ${JSON.stringify(status)}\n\n`);
           },
           end() {
             stop();
             raw.end();
           },
         };
-        const stop = () => {
-          closed = true;
-          clearInterval(heartbeat);
-          subscribers.delete(subscriber);
-        };
         subscribers.add(subscriber);
         raw.on('close', stop);
         raw.write('retry: 3000\n\n');
-        for (const id of wanted ?? []) await sendCurrent(id);
+        for (const id of wanted ?? []) {
+          const status = await getJobStatus(queue, id).catch(() => undefined);
+          if (status) subscriber.send(status);
+        }
       },
     );
   };
 }
 
 interface Subscriber {
-  progress(jobId: string, stage: string | undefined, percent: number | undefined): void;
-  finished(jobId: string): void;
+  wants(jobId: string): boolean;
+  send(status: Partial<JobStatus> & { id: string }): void;
   end(): void;
 }

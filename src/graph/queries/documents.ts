@@ -1,6 +1,7 @@
 import type { EntityLabelName } from './allow-lists.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, readCursorPage } from './cursor.js';
 import { EVENT_PROJECTION, type EventSummary, entityLabelsParam, toEventSummary } from './event-summary.js';
+import { spanInSentence } from './sentence-span.js';
 import { type GraphReader, int, num, readRows, type Statement, str } from './statement.js';
 
 export interface DocumentSummary {
@@ -127,28 +128,16 @@ export async function listDocuments(
   reader: GraphReader,
   filter: DocumentFilter,
 ): Promise<{ items: DocumentSummary[]; nextCursor: string | null }> {
-  const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
-  const datedDone = readsByDate(filter) && cursor?.sortKey === '';
-  const [rows = []] = datedDone ? [] : await readRows(reader, documentListStatement(filter));
-  if (readsByDate(filter) && rows.length <= filter.limit) {
-    const [undated = []] = await readRows(
-      reader,
-      undatedDocumentListStatement(filter, filter.limit + 1 - rows.length),
-    );
-    rows.push(...undated);
-  }
-  const page = rows.slice(0, filter.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => toDocumentSummary(r.document)),
-    nextCursor:
-      rows.length > filter.limit && last
-        ? encodeCursor({
-            sortKey: str(last.sortKey) ?? '',
-            id: String((last.document as { id: unknown }).id),
-          })
-        : null,
-  };
+  const { rows, nextCursor } = await readCursorPage(reader, {
+    limit: filter.limit,
+    cursor: filter.cursor,
+    item: 'document',
+    statement: () => documentListStatement(filter),
+    ...(readsByDate(filter)
+      ? { undated: (remaining: number) => undatedDocumentListStatement(filter, remaining) }
+      : {}),
+  });
+  return { items: rows.map((r) => toDocumentSummary(r.document)), nextCursor };
 }
 
 export interface DocumentDetail {
@@ -291,19 +280,14 @@ function toSentenceSpans(
   const spans: DocumentSpan[] = [];
   for (const x of raw) {
     const sentence = byId.get(String(x.sentenceId));
-    const start = num(x.start);
-    const end = num(x.end);
-    if (!sentence || start === null || end === null) continue;
-    const relStart = start - sentence.start;
-    const relEnd = end - sentence.start;
-    if (relStart < 0 || relEnd > sentence.text.length || relStart >= relEnd) continue;
+    const at = sentence && spanInSentence(sentence, x);
+    if (!sentence || !at) continue;
     const entity = x.entity as Record<string, unknown> | null;
     const event = x.event as Record<string, unknown> | undefined;
     spans.push({
       sentenceId: sentence.id,
-      start: relStart,
-      end: relEnd,
-      text: String(x.text ?? sentence.text.slice(relStart, relEnd)),
+      ...at,
+      text: String(x.text ?? sentence.text.slice(at.start, at.end)),
       kind: x.kind as DocumentSpan['kind'],
       confidence: num(x.confidence),
       entity: entity

@@ -1,5 +1,6 @@
 import { ENTITY_LABELS, type EntityLabelName } from './allow-lists.js';
 import { EVENT_PROJECTION, type EventSummary, entityLabelsParam, toEventSummary } from './event-summary.js';
+import { spanInSentence } from './sentence-span.js';
 import { type GraphReader, num, readRows, type Statement, str } from './statement.js';
 
 export interface Highlight {
@@ -107,14 +108,8 @@ export async function getEventDetail(reader: GraphReader, id: string): Promise<E
     return sentence;
   };
   const mark = (sentence: EvidenceSentence | null, span: Omit<Highlight, 'start' | 'end'>, at: Row) => {
-    const start = num(at.start);
-    const end = num(at.end);
-    if (!sentence || start === null || end === null) return;
-    // Offsets are document offsets; a span outside its sentence (an inferred argument) is not marked.
-    const relStart = start - sentence.start;
-    const relEnd = end - sentence.start;
-    if (relStart < 0 || relEnd > sentence.text.length || relStart >= relEnd) return;
-    sentence.highlights.push({ ...span, start: relStart, end: relEnd });
+    const inSentence = sentence && spanInSentence(sentence, at);
+    if (sentence && inSentence) sentence.highlights.push({ ...span, ...inSentence });
   };
 
   const triggers = (row.triggers as Row[]).map((t) => {

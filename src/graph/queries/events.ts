@@ -1,7 +1,7 @@
 import { eventVocabulary } from './allow-lists.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, readCursorPage } from './cursor.js';
 import { EVENT_PROJECTION, type EventSummary, entityLabelsParam, toEventSummary } from './event-summary.js';
-import { type GraphReader, int, readRows, type Statement, str } from './statement.js';
+import { type GraphReader, int, type Statement } from './statement.js';
 
 export interface EventFilter {
   /** Type name (质押) or key (pledge); must be in schemas/events.json. */
@@ -42,7 +42,7 @@ export function eventListStatement(filter: EventFilter): Statement {
     filter.from !== undefined ? 'e.date >= $from' : '',
     filter.to !== undefined ? 'e.date <= $to' : '',
   ].filter(Boolean);
-  const roleCheck = filter.role ? ` AND EXISTS { (e)-[:${filter.role}]->() }` : '';
+  const roleCheck = roleCondition(filter);
   const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
   const params = listParams(filter, type, cursor);
 
@@ -90,7 +90,7 @@ export function undatedEventListStatement(filter: EventFilter, limit: number): S
   const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
   // Past the dated events the cursor's sort key is ''; before them there is no undated cursor yet.
   const afterId = cursor?.sortKey === '' ? cursor.id : '';
-  const roleCheck = filter.role ? ` AND EXISTS { (e)-[:${filter.role}]->() }` : '';
+  const roleCheck = roleCondition(filter);
   return {
     text: `MATCH (e:Event) USING INDEX e:Event(id) WHERE e.id > $afterId AND e.date IS NULL${roleCheck}
       WITH e WHERE ($documentKind IS NULL OR e.documentKind = $documentKind)
@@ -100,6 +100,10 @@ export function undatedEventListStatement(filter: EventFilter, limit: number): S
     params: { ...listParams(filter, type, cursor), afterId, limit: int(limit) },
   };
 }
+
+/** ` AND e plays the role` for a role filter (the role was checked against the allow-list). */
+const roleCondition = (filter: EventFilter) =>
+  filter.role ? ` AND EXISTS { (e)-[:${filter.role}]->() }` : '';
 
 /** True when no company, type or date narrows the list, so it is read in date-index order. */
 function readsByDate(filter: EventFilter): boolean {
@@ -143,24 +147,14 @@ function listParams(
 
 /** Events newest first (undated last), then by id; `nextCursor` continues after the last item. */
 export async function listEvents(reader: GraphReader, filter: EventFilter): Promise<EventPage> {
-  const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
-  const datedDone = readsByDate(filter) && cursor?.sortKey === '';
-  const [rows = []] = datedDone ? [] : await readRows(reader, eventListStatement(filter));
-  if (readsByDate(filter) && rows.length <= filter.limit) {
-    const [undated = []] = await readRows(
-      reader,
-      undatedEventListStatement(filter, filter.limit + 1 - rows.length),
-    );
-    rows.push(...undated);
-  }
-  const page = rows.slice(0, filter.limit);
-  const last = page.at(-1);
-  const items = page.map((r) => toEventSummary(r.event));
-  return {
-    items,
-    nextCursor:
-      rows.length > filter.limit && last
-        ? encodeCursor({ sortKey: str(last.sortKey) ?? '', id: String((last.event as { id: unknown }).id) })
-        : null,
-  };
+  const { rows, nextCursor } = await readCursorPage(reader, {
+    limit: filter.limit,
+    cursor: filter.cursor,
+    item: 'event',
+    statement: () => eventListStatement(filter),
+    ...(readsByDate(filter)
+      ? { undated: (remaining: number) => undatedEventListStatement(filter, remaining) }
+      : {}),
+  });
+  return { items: rows.map((r) => toEventSummary(r.event)), nextCursor };
 }
