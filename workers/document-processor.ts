@@ -84,8 +84,12 @@ export default async function processDocument(job: SandboxedJob): Promise<Docume
     }
   });
 
+  const gazetteer = ctx.extractor.usesKnowledge ? await ctx.knowledge.gazetteer() : undefined;
   const extractions = await stage('extract', 40, () =>
-    ctx.extractor.extract(parsed.sentences.map((s) => sentenceModelText(parsed, s))),
+    ctx.extractor.extract(
+      parsed.sentences.map((s) => sentenceModelText(parsed, s)),
+      gazetteer ? { gazetteer } : {},
+    ),
   );
 
   const graphDocument = await stage('link', 75, () =>

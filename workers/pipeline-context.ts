@@ -1,12 +1,13 @@
 import type { Driver } from 'neo4j-driver';
 import { type Config, loadConfig } from '../src/config/index.js';
-import { EventExtractor } from '../src/extract/index.js';
-import { createCompanyGazetteer, createNeo4jDriver } from '../src/graph/index.js';
+import { EventExtractor, KnownNames } from '../src/extract/index.js';
+import { createCompanyGazetteer, createNeo4jDriver, readKnownNames } from '../src/graph/index.js';
 import { type EventTypeInfo, type Gazetteer, loadEventRoles } from '../src/link/index.js';
 import { createLogger, type Logger } from '../src/log/logger.js';
 import { type DocumentStore, FilesystemDocumentStore } from '../src/store/index.js';
+import { KnowledgeCache } from './knowledge-cache.js';
 
-/** What a processor process holds for its lifetime: one model session, one Neo4j driver. */
+/** What a processor process holds for its lifetime: one model session, one Neo4j driver, known names. */
 export interface PipelineContext {
   config: Config;
   log: Logger;
@@ -14,6 +15,7 @@ export interface PipelineContext {
   driver: Driver;
   gazetteer: Gazetteer;
   extractor: EventExtractor;
+  knowledge: KnowledgeCache;
   eventTypes: ReadonlyMap<string, EventTypeInfo>;
 }
 
@@ -29,13 +31,21 @@ export function pipelineContext(): Promise<PipelineContext> {
       precision: config.modelPrecision,
       session: { intraOpNumThreads: config.modelThreads },
     });
+    const log = createLogger(config.logLevel, 'processor');
+    const fixed = config.knowledgeFile ? (await KnownNames.fromTsvFile(config.knowledgeFile)).entries() : [];
     return {
       config,
-      log: createLogger(config.logLevel, 'processor'),
+      log,
       store: new FilesystemDocumentStore(`${config.dataDir}/documents`),
       driver,
       gazetteer: createCompanyGazetteer(driver, config.neo4jDatabase),
       extractor,
+      knowledge: new KnowledgeCache(
+        () => readKnownNames(driver, config.neo4jDatabase),
+        config.knowledgeRefreshSeconds * 1000,
+        log,
+        fixed,
+      ),
       eventTypes: loadEventRoles(),
     };
   })();

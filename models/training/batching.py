@@ -3,22 +3,27 @@ from __future__ import annotations
 
 import numpy as np
 
+# The model's inputs, in the ONNX graph's order.
+INPUTS = ("input_ids", "attention_mask", "seg_ids", "pos_ids", "kb_ids")
+KB_NONE = 1  # knowledge id of an unmarked code point (src/extract/knowledge-features.ts)
+
 
 def pad_batch(units, multiple=1):
-    """units with ids/seg/pos arrays -> dict of int64 [B, L] arrays (the ONNX inputs).
+    """units with ids/seg/pos (and kb, else unmarked) arrays -> dict of int64 [B, L] arrays (the ONNX inputs).
 
     Training pads L up to a multiple of 16: fewer distinct shapes keeps the CPU allocator warm.
     """
     L = max(1, max(len(u["ids"]) for u in units))
     L = -(-L // multiple) * multiple
     B = len(units)
-    out = {k: np.zeros((B, L), dtype=np.int64) for k in ("input_ids", "attention_mask", "seg_ids", "pos_ids")}
+    out = {k: np.zeros((B, L), dtype=np.int64) for k in INPUTS}
     for b, u in enumerate(units):
         n = len(u["ids"])
         out["input_ids"][b, :n] = u["ids"]
         out["attention_mask"][b, :n] = 1
         out["seg_ids"][b, :n] = u["seg"]
         out["pos_ids"][b, :n] = u["pos"]
+        out["kb_ids"][b, :n] = u["kb"] if "kb" in u else KB_NONE
     return out
 
 

@@ -208,10 +208,11 @@ def onnx_forward(path, threads=2):
     so = ort.SessionOptions()
     so.intra_op_num_threads = threads
     sess = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
+    names = [i.name for i in sess.get_inputs()]  # models before the knowledge channel lack kb_ids
 
     def fwd(batch):
         return sess.run(["type_logits", "trigger_logits", "argument_logits", "entity_logits"],
-                        {k: batch[k] for k in ("input_ids", "attention_mask", "seg_ids", "pos_ids")})
+                        {k: batch[k] for k in names})
     return fwd
 
 

@@ -19,16 +19,64 @@ import onnxruntime as ort
 import torch
 from onnxruntime.quantization import QuantType, quantize_dynamic
 
-from .batching import pad_batch
+from .batching import INPUTS, pad_batch
 from .config import load_config
 from .evaluate import evaluate_all, onnx_forward
-from .model import FinKGEncoder, ModelConfig, count_params
+from .model import EncoderPart, FinKGEncoder, ModelConfig, PairHeadsPart, count_params
 from .prepare import features_cli
 from .schema import Schema
 from .tokenizer import encode, load_vocab
 
-INPUTS = ["input_ids", "attention_mask", "seg_ids", "pos_ids"]
 OUTPUTS = ["type_logits", "trigger_logits", "argument_logits", "entity_logits"]
+# Serving parts: the encoder (with type and entity heads), then trigger/argument heads for chosen
+# (row, type) pairs only; together they equal model.onnx for every type they are asked about.
+ENCODER_OUTPUTS = ["hidden", "type_logits", "entity_logits"]
+PAIR_INPUTS = ["hidden", "pair_rows", "pair_types"]
+PAIR_OUTPUTS = ["pair_trigger_logits", "pair_argument_logits"]
+PART_FILES = {"encoder": "model.encoder.onnx", "pairHeads": "model.pair-heads.onnx"}
+
+
+def int8_name(fp32_name: str) -> str:
+    return fp32_name[: -len(".onnx")] + ".int8.onnx"
+
+
+def export_parts(model, batch, model_dir):
+    """Write the two int8 serving parts, after checking their fp32 graphs against the whole model."""
+    enc_path, heads_path = (os.path.join(model_dir, f) for f in PART_FILES.values())
+    dummy = tuple(torch.from_numpy(batch[k]) for k in INPUTS)
+    torch.onnx.export(EncoderPart(model), dummy, enc_path, input_names=list(INPUTS), output_names=ENCODER_OUTPUTS,
+                      dynamic_axes={k: {0: "batch", 1: "seq"} for k in [*INPUTS, *ENCODER_OUTPUTS]},
+                      opset_version=17, do_constant_folding=True, dynamo=False)
+    with torch.no_grad():
+        hidden = EncoderPart(model)(*dummy)[0]
+    rows, types = torch.tensor([0, 0, 1], dtype=torch.int64), torch.tensor([0, 3, 9], dtype=torch.int64)
+    torch.onnx.export(PairHeadsPart(model), (hidden, rows, types), heads_path, input_names=PAIR_INPUTS,
+                      output_names=PAIR_OUTPUTS,
+                      dynamic_axes={"hidden": {0: "batch", 1: "seq"}, "pair_rows": {0: "pairs"},
+                                    "pair_types": {0: "pairs"}, "pair_trigger_logits": {0: "pairs", 1: "seq"},
+                                    "pair_argument_logits": {0: "pairs", 1: "seq"}},
+                      opset_version=17, do_constant_folding=True, dynamo=False)
+    for path in (enc_path, heads_path):
+        quantize_dynamic(path, os.path.join(model_dir, int8_name(os.path.basename(path))),
+                         weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gemm"])
+    # parity of the parts with the whole model, fp32, every (row, type) pair
+    whole = ort.InferenceSession(os.path.join(model_dir, "model.onnx"), providers=["CPUExecutionProvider"])
+    enc = ort.InferenceSession(enc_path, providers=["CPUExecutionProvider"])
+    heads = ort.InferenceSession(heads_path, providers=["CPUExecutionProvider"])
+    feeds = {k: batch[k] for k in INPUTS}
+    type_l, trig, arg, ent = whole.run(OUTPUTS, feeds)
+    h, type_p, ent_p = enc.run(ENCODER_OUTPUTS, feeds)
+    B, T = type_l.shape
+    pr = np.repeat(np.arange(B), T).astype(np.int64)
+    pt = np.tile(np.arange(T), B).astype(np.int64)
+    trig_p, arg_p = heads.run(PAIR_OUTPUTS, {"hidden": h, "pair_rows": pr, "pair_types": pt})
+    delta = max(float(np.abs(a - b).max()) for a, b in ((type_l, type_p), (ent, ent_p), (trig[pr, pt], trig_p),
+                                                        (arg[pr, pt], arg_p)))
+    print(f"parts vs whole model (fp32 onnxruntime): max |delta logit| = {delta:.2e}")
+    assert delta <= 1e-4, "serving parts differ from the whole model"
+    # Only int8 is served in parts (fp32 runs model.onnx): keep the repository lean.
+    for path in (enc_path, heads_path):
+        os.remove(path)
 
 # Hand-written (not from any dataset) sentences for the parity golden file.
 PARITY_SENTENCES = [
@@ -56,13 +104,15 @@ def main():
 
     # 1. ONNX fp32
     vocab = load_vocab(os.path.join(model_dir, "vocab.txt"))
-    feats, meta = features_cli(PARITY_SENTENCES, cache)
-    units = [{"ids": np.array(encode(s, vocab)), "seg": f[0], "pos": f[1]} for s, f in zip(PARITY_SENTENCES, feats)]
+    # Knowledge marks from the training names, as `finkg eval` gives them.
+    feats, meta = features_cli(PARITY_SENTENCES, cache, knowledge_dir=cfg.path(cfg.data_dir))
+    units = [{"ids": np.array(encode(s, vocab)), "seg": f[0], "pos": f[1], "kb": f[2]}
+             for s, f in zip(PARITY_SENTENCES, feats)]
     batch = pad_batch(units)
     fp32 = os.path.join(model_dir, "model.onnx")
-    dyn = {k: {0: "batch", 1: "seq"} for k in INPUTS + OUTPUTS}
+    dyn = {k: {0: "batch", 1: "seq"} for k in [*INPUTS, *OUTPUTS]}
     dummy = tuple(torch.from_numpy(batch[k]) for k in INPUTS)
-    torch.onnx.export(model, dummy, fp32, input_names=INPUTS, output_names=OUTPUTS, dynamic_axes=dyn,
+    torch.onnx.export(model, dummy, fp32, input_names=list(INPUTS), output_names=OUTPUTS, dynamic_axes=dyn,
                       opset_version=17, do_constant_folding=True, dynamo=False)
 
     # 2. parity: PyTorch vs onnxruntime, on the padded batch and on each sentence alone
@@ -84,6 +134,8 @@ def main():
     print(f"parity PyTorch vs onnxruntime fp32: max |delta logit| = {max_delta:.2e}")
     assert max_delta <= 1e-3, "ONNX parity check failed"
 
+    export_parts(model, batch, model_dir)
+
     # 3. int8 dynamic quantisation (weights QInt8, MatMul/Gemm)
     int8 = os.path.join(model_dir, "model.int8.onnx")
     quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gemm"])
@@ -102,8 +154,11 @@ def main():
         print(f"thresholds (fine dev search): {th}  (in-training search gave {st['thresholds']})")
 
     # 5. config.json
-    pre_sum = _read_json(os.path.join(cache, "pretrain_summary.json"))
-    ft_sum = _read_json(os.path.join(cache, "finetune_summary.json"))
+    # Stages: pretraining and finetuning in the prepared (full) cache; a later stage (knowledge) in its own.
+    stages = {"pretrain": _read_json(os.path.join(cfg.prepared_path(), "pretrain_summary.json")),
+              "finetune": _read_json(os.path.join(cfg.prepared_path(), "finetune_summary.json"))}
+    if cache != cfg.prepared_path():
+        stages[cfg.name] = _read_json(os.path.join(cache, "finetune_summary.json"))
     conf = {
         "modelVersion": cfg.model_version,
         "trainConfig": cfg.name,
@@ -112,8 +167,11 @@ def main():
         "specialTokens": {"[PAD]": 0, "[UNK]": 1, "[MASK]": 2},
         "maxLen": mc.max_len,
         "paramCount": count_params(model),
-        "inputs": INPUTS,
+        "inputs": list(INPUTS),
         "outputs": OUTPUTS,
+        "parts": {"files": {k: int8_name(v) for k, v in PART_FILES.items()},
+                  "encoderOutputs": ENCODER_OUTPUTS, "pairHeadsInputs": PAIR_INPUTS,
+                  "pairHeadsOutputs": PAIR_OUTPUTS},
         "labels": {
             "eventTypes": schema.event_types,
             "eventTypeKeys": schema.event_keys,
@@ -122,15 +180,19 @@ def main():
             "entityTypes": schema.entity_types,
         },
         "features": {"version": meta["version"], "seg": {"pad": 0, "B": 1, "M": 2, "E": 3, "S": 4},
-                     "posTags": meta["posTags"], "posIdOffset": 2, "posPad": 0, "posUnknown": 1},
+                     "posTags": meta["posTags"], "posIdOffset": 2, "posPad": 0, "posUnknown": 1,
+                     "knowledge": {**meta["knowledge"], "kinds": ["org", "person"], "pad": 0, "none": 1,
+                                   "ids": "2 + 3 * kindIndex + (0 B, 1 M, 2 E)",
+                                   "enabled": mc.use_knowledge}},
         "decode": {"activation": "sigmoid",
                    "thresholds": th,
                    "maxSpan": cfg.max_span,
                    "pairing": "each start >= threshold pairs with the nearest end >= threshold at or after it, "
                               "if end - start + 1 <= maxSpan; triggers/arguments of a type are read only if "
                               "sigmoid(type_logits) >= thresholds.type"},
-        "training": {"bestStep": st["step"], "pretrain": pre_sum,
-                     "finetune": {k: v for k, v in (ft_sum or {}).items() if k not in ("best", "evals")},
+        "training": {"bestStep": st["step"],
+                     **{k: {f: v for f, v in (s or {}).items() if f not in ("best", "evals")}
+                        for k, s in stages.items()},
                      "devAtBest": st["scores"]},
         "exported": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }

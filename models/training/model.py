@@ -1,6 +1,6 @@
 """Small char Transformer encoder with word-feature embeddings and span-pointer heads.
 
-Inputs (int64 [B, L]): input_ids, attention_mask, seg_ids, pos_ids.
+Inputs (int64 [B, L]): input_ids, attention_mask, seg_ids, pos_ids, kb_ids (knowledge marks).
 Outputs (raw logits; decoding applies sigmoid):
   type_logits     [B, T]             sentence-level multi-label event types
   trigger_logits  [B, T, L, 2]       per type: trigger start/end pointers
@@ -33,6 +33,8 @@ class ModelConfig:
     n_roles: int = 18
     n_entities: int = 11
     use_word_features: bool = True  # False: seg/pos ids are replaced by 0 (feature ablation)
+    n_kb: int = 8  # 0 pad, 1 none, org B/M/E, person B/M/E (KB_VOCAB in knowledge-features.ts)
+    use_knowledge: bool = True  # False: kb ids are replaced by 0 (knowledge ablation)
 
 
 class Block(nn.Module):
@@ -71,6 +73,7 @@ class FinKGEncoder(nn.Module):
         self.posi = nn.Embedding(c.max_len, d)
         self.seg = nn.Embedding(c.n_seg, d)
         self.tag = nn.Embedding(c.n_pos, d)
+        self.kb = nn.Embedding(c.n_kb, d)
         self.drop = nn.Dropout(c.dropout)
         self.blocks = nn.ModuleList([Block(c) for _ in range(c.n_layer)])
         self.ln_f = nn.LayerNorm(d)
@@ -94,6 +97,8 @@ class FinKGEncoder(nn.Module):
         self.apply(self._init)
         nn.init.zeros_(self.cln_gain.weight)
         nn.init.zeros_(self.cln_gain.bias)
+        # Zero: adding the channel to a trained encoder starts from exactly that encoder's function.
+        nn.init.zeros_(self.kb.weight)
 
     @staticmethod
     def _init(m):
@@ -104,12 +109,14 @@ class FinKGEncoder(nn.Module):
         elif isinstance(m, nn.Embedding):
             nn.init.normal_(m.weight, std=0.02)
 
-    def encode(self, input_ids, attention_mask, seg_ids, pos_ids):
+    def encode(self, input_ids, attention_mask, seg_ids, pos_ids, kb_ids):
         B, L = input_ids.shape
         positions = torch.arange(L, device=input_ids.device).unsqueeze(0)
         if not self.c.use_word_features:
             seg_ids, pos_ids = torch.zeros_like(seg_ids), torch.zeros_like(pos_ids)
-        x = self.tok(input_ids) + self.posi(positions) + self.seg(seg_ids) + self.tag(pos_ids)
+        if not self.c.use_knowledge:
+            kb_ids = torch.zeros_like(kb_ids)
+        x = self.tok(input_ids) + self.posi(positions) + self.seg(seg_ids) + self.tag(pos_ids) + self.kb(kb_ids)
         x = self.drop(x)
         # additive key mask: 0 for real tokens, large negative for padding
         attn_bias = (1.0 - attention_mask.to(x.dtype))[:, None, None, :] * -1e4
@@ -122,27 +129,70 @@ class FinKGEncoder(nn.Module):
         z = self.mlm_ln(F.gelu(self.mlm_dense(h)))
         return z @ self.tok.weight.t() + self.mlm_bias
 
-    def heads(self, h, attention_mask):
+    def type_logits(self, h, attention_mask):
         m = attention_mask.to(h.dtype).unsqueeze(-1)  # [B, L, 1]
         mean = (h * m).sum(1) / m.sum(1).clamp(min=1.0)
         mx = (h + (m - 1.0) * 1e4).max(1).values
-        type_logits = self.type_head(torch.cat([mean, mx], dim=-1))  # [B, T]
-        # conditional layer norm: per-type gain/bias from the type embedding
+        return self.type_head(torch.cat([mean, mx], dim=-1))  # [B, T]
+
+    def entity_logits(self, h):
+        B, L, _ = h.shape
+        return self.entity_head(F.gelu(self.entity_ff(h)) + h).view(B, L, self.c.n_entities, 2)
+
+    def conditioned(self, hn, gain, bias):
+        """Type-conditioned states: conditional layer norm (gain/bias from a type embedding) + one FF."""
+        z = hn * gain + bias
+        return self.cond_ln(z + self.cond_ff2(F.gelu(self.cond_ff1(z))))
+
+    def heads(self, h, attention_mask):
+        """All heads, every event type: [B, T, L, ...] trigger/argument logits."""
         e = self.type_emb.weight  # [T, d]
         gain = (1.0 + self.cln_gain(e))[None, :, None, :]  # [1, T, 1, d]
         bias = self.cln_bias(e)[None, :, None, :]
         hn = F.layer_norm(h, (self.c.d_model,)).unsqueeze(1)  # [B, 1, L, d]
-        z = hn * gain + bias  # [B, T, L, d]
-        z = self.cond_ln(z + self.cond_ff2(F.gelu(self.cond_ff1(z))))
+        z = self.conditioned(hn, gain, bias)  # [B, T, L, d]
         B, T, L, _ = z.shape
         trigger_logits = self.trigger_head(z)  # [B, T, L, 2]
         argument_logits = self.argument_head(z).view(B, T, L, self.c.n_roles, 2)
-        ent = self.entity_head(F.gelu(self.entity_ff(h)) + h).view(B, L, self.c.n_entities, 2)
-        return type_logits, trigger_logits, argument_logits, ent
+        return self.type_logits(h, attention_mask), trigger_logits, argument_logits, self.entity_logits(h)
 
-    def forward(self, input_ids, attention_mask, seg_ids, pos_ids):
-        h = self.encode(input_ids, attention_mask, seg_ids, pos_ids)
+    def pair_heads(self, h, pair_rows, pair_types):
+        """Trigger/argument logits of chosen (row, type) pairs only: [P, L, 2] and [P, L, R, 2].
+        Serving asks for the types a sentence has, not all T (the heads are ~40 % of a full forward)."""
+        e = self.type_emb(pair_types)  # [P, d]
+        gain = (1.0 + self.cln_gain(e))[:, None, :]  # [P, 1, d]
+        bias = self.cln_bias(e)[:, None, :]
+        hn = F.layer_norm(h, (self.c.d_model,))[pair_rows]  # [P, L, d]
+        z = self.conditioned(hn, gain, bias)
+        P, L, _ = z.shape
+        return self.trigger_head(z), self.argument_head(z).view(P, L, self.c.n_roles, 2)
+
+    def forward(self, input_ids, attention_mask, seg_ids, pos_ids, kb_ids):
+        h = self.encode(input_ids, attention_mask, seg_ids, pos_ids, kb_ids)
         return self.heads(h, attention_mask)
+
+
+class EncoderPart(nn.Module):
+    """Serving part 1: encoder, type and entity heads; also returns the hidden states for part 2."""
+
+    def __init__(self, model: FinKGEncoder):
+        super().__init__()
+        self.m = model
+
+    def forward(self, input_ids, attention_mask, seg_ids, pos_ids, kb_ids):
+        h = self.m.encode(input_ids, attention_mask, seg_ids, pos_ids, kb_ids)
+        return h, self.m.type_logits(h, attention_mask), self.m.entity_logits(h)
+
+
+class PairHeadsPart(nn.Module):
+    """Serving part 2: trigger/argument heads for chosen (row, event type) pairs."""
+
+    def __init__(self, model: FinKGEncoder):
+        super().__init__()
+        self.m = model
+
+    def forward(self, hidden, pair_rows, pair_types):
+        return self.m.pair_heads(hidden, pair_rows, pair_types)
 
 
 def count_params(model: nn.Module, exclude_mlm: bool = True) -> int:

@@ -65,10 +65,11 @@ def split_sentences(text: str, max_len: int):
 
 
 def load_fewfc(path, schema: Schema, max_len: int, limit=None):
-    """FewFC units: text window + events [(type, trig_s, trig_e, [(role, s, e)])], end-exclusive."""
+    """FewFC units: text window + events [(type, trig_s, trig_e, [(role, s, e)])], end-exclusive.
+    `rec` is the record's line index (its knowledge fold is rec % folds)."""
     recs = read_jsonl(path)[:limit]
     units = []
-    for r in recs:
+    for i, r in enumerate(recs):
         text = r["content"]
         for ws, we in windows(len(text), max_len):
             evs = []
@@ -86,7 +87,7 @@ def load_fewfc(path, schema: Schema, max_len: int, limit=None):
                         if ws <= s and e <= we:
                             args.append((ri, s - ws, e - ws))
                 evs.append((t, trig, args))
-            units.append({"doc": r["id"], "offset": ws, "text": text[ws:we], "events": evs})
+            units.append({"doc": r["id"], "rec": i, "offset": ws, "text": text[ws:we], "events": evs})
     return recs, units
 
 
@@ -146,7 +147,7 @@ def load_finner(path, schema: Schema, max_len: int, prefix: str, limit=None):
         gold.append(sorted(labs))
         for ws, we in windows(len(text), max_len):
             sp = [(et, s - ws, e - ws) for et, s, e in spans if ws <= s and e <= we]
-            units.append({"doc": f"{prefix}-{i}", "offset": ws, "text": text[ws:we], "spans": sp,
+            units.append({"doc": f"{prefix}-{i}", "rec": i, "offset": ws, "text": text[ws:we], "spans": sp,
                           "ent_mask": mask, "source": "finner"})
     return units, gold
 
@@ -197,14 +198,20 @@ def build_vocab(texts, min_freq, cap):
     return SPECIAL_TOKENS + chars[: cap - len(SPECIAL_TOKENS)]
 
 
-def features_cli(texts, workdir):
-    """Run `finkg features` on texts; returns [(seg, pos)] and the feature meta (POS tag list)."""
+def features_cli(texts, workdir, knowledge_dir=None, folds=None):
+    """Run `finkg features` on texts; returns [(seg, pos)] (or [(seg, pos, kb)] with knowledge_dir, the
+    datasets folder the training gazetteer is read from; folds[i] is the fold text i leaves out, None for
+    none) and the feature meta (POS tag list, knowledge definition)."""
     inp, out, meta = (os.path.join(workdir, n) for n in ("feat_in.jsonl", "feat_out.jsonl", "feat_meta.json"))
     with open(inp, "w", encoding="utf-8") as f:
         for i, t in enumerate(texts):
-            f.write(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n")
+            rec = {"id": i, "text": t}
+            if folds is not None and folds[i] is not None:
+                rec["fold"] = folds[i]
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     main_js = os.path.join(ROOT, "dist", "src", "cli", "main.js")
-    cmd = ["node", main_js, "features", inp, out, "--meta", meta]
+    extra = ["--knowledge", knowledge_dir] if knowledge_dir else []
+    cmd = ["node", main_js, "features", inp, out, "--meta", meta, *extra]
     r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     if r.returncode != 0:
         # The CLI entry can fail to load while other commands are mid-development; run the same
@@ -214,17 +221,59 @@ def features_cli(texts, workdir):
               "import {registerFeaturesCommand} from './dist/src/cli/commands/features.js';"
               "const p=new Command('finkg');registerFeaturesCommand(p);"
               "await p.parseAsync(process.argv.slice(1),{from:'user'});")
-        subprocess.run(["node", "--input-type=module", "-e", js, "features", inp, out, "--meta", meta],
+        subprocess.run(["node", "--input-type=module", "-e", js, "features", inp, out, "--meta", meta, *extra],
                        cwd=ROOT, check=True)
     feats = [None] * len(texts)
     with open(out, encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            feats[r["id"]] = (np.array(r["seg"], dtype=np.int8), np.array(r["pos"], dtype=np.int8))
+            f_ = (np.array(r["seg"], dtype=np.int8), np.array(r["pos"], dtype=np.int8))
+            feats[r["id"]] = f_ + (np.array(r["kb"], dtype=np.int8),) if "kb" in r else f_
     assert all(x is not None and len(x[0]) == len(t) for x, t in zip(feats, texts))
     os.remove(inp)
     os.remove(out)
     return feats, json.load(open(meta, encoding="utf-8"))
+
+
+def add_knowledge(cache, data_dir, schema: Schema, max_len: int, limit=None):
+    """Mark the labelled units' known names (the knowledge channel) through `finkg features --knowledge`.
+
+    Training units leave out the names of their own record's fold (FewFC and FinNER train: record index %
+    folds); CLUENER and dev units are marked with every training name. Runs on a finished prepare cache too.
+    """
+    def load(name):
+        return pickle.load(open(os.path.join(cache, name), "rb"))
+
+    fewfc_train, fewfc_dev, ent_train, ent_dev = (load(n) for n in (
+        "fewfc_train.pkl", "fewfc_dev.pkl", "ent_train.pkl", "ent_dev.pkl"))
+    if fewfc_train and "rec" not in fewfc_train[0]:  # a cache written before units carried their record
+        _, fresh = load_fewfc(os.path.join(data_dir, "fewfc", "train.json"), schema, max_len, limit)
+        assert [u["text"] for u in fresh] == [u["text"] for u in fewfc_train], "cache differs from the data"
+        for u, f in zip(fewfc_train, fresh):
+            u["rec"] = f["rec"]
+    for u in ent_train:
+        if u["source"] == "finner" and "rec" not in u:
+            u["rec"] = int(u["doc"].rsplit("-", 1)[1])
+    meta = json.load(open(os.path.join(cache, "prepare_meta.json")))
+
+    groups = [fewfc_train, fewfc_dev["units"], ent_train, ent_dev["cluener"], ent_dev["finner"]]
+    units = [u for g in groups for u in g]
+    # The fold count is the TS side's (KNOWLEDGE_FOLDS); ask it with no texts first.
+    meta_k = features_cli([], cache, knowledge_dir=data_dir)[1]["knowledge"]
+    train_ids = {id(u) for u in fewfc_train + ent_train}
+    folds = [u["rec"] % meta_k["folds"] if id(u) in train_ids and "rec" in u else None for u in units]
+    feats, _ = features_cli([u["text"] for u in units], cache, knowledge_dir=data_dir, folds=folds)
+    for u, f in zip(units, feats):
+        u["kb"] = f[2]
+    for name, obj in (("fewfc_train.pkl", fewfc_train), ("fewfc_dev.pkl", fewfc_dev), ("ent_train.pkl", ent_train),
+                      ("ent_dev.pkl", ent_dev)):
+        with open(os.path.join(cache, name), "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    meta.update(kb_vocab=meta_k["vocab"], knowledge_version=meta_k["version"])
+    with open(os.path.join(cache, "prepare_meta.json"), "w") as fh:
+        json.dump(meta, fh, indent=1)
+    marked = sum(int((u["kb"] > 1).any()) for u in units)
+    print(f"knowledge marks: {marked} of {len(units)} units have a known name")
 
 
 def main():
@@ -232,11 +281,16 @@ def main():
     ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
     ap.add_argument("--data_dir", default=None)
     ap.add_argument("--force", action="store_true", help="rebuild even if the cache exists")
+    ap.add_argument("--knowledge-only", action="store_true",
+                    help="only (re)mark known names in an existing cache")
     args = ap.parse_args()
     cfg = load_config(args.config)
     data_dir = cfg.path(args.data_dir or cfg.data_dir)
     cache = cfg.path(cfg.cache_dir)
     model_dir = cfg.path(cfg.model_dir)
+    if args.knowledge_only:
+        add_knowledge(cache, data_dir, Schema.load(cfg.path(cfg.schema_path)), cfg.max_len, cfg.limit_train)
+        return
     if not args.force and os.path.exists(os.path.join(cache, "prepare_meta.json")) and \
             os.path.exists(os.path.join(model_dir, "vocab.txt")):
         print(f"prepare: cache {cache} exists; skipping (use --force to rebuild)")
@@ -312,6 +366,7 @@ def main():
     with open(os.path.join(cache, "prepare_meta.json"), "w") as fh:
         json.dump({"vocab_size": len(vocab), "pos_tags": meta["posTags"], "features_version": meta["version"],
                    "n_pretrain": len(pre), "pretrain_tokens": int(sum(len(p[0]) for p in pre))}, fh, indent=1)
+    add_knowledge(cache, data_dir, schema, L, cfg.limit_train)
     print(f"prepare done: {len(pre)} pretraining examples, {sum(len(p[0]) for p in pre)} tokens "
           f"[{time.time() - t0:.0f}s]")
 

@@ -1,7 +1,8 @@
-"""Train finkg-small: (a) masked-LM domain pretraining, (b) multitask finetuning (events + entities).
+"""Train finkg-small: (a) masked-LM domain pretraining, (b) multitask finetuning (events + entities),
+(c) the knowledge stage (config/knowledge.py: finetuning continued with known-name marks as an input).
 
-Run the whole recipe (build features CLI, prepare, pretrain, finetune, export, evaluate):
-  npm run train                                  # full config (~70 min on 2 CPU cores)
+Run the whole recipe (build features CLI, prepare, pretrain, finetune, knowledge stage, export, evaluate):
+  npm run train                                  # full config (see models/finkg-small/MODEL_CARD.md)
   FINKG_TRAIN_CONFIG=tiny npm run train          # CI smoke run (< 2 min)
 Single stages:
   .venv/bin/python -m models.training.prepare  --config full
@@ -10,6 +11,8 @@ Single stages:
   .venv/bin/python -m models.training.export   --config full
 Word-feature ablation (finetune only, two arms from the full run's pretrained checkpoint):
   bash models/training/ablation.sh
+Knowledge ablation (the knowledge stage with and without the channel, side by side on one core each):
+  bash models/training/knowledge_ablation.sh
 Both stages checkpoint to <cache_dir>/ckpt/ every few minutes and resume from the last checkpoint.
 Budgets are time-based (pt_time_budget_s / ft_time_budget_s) with step caps; the LR schedule follows
 progress = max(step / max_steps, elapsed / time_budget).
@@ -27,7 +30,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .batching import bucket_batches, pad_batch
+from .batching import INPUTS, bucket_batches, pad_batch
 from .config import Config, load_config
 from .evaluate import evaluate_all
 from .model import FinKGEncoder, ModelConfig, count_params
@@ -44,7 +47,17 @@ def model_config(cfg: Config, schema: Schema) -> ModelConfig:
     return ModelConfig(vocab_size=meta["vocab_size"], n_pos=len(meta["pos_tags"]) + 2, n_layer=cfg.n_layer,
                        d_model=cfg.d_model, n_head=cfg.n_head, d_ff=cfg.d_ff, max_len=cfg.max_len,
                        dropout=cfg.dropout, n_types=len(schema.event_types), n_roles=len(schema.roles),
-                       n_entities=len(schema.entity_types), use_word_features=cfg.use_word_features)
+                       n_entities=len(schema.entity_types), use_word_features=cfg.use_word_features,
+                       n_kb=meta.get("kb_vocab", 8), use_knowledge=cfg.use_knowledge)
+
+
+def load_weights(model, state):
+    """Load a checkpoint's weights; one saved before the knowledge channel existed leaves it at its zero init."""
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    if unexpected or set(missing) - {"kb.weight"}:
+        raise RuntimeError(f"checkpoint does not fit the model: missing {missing}, unexpected {unexpected}")
+    if missing:
+        log("checkpoint has no knowledge embedding; it starts at zero")
 
 
 def lr_at(step, progress, base, warmup):
@@ -104,7 +117,7 @@ def pretrain(cfg: Config, schema: Schema):
         if st.get("done"):
             log("pretraining already done; skipping")
             return
-        model.load_state_dict(st["model"])
+        load_weights(model, st["model"])
         opt.load_state_dict(st["opt"])
         step, elapsed = st["step"], st["elapsed"]
         log(f"resumed pretraining at step {step} ({elapsed:.0f}s)")
@@ -138,7 +151,7 @@ def pretrain(cfg: Config, schema: Schema):
             lab = torch.from_numpy(lab)
             for g in opt.param_groups:
                 g["lr"] = lr_at(step, progress, cfg.pt_lr, cfg.pt_warmup)
-            h = model.encode(*(torch.from_numpy(b[k]) for k in ("input_ids", "attention_mask", "seg_ids", "pos_ids")))
+            h = model.encode(*(torch.from_numpy(b[k]) for k in INPUTS))
             sel = lab != -100
             loss = F.cross_entropy(model.mlm_logits(h[sel]), lab[sel])
             opt.zero_grad(set_to_none=True)
@@ -217,7 +230,7 @@ def multitask_loss(out, y, attn, role_mask, pos_weight, arg_weight=1.0):
 def torch_forward(model):
     def fwd(batch):
         with torch.no_grad():
-            out = model(*(torch.from_numpy(batch[k]) for k in ("input_ids", "attention_mask", "seg_ids", "pos_ids")))
+            out = model(*(torch.from_numpy(batch[k]) for k in INPUTS))
         return [o.numpy() for o in out]
     return fwd
 
@@ -237,15 +250,15 @@ def finetune(cfg: Config, schema: Schema):
         if st.get("done") and max(st["step"] / cfg.ft_max_steps, st["elapsed"] / cfg.ft_time_budget_s) >= 1.0:
             log("finetuning already done; skipping")
             return
-        model.load_state_dict(st["model"])
+        load_weights(model, st["model"])
         opt.load_state_dict(st["opt"])
         step, elapsed, best, evals = st["step"], st["elapsed"], st["best"], st.get("evals", [])
         log(f"resumed finetuning at step {step} ({elapsed:.0f}s)")
     else:
         pt = cfg.path(cfg.init_ckpt) if cfg.init_ckpt else os.path.join(ck_dir, "pretrain_last.pt")
         if os.path.exists(pt):
-            model.load_state_dict(torch.load(pt, weights_only=False)["model"])
-            log(f"initialised from the pretrained encoder {pt}")
+            load_weights(model, torch.load(pt, weights_only=False)["model"])
+            log(f"initialised from {pt}")
         else:
             log("WARNING: no pretrained checkpoint; finetuning from scratch")
     prepared = cfg.prepared_path()
@@ -294,7 +307,7 @@ def finetune(cfg: Config, schema: Schema):
             y = build_targets(units, b["input_ids"].shape[1], schema, role_mask_np)
             for g in opt.param_groups:
                 g["lr"] = lr_at(step, progress, cfg.ft_lr, cfg.ft_warmup)
-            inputs = [torch.from_numpy(b[k]) for k in ("input_ids", "attention_mask", "seg_ids", "pos_ids")]
+            inputs = [torch.from_numpy(b[k]) for k in INPUTS]
             out = model(*inputs)
             loss, parts = multitask_loss(out, y, inputs[1], role_mask, cfg.pos_weight, cfg.arg_loss_weight)
             opt.zero_grad(set_to_none=True)
@@ -330,7 +343,8 @@ def main():
     args = ap.parse_args()
     cfg = load_config(args.config)
     torch.manual_seed(cfg.seed)
-    torch.set_num_threads(cfg.threads)
+    # FINKG_TRAIN_THREADS: e.g. 1 for each of two arms run side by side on 2 cores.
+    torch.set_num_threads(int(os.environ.get("FINKG_TRAIN_THREADS", cfg.threads)))
     schema = Schema.load(cfg.path(cfg.schema_path))
     if args.stage in ("pretrain", "all"):
         pretrain(cfg, schema)

@@ -36,6 +36,13 @@ export interface Config {
   modelPrecision: 'int8' | 'fp32';
   /** onnxruntime intra-op threads per worker process. */
   modelThreads: number;
+  /**
+   * How often a processor re-reads the graph's company, organisation and person names, the knowledge the
+   * model is told about; 0 uses no graph names.
+   */
+  knowledgeRefreshSeconds: number;
+  /** A file of more known names (`name<TAB>org|person` lines), read when a processor starts; null when unset. */
+  knowledgeFile: string | null;
   /** Jobs one worker process runs at once. */
   workerConcurrency: number;
   /**
@@ -91,6 +98,12 @@ const spec: Spec<Config> = {
   modelDir: { env: 'MODEL_DIR', parse: directory(projectRoot), fallback: 'models/finkg-small' },
   modelPrecision: { env: 'MODEL_PRECISION', parse: oneOf('int8', 'fp32'), fallback: 'int8' },
   modelThreads: { env: 'MODEL_THREADS', parse: integer(1, 256), fallback: '1' },
+  knowledgeRefreshSeconds: { env: 'KNOWLEDGE_REFRESH_SECONDS', parse: integer(0, 86400), fallback: '300' },
+  knowledgeFile: {
+    env: 'KNOWLEDGE_FILE',
+    parse: (raw) => (raw.trim() === '' ? null : directory(projectRoot)(raw)),
+    fallback: '',
+  },
   workerConcurrency: { env: 'WORKER_CONCURRENCY', parse: integer(1, 256), fallback: '1' },
   jobLockSeconds: { env: 'JOB_LOCK_SECONDS', parse: integer(5, 3600), fallback: '60' },
   maxDocumentBytes: { env: 'MAX_DOCUMENT_BYTES', parse: byteSize, fallback: '50m' },

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EventExtractor } from './event-extractor.js';
+import type { EventExtractor, ExtractOptions } from './event-extractor.js';
 import { type Prf, prf } from './event-metrics.js';
 import type { ModelConfig } from './types.js';
 
@@ -67,6 +67,7 @@ export async function readEntityDevSet(
 export async function evaluateEntities(
   extractor: EventExtractor,
   sentences: readonly EntityDevSentence[],
+  options: ExtractOptions = {},
 ): Promise<Record<string, Prf>> {
   let correct = 0;
   let predicted = 0;
@@ -74,7 +75,10 @@ export async function evaluateEntities(
   const perCall = 256;
   for (let i = 0; i < sentences.length; i += perCall) {
     const slice = sentences.slice(i, i + perCall);
-    const results = await extractor.extract(slice.map((s) => s.text));
+    const results = await extractor.extract(
+      slice.map((s) => s.text),
+      options,
+    );
     results.forEach((result, k) => {
       const expected = (slice[k] as EntityDevSentence).gold;
       const found = new Set(result.entities.map((e) => entityKey(e.text, e.type)));

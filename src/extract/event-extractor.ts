@@ -4,15 +4,12 @@
  * decode (per window, then merged).
  */
 import { join } from 'node:path';
+import { KNOWLEDGE_FEATURES_VERSION, type KnownNames, unmarked } from './knowledge-features.js';
 import { batchByLength, type LengthBatcherOptions } from './length-batcher.js';
 import { loadModelConfig } from './model-config.js';
-import { defaultEventSchemaPath, defaultModelDir, modelFileName, type Precision } from './model-paths.js';
-import {
-  type Int64Feed,
-  loadOnnxSession,
-  type OnnxModelSession,
-  type OnnxSessionOptions,
-} from './onnx-session.js';
+import { defaultEventSchemaPath, defaultModelDir, type Precision } from './model-paths.js';
+import { loadModelRunner, type ModelRunner } from './model-runner.js';
+import type { Int64Feed, OnnxSessionOptions } from './onnx-session.js';
 import { packSentences } from './sentence-splitter.js';
 import { checkOutputShapes, decodeRow } from './span-decoder.js';
 import { type EncodedText, Tokenizer } from './tokenizer.js';
@@ -26,8 +23,6 @@ import type {
 } from './types.js';
 import { mergeWindows, planWindows, type TokenWindow } from './windowing.js';
 import { POS_TAGS, wordFeatures } from './word-features.js';
-
-export const OUTPUT_NAMES = ['type_logits', 'trigger_logits', 'argument_logits', 'entity_logits'] as const;
 
 export interface EventExtractorOptions {
   /**
@@ -55,14 +50,35 @@ export interface EventExtractorOptions {
    * @defaultValue {}
    */
   batching?: LengthBatcherOptions;
+  /**
+   * Run the model in its two parts (encoder, then heads for detected types only) when the folder has
+   * them; the events are the same, only slower without.
+   * @defaultValue true
+   */
+  parts?: boolean;
+}
+
+/** Per call: what the model is told it already knows. */
+export interface ExtractOptions {
+  /**
+   * Known names marked in the text for a model with the knowledge input (ignored by one without).
+   * @defaultValue none: nothing is marked
+   */
+  gazetteer?: KnownNames;
+}
+
+/** Model input features of one window, indexed from the window's start. */
+interface WindowFeatures {
+  seg: number[];
+  pos: number[];
+  kb: number[];
 }
 
 /** One text prepared for the model. */
 interface PreparedText {
   encoded: EncodedText;
   windows: TokenWindow[];
-  /** jieba features per window, indexed from the window's start. */
-  features: { seg: number[]; pos: number[] }[];
+  features: WindowFeatures[];
 }
 
 /** One window of one text: the unit that is batched and run. */
@@ -75,37 +91,52 @@ export class EventExtractor {
   private constructor(
     readonly config: ModelConfig,
     private readonly tokenizer: Tokenizer,
-    private readonly session: OnnxModelSession,
+    private readonly runner: ModelRunner,
     private readonly batching: LengthBatcherOptions,
+    /** Whether the model takes the knowledge input `kb_ids`. */
+    readonly usesKnowledge: boolean,
   ) {}
 
-  /** Load config (with the event schema), tokenizer and session in parallel, then check they fit together. */
+  /** Load config (with the event schema), tokenizer and model, then check they fit together. */
   static async load(options: EventExtractorOptions = {}): Promise<EventExtractor> {
     const dir = options.modelDir ?? defaultModelDir();
-    const [config, tokenizer, session] = await Promise.all([
+    const [config, tokenizer] = await Promise.all([
       loadModelConfig(join(dir, 'config.json'), options.schemaPath ?? defaultEventSchemaPath()),
       Tokenizer.fromVocabFile(join(dir, 'vocab.txt')),
-      loadOnnxSession(join(dir, modelFileName(options.precision ?? 'int8')), options.session),
     ]);
+    const runner = await loadModelRunner(dir, config, {
+      precision: options.precision ?? 'int8',
+      ...(options.session ? { session: options.session } : {}),
+      ...(options.parts === undefined ? {} : { parts: options.parts }),
+    });
     if (config.posTags.length > 0 && config.posTags.join(' ') !== POS_TAGS.join(' ')) {
       throw new Error(
         'config.json pos_tags differ from word-features POS_TAGS: the model was trained on other features',
       );
     }
+    const usesKnowledge = runner.inputNames.includes('kb_ids');
+    if (usesKnowledge && config.knowledgeVersion !== KNOWLEDGE_FEATURES_VERSION) {
+      throw new Error(
+        `config.json knowledge features ${config.knowledgeVersion ?? '(none)'} differ from ${KNOWLEDGE_FEATURES_VERSION}: the model was trained on other marks`,
+      );
+    }
     if (config.vocabSize !== undefined && config.vocabSize !== tokenizer.size) {
       throw new Error(`vocab.txt has ${tokenizer.size} tokens but config.json says ${config.vocabSize}`);
     }
-    const missing = OUTPUT_NAMES.filter((name) => !session.outputNames.includes(name));
-    if (missing.length > 0) throw new Error(`model ${session.path} lacks outputs [${missing.join(', ')}]`);
-    return new EventExtractor(config, tokenizer, session, options.batching ?? {});
+    return new EventExtractor(config, tokenizer, runner, options.batching ?? {}, usesKnowledge);
   }
 
   get modelVersion(): string {
     return this.config.modelVersion;
   }
 
-  async extract(texts: readonly string[]): Promise<ExtractionResult[]> {
-    const decoded = await this.extractTokens(texts);
+  /** The ONNX files it runs: the whole model, or its two parts. */
+  get modelFiles(): readonly string[] {
+    return this.runner.files;
+  }
+
+  async extract(texts: readonly string[], options: ExtractOptions = {}): Promise<ExtractionResult[]> {
+    const decoded = await this.extractTokens(texts, options);
     return texts.map((text, i) => this.toResult(text, decoded[i] as Decoded));
   }
 
@@ -113,11 +144,17 @@ export class EventExtractor {
    * Like `extract`, for texts of any length: a text longer than the model's window is first cut into
    * chunks of whole sentences (windowing then only handles single over-long sentences).
    */
-  async extractDocuments(texts: readonly string[]): Promise<ExtractionResult[]> {
+  async extractDocuments(
+    texts: readonly string[],
+    options: ExtractOptions = {},
+  ): Promise<ExtractionResult[]> {
     const chunksPerText = texts.map((text) =>
       [...text].length <= this.config.maxLen ? [{ text, start: 0 }] : packSentences(text, this.config.maxLen),
     );
-    const results = await this.extract(chunksPerText.flat().map((chunk) => chunk.text));
+    const results = await this.extract(
+      chunksPerText.flat().map((chunk) => chunk.text),
+      options,
+    );
     let next = 0;
     return chunksPerText.map((chunks) => {
       const merged: ExtractionResult = { modelVersion: this.config.modelVersion, entities: [], events: [] };
@@ -142,8 +179,8 @@ export class EventExtractor {
   }
 
   /** Token-level results per text, with the encoding that maps tokens back to the text. */
-  async extractTokens(texts: readonly string[]): Promise<Decoded[]> {
-    const prepared = texts.map((text) => this.prepare(text));
+  async extractTokens(texts: readonly string[], options: ExtractOptions = {}): Promise<Decoded[]> {
+    const prepared = texts.map((text) => this.prepare(text, options.gazetteer));
     const jobs: WindowJob[] = [];
     prepared.forEach((p, text) => {
       p.windows.forEach((_, window) => {
@@ -175,13 +212,15 @@ export class EventExtractor {
     }));
   }
 
-  private prepare(text: string): PreparedText {
+  private prepare(text: string, gazetteer: KnownNames | undefined): PreparedText {
     const encoded = this.tokenizer.encode(text);
     const windows = planWindows(encoded.ids.length, this.config.maxLen, this.config.windowOverlap);
     // jieba depends on context, so each window gets the features of exactly its own text, as in training.
-    const features = windows.map((w) =>
-      wordFeatures(text.slice(encoded.offsets[w.start] as number, encoded.offsets[w.end] as number)),
-    );
+    const features = windows.map((w) => {
+      const slice = text.slice(encoded.offsets[w.start] as number, encoded.offsets[w.end] as number);
+      const kb = this.usesKnowledge && gazetteer ? gazetteer.mark(slice) : unmarked(slice);
+      return { ...wordFeatures(slice), kb };
+    });
     return { encoded, windows, features };
   }
 
@@ -195,6 +234,7 @@ export class EventExtractor {
     const mask = new BigInt64Array(jobs.length * width);
     const seg = new BigInt64Array(jobs.length * width);
     const pos = new BigInt64Array(jobs.length * width);
+    const kb = new BigInt64Array(jobs.length * width);
     jobs.forEach((job, row) => {
       const p = prepared[job.text] as PreparedText;
       const w = windowOf(prepared, job);
@@ -202,22 +242,20 @@ export class EventExtractor {
         const at = row * width + (i - w.start);
         inputIds[at] = BigInt(p.encoded.ids[i] as number);
         mask[at] = 1n;
-        const f = p.features[job.window] as { seg: number[]; pos: number[] };
+        const f = p.features[job.window] as WindowFeatures;
         seg[at] = BigInt(f.seg[i - w.start] as number);
         pos[at] = BigInt(f.pos[i - w.start] as number);
+        kb[at] = BigInt(f.kb[i - w.start] as number);
       }
     });
     const feed = (data: BigInt64Array): Int64Feed => ({ data, dims });
-    const out = await this.session.run(
-      { input_ids: feed(inputIds), attention_mask: feed(mask), seg_ids: feed(seg), pos_ids: feed(pos) },
-      OUTPUT_NAMES,
-    );
-    return {
-      typeLogits: out.type_logits as ModelOutputs['typeLogits'],
-      triggerLogits: out.trigger_logits as ModelOutputs['triggerLogits'],
-      argumentLogits: out.argument_logits as ModelOutputs['argumentLogits'],
-      entityLogits: out.entity_logits as ModelOutputs['entityLogits'],
+    const feeds = {
+      input_ids: feed(inputIds),
+      attention_mask: feed(mask),
+      seg_ids: feed(seg),
+      pos_ids: feed(pos),
     };
+    return this.runner.run(this.usesKnowledge ? { ...feeds, kb_ids: feed(kb) } : feeds);
   }
 
   private toResult(text: string, decoded: Decoded): ExtractionResult {

@@ -1,5 +1,5 @@
 /** Runs an extractor over FewFC records and scores it (TI/TC/AI/AC), as `finkg eval` and the model test do. */
-import type { EventExtractor } from './event-extractor.js';
+import type { EventExtractor, ExtractOptions } from './event-extractor.js';
 import { type EventScores, scoreEvents } from './event-metrics.js';
 import { type FewfcEvent, type FewfcRecord, tokenEventsToFewfc } from './fewfc-format.js';
 
@@ -9,12 +9,16 @@ const RECORDS_PER_CALL = 256;
 export async function predictFewfc(
   extractor: EventExtractor,
   records: readonly FewfcRecord[],
+  options: ExtractOptions = {},
 ): Promise<FewfcEvent[][]> {
   const predictions: FewfcEvent[][] = [];
   for (let i = 0; i < records.length; i += RECORDS_PER_CALL) {
     const slice = records.slice(i, i + RECORDS_PER_CALL);
     // Sentences go in whole, as in training; windowing covers the rare one longer than max_len.
-    const decoded = await extractor.extractTokens(slice.map((r) => r.content));
+    const decoded = await extractor.extractTokens(
+      slice.map((r) => r.content),
+      options,
+    );
     decoded.forEach(({ tokens }, k) => {
       predictions.push(tokenEventsToFewfc((slice[k] as FewfcRecord).content, tokens.events));
     });
@@ -25,7 +29,8 @@ export async function predictFewfc(
 export async function evaluateFewfc(
   extractor: EventExtractor,
   records: readonly FewfcRecord[],
+  options: ExtractOptions = {},
 ): Promise<EventScores> {
-  const predictions = await predictFewfc(extractor, records);
+  const predictions = await predictFewfc(extractor, records, options);
   return scoreEvents(records.map((r, i) => ({ gold: r.events, predicted: predictions[i] as FewfcEvent[] })));
 }

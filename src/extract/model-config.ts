@@ -78,6 +78,8 @@ export interface EventSchema {
   roles: string[];
   entityTypes: string[];
   rolesByType: Record<string, string[]>;
+  /** Entity types that may fill each role (union over the event types that have it; [] for values). */
+  roleEntityTypes: Record<string, string[]>;
 }
 
 export function parseEventSchema(raw: unknown): EventSchema {
@@ -86,6 +88,7 @@ export function parseEventSchema(raw: unknown): EventSchema {
   const roles = stringList(raw.roleOrder, 'event schema roleOrder');
   const entityTypes = stringList(raw.entityTypes ?? [], 'event schema entityTypes');
   const rolesByType: Record<string, string[]> = {};
+  const roleEntityTypes: Record<string, string[]> = {};
   const eventTypes: string[] = [];
   for (const entry of raw.eventTypes) {
     if (!isObject(entry) || typeof entry.name !== 'string' || !Array.isArray(entry.roles)) {
@@ -97,10 +100,15 @@ export function parseEventSchema(raw: unknown): EventSchema {
     if (unknown.length > 0)
       throw new ModelConfigError(`${entry.name} has roles not in roleOrder: ${unknown}`);
     rolesByType[entry.name] = names;
+    for (const r of entry.roles) {
+      if (!isObject(r) || typeof r.name !== 'string') continue;
+      const fillers = stringList(r.entityTypes ?? [], `entityTypes of ${entry.name}.${r.name}`);
+      roleEntityTypes[r.name] = [...new Set([...(roleEntityTypes[r.name] ?? []), ...fillers])];
+    }
     const trainedOn = entry.trainedOn;
     if (!Array.isArray(trainedOn) || trainedOn.length > 0) eventTypes.push(entry.name);
   }
-  return { eventTypes, roles, entityTypes, rolesByType };
+  return { eventTypes, roles, entityTypes, rolesByType, roleEntityTypes };
 }
 
 /**
@@ -121,6 +129,10 @@ export function parseModelConfig(raw: unknown, schema: EventSchema | undefined):
   );
   const features = isObject(raw.features) ? raw.features : raw;
   const posTags = stringList(field(features, 'pos_tags', 'posTags') ?? [], 'pos_tags');
+  const knowledge = field(features, 'knowledge');
+  const knowledgeVersion = isObject(knowledge) ? field(knowledge, 'version') : undefined;
+  if (knowledgeVersion !== undefined && typeof knowledgeVersion !== 'string')
+    throw new ModelConfigError('features.knowledge.version must be a string');
 
   const rawValid = field(labels, 'valid_roles', 'validRoles') ?? field(raw, 'valid_roles', 'validRoles');
   if (rawValid !== undefined && !isObject(rawValid))
@@ -177,6 +189,7 @@ export function parseModelConfig(raw: unknown, schema: EventSchema | undefined):
   };
   const vocabSize = field(raw, 'vocabSize', 'vocab_size');
   if (vocabSize !== undefined) config.vocabSize = integer(vocabSize, 'vocabSize', 3);
+  if (knowledgeVersion !== undefined) config.knowledgeVersion = knowledgeVersion;
   const recorded = recordedAcF1(raw);
   if (recorded !== undefined) config.recordedDevAcF1 = recorded;
   return config;
@@ -197,20 +210,23 @@ function recordedAcF1(raw: Json): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
+function parseJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ModelConfigError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+export async function loadEventSchema(schemaPath: string): Promise<EventSchema> {
+  return parseEventSchema(parseJson(await readFile(schemaPath, 'utf8'), schemaPath));
+}
+
 /** Load `config.json` and the event schema, then validate them together. */
 export async function loadModelConfig(configPath: string, schemaPath?: string): Promise<ModelConfig> {
-  const [configText, schemaText] = await Promise.all([
+  const [configText, schema] = await Promise.all([
     readFile(configPath, 'utf8'),
-    schemaPath ? readFile(schemaPath, 'utf8') : Promise.resolve(undefined),
+    schemaPath ? loadEventSchema(schemaPath) : Promise.resolve(undefined),
   ]);
-  const parse = (text: string, path: string): unknown => {
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new ModelConfigError(`${path} is not valid JSON: ${(error as Error).message}`);
-    }
-  };
-  const schema =
-    schemaText === undefined ? undefined : parseEventSchema(parse(schemaText, schemaPath as string));
-  return parseModelConfig(parse(configText, configPath), schema);
+  return parseModelConfig(parseJson(configText, configPath), schema);
 }

@@ -24,13 +24,21 @@ export interface OnnxSessionOptions {
   warn?: (message: string) => void;
 }
 
-/** An int64 [batch, length] input. */
+/** An int64 input: ids [batch, length], or indices [pairs]. */
 export interface Int64Feed {
   data: BigInt64Array;
-  dims: readonly [number, number];
+  dims: readonly number[];
 }
 
-/** A loaded model: run it with named int64 feeds, get float outputs back by name. */
+/** A float32 input: hidden states handed from one model part to the next. */
+export interface Float32Feed {
+  data: Float32Array;
+  dims: readonly number[];
+}
+
+export type Feed = Int64Feed | Float32Feed;
+
+/** A loaded model: run it with named feeds, get float outputs back by name. */
 export class OnnxModelSession {
   private readonly warnedExtra = new Set<string>();
 
@@ -49,12 +57,12 @@ export class OnnxModelSession {
   }
 
   /** Missing inputs throw with their names; extra ones are warned about once and dropped. */
-  checkFeeds(feeds: Readonly<Record<string, Int64Feed>>): Record<string, Int64Feed> {
+  checkFeeds(feeds: Readonly<Record<string, Feed>>): Record<string, Feed> {
     const missing = this.session.inputNames.filter((name) => !(name in feeds));
     if (missing.length > 0) {
       throw new Error(`model ${this.path} needs inputs [${missing.join(', ')}] that were not given`);
     }
-    const kept: Record<string, Int64Feed> = {};
+    const kept: Record<string, Feed> = {};
     for (const [name, feed] of Object.entries(feeds)) {
       if (this.session.inputNames.includes(name)) kept[name] = feed;
       else if (!this.warnedExtra.has(name)) {
@@ -66,12 +74,15 @@ export class OnnxModelSession {
   }
 
   async run(
-    feeds: Readonly<Record<string, Int64Feed>>,
+    feeds: Readonly<Record<string, Feed>>,
     outputs?: readonly string[],
   ): Promise<Record<string, LogitTensor>> {
     const tensors: Record<string, ort.Tensor> = {};
     for (const [name, feed] of Object.entries(this.checkFeeds(feeds))) {
-      tensors[name] = new ort.Tensor('int64', feed.data, [...feed.dims]);
+      tensors[name] =
+        feed.data instanceof BigInt64Array
+          ? new ort.Tensor('int64', feed.data, [...feed.dims])
+          : new ort.Tensor('float32', feed.data, [...feed.dims]);
     }
     const wanted = outputs ?? this.session.outputNames;
     const missing = wanted.filter((name) => !this.session.outputNames.includes(name));

@@ -35,6 +35,8 @@ export interface ModelConfig {
   vocabSize?: number;
   /** AC F1 (%) on FewFC dev recorded at training time, when the config carries it. */
   recordedDevAcF1?: number;
+  /** Version of the knowledge marks (knowledge-features.ts) the model was trained with, if it takes them. */
+  knowledgeVersion?: string;
 }
 
 /** A decoded span over tokens: [start, end) token indices. */

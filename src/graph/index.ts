@@ -2,6 +2,7 @@ export { createCompanyGazetteer } from './company-gazetteer.js';
 export { type WriteSummary, writeDocumentGraph } from './document-graph-writer.js';
 export { ensureGraphSchema } from './graph-schema.js';
 export { type ExampleFact, type GraphSummary, summarizeGraph } from './graph-summary.js';
+export { KNOWN_NAMES_QUERY, readKnownNames } from './known-names.js';
 export { createNeo4jDriver } from './neo4j-driver.js';
 export { runReadQuery, WriteRefusedError } from './read-query.js';
 export { roleRelationshipType } from './relationship-types.js';

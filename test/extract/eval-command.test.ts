@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Command } from 'commander';
 import { registerEvalCommand } from '../../src/cli/commands/eval.js';
-import { LOOKUP_MODEL_DIR } from './lookup-model.js';
+import { KNOWLEDGE_MODEL_DIR, LOOKUP_MODEL_DIR } from './lookup-model.js';
 
 /** Hand-written FewFC-layout records that the lookup fixture model half gets right. */
 const RECORDS = [
@@ -77,6 +77,54 @@ describe('finkg eval', () => {
         [2, 2, 3],
       );
       assert.ok(Math.abs((summary.scores.AC?.f1 ?? 0) - 0.8) < 1e-9);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('tells a model with the knowledge input the training names, unless --knowledge none', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'finkg-eval-'));
+    const pledge = (id: string, content: string, org: string) => ({
+      id,
+      content,
+      events: [
+        {
+          type: '质押',
+          trigger: { span: [content.indexOf('质押'), content.indexOf('质押') + 2], word: '质押' },
+          args: {
+            'sub-org': [{ span: [content.indexOf(org), content.indexOf(org) + org.length], word: org }],
+          },
+        },
+      ],
+    });
+    try {
+      await mkdir(join(dir, 'fewfc'));
+      await mkdir(join(dir, 'finner-bbt'));
+      await writeFile(join(dir, 'fewfc', 'train.json'), JSON.stringify(pledge('t', '华夏质押', '华夏')));
+      await writeFile(join(dir, 'finner-bbt', 'train_list.json'), '[]');
+      await writeFile(join(dir, 'fewfc', 'dev.json'), JSON.stringify(pledge('d', '的华夏质押', '华夏')));
+      const score = async (...extra: string[]) => {
+        const program = new Command('finkg').exitOverride();
+        registerEvalCommand(program);
+        const args = [
+          'eval',
+          '--data-dir',
+          dir,
+          '--model',
+          KNOWLEDGE_MODEL_DIR,
+          '--precision',
+          'fp32',
+          '--json',
+        ];
+        const out = await captureStdout(() => program.parseAsync([...args, ...extra], { from: 'user' }));
+        return JSON.parse(out) as { knowledge: string; scores: Record<string, { correct: number }> };
+      };
+      const told = await score();
+      assert.equal(told.knowledge, 'training (1 names)');
+      assert.equal(told.scores.AC?.correct, 1);
+      const blind = await score('--knowledge', 'none');
+      assert.equal(blind.knowledge, 'none');
+      assert.equal(blind.scores.AC?.correct, 0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

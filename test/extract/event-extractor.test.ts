@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { EventExtractor } from '../../src/extract/event-extractor.js';
-import { LOOKUP_MODEL_DIR } from './lookup-model.js';
+import { KnownNames } from '../../src/extract/knowledge-features.js';
+import type { ExtractionResult } from '../../src/extract/types.js';
+import { KNOWLEDGE_MODEL_DIR, LOOKUP_MODEL_DIR } from './lookup-model.js';
 
 const load = () =>
   EventExtractor.load({ modelDir: LOOKUP_MODEL_DIR, precision: 'fp32', batching: { maxBatchSize: 2 } });
@@ -102,5 +107,51 @@ describe('EventExtractor on the lookup fixture', () => {
       ]),
       [['质押', null, [['sub-org', 0, 2]]]],
     );
+  });
+});
+
+describe('EventExtractor with the knowledge input', () => {
+  const modelDir = KNOWLEDGE_MODEL_DIR;
+  const loadKnowing = () =>
+    EventExtractor.load({ modelDir, precision: 'fp32', batching: { maxBatchSize: 2 } });
+  const pledgors = (result: ExtractionResult | undefined) =>
+    (result?.events ?? []).flatMap((e) => e.arguments.map((a) => [a.role, a.text, a.start, a.end]));
+
+  it('feeds the marks of the names it is given, in every window', async () => {
+    const extractor = await loadKnowing();
+    assert.equal(extractor.usesKnowledge, true);
+    const text = '华夏质押的的的的的的华夏质押';
+    const names = KnownNames.of([{ name: '华夏', kind: 'org' }]);
+    assert.deepEqual(pledgors((await extractor.extract([text]))[0]), [], 'nothing marked, nothing found');
+    // 14 characters, windows of 8: the second 华夏 lies in a later window than the first.
+    assert.deepEqual(pledgors((await extractor.extract([text], { gazetteer: names }))[0]), [
+      ['sub-org', '华夏', 0, 2],
+      ['sub-org', '华夏', 10, 12],
+    ]);
+  });
+
+  it('ignores names for a model without the input', async () => {
+    const extractor = await load();
+    assert.equal(extractor.usesKnowledge, false);
+    const names = KnownNames.of([{ name: '甲的乙', kind: 'org' }]);
+    const [plain] = await extractor.extract(['甲的乙质押']);
+    const [told] = await extractor.extract(['甲的乙质押'], { gazetteer: names });
+    assert.deepEqual(told, plain);
+  });
+
+  it('refuses a model trained on other knowledge marks', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'finkg-kb-'));
+    try {
+      for (const f of ['model.onnx', 'vocab.txt']) await copyFile(join(modelDir, f), join(dir, f));
+      const config = JSON.parse(await readFile(join(modelDir, 'config.json'), 'utf8'));
+      config.features.knowledge.version = 'some-other-marks';
+      await writeFile(join(dir, 'config.json'), JSON.stringify(config));
+      await assert.rejects(
+        EventExtractor.load({ modelDir: dir, precision: 'fp32' }),
+        /knowledge features some-other-marks differ/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

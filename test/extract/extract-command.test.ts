@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Command } from 'commander';
 import { registerExtractCommand } from '../../src/cli/commands/extract.js';
-import { LOOKUP_MODEL_DIR } from './lookup-model.js';
+import { KNOWLEDGE_MODEL_DIR, LOOKUP_MODEL_DIR } from './lookup-model.js';
 
 async function runExtract(args: string[]): Promise<void> {
   const program = new Command('finkg').exitOverride();
@@ -14,6 +14,39 @@ async function runExtract(args: string[]): Promise<void> {
 }
 
 describe('finkg extract', () => {
+  it('tells a model with the knowledge input the names of --gazetteer', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'finkg-extract-'));
+    try {
+      const input = join(dir, 'in.jsonl');
+      const names = join(dir, 'names.tsv');
+      const output = join(dir, 'out.jsonl');
+      await writeFile(input, `${JSON.stringify({ id: 'a', content: '华夏质押' })}\n`);
+      await writeFile(names, '# pledgors\n华夏\torg\n');
+      const common = [
+        '--format',
+        'fewfc',
+        '--model',
+        KNOWLEDGE_MODEL_DIR,
+        '--precision',
+        'fp32',
+        '--output',
+        output,
+      ];
+      const args = async () => JSON.parse(await readFile(output, 'utf8')).events[0].args;
+      await runExtract(['extract', input, ...common]);
+      assert.deepEqual(await args(), {});
+      await runExtract(['extract', input, ...common, '--gazetteer', names]);
+      assert.deepEqual(await args(), { 'sub-org': [{ span: [0, 2], word: '华夏' }] });
+      await writeFile(names, '华夏\tbank\n');
+      await assert.rejects(
+        runExtract(['extract', input, ...common, '--gazetteer', names]),
+        /names\.tsv:1: expected/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes FewFC records with code-point spans for JSON Lines input', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'finkg-extract-'));
     try {

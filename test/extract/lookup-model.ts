@@ -1,5 +1,8 @@
-/** The hand-wired ONNX fixture (test/extract/fixtures/make_lookup_model.py) used by the pipeline tests. */
+/** The hand-wired ONNX fixtures (test/extract/fixtures/make_lookup_model.py) used by the pipeline tests. */
 import { join } from 'node:path';
 import { repoRoot } from '../../src/extract/model-paths.js';
 
 export const LOOKUP_MODEL_DIR = join(repoRoot(), 'test/extract/fixtures/lookup-model');
+
+/** The same with the knowledge input: a marked organisation is a 质押 `sub-org`. */
+export const KNOWLEDGE_MODEL_DIR = join(repoRoot(), 'test/extract/fixtures/knowledge-lookup-model');

@@ -44,6 +44,9 @@ class Config:
     # (the inputs stay in the ONNX contract): row 0 got no gradient in pretraining (padding only), so it is
     # still its random init, and finetuning learns it as one constant vector. For config/ablation_nofeat.py.
     use_word_features: bool = True
+    # Knowledge channel (kb_ids: spans matching known names). False replaces the ids by the pad id inside the
+    # model, as use_word_features does, for config/knowledge_control.py.
+    use_knowledge: bool = True
     # pretraining (masked LM, whole-word + entity-knowledge span masking)
     pt_batch_tokens: int = 4096
     pt_lr: float = 5e-4

@@ -10,6 +10,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type InputFormat, readInput } from '../../extract/document-input.js';
 import { EventExtractor } from '../../extract/event-extractor.js';
 import { toFewfcEvents } from '../../extract/fewfc-format.js';
+import { KnownNames } from '../../extract/knowledge-features.js';
 import { defaultModelDir, type Precision, parsePrecision } from '../../extract/model-paths.js';
 
 interface ExtractOptions {
@@ -19,6 +20,7 @@ interface ExtractOptions {
   threads: number;
   output?: string;
   inputFormat?: InputFormat;
+  gazetteer?: string;
 }
 
 /** Records per model call: large enough to batch well, small enough to stream output. */
@@ -35,18 +37,22 @@ async function writeLine(out: Writable, value: unknown): Promise<void> {
 }
 
 async function run(input: string, options: ExtractOptions): Promise<void> {
-  const [records, extractor] = await Promise.all([
+  const [records, extractor, gazetteer] = await Promise.all([
     readInput(input, options.inputFormat),
     EventExtractor.load({
       modelDir: options.model,
       precision: options.precision,
       session: { intraOpNumThreads: options.threads },
     }),
+    options.gazetteer ? KnownNames.fromTsvFile(options.gazetteer) : undefined,
   ]);
   const out = options.output ? createWriteStream(options.output, { encoding: 'utf8' }) : process.stdout;
   for (let i = 0; i < records.length; i += RECORDS_PER_CALL) {
     const slice = records.slice(i, i + RECORDS_PER_CALL);
-    const results = await extractor.extractDocuments(slice.map((r) => r.content));
+    const results = await extractor.extractDocuments(
+      slice.map((r) => r.content),
+      gazetteer ? { gazetteer } : {},
+    );
     for (const [k, record] of slice.entries()) {
       const result = results[k];
       if (!result) continue;
@@ -81,5 +87,6 @@ export function registerExtractCommand(program: Command): void {
     .option('--precision <precision>', 'fp32 (model.onnx) or int8 (model.int8.onnx)', parsePrecision, 'int8')
     .option('--threads <n>', 'onnxruntime intra-op threads (0 = one per core)', parsePositiveInt, 0)
     .option('--output <file>', 'write JSON Lines here instead of stdout')
+    .option('--gazetteer <file>', 'known names to mark for the model: lines "name<TAB>org|person"')
     .action(run);
 }

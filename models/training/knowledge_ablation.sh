@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Knowledge-channel ablation: the knowledge stage (config/knowledge.py) against its control arm
+# (config/knowledge_control.py, kb ids replaced by the pad id), both from the full run's best finetuned
+# checkpoint, the same 1,800 steps over the same batches, side by side on one thread each. Needs the full
+# run's cache (.data/training/full, marked by `prepare --knowledge-only` if it predates the channel).
+# Writes .data/training/knowledge/{kb,control}/ (train.log, finetune_summary.json) and prints the dev
+# scores side by side. About 45 min on 2 cores. The kb arm's checkpoint is what `export --config
+# knowledge` turns into the committed model; delete .data/training/knowledge/<arm> to rerun an arm.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PY="${PYTHON:-.venv/bin/python}"
+export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 FINKG_TRAIN_THREADS=1
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-1000000000}"
+export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-100000000000}"
+export MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-1000000000}"
+"$PY" -m models.training.prepare --config full --knowledge-only
+mkdir -p .data/training/knowledge/kb .data/training/knowledge/control
+"$PY" -m models.training.train --config knowledge --stage finetune >>.data/training/knowledge/kb/train.log 2>&1 &
+"$PY" -m models.training.train --config knowledge_control --stage finetune >>.data/training/knowledge/control/train.log 2>&1
+wait
+"$PY" - <<'PY'
+import json
+print("| arm | step | TI | TC | AI | AC | CLUENER hold-out | FinNER eval |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+for arm in ("kb", "control"):
+    e = json.load(open(f".data/training/knowledge/{arm}/finetune_summary.json"))["evals"][-1]
+    ev, en = e["scores"]["fewfc_dev"], e["scores"]["entity_dev"]
+    print(f"| {arm} | {e['step']} | " + " | ".join(f"{ev[k]['f1']:.1f}" for k in ("TI", "TC", "AI", "AC"))
+          + f" | {en['cluener_holdout']['f1']:.1f} | {en['finner_eval']['f1']:.1f} |")
+PY
