@@ -1,4 +1,5 @@
-"""The real run: ~40 min masked-LM pretraining + ~100 min multitask finetuning on 2 CPU cores."""
+"""The real run: ~40 min masked-LM pretraining + ~100 min multitask finetuning on 2 CPU cores; then the
+knowledge stage (config/knowledge.py)."""
 from . import Config
 
 config = Config(
@@ -12,4 +13,7 @@ config = Config(
     eval_every_s=8 * 60,
     # The 2026-11-30 run used 1.0 until finetune step ~2700 and 3.0 after (changed on resume).
     arg_loss_weight=3.0,
+    # The knowledge channel is added afterwards, by the knowledge stage (config/knowledge.py), as for 0.3.0;
+    # here kb ids are replaced by the pad id inside the model (see Config.use_knowledge).
+    use_knowledge=False,
 )
