@@ -1,4 +1,5 @@
 import { type SandboxedJob, UnrecoverableError } from 'bullmq';
+import { documentKnownNames, KnownNames } from '../src/extract/index.js';
 import { type WriteSummary, writeDocumentGraph } from '../src/graph/index.js';
 import { linkDocument, sentenceModelText } from '../src/link/index.js';
 import { isDocumentInputError, parseDocument } from '../src/parse/index.js';
@@ -84,7 +85,10 @@ export default async function processDocument(job: SandboxedJob): Promise<Docume
     }
   });
 
-  const gazetteer = ctx.extractor.usesKnowledge ? await ctx.knowledge.gazetteer() : undefined;
+  // Known names for the model: the graph's (and KNOWLEDGE_FILE's), plus the issuer this document names.
+  const gazetteer = ctx.extractor.usesKnowledge
+    ? ((await ctx.knowledge.gazetteer()) ?? new KnownNames()).extend(documentKnownNames(parsed.header))
+    : undefined;
   const extractions = await stage('extract', 40, () =>
     ctx.extractor.extract(
       parsed.sentences.map((s) => sentenceModelText(parsed, s)),

@@ -35,8 +35,11 @@ export function isKnowledgeKind(value: string): value is KnowledgeKind {
 
 export class KnownNames {
   private readonly kinds = new Map<string, KnowledgeKind>();
-  /** Distinct name lengths per first code point, longest first. */
+  /** Distinct name lengths per first code point, longest first (the parent's included). */
   private readonly lengths = new Map<string, number[]>();
+
+  /** `parent`: names this set extends without copying them (see `extend`). */
+  constructor(private readonly parent?: KnownNames) {}
 
   static of(entries: Iterable<KnownName>): KnownNames {
     const g = new KnownNames();
@@ -64,12 +67,22 @@ export class KnownNames {
   }
 
   get size(): number {
-    return this.kinds.size;
+    return this.kinds.size + (this.parent?.size ?? 0);
   }
 
   /** The names (normalised) with their kinds. */
   entries(): KnownName[] {
-    return [...this.kinds].map(([name, kind]) => ({ name, kind }));
+    return [...(this.parent?.entries() ?? []), ...[...this.kinds].map(([name, kind]) => ({ name, kind }))];
+  }
+
+  /**
+   * These names and some more, without copying these: e.g. a worker's graph names plus the names one
+   * document's header gives.
+   */
+  extend(names: Iterable<KnownName>): KnownNames {
+    const extended = new KnownNames(this);
+    for (const n of names) extended.add(n.name, n.kind);
+    return extended;
   }
 
   /** Adds a name; the first kind given for a name is kept. Returns false when the name is out of range. */
@@ -77,10 +90,10 @@ export class KnownNames {
     const norm = Array.from(normalizeText(name.trim()));
     if (norm.length < MIN_NAME_LENGTH || norm.length > MAX_NAME_LENGTH) return false;
     const key = norm.join('');
-    if (this.kinds.has(key)) return true;
+    if (this.kindOf(key)) return true;
     this.kinds.set(key, kind);
     const first = norm[0] as string;
-    const list = this.lengths.get(first) ?? [];
+    const list = this.lengths.get(first) ?? [...this.lengthsOf(first)];
     if (!list.includes(norm.length)) {
       list.push(norm.length);
       list.sort((a, b) => b - a);
@@ -109,13 +122,21 @@ export class KnownNames {
     return ids;
   }
 
+  private kindOf(key: string): KnowledgeKind | undefined {
+    return this.kinds.get(key) ?? this.parent?.kindOf(key);
+  }
+
+  private lengthsOf(first: string): readonly number[] {
+    return this.lengths.get(first) ?? this.parent?.lengthsOf(first) ?? [];
+  }
+
   private longestAt(
     chars: readonly string[],
     at: number,
   ): { kind: KnowledgeKind; length: number } | undefined {
-    for (const length of this.lengths.get(chars[at] as string) ?? []) {
+    for (const length of this.lengthsOf(chars[at] as string)) {
       if (at + length > chars.length) continue;
-      const kind = this.kinds.get(chars.slice(at, at + length).join(''));
+      const kind = this.kindOf(chars.slice(at, at + length).join(''));
       if (kind) return { kind, length };
     }
     return undefined;

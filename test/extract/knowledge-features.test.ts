@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { documentKnownNames } from '../../src/extract/document-known-names.js';
 import { KB_NONE, KB_VOCAB, KnownNames, unmarked } from '../../src/extract/knowledge-features.js';
 
 const ORG = [2, 3, 4];
@@ -68,5 +69,53 @@ describe('knowledge marks', () => {
     );
     assert.throws(() => KnownNames.parseTsv('华夏科技\tbank\n', 'names.tsv'), /names\.tsv:1: expected/);
     assert.throws(() => KnownNames.parseTsv('ok\torg\n华夏科技\n', 'names.tsv'), /names\.tsv:2:/);
+  });
+
+  it('extends a set of names without changing it, longest match across both', () => {
+    const base = KnownNames.of([
+      { name: '中信', kind: 'org' },
+      { name: '张伟', kind: 'person' },
+    ]);
+    const doc = base.extend([
+      { name: '中信证券', kind: 'org' },
+      { name: '张伟', kind: 'org' },
+    ]);
+    assert.deepEqual(
+      doc.mark('张伟中信证券'),
+      [...span(PERSON, 2), ...span(ORG, 4)],
+      'the base kind is kept',
+    );
+    assert.deepEqual(base.mark('张伟中信证券'), [...span(PERSON, 2), ...span(ORG, 2), KB_NONE, KB_NONE]);
+    assert.equal(doc.size, 3);
+    assert.equal(base.size, 2);
+    assert.deepEqual(
+      doc
+        .entries()
+        .map((e) => e.name)
+        .sort(),
+      ['中信', '中信证券', '张伟'].sort(),
+    );
+  });
+});
+
+describe('names a document gives', () => {
+  it('takes the issuer of an announcement and the company a research report covers', () => {
+    const names = documentKnownNames({
+      announcement: { securityCodes: [], companyName: '华夏科技股份有限公司', shortName: '*ST华夏' },
+    });
+    assert.deepEqual(
+      names.map((n) => n.name),
+      ['华夏科技股份有限公司', '*ST华夏', '华夏'],
+    );
+    assert.ok(names.every((n) => n.kind === 'org'));
+    const covered = documentKnownNames({
+      researchReport: {
+        analysts: [],
+        forecasts: [],
+        stock: { code: '603871', shortName: '嘉友国际' } as never,
+      },
+    });
+    assert.deepEqual(covered, [{ name: '嘉友国际', kind: 'org' }]);
+    assert.deepEqual(documentKnownNames({}), []);
   });
 });
