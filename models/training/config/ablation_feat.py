@@ -15,6 +15,7 @@ config = Config(
     init_ckpt=".data/training/full/ckpt/pretrain_last.pt",
     threads=1,
     arg_loss_weight=3.0,
+    use_knowledge=False,  # as when this ablation was run, before the knowledge channel existed
     # 400 steps (~0.7 epoch of the finetuning pool) fit a ~20 min budget per arm on one busy shared core
     # (measured 1.2-2.6 s a step; the run took ~10 min an arm); warmup shortened to match the short schedule.
     ft_max_steps=400,
