@@ -8,7 +8,6 @@ import type { Logger } from '../src/log/logger.js';
  * knowledge improves extraction but is never a reason to fail a job.
  */
 export class KnowledgeCache {
-  private readonly fixedNames: KnownNames | undefined;
   private current: KnownNames | undefined;
   private loadedAt: number | undefined;
   private refreshing: Promise<void> | undefined;
@@ -18,11 +17,11 @@ export class KnowledgeCache {
     /** 0: the graph is never read. */
     private readonly maxAgeMs: number,
     private readonly log: Logger,
-    private readonly fixed: readonly KnownName[] = [],
+    /** Names from a file, kept under the graph's. */
+    private readonly fixed: KnownNames | undefined = undefined,
     private readonly now: () => number = Date.now,
   ) {
-    this.fixedNames = fixed.length > 0 ? KnownNames.of(fixed) : undefined;
-    this.current = this.fixedNames;
+    this.current = fixed;
   }
 
   async gazetteer(): Promise<KnownNames | undefined> {
@@ -38,7 +37,7 @@ export class KnowledgeCache {
   private async refresh(): Promise<void> {
     try {
       const names = await this.readGraph();
-      this.current = KnownNames.of([...this.fixed, ...names]);
+      this.current = (this.fixed ?? new KnownNames()).extend(names);
       this.log.debug({ names: this.current.size }, 'known names read from the graph');
     } catch (error) {
       this.log.warn(

@@ -32,7 +32,7 @@ export function pipelineContext(): Promise<PipelineContext> {
       session: { intraOpNumThreads: config.modelThreads },
     });
     const log = createLogger(config.logLevel, 'processor');
-    const fixed = config.knowledgeFile ? (await KnownNames.fromTsvFile(config.knowledgeFile)).entries() : [];
+    const fixed = config.knowledgeFile ? await KnownNames.fromTsvFile(config.knowledgeFile) : undefined;
     return {
       config,
       log,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { pino } from 'pino';
-import type { KnownName } from '../../src/extract/knowledge-features.js';
+import { type KnownName, KnownNames } from '../../src/extract/knowledge-features.js';
 import { KnowledgeCache } from '../../workers/knowledge-cache.js';
 
 const log = pino({ level: 'silent' });
@@ -18,7 +18,7 @@ describe('known names of a processor', () => {
       },
       1000,
       log,
-      [{ name: '张伟', kind: 'person' }],
+      KnownNames.of([{ name: '张伟', kind: 'person' }]),
       () => clock,
     );
     const [a, b] = await Promise.all([cache.gazetteer(), cache.gazetteer()]);
@@ -43,7 +43,7 @@ describe('known names of a processor', () => {
       },
       10,
       log,
-      [],
+      undefined,
       () => clock,
     );
     assert.equal((await cache.gazetteer())?.size, 1);
@@ -58,7 +58,12 @@ describe('known names of a processor', () => {
   it('with no graph reads gives the file names, or none', async () => {
     const never = async (): Promise<KnownName[]> => assert.fail('the graph must not be read');
     assert.equal(await new KnowledgeCache(never, 0, log).gazetteer(), undefined);
-    const fixed = await new KnowledgeCache(never, 0, log, [{ name: '张伟', kind: 'person' }]).gazetteer();
+    const fixed = await new KnowledgeCache(
+      never,
+      0,
+      log,
+      KnownNames.of([{ name: '张伟', kind: 'person' }]),
+    ).gazetteer();
     assert.deepEqual(fixed?.mark('张伟'), [5, 7]);
   });
 });
