@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Knowledge-channel ablation: the knowledge stage (config/knowledge.py) against its control arm
-# (config/knowledge_control.py, kb ids replaced by the pad id), both from the full run's best finetuned
-# checkpoint, the same 1,800 steps over the same batches, side by side on one thread each. Needs the full
-# run's cache (.data/training/full, marked by `prepare --knowledge-only` if it predates the channel).
+# Knowledge-channel ablation: 0.3.0's knowledge stage (config/knowledge.py) against its control arm
+# (config/knowledge_control.py, kb ids replaced by the pad id), both from 0.2.0's best finetuned
+# checkpoint (.data/training/full/ckpt/v0.2.0/), the same 1,800 steps over the same batches, side by side
+# on one thread each. Needs the full run's cache (.data/training/full, marked by `prepare --knowledge-only`
+# if it predates the channel).
 # Writes .data/training/knowledge/{kb,control}/ (train.log, finetune_summary.json) and prints the dev
-# scores side by side. About 45 min on 2 cores. The kb arm's checkpoint is what `export --config
-# knowledge` turns into the committed model; delete .data/training/knowledge/<arm> to rerun an arm.
+# scores side by side. About 45 min on 2 cores. `export --config knowledge` turns the kb arm into 0.3.0
+# (in .data/training/knowledge/kb/model); delete .data/training/knowledge/<arm> to rerun an arm.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY="${PYTHON:-.venv/bin/python}"

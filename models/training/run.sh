@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Whole training recipe: build the features CLI, prepare data, pretrain, finetune, knowledge stage, export,
-# verify.
-#   npm run train                          # full config (models/finkg-small), ~185 min on 2 CPU cores
+# Whole training recipe: build the features CLI, prepare data, pretrain, finetune, export, verify.
+#   npm run train                          # full config (models/finkg-small), ~145 min on 2 CPU cores
 #   FINKG_TRAIN_CONFIG=tiny npm run train  # CI smoke run (< 2 min), writes to .data/training/tiny/
 #   DATASETS_DIR=/path/to/data npm run train
 # Re-running resumes: prepare is skipped when its cache exists, training resumes from checkpoints.
@@ -21,12 +20,6 @@ npm run build || { [[ -f dist/src/cli/commands/features.js ]] || exit 1; echo "b
 "$PY" -m models.training.prepare --config "$CONFIG" "${DATA_ARGS[@]}"
 "$PY" -m models.training.train --config "$CONFIG" --stage pretrain
 "$PY" -m models.training.train --config "$CONFIG" --stage finetune
-EXPORT="$CONFIG"
-if [[ "$CONFIG" == "full" ]]; then
-  # Stage 3: the knowledge channel, continuing from the best finetuned checkpoint (config/knowledge.py).
-  "$PY" -m models.training.train --config knowledge --stage finetune
-  EXPORT=knowledge
-fi
-"$PY" -m models.training.export --config "$EXPORT"
+"$PY" -m models.training.export --config "$CONFIG"
 # The committed vocab changed, so refresh the shared TS/Python tokenizer vectors, then verify them.
 if [[ "$CONFIG" == "full" ]]; then "$PY" -m models.training.check_tokenizer --write && "$PY" -m models.training.check_tokenizer; fi

@@ -1,7 +1,7 @@
-"""Train finkg-small: (a) masked-LM domain pretraining, (b) multitask finetuning (events + entities),
-(c) the knowledge stage (config/knowledge.py: finetuning continued with known-name marks as an input).
+"""Train finkg-small: (a) masked-LM domain pretraining, (b) multitask finetuning (events + entities, with
+the known-name marks as an input).
 
-Run the whole recipe (build features CLI, prepare, pretrain, finetune, knowledge stage, export, evaluate):
+Run the whole recipe (build features CLI, prepare, pretrain, finetune, export, evaluate):
   npm run train                                  # full config (see models/finkg-small/MODEL_CARD.md)
   FINKG_TRAIN_CONFIG=tiny npm run train          # CI smoke run (< 2 min)
 Single stages:
@@ -11,7 +11,7 @@ Single stages:
   .venv/bin/python -m models.training.export   --config full
 Word-feature ablation (finetune only, two arms from the full run's pretrained checkpoint):
   bash models/training/ablation.sh
-Knowledge ablation (the knowledge stage with and without the channel, side by side on one core each):
+Knowledge ablation (0.3.0's knowledge stage with and without the channel, side by side on one core each):
   bash models/training/knowledge_ablation.sh
 Both stages checkpoint to <cache_dir>/ckpt/ every few minutes and resume from the last checkpoint.
 Budgets are time-based (pt_time_budget_s / ft_time_budget_s) with step caps; the LR schedule follows
