@@ -17,13 +17,4 @@ for arm in feat nofeat; do
   mkdir -p "$out"
   "$PY" -m models.training.train --config "ablation_$arm" --stage finetune 2>&1 | tee -a "$out/train.log"
 done
-"$PY" - <<'PY'
-import json
-print("| arm | step | TI | TC | AI | AC | CLUENER hold-out | FinNER eval |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-for arm in ("feat", "nofeat"):
-    e = json.load(open(f".data/training/ablation/{arm}/finetune_summary.json"))["evals"][-1]
-    ev, en = e["scores"]["fewfc_dev"], e["scores"]["entity_dev"]
-    print(f"| {arm} | {e['step']} | " + " | ".join(f"{ev[k]['f1']:.1f}" for k in ("TI", "TC", "AI", "AC"))
-          + f" | {en['cluener_holdout']['f1']:.1f} | {en['finner_eval']['f1']:.1f} |")
-PY
+"$PY" -m models.training.ablation_table .data/training/ablation/feat .data/training/ablation/nofeat

@@ -19,13 +19,4 @@ mkdir -p .data/training/knowledge/kb .data/training/knowledge/control
 "$PY" -m models.training.train --config knowledge --stage finetune >>.data/training/knowledge/kb/train.log 2>&1 &
 "$PY" -m models.training.train --config knowledge_control --stage finetune >>.data/training/knowledge/control/train.log 2>&1
 wait
-"$PY" - <<'PY'
-import json
-print("| arm | step | TI | TC | AI | AC | CLUENER hold-out | FinNER eval |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-for arm in ("kb", "control"):
-    e = json.load(open(f".data/training/knowledge/{arm}/finetune_summary.json"))["evals"][-1]
-    ev, en = e["scores"]["fewfc_dev"], e["scores"]["entity_dev"]
-    print(f"| {arm} | {e['step']} | " + " | ".join(f"{ev[k]['f1']:.1f}" for k in ("TI", "TC", "AI", "AC"))
-          + f" | {en['cluener_holdout']['f1']:.1f} | {en['finner_eval']['f1']:.1f} |")
-PY
+"$PY" -m models.training.ablation_table .data/training/knowledge/kb .data/training/knowledge/control

@@ -2,35 +2,24 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { findCompaniesStatement } from '../../src/graph/company-gazetteer.js';
-import { createCompanyGazetteer, createNeo4jDriver, ensureGraphSchema } from '../../src/graph/index.js';
+import { createCompanyGazetteer } from '../../src/graph/index.js';
 import { explainStatement } from '../../src/graph/queries/index.js';
 import type { Gazetteer } from '../../src/link/gazetteer.js';
-import {
-  buildGraphFixture,
-  type GraphFixture,
-  removeGraphFixture,
-  writeGraphFixture,
-} from '../support/graph-fixture.js';
-import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
+import { type GraphFixture, openGraphFixture } from '../support/graph-fixture.js';
+import { testConfig } from '../support/test-services.js';
 
 describe('the graph as the linker’s gazetteer', () => {
   const config = testConfig();
   let driver: Driver;
   let fixture: GraphFixture;
   let gazetteer: Gazetteer;
+  let close: () => Promise<void>;
 
   before(async () => {
-    await ensureTestServices(config);
-    driver = createNeo4jDriver(config);
-    await ensureGraphSchema(driver, config.neo4jDatabase);
-    fixture = buildGraphFixture(uniquePrefix());
-    await writeGraphFixture(driver, config.neo4jDatabase, fixture);
+    ({ driver, fixture, close } = await openGraphFixture(config));
     gazetteer = createCompanyGazetteer(driver, config.neo4jDatabase);
   });
-  after(async () => {
-    await removeGraphFixture(driver, config.neo4jDatabase, fixture.prefix);
-    await driver?.close();
-  });
+  after(() => close?.());
 
   const keys = async (query: { names: string[]; codes: string[] }) =>
     (await gazetteer.findCompanies(query)).map((c) => c.key).filter((k) => k.startsWith(fixture.prefix));

@@ -1,37 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
-import {
-  createNeo4jDriver,
-  ensureGraphSchema,
-  KNOWN_NAMES_QUERY,
-  readKnownNames,
-} from '../../src/graph/index.js';
+import { KNOWN_NAMES_QUERY, readKnownNames } from '../../src/graph/index.js';
 import { explainStatement } from '../../src/graph/queries/index.js';
-import {
-  buildGraphFixture,
-  type GraphFixture,
-  removeGraphFixture,
-  writeGraphFixture,
-} from '../support/graph-fixture.js';
-import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
+import { type GraphFixture, openGraphFixture } from '../support/graph-fixture.js';
+import { testConfig } from '../support/test-services.js';
 
 describe('the graph’s known names, for the model’s knowledge input', () => {
   const config = testConfig();
   let driver: Driver;
   let fixture: GraphFixture;
+  let close: () => Promise<void>;
 
   before(async () => {
-    await ensureTestServices(config);
-    driver = createNeo4jDriver(config);
-    await ensureGraphSchema(driver, config.neo4jDatabase);
-    fixture = buildGraphFixture(uniquePrefix());
-    await writeGraphFixture(driver, config.neo4jDatabase, fixture);
+    ({ driver, fixture, close } = await openGraphFixture(config));
   });
-  after(async () => {
-    await removeGraphFixture(driver, config.neo4jDatabase, fixture.prefix);
-    await driver?.close();
-  });
+  after(() => close?.());
 
   it('lists companies by full and short name, organisations and people, with their kinds', async () => {
     const names = await readKnownNames(driver, config.neo4jDatabase);

@@ -1,11 +1,13 @@
 import type { Driver } from 'neo4j-driver';
-import { writeDocumentGraph } from '../../src/graph/index.js';
+import type { Config } from '../../src/config/index.js';
+import { createNeo4jDriver, ensureGraphSchema, writeDocumentGraph } from '../../src/graph/index.js';
 import type {
   EventArgumentRow,
   GraphDocument,
   LinkedSentence,
   Provenance,
 } from '../../src/link/graph-document.js';
+import { ensureTestServices, uniquePrefix } from './test-services.js';
 
 /**
  * A small hand-built graph: two documents of one company (an announcement and a research report),
@@ -239,4 +241,23 @@ export async function removeGraphFixture(driver: Driver, database: string, prefi
     { prefix },
     { database },
   );
+}
+
+/** The test Neo4j with the graph schema and a fresh fixture written; `close` removes the fixture. */
+export async function openGraphFixture(
+  config: Config,
+): Promise<{ driver: Driver; fixture: GraphFixture; close: () => Promise<void> }> {
+  await ensureTestServices(config);
+  const driver = createNeo4jDriver(config);
+  await ensureGraphSchema(driver, config.neo4jDatabase);
+  const fixture = buildGraphFixture(uniquePrefix());
+  await writeGraphFixture(driver, config.neo4jDatabase, fixture);
+  return {
+    driver,
+    fixture,
+    close: async () => {
+      await removeGraphFixture(driver, config.neo4jDatabase, fixture.prefix);
+      await driver.close();
+    },
+  };
 }
