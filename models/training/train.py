@@ -264,10 +264,12 @@ def finetune(cfg: Config, schema: Schema):
     prepared = cfg.prepared_path()
     ev_units = pickle.load(open(os.path.join(prepared, "fewfc_train.pkl"), "rb"))
     ent_units = pickle.load(open(os.path.join(prepared, "ent_train.pkl"), "rb"))
+    copies = pickle.load(open(os.path.join(prepared, "fewfc_train_aug.pkl"), "rb")) if cfg.augment_copies else None
     role_mask_np = schema.role_mask()
     role_mask = torch.from_numpy(role_mask_np)
     rng = np.random.default_rng(cfg.seed + 1 + step)
-    log(f"finetune: {len(ev_units)} event units, {len(ent_units)} entity units, params {count_params(model)}")
+    log(f"finetune: {len(ev_units)} event units ({sum(map(bool, copies or []))} with mention-replaced copies), "
+        f"{len(ent_units)} entity units, params {count_params(model)}")
 
     def evaluate_and_keep(step, elapsed):
         nonlocal best
@@ -294,7 +296,9 @@ def finetune(cfg: Config, schema: Schema):
     done, loss_ema = False, None
     while not done:
         n_ent = int(len(ent_units) * cfg.ent_fraction)
-        pool = ev_units + [ent_units[i] for i in rng.permutation(len(ent_units))[:n_ent]]
+        events = ev_units if copies is None else [
+            c[rng.integers(len(c))] if c and rng.random() < cfg.augment_share else u for u, c in zip(ev_units, copies)]
+        pool = events + [ent_units[i] for i in rng.permutation(len(ent_units))[:n_ent]]
         lengths = np.array([len(u["ids"]) for u in pool])
         for bidx in bucket_batches(lengths, cfg.ft_batch_tokens, rng):
             elapsed = time.time() - t_start

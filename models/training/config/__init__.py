@@ -62,6 +62,11 @@ class Config:
     ft_max_steps: int = 100000
     ft_time_budget_s: float = 35 * 60
     ent_fraction: float = 0.5  # share of the entity examples used per epoch
+    # Mention replacement (augment.py): copies made per FewFC train unit at prepare time, and the share of
+    # units that each epoch shows as one of their copies instead of as written.
+    augment_copies: int = 0
+    augment_share: float = 0.5
+    augment_unmark: float = 0.3  # share of swapped-in names whose knowledge marks are removed
     pos_weight: float = 5.0
     # Argument loss weight: the argument loss is averaged over 69 valid (type, role) channels, so per
     # positive it gets far less gradient than triggers (10 channels); this compensates in shared layers.

@@ -5,7 +5,7 @@ from . import Config
 config = Config(
     name="full",
     cache_dir=".data/training/full",
-    model_version="finkg-small-0.4.0",
+    model_version="finkg-small-0.5.0",
     model_dir="models/finkg-small",
     corpus_max_chars=None,  # whole corpus (~20.6M chars); pretraining sees about one pass
     pt_time_budget_s=40 * 60,
@@ -17,4 +17,6 @@ config = Config(
     # The knowledge input is trained from the first finetuning step (0.4.0). 0.3.0 added it afterwards, in
     # a separate stage (config/knowledge.py) that made the recipe overrun its budget.
     use_knowledge=True,
+    # 0.5.0: half the FewFC sentences of each epoch are shown with their parties' names replaced (augment.py).
+    augment_copies=2,
 )

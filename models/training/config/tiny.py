@@ -21,6 +21,7 @@ config = Config(
     ft_batch_tokens=1024,
     ft_warmup=2,
     ft_max_steps=10,
+    augment_copies=1,
     ft_time_budget_s=60,
     eval_every_s=1e9,  # only the final eval
     ckpt_every_s=1e9,
