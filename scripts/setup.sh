@@ -12,6 +12,8 @@ command -v mvn >/dev/null || missing+=(maven)
 # The dashboard's browser tests drive Debian's Chromium; CJK fonts so Chinese renders in it.
 command -v chromium >/dev/null || [ -n "${CHROMIUM_PATH:-}" ] || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+# The committed sample PDFs embed WenQuanYi Micro Hei; their test regenerates them byte for byte.
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]} from Debian packages"
   sudo_cmd=()
