@@ -24,7 +24,7 @@ from .augment import augment_fewfc
 from .batching import KB_NONE
 from .config import ROOT, load_config
 from .schema import Schema
-from .tokenizer import SPECIAL_TOKENS, load_vocab, normalize_text, save_vocab
+from .tokenizer import SPECIAL_TOKENS, encode, load_vocab, normalize_text, save_vocab
 
 # Unified entity types: CLUENER / FinNER labels -> schema entityTypes.
 CLUENER_MAP = {"company": "company", "name": "person", "organization": "organization",
@@ -292,7 +292,7 @@ def add_augmented(cache, data_dir, schema: Schema, cfg):
     vocab = load_vocab(cfg.path(os.path.join(cfg.model_dir, "vocab.txt")))
     rng = random.Random(cfg.seed)
     for c, f in zip(flat, feats):
-        c["ids"] = np.array([vocab.get(ch, 1) for ch in normalize_text(c["text"])], dtype=np.int32)
+        c["ids"] = np.array(encode(c["text"], vocab), dtype=np.int32)
         c["seg"], c["pos"], c["kb"] = f
         # Swapped-in names come from the training names, so they are marked more often than real parties (86 %
         # against 60 %); unmarking some keeps the model's trust in a mark where it was.
