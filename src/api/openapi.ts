@@ -26,5 +26,16 @@ export function registerOpenApi(app: FastifyInstance): void {
       url,
     }),
   });
-  void app.register(swaggerUi, { routePrefix: '/docs' });
+  void app.register(swaggerUi, {
+    routePrefix: '/docs',
+    // The plugin's policy (with hashes of Swagger UI's inline scripts), with three changes: inline styles
+    // allowed (Swagger UI sets them; without, the browser reports violations), framing by other sites
+    // refused, and no `upgrade-insecure-requests` (it would break a server reached over plain HTTP).
+    staticCSP: true,
+    transformStaticCSP: (policy) =>
+      policy
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 }

@@ -143,6 +143,22 @@ describe('API keys and roles', () => {
     assert.equal((await send({ method: 'GET', url: '/v1/nothing-here' })).statusCode, 401);
     assert.equal((await send({ method: 'GET', url: '/v1/nothing-here' }, g.keys.admin)).statusCode, 404);
   });
+
+  it('lets no other site frame the queue board or the API docs, and limits their scripts', async () => {
+    const board = await send({ method: 'GET', url: '/admin' }, g.keys.admin);
+    const docs = await send({ method: 'GET', url: '/docs' });
+    for (const [name, response] of [
+      ['queue board', board],
+      ['API docs', docs],
+    ] as const) {
+      assert.equal(response.statusCode, 200, name);
+      const policy = String(response.headers['content-security-policy']);
+      assert.match(policy, /frame-ancestors 'none'/, name);
+      assert.match(policy, /script-src 'self'( 'sha[^;]*)? *;/, name);
+      assert.doesNotMatch(policy, /upgrade-insecure-requests|unsafe-eval|script-src[^;]*unsafe-inline/, name);
+    }
+    assert.equal(board.headers['x-frame-options'], 'DENY');
+  });
 });
 
 describe('rate limit per API key', () => {

@@ -187,6 +187,11 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
     await screenshot(page, 'dashboard-admin');
   });
 
+  it('serves the API docs under their content security policy', async () => {
+    await page.goto('/docs');
+    await page.getByText('finkg API').first().waitFor();
+  });
+
   it('ran without script errors', () => {
     assert.deepEqual(pageErrors, []);
   });
