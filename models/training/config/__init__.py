@@ -67,6 +67,12 @@ class Config:
     augment_copies: int = 0
     augment_share: float = 0.5
     augment_unmark: float = 0.3  # share of swapped-in names whose knowledge marks are removed
+    # Trigger/argument heads are trained on each event sentence's gold types plus this many of its highest-scoring
+    # other types (train.head_pairs); 9 = every type, as up to 0.5.0.
+    head_negatives: int = 9
+    # Exponential moving average of the finetuned weights (decay per step; None: not kept). Every dev evaluation
+    # scores both the weights and their average, and the better of all becomes finetune_best.
+    ema_decay: float | None = None
     pos_weight: float = 5.0
     # Argument loss weight: the argument loss is averaged over 69 valid (type, role) channels, so per
     # positive it gets far less gradient than triggers (10 channels); this compensates in shared layers.

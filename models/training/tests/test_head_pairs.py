@@ -1,0 +1,81 @@
+"""Which (sentence, event type) pairs train the trigger/argument heads, and that leaving pairs out keeps the
+loss's scale.
+
+  .venv/bin/python -m unittest discover -s models/training/tests -t .
+"""
+import dataclasses
+import unittest
+
+import torch
+import torch.nn.functional as F
+
+from models.training.config import Config
+from models.training.model import FinKGEncoder, ModelConfig
+from models.training.train import head_pairs, multitask_loss
+
+T, R, E, L = 4, 3, 2, 6
+
+
+def targets(type_rows, has_event):
+    B = len(type_rows)
+    type_y = torch.zeros(B, T)
+    for b, types in enumerate(type_rows):
+        type_y[b, types] = 1
+    return {"has_event": torch.tensor(has_event, dtype=torch.float32), "type_y": type_y,
+            "trig_y": torch.zeros(B, T, L, 2), "arg_y": torch.zeros(B, T, L, R, 2),
+            "ent_y": torch.zeros(B, L, E, 2), "ent_m": torch.tensor([[0.0] * E if h else [1.0] * E for h in has_event])}
+
+
+def pairs(rows, types):
+    return sorted(zip(rows.tolist(), types.tolist()))
+
+
+class HeadPairsTest(unittest.TestCase):
+    def test_gold_types_and_highest_scoring_others(self):
+        logits = torch.tensor([[5.0, -9.0, 1.0, 0.0],   # gold type 1 scores lowest: still kept
+                               [0.0, 3.0, 2.0, 1.0]])
+        y = targets([[1], [0, 3]], [1, 1])
+        self.assertEqual(pairs(*head_pairs(logits, y, 1)), [(0, 0), (0, 1), (1, 0), (1, 1), (1, 3)])
+        self.assertEqual(pairs(*head_pairs(logits, y, 2)),
+                         [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (1, 3)])
+
+    def test_sentence_without_events_gets_negatives_only(self):
+        y = targets([[]], [1])
+        self.assertEqual(pairs(*head_pairs(torch.tensor([[0.0, 2.0, 1.0, 3.0]]), y, 2)), [(0, 1), (0, 3)])
+
+    def test_entity_rows_get_no_pairs(self):
+        y = targets([[2], []], [1, 0])
+        self.assertEqual(pairs(*head_pairs(torch.zeros(2, T), y, T - 1)), [(0, t) for t in range(T)])
+
+
+class LossScaleTest(unittest.TestCase):
+    def test_all_types_equal_dense_heads(self):
+        torch.manual_seed(0)
+        model = FinKGEncoder(ModelConfig(vocab_size=30, n_layer=1, d_model=16, n_head=2, d_ff=32, max_len=L,
+                                         n_types=T, n_roles=R, n_entities=E)).eval()
+        ids = torch.randint(3, 30, (3, L))
+        attn = torch.tensor([[1] * L, [1] * 4 + [0] * 2, [1] * 5 + [0]])
+        inputs = (ids, attn, torch.ones_like(ids), torch.ones_like(ids), torch.ones_like(ids))
+        y = targets([[1], [0, 2], []], [1, 1, 0])
+        y["trig_y"][0, 1, 2, 0] = y["trig_y"][0, 1, 3, 1] = 1
+        y["arg_y"][1, 2, 0, 1, 0] = y["arg_y"][1, 2, 1, 1, 1] = 1
+        role_mask = torch.tensor([[1, 1, 0], [1, 0, 1], [0, 1, 1], [1, 1, 1]], dtype=torch.float32)
+        cfg = dataclasses.replace(Config(), head_negatives=T - 1, pos_weight=5.0, arg_loss_weight=3.0)
+        with torch.no_grad():
+            _, parts = multitask_loss(model, model.encode(*inputs), attn, y, role_mask, cfg)
+            _, trig, arg, _ = model(*inputs)
+        pw, ev, am = torch.tensor(5.0), y["has_event"], attn.float()
+        m = ev[:, None, None, None] * am[:, None, :, None]
+        dense_trig = (F.binary_cross_entropy_with_logits(trig, y["trig_y"], pos_weight=pw, reduction="none") * m).sum() / (2 * T * 2)
+        m = ev[:, None, None, None, None] * am[:, None, :, None, None] * role_mask[None, :, None, :, None]
+        dense_arg = 3.0 * (F.binary_cross_entropy_with_logits(arg, y["arg_y"], pos_weight=pw, reduction="none") * m).sum() / (2 * role_mask.sum() * 2)
+        self.assertAlmostEqual(parts["trigger"].item(), dense_trig.item(), places=5)
+        self.assertAlmostEqual(parts["argument"].item(), dense_arg.item(), places=5)
+        cfg = dataclasses.replace(cfg, head_negatives=1)
+        with torch.no_grad():
+            _, fewer = multitask_loss(model, model.encode(*inputs), attn, y, role_mask, cfg)
+        self.assertLess(fewer["argument"].item(), parts["argument"].item())  # same denominator, fewer terms
+
+
+if __name__ == "__main__":
+    unittest.main()
