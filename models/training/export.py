@@ -31,7 +31,7 @@ OUTPUTS = ["type_logits", "trigger_logits", "argument_logits", "entity_logits"]
 # Serving parts: the encoder (with type and entity heads), then trigger/argument heads for chosen
 # (row, type) pairs only; together they equal model.onnx for every type they are asked about.
 ENCODER_OUTPUTS = ["hidden", "type_logits", "entity_logits"]
-PAIR_INPUTS = ["hidden", "pair_rows", "pair_types"]
+PAIR_INPUTS = ["hidden", "pair_rows", "pair_types"]  # + "attention_mask" when the heads have blocks
 PAIR_OUTPUTS = ["pair_trigger_logits", "pair_argument_logits"]
 PART_FILES = {"encoder": "model.encoder.onnx", "pairHeads": "model.pair-heads.onnx"}
 
@@ -50,11 +50,17 @@ def export_parts(model, batch, model_dir):
     with torch.no_grad():
         hidden = EncoderPart(model)(*dummy)[0]
     rows, types = torch.tensor([0, 0, 1], dtype=torch.int64), torch.tensor([0, 3, 9], dtype=torch.int64)
-    torch.onnx.export(PairHeadsPart(model), (hidden, rows, types), heads_path, input_names=PAIR_INPUTS,
-                      output_names=PAIR_OUTPUTS,
-                      dynamic_axes={"hidden": {0: "batch", 1: "seq"}, "pair_rows": {0: "pairs"},
-                                    "pair_types": {0: "pairs"}, "pair_trigger_logits": {0: "pairs", 1: "seq"},
-                                    "pair_argument_logits": {0: "pairs", 1: "seq"}},
+    # The heads' own blocks attend over the sentence, so they need its padding mask; without blocks the
+    # part keeps the three inputs older models have.
+    with_mask = model.c.head_layers > 0
+    pair_inputs = PAIR_INPUTS + ["attention_mask"] if with_mask else PAIR_INPUTS
+    pair_args = (hidden, rows, types) + ((dummy[INPUTS.index("attention_mask")],) if with_mask else ())
+    axes = {"hidden": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"}, "pair_rows": {0: "pairs"},
+            "pair_types": {0: "pairs"}, "pair_trigger_logits": {0: "pairs", 1: "seq"},
+            "pair_argument_logits": {0: "pairs", 1: "seq"}}
+    torch.onnx.export(PairHeadsPart(model), pair_args, heads_path, input_names=pair_inputs,
+                      output_names=PAIR_OUTPUTS, dynamic_axes={k: v for k, v in axes.items() if k in pair_inputs
+                                                               or k in PAIR_OUTPUTS},
                       opset_version=17, do_constant_folding=True, dynamo=False)
     for path in (enc_path, heads_path):
         quantize_dynamic(path, os.path.join(model_dir, int8_name(os.path.basename(path))),
@@ -69,7 +75,8 @@ def export_parts(model, batch, model_dir):
     B, T = type_l.shape
     pr = np.repeat(np.arange(B), T).astype(np.int64)
     pt = np.tile(np.arange(T), B).astype(np.int64)
-    trig_p, arg_p = heads.run(PAIR_OUTPUTS, {"hidden": h, "pair_rows": pr, "pair_types": pt})
+    pair_feeds = {"hidden": h, "pair_rows": pr, "pair_types": pt, "attention_mask": batch["attention_mask"]}
+    trig_p, arg_p = heads.run(PAIR_OUTPUTS, {k: pair_feeds[k] for k in pair_inputs})
     delta = max(float(np.abs(a - b).max()) for a, b in ((type_l, type_p), (ent, ent_p), (trig[pr, pt], trig_p),
                                                         (arg[pr, pt], arg_p)))
     print(f"parts vs whole model (fp32 onnxruntime): max |delta logit| = {delta:.2e}")

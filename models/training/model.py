@@ -6,7 +6,8 @@ Outputs (raw logits; decoding applies sigmoid):
   trigger_logits  [B, T, L, 2]       per type: trigger start/end pointers
   argument_logits [B, T, L, R, 2]    per type and role: argument start/end pointers
   entity_logits   [B, L, E, 2]       per entity type: start/end pointers
-Type conditioning uses conditional layer norm (type embedding -> per-type gain/bias).
+Type conditioning uses conditional layer norm (type embedding -> per-type gain/bias), optionally followed by
+Transformer blocks over the conditioned states (head_layers), so that the heads see the type in context.
 """
 from __future__ import annotations
 
@@ -35,6 +36,12 @@ class ModelConfig:
     use_word_features: bool = True  # False: seg/pos ids are replaced by 0 (feature ablation)
     n_kb: int = 8  # 0 pad, 1 none, org B/M/E, person B/M/E (KB_VOCAB in knowledge-features.ts)
     use_knowledge: bool = True  # False: kb ids are replaced by 0 (knowledge ablation)
+    head_layers: int = 0  # Transformer blocks over each type's conditioned states (cost per (row, type) pair)
+
+
+def key_bias(attention_mask, dtype):
+    """Additive attention bias [B, 1, 1, L]: 0 for real tokens, large negative for padding."""
+    return (1.0 - attention_mask.to(dtype))[:, None, None, :] * -1e4
 
 
 class Block(nn.Module):
@@ -89,6 +96,8 @@ class FinKGEncoder(nn.Module):
         self.cond_ff1 = nn.Linear(d, d)
         self.cond_ff2 = nn.Linear(d, d)
         self.cond_ln = nn.LayerNorm(d)
+        self.cond_blocks = nn.ModuleList([Block(c) for _ in range(c.head_layers)])
+        self.cond_ln_f = nn.LayerNorm(d) if c.head_layers else None
         self.trigger_head = nn.Linear(d, 2)
         self.argument_head = nn.Linear(d, c.n_roles * 2)
         # entity head
@@ -118,8 +127,7 @@ class FinKGEncoder(nn.Module):
             kb_ids = torch.zeros_like(kb_ids)
         x = self.tok(input_ids) + self.posi(positions) + self.seg(seg_ids) + self.tag(pos_ids) + self.kb(kb_ids)
         x = self.drop(x)
-        # additive key mask: 0 for real tokens, large negative for padding
-        attn_bias = (1.0 - attention_mask.to(x.dtype))[:, None, None, :] * -1e4
+        attn_bias = key_bias(attention_mask, x.dtype)
         for b in self.blocks:
             x = b(x, attn_bias)
         return self.ln_f(x)
@@ -139,31 +147,43 @@ class FinKGEncoder(nn.Module):
         B, L, _ = h.shape
         return self.entity_head(F.gelu(self.entity_ff(h)) + h).view(B, L, self.c.n_entities, 2)
 
-    def conditioned(self, hn, gain, bias):
-        """Type-conditioned states: conditional layer norm (gain/bias from a type embedding) + one FF."""
+    def conditioned(self, hn, gain, bias, attn_bias):
+        """Type-conditioned states: conditional layer norm (gain/bias from a type embedding) + one FF, then the
+        head blocks, if any. hn/gain/bias broadcast to [N, L, d] (or [B, T, L, d]); attn_bias is [N, 1, 1, L]."""
         z = hn * gain + bias
-        return self.cond_ln(z + self.cond_ff2(F.gelu(self.cond_ff1(z))))
+        z = self.cond_ln(z + self.cond_ff2(F.gelu(self.cond_ff1(z))))
+        if not self.cond_blocks:
+            return z
+        shape = z.shape
+        z = z.reshape(-1, shape[-2], shape[-1])
+        for b in self.cond_blocks:
+            z = b(z, attn_bias)
+        return self.cond_ln_f(z).view(shape)
 
     def heads(self, h, attention_mask):
         """All heads, every event type: [B, T, L, ...] trigger/argument logits."""
         e = self.type_emb.weight  # [T, d]
+        T = e.shape[0]
         gain = (1.0 + self.cln_gain(e))[None, :, None, :]  # [1, T, 1, d]
         bias = self.cln_bias(e)[None, :, None, :]
         hn = F.layer_norm(h, (self.c.d_model,)).unsqueeze(1)  # [B, 1, L, d]
-        z = self.conditioned(hn, gain, bias)  # [B, T, L, d]
+        attn_bias = key_bias(attention_mask, h.dtype).repeat_interleave(T, dim=0) if self.cond_blocks else None
+        z = self.conditioned(hn, gain, bias, attn_bias)  # [B, T, L, d]
         B, T, L, _ = z.shape
         trigger_logits = self.trigger_head(z)  # [B, T, L, 2]
         argument_logits = self.argument_head(z).view(B, T, L, self.c.n_roles, 2)
         return self.type_logits(h, attention_mask), trigger_logits, argument_logits, self.entity_logits(h)
 
-    def pair_heads(self, h, pair_rows, pair_types):
+    def pair_heads(self, h, pair_rows, pair_types, attention_mask=None):
         """Trigger/argument logits of chosen (row, type) pairs only: [P, L, 2] and [P, L, R, 2].
-        Serving asks for the types a sentence has, not all T (the heads are ~40 % of a full forward)."""
+        Serving asks for the types a sentence has, not all T (the heads are ~40 % of a full forward).
+        attention_mask [B, L] is needed only with head blocks."""
         e = self.type_emb(pair_types)  # [P, d]
         gain = (1.0 + self.cln_gain(e))[:, None, :]  # [P, 1, d]
         bias = self.cln_bias(e)[:, None, :]
         hn = F.layer_norm(h, (self.c.d_model,))[pair_rows]  # [P, L, d]
-        z = self.conditioned(hn, gain, bias)
+        attn_bias = key_bias(attention_mask, h.dtype)[pair_rows] if self.cond_blocks else None
+        z = self.conditioned(hn, gain, bias, attn_bias)
         P, L, _ = z.shape
         return self.trigger_head(z), self.argument_head(z).view(P, L, self.c.n_roles, 2)
 
@@ -191,8 +211,8 @@ class PairHeadsPart(nn.Module):
         super().__init__()
         self.m = model
 
-    def forward(self, hidden, pair_rows, pair_types):
-        return self.m.pair_heads(hidden, pair_rows, pair_types)
+    def forward(self, hidden, pair_rows, pair_types, attention_mask=None):
+        return self.m.pair_heads(hidden, pair_rows, pair_types, attention_mask)
 
 
 def count_params(model: nn.Module, exclude_mlm: bool = True) -> int:

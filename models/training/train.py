@@ -49,16 +49,19 @@ def model_config(cfg: Config, schema: Schema) -> ModelConfig:
                        d_model=cfg.d_model, n_head=cfg.n_head, d_ff=cfg.d_ff, max_len=cfg.max_len,
                        dropout=cfg.dropout, n_types=len(schema.event_types), n_roles=len(schema.roles),
                        n_entities=len(schema.entity_types), use_word_features=cfg.use_word_features,
-                       n_kb=meta.get("kb_vocab", 8), use_knowledge=cfg.use_knowledge)
+                       n_kb=meta.get("kb_vocab", 8), use_knowledge=cfg.use_knowledge,
+                       head_layers=cfg.head_layers)
 
 
 def load_weights(model, state):
-    """Load a checkpoint's weights; one saved before the knowledge channel existed leaves it at its zero init."""
+    """Load a checkpoint's weights. Parts the checkpoint predates keep their init: the knowledge embedding
+    (zero) and head blocks (random; only finetuning trains them)."""
     missing, unexpected = model.load_state_dict(state, strict=False)
-    if unexpected or set(missing) - {"kb.weight"}:
+    new_parts = [k for k in missing if k == "kb.weight" or k.startswith(("cond_blocks.", "cond_ln_f."))]
+    if unexpected or len(new_parts) < len(missing):
         raise RuntimeError(f"checkpoint does not fit the model: missing {missing}, unexpected {unexpected}")
-    if missing:
-        log("checkpoint has no knowledge embedding; it starts at zero")
+    if new_parts:
+        log(f"checkpoint lacks {len(new_parts)} tensors (knowledge embedding / head blocks); they keep their init")
 
 
 def lr_at(step, progress, base, warmup):
@@ -227,7 +230,7 @@ def multitask_loss(model, h, attn, y, role_mask, cfg):
     every type of every event row: the pairs left out are easy negatives whose loss is near zero."""
     type_logits, ent = model.type_logits(h, attn), model.entity_logits(h)
     rows, types = head_pairs(type_logits, y, cfg.head_negatives)
-    trig, arg = model.pair_heads(h, rows, types)  # [P, L, 2], [P, L, R, 2]
+    trig, arg = model.pair_heads(h, rows, types, attn)  # [P, L, 2], [P, L, R, 2]
     pw = torch.tensor(cfg.pos_weight)
     ev = y["has_event"]
     n_ev = ev.sum().clamp(min=1)

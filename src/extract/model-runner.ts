@@ -116,6 +116,9 @@ class PairedModelRunner implements ModelRunner {
         pair_rows: { data: BigInt64Array.from(rows), dims: [rows.length] },
         pair_types: { data: BigInt64Array.from(typeIds), dims: [rows.length] },
       };
+      // Heads with their own attention blocks read the padding mask too (models without them lack the input).
+      const mask = feeds.attention_mask;
+      if (this.pairHeads.inputNames.includes('attention_mask') && mask) pairFeeds.attention_mask = mask;
       const out = await this.pairHeads.run(pairFeeds, PAIR_OUTPUTS);
       const pairTrigger = (out.pair_trigger_logits as ModelOutputs['triggerLogits']).data;
       const pairArgument = (out.pair_argument_logits as ModelOutputs['argumentLogits']).data;

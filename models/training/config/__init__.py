@@ -40,6 +40,9 @@ class Config:
     d_ff: int = 1024
     max_len: int = 256
     dropout: float = 0.1
+    # Transformer blocks over each event type's conditioned states, under the trigger/argument pointers (each
+    # costs about a quarter of the 4-layer encoder per (sentence, type) pair the heads run for).
+    head_layers: int = 0
     # jieba word-position/POS embeddings. False replaces seg_ids/pos_ids by the pad id 0 inside the model
     # (the inputs stay in the ONNX contract): row 0 got no gradient in pretraining (padding only), so it is
     # still its random init, and finetuning learns it as one constant vector. For config/ablation_nofeat.py.

@@ -13,6 +13,7 @@ config = Config(
     d_model=32,
     n_head=2,
     d_ff=64,
+    head_layers=1,  # exercises the heads' blocks and the pair-heads part's attention_mask input
     max_len=256,
     pt_batch_tokens=1024,
     pt_warmup=2,

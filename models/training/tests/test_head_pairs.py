@@ -79,3 +79,24 @@ class LossScaleTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HeadBlocksTest(unittest.TestCase):
+    def test_pair_heads_match_all_type_heads_and_ignore_padding(self):
+        torch.manual_seed(0)
+        model = FinKGEncoder(ModelConfig(vocab_size=30, n_layer=1, d_model=16, n_head=2, d_ff=32, max_len=L,
+                                         n_types=T, n_roles=R, n_entities=E, head_layers=1)).eval()
+        ids = torch.randint(3, 30, (2, L))
+        attn = torch.tensor([[1] * L, [1] * 4 + [0] * 2])
+        inputs = lambda i, a: (i, a, torch.ones_like(i), torch.ones_like(i), torch.ones_like(i))  # noqa: E731
+        with torch.no_grad():
+            h = model.encode(*inputs(ids, attn))
+            _, trig, arg, _ = model.heads(h, attn)
+            rows, types = torch.tensor([0, 1, 1]), torch.tensor([2, 0, 3])
+            p_trig, p_arg = model.pair_heads(h, rows, types, attn)
+            # the padded sentence alone, unpadded: its real positions must not change
+            h1 = model.encode(*inputs(ids[1:, :4], attn[1:, :4]))
+            s_trig, _ = model.pair_heads(h1, torch.tensor([0]), torch.tensor([3]), attn[1:, :4])
+        self.assertTrue(torch.allclose(p_trig, trig[rows, types], atol=1e-5))
+        self.assertTrue(torch.allclose(p_arg, arg[rows, types], atol=1e-5))
+        self.assertTrue(torch.allclose(s_trig[0], p_trig[2, :4], atol=1e-5))
