@@ -276,7 +276,7 @@ def finetune(cfg: Config, schema: Schema):
             return
         load_weights(model, st["model"])
         opt.load_state_dict(st["opt"])
-        if ema is not None and "ema" in st:
+        if ema is not None and st.get("ema") is not None:
             ema.load_state_dict(st["ema"])
         step, elapsed, best, evals = st["step"], st["elapsed"], st["best"], st.get("evals", [])
         log(f"resumed finetuning at step {step} ({elapsed:.0f}s)")

@@ -77,9 +77,6 @@ class LossScaleTest(unittest.TestCase):
         self.assertLess(fewer["argument"].item(), parts["argument"].item())  # same denominator, fewer terms
 
 
-if __name__ == "__main__":
-    unittest.main()
-
 
 class HeadBlocksTest(unittest.TestCase):
     def test_pair_heads_match_all_type_heads_and_ignore_padding(self):
@@ -100,3 +97,7 @@ class HeadBlocksTest(unittest.TestCase):
         self.assertTrue(torch.allclose(p_trig, trig[rows, types], atol=1e-5))
         self.assertTrue(torch.allclose(p_arg, arg[rows, types], atol=1e-5))
         self.assertTrue(torch.allclose(s_trig[0], p_trig[2, :4], atol=1e-5))
+
+
+if __name__ == "__main__":
+    unittest.main()
