@@ -163,11 +163,10 @@ class FinKGEncoder(nn.Module):
     def heads(self, h, attention_mask):
         """All heads, every event type: [B, T, L, ...] trigger/argument logits."""
         e = self.type_emb.weight  # [T, d]
-        T = e.shape[0]
         gain = (1.0 + self.cln_gain(e))[None, :, None, :]  # [1, T, 1, d]
         bias = self.cln_bias(e)[None, :, None, :]
         hn = F.layer_norm(h, (self.c.d_model,)).unsqueeze(1)  # [B, 1, L, d]
-        attn_bias = key_bias(attention_mask, h.dtype).repeat_interleave(T, dim=0) if self.cond_blocks else None
+        attn_bias = key_bias(attention_mask, h.dtype).repeat_interleave(e.shape[0], dim=0) if self.cond_blocks else None
         z = self.conditioned(hn, gain, bias, attn_bias)  # [B, T, L, d]
         B, T, L, _ = z.shape
         trigger_logits = self.trigger_head(z)  # [B, T, L, 2]

@@ -2,30 +2,20 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pageHeaders } from './page-headers.js';
 
 /** Where `npm run build` puts the dashboard (Vite output of dashboard/). */
 export function dashboardBuildDir(projectRoot: string): string {
   return path.join(projectRoot, 'dashboard', 'dist');
 }
 
+/** The dashboard's page may also show blob: images. */
+const PAGE_HEADERS = pageHeaders({ 'img-src': "'self' data: blob:" });
+
 /**
  * Serves the dashboard's built files at /. Its pages (/companies/…, /documents/…) are client-side
  * routes, so a GET for an unknown path that wants HTML gets index.html; the API keeps its JSON 404s.
  */
-/**
- * Headers for the dashboard's page: scripts only from this origin (the build emits no inline script),
- * API calls and the event stream only to it, no framing by other sites (clickjacking), no referrer.
- * Inline styles are allowed: React's style props and the chart and graph libraries set them.
- */
-const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-};
-
 export function registerDashboard(app: FastifyInstance, dir: string): void {
   if (!existsSync(path.join(dir, 'index.html'))) {
     app.get('/', async (_request, reply) =>

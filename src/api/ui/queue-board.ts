@@ -3,23 +3,18 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
+import { pageHeaders } from './page-headers.js';
 
 export const QUEUE_BOARD_PATH = '/admin';
 
 /**
- * The board can retry and remove jobs, so no other site may frame it (clickjacking), and its page runs only
- * its own scripts. Inline styles are its loading screen and React style props; the fonts are the ones its
- * page links from Google Fonts (without network access it falls back to local fonts).
+ * The board can retry and remove jobs, so the shared page policy (no framing by other sites, own scripts
+ * only) matters here most. Its page links its fonts from Google Fonts (offline it falls back to local ones).
  */
-const BOARD_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline' https://fonts.googleapis.com; " +
-    "font-src 'self' https://fonts.gstatic.com; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
-    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-};
+const BOARD_HEADERS = pageHeaders({
+  'style-src': "'self' 'unsafe-inline' https://fonts.googleapis.com",
+  'font-src': "'self' https://fonts.gstatic.com",
+});
 
 /**
  * Bull Board at /admin: waiting, active, failed and completed jobs; retry, promote or remove them.
