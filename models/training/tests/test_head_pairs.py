@@ -11,7 +11,7 @@ import torch.nn.functional as F
 
 from models.training.config import Config
 from models.training.model import FinKGEncoder, ModelConfig
-from models.training.train import head_pairs, multitask_loss
+from models.training.train import head_pairs, multitask_loss, torch_forward
 
 T, R, E, L = 4, 3, 2, 6
 
@@ -77,7 +77,6 @@ class LossScaleTest(unittest.TestCase):
         self.assertLess(fewer["argument"].item(), parts["argument"].item())  # same denominator, fewer terms
 
 
-
 class HeadBlocksTest(unittest.TestCase):
     def test_pair_heads_match_all_type_heads_and_ignore_padding(self):
         torch.manual_seed(0)
@@ -97,6 +96,30 @@ class HeadBlocksTest(unittest.TestCase):
         self.assertTrue(torch.allclose(p_trig, trig[rows, types], atol=1e-5))
         self.assertTrue(torch.allclose(p_arg, arg[rows, types], atol=1e-5))
         self.assertTrue(torch.allclose(s_trig[0], p_trig[2, :4], atol=1e-5))
+
+
+class DevForwardTest(unittest.TestCase):
+    def test_heads_of_likely_types_equal_the_all_type_forward(self):
+        for head_layers in (0, 1):
+            torch.manual_seed(1)
+            model = FinKGEncoder(ModelConfig(vocab_size=30, n_layer=1, d_model=16, n_head=2, d_ff=32, max_len=L,
+                                             n_types=T, n_roles=R, n_entities=E, head_layers=head_layers)).eval()
+            with torch.no_grad():  # spread the type probabilities so that some types fall below the cut
+                model.type_head.bias.copy_(torch.tensor([3.0, -3.0, 0.0, -6.0]))
+            ids = torch.randint(3, 30, (2, L))
+            batch = {"input_ids": ids.numpy(), "attention_mask": torch.tensor([[1] * L, [1] * 4 + [0] * 2]).numpy(),
+                     "seg_ids": torch.ones_like(ids).numpy(), "pos_ids": torch.ones_like(ids).numpy(),
+                     "kb_ids": torch.ones_like(ids).numpy()}
+            ty, trig, arg, ent = torch_forward(model, min_type_prob=0.1)(batch)
+            with torch.no_grad():
+                full = [o.numpy() for o in model(*(torch.from_numpy(batch[k]) for k in batch))]
+            kept = torch.sigmoid(torch.from_numpy(ty)) >= 0.1
+            self.assertTrue(kept.any() and not kept.all())
+            self.assertTrue(torch.allclose(torch.from_numpy(ty), torch.from_numpy(full[0]), atol=1e-5))
+            self.assertTrue(torch.allclose(torch.from_numpy(ent), torch.from_numpy(full[3]), atol=1e-5))
+            self.assertTrue(torch.allclose(torch.from_numpy(trig)[kept], torch.from_numpy(full[1])[kept], atol=1e-5))
+            self.assertTrue(torch.allclose(torch.from_numpy(arg)[kept], torch.from_numpy(full[2])[kept], atol=1e-5))
+            self.assertTrue((trig[~kept.numpy()] == -50.0).all() and (arg[~kept.numpy()] == -50.0).all())
 
 
 if __name__ == "__main__":
