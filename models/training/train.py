@@ -262,9 +262,9 @@ def torch_forward(model, min_type_prob=min(TH_GRID_FINE)):
             type_logits = model.type_logits(h, attn)
             rows, types = (torch.sigmoid(type_logits) >= min_type_prob).nonzero(as_tuple=True)
             trig_p, arg_p = model.pair_heads(h, rows, types, attn)
-            B, L = attn.shape
-            trig = torch.full((B, type_logits.shape[1], L, 2), -50.0)
-            arg = torch.full((B, type_logits.shape[1], L, model.c.n_roles, 2), -50.0)
+            (B, L), T = attn.shape, type_logits.shape[1]
+            trig = torch.full((B, T, L, 2), -50.0)
+            arg = torch.full((B, T, L, model.c.n_roles, 2), -50.0)
             trig[rows, types], arg[rows, types] = trig_p, arg_p
             ent = model.entity_logits(h)
         return [o.numpy() for o in (type_logits, trig, arg, ent)]

@@ -86,7 +86,7 @@ class Config:
     grad_clip: float = 1.0
     # decoding. Argument cap 16 (98.7 % of FewFC train arguments are <= 16 code points, longest dev one 35):
     # a start whose nearest end lies further away is nearly always a false start, and pairing it anyway
-    # made long wrong spans (finkg-small-0.1.0 dev AC 34.2 with 64, 37.3 with 16; see MODEL_CARD.md).
+    # made long wrong spans (finkg-small-0.1.0 dev AC 34.2 with 64, 37.3 with 16; see models/finkg-small/HISTORY.md).
     # Trigger cap 6: the longest FewFC train trigger.
     max_span: dict = field(default_factory=lambda: {"trigger": 6, "argument": 16, "entity": 48})
 

@@ -20,7 +20,7 @@ config = Config(
     # 0.5.0: half the FewFC sentences of each epoch are shown with their parties' names replaced (augment.py).
     augment_copies=2,
     # 0.6.0: trigger/argument heads trained on gold types + the 3 highest-scoring others, not all 10 types of
-    # every sentence: 10,077 steps in the 100 minutes instead of 8,561 (MODEL_CARD.md).
+    # every sentence: 10,077 steps in the 100 minutes instead of 8,561 (models/finkg-small/HISTORY.md).
     head_negatives=3,
     # 0.6.0: a moving average of the weights (horizon ~1,000 steps, ~8 min) is scored beside them at every eval.
     ema_decay=0.999,
