@@ -7,7 +7,7 @@ config = Config(
     cache_dir=".data/training/full",
     model_version="finkg-small-0.7.0",
     model_dir="models/finkg-small",
-    corpus_max_chars=None,  # whole corpus (~20.6M chars); pretraining sees about 1.1 passes
+    corpus_max_chars=None,  # whole corpus (~20.6M chars); pretraining sees about one pass
     # 0.7.0: 60 min pretraining + 80 min finetuning (0.5.0/0.6.0: 40 + 100, same total): dev AC +0.4 int8 as
     # served, +2.2 with no names known (models/finkg-small/HISTORY.md).
     pt_time_budget_s=60 * 60,
