@@ -13,6 +13,8 @@ Word-feature ablation (finetune only, two arms from the full run's pretrained ch
   bash models/training/ablation.sh
 Knowledge ablation (0.3.0's knowledge stage with and without the channel, side by side on one core each):
   bash models/training/knowledge_ablation.sh
+Where arguments are lost (gold types, error kinds, train fit; the model card's error analysis):
+  .venv/bin/python -m models.training.diagnose --config full
 Both stages checkpoint to <cache_dir>/ckpt/ every few minutes and resume from the last checkpoint.
 Budgets are time-based (pt_time_budget_s / ft_time_budget_s) with step caps; the LR schedule follows
 progress = max(step / max_steps, elapsed / time_budget).
@@ -20,6 +22,7 @@ progress = max(step / max_steps, elapsed / time_budget).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import os
@@ -277,6 +280,8 @@ def finetune(cfg: Config, schema: Schema):
     os.makedirs(ck_dir, exist_ok=True)
     last_path, best_path = os.path.join(ck_dir, "finetune_last.pt"), os.path.join(ck_dir, "finetune_best.pt")
     mc = model_config(cfg, schema)
+    if cfg.ft_dropout is not None:
+        mc = dataclasses.replace(mc, dropout=cfg.ft_dropout)
     model = FinKGEncoder(mc)
     opt = make_optimizer(model, cfg, cfg.ft_lr)
     ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay)) if cfg.ema_decay else None

@@ -64,6 +64,7 @@ class Config:
     ft_warmup: int = 200
     ft_max_steps: int = 100000
     ft_time_budget_s: float = 35 * 60
+    ft_dropout: float | None = None  # dropout while finetuning; None: `dropout`, as in pretraining
     ent_fraction: float = 0.5  # share of the entity examples used per epoch
     # Mention replacement (augment.py): copies made per FewFC train unit at prepare time, and the share of
     # units that each epoch shows as one of their copies instead of as written.

@@ -1,0 +1,23 @@
+"""Finetuning arm without dropout: 0.7.0's finetuning from the same pretraining checkpoint with ft_dropout=0,
+stopped at 0.7.0's step count (8,196) rather than at a time, so the two compare step for step whatever the
+machine's load:
+  .venv/bin/python -m models.training.train --config no_dropout --stage finetune
+Result (models/finkg-small/HISTORY.md): dev AC 51.4 at best (0.7.0: 51.8); train-sentence AC 69.0 (63.1).
+Not shipped.
+"""
+import dataclasses
+
+from .full import config as full
+
+config = dataclasses.replace(
+    full,
+    name="no_dropout",
+    cache_dir=".data/training/no_dropout",
+    prepared_dir=full.cache_dir,
+    init_ckpt=full.cache_dir + "/ckpt/pretrain_last.pt",
+    model_dir=".data/training/no_dropout/model",
+    ft_dropout=0.0,
+    ft_max_steps=8196,
+    # Long enough that the step cap, not the clock, ends the run and sets the learning-rate schedule.
+    ft_time_budget_s=130 * 60,
+)

@@ -1,0 +1,184 @@
+"""Where FewFC arguments are lost: the model card's error analysis, rerunnable.
+
+  .venv/bin/python -m models.training.diagnose --config full                 # model.onnx in model_dir
+  .venv/bin/python -m models.training.diagnose --config full --model-dir /tmp/v0.6.0/models/finkg-small
+      # after: mkdir -p /tmp/v0.6.0 && git archive 7e51929 models/finkg-small | tar -x -C /tmp/v0.6.0
+  .venv/bin/python -m models.training.diagnose --config no_dropout --ckpt .data/training/no_dropout/ckpt/finetune_best.pt
+
+Prints, with the model's own thresholds (model_dir's config.json, or those the checkpoint was chosen with):
+- dev scores, and dev scores with the gold event types given instead of the type head's (the trigger and
+  argument heads run for every type, so a type the head missed is still read);
+- with gold types, the argument errors: gold arguments no predicted span of their type overlaps, and false
+  positives that overlap nothing of their type / a gold argument of the same role (boundaries) / only
+  arguments of other roles;
+- the decoder's bound: dev decoded from the gold pointers themselves;
+- recall of the dev gold arguments whose text is, or is not, an argument somewhere in FewFC train;
+- train fit: scores on 900 FewFC train units (originals, their training marks) drawn with seed 0.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+
+import numpy as np
+
+from .evaluate import decode_events, event_scores, gold_event_sets, onnx_forward, prf, run_batches
+
+N_TRAIN_UNITS = 900
+
+
+def torch_all_types_forward(cfg, schema, ckpt):
+    """A checkpoint's forward with the trigger/argument heads run for all types, as model.onnx does."""
+    import torch
+
+    from .batching import INPUTS
+    from .model import FinKGEncoder
+    from .train import load_weights, model_config
+    model = FinKGEncoder(model_config(cfg, schema))
+    load_weights(model, ckpt["model"])
+    model.eval()
+    T = len(schema.event_types)
+
+    def fwd(batch):
+        inputs = [torch.from_numpy(batch[k]) for k in INPUTS]
+        attn = inputs[INPUTS.index("attention_mask")]
+        (B, L) = attn.shape
+        with torch.no_grad():
+            h = model.encode(*inputs)
+            rows, types = torch.arange(B).repeat_interleave(T), torch.arange(T).repeat(B)
+            trig, arg = model.pair_heads(h, rows, types, attn)
+            return [o.numpy() for o in (model.type_logits(h, attn), trig.view(B, T, L, 2),
+                                        arg.view(B, T, L, model.c.n_roles, 2), model.entity_logits(h))]
+    return fwd
+
+
+def unit_gold(u):
+    """A unit's gold tuples in unit offsets (a trigger outside the unit's window is None)."""
+    TI, TC, AI, AC = set(), set(), set(), set()
+    for t, trig, args in u["events"]:
+        if trig is not None:
+            TI.add(tuple(trig))
+            TC.add((t, *trig))
+        for r, s, e in args:
+            AI.add((t, s, e))
+            AC.add((t, s, e, r))
+    return TI, TC, AI, AC
+
+
+def unit_scores(unit_probs, units, role_mask, th, max_span):
+    counts = np.zeros((4, 3))
+    for p, u in zip(unit_probs, units):
+        pred, gold = decode_events(p, role_mask, th, max_span), unit_gold(u)
+        for k in range(4):
+            counts[k] += (len(pred[k] & gold[k]), len(pred[k]), len(gold[k]))
+    return {name: prf(*counts[k]) for k, name in enumerate(["TI", "TC", "AI", "AC"])}
+
+
+def with_gold_types(unit_probs, units, n_types):
+    out = []
+    for (_, trig, arg, ent), u in zip(unit_probs, units):
+        ty = np.zeros(n_types, np.float32)
+        ty[[t for t, _, _ in u["events"]]] = 1.0
+        out.append((ty, trig, arg, ent))
+    return out
+
+
+def gold_pointers(units, schema):
+    from .train import build_targets
+    out = []
+    for u in units:
+        y = build_targets([u], max(1, len(u["ids"])), schema, schema.role_mask())
+        out.append((y["type_y"][0].numpy(), y["trig_y"][0].numpy(), y["arg_y"][0].numpy(), None))
+    return out
+
+
+def argument_errors(unit_probs, dev, schema, th, max_span):
+    role_mask = schema.role_mask()
+    pred = {r["id"]: set() for r in dev["records"]}
+    for p, u in zip(unit_probs, dev["units"]):
+        off = u["offset"]
+        pred[u["doc"]] |= {(t, s + off, e + off, r) for t, s, e, r in decode_events(p, role_mask, th, max_span)[3]}
+
+    def overlap(a, b):
+        return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+    n = dict(gold=0, missed=0, false_pos=0, overlap_nothing=0, boundary=0, other_role_only=0)
+    for rec in dev["records"]:
+        gold, got = gold_event_sets(rec, schema)[3], pred[rec["id"]]
+        n["gold"] += len(gold)
+        n["missed"] += sum(not any(overlap(p, g) for p in got) for g in gold)
+        for p in got - gold:
+            near = [g for g in gold if overlap(p, g)]
+            n["false_pos"] += 1
+            kind = "overlap_nothing" if not near else "boundary" if any(g[3] == p[3] for g in near) \
+                else "other_role_only"
+            n[kind] += 1
+    return n
+
+
+def recall_by_seen(unit_probs, dev, train, schema, th, max_span):
+    """Recall of dev gold arguments (AC tuples) split by whether their text is a FewFC train argument."""
+    seen = {u["text"][s:e] for u in train for _, _, args in u["events"] for _, s, e in args}
+    role_mask = schema.role_mask()
+    pred = {r["id"]: set() for r in dev["records"]}
+    for p, u in zip(unit_probs, dev["units"]):
+        off = u["offset"]
+        pred[u["doc"]] |= {(t, s + off, e + off, r) for t, s, e, r in decode_events(p, role_mask, th, max_span)[3]}
+    n = {"seen": [0, 0], "unseen": [0, 0]}
+    for rec in dev["records"]:
+        for g in gold_event_sets(rec, schema)[3]:
+            k = "seen" if rec["content"][g[1]:g[2]] in seen else "unseen"
+            n[k][0] += 1
+            n[k][1] += g in pred[rec["id"]]
+    return {k: {"gold": g, "recall": round(100 * hit / g, 1)} for k, (g, hit) in n.items()}
+
+
+def main():
+    from .config import load_config
+    from .schema import Schema
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
+    ap.add_argument("--onnx", default="model.onnx", help="file in model_dir (a whole model: heads for all types)")
+    ap.add_argument("--model-dir", default=None, help="instead of the config's model_dir, e.g. an older version's")
+    ap.add_argument("--ckpt", default=None, help="a training checkpoint instead of the ONNX file")
+    args = ap.parse_args()
+    cfg = load_config(args.config)
+    schema = Schema.load(cfg.path(cfg.schema_path))
+    max_span = cfg.max_span
+    if args.ckpt:
+        import torch
+        ckpt = torch.load(args.ckpt, weights_only=False)
+        th, fwd = ckpt["thresholds"], torch_all_types_forward(cfg, schema, ckpt)
+    else:
+        model_dir = args.model_dir or cfg.path(cfg.model_dir)
+        th = json.load(open(os.path.join(model_dir, "config.json"), encoding="utf-8"))["decode"]["thresholds"]
+        fwd = onnx_forward(os.path.join(model_dir, args.onnx), cfg.threads)
+    prepared = cfg.prepared_path()
+    dev = pickle.load(open(os.path.join(prepared, "fewfc_dev.pkl"), "rb"))
+    train = pickle.load(open(os.path.join(prepared, "fewfc_train.pkl"), "rb"))
+    sample = [train[i] for i in np.random.default_rng(0).choice(len(train), N_TRAIN_UNITS, replace=False)]
+    n_types = len(schema.event_types)
+
+    def f1s(scores):
+        return {k: round(v["f1"], 2) for k, v in scores.items()}
+    dev_probs = run_batches(fwd, dev["units"])
+    gold_typed = with_gold_types(dev_probs, dev["units"], n_types)
+    ev = lambda probs: event_scores(probs, dev["units"], dev["records"], schema, th, max_span)  # noqa: E731
+    gt = ev(gold_typed)
+    out = {
+        "thresholds": th,
+        "dev": f1s(ev(dev_probs)),
+        "dev_gold_types": f1s(gt),
+        "dev_gold_types_AC_p_r": [round(gt["AC"]["p"], 1), round(gt["AC"]["r"], 1)],
+        "argument_errors_gold_types": argument_errors(gold_typed, dev, schema, th, max_span),
+        "dev_recall_by_train_argument_text": recall_by_seen(dev_probs, dev, train, schema, th, max_span),
+        "dev_gold_pointers": f1s(ev(gold_pointers(dev["units"], schema))),
+        f"train_fit_{N_TRAIN_UNITS}_units": f1s(unit_scores(run_batches(fwd, sample), sample, schema.role_mask(),
+                                                            th, max_span)),
+    }
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()
