@@ -94,17 +94,21 @@ def gold_pointers(units, schema):
     return out
 
 
-def argument_errors(unit_probs, dev, schema, th, max_span):
+def predicted_arguments(unit_probs, dev, schema, th, max_span):
+    """Per dev record, its decoded AC tuples in record offsets (the units' windows merged)."""
     role_mask = schema.role_mask()
     pred = {r["id"]: set() for r in dev["records"]}
     for p, u in zip(unit_probs, dev["units"]):
         off = u["offset"]
         pred[u["doc"]] |= {(t, s + off, e + off, r) for t, s, e, r in decode_events(p, role_mask, th, max_span)[3]}
+    return pred
 
+
+def argument_errors(pred, records, schema):
     def overlap(a, b):
         return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
     n = dict(gold=0, missed=0, false_pos=0, overlap_nothing=0, boundary=0, other_role_only=0)
-    for rec in dev["records"]:
+    for rec in records:
         gold, got = gold_event_sets(rec, schema)[3], pred[rec["id"]]
         n["gold"] += len(gold)
         n["missed"] += sum(not any(overlap(p, g) for p in got) for g in gold)
@@ -117,16 +121,11 @@ def argument_errors(unit_probs, dev, schema, th, max_span):
     return n
 
 
-def recall_by_seen(unit_probs, dev, train, schema, th, max_span):
+def recall_by_seen(pred, records, train, schema):
     """Recall of dev gold arguments (AC tuples) split by whether their text is a FewFC train argument."""
     seen = {u["text"][s:e] for u in train for _, _, args in u["events"] for _, s, e in args}
-    role_mask = schema.role_mask()
-    pred = {r["id"]: set() for r in dev["records"]}
-    for p, u in zip(unit_probs, dev["units"]):
-        off = u["offset"]
-        pred[u["doc"]] |= {(t, s + off, e + off, r) for t, s, e, r in decode_events(p, role_mask, th, max_span)[3]}
     n = {"seen": [0, 0], "unseen": [0, 0]}
-    for rec in dev["records"]:
+    for rec in records:
         for g in gold_event_sets(rec, schema)[3]:
             k = "seen" if rec["content"][g[1]:g[2]] in seen else "unseen"
             n[k][0] += 1
@@ -158,22 +157,25 @@ def main():
     dev = pickle.load(open(os.path.join(prepared, "fewfc_dev.pkl"), "rb"))
     train = pickle.load(open(os.path.join(prepared, "fewfc_train.pkl"), "rb"))
     sample = [train[i] for i in np.random.default_rng(0).choice(len(train), N_TRAIN_UNITS, replace=False)]
-    n_types = len(schema.event_types)
+
+    def dev_f1(probs):
+        return event_scores(probs, dev["units"], dev["records"], schema, th, max_span)
 
     def f1s(scores):
         return {k: round(v["f1"], 2) for k, v in scores.items()}
     dev_probs = run_batches(fwd, dev["units"])
-    gold_typed = with_gold_types(dev_probs, dev["units"], n_types)
-    ev = lambda probs: event_scores(probs, dev["units"], dev["records"], schema, th, max_span)  # noqa: E731
-    gt = ev(gold_typed)
+    gold_typed = with_gold_types(dev_probs, dev["units"], len(schema.event_types))
+    gt = dev_f1(gold_typed)
     out = {
         "thresholds": th,
-        "dev": f1s(ev(dev_probs)),
+        "dev": f1s(dev_f1(dev_probs)),
         "dev_gold_types": f1s(gt),
         "dev_gold_types_AC_p_r": [round(gt["AC"]["p"], 1), round(gt["AC"]["r"], 1)],
-        "argument_errors_gold_types": argument_errors(gold_typed, dev, schema, th, max_span),
-        "dev_recall_by_train_argument_text": recall_by_seen(dev_probs, dev, train, schema, th, max_span),
-        "dev_gold_pointers": f1s(ev(gold_pointers(dev["units"], schema))),
+        "argument_errors_gold_types": argument_errors(
+            predicted_arguments(gold_typed, dev, schema, th, max_span), dev["records"], schema),
+        "dev_recall_by_train_argument_text": recall_by_seen(
+            predicted_arguments(dev_probs, dev, schema, th, max_span), dev["records"], train, schema),
+        "dev_gold_pointers": f1s(dev_f1(gold_pointers(dev["units"], schema))),
         f"train_fit_{N_TRAIN_UNITS}_units": f1s(unit_scores(run_batches(fwd, sample), sample, schema.role_mask(),
                                                             th, max_span)),
     }

@@ -7,7 +7,7 @@ import unittest
 
 import numpy as np
 
-from models.training.diagnose import argument_errors, unit_gold, with_gold_types
+from models.training.diagnose import argument_errors, predicted_arguments, unit_gold, with_gold_types
 from models.training.schema import Schema
 
 SCHEMA = Schema.load(os.path.join(os.path.dirname(__file__), "..", "..", "..", "schemas", "events.json"))
@@ -44,8 +44,10 @@ class Diagnose(unittest.TestCase):
                      (2, 15, 17),  # the same
                      (6, 15, 18),  # only an argument of another role
                      (7, 20, 22)]  # nothing
-        n = argument_errors([probs(predicted)], {"units": [self.unit], "records": [record]}, SCHEMA,
-                            {"type": 0.5, "trigger": 0.5, "argument": 0.5}, {"trigger": 6, "argument": 16})
+        dev = {"units": [self.unit], "records": [record]}
+        pred = predicted_arguments([probs(predicted)], dev, SCHEMA, {"type": 0.5, "trigger": 0.5, "argument": 0.5},
+                                   {"trigger": 6, "argument": 16})
+        n = argument_errors(pred, [record], SCHEMA)
         self.assertEqual(n, dict(gold=3, missed=1, false_pos=4, overlap_nothing=1, boundary=2, other_role_only=1))
 
 
