@@ -12,7 +12,8 @@ Prints, with the model's own thresholds (model_dir's config.json, or those the c
   positives that overlap nothing of their type / a gold argument of the same role (boundaries) / only
   arguments of other roles;
 - the decoder's bound: dev decoded from the gold pointers themselves;
-- recall of the dev gold arguments whose text is, or is not, an argument somewhere in FewFC train;
+- recall of the dev gold arguments whose text is, or is not, an argument somewhere in FewFC train, in all
+  and per role;
 - train fit: scores on 900 FewFC train units (originals, their training marks) drawn with seed 0.
 """
 from __future__ import annotations
@@ -122,15 +123,22 @@ def argument_errors(pred, records, schema):
 
 
 def recall_by_seen(pred, records, train, schema):
-    """Recall of dev gold arguments (AC tuples) split by whether their text is a FewFC train argument."""
+    """Recall of dev gold arguments (AC tuples) split by whether their text is a FewFC train argument, in all
+    and per role."""
     seen = {u["text"][s:e] for u in train for _, _, args in u["events"] for _, s, e in args}
-    n = {"seen": [0, 0], "unseen": [0, 0]}
+    n = {}  # (role or "all", "seen" | "unseen") -> [gold, found]
     for rec in records:
         for g in gold_event_sets(rec, schema)[3]:
-            k = "seen" if rec["content"][g[1]:g[2]] in seen else "unseen"
-            n[k][0] += 1
-            n[k][1] += g in pred[rec["id"]]
-    return {k: {"gold": g, "recall": round(100 * hit / g, 1)} for k, (g, hit) in n.items()}
+            kind = "seen" if rec["content"][g[1]:g[2]] in seen else "unseen"
+            for key in (("all", kind), (schema.roles[g[3]], kind)):
+                c = n.setdefault(key, [0, 0])
+                c[0] += 1
+                c[1] += g in pred[rec["id"]]
+    out = {}
+    for (group, kind), (gold, found) in n.items():
+        out.setdefault(group, {})[kind] = {"gold": gold, "recall": round(100 * found / gold, 1)}
+    return {group: {kind: out[group][kind] for kind in ("seen", "unseen") if kind in out[group]}
+            for group in ["all", *schema.roles] if group in out}
 
 
 def main():

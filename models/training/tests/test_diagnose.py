@@ -7,7 +7,7 @@ import unittest
 
 import numpy as np
 
-from models.training.diagnose import argument_errors, predicted_arguments, unit_gold, with_gold_types
+from models.training.diagnose import argument_errors, predicted_arguments, recall_by_seen, unit_gold, with_gold_types
 from models.training.schema import Schema
 
 SCHEMA = Schema.load(os.path.join(os.path.dirname(__file__), "..", "..", "..", "schemas", "events.json"))
@@ -35,7 +35,7 @@ class Diagnose(unittest.TestCase):
         TI, TC, AI, AC = unit_gold({"events": [(PLEDGE, None, [(0, 0, 3)])]})
         self.assertEqual((TI, TC, AI, AC), (set(), set(), {(PLEDGE, 0, 3)}, {(PLEDGE, 0, 3, 0)}))
 
-    def test_each_false_positive_is_counted_once_by_what_it_overlaps(self):
+    def test_error_kinds_and_recall_on_seen_and_unseen_argument_text(self):
         record = {"id": "d", "content": "x" * L, "events": [{
             "type": SCHEMA.event_types[PLEDGE], "trigger": {"span": [10, 12], "word": "质押"},
             "args": {SCHEMA.roles[r]: [{"span": [s, e], "word": "x" * (e - s)}] for r, s, e in GOLD_ARGS}}]}
@@ -49,6 +49,12 @@ class Diagnose(unittest.TestCase):
                                    {"trigger": 6, "argument": 16})
         n = argument_errors(pred, [record], SCHEMA)
         self.assertEqual(n, dict(gold=3, missed=1, false_pos=4, overlap_nothing=1, boundary=2, other_role_only=1))
+        # Only the 3-character argument text occurs in "train": the two gold arguments with that text are seen.
+        train = [{"text": "abc", "events": [(PLEDGE, None, [(0, 0, 3)])]}]
+        record["content"] = "abc" + "x" * 12 + "abc" + "x" * 6
+        recall = recall_by_seen(pred, [record], train, SCHEMA)
+        self.assertEqual(recall["all"], {"seen": {"gold": 2, "recall": 50.0}, "unseen": {"gold": 1, "recall": 0.0}})
+        self.assertEqual(recall[SCHEMA.roles[0]], {"seen": {"gold": 1, "recall": 100.0}})
 
 
 if __name__ == "__main__":
