@@ -32,27 +32,12 @@ N_TRAIN_UNITS = 900
 
 def torch_all_types_forward(cfg, schema, ckpt):
     """A checkpoint's forward with the trigger/argument heads run for all types, as model.onnx does."""
-    import torch
-
-    from .batching import INPUTS
     from .model import FinKGEncoder
-    from .train import load_weights, model_config
+    from .train import load_weights, model_config, torch_forward
     model = FinKGEncoder(model_config(cfg, schema))
     load_weights(model, ckpt["model"])
     model.eval()
-    T = len(schema.event_types)
-
-    def fwd(batch):
-        inputs = [torch.from_numpy(batch[k]) for k in INPUTS]
-        attn = inputs[INPUTS.index("attention_mask")]
-        (B, L) = attn.shape
-        with torch.no_grad():
-            h = model.encode(*inputs)
-            rows, types = torch.arange(B).repeat_interleave(T), torch.arange(T).repeat(B)
-            trig, arg = model.pair_heads(h, rows, types, attn)
-            return [o.numpy() for o in (model.type_logits(h, attn), trig.view(B, T, L, 2),
-                                        arg.view(B, T, L, model.c.n_roles, 2), model.entity_logits(h))]
-    return fwd
+    return torch_forward(model, min_type_prob=0.0)
 
 
 def unit_gold(u):

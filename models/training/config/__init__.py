@@ -101,6 +101,15 @@ class Config:
         return dataclasses.asdict(self)
 
 
+def finetune_arm(base: Config, name: str, **changes) -> Config:
+    """A finetuning arm from `base`'s prepared data and pretraining checkpoint, writing to its own folder
+    .data/training/<name> (its exported model too, never the committed one)."""
+    folder = f".data/training/{name}"
+    return dataclasses.replace(base, name=name, cache_dir=folder, model_dir=folder + "/model",
+                               prepared_dir=base.cache_dir, init_ckpt=base.cache_dir + "/ckpt/pretrain_last.pt",
+                               **changes)
+
+
 def load_config(name: str) -> Config:
     mod = importlib.import_module(f"{__name__}.{name}")
     return mod.config

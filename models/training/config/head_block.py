@@ -7,17 +7,12 @@ Result (models/finkg-small/HISTORY.md): dev AC 51.1 after 8,620 steps, level wit
 not shipped. The arm finetuned 100 minutes from 0.6.0's 40-minute pretraining; since 0.7.0 the full run pretrains
 60 minutes, so its checkpoint is no longer the one the arm started from.
 """
-import dataclasses
-
+from . import finetune_arm
 from .full import config as full
 
-config = dataclasses.replace(
+config = finetune_arm(
     full,
-    name="head_block",
-    cache_dir=".data/training/head_block",
-    prepared_dir=full.cache_dir,
-    init_ckpt=full.cache_dir + "/ckpt/pretrain_last.pt",
-    model_dir=".data/training/head_block/model",
+    "head_block",
     ft_time_budget_s=100 * 60,
     head_layers=1,
     head_negatives=1,

@@ -5,17 +5,12 @@ machine's load:
 Result (models/finkg-small/HISTORY.md): dev AC 51.4 at best (0.7.0: 51.8); train-sentence AC 69.0 (63.1).
 Not shipped.
 """
-import dataclasses
-
+from . import finetune_arm
 from .full import config as full
 
-config = dataclasses.replace(
+config = finetune_arm(
     full,
-    name="no_dropout",
-    cache_dir=".data/training/no_dropout",
-    prepared_dir=full.cache_dir,
-    init_ckpt=full.cache_dir + "/ckpt/pretrain_last.pt",
-    model_dir=".data/training/no_dropout/model",
+    "no_dropout",
     ft_dropout=0.0,
     ft_max_steps=8196,
     # Long enough that the step cap, not the clock, ends the run and sets the learning-rate schedule.
