@@ -63,6 +63,8 @@ class Block(nn.Module):
         B, L, D = x.shape
         q, k, v = self.qkv(self.ln1(x)).split(D, dim=2)
         q, k, v = (t.view(B, L, self.n_head, D // self.n_head).transpose(1, 2) for t in (q, k, v))
+        if attn_bias is not None and attn_bias.dtype != q.dtype:  # under autocast (pretrain_device.py)
+            attn_bias = attn_bias.to(q.dtype)
         y = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_bias,
                                            dropout_p=self.p if self.training else 0.0)
         y = y.transpose(1, 2).reshape(B, L, D)

@@ -6,9 +6,11 @@ Run the whole recipe (build features CLI, prepare, pretrain, finetune, export, e
   FINKG_TRAIN_CONFIG=tiny npm run train          # CI smoke run (< 2 min)
 Single stages:
   .venv/bin/python -m models.training.prepare  --config full
+  .venv/bin/python -m models.training.pretrain_device --config full   # given CUDA (else the next line pretrains)
   .venv/bin/python -m models.training.train    --config full --stage pretrain
-  .venv/bin/python -m models.training.train    --config full --stage finetune
+  .venv/bin/python -m models.training.train    --config full --stage finetune [--device cuda]
   .venv/bin/python -m models.training.export   --config full
+On a lent GPU machine that has only the repository: device_pack.py and config/device_finetune.py.
 Word-feature ablation (finetune only, two arms from the full run's pretrained checkpoint):
   bash models/training/ablation.sh
 Knowledge ablation (0.3.0's knowledge stage with and without the channel, side by side on one core each):
@@ -124,6 +126,9 @@ def pretrain(cfg: Config, schema: Schema):
         if st.get("done"):
             log("pretraining already done; skipping")
             return
+        if "opt" not in st:
+            raise SystemExit(f"{ck_path} is an unfinished pretrain_device.py checkpoint: rerun that, or delete it "
+                             "to pretrain on the CPU")
         load_weights(model, st["model"])
         opt.load_state_dict(st["opt"])
         step, elapsed = st["step"], st["elapsed"]
@@ -223,8 +228,8 @@ def head_pairs(type_logits, y, n_neg):
     k = min(scores.shape[1], n_neg + int(y["type_y"].sum(1).max()))
     top = scores.topk(k, dim=1).indices  # [B, k]
     n_gold = y["type_y"].sum(1, keepdim=True).long()
-    keep = (torch.arange(k)[None, :] < n_gold + n_neg) & ev[:, None]
-    rows = torch.arange(top.shape[0])[:, None].expand_as(top)
+    keep = (torch.arange(k, device=top.device)[None, :] < n_gold + n_neg) & ev[:, None]
+    rows = torch.arange(top.shape[0], device=top.device)[:, None].expand_as(top)
     return rows[keep], top[keep]
 
 
@@ -234,7 +239,7 @@ def multitask_loss(model, h, attn, y, role_mask, cfg):
     type_logits, ent = model.type_logits(h, attn), model.entity_logits(h)
     rows, types = head_pairs(type_logits, y, cfg.head_negatives)
     trig, arg = model.pair_heads(h, rows, types, attn)  # [P, L, 2], [P, L, R, 2]
-    pw = torch.tensor(cfg.pos_weight)
+    pw = torch.tensor(cfg.pos_weight, device=h.device)
     ev = y["has_event"]
     n_ev = ev.sum().clamp(min=1)
     n_types = y["type_y"].shape[1]
@@ -257,8 +262,10 @@ def torch_forward(model, min_type_prob=min(TH_GRID_FINE)):
     """Dev-evaluation forward, run as serving runs it: trigger/argument heads only for the types whose
     probability reaches min_type_prob, the lowest type threshold tuning can pick, so the decoded output equals
     the all-type forward's (the types left out get logits of -50) at a fraction of the heads' cost."""
+    dev = next(model.parameters()).device
+
     def fwd(batch):
-        inputs = [torch.from_numpy(batch[k]) for k in INPUTS]
+        inputs = [torch.from_numpy(batch[k]).to(dev) for k in INPUTS]
         attn = inputs[INPUTS.index("attention_mask")]
         with torch.no_grad():
             h = model.encode(*inputs)
@@ -266,15 +273,15 @@ def torch_forward(model, min_type_prob=min(TH_GRID_FINE)):
             rows, types = (torch.sigmoid(type_logits) >= min_type_prob).nonzero(as_tuple=True)
             trig_p, arg_p = model.pair_heads(h, rows, types, attn)
             (B, L), T = attn.shape, type_logits.shape[1]
-            trig = torch.full((B, T, L, 2), -50.0)
-            arg = torch.full((B, T, L, model.c.n_roles, 2), -50.0)
+            trig = torch.full((B, T, L, 2), -50.0, device=dev)
+            arg = torch.full((B, T, L, model.c.n_roles, 2), -50.0, device=dev)
             trig[rows, types], arg[rows, types] = trig_p, arg_p
             ent = model.entity_logits(h)
-        return [o.numpy() for o in (type_logits, trig, arg, ent)]
+        return [o.cpu().numpy() for o in (type_logits, trig, arg, ent)]
     return fwd
 
 
-def finetune(cfg: Config, schema: Schema):
+def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
     cache = cfg.path(cfg.cache_dir)
     ck_dir = cfg.path(cfg.ckpt_dir) if cfg.ckpt_dir else os.path.join(cache, "ckpt")
     os.makedirs(ck_dir, exist_ok=True)
@@ -282,35 +289,38 @@ def finetune(cfg: Config, schema: Schema):
     mc = model_config(cfg, schema)
     if cfg.ft_dropout is not None:
         mc = dataclasses.replace(mc, dropout=cfg.ft_dropout)
+    dev = torch.device(device)
     model = FinKGEncoder(mc)
-    opt = make_optimizer(model, cfg, cfg.ft_lr)
-    ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay)) if cfg.ema_decay else None
-    step, elapsed, best, evals = 0, 0.0, {"score": -1.0}, []
+    step, elapsed, best, evals, st = 0, 0.0, {"score": -1.0}, [], None
     if os.path.exists(last_path):
-        st = torch.load(last_path, weights_only=False)
+        st = torch.load(last_path, map_location="cpu", weights_only=False)
         # A finished run whose budget was raised since continues where it stopped.
         if st.get("done") and max(st["step"] / cfg.ft_max_steps, st["elapsed"] / cfg.ft_time_budget_s) >= 1.0:
             log("finetuning already done; skipping")
             return
         load_weights(model, st["model"])
-        opt.load_state_dict(st["opt"])
-        if ema is not None and st.get("ema") is not None:
-            ema.load_state_dict(st["ema"])
         step, elapsed, best, evals = st["step"], st["elapsed"], st["best"], st.get("evals", [])
         log(f"resumed finetuning at step {step} ({elapsed:.0f}s)")
     else:
         pt = cfg.path(cfg.init_ckpt) if cfg.init_ckpt else os.path.join(ck_dir, "pretrain_last.pt")
         if os.path.exists(pt):
-            load_weights(model, torch.load(pt, weights_only=False)["model"])
+            load_weights(model, torch.load(pt, map_location="cpu", weights_only=False)["model"])
             log(f"initialised from {pt}")
         else:
             log("WARNING: no pretrained checkpoint; finetuning from scratch")
+    model.to(dev)
+    opt = make_optimizer(model, cfg, cfg.ft_lr)
+    ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay)) if cfg.ema_decay else None
+    if st is not None:
+        opt.load_state_dict(st["opt"])
+        if ema is not None and st.get("ema") is not None:
+            ema.load_state_dict(st["ema"])
     prepared = cfg.prepared_path()
     ev_units = pickle.load(open(os.path.join(prepared, "fewfc_train.pkl"), "rb"))
     ent_units = pickle.load(open(os.path.join(prepared, "ent_train.pkl"), "rb"))
     copies = pickle.load(open(os.path.join(prepared, "fewfc_train_aug.pkl"), "rb")) if cfg.augment_copies else None
     role_mask_np = schema.role_mask()
-    role_mask = torch.from_numpy(role_mask_np)
+    role_mask = torch.from_numpy(role_mask_np).to(dev)
     rng = np.random.default_rng(cfg.seed + 1 + step)
     log(f"finetune: {len(ev_units)} event units ({sum(map(bool, copies or []))} with mention-replaced copies), "
         f"{len(ent_units)} entity units, params {count_params(model)}")
@@ -356,10 +366,10 @@ def finetune(cfg: Config, schema: Schema):
                 break
             units = [pool[i] for i in bidx]
             b = pad_batch(units, multiple=16)
-            y = build_targets(units, b["input_ids"].shape[1], schema, role_mask_np)
+            y = {k: v.to(dev) for k, v in build_targets(units, b["input_ids"].shape[1], schema, role_mask_np).items()}
             for g in opt.param_groups:
                 g["lr"] = lr_at(step, progress, cfg.ft_lr, cfg.ft_warmup)
-            inputs = [torch.from_numpy(b[k]) for k in INPUTS]
+            inputs = [torch.from_numpy(b[k]).to(dev) for k in INPUTS]
             h = model.encode(*inputs)
             loss, parts = multitask_loss(model, h, inputs[1], y, role_mask, cfg)
             opt.zero_grad(set_to_none=True)
@@ -396,6 +406,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
     ap.add_argument("--stage", choices=["pretrain", "finetune", "all"], default="all")
+    ap.add_argument("--device", default="cpu", help="finetuning's torch device (pretraining: pretrain_device.py)")
     args = ap.parse_args()
     cfg = load_config(args.config)
     torch.manual_seed(cfg.seed)
@@ -405,7 +416,7 @@ def main():
     if args.stage in ("pretrain", "all"):
         pretrain(cfg, schema)
     if args.stage in ("finetune", "all"):
-        finetune(cfg, schema)
+        finetune(cfg, schema, args.device)
 
 
 if __name__ == "__main__":

@@ -58,6 +58,13 @@ class Config:
     pt_time_budget_s: float = 30 * 60
     mask_prob: float = 0.15
     span_mask_prob: float = 0.5
+    # The same objective on a CUDA device (pretrain_device.py, batch-wide masking on the device); run.sh runs it
+    # when the machine has one, and its checkpoint then stands for the CPU pretraining stage.
+    pt_device_batch_tokens: int = 32768
+    pt_device_lr: float = 1e-3
+    pt_device_warmup: int = 500
+    pt_device_max_steps: int = 100000
+    pt_device_time_budget_s: float = 24 * 3600
     # finetuning (events + entities)
     ft_batch_tokens: int = 3072
     ft_lr: float = 3e-4
@@ -105,9 +112,9 @@ def finetune_arm(base: Config, name: str, **changes) -> Config:
     """A finetuning arm from `base`'s prepared data and pretraining checkpoint, writing to its own folder
     .data/training/<name> (its exported model too, never the committed one)."""
     folder = f".data/training/{name}"
-    return dataclasses.replace(base, name=name, cache_dir=folder, model_dir=folder + "/model",
-                               prepared_dir=base.cache_dir, init_ckpt=base.cache_dir + "/ckpt/pretrain_last.pt",
-                               **changes)
+    derived = dict(name=name, cache_dir=folder, model_dir=folder + "/model", prepared_dir=base.cache_dir,
+                   init_ckpt=base.cache_dir + "/ckpt/pretrain_last.pt")
+    return dataclasses.replace(base, **{**derived, **changes})
 
 
 def load_config(name: str) -> Config:

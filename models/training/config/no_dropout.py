@@ -11,6 +11,8 @@ from .full import config as full
 config = finetune_arm(
     full,
     "no_dropout",
+    # 0.7.0's pretraining checkpoint, set aside there when 0.8.0's replaced it in the full run's folder.
+    init_ckpt=".data/training/full/ckpt_0.7.0/pretrain_last.pt",
     ft_dropout=0.0,
     ft_max_steps=8196,
     # Long enough that the step cap, not the clock, ends the run and sets the learning-rate schedule.
