@@ -30,8 +30,8 @@ import torch
 import torch.nn.functional as F
 
 from .config import Config, load_config
-from .model import FinKGEncoder, count_params
 from .device_pack import PACKED, pack, read_packed
+from .model import FinKGEncoder, count_params
 from .schema import Schema
 from .tokenizer import MASK_ID
 from .train import lr_at, make_optimizer, model_config
@@ -71,8 +71,8 @@ def to_device(arrays: dict[str, np.ndarray], device) -> DeviceCorpus:
     offset = np.arange(len(k)) - np.repeat(np.cumsum(span_len) - span_len, span_len)
     span_id = np.full((n, width), -1, np.int32)
     span_id[arrays["span_row"][k], s[k] + offset] = k
-    t = lambda a: torch.from_numpy(a).to(device)  # noqa: E731
-    return DeviceCorpus(lengths, t(ids), t(seg), t(pos), t(span_id), len(s))
+    ids, seg, pos, span_id = (torch.from_numpy(a).to(device) for a in (ids, seg, pos, span_id))
+    return DeviceCorpus(lengths, ids, seg, pos, span_id, len(s))
 
 
 def epoch_batches(lengths: np.ndarray, batch_tokens: int, rng) -> list[np.ndarray]:
