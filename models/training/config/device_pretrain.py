@@ -11,4 +11,6 @@ config = finetune_arm(
     full,
     "device_pretrain",
     init_ckpt=".data/training/device_pretrain/pretrain_device.pt",
+    # Long enough that the step cap, not the clock, ends the run and sets the learning-rate schedule.
+    ft_time_budget_s=130 * 60,
 )
