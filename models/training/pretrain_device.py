@@ -14,7 +14,8 @@ By default both go where train.pretrain writes them, which then skips its own (C
 On a machine without the prepared data, from device_pack.py's folder, writing to OUT:
   python3 -m models.training.pretrain_device --config full --packed .data/gpu --out OUT
 Steps and time are capped by the config's pt_device_* settings; the LR schedule follows whichever binds.
-There is no resuming: on a GPU the whole stage takes minutes.
+A finished checkpoint there is kept (the stage is skipped); an unfinished one is started over: on a GPU the
+whole stage takes minutes.
 """
 from __future__ import annotations
 
@@ -30,18 +31,14 @@ import torch
 import torch.nn.functional as F
 
 from .config import Config, load_config
-from .device_pack import PACKED, pack, read_packed
+from .device_pack import PACKED, half_weights, pack, read_packed
 from .model import FinKGEncoder, count_params
 from .schema import Schema
 from .tokenizer import MASK_ID
-from .train import lr_at, make_optimizer, model_config
+from .train import log, lr_at, make_optimizer, model_config, save_ckpt
 
 LENGTH_CLASS = 32
 MAX_SPAN_MASKED = 20  # train.mask_example masks annotated spans up to this length
-
-
-def log(msg):
-    print(time.strftime("%H:%M:%S"), msg, flush=True)
 
 
 @dataclasses.dataclass
@@ -114,12 +111,6 @@ def mask_batch(ids, seg, span_id, n_spans, cfg, vocab_size, gen):
     return inp, labels
 
 
-def save(path, model, **state):
-    weights = {k: v.detach().to("cpu", torch.float16) for k, v in model.state_dict().items()}
-    torch.save({"model": weights, **state}, path + ".tmp")
-    os.replace(path + ".tmp", path)
-
-
 def pretrain_on_device(cfg: Config, schema: Schema, arrays: dict[str, np.ndarray], ckpt_path: str, device,
                        ckpt_every_s: float = 60) -> dict:
     """Train a fresh encoder on the packed examples; returns the run's summary."""
@@ -174,10 +165,12 @@ def pretrain_on_device(cfg: Config, schema: Schema, arrays: dict[str, np.ndarray
                 log(f"step {step} epoch {epoch} loss {loss_mean:.3f} (mean of 200) lr {opt.param_groups[0]['lr']:.2e} "
                     f"{tokens / (time.time() - t_start):.0f} tok/s, {tokens / 1e6:.0f}M tokens")
             if time.time() - t_ckpt > ckpt_every_s:
-                save(ckpt_path, model, step=step, elapsed=time.time() - t_start, done=False, loss_ema=loss_mean)
+                save_ckpt(ckpt_path, model=half_weights(model.state_dict()), step=step,
+                          elapsed=time.time() - t_start, done=False, loss_ema=loss_mean)
                 t_ckpt = time.time()
     seconds = time.time() - t_start
-    save(ckpt_path, model, step=step, elapsed=seconds, done=True, loss_ema=loss_mean)
+    save_ckpt(ckpt_path, model=half_weights(model.state_dict()), step=step, elapsed=seconds, done=True,
+              loss_ema=loss_mean)
     return {"steps": step, "seconds": seconds, "final_loss_mean_200": loss_mean, "tokens": tokens,
             "epochs": tokens / float(data.lengths.sum()), "batch_tokens": cfg.pt_device_batch_tokens,
             "lr": cfg.pt_device_lr, "device": torch.cuda.get_device_name(dev) if cuda else str(dev)}
@@ -191,20 +184,21 @@ def main():
     ap.add_argument("--device", default="cuda")
     args = ap.parse_args()
     cfg = load_config(args.config)
+    ckpt_path = os.path.join(args.out, "pretrain_last.pt") if args.out else cfg.ckpt_path("pretrain_last.pt")
+    if os.path.exists(ckpt_path) and torch.load(ckpt_path, map_location="cpu", weights_only=False).get("done"):
+        log(f"{ckpt_path} is a finished pretraining; skipping")
+        return
     if args.packed:
         cfg = dataclasses.replace(cfg, prepared_dir=os.path.abspath(args.packed))  # prepare_meta.json is there
         arrays = read_packed(os.path.join(args.packed, PACKED))
     else:
         with open(os.path.join(cfg.prepared_path(), "pretrain.pkl"), "rb") as f:
             arrays = pack(pickle.load(f))
-    cache = cfg.path(cfg.cache_dir)
-    ckpt_dir = args.out or (cfg.path(cfg.ckpt_dir) if cfg.ckpt_dir else os.path.join(cache, "ckpt"))
-    os.makedirs(ckpt_dir, exist_ok=True)
+    os.makedirs(os.path.dirname(ckpt_path), exist_ok=True)
     torch.manual_seed(cfg.seed)
     log(f"torch {torch.__version__}")
-    summary = pretrain_on_device(cfg, Schema.load(cfg.path(cfg.schema_path)), arrays,
-                                 os.path.join(ckpt_dir, "pretrain_last.pt"), args.device)
-    with open(os.path.join(args.out or cache, "pretrain_summary.json"), "w") as f:
+    summary = pretrain_on_device(cfg, Schema.load(cfg.path(cfg.schema_path)), arrays, ckpt_path, args.device)
+    with open(os.path.join(args.out or cfg.path(cfg.cache_dir), "pretrain_summary.json"), "w") as f:
         json.dump(summary, f, indent=1)
     log(f"done: {json.dumps(summary)}")
 

@@ -24,9 +24,7 @@ npm run build || { [[ -f dist/src/cli/commands/features.js ]] || exit 1; echo "b
 # and a weaker model (models/finkg-small/MODEL_CARD.md).
 DEVICE=cpu
 if "$PY" -c 'import sys, torch; sys.exit(not torch.cuda.is_available())'; then DEVICE=cuda; fi
-if [[ "$DEVICE" == cuda && ! -f ".data/training/$CONFIG/ckpt/pretrain_last.pt" ]]; then
-  "$PY" -m models.training.pretrain_device --config "$CONFIG"
-fi
+if [[ "$DEVICE" == cuda ]]; then "$PY" -m models.training.pretrain_device --config "$CONFIG"; fi
 "$PY" -m models.training.train --config "$CONFIG" --stage pretrain
 "$PY" -m models.training.train --config "$CONFIG" --stage finetune --device "$DEVICE"
 "$PY" -m models.training.export --config "$CONFIG"

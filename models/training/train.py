@@ -114,9 +114,8 @@ def mask_example(ids, seg, spans, rng, cfg, vocab_size):
 
 def pretrain(cfg: Config, schema: Schema):
     cache = cfg.path(cfg.cache_dir)
-    ck_dir = cfg.path(cfg.ckpt_dir) if cfg.ckpt_dir else os.path.join(cache, "ckpt")
-    os.makedirs(ck_dir, exist_ok=True)
-    ck_path = os.path.join(ck_dir, "pretrain_last.pt")
+    ck_path = cfg.ckpt_path("pretrain_last.pt")
+    os.makedirs(os.path.dirname(ck_path), exist_ok=True)
     mc = model_config(cfg, schema)
     model = FinKGEncoder(mc)
     opt = make_optimizer(model, cfg, cfg.pt_lr)
@@ -283,9 +282,8 @@ def torch_forward(model, min_type_prob=min(TH_GRID_FINE)):
 
 def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
     cache = cfg.path(cfg.cache_dir)
-    ck_dir = cfg.path(cfg.ckpt_dir) if cfg.ckpt_dir else os.path.join(cache, "ckpt")
-    os.makedirs(ck_dir, exist_ok=True)
-    last_path, best_path = os.path.join(ck_dir, "finetune_last.pt"), os.path.join(ck_dir, "finetune_best.pt")
+    last_path, best_path = cfg.ckpt_path("finetune_last.pt"), cfg.ckpt_path("finetune_best.pt")
+    os.makedirs(os.path.dirname(last_path), exist_ok=True)
     mc = model_config(cfg, schema)
     if cfg.ft_dropout is not None:
         mc = dataclasses.replace(mc, dropout=cfg.ft_dropout)
@@ -302,7 +300,7 @@ def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
         step, elapsed, best, evals = st["step"], st["elapsed"], st["best"], st.get("evals", [])
         log(f"resumed finetuning at step {step} ({elapsed:.0f}s)")
     else:
-        pt = cfg.path(cfg.init_ckpt) if cfg.init_ckpt else os.path.join(ck_dir, "pretrain_last.pt")
+        pt = cfg.path(cfg.init_ckpt) if cfg.init_ckpt else cfg.ckpt_path("pretrain_last.pt")
         if os.path.exists(pt):
             load_weights(model, torch.load(pt, map_location="cpu", weights_only=False)["model"])
             log(f"initialised from {pt}")

@@ -101,6 +101,10 @@ class Config:
     def path(self, p: str) -> str:
         return p if os.path.isabs(p) else os.path.join(ROOT, p)
 
+    def ckpt_path(self, name: str) -> str:
+        """A checkpoint file in ckpt_dir (default <cache_dir>/ckpt)."""
+        return os.path.join(self.path(self.ckpt_dir or os.path.join(self.cache_dir, "ckpt")), name)
+
     def prepared_path(self) -> str:
         return self.path(self.prepared_dir or self.cache_dir)
 
