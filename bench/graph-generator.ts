@@ -3,12 +3,13 @@
  * names, executives, controlling holders, subsidiaries), counterparties, banks, courts, government
  * buyers, brokers and analysts; announcements, broker research reports and news over three years.
  * Each document is built as the link stage's output (GraphDocument: sentences with offsets, mentions,
- * sentence events merged by the linker's own mergeDocumentEvents, values normalised by its normaliser)
+ * sentence events assembled into records by the product's own assembly, values normalised by its normaliser)
  * and written through the product's writer, so the graph has exactly the shape the worker leaves.
  * Deterministic for a seed: names come from syllable lists, everything else from one seeded PRNG.
  */
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
+import { mergeRecordMentions, type RecordMention, toRecordMention } from '../src/assemble/index.js';
 import { writeDocumentGraph } from '../src/graph/index.js';
 import { eventVocabulary } from '../src/graph/queries/allow-lists.js';
 import {
@@ -18,14 +19,15 @@ import {
   type EventTypeInfo,
   type GraphDocument,
   type LinkedEntity,
+  type LinkedEvent,
   type LinkedRating,
   type LinkedSentence,
   loadEventRoles,
-  mergeDocumentEvents,
   type SentenceEvent,
 } from '../src/link/index.js';
 import { personKey } from '../src/link/person-key.js';
 import { normalizeArgumentValue } from '../src/link/value-normalizer.js';
+import type { DocumentKind } from '../src/parse/index.js';
 
 /** Bump when what is generated changes, so a stored graph of an older generator is rebuilt. */
 export const GENERATOR_VERSION = 1;
@@ -549,6 +551,25 @@ class DocumentFactory {
     private readonly seed: number,
   ) {}
 
+  /** Exactly what assembly does with sentence events: type, map, merge, infer the issuer, set record values. */
+  private records(
+    b: { events: SentenceEvent[]; sentences: { start: number }[] },
+    d: { id: string; kind: DocumentKind; publishedAt: string; documentIssuer: LinkedEntity | undefined },
+  ): LinkedEvent[] {
+    const ctx = {
+      documentId: d.id,
+      kind: d.kind,
+      publishedAt: d.publishedAt,
+      ...(d.documentIssuer ? { issuer: d.documentIssuer } : {}),
+      eventTypes: this.eventTypes,
+      sentenceStarts: b.sentences.map((s) => s.start),
+    };
+    const mentions = b.events
+      .map((e) => toRecordMention(e, ctx))
+      .filter((m): m is RecordMention => m !== undefined);
+    return mergeRecordMentions(mentions, ctx);
+  }
+
   private person(name: string, company: Company): LinkedEntity {
     return { key: personKey(name, company.entity.key, ''), label: 'Person', name };
   }
@@ -840,13 +861,7 @@ class DocumentFactory {
       entities: [...b.entities.values()],
       mentions: b.mentions,
       // Exactly what the link stage does with sentence events: merge, infer the issuer, set event values.
-      events: mergeDocumentEvents(b.events, {
-        documentId: id,
-        kind,
-        publishedAt,
-        ...(documentIssuer ? { issuer: documentIssuer } : {}),
-        eventTypes: this.eventTypes,
-      }),
+      events: this.records(b, { id, kind, publishedAt, documentIssuer }),
       ...(rating ? { rating } : {}),
     };
   }

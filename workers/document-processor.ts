@@ -1,13 +1,13 @@
 import { type SandboxedJob, UnrecoverableError } from 'bullmq';
-import { documentKnownNames, KnownNames } from '../src/extract/index.js';
+import { KnownNames } from '../src/extract/index.js';
 import { type WriteSummary, writeDocumentGraph } from '../src/graph/index.js';
-import { linkDocument, sentenceModelText } from '../src/link/index.js';
-import { isDocumentInputError, parseDocument } from '../src/parse/index.js';
+import { isDocumentInputError } from '../src/parse/index.js';
+import { type ReadStage, readDocument } from '../src/pipeline/index.js';
 import { type DocumentJob, documentJobProblems } from '../src/queue/index.js';
 import { DocumentNotFoundError } from '../src/store/index.js';
 import { pipelineContext } from './pipeline-context.js';
 
-export type Stage = 'load' | 'parse' | 'extract' | 'link' | 'graph' | 'done';
+export type Stage = 'load' | ReadStage | 'graph' | 'done';
 
 export interface DocumentJobResult {
   documentId: string;
@@ -32,7 +32,7 @@ function rejected(code: string, message: string): UnrecoverableError {
 }
 
 /**
- * Runs one document through parse → extract → link → graph. Runs in a sandboxed child process, so
+ * Runs one document through parse → extract → link → assemble → graph. Runs in a sandboxed child process, so
  * CPU-heavy parsing and inference never starve the lock renewal of the worker's other jobs. Input
  * that can never succeed fails at once; anything else (Neo4j or Redis away) is thrown as is and retried.
  */
@@ -64,48 +64,25 @@ export default async function processDocument(job: SandboxedJob): Promise<Docume
     }
   });
 
-  const parsed = await stage('parse', 15, async () => {
-    try {
-      return await parseDocument(
-        bytes,
-        {
-          ...(payload.fileName ? { fileName: payload.fileName } : {}),
-          ...(payload.mimeType
-            ? { mimeType: payload.mimeType }
-            : payload.text
-              ? { mimeType: 'text/plain' }
-              : {}),
-          kind: payload.kind,
-        },
-        { maxBytes: ctx.config.maxDocumentBytes, maxPages: ctx.config.maxDocumentPages },
-      );
-    } catch (error) {
-      if (isDocumentInputError(error)) throw rejected(error.code.toLowerCase(), error.message);
-      throw error;
-    }
-  });
-
-  // Known names for the model: the graph's (and KNOWLEDGE_FILE's), plus the issuer this document names.
-  const gazetteer = ctx.extractor.usesKnowledge
-    ? ((await ctx.knowledge.gazetteer()) ?? new KnownNames()).extend(documentKnownNames(parsed.header))
-    : undefined;
-  const extractions = await stage('extract', 40, () =>
-    ctx.extractor.extract(
-      parsed.sentences.map((s) => sentenceModelText(parsed, s)),
-      gazetteer ? { gazetteer } : {},
-    ),
-  );
-
-  const graphDocument = await stage('link', 75, () =>
-    linkDocument({
-      job: payload,
-      parsed,
-      extractions,
-      modelVersion: ctx.extractor.modelVersion,
-      eventTypes: ctx.eventTypes,
+  const percents: Record<ReadStage, number> = { parse: 15, extract: 40, link: 75, assemble: 80 };
+  let read: Awaited<ReturnType<typeof readDocument>>;
+  try {
+    read = await readDocument(bytes, payload, {
+      extractor: ctx.extractor,
       gazetteer: ctx.gazetteer,
-    }),
-  );
+      eventTypes: ctx.eventTypes,
+      limits: { maxBytes: ctx.config.maxDocumentBytes, maxPages: ctx.config.maxDocumentPages },
+      // Known names for the model: the graph's and KNOWLEDGE_FILE's (readDocument adds the issuer).
+      ...(ctx.extractor.usesKnowledge
+        ? { knownNames: (await ctx.knowledge.gazetteer()) ?? new KnownNames() }
+        : {}),
+      stage: (name, run) => stage(name, percents[name], run),
+    });
+  } catch (error) {
+    if (isDocumentInputError(error)) throw rejected(error.code.toLowerCase(), error.message);
+    throw error;
+  }
+  const { parsed, graph: graphDocument } = read;
 
   const summary = await stage('graph', 85, () =>
     writeDocumentGraph(ctx.driver, ctx.config.neo4jDatabase, graphDocument),

@@ -1,5 +1,4 @@
 export * from './char-normalizer.js';
-export * from './document-input.js';
 export * from './document-known-names.js';
 export * from './entity-evaluation.js';
 export * from './event-extractor.js';

@@ -7,31 +7,71 @@ export interface RoleInfo {
   key: string;
   /** Entity types that may fill it; empty for values (amounts, dates, ratios). */
   entityTypes: string[];
+  /** The document-level role this model role fills (质押方, 甲方, …); absent when records have no such role. */
+  documentRole?: string;
 }
+
+export interface DocumentRoleInfo {
+  /** The role in words, which names the graph relationship of an entity filling it. */
+  key: string;
+  /** Entity types that may fill it; empty for values. */
+  entityTypes: string[];
+  /** How a value filling it normalises. */
+  value?: DocumentValueKind;
+}
+
+export type DocumentValueKind = 'money' | 'shares' | 'ratio' | 'date';
 
 export interface EventTypeInfo {
   key: string;
+  /** Model roles (FewFC's) by name; empty for types the model is not trained on. */
   roles: Map<string, RoleInfo>;
+  /** The document-level type of this type's records (DuEE-fin's name where it has one). */
+  documentType: string;
+  /** The roles a document-level record of this type may fill, by name, in schema order. */
+  documentRoles: Map<string, DocumentRoleInfo>;
+  /** False for types declared for records but not yet learnt by the model. */
+  trained: boolean;
 }
 
-/** Type and role names in words from schemas/events.json, the schema training and serving share. */
+interface RawEventType {
+  name: string;
+  key: string;
+  trainedOn?: string[];
+  documentType?: string;
+  documentRoles?: { name: string; key: string; entityTypes?: string[]; value?: DocumentValueKind }[];
+  roles: { name: string; key: string; entityTypes?: string[]; documentRole?: string }[];
+}
+
+/** Types and roles of schemas/events.json, the schema training and serving share, by model type name. */
 export function loadEventRoles(
   file = path.join(projectRoot, 'schemas', 'events.json'),
 ): Map<string, EventTypeInfo> {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as {
-    eventTypes?: {
-      name: string;
-      key: string;
-      roles: { name: string; key: string; entityTypes?: string[] }[];
-    }[];
-  };
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { eventTypes?: RawEventType[] };
   if (!Array.isArray(raw.eventTypes)) throw new Error(`${file} has no eventTypes list`);
   return new Map(
     raw.eventTypes.map((t) => [
       t.name,
       {
         key: t.key,
-        roles: new Map(t.roles.map((r) => [r.name, { key: r.key, entityTypes: r.entityTypes ?? [] }])),
+        roles: new Map(
+          t.roles.map((r) => [
+            r.name,
+            {
+              key: r.key,
+              entityTypes: r.entityTypes ?? [],
+              ...(r.documentRole ? { documentRole: r.documentRole } : {}),
+            },
+          ]),
+        ),
+        documentType: t.documentType ?? t.name,
+        documentRoles: new Map(
+          (t.documentRoles ?? []).map((r) => [
+            r.name,
+            { key: r.key, entityTypes: r.entityTypes ?? [], ...(r.value ? { value: r.value } : {}) },
+          ]),
+        ),
+        trained: !Array.isArray(t.trainedOn) || t.trainedOn.length > 0,
       },
     ]),
   );

@@ -32,8 +32,10 @@ export interface EntityMentionRow extends Provenance {
 }
 
 export interface EventArgumentRow extends Provenance {
-  /** FewFC role name (sub-org, obj-org, amount, …). */
+  /** The model's role name (sub-org, obj-org, amount, …); the record's role for types the model lacks. */
   role: string;
+  /** The document-level role it fills (质押方, 甲方, …; schemas/events.json documentRoles), when it fills one. */
+  documentRole?: string;
   /** The role in words from schemas/events.json (pledgor org, pledgee org, …). */
   roleKey: string;
   /** Set when the argument is an entity: the relationship goes to that node. */
@@ -47,9 +49,11 @@ export interface EventArgumentRow extends Provenance {
 
 export interface LinkedEvent {
   id: string;
-  /** FewFC type name (质押, 收购, …) and its schema key (pledge, acquisition, …). */
+  /** Schema type name (质押, 收购, 解除质押, …) and its key (pledge, acquisition, …). */
   type: string;
   typeKey: string;
+  /** The document-level record type (企业收购 for 收购, …; schemas/events.json documentType). */
+  documentType: string;
   trigger: string;
   /** ISO date (yyyy-mm-dd, or yyyy-mm / yyyy for coarser dates). */
   date?: string;
@@ -61,6 +65,17 @@ export interface LinkedEvent {
   confidence: number;
   /** Every sentence that told this event (the document-level event merges them). */
   mentions: Provenance[];
+  arguments: EventArgumentRow[];
+}
+
+/** One event as the model read it in one sentence, already linked; assembly merges these into records. */
+export interface SentenceEvent {
+  type: string;
+  typeKey: string;
+  trigger: string;
+  confidence: number;
+  mention: Provenance;
+  sentenceText: string;
   arguments: EventArgumentRow[];
 }
 
@@ -82,6 +97,9 @@ export interface LinkedSentence {
   end: number;
   text: string;
 }
+
+/** A linked document before assembly: entities resolved, events still one per sentence mention. */
+export type LinkedDocument = Omit<GraphDocument, 'events'> & { sentenceEvents: SentenceEvent[] };
 
 /** Everything one document contributes to the graph; written in one transaction. */
 export interface GraphDocument {

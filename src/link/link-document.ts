@@ -3,16 +3,16 @@ import type { ParsedDocument, ParsedSentence } from '../parse/index.js';
 import { toSourceSpan } from '../parse/index.js';
 import type { DocumentJob } from '../queue/index.js';
 import { CompanyResolver, canonicalName } from './company-resolver.js';
-import { mergeDocumentEvents, type SentenceEvent } from './document-events.js';
 import type { EventTypeInfo } from './event-roles.js';
 import type { Gazetteer } from './gazetteer.js';
 import type {
   EntityMentionRow,
   EventArgumentRow,
-  GraphDocument,
+  LinkedDocument,
   LinkedEntity,
   LinkedRating,
   Provenance,
+  SentenceEvent,
 } from './graph-document.js';
 import { organizationCategory } from './organization-category.js';
 import { personKey } from './person-key.js';
@@ -39,12 +39,16 @@ const MAX_ENTITIES_PER_SENTENCE = 60;
 
 const COMPANY_ROLES = new Set(['sub-org', 'obj-org', 'target-company', 'sub', 'obj']);
 
+/** How an announcement names its own issuer: these resolve to the issuer, never to a company called 公司. */
+const SELF_NAME = /^(本?公司|上市公司|本行|本集团|本企业|公司本身)$/;
+
 /**
- * Turns a parsed document and its per-sentence extractions into graph facts: entities linked to one
+ * Turns a parsed document and its per-sentence extractions into linked facts: entities linked to one
  * identity each (the header's issuer, companies the graph already knows, people in company context),
- * events merged across the sentences that tell them, values normalised, and provenance on every fact.
+ * values normalised, and provenance on every fact. Events stay one per sentence mention; assembly
+ * makes document-level records of them.
  */
-export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
+export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   const { job, parsed, extractions } = input;
   const documentId = job.documentId;
   const publishedAt =
@@ -81,6 +85,11 @@ export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
     const companiesHere: { key: string; at: number }[] = [];
 
     const entityFor = (text: string, type: string, at: number): LinkedEntity | undefined => {
+      // 公司 / 本公司 is the issuer, or nobody: a generic word never becomes a company of its own.
+      if (type !== 'person' && SELF_NAME.test(text.trim())) {
+        const self = issuer ?? covered;
+        return self ? use(self) : undefined;
+      }
       if (type === 'company') {
         const company = resolver.resolve(text);
         companiesHere.push({ key: company.key, at });
@@ -180,14 +189,6 @@ export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
     }
   });
 
-  const events = mergeDocumentEvents(sentenceEvents, {
-    documentId,
-    kind: job.kind,
-    publishedAt,
-    issuer: issuer ?? covered,
-    eventTypes: input.eventTypes,
-  });
-
   const rating = ratingOf(parsed, covered, publishedAt);
   return {
     document: {
@@ -213,7 +214,7 @@ export async function linkDocument(input: LinkInput): Promise<GraphDocument> {
     })),
     entities: [...entities.values()],
     mentions,
-    events,
+    sentenceEvents,
     ...(rating ? { rating } : {}),
   };
 }

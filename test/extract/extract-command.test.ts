@@ -91,31 +91,46 @@ describe('finkg extract', () => {
     }
   });
 
-  it('writes the richer layout for a plain text document', async () => {
+  it('reads a document as the workers do and writes its records, in both layouts', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'finkg-extract-'));
     try {
       const input = join(dir, 'doc.txt');
-      const output = join(dir, 'out.jsonl');
       const text = '第一句无关。\n甲乙质押，公司。';
       await writeFile(input, text);
-      await runExtract([
-        'extract',
-        input,
-        '--model',
-        LOOKUP_MODEL_DIR,
-        '--precision',
-        'fp32',
-        '--output',
-        output,
+      const lines = async (format: string) => {
+        const output = join(dir, `${format}.jsonl`);
+        await runExtract([
+          'extract',
+          input,
+          '--format',
+          format,
+          '--model',
+          LOOKUP_MODEL_DIR,
+          '--precision',
+          'fp32',
+          '--output',
+          output,
+        ]);
+        return (await readFile(output, 'utf8'))
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l));
+      };
+      const [graph] = await lines('finkg');
+      assert.equal(graph.id, 'doc');
+      assert.equal(graph.document.modelVersion, 'lookup-fixture-1');
+      const [record] = graph.events;
+      assert.equal(text.slice(record.mentions[0].start, record.mentions[0].end), '质押');
+      assert.deepEqual(
+        graph.entities.map((e: { name: string }) => e.name),
+        ['甲乙'],
+        'a bare 公司 with no issuer is nobody',
+      );
+      const [duee] = await lines('duee-fin');
+      assert.deepEqual(duee.event_list, [
+        { event_type: '质押', trigger: '质押', arguments: [{ role: '质押方', argument: '甲乙' }] },
       ]);
-      const [line] = (await readFile(output, 'utf8'))
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l));
-      assert.equal(line.id, 'doc.txt');
-      assert.equal(line.modelVersion, 'lookup-fixture-1');
-      assert.equal(text.slice(line.events[0].trigger.start, line.events[0].trigger.end), '质押');
-      assert.equal(line.entities[0].text, '公司');
+      assert.deepEqual(duee.document, { kind: 'other', issuer: null, date: null, report: null });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

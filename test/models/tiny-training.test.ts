@@ -20,14 +20,14 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   return output;
 }
 
+const { datasetsDir } = loadConfig();
+const noDatasets = existsSync(path.join(datasetsDir, 'fewfc'))
+  ? false
+  : `no datasets in ${datasetsDir} (set DATASETS_DIR): the recipe prepares its tiny run from them`;
+
 describe('tiny training configuration', { timeout: 420_000 }, () => {
-  it('trains, exports and serves a model whose TS logits match Python', () => {
+  it('trains, exports and serves a model whose TS logits match Python', { skip: noDatasets }, () => {
     assert.ok(existsSync(python), `${python} is missing: run scripts/setup.sh to create the training venv`);
-    const { datasetsDir } = loadConfig();
-    assert.ok(
-      existsSync(path.join(datasetsDir, 'fewfc')),
-      `no datasets in ${datasetsDir} (set DATASETS_DIR)`,
-    );
     rmSync(cacheDir, { recursive: true, force: true });
 
     const steps = [

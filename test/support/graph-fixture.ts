@@ -119,6 +119,7 @@ export function buildGraphFixture(prefix: string): GraphFixture {
       {
         id: events.pledge,
         type: '质押',
+        documentType: '质押',
         typeKey: 'pledge',
         trigger: '质押',
         date: '2024-03-10',
@@ -136,6 +137,7 @@ export function buildGraphFixture(prefix: string): GraphFixture {
       {
         id: events.guarantee,
         type: '担保',
+        documentType: '担保',
         typeKey: 'guarantee',
         trigger: '担保',
         date: '2023-12-01',
@@ -185,6 +187,7 @@ export function buildGraphFixture(prefix: string): GraphFixture {
       {
         id: events.acquisition,
         type: '收购',
+        documentType: '企业收购',
         typeKey: 'acquisition',
         trigger: '收购',
         confidence: 0.7,

@@ -38,6 +38,9 @@ export function eventVocabulary(): EventVocabulary {
     for (const role of info.roles.values()) {
       if (role.entityTypes.length > 0) roleTypes.add(roleRelationshipType(role.key));
     }
+    for (const role of info.documentRoles.values()) {
+      if (role.entityTypes.length > 0) roleTypes.add(roleRelationshipType(role.key));
+    }
   }
   vocabulary = { typeNames, roleTypes: [...roleTypes].sort() };
   return vocabulary;

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadEventRoles, mergeDocumentEvents, type SentenceEvent } from '../../src/link/index.js';
+import {
+  type AssembleContext,
+  mergeRecordMentions,
+  type RecordMention,
+  toRecordMention,
+} from '../../src/assemble/index.js';
+import { type LinkedEvent, loadEventRoles, type SentenceEvent } from '../../src/link/index.js';
 
 const eventTypes = loadEventRoles();
 const issuer = {
@@ -40,7 +46,21 @@ function pledge(
   } satisfies SentenceEvent;
 }
 
-describe('mergeDocumentEvents', () => {
+/** Sentence i starts at i * 100, as the mentions below are placed. */
+const sentenceStarts = Array.from({ length: 10 }, (_, i) => i * 100);
+
+function mergeDocumentEvents(
+  events: SentenceEvent[],
+  ctx: Omit<AssembleContext, 'sentenceStarts'>,
+): LinkedEvent[] {
+  const full = { ...ctx, sentenceStarts };
+  const mentions = events
+    .map((e) => toRecordMention(e, full))
+    .filter((m): m is RecordMention => m !== undefined);
+  return mergeRecordMentions(mentions, full);
+}
+
+describe('document-level records', () => {
   it('merges the mentions of one announcement event and keeps every sentence as provenance', () => {
     const amount = {
       sentence: 2,
@@ -111,14 +131,30 @@ describe('mergeDocumentEvents', () => {
       arguments: [],
     } satisfies SentenceEvent;
     const [event] = mergeDocumentEvents([bid], { documentId: 'd', kind: 'announcement', issuer, eventTypes });
-    const actor = event?.arguments.find((a) => a.role === 'sub');
+    const actor = event?.arguments.find((a) => a.documentRole === '中标公司');
     assert.equal(actor?.entityKey, '603871');
     assert.equal(actor?.inferred, true);
   });
 
   it('merges news mentions only when they share a party', () => {
     const events = mergeDocumentEvents(
-      [pledge(0, '周建平', '周建平质押了股份。'), { ...pledge(1, 'x', '另一笔质押。'), arguments: [] }],
+      [
+        pledge(0, '周建平', '周建平质押了股份。'),
+        {
+          ...pledge(1, 'x', '另一笔质押500万股。'),
+          arguments: [
+            {
+              sentence: 1,
+              start: 106,
+              end: 110,
+              text: '500万',
+              confidence: 0.7,
+              role: 'number',
+              roleKey: 'pledged quantity',
+            },
+          ],
+        },
+      ],
       { documentId: 'd', kind: 'news', eventTypes },
     );
     assert.equal(events.length, 2);

@@ -1,0 +1,301 @@
+/**
+ * Document-level event records: one per real-world event a document tells. Sentence mentions are typed
+ * by their wording, their roles mapped onto the record's roles, running totals set apart, mentions of
+ * one event merged, and the roles a document states elsewhere (its issuer, its date) filled in.
+ */
+
+import type {
+  EventArgumentRow,
+  EventTypeInfo,
+  LinkedEntity,
+  LinkedEvent,
+  SentenceEvent,
+} from '../link/index.js';
+import type { DocumentKind } from '../parse/index.js';
+import { documentValue } from './document-values.js';
+import { isCumulativeFigure, ratioBase } from './figures.js';
+import { retype } from './retype.js';
+
+export interface AssembleContext {
+  documentId: string;
+  kind: DocumentKind;
+  publishedAt?: string;
+  issuer?: LinkedEntity;
+  /** The announcement's title. */
+  title?: string;
+  eventTypes: ReadonlyMap<string, EventTypeInfo>;
+  /** Where each sentence starts in the document text, by sentence index. */
+  sentenceStarts: readonly number[];
+}
+
+/** A sentence mention typed and mapped onto its record's roles. */
+export interface RecordMention extends SentenceEvent {
+  documentType: string;
+  /** The record role the issuer fills when the text only says 公司. */
+  issuerRole?: string;
+}
+
+/** Words that date an event by the announcement itself. */
+const DATED_BY_ANNOUNCEMENT = /近日|日前|本月|本周|今日|当日|于今天/;
+/** Words an announcement uses for its issuer when it is the actor. */
+const SELF_REFERENCE = /(^|[，,。；\s])(本?公司|上市公司|本行|本集团)/;
+/** The record role the issuer takes in its own announcement, per record type, when the text says 公司. */
+const ISSUER_ROLE: Readonly<Record<string, string>> = {
+  企业收购: '收购方',
+  股份回购: '回购方',
+  中标: '中标公司',
+  签署合同: '乙方',
+  担保: '担保方',
+  投资: '投资方',
+  质押: '质押物所属公司',
+  解除质押: '质押物所属公司',
+};
+/** Record types whose two parties the wording often swaps: the issuer is the contractor or the winner. */
+const ISSUER_SIDE: Readonly<Record<string, [issuerSide: string, otherSide: string]>> = {
+  签署合同: ['乙方', '甲方'],
+  中标: ['中标公司', '招标方'],
+};
+const DISCLOSURE_ROLES = ['披露时间', '披露日期'];
+const PLEDGE_RATIO: Readonly<Record<string, string>> = {
+  holding: '质押物占持股比',
+  capital: '质押物占总股比',
+};
+const HOLDING_RATIO: Readonly<Record<string, Record<string, string>>> = {
+  股东减持: { holding: '减持部分占所持比例', capital: '减持部分占总股本比例' },
+  股东增持: { holding: '增持部分占所持比例', capital: '增持部分占总股本比例' },
+  质押: PLEDGE_RATIO,
+  解除质押: PLEDGE_RATIO,
+};
+
+/**
+ * Types one sentence mention and maps its arguments onto the record's roles. Figures that are running
+ * totals or holdings after the event are dropped: they are not this event's own.
+ */
+export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): RecordMention | undefined {
+  const sentenceStart = ctx.sentenceStarts[event.mention.sentence] ?? 0;
+  const changed = retype(event, sentenceStart, {
+    kind: ctx.kind,
+    ...(ctx.title ? { title: ctx.title } : {}),
+  });
+  const type = changed?.type ?? event.type;
+  const info = ctx.eventTypes.get(type);
+  if (!info) return undefined;
+  const modelInfo = ctx.eventTypes.get(event.type);
+  const args: EventArgumentRow[] = [];
+  for (const a of event.arguments) {
+    let role = changed ? changed.roles[a.role] : modelInfo?.roles.get(a.role)?.documentRole;
+    const kind = role ? info.documentRoles.get(role)?.value : undefined;
+    const at = a.start - sentenceStart;
+    if (kind && kind !== 'date' && isCumulativeFigure(event.sentenceText, at)) continue;
+    if (role && kind === 'ratio') {
+      const base = ratioBase(event.sentenceText, at, at + a.text.length);
+      const byBase = HOLDING_RATIO[info.documentType];
+      if (base && byBase?.[base]) role = byBase[base];
+    }
+    args.push({ ...a, ...(role ? { documentRole: role } : {}) });
+  }
+  return {
+    ...event,
+    type,
+    typeKey: info.key,
+    documentType: info.documentType,
+    arguments: args,
+    ...(changed?.issuerRole ? { issuerRole: changed.issuerRole } : {}),
+  };
+}
+
+/**
+ * Merges the record mentions of a document into records. An announcement tells one event in its title
+ * and again across body sentences and table rows: mentions of one record type merge unless they name
+ * different parties in the same role. News mentions merge only when they share a party, since a news
+ * item often reports several unrelated deals of one type.
+ */
+export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: AssembleContext): LinkedEvent[] {
+  const clusters: RecordMention[][] = [];
+  for (const mention of mentions) {
+    const home = clusters.find(
+      (cluster) =>
+        cluster[0]?.documentType === mention.documentType && compatible(cluster, mention, ctx.kind),
+    );
+    if (home) home.push(mention);
+    else clusters.push([mention]);
+  }
+  return (
+    clusters
+      .map((cluster) => toRecord(cluster, ctx))
+      // A record needs something read in the text, or at least its actor: a bare trigger is no fact.
+      .filter((record) => record.arguments.some((a) => !a.inferred || a.entityKey !== undefined))
+      .map((record, i) => ({ ...record, id: `${ctx.documentId}:e${i}` }))
+  );
+}
+
+function partiesOf(mentions: readonly RecordMention[]): Map<string, Set<string>> {
+  const parties = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    for (const a of m.arguments) {
+      if (!a.entityKey || !a.documentRole) continue;
+      const set = parties.get(a.documentRole) ?? new Set<string>();
+      set.add(a.entityKey);
+      parties.set(a.documentRole, set);
+    }
+  }
+  return parties;
+}
+
+function compatible(cluster: readonly RecordMention[], mention: RecordMention, kind: DocumentKind): boolean {
+  const existing = partiesOf(cluster);
+  const incoming = partiesOf([mention]);
+  let shared = false;
+  for (const [role, keys] of incoming) {
+    const known = existing.get(role);
+    if (!known) continue;
+    if (![...keys].some((k) => known.has(k))) return false;
+    shared = true;
+  }
+  return kind === 'announcement' || kind === 'research_report' ? true : shared;
+}
+
+function issuerArgument(
+  ctx: AssembleContext,
+  at: RecordMention,
+  role: string,
+  info: EventTypeInfo | undefined,
+): EventArgumentRow | undefined {
+  if (!ctx.issuer) return undefined;
+  return {
+    ...at.mention,
+    text: ctx.issuer.name,
+    role,
+    roleKey: info?.documentRoles.get(role)?.key ?? role,
+    documentRole: role,
+    entityKey: ctx.issuer.key,
+    label: 'Company',
+    inferred: true,
+  };
+}
+
+function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext): LinkedEvent {
+  const best = cluster.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+  const info = ctx.eventTypes.get(best.type);
+  const args: EventArgumentRow[] = [];
+  const seen = new Set<string>();
+  const filled = new Set<string>();
+  // Most confident mentions first, so the value a record keeps for a role is the surest reading.
+  for (const mention of [...cluster].sort((a, b) => b.confidence - a.confidence)) {
+    for (const a of mention.arguments) {
+      const identity = `${a.documentRole ?? a.role}|${a.entityKey ?? a.value ?? a.text}`;
+      if (seen.has(identity)) continue;
+      // A value role holds one value: a second, different reading is a weaker one.
+      const valueRole = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
+      if (valueRole && filled.has(a.documentRole as string)) continue;
+      seen.add(identity);
+      if (a.documentRole) filled.add(a.documentRole);
+      args.push(a);
+    }
+  }
+
+  const orderParties = ISSUER_SIDE[best.documentType];
+  if (orderParties && ctx.issuer) swapToIssuerSide(args, orderParties, ctx.issuer.key, info);
+
+  // The issuer acts in its own announcement even when a sentence just says "公司".
+  if (ctx.kind === 'announcement' && ctx.issuer) {
+    const role = cluster.find((m) => m.issuerRole)?.issuerRole ?? ISSUER_ROLE[best.documentType];
+    const selfSentence =
+      cluster.find((m) => SELF_REFERENCE.test(m.sentenceText)) ?? (role === '回购方' ? best : undefined);
+    const hasActor = role !== undefined && args.some((a) => a.documentRole === role);
+    if (role && !hasActor && selfSentence && info?.documentRoles.has(role)) {
+      const arg = issuerArgument(ctx, selfSentence, role, info);
+      if (arg) args.push(arg);
+    }
+  }
+  if (ctx.publishedAt) {
+    const role = DISCLOSURE_ROLES.find((r) => info?.documentRoles.has(r));
+    if (role) {
+      args.push({
+        ...best.mention,
+        text: ctx.publishedAt,
+        role,
+        roleKey: info?.documentRoles.get(role)?.key ?? role,
+        documentRole: role,
+        value: ctx.publishedAt,
+        inferred: true,
+      });
+    }
+  }
+  const dateRole = eventDateRole(info);
+  if (dateRole && ctx.publishedAt && !args.some((a) => a.documentRole === dateRole)) {
+    const dated = cluster.find((m) => DATED_BY_ANNOUNCEMENT.test(m.sentenceText));
+    if (dated) {
+      const modelRole = [...(info?.roles ?? [])].find(([, r]) => r.documentRole === dateRole)?.[0];
+      args.push({
+        ...dated.mention,
+        text: ctx.publishedAt,
+        role: modelRole ?? dateRole,
+        roleKey: info?.documentRoles.get(dateRole)?.key ?? 'date',
+        documentRole: dateRole,
+        value: ctx.publishedAt,
+        inferred: true,
+      });
+    }
+  }
+
+  const record: LinkedEvent = {
+    id: '',
+    type: best.type,
+    typeKey: best.typeKey,
+    documentType: best.documentType,
+    trigger: best.trigger,
+    confidence: best.confidence,
+    mentions: cluster.map((m) => m.mention).sort((a, b) => a.sentence - b.sentence || a.start - b.start),
+    arguments: args,
+  };
+  setEventValues(record, info, ctx.publishedAt);
+  return record;
+}
+
+/** The role that dates the event itself (not its disclosure). */
+function eventDateRole(info: EventTypeInfo | undefined): string | undefined {
+  for (const [name, role] of info?.documentRoles ?? []) {
+    if (role.value === 'date' && !DISCLOSURE_ROLES.includes(name)) return name;
+  }
+  return undefined;
+}
+
+/** Puts the issuer on its side of a contract or bid when the wording had the parties the other way round. */
+function swapToIssuerSide(
+  args: EventArgumentRow[],
+  [issuerSide, otherSide]: [string, string],
+  issuerKey: string,
+  info: EventTypeInfo | undefined,
+): void {
+  const issuerOnOther = args.some((a) => a.documentRole === otherSide && a.entityKey === issuerKey);
+  const issuerOnSide = args.some((a) => a.documentRole === issuerSide && a.entityKey === issuerKey);
+  if (!issuerOnOther || issuerOnSide) return;
+  for (const a of args) {
+    const to =
+      a.documentRole === otherSide ? issuerSide : a.documentRole === issuerSide ? otherSide : undefined;
+    if (!to) continue;
+    a.documentRole = to;
+    a.roleKey = info?.documentRoles.get(to)?.key ?? a.roleKey;
+  }
+}
+
+/** Record-level values: the first argument of each kind that normalises, the event's own date before others. */
+function setEventValues(record: LinkedEvent, info: EventTypeInfo | undefined, publishedAt?: string): void {
+  const dateRole = eventDateRole(info);
+  for (const a of record.arguments) {
+    if (!a.documentRole) continue;
+    const kind = info?.documentRoles.get(a.documentRole)?.value;
+    if (kind === 'date' && a.documentRole !== dateRole) continue;
+    const value = documentValue(kind, a.inferred ? (a.value ?? a.text) : a.text, publishedAt);
+    if (!value) continue;
+    if (!a.inferred && a.value === undefined) a.value = value.display;
+    if (kind === 'date' && record.date === undefined) record.date = String(value.value);
+    if (kind === 'money' && record.amount === undefined) {
+      record.amount = Number(value.value);
+      if (value.currency) record.currency = value.currency;
+    }
+    if (kind === 'shares' && record.shares === undefined) record.shares = Number(value.value);
+    if (kind === 'ratio' && record.ratio === undefined) record.ratio = Number(value.value);
+  }
+}

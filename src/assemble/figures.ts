@@ -1,0 +1,45 @@
+/**
+ * Whose figure is it? A sentence that tells an event often ends with totals (累计质押…股, 本次质押后
+ * 持有…) that are not this event's own. These rules read the clause in front of a figure.
+ */
+
+/** Words that make the figure after them a running total or a holding after the event. */
+const CUMULATIVE =
+  /累计|累积|合计|共计|总计|总数|剩余|尚余|余下|(本次|此次|变动|质押|解除|减持|增持|转让|回购)[^，,；;。]{0,12}后|目前|仍持有|现持有|尚未解除|处于质押状态/;
+/** Words that make a ratio a share of the holder's own stake rather than of the company's capital. */
+const OF_HOLDING = /所持|其持有|持股(总数|数量)?的?比例|占其(所持|持股|持有)|其所/;
+/** Words that make a ratio a share of the company's capital. */
+const OF_CAPITAL = /总股本|股本总额|总股份|已发行股份/;
+
+/** The clause of `sentence` that ends at `at`: back to the last comma, semicolon or full stop. */
+function clauseBefore(sentence: string, at: number): string {
+  const head = sentence.slice(0, Math.max(0, at));
+  const cut = Math.max(
+    head.lastIndexOf('，'),
+    head.lastIndexOf(','),
+    head.lastIndexOf('；'),
+    head.lastIndexOf(';'),
+    head.lastIndexOf('。'),
+  );
+  return head.slice(cut + 1);
+}
+
+/** The clause that holds the figure at [start, end), both sides, for words that follow the figure (占其所持股份的…). */
+function clauseAround(sentence: string, start: number, end: number): string {
+  const tail = sentence.slice(end);
+  const stop = tail.search(/[，,；;。]/);
+  return clauseBefore(sentence, start) + sentence.slice(start, end) + (stop < 0 ? tail : tail.slice(0, stop));
+}
+
+/** True when the figure starting at `start` of `sentence` is a total or an after-event holding, not the event's own. */
+export function isCumulativeFigure(sentence: string, start: number): boolean {
+  return CUMULATIVE.test(clauseBefore(sentence, start));
+}
+
+/** Which base a ratio at [start, end) of `sentence` is stated against, when the wording says so. */
+export function ratioBase(sentence: string, start: number, end: number): 'holding' | 'capital' | undefined {
+  const clause = clauseAround(sentence, start, end);
+  if (OF_HOLDING.test(clause)) return 'holding';
+  if (OF_CAPITAL.test(clause)) return 'capital';
+  return undefined;
+}

@@ -1,0 +1,9 @@
+export { type AssembleInput, assembleDocument } from './assemble-document.js';
+export {
+  type AssembleContext,
+  mergeRecordMentions,
+  type RecordMention,
+  toRecordMention,
+} from './document-events.js';
+export { type DocumentValue, documentValue } from './document-values.js';
+export { type DueeFinDocument, type DueeFinEvent, toDueeFinDocument } from './duee-fin-format.js';

@@ -1,0 +1,90 @@
+/**
+ * The model knows FewFC's ten types; real filings tell events of types it lacks in the same words.
+ * A pledge release reads as 质押, a buy-back as a share transfer, a share increase as an investment,
+ * and the pieces of one acquisition as investment and transfer mentions. These rules give such a
+ * mention the record type the wording shows, with the roles it fills there.
+ */
+import type { SentenceEvent } from '../link/index.js';
+
+export interface Retyped {
+  /** The schema type name of the record (解除质押, 股份回购, 企业收购's model type 收购, …). */
+  type: string;
+  /** Model role → document role in the new type; roles missing here fill nothing. */
+  roles: Readonly<Record<string, string>>;
+  /** The document role the issuer fills when the announcement tells its own event. */
+  issuerRole?: string;
+}
+
+const RELEASE =
+  /解除(股份|股票)?质押|解押|解质|质押(的)?解除|解除.{0,10}质押|质押.{0,4}到期.{0,4}(购回|解除)/;
+const BUY_BACK = /回购/;
+const INCREASE = /增持/;
+const ACQUISITION_TITLE = /收购|购买.{0,20}(股权|股份|资产)|受让.{0,20}股权|并购/;
+
+const PLEDGE_ROLES = {
+  'sub-org': '质押方',
+  'sub-per': '质押方',
+  'obj-org': '质权方',
+  'obj-per': '质权方',
+  collateral: '质押物',
+  number: '质押股票/股份数量',
+  proportion: '质押物占总股比',
+  date: '事件时间',
+};
+const BUY_BACK_ROLES = {
+  number: '回购股份数量',
+  money: '交易金额',
+  proportion: '占公司总股本比例',
+  date: '回购完成时间',
+};
+const INCREASE_ROLES = { sub: '增持方', obj: '股票简称', money: '交易金额', date: '交易完成时间' };
+const ACQUISITION_FROM_INVESTMENT = {
+  sub: '收购方',
+  obj: '被收购方',
+  money: '交易金额',
+  date: '收购完成时间',
+};
+const ACQUISITION_FROM_TRANSFER = {
+  'obj-org': '收购方',
+  'obj-per': '收购方',
+  'target-company': '被收购方',
+  money: '交易金额',
+  date: '收购完成时间',
+};
+
+/** The words around a mention's trigger, where the type shows: a few characters either side. */
+function triggerWindow(event: SentenceEvent, sentenceStart: number): string {
+  const at = event.mention.start - sentenceStart;
+  return event.sentenceText.slice(Math.max(0, at - 10), at + event.mention.text.length + 6);
+}
+
+export interface RetypeContext {
+  kind: string;
+  /** The announcement's title, whose words say what the document is about. */
+  title?: string;
+}
+
+/** The record type a sentence mention belongs to when its wording shows a type the model lacks; undefined keeps it. */
+export function retype(event: SentenceEvent, sentenceStart: number, ctx: RetypeContext): Retyped | undefined {
+  const near = triggerWindow(event, sentenceStart);
+  switch (event.type) {
+    case '质押':
+      return RELEASE.test(near) ? { type: '解除质押', roles: PLEDGE_ROLES } : undefined;
+    case '股份股权转让':
+      if (BUY_BACK.test(near)) return { type: '股份回购', roles: BUY_BACK_ROLES, issuerRole: '回购方' };
+      if (ctx.kind === 'announcement' && ctx.title && ACQUISITION_TITLE.test(ctx.title))
+        return { type: '收购', roles: ACQUISITION_FROM_TRANSFER, issuerRole: '收购方' };
+      return undefined;
+    case '投资':
+      if (INCREASE.test(near)) return { type: '股东增持', roles: INCREASE_ROLES };
+      if (ctx.kind === 'announcement' && ctx.title && ACQUISITION_TITLE.test(ctx.title))
+        return { type: '收购', roles: ACQUISITION_FROM_INVESTMENT, issuerRole: '收购方' };
+      return undefined;
+    case '收购':
+      return BUY_BACK.test(near)
+        ? { type: '股份回购', roles: BUY_BACK_ROLES, issuerRole: '回购方' }
+        : undefined;
+    default:
+      return undefined;
+  }
+}

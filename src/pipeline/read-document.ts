@@ -1,0 +1,84 @@
+import { assembleDocument } from '../assemble/index.js';
+import { documentKnownNames, type EventExtractor, KnownNames } from '../extract/index.js';
+import {
+  type EventTypeInfo,
+  type Gazetteer,
+  type GraphDocument,
+  linkDocument,
+  sentenceModelText,
+} from '../link/index.js';
+import { type ParsedDocument, type ParseLimits, parseDocument } from '../parse/index.js';
+import type { DocumentJob } from '../queue/index.js';
+
+export type ReadStage = 'parse' | 'extract' | 'link' | 'assemble';
+
+export interface ReadDocumentDeps {
+  extractor: EventExtractor;
+  /** What the graph already knows of companies; linking matches mentions against it. */
+  gazetteer: Gazetteer;
+  eventTypes: ReadonlyMap<string, EventTypeInfo>;
+  limits: ParseLimits;
+  /** Names the model is told are known (the graph's, a user's file); the document's issuer is added. */
+  knownNames?: KnownNames;
+  /** Runs each stage; the worker reports progress and times stages through it. */
+  stage?: <T>(name: ReadStage, run: () => Promise<T>) => Promise<T>;
+}
+
+export interface ReadDocument {
+  parsed: ParsedDocument;
+  graph: GraphDocument;
+}
+
+/** A gazetteer that knows no company: for reading documents without a graph. */
+export const EMPTY_GAZETTEER: Gazetteer = { findCompanies: async () => [] };
+
+/**
+ * Reads one document into the facts the graph gets: parse → extract → link → assemble. The worker and
+ * `finkg extract` both read documents through here, so what the CLI prints is what the graph holds.
+ * The job's kind is the declared one; `other` lets the parser tell the kind from the content.
+ */
+export async function readDocument(
+  bytes: Uint8Array,
+  job: DocumentJob,
+  deps: ReadDocumentDeps,
+): Promise<ReadDocument> {
+  const stage = deps.stage ?? ((_name, run) => run());
+  const parsed = await stage('parse', () =>
+    parseDocument(
+      bytes,
+      {
+        ...(job.fileName ? { fileName: job.fileName } : {}),
+        ...(job.mimeType
+          ? { mimeType: job.mimeType }
+          : job.text !== undefined
+            ? { mimeType: 'text/plain' }
+            : {}),
+        ...(job.kind !== 'other' ? { kind: job.kind } : {}),
+      },
+      deps.limits,
+    ),
+  );
+  const gazetteer = deps.extractor.usesKnowledge
+    ? (deps.knownNames ?? new KnownNames()).extend(documentKnownNames(parsed.header))
+    : undefined;
+  const extractions = await stage('extract', () =>
+    deps.extractor.extract(
+      parsed.sentences.map((s) => sentenceModelText(parsed, s)),
+      gazetteer ? { gazetteer } : {},
+    ),
+  );
+  const linked = await stage('link', () =>
+    linkDocument({
+      job,
+      parsed,
+      extractions,
+      modelVersion: deps.extractor.modelVersion,
+      eventTypes: deps.eventTypes,
+      gazetteer: deps.gazetteer,
+    }),
+  );
+  const graph = await stage('assemble', async () =>
+    assembleDocument({ parsed, linked, eventTypes: deps.eventTypes }),
+  );
+  return { parsed, graph };
+}
