@@ -56,6 +56,12 @@ const ISSUER_SIDE: Readonly<Record<string, [issuerSide: string, otherSide: strin
   中标: ['中标公司', '招标方'],
 };
 const DISCLOSURE_ROLES = ['披露时间', '披露日期'];
+/**
+ * Record types an announcement tells once: its deal, its buy-back, its financing. Every mention of such a
+ * type in one announcement is that one record, even where the model read a party differently; types
+ * that come several to a document (pledges of several holders, contracts, guarantees, executives) do not.
+ */
+const ONE_PER_ANNOUNCEMENT = new Set(['企业收购', '股份回购', '企业融资', '公司上市', '亏损', '企业破产']);
 const PLEDGE_RATIO: Readonly<Record<string, string>> = {
   holding: '质押物占持股比',
   capital: '质押物占总股比',
@@ -122,7 +128,7 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
   }
   return (
     clusters
-      .map((cluster) => toRecord(cluster, ctx))
+      .map((cluster) => toRecord(cluster, ctx, ctx.kind === 'announcement' && ONE_PER_ANNOUNCEMENT.has(cluster[0]?.documentType ?? '')))
       // A record needs something read in the text, or at least its actor: a bare trigger is no fact.
       .filter((record) => record.arguments.some((a) => !a.inferred || a.entityKey !== undefined))
       .map((record, i) => ({ ...record, id: `${ctx.documentId}:e${i}` }))
@@ -174,7 +180,8 @@ function issuerArgument(
   };
 }
 
-function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext): LinkedEvent {
+/** `single`: the cluster is an announcement's one record of its type, so each role keeps its surest filler only. */
+function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, single: boolean): LinkedEvent {
   const best = cluster.reduce((a, b) => (b.confidence > a.confidence ? b : a));
   const info = ctx.eventTypes.get(best.type);
   const args: EventArgumentRow[] = [];
@@ -187,7 +194,7 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext): Link
       if (seen.has(identity)) continue;
       // A value role holds one value: a second, different reading is a weaker one.
       const valueRole = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
-      if (valueRole && filled.has(a.documentRole as string)) continue;
+      if ((valueRole || single) && filled.has(a.documentRole as string)) continue;
       seen.add(identity);
       if (a.documentRole) filled.add(a.documentRole);
       args.push(a);

@@ -44,8 +44,10 @@ async function walk(dir: string): Promise<string[]> {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
-    else if (entry.isFile() && mimeTypeOf(entry.name)) files.push(full);
+    // A link counts as what it points to (a dangling one as nothing).
+    const target = entry.isSymbolicLink() ? await stat(full).catch(() => undefined) : entry;
+    if (target?.isDirectory()) files.push(...(await walk(full)));
+    else if (target?.isFile() && mimeTypeOf(entry.name)) files.push(full);
   }
   return files;
 }
