@@ -98,13 +98,21 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 // ---------------------------------------------------------------------------------------------------------------
 // Records
 
-export type ArgumentValue = number | string;
+/** A range ("不低于…不超过…") is gold-only: a predicted number inside it, ends included, matches. */
+export interface ValueRange {
+  min: number;
+  max: number;
+}
+
+export type ArgumentValue = number | string | ValueRange;
 
 export interface GoldArgument {
   role: string;
   /** The text as written (Simplified Chinese for Traditional sources). */
   argument: string;
   value?: ArgumentValue;
+  /** ISO currency of an amount or price when it is not RMB (no FX conversion). */
+  currency?: string;
   /** Other ways the document writes the same thing (short names, full names). */
   aliases?: string[];
   /** PDF page (1-based), for real-pdfs records. */
@@ -144,6 +152,8 @@ export interface GoldDocument {
   date: string | null;
   events: GoldEvent[];
   report: ReportFields | null;
+  /** Why something is or is not annotated, in the annotator's words. */
+  note?: string;
 }
 
 /** One line of `finkg extract --format duee-fin`. */
@@ -152,7 +162,7 @@ export interface PredictedDocument {
   event_list: {
     event_type: string;
     trigger?: string;
-    arguments: { role: string; argument: string; value?: ArgumentValue }[];
+    arguments: { role: string; argument: string; value?: number | string; currency?: string }[];
   }[];
   document?: {
     kind?: string;
@@ -208,6 +218,25 @@ export async function readCorpusTexts(
   return texts;
 }
 
+/** Date-like roles take ISO dates; 财报周期 also takes quarters and halves ("2025-Q1", "2025-H1"). */
+const DATE_VALUE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const PERIOD_VALUE = /^\d{4}(-(Q[1-4]|H[12]|\d{2}(-\d{2})?))?$/;
+
+function valueProblem(role: string, value: unknown): string | null {
+  if (value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? null : 'value is not finite';
+  if (typeof value === 'string') {
+    if (role === '财报周期')
+      return PERIOD_VALUE.test(value) ? null : `period value ${value} is not yyyy[-Qn|-Hn]`;
+    if (/时间|日期/.test(role)) return DATE_VALUE.test(value) ? null : `date value ${value} is not ISO`;
+    return null;
+  }
+  const range = value as Partial<ValueRange> | null;
+  if (range && typeof range.min === 'number' && typeof range.max === 'number' && range.min <= range.max)
+    return null;
+  return 'value is neither a number, a string nor a {min, max} range';
+}
+
 /** What is wrong with one gold record against the schema (empty when well-formed). Offsets are checked by the caller. */
 export function goldRecordProblems(doc: GoldDocument): string[] {
   const problems: string[] = [];
@@ -232,12 +261,8 @@ export function goldRecordProblems(doc: GoldDocument): string[] {
       if (typeof arg.argument !== 'string' || !arg.argument.trim()) {
         problems.push(`${where}: ${event.event_type}.${arg.role} has an empty argument`);
       }
-      if (arg.value !== undefined && typeof arg.value !== 'number' && typeof arg.value !== 'string') {
-        problems.push(`${where}: ${event.event_type}.${arg.role} value is neither number nor string`);
-      }
-      if (typeof arg.value === 'string' && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(arg.value)) {
-        problems.push(`${where}: ${event.event_type}.${arg.role} date value ${arg.value} is not ISO`);
-      }
+      const problem = valueProblem(arg.role, arg.value);
+      if (problem) problems.push(`${where}: ${event.event_type}.${arg.role} ${problem}`);
     }
   }
   return problems;
@@ -257,7 +282,10 @@ function isRatioRole(role: string): boolean {
   return /比例|比$|占.*比/.test(role);
 }
 
-function valuesEqual(role: string, gold: ArgumentValue, predicted: ArgumentValue): boolean {
+function valuesEqual(role: string, gold: ArgumentValue, predicted: number | string): boolean {
+  if (typeof gold === 'object') {
+    return typeof predicted === 'number' && predicted >= gold.min - 1e-9 && predicted <= gold.max + 1e-9;
+  }
   if (typeof gold === 'number' && typeof predicted === 'number') {
     return isRatioRole(role)
       ? Math.abs(gold - predicted) <= 1e-4
@@ -270,15 +298,25 @@ interface ArgumentLike {
   role: string;
   argument: string;
   value?: ArgumentValue;
+  currency?: string;
   aliases?: string[];
 }
 
-/** Same role, and the same normalised text, a gold alias, or the same normalised value. */
-export function argumentMatches(gold: ArgumentLike, predicted: ArgumentLike): boolean {
+interface PredictedArgumentLike {
+  role: string;
+  argument: string;
+  value?: number | string;
+  currency?: string;
+}
+
+/** Same role, and the same normalised text, a gold alias, or the same normalised value (inside a gold range). */
+export function argumentMatches(gold: ArgumentLike, predicted: PredictedArgumentLike): boolean {
   if (gold.role !== predicted.role) return false;
   const text = normaliseArgument(predicted.argument ?? '');
   if (text && text === normaliseArgument(gold.argument)) return true;
   if (text && (gold.aliases ?? []).some((alias) => normaliseArgument(alias) === text)) return true;
+  // Values in two stated, different currencies never match (no FX conversion).
+  if (gold.currency && predicted.currency && gold.currency !== predicted.currency) return false;
   return (
     gold.value !== undefined &&
     predicted.value !== undefined &&
@@ -287,7 +325,10 @@ export function argumentMatches(gold: ArgumentLike, predicted: ArgumentLike): bo
 }
 
 /** Gold arguments matched one-to-one by predicted ones; the indexes of the matched gold arguments. */
-function matchedGoldArguments(gold: readonly ArgumentLike[], predicted: readonly ArgumentLike[]): number[] {
+function matchedGoldArguments(
+  gold: readonly ArgumentLike[],
+  predicted: readonly PredictedArgumentLike[],
+): number[] {
   const used = new Set<number>();
   const matched: number[] = [];
   gold.forEach((g, gi) => {
@@ -306,7 +347,7 @@ function matchedGoldArguments(gold: readonly ArgumentLike[], predicted: readonly
  */
 export function pairEvents(
   gold: readonly { arguments: readonly ArgumentLike[] }[],
-  predicted: readonly { arguments: readonly ArgumentLike[] }[],
+  predicted: readonly { arguments: readonly PredictedArgumentLike[] }[],
 ): { gold: number; predicted: number; shared: number }[] {
   const candidates: { gold: number; predicted: number; shared: number }[] = [];
   gold.forEach((g, gi) => {
@@ -535,7 +576,10 @@ export function scoreRealDocs(
       for (const e of p) for (const a of e.arguments) count(type, a.role, { predicted: 1 });
       for (const pair of pairEvents(g, p)) {
         const goldEvent = g[pair.gold] as GoldEvent;
-        const matched = matchedGoldArguments(goldEvent.arguments, (p[pair.predicted] as GoldEvent).arguments);
+        const matched = matchedGoldArguments(
+          goldEvent.arguments,
+          (p[pair.predicted] as (typeof p)[number]).arguments,
+        );
         for (const gi of matched) count(type, (goldEvent.arguments[gi] as GoldArgument).role, { correct: 1 });
         if (matched.length === goldEvent.arguments.length) completeCorrect++;
       }

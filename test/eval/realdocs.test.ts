@@ -64,6 +64,25 @@ describe('normaliseArgument and argumentMatches', () => {
   });
 });
 
+describe('ranges and currencies', () => {
+  it('matches a predicted number inside a gold range, ends included', () => {
+    const gold = {
+      role: '交易金额',
+      argument: '不低于1亿元不超过2亿元',
+      value: { min: 100_000_000, max: 200_000_000 },
+    };
+    assert.ok(argumentMatches(gold, arg('交易金额', '2亿元', 200_000_000)));
+    assert.ok(argumentMatches(gold, arg('交易金额', '1.5亿元', 150_000_000)));
+    assert.ok(!argumentMatches(gold, arg('交易金额', '2.1亿元', 210_000_000)));
+  });
+
+  it('does not match values stated in two different currencies', () => {
+    const gold = { role: '交易金额', argument: '60百万港元', value: 60_000_000, currency: 'HKD' };
+    assert.ok(argumentMatches(gold, arg('交易金额', '6000万', 60_000_000)));
+    assert.ok(!argumentMatches(gold, { ...arg('交易金额', '6000万美元', 60_000_000), currency: 'USD' }));
+  });
+});
+
 describe('pairEvents', () => {
   it('pairs by the most shared role–argument pairs, not by order', () => {
     const gold = [
@@ -228,6 +247,14 @@ describe('loadRealDocsGold and goldRecordProblems', () => {
       assert.deepEqual(goldRecordProblems(goldDoc('t', [{ event_type: '分红', arguments: [] }])), [
         't: unknown event type 分红',
       ]);
+      const values = goldDoc('v', [
+        {
+          event_type: '亏损',
+          arguments: [arg('财报周期', '2025年第一季度', '2025-Q1'), arg('披露时间', '3月', '2025年3月')],
+        },
+        { event_type: '高管变动', arguments: [arg('变动类型', '辞去', '辞任')] },
+      ]);
+      assert.deepEqual(goldRecordProblems(values), ['v: 亏损.披露时间 date value 2025年3月 is not ISO']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
