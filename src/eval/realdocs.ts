@@ -130,11 +130,22 @@ export interface GoldEvent {
 export interface Price {
   value: number | null;
   currency: string | null;
+  /** A stated range (目标价 12–14 元) instead of one value. */
+  min?: number;
+  max?: number;
+}
+
+/** A named person of a report; a name redacted in the published copy is null. */
+export interface ReportPerson {
+  name: string | null;
+  certificate: string | null;
 }
 
 export interface ReportFields {
   broker: string | null;
-  analysts: { name: string; certificate: string | null }[];
+  analysts: ReportPerson[];
+  /** 联系人 / 研究助理: not scored. */
+  contacts?: ReportPerson[];
   rating: string | null;
   ratingChange: string | null;
   targetPrice: Price | null;
@@ -148,7 +159,8 @@ export interface GoldDocument {
   kind: DocumentKind;
   /** header-only: only kind, issuer, date and report fields are gold (annual reports, quant reports, scans). */
   scope: 'events' | 'header-only';
-  issuer: { name: string; code: string | null; aliases?: string[] } | null;
+  /** `codes`: every code printed (A and B shares, A and H); `code` is the first. */
+  issuer: { name: string; code: string | null; aliases?: string[]; codes?: string[] } | null;
   date: string | null;
   events: GoldEvent[];
   report: ReportFields | null;
@@ -245,8 +257,7 @@ export function goldRecordProblems(doc: GoldDocument): string[] {
   if (!doc.source) problems.push(`${where}: no source`);
   if (!DOCUMENT_KINDS.includes(doc.kind)) problems.push(`${where}: kind ${doc.kind}`);
   if (doc.scope !== 'events' && doc.scope !== 'header-only') problems.push(`${where}: scope ${doc.scope}`);
-  if (doc.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(doc.date ?? ''))
-    problems.push(`${where}: date ${doc.date}`);
+  if (doc.date !== null && !DATE_VALUE.test(doc.date ?? '')) problems.push(`${where}: date ${doc.date}`);
   if (!Array.isArray(doc.events)) problems.push(`${where}: events is not a list`);
   if (doc.scope === 'header-only' && doc.events?.length) problems.push(`${where}: header-only with events`);
   for (const event of doc.events ?? []) {
@@ -406,7 +417,9 @@ export interface RealDocsScore {
   falseEventDocuments: Accuracy & { ids: string[] };
   reportFields: Record<ReportField, Accuracy>;
   kind: Accuracy;
+  /** Name (or alias) right, and the code one of the printed codes when any is printed; no issuer ↔ none predicted. */
   issuer: Accuracy;
+  /** Over documents whose gold date is not null. */
   date: Accuracy;
 }
 
@@ -450,16 +463,33 @@ function reportFieldStated(gold: ReportFields, field: ReportField): boolean {
     case 'broker':
       return !!gold.broker;
     case 'analysts':
-      return gold.analysts?.length > 0;
+      return namesOf(gold.analysts).length > 0;
     case 'certificates':
-      return gold.analysts?.some((a) => !!a.certificate) ?? false;
+      return certificatesOf(gold.analysts).length > 0;
     case 'rating':
       return !!gold.rating;
     case 'ratingChange':
       return !!gold.ratingChange;
     case 'targetPrice':
-      return gold.targetPrice?.value != null;
+      return gold.targetPrice?.value != null || gold.targetPrice?.min != null;
   }
+}
+
+/** Names and certificates as printed; redacted (null) entries say nothing. */
+function namesOf(people: readonly ReportPerson[] | undefined): string[] {
+  return (people ?? []).flatMap((p) => (p.name ? [p.name] : []));
+}
+
+function certificatesOf(people: readonly ReportPerson[] | undefined): string[] {
+  return (people ?? []).flatMap((p) => (p.certificate ? [p.certificate] : []));
+}
+
+/** To the cent, in the same currency; a gold range takes any value inside it, ends included. */
+function priceRight(gold: Price, predicted: Price | null | undefined): boolean {
+  if (predicted?.value == null || gold.currency !== predicted.currency) return false;
+  if (gold.min != null && gold.max != null)
+    return predicted.value >= gold.min - 0.005 && predicted.value <= gold.max + 0.005;
+  return gold.value != null && Math.abs(gold.value - predicted.value) < 0.005;
 }
 
 function reportFieldRight(
@@ -472,25 +502,15 @@ function reportFieldRight(
     case 'broker':
       return textsEqual(gold.broker, predicted.broker);
     case 'analysts':
-      return sameSet(
-        gold.analysts.map((a) => a.name),
-        (predicted.analysts ?? []).map((a) => a.name),
-      );
+      return sameSet(namesOf(gold.analysts), namesOf(predicted.analysts));
     case 'certificates':
-      return sameSet(
-        gold.analysts.flatMap((a) => (a.certificate ? [a.certificate] : [])),
-        (predicted.analysts ?? []).flatMap((a) => (a.certificate ? [a.certificate] : [])),
-      );
+      return sameSet(certificatesOf(gold.analysts), certificatesOf(predicted.analysts));
     case 'rating':
       return textsEqual(gold.rating, predicted.rating);
     case 'ratingChange':
       return textsEqual(gold.ratingChange, predicted.ratingChange);
-    case 'targetPrice': {
-      const g = gold.targetPrice as Price;
-      const p = predicted.targetPrice;
-      // To the cent, in the same currency.
-      return p?.value != null && Math.abs((g.value as number) - p.value) < 0.005 && g.currency === p.currency;
-    }
+    case 'targetPrice':
+      return priceRight(gold.targetPrice as Price, predicted.targetPrice);
   }
 }
 
@@ -502,7 +522,8 @@ function issuerRight(
   if (!predicted?.name) return false;
   const names = [gold.name, ...(gold.aliases ?? [])];
   const nameRight = names.some((n) => textsEqual(n, predicted.name));
-  return nameRight && (!gold.code || gold.code === predicted.code);
+  const codes = [gold.code, ...(gold.codes ?? [])].filter((c): c is string => !!c);
+  return nameRight && (codes.length === 0 || codes.includes(predicted.code ?? ''));
 }
 
 /**
@@ -551,8 +572,11 @@ export function scoreRealDocs(
     if (header?.kind === doc.kind) kind.correct++;
     issuer.total++;
     if (issuerRight(doc.issuer, header?.issuer)) issuer.correct++;
-    date.total++;
-    if ((header?.date ?? null) === doc.date) date.correct++;
+    // A document that prints no date is not scored for it.
+    if (doc.date) {
+      date.total++;
+      if (header?.date === doc.date) date.correct++;
+    }
     if (doc.report) {
       for (const field of REPORT_FIELDS) {
         if (!reportFieldStated(doc.report, field)) continue;

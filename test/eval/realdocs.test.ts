@@ -229,6 +229,54 @@ describe('scoreRealDocs', () => {
   });
 });
 
+describe('scoreRealDocs header fields', () => {
+  it('skips null gold dates and redacted analysts, takes a price inside a gold range and any printed code', () => {
+    const gold: GoldDocument[] = [
+      goldDoc('r', [], {
+        kind: 'research_report',
+        scope: 'header-only',
+        date: null,
+        issuer: { name: '示例股份有限公司', code: '000570', codes: ['000570', '200570'] },
+        report: {
+          broker: '某证券',
+          analysts: [{ name: null, certificate: null }],
+          rating: null,
+          ratingChange: null,
+          targetPrice: { value: null, currency: 'CNY', min: 12, max: 14 },
+        },
+      }),
+    ];
+    const score = scoreRealDocs(gold, {
+      r: {
+        event_list: [],
+        document: {
+          kind: 'research_report',
+          issuer: { name: '示例股份有限公司', code: '200570' },
+          date: '2025-01-01',
+          report: { broker: '某证券', analysts: [], targetPrice: { value: 13.5, currency: 'CNY' } },
+        },
+      },
+    });
+    assert.equal(score.date.total, 0);
+    assert.equal(score.reportFields.analysts.total, 0);
+    assert.equal(score.reportFields.certificates.total, 0);
+    assert.deepEqual(score.reportFields.targetPrice, { accuracy: 1, correct: 1, total: 1 });
+    assert.deepEqual(score.issuer, { accuracy: 1, correct: 1, total: 1 });
+
+    const outside = scoreRealDocs(gold, {
+      r: {
+        event_list: [],
+        document: {
+          issuer: { name: '示例股份有限公司', code: '600000' },
+          report: { targetPrice: { value: 15, currency: 'CNY' } },
+        },
+      },
+    });
+    assert.equal(outside.reportFields.targetPrice.correct, 0);
+    assert.equal(outside.issuer.correct, 0);
+  });
+});
+
 describe('loadRealDocsGold and goldRecordProblems', () => {
   it('reads every jsonl file of a folder and reports schema problems', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'realdocs-'));
