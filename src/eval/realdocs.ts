@@ -202,6 +202,19 @@ export async function loadRealDocsGold(dir: string): Promise<GoldDocument[]> {
   return documents;
 }
 
+/** Reads `finkg extract --format duee-fin` output (JSON Lines with an "id") into the map scoreRealDocs takes. */
+export async function loadPredictions(file: string): Promise<Map<string, PredictedDocument>> {
+  const predictions = new Map<string, PredictedDocument>();
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    const doc = JSON.parse(line) as PredictedDocument;
+    if (!doc.id) throw new Error(`${file}:${i + 1}: prediction without an id`);
+    predictions.set(doc.id, doc);
+  });
+  return predictions;
+}
+
 /** Parses a corpus gold id, "corpus:<file stem>:<0-based line number>". */
 export function parseCorpusId(id: string): { stem: string; line: number } | null {
   const m = /^corpus:([\w.-]+):(\d+)$/.exec(id);

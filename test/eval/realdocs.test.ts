@@ -7,6 +7,7 @@ import {
   argumentMatches,
   type GoldDocument,
   goldRecordProblems,
+  loadPredictions,
   loadRealDocsGold,
   normaliseArgument,
   type PredictedDocument,
@@ -303,6 +304,12 @@ describe('loadRealDocsGold and goldRecordProblems', () => {
         { event_type: '高管变动', arguments: [arg('变动类型', '辞去', '辞任')] },
       ]);
       assert.deepEqual(goldRecordProblems(values), ['v: 亏损.披露时间 date value 2025年3月 is not ISO']);
+
+      const predictedFile = join(dir, 'predicted.jsonl');
+      await writeFile(predictedFile, `${JSON.stringify({ id: 'ok', event_list: [] })}\n`);
+      assert.deepEqual([...(await loadPredictions(predictedFile)).keys()], ['ok']);
+      await writeFile(predictedFile, `${JSON.stringify({ event_list: [] })}\n`);
+      await assert.rejects(loadPredictions(predictedFile), /without an id/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
