@@ -1,0 +1,57 @@
+/**
+ * The committed gold files (data/realdocs/*.jsonl) are well-formed: known types and roles, unique ids, and
+ * for corpus records, offsets that slice the argument out of the corpus text (skipped when ../shared is absent).
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import {
+  type GoldDocument,
+  goldRecordProblems,
+  loadRealDocsGold,
+  parseCorpusId,
+  readCorpusTexts,
+} from '../../src/eval/realdocs.js';
+import { defaultDatasetsDir, repoRoot } from '../../src/extract/model-paths.js';
+
+const goldDir = join(repoRoot(), 'data', 'realdocs');
+const datasets = defaultDatasetsDir();
+
+describe('committed real-document gold', () => {
+  it('has well-formed records with unique ids', async () => {
+    const docs = await loadRealDocsGold(goldDir);
+    assert.ok(docs.length > 0, `no gold records in ${goldDir}`);
+    assert.deepEqual(docs.flatMap(goldRecordProblems), []);
+    const ids = docs.map((d) => d.id);
+    assert.equal(new Set(ids).size, ids.length, 'duplicate ids');
+  });
+
+  it('gives corpus arguments offsets that slice their text out of the corpus document', async (t) => {
+    const docs = (await loadRealDocsGold(goldDir)).filter((d) => d.id.startsWith('corpus:'));
+    if (docs.length === 0) return t.skip('no corpus records committed');
+    for (const doc of docs) assert.ok(parseCorpusId(doc.id), `bad corpus id ${doc.id}`);
+    if (!existsSync(join(datasets, 'corpus')))
+      return t.skip(`corpus not found under ${datasets} (set DATASETS_DIR)`);
+    const texts = await readCorpusTexts(
+      datasets,
+      docs.map((d) => d.id),
+    );
+    const wrong: string[] = [];
+    for (const doc of docs as GoldDocument[]) {
+      const text = texts.get(doc.id);
+      if (text === undefined) {
+        wrong.push(`${doc.id}: no such line`);
+        continue;
+      }
+      for (const event of doc.events) {
+        for (const a of event.arguments) {
+          if (a.start === undefined || a.end === undefined || text.slice(a.start, a.end) !== a.argument) {
+            wrong.push(`${doc.id} ${event.event_type}.${a.role} ${a.argument} [${a.start},${a.end})`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+});
