@@ -8,92 +8,20 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Prf, prf } from '../extract/event-metrics.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../ingest/index.js';
+import { loadEventRoles } from '../link/index.js';
 import { toSimplified } from '../parse/traditional-to-simplified.js';
 
-const PLEDGE_ROLES = [
-  '质押方',
-  '披露时间',
-  '质权方',
-  '质押物',
-  '质押股票/股份数量',
-  '事件时间',
-  '质押物占总股比',
-  '质押物所属公司',
-  '质押物占持股比',
-] as const;
-
-/** The unified event schema: DuEE-fin's 13 types with its role names, plus the project's own types. */
-export const EVENT_ROLES: Readonly<Record<string, readonly string[]>> = {
-  质押: PLEDGE_ROLES,
-  解除质押: PLEDGE_ROLES,
-  股份回购: [
-    '回购方',
-    '披露时间',
-    '回购股份数量',
-    '每股交易价格',
-    '占公司总股本比例',
-    '交易金额',
-    '回购完成时间',
-  ],
-  股东减持: [
-    '股票简称',
-    '披露时间',
-    '交易股票/股份数量',
-    '每股交易价格',
-    '交易金额',
-    '交易完成时间',
-    '减持方',
-    '减持部分占所持比例',
-    '减持部分占总股本比例',
-  ],
-  股东增持: [
-    '股票简称',
-    '披露时间',
-    '交易股票/股份数量',
-    '每股交易价格',
-    '交易金额',
-    '交易完成时间',
-    '增持方',
-    '增持部分占所持比例',
-    '增持部分占总股本比例',
-  ],
-  亏损: ['公司名称', '披露时间', '财报周期', '净亏损', '亏损变化'],
-  中标: ['中标公司', '中标标的', '中标金额', '招标方', '中标日期', '披露日期'],
-  高管变动: [
-    '高管姓名',
-    '任职公司',
-    '高管职位',
-    '事件时间',
-    '变动类型',
-    '披露日期',
-    '变动后职位',
-    '变动后公司名称',
-  ],
-  企业破产: ['破产公司', '披露时间', '债务规模', '破产时间', '债权人'],
-  被约谈: ['公司名称', '披露时间', '被约谈时间', '约谈机构'],
-  企业收购: ['收购方', '披露时间', '被收购方', '收购标的', '交易金额', '收购完成时间'],
-  公司上市: ['上市公司', '证券代码', '环节', '披露时间', '发行价格', '事件时间', '市值', '募资金额'],
-  企业融资: ['投资方', '披露时间', '被投资方', '融资金额', '融资轮次', '事件时间', '领投方'],
-  股份股权转让: [
-    '转让方',
-    '受让方',
-    '标的公司',
-    '转让股份数量',
-    '转让比例',
-    '交易金额',
-    '事件时间',
-    '披露时间',
-  ],
-  投资: ['投资方', '被投资方', '投资金额', '事件时间', '披露时间'],
-  起诉: ['原告', '被告', '起诉时间', '披露时间'],
-  判决: ['原告', '被告', '判决金额', '法院', '判决时间', '披露时间'],
-  担保: ['担保方', '被担保方', '担保金额', '担保方式', '事件时间', '披露时间'],
-  签署合同: ['甲方', '乙方', '项目名称', '合同名称', '合同金额', '联合体成员', '签署日期', '披露时间'],
-  行政处罚: ['处罚对象', '处罚机构', '处罚内容', '罚款金额', '处罚日期', '披露时间'],
-};
-
-export const DOCUMENT_KINDS = ['announcement', 'research_report', 'news', 'other'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** Record roles by document-level type, from the one event schema (schemas/events.json). */
+function recordRoles(): ReadonlyMap<string, ReadonlySet<string>> {
+  const roles = new Map<string, Set<string>>();
+  for (const info of loadEventRoles().values())
+    roles.set(
+      info.documentType,
+      new Set([...(roles.get(info.documentType) ?? []), ...info.documentRoles.keys()]),
+    );
+  return roles;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Records
@@ -265,6 +193,7 @@ function valueProblem(role: string, value: unknown): string | null {
 /** What is wrong with one gold record against the schema (empty when well-formed). Offsets are checked by the caller. */
 export function goldRecordProblems(doc: GoldDocument): string[] {
   const problems: string[] = [];
+  const schema = recordRoles();
   const where = doc.id ?? '(no id)';
   if (!doc.id) problems.push('no id');
   if (!doc.source) problems.push(`${where}: no source`);
@@ -274,14 +203,14 @@ export function goldRecordProblems(doc: GoldDocument): string[] {
   if (!Array.isArray(doc.events)) problems.push(`${where}: events is not a list`);
   if (doc.scope === 'header-only' && doc.events?.length) problems.push(`${where}: header-only with events`);
   for (const event of doc.events ?? []) {
-    const roles = EVENT_ROLES[event.event_type];
+    const roles = schema.get(event.event_type);
     if (!roles) {
       problems.push(`${where}: unknown event type ${event.event_type}`);
       continue;
     }
     if (!event.arguments?.length) problems.push(`${where}: ${event.event_type} without arguments`);
     for (const arg of event.arguments ?? []) {
-      if (!roles.includes(arg.role)) problems.push(`${where}: ${event.event_type} has no role ${arg.role}`);
+      if (!roles.has(arg.role)) problems.push(`${where}: ${event.event_type} has no role ${arg.role}`);
       if (typeof arg.argument !== 'string' || !arg.argument.trim()) {
         problems.push(`${where}: ${event.event_type}.${arg.role} has an empty argument`);
       }

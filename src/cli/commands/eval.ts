@@ -6,6 +6,8 @@
  */
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
+import type { RealDocsScore } from '../../eval/realdocs.js';
+import { runRealDocs } from '../../eval/realdocs-run.js';
 import { evaluateEntities, readEntityDevSet } from '../../extract/entity-evaluation.js';
 import { EventExtractor, type ExtractOptions } from '../../extract/event-extractor.js';
 import { EVENT_METRICS, type Prf } from '../../extract/event-metrics.js';
@@ -21,7 +23,7 @@ import { readTrainingKnownNames } from '../../extract/training-gazetteer.js';
 import { parsePositiveInt } from './extract.js';
 
 interface EvalOptions {
-  dataset: 'fewfc' | 'entities';
+  dataset: 'fewfc' | 'entities' | 'realdocs';
   split: string;
   model: string;
   precision: Precision;
@@ -44,6 +46,30 @@ export function formatScoreTable(scores: Readonly<Record<string, Prf>>): string 
   return lines.join('\n');
 }
 
+const share = (a: { correct: number; total: number }) =>
+  `${pct(a.total === 0 ? 0 : a.correct / a.total)}%  ${a.correct}/${a.total}`;
+
+/** The realdocs score as people read it: records first, then what the documents say of themselves. */
+export function formatRealDocs(score: RealDocsScore): string {
+  const lines = [
+    formatScoreTable({ arguments: score.arguments }),
+    '',
+    `complete records     ${share(score.completeRecords)} gold events`,
+    `false-event docs     ${share(score.falseEventDocuments)} documents${score.falseEventDocuments.ids.length ? ` (${score.falseEventDocuments.ids.join(', ')})` : ''}`,
+    `kind                 ${share(score.kind)}`,
+    `issuer               ${share(score.issuer)}`,
+    `date                 ${share(score.date)}`,
+    ...Object.entries(score.reportFields).map(([field, a]) => `report ${field.padEnd(13)} ${share(a)}`),
+    '',
+    'by type',
+    formatScoreTable(score.byType),
+    '',
+    'by role',
+    formatScoreTable(score.byRole),
+  ];
+  return lines.join('\n');
+}
+
 async function run(options: EvalOptions): Promise<void> {
   const started = Date.now();
   const extractor = await EventExtractor.load({
@@ -52,6 +78,20 @@ async function run(options: EvalOptions): Promise<void> {
     session: { intraOpNumThreads: options.threads },
     parts: options.parts,
   });
+  if (options.dataset === 'realdocs') {
+    const result = await runRealDocs(extractor, options.dataDir);
+    if (options.json) {
+      process.stdout.write(
+        `${JSON.stringify({ dataset: 'realdocs', modelVersion: extractor.modelVersion, ...result })}\n`,
+      );
+      return;
+    }
+    const skipped = result.skipped.length ? `\nnot read: ${result.skipped.join('; ')}` : '';
+    process.stdout.write(
+      `realdocs: ${result.documents} documents, ${result.pages} pages, model ${extractor.modelVersion} (${options.precision}), ${result.seconds.toFixed(1)} s (${(result.pages / result.seconds).toFixed(2)} pages/s)${skipped}\n${formatRealDocs(result.score)}\n`,
+    );
+    return;
+  }
   const extract: ExtractOptions =
     extractor.usesKnowledge && options.knowledge === 'training'
       ? { gazetteer: await readTrainingKnownNames(options.dataDir) }
@@ -93,9 +133,16 @@ async function run(options: EvalOptions): Promise<void> {
 export function registerEvalCommand(program: Command): void {
   program
     .command('eval')
-    .description('score the model on a dev split: FewFC events (TI/TC/AI/AC) or entities')
+    .description(
+      'score the model on a dev split (FewFC events TI/TC/AI/AC, entities) or the product on real documents',
+    )
     .addOption(
-      new Option('--dataset <name>', 'what to score').choices(['fewfc', 'entities']).default('fewfc'),
+      new Option(
+        '--dataset <name>',
+        'what to score: FewFC events, entities, or records of real documents (data/realdocs)',
+      )
+        .choices(['fewfc', 'entities', 'realdocs'])
+        .default('fewfc'),
     )
     .option('--split <split>', 'FewFC split file name (dev; the test split is held out)', 'dev')
     .option('--model <dir>', 'model folder', defaultModelDir())

@@ -1,0 +1,104 @@
+/**
+ * Reads the real-document development set through the product (`readDocument`, as the workers do) and
+ * scores its records against the team's gold facts (data/realdocs). The documents themselves stay in
+ * the datasets folder: real PDFs under real-pdfs/, corpus texts under corpus/.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { toDueeFinDocument } from '../assemble/index.js';
+import { projectRoot } from '../config/index.js';
+import type { EventExtractor } from '../extract/index.js';
+import { loadEventRoles } from '../link/index.js';
+import { isDocumentInputError } from '../parse/index.js';
+import { EMPTY_GAZETTEER, readDocument } from '../pipeline/index.js';
+import {
+  type GoldDocument,
+  loadRealDocsGold,
+  type PredictedDocument,
+  type RealDocsScore,
+  readCorpusTexts,
+  scoreRealDocs,
+} from './realdocs.js';
+
+export const REALDOCS_GOLD_DIR = path.join(projectRoot, 'data', 'realdocs');
+
+export interface RealDocsRun {
+  score: RealDocsScore;
+  documents: number;
+  pages: number;
+  seconds: number;
+  /** Gold documents whose source is not in the datasets folder, or could not be read, with why. */
+  skipped: string[];
+}
+
+async function sourceBytes(
+  doc: GoldDocument,
+  datasetsDir: string,
+  corpus: ReadonlyMap<string, string>,
+): Promise<{ bytes: Uint8Array; fileName: string } | string> {
+  if (doc.source.startsWith('corpus/')) {
+    const text = corpus.get(doc.id);
+    return text === undefined
+      ? `${doc.id}: not in the corpus`
+      : { bytes: new TextEncoder().encode(text), fileName: `${doc.id}.txt` };
+  }
+  const file = path.join(datasetsDir, doc.source);
+  if (!existsSync(file)) return `${doc.id}: ${file} is missing`;
+  return { bytes: new Uint8Array(await readFile(file)), fileName: path.basename(file) };
+}
+
+/** Reads every gold document with the extractor, kind undeclared (the parser tells it), and scores the records. */
+export async function runRealDocs(
+  extractor: EventExtractor,
+  datasetsDir: string,
+  goldDir = REALDOCS_GOLD_DIR,
+): Promise<RealDocsRun> {
+  const gold = await loadRealDocsGold(goldDir);
+  const corpusIds = gold.filter((d) => d.source.startsWith('corpus/')).map((d) => d.id);
+  const corpus = existsSync(path.join(datasetsDir, 'corpus'))
+    ? await readCorpusTexts(datasetsDir, corpusIds)
+    : new Map<string, string>();
+  const eventTypes = loadEventRoles();
+  const predictions = new Map<string, PredictedDocument>();
+  const skipped: string[] = [];
+  const scored: GoldDocument[] = [];
+  let pages = 0;
+  const started = performance.now();
+  for (const doc of gold) {
+    const source = await sourceBytes(doc, datasetsDir, corpus);
+    if (typeof source === 'string') {
+      skipped.push(source);
+      continue;
+    }
+    const job = {
+      documentId: createHash('sha256').update(source.bytes).digest('hex'),
+      kind: 'other' as const,
+      fileName: source.fileName,
+      submittedAt: new Date().toISOString(),
+    };
+    try {
+      const { parsed, graph } = await readDocument(source.bytes, job, {
+        extractor,
+        gazetteer: EMPTY_GAZETTEER,
+        eventTypes,
+        limits: { maxBytes: Number.MAX_SAFE_INTEGER, maxPages: Number.MAX_SAFE_INTEGER },
+      });
+      pages += parsed.pages.length;
+      predictions.set(doc.id, toDueeFinDocument(doc.id, parsed, graph, eventTypes));
+    } catch (error) {
+      if (!isDocumentInputError(error)) throw error;
+      // Unreadable (a scan, today) is scored as an empty prediction: its facts are missed.
+      skipped.push(`${doc.id}: ${error.message}`);
+    }
+    scored.push(doc);
+  }
+  return {
+    score: scoreRealDocs(scored, predictions),
+    documents: scored.length,
+    pages,
+    seconds: (performance.now() - started) / 1000,
+    skipped,
+  };
+}
