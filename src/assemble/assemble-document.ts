@@ -21,6 +21,7 @@ export function assembleDocument({ parsed, linked, eventTypes }: AssembleInput):
     ...(linked.document.publishedAt ? { publishedAt: linked.document.publishedAt } : {}),
     ...(issuer ? { issuer } : {}),
     ...(linked.document.title ? { title: linked.document.title } : {}),
+    ...(parsed.header.news?.dateline ? { dateline: parsed.header.news.dateline.text } : {}),
     eventTypes,
     sentenceStarts: parsed.sentences.map((s) => s.start),
   };

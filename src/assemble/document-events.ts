@@ -23,6 +23,8 @@ export interface AssembleContext {
   issuer?: LinkedEntity;
   /** The announcement's title. */
   title?: string;
+  /** A news item's dateline as written (1月19日): the disclosure date when no full date is known. */
+  dateline?: string;
   eventTypes: ReadonlyMap<string, EventTypeInfo>;
   /** Where each sentence starts in the document text, by sentence index. */
   sentenceStarts: readonly number[];
@@ -56,6 +58,21 @@ const ISSUER_SIDE: Readonly<Record<string, [issuerSide: string, otherSide: strin
   中标: ['中标公司', '招标方'],
 };
 const DISCLOSURE_ROLES = ['披露时间', '披露日期'];
+/** Words after a date that make it a dateline (1月19日讯, 8月5日晚间公告): it dates the disclosure. */
+const DATELINE_AFTER = /^(晚间|早间|晚)?(讯|电|消息|公告|发布公告|披露|发布)/;
+/**
+ * The role the issuer fills in every record of these types, whatever the sentence says: the pledged
+ * shares, the shares bought or sold, the shares bought back are the issuer's (or the news item's company's).
+ */
+const ABOUT_ISSUER: Readonly<Record<string, string>> = {
+  质押: '质押物所属公司',
+  解除质押: '质押物所属公司',
+  股东增持: '股票简称',
+  股东减持: '股票简称',
+  股份回购: '回购方',
+};
+/** Roles that name a company by its 证券简称. */
+const SHORT_NAME_ROLES = new Set(['股票简称']);
 /**
  * Record types an announcement tells once: its deal, its buy-back, its financing. Every mention of such a
  * type in one announcement is that one record, even where the model read a party differently; types
@@ -93,6 +110,9 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     const kind = role ? info.documentRoles.get(role)?.value : undefined;
     const at = a.start - sentenceStart;
     if (kind && kind !== 'date' && isCumulativeFigure(event.sentenceText, at)) continue;
+    if (role && kind === 'date' && DATELINE_AFTER.test(event.sentenceText.slice(at + a.text.length))) {
+      role = DISCLOSURE_ROLES.find((r) => info.documentRoles.has(r)) ?? role;
+    }
     if (role && kind === 'ratio') {
       const base = ratioBase(event.sentenceText, at, at + a.text.length);
       const byBase = HOLDING_RATIO[info.documentType];
@@ -119,16 +139,26 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
 export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: AssembleContext): LinkedEvent[] {
   const clusters: RecordMention[][] = [];
   for (const mention of mentions) {
-    const home = clusters.find(
-      (cluster) =>
-        cluster[0]?.documentType === mention.documentType && compatible(cluster, mention, ctx.kind),
-    );
+    const single = ctx.kind === 'announcement' && ONE_PER_ANNOUNCEMENT.has(mention.documentType);
+    // A mention that names no party adds figures to the record of its type told just before it.
+    const partyless = partiesOf([mention]).size === 0;
+    const sameType = clusters.filter((cluster) => cluster[0]?.documentType === mention.documentType);
+    const home =
+      single || (partyless && sameType.length > 0)
+        ? sameType.at(-1)
+        : sameType.find((cluster) => compatible(cluster, mention, ctx.kind));
     if (home) home.push(mention);
     else clusters.push([mention]);
   }
   return (
     clusters
-      .map((cluster) => toRecord(cluster, ctx, ctx.kind === 'announcement' && ONE_PER_ANNOUNCEMENT.has(cluster[0]?.documentType ?? '')))
+      .map((cluster) =>
+        toRecord(
+          cluster,
+          ctx,
+          ctx.kind === 'announcement' && ONE_PER_ANNOUNCEMENT.has(cluster[0]?.documentType ?? ''),
+        ),
+      )
       // A record needs something read in the text, or at least its actor: a bare trigger is no fact.
       .filter((record) => record.arguments.some((a) => !a.inferred || a.entityKey !== undefined))
       .map((record, i) => ({ ...record, id: `${ctx.documentId}:e${i}` }))
@@ -170,7 +200,7 @@ function issuerArgument(
   if (!ctx.issuer) return undefined;
   return {
     ...at.mention,
-    text: ctx.issuer.name,
+    text: SHORT_NAME_ROLES.has(role) ? (ctx.issuer.shortNames?.[0] ?? ctx.issuer.name) : ctx.issuer.name,
     role,
     roleKey: info?.documentRoles.get(role)?.key ?? role,
     documentRole: role,
@@ -215,16 +245,24 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       if (arg) args.push(arg);
     }
   }
-  if (ctx.publishedAt) {
+  const about = ABOUT_ISSUER[best.documentType];
+  if (about && ctx.issuer && (ctx.kind === 'announcement' || ctx.kind === 'news')) {
+    if (!args.some((a) => a.documentRole === about)) {
+      const arg = issuerArgument(ctx, best, about, info);
+      if (arg) args.push(arg);
+    }
+  }
+  const disclosed = ctx.publishedAt ?? ctx.dateline;
+  if (disclosed && !args.some((a) => a.documentRole && DISCLOSURE_ROLES.includes(a.documentRole))) {
     const role = DISCLOSURE_ROLES.find((r) => info?.documentRoles.has(r));
     if (role) {
       args.push({
         ...best.mention,
-        text: ctx.publishedAt,
+        text: disclosed,
         role,
         roleKey: info?.documentRoles.get(role)?.key ?? role,
         documentRole: role,
-        value: ctx.publishedAt,
+        ...(ctx.publishedAt ? { value: ctx.publishedAt } : {}),
         inferred: true,
       });
     }

@@ -11,6 +11,13 @@ const OF_HOLDING = /所持|其持有|持股(总数|数量)?的?比例|占其(所
 /** Words that make a ratio a share of the company's capital. */
 const OF_CAPITAL = /总股本|股本总额|总股份|已发行股份/;
 
+/** What a running total's words reach: back to the last semicolon or full stop (累计质押…股，占其所持…%). */
+function statementBefore(sentence: string, at: number): string {
+  const head = sentence.slice(0, Math.max(0, at));
+  const cut = Math.max(head.lastIndexOf('；'), head.lastIndexOf(';'), head.lastIndexOf('。'));
+  return head.slice(cut + 1);
+}
+
 /** The clause of `sentence` that ends at `at`: back to the last comma, semicolon or full stop. */
 function clauseBefore(sentence: string, at: number): string {
   const head = sentence.slice(0, Math.max(0, at));
@@ -33,7 +40,7 @@ function clauseAround(sentence: string, start: number, end: number): string {
 
 /** True when the figure starting at `start` of `sentence` is a total or an after-event holding, not the event's own. */
 export function isCumulativeFigure(sentence: string, start: number): boolean {
-  return CUMULATIVE.test(clauseBefore(sentence, start));
+  return CUMULATIVE.test(statementBefore(sentence, start));
 }
 
 /** Which base a ratio at [start, end) of `sentence` is stated against, when the wording says so. */

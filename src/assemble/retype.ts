@@ -17,6 +17,8 @@ export interface Retyped {
 
 const RELEASE =
   /解除(股份|股票)?质押|解押|解质|质押(的)?解除|解除.{0,10}质押|质押.{0,4}到期.{0,4}(购回|解除)/;
+/** A new pledge told beside a release (办理了质押业务…及解除质押): then only the trigger's own words decide. */
+const FRESH_PLEDGE = /(?<!解除(股份)?)质押(手续|业务|登记)/;
 const BUY_BACK = /回购/;
 const INCREASE = /增持/;
 const ACQUISITION_TITLE = /收购|购买.{0,20}(股权|股份|资产)|受让.{0,20}股权|并购/;
@@ -38,6 +40,25 @@ const BUY_BACK_ROLES = {
   date: '回购完成时间',
 };
 const INCREASE_ROLES = { sub: '增持方', obj: '股票简称', money: '交易金额', date: '交易完成时间' };
+const INCREASE_FROM_TRANSFER = {
+  'obj-org': '增持方',
+  'obj-per': '增持方',
+  'target-company': '股票简称',
+  number: '交易股票/股份数量',
+  proportion: '增持部分占总股本比例',
+  money: '交易金额',
+  date: '交易完成时间',
+};
+const REDUCTION_FROM_TRANSFER = {
+  'sub-org': '减持方',
+  'sub-per': '减持方',
+  'target-company': '股票简称',
+  number: '交易股票/股份数量',
+  proportion: '减持部分占总股本比例',
+  money: '交易金额',
+  date: '交易完成时间',
+};
+const REDUCTION = /减持/;
 const ACQUISITION_FROM_INVESTMENT = {
   sub: '收购方',
   obj: '被收购方',
@@ -69,9 +90,14 @@ export function retype(event: SentenceEvent, sentenceStart: number, ctx: RetypeC
   const near = triggerWindow(event, sentenceStart);
   switch (event.type) {
     case '质押':
-      return RELEASE.test(near) ? { type: '解除质押', roles: PLEDGE_ROLES } : undefined;
+      return RELEASE.test(near) ||
+        (RELEASE.test(event.sentenceText) && !FRESH_PLEDGE.test(event.sentenceText))
+        ? { type: '解除质押', roles: PLEDGE_ROLES }
+        : undefined;
     case '股份股权转让':
       if (BUY_BACK.test(near)) return { type: '股份回购', roles: BUY_BACK_ROLES, issuerRole: '回购方' };
+      if (INCREASE.test(event.trigger)) return { type: '股东增持', roles: INCREASE_FROM_TRANSFER };
+      if (REDUCTION.test(event.trigger)) return { type: '减持', roles: REDUCTION_FROM_TRANSFER };
       if (ctx.kind === 'announcement' && ctx.title && ACQUISITION_TITLE.test(ctx.title))
         return { type: '收购', roles: ACQUISITION_FROM_TRANSFER, issuerRole: '收购方' };
       return undefined;

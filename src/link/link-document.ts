@@ -265,17 +265,29 @@ export function sentenceModelText(parsed: ParsedDocument, sentence: ParsedSenten
   );
 }
 
+/** The company a document is by (an announcement's header) or about (a news item's headline). */
 function issuerOf(parsed: ParsedDocument): LinkedEntity | undefined {
   const header = parsed.header.announcement;
-  if (!header || (!header.stockCode && !header.companyName)) return undefined;
-  const name = header.companyName ?? header.shortName ?? header.stockCode ?? '';
+  if (header && (header.stockCode || header.companyName)) {
+    const name = header.companyName ?? header.shortName ?? header.stockCode ?? '';
+    return {
+      key: header.stockCode ?? `name:${canonicalName(name)}`,
+      label: 'Company',
+      name,
+      ...(header.stockCode ? { code: header.stockCode } : {}),
+      ...(header.exchange ? { exchange: header.exchange } : {}),
+      shortNames: header.shortName ? [header.shortName] : [],
+    };
+  }
+  const subject = parsed.header.news?.subject;
+  if (!subject) return undefined;
+  const code = subject.code && /^\d{6}$/.test(subject.code) ? subject.code : undefined;
   return {
-    key: header.stockCode ?? `name:${canonicalName(name)}`,
+    key: code ?? `name:${canonicalName(subject.name)}`,
     label: 'Company',
-    name,
-    ...(header.stockCode ? { code: header.stockCode } : {}),
-    ...(header.exchange ? { exchange: header.exchange } : {}),
-    shortNames: header.shortName ? [header.shortName] : [],
+    name: subject.name,
+    ...(code ? { code } : {}),
+    shortNames: [subject.name],
   };
 }
 

@@ -8,6 +8,7 @@ import { UndecodableTextError } from './errors/undecodable-text-error.js';
 import { UnsupportedTypeError } from './errors/unsupported-type-error.js';
 import { extractHtmlText } from './html-text.js';
 import { cleanLayout } from './layout-cleaner.js';
+import { parseNewsHeader } from './news-header.js';
 import { extractPdfText } from './pdf-text.js';
 import { extractPlainText } from './plain-text.js';
 import { parseResearchReportHeader } from './research-report-header.js';
@@ -116,6 +117,9 @@ function parseHeader(kind: DocumentKind, modelText: string, tables: ParsedTable[
   } else if (kind === 'research_report') {
     const r = parseResearchReportHeader(modelText, tables);
     if (r) header.researchReport = r;
+  } else {
+    const news = parseNewsHeader(modelText);
+    if (news.subject || news.dateline) header.news = news;
   }
   return header;
 }

@@ -1,4 +1,5 @@
 import type { AnnouncementHeader } from './announcement-header.js';
+import type { NewsHeader } from './news-header.js';
 import type { ResearchReportHeader } from './research-report-header.js';
 
 export type DocumentKind = 'announcement' | 'research_report' | 'news' | 'other';
@@ -53,6 +54,8 @@ export interface ParsedTable {
 export interface DocumentHeader {
   announcement?: AnnouncementHeader;
   researchReport?: ResearchReportHeader;
+  /** News and other items: the company the headline names and the dateline. */
+  news?: NewsHeader;
 }
 
 export interface ParsedDocument {

@@ -136,27 +136,157 @@ describe('document-level records', () => {
     assert.equal(actor?.inferred, true);
   });
 
-  it('merges news mentions only when they share a party', () => {
-    const events = mergeDocumentEvents(
+  it('merges news mentions only when they share a party; figures alone join the record before them', () => {
+    const pledgee = (sentence: number) => ({
+      sentence,
+      start: sentence * 100 + 20,
+      end: sentence * 100 + 24,
+      text: '某某银行',
+      confidence: 0.8,
+      role: 'obj-org',
+      roleKey: 'pledgee org',
+      entityKey: 'name:某某银行',
+      label: 'Company' as const,
+    });
+    const apart = mergeDocumentEvents(
       [
         pledge(0, '周建平', '周建平质押了股份。'),
-        {
-          ...pledge(1, 'x', '另一笔质押500万股。'),
-          arguments: [
-            {
-              sentence: 1,
-              start: 106,
-              end: 110,
-              text: '500万',
-              confidence: 0.7,
-              role: 'number',
-              roleKey: 'pledged quantity',
-            },
-          ],
-        },
+        { ...pledge(1, 'x', '另一笔质押。'), arguments: [pledgee(1)] },
       ],
       { documentId: 'd', kind: 'news', eventTypes },
     );
-    assert.equal(events.length, 2);
+    assert.equal(apart.length, 2);
+    const figures = {
+      ...pledge(1, 'x', '质押500万股。'),
+      arguments: [
+        {
+          sentence: 1,
+          start: 102,
+          end: 106,
+          text: '500万',
+          confidence: 0.7,
+          role: 'number',
+          roleKey: 'pledged quantity',
+        },
+      ],
+    };
+    const joined = mergeDocumentEvents([pledge(0, '周建平', '周建平质押了股份。'), figures], {
+      documentId: 'd',
+      kind: 'news',
+      eventTypes,
+    });
+    assert.equal(joined.length, 1);
+    assert.equal(joined[0]?.shares, 5_000_000);
+  });
+});
+
+/** A sentence event whose arguments are placed where their text stands in the sentence (sentence 0). */
+function event(
+  type: string,
+  sentenceText: string,
+  trigger: string,
+  args: [role: string, text: string, entity?: string][],
+) {
+  const at = (text: string) => {
+    const start = sentenceText.indexOf(text);
+    assert.ok(start >= 0, `${text} is in the sentence`);
+    return { sentence: 0, start, end: start + text.length, text, confidence: 0.9 };
+  };
+  const info = eventTypes.get(type);
+  return {
+    type,
+    typeKey: info?.key ?? type,
+    trigger,
+    confidence: 0.9,
+    mention: at(trigger),
+    sentenceText,
+    arguments: args.map(([role, text, entity]) => ({
+      ...at(text),
+      role,
+      roleKey: info?.roles.get(role)?.key ?? role,
+      ...(entity ? { entityKey: entity, label: 'Company' as const } : {}),
+    })),
+  } satisfies SentenceEvent;
+}
+
+const roles = (e: LinkedEvent | undefined) =>
+  Object.fromEntries((e?.arguments ?? []).filter((a) => a.documentRole).map((a) => [a.documentRole, a.text]));
+
+describe('record roles read from the wording', () => {
+  const ctx = {
+    documentId: 'd',
+    kind: 'announcement' as const,
+    publishedAt: '2025-03-18',
+    issuer,
+    eventTypes,
+  };
+
+  it('keeps running totals and after-event holdings off the record, and tells the base of a ratio', () => {
+    const text =
+      '周建平将其持有的1,800万股质押给某证券，占其所持股份的14.20%；本次质押后，周建平累计质押3,600万股，占其所持股份的28.40%。';
+    const [record] = mergeDocumentEvents(
+      [
+        event('质押', text, '质押', [
+          ['sub-per', '周建平', 'p'],
+          ['number', '1,800万股'],
+          ['proportion', '14.20%'],
+          ['number', '3,600万股'],
+          ['proportion', '28.40%'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.equal(record?.shares, 18_000_000);
+    assert.equal(roles(record)['质押物占持股比'], '14.20%');
+    assert.ok(!record?.arguments.some((a) => a.text === '3,600万股' || a.text === '28.40%'));
+  });
+
+  it('records a release of a pledge as 解除质押, with the issuer as the pledged shares’ company', () => {
+    const text = '公司近日接到股东周建平通知，其质押给某证券的1,200万股已办理解除质押手续。';
+    const [record] = mergeDocumentEvents(
+      [
+        event('质押', text, '质押', [
+          ['sub-per', '周建平', 'p'],
+          ['number', '1,200万股'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.equal(record?.documentType, '解除质押');
+    assert.equal(roles(record)['质押物所属公司'], '华辰精密制造股份有限公司');
+    assert.equal(roles(record)['披露时间'], '2025-03-18');
+  });
+
+  it('puts the issuer on the contractor side of a contract the wording had the other way round', () => {
+    const text = '公司与某建设集团有限公司签订了工程施工合同，合同金额为1.2亿元。';
+    const [record] = mergeDocumentEvents(
+      [
+        event('签署合同', text, '签订', [
+          ['sub-org', '公司', '603871'],
+          ['obj-org', '某建设集团有限公司', 'name:某建设集团有限公司'],
+          ['amount', '1.2亿元'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.equal(roles(record)['乙方'], '公司');
+    assert.equal(roles(record)['甲方'], '某建设集团有限公司');
+    assert.equal(record?.amount, 120_000_000);
+  });
+
+  it('reads a news dateline as the disclosure date, not the event date', () => {
+    const text = '1月19日讯，某某公司公告，其股东周建平质押了600万股。';
+    const [record] = mergeDocumentEvents(
+      [
+        event('质押', text, '质押', [
+          ['sub-per', '周建平', 'p'],
+          ['date', '1月19日'],
+          ['number', '600万股'],
+        ]),
+      ],
+      { ...ctx, kind: 'news', publishedAt: undefined },
+    );
+    assert.equal(roles(record)['披露时间'], '1月19日');
+    assert.equal(roles(record)['事件时间'], undefined);
   });
 });

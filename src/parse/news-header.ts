@@ -1,0 +1,52 @@
+/**
+ * What a financial news item says of itself in its first lines: the listed company it is about (the
+ * headline's 【X：…】 or "X：…", "X（600000）", "X公告") and its dateline (1月19日讯, 8月5日晚间公告),
+ * which is when the company disclosed what the item reports.
+ */
+
+export interface NewsHeader {
+  /** The listed company the item is about, as the headline writes it. */
+  subject?: { name: string; code?: string };
+  /** The dateline as written ("1月19日"); it dates the disclosure, not the event. */
+  dateline?: { text: string; start: number; end: number };
+}
+
+/** How far into the item its headline and dateline can be. */
+const HEAD = 240;
+/** A company's short name: 2–6 CJK characters (a few letters allowed, *ST prefixes). */
+const NAME = String.raw`(?:\*?ST)?[\u4e00-\u9fffA-Za-z]{2,6}`;
+/** Verbs a name can run into when a headline has no space: the name is what follows the last one. */
+const LEADING_VERB = /^.*(增持|减持|收购|质押|回购|公告|持有|入股|举牌)/;
+const BRACKET_HEADLINE = new RegExp(String.raw`^\s*【(${NAME})[：:]`);
+const COLON_HEADLINE = new RegExp(String.raw`^\s*(${NAME})[：:]`);
+const WITH_CODE = /((?:\*?ST)?[\u4e00-\u9fffA-Za-z]{2,12})\s*[（(]\s*(\d{6}|\d{4,5}\.HK)\s*[)）]/;
+const ANNOUNCES = new RegExp(
+  String.raw`(?:^|[，,。\s]|讯|消息)(${NAME}?)(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间)?(?:发布)?公告`,
+);
+const DATELINE = /(\d{1,2}月\d{1,2}日)(?=(?:晚间|早间|晚)?(?:讯|电|消息|公告|发布公告|披露))/;
+/** Words that headlines put where a name would be, which are no company. */
+const NOT_A_NAME = /^(公司|本公司|上市公司|快讯|早报|晚报|新闻|独家|重磅|公告|数据宝|证券时报|新浪财经|财经)/;
+
+function named(match: RegExpExecArray | null): string | undefined {
+  const name = match?.[1]?.replace(LEADING_VERB, '');
+  return name && name.length >= 2 && name.length <= 8 && !NOT_A_NAME.test(name) ? name : undefined;
+}
+
+/** Reads the headline's company and the dateline from the first lines of a news item; empty when neither shows. */
+export function parseNewsHeader(text: string): NewsHeader {
+  const head = text.slice(0, HEAD);
+  const header: NewsHeader = {};
+  const coded = WITH_CODE.exec(head);
+  const name =
+    named(BRACKET_HEADLINE.exec(head)) ??
+    named(COLON_HEADLINE.exec(head)) ??
+    named(coded) ??
+    named(ANNOUNCES.exec(head));
+  if (name) {
+    const code = coded && named(coded) === name ? coded[2] : undefined;
+    header.subject = { name, ...(code ? { code } : {}) };
+  }
+  const date = DATELINE.exec(head);
+  if (date?.[1]) header.dateline = { text: date[1], start: date.index, end: date.index + date[1].length };
+  return header;
+}
