@@ -22,7 +22,14 @@ const HEADER_SPAN = 1500;
 const FOOTER_SPAN = 800;
 
 const CODE =
-  /(A股|B股|H股|证券|股票|股份|公司|债券|转债)(?:代码|代号)\s*[:：]?\s*[（(]?\s*(\d{6}|\d{4,5})(?:\.(?:SH|SZ|BJ|HK))?/g;
+  /(A股|B股|H股|证券|股票|股份|公司|债券|转债)(?:代码|代号)\s*[:：]?\s*[（(]?\s*(\d{6}|\d{4,5}|(?<=代号\s*[:：]?\s*)\d{1,3})(?!\d)(?:\.(?:SH|SZ|BJ|HK))?/g;
+/** HKEX filings sign "承董事会命 / <company>" and name the company "<name>（「本公司」）" in the body. */
+const HK_SIGNED_BY =
+  /承董事会命\s*\n\s*([A-Za-z][A-Za-z0-9 .,&'()-]{3,80}?(?:Limited|Ltd\.?|Inc\.?|Company|Corporation|plc)|[\u4e00-\u9fa5（）()]{4,40}有限公司)\s*\n/i;
+const HK_SELF_NAMED =
+  /([A-Za-z][A-Za-z0-9 .,&'-]{3,80}?(?:Limited|Ltd\.?)|[\u4e00-\u9fa5]{4,40}有限公司)\s*[（(]\s*[「“"]\s*本\s*公\s*司\s*[」”"]/;
+/** An HKEX filing is dated where it is signed: "香港，二零二五年九月三日". */
+const HK_PLACE_DATE = /香港\s*[，,]\s*/;
 const SHORT_NAME =
   /(?:A股|B股|证券|股票|公司)简称\s*[:：]?\s*([*A-Za-z\u4e00-\u9fa5][*A-Za-z0-9\u4e00-\u9fa5]{1,11}?)(?=\s|$|[，,；;:：)）]|公告编号|编号|债券|证券代码|股票代码|A股|B股)/;
 const ANNOUNCEMENT_NO = /公告编号\s*[:：]?\s*([临A-Za-z0-9\-－—–_〔〕[\]（）()号第]{3,24})/;
@@ -55,6 +62,33 @@ function firstDate(text: string): string | undefined {
 function signatureDate(text: string): string | undefined {
   const re = new RegExp(`董事会(?:命)?\\s*\\n(?:[^\\n]{0,30}\\n)?[^\\n]{0,10}?(${FULL_DATE.source})`, 'g');
   let found: string | undefined;
+  for (const m of text.matchAll(re)) {
+    const date = m[1] ? normalizeDate(m[1]) : null;
+    if (date) found = date.iso;
+  }
+  return found;
+}
+
+/** An HKEX title has no fixed wording: it is the first short line under the stock-code line. */
+function hkTitle(head: string): string | undefined {
+  const lines = head.split('\n');
+  const at = lines.findIndex((l) => /股份代号/.test(l));
+  if (at < 0) return undefined;
+  for (const raw of lines.slice(at + 1, at + 8)) {
+    const line = raw.replace(/\s+/g, '');
+    // The header block around the code: web address, place of incorporation, the code itself.
+    if (line === '' || /网址|https?:|注册成立|^[（(].*[)）]$|股份代号/.test(line)) continue;
+    return line.length >= 2 && line.length <= 60 && !NOT_TITLE.test(line) && !/[，。；]/.test(line)
+      ? line
+      : undefined;
+  }
+  return undefined;
+}
+
+/** The date after "香港，" nearest the signature: the last one in the document. */
+function hkSignatureDate(text: string): string | undefined {
+  let found: string | undefined;
+  const re = new RegExp(`${HK_PLACE_DATE.source}(${FULL_DATE.source})`, 'g');
   for (const m of text.matchAll(re)) {
     const date = m[1] ? normalizeDate(m[1]) : null;
     if (date) found = date.iso;
@@ -103,7 +137,7 @@ export function parseAnnouncementHeader(text: string): AnnouncementHeader | null
     const label = m[1] ?? '';
     const digits = m[2] ?? '';
     const isHk = digits.length < 6 || label === 'H股';
-    const normalized = normalizeStockCode(isHk ? `${digits}.HK` : digits);
+    const normalized = normalizeStockCode(isHk ? `${digits.padStart(5, '0')}.HK` : digits);
     const code = normalized?.code ?? digits;
     if (securityCodes.some((c) => c.code === code)) continue;
     const entry: AnnouncementHeader['securityCodes'][number] = { label, code };
@@ -121,7 +155,16 @@ export function parseAnnouncementHeader(text: string): AnnouncementHeader | null
   const number = ANNOUNCEMENT_NO.exec(head)?.[1];
   if (number) header.announcementNo = number.replace(/[)）\]]+$/, '');
   Object.assign(header, findTitle(head.split('\n')));
-  const date = signatureDate(text) ?? lastDate(text.slice(-FOOTER_SPAN)) ?? firstDate(head);
+  if (!header.title && header.exchange === 'HKEX') {
+    const title = hkTitle(head);
+    if (title) header.title = title;
+  }
+  if (!header.companyName && header.exchange === 'HKEX') {
+    const name = HK_SIGNED_BY.exec(text)?.[1] ?? HK_SELF_NAMED.exec(head)?.[1];
+    if (name) header.companyName = name.replace(/\s+/g, ' ').trim();
+  }
+  const date =
+    signatureDate(text) ?? hkSignatureDate(text) ?? lastDate(text.slice(-FOOTER_SPAN)) ?? firstDate(head);
   if (date) header.date = date;
   const found = header.stockCode || header.announcementNo || header.title;
   return found ? header : null;

@@ -86,4 +86,24 @@ describe('parseAnnouncementHeader', () => {
     ].join('\n');
     assert.equal(parseAnnouncementHeader(text)?.date, '2025-05-20');
   });
+
+  it('reads an HKEX header: a short stock code, the title under it, the signing company and date', () => {
+    const text = [
+      '香港交易及结算所有限公司及香港联合交易所有限公司对本公告的内容概不负责',
+      '（于百慕达注册成立之有限公司）',
+      '（ 股份代号：328 ）',
+      '独立非执行董事辞任',
+      '示例控股有限公司（「本公司」）董事会谨此宣布，某先生辞任独立非执行董事，自二零二五年九月三日起生效。',
+      '承董事会命',
+      'Example Holdings Limited',
+      '公司秘书',
+      '香港，二零二五年九月三日',
+    ].join('\n');
+    const header = parseAnnouncementHeader(text);
+    assert.equal(header?.stockCode, '00328');
+    assert.equal(header?.exchange, 'HKEX');
+    assert.equal(header?.title, '独立非执行董事辞任');
+    assert.equal(header?.companyName, 'Example Holdings Limited');
+    assert.equal(header?.date, '2025-09-03');
+  });
 });
