@@ -43,7 +43,8 @@ export function parseHtmlTable(html: string, toText: (inner: string) => string):
       const text = cellText(toText(cellMatch[3] ?? '').split('\n'));
       if (text.length > MAX_CELL_LENGTH) return null;
       if ((cellMatch[1] ?? '').toLowerCase() !== 'th') allTh = false;
-      for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) occupied.add(`${r + dr},${col + dc}`);
+      for (let dr = 0; dr < rowspan; dr++)
+        for (let dc = 0; dc < colspan; dc++) occupied.add(`${r + dr},${col + dc}`);
       row.push({ text, col, colspan, rowspan });
       col += colspan;
     }

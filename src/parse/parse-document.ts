@@ -53,7 +53,12 @@ async function extractRaw(bytes: Uint8Array, meta: ParseMeta, limits: ParseLimit
       const texts = pdf.pages.map((p) => p.text);
       // Tables stand as placeholders in the page texts; their cells are text too.
       const layer = texts.map((t, i) =>
-        [t, ...pdf.tables.filter((table) => table.page === i + 1).flatMap((table) => [...table.header, ...table.rows.flat()])].join('\n'),
+        [
+          t,
+          ...pdf.tables
+            .filter((table) => table.page === i + 1)
+            .flatMap((table) => [...table.header, ...table.rows.flat()]),
+        ].join('\n'),
       );
       if (!hasTextLayer(layer)) throw new NoTextLayerError(pdf.pageCount);
       const garbage = garbageRatio(layer.join('\n'));
@@ -180,7 +185,9 @@ export async function parseDocument(
     const base = pages[placed.pageIndex]?.start ?? 0;
     if (!table) continue;
     const rowSpans = placed.rows.map((r) => ({ start: base + r.start, end: base + r.end }));
-    rowSpans.forEach((r, row) => tableRows.push({ ...r, table: tables.length, row }));
+    rowSpans.forEach((r, row) => {
+      tableRows.push({ ...r, table: tables.length, row });
+    });
     const start = rowSpans[0]?.start ?? base;
     const end = rowSpans[rowSpans.length - 1]?.end ?? start;
     tables.push({ page: table.page, header: table.header, rows: table.rows, start, end, rowSpans });

@@ -64,7 +64,10 @@ function toRule(ax: number, ay: number, bx: number, by: number): Rule | null {
 }
 
 /** Subpaths of a pdfjs path as point lists (curves reduced to their end points); closed ones repeat the start. */
-function subpaths(path: ArrayLike<number>, toPage: (x: number, y: number) => [number, number]): Array<Array<[number, number]>> {
+function subpaths(
+  path: ArrayLike<number>,
+  toPage: (x: number, y: number) => [number, number],
+): Array<Array<[number, number]>> {
   const out: Array<Array<[number, number]>> = [];
   let current: Array<[number, number]> = [];
   for (let i = 0; i < path.length; ) {
@@ -108,7 +111,8 @@ function addPathRules(rulings: Rulings, points: Array<[number, number]>, stroked
   for (let k = 1; k < points.length; k++) {
     const a = points[k - 1];
     const b = points[k];
-    if (a && b && (Math.abs(a[0] - b[0]) < 0.5 || Math.abs(a[1] - b[1]) < 0.5)) add(toRule(a[0], a[1], b[0], b[1]));
+    if (a && b && (Math.abs(a[0] - b[0]) < 0.5 || Math.abs(a[1] - b[1]) < 0.5))
+      add(toRule(a[0], a[1], b[0], b[1]));
   }
 }
 
@@ -145,7 +149,8 @@ export function rulingsFromOperators(
         Util.applyTransform(p, full);
         return [p[0] ?? 0, p[1] ?? 0];
       };
-      for (const points of subpaths(data as ArrayLike<number>, toPage)) addPathRules(rulings, points, STROKES.has(paint));
+      for (const points of subpaths(data as ArrayLike<number>, toPage))
+        addPathRules(rulings, points, STROKES.has(paint));
     }
   }
   return rulings;

@@ -145,7 +145,12 @@ function gridTable(frame: { h: Rule[]; v: Rule[] }, items: PdfTextItem[]): PdfPa
   const runsBySlot = new Map<number, PdfTextItem[]>();
   items.forEach((item, i) => {
     const a = anchor(item);
-    if (a.x < (xs[0] ?? 0) - 1 || a.x > (xs[cols] ?? 0) + 1 || a.y < (ys[0] ?? 0) - 1 || a.y > (ys[rows] ?? 0) + 1)
+    if (
+      a.x < (xs[0] ?? 0) - 1 ||
+      a.x > (xs[cols] ?? 0) + 1 ||
+      a.y < (ys[0] ?? 0) - 1 ||
+      a.y > (ys[rows] ?? 0) + 1
+    )
       return;
     inside.push(i);
     if (item.str.trim() === '') return;
@@ -160,7 +165,13 @@ function gridTable(frame: { h: Rule[]; v: Rule[] }, items: PdfTextItem[]): PdfPa
     const c = s % cols;
     const e = extent.get(root);
     if (!e) extent.set(root, { r0: r, c0: c, r1: r, c1: c });
-    else Object.assign(e, { r0: Math.min(e.r0, r), c0: Math.min(e.c0, c), r1: Math.max(e.r1, r), c1: Math.max(e.c1, c) });
+    else
+      Object.assign(e, {
+        r0: Math.min(e.r0, r),
+        c0: Math.min(e.c0, c),
+        r1: Math.max(e.r1, r),
+        c1: Math.max(e.c1, c),
+      });
   }
   const cells: RawCell[][] = Array.from({ length: rows }, () => []);
   let filled = 0;
@@ -203,5 +214,7 @@ export function linesBeyond(items: PdfTextItem[], tables: PdfPageTable[], y: num
 
 /** Same columns: as many, at the same places (a table continued on the next page keeps its layout). */
 export function sameColumns(a: PdfPageTable, b: PdfPageTable): boolean {
-  return a.columns.length === b.columns.length && a.columns.every((x, k) => Math.abs(x - (b.columns[k] ?? 0)) <= 3);
+  return (
+    a.columns.length === b.columns.length && a.columns.every((x, k) => Math.abs(x - (b.columns[k] ?? 0)) <= 3)
+  );
 }

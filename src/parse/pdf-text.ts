@@ -113,7 +113,10 @@ function repeatedHeaderRows(cells: RawCell[][], more: RawCell[][]): number {
  * next page is one table (the repeated header dropped). Returns the tables and, per page, item → placeholder
  * ('' for runs of a continuation, which are written with the table they continue).
  */
-function collectTables(pages: PageRead[]): { tables: ExtractedTable[]; replaced: Array<Map<number, string>> } {
+function collectTables(pages: PageRead[]): {
+  tables: ExtractedTable[];
+  replaced: Array<Map<number, string>>;
+} {
   const tables: ExtractedTable[] = [];
   const replaced = pages.map(() => new Map<number, string>());
   let open: { cells: RawCell[][]; page: number; index: number } | undefined;
@@ -164,14 +167,19 @@ export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions)
         reads.push(await readPage(page, findTables));
       } catch (error) {
         if (!findTables) throw error;
-        warnings.push(`table detection failed on page ${n}: ${error instanceof Error ? error.message : String(error)}`);
+        warnings.push(
+          `table detection failed on page ${n}: ${error instanceof Error ? error.message : String(error)}`,
+        );
         reads.push(await readPage(page, false));
       } finally {
         page.cleanup();
       }
     }
     const { tables, replaced } = collectTables(reads);
-    const pages = reads.map((read, i) => ({ number: i + 1, text: pageTextFromItems(read.items, replaced[i]) }));
+    const pages = reads.map((read, i) => ({
+      number: i + 1,
+      text: pageTextFromItems(read.items, replaced[i]),
+    }));
     return { pageCount, pages, tables, warnings };
   } catch (error) {
     throw translatePdfError(error);

@@ -18,7 +18,10 @@ export interface PlacedTable {
  * Replaces each table's placeholder line with the table's rows, one line per row, and says where each row
  * landed. A table whose placeholder is missing is not placed; one without rows leaves no line.
  */
-export function placeTables(pages: string[], tables: ExtractedTable[]): { pages: string[]; placed: PlacedTable[] } {
+export function placeTables(
+  pages: string[],
+  tables: ExtractedTable[],
+): { pages: string[]; placed: PlacedTable[] } {
   const placed: PlacedTable[] = [];
   const out = pages.map((page, pageIndex) => {
     if (tables.length === 0) return page;

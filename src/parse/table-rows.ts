@@ -89,7 +89,12 @@ function toMatrix(cellRows: RawCell[][]): Slot[][] {
         for (let dc = 0; dc < cell.colspan; dc++) {
           const slot = matrix[r + dr]?.[cell.col + dc];
           if (slot)
-            Object.assign(slot, { text: cell.text, origin: dr === 0 && dc === 0, firstCol: dc === 0, colspan: cell.colspan });
+            Object.assign(slot, {
+              text: cell.text,
+              origin: dr === 0 && dc === 0,
+              firstCol: dc === 0,
+              colspan: cell.colspan,
+            });
         }
       }
     }
