@@ -1,3 +1,4 @@
+import { findOpenTables } from './pdf-open-tables.js';
 import type { PdfTextItem } from './pdf-page-text.js';
 import type { Rule, Rulings } from './pdf-rulings.js';
 import { cellText, type RawCell } from './table-rows.js';
@@ -200,6 +201,15 @@ export function findPageTables(items: PdfTextItem[], rulings: Rulings): PdfPageT
     for (const i of table.items) taken.add(i);
     tables.push(table);
   }
+  // Rules that frame no grid may still bound a table ruled only horizontally.
+  const inGrid = (r: Rule) => vertical.some((v) => meets(r, v));
+  tables.push(
+    ...findOpenTables(
+      items,
+      horizontal.filter((r) => !inGrid(r)),
+      taken,
+    ),
+  );
   return tables.sort((a, b) => a.top - b.top);
 }
 

@@ -122,6 +122,8 @@ export function tableFromCells(page: number, cellRows: RawCell[][], headerRows?:
   let header = Array.from({ length: width }, (_, c) =>
     columnLabel(matrix.slice(0, headerCount).map((row) => row[c]?.text ?? '')),
   );
+  // A label spanning columns with no sub-labels under it names its first column only.
+  header = header.map((label, c) => (c > 0 && label === header[c - 1] ? '' : label));
   let rows = matrix.slice(headerCount).map(valuesOf);
   rows = rows.filter((row) => row.some((c) => c !== ''));
   const keep = header.map((_, c) => header[c] !== '' || rows.some((row) => row[c] !== ''));

@@ -100,6 +100,38 @@ describe('tables in PDFs', () => {
     assertRowsAreSentences(doc);
   });
 
+  it('reads a table ruled only horizontally (a three-line table), columns from the white space', async (t) => {
+    if (!font) return t.skip('no CJK font installed');
+    const cols = [64, 200, 290, 380];
+    const lines = [
+      ['项目', '2024A', '2025E', '2026E'],
+      ['营业收入（百万元）', '3,512', '4,236', '5,018'],
+      ['归母净利润（百万元）', '402', '498', '611'],
+      ['EPS（元）', '1.01', '1.25', '1.53'],
+    ];
+    const pdf = await pdfWith(font, [
+      (doc) => {
+        doc.fontSize(10.5).text('盈利预测如下：', 64, 80);
+        doc.fontSize(9);
+        lines.forEach((line, r) => {
+          line.forEach((cell, c) => {
+            doc.text(cell, cols[c] ?? 0, 124 + r * 18 + (r > 0 ? 6 : 0), { lineBreak: false });
+          });
+        });
+        doc.lineWidth(0.8).moveTo(64, 118).lineTo(460, 118).stroke();
+        doc.lineWidth(0.5).moveTo(64, 140).lineTo(460, 140).stroke();
+        doc.lineWidth(0.8).moveTo(64, 206).lineTo(460, 206).stroke();
+        doc.fontSize(10.5).text('风险提示：需求不及预期。', 64, 230);
+      },
+    ]);
+    const doc = await pdfDoc(pdf);
+    assert.equal(doc.tables.length, 1);
+    assert.deepEqual(doc.tables[0]?.header, lines[0]);
+    assert.deepEqual(doc.tables[0]?.rows, lines.slice(1));
+    assert.ok(doc.sentences.some((s) => s.text === '项目：EPS（元）；2024A：1.01；2025E：1.25；2026E：1.53'));
+    assertRowsAreSentences(doc);
+  });
+
   it('leaves prose alone: header block, numbered list, two columns, a framed paragraph', async (t) => {
     if (!font) return t.skip('no CJK font installed');
     const pdf = await pdfWith(font, [
@@ -110,6 +142,9 @@ describe('tables in PDFs', () => {
         doc.text('公告编号：2025-001', 400, 60, { lineBreak: false });
         doc.text('1、公司于2025年3月1日召开董事会。', 64, 100);
         doc.text('2、会议审议通过了回购股份的议案。', 64, 120);
+        // Rules across the page (under a running header, above a footer) frame no table.
+        doc.lineWidth(0.5).moveTo(64, 150).lineTo(530, 150).stroke();
+        doc.lineWidth(0.5).moveTo(64, 245).lineTo(530, 245).stroke();
         for (let i = 0; i < 5; i++) {
           doc.text(`左栏第${i + 1}行正文内容`, 64, 160 + i * 16, { lineBreak: false });
           doc.text(`右栏第${i + 1}行正文内容`, 320, 160 + i * 16, { lineBreak: false });
