@@ -88,8 +88,8 @@ function slotIndex(bounds: number[], v: number): number {
   return bounds.length - 2;
 }
 
-/** Runs of one cell in reading order, lines rejoined. */
-function textOfRuns(runs: PdfTextItem[]): string {
+/** Runs of one cell grouped into lines (top to bottom), each line left to right. */
+function cellLines(runs: PdfTextItem[]): PdfTextItem[][] {
   const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: PdfTextItem[][] = [];
   for (const run of sorted) {
@@ -98,13 +98,24 @@ function textOfRuns(runs: PdfTextItem[]): string {
     if (line && first && Math.abs(run.y - first.y) <= Math.max(2, first.height * 0.5)) line.push(run);
     else lines.push([run]);
   }
-  return cellText(
-    lines.map((line) =>
-      line
-        .sort((a, b) => a.x - b.x)
-        .map((r) => r.str)
-        .join(''),
-    ),
+  for (const line of lines) line.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+/** A gap this wide (in font sizes) inside a cell's line is a column the rules do not draw. */
+const COLUMN_GAP_IN_CELL = 2;
+
+/** Letter-spaced labels ("股    本") put single characters far apart; those gaps are not columns. */
+const SINGLE_CHAR = /^\s*[\u3400-\u9fff]\s*$/;
+
+/** True when the cell's runs stand in columns of their own: the grid's rules miss columns. */
+function holdsColumns(lines: PdfTextItem[][]): boolean {
+  return lines.some((line) =>
+    line.some((run, k) => {
+      const prev = line[k - 1];
+      if (!prev || SINGLE_CHAR.test(prev.str) || SINGLE_CHAR.test(run.str)) return false;
+      return run.x - (prev.x + prev.width) > COLUMN_GAP_IN_CELL * Math.max(prev.height, 1);
+    }),
   );
 }
 
@@ -177,7 +188,10 @@ function gridTable(frame: { h: Rule[]; v: Rule[] }, items: PdfTextItem[]): PdfPa
   const cells: RawCell[][] = Array.from({ length: rows }, () => []);
   let filled = 0;
   for (const [root, e] of extent) {
-    const text = textOfRuns(runsBySlot.get(root) ?? []);
+    const lines = cellLines(runsBySlot.get(root) ?? []);
+    // Unruled columns inside a cell would be read as one run-on string: leave such a grid as text.
+    if (holdsColumns(lines)) return null;
+    const text = cellText(lines.map((line) => line.map((r) => r.str).join('')));
     if (text !== '') filled++;
     cells[e.r0]?.push({ text, col: e.c0, colspan: e.c1 - e.c0 + 1, rowspan: e.r1 - e.r0 + 1 });
   }
