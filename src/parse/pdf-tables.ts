@@ -102,6 +102,10 @@ function cellLines(runs: PdfTextItem[]): PdfTextItem[][] {
   return lines;
 }
 
+/** A grid of this few filled cells with a cell this long frames prose (a report's first-page sidebar). */
+const PROSE_BOX_CELLS = 4;
+const PROSE_CELL_LENGTH = 80;
+
 /** A gap this wide (in font sizes) inside a cell's line is a column the rules do not draw. */
 const COLUMN_GAP_IN_CELL = 2;
 
@@ -196,9 +200,10 @@ function gridTable(frame: { h: Rule[]; v: Rule[] }, items: PdfTextItem[]): PdfPa
     cells[e.r0]?.push({ text, col: e.c0, colspan: e.c1 - e.c0 + 1, rowspan: e.r1 - e.r0 + 1 });
   }
   for (const row of cells) row.sort((a, b) => a.col - b.col);
-  // A frame around a paragraph or a lone label is not a table.
+  // A frame around a paragraph or a lone label is not a table, nor a box or two of prose (a sidebar).
   const cellCount = extent.size;
   if (filled < 3 || cellCount < 4) return null;
+  if (filled <= PROSE_BOX_CELLS && cells.flat().some((c) => c.text.length > PROSE_CELL_LENGTH)) return null;
   return { cells, items: inside, top: ys[0] ?? 0, bottom: ys[rows] ?? 0, columns: xs };
 }
 
