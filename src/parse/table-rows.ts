@@ -43,7 +43,9 @@ export function cellText(lines: string[]): string {
   for (const raw of lines) {
     const line = raw.replace(/\s+/g, ' ').trim();
     if (line === '') continue;
-    text += joinSeparator(text, line) + line;
+    // A figure wrapped in a narrow cell ("1,875,460,915.2" / "0") rejoins without a space.
+    const inFigure = /[\d,.]$/.test(text) && /^[\d,.%]/.test(line);
+    text += (inFigure ? '' : joinSeparator(text, line)) + line;
   }
   return text;
 }

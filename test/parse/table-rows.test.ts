@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { linearizeRow, type RawCell, tableFromCells } from '../../src/parse/table-rows.js';
+import { cellText, linearizeRow, type RawCell, tableFromCells } from '../../src/parse/table-rows.js';
 
 const cell = (text: string, col: number, colspan = 1, rowspan = 1): RawCell => ({
   text,
@@ -45,5 +45,13 @@ describe('linearizeRow', () => {
 
   it('reads a two-column row without header as key：value', () => {
     assert.equal(linearizeRow([], ['注册资本', '3000万元']), '注册资本：3000万元');
+  });
+});
+
+describe('cellText', () => {
+  it('rejoins wrapped lines: nothing between Chinese or inside a figure, a space between words', () => {
+    assert.equal(cellText(['中国工商银行股份有限', '公司杭州分行']), '中国工商银行股份有限公司杭州分行');
+    assert.equal(cellText(['1,875,460,915.2', '0']), '1,875,460,915.20');
+    assert.equal(cellText(['Annual', 'Return']), 'Annual Return');
   });
 });
