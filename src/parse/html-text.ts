@@ -1,10 +1,16 @@
 import { decodeHtmlEntities } from './html-entities.js';
+import { parseHtmlTable } from './html-tables.js';
 import { decodeText, type TextEncoding } from './plain-text.js';
+import { type ExtractedTable, tableFromCells, tablePlaceholder } from './table-rows.js';
 
 export interface HtmlText {
   title: string | null;
-  /** Body text: block elements become line breaks, table cells become tabs. */
+  /**
+   * Body text: block elements become line breaks. A data table is one placeholder line (tables[i] is
+   * placeholder i); cells of layout tables become tabs.
+   */
   text: string;
+  tables: ExtractedTable[];
   encoding: TextEncoding;
 }
 
@@ -81,13 +87,27 @@ function tagNameAt(html: string, i: number): { name: string; closing: boolean; e
   return { name: m[2].toLowerCase(), closing: m[1] === '/', end: i + m[0].length };
 }
 
+/** End of the <table> element opening at `start` (after its matching </table>), nested tables included. */
+function tableEnd(lower: string, start: number): number {
+  const pattern = /<(\/?)table\b[^>]*>/g;
+  pattern.lastIndex = start;
+  let depth = 0;
+  for (let m = pattern.exec(lower); m; m = pattern.exec(lower)) {
+    depth += m[1] === '/' ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return lower.length;
+}
+
 /** HTML → visible text. A small hand parser: comments, scripts/styles and markup are dropped. */
-export function htmlToText(html: string): { title: string | null; text: string } {
+export function htmlToText(html: string): { title: string | null; text: string; tables: ExtractedTable[] } {
   const titleMatch = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html);
   const title = titleMatch?.[1] ? decodeHtmlEntities(collapseWhitespace(titleMatch[1])).trim() || null : null;
 
   const lower = html.toLowerCase();
   const out: string[] = [];
+  const tables: ExtractedTable[] = [];
+  const cellToText = (inner: string) => htmlToText(inner).text;
   let i = 0;
   let preDepth = 0;
   while (i < html.length) {
@@ -126,11 +146,21 @@ export function htmlToText(html: string): { title: string | null; text: string }
       i = end < 0 ? html.length : end + 1;
       continue;
     }
+    if (tag.name === 'table' && !tag.closing) {
+      const end = tableEnd(lower, lt);
+      const parsed = parseHtmlTable(html.slice(lt, end), cellToText);
+      if (parsed) {
+        out.push(`\n${tablePlaceholder(tables.length)}\n`);
+        tables.push(tableFromCells(1, parsed.cells, parsed.headerRows));
+        i = end;
+        continue;
+      }
+    }
     if (tag.name === 'pre') preDepth = Math.max(0, preDepth + (tag.closing ? -1 : 1));
     if (BLOCK.has(tag.name)) out.push('\n');
     else if (CELL.has(tag.name) && !tag.closing) out.push('\t');
   }
-  return { title, text: tidyLines(out.join('')) };
+  return { title, text: tidyLines(out.join('')), tables };
 }
 
 function tidyLines(text: string): string {
@@ -146,6 +176,6 @@ export function extractHtmlText(bytes: Uint8Array): HtmlText {
   const charset = declaredCharset(bytes);
   const preferGb18030 = charset !== null && /^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(charset);
   const decoded = decodeText(bytes, { preferGb18030 });
-  const { title, text } = htmlToText(decoded.text);
-  return { title, text, encoding: decoded.encoding };
+  const { title, text, tables } = htmlToText(decoded.text);
+  return { title, text, tables, encoding: decoded.encoding };
 }

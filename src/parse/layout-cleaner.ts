@@ -1,3 +1,4 @@
+import { isPlaceholder } from './table-rows.js';
 import { isCjk, joinSeparator, visualWidth } from './text-width.js';
 
 export interface LayoutCleanerOptions {
@@ -136,6 +137,7 @@ function removeRepeatedLines(pages: Line[][]): string[] {
         const key = repeatKey(text);
         return (
           key.length > 0 &&
+          !isPlaceholder(text) &&
           looksLikeRunningLine(text) &&
           (seenOn.get(key) ?? 0) >= threshold &&
           !PAGE_NUMBER.test(key.replace(/#/g, '1'))
@@ -194,6 +196,10 @@ function markSidebar(lines: Line[]): Line[] {
   const out: Line[] = [];
   let inRelated = false;
   for (const line of lines) {
+    if (isPlaceholder(line.text)) {
+      out.push(line);
+      continue;
+    }
     const cells = line.text.split('\t');
     const sideCells = cells.filter((c) => SIDEBAR_LINE.test(c.trim()));
     if (cells.length > 1 && sideCells.length > 0 && sideCells.length < cells.length) {
@@ -221,7 +227,7 @@ function markSidebar(lines: Line[]): Line[] {
 
 function widthPercentile(lines: Line[]): number {
   const widths = lines
-    .filter((l) => !l.sidebar && !isTabular(l.text))
+    .filter((l) => !l.sidebar && !isTabular(l.text) && !isPlaceholder(l.text))
     .map((l) => visualWidth(l.text))
     .sort((a, b) => b - a);
   if (widths.length === 0) return 0;
@@ -262,6 +268,8 @@ export function isTabular(text: string): boolean {
 }
 
 function shouldJoin(a: Line, b: Line, fullWidth: number): boolean {
+  // A table stands on its own lines.
+  if (isPlaceholder(a.text) || isPlaceholder(b.text)) return false;
   if (continuesSidebarEntry(a, b)) return true;
   if (a.sidebar || b.sidebar || b.breakBefore) return false;
   if (isTabular(a.text) || isTabular(b.text)) return false;

@@ -12,8 +12,10 @@ import { parseNewsHeader } from './news-header.js';
 import { extractPdfText } from './pdf-text.js';
 import { extractPlainText } from './plain-text.js';
 import { parseResearchReportHeader } from './research-report-header.js';
-import { type PageSpan, splitSentences } from './sentence-splitter.js';
+import { type PageSpan, splitSentences, type TableRowSpan } from './sentence-splitter.js';
 import { restoreSourceStrings } from './source-strings.js';
+import { placeTables } from './table-placement.js';
+import type { ExtractedTable } from './table-rows.js';
 import { garbageRatio, hasTextLayer, meaningfulCharCount } from './text-layer.js';
 import { joinSeparator } from './text-width.js';
 import { toSimplified } from './traditional-to-simplified.js';
@@ -31,7 +33,8 @@ import type {
 interface RawDocument {
   type: DocumentType;
   pages: string[];
-  tables: ParsedTable[];
+  /** tables[i] stands in `pages` as placeholder line i until it is placed. */
+  tables: ExtractedTable[];
   encoding?: ParsedDocument['encoding'];
   warnings: string[];
   /** HTML <title>, prepended when the body does not repeat it. */
@@ -49,15 +52,24 @@ async function extractRaw(bytes: Uint8Array, meta: ParseMeta, limits: ParseLimit
     case 'pdf': {
       const pdf = await extractPdfText(bytes, { maxPages: limits.maxPages });
       const texts = pdf.pages.map((p) => p.text);
-      if (!hasTextLayer(texts)) throw new NoTextLayerError(pdf.pageCount);
-      const garbage = garbageRatio(texts.join('\n'));
+      // Tables stand as placeholders in the page texts; their cells are text too.
+      const layer = texts.map((t, i) =>
+        [
+          t,
+          ...pdf.tables
+            .filter((table) => table.page === i + 1)
+            .flatMap((table) => [...table.header, ...table.rows.flat()]),
+        ].join('\n'),
+      );
+      if (!hasTextLayer(layer)) throw new NoTextLayerError(pdf.pageCount);
+      const garbage = garbageRatio(layer.join('\n'));
       if (garbage > MAX_GARBAGE_RATIO) {
         throw new UndecodableTextError(
           `${Math.round(garbage * 100)}% of the PDF's characters have no Unicode mapping (broken embedded fonts); it needs OCR`,
         );
       }
       const warnings = [...pdf.warnings];
-      const empty = texts.filter((t) => meaningfulCharCount(t) < 5).length;
+      const empty = layer.filter((t) => meaningfulCharCount(t) < 5).length;
       if (empty > 0 && empty * 2 >= texts.length) {
         warnings.push(
           `${empty} of ${texts.length} pages have no text layer (scanned pages need OCR); their content is missing`,
@@ -70,7 +82,7 @@ async function extractRaw(bytes: Uint8Array, meta: ParseMeta, limits: ParseLimit
       return {
         type: 'html',
         pages: [html.text],
-        tables: [],
+        tables: html.tables,
         encoding: html.encoding,
         warnings: [],
         title: html.title,
@@ -109,13 +121,18 @@ function guessKind(modelText: string): DocumentKind {
   return 'other';
 }
 
+/** Tables as the header readers take them: the header row first. */
+function withHeaderRows(tables: ParsedTable[]): ParsedTable[] {
+  return tables.map((t) => (t.header.length > 0 ? { ...t, rows: [t.header, ...t.rows] } : t));
+}
+
 function parseHeader(kind: DocumentKind, modelText: string, tables: ParsedTable[]): DocumentHeader {
   const header: DocumentHeader = {};
   if (kind === 'announcement') {
     const a = parseAnnouncementHeader(modelText);
     if (a) header.announcement = a;
   } else if (kind === 'research_report') {
-    const r = parseResearchReportHeader(modelText, tables);
+    const r = parseResearchReportHeader(modelText, withHeaderRows(tables));
     if (r) header.researchReport = r;
   } else {
     const news = parseNewsHeader(modelText);
@@ -157,14 +174,29 @@ export async function parseDocument(
     joinLines: raw.type !== 'html',
     researchReport: kind === 'research_report',
   });
-  const { text, pages } = assemble(cleaned.pages, cleaned.continues);
+  const placement = placeTables(cleaned.pages, raw.tables);
+  const { text, pages } = assemble(placement.pages, cleaned.continues);
   if (text.trim() === '') {
     if (raw.type === 'pdf') throw new NoTextLayerError(raw.pages.length);
     throw new UndecodableTextError('the document contains no visible text');
   }
 
   const spans: PageSpan[] = pages.map((p) => ({ number: p.number, start: p.start, end: p.end }));
-  const split = splitSentences(text, spans);
+  const tables: ParsedTable[] = [];
+  const tableRows: TableRowSpan[] = [];
+  for (const placed of placement.placed) {
+    const table = raw.tables[placed.table];
+    const base = pages[placed.pageIndex]?.start ?? 0;
+    if (!table) continue;
+    const rowSpans = placed.rows.map((r) => ({ start: base + r.start, end: base + r.end }));
+    rowSpans.forEach((r, row) => {
+      tableRows.push({ ...r, table: tables.length, row });
+    });
+    const start = rowSpans[0]?.start ?? base;
+    const end = rowSpans[rowSpans.length - 1]?.end ?? start;
+    tables.push({ page: table.page, header: table.header, rows: table.rows, start, end, rowSpans });
+  }
+  const split = splitSentences(text, spans, { tableRows });
   const model = toSimplified(text, { foldFullWidth: true });
   const warnings = [...raw.warnings];
   if (split.capped > 0) warnings.push(`${split.capped} over-long sentence(s) were cut`);
@@ -182,9 +214,9 @@ export async function parseDocument(
     modelText: model.text,
     modelOffsetMap: model.offsetMap,
     traditional: model.changedChars > Math.max(3, text.length * 0.02),
-    header: restoreSourceStrings(parseHeader(kind, model.text, raw.tables), model.text, text),
+    header: restoreSourceStrings(parseHeader(kind, model.text, tables), model.text, text),
     sidebar: cleaned.sidebar,
-    tables: raw.tables,
+    tables,
     warnings,
   };
   if (raw.encoding) doc.encoding = raw.encoding;

@@ -1,17 +1,23 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PDFParse } from 'pdf-parse';
+import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { CorruptPdfError } from './errors/corrupt-pdf-error.js';
 import { EncryptedPdfError } from './errors/encrypted-pdf-error.js';
 import { TooManyPagesError } from './errors/too-many-pages-error.js';
-import type { ParsedTable } from './types.js';
+import { type PdfTextItem, pageTextFromItems } from './pdf-page-text.js';
+import { rulingsFromOperators } from './pdf-rulings.js';
+import { findPageTables, linesBeyond, type PdfPageTable, sameColumns } from './pdf-tables.js';
+import { type ExtractedTable, type RawCell, tableFromCells, tablePlaceholder } from './table-rows.js';
 
 export interface PdfText {
   pageCount: number;
-  /** Raw text per page, lines separated by "\n", cells on one line separated by "\t". */
+  /**
+   * Raw text per page, lines separated by "\n", cells on one line separated by "\t". With table detection on,
+   * each table is one placeholder line (see table-rows.ts) on the page it starts on.
+   */
   pages: Array<{ number: number; text: string }>;
-  /** Ruled tables found from the PDF's vector lines (pdf-parse getTable); empty when none. */
-  tables: ParsedTable[];
+  /** Ruled tables; tables[i] belongs to placeholder i. A table continued over pages is one table. */
+  tables: ExtractedTable[];
   warnings: string[];
 }
 
@@ -58,11 +64,89 @@ function hasEofMarker(bytes: Uint8Array): boolean {
   return tail.includes('%%EOF');
 }
 
-/** Extracts text per page (and ruled tables) with pdf-parse v2, enforcing the page limit before reading text. */
+interface PageRead {
+  items: PdfTextItem[];
+  tables: PdfPageTable[];
+}
+
+async function readPage(page: PDFPageProxy, findTables: boolean): Promise<PageRead> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+  const items: PdfTextItem[] = [];
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    const [x = 0, y = 0] = viewport.convertToViewportPoint(item.transform[4], item.transform[5]);
+    items.push({ str: item.str, x, y, width: item.width, height: item.height, hasEOL: item.hasEOL });
+  }
+  // Rotated pages would need rotated geometry; their tables stay text.
+  if (!findTables || viewport.rotation !== 0) return { items, tables: [] };
+  const operators = await page.getOperatorList();
+  return { items, tables: findPageTables(items, rulingsFromOperators(operators, viewport.transform)) };
+}
+
+/** Footer lines (page number, running footer) may sit below a table that goes on over the page. */
+const MAX_LINES_AFTER_TABLE = 2;
+/** Running header lines may sit above the continuation. */
+const MAX_LINES_BEFORE_CONTINUATION = 3;
+
+function continues(prev: PageRead | undefined, next: PageRead): boolean {
+  const last = prev?.tables[prev.tables.length - 1];
+  const first = next.tables[0];
+  if (!prev || !last || !first || !sameColumns(last, first)) return false;
+  return (
+    linesBeyond(prev.items, prev.tables, last.bottom, true) <= MAX_LINES_AFTER_TABLE &&
+    linesBeyond(next.items, next.tables, first.top, false) <= MAX_LINES_BEFORE_CONTINUATION
+  );
+}
+
+const rowKey = (row: RawCell[] | undefined) => JSON.stringify(row?.map((c) => [c.col, c.text]) ?? null);
+
+/** Leading rows of `more` that repeat the first rows of `cells` (a header printed again on the new page). */
+function repeatedHeaderRows(cells: RawCell[][], more: RawCell[][]): number {
+  let n = 0;
+  while (n < 2 && n < more.length && rowKey(more[n]) === rowKey(cells[n])) n++;
+  return n;
+}
+
+/**
+ * Tables of the whole document: a table whose page ends with it and whose columns reappear at the top of the
+ * next page is one table (the repeated header dropped). Returns the tables and, per page, item → placeholder
+ * ('' for runs of a continuation, which are written with the table they continue).
+ */
+function collectTables(pages: PageRead[]): {
+  tables: ExtractedTable[];
+  replaced: Array<Map<number, string>>;
+} {
+  const tables: ExtractedTable[] = [];
+  const replaced = pages.map(() => new Map<number, string>());
+  let open: { cells: RawCell[][]; page: number; index: number } | undefined;
+  pages.forEach((read, p) => {
+    read.tables.forEach((table, t) => {
+      const joined = t === 0 && open && continues(pages[p - 1], read);
+      if (open && joined) {
+        open.cells.push(...table.cells.slice(repeatedHeaderRows(open.cells, table.cells)));
+        for (const i of table.items) replaced[p]?.set(i, '');
+      } else {
+        open = { cells: table.cells.map((row) => [...row]), page: p + 1, index: tables.length };
+        tables.push({ page: p + 1, header: [], rows: [] });
+        for (const i of table.items) replaced[p]?.set(i, tablePlaceholder(open.index));
+      }
+      const current = open;
+      if (current) tables[current.index] = tableFromCells(current.page, current.cells);
+    });
+    if (read.tables.length === 0) open = undefined;
+  });
+  return { tables, replaced };
+}
+
+/** Extracts text per page (and ruled tables) with pdfjs, enforcing the page limit before reading text. */
 export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions): Promise<PdfText> {
   const { cMapUrl, standardFontDataUrl } = pdfjsAssets();
+  const warnings: string[] = [];
+  if (!hasEofMarker(bytes))
+    warnings.push('no %%EOF marker at the end: the PDF may be truncated; text may be incomplete');
   // pdfjs may transfer (detach) the buffer it is given; never hand it the caller's bytes.
-  const parser = new PDFParse({
+  const task = getDocument({
     data: new Uint8Array(bytes),
     cMapUrl,
     cMapPacked: true,
@@ -70,28 +154,36 @@ export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions)
     verbosity: 0,
     isEvalSupported: false,
   });
-  const warnings: string[] = [];
-  if (!hasEofMarker(bytes))
-    warnings.push('no %%EOF marker at the end: the PDF may be truncated; text may be incomplete');
+  let doc: PDFDocumentProxy | undefined;
   try {
-    const info = await parser.getInfo();
-    const pageCount = info.total;
+    doc = await task.promise;
+    const pageCount = doc.numPages;
     if (pageCount > options.maxPages) throw new TooManyPagesError(pageCount, options.maxPages);
-    const result = await parser.getText({ pageJoiner: '', lineEnforce: true });
-    const pages = result.pages.map((p) => ({ number: p.num, text: p.text }));
-    let tables: ParsedTable[] = [];
-    if (options.tables !== false) {
+    const findTables = options.tables !== false;
+    const reads: PageRead[] = [];
+    for (let n = 1; n <= pageCount; n++) {
+      const page = await doc.getPage(n);
       try {
-        const found = await parser.getTable();
-        tables = found.pages.flatMap((p) => p.tables.map((rows) => ({ page: p.num, rows })));
+        reads.push(await readPage(page, findTables));
       } catch (error) {
-        warnings.push(`table detection failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!findTables) throw error;
+        warnings.push(
+          `table detection failed on page ${n}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        reads.push(await readPage(page, false));
+      } finally {
+        page.cleanup();
       }
     }
+    const { tables, replaced } = collectTables(reads);
+    const pages = reads.map((read, i) => ({
+      number: i + 1,
+      text: pageTextFromItems(read.items, replaced[i]),
+    }));
     return { pageCount, pages, tables, warnings };
   } catch (error) {
     throw translatePdfError(error);
   } finally {
-    await parser.destroy().catch(() => undefined);
+    await task.destroy().catch(() => undefined);
   }
 }

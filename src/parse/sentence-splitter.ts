@@ -6,9 +6,18 @@ export interface PageSpan {
   end: number;
 }
 
+/** A table row's line in the text: it is one sentence, whatever its length or punctuation. */
+export interface TableRowSpan {
+  start: number;
+  end: number;
+  table: number;
+  row: number;
+}
+
 export interface SplitOptions {
   /** Sentences longer than this (UTF-16 units) are cut, preferably at a comma. Default 400. */
   maxSentenceLength?: number;
+  tableRows?: TableRowSpan[];
 }
 
 export interface SplitResult {
@@ -136,6 +145,7 @@ export function splitSentences(text: string, pages: PageSpan[], options: SplitOp
   const paragraphs: ParsedParagraph[] = [];
   const sentences: ParsedSentence[] = [];
   let capped = 0;
+  const rowAt = new Map((options.tableRows ?? []).map((r) => [r.start, r]));
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -144,6 +154,20 @@ export function splitSentences(text: string, pages: PageSpan[], options: SplitOp
     if (pEnd > pStart) {
       const paragraph = paragraphs.length;
       paragraphs.push({ index: paragraph, start: pStart, end: pEnd, page: pageOf(pStart, pages) });
+      const row = rowAt.get(pStart);
+      if (row && row.end === pEnd) {
+        sentences.push({
+          index: sentences.length,
+          text: text.slice(pStart, pEnd),
+          start: pStart,
+          end: pEnd,
+          page: pageOf(pStart, pages),
+          paragraph,
+          table: { index: row.table, row: row.row },
+        });
+        lineStart = lineEnd + 1;
+        continue;
+      }
       let from = pStart;
       for (const sentenceEnd of sentenceEnds(text, pStart, pEnd)) {
         const pieces = capLength(text, from, sentenceEnd, max);

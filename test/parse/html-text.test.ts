@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { decodeHtmlEntities } from '../../src/parse/html-entities.js';
 import { extractHtmlText, htmlToText } from '../../src/parse/html-text.js';
+import { tablePlaceholder } from '../../src/parse/table-rows.js';
 
 describe('htmlToText', () => {
   it('drops scripts, styles, comments and site chrome', () => {
@@ -15,11 +16,21 @@ describe('htmlToText', () => {
     assert.equal(text, '正文第一段。\n第二段');
   });
 
-  it('turns blocks into lines and cells into tabs', () => {
-    const { text } = htmlToText(
+  it('turns blocks into lines and a data table into one placeholder line', () => {
+    const { text, tables } = htmlToText(
       '<div>甲</div><div>乙<br>丙</div><ul><li>一</li><li>二</li></ul><table><tr><td>项目</td><td>2025E</td></tr><tr><th>EPS</th><td>1.25</td></tr></table>',
     );
-    assert.equal(text, '甲\n乙\n丙\n一\n二\n项目\t2025E\nEPS\t1.25');
+    assert.equal(text, `甲\n乙\n丙\n一\n二\n${tablePlaceholder(0)}`);
+    assert.deepEqual(tables, [{ page: 1, header: ['项目', '2025E'], rows: [['EPS', '1.25']] }]);
+  });
+
+  it('keeps layout tables (one column, nested tables) as text with tabs', () => {
+    const { text, tables } = htmlToText(
+      '<table><tr><td><table><tr><td>甲</td><td>乙</td></tr></table></td><td>丙</td></tr></table>',
+    );
+    assert.equal(tables.length, 0);
+    assert.match(text, /甲\t乙/);
+    assert.match(text, /丙/);
   });
 
   it('does not insert spaces where the source wrapped Chinese text', () => {

@@ -175,10 +175,14 @@ describe('forecasts', () => {
     const tables = [
       {
         page: 2,
+        header: [],
         rows: [
           ['', '2025E', '2026E'],
           ['EPS（元）', '1.25', '1.53'],
         ],
+        start: 0,
+        end: 0,
+        rowSpans: [],
       },
     ];
     const out = collectForecasts('预计2025-2026年EPS分别为1.20/1.50元', tables);

@@ -95,3 +95,27 @@ describe('splitSentences', () => {
     assert.deepEqual(splitSentences('', onePage('')), { paragraphs: [], sentences: [], capped: 0 });
   });
 });
+
+describe('splitSentences with table rows', () => {
+  it('keeps a row line whole, however long, with ； inside, and marks it', () => {
+    const row = `股东名称：某某控股有限公司；质权人：${'某'.repeat(450)}银行；备注：无。其他`;
+    const text = `质押情况如下：\n${row}\n特此公告。`;
+    const start = text.indexOf(row);
+    const out = splitSentences(text, [{ number: 1, start: 0, end: text.length }], {
+      tableRows: [{ start, end: start + row.length, table: 0, row: 0 }],
+    });
+    assert.deepEqual(
+      out.sentences.map((s) => [s.text.slice(0, 6), s.table ?? null]),
+      [
+        ['质押情况如下', null],
+        ['股东名称：某', { index: 0, row: 0 }],
+        ['特此公告。', null],
+      ],
+    );
+    assert.equal(out.sentences[1]?.text, row);
+    assert.equal(out.capped, 0);
+    // Without the flag the same line is cut at ； and at the length cap.
+    const plain = splitSentences(text, [{ number: 1, start: 0, end: text.length }]);
+    assert.ok(plain.sentences.length > 3);
+  });
+});
