@@ -1,0 +1,7 @@
+export {
+  type NotEventReason,
+  notEventReason,
+  notEventSections,
+  type SectionSentence,
+  type TriggerSpan,
+} from './not-event.js';
