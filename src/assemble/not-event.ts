@@ -64,7 +64,7 @@ const DISCLAIMER = new RegExp(
     '(?:不|并不|均不)构成[^。]{0,15}(?:投资建议|要约|邀请|推荐|出价|收益的保证)|不对[^。]{0,30}(?:损失|后果)(?:承担|负)',
     '市场有风险，投资需谨慎|据此(?:做出|作出)的?任何投资决策|不应将本报告作为',
     '(?:力求|并?不保证)[^。]{0,20}(?:准确|完整|及时|最新)',
-    '在法律(?:许可|允许)的情况下|信息隔离墙|超级链接|商标、服务标记',
+    '在法律(?:许可|允许)的情况下|信息隔离墙|利益冲突|不应视本|超级链接|商标、服务标记',
     '证券投资咨询(?:业务)?资格|经中国证(?:券)?监(?:督管理)?会(?:批准|核准|许可)',
   ].join('|'),
 );
@@ -127,15 +127,21 @@ const DIRECT_NOT = /(?:不|不得|不会|不再|不以任何方式|不通过任�
 /** The sentence promises (or is bound by a lock-up) before the trigger. */
 const PROMISE = /承诺|保证|锁定|限售|自愿/;
 
+/** Stands for the trigger's start in the negation probe, so 未/不 can see the words they open (未上市). */
+const MARK = '\u2063';
+/** How much of the trigger the probe shows to those look-aheads. */
+const PROBE_TRIGGER_CHARS = 4;
+
 /**
  * A negator before the trigger, with no 的 between (不存在控股股东质押 is negated; 未解除限售的股份质押 is a
- * pledge). Bare 无, and 不/未 in 不超过, 不低于, 未来, 未经, 未分配… are not negations.
+ * pledge). Bare 无, and 不/未 in 不超过, 不低于, 未来, 未经, 未分配, 未上市… are not negations.
+ * Tested on "clause before the trigger" + MARK + "start of the trigger".
  */
 const NEGATED = new RegExp(
   `(?:不存在|没有|并未|均未|亦未|从未|未曾|不涉及|暂无|并无|均无|亦无|尚无|无任何|不会|不再|不得|` +
-    `未(?!来|经|分配|满|超|达|知|决|披露|上市|解除|到期|偿)|` +
-    `不(?!超|低于|高于|少于|多于|足|同|断|限于|仅|定期|良|利|动产|确定|变|特定|含|久|少|时|涉及|存在|会|再|得))` +
-    `[^的]{0,${NEGATION_REACH}}$`,
+    `未(?!${MARK}?(?:来|经|分配|满|超|达|知|决|披露|上市|解除|到期|偿))|` +
+    `不(?!${MARK}?(?:超|低于|高于|少于|多于|足|同|断|限于|仅|定期|良|利|动产|确定|变|特定|含|久|少|时))` +
+    `)[^的${MARK}]{0,${NEGATION_REACH}}${MARK}`,
 );
 
 /** A clause that opens with a condition; 若干 (several) is not one. */
@@ -193,7 +199,8 @@ function clauseReason(sentence: string, trigger: TriggerSpan): NotEventReason | 
   if (DIRECT_NOT.test(before)) {
     return PROMISE.test(sentence.slice(0, trigger.start)) ? 'promised-not-to' : 'negated';
   }
-  if (NEGATED.test(before)) return 'negated';
+  const probe = before + MARK + sentence.slice(trigger.start, trigger.start + PROBE_TRIGGER_CHARS);
+  if (NEGATED.test(probe)) return 'negated';
   if (underCondition(sentence, trigger, start)) return 'hypothetical';
   if (RISK_REMINDER.test(sentence.slice(start, clauseEnd(sentence, trigger.end)))) return 'boilerplate';
   return undefined;
@@ -201,7 +208,7 @@ function clauseReason(sentence: string, trigger: TriggerSpan): NotEventReason | 
 
 /** Trigger words of the event schema, for sentences judged without a trigger. */
 const TRIGGER_WORDS =
-  /解除质押|质押|解押|回购|减持|增持|亏损|中标|辞职|辞去|辞任|聘任|任命|离任|破产|约谈|收购|上市(?!公司)|融资|转让|投资(?!者)|起诉|诉讼|判决|担保|签订|签署|处罚|罚款/g;
+  /解除质押|质押|解押|回购|减持|增持|亏损|中标|辞职|辞去|辞任|聘任|任命|离任|破产|约谈|收购|上市(?!公司)|融资|转让|出让|受让|出售|投资(?!者)|起诉|诉讼|判决|担保|签订|签署|处罚|罚款/g;
 
 /** Without a trigger: the sentence states no event when every trigger word in it sits in a non-event clause. */
 function reasonWithoutTrigger(sentence: string): NotEventReason | undefined {

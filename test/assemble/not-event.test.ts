@@ -112,6 +112,8 @@ describe('notEventReason: statements that are not events', () => {
       ['公司以无偿方式受让某公司10%股权。', '受让'],
       ['控股股东将其持有的未解除限售的股份质押给某证券公司。', '质押'],
       ['公司本次回购股份数量不超过500万股。', '回购'],
+      ['公司控股股东所持未上市流通股份全部解除质押。', '上市'],
+      ['公司存在未决诉讼，原告为某公司。', '诉讼'],
     ];
     for (const [sentence, trigger] of cases) {
       expectReason(sentence, undefined, trigger);
