@@ -64,8 +64,8 @@ const DISCLAIMER = new RegExp(
     '(?:不|并不|均不)构成[^。]{0,15}(?:投资建议|要约|邀请|推荐|出价|收益的保证)|不对[^。]{0,30}(?:损失|后果)(?:承担|负)',
     '市场有风险，投资需谨慎|据此(?:做出|作出)的?任何投资决策|不应将本报告作为',
     '(?:力求|并?不保证)[^。]{0,20}(?:准确|完整|及时|最新)',
-    '在法律(?:许可|允许)的情况下|信息隔离墙|利益冲突|不应视本|超级链接|商标、服务标记',
-    '证券投资咨询(?:业务)?资格|经中国证(?:券)?监(?:督管理)?会(?:批准|核准|许可)',
+    '在法律(?:许可|允许)的情况下|信息隔离墙|报告的?客观性|不应视本|超级链接|商标、服务标记',
+    '证券投资咨询(?:业务)?资格',
   ].join('|'),
 );
 
@@ -274,6 +274,9 @@ function endMatterFirstPage(lastPage: number): number {
   return lastPage - Math.max(3, Math.floor(lastPage / 4));
 }
 
+/** Inside end matter these plain headings open disclaimer text too (in the body they are content headings). */
+const END_MATTER_DISCLAIMER_HEADING = /^(?:风险提示|信息披露|免责条款)[:：]?$/;
+
 function headingReason(text: string): NotEventReason | undefined {
   if (text.length > 24) return undefined;
   const m = SECTION_HEADING.exec(text);
@@ -323,7 +326,9 @@ export function notEventSections(sentences: readonly SectionSentence[]): Map<num
     for (; j < sentences.length; j++) {
       const s = sentences[j] as SectionSentence;
       const text = s.text.trim();
-      const next = headingReason(text);
+      const next =
+        headingReason(text) ??
+        (endMatter && END_MATTER_DISCLAIMER_HEADING.test(text) ? 'disclaimer' : undefined);
       if (next) reason = next;
       if (endMatter) {
         marked.set(j, next ?? memberReason(text, reason));

@@ -152,6 +152,17 @@ describe('notEventSections', () => {
     assert.equal(marked.get(14), 'contact-list');
   });
 
+  it('in end matter, a plain 风险提示 heading switches to disclaimer; in the body it is content', () => {
+    const sentences = [
+      ...page(1, '1. 结论', '因子表现稳定。', '风险提示', '模型基于历史数据。'),
+      ...page(2, '分析师承诺', '作者保证报告所采用的数据均来自合规渠道。', '风险提示', '投资者应自行判断。'),
+    ];
+    const marked = notEventSections(sentences);
+    assert.deepEqual([...marked.keys()], [4, 5, 6, 7]);
+    assert.equal(marked.get(5), 'certification');
+    assert.equal(marked.get(7), 'disclaimer');
+  });
+
   it('marks a legend block at the foot of the first page but not the body after it', () => {
     const sentences = [
       ...page(1, '公司收入同比增长15%。', '投资评级说明', '买入：预期未来6个月个股涨跌幅相对大盘在15%以上；'),
