@@ -7,3 +7,4 @@ export {
 } from './document-events.js';
 export { type DocumentValue, documentValue } from './document-values.js';
 export { type DueeFinDocument, type DueeFinEvent, toDueeFinDocument } from './duee-fin-format.js';
+export { type NotEventReason, notEventReason, notEventSections } from './not-event.js';
