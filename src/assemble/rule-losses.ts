@@ -31,6 +31,15 @@ const CHANGE: ReadonlyArray<readonly [RegExp, string]> = [
 /** Only the part before 上年同期 is about this period. */
 const PRIOR_YEAR = /上年同期|去年同期|上年度|截至(?:19|20)\d{2}年.{0,8}止年度则|而截至/;
 
+/** HKEX filings name the period once and then say 本财政年度: "截至…止年度（「本财政年度」）". */
+function definedPeriod(text: string, alias: string | undefined): [number, number] | undefined {
+  if (!alias || !/^(?:本财政年度|本报告期|报告期)$/.test(alias)) return undefined;
+  const m = new RegExp(`(?<period>截至${DATE}止(?:年度|六个月|九个月|三个月))[（(][「“"]?${alias}`, 'd').exec(
+    text,
+  );
+  return m?.indices?.groups?.period;
+}
+
 function lossIn(s: RuleSentence): RuleArgument[] | undefined {
   const text = s.compact;
   const cut = PRIOR_YEAR.exec(text)?.index ?? text.length;
@@ -51,7 +60,7 @@ function lossIn(s: RuleSentence): RuleArgument[] | undefined {
   // The larger loss of a range, as for the other rules' upper bounds.
   const value = a !== undefined && b !== undefined ? Math.max(a, b) : undefined;
   const args: RuleArgument[] = [argumentAt(s, '净亏损', (at.minus ?? first)[0], last[1], value)];
-  const period = at.period;
+  const period = definedPeriod(text, g.period) ?? at.period;
   if (period) args.push(argumentAt(s, '财报周期', period[0], period[1]));
   return args;
 }

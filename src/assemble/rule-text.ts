@@ -61,9 +61,22 @@ export function compactView(
   };
 }
 
-/** A PDF line break inside a date ("5 月 29\n日收到") ends a parsed sentence; such halves are joined again. */
+/**
+ * The parsed sentences sometimes end at a PDF line break inside a sentence ("…将录得亏损介" + "乎约…",
+ * "5 月 29" + "日收到…"). A long line that ends without punctuation, or one cut inside a date, is joined
+ * with the next unless that starts a new item.
+ */
 const SPLIT_DATE_HEAD = /[0-9０-９年月]$/;
 const SPLIT_DATE_TAIL = /^[0-9０-９年月日号]/;
+const SENTENCE_END = /[。！？；!?;：:」）)]$/;
+const ITEM_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|\d+[、.．]|[①-⑩])/;
+const WRAPPED_LINE = 30;
+
+function continues(head: string, tail: string): boolean {
+  if (SPLIT_DATE_HEAD.test(head) && SPLIT_DATE_TAIL.test(tail)) return true;
+  const compactHead = head.replace(/\s+/g, '');
+  return compactHead.length >= WRAPPED_LINE && !SENTENCE_END.test(compactHead) && !ITEM_START.test(tail);
+}
 
 /** The document's sentences as rule sentences, in order. */
 export function ruleSentences(doc: ParsedDocument): RuleSentence[] {
@@ -75,7 +88,7 @@ export function ruleSentences(doc: ParsedDocument): RuleSentence[] {
     const last = spans[spans.length - 1];
     const head = last ? doc.modelText.slice(last[0], last[1]).trimEnd() : '';
     const tail = doc.modelText.slice(start, end).trimStart();
-    if (last && SPLIT_DATE_HEAD.test(head) && SPLIT_DATE_TAIL.test(tail)) last[1] = end;
+    if (last && continues(head, tail)) last[1] = end;
     else spans.push([start, end]);
   }
   return spans.map(([start, end], i) => compactView(doc, start, end, i));
