@@ -7,8 +7,12 @@ const SINGLE_SURNAMES =
 const COMPOUND_SURNAMES =
   '欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|令狐|宇文|司徒|夏侯|轩辕|钟离|端木|南宫';
 
+/** A given-name char never starts the word after the name ("赵某申请辞去" is 赵某 + 申请). */
+const GIVEN_CHAR =
+  '(?!申请|请辞|提出|辞去|辞任|辞职|因|由于|表示|已|将|被|获|为|于|先生|女士)[\\u4e00-\\u9fa5]';
+
 /** Regex source of one person's name (no capture group). */
-export const PERSON_NAME = `(?:${COMPOUND_SURNAMES}|[${SINGLE_SURNAMES}])[\\u4e00-\\u9fa5]{1,2}`;
+export const PERSON_NAME = `(?:${COMPOUND_SURNAMES}|[${SINGLE_SURNAMES}])(?:${GIVEN_CHAR}){1,2}`;
 
 /** Honorific and the HKEX alias that may follow a name: 邓某某先生（「邓先生」）. */
 export const HONORIFIC = '(?:先生|女士)?(?:[（(][「“"]?[\\u4e00-\\u9fa5]{1,4}[」”"]?[）)])?';
