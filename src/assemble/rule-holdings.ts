@@ -25,7 +25,7 @@ const ACTION = new RegExp(
   'du',
 );
 const RATIO = new RegExp(
-  `占(?:公司|本公司)?(?:当前|目前)?总股本(?:的)?(?:比例)?(?:为)?(?:不超过|约)?(?<ratio>${PERCENT})`,
+  `(?:占(?:公司|本公司)?(?:当前|目前)?总股本(?:的)?(?:比例)?|(?:增持|减持)比例)(?:为)?(?:不超过|约)?(?<ratio>${PERCENT})`,
   'du',
 );
 const PRICE = new RegExp(`(?:均价|成交均价|价格|均价为)(?:为)?(?:约)?(?<price>${MONEY})/股`, 'du');
@@ -74,6 +74,8 @@ export function holdingRecords(
     const at = m?.indices?.groups;
     if (!m || !g?.party || !g.verb || !g.shares || !at?.party || !at.verb) continue;
     if (/^(?:公司|本公司)$/.test(g.party)) continue;
+    // 某公司获某股东增持: the party before 获/被 is the company traded in, not the trader.
+    if (/获|被/.test(g.gap ?? '')) continue;
     const type = g.verb === '增持' ? '股东增持' : '股东减持';
     const actorRole = g.verb === '增持' ? '增持方' : '减持方';
     const prefix = g.verb;

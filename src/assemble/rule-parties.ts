@@ -11,7 +11,7 @@ export const PARTY_START =
 
 /** An organisation by its legal-form ending (…有限公司, …（有限合伙）, …银行…分行). */
 export const ORGANIZATION =
-  '(?:(?!先生|女士|通过|[于在自]\\d)[\\u4e00-\\u9fa5A-Za-z0-9（）()]){2,40}?(?:股份有限公司|有限责任公司|有限公司|（有限合伙）|\\(有限合伙\\)|合伙企业|投资中心|集团|银行(?:股份有限公司)?(?:[\\u4e00-\\u9fa5]{2,8}(?:分行|支行))?|证券|信托)';
+  '(?:(?!先生|女士|通过|[于在自]\\d)[\\u4e00-\\u9fa5A-Za-z0-9（）()]){2,40}?(?:股份有限公司|有限责任公司|有限公司|（有限合伙）|\\(有限合伙\\)|合伙企业|投资中心|产业基金|基金|集团|银行(?:股份有限公司)?(?:[\\u4e00-\\u9fa5]{2,8}(?:分行|支行))?|证券|信托)';
 
 /** A shareholder or other party: an organisation or a person named with a known surname. */
 export const PARTY = `${PARTY_START}(?:${NAME_UNIT}|${ORGANIZATION})`;

@@ -258,6 +258,25 @@ describe('ruleRecords: 行政处罚', () => {
     assert.equal(roles(records[0]).处罚机构, '中国证券监督管理委员会浙江监管局');
   });
 
+  it('takes short names and lists of parties, each punished party once', async () => {
+    const doc = await parse([
+      '*ST远山：收到证监会行政处罚决定书',
+      '证监会决定对*ST远山责令改正，给予警告，并处以60万元罚款；对张强、李明分别给予警告，并处以20万元罚款。',
+      '此前公告亦称，证监会决定对*ST远山责令改正，给予警告，并处以60万元罚款。',
+      '对涉案的3名自然人给予警告。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [roles(r).处罚对象, roles(r).处罚机构, value(r, '罚款金额')]),
+      [
+        ['*ST远山', '证监会', 600_000],
+        ['张强', '证监会', 200_000],
+        ['李明', '证监会', 200_000],
+      ],
+    );
+  });
+
   it('gives nothing for an advance notice of an intended penalty', async () => {
     const doc = await parse(
       announcement('关于收到《行政处罚事先告知书》的公告', [
