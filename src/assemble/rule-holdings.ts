@@ -20,8 +20,14 @@ const NEGATED = /不(?!超过|低于|少于|高于|足)|未(?!来)|没有|无意
 const TOTALS = /累计|截至|截止/;
 const COMPLETED_TITLE = /结果|完成|完毕|届满/;
 
+/**
+ * A shareholder called by a short name ("控股股东某某投资通过…减持") is taken only right after its role word
+ * and right before the words that start the trade.
+ */
+const SHORT_HOLDER =
+  '(?<=控股股东|实际控制人|第一大股东|持股5%以上股东|公司股东)[\\u4e00-\\u9fa5A-Za-z]{2,12}?(?=拟|计划|于|通过|累计|合计|已|在|将|近日|本次|以)';
 const ACTION = new RegExp(
-  `${HOLDER_ROLE}(?<party>${PARTY})(?:[（(][^）)]{1,24}[）)])?(?<gap>[^。；，,：:、等]{0,40}?)(?<verb>增持|减持)(?:了)?(?:其(?:所)?持有的)?(?:公司|本公司)?(?:股份|股票|A股)?(?:合计|共计|累计|数量)?(?:不超过|不低于|约|为)?(?<shares>${SHARES})?`,
+  `${HOLDER_ROLE}(?<party>${PARTY}|${SHORT_HOLDER})(?:[（(][^）)]{1,24}[）)])?(?<gap>[^。；，,：:、等]{0,40}?)(?<verb>增持|减持)(?:了)?(?:其(?:所)?持有的)?(?:公司|本公司)?(?:股份|股票|A股)?(?:合计|共计|累计|数量)?(?:不超过|不低于|约|为)?(?<shares>${SHARES})?`,
   'du',
 );
 const RATIO = new RegExp(

@@ -50,6 +50,8 @@ function lossIn(s: RuleSentence): RuleArgument[] | undefined {
   if (!m || !g || !at) return undefined;
   // A loss is stated by the word 亏损 or by a minus sign; "净利润为3,000万元" is a profit.
   if (!g.loss && !g.minus) return undefined;
+  // A bare minus figure (净利润为-40万元) is a loss only in a forecast; elsewhere it is often some subsidiary's history.
+  if (!g.loss && !/预计|预期/.test(head)) return undefined;
   // 扣非 figures and cumulative losses (累计亏损, of a project or a subsidiary) are not the period's net loss.
   if (/扣除非经常性损益|扣非|累计/.test(text.slice(Math.max(0, m.index - 12), m.index + 4))) return undefined;
   const first = at.first;

@@ -224,6 +224,20 @@ describe('ruleRecords: 股东增持 / 股东减持', () => {
     assert.equal(value(r, '交易完成时间'), '2025-02-20');
   });
 
+  it('takes a shareholder called by a short name only after its role word', async () => {
+    const doc = await parse([
+      '远山科技：控股股东远航投资完成减持3%股份',
+      '远山科技公告，控股股东远航投资通过大宗交易和集中竞价交易方式减持公司股份1,050万股，占公司总股本的3.00%。',
+      '远山科技公告，远航投资通过大宗交易方式减持公司股份1,050万股。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [roles(r).减持方, value(r, '交易股票/股份数量'), value(r, '减持部分占总股本比例')]),
+      [['远航投资', 10_500_000, 0.03]],
+    );
+  });
+
   it('gives nothing for a promise not to sell', async () => {
     const doc = await parse(
       announcement('关于控股股东承诺不减持公司股份的公告', [
