@@ -23,7 +23,7 @@ const RANGE_TAIL = (unit: string) =>
 
 /** Ranges give their upper bound: the most the plan allows (the same choice as the 价格上限). */
 const AMOUNT = new RegExp(
-  `(?:回购(?:股份的)?(?:资金)?总(?:金)?额|回购资金|资金总额|成交总金额|支付(?:的)?(?:资金)?总(?:金)?额)(?:为)?(?:不低于|不少于|约)?(?<first>${MONEY})(?:${RANGE_TAIL(MONEY)})?`,
+  `(?:(?:回购(?:股份的)?(?:资金)?总(?:金)?额|回购资金|资金总额|成交总金额|支付(?:的)?(?:资金)?总(?:金)?额)(?:为)?|(?:拟)?(?:以|使用)(?:自有资金|自筹资金)?)(?:不低于|不少于|不超过|约)?(?<first>${MONEY})(?:${RANGE_TAIL(MONEY)})?(?=(?:（含）)?(?:[，,]|的|$|回购|用于|以集中))`,
   'du',
 );
 const PRICE = new RegExp(

@@ -82,10 +82,13 @@ export function holdingRecords(
     if (/^(?:公司|本公司)$/.test(g.party)) continue;
     // 某公司获某股东增持: the party before 获/被 is the company traded in, not the trader.
     if (/获|被/.test(g.gap ?? '')) continue;
+    // "某集团股东减持" is the company's holder, "甲及一致行动人乙合计增持" a joint total: the party is not the trader.
+    if (/股东|董事|监事|高管|一致行动人|总经理|及其/.test(g.gap ?? '')) continue;
     const type = g.verb === '增持' ? '股东增持' : '股东减持';
     const actorRole = g.verb === '增持' ? '增持方' : '减持方';
     const prefix = g.verb;
     const actor = partyArgument(s, actorRole, g.party, at.party[0]);
+    if (/一致行动人|董事|监事|高管|股东/.test(actor.text)) continue;
     const key = `${type}|${actor.text}|${shareCount(g.shares)}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -20,7 +20,7 @@ export const PARTY = `${PARTY_START}(?:${NAME_UNIT}|${ORGANIZATION})`;
 export const HOLDER_ROLE =
   '(?:公司|本公司)?(?:的)?(?:控股股东|实际控制人|第一大股东|大股东|持股5%以上(?:的)?股东|股东|董事长|董事|监事|高级管理人员|高管|总经理|副总经理|财务总监|董事会秘书)?(?:之一)?(?:及其一致行动人)?';
 
-const LEADING_ROLE = /^.*?(?:控股股东|实际控制人|大股东|股东|一致行动人|之一)(?=.{2})/;
+const LEADING_ROLE = /^(?:.*?(?:控股股东|实际控制人|大股东|股东|一致行动人|之一)|即|系|由)(?=.{2})/;
 
 /**
  * The name inside a matched party: without a role phrase the organisation pattern swept in before it
