@@ -69,7 +69,8 @@ export function issuerArgument(
   const short = [ctx.issuer?.shortName, announcement?.shortName];
   const names = shortName ? short : [ctx.issuer?.name, announcement?.companyName, ...short];
   for (const name of names) {
-    if (!name) continue;
+    // A short name such as "ST" or "*ST" cut from a header is no mention of the issuer.
+    if (!name || name.replace(/^\*?ST/, '').length < 2) continue;
     const at = doc.modelText.indexOf(name);
     if (at < 0) continue;
     const [start, end] = toSourceSpan(doc.modelOffsetMap, at, at + name.length);
