@@ -13,7 +13,7 @@ import { DATE, MONEY, yuan } from './rule-values.js';
 /** Profit warnings and earnings pre-announcements; whether they announce a loss is read from the body. */
 export const LOSS_TITLE = /业绩预告|预亏|盈利预警|业绩预警|亏损|首亏|续亏/;
 
-const PERIOD = `(?:(?:19|20)\\d{2}年(?:度|半年度|前三季度|第[一二三四]季度|一季度|1-\\d{1,2}月)?|截至${DATE}止(?:年度|六个月|九个月|三个月)|本财政年度|本报告期|报告期)`;
+const PERIOD = `(?:(?:19|20)\\d{2}年(?:度|半年度|前三季度|第[一二三四]季度|一季度|1-\\d{1,2}月)?|截至${DATE}止(?:年度|六个月|九个月|三个月)|(?:(?:19|20)\\d{2}年)?(?:Q[1-4]|第[一二三四]季度|[一二三四]季度|前三季度|上半年|中期|1-\\d{1,2}月)|本财政年度|本报告期|报告期)`;
 const AMOUNT = `(?:约|介乎约|介乎)?(?<minus>-)?(?<first>${MONEY})(?:(?:至|到|~|～|—|–|-)(?:约|亏损)?-?(?<second>${MONEY}))?`;
 const LOSSES = [
   // 预计2021年度归属于上市公司股东的净利润为-3,377万元 / 净利润亏损2.8亿元至3.8亿元

@@ -117,14 +117,12 @@ export function ruleSentences(doc: ParsedDocument): RuleSentence[] {
 export function headline(doc: ParsedDocument): string {
   const title = doc.header.announcement?.title;
   if (title) return title;
-  return doc.modelText
+  const lines = doc.modelText
     .slice(0, 800)
     .split('\n')
     .map((line) => line.replace(/\s+/g, ''))
-    .filter(
-      (line) =>
-        line.length >= 2 && line.length <= 40 && !/概不负责|网址|注册成立|股份代号|证券代码/.test(line),
-    )
-    .slice(0, 6)
-    .join('\n');
+    .filter((line) => line.length >= 2 && !/概不负责|网址|注册成立|股份代号|证券代码/.test(line));
+  const short = lines.filter((line) => line.length <= 40).slice(0, 6);
+  // A news flash whose headline ran into its first sentence: its first 40 chars stand for the headline.
+  return short.length > 0 ? short.join('\n') : (lines[0] ?? '').slice(0, 40);
 }

@@ -320,6 +320,17 @@ describe('ruleRecords: 亏损', () => {
     assert.equal(value(r, '亏损变化'), '由盈转亏');
   });
 
+  it('takes a quarter without a year as the period of a flash headline', async () => {
+    const doc = await parse([
+      '远山科技业绩快报：第三季度净亏损1.2亿元',
+      '远山科技公告，公司第三季度净亏损1.2亿元。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assert.equal(records.length, 1);
+    assert.equal(roles(records[0]).财报周期, '第三季度');
+    assert.equal(value(records[0], '净亏损'), 120_000_000);
+  });
+
   it('gives nothing for a profit forecast or a prior-year loss', async () => {
     const doc = await parse(
       announcement('2024年度业绩预告', [
