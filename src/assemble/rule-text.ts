@@ -19,8 +19,6 @@ export interface RuleSentence {
   span(start: number, end: number): SourceSpan;
 }
 
-const CJK = /[\u4e00-\u9fa5]/;
-
 /** Offset of source char `sourceOffset` in modelText: the first model char that maps at or after it. */
 function modelOffsetOf(map: number[], sourceOffset: number): number {
   let lo = 0;
@@ -42,23 +40,10 @@ export function compactView(
 ): RuleSentence {
   const chars: string[] = [];
   const at: number[] = [];
-  // In PDFs whitespace between CJK chars is layout ("本 公 司"); in text and HTML it separates phrases
-  // ("…辞任 董事长素有…" is two headlines), so there one space stays between CJK chars.
-  const keepsSpaces = doc.type !== 'pdf';
+  // PDF layout and copied news text both break words with spaces ("本 公 司", "（集 团）"), so all whitespace goes.
   for (let i = modelStart; i < modelEnd; i++) {
     const c = doc.modelText[i] ?? '';
-    if (/\s/.test(c)) {
-      const before = chars[chars.length - 1] ?? '';
-      let next = i + 1;
-      while (next < modelEnd && /\s/.test(doc.modelText[next] ?? '')) next++;
-      const after = doc.modelText[next] ?? '';
-      if (keepsSpaces && CJK.test(before) && CJK.test(after)) {
-        chars.push(' ');
-        at.push(i);
-      }
-      i = next - 1;
-      continue;
-    }
+    if (/\s/.test(c)) continue;
     chars.push(c);
     at.push(i);
   }
