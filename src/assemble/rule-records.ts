@@ -2,7 +2,17 @@
  * Records for the event types the ONNX model does not know yet (高管变动, 质押/解除质押, 股份回购, 股东增持/减持,
  * 行政处罚, 亏损), read from what filings state plainly: the title and the fixed wording of the body.
  * Precision comes first: each rule runs only under a title of its kind and only on wording that states the
- * event itself (no plans of others, negations, promises not to act, or cumulative totals).
+ * event itself (no negations, promises not to act, candidates, advance notices, or cumulative totals).
+ *
+ * Decisions:
+ * - Ranges give their upper bound as `value` (回购资金总额, 回购股份数量, 占总股本比例, 净亏损 = the larger loss),
+ *   matching the 价格上限 of a buy-back; `text` keeps the whole range as written.
+ * - 变动类型 keeps the word as written in `text`; `value` is one of 辞职 (辞职/辞去/辞任/请辞), 聘任
+ *   (聘任/聘请/任命/委任), 选举 (选举/补选/当选), 离任.
+ * - Amounts get a `value` in yuan only when the currency is CNY; HKD/USD amounts keep their text only.
+ * - Issuer roles (任职公司, 回购方, 公司名称, 股票简称) point at the issuer's first mention in the text,
+ *   from `ctx.issuer` or the parsed header, and are left out when it is not mentioned.
+ * - A plan (计划/拟减持) is a 股东增持/股东减持 event; it has no 交易完成时间.
  */
 import type { ParsedDocument } from '../parse/index.js';
 import { BUYBACK_TITLE, buybackRecords } from './rule-buybacks.js';
