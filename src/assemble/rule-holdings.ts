@@ -1,0 +1,116 @@
+import type { ParsedDocument } from '../parse/index.js';
+import { HOLDER_ROLE, PARTY, partyArgument } from './rule-parties.js';
+import type { RuleSentence } from './rule-text.js';
+import {
+  groupArgument,
+  makeRecord,
+  type RuleArgument,
+  type RuleContext,
+  type RuleRecord,
+} from './rule-types.js';
+import { DATE, fraction, isoDate, MONEY, PERCENT, SHARES, shareCount, yuan } from './rule-values.js';
+
+/** Titles about a shareholder's trading; promises not to sell and withdrawn plans are no event. */
+export const HOLDING_TITLE = /增持|减持/;
+const NOT_AN_EVENT_TITLE = /不减持|不增持|承诺|终止|取消|延期|变更/;
+
+/** A denial or a promise not to trade (不超过 / 不低于 are bounds, not negations). */
+const NEGATED = /不(?!超过|低于|少于|高于|足)|未(?!来)|没有|无意|承诺|禁止|限制/;
+/** Totals over earlier trades, unless the title says the plan was completed. */
+const TOTALS = /累计|截至|截止/;
+const COMPLETED_TITLE = /结果|完成|完毕|届满/;
+
+/**
+ * A shareholder called by a short name ("控股股东某某投资通过…减持") is taken only right after its role word
+ * and right before the words that start the trade.
+ */
+const SHORT_HOLDER =
+  '(?<=控股股东|实际控制人|第一大股东|持股5%以上股东|公司股东)[\\u4e00-\\u9fa5A-Za-z]{2,12}?(?=拟|计划|于|通过|累计|合计|已|在|将|近日|本次|以)';
+const ACTION = new RegExp(
+  `${HOLDER_ROLE}(?<party>${PARTY}|${SHORT_HOLDER})(?:[（(][^）)]{1,24}[）)])?(?<gap>[^。；，,：:、等]{0,40}?)(?<verb>增持|减持)(?:了)?(?:其(?:所)?持有的)?(?:公司|本公司)?(?:股份|股票|A股)?(?:合计|共计|累计|数量)?(?:不超过|不低于|约|为)?(?<shares>${SHARES})?`,
+  'du',
+);
+const RATIO = new RegExp(
+  `(?:占(?:公司|本公司)?(?:当前|目前)?总股本(?:的)?(?:比例)?|(?:增持|减持)比例)(?:为)?(?:不超过|约)?(?<ratio>${PERCENT})`,
+  'du',
+);
+const PRICE = new RegExp(`(?:均价|成交均价|价格|均价为)(?:为)?(?:约)?(?<price>${MONEY})/股`, 'du');
+const AMOUNT = new RegExp(
+  `(?:增持|减持|成交)(?:总)?金额(?:为)?(?:不低于${MONEY}(?:（含）)?(?:[，,]?且|、|，|,)?)?(?:不超过|不高于|约|合计)?(?<amount>${MONEY})`,
+  'du',
+);
+/** "于2025年3月1日至3月14日期间" or "于2025年3月14日通过": the last day is when the trading was done. */
+const DONE = new RegExp(
+  `(?:于|在|自)(?:${DATE}(?:至|到|—|-))?(?<date>${DATE}|\\d{1,2}月\\d{1,2}日)(?:期间)?(?:通过|以|在|，|,)`,
+  'du',
+);
+
+/** The first match of `re` after `from` (figures before the verb describe the holding, not the trade). */
+function optional(
+  s: RuleSentence,
+  re: RegExp,
+  from: number,
+  group: string,
+  role: string,
+  value: (t: string) => number | string | undefined,
+): RuleArgument | undefined {
+  const m = new RegExp(re.source, 'dgu');
+  m.lastIndex = from;
+  const found = m.exec(s.compact);
+  return found ? groupArgument(s, found, group, role, value) : undefined;
+}
+
+/** 股东增持 / 股东减持: a shareholder's trade or plan, with the share count it states. */
+export function holdingRecords(
+  _doc: ParsedDocument,
+  ctx: RuleContext,
+  sentences: RuleSentence[],
+  title: string,
+  stockName: RuleArgument | undefined,
+): RuleRecord[] {
+  if (NOT_AN_EVENT_TITLE.test(title)) return [];
+  const allowTotals = COMPLETED_TITLE.test(title);
+  const out: RuleRecord[] = [];
+  const seen = new Set<string>();
+  for (const s of sentences) {
+    const text = s.compact;
+    if (NEGATED.test(text) || (!allowTotals && TOTALS.test(text))) continue;
+    const m = ACTION.exec(text);
+    const g = m?.groups;
+    const at = m?.indices?.groups;
+    if (!m || !g?.party || !g.verb || !g.shares || !at?.party || !at.verb) continue;
+    if (/^(?:公司|本公司)$/.test(g.party)) continue;
+    // 某公司获某股东增持: the party before 获/被 is the company traded in, not the trader.
+    if (/获|被/.test(g.gap ?? '')) continue;
+    // "某集团股东减持" is the company's holder, "甲及一致行动人乙合计增持" a joint total: the party is not the trader.
+    if (/股东|董事|监事|高管|一致行动人|总经理|及其/.test(g.gap ?? '')) continue;
+    const type = g.verb === '增持' ? '股东增持' : '股东减持';
+    const actorRole = g.verb === '增持' ? '增持方' : '减持方';
+    const prefix = g.verb;
+    const actor = partyArgument(s, actorRole, g.party, at.party[0]);
+    if (/一致行动人|董事|监事|高管|股东/.test(actor.text)) continue;
+    const key = `${type}|${actor.text}|${shareCount(g.shares)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const done = DONE.exec(text);
+    out.push(
+      makeRecord(
+        type,
+        s.span(at.verb[0], at.verb[1]),
+        [
+          stockName,
+          actor,
+          groupArgument(s, m, 'shares', '交易股票/股份数量', shareCount),
+          optional(s, PRICE, at.verb[0], 'price', '每股交易价格', yuan),
+          optional(s, AMOUNT, at.verb[0], 'amount', '交易金额', yuan),
+          optional(s, RATIO, at.verb[0], 'ratio', `${prefix}部分占总股本比例`, fraction),
+          done && !/拟|计划|预计/.test(text)
+            ? groupArgument(s, done, 'date', '交易完成时间', (d) => isoDate(d, ctx.publishedAt))
+            : undefined,
+        ],
+        0.8,
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * Records for the event types the ONNX model does not know yet (高管变动, 质押/解除质押, 股份回购, 股东增持/减持,
+ * 行政处罚, 亏损), read from what filings state plainly: the title and the fixed wording of the body.
+ * Precision comes first: each rule runs only under a title of its kind and only on wording that states the
+ * event itself (no negations, promises not to act, candidates, advance notices, or cumulative totals).
+ *
+ * Decisions:
+ * - Ranges give their upper bound as `value` (回购资金总额, 回购股份数量, 占总股本比例, 净亏损 = the larger loss),
+ *   matching the 价格上限 of a buy-back; `text` keeps the whole range as written.
+ * - 变动类型 keeps the word as written in `text`; `value` is one of 辞职 (辞职/辞去/辞任/请辞), 聘任
+ *   (聘任/聘请/任命/委任), 选举 (选举/补选/当选), 离任.
+ * - Amounts get a `value` in yuan only when the currency is CNY; HKD/USD amounts keep their text only.
+ * - Issuer roles (任职公司, 回购方, 公司名称, 股票简称) point at the issuer's first mention in the text,
+ *   from `ctx.issuer` or the parsed header, and are left out when it is not mentioned.
+ * - A plan (计划/拟减持) is a 股东增持/股东减持 event; it has no 交易完成时间.
+ */
+import type { ParsedDocument } from '../parse/index.js';
+import { BUYBACK_TITLE, buybackRecords } from './rule-buybacks.js';
+import { HOLDING_TITLE, holdingRecords } from './rule-holdings.js';
+import { LOSS_TITLE, lossRecords } from './rule-losses.js';
+import { OFFICER_TITLE, officerRecords } from './rule-officers.js';
+import { PENALTY_TITLE, penaltyRecords } from './rule-penalties.js';
+import { PLEDGE_TITLE, pledgeRecords } from './rule-pledges.js';
+import { headline, ruleSentences } from './rule-text.js';
+import { issuerArgument, type RuleContext, type RuleRecord } from './rule-types.js';
+
+export type { RuleArgument, RuleContext, RuleRecord } from './rule-types.js';
+
+export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[] {
+  const title = headline(doc);
+  const sentences = ruleSentences(doc);
+  const out: RuleRecord[] = [];
+  if (OFFICER_TITLE.test(title)) out.push(...officerRecords(doc, ctx, sentences));
+  if (PLEDGE_TITLE.test(title)) out.push(...pledgeRecords(doc, ctx, sentences));
+  if (BUYBACK_TITLE.test(title)) out.push(...buybackRecords(doc, ctx, sentences, title));
+  if (HOLDING_TITLE.test(title)) {
+    const stockName = issuerArgument(doc, ctx, '股票简称', true);
+    out.push(...holdingRecords(doc, ctx, sentences, title, stockName));
+  }
+  if (PENALTY_TITLE.test(title)) out.push(...penaltyRecords(doc, ctx, sentences, title));
+  if (LOSS_TITLE.test(title)) out.push(...lossRecords(doc, ctx, sentences));
+  return out;
+}

@@ -1,0 +1,353 @@
+/**
+ * Rule records on short wordings written for these tests in the style of real filings (no passages copied
+ * from real documents), parsed by the project's own parser as plain-text announcements.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type RuleRecord, ruleRecords } from '../../src/assemble/rule-records.js';
+import { type ParsedDocument, parseDocument } from '../../src/parse/index.js';
+
+async function parse(lines: string[]): Promise<ParsedDocument> {
+  const bytes = Buffer.from(lines.join('\n'), 'utf8');
+  return parseDocument(
+    bytes,
+    { fileName: 'x.txt', mimeType: 'text/plain', kind: 'announcement' },
+    { maxBytes: 5e6, maxPages: 50 },
+  );
+}
+
+function announcement(title: string, body: string[]): string[] {
+  return [
+    '证券代码：600999 证券简称：远山科技 公告编号：2025-018',
+    '远山科技股份有限公司',
+    title,
+    '本公司董事会及全体董事保证本公告内容不存在任何虚假记载、误导性陈述或者重大遗漏。',
+    ...body,
+    '特此公告。',
+    '远山科技股份有限公司董事会',
+    '2025年3月18日',
+  ];
+}
+
+/** role → argument text (first one), for compact assertions. */
+function roles(record: RuleRecord | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of record?.arguments ?? []) out[a.role] ??= a.text;
+  return out;
+}
+
+function value(record: RuleRecord | undefined, role: string): number | string | undefined {
+  return record?.arguments.find((a) => a.role === role)?.value;
+}
+
+function assertSpans(doc: ParsedDocument, records: RuleRecord[]): void {
+  for (const r of records) {
+    assert.equal(doc.text.slice(r.trigger.start, r.trigger.end), r.trigger.text);
+    for (const a of r.arguments) assert.equal(doc.text.slice(a.start, a.end), a.text, `${r.type}.${a.role}`);
+  }
+}
+
+describe('ruleRecords: 高管变动', () => {
+  it('gives one record per person for a resignation, with the receipt date and the issuer', async () => {
+    const doc = await parse(
+      announcement('关于董事辞职的公告', [
+        '公司董事会于2025年3月3日收到董事张明先生提交的书面辞职报告。',
+        '张明先生因个人原因申请辞去公司董事、副总经理职务，辞职后不在公司担任任何职务。',
+      ]),
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    const [r] = records;
+    assert.equal(r?.type, '高管变动');
+    assert.equal(roles(r).高管姓名, '张明');
+    assert.equal(roles(r).任职公司, '远山科技股份有限公司');
+    assert.equal(value(r, '变动类型'), '辞职');
+    assert.equal(value(r, '事件时间'), '2025-03-03');
+    assert.match(roles(r).高管职位 ?? '', /董事/);
+  });
+
+  it('gives one record per appointed or elected person, with the effective date', async () => {
+    const doc = await parse(
+      announcement('关于选举董事长及聘任高级管理人员的公告', [
+        '会议选举王强先生、赵敏女士为公司第五届董事会非独立董事。',
+        '董事会同意聘任李华女士为公司副总经理，任期自2025年4月1日起至本届董事会届满之日止。',
+      ]),
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [roles(r).高管姓名, value(r, '变动类型'), roles(r).高管职位]),
+      [
+        ['王强', '选举', '非独立董事'],
+        ['赵敏', '选举', '非独立董事'],
+        ['李华', '聘任', '副总经理'],
+      ],
+    );
+    assert.equal(value(records[2], '事件时间'), '2025-04-01');
+  });
+
+  it('gives nothing for a denied resignation or a nomination', async () => {
+    const doc = await parse(
+      announcement('关于董事辞职传闻的澄清公告', [
+        '经核实，张明先生未申请辞去公司董事职务。',
+        '董事会同意提名刘洋先生为公司第五届董事会独立董事候选人。',
+      ]),
+    );
+    assert.deepEqual(ruleRecords(doc, {}), []);
+  });
+
+  it('reads HKEX wording in Traditional Chinese and points back into the Traditional text', async () => {
+    const doc = await parse([
+      '（股份代號：328）',
+      '獨立非執行董事辭任',
+      '董事會謹此宣佈，陳大文先生（「陳先生」）因個人事務而辭任本公司獨立非執行董事，自二零二五年一月二日起生效。',
+      '陳先生已確認，彼與董事會並無意見分歧。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    assert.equal(roles(records[0]).高管姓名, '陳大文');
+    assert.equal(roles(records[0]).变动类型, '辭任');
+    assert.equal(value(records[0], '变动类型'), '辞职');
+    assert.equal(roles(records[0]).高管职位, '獨立非執行董事');
+    assert.equal(value(records[0], '事件时间'), '2025-01-02');
+  });
+});
+
+describe('ruleRecords: 解除质押 / 质押', () => {
+  it('takes this release only, not the cumulative pledge balance', async () => {
+    const doc = await parse(
+      announcement('关于控股股东部分股份解除质押的公告', [
+        '公司于近日接到控股股东杭州远山投资有限公司的通知，获悉其所持有的本公司部分股份办理了解除质押手续。',
+        '杭州远山投资有限公司于2025年3月10日在东方海通证券股份有限公司办理了解除质押手续，解除质押股份1,200万股，占其所持股份比例15.00%，占公司总股本比例2.50%。',
+        '截至本公告披露日，杭州远山投资有限公司累计质押股份3,000万股，占其所持股份比例37.50%。',
+      ]),
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    const [r] = records;
+    assert.equal(r?.type, '解除质押');
+    assert.equal(roles(r).质押方, '杭州远山投资有限公司');
+    assert.equal(roles(r).质权方, '东方海通证券股份有限公司');
+    assert.equal(value(r, '质押股票/股份数量'), 12_000_000);
+    assert.equal(value(r, '质押物占持股比'), 0.15);
+    assert.equal(value(r, '质押物占总股比'), 0.025);
+    assert.equal(value(r, '事件时间'), '2025-03-10');
+  });
+
+  it('records a new pledge as 质押 with its pledgee', async () => {
+    const doc = await parse(
+      announcement('关于股东股份质押的公告', [
+        '公司股东王建国先生将其持有的本公司800万股无限售流通股质押给南方银行股份有限公司，质押登记日为2025年2月12日。',
+      ]),
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    assert.equal(records[0]?.type, '质押');
+    assert.equal(roles(records[0]).质押方, '王建国');
+    assert.equal(roles(records[0]).质权方, '南方银行股份有限公司');
+    assert.equal(value(records[0], '质押股票/股份数量'), 8_000_000);
+  });
+});
+
+describe('ruleRecords: 股份回购', () => {
+  it('reads the plan with upper bounds of its ranges and the issuer as buyer', async () => {
+    const doc = await parse(
+      announcement('关于以集中竞价交易方式回购公司股份方案的公告', [
+        '本次回购资金总额不低于人民币5,000万元（含）且不超过人民币1亿元（含），回购价格不超过人民币20元/股（含）。',
+        '按回购价格上限测算，预计回购股份数量约为250万股至500万股，约占公司目前总股本的0.50%至1.00%。',
+        '假设以本次回购资金总额的上限测算，回购资金约占公司总资产的3.00%。',
+      ]),
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    const [r] = records;
+    assert.equal(r?.type, '股份回购');
+    assert.equal(roles(r).回购方, '远山科技股份有限公司');
+    assert.equal(value(r, '交易金额'), 100_000_000);
+    assert.equal(value(r, '每股交易价格'), 20);
+    assert.equal(value(r, '回购股份数量'), 5_000_000);
+    assert.equal(value(r, '占公司总股本比例'), 0.01);
+  });
+});
+
+describe('ruleRecords: 股东增持 / 股东减持', () => {
+  it('reads a reduction plan; the holding before the plan is not the trade', async () => {
+    const doc = await parse(
+      announcement('关于持股5%以上股东减持股份的预披露公告', [
+        '持有本公司股份3,000万股（占本公司总股本比例6.00%）的股东深圳市远航创业投资有限公司计划自本公告披露之日起15个交易日后的3个月内以集中竞价方式减持本公司股份不超过500万股（占本公司总股本比例1.00%）。',
+      ]),
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    const [r] = records;
+    assert.equal(r?.type, '股东减持');
+    assert.equal(roles(r).减持方, '深圳市远航创业投资有限公司');
+    assert.equal(roles(r).股票简称, '远山科技');
+    assert.equal(value(r, '交易股票/股份数量'), 5_000_000);
+    assert.equal(value(r, '减持部分占总股本比例'), 0.01);
+    assert.equal(roles(r).交易完成时间, undefined);
+  });
+
+  it('reads a completed reduction with its last day and average price', async () => {
+    const doc = await parse(
+      announcement('关于股东减持计划实施完毕的公告', [
+        '股东张华先生于2025年3月3日至2025年3月14日期间通过集中竞价交易方式减持公司股份120万股，减持均价为15.20元/股，占公司总股本的0.24%。',
+      ]),
+    );
+    const [r, ...rest] = ruleRecords(doc, {});
+    assert.equal(rest.length, 0);
+    assert.equal(roles(r).减持方, '张华');
+    assert.equal(value(r, '交易股票/股份数量'), 1_200_000);
+    assert.equal(value(r, '每股交易价格'), 15.2);
+    assert.equal(value(r, '减持部分占总股本比例'), 0.0024);
+    assert.equal(value(r, '交易完成时间'), '2025-03-14');
+  });
+
+  it('reads an increase with its amount', async () => {
+    const doc = await parse(
+      announcement('关于控股股东增持公司股份的公告', [
+        '公司控股股东王建国先生于2025年2月20日通过深圳证券交易所交易系统以集中竞价方式增持公司股份50万股，增持金额为600万元，占公司总股本的0.10%。',
+      ]),
+    );
+    const [r, ...rest] = ruleRecords(doc, {});
+    assert.equal(rest.length, 0);
+    assert.equal(r?.type, '股东增持');
+    assert.equal(roles(r).增持方, '王建国');
+    assert.equal(value(r, '交易金额'), 6_000_000);
+    assert.equal(value(r, '增持部分占总股本比例'), 0.001);
+    assert.equal(value(r, '交易完成时间'), '2025-02-20');
+  });
+
+  it('takes a shareholder called by a short name only after its role word', async () => {
+    const doc = await parse([
+      '远山科技：控股股东远航投资完成减持3%股份',
+      '远山科技公告，控股股东远航投资通过大宗交易和集中竞价交易方式减持公司股份1,050万股，占公司总股本的3.00%。',
+      '远山科技公告，远航投资通过大宗交易方式减持公司股份1,050万股。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [roles(r).减持方, value(r, '交易股票/股份数量'), value(r, '减持部分占总股本比例')]),
+      [['远航投资', 10_500_000, 0.03]],
+    );
+  });
+
+  it('gives nothing for a promise not to sell', async () => {
+    const doc = await parse(
+      announcement('关于控股股东承诺不减持公司股份的公告', [
+        '控股股东王建国先生承诺六个月内不减持其持有的公司股份500万股。',
+      ]),
+    );
+    assert.deepEqual(ruleRecords(doc, {}), []);
+    const body = await parse(
+      announcement('关于股东减持股份的公告', ['股东王建国先生承诺六个月内不减持其持有的公司股份500万股。']),
+    );
+    assert.deepEqual(ruleRecords(body, {}), []);
+  });
+});
+
+describe('ruleRecords: 行政处罚', () => {
+  it('gives one record per punished party with the authority, content and fine', async () => {
+    const doc = await parse(
+      announcement('关于收到中国证券监督管理委员会浙江监管局《行政处罚决定书》的公告', [
+        '公司于2025年5月6日收到中国证券监督管理委员会浙江监管局下发的《行政处罚决定书》。',
+        '根据当事人违法行为的事实、性质、情节与社会危害程度，决定：一、对远山科技股份有限公司责令改正，给予警告，并处以300万元罚款；二、对李强给予警告，并处以100万元罚款。',
+      ]),
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [roles(r).处罚对象, value(r, '罚款金额'), value(r, '处罚内容')]),
+      [
+        ['远山科技股份有限公司', 3_000_000, '警告、罚款、责令改正'],
+        ['李强', 1_000_000, '警告、罚款'],
+      ],
+    );
+    assert.equal(roles(records[0]).处罚机构, '中国证券监督管理委员会浙江监管局');
+  });
+
+  it('takes short names and lists of parties, each punished party once', async () => {
+    const doc = await parse([
+      '*ST远山：收到证监会行政处罚决定书',
+      '证监会决定对*ST远山责令改正，给予警告，并处以60万元罚款；对张强、李明分别给予警告，并处以20万元罚款。',
+      '此前公告亦称，证监会决定对*ST远山责令改正，给予警告，并处以60万元罚款。',
+      '对涉案的3名自然人给予警告。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [roles(r).处罚对象, roles(r).处罚机构, value(r, '罚款金额')]),
+      [
+        ['*ST远山', '证监会', 600_000],
+        ['张强', '证监会', 200_000],
+        ['李明', '证监会', 200_000],
+      ],
+    );
+  });
+
+  it('gives nothing for an advance notice of an intended penalty', async () => {
+    const doc = await parse(
+      announcement('关于收到《行政处罚事先告知书》的公告', [
+        '中国证监会拟决定：对李强给予警告，并处以100万元罚款。',
+      ]),
+    );
+    assert.deepEqual(ruleRecords(doc, {}), []);
+  });
+});
+
+describe('ruleRecords: 亏损', () => {
+  it('reads a loss forecast: period, the larger loss of the range, and the change as written', async () => {
+    const doc = await parse(
+      announcement('2024年度业绩预告', [
+        '预计2024年度归属于上市公司股东的净利润亏损：8,000万元至12,000万元，上年同期盈利：3,200万元。',
+        '本期业绩由盈转亏，主要原因是主要产品价格下降。',
+      ]),
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    const [r] = records;
+    assert.equal(r?.type, '亏损');
+    assert.equal(roles(r).公司名称, '远山科技股份有限公司');
+    assert.equal(roles(r).财报周期, '2024年度');
+    assert.equal(value(r, '净亏损'), 120_000_000);
+    assert.equal(value(r, '亏损变化'), '由盈转亏');
+  });
+
+  it('takes a quarter without a year as the period of a flash headline', async () => {
+    const doc = await parse([
+      '远山科技业绩快报：第三季度净亏损1.2亿元',
+      '远山科技公告，公司第三季度净亏损1.2亿元。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assert.equal(records.length, 1);
+    assert.equal(roles(records[0]).财报周期, '第三季度');
+    assert.equal(value(records[0], '净亏损'), 120_000_000);
+  });
+
+  it('gives nothing for a profit forecast or a prior-year loss', async () => {
+    const doc = await parse(
+      announcement('2024年度业绩预告', [
+        '预计2024年度归属于上市公司股东的净利润为3,000万元至4,000万元，上年同期亏损：1,200万元。',
+      ]),
+    );
+    assert.deepEqual(ruleRecords(doc, {}), []);
+  });
+});
+
+describe('ruleRecords: gating by title', () => {
+  it('reads no officer change out of an announcement of another kind', async () => {
+    const doc = await parse(
+      announcement('关于签订日常经营合同的公告', [
+        '公司副总经理张明先生代表公司签署合同，张明先生申请辞去公司董事职务一事已另行公告。',
+      ]),
+    );
+    assert.deepEqual(ruleRecords(doc, {}), []);
+  });
+});
