@@ -1,0 +1,413 @@
+/**
+ * Contract and bid-win facts of a major-contract announcement (重大合同 / 中标公告), read by rules from the parsed
+ * document: 甲方 (client: 招标人, 发包人, 采购人, 业主), 乙方 (the issuer or the subsidiary that won or signed),
+ * 项目名称, 合同名称, 合同金额 (yuan; ranges give lower and upper), 联合体成员 and 签署日期, each with its offsets
+ * in `document.text`. Labelled lines ("招标人：…", table rows "表头：单元格") are trusted first; narrative cues
+ * ("收到X发来的《中标通知书》", "与X签订《…合同》", "中标X项目") fill what labels leave open. A table of several
+ * contracts gives one record per row.
+ */
+import { findDates } from '../normalize/dates.js';
+import { type CurrencyCode, findMoney, type MoneyMention } from '../normalize/money.js';
+import type { ParsedDocument } from '../parse/types.js';
+
+export interface TextSpan {
+  /** As written, `document.text.slice(start, end)`. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ContractAmount extends TextSpan {
+  /** Yuan (or whole units of `currency`); equal to `upper` unless a range was stated. */
+  lower: number;
+  upper: number;
+  currency: CurrencyCode;
+}
+
+export interface ContractDate extends TextSpan {
+  /** ISO date at the precision written. */
+  value: string;
+}
+
+/** 'bid_win' for 中标 / 中标候选 announcements, 'contract' for a signed contract. */
+export type ContractKind = 'bid_win' | 'contract';
+
+export interface ContractRecord {
+  kind: ContractKind;
+  甲方?: TextSpan;
+  乙方?: TextSpan;
+  项目名称?: TextSpan;
+  合同名称?: TextSpan;
+  合同金额?: ContractAmount;
+  联合体成员?: TextSpan[];
+  签署日期?: ContractDate;
+}
+
+/** Cell labels by field, longest first within a field so that 中标金额 wins over 金额. */
+const LABELS = {
+  甲方: [
+    '招标人名称',
+    '招标单位名称',
+    '采购单位名称',
+    '采购人名称',
+    '发包人名称',
+    '甲方名称',
+    '项目业主',
+    '业主单位',
+    '建设单位',
+    '招标单位',
+    '采购单位',
+    '发包单位',
+    '招标人',
+    '招标方',
+    '发包人',
+    '发包方',
+    '采购人',
+    '采购方',
+    '业主方',
+    '委托方',
+    '甲方',
+    '买方',
+    '需方',
+    '业主',
+  ],
+  乙方: [
+    '中标供应商',
+    '成交供应商',
+    '中标人名称',
+    '中标单位',
+    '承包单位',
+    '乙方名称',
+    '中标人',
+    '中标方',
+    '承包人',
+    '承包方',
+    '成交人',
+    '供应商',
+    '乙方',
+    '卖方',
+    '供方',
+  ],
+  项目名称: ['招标项目名称', '中标项目名称', '采购项目名称', '项目名称', '工程名称', '标段名称'],
+  合同名称: ['合同名称', '协议名称'],
+  合同金额: [
+    '中标合同金额',
+    '合同总金额',
+    '中标总金额',
+    '中标金额',
+    '中标价格',
+    '中标总价',
+    '合同金额',
+    '合同总价',
+    '合同价款',
+    '合同价格',
+    '成交金额',
+    '投标报价',
+    '中标价',
+    '合同价',
+    '成交价',
+    '投标价',
+    '总金额',
+  ],
+  联合体成员: ['联合体成员单位', '联合体成员'],
+} as const;
+type LabelledField = keyof typeof LABELS;
+
+const LABEL_FIELD = new Map<string, LabelledField>();
+for (const [field, labels] of Object.entries(LABELS) as Array<[LabelledField, readonly string[]]>)
+  for (const label of labels) LABEL_FIELD.set(label, field);
+const ALL_LABELS = [...LABEL_FIELD.keys()].sort((a, b) => b.length - a.length);
+// A label, then a colon (or a table cell break), then its value up to the next label or the end of the line.
+const LABEL_RE = new RegExp(`(${ALL_LABELS.join('|')})\\s*(?:[（(][^）)\\n]{0,8}[）)])?\\s*(?:[：:]|\\t)`, 'g');
+
+/** Organisation names: a run of name characters ending in an organisation word. */
+const ORG_END =
+  '(?:股份有限公司|有限责任公司|有限公司|集团公司|分公司|公司|指挥部|管理局|管理处|管理委员会|委员会|研究院|设计院|研究所|医院|大学|学院|银行|分行|支行|中心|政府|厅|局|院|所|部|处|集团)';
+const ORG_NAME = new RegExp(`[\\u4e00-\\u9fa5A-Za-z0-9（）()·&\\-]{2,50}?${ORG_END}(?![\\u4e00-\\u9fa5]{0,1}公司)`, 'u');
+/** Agents that send the notice on the client's behalf are not the client. */
+const AGENT = /招标|代理|交易中心|交易所|公共资源|采购中心|咨询|监管网|网站/;
+const BID_TITLE = /中标|成交|候选|预中标|招标/;
+const NOT_CONTRACT_NAME = /上市规则|章程|通知书|投标协议|联合体协议|保密协议|议事规则|管理办法|公司法|证券法/;
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (const part of text.split('\n')) {
+    out.push({ text: part, start });
+    start += part.length + 1;
+  }
+  return out;
+}
+
+/** Trims spaces and list punctuation off a span, keeping its offsets true. */
+function span(text: string, start: number, end: number): TextSpan | undefined {
+  let s = start;
+  let e = end;
+  const trimStart = /[\s：:，,；;。、“”"'‘’「」]/;
+  const trimEnd = /[\s：:，,；;。、“”"'‘’「」）)]/;
+  while (s < e && trimStart.test(text.charAt(s))) s++;
+  while (e > s && trimEnd.test(text.charAt(e - 1))) {
+    // keep a closing bracket that closes one inside the span: 华虹半导体（无锡）有限公司
+    const c = text.charAt(e - 1);
+    if ((c === '）' || c === ')') && /[（(]/.test(text.slice(s, e - 1))) break;
+    e--;
+  }
+  return e > s ? { text: text.slice(s, e), start: s, end: e } : undefined;
+}
+
+/** Cuts a value before an alias note "（以下简称…）" or a trailing note in brackets. */
+function cutNotes(text: string, value: TextSpan): TextSpan | undefined {
+  const m = /[（(](?:以下简称|以下称|下称|简称|下同|以下合称|联合体牵头|牵头|成员|含税|不含税|大写|小写)/.exec(value.text);
+  return m ? span(text, value.start, value.start + m.index) : value;
+}
+
+interface Labelled {
+  field: LabelledField;
+  label: string;
+  value: TextSpan;
+}
+
+/** Every "label：value" in the text; a label alone on its line takes the next non-empty line as value. */
+function labelledValues(text: string): Labelled[] {
+  const lines = linesOf(text);
+  const out: Labelled[] = [];
+  lines.forEach((line, li) => {
+    const hits = [...line.text.matchAll(LABEL_RE)];
+    hits.forEach((m, k) => {
+      const label = m[1] as string;
+      const field = LABEL_FIELD.get(label) as LabelledField;
+      const from = line.start + (m.index ?? 0) + m[0].length;
+      const next = hits[k + 1];
+      const to = line.start + (next ? (next.index ?? 0) : line.text.length);
+      let value = span(text, from, cutAtSeparator(text, from, to));
+      if (!value && !next) {
+        const following = lines.slice(li + 1, li + 3).find((l) => l.text.trim() !== '');
+        if (following && !LABEL_RE.test(following.text))
+          value = span(text, following.start, following.start + following.text.length);
+        LABEL_RE.lastIndex = 0;
+      }
+      if (value && !ALL_LABELS.includes(value.text)) out.push({ field, label, value });
+    });
+  });
+  return out;
+}
+
+/** A value ends at the first 。；; or tab after it (table rows "表头：单元格；表头：单元格"). */
+function cutAtSeparator(text: string, from: number, to: number): number {
+  const rel = text.slice(from, to).search(/[。；;\t]/);
+  return rel < 0 ? to : from + rel;
+}
+
+function firstOrg(text: string, value: TextSpan): TextSpan | undefined {
+  const cut = cutNotes(text, value);
+  if (!cut) return undefined;
+  // A labelled value is the name itself unless it runs on into a sentence.
+  if (cut.text.length <= 40 && !/[，,。]/.test(cut.text)) return cut;
+  const m = ORG_NAME.exec(cut.text);
+  return m ? span(text, cut.start + m.index, cut.start + m.index + m[0].length) : undefined;
+}
+
+interface Issuer {
+  name: string;
+  span?: TextSpan;
+}
+
+/** The issuer's full name: header, else "X（以下简称“公司”…", else the first full company name on top. */
+function issuerOf(doc: ParsedDocument): Issuer | undefined {
+  const header = doc.header.announcement;
+  const alias = /([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司))\s*[（(]\s*(?:以下简称|以下称|下称|简称)[^）)]{0,12}?[“"]?\s*(?:本公司|公司)/u.exec(
+    doc.text,
+  );
+  const top = doc.text.slice(0, 600);
+  const name =
+    header?.companyName ??
+    alias?.[1] ??
+    /([\u4e00-\u9fa5（）()]{4,30}?(?:股份有限公司|有限责任公司|有限公司))/u.exec(
+      header?.title ?? top.replace(/证券代码[^\n]*\n/g, ''),
+    )?.[1];
+  if (!name) return undefined;
+  const at = doc.text.indexOf(name);
+  return { name, span: at >= 0 ? { text: name, start: at, end: at + name.length } : undefined };
+}
+
+/** The subsidiary that won or signed: "全资子公司X（以下简称…）" / "子公司X中标 / 与 / 收到". */
+function subsidiaryOf(text: string): TextSpan | undefined {
+  const re =
+    /(?:全资|控股|下属)?(?:子公司|孙公司)\s*[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|分公司|公司))(?=\s*[（(]|\s*[”"]?\s*(?:中标|与|收到|于|近日|作为|为|成为|签订|签署|和))/u;
+  const m = re.exec(text.slice(0, 3000));
+  if (!m?.[1]) return undefined;
+  const start = (m.index ?? 0) + m[0].length - m[1].length;
+  return span(text, start, start + m[1].length);
+}
+
+/** The client named in narrative: the sender of the 中标通知书, else the party the contract was signed with. */
+function clientFromNarrative(text: string, issuer: Issuer | undefined): TextSpan | undefined {
+  const patterns = [
+    /收到(?:了)?(?:项目)?(?:业主方?|招标人|采购人|发包人|建设单位)?[“"]?([^，。；、\n“”《》]{2,50}?)[”"]?(?:[（(][^）)]*[）)])?(?:发来|发出|送达|签发|出具|下发)?的?[《“"]?(?:中标|成交)(?:通知书|确认书)/gu,
+    /(?:与|和|同)\s*[“"]?([^，。；、\n“”《》与和]{2,50}?)[”"]?(?:[（(][^）)]*[）)])?\s*(?:于[^，。；\n]{0,20})?(?:正式)?(?:签订|签署|签定|订立|签下)/gu,
+    /(?:获得|收到|中标)[^，。；\n]{0,6}?([\u4e00-\u9fa5（）()]{2,40}?(?:公司|局|院|中心|政府|指挥部|委员会|银行|集团))(?:[（(][^）)]*[）)])?的[^，。；\n]{0,40}?(?:项目|工程|标段|采购)/gu,
+  ];
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      const name = m[1] as string;
+      if (AGENT.test(name) && re !== patterns[1]) continue;
+      if (/公司|本公司|我公司|子公司|双方|其|对方|上述/.test(name) && name.length <= 5) continue;
+      if (issuer && (name === issuer.name || issuer.name.includes(name))) continue;
+      if (!new RegExp(`${ORG_END}$`).test(name)) continue;
+      const start = (m.index ?? 0) + m[0].indexOf(name);
+      return span(text, start, start + name.length);
+    }
+  }
+  return undefined;
+}
+
+function projectFromNarrative(text: string, title: string | undefined): TextSpan | undefined {
+  const quoted = /[“"]([^”"\n]{4,80}?(?:项目|工程|标段|标|采购|施工|总承包)[^”"\n]{0,20}?)[”"]/gu;
+  for (const m of text.matchAll(quoted)) {
+    const start = (m.index ?? 0) + 1;
+    return span(text, start, start + (m[1] as string).length);
+  }
+  const won = /(?:中标|承建|承接|承包)(?:了)?[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()\-—～~·#＃]{4,80}?(?:项目|工程|标段))/u.exec(text);
+  if (won?.[1]) {
+    const start = (won.index ?? 0) + won[0].length - won[1].length;
+    return span(text, start, start + won[1].length);
+  }
+  if (title) {
+    const t = /关于(?:[^\n]{0,20}?)?(?:中标|签订|签署)?([\u4e00-\u9fa5A-Za-z0-9（）()\-]{4,60}?(?:项目|工程))/u.exec(title);
+    const at = t?.[1] ? text.indexOf(t[1]) : -1;
+    if (t?.[1] && at >= 0) return span(text, at, at + t[1].length);
+  }
+  return undefined;
+}
+
+/** 《合同名》 → 合同名 (the labels and the graph want the name, not its quotation marks). */
+function withoutBookQuotes(text: string, value: TextSpan): TextSpan | undefined {
+  const m = /^《([^《》]+)》/.exec(value.text);
+  return m ? span(text, value.start + 1, value.start + 1 + (m[1] as string).length) : value;
+}
+
+function contractNameFromNarrative(text: string): TextSpan | undefined {
+  for (const m of text.matchAll(/《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书))》/gu)) {
+    const name = m[1] as string;
+    if (NOT_CONTRACT_NAME.test(name)) continue;
+    const start = (m.index ?? 0) + 1;
+    return span(text, start, start + name.length);
+  }
+  return undefined;
+}
+
+const AMOUNT_CUE =
+  /(?:中标|合同|成交|投标|总)(?:总)?(?:金额|价款|价格|报价|总价|价|额)|金额|价款|总价|报价|造价|价为|价格为|标的额/gu;
+
+/** Money written right after an amount cue; a following "至/-/~ Y" makes it a range. */
+function amountNear(text: string, from: number, to: number): ContractAmount | undefined {
+  const window = text.slice(from, to);
+  const mentions = findMoney(window).filter((m) => m.value >= 1000);
+  const first = mentions[0];
+  if (!first) return undefined;
+  return toAmount(text, from, first, mentions[1]);
+}
+
+function toAmount(text: string, offset: number, first: MoneyMention, second?: MoneyMention): ContractAmount {
+  let upper = first.value;
+  let end = offset + first.end;
+  // "1,000万元至2,000万元": a range between two mentions joined by 至 / - / ~.
+  if (second && /^\s*(?:至|到|-|－|~|～|—)\s*$/.test(text.slice(offset + first.end, offset + second.start))) {
+    upper = second.value;
+    end = offset + second.end;
+  }
+  const s = offset + first.start;
+  return {
+    text: text.slice(s, end),
+    start: s,
+    end,
+    lower: Math.min(first.value, upper),
+    upper: Math.max(first.value, upper),
+    currency: first.currency,
+  };
+}
+
+function amountFromNarrative(text: string): ContractAmount | undefined {
+  for (const m of text.matchAll(AMOUNT_CUE)) {
+    const from = (m.index ?? 0) + m[0].length;
+    const stop = text.slice(from, from + 60).search(/[。；\n]/);
+    const amount = amountNear(text, from, from + (stop < 0 ? 60 : stop));
+    if (amount && !/营业|收入|注册资本|净资产|总资产|利润/.test(text.slice(Math.max(0, from - 30), from)))
+      return amount;
+  }
+  return undefined;
+}
+
+function membersFrom(text: string, value: TextSpan, exclude: string[]): TextSpan[] {
+  const out: TextSpan[] = [];
+  const re = /[^、，,；;和及与\s]+/gu;
+  for (const m of value.text.matchAll(re)) {
+    const part = span(text, value.start + (m.index ?? 0), value.start + (m.index ?? 0) + m[0].length);
+    const name = part && cutNotes(text, part);
+    if (name && new RegExp(`${ORG_END}$`).test(name.text) && !exclude.some((x) => x && name.text.includes(x)))
+      out.push(name);
+  }
+  return out;
+}
+
+function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
+  const m =
+    /(?:与|和)[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:有限公司|有限责任公司|公司|研究院|设计院))[”"]?(?:[（(][^）)]*[）)])?(?:共同)?(?:自愿)?(?:组成|作为|结成)(?:的)?(?:联合体|联营体)/u.exec(
+      text,
+    );
+  if (!m?.[1]) return [];
+  const start = (m.index ?? 0) + m[0].indexOf(m[1]);
+  const member = span(text, start, start + m[1].length);
+  return member && !exclude.some((x) => x && member.text.includes(x)) ? [member] : [];
+}
+
+function signingDate(text: string): ContractDate | undefined {
+  const m = /于\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。；\n]{0,40}?(?:签订|签署|签定)/u.exec(text);
+  if (!m?.[1]) return undefined;
+  const start = (m.index ?? 0) + m[0].indexOf(m[1]);
+  const date = findDates(m[1])[0];
+  return date ? { text: m[1], start, end: start + m[1].length, value: date.iso } : undefined;
+}
+
+/** The contract records of one announcement (usually one; a table of several contracts gives one per row). */
+export function readContractFields(doc: ParsedDocument): ContractRecord[] {
+  const { text } = doc;
+  const title = doc.header.announcement?.title;
+  const kind: ContractKind = BID_TITLE.test(title ?? text.slice(0, 300)) ? 'bid_win' : 'contract';
+  const issuer = issuerOf(doc);
+  const labelled = labelledValues(text);
+  const first = (field: LabelledField) => labelled.find((l) => l.field === field);
+
+  const record: ContractRecord = { kind };
+  const a = first('甲方');
+  const partyA = a && firstOrg(text, a.value);
+  record.甲方 = partyA && !AGENT.test(partyA.text) ? partyA : clientFromNarrative(text, issuer);
+
+  const b = first('乙方');
+  const partyB = b && firstOrg(text, b.value);
+  record.乙方 = partyB ?? subsidiaryOf(text) ?? issuer?.span;
+
+  const p = first('项目名称');
+  record.项目名称 = (p && cutNotes(text, p.value)) ?? projectFromNarrative(text, title);
+
+  const c = first('合同名称');
+  record.合同名称 = (c && withoutBookQuotes(text, c.value)) ?? contractNameFromNarrative(text);
+
+  const amountLabel = labelled.filter((l) => l.field === '合同金额').find((l) => amountNear(text, l.value.start, l.value.end));
+  record.合同金额 = amountLabel ? amountNear(text, amountLabel.value.start, amountLabel.value.end) : amountFromNarrative(text);
+
+  const exclude = [record.乙方?.text ?? '', issuer?.name ?? ''];
+  const m = first('联合体成员');
+  const members = m ? membersFrom(text, m.value, exclude) : membersFromNarrative(text, exclude);
+  if (members.length > 0) record.联合体成员 = members;
+
+  const date = kind === 'contract' ? signingDate(text) : undefined;
+  if (date) record.签署日期 = date;
+  for (const key of Object.keys(record) as Array<keyof ContractRecord>) if (record[key] === undefined) delete record[key];
+  return [record];
+}
