@@ -17,6 +17,7 @@ import {
   FDDC_CONTRACT_FIELDS,
   type FddcAnnouncement,
   type FddcContractRecord,
+  fddcHtmlWithHeadings,
   loadFddcContracts,
   normalizeFddcText,
   scoreFddcContracts,
@@ -32,14 +33,6 @@ const { values } = parseArgs({
   },
 });
 if (values.part !== 'dev' && values.part !== 'held-out') throw new Error('--part is dev or held-out');
-
-/** `<div title="1、招标人：" type="paragraph">` → the title as the div's first line. */
-export function surfaceTitles(html: string): string {
-  return html.replace(
-    /(<div\b[^>]*?\btitle="([^"]*)"[^>]*type="paragraph"[^>]*>)/g,
-    (_all, open: string, title: string) => `${open}<div type="content">${title}</div>`,
-  );
-}
 
 /** 乙方 labels name listed companies without the "（集团）" of their registered names. */
 function labelStyleName(name: string): string {
@@ -68,7 +61,7 @@ async function main(): Promise<void> {
   let parseMs = 0;
   let rulesMs = 0;
   for (const a of part) {
-    const html = values['raw-html'] ? a.html : surfaceTitles(a.html);
+    const html = values['raw-html'] ? a.html : fddcHtmlWithHeadings(a.html);
     const t0 = performance.now();
     const doc = await parseDocument(
       new TextEncoder().encode(html),

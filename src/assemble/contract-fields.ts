@@ -88,7 +88,7 @@ const LABELS = {
     '卖方',
     '供方',
   ],
-  项目名称: ['招标项目名称', '中标项目名称', '采购项目名称', '项目名称', '工程名称', '标段名称'],
+  项目名称: ['招标项目名称', '中标项目名称', '采购项目名称', '项目名称', '工程名称', '标段名称', '中标项目', '招标项目'],
   合同名称: ['合同名称', '协议名称'],
   合同金额: [
     '中标合同金额',
@@ -110,6 +110,34 @@ const LABELS = {
     '总金额',
   ],
   联合体成员: ['联合体成员单位', '联合体成员'],
+  /** Labels of other facts: only there to end the value before them. */
+  其他: [
+    '法定代表人',
+    '注册地址',
+    '注册资本',
+    '办公地址',
+    '住所',
+    '地址',
+    '联系人',
+    '联系电话',
+    '经营范围',
+    '成立日期',
+    '成立时间',
+    '企业类型',
+    '公司类型',
+    '项目编号',
+    '招标编号',
+    '采购编号',
+    '工程编号',
+    '项目地点',
+    '建设地点',
+    '项目内容',
+    '中标内容',
+    '工期',
+    '招标代理机构',
+    '招标代理',
+    '代理机构',
+  ],
 } as const;
 type LabelledField = keyof typeof LABELS;
 
@@ -118,7 +146,10 @@ for (const [field, labels] of Object.entries(LABELS) as Array<[LabelledField, re
   for (const label of labels) LABEL_FIELD.set(label, field);
 const ALL_LABELS = [...LABEL_FIELD.keys()].sort((a, b) => b.length - a.length);
 // A label, then a colon (or a table cell break), then its value up to the next label or the end of the line.
-const LABEL_RE = new RegExp(`(${ALL_LABELS.join('|')})\\s*(?:[（(][^）)\\n]{0,8}[）)])?\\s*(?:[：:]|\\t)`, 'g');
+const LABEL_RE = new RegExp(
+  `(${ALL_LABELS.join('|')})[一二三四五六七八九十0-9]{0,2}\\s*(?:[（(][^）)\\n]{0,8}[）)])?\\s*(?:[：:]|\\t)`,
+  'g',
+);
 
 /** Organisation names: a run of name characters ending in an organisation word. */
 const ORG_END =
@@ -149,7 +180,7 @@ function span(text: string, start: number, end: number): TextSpan | undefined {
   let s = start;
   let e = end;
   const trimStart = /[\s：:，,；;。、“”"'‘’「」]/;
-  const trimEnd = /[\s：:，,；;。、“”"'‘’「」）)]/;
+  const trimEnd = /[\s：:，,；;。、“”"'‘’「」）)（(]/;
   while (s < e && trimStart.test(text.charAt(s))) s++;
   while (e > s && trimEnd.test(text.charAt(e - 1))) {
     // keep a closing bracket that closes one inside the span: 华虹半导体（无锡）有限公司
@@ -187,11 +218,10 @@ function labelledValues(text: string): Labelled[] {
       let value = span(text, from, cutAtSeparator(text, from, to));
       if (!value && !next) {
         const following = lines.slice(li + 1, li + 3).find((l) => l.text.trim() !== '');
-        if (following && !LABEL_RE.test(following.text))
+        if (following && !new RegExp(LABEL_RE.source).test(following.text))
           value = span(text, following.start, following.start + following.text.length);
-        LABEL_RE.lastIndex = 0;
       }
-      if (value && !ALL_LABELS.includes(value.text)) out.push({ field, label, value });
+      if (value && field !== '其他' && !ALL_LABELS.includes(value.text)) out.push({ field, label, value });
     });
   });
   return out;
@@ -245,37 +275,93 @@ function subsidiaryOf(text: string): TextSpan | undefined {
   return span(text, start, start + m[1].length);
 }
 
-/** The client named in narrative: the sender of the 中标通知书, else the party the contract was signed with. */
-function clientFromNarrative(text: string, issuer: Issuer | undefined): TextSpan | undefined {
-  const patterns = [
-    /收到(?:了)?(?:项目)?(?:业主方?|招标人|采购人|发包人|建设单位)?[“"]?([^，。；、\n“”《》]{2,50}?)[”"]?(?:[（(][^）)]*[）)])?(?:发来|发出|送达|签发|出具|下发)?的?[《“"]?(?:中标|成交)(?:通知书|确认书)/gu,
-    /(?:与|和|同)\s*[“"]?([^，。；、\n“”《》与和]{2,50}?)[”"]?(?:[（(][^）)]*[）)])?\s*(?:于[^，。；\n]{0,20})?(?:正式)?(?:签订|签署|签定|订立|签下)/gu,
-    /(?:获得|收到|中标)[^，。；\n]{0,6}?([\u4e00-\u9fa5（）()]{2,40}?(?:公司|局|院|中心|政府|指挥部|委员会|银行|集团))(?:[（(][^）)]*[）)])?的[^，。；\n]{0,40}?(?:项目|工程|标段|采购)/gu,
-  ];
-  for (const re of patterns) {
+const NAME = '[^，。；、\\n“”《》及和与]{2,50}?';
+const ALIAS = '(?:\\s*[（(][^）)\\n]{0,40}[）)])?';
+const DAY = '(?:于\\s*[0-9一二三四五六七八九十〇零\\s]{2,12}年[^，。；\\n]{0,20}?日)?';
+
+/** Narrative cues for the client, strongest first; group 1 is the name. */
+const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
+  // "X（以下简称“甲方”/“业主”）"
+  {
+    re: new RegExp(`(${NAME})\\s*[（(][^）)\\n]{0,30}?[“"](?:甲方|发包方|发包人|业主|招标人|采购方|买方|需方)[”"]`, 'gu'),
+    agentOk: false,
+  },
+  // "该项目建设单位为X" / "招标人是X"
+  {
+    re: new RegExp(`(?:招标人|招标单位|建设单位|项目业主|业主单位|业主|采购人|采购单位|发包人|发包方)(?:均)?(?:为|是)\\s*[“"]?(${NAME})[”"]?(?=[，。；,（(\\n]|$)`, 'gu'),
+    agentOk: false,
+  },
+  // "收到（招标人）X（及招标代理机构Y）发来的《中标通知书》"
+  {
+    re: new RegExp(
+      `(?:收到|接到|收悉|获得|获)(?:了)?(?:项目业主|业主方?|招标人|招标单位|采购人|采购单位|发包人|发包方|建设单位)?[“"]?(${NAME})[”"]?${ALIAS}(?:及[^，。；\\n]{2,50}?)?(?:发来|发出|送达|签发|出具|下发)?的?[《“"]?[^，。；\\n《]{0,16}?(?:中标|成交|中选|预中标|授标)(?:通知书?|确认书|函)`,
+      'gu',
+    ),
+    agentOk: false,
+  },
+  // "与X（以下简称…）签订" / "与X于…签署"
+  {
+    re: new RegExp(`(?:与|同)\\s*[“"]?(${NAME})[”"]?${ALIAS}\\s*${DAY}(?:在[^，。；\\n]{1,12})?(?:正式)?(?:签订|签署|签定|订立|签下|就)`, 'gu'),
+    agentOk: true,
+  },
+  // "国家电网公司于…在其招投标网公告"
+  {
+    re: new RegExp(`(?:^|\\n|。)\\s*(${NAME})${DAY}(?:在其|通过其|在|通过)[^，。；\\n]{0,30}?(?:招投标|招标|采购|电子商务)`, 'gu'),
+    agentOk: false,
+  },
+  // "中标X的…项目"
+  {
+    re: /(?:获得|收到|中标)[^，。；\n]{0,6}?([\u4e00-\u9fa5（）()]{2,40}?(?:公司|局|院|中心|政府|指挥部|委员会|银行|集团))(?:[（(][^）)]*[）)])?的[^，。；\n]{0,40}?(?:项目|工程|标段|采购)/gu,
+    agentOk: false,
+  },
+];
+
+function sameCompany(name: string, others: readonly string[]): boolean {
+  return others.some((o) => o !== '' && (o === name || o.includes(name) || name.includes(o)));
+}
+
+/** The client named in narrative (the sender of the 中标通知书, the party signed with, …), not our side. */
+function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | undefined {
+  for (const { re, agentOk } of CLIENT_CUES) {
     for (const m of text.matchAll(re)) {
       const name = m[1] as string;
-      if (AGENT.test(name) && re !== patterns[1]) continue;
-      if (/公司|本公司|我公司|子公司|双方|其|对方|上述/.test(name) && name.length <= 5) continue;
-      if (issuer && (name === issuer.name || issuer.name.includes(name))) continue;
-      if (!new RegExp(`${ORG_END}$`).test(name)) continue;
       const start = (m.index ?? 0) + m[0].indexOf(name);
-      return span(text, start, start + name.length);
+      const found = span(text, start, start + name.length);
+      if (!found || found.text.length < 4) continue;
+      if (!agentOk && AGENT.test(found.text)) continue;
+      if (/^(?:本|该|上述|公司|我|其|对方|双方)/.test(found.text)) continue;
+      if (!new RegExp(`${ORG_END}$`).test(found.text)) continue;
+      if (sameCompany(found.text, ours)) continue;
+      return found;
     }
   }
   return undefined;
 }
 
+const PROJECT_END = /(?:项目|工程|标段|标|采购|施工|总承包|合同段|包[0-9一二三四五六七八九十]*|[）)])$/u;
+const NOT_PROJECT_START = /^(?:通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程)/u;
+
+/** Candidate project names from narrative cues, best first. */
 function projectFromNarrative(text: string, title: string | undefined): TextSpan | undefined {
-  const quoted = /[“"]([^”"\n]{4,80}?(?:项目|工程|标段|标|采购|施工|总承包)[^”"\n]{0,20}?)[”"]/gu;
-  for (const m of text.matchAll(quoted)) {
-    const start = (m.index ?? 0) + 1;
-    return span(text, start, start + (m[1] as string).length);
-  }
-  const won = /(?:中标|承建|承接|承包)(?:了)?[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()\-—～~·#＃]{4,80}?(?:项目|工程|标段))/u.exec(text);
-  if (won?.[1]) {
-    const start = (won.index ?? 0) + won[0].length - won[1].length;
-    return span(text, start, start + won[1].length);
+  const cues = [
+    // "中标X，中标价…" / "中标X（以下简称…）"
+    /(?:中标|承建|承接|中选)(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,\n]|[（(]以下|的中标|中标价|中标金额|项目中标|$)/gu,
+    // "确认公司为X的中标单位"
+    /为[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?的?(?:第一)?(?:中标人|中标单位|中标候选人|成交供应商|成交人|中选人)/gu,
+    // "X项目由公司中标"
+    /(?:^|[，。\n])[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?由[^，。；\n]{0,12}?中标/gu,
+    // “X项目”
+    /[“"]([^”"\n]{4,100}?)[”"]/gu,
+  ];
+  for (const re of cues) {
+    for (const m of text.matchAll(re)) {
+      const value = m[1] as string;
+      const start = (m.index ?? 0) + m[0].indexOf(value);
+      const found = span(text, start, start + value.length);
+      const cut = found && cutNotes(text, found);
+      if (!cut || cut.text.length < 4 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text)) continue;
+      return cut;
+    }
   }
   if (title) {
     const t = /关于(?:[^\n]{0,20}?)?(?:中标|签订|签署)?([\u4e00-\u9fa5A-Za-z0-9（）()\-]{4,60}?(?:项目|工程))/u.exec(title);
@@ -386,7 +472,7 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   const record: ContractRecord = { kind };
   const a = first('甲方');
   const partyA = a && firstOrg(text, a.value);
-  record.甲方 = partyA && !AGENT.test(partyA.text) ? partyA : clientFromNarrative(text, issuer);
+  record.甲方 = partyA && !AGENT.test(partyA.text) ? partyA : clientFromNarrative(text, [issuer?.name ?? '', subsidiaryOf(text)?.text ?? '']);
 
   const b = first('乙方');
   const partyB = b && firstOrg(text, b.value);

@@ -58,6 +58,17 @@ export async function loadFddcContracts(path: string): Promise<FddcAnnouncement[
     });
 }
 
+/**
+ * The competition's HTML keeps section headings ("1、招标人：") in `title` attributes of paragraph divs, where an
+ * HTML reader rightly ignores them; this puts each one back as the first line of its div.
+ */
+export function fddcHtmlWithHeadings(html: string): string {
+  return html.replace(
+    /(<div\b[^>]*?\btitle="([^"]*)"[^>]*type="paragraph"[^>]*>)/g,
+    (_all, open: string, title: string) => `${open}<div type="content">${title}</div>`,
+  );
+}
+
 /** Text as the competition compared it: full width → half width, no whitespace, lower case. */
 export function normalizeFddcText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
