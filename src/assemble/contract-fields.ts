@@ -275,7 +275,7 @@ function subsidiaryOf(text: string): TextSpan | undefined {
   return span(text, start, start + m[1].length);
 }
 
-const NAME = '[^，。；、\\n“”《》及和与]{2,50}?';
+const NAME = '[^，。；、\\n“”《》及与]{2,50}?';
 const ALIAS = '(?:\\s*[（(][^）)\\n]{0,40}[）)])?';
 const DAY = '(?:于\\s*[0-9一二三四五六七八九十〇零\\s]{2,12}年[^，。；\\n]{0,20}?日)?';
 
@@ -294,7 +294,7 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
   // "收到（招标人）X（及招标代理机构Y）发来的《中标通知书》"
   {
     re: new RegExp(
-      `(?:收到|接到|收悉|获得|获)(?:了)?(?:项目业主|业主方?|招标人|招标单位|采购人|采购单位|发包人|发包方|建设单位)?[“"]?(${NAME})[”"]?${ALIAS}(?:及[^，。；\\n]{2,50}?)?(?:发来|发出|送达|签发|出具|下发)?的?[《“"]?[^，。；\\n《]{0,16}?(?:中标|成交|中选|预中标|授标)(?:通知书?|确认书|函)`,
+      `(?:收到|接到|收悉|获得|获)(?:了)?(?:项目业主|业主方?|招标人|招标单位|采购人|采购单位|发包人|发包方|建设单位)?[“"]?(${NAME})[”"]?${ALIAS}(?:及[^，。；\\n]{2,50}?)?(?:发来|发出|送达|签发|出具|下发)?的?\\s*(?:[《“"][^，。；\\n《》]{0,16}?)?(?:中标|成交|中选|预中标|授标)\\s*(?:通\\s*知书?|确认书|意向书|函)`,
       'gu',
     ),
     agentOk: false,
@@ -326,7 +326,9 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
     for (const m of text.matchAll(re)) {
       const name = m[1] as string;
       const start = (m.index ?? 0) + m[0].indexOf(name);
-      const found = span(text, start, start + name.length);
+      // "X和Y的《中标通知书》": the first of two clients
+      const first = new RegExp(`^.{2,50}?${ORG_END}(?=和)`, 'u').exec(name)?.[0] ?? name;
+      const found = span(text, start, start + first.length);
       if (!found || found.text.length < 4) continue;
       if (!agentOk && AGENT.test(found.text)) continue;
       if (/^(?:本|该|上述|公司|我|其|对方|双方)/.test(found.text)) continue;
