@@ -390,15 +390,36 @@ function contractNameFromNarrative(text: string): TextSpan | undefined {
 }
 
 const AMOUNT_CUE =
-  /(?:中标|合同|成交|投标|总)(?:总)?(?:金额|价款|价格|报价|总价|价|额)|金额|价款|总价|报价|造价|价为|价格为|标的额/gu;
+  /(?:中标|合同|成交|投标|总)(?:总)?(?:金额|价款|价格|报价|总价|价|额)|金额|价款|总价|总包价|报价|造价|价为|价格为|标的额/gu;
 
 /** Money written right after an amount cue; a following "至/-/~ Y" makes it a range. */
 function amountNear(text: string, from: number, to: number): ContractAmount | undefined {
-  const window = text.slice(from, to);
-  const mentions = findMoney(window).filter((m) => m.value >= 1000);
+  const mentions = findMoney(text.slice(from, to)).filter((m) => m.value >= 10000);
   const first = mentions[0];
   if (!first) return undefined;
+  const preferred = inYuanDigits(text, from + first.end, first);
+  if (preferred) return toAmount(text, from + first.end, preferred.mention, preferred.next);
   return toAmount(text, from, first, mentions[1]);
+}
+
+/**
+ * A better writing of the same amount right after it: "美元…约合人民币X元" (contracts are counted in yuan), or
+ * "壹亿…元（¥123,456,789.01元）" where the digits carry the fen the numerals dropped.
+ */
+function inYuanDigits(
+  text: string,
+  at: number,
+  first: MoneyMention,
+): { mention: MoneyMention; next?: MoneyMention } | undefined {
+  const after = text.slice(at, at + 60);
+  const mentions = findMoney(after).filter((m) => m.value >= 10000 && m.currency === 'CNY');
+  const next = mentions[0];
+  if (!next) return undefined;
+  if (first.currency !== 'CNY' && /^[^。；\n]{0,30}?(?:折合|约合|折|合|相当于)/.test(after.slice(0, next.start + 1)))
+    return { mention: next, next: mentions[1] };
+  const numerals = !/[0-9]/.test(first.text);
+  if (numerals && next.start <= 3 && Math.abs(next.value - first.value) < 0.01 * first.value) return { mention: next };
+  return undefined;
 }
 
 function toAmount(text: string, offset: number, first: MoneyMention, second?: MoneyMention): ContractAmount {
