@@ -36,7 +36,7 @@ if (values.part !== 'dev' && values.part !== 'held-out') throw new Error('--part
 
 /** 乙方 labels name listed companies without the "（集团）" of their registered names. */
 function labelStyleName(name: string): string {
-  return name.replace(/[（(]集团[）)]/g, '');
+  return name.replace(/[（(][^）)]*[）)]/g, '');
 }
 
 function toFddc(record: ContractRecord): FddcContractRecord {

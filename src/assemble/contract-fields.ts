@@ -233,13 +233,35 @@ function cutAtSeparator(text: string, from: number, to: number): number {
   return rel < 0 ? to : from + rel;
 }
 
+const ORG_END_G = new RegExp(ORG_END, 'gu');
+
+/** The name a party value starts with, without what runs on after it ("…有限公司法定代表人：…", "… 1"). */
 function firstOrg(text: string, value: TextSpan): TextSpan | undefined {
   const cut = cutNotes(text, value);
   if (!cut) return undefined;
+  const colon = cut.text.search(/[：:]/);
+  const head = colon >= 0 ? cut.text.slice(0, colon) : cut.text;
+  const ends = [...head.matchAll(ORG_END_G)];
+  const last = ends[ends.length - 1];
+  if (last && (colon >= 0 || /^[\s0-9]{1,4}$/.test(head.slice((last.index ?? 0) + last[0].length))))
+    return span(text, cut.start, cut.start + (last.index ?? 0) + last[0].length);
   // A labelled value is the name itself unless it runs on into a sentence.
   if (cut.text.length <= 40 && !/[，,。]/.test(cut.text)) return cut;
   const m = ORG_NAME.exec(cut.text);
   return m ? span(text, cut.start + m.index, cut.start + m.index + m[0].length) : undefined;
+}
+
+/** "A与B组成的联合体" / "A、B": the organisations a party value lists, in order. */
+function listedOrgs(text: string, value: TextSpan): TextSpan[] {
+  const out: TextSpan[] = [];
+  const cut = cutNotes(text, value) ?? value;
+  for (const m of cut.text.matchAll(/[^、，,；;及与]+/gu)) {
+    const start = cut.start + (m.index ?? 0);
+    const part = span(text, start, start + m[0].replace(/(?:组成的|共同|联合体|牵头人|成员).*$/u, '').length);
+    const name = part && firstOrg(text, part);
+    if (name && name.text.length >= 4 && new RegExp(`${ORG_END}$`, 'u').test(name.text)) out.push(name);
+  }
+  return out;
 }
 
 interface Issuer {
@@ -250,7 +272,7 @@ interface Issuer {
 /** The issuer's full name: header, else "X（以下简称“公司”…", else the first full company name on top. */
 function issuerOf(doc: ParsedDocument): Issuer | undefined {
   const header = doc.header.announcement;
-  const alias = /([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司))\s*[（(]\s*(?:以下简称|以下称|下称|简称)[^）)]{0,12}?[“"]?\s*(?:本公司|公司)/u.exec(
+  const alias = /(?<=^|[\n，。；、\s“”"：:）)])([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司))\s*[（(]\s*(?:以下简称|以下称|下称|简称)[^）)]{0,12}?[“"]?\s*(?:本公司|公司)/u.exec(
     doc.text,
   );
   const top = doc.text.slice(0, 600);
@@ -498,8 +520,13 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   record.甲方 = partyA && !AGENT.test(partyA.text) ? partyA : clientFromNarrative(text, [issuer?.name ?? '', subsidiaryOf(text)?.text ?? '']);
 
   const b = first('乙方');
-  const partyB = b && firstOrg(text, b.value);
-  record.乙方 = partyB ?? subsidiaryOf(text) ?? issuer?.span;
+  const subsidiary = subsidiaryOf(text);
+  const ours = [issuer?.name ?? '', subsidiary?.text ?? ''];
+  // A consortium named as winner: our company is 乙方, the others are its members.
+  const listed = b ? listedOrgs(text, b.value) : [];
+  const winner = listed.length > 1 ? (listed.find((o) => sameCompany(o.text, ours)) ?? listed[0]) : undefined;
+  const partyB = winner ?? (b && firstOrg(text, b.value));
+  record.乙方 = partyB ?? subsidiary ?? issuer?.span;
 
   const p = first('项目名称');
   record.项目名称 = (p && cutNotes(text, p.value)) ?? projectFromNarrative(text, title);
@@ -512,7 +539,12 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
 
   const exclude = [record.乙方?.text ?? '', issuer?.name ?? ''];
   const m = first('联合体成员');
-  const members = m ? membersFrom(text, m.value, exclude) : membersFromNarrative(text, exclude);
+  const partners = listed.filter((o) => o !== winner && !sameCompany(o.text, exclude));
+  const members = m
+    ? membersFrom(text, m.value, exclude)
+    : partners.length > 0 && winner
+      ? partners
+      : membersFromNarrative(text, exclude);
   if (members.length > 0) record.联合体成员 = members;
 
   const date = kind === 'contract' ? signingDate(text) : undefined;
