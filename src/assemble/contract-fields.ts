@@ -269,19 +269,24 @@ interface Issuer {
   span?: TextSpan;
 }
 
+/** The first full company name standing on its own near the top (not inside a sentence). */
+function companyOnTop(text: string): string | undefined {
+  const re =
+    /(?<=^|[\s：:，。>"”])([\u4e00-\u9fa5（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司))(?=关于|重大|中标|签订|签署|重要|特别|项目|工程|日常|公告|董事会|$|\s)/gmu;
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 3), m.index);
+    if (!/简称|子公司/.test(before)) return m[1];
+  }
+  return undefined;
+}
+
 /** The issuer's full name: header, else "X（以下简称“公司”…", else the first full company name on top. */
 function issuerOf(doc: ParsedDocument): Issuer | undefined {
   const header = doc.header.announcement;
   const alias = /(?<=^|[\n，。；、\s“”"：:）)])([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司))\s*[（(]\s*(?:以下简称|以下称|下称|简称)[^）)]{0,12}?[“"]?\s*(?:本公司|公司)/u.exec(
     doc.text,
   );
-  const top = doc.text.slice(0, 600);
-  const name =
-    header?.companyName ??
-    alias?.[1] ??
-    /([\u4e00-\u9fa5（）()]{4,30}?(?:股份有限公司|有限责任公司|有限公司))/u.exec(
-      header?.title ?? top.replace(/证券代码[^\n]*\n/g, ''),
-    )?.[1];
+  const name = header?.companyName ?? alias?.[1] ?? companyOnTop(header?.title ?? '') ?? companyOnTop(doc.text.slice(0, 800));
   if (!name) return undefined;
   const at = doc.text.indexOf(name);
   return { name, span: at >= 0 ? { text: name, start: at, end: at + name.length } : undefined };
