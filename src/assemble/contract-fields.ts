@@ -367,8 +367,10 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
   return undefined;
 }
 
-const PROJECT_END = /(?:项目|工程|标段|标|采购|施工|总承包|合同段|包[0-9一二三四五六七八九十]*|[）)])$/u;
+const PROJECT_END =
+  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|招标采购|包[0-9一二三四五六七八九十]*|[）)])$/u;
 const NOT_PROJECT_START = /^(?:通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程)/u;
+const NOT_PROJECT = /合同|协议|通知书|公告|规则|章程|证券|报$/u;
 
 /** Candidate project names from narrative cues, best first. */
 function projectFromNarrative(text: string, title: string | undefined): TextSpan | undefined {
@@ -379,8 +381,12 @@ function projectFromNarrative(text: string, title: string | undefined): TextSpan
     /为[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?的?(?:第一)?(?:中标人|中标单位|中标候选人|成交供应商|成交人|中选人)/gu,
     // "X项目由公司中标"
     /(?:^|[，。\n])[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?由[^，。；\n]{0,12}?中标/gu,
-    // “X项目”
-    /[“"]([^”"\n]{4,100}?)[”"]/gu,
+    // "参与了X的投标"
+    /参与(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?的?(?:公开)?(?:投标|招标|竞标|采购|评标)/gu,
+    // “X项目” / 《X项目》 (a line break may fall inside)
+    /[“"《]([^”"》]{4,100}?)[”"》]/gu,
+    // a title broken over lines: "关于中标\nX项目的公告"
+    /中标\s*\n\s*([^，。；\n]{4,80}?)的公告/gu,
   ];
   for (const re of cues) {
     for (const m of text.matchAll(re)) {
@@ -389,6 +395,7 @@ function projectFromNarrative(text: string, title: string | undefined): TextSpan
       const found = span(text, start, start + value.length);
       const cut = found && cutNotes(text, found);
       if (!cut || cut.text.length < 4 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text)) continue;
+      if (NOT_PROJECT.test(cut.text)) continue;
       return cut;
     }
   }
