@@ -369,8 +369,17 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
 
 const PROJECT_END =
   /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|招标采购|包[0-9一二三四五六七八九十]*|[）)])$/u;
-const NOT_PROJECT_START = /^(?:通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程)/u;
+const NOT_PROJECT_START =
+  /^(?:通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程|以下|如下|其中|此|共|数量|过|投资项目|[0-9一二三四五六七八九十]+\s*(?:个|次|项))/u;
 const NOT_PROJECT = /合同|协议|通知书|公告|规则|章程|证券|报$/u;
+
+/** "X有限公司投资开发的Y工程" → "Y工程": the owner in front is not part of the project's name. */
+function afterOwner(text: string, value: TextSpan | undefined): TextSpan | undefined {
+  if (!value) return undefined;
+  const at = value.text.lastIndexOf('的');
+  if (at < 0 || !/公司|局|政府|委员会|指挥部|位于/.test(value.text.slice(0, at))) return value;
+  return span(text, value.start + at + 1, value.end) ?? value;
+}
 
 /** Candidate project names from narrative cues, best first. */
 function projectFromNarrative(text: string, title: string | undefined): TextSpan | undefined {
@@ -393,8 +402,8 @@ function projectFromNarrative(text: string, title: string | undefined): TextSpan
       const value = m[1] as string;
       const start = (m.index ?? 0) + m[0].indexOf(value);
       const found = span(text, start, start + value.length);
-      const cut = found && cutNotes(text, found);
-      if (!cut || cut.text.length < 4 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text)) continue;
+      const cut = found && afterOwner(text, cutNotes(text, found));
+      if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text)) continue;
       if (NOT_PROJECT.test(cut.text)) continue;
       return cut;
     }
