@@ -158,7 +158,7 @@ const ORG_NAME = new RegExp(`[\\u4e00-\\u9fa5A-Za-z0-9（）()·&\\-]{2,50}?${OR
 /** Agents that send the notice on the client's behalf are not the client. */
 const AGENT = /招标|代理|交易中心|交易所|公共资源|采购中心|咨询|监管网|网站/;
 const BID_TITLE = /中标|成交|候选|预中标|招标/;
-const NOT_CONTRACT_NAME = /上市规则|章程|通知书|投标协议|联合体协议|保密协议|议事规则|管理办法|公司法|证券法/;
+const NOT_CONTRACT_NAME = /上市规则|章程|通知书|投标协议|联合体协议|保密协议|议事规则|管理办法|公司法|证券法|备忘录|信息披露/;
 
 interface Line {
   text: string;
@@ -422,15 +422,26 @@ function withoutBookQuotes(text: string, value: TextSpan): TextSpan | undefined 
   return m ? span(text, value.start + 1, value.start + 1 + (m[1] as string).length) : value;
 }
 
-function contractNameFromNarrative(text: string): TextSpan | undefined {
-  for (const m of text.matchAll(/《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书))》/gu)) {
-    const name = m[1] as string;
-    if (NOT_CONTRACT_NAME.test(name)) continue;
-    const start = (m.index ?? 0) + 1;
-    return span(text, start, start + name.length);
+function contractNameFromNarrative(text: string, kind: ContractKind): TextSpan | undefined {
+  const cues = [
+    /《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书))》/gu,
+    // "签署了X项目商务合同" without quotation marks
+    /(?:签订|签署|签定|订立|签下)(?:了)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
+  ];
+  for (const re of kind === 'contract' ? cues : cues.slice(0, 1)) {
+    for (const m of text.matchAll(re)) {
+      const name = m[1] as string;
+      if (NOT_CONTRACT_NAME.test(name) || GENERIC_CONTRACT.test(name)) continue;
+      const start = (m.index ?? 0) + m[0].indexOf(name);
+      return span(text, start, start + name.length);
+    }
   }
   return undefined;
 }
+
+/** "正式合同", "日常经营重大合同", "上述合同": words about a contract, not its name. */
+const GENERIC_CONTRACT =
+  /^(?:正式|本|该|上述|相关|有关|此|这|日常|重大|合同|协议|书面|补充|的|具体|前述|以上|各项|各|新的|本次|该项)|(?:重大|经营|正式|相关|上述)(?:合同|协议)$|金额|价款/u;
 
 const AMOUNT_CUE =
   /(?:中标|合同|成交|投标|总)(?:总)?(?:金额|价款|价格|报价|总价|价|额)|金额|价款|总价|总包价|报价|造价|价为|价格为|标的额/gu;
@@ -553,7 +564,7 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   record.项目名称 = (p && cutNotes(text, p.value)) ?? projectFromNarrative(text, title);
 
   const c = first('合同名称');
-  record.合同名称 = (c && withoutBookQuotes(text, c.value)) ?? contractNameFromNarrative(text);
+  record.合同名称 = (c && withoutBookQuotes(text, c.value)) ?? contractNameFromNarrative(text, kind);
 
   const amountLabel = labelled.filter((l) => l.field === '合同金额').find((l) => amountNear(text, l.value.start, l.value.end));
   record.合同金额 = amountLabel ? amountNear(text, amountLabel.value.start, amountLabel.value.end) : amountFromNarrative(text);
