@@ -444,7 +444,7 @@ const GENERIC_CONTRACT =
   /^(?:正式|本|该|上述|相关|有关|此|这|日常|重大|合同|协议|书面|补充|的|具体|前述|以上|各项|各|新的|本次|该项)|(?:重大|经营|正式|相关|上述)(?:合同|协议)$|金额|价款/u;
 
 const AMOUNT_CUE =
-  /(?:中标|合同|成交|投标|总)(?:总)?(?:金额|价款|价格|报价|总价|价|额)|金额|价款|总价|总包价|报价|造价|价为|价格为|标的额/gu;
+  /(?:中标|合同|成交|投标|总)(?:总)?(?:金额|价款|价格|报价|总价|价|额)|金额|价款|总价|总包价|报价|标价|造价|价为|价格为|标的额|总投资额|投资额|总投资/gu;
 
 /** Money written right after an amount cue; a following "至/-/~ Y" makes it a range. */
 function amountNear(text: string, from: number, to: number): ContractAmount | undefined {
@@ -495,13 +495,20 @@ function toAmount(text: string, offset: number, first: MoneyMention, second?: Mo
   };
 }
 
+/** Amounts about the company itself (revenue, capital), not about the contract. */
+const NOT_CONTRACT_AMOUNT = /营业|收入|注册资本|净资产|总资产|利润|担保金|保证金|违约金/;
+
 function amountFromNarrative(text: string): ContractAmount | undefined {
   for (const m of text.matchAll(AMOUNT_CUE)) {
     const from = (m.index ?? 0) + m[0].length;
     const stop = text.slice(from, from + 60).search(/[。；\n]/);
     const amount = amountNear(text, from, from + (stop < 0 ? 60 : stop));
-    if (amount && !/营业|收入|注册资本|净资产|总资产|利润/.test(text.slice(Math.max(0, from - 30), from)))
-      return amount;
+    if (amount && !NOT_CONTRACT_AMOUNT.test(text.slice(Math.max(0, from - 30), from))) return amount;
+  }
+  // No cue: the first sizeable yuan amount that is not about the company itself.
+  for (const m of findMoney(text)) {
+    if (m.value < 100000 || NOT_CONTRACT_AMOUNT.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
+    return amountNear(text, m.start, m.end + 60);
   }
   return undefined;
 }
