@@ -46,6 +46,8 @@ export interface ContractRecord {
 /** Cell labels by field, longest first within a field so that 中标金额 wins over 金额. */
 const LABELS = {
   甲方: [
+    '中标通知书发出单位',
+    '通知书发出单位',
     '招标人名称',
     '招标单位名称',
     '采购单位名称',
@@ -297,7 +299,7 @@ function subsidiaryOf(text: string): TextSpan | undefined {
   const re =
     /(?:全资|控股|下属)?(?:子公司|孙公司)\s*[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|分公司|公司))(?=\s*[（(]|\s*[”"]?\s*(?:中标|与|收到|于|近日|作为|为|成为|签订|签署|和))/u;
   const m = re.exec(text.slice(0, 3000));
-  if (!m?.[1]) return undefined;
+  if (!m?.[1] || /成立|设立|合资|与|和/.test(m[1])) return undefined;
   const start = (m.index ?? 0) + m[0].length - m[1].length;
   return span(text, start, start + m[1].length);
 }
@@ -334,6 +336,20 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
   // "国家电网公司于…在其招投标网公告"
   {
     re: new RegExp(`(?:^|\\n|。)\\s*(${NAME})${DAY}(?:在其|通过其|在|通过)[^，。；\\n]{0,30}?(?:招投标|招标|采购|电子商务)`, 'gu'),
+    agentOk: false,
+  },
+  // "X通知公司中标" / "收到X发来的通知"
+  {
+    re: new RegExp(`(?:^|[\\n，。、：:]|[0-9]、)\\s*(${NAME})${ALIAS}(?:书面)?通知(?:本公司|公司|我公司|其)`, 'gu'),
+    agentOk: false,
+  },
+  {
+    re: new RegExp(`(?:收到|接到)(?:了)?[“"]?(${NAME})[”"]?${ALIAS}(?:发来|发出|下发)?的?(?:书面)?通知`, 'gu'),
+    agentOk: false,
+  },
+  // "招标单位X的“…”项目"
+  {
+    re: new RegExp(`(?:招标人|招标单位|建设单位|业主单位|采购人|采购单位|发包人)\\s*[“"]?(${NAME})[”"]?${ALIAS}(?=的|发出|发来|及|、|（)`, 'gu'),
     agentOk: false,
   },
   // "中标X的…项目"
