@@ -560,28 +560,30 @@ function signingDate(text: string): ContractDate | undefined {
   return date ? { text: m[1], start, end: start + m[1].length, value: date.iso } : undefined;
 }
 
-/** The contract records of one announcement (usually one; a table of several contracts gives one per row). */
-export function readContractFields(doc: ParsedDocument): ContractRecord[] {
-  const { text } = doc;
-  const title = doc.header.announcement?.title;
-  const kind: ContractKind = BID_TITLE.test(title ?? text.slice(0, 300)) ? 'bid_win' : 'contract';
-  const issuer = issuerOf(doc);
+interface DocumentContext {
+  kind: ContractKind;
+  title: string | undefined;
+  issuer: Issuer | undefined;
+  subsidiary: TextSpan | undefined;
+}
+
+/** One record from `text` (the document's, or one item's slice of it). */
+function recordOf(text: string, ctx: DocumentContext): ContractRecord {
+  const { kind, issuer, subsidiary, title } = ctx;
   const labelled = labelledValues(text);
   const first = (field: LabelledField) => labelled.find((l) => l.field === field);
+  const ours = [issuer?.name ?? '', subsidiary?.text ?? ''];
 
   const record: ContractRecord = { kind };
   const a = first('甲方');
   const partyA = a && firstOrg(text, a.value);
-  record.甲方 = partyA && !AGENT.test(partyA.text) ? partyA : clientFromNarrative(text, [issuer?.name ?? '', subsidiaryOf(text)?.text ?? '']);
+  record.甲方 = partyA && !AGENT.test(partyA.text) ? partyA : clientFromNarrative(text, ours);
 
-  const b = first('乙方');
-  const subsidiary = subsidiaryOf(text);
-  const ours = [issuer?.name ?? '', subsidiary?.text ?? ''];
   // A consortium named as winner: our company is 乙方, the others are its members.
+  const b = first('乙方');
   const listed = b ? listedOrgs(text, b.value) : [];
   const winner = listed.length > 1 ? (listed.find((o) => sameCompany(o.text, ours)) ?? listed[0]) : undefined;
-  const partyB = winner ?? (b && firstOrg(text, b.value));
-  record.乙方 = partyB ?? subsidiary ?? issuer?.span;
+  record.乙方 = winner ?? (b && firstOrg(text, b.value)) ?? subsidiary ?? issuer?.span;
 
   const p = first('项目名称');
   record.项目名称 = (p && cutNotes(text, p.value)) ?? projectFromNarrative(text, title);
@@ -589,8 +591,12 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   const c = first('合同名称');
   record.合同名称 = (c && withoutBookQuotes(text, c.value)) ?? contractNameFromNarrative(text, kind);
 
-  const amountLabel = labelled.filter((l) => l.field === '合同金额').find((l) => amountNear(text, l.value.start, l.value.end));
-  record.合同金额 = amountLabel ? amountNear(text, amountLabel.value.start, amountLabel.value.end) : amountFromNarrative(text);
+  const amountLabel = labelled
+    .filter((l) => l.field === '合同金额')
+    .find((l) => amountNear(text, l.value.start, l.value.end));
+  record.合同金额 = amountLabel
+    ? amountNear(text, amountLabel.value.start, amountLabel.value.end)
+    : amountFromNarrative(text);
 
   const exclude = [record.乙方?.text ?? '', issuer?.name ?? ''];
   const m = first('联合体成员');
@@ -605,5 +611,55 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   const date = kind === 'contract' ? signingDate(text) : undefined;
   if (date) record.签署日期 = date;
   for (const key of Object.keys(record) as Array<keyof ContractRecord>) if (record[key] === undefined) delete record[key];
-  return [record];
+  return record;
+}
+
+/** Moves a record read from a slice of the text to the document's offsets. */
+function shifted(record: ContractRecord, offset: number): ContractRecord {
+  const move = <T extends TextSpan>(x: T): T => ({ ...x, start: x.start + offset, end: x.end + offset });
+  const out: ContractRecord = { kind: record.kind };
+  for (const [key, value] of Object.entries(record) as Array<[keyof ContractRecord, unknown]>) {
+    if (key === 'kind') continue;
+    (out as unknown as Record<string, unknown>)[key] = Array.isArray(value)
+      ? value.map((v: TextSpan) => move(v))
+      : move(value as TextSpan);
+  }
+  return out;
+}
+
+/** A numbered item that reports one contract or bid: "1、X通知公司中标…，中标价…" / "中标项目一：…". */
+const ITEM_START =
+  /^\s*(?:[0-9]{1,2}\s*[、.．]|[（(][0-9一二三四五六七八九十]{1,2}[）)]|中标项目[一二三四五六七八九十0-9]+\s*[：:])[^\n]{0,80}?(?:中标|合同|签订|签署)/u;
+const SECTION_HEADING = /^\s*[一二三四五六七八九十]+\s*、/u;
+
+/** Regions of numbered items that each report a contract with its amount; fewer than two means one contract. */
+function contractItems(text: string): Array<[number, number]> {
+  const lines = linesOf(text);
+  const starts = lines.filter((l) => ITEM_START.test(l.text));
+  const items: Array<[number, number]> = [];
+  starts.forEach((line, k) => {
+    const next = starts[k + 1];
+    let end = next ? next.start : Math.min(text.length, line.start + 600);
+    const heading = lines.find((l) => l.start > line.start && l.start < end && SECTION_HEADING.test(l.text));
+    if (heading) end = heading.start;
+    const money = findMoney(text.slice(line.start, end)).filter((m) => m.value >= 1e6);
+    if (money.length > 0) items.push([line.start, end]);
+  });
+  return items.length >= 2 ? items : [];
+}
+
+/** The contract records of one announcement: usually one; numbered items of several contracts give one each. */
+export function readContractFields(doc: ParsedDocument): ContractRecord[] {
+  const { text } = doc;
+  const title = doc.header.announcement?.title;
+  const kind: ContractKind = BID_TITLE.test(title ?? text.slice(0, 300)) ? 'bid_win' : 'contract';
+  const ctx: DocumentContext = { kind, title, issuer: issuerOf(doc), subsidiary: subsidiaryOf(text) };
+  const whole = recordOf(text, ctx);
+  const items = contractItems(text)
+    .map(([start, end]) => shifted(recordOf(text.slice(start, end), { ...ctx, title: undefined }), start))
+    .filter((r) => r.合同金额 && r.项目名称);
+  const amounts = new Set(items.map((r) => r.合同金额?.upper));
+  if (items.length < 2 || amounts.size < 2) return [whole];
+  // What the items do not repeat (our side, a consortium) is the announcement's.
+  return items.map((record) => ({ ...whole, ...record, 乙方: record.乙方 ?? whole.乙方 }));
 }
