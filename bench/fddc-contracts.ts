@@ -103,7 +103,8 @@ async function main(): Promise<void> {
     if (wrong.length === 0) continue;
     shown++;
     console.log(`\n${a.id}`);
-    for (const f of wrong) console.log(`  ${f}: got ${JSON.stringify(p[f] ?? null)}, label ${JSON.stringify(g[f] ?? null)}`);
+    for (const f of wrong)
+      console.log(`  ${f}: got ${JSON.stringify(p[f] ?? null)}, label ${JSON.stringify(g[f] ?? null)}`);
   }
 }
 

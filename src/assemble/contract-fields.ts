@@ -90,7 +90,16 @@ const LABELS = {
     '卖方',
     '供方',
   ],
-  项目名称: ['招标项目名称', '中标项目名称', '采购项目名称', '项目名称', '工程名称', '标段名称', '中标项目', '招标项目'],
+  项目名称: [
+    '招标项目名称',
+    '中标项目名称',
+    '采购项目名称',
+    '项目名称',
+    '工程名称',
+    '标段名称',
+    '中标项目',
+    '招标项目',
+  ],
   合同名称: ['合同名称', '协议名称'],
   合同金额: [
     '中标合同金额',
@@ -156,11 +165,15 @@ const LABEL_RE = new RegExp(
 /** Organisation names: a run of name characters ending in an organisation word. */
 const ORG_END =
   '(?:股份有限公司|有限责任公司|有限公司|集团公司|分公司|公司|指挥部|管理局|管理处|管理委员会|委员会|研究院|设计院|研究所|医院|大学|学院|银行|分行|支行|中心|政府|厅|局|院|所|部|处|集团)';
-const ORG_NAME = new RegExp(`[\\u4e00-\\u9fa5A-Za-z0-9（）()·&\\-]{2,50}?${ORG_END}(?![\\u4e00-\\u9fa5]{0,1}公司)`, 'u');
+const ORG_NAME = new RegExp(
+  `[\\u4e00-\\u9fa5A-Za-z0-9（）()·&\\-]{2,50}?${ORG_END}(?![\\u4e00-\\u9fa5]{0,1}公司)`,
+  'u',
+);
 /** Agents that send the notice on the client's behalf are not the client. */
 const AGENT = /招标|代理|交易中心|交易所|公共资源|采购中心|咨询|监管网|网站/;
 const BID_TITLE = /中标|成交|候选|预中标|招标/;
-const NOT_CONTRACT_NAME = /上市规则|章程|通知书|投标协议|联合体协议|保密协议|议事规则|管理办法|公司法|证券法|备忘录|信息披露/;
+const NOT_CONTRACT_NAME =
+  /上市规则|章程|通知书|投标协议|联合体协议|保密协议|议事规则|管理办法|公司法|证券法|备忘录|信息披露/;
 
 interface Line {
   text: string;
@@ -195,7 +208,10 @@ function span(text: string, start: number, end: number): TextSpan | undefined {
 
 /** Cuts a value before an alias note "（以下简称…）" or a trailing note in brackets. */
 function cutNotes(text: string, value: TextSpan): TextSpan | undefined {
-  const m = /[（(](?:以下简称|以下称|下称|简称|下同|以下合称|联合体牵头|牵头|成员|含税|不含税|大写|小写)/.exec(value.text);
+  const m =
+    /[（(](?:以下简称|以下称|下称|简称|下同|以下合称|联合体牵头|牵头|成员|含税|不含税|大写|小写)/.exec(
+      value.text,
+    );
   return m ? span(text, value.start, value.start + m.index) : value;
 }
 
@@ -285,10 +301,15 @@ function companyOnTop(text: string): string | undefined {
 /** The issuer's full name: header, else "X（以下简称“公司”…", else the first full company name on top. */
 function issuerOf(doc: ParsedDocument): Issuer | undefined {
   const header = doc.header.announcement;
-  const alias = /(?<=^|[\n，。；、\s“”"：:）)])([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司))\s*[（(]\s*(?:以下简称|以下称|下称|简称)[^）)]{0,12}?[“"]?\s*(?:本公司|公司)/u.exec(
-    doc.text,
-  );
-  const name = header?.companyName ?? alias?.[1] ?? companyOnTop(header?.title ?? '') ?? companyOnTop(doc.text.slice(0, 800));
+  const alias =
+    /(?<=^|[\n，。；、\s“”"：:）)])([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司))\s*[（(]\s*(?:以下简称|以下称|下称|简称)[^）)]{0,12}?[“"]?\s*(?:本公司|公司)/u.exec(
+      doc.text,
+    );
+  const name =
+    header?.companyName ??
+    alias?.[1] ??
+    companyOnTop(header?.title ?? '') ??
+    companyOnTop(doc.text.slice(0, 800));
   if (!name) return undefined;
   const at = doc.text.indexOf(name);
   return { name, span: at >= 0 ? { text: name, start: at, end: at + name.length } : undefined };
@@ -312,12 +333,18 @@ const DAY = '(?:于\\s*[0-9一二三四五六七八九十〇零\\s]{2,12}年[^�
 const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
   // "X（以下简称“甲方”/“业主”）"
   {
-    re: new RegExp(`(${NAME})\\s*[（(][^）)\\n]{0,30}?[“"](?:甲方|发包方|发包人|业主|招标人|采购方|买方|需方)[”"]`, 'gu'),
+    re: new RegExp(
+      `(${NAME})\\s*[（(][^）)\\n]{0,30}?[“"](?:甲方|发包方|发包人|业主|招标人|采购方|买方|需方)[”"]`,
+      'gu',
+    ),
     agentOk: false,
   },
   // "该项目建设单位为X" / "招标人是X"
   {
-    re: new RegExp(`(?:招标人|招标单位|建设单位|项目业主|业主单位|业主|采购人|采购单位|发包人|发包方)(?:均)?(?:为|是)\\s*[“"]?(${NAME})[”"]?(?=[，。；,（(\\n]|$)`, 'gu'),
+    re: new RegExp(
+      `(?:招标人|招标单位|建设单位|项目业主|业主单位|业主|采购人|采购单位|发包人|发包方)(?:均)?(?:为|是)\\s*[“"]?(${NAME})[”"]?(?=[，。；,（(\\n]|$)`,
+      'gu',
+    ),
     agentOk: false,
   },
   // "收到（招标人）X（及招标代理机构Y）发来的《中标通知书》"
@@ -330,26 +357,41 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
   },
   // "与X（以下简称…）签订" / "与X于…签署"
   {
-    re: new RegExp(`(?:与|同)\\s*[“"]?(${NAME})[”"]?${ALIAS}\\s*${DAY}(?:在[^，。；\\n]{1,12})?(?:正式)?(?:签订|签署|签定|订立|签下|就)`, 'gu'),
+    re: new RegExp(
+      `(?:与|同)\\s*[“"]?(${NAME})[”"]?${ALIAS}\\s*${DAY}(?:在[^，。；\\n]{1,12})?(?:正式)?(?:签订|签署|签定|订立|签下|就)`,
+      'gu',
+    ),
     agentOk: true,
   },
   // "国家电网公司于…在其招投标网公告"
   {
-    re: new RegExp(`(?:^|\\n|。)\\s*(${NAME})${DAY}(?:在其|通过其|在|通过)[^，。；\\n]{0,30}?(?:招投标|招标|采购|电子商务)`, 'gu'),
+    re: new RegExp(
+      `(?:^|\\n|。)\\s*(${NAME})${DAY}(?:在其|通过其|在|通过)[^，。；\\n]{0,30}?(?:招投标|招标|采购|电子商务)`,
+      'gu',
+    ),
     agentOk: false,
   },
   // "X通知公司中标" / "收到X发来的通知"
   {
-    re: new RegExp(`(?:^|[\\n，。、：:]|[0-9]、)\\s*(${NAME})${ALIAS}(?:书面)?通知(?:本公司|公司|我公司|其)`, 'gu'),
+    re: new RegExp(
+      `(?:^|[\\n，。、：:]|[0-9]、)\\s*(${NAME})${ALIAS}(?:书面)?通知(?:本公司|公司|我公司|其)`,
+      'gu',
+    ),
     agentOk: false,
   },
   {
-    re: new RegExp(`(?:收到|接到)(?:了)?[“"]?(${NAME})[”"]?${ALIAS}(?:发来|发出|下发)?的?(?:书面)?通知`, 'gu'),
+    re: new RegExp(
+      `(?:收到|接到)(?:了)?[“"]?(${NAME})[”"]?${ALIAS}(?:发来|发出|下发)?的?(?:书面)?通知`,
+      'gu',
+    ),
     agentOk: false,
   },
   // "招标单位X的“…”项目"
   {
-    re: new RegExp(`(?:招标人|招标单位|建设单位|业主单位|采购人|采购单位|发包人)\\s*[“"]?(${NAME})[”"]?${ALIAS}(?=的|发出|发来|及|、|（)`, 'gu'),
+    re: new RegExp(
+      `(?:招标人|招标单位|建设单位|业主单位|采购人|采购单位|发包人)\\s*[“"]?(${NAME})[”"]?${ALIAS}(?=的|发出|发来|及|、|（)`,
+      'gu',
+    ),
     agentOk: false,
   },
   // "中标X的…项目"
@@ -419,13 +461,17 @@ function projectFromNarrative(text: string, title: string | undefined): TextSpan
       const start = (m.index ?? 0) + m[0].indexOf(value);
       const found = span(text, start, start + value.length);
       const cut = found && afterOwner(text, cutNotes(text, found));
-      if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text)) continue;
+      if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text))
+        continue;
       if (NOT_PROJECT.test(cut.text)) continue;
       return cut;
     }
   }
   if (title) {
-    const t = /关于(?:[^\n]{0,20}?)?(?:中标|签订|签署)?([\u4e00-\u9fa5A-Za-z0-9（）()\-]{4,60}?(?:项目|工程))/u.exec(title);
+    const t =
+      /关于(?:[^\n]{0,20}?)?(?:中标|签订|签署)?([\u4e00-\u9fa5A-Za-z0-9（）()-]{4,60}?(?:项目|工程))/u.exec(
+        title,
+      );
     const at = t?.[1] ? text.indexOf(t[1]) : -1;
     if (t?.[1] && at >= 0) return span(text, at, at + t[1].length);
   }
@@ -485,10 +531,14 @@ function inYuanDigits(
   const mentions = findMoney(after).filter((m) => m.value >= 10000 && m.currency === 'CNY');
   const next = mentions[0];
   if (!next) return undefined;
-  if (first.currency !== 'CNY' && /^[^。；\n]{0,30}?(?:折合|约合|折|合|相当于)/.test(after.slice(0, next.start + 1)))
+  if (
+    first.currency !== 'CNY' &&
+    /^[^。；\n]{0,30}?(?:折合|约合|折|合|相当于)/.test(after.slice(0, next.start + 1))
+  )
     return { mention: next, next: mentions[1] };
   const numerals = !/[0-9]/.test(first.text);
-  if (numerals && next.start <= 3 && Math.abs(next.value - first.value) < 0.01 * first.value) return { mention: next };
+  if (numerals && next.start <= 3 && Math.abs(next.value - first.value) < 0.01 * first.value)
+    return { mention: next };
   return undefined;
 }
 
@@ -523,7 +573,8 @@ function amountFromNarrative(text: string): ContractAmount | undefined {
   }
   // No cue: the first sizeable yuan amount that is not about the company itself.
   for (const m of findMoney(text)) {
-    if (m.value < 100000 || NOT_CONTRACT_AMOUNT.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
+    if (m.value < 100000 || NOT_CONTRACT_AMOUNT.test(text.slice(Math.max(0, m.start - 30), m.start)))
+      continue;
     return amountNear(text, m.start, m.end + 60);
   }
   return undefined;
@@ -553,7 +604,8 @@ function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
 }
 
 function signingDate(text: string): ContractDate | undefined {
-  const m = /于\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。；\n]{0,40}?(?:签订|签署|签定)/u.exec(text);
+  const m =
+    /于\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。；\n]{0,40}?(?:签订|签署|签定)/u.exec(text);
   if (!m?.[1]) return undefined;
   const start = (m.index ?? 0) + m[0].indexOf(m[1]);
   const date = findDates(m[1])[0];
@@ -563,16 +615,17 @@ function signingDate(text: string): ContractDate | undefined {
 interface DocumentContext {
   kind: ContractKind;
   title: string | undefined;
-  issuer: Issuer | undefined;
-  subsidiary: TextSpan | undefined;
+  /** Full names of our side (issuer, the subsidiary that won or signed). */
+  ours: string[];
+  /** 乙方 when no label names one: the subsidiary, else the issuer (document offsets). */
+  ourParty: TextSpan | undefined;
 }
 
 /** One record from `text` (the document's, or one item's slice of it). */
 function recordOf(text: string, ctx: DocumentContext): ContractRecord {
-  const { kind, issuer, subsidiary, title } = ctx;
+  const { kind, ours, title } = ctx;
   const labelled = labelledValues(text);
   const first = (field: LabelledField) => labelled.find((l) => l.field === field);
-  const ours = [issuer?.name ?? '', subsidiary?.text ?? ''];
 
   const record: ContractRecord = { kind };
   const a = first('甲方');
@@ -583,7 +636,7 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   const b = first('乙方');
   const listed = b ? listedOrgs(text, b.value) : [];
   const winner = listed.length > 1 ? (listed.find((o) => sameCompany(o.text, ours)) ?? listed[0]) : undefined;
-  record.乙方 = winner ?? (b && firstOrg(text, b.value)) ?? subsidiary ?? issuer?.span;
+  record.乙方 = winner ?? (b && firstOrg(text, b.value)) ?? ctx.ourParty;
 
   const p = first('项目名称');
   record.项目名称 = (p && cutNotes(text, p.value)) ?? projectFromNarrative(text, title);
@@ -598,7 +651,7 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
     ? amountNear(text, amountLabel.value.start, amountLabel.value.end)
     : amountFromNarrative(text);
 
-  const exclude = [record.乙方?.text ?? '', issuer?.name ?? ''];
+  const exclude = [record.乙方?.text ?? '', ...ours];
   const m = first('联合体成员');
   const partners = listed.filter((o) => o !== winner && !sameCompany(o.text, exclude));
   const members = m
@@ -610,7 +663,8 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
 
   const date = kind === 'contract' ? signingDate(text) : undefined;
   if (date) record.签署日期 = date;
-  for (const key of Object.keys(record) as Array<keyof ContractRecord>) if (record[key] === undefined) delete record[key];
+  for (const key of Object.keys(record) as Array<keyof ContractRecord>)
+    if (record[key] === undefined) delete record[key];
   return record;
 }
 
@@ -653,10 +707,15 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   const { text } = doc;
   const title = doc.header.announcement?.title;
   const kind: ContractKind = BID_TITLE.test(title ?? text.slice(0, 300)) ? 'bid_win' : 'contract';
-  const ctx: DocumentContext = { kind, title, issuer: issuerOf(doc), subsidiary: subsidiaryOf(text) };
+  const issuer = issuerOf(doc);
+  const subsidiary = subsidiaryOf(text);
+  const ourParty = subsidiary ?? issuer?.span;
+  const ctx: DocumentContext = { kind, title, ours: [issuer?.name ?? '', subsidiary?.text ?? ''], ourParty };
   const whole = recordOf(text, ctx);
   const items = contractItems(text)
-    .map(([start, end]) => shifted(recordOf(text.slice(start, end), { ...ctx, title: undefined }), start))
+    .map(([start, end]) =>
+      shifted(recordOf(text.slice(start, end), { ...ctx, title: undefined, ourParty: undefined }), start),
+    )
     .filter((r) => r.合同金额 && r.项目名称);
   const amounts = new Set(items.map((r) => r.合同金额?.upper));
   if (items.length < 2 || amounts.size < 2) return [whole];
