@@ -702,6 +702,129 @@ function contractItems(text: string): Array<[number, number]> {
   return items.length >= 2 ? items : [];
 }
 
+/** A table cell with its place in the text; `header` is its column's heading. */
+interface Cell extends TextSpan {
+  header: string;
+}
+
+/** The cells of one table row and the table's rows (header row excluded). */
+type TableRows = Cell[][];
+
+/** Finds each cell's text in order from `from`, so that cells carry document offsets. */
+function locateRow(
+  text: string,
+  header: readonly string[],
+  row: readonly string[],
+  from: number,
+): Cell[] | null {
+  const cells: Cell[] = [];
+  let at = from;
+  for (const [k, raw] of row.entries()) {
+    const value = raw.trim();
+    if (value === '') continue;
+    const found = text.indexOf(value, at);
+    if (found < 0) return null;
+    cells.push({ header: header[k] ?? '', text: value, start: found, end: found + value.length });
+    at = found + value.length;
+  }
+  return cells;
+}
+
+/**
+ * Tables of the document: `document.tables` where the parser gives them (header row first, or `header`), else
+ * runs of tab-separated lines in the text (how HTML tables read today).
+ */
+function tablesOf(doc: ParsedDocument): TableRows[] {
+  const { text } = doc;
+  const out: TableRows[] = [];
+  if (doc.tables.length > 0) {
+    for (const table of doc.tables as Array<{ rows: string[][]; header?: string[]; start?: number }>) {
+      const header = table.header ?? table.rows[0] ?? [];
+      const body = table.header ? table.rows : table.rows.slice(1);
+      let at = table.start ?? 0;
+      const rows: TableRows = [];
+      for (const row of body) {
+        const cells = locateRow(text, header, row, at);
+        if (!cells || cells.length === 0) continue;
+        rows.push(cells);
+        at = (cells[cells.length - 1] as Cell).end;
+      }
+      out.push(rows);
+    }
+    return out;
+  }
+  let run: Line[] = [];
+  const flush = () => {
+    const [head, ...body] = run;
+    if (head && body.length > 0) {
+      const header = head.text.split('\t').map((c) => c.trim());
+      out.push(
+        body
+          .filter((l) => l.text.split('\t').length === header.length)
+          .map((l) => locateRow(text, header, l.text.split('\t'), l.start) ?? [])
+          .filter((cells) => cells.length > 0),
+      );
+    }
+    run = [];
+  };
+  for (const line of linesOf(text)) {
+    if (line.text.includes('\t')) run.push(line);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+const COLUMN_FIELDS: ReadonlyArray<readonly [RegExp, keyof ContractRecord]> = [
+  [/金额|价格|报价|中标价|合同价|总价|价款/, '合同金额'],
+  [/招标人|招标单位|采购人|采购单位|业主|发包|甲方|买方|客户|需方/, '甲方'],
+  [/中标人|中标单位|中标候选人|供应商|乙方|卖方|承包/, '乙方'],
+  [/项目|工程|标段|标包|包号|名称/, '项目名称'],
+];
+
+/** 金额（万元） → 1e4: the unit a column heading gives its bare numbers. */
+function headerUnit(header: string): number {
+  if (/亿元/.test(header)) return 1e8;
+  if (/万元/.test(header)) return 1e4;
+  return /元/.test(header) ? 1 : 0;
+}
+
+function amountOfCell(cell: Cell): ContractAmount | undefined {
+  const money = findMoney(cell.text)[0];
+  if (money) return toAmount(cell.text, 0, money) && shiftAmount(toAmount(cell.text, 0, money), cell.start);
+  const unit = headerUnit(cell.header);
+  const n = Number(cell.text.replace(/[,，\s]/g, ''));
+  if (!unit || !Number.isFinite(n) || n <= 0) return undefined;
+  const value = Math.round(n * unit * 100) / 100;
+  return { ...cell, lower: value, upper: value, currency: 'CNY' };
+}
+
+function shiftAmount(amount: ContractAmount, offset: number): ContractAmount {
+  return { ...amount, start: amount.start + offset, end: amount.end + offset };
+}
+
+/** One record per row of a table of contracts (a column of amounts and one of projects or clients). */
+function tableRecords(doc: ParsedDocument, kind: ContractKind): ContractRecord[] {
+  for (const rows of tablesOf(doc)) {
+    const records: ContractRecord[] = [];
+    for (const cells of rows) {
+      if (/^(?:合计|总计|小计|共计)/.test(cells[0]?.text ?? '')) continue;
+      const record: ContractRecord = { kind };
+      for (const cell of cells) {
+        const field = COLUMN_FIELDS.find(([re]) => re.test(cell.header))?.[1];
+        if (field === '合同金额') record.合同金额 ??= amountOfCell(cell);
+        else if (field === '甲方' || field === '乙方') record[field] ??= firstOrg(doc.text, cell);
+        else if (field === '项目名称' && /[\u4e00-\u9fa5]{2}/.test(cell.text)) record.项目名称 ??= cell;
+      }
+      for (const key of Object.keys(record) as Array<keyof ContractRecord>)
+        if (record[key] === undefined) delete record[key];
+      if (record.合同金额 && record.甲方) records.push(record);
+    }
+    if (records.length >= 2) return records;
+  }
+  return [];
+}
+
 /** The contract records of one announcement: usually one; numbered items of several contracts give one each. */
 export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   const { text } = doc;
@@ -712,6 +835,8 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   const ourParty = subsidiary ?? issuer?.span;
   const ctx: DocumentContext = { kind, title, ours: [issuer?.name ?? '', subsidiary?.text ?? ''], ourParty };
   const whole = recordOf(text, ctx);
+  const rows = tableRecords(doc, kind);
+  if (rows.length >= 2) return rows.map((row) => ({ ...whole, ...row, 乙方: row.乙方 ?? whole.乙方 }));
   const items = contractItems(text)
     .map(([start, end]) =>
       shifted(recordOf(text.slice(start, end), { ...ctx, title: undefined, ourParty: undefined }), start),

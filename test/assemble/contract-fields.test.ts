@@ -151,4 +151,48 @@ describe('readContractFields', () => {
     );
     for (const r of rs) assertOffsets(text, r);
   });
+
+  it('gives one record per row of a table of contracts with their clients', async () => {
+    const table = [
+      '序号\t招标人\t项目名称\t中标金额（万元）',
+      '1\t东湖市交通局\t东湖市环线改造工程\t12,000',
+      '2\t西山县水利局\t西山县引水工程\t5,000',
+      '合计\t\t\t17,000',
+    ].join('\n');
+    const { text, records: rs } = await records(`公司近日中标以下项目：\n${table}`);
+    assert.deepEqual(
+      rs.map((r) => [r.甲方?.text, r.项目名称?.text, r.合同金额?.upper]),
+      [
+        ['东湖市交通局', '东湖市环线改造工程', 120000000],
+        ['西山县水利局', '西山县引水工程', 50000000],
+      ],
+    );
+    for (const r of rs) assertOffsets(text, r);
+  });
+
+  it("reads the parser's tables where it gives them", async () => {
+    const body =
+      '公司近日中标以下项目：\n东湖市交通局 东湖市环线改造工程 1.2亿元\n西山县水利局 西山县引水工程 5,000万元';
+    const doc = await parseDocument(
+      new TextEncoder().encode(`${HEADER}华北路桥股份有限公司中标公告\n${PLEDGE}${body}\n`),
+      { fileName: 'notice.txt', mimeType: 'text/plain', kind: 'announcement' },
+      { maxBytes: 1e6, maxPages: 10 },
+    );
+    const rows = [
+      ['东湖市交通局', '东湖市环线改造工程', '1.2亿元'],
+      ['西山县水利局', '西山县引水工程', '5,000万元'],
+    ];
+    const rs = readContractFields({
+      ...doc,
+      tables: [{ page: 1, rows: [['采购人', '项目名称', '合同金额'], ...rows] }],
+    });
+    assert.deepEqual(
+      rs.map((r) => [r.甲方?.text, r.合同金额?.upper, r.乙方?.text]),
+      [
+        ['东湖市交通局', 120000000, '华北路桥股份有限公司'],
+        ['西山县水利局', 50000000, '华北路桥股份有限公司'],
+      ],
+    );
+    for (const r of rs) assertOffsets(doc.text, r);
+  });
 });
