@@ -592,15 +592,23 @@ function membersFrom(text: string, value: TextSpan, exclude: string[]): TextSpan
   return out;
 }
 
+/** "公司与X（以下简称…）组成联合体", "与“X、Y”联合体", "联合体成员——X、Y": the partners of our company. */
 function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
-  const m =
-    /(?:与|和)[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:有限公司|有限责任公司|公司|研究院|设计院))[”"]?(?:[（(][^）)]*[）)])?(?:共同)?(?:自愿)?(?:组成|作为|结成)(?:的)?(?:联合体|联营体)/u.exec(
-      text,
-    );
-  if (!m?.[1]) return [];
-  const start = (m.index ?? 0) + m[0].indexOf(m[1]);
-  const member = span(text, start, start + m[1].length);
-  return member && !exclude.some((x) => x && member.text.includes(x)) ? [member] : [];
+  const cues = [
+    /(?:与|和|及)\s*[“"]?\s*([^，。；\n《》“”]{4,120}?)\s*[”"]?(?:[（(][^）)]*[）)])*\s*(?:共同|自愿)*(?:组成|作为|结成)?(?:的)?(?:联合体|联营体)/gu,
+    /联合体成员\s*[—\-－:：为]+\s*([^。；;\n]{4,200})/gu,
+  ];
+  for (const re of cues) {
+    for (const m of text.matchAll(re)) {
+      const value = m[1] as string;
+      const start = (m.index ?? 0) + m[0].indexOf(value);
+      const found = span(text, start, start + value.length);
+      if (!found) continue;
+      const members = listedOrgs(text, found).filter((o) => !sameCompany(o.text, exclude));
+      if (members.length > 0) return members;
+    }
+  }
+  return [];
 }
 
 function signingDate(text: string): ContractDate | undefined {
