@@ -165,8 +165,9 @@ const LABEL_RE = new RegExp(
 /** Organisation names: a run of name characters ending in an organisation word. */
 const ORG_END =
   '(?:股份有限公司|有限责任公司|有限公司|集团公司|分公司|公司|指挥部|管理局|管理处|管理委员会|委员会|研究院|设计院|研究所|医院|大学|学院|银行|分行|支行|中心|政府|厅|局|院|所|部|处|集团)';
+// The name does not stop inside a longer ending: 集团 | 有限责任公司, 公司 | 分公司.
 const ORG_NAME = new RegExp(
-  `[\\u4e00-\\u9fa5A-Za-z0-9（）()·&\\-]{2,50}?${ORG_END}(?![\\u4e00-\\u9fa5]{0,1}公司)`,
+  `[\\u4e00-\\u9fa5A-Za-z0-9（）()·&\\-]{2,50}?${ORG_END}(?![\\u4e00-\\u9fa5]{0,1}公司|有限|股份|责任|集团|分公司|分行|支行)`,
   'u',
 );
 /** Agents that send the notice on the client's behalf are not the client. */
@@ -413,7 +414,9 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
       const start = (m.index ?? 0) + m[0].indexOf(name);
       // "X和Y的《中标通知书》": the first of two clients
       const first = new RegExp(`^.{2,50}?${ORG_END}(?=和)`, 'u').exec(name)?.[0] ?? name;
-      const found = span(text, start, start + first.length);
+      // "）于近日收到X": a lazy name that began too early keeps only what follows the verb
+      const lead = /^[\s）)][^，。]*?(?:收到|接到|同|与|和)/u.exec(first);
+      const found = span(text, start + (lead ? lead[0].length : 0), start + first.length);
       if (!found || found.text.length < 4) continue;
       if (!agentOk && AGENT.test(found.text)) continue;
       if (/^(?:本|该|上述|公司|我|其|对方|双方)/.test(found.text)) continue;
