@@ -429,10 +429,20 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
 }
 
 const PROJECT_END =
-  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|招标采购|包[0-9一二三四五六七八九十]*|[）)])$/u;
+  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|采购活动|招标采购|包[0-9一二三四五六七八九十]*|[）)])$/u;
 const NOT_PROJECT_START =
   /^(?:通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程|以下|如下|其中|此|共|数量|过|投资项目|[0-9一二三四五六七八九十]+\s*(?:个|次|项))/u;
 const NOT_PROJECT = /合同|协议|通知书|公告|规则|章程|证券|报$/u;
+
+/** "…招标活动推荐的中标候选人公示" → "…招标活动": the notice's name around the project's. */
+function withoutNoticeWords(text: string, value: TextSpan | undefined): TextSpan | undefined {
+  if (!value) return undefined;
+  const m =
+    /(?:推荐的|的)?(?:中标候选人|中标人|中标结果|成交结果)(?:公示|名单|公告)?\s*(?:[（(][^）)]*[）)])?$/u.exec(
+      value.text,
+    );
+  return m && m.index > 0 ? span(text, value.start, value.start + m.index) : value;
+}
 
 /** "X有限公司投资开发的Y工程" → "Y工程": the owner in front is not part of the project's name. */
 function afterOwner(text: string, value: TextSpan | undefined): TextSpan | undefined {
@@ -463,7 +473,7 @@ function projectFromNarrative(text: string, title: string | undefined): TextSpan
       const value = m[1] as string;
       const start = (m.index ?? 0) + m[0].indexOf(value);
       const found = span(text, start, start + value.length);
-      const cut = found && afterOwner(text, cutNotes(text, found));
+      const cut = found && afterOwner(text, withoutNoticeWords(text, cutNotes(text, found)));
       if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text))
         continue;
       if (NOT_PROJECT.test(cut.text)) continue;
