@@ -98,7 +98,7 @@ function agreement(a: Keys, b: Keys): number {
 }
 
 /** Pairs gold with predicted records: same 甲方 + 乙方 first, then greedily by the number of agreeing fields. */
-export function pairFddcRecords(gold: readonly Keys[], predicted: readonly Keys[]): Array<[number, number]> {
+function pairFddcRecords(gold: readonly Keys[], predicted: readonly Keys[]): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
   const freeGold = new Set(gold.keys());
   const freePredicted = new Set(predicted.keys());
