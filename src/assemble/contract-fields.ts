@@ -1,0 +1,870 @@
+/**
+ * Contract and bid-win facts of a major-contract announcement (重大合同 / 中标公告), read by rules from the parsed
+ * document: 甲方 (client: 招标人, 发包人, 采购人, 业主), 乙方 (the issuer or the subsidiary that won or signed),
+ * 项目名称, 合同名称, 合同金额 (yuan; ranges give lower and upper), 联合体成员 and 签署日期, each with its offsets
+ * in `document.text`. Labelled lines ("招标人：…", table rows "表头：单元格") are trusted first; narrative cues
+ * ("收到X发来的《中标通知书》", "与X签订《…合同》", "中标X项目") fill what labels leave open. A table of several
+ * contracts gives one record per row.
+ */
+import { findDates } from '../normalize/dates.js';
+import { type CurrencyCode, findMoney, type MoneyMention } from '../normalize/money.js';
+import type { ParsedDocument } from '../parse/types.js';
+
+export interface TextSpan {
+  /** As written, `document.text.slice(start, end)`. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ContractAmount extends TextSpan {
+  /** Yuan (or whole units of `currency`); equal to `upper` unless a range was stated. */
+  lower: number;
+  upper: number;
+  currency: CurrencyCode;
+}
+
+export interface ContractDate extends TextSpan {
+  /** ISO date at the precision written. */
+  value: string;
+}
+
+/** 'bid_win' for 中标 / 中标候选 announcements, 'contract' for a signed contract. */
+export type ContractKind = 'bid_win' | 'contract';
+
+export interface ContractRecord {
+  kind: ContractKind;
+  甲方?: TextSpan;
+  乙方?: TextSpan;
+  项目名称?: TextSpan;
+  合同名称?: TextSpan;
+  合同金额?: ContractAmount;
+  联合体成员?: TextSpan[];
+  签署日期?: ContractDate;
+}
+
+/** Cell labels by field, longest first within a field so that 中标金额 wins over 金额. */
+const LABELS = {
+  甲方: [
+    '中标通知书发出单位',
+    '通知书发出单位',
+    '招标人名称',
+    '招标单位名称',
+    '采购单位名称',
+    '采购人名称',
+    '发包人名称',
+    '甲方名称',
+    '项目业主',
+    '业主单位',
+    '建设单位',
+    '招标单位',
+    '采购单位',
+    '发包单位',
+    '招标人',
+    '招标方',
+    '发包人',
+    '发包方',
+    '采购人',
+    '采购方',
+    '业主方',
+    '委托方',
+    '甲方',
+    '买方',
+    '需方',
+    '业主',
+  ],
+  乙方: [
+    '中标供应商',
+    '成交供应商',
+    '中标人名称',
+    '中标单位',
+    '承包单位',
+    '乙方名称',
+    '中标人',
+    '中标方',
+    '承包人',
+    '承包方',
+    '成交人',
+    '供应商',
+    '乙方',
+    '卖方',
+    '供方',
+  ],
+  项目名称: [
+    '招标项目名称',
+    '中标项目名称',
+    '采购项目名称',
+    '项目名称',
+    '工程名称',
+    '标段名称',
+    '中标项目',
+    '招标项目',
+  ],
+  合同名称: ['合同名称', '协议名称'],
+  合同金额: [
+    '中标合同金额',
+    '合同总金额',
+    '中标总金额',
+    '中标金额',
+    '中标价格',
+    '中标总价',
+    '合同金额',
+    '合同总价',
+    '合同价款',
+    '合同价格',
+    '成交金额',
+    '投标报价',
+    '中标价',
+    '合同价',
+    '成交价',
+    '投标价',
+    '总金额',
+  ],
+  联合体成员: ['联合体成员单位', '联合体成员'],
+  /** Labels of other facts: only there to end the value before them. */
+  其他: [
+    '法定代表人',
+    '注册地址',
+    '注册资本',
+    '办公地址',
+    '住所',
+    '地址',
+    '联系人',
+    '联系电话',
+    '经营范围',
+    '成立日期',
+    '成立时间',
+    '企业类型',
+    '公司类型',
+    '项目编号',
+    '招标编号',
+    '采购编号',
+    '工程编号',
+    '项目地点',
+    '建设地点',
+    '项目内容',
+    '中标内容',
+    '工期',
+    '招标代理机构',
+    '招标代理',
+    '代理机构',
+  ],
+} as const;
+type LabelledField = keyof typeof LABELS;
+
+const LABEL_FIELD = new Map<string, LabelledField>();
+for (const [field, labels] of Object.entries(LABELS) as Array<[LabelledField, readonly string[]]>)
+  for (const label of labels) LABEL_FIELD.set(label, field);
+const ALL_LABELS = [...LABEL_FIELD.keys()].sort((a, b) => b.length - a.length);
+// A label, then a colon (or a table cell break), then its value up to the next label or the end of the line.
+const LABEL_RE = new RegExp(
+  `(${ALL_LABELS.join('|')})[一二三四五六七八九十0-9]{0,2}\\s*(?:[（(][^）)\\n]{0,8}[）)])?\\s*(?:[：:]|\\t)`,
+  'g',
+);
+
+/** Organisation names: a run of name characters ending in an organisation word. */
+const ORG_END =
+  '(?:股份有限公司|有限责任公司|有限公司|集团公司|分公司|公司|指挥部|管理局|管理处|管理委员会|委员会|研究院|设计院|研究所|医院|大学|学院|银行|分行|支行|中心|政府|厅|局|院|所|部|处|集团)';
+// The name does not stop inside a longer ending: 集团 | 有限责任公司, 公司 | 分公司.
+const ORG_NAME = new RegExp(
+  `[\\u4e00-\\u9fa5A-Za-z0-9（）()·&\\-]{2,50}?${ORG_END}(?![\\u4e00-\\u9fa5]{0,1}公司|有限|股份|责任|集团|分公司|分行|支行)`,
+  'u',
+);
+/** Agents that send the notice on the client's behalf are not the client. */
+const AGENT = /招标|代理|交易中心|交易所|公共资源|采购中心|咨询|监管网|网站/;
+const BID_TITLE = /中标|成交|候选|预中标|招标/;
+const NOT_CONTRACT_NAME =
+  /上市规则|章程|通知书|投标协议|联合体协议|保密协议|议事规则|管理办法|公司法|证券法|备忘录|信息披露/;
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (const part of text.split('\n')) {
+    out.push({ text: part, start });
+    start += part.length + 1;
+  }
+  return out;
+}
+
+/** Trims spaces and list punctuation off a span, keeping its offsets true. */
+function span(text: string, start: number, end: number): TextSpan | undefined {
+  let s = start;
+  let e = end;
+  const trimStart = /[\s：:，,；;。、“”"'‘’「」]/;
+  const trimEnd = /[\s：:，,；;。、“”"'‘’「」）)（(]/;
+  while (s < e && trimStart.test(text.charAt(s))) s++;
+  while (e > s && trimEnd.test(text.charAt(e - 1))) {
+    // keep a closing bracket that closes one inside the span: 华虹半导体（无锡）有限公司
+    const c = text.charAt(e - 1);
+    if ((c === '）' || c === ')') && /[（(]/.test(text.slice(s, e - 1))) break;
+    e--;
+  }
+  return e > s ? { text: text.slice(s, e), start: s, end: e } : undefined;
+}
+
+/** Cuts a value before an alias note "（以下简称…）" or a trailing note in brackets. */
+function cutNotes(text: string, value: TextSpan): TextSpan | undefined {
+  const m =
+    /[（(](?:以下简称|以下称|下称|简称|下同|以下合称|联合体牵头|牵头|成员|含税|不含税|大写|小写)/.exec(
+      value.text,
+    );
+  return m ? span(text, value.start, value.start + m.index) : value;
+}
+
+interface Labelled {
+  field: LabelledField;
+  label: string;
+  value: TextSpan;
+}
+
+/** Every "label：value" in the text; a label alone on its line takes the next non-empty line as value. */
+function labelledValues(text: string): Labelled[] {
+  const lines = linesOf(text);
+  const out: Labelled[] = [];
+  lines.forEach((line, li) => {
+    const hits = [...line.text.matchAll(LABEL_RE)];
+    hits.forEach((m, k) => {
+      const label = m[1] as string;
+      const field = LABEL_FIELD.get(label) as LabelledField;
+      const from = line.start + (m.index ?? 0) + m[0].length;
+      const next = hits[k + 1];
+      const to = line.start + (next ? (next.index ?? 0) : line.text.length);
+      let value = span(text, from, cutAtSeparator(text, from, to));
+      if (!value && !next) {
+        const following = lines.slice(li + 1, li + 3).find((l) => l.text.trim() !== '');
+        if (following && !new RegExp(LABEL_RE.source).test(following.text))
+          value = span(text, following.start, following.start + following.text.length);
+      }
+      if (value && field !== '其他' && !ALL_LABELS.includes(value.text)) out.push({ field, label, value });
+    });
+  });
+  return out;
+}
+
+/** A value ends at the first 。；; or tab after it (table rows "表头：单元格；表头：单元格"). */
+function cutAtSeparator(text: string, from: number, to: number): number {
+  const rel = text.slice(from, to).search(/[。；;\t]/);
+  return rel < 0 ? to : from + rel;
+}
+
+const ORG_END_G = new RegExp(ORG_END, 'gu');
+
+/** The name a party value starts with, without what runs on after it ("…有限公司法定代表人：…", "… 1"). */
+function firstOrg(text: string, value: TextSpan): TextSpan | undefined {
+  const cut = cutNotes(text, value);
+  if (!cut) return undefined;
+  const colon = cut.text.search(/[：:]/);
+  const head = colon >= 0 ? cut.text.slice(0, colon) : cut.text;
+  const ends = [...head.matchAll(ORG_END_G)];
+  const last = ends[ends.length - 1];
+  if (last && (colon >= 0 || /^[\s0-9]{1,4}$/.test(head.slice((last.index ?? 0) + last[0].length))))
+    return span(text, cut.start, cut.start + (last.index ?? 0) + last[0].length);
+  // A labelled value is the name itself unless it runs on into a sentence.
+  if (cut.text.length <= 40 && !/[，,。]/.test(cut.text)) return cut;
+  const m = ORG_NAME.exec(cut.text);
+  return m ? span(text, cut.start + m.index, cut.start + m.index + m[0].length) : undefined;
+}
+
+/** "A与B组成的联合体" / "A、B": the organisations a party value lists, in order. */
+function listedOrgs(text: string, value: TextSpan): TextSpan[] {
+  const out: TextSpan[] = [];
+  const cut = cutNotes(text, value) ?? value;
+  for (const m of cut.text.matchAll(/[^、，,；;及与]+/gu)) {
+    const start = cut.start + (m.index ?? 0);
+    const part = span(text, start, start + m[0].replace(/(?:组成的|共同|联合体|牵头人|成员).*$/u, '').length);
+    const name = part && firstOrg(text, part);
+    if (name && name.text.length >= 4 && new RegExp(`${ORG_END}$`, 'u').test(name.text)) out.push(name);
+  }
+  return out;
+}
+
+interface Issuer {
+  name: string;
+  span?: TextSpan;
+}
+
+/** The first full company name standing on its own near the top (not inside a sentence). */
+function companyOnTop(text: string): string | undefined {
+  const re =
+    /(?<=^|[\s：:，。>"”])([\u4e00-\u9fa5（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司))(?=关于|重大|中标|签订|签署|重要|特别|项目|工程|日常|公告|董事会|$|\s)/gmu;
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 3), m.index);
+    if (!/简称|子公司/.test(before)) return m[1];
+  }
+  return undefined;
+}
+
+/** The issuer's full name: header, else "X（以下简称“公司”…", else the first full company name on top. */
+function issuerOf(doc: ParsedDocument): Issuer | undefined {
+  const header = doc.header.announcement;
+  const alias =
+    /(?<=^|[\n，。；、\s“”"：:）)])([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司))\s*[（(]\s*(?:以下简称|以下称|下称|简称)[^）)]{0,12}?[“"]?\s*(?:本公司|公司)/u.exec(
+      doc.text,
+    );
+  const name =
+    header?.companyName ??
+    alias?.[1] ??
+    companyOnTop(header?.title ?? '') ??
+    companyOnTop(doc.text.slice(0, 800));
+  if (!name) return undefined;
+  const at = doc.text.indexOf(name);
+  return { name, span: at >= 0 ? { text: name, start: at, end: at + name.length } : undefined };
+}
+
+/** The subsidiary that won or signed: "全资子公司X（以下简称…）" / "子公司X中标 / 与 / 收到". */
+function subsidiaryOf(text: string): TextSpan | undefined {
+  const re =
+    /(?:全资|控股|下属)?(?:子公司|孙公司)\s*[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|分公司|公司))(?=\s*[（(]|\s*[”"]?\s*(?:中标|与|收到|于|近日|作为|为|成为|签订|签署|和))/u;
+  const m = re.exec(text.slice(0, 3000));
+  if (!m?.[1] || /成立|设立|合资|与|和/.test(m[1])) return undefined;
+  const start = (m.index ?? 0) + m[0].length - m[1].length;
+  return span(text, start, start + m[1].length);
+}
+
+const NAME = '[^，。；、\\n“”《》及与]{2,50}?';
+const ALIAS = '(?:\\s*[（(][^）)\\n]{0,40}[）)])?';
+const DAY = '(?:于\\s*[0-9一二三四五六七八九十〇零\\s]{2,12}年[^，。；\\n]{0,20}?日)?';
+
+/** Narrative cues for the client, strongest first; group 1 is the name. */
+const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
+  // "X（以下简称“甲方”/“业主”）"
+  {
+    re: new RegExp(
+      `(${NAME})\\s*[（(][^）)\\n]{0,30}?[“"](?:甲方|发包方|发包人|业主|招标人|采购方|买方|需方)[”"]`,
+      'gu',
+    ),
+    agentOk: false,
+  },
+  // "该项目建设单位为X" / "招标人是X"
+  {
+    re: new RegExp(
+      `(?:招标人|招标单位|建设单位|项目业主|业主单位|业主|采购人|采购单位|发包人|发包方)(?:均)?(?:为|是)\\s*[“"]?(${NAME})[”"]?(?=[，。；,（(\\n]|$)`,
+      'gu',
+    ),
+    agentOk: false,
+  },
+  // "收到（招标人）X（及招标代理机构Y）发来的《中标通知书》"
+  {
+    re: new RegExp(
+      `(?:收到|接到|收悉|获得|获)(?:了)?(?:项目业主|业主方?|招标人|招标单位|采购人|采购单位|发包人|发包方|建设单位)?[“"]?(${NAME})[”"]?${ALIAS}(?:及[^，。；\\n]{2,50}?)?(?:发来|发出|送达|签发|出具|下发)?的?\\s*(?:[《“"][^，。；\\n《》]{0,16}?)?(?:中标|成交|中选|预中标|授标)\\s*(?:通\\s*知书?|确认书|意向书|函)`,
+      'gu',
+    ),
+    agentOk: false,
+  },
+  // "与X（以下简称…）签订" / "与X于…签署"
+  {
+    re: new RegExp(
+      `(?:与|同)\\s*[“"]?(${NAME})[”"]?${ALIAS}\\s*${DAY}(?:在[^，。；\\n]{1,12})?(?:正式)?(?:签订|签署|签定|订立|签下|就)`,
+      'gu',
+    ),
+    agentOk: true,
+  },
+  // "国家电网公司于…在其招投标网公告"
+  {
+    re: new RegExp(
+      `(?:^|\\n|。)\\s*(${NAME})${DAY}(?:在其|通过其|在|通过)[^，。；\\n]{0,30}?(?:招投标|招标|采购|电子商务)`,
+      'gu',
+    ),
+    agentOk: false,
+  },
+  // "X通知公司中标" / "收到X发来的通知"
+  {
+    re: new RegExp(
+      `(?:^|[\\n，。、：:]|[0-9]、)\\s*(${NAME})${ALIAS}(?:书面)?通知(?:本公司|公司|我公司|其)`,
+      'gu',
+    ),
+    agentOk: false,
+  },
+  {
+    re: new RegExp(
+      `(?:收到|接到)(?:了)?[“"]?(${NAME})[”"]?${ALIAS}(?:发来|发出|下发)?的?(?:书面)?通知`,
+      'gu',
+    ),
+    agentOk: false,
+  },
+  // "招标单位X的“…”项目"
+  {
+    re: new RegExp(
+      `(?:招标人|招标单位|建设单位|业主单位|采购人|采购单位|发包人)\\s*[“"]?(${NAME})[”"]?${ALIAS}(?=的|发出|发来|及|、|（)`,
+      'gu',
+    ),
+    agentOk: false,
+  },
+  // "中标X的…项目"
+  {
+    re: /(?:获得|收到|中标)[^，。；\n]{0,6}?([\u4e00-\u9fa5（）()]{2,40}?(?:公司|局|院|中心|政府|指挥部|委员会|银行|集团))(?:[（(][^）)]*[）)])?的[^，。；\n]{0,40}?(?:项目|工程|标段|采购)/gu,
+    agentOk: false,
+  },
+];
+
+function sameCompany(name: string, others: readonly string[]): boolean {
+  return others.some((o) => o !== '' && (o === name || o.includes(name) || name.includes(o)));
+}
+
+/** The client named in narrative (the sender of the 中标通知书, the party signed with, …), not our side. */
+function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | undefined {
+  for (const { re, agentOk } of CLIENT_CUES) {
+    for (const m of text.matchAll(re)) {
+      const name = m[1] as string;
+      const start = (m.index ?? 0) + m[0].indexOf(name);
+      // "X和Y的《中标通知书》": the first of two clients
+      const first = new RegExp(`^.{2,50}?${ORG_END}(?=和)`, 'u').exec(name)?.[0] ?? name;
+      // "）于近日收到X": a lazy name that began too early keeps only what follows the verb
+      const lead = /^[\s）)][^，。]*?(?:收到|接到|同|与|和)/u.exec(first);
+      const found = span(text, start + (lead ? lead[0].length : 0), start + first.length);
+      if (!found || found.text.length < 4) continue;
+      if (!agentOk && AGENT.test(found.text)) continue;
+      if (/^(?:本|该|上述|公司|我|其|对方|双方)/.test(found.text)) continue;
+      if (!new RegExp(`${ORG_END}$`).test(found.text)) continue;
+      if (sameCompany(found.text, ours)) continue;
+      return found;
+    }
+  }
+  return undefined;
+}
+
+const PROJECT_END =
+  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|采购活动|招标采购|包[0-9一二三四五六七八九十]*|[）)])$/u;
+const NOT_PROJECT_START =
+  /^(?:通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程|以下|如下|其中|此|共|数量|过|投资项目|[0-9一二三四五六七八九十]+\s*(?:个|次|项))/u;
+const NOT_PROJECT = /合同|协议|通知书|公告|规则|章程|证券|报$/u;
+
+/** "…招标活动推荐的中标候选人公示" → "…招标活动": the notice's name around the project's. */
+function withoutNoticeWords(text: string, value: TextSpan | undefined): TextSpan | undefined {
+  if (!value) return undefined;
+  const m =
+    /(?:推荐的|的)?(?:中标候选人|中标人|中标结果|成交结果)(?:公示|名单|公告)?\s*(?:[（(][^）)]*[）)])?$/u.exec(
+      value.text,
+    );
+  return m && m.index > 0 ? span(text, value.start, value.start + m.index) : value;
+}
+
+/** "X有限公司投资开发的Y工程" → "Y工程": the owner in front is not part of the project's name. */
+function afterOwner(text: string, value: TextSpan | undefined): TextSpan | undefined {
+  if (!value) return undefined;
+  const at = value.text.lastIndexOf('的');
+  if (at < 0 || !/公司|局|政府|委员会|指挥部|位于/.test(value.text.slice(0, at))) return value;
+  return span(text, value.start + at + 1, value.end) ?? value;
+}
+
+/** Candidate project names from narrative cues, best first. */
+function projectFromNarrative(text: string, title: string | undefined): TextSpan | undefined {
+  const cues = [
+    // "中标X，中标价…" / "中标X（以下简称…）"
+    /(?:中标|承建|承接|中选)(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,\n]|[（(]以下|的中标|中标价|中标金额|项目中标|$)/gu,
+    // "确认公司为X的中标单位"
+    /为[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?的?(?:第一)?(?:中标人|中标单位|中标候选人|成交供应商|成交人|中选人)/gu,
+    // "X项目由公司中标"
+    /(?:^|[，。\n])[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?由[^，。；\n]{0,12}?中标/gu,
+    // "参与了X的投标"
+    /参与(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?的?(?:公开)?(?:投标|招标|竞标|采购|评标)/gu,
+    // “X项目” / 《X项目》 (a line break may fall inside)
+    /[“"《]([^”"》]{4,100}?)[”"》]/gu,
+    // a title broken over lines: "关于中标\nX项目的公告"
+    /中标\s*\n\s*([^，。；\n]{4,80}?)的公告/gu,
+  ];
+  for (const re of cues) {
+    for (const m of text.matchAll(re)) {
+      const value = m[1] as string;
+      const start = (m.index ?? 0) + m[0].indexOf(value);
+      const found = span(text, start, start + value.length);
+      const cut = found && afterOwner(text, withoutNoticeWords(text, cutNotes(text, found)));
+      if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text))
+        continue;
+      if (NOT_PROJECT.test(cut.text)) continue;
+      return cut;
+    }
+  }
+  if (title) {
+    const t =
+      /关于(?:[^\n]{0,20}?)?(?:中标|签订|签署)?([\u4e00-\u9fa5A-Za-z0-9（）()-]{4,60}?(?:项目|工程))/u.exec(
+        title,
+      );
+    const at = t?.[1] ? text.indexOf(t[1]) : -1;
+    if (t?.[1] && at >= 0) return span(text, at, at + t[1].length);
+  }
+  return undefined;
+}
+
+/** 《合同名》 → 合同名 (the labels and the graph want the name, not its quotation marks). */
+function withoutBookQuotes(text: string, value: TextSpan): TextSpan | undefined {
+  const m = /^《([^《》]+)》/.exec(value.text);
+  return m ? span(text, value.start + 1, value.start + 1 + (m[1] as string).length) : value;
+}
+
+function contractNameFromNarrative(text: string, kind: ContractKind): TextSpan | undefined {
+  const cues = [
+    /《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书))》/gu,
+    // "签署了X项目商务合同" without quotation marks
+    /(?:签订|签署|签定|订立|签下)(?:了)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
+  ];
+  for (const re of kind === 'contract' ? cues : cues.slice(0, 1)) {
+    for (const m of text.matchAll(re)) {
+      const name = m[1] as string;
+      if (NOT_CONTRACT_NAME.test(name) || GENERIC_CONTRACT.test(name)) continue;
+      const start = (m.index ?? 0) + m[0].indexOf(name);
+      return span(text, start, start + name.length);
+    }
+  }
+  return undefined;
+}
+
+/** "正式合同", "日常经营重大合同", "上述合同": words about a contract, not its name. */
+const GENERIC_CONTRACT =
+  /^(?:正式|本|该|上述|相关|有关|此|这|日常|重大|合同|协议|书面|补充|的|具体|前述|以上|各项|各|新的|本次|该项)|(?:重大|经营|正式|相关|上述)(?:合同|协议)$|金额|价款/u;
+
+const AMOUNT_CUE =
+  /(?:中标|合同|成交|投标|总)(?:总)?(?:金额|价款|价格|报价|总价|价|额)|金额|价款|总价|总包价|报价|标价|造价|价为|价格为|标的额|总投资额|投资额|总投资/gu;
+
+/** Money written right after an amount cue; a following "至/-/~ Y" makes it a range. */
+function amountNear(text: string, from: number, to: number): ContractAmount | undefined {
+  const mentions = findMoney(text.slice(from, to)).filter((m) => m.value >= 10000);
+  const first = mentions[0];
+  if (!first) return undefined;
+  const preferred = inYuanDigits(text, from + first.end, first);
+  if (preferred) return toAmount(text, from + first.end, preferred.mention, preferred.next);
+  return toAmount(text, from, first, mentions[1]);
+}
+
+/**
+ * A better writing of the same amount right after it: "美元…约合人民币X元" (contracts are counted in yuan), or
+ * "壹亿…元（¥123,456,789.01元）" where the digits carry the fen the numerals dropped.
+ */
+function inYuanDigits(
+  text: string,
+  at: number,
+  first: MoneyMention,
+): { mention: MoneyMention; next?: MoneyMention } | undefined {
+  const after = text.slice(at, at + 60);
+  const mentions = findMoney(after).filter((m) => m.value >= 10000 && m.currency === 'CNY');
+  const next = mentions[0];
+  if (!next) return undefined;
+  if (
+    first.currency !== 'CNY' &&
+    /^[^。；\n]{0,30}?(?:折合|约合|折|合|相当于)/.test(after.slice(0, next.start + 1))
+  )
+    return { mention: next, next: mentions[1] };
+  const numerals = !/[0-9]/.test(first.text);
+  if (numerals && next.start <= 3 && Math.abs(next.value - first.value) < 0.01 * first.value)
+    return { mention: next };
+  return undefined;
+}
+
+function toAmount(text: string, offset: number, first: MoneyMention, second?: MoneyMention): ContractAmount {
+  let upper = first.value;
+  let end = offset + first.end;
+  // "1,000万元至2,000万元": a range between two mentions joined by 至 / - / ~.
+  if (second && /^\s*(?:至|到|-|－|~|～|—)\s*$/.test(text.slice(offset + first.end, offset + second.start))) {
+    upper = second.value;
+    end = offset + second.end;
+  }
+  const s = offset + first.start;
+  return {
+    text: text.slice(s, end),
+    start: s,
+    end,
+    lower: Math.min(first.value, upper),
+    upper: Math.max(first.value, upper),
+    currency: first.currency,
+  };
+}
+
+/** Amounts about the company itself (revenue, capital), not about the contract. */
+const NOT_CONTRACT_AMOUNT = /营业|收入|注册资本|净资产|总资产|利润|担保金|保证金|违约金/;
+
+function amountFromNarrative(text: string): ContractAmount | undefined {
+  for (const m of text.matchAll(AMOUNT_CUE)) {
+    const from = (m.index ?? 0) + m[0].length;
+    const stop = text.slice(from, from + 60).search(/[。；\n]/);
+    const amount = amountNear(text, from, from + (stop < 0 ? 60 : stop));
+    if (amount && !NOT_CONTRACT_AMOUNT.test(text.slice(Math.max(0, from - 30), from))) return amount;
+  }
+  // No cue: the first sizeable yuan amount that is not about the company itself.
+  for (const m of findMoney(text)) {
+    if (m.value < 100000 || NOT_CONTRACT_AMOUNT.test(text.slice(Math.max(0, m.start - 30), m.start)))
+      continue;
+    return amountNear(text, m.start, m.end + 60);
+  }
+  return undefined;
+}
+
+function membersFrom(text: string, value: TextSpan, exclude: string[]): TextSpan[] {
+  const out: TextSpan[] = [];
+  const re = /[^、，,；;和及与\s]+/gu;
+  for (const m of value.text.matchAll(re)) {
+    const part = span(text, value.start + (m.index ?? 0), value.start + (m.index ?? 0) + m[0].length);
+    const name = part && cutNotes(text, part);
+    if (name && new RegExp(`${ORG_END}$`).test(name.text) && !exclude.some((x) => x && name.text.includes(x)))
+      out.push(name);
+  }
+  return out;
+}
+
+/** "公司与X（以下简称…）组成联合体", "与“X、Y”联合体", "联合体成员——X、Y": the partners of our company. */
+function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
+  const cues = [
+    /(?:与|和|及)\s*[“"]?\s*([^，。；\n《》“”]{4,120}?)\s*[”"]?(?:[（(][^）)]*[）)])*\s*(?:共同|自愿)*(?:组成|作为|结成)?(?:的)?(?:联合体|联营体)/gu,
+    /联合体成员\s*[—\-－:：为]+\s*([^。；;\n]{4,200})/gu,
+  ];
+  for (const re of cues) {
+    for (const m of text.matchAll(re)) {
+      const value = m[1] as string;
+      const start = (m.index ?? 0) + m[0].indexOf(value);
+      const found = span(text, start, start + value.length);
+      if (!found) continue;
+      const members = listedOrgs(text, found).filter((o) => !sameCompany(o.text, exclude));
+      if (members.length > 0) return members;
+    }
+  }
+  return [];
+}
+
+function signingDate(text: string): ContractDate | undefined {
+  const m =
+    /于\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。；\n]{0,40}?(?:签订|签署|签定)/u.exec(text);
+  if (!m?.[1]) return undefined;
+  const start = (m.index ?? 0) + m[0].indexOf(m[1]);
+  const date = findDates(m[1])[0];
+  return date ? { text: m[1], start, end: start + m[1].length, value: date.iso } : undefined;
+}
+
+interface DocumentContext {
+  kind: ContractKind;
+  title: string | undefined;
+  /** Full names of our side (issuer, the subsidiary that won or signed). */
+  ours: string[];
+  /** 乙方 when no label names one: the subsidiary, else the issuer (document offsets). */
+  ourParty: TextSpan | undefined;
+}
+
+/** One record from `text` (the document's, or one item's slice of it). */
+function recordOf(text: string, ctx: DocumentContext): ContractRecord {
+  const { kind, ours, title } = ctx;
+  const labelled = labelledValues(text);
+  const first = (field: LabelledField) => labelled.find((l) => l.field === field);
+
+  const record: ContractRecord = { kind };
+  const a = first('甲方');
+  const partyA = a && firstOrg(text, a.value);
+  record.甲方 = partyA && !AGENT.test(partyA.text) ? partyA : clientFromNarrative(text, ours);
+
+  // A consortium named as winner: our company is 乙方, the others are its members.
+  const b = first('乙方');
+  const listed = b ? listedOrgs(text, b.value) : [];
+  const winner = listed.length > 1 ? (listed.find((o) => sameCompany(o.text, ours)) ?? listed[0]) : undefined;
+  record.乙方 = winner ?? (b && firstOrg(text, b.value)) ?? ctx.ourParty;
+
+  const p = first('项目名称');
+  record.项目名称 = (p && cutNotes(text, p.value)) ?? projectFromNarrative(text, title);
+
+  const c = first('合同名称');
+  record.合同名称 = (c && withoutBookQuotes(text, c.value)) ?? contractNameFromNarrative(text, kind);
+
+  const amountLabel = labelled
+    .filter((l) => l.field === '合同金额')
+    .find((l) => amountNear(text, l.value.start, l.value.end));
+  record.合同金额 = amountLabel
+    ? amountNear(text, amountLabel.value.start, amountLabel.value.end)
+    : amountFromNarrative(text);
+
+  const exclude = [record.乙方?.text ?? '', ...ours];
+  const m = first('联合体成员');
+  const partners = listed.filter((o) => o !== winner && !sameCompany(o.text, exclude));
+  const members = m
+    ? membersFrom(text, m.value, exclude)
+    : partners.length > 0 && winner
+      ? partners
+      : membersFromNarrative(text, exclude);
+  if (members.length > 0) record.联合体成员 = members;
+
+  const date = kind === 'contract' ? signingDate(text) : undefined;
+  if (date) record.签署日期 = date;
+  for (const key of Object.keys(record) as Array<keyof ContractRecord>)
+    if (record[key] === undefined) delete record[key];
+  return record;
+}
+
+/** Moves a record read from a slice of the text to the document's offsets. */
+function shifted(record: ContractRecord, offset: number): ContractRecord {
+  const move = <T extends TextSpan>(x: T): T => ({ ...x, start: x.start + offset, end: x.end + offset });
+  const out: ContractRecord = { kind: record.kind };
+  for (const [key, value] of Object.entries(record) as Array<[keyof ContractRecord, unknown]>) {
+    if (key === 'kind') continue;
+    (out as unknown as Record<string, unknown>)[key] = Array.isArray(value)
+      ? value.map((v: TextSpan) => move(v))
+      : move(value as TextSpan);
+  }
+  return out;
+}
+
+/** A numbered item that reports one contract or bid: "1、X通知公司中标…，中标价…" / "中标项目一：…". */
+const ITEM_START =
+  /^\s*(?:[0-9]{1,2}\s*[、.．]|[（(][0-9一二三四五六七八九十]{1,2}[）)]|中标项目[一二三四五六七八九十0-9]+\s*[：:])[^\n]{0,80}?(?:中标|合同|签订|签署)/u;
+const SECTION_HEADING = /^\s*[一二三四五六七八九十]+\s*、/u;
+
+/** Regions of numbered items that each report a contract with its amount; fewer than two means one contract. */
+function contractItems(text: string): Array<[number, number]> {
+  const lines = linesOf(text);
+  const starts = lines.filter((l) => ITEM_START.test(l.text));
+  const items: Array<[number, number]> = [];
+  starts.forEach((line, k) => {
+    const next = starts[k + 1];
+    let end = next ? next.start : Math.min(text.length, line.start + 600);
+    const heading = lines.find((l) => l.start > line.start && l.start < end && SECTION_HEADING.test(l.text));
+    if (heading) end = heading.start;
+    const money = findMoney(text.slice(line.start, end)).filter((m) => m.value >= 1e6);
+    if (money.length > 0) items.push([line.start, end]);
+  });
+  return items.length >= 2 ? items : [];
+}
+
+/** A table cell with its place in the text; `header` is its column's heading. */
+interface Cell extends TextSpan {
+  header: string;
+}
+
+/** The cells of one table row and the table's rows (header row excluded). */
+type TableRows = Cell[][];
+
+/** Finds each cell's text in order from `from`, so that cells carry document offsets. */
+function locateRow(
+  text: string,
+  header: readonly string[],
+  row: readonly string[],
+  from: number,
+): Cell[] | null {
+  const cells: Cell[] = [];
+  let at = from;
+  for (const [k, raw] of row.entries()) {
+    const value = raw.trim();
+    if (value === '') continue;
+    const found = text.indexOf(value, at);
+    if (found < 0) return null;
+    cells.push({ header: header[k] ?? '', text: value, start: found, end: found + value.length });
+    at = found + value.length;
+  }
+  return cells;
+}
+
+/**
+ * Tables of the document: `document.tables` where the parser gives them (header row first, or `header`), else
+ * runs of tab-separated lines in the text (how HTML tables read today).
+ */
+function tablesOf(doc: ParsedDocument): TableRows[] {
+  const { text } = doc;
+  const out: TableRows[] = [];
+  if (doc.tables.length > 0) {
+    for (const table of doc.tables as Array<{ rows: string[][]; header?: string[]; start?: number }>) {
+      const header = table.header ?? table.rows[0] ?? [];
+      const body = table.header ? table.rows : table.rows.slice(1);
+      let at = table.start ?? 0;
+      const rows: TableRows = [];
+      for (const row of body) {
+        const cells = locateRow(text, header, row, at);
+        if (!cells || cells.length === 0) continue;
+        rows.push(cells);
+        at = (cells[cells.length - 1] as Cell).end;
+      }
+      out.push(rows);
+    }
+    return out;
+  }
+  let run: Line[] = [];
+  const flush = () => {
+    const [head, ...body] = run;
+    if (head && body.length > 0) {
+      const header = head.text.split('\t').map((c) => c.trim());
+      out.push(
+        body
+          .filter((l) => l.text.split('\t').length === header.length)
+          .map((l) => locateRow(text, header, l.text.split('\t'), l.start) ?? [])
+          .filter((cells) => cells.length > 0),
+      );
+    }
+    run = [];
+  };
+  for (const line of linesOf(text)) {
+    if (line.text.includes('\t')) run.push(line);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+const COLUMN_FIELDS: ReadonlyArray<readonly [RegExp, keyof ContractRecord]> = [
+  [/金额|价格|报价|中标价|合同价|总价|价款/, '合同金额'],
+  [/招标人|招标单位|采购人|采购单位|业主|发包|甲方|买方|客户|需方/, '甲方'],
+  [/中标人|中标单位|中标候选人|供应商|乙方|卖方|承包/, '乙方'],
+  [/项目|工程|标段|标包|包号|名称/, '项目名称'],
+];
+
+/** 金额（万元） → 1e4: the unit a column heading gives its bare numbers. */
+function headerUnit(header: string): number {
+  if (/亿元/.test(header)) return 1e8;
+  if (/万元/.test(header)) return 1e4;
+  return /元/.test(header) ? 1 : 0;
+}
+
+function amountOfCell(cell: Cell): ContractAmount | undefined {
+  const money = findMoney(cell.text)[0];
+  if (money) return toAmount(cell.text, 0, money) && shiftAmount(toAmount(cell.text, 0, money), cell.start);
+  const unit = headerUnit(cell.header);
+  const n = Number(cell.text.replace(/[,，\s]/g, ''));
+  if (!unit || !Number.isFinite(n) || n <= 0) return undefined;
+  const value = Math.round(n * unit * 100) / 100;
+  return { ...cell, lower: value, upper: value, currency: 'CNY' };
+}
+
+function shiftAmount(amount: ContractAmount, offset: number): ContractAmount {
+  return { ...amount, start: amount.start + offset, end: amount.end + offset };
+}
+
+/** One record per row of a table of contracts (a column of amounts and one of projects or clients). */
+function tableRecords(doc: ParsedDocument, kind: ContractKind): ContractRecord[] {
+  for (const rows of tablesOf(doc)) {
+    const records: ContractRecord[] = [];
+    for (const cells of rows) {
+      if (/^(?:合计|总计|小计|共计)/.test(cells[0]?.text ?? '')) continue;
+      const record: ContractRecord = { kind };
+      for (const cell of cells) {
+        const field = COLUMN_FIELDS.find(([re]) => re.test(cell.header))?.[1];
+        if (field === '合同金额') record.合同金额 ??= amountOfCell(cell);
+        else if (field === '甲方' || field === '乙方') record[field] ??= firstOrg(doc.text, cell);
+        else if (field === '项目名称' && /[\u4e00-\u9fa5]{2}/.test(cell.text)) record.项目名称 ??= cell;
+      }
+      for (const key of Object.keys(record) as Array<keyof ContractRecord>)
+        if (record[key] === undefined) delete record[key];
+      if (record.合同金额 && record.甲方) records.push(record);
+    }
+    if (records.length >= 2) return records;
+  }
+  return [];
+}
+
+/** The contract records of one announcement: usually one; numbered items of several contracts give one each. */
+export function readContractFields(doc: ParsedDocument): ContractRecord[] {
+  const { text } = doc;
+  const title = doc.header.announcement?.title;
+  const kind: ContractKind = BID_TITLE.test(title ?? text.slice(0, 300)) ? 'bid_win' : 'contract';
+  const issuer = issuerOf(doc);
+  const subsidiary = subsidiaryOf(text);
+  const ourParty = subsidiary ?? issuer?.span;
+  const ctx: DocumentContext = { kind, title, ours: [issuer?.name ?? '', subsidiary?.text ?? ''], ourParty };
+  const whole = recordOf(text, ctx);
+  const rows = tableRecords(doc, kind);
+  if (rows.length >= 2) return rows.map((row) => ({ ...whole, ...row, 乙方: row.乙方 ?? whole.乙方 }));
+  const items = contractItems(text)
+    .map(([start, end]) =>
+      shifted(recordOf(text.slice(start, end), { ...ctx, title: undefined, ourParty: undefined }), start),
+    )
+    .filter((r) => r.合同金额 && r.项目名称);
+  const amounts = new Set(items.map((r) => r.合同金额?.upper));
+  if (items.length < 2 || amounts.size < 2) return [whole];
+  // What the items do not repeat (our side, a consortium) is the announcement's.
+  return items.map((record) => ({ ...whole, ...record, 乙方: record.乙方 ?? whole.乙方 }));
+}

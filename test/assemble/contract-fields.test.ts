@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  type ContractRecord,
+  readContractFields,
+  type TextSpan,
+} from '../../src/assemble/contract-fields.js';
+import { parseDocument } from '../../src/parse/index.js';
+
+const HEADER = '证券代码：600000 证券简称：华北路桥 公告编号：2024-001\n';
+const PLEDGE =
+  '本公司及董事会全体成员保证信息披露内容的真实、准确和完整，没有虚假记载、误导性陈述或重大遗漏。\n';
+
+async function records(
+  body: string,
+  title = '华北路桥股份有限公司关于重大工程中标的公告',
+): Promise<{
+  text: string;
+  records: ContractRecord[];
+}> {
+  const doc = await parseDocument(
+    new TextEncoder().encode(
+      `${HEADER}${title}\n${PLEDGE}${body}\n特此公告。\n华北路桥股份有限公司董事会\n2024年3月8日\n`,
+    ),
+    { fileName: 'notice.txt', mimeType: 'text/plain', kind: 'announcement' },
+    { maxBytes: 1e6, maxPages: 10 },
+  );
+  return { text: doc.text, records: readContractFields(doc) };
+}
+
+/** Every span must be the text it claims to be at its offsets. */
+function assertOffsets(text: string, record: ContractRecord): void {
+  for (const value of Object.values(record)) {
+    for (const s of (Array.isArray(value) ? value : [value]) as TextSpan[]) {
+      if (typeof s === 'object' && s !== null && 'start' in s)
+        assert.equal(text.slice(s.start, s.end), s.text);
+    }
+  }
+}
+
+describe('readContractFields', () => {
+  it('reads a bid win told in a sentence', async () => {
+    const {
+      text,
+      records: [r],
+    } = await records(
+      '华北路桥股份有限公司（以下简称“公司”）近日收到东湖市水务局发来的《中标通知书》，公司中标东湖市污水处理厂扩建工程，中标价为人民币1.25亿元。',
+    );
+    assert.ok(r);
+    assert.equal(r.kind, 'bid_win');
+    assert.equal(r.甲方?.text, '东湖市水务局');
+    assert.equal(r.乙方?.text, '华北路桥股份有限公司');
+    assert.equal(r.项目名称?.text, '东湖市污水处理厂扩建工程');
+    assert.deepEqual(
+      [r.合同金额?.lower, r.合同金额?.upper, r.合同金额?.currency],
+      [125000000, 125000000, 'CNY'],
+    );
+    assert.equal(r.合同名称, undefined);
+    assertOffsets(text, r);
+  });
+
+  it('trusts labelled lines, a label alone on its line taking the next line', async () => {
+    const {
+      text,
+      records: [r],
+    } = await records(
+      [
+        '现将中标情况公告如下：',
+        '1、招标人：',
+        '西江水利工程管理局',
+        '2、中标人：华北路桥股份有限公司与东方工程有限公司组成的联合体',
+        '3、项目名称：西江引水工程第3标段',
+        '4、中标金额：约人民币3,670万元',
+      ].join('\n'),
+    );
+    assert.ok(r);
+    assert.equal(r.甲方?.text, '西江水利工程管理局');
+    assert.equal(r.乙方?.text, '华北路桥股份有限公司');
+    assert.deepEqual(
+      r.联合体成员?.map((m) => m.text),
+      ['东方工程有限公司'],
+    );
+    assert.equal(r.项目名称?.text, '西江引水工程第3标段');
+    assert.equal(r.合同金额?.upper, 36700000);
+    assertOffsets(text, r);
+  });
+
+  it('ends a labelled name before what runs on after it and skips tender agents', async () => {
+    const {
+      records: [r],
+    } = await records(
+      '公司收到南方招标代理有限公司发来的《中标通知书》。\n甲方：南湖建设投资有限公司法定代表人：张某\n中标金额：5,000万元',
+    );
+    assert.equal(r?.甲方?.text, '南湖建设投资有限公司');
+    const agentOnly = await records(
+      '公司收到南方招标代理有限公司发来的《中标通知书》，中标金额为5,000万元。',
+    );
+    assert.equal(agentOnly.records[0]?.甲方, undefined);
+  });
+
+  it('reads a signed contract of a subsidiary with a range, a name and a signing date', async () => {
+    const {
+      text,
+      records: [r],
+    } = await records(
+      '公司全资子公司远山新能源科技有限公司（以下简称“远山新能源”）于2024年3月5日与北辰医药集团有限公司签订了《设备采购合同》，合同金额为8,000万元至9,000万元。',
+      '华北路桥股份有限公司关于全资子公司签订日常经营重大合同的公告',
+    );
+    assert.ok(r);
+    assert.equal(r.kind, 'contract');
+    assert.equal(r.乙方?.text, '远山新能源科技有限公司');
+    assert.equal(r.甲方?.text, '北辰医药集团有限公司');
+    assert.equal(r.合同名称?.text, '设备采购合同');
+    assert.deepEqual([r.合同金额?.lower, r.合同金额?.upper], [80000000, 90000000]);
+    assert.equal(r.签署日期?.value, '2024-03-05');
+    assertOffsets(text, r);
+  });
+
+  it('counts a foreign-currency contract in the yuan it states, and numerals by their digits', async () => {
+    const foreign = await records(
+      '公司与海外港口有限公司签订了《码头设备供货合同》，合同金额为1,000万美元（约合人民币6,500万元）。',
+    );
+    assert.equal(foreign.records[0]?.合同金额?.upper, 65000000);
+    const numerals = await records(
+      '公司中标东湖大桥工程，中标价为人民币壹亿贰仟万元整（¥120,000,000.50元）。',
+    );
+    assert.equal(numerals.records[0]?.合同金额?.upper, 120000000.5);
+  });
+
+  it('does not take the company revenue for the contract amount', async () => {
+    const {
+      records: [r],
+    } = await records('公司中标东湖大桥工程。公司2023年营业收入为50亿元。');
+    assert.equal(r?.合同金额, undefined);
+  });
+
+  it('gives one record per numbered contract', async () => {
+    const { text, records: rs } = await records(
+      [
+        '近日本公司收到中标通知书两份，具体如下：',
+        '1、东湖市交通局通知公司中标东湖市环线改造工程，中标价12,000万元。',
+        '2、西山县水利局通知公司中标西山县引水工程，中标价5,000万元。',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      rs.map((r) => [r.甲方?.text, r.项目名称?.text, r.合同金额?.upper, r.乙方?.text]),
+      [
+        ['东湖市交通局', '东湖市环线改造工程', 120000000, '华北路桥股份有限公司'],
+        ['西山县水利局', '西山县引水工程', 50000000, '华北路桥股份有限公司'],
+      ],
+    );
+    for (const r of rs) assertOffsets(text, r);
+  });
+
+  it('gives one record per row of a table of contracts with their clients', async () => {
+    const table = [
+      '序号\t招标人\t项目名称\t中标金额（万元）',
+      '1\t东湖市交通局\t东湖市环线改造工程\t12,000',
+      '2\t西山县水利局\t西山县引水工程\t5,000',
+      '合计\t\t\t17,000',
+    ].join('\n');
+    const { text, records: rs } = await records(`公司近日中标以下项目：\n${table}`);
+    assert.deepEqual(
+      rs.map((r) => [r.甲方?.text, r.项目名称?.text, r.合同金额?.upper]),
+      [
+        ['东湖市交通局', '东湖市环线改造工程', 120000000],
+        ['西山县水利局', '西山县引水工程', 50000000],
+      ],
+    );
+    for (const r of rs) assertOffsets(text, r);
+  });
+
+  it("reads the parser's tables where it gives them", async () => {
+    const body =
+      '公司近日中标以下项目：\n东湖市交通局 东湖市环线改造工程 1.2亿元\n西山县水利局 西山县引水工程 5,000万元';
+    const doc = await parseDocument(
+      new TextEncoder().encode(`${HEADER}华北路桥股份有限公司中标公告\n${PLEDGE}${body}\n`),
+      { fileName: 'notice.txt', mimeType: 'text/plain', kind: 'announcement' },
+      { maxBytes: 1e6, maxPages: 10 },
+    );
+    const rows = [
+      ['东湖市交通局', '东湖市环线改造工程', '1.2亿元'],
+      ['西山县水利局', '西山县引水工程', '5,000万元'],
+    ];
+    const rs = readContractFields({
+      ...doc,
+      tables: [{ page: 1, rows: [['采购人', '项目名称', '合同金额'], ...rows] }],
+    });
+    assert.deepEqual(
+      rs.map((r) => [r.甲方?.text, r.合同金额?.upper, r.乙方?.text]),
+      [
+        ['东湖市交通局', 120000000, '华北路桥股份有限公司'],
+        ['西山县水利局', 50000000, '华北路桥股份有限公司'],
+      ],
+    );
+    for (const r of rs) assertOffsets(doc.text, r);
+  });
+});
