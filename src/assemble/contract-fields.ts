@@ -759,9 +759,9 @@ function tablesOf(doc: ParsedDocument): TableRows[] {
   const { text } = doc;
   const out: TableRows[] = [];
   if (doc.tables.length > 0) {
-    for (const table of doc.tables as Array<{ rows: string[][]; header?: string[]; start?: number }>) {
-      const header = table.header ?? table.rows[0] ?? [];
-      const body = table.header ? table.rows : table.rows.slice(1);
+    for (const table of doc.tables) {
+      const header = table.header.length > 0 ? table.header : (table.rows[0] ?? []);
+      const body = table.header.length > 0 ? table.rows : table.rows.slice(1);
       let at = table.start ?? 0;
       const rows: TableRows = [];
       for (const row of body) {

@@ -184,7 +184,7 @@ describe('readContractFields', () => {
     ];
     const rs = readContractFields({
       ...doc,
-      tables: [{ page: 1, rows: [['采购人', '项目名称', '合同金额'], ...rows] }],
+      tables: [{ page: 1, header: ['采购人', '项目名称', '合同金额'], rows, start: 0, end: 0, rowSpans: [] }],
     });
     assert.deepEqual(
       rs.map((r) => [r.甲方?.text, r.合同金额?.upper, r.乙方?.text]),
