@@ -1,6 +1,19 @@
-import type { EventTypeInfo, GraphDocument, LinkedDocument } from '../link/index.js';
-import type { ParsedDocument } from '../parse/index.js';
+import type {
+  EventArgumentRow,
+  EventTypeInfo,
+  GraphDocument,
+  LinkedDocument,
+  LinkedEntity,
+  Provenance,
+  SentenceEvent,
+} from '../link/index.js';
+import { personKey } from '../link/person-key.js';
+import { type ParsedDocument, sentenceModelText } from '../parse/index.js';
+import { type ContractRecord, readContractFields, type TextSpan } from './contract-fields.js';
 import { mergeRecordMentions, type RecordMention, toRecordMention } from './document-events.js';
+import { documentValue } from './document-values.js';
+import { notEventReason, notEventSections } from './not-event.js';
+import { type RuleRecord, ruleRecords } from './rule-records.js';
 
 export interface AssembleInput {
   parsed: ParsedDocument;
@@ -8,9 +21,35 @@ export interface AssembleInput {
   eventTypes: ReadonlyMap<string, EventTypeInfo>;
 }
 
+/** Record types whose roles contract announcements state in fixed fields; their rules outdo the model there. */
+const CONTRACT_TYPES = new Set(['签署合同', '中标']);
+/** Contract fields by the record role they fill, for a signed contract and for a bid win. */
+const CONTRACT_ROLES: Readonly<Record<ContractRecord['kind'], Readonly<Record<string, string>>>> = {
+  contract: {
+    甲方: '甲方',
+    乙方: '乙方',
+    项目名称: '项目名称',
+    合同名称: '合同名称',
+    合同金额: '合同金额',
+    联合体成员: '联合体成员',
+    签署日期: '签署日期',
+  },
+  bid_win: {
+    甲方: '招标方',
+    乙方: '中标公司',
+    项目名称: '中标标的',
+    合同金额: '中标金额',
+    签署日期: '中标日期',
+  },
+};
+/** Rules read fixed wording; the model's confidence is a probability. A rule's reading ranks first. */
+const CONTRACT_CONFIDENCE = 0.95;
+
 /**
- * Assembles the linked sentence mentions of one document into its event records, the facts the graph
- * holds; the sentence mentions stay as the records' evidence.
+ * Assembles one document's facts into event records, the facts the graph holds: sentence mentions that
+ * state no event are dropped, the rest are typed and merged with what the document's fixed wording says
+ * (rule records for the types the model lacks, contract fields), and the sentence mentions stay as the
+ * records' evidence.
  */
 export function assembleDocument({ parsed, linked, eventTypes }: AssembleInput): GraphDocument {
   const { sentenceEvents, ...rest } = linked;
@@ -25,10 +64,155 @@ export function assembleDocument({ parsed, linked, eventTypes }: AssembleInput):
     eventTypes,
     sentenceStarts: parsed.sentences.map((s) => s.start),
   };
-  const mentions: RecordMention[] = [];
-  for (const event of sentenceEvents) {
+  const entities = new Map(linked.entities.map((e) => [e.key, e]));
+  const fixed = new FixedWording(parsed, ctx.documentId, eventTypes, issuer, entities);
+  const contracts = linked.document.kind === 'announcement' ? readContractFields(parsed) : [];
+  const mentions: RecordMention[] = [
+    ...fixed.fromRules(ruleRecords(parsed, ruleContext(issuer, ctx.publishedAt))),
+    ...contracts.flatMap((c) => fixed.fromContract(c)),
+  ];
+  const stated = statedEvents(parsed, sentenceEvents);
+  for (const event of stated) {
     const mention = toRecordMention(event, ctx);
-    if (mention) mentions.push(mention);
+    if (!mention) continue;
+    // Where the contract fields were read, the model's party roles there are the weaker reading.
+    if (contracts.length > 0 && CONTRACT_TYPES.has(mention.documentType)) continue;
+    mentions.push(mention);
   }
-  return { ...rest, events: mergeRecordMentions(mentions, ctx) };
+  return { ...rest, entities: [...entities.values()], events: mergeRecordMentions(mentions, ctx) };
+}
+
+/** The sentence events whose sentence states an event: not negated, promised-not-to, boilerplate or a legend. */
+function statedEvents(parsed: ParsedDocument, events: readonly SentenceEvent[]): SentenceEvent[] {
+  if (events.length === 0) return [];
+  const modelSentences = parsed.sentences.map((s) => ({ text: sentenceModelText(parsed, s), page: s.page }));
+  const sections = notEventSections(modelSentences);
+  return events.filter((event) => {
+    const index = event.mention.sentence;
+    if (sections.has(index)) return false;
+    const sentence = parsed.sentences[index];
+    const text = modelSentences[index]?.text ?? event.sentenceText;
+    const at = event.mention.start - (sentence?.start ?? 0);
+    return notEventReason(text, { start: at, end: at + event.mention.text.length }) === undefined;
+  });
+}
+
+function ruleContext(issuer: LinkedEntity | undefined, publishedAt: string | undefined) {
+  return {
+    ...(issuer
+      ? {
+          issuer: {
+            name: issuer.name,
+            ...(issuer.shortNames?.[0] ? { shortName: issuer.shortNames[0] } : {}),
+            ...(issuer.code ? { code: issuer.code } : {}),
+          },
+        }
+      : {}),
+    ...(publishedAt ? { publishedAt } : {}),
+  };
+}
+
+/** Turns what rules read in a document's fixed wording into record mentions, entities linked as the linker does. */
+class FixedWording {
+  private readonly schemaName = new Map<string, string>();
+
+  constructor(
+    private readonly parsed: ParsedDocument,
+    private readonly documentId: string,
+    private readonly eventTypes: ReadonlyMap<string, EventTypeInfo>,
+    private readonly issuer: LinkedEntity | undefined,
+    private readonly entities: Map<string, LinkedEntity>,
+  ) {
+    // A record type's schema entry: the model's own type where it has one (质押), else the declared type.
+    for (const [name, info] of eventTypes)
+      if (!this.schemaName.has(info.documentType)) this.schemaName.set(info.documentType, name);
+  }
+
+  fromRules(records: readonly RuleRecord[]): RecordMention[] {
+    return records.flatMap((r) => {
+      const mention = this.mention(r.type, r.trigger, r.confidence);
+      if (!mention) return [];
+      mention.arguments = r.arguments.map((a) => this.argument(mention, a.role, a, r.confidence, a.value));
+      return [mention];
+    });
+  }
+
+  fromContract(record: ContractRecord): RecordMention[] {
+    const type = record.kind === 'bid_win' ? '中标' : '签署合同';
+    const roles = CONTRACT_ROLES[record.kind];
+    const spans = Object.entries(roles).flatMap(([field, role]) => {
+      const value = record[field as keyof ContractRecord];
+      const list = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];
+      return list.map((span) => ({ role, span: span as TextSpan & { upper?: number } }));
+    });
+    const first = spans.map((s) => s.span).sort((a, b) => a.start - b.start)[0];
+    if (!first) return [];
+    const mention = this.mention(type, first, CONTRACT_CONFIDENCE);
+    if (!mention) return [];
+    mention.arguments = spans.map(({ role, span }) =>
+      this.argument(mention, role, span, CONTRACT_CONFIDENCE),
+    );
+    return [mention];
+  }
+
+  private mention(documentType: string, span: TextSpan, confidence: number): RecordMention | undefined {
+    const name = this.schemaName.get(documentType);
+    const info = name ? this.eventTypes.get(name) : undefined;
+    if (!name || !info) return undefined;
+    const mention: Provenance = { ...this.provenance(span), confidence };
+    return {
+      type: name,
+      typeKey: info.key,
+      documentType,
+      trigger: span.text,
+      confidence,
+      mention,
+      sentenceText: this.parsed.sentences[mention.sentence]?.text ?? '',
+      arguments: [],
+    };
+  }
+
+  private argument(
+    mention: RecordMention,
+    role: string,
+    span: TextSpan,
+    confidence: number,
+    value?: number | string,
+  ): EventArgumentRow {
+    const info = this.eventTypes.get(mention.type)?.documentRoles.get(role);
+    const row: EventArgumentRow = {
+      ...this.provenance(span),
+      confidence,
+      role,
+      roleKey: info?.key ?? role,
+      documentRole: role,
+    };
+    const normalised = documentValue(info?.value, span.text);
+    if (normalised) row.value = normalised.display;
+    else if (typeof value === 'string' && !info?.entityTypes.length) row.value = value;
+    const entity = info?.entityTypes.length ? this.entity(span.text, info.entityTypes) : undefined;
+    if (entity) {
+      row.entityKey = entity.key;
+      row.label = entity.label;
+    }
+    return row;
+  }
+
+  /** The issuer when the text names it; a person in the issuer's context; other names stay text. */
+  private entity(text: string, types: readonly string[]): LinkedEntity | undefined {
+    const issuer = this.issuer;
+    if (issuer && (text === issuer.name || issuer.shortNames?.includes(text))) return issuer;
+    if (types.length === 1 && types[0] === 'person') {
+      const key = personKey(text, issuer?.key, this.documentId);
+      const person = this.entities.get(key) ?? { key, label: 'Person' as const, name: text };
+      this.entities.set(key, person);
+      return person;
+    }
+    return undefined;
+  }
+
+  private provenance(span: TextSpan): Omit<Provenance, 'confidence'> {
+    const sentence = this.parsed.sentences.find((s) => span.start >= s.start && span.start < s.end);
+    return { sentence: sentence?.index ?? 0, start: span.start, end: span.end, text: span.text };
+  }
 }

@@ -1,5 +1,6 @@
 import type { ParsedDocument } from '../parse/index.js';
 import { toSourceSpan } from '../parse/index.js';
+import { toSimplified } from '../parse/traditional-to-simplified.js';
 
 /** A span of the source document: `text === doc.text.slice(start, end)`. */
 export interface SourceSpan {
@@ -100,8 +101,9 @@ export function ruleSentences(doc: ParsedDocument): RuleSentence[] {
  * title, and their title is a short line of its own ("董事辞任", "【某某：股东减持】").
  */
 export function headline(doc: ParsedDocument): string {
+  // Header strings are as written (Traditional in HKEX filings); the title rules read Simplified.
   const title = doc.header.announcement?.title;
-  if (title) return title;
+  if (title) return toSimplified(title).text;
   const lines = doc.modelText
     .slice(0, 800)
     .split('\n')

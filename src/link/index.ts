@@ -8,5 +8,5 @@ export {
 } from './event-roles.js';
 export type { Gazetteer, KnownCompany } from './gazetteer.js';
 export type * from './graph-document.js';
-export { type LinkInput, linkDocument, sentenceModelText } from './link-document.js';
+export { type LinkInput, linkDocument } from './link-document.js';
 export { normalizeArgumentValue } from './value-normalizer.js';

@@ -1,6 +1,6 @@
 import type { ExtractionResult } from '../extract/types.js';
 import type { ParsedDocument, ParsedSentence } from '../parse/index.js';
-import { toSourceSpan } from '../parse/index.js';
+import { modelIndexOf, toSourceSpan } from '../parse/index.js';
 import type { DocumentJob } from '../queue/index.js';
 import { CompanyResolver, canonicalName } from './company-resolver.js';
 import type { EventTypeInfo } from './event-roles.js';
@@ -242,27 +242,6 @@ function sourceSpan(
   if (!parsed.modelOffsetMap) return [sentence.start + start, sentence.start + end];
   const base = modelIndexOf(parsed.modelOffsetMap, sentence.start);
   return toSourceSpan(parsed.modelOffsetMap, base + start, base + end);
-}
-
-/** The model-text index whose source offset is the first at or after `sourceOffset` (the map is monotonic). */
-export function modelIndexOf(offsetMap: readonly number[], sourceOffset: number): number {
-  let lo = 0;
-  let hi = offsetMap.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((offsetMap[mid] ?? 0) < sourceOffset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The model text of one sentence: what the extractor reads. */
-export function sentenceModelText(parsed: ParsedDocument, sentence: ParsedSentence): string {
-  if (!parsed.modelOffsetMap) return parsed.modelText.slice(sentence.start, sentence.end);
-  return parsed.modelText.slice(
-    modelIndexOf(parsed.modelOffsetMap, sentence.start),
-    modelIndexOf(parsed.modelOffsetMap, sentence.end),
-  );
 }
 
 /** The company a document is by (an announcement's header) or about (a news item's headline). */

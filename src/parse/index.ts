@@ -1,7 +1,8 @@
 export type { AnnouncementHeader } from './announcement-header.js';
 export * from './errors/index.js';
-export { parseDocument } from './parse-document.js';
+export { modelIndexOf, sentenceModelText } from './model-text.js';
 export type { NewsHeader } from './news-header.js';
+export { parseDocument } from './parse-document.js';
 export { extractPdfText } from './pdf-text.js';
 export type { Forecast, ForecastMetric } from './research-forecasts.js';
 export type { NormalizedRating, RatingChange } from './research-rating.js';

@@ -1,13 +1,7 @@
 import { assembleDocument } from '../assemble/index.js';
 import { documentKnownNames, type EventExtractor, KnownNames } from '../extract/index.js';
-import {
-  type EventTypeInfo,
-  type Gazetteer,
-  type GraphDocument,
-  linkDocument,
-  sentenceModelText,
-} from '../link/index.js';
-import { type ParsedDocument, type ParseLimits, parseDocument } from '../parse/index.js';
+import { type EventTypeInfo, type Gazetteer, type GraphDocument, linkDocument } from '../link/index.js';
+import { type ParsedDocument, type ParseLimits, parseDocument, sentenceModelText } from '../parse/index.js';
 import type { DocumentJob } from '../queue/index.js';
 
 export type ReadStage = 'parse' | 'extract' | 'link' | 'assemble';
