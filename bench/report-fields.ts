@@ -7,7 +7,7 @@
  * Truth: the folder gives the kind (announcements/ → announcement, reports/ → research_report); the
  * broker is the file name's prefix; a certificate counts as found when the report's own text prints it
  * (S + 13 digits) and the header lists it. Rating and target price are expected only where the file
- * is the rated company report (示例7).
+ * is the rated company report (示例7); its broker and analyst names are redacted ("xxx"), so none is expected.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -63,11 +63,14 @@ async function main(): Promise<void> {
 
       const header = doc.header.researchReport;
       const printed = [...new Set(doc.text.match(/S\d{13}/g) ?? [])];
-      const listed = new Set((header?.analysts ?? []).flatMap((a) => (a.certificateNo ? [a.certificateNo] : [])));
+      const listed = new Set(
+        (header?.analysts ?? []).flatMap((a) => (a.certificateNo ? [a.certificateNo] : [])),
+      );
       const rated = file.startsWith('示例7');
       const fileBroker = file.split('_')[0] ?? '';
-      score(broker, rated ? header?.broker !== undefined : sameBroker(header?.broker, fileBroker));
-      score(analysts, (header?.analysts.filter((a) => a.role === 'analyst').length ?? 0) > 0);
+      const named = header?.analysts.filter((a) => a.role === 'analyst').length ?? 0;
+      score(broker, rated ? header?.broker === undefined : sameBroker(header?.broker, fileBroker));
+      score(analysts, rated ? named === 0 : named > 0);
       for (const c of printed) score(certificates, listed.has(c));
       if (rated) {
         score(rating, header?.rating !== undefined);
@@ -77,7 +80,9 @@ async function main(): Promise<void> {
         score(target, header?.targetPrice === undefined);
       }
       if (verbose) {
-        const names = header?.analysts.map((a) => `${a.name}${a.certificateNo ? `/${a.certificateNo}` : ''}:${a.role}`);
+        const names = header?.analysts.map(
+          (a) => `${a.name}${a.certificateNo ? `/${a.certificateNo}` : ''}:${a.role}`,
+        );
         console.log(
           `  broker ${header?.broker ?? '-'}; analysts ${names?.join(' ') ?? '-'}; certificates printed ${printed.length}` +
             `; rating ${header?.rating?.raw ?? '-'} ${header?.rating?.change ?? ''}; target ${JSON.stringify(header?.targetPrice ?? null)}` +
@@ -87,8 +92,12 @@ async function main(): Promise<void> {
     }
   }
   console.log(`kind right: ${show(kind)}`);
-  console.log(`reports: broker ${show(broker)}, with an analyst ${show(analysts)}, certificates ${show(certificates)}`);
-  console.log(`reports: rating right (present only where printed) ${show(rating)}, target price ${show(target)}`);
+  console.log(
+    `reports: broker ${show(broker)}, with an analyst ${show(analysts)}, certificates ${show(certificates)}`,
+  );
+  console.log(
+    `reports: rating right (present only where printed) ${show(rating)}, target price ${show(target)}`,
+  );
 }
 
 await main();

@@ -1,6 +1,6 @@
 import { parseAnnouncementHeader } from './announcement-header.js';
-import { detectDocumentKind, kindSample } from './document-kind.js';
 import { detectType } from './detect-type.js';
+import { detectDocumentKind, kindSample } from './document-kind.js';
 import { EmptyFileError } from './errors/empty-file-error.js';
 import { FileTooLargeError } from './errors/file-too-large-error.js';
 import { NoTextLayerError } from './errors/no-text-layer-error.js';

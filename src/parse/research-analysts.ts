@@ -21,7 +21,7 @@ const ROLE_WORDS = '证券分析师|分析师|研究员|联系人|研究助理';
 const NAME = '[\\u4e00-\\u9fa5·]{2,4}?';
 // Words that follow a role label but are not names (分析师声明, 联系人电话…) and place names in contact blocks.
 const NOT_A_NAME =
-  /^(?:声明|承诺|简介|介绍|团队|认为|预计|观点|具有|资格|薪酬|申明|上海|北京|深圳|广州|电话|邮箱|地址|相关|研究|报告|投资|分析|证书|编号|执业|登记|联系|助理|编制|邮件|第一|署名|本人)/;
+  /^(?:执证|证号|声明|承诺|简介|介绍|团队|认为|预计|观点|具有|资格|薪酬|申明|上海|北京|深圳|广州|电话|邮箱|地址|相关|研究|报告|投资|分析|证书|编号|执业|登记|联系|助理|编制|邮件|第一|署名|本人)/;
 const LABELLED = new RegExp(
   `(${ROLE_WORDS})\\s*[:：]?\\s*(${NAME})(?=\\s|[,，;；(（/|]|执业|SAC|S\\d|邮箱|电话|Email|E-mail|$)`,
   'gmu',
@@ -32,6 +32,9 @@ const BEFORE_CERT = new RegExp(
   `(?<=^|[\\s，,；;|：:])(${NAME})\\s*(?:${ROLE_WORDS})?\\s*[（(]?\\s*(?:SAC\\s*)?(?:执业证书编号|证书编号|执证号|编号)?\\s*[:：]?\\s*S\\d{13}`,
   'gmu',
 );
+/** A role word alone on its line ("证券分析师"): the name opens the next line. */
+const ROLE_LINE = new RegExp(`^\\s*(${ROLE_WORDS})\\s*[:：]?\\s*$`, 'u');
+const NAME_OPENS_LINE = new RegExp(`^\\s*(${NAME})(?=\\s|$)`, 'u');
 /** A line that is only a name, maybe with its e-mail or phone: counted only when a number follows soon. */
 const BARE_LINE = new RegExp(`^\\s*(${NAME})(?:\\s+[\\w.+-]+@[\\w.-]+|\\s+[\\d()（）-]{7,})?\\s*$`, 'u');
 const CERTIFICATE = /S\d{13}(?!\d)/g;
@@ -85,10 +88,17 @@ export function findAnalysts(text: string): Analyst[] {
     seenCertificates.add(certificate);
   };
 
+  let roleAbove: string | undefined;
   lines.forEach((line, i) => {
     const inHead = offset < HEAD_CHARS;
     offset += line.length + 1;
     const onLine: { entry: Pending; at: number }[] = [];
+    const labelOnly = ROLE_LINE.exec(line)?.[1];
+    const opening = NAME_OPENS_LINE.exec(line);
+    if (inHead && roleAbove && isName(opening?.[1]) && SURNAMES.has(opening[1][0] ?? '')) {
+      onLine.push({ entry: add(opening[1], roleOf(roleAbove), i), at: opening.index });
+    }
+    roleAbove = labelOnly;
     for (const m of line.matchAll(BEFORE_CERT)) {
       const name = m[1];
       const cert = /S\d{13}/.exec(m[0])?.[0];
@@ -104,7 +114,8 @@ export function findAnalysts(text: string): Analyst[] {
       }
     }
     const bare = BARE_LINE.exec(line)?.[1];
-    if (isName(bare) && SURNAMES.has(bare[0] ?? '') && certificateWithin(lines, i, 4)) add(bare, 'analyst', i);
+    if (isName(bare) && SURNAMES.has(bare[0] ?? '') && certificateWithin(lines, i, 4))
+      add(bare, 'analyst', i);
 
     for (const m of line.matchAll(CERTIFICATE)) {
       const cert = m[0];

@@ -104,10 +104,7 @@ const KNOWN_BROKERS = [
 ];
 
 // Longest first, so 长城国瑞证券 wins over 长城证券 and 东方财富证券 over 东方证券.
-const KNOWN = new RegExp(
-  [...KNOWN_BROKERS].sort((a, b) => b.length - a.length).join('|'),
-  'g',
-);
+const KNOWN = new RegExp([...KNOWN_BROKERS].sort((a, b) => b.length - a.length).join('|'), 'g');
 /** An unlisted broker: "XX证券" at the start of a segment, followed by its company or research-department suffix. */
 const PATTERN =
   /(?:^|[\s，,、：:；;|｜（(])([\u4e00-\u9fa5]{2,6}?证券)(?=股份有限公司|有限责任公司|有限公司|(?:经济|发展)?研究(?:所|院|部|中心)|\s|$)/gu;
@@ -119,7 +116,8 @@ const DISCLAIMER =
 /** A running line may point at the disclaimer ("请务必阅读…声明") and still name the broker; never a licence text. */
 const RUNNING_DISCLAIMER = /未经|许可|授权|版权|本报告(?:仅供|由)/;
 const SOURCE_CREDIT = /(?:资料|数据)来源\s*[:：]\s*([^\n]{0,60})/g;
-const DEPARTMENT_LINE = /^\s*[\u4e00-\u9fa5]{2,8}证券(?:股份有限公司)?(?:经济|发展)?研究(?:所|院|部|中心)\s*$/gmu;
+const DEPARTMENT_LINE =
+  /^\s*[\u4e00-\u9fa5]{2,8}证券(?:股份有限公司)?(?:经济|发展)?研究(?:所|院|部|中心)\s*$/gmu;
 
 const HEAD_CHARS = 1500;
 const WEIGHT = { running: 3, head: 3, department: 2, credit: 1 } as const;

@@ -1,7 +1,10 @@
 import { normalizeDate } from '../normalize/dates.js';
 import type { Money } from '../normalize/money.js';
 import { normalizeStockCode, type StockCode } from '../normalize/stock-code.js';
+import { type Analyst, findAnalysts } from './research-analysts.js';
+import { findBroker } from './research-broker.js';
 import { collectForecasts, type Forecast } from './research-forecasts.js';
+import { findPrices } from './research-price.js';
 import {
   type NormalizedRating,
   normalizeRating,
@@ -9,9 +12,6 @@ import {
   RATING_WORDS,
   type RatingChange,
 } from './research-rating.js';
-import { type Analyst, findAnalysts } from './research-analysts.js';
-import { findBroker } from './research-broker.js';
-import { findPrices } from './research-price.js';
 import type { ParsedTable } from './types.js';
 
 export type { Analyst } from './research-analysts.js';
@@ -66,7 +66,8 @@ function findDate(text: string): string | undefined {
 }
 
 /** Rating definitions (买入：相对强于市场表现20%以上) name every rating; they are not the report's own. */
-const DEFINITION_AFTER = /^[」”"]?\s*[:：]|^[^。\n]{0,30}(?:相对|超过|超越|超出|高于|低于|介于|之间|基准|以上|以下|预期未来|涨幅|跌幅)/;
+const DEFINITION_AFTER =
+  /^[」”"]?\s*[:：]|^[^。\n]{0,30}(?:相对|超过|超越|超出|高于|低于|介于|之间|基准|以上|以下|预期未来|涨幅|跌幅)/;
 const DEFINITION_BEFORE = /评级说明|评级标准|评级体系|评级定义|评级的?含义/;
 // The report's rating is on its cover or first pages; the tail holds the definitions.
 const RATING_HEAD_CHARS = 10000;
@@ -75,7 +76,8 @@ function ownRatingMatch(re: RegExp, text: string, wordGroup: number): RegExpMatc
   for (const m of text.matchAll(re)) {
     const at = m.index ?? 0;
     const word = m[wordGroup] ?? '';
-    const afterWord = text.slice(at + m[0].indexOf(word) + word.length, at + m[0].indexOf(word) + word.length + 40);
+    const wordEnd = at + m[0].indexOf(word) + word.length;
+    const afterWord = text.slice(wordEnd, wordEnd + 40);
     if (DEFINITION_AFTER.test(afterWord)) continue;
     if (DEFINITION_BEFORE.test(text.slice(Math.max(0, at - 80), at))) continue;
     return m;

@@ -1,0 +1,59 @@
+import type { BrokerRating } from '../api/types';
+import { formatAmount } from '../format';
+
+type Forecast = BrokerRating['forecasts'][number];
+
+const METRIC_NAMES: Record<string, string> = {
+  revenue: '营业收入',
+  net_profit: '归母净利润',
+  eps: 'EPS',
+  pe: 'PE',
+};
+const METRIC_ORDER = ['revenue', 'net_profit', 'eps', 'pe'];
+
+function formatForecast(f: Forecast): string {
+  if (f.unit === '元') return formatAmount({ value: f.value, currency: 'CNY' });
+  if (f.unit === '元/股') return `${Number(f.value.toFixed(3))}元`;
+  if (f.unit === '倍') return `${Number(f.value.toFixed(1))}x`;
+  return `${f.value} ${f.unit}`;
+}
+
+/** Each report's forecasts, newest report first: one row per broker, report date and metric, one column per year. */
+export function ForecastTable({ ratings }: { ratings: BrokerRating[] }) {
+  const reports = [...ratings].filter((r) => r.forecasts.length > 0).reverse();
+  if (reports.length === 0) return null;
+  const years = [...new Set(reports.flatMap((r) => r.forecasts.map((f) => f.year)))].sort();
+  return (
+    <table className="list" data-testid="forecasts">
+      <thead>
+        <tr>
+          <th>date</th>
+          <th>broker</th>
+          <th>forecast</th>
+          {years.map((y) => (
+            <th key={y}>{y}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {reports.flatMap((r) =>
+          METRIC_ORDER.filter((m) => r.forecasts.some((f) => f.metric === m)).map((metric) => (
+            <tr key={`${r.documentId}:${metric}`}>
+              <td className="nowrap">{r.date?.slice(0, 10) ?? ''}</td>
+              <td>{r.broker ?? ''}</td>
+              <td>{METRIC_NAMES[metric] ?? metric}</td>
+              {years.map((y) => {
+                const f = r.forecasts.find((x) => x.metric === metric && x.year === y);
+                return (
+                  <td key={y} className={f && !f.estimate ? 'muted' : undefined}>
+                    {f ? formatForecast(f) : ''}
+                  </td>
+                );
+              })}
+            </tr>
+          )),
+        )}
+      </tbody>
+    </table>
+  );
+}
