@@ -2,7 +2,9 @@
  * Kind detection and research-report fields on the real PDFs in ../shared/data/real-pdfs (or
  * $DATASETS_DIR/real-pdfs), parsed without a declared kind, as a document submitted bare would be.
  *
- *   node dist/bench/report-fields.js [--verbose]
+ *   node dist/bench/report-fields.js [--verbose] [--declared]
+ *
+ * --declared submits the reports as research_report, to see the fields apart from kind detection.
  *
  * Truth: the folder gives the kind (announcements/ → announcement, reports/ → research_report); the
  * broker is the file name's prefix; a certificate counts as found when the report's own text prints it
@@ -10,11 +12,13 @@
  * is the rated company report (示例7); its broker and analyst names are redacted ("xxx"), so none is expected.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { defaultDatasetsDir } from '../src/extract/model-paths.js';
 import { parseDocument } from '../src/parse/index.js';
 
-const root = resolve(process.env.DATASETS_DIR ?? '../shared/data', 'real-pdfs');
+const root = join(defaultDatasetsDir(), 'real-pdfs');
 const verbose = process.argv.includes('--verbose');
+const declared = process.argv.includes('--declared');
 const LIMITS = { maxBytes: 64 * 1024 * 1024, maxPages: 500 };
 
 interface Tally {
@@ -50,7 +54,8 @@ async function main(): Promise<void> {
       const started = performance.now();
       let doc: Awaited<ReturnType<typeof parseDocument>>;
       try {
-        doc = await parseDocument(bytes, { fileName: file }, LIMITS);
+        const meta = declared && folder === 'reports' ? { kind: 'research_report' as const } : {};
+        doc = await parseDocument(bytes, { fileName: file, ...meta }, LIMITS);
       } catch (error) {
         // The scanned filing has no text: no kind can be read from it.
         console.log(`${file}: ${(error as Error).name}`);

@@ -1,3 +1,4 @@
+import { toSimplified } from './traditional-to-simplified.js';
 import type { DocumentKind } from './types.js';
 
 /** A cue, the weight it adds to its kind, and whether it counts once or per match (up to a cap). */
@@ -103,4 +104,9 @@ export function detectDocumentKind(text: string): DocumentKind {
   const ranked = (Object.entries(scores) as [keyof KindScores, number][]).sort((a, b) => b[1] - a[1]);
   const [best, bestScore] = ranked[0] ?? ['announcement', 0];
   return bestScore >= MIN_SCORE ? best : 'other';
+}
+
+/** The kind of a document from its extracted pages (any script): what parseDocument uses when none is declared. */
+export function detectKindOfPages(pages: readonly string[]): DocumentKind {
+  return detectDocumentKind(toSimplified(kindSample(pages.join('\n'))).text);
 }

@@ -1,6 +1,6 @@
 import { parseAnnouncementHeader } from './announcement-header.js';
 import { detectType } from './detect-type.js';
-import { detectDocumentKind, kindSample } from './document-kind.js';
+import { detectKindOfPages } from './document-kind.js';
 import { EmptyFileError } from './errors/empty-file-error.js';
 import { FileTooLargeError } from './errors/file-too-large-error.js';
 import { NoTextLayerError } from './errors/no-text-layer-error.js';
@@ -143,7 +143,7 @@ export async function parseDocument(
   if (raw.title && !raw.pages[0]?.includes(raw.title)) raw.pages[0] = `${raw.title}\n${raw.pages[0] ?? ''}`;
 
   // Kind decides sidebar handling; when undeclared, read it from the raw text's head and tail first.
-  const kind = meta.kind ?? detectDocumentKind(toSimplified(kindSample(raw.pages.join('\n'))).text);
+  const kind = meta.kind ?? detectKindOfPages(raw.pages);
   const cleaned = cleanLayout(raw.pages, {
     joinLines: raw.type !== 'html',
     researchReport: kind === 'research_report',
