@@ -152,7 +152,7 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
     // The report's forecast table (百万元 in the PDF) by broker and report date, amounts in 亿元.
     assert.match(
       String(await page.getByTestId('forecasts').textContent()),
-      /国联信达证券归母净利润4\.02亿元/,
+      /2025-04-28国联信达证券营业收入35\.12亿元.*归母净利润4\.02亿元/,
     );
     await screenshot(page, 'dashboard-company');
   });

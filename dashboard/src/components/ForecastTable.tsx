@@ -18,42 +18,56 @@ function formatForecast(f: Forecast): string {
   return `${f.value} ${f.unit}`;
 }
 
-/** Each report's forecasts, newest report first: one row per broker, report date and metric, one column per year. */
+/**
+ * Each report's forecasts, newest report first: broker and report date, a row per metric, a column per
+ * year; actual (A) years are greyed.
+ */
 export function ForecastTable({ ratings }: { ratings: BrokerRating[] }) {
   const reports = [...ratings].filter((r) => r.forecasts.length > 0).reverse();
   if (reports.length === 0) return null;
   const years = [...new Set(reports.flatMap((r) => r.forecasts.map((f) => f.year)))].sort();
   return (
-    <table className="list" data-testid="forecasts">
-      <thead>
-        <tr>
-          <th>date</th>
-          <th>broker</th>
-          <th>forecast</th>
-          {years.map((y) => (
-            <th key={y}>{y}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {reports.flatMap((r) =>
-          METRIC_ORDER.filter((m) => r.forecasts.some((f) => f.metric === m)).map((metric) => (
-            <tr key={`${r.documentId}:${metric}`}>
-              <td className="nowrap">{r.date?.slice(0, 10) ?? ''}</td>
-              <td>{r.broker ?? ''}</td>
-              <td>{METRIC_NAMES[metric] ?? metric}</td>
-              {years.map((y) => {
-                const f = r.forecasts.find((x) => x.metric === metric && x.year === y);
-                return (
-                  <td key={y} className={f && !f.estimate ? 'muted' : undefined}>
-                    {f ? formatForecast(f) : ''}
-                  </td>
-                );
-              })}
-            </tr>
-          )),
-        )}
-      </tbody>
-    </table>
+    <>
+      <h3>Forecasts by broker and report date</h3>
+      <table className="list" data-testid="forecasts">
+        <thead>
+          <tr>
+            <th>date</th>
+            <th>broker</th>
+            <th>forecast</th>
+            {years.map((y) => (
+              <th key={y}>{y}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {reports.flatMap((r) => {
+            const metrics = METRIC_ORDER.filter((m) => r.forecasts.some((f) => f.metric === m));
+            // Date and broker once per report, spanning its metric rows.
+            return metrics.map((metric, i) => (
+              <tr key={`${r.documentId}:${metric}`}>
+                {i === 0 && (
+                  <>
+                    <td className="nowrap" rowSpan={metrics.length}>
+                      {r.date?.slice(0, 10) ?? ''}
+                    </td>
+                    <td rowSpan={metrics.length}>{r.broker ?? ''}</td>
+                  </>
+                )}
+                <td>{METRIC_NAMES[metric] ?? metric}</td>
+                {years.map((y) => {
+                  const f = r.forecasts.find((x) => x.metric === metric && x.year === y);
+                  return (
+                    <td key={y} className={f && !f.estimate ? 'muted' : undefined}>
+                      {f ? formatForecast(f) : ''}
+                    </td>
+                  );
+                })}
+              </tr>
+            ));
+          })}
+        </tbody>
+      </table>
+    </>
   );
 }
