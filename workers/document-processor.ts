@@ -1,7 +1,7 @@
 import { type SandboxedJob, UnrecoverableError } from 'bullmq';
 import { KnownNames } from '../src/extract/index.js';
 import { type WriteSummary, writeDocumentGraph } from '../src/graph/index.js';
-import { isDocumentInputError } from '../src/parse/index.js';
+import { isDocumentInputError, type ResearchReportHeader } from '../src/parse/index.js';
 import { type ReadStage, readDocument } from '../src/pipeline/index.js';
 import { type DocumentJob, documentJobProblems } from '../src/queue/index.js';
 import { DocumentNotFoundError } from '../src/store/index.js';
@@ -24,6 +24,11 @@ export interface DocumentJobResult {
   /** Milliseconds per stage, for the stage latency metrics. */
   timings: Record<string, number>;
   warnings: string[];
+  /**
+   * A research report's own fields: broker, analysts with certificate numbers (contacts marked as
+   * such), rating and its change, target and current price with currency, forecasts by year.
+   */
+  report?: ResearchReportHeader;
 }
 
 /** A permanent failure: the message starts with a stable code in brackets, for people and metrics. */
@@ -105,7 +110,10 @@ export default async function processDocument(job: SandboxedJob): Promise<Docume
     graph: summary,
     timings,
     warnings: parsed.warnings,
+    ...(parsed.kind === 'research_report' && parsed.header.researchReport
+      ? { report: parsed.header.researchReport }
+      : {}),
   };
-  log.info({ result: { ...result, warnings: undefined } }, 'document processed');
+  log.info({ result: { ...result, warnings: undefined, report: undefined } }, 'document processed');
   return result;
 }

@@ -1,5 +1,5 @@
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import type { EntityLabel, GraphDocument } from '../link/graph-document.js';
+import { type Driver, type ManagedTransaction, int as neo4jInt } from 'neo4j-driver';
+import type { EntityLabel, GraphDocument, LinkedForecast } from '../link/graph-document.js';
 import { roleRelationshipType } from './relationship-types.js';
 
 const ENTITY_LABELS: readonly EntityLabel[] = ['Company', 'Person', 'Organization'];
@@ -196,7 +196,10 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
       `MATCH (d:Document {id: $documentId})
        MATCH (c:Company {key: $rating.companyKey})
        CREATE (d)-[:RATES {rating: $rating.rating, change: $rating.change, targetPrice: $rating.targetPrice,
-                           currency: $rating.currency, date: $rating.date}]->(c)
+                           currency: $rating.currency, date: $rating.date,
+                           forecastMetrics: $forecasts.metrics, forecastYears: $forecasts.years,
+                           forecastEstimates: $forecasts.estimates, forecastValues: $forecasts.values,
+                           forecastUnits: $forecasts.units}]->(c)
        WITH d
        CALL (d) {
          WITH d WHERE $rating.broker IS NOT NULL
@@ -214,6 +217,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
       {
         documentId,
         rating: { change: null, targetPrice: null, currency: null, date: null, broker: null, ...rating },
+        forecasts: forecastColumns(rating.forecasts ?? []),
       },
     );
   }
@@ -233,6 +237,22 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     events: doc.events.length,
     arguments: argumentCount,
     orphansRemoved: orphans.records[0]?.get('removed') ?? 0,
+  };
+}
+
+/**
+ * Relationship properties hold only scalars and lists of them, so a report's forecasts travel as
+ * parallel lists on its RATES relationship (one entry per metric and year); null when it has none.
+ */
+function forecastColumns(forecasts: readonly LinkedForecast[]) {
+  if (forecasts.length === 0)
+    return { metrics: null, years: null, estimates: null, values: null, units: null };
+  return {
+    metrics: forecasts.map((f) => f.metric),
+    years: forecasts.map((f) => neo4jInt(f.year)),
+    estimates: forecasts.map((f) => f.estimate),
+    values: forecasts.map((f) => f.value),
+    units: forecasts.map((f) => f.unit),
   };
 }
 

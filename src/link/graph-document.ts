@@ -79,6 +79,18 @@ export interface SentenceEvent {
   arguments: EventArgumentRow[];
 }
 
+/** One figure of a report's forecast table, its value in base units (元, 元 per share, multiple). */
+export interface LinkedForecast {
+  /** eps, revenue, net_profit or pe. */
+  metric: string;
+  year: number;
+  /** False for an actual (A) year printed beside the estimates. */
+  estimate: boolean;
+  value: number;
+  /** 元 for amounts, 元/股 for EPS, 倍 for PE; the printed unit when it could not be converted. */
+  unit: string;
+}
+
 export interface LinkedRating {
   companyKey: string;
   rating: string;
@@ -88,6 +100,8 @@ export interface LinkedRating {
   date?: string;
   broker?: string;
   analysts: { name: string; certificate?: string }[];
+  /** The report's forecasts, stored on its RATES relationship, so each is versioned by report. */
+  forecasts?: LinkedForecast[];
 }
 
 export interface LinkedSentence {

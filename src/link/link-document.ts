@@ -1,5 +1,5 @@
 import type { ExtractionResult } from '../extract/types.js';
-import type { ParsedDocument, ParsedSentence } from '../parse/index.js';
+import type { Forecast, ParsedDocument, ParsedSentence } from '../parse/index.js';
 import { modelIndexOf, toSourceSpan } from '../parse/index.js';
 import type { DocumentJob } from '../queue/index.js';
 import { CompanyResolver, canonicalName } from './company-resolver.js';
@@ -10,6 +10,7 @@ import type {
   EventArgumentRow,
   LinkedDocument,
   LinkedEntity,
+  LinkedForecast,
   LinkedRating,
   Provenance,
   SentenceEvent,
@@ -299,9 +300,19 @@ function ratingOf(
       : {}),
     ...(publishedAt ? { date: publishedAt } : {}),
     ...(report.broker ? { broker: report.broker } : {}),
-    analysts: report.analysts.map((a) => ({
-      name: a.name,
-      ...(a.certificateNo ? { certificate: a.certificateNo } : {}),
-    })),
+    // Contacts (联系人, 研究助理 without a certificate) do not author research.
+    analysts: report.analysts
+      .filter((a) => a.role === 'analyst')
+      .map((a) => ({
+        name: a.name,
+        ...(a.certificateNo ? { certificate: a.certificateNo } : {}),
+      })),
+    ...(report.forecasts.length > 0 ? { forecasts: report.forecasts.map(linkedForecast) } : {}),
   };
+}
+
+function linkedForecast(f: Forecast): LinkedForecast {
+  const unit =
+    f.metric === 'pe' ? '倍' : f.metric === 'eps' ? '元/股' : f.baseValue !== undefined ? '元' : f.unit;
+  return { metric: f.metric, year: f.year, estimate: f.estimate, value: f.baseValue ?? f.value, unit };
 }

@@ -1,5 +1,6 @@
 import { parseAnnouncementHeader } from './announcement-header.js';
 import { detectType } from './detect-type.js';
+import { detectKindOfPages } from './document-kind.js';
 import { EmptyFileError } from './errors/empty-file-error.js';
 import { FileTooLargeError } from './errors/file-too-large-error.js';
 import { NoTextLayerError } from './errors/no-text-layer-error.js';
@@ -111,28 +112,23 @@ function assemble(pagesText: string[], continues: boolean[]): { text: string; pa
   return { text, pages };
 }
 
-const RESEARCH_CUES = /执业证书编号|投资评级|评级[:：]|目标价|证券研究报告|研究所/;
-const ANNOUNCEMENT_CUES = /(证券|股票)代码|公告编号|董事会|特此公告|股份代号/;
-
-function guessKind(modelText: string): DocumentKind {
-  const head = modelText.slice(0, 3000);
-  if (RESEARCH_CUES.test(head)) return 'research_report';
-  if (ANNOUNCEMENT_CUES.test(head)) return 'announcement';
-  return 'other';
-}
-
 /** Tables as the header readers take them: the header row first. */
 function withHeaderRows(tables: ParsedTable[]): ParsedTable[] {
   return tables.map((t) => (t.header.length > 0 ? { ...t, rows: [t.header, ...t.rows] } : t));
 }
 
-function parseHeader(kind: DocumentKind, modelText: string, tables: ParsedTable[]): DocumentHeader {
+function parseHeader(
+  kind: DocumentKind,
+  modelText: string,
+  tables: ParsedTable[],
+  runningLines: readonly string[],
+): DocumentHeader {
   const header: DocumentHeader = {};
   if (kind === 'announcement') {
     const a = parseAnnouncementHeader(modelText);
     if (a) header.announcement = a;
   } else if (kind === 'research_report') {
-    const r = parseResearchReportHeader(modelText, withHeaderRows(tables));
+    const r = parseResearchReportHeader(modelText, withHeaderRows(tables), { runningLines });
     if (r) header.researchReport = r;
   } else {
     const news = parseNewsHeader(modelText);
@@ -167,9 +163,8 @@ export async function parseDocument(
   const raw = await extractRaw(bytes, meta, limits);
   if (raw.title && !raw.pages[0]?.includes(raw.title)) raw.pages[0] = `${raw.title}\n${raw.pages[0] ?? ''}`;
 
-  // Kind decides sidebar handling; when undeclared, guess it from the raw text first.
-  const rawSimplified = toSimplified(raw.pages.join('\n').slice(0, 3000)).text;
-  const kind = meta.kind ?? guessKind(rawSimplified);
+  // Kind decides sidebar handling; when undeclared, read it from the raw text's head and tail first.
+  const kind = meta.kind ?? detectKindOfPages(raw.pages);
   const cleaned = cleanLayout(raw.pages, {
     joinLines: raw.type !== 'html',
     researchReport: kind === 'research_report',
@@ -214,7 +209,16 @@ export async function parseDocument(
     modelText: model.text,
     modelOffsetMap: model.offsetMap,
     traditional: model.changedChars > Math.max(3, text.length * 0.02),
-    header: restoreSourceStrings(parseHeader(kind, model.text, tables), model.text, text),
+    header: restoreSourceStrings(
+      parseHeader(
+        kind,
+        model.text,
+        tables,
+        cleaned.removedRepeatedLines.map((line) => toSimplified(line).text),
+      ),
+      model.text,
+      text,
+    ),
     sidebar: cleaned.sidebar,
     tables,
     warnings,

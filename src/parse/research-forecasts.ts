@@ -1,6 +1,6 @@
 import type { ParsedTable } from './types.js';
 
-export type ForecastMetric = 'eps' | 'revenue' | 'net_profit';
+export type ForecastMetric = 'eps' | 'revenue' | 'net_profit' | 'pe';
 
 export interface Forecast {
   metric: ForecastMetric;
@@ -11,7 +11,7 @@ export interface Forecast {
   value: number;
   /** Unit as printed: 元, 百万元, 亿元, 万元…; empty when not stated. */
   unit: string;
-  /** Value in whole currency units (元) when the unit allows it; EPS stays per share. */
+  /** Value in whole currency units (元) when the unit allows it; EPS stays per share, PE is a multiple. */
   baseValue?: number;
 }
 
@@ -24,11 +24,16 @@ const UNIT_FACTOR: Readonly<Record<string, number>> = {
   百万: 1e6,
   亿元: 1e8,
   亿: 1e8,
+  倍: 1,
+  x: 1,
+  X: 1,
 };
 
 const YEAR_CELL = /^(20\d{2})\s*([AEFP]?)(?:年)?$/i;
 
 function metricOf(label: string): ForecastMetric | null {
+  // 市盈率 is a ratio by name; checked before growth rates (…率) are skipped.
+  if (/^(?:P\/?E|市盈率)\s*(?:[（(](?:倍|x)[)）])?$/i.test(label.trim())) return 'pe';
   if (/增长|增速|同比|率|%|YoY/i.test(label)) return null;
   if (/EPS|每股收益/i.test(label)) return 'eps';
   if (/归母净利|归属.{0,8}净利润|^净利润/.test(label)) return 'net_profit';
@@ -39,6 +44,7 @@ function metricOf(label: string): ForecastMetric | null {
 function unitOf(label: string, metric: ForecastMetric): string {
   const m = /[（(]([^）)]+)[)）]/.exec(label);
   if (m?.[1]) return m[1].trim();
+  if (metric === 'pe') return '倍';
   return metric === 'eps' ? '元' : '';
 }
 
@@ -92,7 +98,7 @@ export function rowsFromText(text: string): string[][] {
 }
 
 const METRIC_WORDS =
-  '(营业总收入|营业收入|营收|收入|归母净利润|归属于母公司(?:股东的)?净利润|净利润|EPS|每股收益)';
+  '(营业总收入|营业收入|营收|收入|归母净利润|归属于母公司(?:股东的)?净利润|净利润|EPS|每股收益|P/?E|市盈率)';
 
 /** "预计公司2025-2027年营业收入分别为12.3/15.6/18.9亿元，EPS分别为0.85/1.06/1.35元" */
 export function forecastsFromSentences(text: string): Forecast[] {
@@ -102,14 +108,14 @@ export function forecastsFromSentences(text: string): Forecast[] {
     if (!range?.[1] || !range[2]) continue;
     const first = Number(range[1]);
     const re = new RegExp(
-      `${METRIC_WORDS}[^，,；;。]{0,12}?分别为\\s*((?:-?[\\d.,]+\\s*(?:亿元|万元|百万元|元)?\\s*[/、，和及与]\\s*)+-?[\\d.,]+)\\s*(亿元|万元|百万元|元)?`,
+      `${METRIC_WORDS}[^，,；;。]{0,12}?分别为\\s*((?:-?[\\d.,]+\\s*(?:亿元|万元|百万元|元|倍)?\\s*[/、，和及与]\\s*)+-?[\\d.,]+)\\s*(亿元|万元|百万元|元|倍)?`,
       'g',
     );
     for (const m of sentence.matchAll(re)) {
       const metric = metricOf(m[1] ?? '');
       if (!metric || !m[2]) continue;
-      const values = m[2].split(/\s*[/、，和及与]\s*/).map((v) => v.replace(/(亿元|万元|百万元|元)$/, ''));
-      const unit = m[3] ?? (metric === 'eps' ? '元' : '');
+      const values = m[2].split(/\s*[/、，和及与]\s*/).map((v) => v.replace(/(亿元|万元|百万元|元|倍)$/, ''));
+      const unit = m[3] ?? (metric === 'pe' ? '倍' : metric === 'eps' ? '元' : '');
       values.forEach((v, i) => {
         const value = parseNumber(v);
         if (value !== null) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type GraphApp, startGraphApp } from '../support/graph-app.js';
-import type { GraphFixture } from '../support/graph-fixture.js';
+import { FIXTURE_FORECASTS, type GraphFixture } from '../support/graph-fixture.js';
 
 const e = encodeURIComponent;
 
@@ -83,6 +83,7 @@ describe('graph query API', () => {
           currency: 'CNY',
           date: '2024-05-01',
           documentId: f.reportId,
+          forecasts: FIXTURE_FORECASTS,
         },
       ]);
       assert.deepEqual(
@@ -137,6 +138,7 @@ describe('graph query API', () => {
           currency: 'CNY',
           date: '2024-05-01',
           documentId: f.reportId,
+          forecasts: FIXTURE_FORECASTS,
         },
       ]);
       assert.equal(body.truncated, false);

@@ -149,6 +149,11 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
     await ratings.locator('canvas').waitFor();
     assert.match(String(await ratings.getAttribute('data-brokers')), /国联信达证券/);
     assert.match(String(await page.getByTestId('ratings').textContent()), /2025-04-28国联信达证券buy/);
+    // The report's forecast table (百万元 in the PDF) by broker and report date, amounts in 亿元.
+    assert.match(
+      String(await page.getByTestId('forecasts').textContent()),
+      /2025-04-28国联信达证券营业收入35\.12亿元.*归母净利润4\.02亿元/,
+    );
     await screenshot(page, 'dashboard-company');
   });
 

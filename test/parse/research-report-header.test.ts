@@ -192,3 +192,141 @@ describe('forecasts', () => {
     );
   });
 });
+
+describe('prices and their currency', () => {
+  const priceOf = (text: string) =>
+    parseResearchReportHeader(`分析师：张三 S0570516010001\n${text}`)?.targetPrice;
+
+  it('reads a Hong Kong target price in HKD', () => {
+    assert.deepEqual(priceOf('腾讯控股（00700.HK）\n投资评级：买入（维持）\n目标价 420港元'), {
+      value: 420,
+      currency: 'HKD',
+    });
+    assert.deepEqual(priceOf('腾讯控股 00700.HK\n目标价：420.00'), { value: 420, currency: 'HKD' });
+    assert.deepEqual(priceOf('腾讯控股 00700.HK\n目标价（港元）：420'), { value: 420, currency: 'HKD' });
+    assert.deepEqual(priceOf('目标价：HK$420'), { value: 420, currency: 'HKD' });
+    // A Hong Kong report's generic 元 is the listing's currency.
+    assert.deepEqual(priceOf('示例控股 0328.HK\n目标价 3.2元'), { value: 3.2, currency: 'HKD' });
+  });
+
+  it('uses CNY for A-shares and USD for US tickers', () => {
+    assert.deepEqual(priceOf('示例股份（600000.SH）\n目标价：45.60元'), { value: 45.6, currency: 'CNY' });
+    assert.deepEqual(priceOf('示例集团 (BABA.N)\n目标价 120'), { value: 120, currency: 'USD' });
+    assert.deepEqual(priceOf('示例集团 (BABA.N)\n目标价 120美元'), { value: 120, currency: 'USD' });
+  });
+
+  it('takes no year or table heading for a price', () => {
+    assert.equal(priceOf('目标价 20192020'), undefined);
+    assert.equal(priceOf('目标价 2025年'), undefined);
+  });
+});
+
+describe('ratings in the report, not in its definitions', () => {
+  it('skips the rating scale printed in the disclaimer', () => {
+    const definitions = [
+      '分析师：张三 S0570516010001',
+      '投资评级说明',
+      '公司评级 买入：预期未来6个月内相对基准指数涨幅在15%以上',
+      '增持：相对强于市场表现5%～15%',
+    ].join('\n');
+    assert.equal(parseResearchReportHeader(definitions)?.rating, undefined);
+    const rated = `投资评级：增持（首次）\n${definitions}`;
+    const rating = parseResearchReportHeader(rated)?.rating;
+    assert.deepEqual([rating?.raw, rating?.change], ['增持', 'initiate']);
+  });
+});
+
+describe('broker from the report itself', () => {
+  const analysts = '分析师：张三 执业证书编号：S0570516010001';
+
+  it('never from a disclaimer sentence', () => {
+    const text = [
+      analysts,
+      '本报告仅供华泰证券股份有限公司的客户使用。',
+      '未经招商证券事先书面许可，任何机构和个人不得转载。',
+      '分析师曾供职于东方证券。',
+    ].join('\n');
+    assert.equal(parseResearchReportHeader(text)?.broker, undefined);
+  });
+
+  it('from the running footer, the research-department line or its own source credits', () => {
+    const footer = parseResearchReportHeader(analysts, [], {
+      runningLines: ['谨请参阅尾页重要声明及华泰证券股票和行业评级标准'],
+    });
+    assert.equal(footer?.broker, '华泰证券');
+    const credits = [
+      analysts,
+      '数据来源：Wind，开源证券研究所',
+      '数据来源：wind、开源证券研究所',
+      '本报告仅供国泰君安证券股份有限公司的客户使用。',
+    ].join('\n');
+    assert.equal(parseResearchReportHeader(credits)?.broker, '开源证券');
+    assert.equal(parseResearchReportHeader(`${analysts}\n国泰君安证券研究所`)?.broker, '国泰君安');
+  });
+
+  it('keeps an unlisted broker whole (国联信达证券 is not 信达证券)', () => {
+    const header = parseResearchReportHeader(`国联信达证券股份有限公司 证券研究报告\n${analysts}`);
+    assert.equal(header?.broker, '国联信达证券');
+  });
+});
+
+describe('analyst blocks', () => {
+  const analystsOf = (text: string) =>
+    parseResearchReportHeader(text)?.analysts.map((a) => [a.name, a.certificateNo ?? null, a.role]);
+
+  it('pairs numbers printed under two names on one line, in order', () => {
+    const text = [
+      '张三（分析师） 李四（联系人）',
+      'zhang@example.com',
+      '证书编号：S0790519120001',
+      'li@example.com',
+      '证书编号：S0790120020012',
+    ].join('\n');
+    assert.deepEqual(analystsOf(text), [
+      ['张三', 'S0790519120001', 'analyst'],
+      ['李四', 'S0790120020012', 'analyst'],
+    ]);
+  });
+
+  it('reads a bare name line over its e-mail and number, and a role word alone on its line', () => {
+    assert.deepEqual(analystsOf('分析师：\n郑一鸣\nzheng@example.com\nS0190520080006'), [
+      ['郑一鸣', 'S0190520080006', 'analyst'],
+    ]);
+    assert.deepEqual(analystsOf('证券分析师\n陈一 A0230513080006\n联系人\n朱二\n(8621)23297313'), [
+      ['陈一', null, 'analyst'],
+      ['朱二', null, 'contact'],
+    ]);
+  });
+
+  it('keeps a 研究助理 without a number as a contact and ignores sales lists further down', () => {
+    const team = [
+      '王五：（分析师）',
+      '电话：021-00000000',
+      '证书编号：S0880516100001',
+      '赵六：（研究助理）',
+      '电话：021-00000001',
+    ].join('\n');
+    const sales = `\n${'正文。'.repeat(3000)}\n联系人：孙七\n联系人：周八`;
+    assert.deepEqual(analystsOf(team + sales), [
+      ['王五', 'S0880516100001', 'analyst'],
+      ['赵六', null, 'contact'],
+    ]);
+  });
+});
+
+describe('PE forecasts', () => {
+  it('reads a PE row in multiples', () => {
+    const out = forecastsFromRows([
+      ['', '2024A', '2025E'],
+      ['PE（倍）', '30.1', '25.2'],
+      ['PEG', '1.2', '1.1'],
+    ]);
+    assert.deepEqual(
+      out.map((f) => [f.metric, f.year, f.value, f.unit, f.baseValue]),
+      [
+        ['pe', 2024, 30.1, '倍', 30.1],
+        ['pe', 2025, 25.2, '倍', 25.2],
+      ],
+    );
+  });
+});

@@ -207,6 +207,7 @@ export function buildGraphFixture(prefix: string): GraphFixture {
       date: '2024-05-01',
       broker,
       analysts: [{ name: '李分析', certificate: analystKey }],
+      forecasts: FIXTURE_FORECASTS,
     },
   };
 
@@ -224,6 +225,13 @@ export function buildGraphFixture(prefix: string): GraphFixture {
     documents: [announcement, report],
   };
 }
+
+/** The fixture report's forecasts, as the company routes give them back. */
+export const FIXTURE_FORECASTS = [
+  { metric: 'revenue', year: 2024, estimate: false, value: 150_000_000_000, unit: '元' },
+  { metric: 'eps', year: 2025, estimate: true, value: 60.25, unit: '元/股' },
+  { metric: 'pe', year: 2025, estimate: true, value: 31.5, unit: '倍' },
+];
 
 export async function writeGraphFixture(
   driver: Driver,

@@ -12,6 +12,7 @@ import { submitDocument, submitText } from '../../src/ingest/index.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../../src/queue/index.js';
 import { ensureNeo4j, stopNeo4j } from '../../src/services/index.js';
 import { FilesystemDocumentStore } from '../../src/store/index.js';
+import type { DocumentJobResult } from '../../workers/document-processor.js';
 import { encryptedPdf, imageOnlyPdf, stripedPng, textPdf } from '../support/pdf-fixtures.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
 import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process.js';
@@ -32,7 +33,7 @@ let worker: ChildProcess;
 const store = new FilesystemDocumentStore(path.join(config.dataDir, 'documents'));
 const deps = () => ({ queue, store, maxDocumentBytes: config.maxDocumentBytes });
 
-async function submitSample(file: string, kind: 'announcement' | 'research_report') {
+async function submitSample(file: string, kind: 'announcement' | 'research_report' | 'other') {
   const bytes = new Uint8Array(await readFile(path.join(samples, file)));
   return submitDocument(deps(), { bytes, fileName: file, kind });
 }
@@ -130,18 +131,29 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
     );
   });
 
-  it('rates the covered company from a research report header', async () => {
-    const submission = await submitSample('rr-300782-hsz-downgrade.pdf', 'research_report');
+  it('rates the covered company from a research report header, read from content when no kind is given', async () => {
+    // 'other' is what an upload without a kind and without a telling file name is queued with.
+    const submission = await submitSample('rr-300782-hsz-downgrade.pdf', 'other');
     const job = await finished(submission.jobId);
     assert.equal(await job.getState(), 'completed', job.failedReason);
+    const result = job.returnvalue as DocumentJobResult;
+    assert.equal(result.kind, 'research_report');
+    assert.equal(result.report?.broker, '华晟证券');
+    assert.deepEqual(
+      result.report?.analysts.map((a) => a.certificateNo),
+      ['S0270522110005', 'S0270524030008'],
+    );
+    assert.ok(result.report?.forecasts.some((f) => f.metric === 'eps' && f.year === 2025));
     const rating = expected.find((e) => e.file === 'rr-300782-hsz-downgrade.pdf')?.rating;
     const { records } = await driver.executeQuery(
       `MATCH (d:ResearchReport {id: $id})-[r:RATES]->(c:Company)
        OPTIONAL MATCH (a:Analyst)-[:AUTHORED]->(d)
-       RETURN r.rating AS rating, r.change AS change, c.code AS code, count(a) AS analysts`,
+       RETURN r.rating AS rating, r.change AS change, c.code AS code, count(a) AS analysts,
+              r.forecastMetrics AS metrics`,
       { id: submission.documentId },
     );
     assert.equal(records.length, 1);
+    assert.ok((records[0]?.get('metrics') as string[] | null)?.includes('net_profit'));
     assert.equal(records[0]?.get('code'), '300782');
     if (rating?.normalized) assert.equal(records[0]?.get('rating'), rating.normalized);
     if (rating?.change) assert.equal(records[0]?.get('change'), rating.change);

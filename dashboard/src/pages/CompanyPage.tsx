@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { EventDetailPanel } from '../components/EventDetailPanel';
 import { EventTable } from '../components/EventTable';
+import { ForecastTable } from '../components/ForecastTable';
 import { GraphSection } from '../components/GraphSection';
 import { RatingChart } from '../components/RatingChart';
 import { TimelineChart } from '../components/TimelineChart';
@@ -58,7 +59,10 @@ export function CompanyPage({ companyKey }: { companyKey: string }) {
         <section>
           <h2>Ratings and target prices</h2>
           {ratings.state === 'ok' ? (
-            <RatingChart ratings={ratings.data.ratings} />
+            <>
+              <RatingChart ratings={ratings.data.ratings} />
+              <ForecastTable ratings={ratings.data.ratings} />
+            </>
           ) : (
             <p className="muted">Loading…</p>
           )}

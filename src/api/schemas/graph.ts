@@ -73,6 +73,14 @@ export const EventSummarySchema = Type.Object({
   participants: Type.Array(Participant),
 });
 
+const ReportForecastSchema = Type.Object({
+  metric: Type.String({ description: 'eps, revenue, net_profit or pe' }),
+  year: Type.Integer(),
+  estimate: Type.Boolean({ description: 'false for an actual (A) year printed beside the estimates' }),
+  value: Type.Number({ description: 'in 元 (revenue, net profit), 元 per share (EPS) or a multiple (PE)' }),
+  unit: Type.String({ description: '元, 元/股 or 倍; the printed unit when it could not be converted' }),
+});
+
 const BrokerRatingSchema = Type.Object({
   broker: Nullable(Type.String()),
   rating: Type.String({ description: 'buy, outperform, neutral, underperform or sell' }),
@@ -81,6 +89,7 @@ const BrokerRatingSchema = Type.Object({
   currency: Nullable(Type.String()),
   date: Nullable(Type.String()),
   documentId: Type.String(),
+  forecasts: Type.Array(ReportForecastSchema, { description: "the report's forecasts by metric and year" }),
 });
 
 export const CompanyProfileSchema = Type.Object({

@@ -10,7 +10,36 @@ export interface BrokerRating {
   currency: string | null;
   date: string | null;
   documentId: string;
+  /** The report's forecasts (by metric and year), values in 元, 元/股 or 倍. */
+  forecasts: ReportForecast[];
 }
+
+export interface ReportForecast {
+  metric: string;
+  year: number;
+  estimate: boolean;
+  value: number;
+  unit: string;
+}
+
+/** Forecasts are stored as parallel lists on RATES (see document-graph-writer); zip them back. */
+function toForecasts(r: Record<string, unknown>): ReportForecast[] {
+  const metrics = (r.forecastMetrics as unknown[] | null) ?? [];
+  const years = (r.forecastYears as unknown[] | null) ?? [];
+  const estimates = (r.forecastEstimates as unknown[] | null) ?? [];
+  const values = (r.forecastValues as unknown[] | null) ?? [];
+  const units = (r.forecastUnits as unknown[] | null) ?? [];
+  return metrics.map((metric, i) => ({
+    metric: String(metric),
+    year: num(years[i]) ?? 0,
+    estimate: estimates[i] === true,
+    value: num(values[i]) ?? 0,
+    unit: String(units[i] ?? ''),
+  }));
+}
+
+const FORECAST_PROJECTION = `forecastMetrics: r.forecastMetrics, forecastYears: r.forecastYears,
+  forecastEstimates: r.forecastEstimates, forecastValues: r.forecastValues, forecastUnits: r.forecastUnits`;
 
 export interface CompanyProfile {
   key: string;
@@ -33,6 +62,7 @@ function toBrokerRating(r: Record<string, unknown>): BrokerRating {
     currency: str(r.currency),
     date: str(r.date),
     documentId: String(r.documentId),
+    forecasts: toForecasts(r),
   };
 }
 
@@ -57,7 +87,7 @@ export function companyProfileStatement(key: string): Statement {
           WITH b.name AS broker, r, d ORDER BY coalesce(r.date, d.publishedAt, '') DESC, d.id ASC
           WITH broker, head(collect({rating: r.rating, change: r.change, targetPrice: r.targetPrice,
                                      currency: r.currency, date: coalesce(r.date, d.publishedAt),
-                                     documentId: d.id})) AS latest
+                                     documentId: d.id, ${FORECAST_PROJECTION}})) AS latest
           RETURN latest { .*, broker: broker } AS x
           ORDER BY coalesce(x.date, '') DESC, coalesce(x.broker, '') ASC
         } AS ratings,
@@ -153,7 +183,7 @@ export function ratingHistoryStatement(key: string, limit: number): Statement {
           MATCH (d:Document)-[r:RATES]->(c)
           WITH d, r, coalesce(r.date, d.publishedAt) AS date
           RETURN {rating: r.rating, change: r.change, targetPrice: r.targetPrice, currency: r.currency,
-                  date: date, documentId: d.id,
+                  date: date, documentId: d.id, ${FORECAST_PROJECTION},
                   broker: head(COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN b.name })} AS x
           ORDER BY CASE WHEN x.date IS NULL THEN 1 ELSE 0 END, x.date ASC, x.documentId ASC
           LIMIT $limit

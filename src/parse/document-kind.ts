@@ -1,0 +1,112 @@
+import { toSimplified } from './traditional-to-simplified.js';
+import type { DocumentKind } from './types.js';
+
+/** A cue, the weight it adds to its kind, and whether it counts once or per match (up to a cap). */
+interface Cue {
+  re: RegExp;
+  weight: number;
+}
+
+/**
+ * Broker reports: the analyst block with an SAC certificate, the "证券研究报告" banner, the rating
+ * block and the running "read the disclaimer" footer every broker prints.
+ */
+const RESEARCH_CUES: readonly Cue[] = [
+  { re: /(?:执业证书编号|证书编号|证书编码|执证号|SAC)[^\n]{0,12}S\d{13}/, weight: 4 },
+  { re: /(?:^|[\s(（])S\d{13}(?!\d)/m, weight: 2 },
+  { re: /证券研究报告|研究报告\s*[|｜—-]\s*(?:公司|行业|金融工程|策略|宏观)/, weight: 3 },
+  {
+    re: /(?:投资|公司|股票)评级\s*[:：]?|评级\s*[:：]|(?:买入|增持|推荐|中性|优于大市|强于大市)\s*[（(]\s*(?:维持|首次|上调|下调)/,
+    weight: 2,
+  },
+  { re: /(?:证券)?分析师\s*[:：]|[（(]\s*分析师\s*[)）]|研究助理|联系人\s*[:：]/, weight: 1 },
+  { re: /盈利预测|目标价|相关研究|相关报告|投资要点|报告摘要/, weight: 1 },
+  { re: /[\u4e00-\u9fa5]{2,6}证券(?:经济|发展)?研究(?:所|院|中心)/, weight: 1 },
+  {
+    re: /请务必阅读正文(?:之后|后面)的|谨请参阅尾页重要声明|敬请阅读末页的重要说明|请务必参阅正文后面/,
+    weight: 2,
+  },
+];
+
+/** Company filings: the code/short-name/number header, the closing formula, HKEX's stock-code line. */
+const ANNOUNCEMENT_CUES: readonly Cue[] = [
+  { re: /(?:证券|股票|公司|A股|B股)代码\s*[:：]/, weight: 2 },
+  { re: /(?:证券|股票|公司)简称\s*[:：]/, weight: 2 },
+  { re: /公告编号\s*[:：]/, weight: 3 },
+  { re: /特此公告/, weight: 3 },
+  { re: /股份代号|股票代号/, weight: 3 },
+  { re: /对本公告的内容概不负责|[对對]其准确性或完整性亦不发表任何声明/, weight: 3 },
+  { re: /证券变动月报表|股份发行人|(?:于|在)(?:百慕达|开曼群岛|香港|英属维尔京群岛)注册成立/, weight: 2 },
+  { re: /^\s*独立董事\s*[:：]\s*[\u4e00-\u9fa5]{2,4}[、，,]/m, weight: 2 },
+  { re: /专项说明|独立意见|核查意见|法律意见书|调研纪要|投资者关系活动记录表/, weight: 1 },
+  { re: /本公司及董事会全体成员保证|董事会(?:及全体董事)?保证/, weight: 3 },
+  { re: /(?:年度|半年度|季度)报告(?:摘要|全文)?\s*$/m, weight: 2 },
+  { re: /董事会|监事会|股东大会|独立董事|独立意见/, weight: 1 },
+  { re: /^\s*[\u4e00-\u9fa5（）()]{4,30}(?:股份有限公司|集团有限公司)\s*$/m, weight: 1 },
+];
+
+/** News: datelines, reporter and source credits. */
+const NEWS_CUES: readonly Cue[] = [
+  { re: /(?:新华社|中新社|人民网|央视|本报)[\u4e00-\u9fa5]{0,6}\d{1,2}月\d{1,2}日(?:电|讯)/, weight: 4 },
+  { re: /\d{1,2}月\d{1,2}日讯|[\u4e00-\u9fa5]{2}\s*讯\s*[（(]?记者|^\s*本报讯/m, weight: 3 },
+  {
+    re: /[（(]\s*记者\s*[\u4e00-\u9fa5]{2,4}|记者\s*[\u4e00-\u9fa5]{2,4}\s*(?:报道|摄)|^\s*记者\s*[:：|｜]/m,
+    weight: 2,
+  },
+  { re: /^\s*(?:来源|文章来源|稿件来源)\s*[:：]/m, weight: 2 },
+  { re: /(?:责任)?编辑\s*[:：]\s*[\u4e00-\u9fa5]{2,4}/, weight: 2 },
+  { re: /财联社|证券时报网|第一财经|每日经济新闻|界面新闻|澎湃新闻|新浪财经|东方财富网/, weight: 1 },
+];
+
+/** Below this a kind is not claimed: the document stays `other`. */
+const MIN_SCORE = 3;
+/** News items are short; long documents are filings or reports. */
+const SHORT_CHARS = 6000;
+const HEAD_CHARS = 6000;
+const CJK_SPACING = /(?<=[\u4e00-\u9fa5])[ \t\u3000]+(?=[\u4e00-\u9fa5（）])/g;
+const TAIL_CHARS = 3000;
+
+function score(text: string, cues: readonly Cue[]): number {
+  return cues.reduce((sum, cue) => sum + (cue.re.test(text) ? cue.weight : 0), 0);
+}
+
+export interface KindScores {
+  announcement: number;
+  research_report: number;
+  news: number;
+}
+
+/** The part of a text kind detection reads: its head and its tail (a long text loses its middle). */
+export function kindSample(text: string): string {
+  if (text.length <= HEAD_CHARS + TAIL_CHARS) return text;
+  return `${text.slice(0, HEAD_CHARS)}\n${text.slice(text.length - TAIL_CHARS)}`;
+}
+
+/** Cue scores of each kind, read from the head and the tail of the (simplified) text. */
+export function kindScores(text: string): KindScores {
+  // Financial printers space out characters ("董 事 会"); cues are written without spaces.
+  const sample = kindSample(text).replace(CJK_SPACING, '');
+  const news = score(sample, NEWS_CUES);
+  return {
+    announcement: score(sample, ANNOUNCEMENT_CUES),
+    research_report: score(sample, RESEARCH_CUES),
+    news: news > 0 && text.length < SHORT_CHARS ? news + 1 : news,
+  };
+}
+
+/**
+ * The kind of a document from its content: announcement, research_report, news or other. Reads only
+ * the first and last few thousand characters, so it costs the same for a 300-page annual report.
+ * `text` should be simplified Chinese (cues are written in simplified characters).
+ */
+export function detectDocumentKind(text: string): DocumentKind {
+  const scores = kindScores(text);
+  const ranked = (Object.entries(scores) as [keyof KindScores, number][]).sort((a, b) => b[1] - a[1]);
+  const [best, bestScore] = ranked[0] ?? ['announcement', 0];
+  return bestScore >= MIN_SCORE ? best : 'other';
+}
+
+/** The kind of a document from its extracted pages (any script): what parseDocument uses when none is declared. */
+export function detectKindOfPages(pages: readonly string[]): DocumentKind {
+  return detectDocumentKind(toSimplified(kindSample(pages.join('\n'))).text);
+}

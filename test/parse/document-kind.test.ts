@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { detectDocumentKind, kindSample, kindScores } from '../../src/parse/document-kind.js';
+
+const ANNOUNCEMENT = [
+  '证券代码：600000    证券简称：示例股份    公告编号：2025-012',
+  '示例股份有限公司关于股东股份质押的公告',
+  '本公司及董事会全体成员保证信息披露的内容真实、准确、完整。',
+  '公司股东承诺六个月内不减持。',
+  '特此公告。',
+  '示例股份有限公司董事会',
+].join('\n');
+
+const HKEX = [
+  '香港交易及结算所有限公司及香港联合交易所有限公司对本公告的内容概不负责',
+  '（于百慕达注册成立之有限公司）',
+  '（股份代号：0328）',
+  '独立非执行董事辞任',
+].join('\n');
+
+const REPORT = [
+  '证券研究报告 | 公司点评',
+  '示例股份（600000.SH）：一季度业绩超预期',
+  '投资评级：买入（维持）',
+  '分析师：张三 执业证书编号：S0570516010001',
+  '盈利预测与估值',
+  '请务必阅读正文之后的免责声明部分',
+].join('\n');
+
+const NEWS = [
+  '新华社北京3月1日电（记者 王五）示例股份3月1日宣布完成收购。',
+  '来源：新华社',
+  '责任编辑：赵六',
+].join('\n');
+
+describe('detectDocumentKind', () => {
+  it('reads each kind from its own cues', () => {
+    assert.equal(detectDocumentKind(ANNOUNCEMENT), 'announcement');
+    assert.equal(detectDocumentKind(HKEX), 'announcement');
+    assert.equal(detectDocumentKind(REPORT), 'research_report');
+    assert.equal(detectDocumentKind(NEWS), 'news');
+    assert.equal(detectDocumentKind('今天天气很好，我们去公园散步。'), 'other');
+  });
+
+  it('reads spaced-out characters of financial printers', () => {
+    assert.equal(detectDocumentKind('董 事 会 谨 此 宣 布\n（ 股 份 代 号 ：328 ）'), 'announcement');
+  });
+
+  it('finds the closing formula at the end of a long filing', () => {
+    const body = '公司经营情况正常。'.repeat(3000);
+    const filing = `示例股份有限公司\n${body}\n特此公告。`;
+    assert.ok(kindSample(filing).length < filing.length);
+    assert.equal(kindScores(filing).announcement >= 3, true);
+    assert.equal(detectDocumentKind(filing), 'announcement');
+  });
+
+  it('does not take a filing that names brokers for a research report', () => {
+    const minutes = `${ANNOUNCEMENT}\n参会机构：华泰证券、东方证券\n数据来源：公司公告`;
+    assert.equal(detectDocumentKind(minutes), 'announcement');
+  });
+});
