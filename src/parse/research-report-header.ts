@@ -67,7 +67,7 @@ function findDate(text: string): string | undefined {
 
 /** Rating definitions (买入：相对强于市场表现20%以上) name every rating; they are not the report's own. */
 const DEFINITION_AFTER =
-  /^[」”"]?\s*[:：]|^[^。\n]{0,30}(?:相对|超过|超越|超出|高于|低于|介于|之间|基准|以上|以下|预期未来|涨幅|跌幅)/;
+  /^[」”"]?\s*[:：]|^[^。\n]{0,30}(?:相对|超过|超越|超出|高于|低于|介于|之间|基准|以上|以下|预期未来|涨幅|跌幅|说明[:：]|市场表现|持平)/;
 const DEFINITION_BEFORE = /评级说明|评级标准|评级体系|评级定义|评级的?含义/;
 // The report's rating is on its cover or first pages; the tail holds the definitions.
 const RATING_HEAD_CHARS = 10000;
