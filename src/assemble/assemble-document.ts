@@ -39,9 +39,12 @@ const CONTRACT_ROLES: Readonly<Record<ContractRecord['kind'], Readonly<Record<st
     乙方: '中标公司',
     项目名称: '中标标的',
     合同金额: '中标金额',
+    联合体成员: '联合体成员',
     签署日期: '中标日期',
   },
 };
+/** Titles of announcements that report contracts or bid wins: where contract fields are read. */
+const CONTRACT_TITLE = /合同|中标|协议|订单|招标|采购|项目|框架/;
 /** Rules read fixed wording; the model's confidence is a probability. A rule's reading ranks first. */
 const CONTRACT_CONFIDENCE = 0.95;
 
@@ -66,12 +69,12 @@ export function assembleDocument({ parsed, linked, eventTypes }: AssembleInput):
   };
   const entities = new Map(linked.entities.map((e) => [e.key, e]));
   const fixed = new FixedWording(parsed, ctx.documentId, eventTypes, issuer, entities);
-  const contracts = linked.document.kind === 'announcement' ? readContractFields(parsed) : [];
+  const stated = statedEvents(parsed, sentenceEvents);
+  const contracts = tellsContracts(linked, stated) ? readContractFields(parsed).filter(statesTerms) : [];
   const mentions: RecordMention[] = [
     ...fixed.fromRules(ruleRecords(parsed, ruleContext(issuer, ctx.publishedAt))),
     ...contracts.flatMap((c) => fixed.fromContract(c)),
   ];
-  const stated = statedEvents(parsed, sentenceEvents);
   for (const event of stated) {
     const mention = toRecordMention(event, ctx);
     if (!mention) continue;
@@ -80,6 +83,22 @@ export function assembleDocument({ parsed, linked, eventTypes }: AssembleInput):
     mentions.push(mention);
   }
   return { ...rest, entities: [...entities.values()], events: mergeRecordMentions(mentions, ctx) };
+}
+
+/**
+ * Whether an announcement is about contracts or bid wins: its title says so, or (with no title read) the
+ * model found a contract or a bid win in it. Other announcements mention contracts only in passing.
+ */
+function tellsContracts(linked: LinkedDocument, stated: readonly SentenceEvent[]): boolean {
+  if (linked.document.kind !== 'announcement') return false;
+  const title = linked.document.title;
+  if (title) return CONTRACT_TITLE.test(title);
+  return stated.some((e) => e.type === '签署合同' || e.type === '中标');
+}
+
+/** A contract record says more than who the contractor is: a counterparty, a project, a name or an amount. */
+function statesTerms(record: ContractRecord): boolean {
+  return Boolean(record.甲方 || record.项目名称 || record.合同名称 || record.合同金额);
 }
 
 /** The sentence events whose sentence states an event: not negated, promised-not-to, boilerplate or a legend. */

@@ -160,7 +160,11 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
         ),
       )
       // A record needs something read in the text, or at least its actor: a bare trigger is no fact.
-      .filter((record) => record.arguments.some((a) => !a.inferred || a.entityKey !== undefined))
+      .filter((record) =>
+        record.arguments.some(
+          (a) => a.documentRole !== undefined && (!a.inferred || a.entityKey !== undefined),
+        ),
+      )
       .map((record, i) => ({ ...record, id: `${ctx.documentId}:e${i}` }))
   );
 }

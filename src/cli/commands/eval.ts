@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
+import { type FddcPart, runFddcContracts } from '../../eval/fddc-contracts-run.js';
 import type { RealDocsScore } from '../../eval/realdocs.js';
 import { runRealDocs } from '../../eval/realdocs-run.js';
 import { evaluateEntities, readEntityDevSet } from '../../extract/entity-evaluation.js';
@@ -23,7 +24,7 @@ import { readTrainingKnownNames } from '../../extract/training-gazetteer.js';
 import { parsePositiveInt } from './extract.js';
 
 interface EvalOptions {
-  dataset: 'fewfc' | 'entities' | 'realdocs';
+  dataset: 'fewfc' | 'entities' | 'realdocs' | 'fddc-contracts';
   split: string;
   model: string;
   precision: Precision;
@@ -78,6 +79,20 @@ async function run(options: EvalOptions): Promise<void> {
     session: { intraOpNumThreads: options.threads },
     parts: options.parts,
   });
+  if (options.dataset === 'fddc-contracts') {
+    const part = (['dev', 'held-out', 'all'].includes(options.split) ? options.split : 'dev') as FddcPart;
+    const result = await runFddcContracts(extractor, options.dataDir, part);
+    if (options.json) {
+      process.stdout.write(
+        `${JSON.stringify({ dataset: 'fddc-contracts', part, modelVersion: extractor.modelVersion, ...result })}\n`,
+      );
+      return;
+    }
+    process.stdout.write(
+      `fddc-contracts ${part}: ${result.announcements} announcements, model ${extractor.modelVersion} (${options.precision}), ${result.seconds.toFixed(1)} s\n${formatScoreTable(result.scores.fields)}\nmean F1 ${pct(result.scores.score)}\n`,
+    );
+    return;
+  }
   if (options.dataset === 'realdocs') {
     const result = await runRealDocs(extractor, options.dataDir);
     if (options.json) {
@@ -141,10 +156,14 @@ export function registerEvalCommand(program: Command): void {
         '--dataset <name>',
         'what to score: FewFC events, entities, or records of real documents (data/realdocs)',
       )
-        .choices(['fewfc', 'entities', 'realdocs'])
+        .choices(['fewfc', 'entities', 'realdocs', 'fddc-contracts'])
         .default('fewfc'),
     )
-    .option('--split <split>', 'FewFC split file name (dev; the test split is held out)', 'dev')
+    .option(
+      '--split <split>',
+      'FewFC split file name (dev; the test split is held out); for fddc-contracts dev, held-out or all',
+      'dev',
+    )
     .option('--model <dir>', 'model folder', defaultModelDir())
     .option('--precision <precision>', 'fp32 or int8', parsePrecision, 'int8')
     .option('--data-dir <dir>', 'datasets folder (env DATASETS_DIR)', defaultDatasetsDir())

@@ -1,0 +1,114 @@
+/**
+ * The FDDC 2018 major-contract announcements read through the product (`readDocument`, as the workers
+ * do) and scored as the competition did. Announcements whose 0-based line in dev.jsonl is divisible by 3
+ * are a held-out part the contract rules were never developed on.
+ */
+import { createHash } from 'node:crypto';
+import { type DueeFinDocument, toDueeFinDocument } from '../assemble/index.js';
+import type { EventExtractor } from '../extract/index.js';
+import { loadEventRoles } from '../link/index.js';
+import { EMPTY_GAZETTEER, readDocument } from '../pipeline/index.js';
+import {
+  type FddcContractRecord,
+  type FddcContractScores,
+  fddcContractsPath,
+  fddcHtmlWithHeadings,
+  loadFddcContracts,
+  scoreFddcContracts,
+} from './fddc-contracts.js';
+
+export type FddcPart = 'dev' | 'held-out' | 'all';
+
+export interface FddcRun {
+  scores: FddcContractScores;
+  seconds: number;
+}
+
+/** The competition's fields by the record role that fills them, for contracts and bid wins. */
+const FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  签署合同: {
+    甲方: '甲方',
+    乙方: '乙方',
+    项目名称: '项目名称',
+    合同名称: '合同名称',
+    合同金额: '合同金额',
+    联合体成员: '联合体成员',
+  },
+  中标: {
+    招标方: '甲方',
+    中标公司: '乙方',
+    中标标的: '项目名称',
+    中标金额: '合同金额',
+    联合体成员: '联合体成员',
+  },
+};
+
+/** 乙方 labels name companies without the bracketed part of their registered names (珀挺机械工业有限公司). */
+function labelStyleName(name: string): string {
+  return name.replace(/[（(][^）)]*[）)]/g, '');
+}
+
+/** The contract and bid-win records of one document as the competition's label rows. */
+export function fddcRecordsOf(doc: DueeFinDocument): FddcContractRecord[] {
+  const records: FddcContractRecord[] = [];
+  for (const event of doc.event_list) {
+    const fields = FIELDS[event.event_type];
+    if (!fields) continue;
+    const record: FddcContractRecord = {};
+    const members: string[] = [];
+    for (const a of event.arguments) {
+      const field = fields[a.role];
+      if (!field) continue;
+      if (field === '联合体成员') members.push(a.argument);
+      else if (field === '合同金额') {
+        if (typeof a.value === 'number' && record.合同金额上限 === undefined) {
+          record.合同金额上限 = a.value;
+          record.合同金额下限 = a.value;
+        }
+      } else if (record[field as keyof FddcContractRecord] === undefined) {
+        record[field as keyof FddcContractRecord] =
+          field === '乙方' ? labelStyleName(a.argument) : a.argument;
+      }
+    }
+    if (members.length > 0) record.联合体成员 = members.join('、');
+    records.push(record);
+  }
+  return records;
+}
+
+/** Reads the announcements of `part` with the extractor, kind undeclared, and scores their contract records. */
+export async function runFddcContracts(
+  extractor: EventExtractor,
+  datasetsDir: string,
+  part: FddcPart,
+): Promise<FddcRun & { announcements: number }> {
+  const all = await loadFddcContracts(fddcContractsPath(datasetsDir));
+  const chosen = all.filter((_, i) => part === 'all' || (i % 3 === 0) === (part === 'held-out'));
+  const eventTypes = loadEventRoles();
+  const gold = new Map<string, FddcContractRecord[]>();
+  const predicted = new Map<string, FddcContractRecord[]>();
+  const started = performance.now();
+  for (const a of chosen) {
+    const bytes = new TextEncoder().encode(fddcHtmlWithHeadings(a.html));
+    const job = {
+      documentId: createHash('sha256').update(bytes).digest('hex'),
+      kind: 'other' as const,
+      fileName: `${a.id}.html`,
+      mimeType: 'text/html',
+      submittedAt: new Date().toISOString(),
+    };
+    const { parsed, graph } = await readDocument(bytes, job, {
+      extractor,
+      gazetteer: EMPTY_GAZETTEER,
+      eventTypes,
+      limits: { maxBytes: Number.MAX_SAFE_INTEGER, maxPages: Number.MAX_SAFE_INTEGER },
+    });
+    gold.set(a.id, a.labels);
+    predicted.set(a.id, fddcRecordsOf(toDueeFinDocument(a.id, parsed, graph, eventTypes)));
+  }
+  return {
+    scores: scoreFddcContracts(gold, predicted),
+    seconds: (performance.now() - started) / 1000,
+    announcements: chosen.length,
+  };
+}
