@@ -18,7 +18,9 @@ export interface Retyped {
 const RELEASE =
   /解除(股份|股票)?质押|解押|解质|质押(的)?解除|解除.{0,10}质押|质押.{0,4}到期.{0,4}(购回|解除)/;
 /** A new pledge told beside a release (办理了质押业务…及解除质押): then only the trigger's own words decide. */
-const FRESH_PLEDGE = /(?<!解除(股份)?)质押(手续|业务|登记)/;
+const FRESH_PLEDGE = /(?<!解除(股份)?)质押(手续|业务|登记)|质押(及|和|与|、|以及)(部分)?(股份)?解除/;
+/** A release written after the pledge word: 质押解除, 质押到期解除. */
+const RELEASE_AFTER = /^(的)?(解除|到期)/;
 const BUY_BACK = /回购/;
 const INCREASE = /增持/;
 const ACQUISITION_TITLE = /收购|购买.{0,20}(股权|股份|资产)|受让.{0,20}股权|并购/;
@@ -73,10 +75,16 @@ const ACQUISITION_FROM_TRANSFER = {
   date: '收购完成时间',
 };
 
-/** The words around a mention's trigger, where the type shows: a few characters either side. */
+/** The words that lead up to a mention's trigger, and the trigger: where its type shows. */
 function triggerWindow(event: SentenceEvent, sentenceStart: number): string {
   const at = event.mention.start - sentenceStart;
-  return event.sentenceText.slice(Math.max(0, at - 10), at + event.mention.text.length + 6);
+  return event.sentenceText.slice(Math.max(0, at - 10), at + event.mention.text.length);
+}
+
+/** The few characters right after a mention's trigger. */
+function afterTrigger(event: SentenceEvent, sentenceStart: number): string {
+  const end = event.mention.start - sentenceStart + event.mention.text.length;
+  return event.sentenceText.slice(end, end + 6);
 }
 
 export interface RetypeContext {

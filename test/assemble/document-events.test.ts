@@ -257,6 +257,14 @@ describe('record roles read from the wording', () => {
     assert.equal(roles(record)['披露时间'], '2025-03-18');
   });
 
+  it('tells the pledge from the release when one title announces both', () => {
+    const title = '关于控股股东部分股份质押及解除质押的公告';
+    const pledgeMention = event('质押', title, '质押', []);
+    const release = { ...pledgeMention, mention: { ...pledgeMention.mention, start: 15, end: 17 } };
+    const types = [pledgeMention, release].map((e) => toRecordMention(e, { ...ctx, sentenceStarts })?.documentType);
+    assert.deepEqual(types, ['质押', '解除质押']);
+  });
+
   it('puts the issuer on the contractor side of a contract the wording had the other way round', () => {
     const text = '公司与某建设集团有限公司签订了工程施工合同，合同金额为1.2亿元。';
     const [record] = mergeDocumentEvents(
