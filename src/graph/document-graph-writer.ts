@@ -125,6 +125,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
       id: e.id,
       type: e.type,
       typeKey: e.typeKey,
+      documentType: e.documentType,
       trigger: e.trigger,
       date: e.date,
       amount: e.amount,
@@ -139,7 +140,8 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     `MATCH (d:Document {id: $documentId})
      UNWIND $events AS row
      CREATE (e:Event {id: row.id, documentId: $documentId, type: row.type, typeKey: row.typeKey,
-                      trigger: row.trigger, confidence: row.confidence, modelVersion: $modelVersion})
+                      documentType: row.documentType, trigger: row.trigger, confidence: row.confidence,
+                      modelVersion: $modelVersion})
      SET e.date = row.date, e.amount = row.amount, e.currency = row.currency, e.shares = row.shares,
          e.ratio = row.ratio, e.publishedAt = d.publishedAt, e.documentKind = d.kind
      CREATE (e)-[:REPORTED_IN]->(d)
@@ -173,7 +175,8 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
       `UNWIND $rows AS row
        MATCH (e:Event {id: row.eventId})
        MATCH (n:${label} {key: row.entityKey})
-       CREATE (e)-[:${relType} {role: row.role, roleKey: row.roleKey, text: row.text, sentenceId: row.sentenceId,
+       CREATE (e)-[:${relType} {role: row.role, roleKey: row.roleKey, documentRole: row.documentRole,
+                                text: row.text, sentenceId: row.sentenceId,
                                 start: row.start, end: row.end, confidence: row.confidence,
                                 inferred: coalesce(row.inferred, false)}]->(n)`,
       { rows },
@@ -184,7 +187,8 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     `UNWIND $rows AS row
      MATCH (e:Event {id: row.eventId})
      MATCH (s:Sentence {id: row.sentenceId})
-     CREATE (e)-[:HAS_ARGUMENT {role: row.role, roleKey: row.roleKey, text: row.text, value: row.value,
+     CREATE (e)-[:HAS_ARGUMENT {role: row.role, roleKey: row.roleKey, documentRole: row.documentRole,
+                                text: row.text, value: row.value,
                                 start: row.start, end: row.end, confidence: row.confidence,
                                 inferred: coalesce(row.inferred, false)}]->(s)`,
     { rows: valueArguments },

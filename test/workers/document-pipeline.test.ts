@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Job, type Queue, QueueEvents } from 'bullmq';
+import { Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
+import { registerExtractCommand } from '../../src/cli/commands/extract.js';
 import { projectRoot } from '../../src/config/index.js';
 import { createNeo4jDriver } from '../../src/graph/index.js';
 import { submitDocument, submitText } from '../../src/ingest/index.js';
@@ -18,7 +21,8 @@ import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-se
 import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process.js';
 
 const config = testConfig({ queuePrefix: uniquePrefix(), jobLockSeconds: 8 });
-const workerEnv = { JOB_LOCK_SECONDS: '8', MAX_DOCUMENT_PAGES: '20' };
+// The graph's names are not told to the model here, so that the worker reads a file as `finkg extract` does.
+const workerEnv = { JOB_LOCK_SECONDS: '8', MAX_DOCUMENT_PAGES: '20', KNOWLEDGE_REFRESH_SECONDS: '0' };
 const samples = path.join(projectRoot, 'samples');
 const expected = JSON.parse(await readFile(path.join(samples, 'expected.json'), 'utf8')) as {
   file: string;
@@ -129,6 +133,43 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
       evidence.some((r) => r.get('type') === '质押'),
       'a 质押 event is expected',
     );
+  });
+
+  it('holds the records `finkg extract` prints for the same file', async () => {
+    const submission = await submitSample('ann-603871-pledge.pdf', 'announcement');
+    const job = await finished(submission.jobId);
+    assert.equal(await job.getState(), 'completed', job.failedReason);
+    const dir = await mkdtemp(path.join(tmpdir(), 'finkg-extract-'));
+    try {
+      const output = path.join(dir, 'out.jsonl');
+      const program = new Command('finkg').exitOverride();
+      registerExtractCommand(program);
+      const file = path.join(samples, 'ann-603871-pledge.pdf');
+      await program.parseAsync(['extract', file, '--kind', 'announcement', '--output', output], {
+        from: 'user',
+      });
+      const printed = JSON.parse(await readFile(output, 'utf8')) as {
+        events: { documentType: string; arguments: { documentRole?: string; text: string }[] }[];
+      };
+      const record = (type: string, args: { documentRole?: string | null; text: string }[]) =>
+        `${type}: ${args
+          .filter((a) => a.documentRole)
+          .map((a) => `${a.documentRole}=${a.text}`)
+          .sort()
+          .join(' | ')}`;
+      const fromExtract = printed.events.map((e) => record(e.documentType, e.arguments)).sort();
+      const { records } = await driver.executeQuery(
+        `MATCH (e:Event {documentId: $id})
+         OPTIONAL MATCH (e)-[r]->() WHERE r.roleKey IS NOT NULL
+         RETURN e.documentType AS type, collect({documentRole: r.documentRole, text: r.text}) AS args`,
+        { id: submission.documentId },
+      );
+      const inGraph = records.map((r) => record(r.get('type'), r.get('args'))).sort();
+      assert.ok(fromExtract.length > 0, 'the pledge notice gives records');
+      assert.deepEqual(inGraph, fromExtract);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('rates the covered company from a research report header, read from content when no kind is given', async () => {
