@@ -14,6 +14,7 @@ import { mergeRecordMentions, type RecordMention, toRecordMention } from './docu
 import { documentValue } from './document-values.js';
 import { notEventReason, notEventSections } from './not-event.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
+import { titleTopics } from './title-topics.js';
 
 export interface AssembleInput {
   parsed: ParsedDocument;
@@ -82,7 +83,18 @@ export function assembleDocument({ parsed, linked, eventTypes }: AssembleInput):
     if (contracts.length > 0 && CONTRACT_TYPES.has(mention.documentType)) continue;
     mentions.push(mention);
   }
-  return { ...rest, entities: [...entities.values()], events: mergeRecordMentions(mentions, ctx) };
+  // A filing about one matter: the records of other matters are its background.
+  const topics = titleTopics(headlineOf(parsed, linked));
+  const onTopic = topics ? mentions.filter((m) => topics.has(m.documentType)) : mentions;
+  return { ...rest, entities: [...entities.values()], events: mergeRecordMentions(onTopic, ctx) };
+}
+
+/** The announcement's title, or a news item's headline (its first line, when short). */
+function headlineOf(parsed: ParsedDocument, linked: LinkedDocument): string | undefined {
+  if (linked.document.kind === 'announcement') return linked.document.title;
+  if (linked.document.kind !== 'news') return undefined;
+  const first = parsed.modelText.slice(0, 80).split('\n')[0]?.trim();
+  return first && first.length <= 60 ? first : undefined;
 }
 
 /**

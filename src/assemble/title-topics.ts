@@ -1,0 +1,35 @@
+/**
+ * What an announcement's title (or a news item's headline) says it is about. Filings report one matter
+ * each, and their background (a director's career, earlier deals, a group's history) names many events
+ * that are not this document's: where a title names its matter, only records of that matter's types stay.
+ */
+
+const TOPICS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [
+    /辞职|辞任|聘任|委任|选举|任命|离任|换届|董事|监事|高级管理人员|总经理|董事长|总裁|财务总监|董事会秘书/,
+    ['高管变动'],
+  ],
+  [/质押|解押/, ['质押', '解除质押']],
+  [/回购|购回/, ['股份回购']],
+  [/增持|减持/, ['股东增持', '股东减持']],
+  [/处罚|处分|警示函|监管措施|立案/, ['行政处罚']],
+  [/亏损|预亏|盈利预警|业绩预告|业绩快报|由盈转亏/, ['亏损']],
+  [/合同|中标|协议|订单|招标|谅解备忘录/, ['签署合同', '中标']],
+  [/收购|购买.{0,20}(股权|股份|资产)|重大资产|并购|须予披露的?交易/, ['企业收购', '股份股权转让', '投资']],
+  [/担保/, ['担保']],
+  [/诉讼|起诉|仲裁|判决|裁定/, ['起诉', '判决']],
+  [/供股|配售|融资|非公开发行|定向增发/, ['企业融资']],
+  [/上市|首次公开发行/, ['公司上市']],
+  [/破产|重整/, ['企业破产']],
+  [/约谈/, ['被约谈']],
+  [/权益变动|协议转让|股权转让|股份转让/, ['股份股权转让', '股东增持', '股东减持']],
+  [/对外投资|投资设立|增资/, ['投资']],
+];
+
+/** The record types a title's matter allows, or undefined when the title names none of them. */
+export function titleTopics(title: string | undefined): ReadonlySet<string> | undefined {
+  if (!title) return undefined;
+  const types = new Set<string>();
+  for (const [pattern, allowed] of TOPICS) if (pattern.test(title)) for (const t of allowed) types.add(t);
+  return types.size > 0 ? types : undefined;
+}
