@@ -21,7 +21,9 @@ const RELEASE =
 const FRESH_PLEDGE = /(?<!解除(股份)?)质押(手续|业务|登记)|质押(及|和|与|、|以及)(部分)?(股份)?解除/;
 /** A release written after the pledge word: 质押解除, 质押到期解除. */
 const RELEASE_AFTER = /^(的)?(解除|到期)/;
-const BUY_BACK = /回购/;
+const BUY_BACK = /回购|购回/;
+/** A regulator's penalty, which the model reads as a lawsuit or a judgment. */
+const PENALTY = /行政处罚|处罚决定|罚款|警告|没收|市场禁入|监管措施|违法行为/;
 const INCREASE = /增持/;
 const ACQUISITION_TITLE = /收购|购买.{0,20}(股权|股份|资产)|受让.{0,20}股权|并购/;
 
@@ -61,6 +63,14 @@ const REDUCTION_FROM_TRANSFER = {
   date: '交易完成时间',
 };
 const REDUCTION = /减持/;
+const PENALTY_ROLES = {
+  'obj-org': '处罚对象',
+  'obj-per': '处罚对象',
+  'sub-org': '处罚机构',
+  institution: '处罚机构',
+  money: '罚款金额',
+  date: '处罚日期',
+};
 const ACQUISITION_FROM_INVESTMENT = {
   sub: '收购方',
   obj: '被收购方',

@@ -26,10 +26,11 @@ const ANNOUNCES = new RegExp(
 const DATELINE = /(\d{1,2}月\d{1,2}日)(?=(?:晚间|早间|晚)?(?:讯|电|消息|公告|发布公告|披露))/;
 /** Words that headlines put where a name would be, which are no company. */
 const NOT_A_NAME =
-  /^(证券代码|股票代码|证券简称|股票简称|公告编号|公司|本公司|上市公司|快讯|早报|晚报|新闻|独家|重磅|公告|数据宝|证券时报|新浪财经|财经)/;
+  /^(同时|截止|截至|此前|近日|目前|其中|今年|去年|昨日|今日|证券代码|股票代码|证券简称|股票简称|公告编号|公司|本公司|上市公司|快讯|早报|晚报|新闻|独家|重磅|公告|数据宝|证券时报|新浪财经|财经)/;
 
 function named(match: RegExpExecArray | null): string | undefined {
-  const name = match?.[1]?.replace(LEADING_VERB, '');
+  // A listing board after the name (中国移动港股) is no part of it.
+  const name = match?.[1]?.replace(LEADING_VERB, '').replace(/(港股|A股|H股|B股)$/, '');
   return name && name.length >= 2 && name.length <= 8 && !NOT_A_NAME.test(name) ? name : undefined;
 }
 

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseNewsHeader } from '../../src/parse/news-header.js';
+
+describe('parseNewsHeader', () => {
+  it('reads the company from a bracketed headline and the dateline as the disclosure date', () => {
+    const header = parseNewsHeader(
+      '【示例能源：控股股东质押6000万股】1月19日讯，示例能源公告，公司近日接到通知。',
+    );
+    assert.deepEqual(header.subject, { name: '示例能源' });
+    assert.equal(header.dateline?.text, '1月19日');
+  });
+
+  it('takes the name before a stock code, not the verb it runs into', () => {
+    assert.deepEqual(parseNewsHeader('某保险6.17亿港元增持示例银行(01398.HK)1.1亿股H股').subject, {
+      name: '示例银行',
+      code: '01398.HK',
+    });
+    assert.deepEqual(parseNewsHeader('示例电机（002176）5月15日公开信息显示，股东质押').subject, {
+      name: '示例电机',
+      code: '002176',
+    });
+  });
+
+  it('finds "X公告" without swallowing 发布, and drops a board suffix', () => {
+    assert.equal(
+      parseNewsHeader('新浪财经讯 8月2日，示例酒业发布公告，称股东拟减持。').subject?.name,
+      '示例酒业',
+    );
+    assert.equal(parseNewsHeader('【示例移动港股：计划回购股份】示例移动港股公告').subject?.name, '示例移动');
+  });
+
+  it('names no company where a headline starts with a field label or a time word', () => {
+    assert.equal(parseNewsHeader('证券代码：600000 今日新闻。').subject, undefined);
+    assert.equal(parseNewsHeader('同时公告，董事会通过了议案。').subject, undefined);
+  });
+});
