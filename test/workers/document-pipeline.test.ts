@@ -161,7 +161,7 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
       const { records } = await driver.executeQuery(
         `MATCH (e:Event {documentId: $id})
          OPTIONAL MATCH (e)-[r]->() WHERE r.roleKey IS NOT NULL
-         RETURN e.documentType AS type, collect({documentRole: r.documentRole, text: r.text}) AS args`,
+         RETURN e.id AS id, e.documentType AS type, collect({documentRole: r.documentRole, text: r.text}) AS args`,
         { id: submission.documentId },
       );
       const inGraph = records.map((r) => record(r.get('type'), r.get('args'))).sort();
