@@ -1,5 +1,5 @@
 import type { ParsedDocument } from '../parse/index.js';
-import { toSourceSpan } from '../parse/index.js';
+import { modelIndexOf, toSourceSpan } from '../parse/index.js';
 import { toSimplified } from '../parse/traditional-to-simplified.js';
 
 /** A span of the source document: `text === doc.text.slice(start, end)`. */
@@ -18,18 +18,6 @@ export interface RuleSentence {
   index: number;
   compact: string;
   span(start: number, end: number): SourceSpan;
-}
-
-/** Offset of source char `sourceOffset` in modelText: the first model char that maps at or after it. */
-function modelOffsetOf(map: number[], sourceOffset: number): number {
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((map[mid] ?? 0) < sourceOffset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Builds the compact view of model text [start, end). */
@@ -85,8 +73,8 @@ export function ruleSentences(doc: ParsedDocument): RuleSentence[] {
   const map = doc.modelOffsetMap;
   const spans: Array<[number, number]> = [];
   for (const s of doc.sentences) {
-    const start = map ? modelOffsetOf(map, s.start) : s.start;
-    const end = map ? modelOffsetOf(map, s.end) : s.end;
+    const start = map ? modelIndexOf(map, s.start) : s.start;
+    const end = map ? modelIndexOf(map, s.end) : s.end;
     const last = spans[spans.length - 1];
     const head = last ? doc.modelText.slice(last[0], last[1]).trimEnd() : '';
     const tail = doc.modelText.slice(start, end).trimStart();
