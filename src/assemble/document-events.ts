@@ -41,16 +41,16 @@ export interface RecordMention extends SentenceEvent {
 const DATED_BY_ANNOUNCEMENT = /近日|日前|本月|本周|今日|当日|于今天/;
 /** Words an announcement uses for its issuer when it is the actor. */
 const SELF_REFERENCE = /(^|[，,。；\s])(本?公司|上市公司|本行|本集团)/;
-/** The record role the issuer takes in its own announcement, per record type, when the text says 公司. */
+/**
+ * The record role the issuer takes in its own announcement, per record type, when the text says 公司
+ * (the roles that are always the issuer's are ABOUT_ISSUER's).
+ */
 const ISSUER_ROLE: Readonly<Record<string, string>> = {
   企业收购: '收购方',
-  股份回购: '回购方',
   中标: '中标公司',
   签署合同: '乙方',
   担保: '担保方',
   投资: '投资方',
-  质押: '质押物所属公司',
-  解除质押: '质押物所属公司',
 };
 /** Record types whose two parties the wording often swaps: the issuer is the contractor or the winner. */
 const ISSUER_SIDE: Readonly<Record<string, [issuerSide: string, otherSide: string]>> = {
@@ -241,8 +241,7 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   // The issuer acts in its own announcement even when a sentence just says "公司".
   if (ctx.kind === 'announcement' && ctx.issuer) {
     const role = cluster.find((m) => m.issuerRole)?.issuerRole ?? ISSUER_ROLE[best.documentType];
-    const selfSentence =
-      cluster.find((m) => SELF_REFERENCE.test(m.sentenceText)) ?? (role === '回购方' ? best : undefined);
+    const selfSentence = cluster.find((m) => SELF_REFERENCE.test(m.sentenceText));
     const hasActor = role !== undefined && args.some((a) => a.documentRole === role);
     if (role && !hasActor && selfSentence && info?.documentRoles.has(role)) {
       const arg = issuerArgument(ctx, selfSentence, role, info);
