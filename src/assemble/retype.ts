@@ -19,11 +19,7 @@ const RELEASE =
   /解除(股份|股票)?质押|解押|解质|质押(的)?解除|解除.{0,10}质押|质押.{0,4}到期.{0,4}(购回|解除)/;
 /** A new pledge told beside a release (办理了质押业务…及解除质押): then only the trigger's own words decide. */
 const FRESH_PLEDGE = /(?<!解除(股份)?)质押(手续|业务|登记)|质押(及|和|与|、|以及)(部分)?(股份)?解除/;
-/** A release written after the pledge word: 质押解除, 质押到期解除. */
-const RELEASE_AFTER = /^(的)?(解除|到期)/;
 const BUY_BACK = /回购|购回/;
-/** A regulator's penalty, which the model reads as a lawsuit or a judgment. */
-const PENALTY = /行政处罚|处罚决定|罚款|警告|没收|市场禁入|监管措施|违法行为/;
 const INCREASE = /增持/;
 const ACQUISITION_TITLE = /收购|购买.{0,20}(股权|股份|资产)|受让.{0,20}股权|并购/;
 
@@ -63,14 +59,6 @@ const REDUCTION_FROM_TRANSFER = {
   date: '交易完成时间',
 };
 const REDUCTION = /减持/;
-const PENALTY_ROLES = {
-  'obj-org': '处罚对象',
-  'obj-per': '处罚对象',
-  'sub-org': '处罚机构',
-  institution: '处罚机构',
-  money: '罚款金额',
-  date: '处罚日期',
-};
 const ACQUISITION_FROM_INVESTMENT = {
   sub: '收购方',
   obj: '被收购方',
@@ -89,12 +77,6 @@ const ACQUISITION_FROM_TRANSFER = {
 function triggerWindow(event: SentenceEvent, sentenceStart: number): string {
   const at = event.mention.start - sentenceStart;
   return event.sentenceText.slice(Math.max(0, at - 10), at + event.mention.text.length);
-}
-
-/** The few characters right after a mention's trigger. */
-function afterTrigger(event: SentenceEvent, sentenceStart: number): string {
-  const end = event.mention.start - sentenceStart + event.mention.text.length;
-  return event.sentenceText.slice(end, end + 6);
 }
 
 export interface RetypeContext {

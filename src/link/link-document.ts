@@ -44,7 +44,8 @@ const COMPANY_ROLES = new Set(['sub-org', 'obj-org', 'target-company', 'sub', 'o
  * Spans the model reads as parties that are no name: a clause (须待…, 京新控股持有的元金药业), both sides
  * (甲乙双方), a bare legal-form word (Limited) or a place with 公司 (香港公司).
  */
-const NOT_A_NAME = /[的之]|^(须|拟|将|经|由|向|对|在|于|按)|双方|各方|^(Limited|Ltd\.?|Inc\.?|Company)$|^.{1,3}公司$/i;
+const NOT_A_NAME =
+  /[的之]|^(须|拟|将|经|由|向|对|在|于|按)|双方|各方|^(Limited|Ltd\.?|Inc\.?|Company)$|^.{1,3}公司$/i;
 
 /** How an announcement names its own issuer: these resolve to the issuer, never to a company called 公司. */
 const SELF_NAME = /^(本?公司|上市公司|本行|本集团|本企业|公司本身)$/;

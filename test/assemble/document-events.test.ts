@@ -237,7 +237,7 @@ describe('record roles read from the wording', () => {
       ctx,
     );
     assert.equal(record?.shares, 18_000_000);
-    assert.equal(roles(record)['质押物占持股比'], '14.20%');
+    assert.equal(roles(record).质押物占持股比, '14.20%');
     assert.ok(!record?.arguments.some((a) => a.text === '3,600万股' || a.text === '28.40%'));
   });
 
@@ -253,15 +253,17 @@ describe('record roles read from the wording', () => {
       ctx,
     );
     assert.equal(record?.documentType, '解除质押');
-    assert.equal(roles(record)['质押物所属公司'], '华辰精密制造股份有限公司');
-    assert.equal(roles(record)['披露时间'], '2025-03-18');
+    assert.equal(roles(record).质押物所属公司, '华辰精密制造股份有限公司');
+    assert.equal(roles(record).披露时间, '2025-03-18');
   });
 
   it('tells the pledge from the release when one title announces both', () => {
     const title = '关于控股股东部分股份质押及解除质押的公告';
     const pledgeMention = event('质押', title, '质押', []);
     const release = { ...pledgeMention, mention: { ...pledgeMention.mention, start: 15, end: 17 } };
-    const types = [pledgeMention, release].map((e) => toRecordMention(e, { ...ctx, sentenceStarts })?.documentType);
+    const types = [pledgeMention, release].map(
+      (e) => toRecordMention(e, { ...ctx, sentenceStarts })?.documentType,
+    );
     assert.deepEqual(types, ['质押', '解除质押']);
   });
 
@@ -277,8 +279,8 @@ describe('record roles read from the wording', () => {
       ],
       ctx,
     );
-    assert.equal(roles(record)['乙方'], '公司');
-    assert.equal(roles(record)['甲方'], '某建设集团有限公司');
+    assert.equal(roles(record).乙方, '公司');
+    assert.equal(roles(record).甲方, '某建设集团有限公司');
     assert.equal(record?.amount, 120_000_000);
   });
 
@@ -294,7 +296,7 @@ describe('record roles read from the wording', () => {
       ],
       { ...ctx, kind: 'news', publishedAt: undefined },
     );
-    assert.equal(roles(record)['披露时间'], '1月19日');
-    assert.equal(roles(record)['事件时间'], undefined);
+    assert.equal(roles(record).披露时间, '1月19日');
+    assert.equal(roles(record).事件时间, undefined);
   });
 });
