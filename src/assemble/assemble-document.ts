@@ -9,7 +9,12 @@ import type {
 } from '../link/index.js';
 import { personKey } from '../link/person-key.js';
 import { type ParsedDocument, sentenceModelText } from '../parse/index.js';
-import { type ContractRecord, readContractFields, type TextSpan } from './contract-fields.js';
+import {
+  CONTRACT_RECORDS,
+  type ContractRecord,
+  readContractFields,
+  type TextSpan,
+} from './contract-fields.js';
 import { mergeRecordMentions, type RecordMention, toRecordMention } from './document-events.js';
 import { documentValue } from './document-values.js';
 import { notEventReason, notEventSections } from './not-event.js';
@@ -24,26 +29,6 @@ export interface AssembleInput {
 
 /** Record types whose roles contract announcements state in fixed fields; their rules outdo the model there. */
 const CONTRACT_TYPES = new Set(['签署合同', '中标']);
-/** Contract fields by the record role they fill, for a signed contract and for a bid win. */
-const CONTRACT_ROLES: Readonly<Record<ContractRecord['kind'], Readonly<Record<string, string>>>> = {
-  contract: {
-    甲方: '甲方',
-    乙方: '乙方',
-    项目名称: '项目名称',
-    合同名称: '合同名称',
-    合同金额: '合同金额',
-    联合体成员: '联合体成员',
-    签署日期: '签署日期',
-  },
-  bid_win: {
-    甲方: '招标方',
-    乙方: '中标公司',
-    项目名称: '中标标的',
-    合同金额: '中标金额',
-    联合体成员: '联合体成员',
-    签署日期: '中标日期',
-  },
-};
 /** Titles of announcements that report contracts or bid wins: where contract fields are read. */
 const CONTRACT_TITLE = /合同|中标|协议|订单|招标|采购|项目|框架/;
 /** Rules read fixed wording; the model's confidence is a probability. A rule's reading ranks first. */
@@ -169,8 +154,7 @@ class FixedWording {
   }
 
   fromContract(record: ContractRecord): RecordMention[] {
-    const type = record.kind === 'bid_win' ? '中标' : '签署合同';
-    const roles = CONTRACT_ROLES[record.kind];
+    const { type, roles } = CONTRACT_RECORDS[record.kind];
     const spans = Object.entries(roles).flatMap(([field, role]) => {
       const value = record[field as keyof ContractRecord];
       const list = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];

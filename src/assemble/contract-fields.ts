@@ -43,6 +43,35 @@ export interface ContractRecord {
   签署日期?: ContractDate;
 }
 
+/** The record a contract announcement's fields make, and the record role each field fills, by kind. */
+export const CONTRACT_RECORDS: Readonly<
+  Record<ContractKind, { type: string; roles: Readonly<Record<string, string>> }>
+> = {
+  contract: {
+    type: '签署合同',
+    roles: {
+      甲方: '甲方',
+      乙方: '乙方',
+      项目名称: '项目名称',
+      合同名称: '合同名称',
+      合同金额: '合同金额',
+      联合体成员: '联合体成员',
+      签署日期: '签署日期',
+    },
+  },
+  bid_win: {
+    type: '中标',
+    roles: {
+      甲方: '招标方',
+      乙方: '中标公司',
+      项目名称: '中标标的',
+      合同金额: '中标金额',
+      联合体成员: '联合体成员',
+      签署日期: '中标日期',
+    },
+  },
+};
+
 /** Cell labels by field, longest first within a field so that 中标金额 wins over 金额. */
 const LABELS = {
   甲方: [

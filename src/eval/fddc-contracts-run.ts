@@ -4,6 +4,7 @@
  * are a held-out part the contract rules were never developed on.
  */
 import { createHash } from 'node:crypto';
+import { CONTRACT_RECORDS } from '../assemble/contract-fields.js';
 import { type DueeFinDocument, toDueeFinDocument } from '../assemble/index.js';
 import type { EventExtractor } from '../extract/index.js';
 import { loadEventRoles } from '../link/index.js';
@@ -24,24 +25,18 @@ export interface FddcRun {
   seconds: number;
 }
 
-/** The competition's fields by the record role that fills them, for contracts and bid wins. */
-const FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  签署合同: {
-    甲方: '甲方',
-    乙方: '乙方',
-    项目名称: '项目名称',
-    合同名称: '合同名称',
-    合同金额: '合同金额',
-    联合体成员: '联合体成员',
-  },
-  中标: {
-    招标方: '甲方',
-    中标公司: '乙方',
-    中标标的: '项目名称',
-    中标金额: '合同金额',
-    联合体成员: '联合体成员',
-  },
-};
+/** The fields the competition labels, of those a contract record has (it has no signing date). */
+const LABELLED = new Set(['甲方', '乙方', '项目名称', '合同名称', '合同金额', '联合体成员']);
+
+/** The competition's fields by the record role that fills them, per record type: the contract fields' own map, turned round. */
+const FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.fromEntries(
+  Object.values(CONTRACT_RECORDS).map(({ type, roles }) => [
+    type,
+    Object.fromEntries(
+      Object.entries(roles).flatMap(([field, role]) => (LABELLED.has(field) ? [[role, field]] : [])),
+    ),
+  ]),
+);
 
 /** 乙方 labels name companies without the bracketed part of their registered names (珀挺机械工业有限公司). */
 function labelStyleName(name: string): string {
