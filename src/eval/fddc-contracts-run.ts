@@ -3,12 +3,11 @@
  * do) and scored as the competition did. Announcements whose 0-based line in dev.jsonl is divisible by 3
  * are a held-out part the contract rules were never developed on.
  */
-import { createHash } from 'node:crypto';
 import { CONTRACT_RECORDS } from '../assemble/contract-fields.js';
 import { type DueeFinDocument, toDueeFinDocument } from '../assemble/index.js';
 import type { EventExtractor } from '../extract/index.js';
 import { loadEventRoles } from '../link/index.js';
-import { EMPTY_GAZETTEER, readDocument } from '../pipeline/index.js';
+import { readStandalone } from '../pipeline/index.js';
 import {
   type FddcContractRecord,
   type FddcContractScores,
@@ -85,19 +84,10 @@ export async function runFddcContracts(
   const started = performance.now();
   for (const a of chosen) {
     const bytes = new TextEncoder().encode(fddcHtmlWithHeadings(a.html));
-    const job = {
-      documentId: createHash('sha256').update(bytes).digest('hex'),
-      kind: 'other' as const,
-      fileName: `${a.id}.html`,
-      mimeType: 'text/html',
-      submittedAt: new Date().toISOString(),
-    };
-    const { parsed, graph } = await readDocument(bytes, job, {
-      extractor,
-      gazetteer: EMPTY_GAZETTEER,
-      eventTypes,
-      limits: { maxBytes: Number.MAX_SAFE_INTEGER, maxPages: Number.MAX_SAFE_INTEGER },
-    });
+    const { parsed, graph } = await readStandalone(
+      { bytes, fileName: `${a.id}.html`, mimeType: 'text/html' },
+      { extractor, eventTypes },
+    );
     gold.set(a.id, a.labels);
     predicted.set(a.id, fddcRecordsOf(toDueeFinDocument(a.id, parsed, graph, eventTypes)));
   }

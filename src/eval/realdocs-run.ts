@@ -3,7 +3,6 @@
  * scores its records against the team's gold facts (data/realdocs). The documents themselves stay in
  * the datasets folder: real PDFs under real-pdfs/, corpus texts under corpus/.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import { projectRoot } from '../config/index.js';
 import type { EventExtractor } from '../extract/index.js';
 import { loadEventRoles } from '../link/index.js';
 import { isDocumentInputError } from '../parse/index.js';
-import { EMPTY_GAZETTEER, readDocument } from '../pipeline/index.js';
+import { readStandalone } from '../pipeline/index.js';
 import {
   type GoldDocument,
   loadRealDocsGold,
@@ -72,19 +71,8 @@ export async function runRealDocs(
       skipped.push(source);
       continue;
     }
-    const job = {
-      documentId: createHash('sha256').update(source.bytes).digest('hex'),
-      kind: 'other' as const,
-      fileName: source.fileName,
-      submittedAt: new Date().toISOString(),
-    };
     try {
-      const { parsed, graph } = await readDocument(source.bytes, job, {
-        extractor,
-        gazetteer: EMPTY_GAZETTEER,
-        eventTypes,
-        limits: { maxBytes: Number.MAX_SAFE_INTEGER, maxPages: Number.MAX_SAFE_INTEGER },
-      });
+      const { parsed, graph } = await readStandalone(source, { extractor, eventTypes });
       pages += parsed.pages.length;
       predictions.set(doc.id, toDueeFinDocument(doc.id, parsed, graph, eventTypes));
     } catch (error) {

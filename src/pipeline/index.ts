@@ -1,7 +1,9 @@
 export {
-  EMPTY_GAZETTEER,
   type ReadDocument,
   type ReadDocumentDeps,
   type ReadStage,
   readDocument,
+  readStandalone,
+  type StandaloneDocument,
+  type StandaloneOptions,
 } from './read-document.js';

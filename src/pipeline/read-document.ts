@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { assembleDocument } from '../assemble/index.js';
 import { documentKnownNames, type EventExtractor, KnownNames } from '../extract/index.js';
 import { type EventTypeInfo, type Gazetteer, type GraphDocument, linkDocument } from '../link/index.js';
@@ -24,7 +25,44 @@ export interface ReadDocument {
 }
 
 /** A gazetteer that knows no company: for reading documents without a graph. */
-export const EMPTY_GAZETTEER: Gazetteer = { findCompanies: async () => [] };
+const EMPTY_GAZETTEER: Gazetteer = { findCompanies: async () => [] };
+/** Reading without a graph is for one user's own files: the limits that protect shared workers do not apply. */
+const NO_LIMITS: ParseLimits = { maxBytes: Number.MAX_SAFE_INTEGER, maxPages: Number.MAX_SAFE_INTEGER };
+
+/** A document read on its own, outside the queue: a file or a record of `finkg extract`, an evaluation set. */
+export interface StandaloneDocument {
+  bytes: Uint8Array;
+  fileName: string;
+  mimeType?: string;
+  title?: string;
+}
+
+export interface StandaloneOptions {
+  extractor: EventExtractor;
+  eventTypes: ReadonlyMap<string, EventTypeInfo>;
+  /** `other` (the default) lets the parser tell the kind from the content. */
+  kind?: DocumentJob['kind'];
+  knownNames?: KnownNames;
+}
+
+/** Reads a document as the workers do, with no graph behind it: the CLI and the evaluations read through here. */
+export function readStandalone(doc: StandaloneDocument, options: StandaloneOptions): Promise<ReadDocument> {
+  const job: DocumentJob = {
+    documentId: createHash('sha256').update(doc.bytes).digest('hex'),
+    kind: options.kind ?? 'other',
+    fileName: doc.fileName,
+    ...(doc.mimeType ? { mimeType: doc.mimeType } : {}),
+    ...(doc.title ? { title: doc.title } : {}),
+    submittedAt: new Date().toISOString(),
+  };
+  return readDocument(doc.bytes, job, {
+    extractor: options.extractor,
+    gazetteer: EMPTY_GAZETTEER,
+    eventTypes: options.eventTypes,
+    limits: NO_LIMITS,
+    ...(options.knownNames ? { knownNames: options.knownNames } : {}),
+  });
+}
 
 /**
  * Reads one document into the facts the graph gets: parse → extract → link → assemble. The worker and

@@ -5,7 +5,6 @@
  * records. Needs neither Redis nor Neo4j.
  */
 
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
@@ -24,7 +23,7 @@ import {
   parseInputFormat,
   readInputs,
 } from '../../pipeline/document-input.js';
-import { EMPTY_GAZETTEER, readDocument } from '../../pipeline/index.js';
+import { readStandalone } from '../../pipeline/index.js';
 
 type OutputFormat = 'duee-fin' | 'finkg' | 'fewfc';
 
@@ -88,20 +87,11 @@ async function writeDocuments(
   const eventTypes = loadEventRoles();
   let failed = 0;
   for (const doc of documents) {
-    const job = {
-      documentId: createHash('sha256').update(doc.bytes).digest('hex'),
-      kind: options.kind,
-      fileName: doc.fileName,
-      ...(doc.mimeType ? { mimeType: doc.mimeType } : {}),
-      ...(doc.title ? { title: doc.title } : {}),
-      submittedAt: new Date().toISOString(),
-    };
     try {
-      const { parsed, graph } = await readDocument(doc.bytes, job, {
+      const { parsed, graph } = await readStandalone(doc, {
         extractor,
-        gazetteer: EMPTY_GAZETTEER,
         eventTypes,
-        limits: LIMITS,
+        kind: options.kind,
         ...(gazetteer ? { knownNames: gazetteer } : {}),
       });
       await writeLine(
