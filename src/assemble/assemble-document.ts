@@ -8,7 +8,7 @@ import type {
   SentenceEvent,
 } from '../link/index.js';
 import { personKey } from '../link/person-key.js';
-import { type ParsedDocument, sentenceModelText } from '../parse/index.js';
+import type { ParsedDocument } from '../parse/index.js';
 import {
   CONTRACT_RECORDS,
   type ContractRecord,
@@ -23,6 +23,8 @@ import { titleTopics } from './title-topics.js';
 
 export interface AssembleInput {
   parsed: ParsedDocument;
+  /** The model text of each sentence (`sentenceModelText`), as the model read it. */
+  sentenceTexts: readonly string[];
   linked: LinkedDocument;
   eventTypes: ReadonlyMap<string, EventTypeInfo>;
 }
@@ -40,7 +42,12 @@ const CONTRACT_CONFIDENCE = 0.95;
  * (rule records for the types the model lacks, contract fields), and the sentence mentions stay as the
  * records' evidence.
  */
-export function assembleDocument({ parsed, linked, eventTypes }: AssembleInput): GraphDocument {
+export function assembleDocument({
+  parsed,
+  sentenceTexts,
+  linked,
+  eventTypes,
+}: AssembleInput): GraphDocument {
   const { sentenceEvents, ...rest } = linked;
   const issuer = linked.entities.find((e) => e.key === linked.document.issuerKey);
   const ctx = {
@@ -55,7 +62,7 @@ export function assembleDocument({ parsed, linked, eventTypes }: AssembleInput):
   };
   const entities = new Map(linked.entities.map((e) => [e.key, e]));
   const fixed = new FixedWording(parsed, ctx.documentId, eventTypes, issuer, entities);
-  const stated = statedEvents(parsed, sentenceEvents);
+  const stated = statedEvents(parsed, sentenceTexts, sentenceEvents);
   const contracts = tellsContracts(linked, stated) ? readContractFields(parsed).filter(statesTerms) : [];
   const mentions: RecordMention[] = [
     ...fixed.fromRules(ruleRecords(parsed, ruleContext(issuer, ctx.publishedAt))),
@@ -99,9 +106,13 @@ function statesTerms(record: ContractRecord): boolean {
 }
 
 /** The sentence events whose sentence states an event: not negated, promised-not-to, boilerplate or a legend. */
-function statedEvents(parsed: ParsedDocument, events: readonly SentenceEvent[]): SentenceEvent[] {
+function statedEvents(
+  parsed: ParsedDocument,
+  sentenceTexts: readonly string[],
+  events: readonly SentenceEvent[],
+): SentenceEvent[] {
   if (events.length === 0) return [];
-  const modelSentences = parsed.sentences.map((s) => ({ text: sentenceModelText(parsed, s), page: s.page }));
+  const modelSentences = parsed.sentences.map((s, i) => ({ text: sentenceTexts[i] ?? s.text, page: s.page }));
   const sections = notEventSections(modelSentences);
   return events.filter((event) => {
     const index = event.mention.sentence;

@@ -93,11 +93,10 @@ export async function readDocument(
   const gazetteer = deps.extractor.usesKnowledge
     ? (deps.knownNames ?? new KnownNames()).extend(documentKnownNames(parsed.header))
     : undefined;
+  // What the model reads of each sentence; assembly reads the same texts for statements that are no event.
+  const sentenceTexts = parsed.sentences.map((s) => sentenceModelText(parsed, s));
   const extractions = await stage('extract', () =>
-    deps.extractor.extract(
-      parsed.sentences.map((s) => sentenceModelText(parsed, s)),
-      gazetteer ? { gazetteer } : {},
-    ),
+    deps.extractor.extract(sentenceTexts, gazetteer ? { gazetteer } : {}),
   );
   const linked = await stage('link', () =>
     linkDocument({
@@ -110,7 +109,7 @@ export async function readDocument(
     }),
   );
   const graph = await stage('assemble', async () =>
-    assembleDocument({ parsed, linked, eventTypes: deps.eventTypes }),
+    assembleDocument({ parsed, sentenceTexts, linked, eventTypes: deps.eventTypes }),
   );
   return { parsed, graph };
 }
