@@ -141,12 +141,12 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
   for (const mention of mentions) {
     const single = ctx.kind === 'announcement' && ONE_PER_ANNOUNCEMENT.has(mention.documentType);
     // A mention that names no party adds figures to the record of its type told just before it.
-    const partyless = partiesOf([mention]).size === 0;
+    const partyless = partiesOf([mention], ctx.eventTypes).size === 0;
     const sameType = clusters.filter((cluster) => cluster[0]?.documentType === mention.documentType);
     const home =
       single || (partyless && sameType.length > 0)
         ? sameType.at(-1)
-        : sameType.find((cluster) => compatible(cluster, mention, ctx.kind));
+        : sameType.find((cluster) => compatible(cluster, mention, ctx));
     if (home) home.push(mention);
     else clusters.push([mention]);
   }
@@ -169,22 +169,37 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
   );
 }
 
-function partiesOf(mentions: readonly RecordMention[]): Map<string, Set<string>> {
+/**
+ * The parties of mentions by record role. A party is known by its entity and by its name as written, so a
+ * name the rules read without linking it (an unlisted company fined beside another) still tells two records
+ * apart, and a linked and an unlinked reading of one name still agree.
+ */
+function partiesOf(
+  mentions: readonly RecordMention[],
+  eventTypes: AssembleContext['eventTypes'],
+): Map<string, Set<string>> {
   const parties = new Map<string, Set<string>>();
   for (const m of mentions) {
+    const roles = eventTypes.get(m.type)?.documentRoles;
     for (const a of m.arguments) {
-      if (!a.entityKey || !a.documentRole) continue;
+      if (!a.documentRole || !roles?.get(a.documentRole)?.entityTypes.length) continue;
+      if (!a.entityKey && a.inferred) continue;
       const set = parties.get(a.documentRole) ?? new Set<string>();
-      set.add(a.entityKey);
+      if (a.entityKey) set.add(a.entityKey);
+      set.add(`text:${a.text.replace(/\s+/g, '')}`);
       parties.set(a.documentRole, set);
     }
   }
   return parties;
 }
 
-function compatible(cluster: readonly RecordMention[], mention: RecordMention, kind: DocumentKind): boolean {
-  const existing = partiesOf(cluster);
-  const incoming = partiesOf([mention]);
+function compatible(
+  cluster: readonly RecordMention[],
+  mention: RecordMention,
+  ctx: AssembleContext,
+): boolean {
+  const existing = partiesOf(cluster, ctx.eventTypes);
+  const incoming = partiesOf([mention], ctx.eventTypes);
   let shared = false;
   for (const [role, keys] of incoming) {
     const known = existing.get(role);
@@ -192,7 +207,7 @@ function compatible(cluster: readonly RecordMention[], mention: RecordMention, k
     if (![...keys].some((k) => known.has(k))) return false;
     shared = true;
   }
-  return kind === 'announcement' || kind === 'research_report' ? true : shared;
+  return ctx.kind === 'announcement' || ctx.kind === 'research_report' ? true : shared;
 }
 
 function issuerArgument(

@@ -1,7 +1,7 @@
 /**
  * The model knows FewFC's ten types; real filings tell events of types it lacks in the same words.
  * A pledge release reads as 质押, a buy-back as a share transfer, a share increase as an investment,
- * and the pieces of one acquisition as investment and transfer mentions. These rules give such a
+ * the pieces of one acquisition as investment and transfer mentions, and a regulator's penalty as a lawsuit. These rules give such a
  * mention the record type the wording shows, with the roles it fills there.
  */
 import type { SentenceEvent } from '../link/index.js';
@@ -59,6 +59,15 @@ const REDUCTION_FROM_TRANSFER = {
   date: '交易完成时间',
 };
 const REDUCTION = /减持/;
+/** A regulator's sanction read as a lawsuit: the model knows 起诉/判决 but not 行政处罚. */
+const PENALTY = /行政处罚|处罚决定|罚款|罚单|警告|警示函|违法行为|违规行为/;
+const PENALTY_FROM_LAWSUIT = {
+  'sub-org': '处罚机构',
+  'obj-org': '处罚对象',
+  'obj-per': '处罚对象',
+  money: '罚款金额',
+  date: '处罚日期',
+};
 const ACQUISITION_FROM_INVESTMENT = {
   sub: '收购方',
   obj: '被收购方',
@@ -106,6 +115,9 @@ export function retype(event: SentenceEvent, sentenceStart: number, ctx: RetypeC
       if (ctx.kind === 'announcement' && ctx.title && ACQUISITION_TITLE.test(ctx.title))
         return { type: '收购', roles: ACQUISITION_FROM_INVESTMENT, issuerRole: '收购方' };
       return undefined;
+    case '起诉':
+    case '判决':
+      return PENALTY.test(near) ? { type: '行政处罚', roles: PENALTY_FROM_LAWSUIT } : undefined;
     case '收购':
       return BUY_BACK.test(near)
         ? { type: '股份回购', roles: BUY_BACK_ROLES, issuerRole: '回购方' }

@@ -85,8 +85,11 @@ export interface GoldDocument {
   id: string;
   source: string;
   kind: DocumentKind;
-  /** header-only: only kind, issuer, date and report fields are gold (annual reports, quant reports, scans). */
-  scope: 'events' | 'header-only';
+  /**
+   * header-only: only kind, issuer, date and report fields are gold (annual reports, quant reports, scans).
+   * skip: read and found to be no document (a forum thread, a comment dump); never scored.
+   */
+  scope: 'events' | 'header-only' | 'skip';
   /** `codes`: every code printed (A and B shares, A and H); `code` is the first. */
   issuer: { name: string; code: string | null; aliases?: string[]; codes?: string[] } | null;
   date: string | null;
@@ -198,10 +201,10 @@ export function goldRecordProblems(doc: GoldDocument): string[] {
   if (!doc.id) problems.push('no id');
   if (!doc.source) problems.push(`${where}: no source`);
   if (!DOCUMENT_KINDS.includes(doc.kind)) problems.push(`${where}: kind ${doc.kind}`);
-  if (doc.scope !== 'events' && doc.scope !== 'header-only') problems.push(`${where}: scope ${doc.scope}`);
+  if (!['events', 'header-only', 'skip'].includes(doc.scope)) problems.push(`${where}: scope ${doc.scope}`);
   if (doc.date !== null && !DATE_VALUE.test(doc.date ?? '')) problems.push(`${where}: date ${doc.date}`);
   if (!Array.isArray(doc.events)) problems.push(`${where}: events is not a list`);
-  if (doc.scope === 'header-only' && doc.events?.length) problems.push(`${where}: header-only with events`);
+  if (doc.scope !== 'events' && doc.events?.length) problems.push(`${where}: ${doc.scope} with events`);
   for (const event of doc.events ?? []) {
     const roles = schema.get(event.event_type);
     if (!roles) {
@@ -506,6 +509,7 @@ export function scoreRealDocs(
   let eventDocuments = 0;
 
   for (const doc of gold) {
+    if (doc.scope === 'skip') continue;
     const prediction = lookup(doc.id);
     if (!prediction) missing.push(doc.id);
     const header = prediction?.document;

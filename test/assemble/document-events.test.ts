@@ -267,6 +267,32 @@ describe('record roles read from the wording', () => {
     assert.deepEqual(types, ['质押', '解除质押']);
   });
 
+  it('records a penalty the model read as a lawsuit as 行政处罚, the punished party as 处罚对象', () => {
+    const text = '某某监管分局公布的信息显示，青川支付服务有限公司因违法行为被处以罚款520万元。';
+    const [record] = mergeDocumentEvents(
+      [event('起诉', text, '违法行为', [['obj-org', '青川支付服务有限公司', 'name:青川支付服务有限公司']])],
+      { ...ctx, kind: 'news' },
+    );
+    assert.equal(record?.documentType, '行政处罚');
+    assert.equal(roles(record).处罚对象, '青川支付服务有限公司');
+    const lawsuit = '公司就合同纠纷向法院起诉青川支付服务有限公司。';
+    const [suit] = mergeDocumentEvents(
+      [event('起诉', lawsuit, '起诉', [['obj-org', '青川支付服务有限公司', 'c']])],
+      ctx,
+    );
+    assert.equal(suit?.documentType, '起诉');
+  });
+
+  it('keeps apart the records of two parties named in the same role even when neither is linked', () => {
+    const text = '对甲乙科技有限公司给予警告；对丙丁实业有限公司给予警告。';
+    const mention = (name: string) => event('起诉', text, '警告', [['obj-org', name]]);
+    const records = mergeDocumentEvents([mention('甲乙科技有限公司'), mention('丙丁实业有限公司')], ctx);
+    assert.deepEqual(
+      records.map((r) => roles(r).处罚对象),
+      ['甲乙科技有限公司', '丙丁实业有限公司'],
+    );
+  });
+
   it('puts the issuer on the contractor side of a contract the wording had the other way round', () => {
     const text = '公司与某建设集团有限公司签订了工程施工合同，合同金额为1.2亿元。';
     const [record] = mergeDocumentEvents(

@@ -40,6 +40,11 @@ function value(record: RuleRecord | undefined, role: string): number | string | 
   return record?.arguments.find((a) => a.role === role)?.value;
 }
 
+/** Every argument text of a role, in order. */
+function all(record: RuleRecord | undefined, role: string): string[] {
+  return (record?.arguments ?? []).filter((a) => a.role === role).map((a) => a.text);
+}
+
 function assertSpans(doc: ParsedDocument, records: RuleRecord[]): void {
   for (const r of records) {
     assert.equal(doc.text.slice(r.trigger.start, r.trigger.end), r.trigger.text);
@@ -263,10 +268,10 @@ describe('ruleRecords: 行政处罚', () => {
     const records = ruleRecords(doc, {});
     assertSpans(doc, records);
     assert.deepEqual(
-      records.map((r) => [roles(r).处罚对象, value(r, '罚款金额'), value(r, '处罚内容')]),
+      records.map((r) => [roles(r).处罚对象, value(r, '罚款金额'), all(r, '处罚内容')]),
       [
-        ['远山科技股份有限公司', 3_000_000, '警告、罚款、责令改正'],
-        ['李强', 1_000_000, '警告、罚款'],
+        ['远山科技股份有限公司', 3_000_000, ['责令改正', '警告', '罚款']],
+        ['李强', 1_000_000, ['警告', '罚款']],
       ],
     );
     assert.equal(roles(records[0]).处罚机构, '中国证券监督管理委员会浙江监管局');
@@ -287,6 +292,42 @@ describe('ruleRecords: 行政处罚', () => {
         ['*ST远山', '证监会', 600_000],
         ['张强', '证监会', 200_000],
         ['李明', '证监会', 200_000],
+      ],
+    );
+  });
+
+  it('reads the passive retellings of news: the subject before the reason is the punished party', async () => {
+    const doc = await parse([
+      '远山银行：公司被银保监会某某监管局处以300万元罚款',
+      '近日，某某市场监督管理局公布的行政处罚信息显示，青川支付服务有限公司因违反清算管理规定被处以罚款520万元。',
+      '此外，赵海是上述行为的直接责任人员，被警告。',
+      '另据公告，远山二号投资有限公司因未按规定披露信息，被罚15万元。',
+    ]);
+    const records = ruleRecords(doc, { issuer: { name: '远山银行股份有限公司', shortName: '远山银行' } });
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [roles(r).处罚对象, roles(r).处罚机构, all(r, '处罚内容'), value(r, '罚款金额')]),
+      [
+        ['远山银行', '银保监会某某监管局', ['罚款'], 3_000_000],
+        ['青川支付服务有限公司', '某某市场监督管理局', ['罚款'], 5_200_000],
+        ['赵海', '某某市场监督管理局', ['警告'], undefined],
+        ['远山二号投资有限公司', '某某市场监督管理局', [], 150_000],
+      ],
+    );
+  });
+
+  it('keeps the named parties of a list that ends on 等当事人, and never takes the authority for a party', async () => {
+    const doc = await parse([
+      '远山科技：收到证监会行政处罚决定书',
+      '证监会决定对张强、李明等当事人给予警告，并处以3万元至30万元不等罚款。',
+      '中国人民银行某某分行因工作需要被调整。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assert.deepEqual(
+      records.map((r) => [roles(r).处罚对象, all(r, '处罚内容')]),
+      [
+        ['张强', ['警告', '罚款']],
+        ['李明', ['警告', '罚款']],
       ],
     );
   });
