@@ -202,6 +202,8 @@ const ORG_NAME = new RegExp(
 /** Agents that send the notice on the client's behalf are not the client. */
 const AGENT = /招标|代理|交易中心|交易所|公共资源|采购中心|咨询|监管网|网站/;
 const BID_TITLE = /中标|成交|候选|预中标|招标/;
+/** What a label's cell may hold instead of a name: a heading ("甲方基本情况"), a bare 公司. */
+const NOT_A_PARTY = /^(?:基本情况|情况介绍|简介|概况|名称|公司|本公司|[\u4e00-\u9fa5]?)$/;
 const NOT_CONTRACT_NAME =
   /上市规则|章程|通知书|投标协议|联合体协议|保密协议|议事规则|管理办法|公司法|证券法|备忘录|信息披露/;
 
@@ -239,7 +241,7 @@ function span(text: string, start: number, end: number): TextSpan | undefined {
 /** Cuts a value before an alias note "（以下简称…）" or a trailing note in brackets. */
 function cutNotes(text: string, value: TextSpan): TextSpan | undefined {
   const m =
-    /[（(](?:以下简称|以下称|下称|简称|下同|以下合称|联合体牵头|牵头|成员|含税|不含税|大写|小写)/.exec(
+    /[（(](?:以下简称|以下称|下称|简称|下同|以下合称|联合体牵头|牵头|成员|含税|不含税|大写|小写|招标编号|项目编号|采购编号|编号)/.exec(
       value.text,
     );
   return m ? span(text, value.start, value.start + m.index) : value;
@@ -380,7 +382,7 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
   // "收到（招标人）X（及招标代理机构Y）发来的《中标通知书》"
   {
     re: new RegExp(
-      `(?:收到|接到|收悉|获得|获)(?:了)?(?:项目业主|业主方?|招标人|招标单位|采购人|采购单位|发包人|发包方|建设单位)?[“"]?(${NAME})[”"]?${ALIAS}(?:及[^，。；\\n]{2,50}?)?(?:发来|发出|送达|签发|出具|下发)?的?\\s*(?:[《“"][^，。；\\n《》]{0,16}?)?(?:中标|成交|中选|预中标|授标)\\s*(?:通\\s*知书?|确认书|意向书|函)`,
+      `(?:收到|接到|收悉|获得|获)(?:了)?(?:项目业主|业主方?|招标人|招标单位|采购人|采购单位|发包人|发包方|建设单位)?[“"]?(${NAME})[”"]?${ALIAS}(?:、${NAME}${ALIAS}){0,3}(?:的?(?:相关|委托的?)?(?:招标)?代理机构)?(?:及[^，。；\\n]{2,50}?)?(?:发来|发出|送达|签发|出具|下发)?的?\\s*(?:[《“"][^，。；\\n《》]{0,80}?)?(?:中标|成交|中选|预中标|授标)\\s*(?:[（(]成交[）)])?\\s*(?:通\\s*知书?|确认书|意向书|函)`,
       'gu',
     ),
     agentOk: false,
@@ -419,7 +421,7 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
   // "招标单位X的“…”项目"
   {
     re: new RegExp(
-      `(?:招标人|招标单位|建设单位|业主单位|采购人|采购单位|发包人)\\s*[“"]?(${NAME})[”"]?${ALIAS}(?=的|发出|发来|及|、|（)`,
+      `(?:招标人|招标单位|建设单位|业主单位|采购人|采购单位|发包人)\\s*[“"]?(${NAME})[”"]?${ALIAS}(?=的|发出|发来|及|、|（|在|于)`,
       'gu',
     ),
     agentOk: false,
@@ -458,7 +460,7 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
 }
 
 const PROJECT_END =
-  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|采购活动|招标采购|包[0-9一二三四五六七八九十]*|[）)])$/u;
+  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|采购活动|招标采购|服务|系统|设备|改造|包[0-9一二三四五六七八九十]*|[）)])$/u;
 const NOT_PROJECT_START =
   /^(?:通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程|以下|如下|其中|此|共|数量|过|投资项目|[0-9一二三四五六七八九十]+\s*(?:个|次|项))/u;
 const NOT_PROJECT = /合同|协议|通知书|公告|规则|章程|证券|报$/u;
@@ -491,7 +493,7 @@ function projectFromNarrative(text: string, title: string | undefined): TextSpan
     // "X项目由公司中标"
     /(?:^|[，。\n])[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?由[^，。；\n]{0,12}?中标/gu,
     // "参与了X的投标"
-    /参与(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?的?(?:公开)?(?:投标|招标|竞标|采购|评标)/gu,
+    /参与(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?的?(?:公开)?(?:投标|招投标|招标|竞标|采购|评标)/gu,
     // “X项目” / 《X项目》 (a line break may fall inside)
     /[“"《]([^”"》]{4,100}?)[”"》]/gu,
     // a title broken over lines: "关于中标\nX项目的公告"
@@ -680,7 +682,10 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   const record: ContractRecord = { kind };
   const a = first('甲方');
   const partyA = a && firstOrg(text, a.value);
-  record.甲方 = partyA && !AGENT.test(partyA.text) ? partyA : clientFromNarrative(text, ours);
+  record.甲方 =
+    partyA && !AGENT.test(partyA.text) && !NOT_A_PARTY.test(partyA.text)
+      ? partyA
+      : clientFromNarrative(text, ours);
 
   // A consortium named as winner: our company is 乙方, the others are its members.
   const b = first('乙方');

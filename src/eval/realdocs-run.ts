@@ -22,6 +22,8 @@ import {
 } from './realdocs.js';
 
 export const REALDOCS_GOLD_DIR = path.join(projectRoot, 'data', 'realdocs');
+/** Document-level event annotations of corpus texts made by the team, in train and held-out parts. */
+export const TEAM_EVENTS_DIR = path.join(projectRoot, 'data', 'team-events');
 
 export interface RealDocsRun {
   score: RealDocsScore;
@@ -48,13 +50,17 @@ async function sourceBytes(
   return { bytes: new Uint8Array(await readFile(file)), fileName: path.basename(file) };
 }
 
-/** Reads every gold document with the extractor, kind undeclared (the parser tells it), and scores the records. */
+/**
+ * Reads every gold document of `goldDir` (those `keep` accepts) with the extractor, kind undeclared (the
+ * parser tells it), and scores the records.
+ */
 export async function runRealDocs(
   extractor: EventExtractor,
   datasetsDir: string,
   goldDir = REALDOCS_GOLD_DIR,
+  keep: (doc: GoldDocument) => boolean = () => true,
 ): Promise<RealDocsRun> {
-  const gold = await loadRealDocsGold(goldDir);
+  const gold = (await loadRealDocsGold(goldDir)).filter((doc) => doc.scope !== 'skip' && keep(doc));
   const corpusIds = gold.filter((d) => d.source.startsWith('corpus/')).map((d) => d.id);
   const corpus = existsSync(path.join(datasetsDir, 'corpus'))
     ? await readCorpusTexts(datasetsDir, corpusIds)

@@ -97,6 +97,8 @@ export interface GoldDocument {
   report: ReportFields | null;
   /** Why something is or is not annotated, in the annotator's words. */
   note?: string;
+  /** Team event annotations (data/team-events): the part a record belongs to; held-out is never trained on. */
+  split?: 'train' | 'held-out';
 }
 
 /** One line of `finkg extract --format duee-fin`. */

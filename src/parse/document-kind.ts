@@ -55,7 +55,18 @@ const NEWS_CUES: readonly Cue[] = [
   },
   { re: /^\s*(?:来源|文章来源|稿件来源)\s*[:：]/m, weight: 2 },
   { re: /(?:责任)?编辑\s*[:：]\s*[\u4e00-\u9fa5]{2,4}/, weight: 2 },
-  { re: /财联社|证券时报网|第一财经|每日经济新闻|界面新闻|澎湃新闻|新浪财经|东方财富网/, weight: 1 },
+  // "7月5日消息，" / "8月4日晚间讯" / "原标题：": how news items and flashes open
+  { re: /\d{1,2}月\d{1,2}日(?:晚间|早间|午间|晚|早)?(?:消息|讯|电)[，,\s]|^\s*原标题\s*[:：]/m, weight: 3 },
+  // a flash's bracketed headline "【某某：控股股东减持】" at the very top
+  { re: /^\s*【[^】\n]{4,60}】/, weight: 2 },
+  {
+    re: /据[\u4e00-\u9fa5]{2,10}(?:报道|消息)|[（(](?:上证报|中证报|证券时报|证券日报|经参|经济参考报|中国证券报|上海证券报|每经|新京报)[）)]/,
+    weight: 2,
+  },
+  {
+    re: /财联社|证券时报网|第一财经|每日经济新闻|界面新闻|澎湃新闻|新浪财经|东方财富网|21世纪经济报道|腾讯证券|智通财经|格隆汇/,
+    weight: 1,
+  },
 ];
 
 /** Below this a kind is not claimed: the document stays `other`. */

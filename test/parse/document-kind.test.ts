@@ -42,6 +42,21 @@ describe('detectDocumentKind', () => {
     assert.equal(detectDocumentKind('今天天气很好，我们去公园散步。'), 'other');
   });
 
+  it('reads news flashes and short news items by how they open', () => {
+    assert.equal(
+      detectDocumentKind('【示例股份：控股股东减持100万股】3月1日讯，示例股份公告，控股股东减持。'),
+      'news',
+    );
+    assert.equal(detectDocumentKind('7月5日消息，某某监管分局公布的信息显示，某公司被罚25万元。'), 'news');
+    assert.equal(
+      detectDocumentKind('示例股份终止收购\n原标题：示例股份终止收购某资产\n公司称交易终止。'),
+      'news',
+    );
+    assert.equal(detectDocumentKind('据上证报报道，示例股份拟回购股份。'), 'news');
+    // a bracket that is no headline, mid-text
+    assert.equal(detectDocumentKind('公司拟以自有资金回购股份。详见【公告】。'), 'other');
+  });
+
   it('reads spaced-out characters of financial printers', () => {
     assert.equal(detectDocumentKind('董 事 会 谨 此 宣 布\n（ 股 份 代 号 ：328 ）'), 'announcement');
   });

@@ -6,9 +6,10 @@
  */
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
+import { annotationAgreement, readDoubleAnnotation } from '../../eval/annotation-agreement.js';
 import { type FddcPart, runFddcContracts } from '../../eval/fddc-contracts-run.js';
 import type { RealDocsScore } from '../../eval/realdocs.js';
-import { runRealDocs } from '../../eval/realdocs-run.js';
+import { runRealDocs, TEAM_EVENTS_DIR } from '../../eval/realdocs-run.js';
 import { evaluateEntities, readEntityDevSet } from '../../extract/entity-evaluation.js';
 import { EventExtractor, type ExtractOptions } from '../../extract/event-extractor.js';
 import { EVENT_METRICS, type Prf } from '../../extract/event-metrics.js';
@@ -24,7 +25,7 @@ import { readTrainingKnownNames } from '../../extract/training-gazetteer.js';
 import { parsePositiveInt } from './extract.js';
 
 interface EvalOptions {
-  dataset: 'fewfc' | 'entities' | 'realdocs' | 'fddc-contracts';
+  dataset: 'fewfc' | 'entities' | 'realdocs' | 'team-events' | 'team-agreement' | 'fddc-contracts';
   split: string;
   model: string;
   precision: Precision;
@@ -33,6 +34,26 @@ interface EvalOptions {
   knowledge: 'training' | 'none';
   parts: boolean;
   json?: boolean;
+}
+
+/** How far the two annotators of the team's double-annotated sample agree; no model is involved. */
+async function reportAgreement(json: boolean | undefined): Promise<void> {
+  const report = annotationAgreement(...(await readDoubleAnnotation(TEAM_EVENTS_DIR)));
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ dataset: 'team-agreement', ...report })}\n`);
+    return;
+  }
+  const skips = report.skipDisagreements.length
+    ? ` (skipped by one only: ${report.skipDisagreements.join(', ')})`
+    : '';
+  process.stdout.write(
+    `team-agreement: ${report.documents} documents annotated twice${skips}; same event types in ${report.sameTypes}/${report.documents}\nsecond annotator scored against the first:\n${formatRealDocs(report.score)}\n`,
+  );
+}
+
+/** team-events parts: held-out (the default; never trained on), train, or all. */
+function teamPart(split: string): 'held-out' | 'train' | 'all' {
+  return split === 'train' || split === 'all' ? split : 'held-out';
 }
 
 const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
@@ -72,6 +93,7 @@ export function formatRealDocs(score: RealDocsScore): string {
 }
 
 async function run(options: EvalOptions): Promise<void> {
+  if (options.dataset === 'team-agreement') return reportAgreement(options.json);
   const started = Date.now();
   const extractor = await EventExtractor.load({
     modelDir: options.model,
@@ -93,17 +115,27 @@ async function run(options: EvalOptions): Promise<void> {
     );
     return;
   }
-  if (options.dataset === 'realdocs') {
-    const result = await runRealDocs(extractor, options.dataDir);
+  if (options.dataset === 'realdocs' || options.dataset === 'team-events') {
+    const team = options.dataset === 'team-events';
+    const part = team ? teamPart(options.split) : undefined;
+    const result = team
+      ? await runRealDocs(
+          extractor,
+          options.dataDir,
+          TEAM_EVENTS_DIR,
+          (d) => part === 'all' || d.split === part,
+        )
+      : await runRealDocs(extractor, options.dataDir);
+    const name = part ? `${options.dataset} ${part}` : options.dataset;
     if (options.json) {
       process.stdout.write(
-        `${JSON.stringify({ dataset: 'realdocs', modelVersion: extractor.modelVersion, ...result })}\n`,
+        `${JSON.stringify({ dataset: options.dataset, part, modelVersion: extractor.modelVersion, ...result })}\n`,
       );
       return;
     }
     const skipped = result.skipped.length ? `\nnot read: ${result.skipped.join('; ')}` : '';
     process.stdout.write(
-      `realdocs: ${result.documents} documents, ${result.pages} pages, model ${extractor.modelVersion} (${options.precision}), ${result.seconds.toFixed(1)} s (${(result.pages / result.seconds).toFixed(2)} pages/s)${skipped}\n${formatRealDocs(result.score)}\n`,
+      `${name}: ${result.documents} documents, ${result.pages} pages, model ${extractor.modelVersion} (${options.precision}), ${result.seconds.toFixed(1)} s (${(result.pages / result.seconds).toFixed(2)} pages/s)${skipped}\n${formatRealDocs(result.score)}\n`,
     );
     return;
   }
@@ -154,14 +186,14 @@ export function registerEvalCommand(program: Command): void {
     .addOption(
       new Option(
         '--dataset <name>',
-        'what to score: FewFC events, entities, or records of real documents (data/realdocs)',
+        "what to score: FewFC events, entities, records of real documents (data/realdocs), the team's event annotations (data/team-events) and their agreement, or FDDC contracts",
       )
-        .choices(['fewfc', 'entities', 'realdocs', 'fddc-contracts'])
+        .choices(['fewfc', 'entities', 'realdocs', 'team-events', 'team-agreement', 'fddc-contracts'])
         .default('fewfc'),
     )
     .option(
       '--split <split>',
-      'FewFC split file name (dev; the test split is held out); for fddc-contracts dev, held-out or all',
+      'FewFC split file name (dev; the test split is held out); for fddc-contracts dev, held-out or all; for team-events held-out (when not dev), train or all',
       'dev',
     )
     .option('--model <dir>', 'model folder', defaultModelDir())
