@@ -159,12 +159,17 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
           ctx.kind === 'announcement' && ONE_PER_ANNOUNCEMENT.has(cluster[0]?.documentType ?? ''),
         ),
       )
-      // A record needs something read in the text, or at least its actor: a bare trigger is no fact.
-      .filter((record) =>
-        record.arguments.some(
-          (a) => a.documentRole !== undefined && (!a.inferred || a.entityKey !== undefined),
-        ),
-      )
+      // A record needs a party read in the text (or the issuer as its actor): a bare trigger, or figures and
+      // words such as "股份" with nobody to hold them, are no fact.
+      .filter((record) => {
+        const roles = ctx.eventTypes.get(record.type)?.documentRoles;
+        return record.arguments.some(
+          (a) =>
+            a.documentRole !== undefined &&
+            (roles?.get(a.documentRole)?.entityTypes.length ?? 0) > 0 &&
+            (!a.inferred || a.entityKey !== undefined),
+        );
+      })
       .map((record, i) => ({ ...record, id: `${ctx.documentId}:e${i}` }))
   );
 }

@@ -22,7 +22,8 @@ export type NotEventReason =
   | 'rating-legend'
   | 'disclaimer'
   | 'certification'
-  | 'contact-list';
+  | 'contact-list'
+  | 'market-data';
 
 /** UTF-16 span of a trigger inside the sentence. */
 export interface TriggerSpan {
@@ -87,6 +88,9 @@ const BOILERPLATE = new RegExp(
   ].join('|'),
 );
 
+/** Margin-trading and connect-scheme figures of a stock's day: trading data, not a holder's 增持 or an investment. */
+const MARKET_DATA = /融资买入|融资余额|融资净买入|融券(?:卖出|偿还|余额|余量)|北向资金|[沪深港]股通/;
+
 /** "敬请广大投资者注意投资风险" often ends a sentence that states a real bid win: it marks its own clause only. */
 const RISK_REMINDER = /(?:敬请|提请|请)(?:广大)?投资者|注意投资风险/;
 
@@ -107,6 +111,7 @@ function sentenceReason(sentence: string): NotEventReason | undefined {
   if (DISCLAIMER.test(sentence)) return 'disclaimer';
   if (isContactList(sentence)) return 'contact-list';
   if (BOILERPLATE.test(sentence)) return 'boilerplate';
+  if (MARKET_DATA.test(sentence)) return 'market-data';
   return undefined;
 }
 

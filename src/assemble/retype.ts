@@ -22,6 +22,21 @@ const FRESH_PLEDGE = /(?<!解除(股份)?)质押(手续|业务|登记)|质押(�
 const BUY_BACK = /回购|购回/;
 const INCREASE = /增持/;
 const ACQUISITION_TITLE = /收购|购买.{0,20}(股权|股份|资产)|受让.{0,20}股权|并购/;
+/**
+ * Buying a company's equity (股权, an unlisted company's) or the company itself is an acquisition whatever the
+ * document: "拟现金收购某公司51%的股权", "受让某公司30%股权". A listed company's 股份 changing hands is a transfer.
+ */
+const ACQUIRES_EQUITY = /^(?:收购|并购|购买|受让)[^，。；]{0,40}?(?:股权|全部资产|资产包)/;
+/** Subscribing a placing: the subscribers finance the issuer. */
+const SUBSCRIBES_PLACING = /非公开发行|定向增发|定增|配售|向特定对象发行/;
+const FINANCING_FROM_TRANSFER = {
+  'obj-org': '投资方',
+  'obj-per': '投资方',
+  'target-company': '被投资方',
+  money: '融资金额',
+  date: '事件时间',
+};
+const FINANCING_FROM_INVESTMENT = { sub: '投资方', money: '融资金额', date: '事件时间' };
 
 const PLEDGE_ROLES = {
   'sub-org': '质押方',
@@ -94,9 +109,26 @@ export interface RetypeContext {
   title?: string;
 }
 
+/** The trigger and what follows it in its sentence. */
+function fromTrigger(event: SentenceEvent, sentenceStart: number): string {
+  return event.sentenceText.slice(event.mention.start - sentenceStart);
+}
+
 /** The record type a sentence mention belongs to when its wording shows a type the model lacks; undefined keeps it. */
 export function retype(event: SentenceEvent, sentenceStart: number, ctx: RetypeContext): Retyped | undefined {
   const near = triggerWindow(event, sentenceStart);
+  const onward = fromTrigger(event, sentenceStart);
+  if (event.type === '股份股权转让' || event.type === '投资') {
+    if (/^认购/.test(onward) && SUBSCRIBES_PLACING.test(event.sentenceText))
+      return {
+        type: '企业融资',
+        roles: event.type === '投资' ? FINANCING_FROM_INVESTMENT : FINANCING_FROM_TRANSFER,
+      };
+    if (ACQUIRES_EQUITY.test(onward))
+      return event.type === '投资'
+        ? { type: '收购', roles: ACQUISITION_FROM_INVESTMENT, issuerRole: '收购方' }
+        : { type: '收购', roles: ACQUISITION_FROM_TRANSFER, issuerRole: '收购方' };
+  }
   switch (event.type) {
     case '质押':
       return RELEASE.test(near) ||

@@ -293,6 +293,41 @@ describe('record roles read from the wording', () => {
     );
   });
 
+  it("reads buying an unlisted company's equity as one acquisition, and subscribing a placing as financing", () => {
+    const text = '示例股份拟现金收购某某工具有限公司51%的股权。';
+    const records = mergeDocumentEvents(
+      [
+        event('投资', text, '收购', [
+          ['sub', '示例股份', 'x'],
+          ['obj', '某某工具有限公司', 'y'],
+        ]),
+        event('股份股权转让', text, '收购', [
+          ['obj-org', '示例股份', 'x'],
+          ['target-company', '某某工具有限公司', 'y'],
+          ['proportion', '51%'],
+        ]),
+      ],
+      { ...ctx, kind: 'news' },
+    );
+    assert.deepEqual(
+      records.map((r) => [r.documentType, roles(r).收购方, roles(r).被收购方]),
+      [['企业收购', '示例股份', '某某工具有限公司']],
+    );
+    const placing = '本次非公开发行的特定对象为甲基金，认购金额3500万元。';
+    const [financing] = mergeDocumentEvents(
+      [event('股份股权转让', placing, '认购', [['obj-org', '甲基金', 'f']])],
+      ctx,
+    );
+    assert.equal(financing?.documentType, '企业融资');
+    assert.equal(roles(financing).投资方, '甲基金');
+    const transfer = '股东甲受让乙持有的公司5%股份。';
+    const [kept] = mergeDocumentEvents(
+      [event('股份股权转让', transfer, '受让', [['obj-org', '股东甲', 'a']])],
+      ctx,
+    );
+    assert.equal(kept?.documentType, '股份股权转让');
+  });
+
   it('puts the issuer on the contractor side of a contract the wording had the other way round', () => {
     const text = '公司与某建设集团有限公司签订了工程施工合同，合同金额为1.2亿元。';
     const [record] = mergeDocumentEvents(

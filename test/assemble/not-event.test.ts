@@ -96,6 +96,12 @@ describe('notEventReason: statements that are not events', () => {
     );
   });
 
+  it('market-data: margin trading and connect-scheme figures of a stock', () => {
+    expectReason('示例股份8月1日获融资买入1717.85万元，当前融资余额1.34亿元。', 'market-data', '买入');
+    expectReason('北向资金当日净买入示例股份2.3亿元。', 'market-data', '买入');
+    expectReason('示例股份控股股东通过集中竞价增持100万股。', undefined, '增持');
+  });
+
   it('contact-list: addresses, phones and mail lists of the broker', () => {
     expectReason('地址：某市某区某路1号', 'contact-list');
     expectReason('张三(021)12345678 zhangsan@example.com 李四(010)87654321 lisi@example.com', 'contact-list');
