@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentTooLargeError, InvalidSubmissionError, QueueUnavailableError } from '../ingest/index.js';
 import { HttpError } from './http-error.js';
+import { UnavailableError } from './unavailable-error.js';
 
 export interface ErrorBody {
   error: string;
@@ -43,16 +44,27 @@ export function clientError(error: unknown): { status: number; body: ErrorBody }
   return undefined;
 }
 
+/** Seconds a client is asked to wait when Redis or Neo4j does not answer. */
+const RETRY_AFTER_SECONDS = 5;
+
+/** What a 503 says: which service the request needed; undefined for any other error. */
+function unavailableService(error: unknown): string | undefined {
+  if (error instanceof QueueUnavailableError) return 'the job queue';
+  if (error instanceof UnavailableError) return error.service;
+  return undefined;
+}
+
 /** The one error handler: client mistakes pass through as JSON; anything else is logged and hidden. */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
-  if (error instanceof QueueUnavailableError) {
-    request.log.warn({ err: error }, 'queue unavailable');
+  const service = unavailableService(error);
+  if (service) {
+    request.log.warn({ err: error }, `${service} unavailable`);
     void reply
       .status(503)
-      .header('retry-after', '5')
+      .header('retry-after', String(RETRY_AFTER_SECONDS))
       .send({
         error: 'unavailable',
-        message: 'the job queue is not reachable; try again shortly',
+        message: `${service} is not reachable; try again shortly`,
       } satisfies ErrorBody);
     return;
   }

@@ -9,6 +9,7 @@ import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '..
 import { FilesystemDocumentStore } from '../store/index.js';
 import { buildApp } from './app.js';
 import { loadKeyRing } from './auth/auth-setup.js';
+import { SessionStore } from './auth/session-store.js';
 import { dashboardBuildDir } from './ui/dashboard-files.js';
 
 export interface ServerOptions {
@@ -37,6 +38,13 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   queue.on('error', (err) => logger.warn({ err }, 'queue connection error'));
   events.on('error', (err) => logger.warn({ err }, 'queue events connection error'));
 
+  const sessions =
+    keys &&
+    SessionStore.open(config.redisUrl, keys, {
+      prefix: config.queuePrefix,
+      ttlSeconds: config.sessionTtlSeconds,
+      timeoutMs: 5000,
+    });
   const driver = options.checkNeo4j === false ? undefined : createNeo4jDriver(config);
   const app = buildApp({
     queue,
@@ -47,7 +55,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     dashboardDir: dashboardBuildDir(projectRoot),
     processMetrics: true,
     logger,
-    ...(keys ? { keys } : {}),
+    ...(keys && sessions ? { auth: { keys, sessions } } : {}),
     ...(driver
       ? {
           checkNeo4j: async () => void (await driver.verifyConnectivity()),
@@ -58,7 +66,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 
   const close = async () => {
     await app.close();
-    await Promise.allSettled([events.close(), queue.close(), driver?.close()]);
+    await Promise.allSettled([events.close(), queue.close(), driver?.close(), sessions?.close()]);
   };
   try {
     const url = await app.listen({ host: config.host, port: config.port });
