@@ -19,7 +19,10 @@ const CODE_BY_STATUS: Record<number, string> = {
 };
 
 /** Maps an error to the status and body the client sees; undefined means "internal, say nothing". */
-export function clientError(error: unknown): { status: number; body: ErrorBody } | undefined {
+export function clientError(
+  error: unknown,
+  contentType?: string,
+): { status: number; body: ErrorBody } | undefined {
   if (error instanceof HttpError) {
     return { status: error.statusCode, body: { error: error.code, message: error.message } };
   }
@@ -30,6 +33,16 @@ export function clientError(error: unknown): { status: number; body: ErrorBody }
     return { status: 413, body: { error: 'too_large', message: error.message } };
   }
   const fastifyError = error as Partial<FastifyError>;
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    const type = contentType?.split(';', 1)[0]?.trim() || 'this content-type';
+    return {
+      status: 415,
+      body: {
+        error: 'unsupported_media_type',
+        message: `${type} bodies are not accepted; send application/json (or multipart/form-data to upload a file)`,
+      },
+    };
+  }
   if (fastifyError.validation) {
     return { status: 400, body: { error: 'bad_request', message: String(fastifyError.message) } };
   }
@@ -68,7 +81,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       } satisfies ErrorBody);
     return;
   }
-  const known = clientError(error);
+  const known = clientError(error, request.headers['content-type']);
   if (known) {
     request.log.info({ status: known.status, error: known.body.error }, known.body.message);
     void reply.status(known.status).send(known.body);

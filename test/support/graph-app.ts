@@ -39,6 +39,8 @@ export async function startGraphApp(
   const config = testConfig({ queuePrefix: prefix });
   await ensureTestServices(config);
   const driver = createNeo4jDriver(config);
+  // As the server does: /v1/cypher reads integers losslessly.
+  const cypherDriver = createNeo4jDriver(config, { losslessIntegers: true });
   const database = config.neo4jDatabase;
   await ensureGraphSchema(driver, database);
   const fixture = buildGraphFixture(prefix);
@@ -62,7 +64,7 @@ export async function startGraphApp(
     store: new FilesystemDocumentStore(storeRoot),
     maxDocumentBytes: 64 * 1024,
     auth,
-    graph: { driver, database, cypherTimeoutMs: 5000, cypherMaxRows: 50 },
+    graph: { driver, cypherDriver, database, cypherTimeoutMs: 5000, cypherMaxRows: 50 },
     adminQueues: [queue],
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
@@ -82,6 +84,7 @@ export async function startGraphApp(
       await auth.sessions.close();
       await removeGraphFixture(driver, database, prefix);
       await driver.close();
+      await cypherDriver.close();
       await queue.obliterate({ force: true });
       await queue.close();
       await rm(storeRoot, { recursive: true, force: true });
