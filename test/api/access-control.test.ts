@@ -337,4 +337,33 @@ describe('rate limit per API key', () => {
     assert.equal(expired.statusCode, 401);
     assert.equal(expired.json().message, 'the session has ended; sign in again');
   });
+
+  it('answers 503 with Retry-After when the session store does not answer', async () => {
+    const down = testAuth({ ...config, redisUrl: 'redis://127.0.0.1:1' }, [
+      { key: 'session-key', role: 'read' },
+    ]);
+    const cut = buildApp({
+      queue,
+      store: new FilesystemDocumentStore(storeRoot),
+      maxDocumentBytes: 1024,
+      auth: down,
+    });
+    try {
+      for (const request of [
+        { method: 'POST' as const, url: '/v1/session', payload: { apiKey: 'session-key' } },
+        { method: 'GET' as const, url: '/v1/session', headers: { cookie: 'finkg_session=some-session-id' } },
+      ]) {
+        const response = await cut.inject({ ...request, remoteAddress: '10.0.0.69' });
+        assert.equal(response.statusCode, 503, `${request.method}: ${response.body}`);
+        assert.equal(response.headers['retry-after'], '5');
+        assert.deepEqual(response.json(), {
+          error: 'unavailable',
+          message: 'the session store is not reachable; try again shortly',
+        });
+      }
+    } finally {
+      await cut.close();
+      await down.sessions.close();
+    }
+  });
 });
