@@ -2,12 +2,16 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { Job, Queue } from 'bullmq';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Driver } from 'neo4j-driver';
 import type { GraphReader } from '../graph/queries/index.js';
 import type { JobEvents, JobQueue } from '../ingest/index.js';
+import { CALENDAR_DATE, isCalendarDate } from '../queue/index.js';
 import type { DocumentStore } from '../store/index.js';
 import { accessControl, requiredRole } from './auth/access-control.js';
 import type { ApiKeyRing } from './auth/key-ring.js';
+import type { SessionStore } from './auth/session-store.js';
 import { boundedQueue } from './bounded-queue.js';
+import { handleClientError } from './client-error.js';
 import { handleError } from './error-handler.js';
 import { ApiMetrics, type MetricsEvents, type MetricsQueue } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
@@ -44,12 +48,18 @@ export interface ApiDeps {
   queueTimeoutMs?: number;
   /** Pino logger for requests; none when absent (tests). */
   logger?: FastifyBaseLogger;
-  /** API keys to check; without them every route is open (the server allows that on loopback only). */
-  keys?: ApiKeyRing;
+  /**
+   * API keys to check and the sessions of signed-in browsers; without them every route is open (the
+   * server allows that on loopback only).
+   */
+  auth?: { keys: ApiKeyRing; sessions: SessionStore };
   /** Requests per key (per client address without one) per window on /v1/ routes; default 600 a minute. */
   rateLimit?: { max: number; timeWindowMs: number };
-  /** The graph to query; the graph routes and /v1/cypher exist only when given. */
-  graph?: GraphReader & { cypherTimeoutMs?: number; cypherMaxRows?: number };
+  /**
+   * The graph to query; the graph routes and /v1/cypher exist only when given. /v1/cypher reads through
+   * `cypherDriver` when given: one made with lossless integers, so values past 2^53 stay exact.
+   */
+  graph?: GraphReader & { cypherDriver?: Driver; cypherTimeoutMs?: number; cypherMaxRows?: number };
   /** The dashboard's built files, served at /; no dashboard when absent. */
   dashboardDir?: string;
   /** Queues shown on the admin board at /admin; no board when absent. */
@@ -61,12 +71,20 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     ajv: {
       // Unknown fields are an error to report, not something to drop silently; no type coercion.
-      customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true },
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: false,
+        allErrors: true,
+        formats: { [CALENDAR_DATE]: isCalendarDate },
+      },
     },
+    clientErrorHandler: handleClientError,
     schemaErrorFormatter: (errors, dataVar) =>
       new Error(describeSchemaErrors(errors as unknown as SchemaError[], dataVar)),
   });
   app.setErrorHandler(handleError);
+  // Bodies are JSON or multipart; Fastify's built-in text/plain parser would hand routes a bare string.
+  app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request, reply) => {
     if (deps.dashboardDir && wantsDashboardPage(request)) return sendDashboardPage(reply);
     return reply
@@ -88,22 +106,37 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
   };
   if (deps.checkNeo4j) checks.neo4j = deps.checkNeo4j;
 
-  if (deps.keys) app.addHook('onRequest', accessControl(deps.keys));
+  const rateLimitWindow = {
+    max: deps.rateLimit?.max ?? 600,
+    timeWindow: deps.rateLimit?.timeWindowMs ?? 60_000,
+  };
   void app.register(rateLimit, {
     // After the key check, so requests are counted per key holder, not per claimed key.
     hook: 'preHandler',
-    max: deps.rateLimit?.max ?? 600,
-    timeWindow: deps.rateLimit?.timeWindowMs ?? 60_000,
+    ...rateLimitWindow,
     keyGenerator: (request) => (request.apiKey ? `key:${request.apiKey.id}` : `ip:${request.ip}`),
     // Public /v1/ routes (sign-in) are limited too, per client address: no guessing keys at speed.
     allowList: (request) => requiredRole(request) === undefined && !request.url.startsWith('/v1/'),
   });
+  const { auth } = deps;
+  if (auth) {
+    // Once the limiter is loaded. Wrong keys are counted per client address, as sign-ins are; the
+    // per-key limit above never sees them, since a refused request stops at the key check.
+    app.after(() => {
+      const guesses = app.createRateLimit({
+        ...rateLimitWindow,
+        keyGenerator: (request) => `key-guess:${request.ip}`,
+        allowList: () => false,
+      });
+      app.addHook('onRequest', accessControl({ ring: auth.keys, sessions: auth.sessions, guesses }));
+    });
+  }
   registerOpenApi(app);
 
   void app.register(multipart);
   void app.register(healthRoutes({ checks }));
   void app.register(metricsRoutes(metrics));
-  void app.register(sessionRoutes(deps.keys));
+  void app.register(sessionRoutes(auth));
   void app.register(jobsRoutes(queue));
   if (deps.queueEvents) void app.register(jobStreamRoutes(queue, deps.queueEvents));
   void app.register(documentsRoutes({ queue, store: deps.store, maxDocumentBytes: deps.maxDocumentBytes }));
@@ -118,10 +151,13 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
     ])
       void app.register(routes(reader));
     void app.register(
-      cypherRoutes(reader, {
-        timeoutMs: reader.cypherTimeoutMs ?? 10_000,
-        maxRows: reader.cypherMaxRows ?? 1000,
-      }),
+      cypherRoutes(
+        { ...reader, driver: reader.cypherDriver ?? reader.driver },
+        {
+          timeoutMs: reader.cypherTimeoutMs ?? 10_000,
+          maxRows: reader.cypherMaxRows ?? 1000,
+        },
+      ),
     );
   }
   if (deps.adminQueues) registerQueueBoard(app, deps.adminQueues);

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import {
   InvalidCursorError,
   InvalidQueryError,
@@ -7,8 +8,12 @@ import {
   WriteRefusedError,
 } from '../graph/queries/index.js';
 import { HttpError } from './http-error.js';
+import { UnavailableError } from './unavailable-error.js';
 
-/** The graph layer's expected failures as HTTP errors; anything else stays a 500 with nothing said. */
+/** Driver error codes that mean Neo4j cannot be reached, not that the query was wrong. */
+const UNREACHABLE = new Set<unknown>([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]);
+
+/** The graph layer's expected failures as HTTP errors (Neo4j unreachable: 503); anything else stays a 500. */
 export function asHttpError(error: unknown): unknown {
   if (error instanceof InvalidCursorError || error instanceof UnknownFilterValueError)
     return new HttpError(400, 'bad_request', error.message);
@@ -16,6 +21,8 @@ export function asHttpError(error: unknown): unknown {
   if (error instanceof WriteRefusedError) return new HttpError(403, 'write_refused', error.message);
   if (error instanceof QueryRefusedError) return new HttpError(403, 'query_refused', error.message);
   if (error instanceof QueryTimeoutError) return new HttpError(504, 'timeout', error.message);
+  if (UNREACHABLE.has((error as { code?: unknown }).code))
+    return new UnavailableError('the graph database', { cause: error });
   return error;
 }
 

@@ -9,7 +9,14 @@ import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '..
 import { FilesystemDocumentStore } from '../store/index.js';
 import { buildApp } from './app.js';
 import { loadKeyRing } from './auth/auth-setup.js';
+import { SessionStore } from './auth/session-store.js';
 import { dashboardBuildDir } from './ui/dashboard-files.js';
+
+/**
+ * How long the API retries a graph read while Neo4j is unreachable before answering 503; the driver's
+ * own default (30 s) would hold every request that long.
+ */
+export const GRAPH_RETRY_MS = 3000;
 
 export interface ServerOptions {
   /** Include Neo4j in /readyz (default true: without the graph, submitted work cannot finish). */
@@ -37,7 +44,18 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   queue.on('error', (err) => logger.warn({ err }, 'queue connection error'));
   events.on('error', (err) => logger.warn({ err }, 'queue events connection error'));
 
-  const driver = options.checkNeo4j === false ? undefined : createNeo4jDriver(config);
+  const sessions =
+    keys &&
+    SessionStore.open(config.redisUrl, keys, {
+      prefix: config.queuePrefix,
+      ttlSeconds: config.sessionTtlSeconds,
+      timeoutMs: 5000,
+    });
+  const withGraph = options.checkNeo4j !== false;
+  const driver = withGraph ? createNeo4jDriver(config, { retryForMs: GRAPH_RETRY_MS }) : undefined;
+  const cypherDriver = withGraph
+    ? createNeo4jDriver(config, { retryForMs: GRAPH_RETRY_MS, losslessIntegers: true })
+    : undefined;
   const app = buildApp({
     queue,
     store: new FilesystemDocumentStore(path.join(config.dataDir, 'documents')),
@@ -47,18 +65,24 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     dashboardDir: dashboardBuildDir(projectRoot),
     processMetrics: true,
     logger,
-    ...(keys ? { keys } : {}),
-    ...(driver
+    ...(keys && sessions ? { auth: { keys, sessions } } : {}),
+    ...(driver && cypherDriver
       ? {
           checkNeo4j: async () => void (await driver.verifyConnectivity()),
-          graph: { driver, database: config.neo4jDatabase },
+          graph: { driver, cypherDriver, database: config.neo4jDatabase },
         }
       : {}),
   });
 
   const close = async () => {
     await app.close();
-    await Promise.allSettled([events.close(), queue.close(), driver?.close()]);
+    await Promise.allSettled([
+      events.close(),
+      queue.close(),
+      driver?.close(),
+      cypherDriver?.close(),
+      sessions?.close(),
+    ]);
   };
   try {
     const url = await app.listen({ host: config.host, port: config.port });

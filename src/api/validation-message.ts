@@ -1,3 +1,5 @@
+import { CALENDAR_DATE } from '../queue/index.js';
+
 /** The parts of an Ajv error that the messages use. */
 export interface SchemaError {
   instancePath: string;
@@ -22,6 +24,10 @@ function describeOne(error: SchemaError, dataVar: string): string {
       return `${at}.${String(params.missingProperty)} is required`;
     case 'additionalProperties':
       return `${at}.${String(params.additionalProperty)} is not an accepted field`;
+    case 'format':
+      return params.format === CALENDAR_DATE
+        ? `${at} is not a date that exists`
+        : `${at} must be of format ${String(params.format)}`;
     case 'enum':
       return `${at} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
     default:

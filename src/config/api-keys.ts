@@ -2,6 +2,9 @@
 export const API_ROLES = ['read', 'submit', 'admin'] as const;
 export type ApiRole = (typeof API_ROLES)[number];
 
+/** Shorter keys are refused at start-up: a key is a password that scripts send, so it must resist guessing. */
+export const MIN_API_KEY_LENGTH = 24;
+
 export interface ApiKeySpec {
   key: string;
   role: ApiRole;
@@ -26,6 +29,9 @@ export function parseApiKeyList(raw: string): ApiKeySpec[] {
     }
     if (!(API_ROLES as readonly string[]).includes(role)) {
       throw `key:role entries with role ${API_ROLES.join(', ')} (entry ${i + 1} has role "${role}")`;
+    }
+    if (key.length < MIN_API_KEY_LENGTH) {
+      throw `key:role entries with keys of at least ${MIN_API_KEY_LENGTH} characters (entry ${i + 1} has ${key.length})`;
     }
     if (seen.has(key)) throw `key:role entries with distinct keys (entry ${i + 1} repeats a key)`;
     seen.add(key);

@@ -32,6 +32,8 @@ export interface Config {
   apiKeys: ApiKeySpec[];
   /** A file of more `key:role` lines, read when the API starts; null when unset. */
   apiKeysFile: string | null;
+  /** Lifetime of a dashboard sign-in, counted from sign-in (absolute, not renewed by use). */
+  sessionTtlSeconds: number;
   modelDir: string;
   modelPrecision: 'int8' | 'fp32';
   /** onnxruntime intra-op threads per worker process. */
@@ -95,6 +97,7 @@ const spec: Spec<Config> = {
     parse: (raw) => (raw.trim() === '' ? null : directory(projectRoot)(raw)),
     fallback: '',
   },
+  sessionTtlSeconds: { env: 'SESSION_TTL_SECONDS', parse: integer(60, 30 * 86400), fallback: '43200' },
   modelDir: { env: 'MODEL_DIR', parse: directory(projectRoot), fallback: 'models/finkg-small' },
   modelPrecision: { env: 'MODEL_PRECISION', parse: oneOf('int8', 'fp32'), fallback: 'int8' },
   modelThreads: { env: 'MODEL_THREADS', parse: integer(1, 256), fallback: '1' },

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { CALENDAR_DATE } from './calendar-date.js';
 
 /**
  * The payload of a document job: what the HTTP API, the CLI and other Node services put on the queue.
@@ -37,6 +38,7 @@ export const DocumentJobSchema = Type.Object(
     publishedAt: Type.Optional(
       Type.String({
         pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:\\d{2})?)?$',
+        format: CALENDAR_DATE,
         description: 'ISO date or date-time; relative dates in the text (本月, 上年) resolve against it',
       }),
     ),

@@ -1,3 +1,4 @@
+export { CALENDAR_DATE, isCalendarDate } from './calendar-date.js';
 export { type DocumentJob, DocumentJobSchema, documentJobProblems } from './document-job.js';
 export { createDocumentQueue, DOCUMENTS_QUEUE, documentJobOptions } from './document-queue.js';
 export { redisConnectionOptions } from './redis-connection.js';

@@ -3,16 +3,36 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Queue } from 'bullmq';
+import { setTimeout } from 'node:timers/promises';
+import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../src/api/app.js';
-import { ApiKeyRing } from '../../src/api/auth/key-ring.js';
-import { createDocumentQueue } from '../../src/queue/index.js';
+import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../../src/queue/index.js';
 import { FilesystemDocumentStore } from '../../src/store/index.js';
 import { type GraphApp, startGraphApp } from '../support/graph-app.js';
+import { testAuth } from '../support/test-auth.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
 
 const e = encodeURIComponent;
+
+/** A job of the app's queue that a worker failed, for the queue board to retry. */
+async function failedJob(g: GraphApp): Promise<Job> {
+  const job = await g.queue.add('document', { fileName: 'broken.pdf' });
+  const worker = new Worker(
+    DOCUMENTS_QUEUE,
+    async () => {
+      throw new UnrecoverableError('failed on purpose');
+    },
+    { connection: redisConnectionOptions(g.config.redisUrl, 'worker'), prefix: g.config.queuePrefix },
+  );
+  try {
+    for (let i = 0; i < 100 && (await job.getState()) !== 'failed'; i++) await setTimeout(100);
+    assert.equal(await job.getState(), 'failed');
+  } finally {
+    await worker.close();
+  }
+  return job;
+}
 type Role = 'read' | 'submit' | 'admin';
 
 describe('API keys and roles', () => {
@@ -112,7 +132,17 @@ describe('API keys and roles', () => {
     }
   });
 
-  it('signs a browser in with an HttpOnly cookie that then stands for the key, and signs it out', async () => {
+  /** Signs in with a key; returns the `name=value` pair of the session cookie. */
+  const signIn = async (key: string) => {
+    const response = await send({ method: 'POST', url: '/v1/session', payload: { apiKey: key } });
+    assert.equal(response.statusCode, 200, response.body);
+    return String(response.headers['set-cookie']).split(';')[0] ?? '';
+  };
+  /** A request as the dashboard's own page sends it: the cookie, and an Origin of this server. */
+  const fromDashboard = (request: InjectOptions, cookie: string, origin = 'http://localhost') =>
+    g.app.inject({ ...request, headers: { cookie, origin } });
+
+  it('signs a browser in with an HttpOnly cookie holding a session id, not the key', async () => {
     const wrong = await send({ method: 'POST', url: '/v1/session', payload: { apiKey: 'not-a-key' } });
     assert.equal(wrong.statusCode, 401);
     assert.equal(wrong.headers['set-cookie'], undefined);
@@ -121,19 +151,73 @@ describe('API keys and roles', () => {
     assert.equal(signIn.statusCode, 200, signIn.body);
     assert.deepEqual(signIn.json(), { role: 'submit', authentication: true });
     const cookie = String(signIn.headers['set-cookie']);
-    assert.match(cookie, /^finkg_key=[^;]+; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict$/);
+    assert.match(cookie, /^finkg_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict$/);
+    assert.ok(!cookie.includes(g.keys.submit), 'the cookie does not carry the key');
     const session = cookie.split(';')[0] ?? '';
 
-    const withCookie = (request: InjectOptions) => g.app.inject({ ...request, headers: { cookie: session } });
+    const withCookie = (request: InjectOptions) => fromDashboard(request, session);
     const me = await withCookie({ method: 'GET', url: '/v1/session' });
     assert.deepEqual(me.json(), { role: 'submit', authentication: true });
     assert.equal((await withCookie({ method: 'GET', url: `/v1/jobs/${jobId}` })).statusCode, 200);
-    // The cookie carries the key's role, no more.
+    // The session carries the key's role, no more.
     assert.equal((await withCookie({ method: 'GET', url: '/admin' })).statusCode, 403);
+    // The key itself as a cookie value stands for nothing.
+    const keyAsCookie = await fromDashboard(
+      { method: 'GET', url: '/v1/session' },
+      `finkg_session=${g.keys.submit}`,
+    );
+    assert.equal(keyAsCookie.statusCode, 401);
+  });
 
-    const signOut = await withCookie({ method: 'DELETE', url: '/v1/session' });
+  it('revokes the session at sign-out: the same cookie is 401 afterwards', async () => {
+    const session = await signIn(g.keys.read);
+    assert.equal((await fromDashboard({ method: 'GET', url: '/v1/session' }, session)).statusCode, 200);
+    const signOut = await fromDashboard({ method: 'DELETE', url: '/v1/session' }, session);
     assert.equal(signOut.statusCode, 204);
-    assert.match(String(signOut.headers['set-cookie']), /^finkg_key=; Max-Age=0;/);
+    assert.match(String(signOut.headers['set-cookie']), /^finkg_session=; Max-Age=0;/);
+    const after = await fromDashboard({ method: 'GET', url: '/v1/session' }, session);
+    assert.equal(after.statusCode, 401);
+    assert.deepEqual(after.json(), {
+      error: 'unauthorized',
+      message: 'the session has ended; sign in again',
+    });
+  });
+
+  it('refuses a change signed by cookie from another site, on the API and the queue board', async () => {
+    const session = await signIn(g.keys.admin);
+    const failed = await failedJob(g);
+    const retry = { method: 'PUT' as const, url: '/admin/api/queues/documents/retry/failed' };
+    const submit = {
+      method: 'POST' as const,
+      url: '/v1/documents',
+      payload: { text: `${g.fixture.prefix} 跨站提交`, kind: 'news' },
+    };
+    const waitingBefore = await g.queue.getJobCountByTypes('waiting');
+    for (const headers of [
+      { cookie: session, origin: 'http://evil.example' },
+      { cookie: session, 'sec-fetch-site': 'cross-site' },
+      { cookie: session, origin: 'http://localhost', 'sec-fetch-site': 'same-site' },
+      { cookie: session },
+    ]) {
+      for (const request of [retry, submit]) {
+        const response = await g.app.inject({ ...request, headers });
+        assert.equal(response.statusCode, 403, `${request.url} ${JSON.stringify(headers)}`);
+        assert.equal(response.json().error, 'cross_site');
+        assert.match(response.json().message, /^refused a (PUT|POST) signed in by cookie: /);
+      }
+    }
+    assert.equal(await failed.getState(), 'failed', 'the failed job was not retried');
+    assert.equal(await g.queue.getJobCountByTypes('waiting'), waitingBefore, 'nothing was queued');
+
+    // The same requests from the dashboard's own page, or with an API key from anywhere, go through.
+    const own = await fromDashboard(retry, session);
+    assert.equal(own.statusCode, 200, own.body);
+    assert.notEqual(await failed.getState(), 'failed');
+    const keyed = await g.app.inject({
+      ...submit,
+      headers: { 'x-api-key': g.keys.admin, origin: 'http://evil.example' },
+    });
+    assert.equal(keyed.statusCode, 202, keyed.body);
   });
 
   it('keeps health, metrics and the API docs open, and closes unknown /v1/ paths', async () => {
@@ -166,6 +250,15 @@ describe('rate limit per API key', () => {
   let queue: Queue;
   let app: FastifyInstance;
   let storeRoot: string;
+  const auth = testAuth(
+    config,
+    [
+      { key: 'first-key', role: 'read' },
+      { key: 'second-key', role: 'read' },
+      { key: 'session-key', role: 'read' },
+    ],
+    { ttlSeconds: 1 },
+  );
 
   before(async () => {
     await ensureTestServices(config);
@@ -175,16 +268,14 @@ describe('rate limit per API key', () => {
       queue,
       store: new FilesystemDocumentStore(storeRoot),
       maxDocumentBytes: 1024,
-      keys: new ApiKeyRing([
-        { key: 'first-key', role: 'read' },
-        { key: 'second-key', role: 'read' },
-      ]),
+      auth,
       rateLimit: { max: 3, timeWindowMs: 60_000 },
     });
     await app.ready();
   });
   after(async () => {
     await app?.close();
+    await auth.sessions.close();
     await queue?.close();
     await rm(storeRoot, { recursive: true, force: true });
   });
@@ -200,5 +291,79 @@ describe('rate limit per API key', () => {
     assert.equal((await job('second-key')).statusCode, 404);
     for (let i = 0; i < 5; i++)
       assert.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200);
+  });
+
+  it('answers 429 to an address that sent too many wrong keys, even once it sends a right one', async () => {
+    const fromGuesser = (key: string) =>
+      app.inject({
+        method: 'GET',
+        url: '/v1/jobs/none',
+        headers: { 'x-api-key': key },
+        remoteAddress: '10.0.0.66',
+      });
+    for (let i = 0; i < 3; i++) assert.equal((await fromGuesser(`guess-${i}`)).statusCode, 401);
+    const limited = await fromGuesser('guess-4');
+    assert.equal(limited.statusCode, 429);
+    assert.deepEqual(limited.json(), {
+      error: 'too_many_requests',
+      message: 'too many wrong API keys; try again later',
+    });
+    assert.ok(Number(limited.headers['retry-after']) > 0);
+    assert.equal((await fromGuesser('second-key')).statusCode, 429);
+    // Other addresses are not held up.
+    const elsewhere = await app.inject({
+      method: 'GET',
+      url: '/v1/jobs/none',
+      headers: { 'x-api-key': 'second-key' },
+      remoteAddress: '10.0.0.67',
+    });
+    assert.equal(elsewhere.statusCode, 404);
+  });
+
+  it('ends a session when its time is up', async () => {
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/v1/session',
+      payload: { apiKey: 'session-key' },
+      remoteAddress: '10.0.0.68',
+    });
+    assert.equal(signIn.statusCode, 200, signIn.body);
+    assert.match(String(signIn.headers['set-cookie']), /Max-Age=1;/);
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0] ?? '';
+    const me = () => app.inject({ method: 'GET', url: '/v1/session', headers: { cookie } });
+    assert.equal((await me()).statusCode, 200);
+    await setTimeout(2100);
+    const expired = await me();
+    assert.equal(expired.statusCode, 401);
+    assert.equal(expired.json().message, 'the session has ended; sign in again');
+  });
+
+  it('answers 503 with Retry-After when the session store does not answer', async () => {
+    const down = testAuth({ ...config, redisUrl: 'redis://127.0.0.1:1' }, [
+      { key: 'session-key', role: 'read' },
+    ]);
+    const cut = buildApp({
+      queue,
+      store: new FilesystemDocumentStore(storeRoot),
+      maxDocumentBytes: 1024,
+      auth: down,
+    });
+    try {
+      for (const request of [
+        { method: 'POST' as const, url: '/v1/session', payload: { apiKey: 'session-key' } },
+        { method: 'GET' as const, url: '/v1/session', headers: { cookie: 'finkg_session=some-session-id' } },
+      ]) {
+        const response = await cut.inject({ ...request, remoteAddress: '10.0.0.69' });
+        assert.equal(response.statusCode, 503, `${request.method}: ${response.body}`);
+        assert.equal(response.headers['retry-after'], '5');
+        assert.deepEqual(response.json(), {
+          error: 'unavailable',
+          message: 'the session store is not reachable; try again shortly',
+        });
+      }
+    } finally {
+      await cut.close();
+      await down.sessions.close();
+    }
   });
 });

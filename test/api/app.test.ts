@@ -7,6 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.js';
+import { GRAPH_RETRY_MS } from '../../src/api/server.js';
+import { createNeo4jDriver } from '../../src/graph/index.js';
 import { createDocumentQueue, documentJobProblems } from '../../src/queue/index.js';
 import { ensureRedis } from '../../src/services/index.js';
 import { FilesystemDocumentStore } from '../../src/store/index.js';
@@ -184,6 +186,11 @@ describe('HTTP API', () => {
         [{ kind: 'news' }, /body\.text is required/],
         [{ text: 'x', kind: 'news', author: 'me' }, /body\.author is not an accepted field/],
         [{ text: 'x', kind: 'news', publishedAt: '2025/01/02' }, /body\.publishedAt must match pattern/],
+        [
+          { text: 'x', kind: 'news', publishedAt: '2025-02-30' },
+          /^body\.publishedAt is not a date that exists$/,
+        ],
+        [{ text: 'x', kind: 'news', publishedAt: '2025-13-01T08:00Z' }, /body\.publishedAt is not a date/],
       ];
       for (const [payload, message] of cases) {
         const response = await app.inject({
@@ -208,6 +215,76 @@ describe('HTTP API', () => {
       });
       assert.equal(badField.statusCode, 400);
       assert.match(badField.json().message, /form field category is not accepted/);
+    });
+
+    it('refuses a form field with a date that does not exist', async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/documents',
+        ...multipartBody(
+          { publishedAt: '2023-02-29' },
+          { name: 'a.pdf', type: 'application/pdf', bytes: pdf },
+        ),
+      });
+      assert.equal(response.statusCode, 400, response.body);
+      assert.match(response.json().message, /publishedAt/);
+    });
+
+    it('answers 415 for a text/plain body, saying what to send', async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/documents',
+        headers: { 'content-type': 'text/plain' },
+        payload: '贵州茅台公告',
+      });
+      assert.equal(response.statusCode, 415, response.body);
+      assert.deepEqual(response.json(), {
+        error: 'unsupported_media_type',
+        message:
+          'text/plain bodies are not accepted; send application/json (or multipart/form-data to upload a file)',
+      });
+    });
+
+    it('answers 400 for a multipart body that cannot be read', async () => {
+      const cut = multipartBody({ kind: 'news' }, { name: 'a.pdf', type: 'application/pdf', bytes: pdf });
+      for (const [name, request] of [
+        ['no boundary', { headers: { 'content-type': 'multipart/form-data' }, payload: 'not a form' }],
+        ['cut short', { headers: cut.headers, payload: cut.payload.subarray(0, cut.payload.length - 40) }],
+      ] as const) {
+        const response = await app.inject({ method: 'POST', url: '/v1/documents', ...request });
+        assert.equal(response.statusCode, 400, `${name}: ${response.body}`);
+        assert.equal(response.json().error, 'bad_request');
+        assert.match(response.json().message, /^the multipart body cannot be read: /, name);
+      }
+    });
+
+    it('answers 400 "one file per request" to two files, and queues neither', async () => {
+      const first = multipartBody({ kind: 'news' }, { name: 'a.pdf', type: 'application/pdf', bytes: pdf });
+      const boundary = /boundary=(.*)$/.exec(first.headers['content-type'] ?? '')?.[1];
+      const second = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.pdf"\r\n` +
+          `Content-Type: application/pdf\r\n\r\n${pdf.toString('utf8')}second\r\n`,
+        'utf8',
+      );
+      const end = Buffer.from(`--${boundary}--\r\n`, 'utf8');
+      const payload = Buffer.concat([
+        first.payload.subarray(0, first.payload.length - end.length),
+        second,
+        end,
+      ]);
+      const waiting = await queue.getJobCountByTypes('waiting');
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/documents',
+        headers: first.headers,
+        payload,
+      });
+      assert.equal(response.statusCode, 400, response.body);
+      assert.deepEqual(response.json(), {
+        error: 'bad_request',
+        message: 'one file per request: send a single file in the form field "file"',
+      });
+      assert.equal(await queue.getJobCountByTypes('waiting'), waiting);
     });
 
     it('answers 400 for a body that is not JSON, without a stack trace', async () => {
@@ -333,6 +410,48 @@ describe('HTTP API', () => {
         await cut.close();
         await unreachable.close();
       }
+    });
+
+    it('answers 503 with Retry-After on graph routes when Neo4j does not answer', async () => {
+      // A port where nothing listens, rather than stopping the shared test server.
+      const driver = createNeo4jDriver(
+        { ...config, neo4jUri: 'bolt://127.0.0.1:1' },
+        { retryForMs: GRAPH_RETRY_MS },
+      );
+      const cut = buildApp({
+        queue,
+        store,
+        maxDocumentBytes: MAX_BYTES,
+        graph: { driver, database: 'neo4j' },
+      });
+      try {
+        for (const request of [
+          { method: 'GET' as const, url: '/v1/search?q=茅台' },
+          { method: 'POST' as const, url: '/v1/cypher', payload: { query: 'RETURN 1 AS one' } },
+        ]) {
+          const response = await cut.inject(request);
+          assert.equal(response.statusCode, 503, `${request.url}: ${response.body}`);
+          assert.equal(response.headers['retry-after'], '5');
+          assert.deepEqual(response.json(), {
+            error: 'unavailable',
+            message: 'the graph database is not reachable; try again shortly',
+          });
+        }
+      } finally {
+        await cut.close();
+        await driver.close();
+      }
+    });
+
+    it('answers an oversized header with 431 in the usual error shape', async () => {
+      const url = await app.listen({ host: '127.0.0.1', port: 0 });
+      const response = await fetch(`${url}/healthz`, { headers: { 'x-padding': 'a'.repeat(64 * 1024) } });
+      assert.equal(response.status, 431);
+      assert.match(String(response.headers.get('content-type')), /^application\/json/);
+      assert.deepEqual(await response.json(), {
+        error: 'headers_too_large',
+        message: 'the request headers are larger than the server accepts',
+      });
     });
 
     it('answers unknown routes with a JSON 404', async () => {

@@ -218,6 +218,15 @@ describe('graph query API', () => {
       assert.equal((await get('/v1/events?type=unknown')).status, 400);
       assert.equal((await get('/v1/events?role=HACKER')).status, 400);
       assert.equal((await get('/v1/events?from=yesterday')).status, 400);
+      for (const date of ['2025-02-30', '2023-02-29', '2024-13', '2024-04-31']) {
+        const notADay = await get(`/v1/events?from=${date}`);
+        assert.equal(notADay.status, 400, date);
+        assert.deepEqual(notADay.body, {
+          error: 'bad_request',
+          message: 'querystring.from is not a date that exists',
+        });
+      }
+      assert.equal((await get('/v1/events?from=2024-02-29&to=2024-12-31')).status, 200);
       assert.equal((await get('/v1/events?limit=0')).status, 400);
       const bad = await get('/v1/events?cursor=not-a-cursor');
       assert.equal(bad.status, 400);
@@ -425,6 +434,16 @@ describe('graph query API', () => {
       assert.equal(body.rows[0].name, f.company.name);
       assert.deepEqual(body.rows[0].c.labels, ['Company']);
       assert.equal(body.truncated, false);
+    });
+
+    it('returns integers past 2^53 exactly, as decimal strings', async () => {
+      const { status, body } = await cypher(
+        'RETURN 9007199254740993 AS big, -9223372036854775808 AS least, [12, 9007199254740992] AS list',
+      );
+      assert.equal(status, 200, JSON.stringify(body));
+      assert.deepEqual(body.rows, [
+        { big: '9007199254740993', least: '-9223372036854775808', list: [12, '9007199254740992'] },
+      ]);
     });
 
     it('caps the rows', async () => {

@@ -6,10 +6,10 @@ import { after, before, describe, it } from 'node:test';
 import { type Job, type Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.js';
-import { ApiKeyRing } from '../../src/api/auth/key-ring.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../../src/queue/index.js';
 import { ensureRedis } from '../../src/services/index.js';
 import { FilesystemDocumentStore } from '../../src/store/index.js';
+import { testAuth } from '../support/test-auth.js';
 import { testConfig, uniquePrefix } from '../support/test-services.js';
 
 interface StreamedStatus {
@@ -63,6 +63,7 @@ describe('GET /v1/jobs/stream (Server-Sent Events from QueueEvents)', () => {
   let worker: Worker | undefined;
   let storeRoot: string;
   let url: string;
+  const auth = testAuth(config, [{ key: 'stream-reader', role: 'read' }]);
 
   before(async () => {
     await ensureRedis(config);
@@ -78,7 +79,7 @@ describe('GET /v1/jobs/stream (Server-Sent Events from QueueEvents)', () => {
       store: new FilesystemDocumentStore(storeRoot),
       maxDocumentBytes: 1024,
       queueEvents: events,
-      keys: new ApiKeyRing([{ key: 'stream-reader', role: 'read' }]),
+      auth,
     });
     url = await app.listen({ host: '127.0.0.1', port: 0 });
   });
@@ -86,6 +87,7 @@ describe('GET /v1/jobs/stream (Server-Sent Events from QueueEvents)', () => {
   after(async () => {
     await worker?.close();
     await app?.close();
+    await auth.sessions.close();
     await events?.close();
     await queue?.obliterate({ force: true });
     await queue?.close();

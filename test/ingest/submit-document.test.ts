@@ -114,6 +114,19 @@ describe('submitDocument', () => {
     assert.equal(d.queue.added.length, 0);
   });
 
+  it('rejects a publishedAt that names no real day', async () => {
+    const d = deps();
+    for (const publishedAt of ['2025-02-30', '2024-04-31T09:30:00+08:00']) {
+      await assert.rejects(
+        submitDocument(d, { bytes: new TextEncoder().encode(publishedAt), kind: 'news', publishedAt }),
+        (error: unknown) =>
+          error instanceof InvalidSubmissionError && /^publishedAt: /.test(error.problems[0] ?? ''),
+        publishedAt,
+      );
+    }
+    assert.equal(d.queue.added.length, 0);
+  });
+
   it('rejects an empty file', async () => {
     await assert.rejects(
       submitDocument(deps(), { bytes: new Uint8Array(), kind: 'news' }),

@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { buildApp } from '../../src/api/app.js';
-import { ApiKeyRing } from '../../src/api/auth/key-ring.js';
+import type { Config } from '../../src/config/index.js';
 import { createNeo4jDriver, ensureGraphSchema } from '../../src/graph/index.js';
 import { createDocumentQueue } from '../../src/queue/index.js';
 import { FilesystemDocumentStore } from '../../src/store/index.js';
@@ -14,6 +15,7 @@ import {
   removeGraphFixture,
   writeGraphFixture,
 } from './graph-fixture.js';
+import { type TestAuth, testAuth } from './test-auth.js';
 import { ensureTestServices, testConfig, uniquePrefix } from './test-services.js';
 
 export interface GraphApp {
@@ -23,17 +25,22 @@ export interface GraphApp {
   fixture: GraphFixture;
   /** One key per role. */
   keys: { read: string; submit: string; admin: string };
+  auth: TestAuth;
+  config: Config;
+  queue: Queue;
   close(): Promise<void>;
 }
 
 /** The API with keys and the graph routes, over the test Redis and Neo4j, with the fixture written. */
 export async function startGraphApp(
-  options: { rateLimit?: { max: number; timeWindowMs: number } } = {},
+  options: { rateLimit?: { max: number; timeWindowMs: number }; sessionTtlSeconds?: number } = {},
 ): Promise<GraphApp> {
   const prefix = uniquePrefix();
   const config = testConfig({ queuePrefix: prefix });
   await ensureTestServices(config);
   const driver = createNeo4jDriver(config);
+  // As the server does: /v1/cypher reads integers losslessly.
+  const cypherDriver = createNeo4jDriver(config, { losslessIntegers: true });
   const database = config.neo4jDatabase;
   await ensureGraphSchema(driver, database);
   const fixture = buildGraphFixture(prefix);
@@ -43,16 +50,21 @@ export async function startGraphApp(
   const keys = { read: `${prefix}-read-key`, submit: `${prefix}-submit-key`, admin: `${prefix}-admin-key` };
   const storeRoot = await mkdtemp(path.join(tmpdir(), 'finkg-graph-api-'));
   const queue = createDocumentQueue(config);
+  const auth = testAuth(
+    config,
+    [
+      { key: keys.read, role: 'read' },
+      { key: keys.submit, role: 'submit' },
+      { key: keys.admin, role: 'admin' },
+    ],
+    options.sessionTtlSeconds === undefined ? {} : { ttlSeconds: options.sessionTtlSeconds },
+  );
   const app = buildApp({
     queue,
     store: new FilesystemDocumentStore(storeRoot),
     maxDocumentBytes: 64 * 1024,
-    keys: new ApiKeyRing([
-      { key: keys.read, role: 'read' },
-      { key: keys.submit, role: 'submit' },
-      { key: keys.admin, role: 'admin' },
-    ]),
-    graph: { driver, database, cypherTimeoutMs: 5000, cypherMaxRows: 50 },
+    auth,
+    graph: { driver, cypherDriver, database, cypherTimeoutMs: 5000, cypherMaxRows: 50 },
     adminQueues: [queue],
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
@@ -64,10 +76,15 @@ export async function startGraphApp(
     database,
     fixture,
     keys,
+    auth,
+    config,
+    queue,
     async close() {
       await app.close();
+      await auth.sessions.close();
       await removeGraphFixture(driver, database, prefix);
       await driver.close();
+      await cypherDriver.close();
       await queue.obliterate({ force: true });
       await queue.close();
       await rm(storeRoot, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client';
 
-/** Asks for an API key once; the server keeps it in an HttpOnly cookie for this browser. */
+/** Asks for an API key once; the server starts a session and gives this browser its id in an HttpOnly cookie. */
 export function SignInPage({ error, onSignedIn }: { error?: string | undefined; onSignedIn: () => void }) {
   const [key, setKey] = useState('');
   const [message, setMessage] = useState(error);

@@ -31,6 +31,11 @@ export class ApiKeyRing {
     return this.entries.length;
   }
 
+  /** The holder with this id, while its key is still configured (a session names its key by id). */
+  holderById(id: string): KeyHolder | undefined {
+    return this.entries.find((entry) => entry.holder.id === id)?.holder;
+  }
+
   /**
    * The holder of a presented key, or undefined. Both sides are hashed to equal-length digests and
    * every entry is compared, so timing tells neither the key's length nor which entry nearly matched.

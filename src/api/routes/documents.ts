@@ -79,7 +79,34 @@ function submitUpload(deps: SubmitDeps, upload: Upload) {
   });
 }
 
+/**
+ * The multipart parser's refusals as client errors: a second file is the client's mistake (400, not the
+ * plugin's 413 "reach files limit"), and a body the parser cannot read (no boundary, cut short) is a
+ * 400, not a 500. Its other errors (file too large: 413) carry their own status.
+ */
+function asUploadError(error: unknown): unknown {
+  if (error instanceof HttpError) return error;
+  const { code, statusCode, message } = error as { code?: string; statusCode?: number; message?: string };
+  if (code === 'FST_FILES_LIMIT') {
+    return new HttpError(
+      400,
+      'bad_request',
+      'one file per request: send a single file in the form field "file"',
+    );
+  }
+  if (typeof statusCode === 'number') return error;
+  return new HttpError(400, 'bad_request', `the multipart body cannot be read: ${message ?? 'malformed'}`);
+}
+
 async function readUpload(request: FastifyRequest, maxDocumentBytes: number): Promise<Upload> {
+  try {
+    return await readParts(request, maxDocumentBytes);
+  } catch (error) {
+    throw asUploadError(error);
+  }
+}
+
+async function readParts(request: FastifyRequest, maxDocumentBytes: number): Promise<Upload> {
   const fields: UploadFields = {};
   let file: Pick<Upload, 'bytes' | 'fileName' | 'mimeType'> | undefined;
   const parts = request.parts({

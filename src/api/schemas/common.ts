@@ -18,5 +18,6 @@ export const KindSchema = Type.Unsafe<DocumentKind>({
 /** The job schema's publishedAt, checked at the HTTP boundary too so the error names the body field. */
 export const PublishedAtSchema = Type.String({
   pattern: DocumentJobSchema.properties.publishedAt.pattern,
+  format: DocumentJobSchema.properties.publishedAt.format,
   description: 'ISO date (2024-03-31) or date-time',
 });

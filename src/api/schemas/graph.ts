@@ -1,5 +1,6 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import { DOCUMENT_KINDS } from '../../ingest/index.js';
+import { CALENDAR_DATE } from '../../queue/index.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 // Plain enums (not unions of literals) so a bad value reads "must be one of …" and OpenAPI shows a list.
@@ -10,6 +11,7 @@ export const ENTITY_LABEL_VALUES = ['Company', 'Person', 'Organization'] as cons
 export const EntityLabelSchema = Enum(ENTITY_LABEL_VALUES);
 const IsoDate = Type.String({
   pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
+  format: CALENDAR_DATE,
   description: 'ISO date: 2024, 2024-03 or 2024-03-31',
 });
 const Limit = (max: number, fallback: number) =>

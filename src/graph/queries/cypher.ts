@@ -35,10 +35,16 @@ function toBoltParams(value: unknown): unknown {
   return value;
 }
 
-/** Nodes, relationships, paths and temporal values as plain JSON. */
+/**
+ * Nodes, relationships, paths and temporal values as plain JSON. Integers beyond JSON's exact range
+ * (±2^53) become decimal strings rather than rounded numbers.
+ */
 export function toPlainValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (neo4j.isInt(value)) {
+    const integer = value as { inSafeRange(): boolean; toNumber(): number; toString(): string };
+    return integer.inSafeRange() ? integer.toNumber() : integer.toString();
+  }
   if (Array.isArray(value)) return value.map(toPlainValue);
   if (typeof value !== 'object') return value;
   if (neo4j.isNode(value as never)) {

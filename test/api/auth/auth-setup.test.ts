@@ -25,6 +25,10 @@ function recordingLogger(): FastifyBaseLogger & { warnings: unknown[] } {
   return logger as unknown as FastifyBaseLogger & { warnings: unknown[] };
 }
 
+const envKey = 'env-key-long-enough-to-pass';
+const fileKey = 'file-key-long-enough-to-pass';
+const secret = 'secret-value-long-enough-to-pass';
+
 describe('loadKeyRing', () => {
   let dir: string;
   before(async () => {
@@ -48,31 +52,42 @@ describe('loadKeyRing', () => {
 
   it('joins API_KEYS and API_KEYS_FILE', async () => {
     const file = path.join(dir, 'keys');
-    await writeFile(file, '# operators\nfile-key:admin\n\n');
+    await writeFile(file, `# operators\n${fileKey}:admin\n\n`);
     const ring = await loadKeyRing(
-      loadConfig({ HOST: '0.0.0.0', API_KEYS: 'env-key:read', API_KEYS_FILE: file }),
+      loadConfig({ HOST: '0.0.0.0', API_KEYS: `${envKey}:read`, API_KEYS_FILE: file }),
       recordingLogger(),
     );
-    assert.equal(ring?.lookup('env-key')?.role, 'read');
-    assert.equal(ring?.lookup('file-key')?.role, 'admin');
+    assert.equal(ring?.lookup(envKey)?.role, 'read');
+    assert.equal(ring?.lookup(fileKey)?.role, 'admin');
   });
 
   it('reports an unreadable or malformed file and a key given twice, without showing keys', async () => {
     const bad = path.join(dir, 'bad');
-    await writeFile(bad, 'secret-value:owner\n');
+    await writeFile(bad, `${secret}:owner\n`);
     await assert.rejects(
       loadKeyRing(loadConfig({ API_KEYS_FILE: bad }), recordingLogger()),
-      (error: Error) => /role "owner"/.test(error.message) && !error.message.includes('secret-value'),
+      (error: Error) => /role "owner"/.test(error.message) && !error.message.includes(secret),
     );
     await assert.rejects(
       loadKeyRing(loadConfig({ API_KEYS_FILE: path.join(dir, 'missing') }), recordingLogger()),
       /cannot be read \(ENOENT\)/,
     );
     const same = path.join(dir, 'same');
-    await writeFile(same, 'k1:admin\n');
+    await writeFile(same, `${envKey}:admin\n`);
     await assert.rejects(
-      loadKeyRing(loadConfig({ API_KEYS: 'k1:read', API_KEYS_FILE: same }), recordingLogger()),
+      loadKeyRing(loadConfig({ API_KEYS: `${envKey}:read`, API_KEYS_FILE: same }), recordingLogger()),
       /same key twice/,
+    );
+  });
+
+  it('refuses a short key in API_KEYS_FILE, naming the file', async () => {
+    const short = path.join(dir, 'short');
+    await writeFile(short, 'short-key:read\n');
+    await assert.rejects(
+      loadKeyRing(loadConfig({ API_KEYS_FILE: short }), recordingLogger()),
+      (error: Error) =>
+        error.message ===
+        `API_KEYS_FILE ${short} must hold key:role entries with keys of at least 24 characters (entry 1 has 9)`,
     );
   });
 });
