@@ -18,7 +18,7 @@ import { eventsRoutes } from './routes/events.js';
 import { graphDocumentsRoutes } from './routes/graph-documents.js';
 import { healthRoutes } from './routes/health.js';
 import { jobStreamRoutes } from './routes/job-stream.js';
-import { jobsRoutes } from './routes/jobs.js';
+import { type CancelJob, jobsRoutes } from './routes/jobs.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { neighbourhoodRoutes } from './routes/neighbourhood.js';
 import { searchRoutes } from './routes/search.js';
@@ -52,6 +52,8 @@ export interface ApiDeps {
   graph?: GraphReader & { cypherTimeoutMs?: number; cypherMaxRows?: number };
   /** The dashboard's built files, served at /; no dashboard when absent. */
   dashboardDir?: string;
+  /** Stops an active job (POST /v1/jobs/:id/cancel); no such route when absent. */
+  cancelJob?: CancelJob;
   /** Queues shown on the admin board at /admin; no board when absent. */
   adminQueues?: readonly Queue[];
 }
@@ -104,7 +106,7 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
   void app.register(healthRoutes({ checks }));
   void app.register(metricsRoutes(metrics));
   void app.register(sessionRoutes(deps.keys));
-  void app.register(jobsRoutes(queue));
+  void app.register(jobsRoutes(queue, deps.cancelJob));
   if (deps.queueEvents) void app.register(jobStreamRoutes(queue, deps.queueEvents));
   void app.register(documentsRoutes({ queue, store: deps.store, maxDocumentBytes: deps.maxDocumentBytes }));
   if (deps.graph) {
