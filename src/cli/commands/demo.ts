@@ -72,6 +72,10 @@ Query it:
   npx finkg query "MATCH (d:ResearchReport)-[r:RATES]->(c:Company) RETURN c.name, r.rating, r.targetPrice"
   npx finkg serve, then: curl ${server.url}/v1/search?q=<name>   (docs/api.md; ${server.url}/docs while it runs)
 Submit more:  npx finkg submit <files or folders> --wait      Stop the services: npx finkg services down`);
+        if (!options.keepRunning)
+          console.log(`
+The demo's worker and API stop with it: before submitting more, start a worker (npx finkg worker)
+and the API (npx finkg serve), or run the demo with --keep-running.`);
       } finally {
         if (!options.keepRunning) await Promise.all([worker.close(), server.close()]);
       }
