@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Job, Queue } from 'bullmq';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphReader } from '../graph/queries/index.js';
-import type { JobEvents, JobQueue } from '../ingest/index.js';
+import type { JobEvents, JobQueue, WorkerCounter } from '../ingest/index.js';
 import type { DocumentStore } from '../store/index.js';
 import { accessControl, requiredRole } from './auth/access-control.js';
 import type { ApiKeyRing } from './auth/key-ring.js';
@@ -28,7 +28,9 @@ import { registerQueueBoard } from './ui/queue-board.js';
 import { describeSchemaErrors, type SchemaError } from './validation-message.js';
 
 /** The queue calls the API makes; a BullMQ `Queue` of the documents queue fits. */
-export type ApiQueue = JobQueue & MetricsQueue & { getJob(id: string): Promise<Job | undefined> };
+export type ApiQueue = JobQueue &
+  MetricsQueue &
+  WorkerCounter & { getJob(id: string): Promise<Job | undefined> };
 
 export interface ApiDeps {
   queue: ApiQueue;
@@ -108,7 +110,11 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
   void app.register(sessionRoutes(deps.keys));
   void app.register(jobsRoutes(queue, deps.cancelJob));
   if (deps.queueEvents) void app.register(jobStreamRoutes(queue, deps.queueEvents));
-  void app.register(documentsRoutes({ queue, store: deps.store, maxDocumentBytes: deps.maxDocumentBytes }));
+  void app.register(
+    documentsRoutes({ queue, store: deps.store, maxDocumentBytes: deps.maxDocumentBytes }, () =>
+      queue.getWorkersCount(),
+    ),
+  );
   if (deps.graph) {
     const reader = deps.graph;
     for (const routes of [
