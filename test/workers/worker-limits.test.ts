@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFileSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -115,10 +115,12 @@ describe('what one document may cost a worker', { timeout: 900_000 }, () => {
       assert.equal(await good.getState(), 'completed', good.failedReason);
     });
 
-    it('fails a deterministic error once, with its message', async () => {
+    it('fails a deterministic error once, with its message', async (t) => {
       // The store holds a directory where the bytes should be: reading it fails the same way every time.
       const documentId = 'e'.repeat(64);
-      await mkdir(path.join(config.dataDir, 'documents', 'ee', 'ee', documentId), { recursive: true });
+      const unreadable = path.join(config.dataDir, 'documents', 'ee', 'ee', documentId);
+      await mkdir(unreadable, { recursive: true });
+      t.after(() => rm(unreadable, { recursive: true, force: true }));
       const job = await queue.add('document', {
         documentId,
         storeKey: documentId,
