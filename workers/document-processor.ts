@@ -1,11 +1,19 @@
-import { type SandboxedJob, UnrecoverableError } from 'bullmq';
+import type { SandboxedJob } from 'bullmq';
 import { KnownNames } from '../src/extract/index.js';
 import { type WriteSummary, writeDocumentGraph } from '../src/graph/index.js';
 import { isDocumentInputError, type ResearchReportHeader } from '../src/parse/index.js';
 import { type ReadStage, readDocument } from '../src/pipeline/index.js';
-import { type DocumentJob, documentJobProblems } from '../src/queue/index.js';
+import {
+  asJobFailure,
+  type DocumentJob,
+  documentJobProblems,
+  permanentFailure as rejected,
+} from '../src/queue/index.js';
 import { DocumentNotFoundError } from '../src/store/index.js';
-import { pipelineContext } from './pipeline-context.js';
+import { exitWithParent } from './exit-with-parent.js';
+import { type PipelineContext, pipelineContext } from './pipeline-context.js';
+
+exitWithParent();
 
 export type Stage = 'load' | ReadStage | 'graph' | 'done';
 
@@ -31,22 +39,29 @@ export interface DocumentJobResult {
   report?: ResearchReportHeader;
 }
 
-/** A permanent failure: the message starts with a stable code in brackets, for people and metrics. */
-function rejected(code: string, message: string): UnrecoverableError {
-  return new UnrecoverableError(`[${code}] ${message}`);
-}
-
 /**
  * Runs one document through parse → extract → link → assemble → graph. Runs in a sandboxed child process, so
- * CPU-heavy parsing and inference never starve the lock renewal of the worker's other jobs. Input
- * that can never succeed fails at once; anything else (Neo4j or Redis away) is thrown as is and retried.
+ * CPU-heavy parsing and inference never starve the lock renewal of the worker's other jobs. Only
+ * connection and availability faults are retried (asJobFailure); anything else fails at once. A processor
+ * that cannot load (a missing model) is the worker's fault, not the document's, so that is retried too.
  */
 export default async function processDocument(job: SandboxedJob): Promise<DocumentJobResult> {
   const problems = documentJobProblems(job.data);
   if (problems.length > 0)
     throw rejected('invalid_payload', `job payload is invalid: ${problems.join('; ')}`);
-  const payload = job.data as DocumentJob;
   const ctx = await pipelineContext();
+  try {
+    return await processPayload(job, job.data as DocumentJob, ctx);
+  } catch (error) {
+    throw asJobFailure(error);
+  }
+}
+
+async function processPayload(
+  job: SandboxedJob,
+  payload: DocumentJob,
+  ctx: PipelineContext,
+): Promise<DocumentJobResult> {
   const log = ctx.log.child({ jobId: job.id, documentId: payload.documentId });
   const timings: Record<string, number> = {};
   const stage = async <T>(name: Stage, percent: number, run: () => Promise<T>): Promise<T> => {

@@ -4,7 +4,8 @@ import { Worker } from 'bullmq';
 import type { Config } from '../src/config/index.js';
 import { createNeo4jDriver, ensureGraphSchema } from '../src/graph/index.js';
 import type { Logger } from '../src/log/logger.js';
-import { DOCUMENTS_QUEUE, redisConnectionOptions } from '../src/queue/index.js';
+import { DOCUMENTS_QUEUE, listenForCancellations, redisConnectionOptions } from '../src/queue/index.js';
+import { CANCELLED_BY_ADMIN, createProcessorPool, limitedSandbox } from './limited-sandbox.js';
 
 const processorFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'document-processor.js');
 
@@ -21,12 +22,13 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
     await driver.close();
   }
 
-  const worker = new Worker(DOCUMENTS_QUEUE, processorFile, {
+  const limits = { readSeconds: config.documentReadSeconds, memoryMb: config.documentMemoryMb };
+  // Child processes (not threads): each keeps its own model session loaded between jobs.
+  const pool = createProcessorPool(limits);
+  const worker = new Worker(DOCUMENTS_QUEUE, limitedSandbox(processorFile, pool, limits), {
     connection: redisConnectionOptions(config.redisUrl, 'worker'),
     prefix: config.queuePrefix,
     concurrency: config.workerConcurrency,
-    // Child processes (not threads): each keeps its own model session loaded between jobs.
-    useWorkerThreads: false,
     lockDuration: config.jobLockSeconds * 1000,
     stalledInterval: Math.max(1000, (config.jobLockSeconds * 1000) / 4),
     maxStalledCount: 2,
@@ -46,6 +48,14 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
     ),
   );
   worker.on('error', (error) => log.error({ err: error.message }, 'worker error'));
+  const stopListening = await listenForCancellations(config.redisUrl, config.queuePrefix, (jobId) => {
+    if (worker.cancelJob(jobId, CANCELLED_BY_ADMIN)) log.warn({ jobId }, 'job cancelled by admin');
+  });
+  // The processors are this worker's to stop, once the jobs in hand are done.
+  worker.on('closed', () => {
+    void stopListening();
+    void pool.clean();
+  });
   await worker.waitUntilReady();
   log.info(
     { concurrency: config.workerConcurrency, pid: process.pid, prefix: config.queuePrefix },

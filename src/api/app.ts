@@ -4,7 +4,7 @@ import type { Job, Queue } from 'bullmq';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import type { GraphReader } from '../graph/queries/index.js';
-import type { JobEvents, JobQueue } from '../ingest/index.js';
+import type { JobEvents, JobQueue, WorkerCounter } from '../ingest/index.js';
 import { CALENDAR_DATE, isCalendarDate } from '../queue/index.js';
 import type { DocumentStore } from '../store/index.js';
 import { accessControl, requiredRole } from './auth/access-control.js';
@@ -22,7 +22,7 @@ import { eventsRoutes } from './routes/events.js';
 import { graphDocumentsRoutes } from './routes/graph-documents.js';
 import { healthRoutes } from './routes/health.js';
 import { jobStreamRoutes } from './routes/job-stream.js';
-import { jobsRoutes } from './routes/jobs.js';
+import { type CancelJob, jobsRoutes } from './routes/jobs.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { neighbourhoodRoutes } from './routes/neighbourhood.js';
 import { searchRoutes } from './routes/search.js';
@@ -32,7 +32,9 @@ import { registerQueueBoard } from './ui/queue-board.js';
 import { describeSchemaErrors, type SchemaError } from './validation-message.js';
 
 /** The queue calls the API makes; a BullMQ `Queue` of the documents queue fits. */
-export type ApiQueue = JobQueue & MetricsQueue & { getJob(id: string): Promise<Job | undefined> };
+export type ApiQueue = JobQueue &
+  MetricsQueue &
+  WorkerCounter & { getJob(id: string): Promise<Job | undefined> };
 
 export interface ApiDeps {
   queue: ApiQueue;
@@ -62,6 +64,8 @@ export interface ApiDeps {
   graph?: GraphReader & { cypherDriver?: Driver; cypherTimeoutMs?: number; cypherMaxRows?: number };
   /** The dashboard's built files, served at /; no dashboard when absent. */
   dashboardDir?: string;
+  /** Stops an active job (POST /v1/jobs/:id/cancel); no such route when absent. */
+  cancelJob?: CancelJob;
   /** Queues shown on the admin board at /admin; no board when absent. */
   adminQueues?: readonly Queue[];
 }
@@ -137,9 +141,13 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
   void app.register(healthRoutes({ checks }));
   void app.register(metricsRoutes(metrics));
   void app.register(sessionRoutes(auth));
-  void app.register(jobsRoutes(queue));
+  void app.register(jobsRoutes(queue, deps.cancelJob));
   if (deps.queueEvents) void app.register(jobStreamRoutes(queue, deps.queueEvents));
-  void app.register(documentsRoutes({ queue, store: deps.store, maxDocumentBytes: deps.maxDocumentBytes }));
+  void app.register(
+    documentsRoutes({ queue, store: deps.store, maxDocumentBytes: deps.maxDocumentBytes }, () =>
+      queue.getWorkersCount(),
+    ),
+  );
   if (deps.graph) {
     const reader = deps.graph;
     for (const routes of [

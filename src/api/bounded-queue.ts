@@ -25,5 +25,6 @@ export function boundedQueue(queue: ApiQueue, timeoutMs: number): ApiQueue {
     getJobCounts: (...types) => within('getJobCounts', timeoutMs, queue.getJobCounts(...types)),
     getRanges: (types, start, end, asc) =>
       within('getRanges', timeoutMs, queue.getRanges(types, start, end, asc)),
+    getWorkersCount: () => within('getWorkersCount', timeoutMs, queue.getWorkersCount()),
   };
 }

@@ -5,7 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import { type Config, loadConfig, projectRoot } from '../config/index.js';
 import { createNeo4jDriver } from '../graph/neo4j-driver.js';
 import { createLogger } from '../log/logger.js';
-import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../queue/index.js';
+import {
+  createDocumentQueue,
+  DOCUMENTS_QUEUE,
+  redisConnectionOptions,
+  requestCancellation,
+} from '../queue/index.js';
 import { FilesystemDocumentStore } from '../store/index.js';
 import { buildApp } from './app.js';
 import { loadKeyRing } from './auth/auth-setup.js';
@@ -62,6 +67,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     maxDocumentBytes: config.maxDocumentBytes,
     queueEvents: events,
     adminQueues: [queue],
+    cancelJob: (jobId) => requestCancellation(config.redisUrl, config.queuePrefix, jobId),
     dashboardDir: dashboardBuildDir(projectRoot),
     processMetrics: true,
     logger,

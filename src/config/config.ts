@@ -54,6 +54,16 @@ export interface Config {
   jobLockSeconds: number;
   maxDocumentBytes: number;
   maxDocumentPages: number;
+  /**
+   * Seconds one document may spend being read (parse, extract, link, assemble); past it the processor
+   * child is stopped and the job fails once as `[document_too_slow]`.
+   */
+  documentReadSeconds: number;
+  /**
+   * Heap of a processor child in MiB (V8 old space; the model's native memory comes on top). A document
+   * that needs more fails once as `[document_too_large_in_memory]`.
+   */
+  documentMemoryMb: number;
   /** Seconds to wait for a service to become ready. */
   startupTimeoutSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -111,6 +121,8 @@ const spec: Spec<Config> = {
   jobLockSeconds: { env: 'JOB_LOCK_SECONDS', parse: integer(5, 3600), fallback: '60' },
   maxDocumentBytes: { env: 'MAX_DOCUMENT_BYTES', parse: byteSize, fallback: '50m' },
   maxDocumentPages: { env: 'MAX_DOCUMENT_PAGES', parse: integer(1, 100000), fallback: '500' },
+  documentReadSeconds: { env: 'DOCUMENT_READ_SECONDS', parse: integer(1, 86400), fallback: '300' },
+  documentMemoryMb: { env: 'DOCUMENT_MEMORY_MB', parse: integer(64, 1_048_576), fallback: '2048' },
   startupTimeoutSeconds: { env: 'STARTUP_TIMEOUT_SECONDS', parse: integer(1, 3600), fallback: '120' },
   logLevel: {
     env: 'LOG_LEVEL',

@@ -29,22 +29,38 @@ export function findCompaniesStatement(names: readonly string[], codes: readonly
   };
 }
 
+/**
+ * Names per lookup query. Lucene refuses a full-text query of more than 1024 clauses (TooManyClauses) and
+ * a name can take two (phrase and prefix), so a long filing's names are looked up in batches well below.
+ */
+export const NAMES_PER_LOOKUP = 200;
+
+function knownCompany(p: Record<string, unknown>): KnownCompany {
+  return {
+    key: String(p.key),
+    name: String(p.name ?? p.key),
+    ...(typeof p.code === 'string' ? { code: p.code } : {}),
+    shortNames: Array.isArray(p.shortNames) ? p.shortNames.map(String) : [],
+  };
+}
+
 /** The graph as the linker's gazetteer: companies known by code, full name or short name. */
 export function createCompanyGazetteer(driver: Driver, database: string): Gazetteer {
   return {
     async findCompanies({ names, codes }): Promise<KnownCompany[]> {
       if (names.length === 0 && codes.length === 0) return [];
-      const { text, params } = findCompaniesStatement(names, codes);
-      const { records } = await driver.executeQuery(text, params, { database, routing: 'READ' });
-      return records.map((r) => {
-        const p = r.get('c') as Record<string, unknown>;
-        return {
-          key: String(p.key),
-          name: String(p.name ?? p.key),
-          ...(typeof p.code === 'string' ? { code: p.code } : {}),
-          shortNames: Array.isArray(p.shortNames) ? p.shortNames.map(String) : [],
-        };
-      });
+      const found = new Map<string, KnownCompany>();
+      // The codes go with the first batch; an empty name list still makes one query for them.
+      for (let start = 0; start === 0 || start < names.length; start += NAMES_PER_LOOKUP) {
+        const batch = names.slice(start, start + NAMES_PER_LOOKUP);
+        const { text, params } = findCompaniesStatement(batch, start === 0 ? codes : []);
+        const { records } = await driver.executeQuery(text, params, { database, routing: 'READ' });
+        for (const r of records) {
+          const company = knownCompany(r.get('c') as Record<string, unknown>);
+          if (!found.has(company.key)) found.set(company.key, company);
+        }
+      }
+      return [...found.values()];
     },
   };
 }

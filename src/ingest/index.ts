@@ -23,3 +23,4 @@ export {
   submitText,
 } from './submit-document.js';
 export { type JobEvents, type JobOutcome, type WaitCallbacks, waitForJobs } from './wait-for-jobs.js';
+export { type WorkerCounter, type WorkerPresenceCallbacks, watchWorkers } from './worker-presence.js';

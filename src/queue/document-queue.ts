@@ -7,7 +7,7 @@ export const DOCUMENTS_QUEUE = 'documents';
 
 /**
  * Transient faults (Neo4j or Redis away) retry with exponential backoff: 2s, 4s, 8s … about 17 minutes
- * in all. Input that can never succeed fails at once (UnrecoverableError) and stays in the failed set.
+ * in all. Every other failure (see job-failures.ts) fails at once and stays in the failed set.
  */
 export const documentJobOptions: JobsOptions = {
   attempts: 10,

@@ -1,3 +1,8 @@
+export {
+  type BackgroundWorker,
+  startBackgroundWorker,
+  stopBackgroundWorker,
+} from './background-worker.js';
 export { servicesDown, servicesStatus, servicesUp } from './local-services.js';
 export { ensureNeo4j, neo4jStatus, stopNeo4j } from './neo4j-service.js';
 export { ensureRedis, pingRedis, redisStatus, stopRedis } from './redis-service.js';

@@ -54,9 +54,10 @@ describe('HTTP API', () => {
       });
       assert.equal(response.statusCode, 202, response.body);
       const body = response.json();
-      assert.deepEqual(Object.keys(body).sort(), ['documentId', 'duplicate', 'jobId']);
+      assert.deepEqual(Object.keys(body).sort(), ['documentId', 'duplicate', 'jobId', 'workersRunning']);
       assert.equal(body.documentId, sha256(text));
       assert.equal(body.duplicate, false);
+      assert.equal(body.workersRunning, 0, 'no worker consumes this queue: the answer says so');
 
       const job = await queue.getJob(body.jobId);
       assert.ok(job, 'the job is in the queue');

@@ -204,6 +204,20 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
     await page.getByText('finkg API').first().waitFor();
   });
 
+  it('says so when an upload finds no worker running', async () => {
+    await stopWorkerProcess(worker);
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Upload' }).waitFor();
+    await page.getByLabel('documents to upload').setInputFiles({
+      name: 'news-no-worker.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('公司于近日与华东电力签署了采购合同，合同金额为3.4亿元。'),
+    });
+    await page.getByRole('button', { name: /^Upload/ }).click();
+    await page.getByRole('alert').filter({ hasText: 'No worker is running' }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'dashboard-no-worker');
+  });
+
   it('ran without script errors', () => {
     assert.deepEqual(pageErrors, []);
   });

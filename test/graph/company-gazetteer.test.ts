@@ -40,6 +40,19 @@ describe('the graph as the linker’s gazetteer', () => {
     assert.deepEqual(await keys({ names: [fixture.company.shortName.slice(0, 2)], codes: [] }), []);
   });
 
+  it('looks up the names of a long filing, more than one full-text query may hold, and misses none', async () => {
+    // A 381-page filing names well over a thousand companies; one query with all of them is refused
+    // by Lucene (TooManyClauses, 1024 clauses at most).
+    const names = Array.from({ length: 1200 }, (_, i) => `虚构${i}号实业`);
+    names.push('Abc1', fixture.company.shortName);
+    const found = await gazetteer.findCompanies({ names, codes: [fixture.company.code] });
+    const ours = found.filter((c) => c.key.startsWith(fixture.prefix));
+    assert.deepEqual(
+      ours.map((c) => c.key),
+      [fixture.company.key],
+    );
+  });
+
   it('reads only indexes, never every company', async () => {
     const reader = { driver, database: config.neo4jDatabase };
     for (const statement of [

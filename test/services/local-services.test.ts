@@ -46,7 +46,7 @@ describe('local services', () => {
     const pids = (await servicesStatus(config)).map((s) => s.pid).filter((p): p is number => p !== undefined);
     assert.equal(pids.length, 2, 'both servers should have been started by finkg for the tests');
     const stopped = await servicesDown(config);
-    assert.deepEqual(stopped, { redis: true, neo4j: true });
+    assert.deepEqual(stopped, { worker: false, redis: true, neo4j: true });
     for (const pid of pids) assert.equal(isAlive(pid), false, `process ${pid} still running after down`);
     const down = await servicesStatus(config);
     assert.ok(down.every((s) => !s.healthy));

@@ -10,6 +10,7 @@ export function UploadPanel({ onQueued }: { onQueued: (job: TrackedJob) => void 
   const [publishedAt, setPublishedAt] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [noWorker, setNoWorker] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -22,6 +23,7 @@ export function UploadPanel({ onQueued }: { onQueued: (job: TrackedJob) => void 
           ...(kind ? { kind } : {}),
           ...(publishedAt ? { publishedAt } : {}),
         });
+        if (submission.workersRunning !== undefined) setNoWorker(submission.workersRunning === 0);
         onQueued({
           id: submission.jobId,
           documentId: submission.documentId,
@@ -69,6 +71,11 @@ export function UploadPanel({ onQueued }: { onQueued: (job: TrackedJob) => void 
       <button type="submit" disabled={busy || files.length === 0}>
         Upload {files.length > 1 ? `${files.length} files` : ''}
       </button>
+      {noWorker && (
+        <p className="error" role="alert">
+          No worker is running: uploads wait in the queue until one starts (npx finkg worker).
+        </p>
+      )}
       {errors.map((e) => (
         <p key={e} className="error">
           {e}

@@ -23,9 +23,10 @@ interface Upload {
 
 /**
  * POST /v1/documents: a multipart upload (field `file` plus kind, title, publishedAt, sourceUrl,
- * sourceName) or a JSON body with the text inline. Answers 202 with the job id; the work is queued.
+ * sourceName) or a JSON body with the text inline. Answers 202 with the job id and how many workers
+ * consume the queue; the work is queued.
  */
-export function documentsRoutes(deps: SubmitDeps): FastifyPluginAsync {
+export function documentsRoutes(deps: SubmitDeps, countWorkers?: () => Promise<number>): FastifyPluginAsync {
   return async (app) => {
     app.post(
       '/v1/documents',
@@ -47,7 +48,12 @@ export function documentsRoutes(deps: SubmitDeps): FastifyPluginAsync {
         const submission = request.isMultipart()
           ? await submitUpload(deps, await readUpload(request, deps.maxDocumentBytes))
           : await submitJson(deps, request.body as TextSubmission | undefined);
-        return reply.status(202).send(submission);
+        // Told with the answer, so an upload with no worker running does not wait in silence; a
+        // failed count only leaves the field out, the document is queued either way.
+        const workersRunning = await countWorkers?.().catch(() => undefined);
+        return reply
+          .status(202)
+          .send({ ...submission, ...(workersRunning === undefined ? {} : { workersRunning }) });
       },
     );
   };

@@ -32,5 +32,11 @@ export const SubmissionResponseSchema = Type.Object({
   duplicate: Type.Boolean({
     description: 'a job for the same document was already queued; jobId is that job',
   }),
+  workersRunning: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      description: 'workers consuming the queue when the job was queued; 0: it waits until one runs',
+    }),
+  ),
 });
 export type SubmissionResponse = Static<typeof SubmissionResponseSchema>;

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { closeOnSignals, startDocumentWorker } from '../../../workers/document-worker.js';
 import { startServer } from '../../api/server.js';
 import { loadConfig, projectRoot } from '../../config/index.js';
 import { createNeo4jDriver, type GraphSummary, summarizeGraph } from '../../graph/index.js';
-import { createLogger } from '../../log/logger.js';
-import { servicesUp } from '../../services/index.js';
+import { servicesUp, startBackgroundWorker } from '../../services/index.js';
 import { submitPaths } from './submit.js';
 
 function printSummary(summary: GraphSummary): void {
@@ -36,7 +34,7 @@ export function registerDemoCommand(program: Command): void {
       'the main job: start services, the API and a worker, process samples/, print what the graph holds',
     )
     .argument('[paths...]', 'documents or folders to process', [path.join(projectRoot, 'samples')])
-    .option('--keep-running', 'keep the API and the worker running afterwards (Ctrl-C stops them)')
+    .option('--keep-running', 'keep the API running afterwards (Ctrl-C stops it)')
     .action(async (paths: string[], options: { keepRunning?: boolean }) => {
       // The demo prints its own progress; keep service logs (also of the sandboxed processors) to warnings.
       process.env.LOG_LEVEL ??= 'warn';
@@ -47,10 +45,12 @@ export function registerDemoCommand(program: Command): void {
           `  ${status.name} ${status.version ?? ''} at ${status.url}${status.managed ? ` (data in ${config.dataDir})` : ''}`,
         );
       }
-      const log = createLogger(config.logLevel, 'demo');
-      const worker = await startDocumentWorker(config, log);
+      // In the background, so it goes on taking what is submitted after the demo; services down stops it.
+      const worker = await startBackgroundWorker(config);
       const server = await startServer(config);
-      console.log(`API listening on ${server.url}; a worker is running.\n`);
+      console.log(
+        `API listening on ${server.url}; a worker is running in the background (pid ${worker.pid}, log ${worker.logFile}).\n`,
+      );
 
       let failures = 0;
       try {
@@ -72,11 +72,13 @@ Query it:
   npx finkg query "MATCH (d:ResearchReport)-[r:RATES]->(c:Company) RETURN c.name, r.rating, r.targetPrice"
   npx finkg serve, then: curl ${server.url}/v1/search?q=<name>   (docs/api.md; ${server.url}/docs while it runs)
 Submit more:  npx finkg submit <files or folders> --wait      Stop the services: npx finkg services down`);
+        console.log(
+          `The worker keeps running in the background; npx finkg services down stops it with the services.`,
+        );
       } finally {
-        if (!options.keepRunning) await Promise.all([worker.close(), server.close()]);
+        if (!options.keepRunning) await server.close();
       }
       if (options.keepRunning) {
-        closeOnSignals(worker, log);
         process.on('SIGINT', () => void server.close());
         return;
       }

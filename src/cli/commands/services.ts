@@ -35,9 +35,10 @@ export function registerServicesCommand(program: Command): void {
 
   services
     .command('down')
-    .description('stop the servers finkg started (external ones are left alone)')
+    .description('stop the background worker and the servers finkg started (external ones are left alone)')
     .action(async () => {
       const stopped = await servicesDown(loadConfig());
+      console.log(`worker: ${stopped.worker ? 'stopped' : 'not started by finkg'}`);
       console.log(`redis: ${stopped.redis ? 'stopped' : 'not started by finkg'}`);
       console.log(`neo4j: ${stopped.neo4j ? 'stopped' : 'not started by finkg'}`);
     });

@@ -19,6 +19,7 @@ import {
   type SubmitDeps,
   submitDocument,
   waitForJobs,
+  watchWorkers,
 } from '../../ingest/index.js';
 import {
   createDocumentQueue,
@@ -33,8 +34,13 @@ import { BarReporter, describeOutcome, LineReporter, type SubmitReporter } from 
 export interface SubmitOptions {
   kind?: DocumentKind;
   wait?: boolean;
+  /** With `wait`: stop (exit 1) when no worker consumes the queue, instead of waiting for one. */
+  exitWithoutWorker?: boolean;
   publishedAt?: string;
 }
+
+const NO_WORKER =
+  'no worker is consuming the queue, so the documents wait until one runs: start one with `npx finkg worker`';
 
 const PUBLISHED_AT = new RegExp(DocumentJobSchema.properties.publishedAt.pattern ?? '.*');
 
@@ -116,14 +122,27 @@ export async function submitPaths(
     }
 
     if (events) {
-      const outcomes = await waitForJobs(queue, events, [...filesByJob.keys()], {
-        onProgress: (jobId, stage, percent) => {
-          for (const file of filesByJob.get(jobId) ?? []) reporter.progress(file, stage, percent);
+      let noWorker: (error: Error) => void = () => {};
+      const stopWatching = watchWorkers(queue, {
+        onNone: () => {
+          if (options.exitWithoutWorker) noWorker(new Error(NO_WORKER));
+          else console.error(`finkg: ${NO_WORKER} (still waiting; Ctrl-C stops)`);
         },
-        onFinished: (outcome) => {
-          for (const file of filesByJob.get(outcome.jobId) ?? []) reporter.finished(file, outcome);
-        },
+        onBack: () => console.error('finkg: a worker is running now'),
       });
+      const outcomes = await Promise.race([
+        waitForJobs(queue, events, [...filesByJob.keys()], {
+          onProgress: (jobId, stage, percent) => {
+            for (const file of filesByJob.get(jobId) ?? []) reporter.progress(file, stage, percent);
+          },
+          onFinished: (outcome) => {
+            for (const file of filesByJob.get(outcome.jobId) ?? []) reporter.finished(file, outcome);
+          },
+        }),
+        new Promise<never>((_, reject) => {
+          noWorker = reject;
+        }),
+      ]).finally(stopWatching);
       for (const outcome of outcomes.values()) {
         if (outcome.state !== 'failed') continue;
         for (const file of filesByJob.get(outcome.jobId) ?? [])
@@ -168,6 +187,10 @@ export function registerSubmitCommand(program: Command): void {
     .option(
       '--wait',
       'wait until each document is processed; print summaries and failures; exit 1 if any failed',
+    )
+    .option(
+      '--exit-without-worker',
+      'with --wait: exit 1 when no worker consumes the queue (default: say so and keep waiting)',
     )
     .action(run);
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import { projectRoot } from '../../../src/config/index.js';
@@ -88,5 +89,32 @@ describe('finkg submit and finkg status', () => {
     );
     assert.equal((error as { code: number }).code, 1);
     assert.match((error as { stderr: string }).stderr, /--kind <kind>' argument 'memo' is invalid/);
+  });
+
+  it('says within seconds when no worker consumes the queue, and exits with --exit-without-worker', async () => {
+    const alone = { ...env(), QUEUE_PREFIX: uniquePrefix() };
+    const file = path.join(dir, 'ann-600519.txt');
+    const started = Date.now();
+    const child = execFile(process.execPath, [cli, 'submit', file, '--wait'], { env: alone });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    try {
+      for (let i = 0; i < 100 && !/no worker/.test(stderr); i++) await sleep(100);
+      assert.match(stderr, /no worker is consuming the queue.*finkg worker/);
+      assert.ok(Date.now() - started < 10_000, 'within seconds');
+      assert.equal(child.exitCode, null, 'still waiting by default');
+    } finally {
+      child.kill();
+    }
+    const exited = await run(process.execPath, [cli, 'submit', file, '--wait', '--exit-without-worker'], {
+      env: alone,
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    assert.equal(exited.code, 1);
+    assert.match(exited.stderr, /no worker is consuming the queue/);
   });
 });
