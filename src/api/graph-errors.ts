@@ -1,6 +1,7 @@
 import {
   InvalidCursorError,
   InvalidQueryError,
+  QueryMemoryLimitError,
   QueryRefusedError,
   QueryTimeoutError,
   UnknownFilterValueError,
@@ -16,6 +17,7 @@ export function asHttpError(error: unknown): unknown {
   if (error instanceof WriteRefusedError) return new HttpError(403, 'write_refused', error.message);
   if (error instanceof QueryRefusedError) return new HttpError(403, 'query_refused', error.message);
   if (error instanceof QueryTimeoutError) return new HttpError(504, 'timeout', error.message);
+  if (error instanceof QueryMemoryLimitError) return new HttpError(422, 'memory_limit', error.message);
   return error;
 }
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { byteSize } from '../config/env-parsers.js';
 import type { Config } from '../config/index.js';
 import { resolveNeo4jLibDir } from './neo4j-distribution.js';
 import { isAlive, isLoopback, readPidFile, stopProcess, waitFor } from './process-control.js';
@@ -78,8 +79,20 @@ export async function neo4jStatus(config: Config): Promise<ServiceStatus> {
   }
 }
 
+/**
+ * Shares of the heap that Neo4j's memory tracking lets queries use: all transactions of the database
+ * together, and one transaction. A query past its share fails alone (MemoryPoolOutOfMemoryError)
+ * instead of exhausting the heap, which ExitOnOutOfMemoryError turns into a dead server.
+ */
+export const TRANSACTION_MEMORY_SHARES = { allTransactions: 0.5, oneTransaction: 0.25 } as const;
+
+function heapShare(heap: string, share: number): string {
+  return `${Math.floor((byteSize(heap) * share) / 1024 ** 2)}m`;
+}
+
 function neo4jConf(config: Config, paths: ReturnType<typeof neo4jPaths>): string {
   const port = new URL(config.neo4jUri).port || '7687';
+  const { allTransactions, oneTransaction } = TRANSACTION_MEMORY_SHARES;
   return [
     '# Written by `finkg services up`; edits are overwritten at the next start.',
     'server.default_listen_address=127.0.0.1',
@@ -97,6 +110,8 @@ function neo4jConf(config: Config, paths: ReturnType<typeof neo4jPaths>): string
     `server.directories.import=${paths.home}/import`,
     // Queries of the read-only API endpoint are bounded by their own timeouts; this is the backstop.
     'db.transaction.timeout=120s',
+    `db.memory.transaction.total.max=${heapShare(config.neo4jHeap, allTransactions)}`,
+    `db.memory.transaction.max=${heapShare(config.neo4jHeap, oneTransaction)}`,
     '',
   ].join('\n');
 }
