@@ -5,7 +5,16 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { byteSize } from '../config/env-parsers.js';
 import type { Config } from '../config/index.js';
 import { resolveNeo4jLibDir } from './neo4j-distribution.js';
-import { isAlive, isLoopback, readPidFile, stopProcess, waitFor } from './process-control.js';
+import {
+  isAlive,
+  isLoopback,
+  lostDetail,
+  managedProcess,
+  ownership,
+  readPidFile,
+  stopProcess,
+  waitFor,
+} from './process-control.js';
 import { ServiceStartError, type ServiceStatus } from './service-status.js';
 
 /** The password a fresh Neo4j starts with; it must be changed before any other query runs. */
@@ -65,16 +74,17 @@ function isAuthError(error: unknown): boolean {
 
 export async function neo4jStatus(config: Config): Promise<ServiceStatus> {
   const { home, pidFile } = neo4jPaths(config);
-  const pid = await readPidFile(pidFile);
-  const managed = pid !== undefined && isAlive(pid);
-  const base = { name: 'neo4j' as const, url: config.neo4jUri, managed, ...(managed ? { pid } : {}) };
+  const owner = ownership(await managedProcess(pidFile));
+  const base = { name: 'neo4j' as const, url: config.neo4jUri, ...owner };
   try {
     const version = await probeNeo4j(config.neo4jUri, config.neo4jUser, config.neo4jPassword);
-    return { ...base, healthy: true, version, detail: managed ? `data in ${home}` : 'external server' };
+    return { ...base, healthy: true, version, detail: owner.managed ? `data in ${home}` : 'external server' };
   } catch (error) {
     const reason = isAuthError(error)
       ? `answers but rejects user "${config.neo4jUser}" with NEO4J_PASSWORD`
-      : `not answering: ${(error as Error).message.split('. ')[0]}`;
+      : owner.lostPid !== undefined
+        ? lostDetail(owner.lostPid)
+        : `not answering: ${(error as Error).message.split('. ')[0]}`;
     return { ...base, healthy: false, detail: reason };
   }
 }
