@@ -5,7 +5,7 @@ import { startServer } from '../../api/server.js';
 import { loadConfig, projectRoot } from '../../config/index.js';
 import { createNeo4jDriver, type GraphSummary, summarizeGraph } from '../../graph/index.js';
 import { createLogger } from '../../log/logger.js';
-import { servicesUp } from '../../services/index.js';
+import { servicesUp, superviseServices } from '../../services/index.js';
 import { submitPaths } from './submit.js';
 
 function printSummary(summary: GraphSummary): void {
@@ -76,8 +76,12 @@ Submit more:  npx finkg submit <files or folders> --wait      Stop the services:
         if (!options.keepRunning) await Promise.all([worker.close(), server.close()]);
       }
       if (options.keepRunning) {
+        const supervisor = superviseServices(config, log);
         closeOnSignals(worker, log);
-        process.on('SIGINT', () => void server.close());
+        process.on('SIGINT', () => {
+          supervisor.stop();
+          void server.close();
+        });
         return;
       }
       if (failures > 0) process.exitCode = 1;
