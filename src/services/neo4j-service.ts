@@ -35,7 +35,7 @@ const JVM_FLAGS = [
   '-XX:+ExitOnOutOfMemoryError',
 ];
 
-function neo4jPaths(config: Config) {
+export function neo4jPaths(config: Config) {
   const home = path.join(config.dataDir, 'neo4j');
   return {
     home,
@@ -100,7 +100,8 @@ function heapShare(heap: string, share: number): string {
   return `${Math.floor((byteSize(heap) * share) / 1024 ** 2)}m`;
 }
 
-function neo4jConf(config: Config, paths: ReturnType<typeof neo4jPaths>): string {
+/** The neo4j.conf finkg writes for a server it starts. */
+export function neo4jConf(config: Config, paths: ReturnType<typeof neo4jPaths>): string {
   const port = new URL(config.neo4jUri).port || '7687';
   const { allTransactions, oneTransaction } = TRANSACTION_MEMORY_SHARES;
   return [
