@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import {
   InvalidCursorError,
   InvalidQueryError,
+  QueryMemoryLimitError,
   QueryRefusedError,
   QueryTimeoutError,
   UnknownFilterValueError,
@@ -21,6 +22,7 @@ export function asHttpError(error: unknown): unknown {
   if (error instanceof WriteRefusedError) return new HttpError(403, 'write_refused', error.message);
   if (error instanceof QueryRefusedError) return new HttpError(403, 'query_refused', error.message);
   if (error instanceof QueryTimeoutError) return new HttpError(504, 'timeout', error.message);
+  if (error instanceof QueryMemoryLimitError) return new HttpError(422, 'memory_limit', error.message);
   if (UNREACHABLE.has((error as { code?: unknown }).code))
     return new UnavailableError('the graph database', { cause: error });
   return error;

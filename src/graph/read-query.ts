@@ -19,25 +19,24 @@ export async function runReadQuery(
   { timeoutMs = 10_000, maxRows = 1000 } = {},
 ): Promise<{ columns: string[]; rows: Record<string, unknown>[]; truncated: boolean }> {
   const session = driver.session({ database, defaultAccessMode: 'READ' });
+  // An explicit transaction, not executeRead: that retries transient errors for 30 s, and a query past
+  // its memory limit fails with a transient error that would fail the same way each time.
+  const tx = session.beginTransaction({ timeout: timeoutMs });
   try {
-    return await session.executeRead(
-      async (tx) => {
-        // Records are streamed and the rest discarded at the cap, so a huge result is never held in memory.
-        const rows: Record<string, unknown>[] = [];
-        let columns: string[] = [];
-        let truncated = false;
-        for await (const record of tx.run(query, params)) {
-          if (rows.length === maxRows) {
-            truncated = true;
-            break;
-          }
-          columns = record.keys.map(String);
-          rows.push(record.toObject());
-        }
-        return { columns, rows, truncated };
-      },
-      { timeout: timeoutMs },
-    );
+    // Records are streamed and the rest discarded at the cap, so a huge result is never held in memory.
+    const rows: Record<string, unknown>[] = [];
+    let columns: string[] = [];
+    let truncated = false;
+    for await (const record of tx.run(query, params)) {
+      if (rows.length === maxRows) {
+        truncated = true;
+        break;
+      }
+      columns = record.keys.map(String);
+      rows.push(record.toObject());
+    }
+    await tx.commit();
+    return { columns, rows, truncated };
   } catch (error) {
     const code = String((error as { code?: string }).code ?? '');
     if (/ForbiddenOnReadOnlyDatabase|AccessMode|WriteOnReadOnlyAccessDbException/.test(code))
@@ -50,6 +49,7 @@ export async function runReadQuery(
     }
     throw error;
   } finally {
+    if (tx.isOpen()) await tx.rollback().catch(() => {});
     await session.close();
   }
 }

@@ -2,9 +2,19 @@ import { spawn } from 'node:child_process';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { byteSize } from '../config/env-parsers.js';
 import type { Config } from '../config/index.js';
 import { resolveNeo4jLibDir } from './neo4j-distribution.js';
-import { isAlive, isLoopback, readPidFile, stopProcess, waitFor } from './process-control.js';
+import {
+  isAlive,
+  isLoopback,
+  lostDetail,
+  managedProcess,
+  ownership,
+  readPidFile,
+  stopProcess,
+  waitFor,
+} from './process-control.js';
 import { ServiceStartError, type ServiceStatus } from './service-status.js';
 
 /** The password a fresh Neo4j starts with; it must be changed before any other query runs. */
@@ -25,7 +35,7 @@ const JVM_FLAGS = [
   '-XX:+ExitOnOutOfMemoryError',
 ];
 
-function neo4jPaths(config: Config) {
+export function neo4jPaths(config: Config) {
   const home = path.join(config.dataDir, 'neo4j');
   return {
     home,
@@ -64,22 +74,36 @@ function isAuthError(error: unknown): boolean {
 
 export async function neo4jStatus(config: Config): Promise<ServiceStatus> {
   const { home, pidFile } = neo4jPaths(config);
-  const pid = await readPidFile(pidFile);
-  const managed = pid !== undefined && isAlive(pid);
-  const base = { name: 'neo4j' as const, url: config.neo4jUri, managed, ...(managed ? { pid } : {}) };
+  const owner = ownership(await managedProcess(pidFile));
+  const base = { name: 'neo4j' as const, url: config.neo4jUri, ...owner };
   try {
     const version = await probeNeo4j(config.neo4jUri, config.neo4jUser, config.neo4jPassword);
-    return { ...base, healthy: true, version, detail: managed ? `data in ${home}` : 'external server' };
+    return { ...base, healthy: true, version, detail: owner.managed ? `data in ${home}` : 'external server' };
   } catch (error) {
     const reason = isAuthError(error)
       ? `answers but rejects user "${config.neo4jUser}" with NEO4J_PASSWORD`
-      : `not answering: ${(error as Error).message.split('. ')[0]}`;
+      : owner.lostPid !== undefined
+        ? lostDetail(owner.lostPid)
+        : `not answering: ${(error as Error).message.split('. ')[0]}`;
     return { ...base, healthy: false, detail: reason };
   }
 }
 
-function neo4jConf(config: Config, paths: ReturnType<typeof neo4jPaths>): string {
+/**
+ * Shares of the heap that Neo4j's memory tracking lets queries use: all transactions of the database
+ * together, and one transaction. A query past its share fails alone (MemoryPoolOutOfMemoryError)
+ * instead of exhausting the heap, which ExitOnOutOfMemoryError turns into a dead server.
+ */
+export const TRANSACTION_MEMORY_SHARES = { allTransactions: 0.5, oneTransaction: 0.25 } as const;
+
+function heapShare(heap: string, share: number): string {
+  return `${Math.floor((byteSize(heap) * share) / 1024 ** 2)}m`;
+}
+
+/** The neo4j.conf finkg writes for a server it starts. */
+export function neo4jConf(config: Config, paths: ReturnType<typeof neo4jPaths>): string {
   const port = new URL(config.neo4jUri).port || '7687';
+  const { allTransactions, oneTransaction } = TRANSACTION_MEMORY_SHARES;
   return [
     '# Written by `finkg services up`; edits are overwritten at the next start.',
     'server.default_listen_address=127.0.0.1',
@@ -97,6 +121,8 @@ function neo4jConf(config: Config, paths: ReturnType<typeof neo4jPaths>): string
     `server.directories.import=${paths.home}/import`,
     // Queries of the read-only API endpoint are bounded by their own timeouts; this is the backstop.
     'db.transaction.timeout=120s',
+    `db.memory.transaction.total.max=${heapShare(config.neo4jHeap, allTransactions)}`,
+    `db.memory.transaction.max=${heapShare(config.neo4jHeap, oneTransaction)}`,
     '',
   ].join('\n');
 }

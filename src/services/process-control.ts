@@ -10,6 +10,25 @@ export async function readPidFile(pidFile: string): Promise<number | undefined> 
   }
 }
 
+/** The server process a pid file names: running, gone (it died without `services down`), or none. */
+export type ManagedProcess = { pid: number; running: boolean } | undefined;
+
+export async function managedProcess(pidFile: string): Promise<ManagedProcess> {
+  const pid = await readPidFile(pidFile);
+  return pid === undefined ? undefined : { pid, running: isAlive(pid) };
+}
+
+/** The fields of a status that say whether finkg started the server and whether that process still runs. */
+export function ownership(server: ManagedProcess): { managed: boolean; pid?: number; lostPid?: number } {
+  if (!server) return { managed: false };
+  return server.running ? { managed: true, pid: server.pid } : { managed: false, lostPid: server.pid };
+}
+
+/** Why a server finkg started does not answer when its process is gone. */
+export function lostDetail(lostPid: number): string {
+  return `stopped unexpectedly (pid ${lostPid} gone); \`finkg services up\` starts it again`;
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -3,7 +3,15 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Config } from '../config/index.js';
-import { isAlive, isLoopback, readPidFile, stopProcess, waitFor } from './process-control.js';
+import {
+  isLoopback,
+  lostDetail,
+  managedProcess,
+  ownership,
+  readPidFile,
+  stopProcess,
+  waitFor,
+} from './process-control.js';
 import { ServiceStartError, type ServiceStatus } from './service-status.js';
 
 function redisPaths(config: Config) {
@@ -33,14 +41,15 @@ export async function pingRedis(url: string, timeoutMs = 1500): Promise<string> 
 
 export async function redisStatus(config: Config): Promise<ServiceStatus> {
   const { dir, pidFile } = redisPaths(config);
-  const pid = await readPidFile(pidFile);
-  const managed = pid !== undefined && isAlive(pid);
-  const base = { name: 'redis' as const, url: config.redisUrl, managed, ...(managed ? { pid } : {}) };
+  const owner = ownership(await managedProcess(pidFile));
+  const base = { name: 'redis' as const, url: config.redisUrl, ...owner };
   try {
     const version = await pingRedis(config.redisUrl);
-    return { ...base, healthy: true, version, detail: managed ? `data in ${dir}` : 'external server' };
+    return { ...base, healthy: true, version, detail: owner.managed ? `data in ${dir}` : 'external server' };
   } catch (error) {
-    return { ...base, healthy: false, detail: `not answering: ${(error as Error).message}` };
+    const detail =
+      owner.lostPid !== undefined ? lostDetail(owner.lostPid) : `not answering: ${(error as Error).message}`;
+    return { ...base, healthy: false, detail };
   }
 }
 

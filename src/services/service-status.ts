@@ -6,6 +6,8 @@ export interface ServiceStatus {
   /** True when finkg started this server and `services down` will stop it. */
   managed: boolean;
   pid?: number;
+  /** finkg started this server (its pid file is there) but that process has gone without `services down`. */
+  lostPid?: number;
   version?: string;
   /** One line for people: data location, or why it is not healthy. */
   detail: string;

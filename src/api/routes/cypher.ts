@@ -20,9 +20,9 @@ export function cypherRoutes(reader: GraphReader, limits: CypherLimits): Fastify
         schema: {
           tags: ['graph'],
           description:
-            'Runs a read-only Cypher query; writes, LOAD CSV, dbms.* and admin commands are refused.',
+            'Runs a read-only Cypher query: read clauses and the listed db.* procedures only; anything else is refused.',
           body: CypherBodySchema,
-          response: { 200: CypherResponseSchema, ...errorResponses(400, 504) },
+          response: { 200: CypherResponseSchema, ...errorResponses(400, 422, 504) },
         },
       },
       async (request) =>

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { startServer } from '../../api/server.js';
 import { loadConfig, projectRoot } from '../../config/index.js';
 import { createNeo4jDriver, type GraphSummary, summarizeGraph } from '../../graph/index.js';
-import { servicesUp, startBackgroundWorker } from '../../services/index.js';
+import { createLogger } from '../../log/logger.js';
+import { servicesUp, startBackgroundWorker, superviseServices } from '../../services/index.js';
 import { submitPaths } from './submit.js';
 
 function printSummary(summary: GraphSummary): void {
@@ -79,7 +80,12 @@ Submit more:  npx finkg submit <files or folders> --wait      Stop the services:
         if (!options.keepRunning) await server.close();
       }
       if (options.keepRunning) {
-        process.on('SIGINT', () => void server.close());
+        // While the API stays up, a managed Redis or Neo4j that dies is started again.
+        const supervisor = superviseServices(config, createLogger(config.logLevel, 'demo'));
+        process.on('SIGINT', () => {
+          supervisor.stop();
+          void server.close();
+        });
         return;
       }
       if (failures > 0) process.exitCode = 1;

@@ -4,7 +4,11 @@ import { type ServiceStatus, servicesDown, servicesStatus, servicesUp } from '..
 
 function describe(status: ServiceStatus): string {
   const health = status.healthy ? 'healthy' : 'DOWN';
-  const owner = status.managed ? `started by finkg, pid ${status.pid}` : 'not started by finkg';
+  const owner = status.managed
+    ? `started by finkg, pid ${status.pid}`
+    : status.lostPid !== undefined
+      ? 'started by finkg'
+      : 'not started by finkg';
   const version = status.version ? ` ${status.version}` : '';
   return `${status.name.padEnd(6)} ${health.padEnd(8)} ${status.url}${version}  (${owner}; ${status.detail})`;
 }

@@ -1,29 +1,18 @@
 import neo4j from 'neo4j-driver';
 import { runReadQuery, WriteRefusedError } from '../read-query.js';
+import { refusal } from './cypher-allow-list.js';
 import { explainStatement, type PlanOperator } from './plan.js';
 import type { GraphReader } from './statement.js';
 
-/** A read the API will not run for a client: server settings, transactions of others, files and URLs. */
+/** A read the API will not run for a client: anything beyond the allow-list of cypher-allow-list.ts. */
 export class QueryRefusedError extends Error {}
+/** The query needed more memory than Neo4j lets one transaction use (db.memory.transaction.max). */
+export class QueryMemoryLimitError extends Error {}
 /** Neo4j rejected the query itself (syntax, types, unknown procedure); the message is its first line. */
 export class InvalidQueryError extends Error {}
 export class QueryTimeoutError extends Error {}
 
 export { WriteRefusedError };
-
-const SAFE_SHOW = new Set(['ShowIndexes', 'ShowConstraints', 'ShowFunctions', 'ShowProcedures']);
-
-/** Why a plan may not run, or null. Writes need no check here: the READ transaction refuses them. */
-export function refusal(operators: PlanOperator[]): string | null {
-  for (const { name, details } of operators) {
-    if (name === 'LoadCSV') return 'LOAD CSV is not allowed here';
-    if (name === 'ProcedureCall' && /^\s*`?dbms/i.test(details))
-      return 'dbms.* procedures are not allowed here';
-    if ((/^Show/.test(name) && !SAFE_SHOW.has(name)) || /^Terminate/.test(name))
-      return 'administration commands are not allowed here';
-  }
-  return null;
-}
 
 /** JSON integers become Bolt integers, so `LIMIT $n` and integer properties work as users expect. */
 function toBoltParams(value: unknown): unknown {
@@ -106,6 +95,11 @@ function narrowed(error: unknown, options: { timeoutMs: number }, planning: bool
   if (/TransactionTimedOut|TransactionTerminated/.test(code)) {
     return new QueryTimeoutError(`the query ran longer than ${options.timeoutMs} ms`);
   }
+  if (/^Neo\.TransientError\.General\.(MemoryPoolOutOfMemoryError|OutOfMemoryError)$/.test(code)) {
+    return new QueryMemoryLimitError(
+      'the query needed more memory than one query may use; match fewer rows, collect less or add a LIMIT',
+    );
+  }
   if (/^Neo\.ClientError\.(Statement|Procedure|Schema)\./.test(code)) {
     const firstLine =
       String((error as Error).message)
@@ -125,8 +119,7 @@ export interface CypherResult {
 }
 
 /**
- * Runs a client's Cypher read: planned first (to refuse what a read transaction would still allow),
- * then run in a READ transaction with a deadline and a row cap. Neo4j's errors are narrowed to a
+ * Runs a client's Cypher read: planned first (only allow-listed operators and procedures pass), then run in a READ transaction with a deadline and a row cap. Neo4j's errors are narrowed to a
  * first line; anything unexpected is rethrown for the caller to hide.
  */
 export async function runUserCypher(
@@ -146,8 +139,9 @@ export async function runUserCypher(
   } catch (error) {
     throw narrowed(error, options, true);
   }
-  const why = refusal(operators);
-  if (why) throw new QueryRefusedError(why);
+  const why = refusal(operators, reader.database);
+  if (why?.kind === 'write') throw new WriteRefusedError();
+  if (why) throw new QueryRefusedError(why.message);
   try {
     const result = await runReadQuery(reader.driver, reader.database, query, boltParams, options);
     return { ...result, rows: result.rows.map((row) => toPlainValue(row) as Record<string, unknown>) };

@@ -12,6 +12,7 @@ export { InvalidCursorError } from './cursor.js';
 export {
   type CypherResult,
   InvalidQueryError,
+  QueryMemoryLimitError,
   QueryRefusedError,
   QueryTimeoutError,
   runUserCypher,

@@ -7,17 +7,22 @@ interface PlanNode {
 }
 
 export interface PlanOperator {
-  /** Operator name without the runtime suffix (NodeIndexSeek, ProcedureCall, …). */
+  /** Operator name without the database suffix (NodeIndexSeek, Expand(All), ProcedureCall, …). */
   name: string;
   details: string;
+  /** The database the operator runs on (`system` for administration commands), when the plan says. */
+  database?: string;
 }
 
 /** Every operator of a plan, depth first. */
 export function planOperators(plan: PlanNode | false | undefined): PlanOperator[] {
   if (!plan) return [];
-  const name = plan.operatorType.replace(/@.*$/, '');
+  const [name = '', database] = plan.operatorType.split('@');
   const details = typeof plan.arguments.Details === 'string' ? plan.arguments.Details : '';
-  return [{ name, details }, ...plan.children.flatMap((child) => planOperators(child))];
+  return [
+    { name, details, ...(database ? { database } : {}) },
+    ...plan.children.flatMap((child) => planOperators(child)),
+  ];
 }
 
 /** The plan of a statement, without running it. */
