@@ -3,7 +3,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ApiKeySpec, parseApiKeyList } from './api-keys.js';
 import { ConfigError } from './config-error.js';
-import { byteSize, directory, type EnvParser, integer, jvmSize, oneOf, text, url } from './env-parsers.js';
+import {
+  boolean,
+  byteSize,
+  directory,
+  type EnvParser,
+  integer,
+  jvmSize,
+  oneOf,
+  text,
+  url,
+} from './env-parsers.js';
 
 /** The project root: relative paths in the configuration are resolved against it, not the cwd. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -52,6 +62,11 @@ export interface Config {
   jobLockSeconds: number;
   maxDocumentBytes: number;
   maxDocumentPages: number;
+  /** Read PDFs with no usable text layer by OCR; off, they fail with NO_TEXT_LAYER as before. */
+  ocrEnabled: boolean;
+  /** Most pages of one document read by OCR, and most seconds OCR may take on it. */
+  ocrMaxPages: number;
+  ocrTimeoutSeconds: number;
   /** Seconds to wait for a service to become ready. */
   startupTimeoutSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -108,6 +123,9 @@ const spec: Spec<Config> = {
   jobLockSeconds: { env: 'JOB_LOCK_SECONDS', parse: integer(5, 3600), fallback: '60' },
   maxDocumentBytes: { env: 'MAX_DOCUMENT_BYTES', parse: byteSize, fallback: '50m' },
   maxDocumentPages: { env: 'MAX_DOCUMENT_PAGES', parse: integer(1, 100000), fallback: '500' },
+  ocrEnabled: { env: 'OCR_ENABLED', parse: boolean, fallback: 'true' },
+  ocrMaxPages: { env: 'OCR_MAX_PAGES', parse: integer(1, 10000), fallback: '50' },
+  ocrTimeoutSeconds: { env: 'OCR_TIMEOUT_SECONDS', parse: integer(1, 86400), fallback: '120' },
   startupTimeoutSeconds: { env: 'STARTUP_TIMEOUT_SECONDS', parse: integer(1, 3600), fallback: '120' },
   logLevel: {
     env: 'LOG_LEVEL',
