@@ -19,6 +19,8 @@ const PARAGRAPH_GAP = 1.7;
 /** Columns are taken as obvious only with this many lines on each side, each this share of the page wide. */
 const MIN_COLUMN_LINES = 5;
 const MIN_COLUMN_WIDTH = 0.25;
+/** At most this share of a two-column page's lines runs across the gutter. */
+const MAX_ACROSS_SHARE = 0.2;
 
 const heightOf = (b: Box) => b.bottom - b.top;
 const median = (values: number[]) => {
@@ -44,7 +46,9 @@ export function groupRows<T extends PlacedLine>(lines: readonly T[]): T[][] {
 /** An x position between two columns of body text that no line crosses, or undefined. */
 export function findGutter(lines: readonly PlacedLine[], pageWidth: number): number | undefined {
   for (let x = pageWidth * 0.35; x <= pageWidth * 0.65; x += pageWidth / 100) {
-    if (lines.some((l) => l.box.left < x && l.box.right > x)) continue;
+    // Titles, headers and footers may run across both columns; body lines do not.
+    const across = lines.filter((l) => l.box.left < x && l.box.right > x).length;
+    if (across > MAX_ACROSS_SHARE * lines.length) continue;
     const wide = (l: PlacedLine) => l.box.right - l.box.left >= pageWidth * MIN_COLUMN_WIDTH;
     const left = lines.filter((l) => l.box.right <= x && wide(l)).length;
     const right = lines.filter((l) => l.box.left >= x && wide(l)).length;
