@@ -222,7 +222,12 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
       },
       { name: 'truncated PDF', bytes: truncated, fileName: 'b.pdf', code: /corrupt_pdf/ },
       { name: 'encrypted PDF', bytes: await encryptedPdf(), fileName: 'c.pdf', code: /encrypted_pdf/ },
-      { name: 'scanned PDF', bytes: await imageOnlyPdf(2), fileName: 'd.pdf', code: /no_text_layer/ },
+      {
+        name: 'scanned PDF with no text',
+        bytes: await imageOnlyPdf(2),
+        fileName: 'd.pdf',
+        code: /no_text_found/,
+      },
       {
         name: 'too many pages',
         bytes: await textPdf(Array.from({ length: 25 }, (_, i) => [`page ${i + 1}`])),
