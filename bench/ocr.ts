@@ -65,11 +65,12 @@ async function main(): Promise<void> {
   const loadSeconds = (performance.now() - loadStart) / 1000;
 
   console.log(
-    'page                                                    chars  errors    CER  seconds  confidence',
+    'page                                                    chars  errors    CER  seconds  cpu s  confidence',
   );
   let errors = 0;
   let length = 0;
   let seconds = 0;
+  let cpuSeconds = 0;
   for (const gold of pages) {
     const bytes = new Uint8Array(await readFile(gold.pdf));
     const start = performance.now();

@@ -1,7 +1,9 @@
 /** Scanned-looking PDFs for OCR tests: Chinese lines drawn with a CJK font onto a page image, no text layer. */
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import PDFDocument from 'pdfkit';
 import { findCjkFont } from '../../scripts/samples/render-pdf.js';
+import { pdfjsAssets } from '../../src/parse/pdf-text.js';
 
 /** A4 at 150 dpi, as an office scanner saves it. */
 const PAGE_PIXELS = { width: 1240, height: 1754 };
@@ -48,10 +50,15 @@ export function scannedPng(lines: readonly string[], options: ScanOptions = {}):
 }
 
 /** An image-only PDF, one scanned page per entry (an empty entry is a blank page). */
-export async function scannedPdf(
+export function scannedPdf(
   pages: ReadonlyArray<readonly string[]>,
   options: ScanOptions = {},
 ): Promise<Uint8Array> {
+  return imagePdf(pages.map((lines) => scannedPng(lines, options)));
+}
+
+/** A PDF of one full-page picture per image, A4. */
+function imagePdf(images: readonly Buffer[]): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: 'A4',
     autoFirstPage: false,
@@ -62,10 +69,35 @@ export async function scannedPdf(
   const done = new Promise<Uint8Array>((resolve) =>
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))),
   );
-  for (const lines of pages) {
+  for (const image of images) {
     doc.addPage({ size: 'A4', margin: 0 });
-    doc.image(scannedPng(lines, options), 0, 0, { width: doc.page.width, height: doc.page.height });
+    doc.image(image, 0, 0, { width: doc.page.width, height: doc.page.height });
   }
   doc.end();
   return done;
+}
+
+/** The scanned twin of a PDF: each page printed to a 150 dpi picture, the text layer gone. */
+export async function scannedTwin(pdf: Uint8Array): Promise<Uint8Array> {
+  const task = getDocument({ data: new Uint8Array(pdf), ...pdfjsAssets(), cMapPacked: true, verbosity: 0 });
+  try {
+    const doc = await task.promise;
+    const images: Buffer[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 150 / 72 });
+      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      const context = canvas.getContext('2d');
+      type Render = Parameters<typeof page.render>[0];
+      await page.render({
+        canvas: canvas as unknown as Render['canvas'],
+        canvasContext: context as unknown as Render['canvasContext'],
+        viewport,
+      }).promise;
+      images.push(canvas.toBuffer('image/png'));
+    }
+    return await imagePdf(images);
+  } finally {
+    await task.destroy();
+  }
 }

@@ -17,6 +17,7 @@ import { ensureNeo4j, stopNeo4j } from '../../src/services/index.js';
 import { FilesystemDocumentStore } from '../../src/store/index.js';
 import type { DocumentJobResult } from '../../workers/document-processor.js';
 import { encryptedPdf, imageOnlyPdf, stripedPng, textPdf } from '../support/pdf-fixtures.js';
+import { scannedTwin } from '../support/scanned-pdf.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
 import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process.js';
 
@@ -209,6 +210,37 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
     const job = await finished(again.jobId);
     assert.equal(await job.getState(), 'completed', job.failedReason);
     assert.deepEqual(await footprint(first.documentId), before);
+  });
+
+  it('reads a scanned filing by OCR: the same events as its text twin, with OCR provenance on the document', async () => {
+    const file = 'ann-603871-pledge.pdf';
+    const text = new Uint8Array(await readFile(path.join(samples, file)));
+    const scan = await submitDocument(deps(), {
+      bytes: await scannedTwin(text),
+      fileName: 'ann-603871-pledge-scanned.pdf',
+      kind: 'announcement',
+    });
+    const twin = await submitDocument(deps(), { bytes: text, fileName: file, kind: 'announcement' });
+    for (const id of [scan.jobId, twin.jobId]) {
+      const job = await finished(id);
+      assert.equal(await job.getState(), 'completed', job.failedReason);
+    }
+    const { records } = await driver.executeQuery(
+      'MATCH (d:Document {id: $id}) RETURN d.ocrPages AS pages, d.ocrConfidence AS confidence',
+      { id: scan.documentId },
+    );
+    assert.deepEqual(records[0]?.get('pages').map(Number), [1, 2]);
+    for (const c of records[0]?.get('confidence') as number[])
+      assert.ok(c > 0.9 && c <= 1, `confidence ${c}`);
+    const types = async (id: string) =>
+      (
+        await driver.executeQuery('MATCH (e:Event {documentId: $id}) RETURN e.type AS type ORDER BY type', {
+          id,
+        })
+      ).records.map((r) => r.get('type') as string);
+    const twinTypes = await types(twin.documentId);
+    assert.ok(twinTypes.length > 0);
+    assert.deepEqual(await types(scan.documentId), twinTypes);
   });
 
   it('fails bad input once, with a reason a person understands, and writes nothing', async () => {
