@@ -229,9 +229,10 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
       'MATCH (d:Document {id: $id}) RETURN d.ocrPages AS pages, d.ocrConfidence AS confidence',
       { id: scan.documentId },
     );
-    assert.deepEqual(records[0]?.get('pages').map(Number), [1, 2]);
-    for (const c of records[0]?.get('confidence') as number[])
-      assert.ok(c > 0.9 && c <= 1, `confidence ${c}`);
+    const record = records[0];
+    assert.ok(record, 'the scanned document is in the graph');
+    assert.deepEqual((record.get('pages') as unknown[]).map(Number), [1, 2]);
+    for (const c of record.get('confidence') as number[]) assert.ok(c > 0.9 && c <= 1, `confidence ${c}`);
     const types = async (id: string) =>
       (
         await driver.executeQuery('MATCH (e:Event {documentId: $id}) RETURN e.type AS type ORDER BY type', {
