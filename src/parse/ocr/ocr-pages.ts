@@ -12,6 +12,8 @@ export const DEFAULT_OCR_LIMITS: OcrLimits = { maxPages: 50, timeoutMs: 120_000 
 
 /** 144 dpi: body text of a filing comes out 20–30 pixels high, plenty for the 48-pixel recogniser. */
 const RENDER_SCALE = 2;
+/** Oversized pages (drawings, posters) are rendered smaller, so that one page image stays under ~64 MB. */
+const MAX_RENDER_SIDE = 4000;
 /** PP-OCR's default detector input size. */
 const DETECTION_MAX_SIDE = 960;
 /** PP-OCR's drop score: lines read with less confidence are mostly noise. */
@@ -70,7 +72,9 @@ export async function ocrPdfPages(
       }
       const page = await doc.getPage(number);
       try {
-        const image = await renderPage(page, RENDER_SCALE);
+        const { width, height } = page.getViewport({ scale: 1 });
+        const scale = Math.min(RENDER_SCALE, MAX_RENDER_SIDE / Math.max(width, height));
+        const image = await renderPage(page, scale);
         const read = await readLines(image, models, {
           detectionMaxSide: DETECTION_MAX_SIDE,
           minConfidence: MIN_CONFIDENCE,
@@ -80,13 +84,13 @@ export async function ocrPdfPages(
             text: l.text,
             confidence: l.confidence,
             box: {
-              left: l.box.left / RENDER_SCALE,
-              top: l.box.top / RENDER_SCALE,
-              right: l.box.right / RENDER_SCALE,
-              bottom: l.box.bottom / RENDER_SCALE,
+              left: l.box.left / scale,
+              top: l.box.top / scale,
+              right: l.box.right / scale,
+              bottom: l.box.bottom / scale,
             },
           })),
-          image.width / RENDER_SCALE,
+          image.width / scale,
         );
         const lines: OcrLine[] = ordered.lines.map((l) => ({
           text: l.text,
