@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import PDFDocument from 'pdfkit';
 import { characterErrorRate } from '../../src/eval/character-error-rate.js';
 import {
   NoTextFoundError,
@@ -9,7 +10,7 @@ import {
 } from '../../src/parse/errors/index.js';
 import { ocrModelLoads } from '../../src/parse/ocr/ocr-models.js';
 import { parseDocument } from '../../src/parse/parse-document.js';
-import { scannedPdf } from '../support/scanned-pdf.js';
+import { scannedPdf, scannedPng } from '../support/scanned-pdf.js';
 
 const LIMITS = { maxBytes: 20 * 1024 * 1024, maxPages: 50 };
 
@@ -69,6 +70,27 @@ describe('OCR of scanned PDFs', () => {
     assert.equal(doc.pages[1]?.text, '');
     assert.deepEqual(doc.pages[1]?.ocr?.lines, []);
     assert.ok(doc.warnings.includes('page 2: OCR found no text'), doc.warnings.join('; '));
+  });
+
+  it('in a mostly scanned PDF, reads only the pages without a text layer', async () => {
+    const doc = new PDFDocument({ size: 'A4', autoFirstPage: false });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    doc.addPage().font('Helvetica').fontSize(11).text('Cover page typed with a real text layer.');
+    for (const lines of [PAGE.slice(0, 3), PAGE.slice(3, 6)]) {
+      doc.addPage({ size: 'A4', margin: 0 });
+      doc.image(scannedPng(lines), 0, 0, { width: doc.page.width, height: doc.page.height });
+    }
+    doc.end();
+    const parsed = await parseDocument(await done, {}, LIMITS);
+    assert.equal(parsed.pages[0]?.ocr, undefined);
+    assert.match(parsed.pages[0]?.text ?? '', /Cover page typed/);
+    assert.deepEqual(
+      parsed.pages.filter((p) => p.ocr).map((p) => p.number),
+      [2, 3],
+    );
+    assert.ok(characterErrorRate(PAGE.slice(3, 6).join(''), parsed.pages[2]?.text ?? '') <= 0.02);
   });
 
   it('with OCR off, a scan is the old clear no_text_layer error', async () => {
