@@ -6,12 +6,13 @@ import { FileTooLargeError } from './errors/file-too-large-error.js';
 import { NoTextFoundError } from './errors/no-text-found-error.js';
 import { NoTextLayerError } from './errors/no-text-layer-error.js';
 import { NotAPdfError } from './errors/not-a-pdf-error.js';
+import { OcrLimitError } from './errors/ocr-limit-error.js';
 import { UndecodableTextError } from './errors/undecodable-text-error.js';
 import { UnsupportedTypeError } from './errors/unsupported-type-error.js';
 import { extractHtmlText } from './html-text.js';
 import { cleanLayout } from './layout-cleaner.js';
 import { parseNewsHeader } from './news-header.js';
-import { DEFAULT_OCR_LIMITS, ocrPdfPages } from './ocr/ocr-pages.js';
+import { DEFAULT_OCR_LIMITS, type OcrPage, ocrPdfPages } from './ocr/ocr-pages.js';
 import { extractPdfText } from './pdf-text.js';
 import { extractPlainText } from './plain-text.js';
 import { parseResearchReportHeader } from './research-report-header.js';
@@ -82,15 +83,22 @@ async function extractRaw(bytes: Uint8Array, meta: ParseMeta, limits: ParseLimit
       const mostlyScanned = empty.length > 0 && empty.length * 2 >= texts.length;
       // A document whose text layer is unusable is read by OCR throughout; one that is mostly scans, on its empty pages.
       const toRead = unreadable ? pdf.pages.map((p) => p.number) : mostlyScanned ? empty : [];
-      if (toRead.length === 0 || ocr === false) {
-        if (mostlyScanned) {
-          warnings.push(
-            `${empty.length} of ${texts.length} pages have no text layer (scanned pages need OCR); their content is missing`,
-          );
-        }
-        return { type: 'pdf', pages: texts, tables: pdf.tables, warnings };
+      const withoutOcr = (why: string) => {
+        warnings.push(
+          `${empty.length} of ${texts.length} pages have no text layer (${why}); their content is missing`,
+        );
+        return { type: 'pdf' as const, pages: texts, tables: pdf.tables, warnings };
+      };
+      if (toRead.length === 0) return { type: 'pdf', pages: texts, tables: pdf.tables, warnings };
+      if (ocr === false) return withoutOcr('scanned pages need OCR');
+      let read: OcrPage[];
+      try {
+        read = await ocrPdfPages(bytes, toRead, ocr);
+      } catch (error) {
+        // The text layer of the other pages is still worth having; only a wholly unreadable PDF fails.
+        if (unreadable || !(error instanceof OcrLimitError)) throw error;
+        return withoutOcr(error.message);
       }
-      const read = await ocrPdfPages(bytes, toRead, ocr);
       if (unreadable && read.every((p) => p.lines.length === 0)) throw new NoTextFoundError(pdf.pageCount);
       const pages = [...texts];
       const ocrPages = new Map<number, PageOcr>();

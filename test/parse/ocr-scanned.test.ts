@@ -72,7 +72,8 @@ describe('OCR of scanned PDFs', () => {
     assert.ok(doc.warnings.includes('page 2: OCR found no text'), doc.warnings.join('; '));
   });
 
-  it('in a mostly scanned PDF, reads only the pages without a text layer', async () => {
+  /** A typed cover page, then two scanned pages. */
+  async function coverAndScans(): Promise<Uint8Array> {
     const doc = new PDFDocument({ size: 'A4', autoFirstPage: false });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -83,7 +84,11 @@ describe('OCR of scanned PDFs', () => {
       doc.image(scannedPng(lines), 0, 0, { width: doc.page.width, height: doc.page.height });
     }
     doc.end();
-    const parsed = await parseDocument(await done, {}, LIMITS);
+    return done;
+  }
+
+  it('in a mostly scanned PDF, reads only the pages without a text layer', async () => {
+    const parsed = await parseDocument(await coverAndScans(), {}, LIMITS);
     assert.equal(parsed.pages[0]?.ocr, undefined);
     assert.match(parsed.pages[0]?.text ?? '', /Cover page typed/);
     assert.deepEqual(
@@ -91,6 +96,20 @@ describe('OCR of scanned PDFs', () => {
       [2, 3],
     );
     assert.ok(characterErrorRate(PAGE.slice(3, 6).join(''), parsed.pages[2]?.text ?? '') <= 0.02);
+  });
+
+  it('past the OCR limits, a mostly scanned PDF keeps its text pages and says what is missing', async () => {
+    const parsed = await parseDocument(
+      await coverAndScans(),
+      {},
+      { ...LIMITS, ocr: { maxPages: 1, timeoutMs: 60_000 } },
+    );
+    assert.match(parsed.text, /Cover page typed/);
+    assert.equal(parsed.ocr, undefined);
+    assert.ok(
+      parsed.warnings.some((w) => /2 of 3 pages have no text layer \(.*over the OCR limit of 1/.test(w)),
+      parsed.warnings.join('; '),
+    );
   });
 
   it('with OCR off, a scan is the old clear no_text_layer error', async () => {
