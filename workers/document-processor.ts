@@ -91,7 +91,13 @@ async function processPayload(
       extractor: ctx.extractor,
       gazetteer: ctx.gazetteer,
       eventTypes: ctx.eventTypes,
-      limits: { maxBytes: ctx.config.maxDocumentBytes, maxPages: ctx.config.maxDocumentPages },
+      limits: {
+        maxBytes: ctx.config.maxDocumentBytes,
+        maxPages: ctx.config.maxDocumentPages,
+        ocr: ctx.config.ocrEnabled
+          ? { maxPages: ctx.config.ocrMaxPages, timeoutMs: ctx.config.ocrTimeoutSeconds * 1000 }
+          : false,
+      },
       // Known names for the model: the graph's and KNOWLEDGE_FILE's (readDocument adds the issuer).
       ...(ctx.extractor.usesKnowledge
         ? { knownNames: (await ctx.knowledge.gazetteer()) ?? new KnownNames() }

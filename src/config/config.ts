@@ -3,7 +3,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ApiKeySpec, parseApiKeyList } from './api-keys.js';
 import { ConfigError } from './config-error.js';
-import { byteSize, directory, type EnvParser, integer, jvmSize, oneOf, text, url } from './env-parsers.js';
+import {
+  boolean,
+  byteSize,
+  directory,
+  type EnvParser,
+  integer,
+  jvmSize,
+  oneOf,
+  text,
+  url,
+} from './env-parsers.js';
 
 /** The project root: relative paths in the configuration are resolved against it, not the cwd. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -64,6 +74,11 @@ export interface Config {
    * that needs more fails once as `[document_too_large_in_memory]`.
    */
   documentMemoryMb: number;
+  /** Read PDFs with no usable text layer by OCR; off, they fail with NO_TEXT_LAYER as before. */
+  ocrEnabled: boolean;
+  /** Most pages of one document read by OCR, and most seconds OCR may take on it. */
+  ocrMaxPages: number;
+  ocrTimeoutSeconds: number;
   /** Seconds to wait for a service to become ready. */
   startupTimeoutSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -123,6 +138,9 @@ const spec: Spec<Config> = {
   maxDocumentPages: { env: 'MAX_DOCUMENT_PAGES', parse: integer(1, 100000), fallback: '500' },
   documentReadSeconds: { env: 'DOCUMENT_READ_SECONDS', parse: integer(1, 86400), fallback: '300' },
   documentMemoryMb: { env: 'DOCUMENT_MEMORY_MB', parse: integer(64, 1_048_576), fallback: '2048' },
+  ocrEnabled: { env: 'OCR_ENABLED', parse: boolean, fallback: 'true' },
+  ocrMaxPages: { env: 'OCR_MAX_PAGES', parse: integer(1, 10000), fallback: '50' },
+  ocrTimeoutSeconds: { env: 'OCR_TIMEOUT_SECONDS', parse: integer(1, 86400), fallback: '120' },
   startupTimeoutSeconds: { env: 'STARTUP_TIMEOUT_SECONDS', parse: integer(1, 3600), fallback: '120' },
   logLevel: {
     env: 'LOG_LEVEL',

@@ -18,6 +18,13 @@ export function integer(min: number, max: number): EnvParser<number> {
   };
 }
 
+export const boolean: EnvParser<boolean> = (raw) => {
+  const value = raw.trim().toLowerCase();
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw 'true or false';
+};
+
 export function oneOf<const T extends string>(...choices: T[]): EnvParser<T> {
   return (raw) => {
     if (!(choices as string[]).includes(raw)) throw `one of ${choices.join(', ')}`;

@@ -83,7 +83,7 @@ export async function runRealDocs(
       predictions.set(doc.id, toDueeFinDocument(doc.id, parsed, graph, eventTypes));
     } catch (error) {
       if (!isDocumentInputError(error)) throw error;
-      // Unreadable (a scan, today) is scored as an empty prediction: its facts are missed.
+      // Unreadable (corrupt, or a scan OCR found nothing on) is scored as an empty prediction: its facts are missed.
       skipped.push(`${doc.id}: ${error.message}`);
     }
     scored.push(doc);

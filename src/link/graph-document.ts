@@ -127,6 +127,9 @@ export interface GraphDocument {
     sourceUrl?: string;
     sourceName?: string;
     pageCount: number;
+    /** Pages read by OCR (1-based) and each one's confidence, 0–1, in the same order; absent when none was. */
+    ocrPages?: number[];
+    ocrConfidence?: number[];
     modelVersion: string;
     processedAt: string;
     /** The company that issued an announcement, or the one a research report covers. */

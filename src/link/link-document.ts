@@ -199,6 +199,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   });
 
   const rating = ratingOf(parsed, covered, publishedAt);
+  const ocrPages = parsed.pages.filter((p) => p.ocr);
   return {
     document: {
       id: documentId,
@@ -210,6 +211,12 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       sourceUrl: job.source?.url,
       sourceName: job.source?.name,
       pageCount: parsed.pages.length,
+      ...(ocrPages.length > 0
+        ? {
+            ocrPages: ocrPages.map((p) => p.number),
+            ocrConfidence: ocrPages.map((p) => p.ocr?.confidence ?? 0),
+          }
+        : {}),
       modelVersion: input.modelVersion,
       processedAt: input.processedAt ?? new Date().toISOString(),
       issuerKey: (issuer ?? covered)?.key,

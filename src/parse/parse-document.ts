@@ -3,13 +3,16 @@ import { detectType } from './detect-type.js';
 import { detectKindOfPages } from './document-kind.js';
 import { EmptyFileError } from './errors/empty-file-error.js';
 import { FileTooLargeError } from './errors/file-too-large-error.js';
+import { NoTextFoundError } from './errors/no-text-found-error.js';
 import { NoTextLayerError } from './errors/no-text-layer-error.js';
 import { NotAPdfError } from './errors/not-a-pdf-error.js';
+import { OcrLimitError } from './errors/ocr-limit-error.js';
 import { UndecodableTextError } from './errors/undecodable-text-error.js';
 import { UnsupportedTypeError } from './errors/unsupported-type-error.js';
 import { extractHtmlText } from './html-text.js';
 import { cleanLayout } from './layout-cleaner.js';
 import { parseNewsHeader } from './news-header.js';
+import { DEFAULT_OCR_LIMITS, type OcrPage, ocrPdfPages } from './ocr/ocr-pages.js';
 import { extractPdfText } from './pdf-text.js';
 import { extractPlainText } from './plain-text.js';
 import { parseResearchReportHeader } from './research-report-header.js';
@@ -24,6 +27,7 @@ import type {
   DocumentHeader,
   DocumentKind,
   DocumentType,
+  PageOcr,
   ParsedDocument,
   ParsedPage,
   ParsedTable,
@@ -40,6 +44,8 @@ interface RawDocument {
   warnings: string[];
   /** HTML <title>, prepended when the body does not repeat it. */
   title?: string | null;
+  /** Pages read by OCR, by page number. */
+  ocr?: Map<number, PageOcr>;
 }
 
 /** Above this share of replacement/private-use chars the PDF's font mapping is broken. */
@@ -62,21 +68,49 @@ async function extractRaw(bytes: Uint8Array, meta: ParseMeta, limits: ParseLimit
             .flatMap((table) => [...table.header, ...table.rows.flat()]),
         ].join('\n'),
       );
-      if (!hasTextLayer(layer)) throw new NoTextLayerError(pdf.pageCount);
+      const noLayer = !hasTextLayer(layer);
       const garbage = garbageRatio(layer.join('\n'));
-      if (garbage > MAX_GARBAGE_RATIO) {
+      const unreadable = noLayer || garbage > MAX_GARBAGE_RATIO;
+      const ocr = limits.ocr ?? DEFAULT_OCR_LIMITS;
+      if (unreadable && ocr === false) {
+        if (noLayer) throw new NoTextLayerError(pdf.pageCount);
         throw new UndecodableTextError(
           `${Math.round(garbage * 100)}% of the PDF's characters have no Unicode mapping (broken embedded fonts); it needs OCR`,
         );
       }
       const warnings = [...pdf.warnings];
-      const empty = layer.filter((t) => meaningfulCharCount(t) < 5).length;
-      if (empty > 0 && empty * 2 >= texts.length) {
+      const empty = layer.flatMap((t, i) => (meaningfulCharCount(t) < 5 ? [i + 1] : []));
+      const mostlyScanned = empty.length > 0 && empty.length * 2 >= texts.length;
+      // A document whose text layer is unusable is read by OCR throughout; one that is mostly scans, on its empty pages.
+      const toRead = unreadable ? pdf.pages.map((p) => p.number) : mostlyScanned ? empty : [];
+      const withoutOcr = (why: string) => {
         warnings.push(
-          `${empty} of ${texts.length} pages have no text layer (scanned pages need OCR); their content is missing`,
+          `${empty.length} of ${texts.length} pages have no text layer (${why}); their content is missing`,
         );
+        return { type: 'pdf' as const, pages: texts, tables: pdf.tables, warnings };
+      };
+      if (toRead.length === 0) return { type: 'pdf', pages: texts, tables: pdf.tables, warnings };
+      if (ocr === false) return withoutOcr('scanned pages need OCR');
+      let read: OcrPage[];
+      try {
+        read = await ocrPdfPages(bytes, toRead, ocr);
+      } catch (error) {
+        // The text layer of the other pages is still worth having; only a wholly unreadable PDF fails.
+        if (unreadable || !(error instanceof OcrLimitError)) throw error;
+        return withoutOcr(error.message);
       }
-      return { type: 'pdf', pages: texts, tables: pdf.tables, warnings };
+      if (unreadable && read.every((p) => p.lines.length === 0)) throw new NoTextFoundError(pdf.pageCount);
+      const pages = [...texts];
+      const ocrPages = new Map<number, PageOcr>();
+      for (const page of read) {
+        pages[page.number - 1] = page.text;
+        ocrPages.set(page.number, { lines: page.lines, confidence: page.confidence });
+        if (page.lines.length === 0) warnings.push(`page ${page.number}: OCR found no text`);
+        if (page.stamps > 0)
+          warnings.push(`page ${page.number}: ${page.stamps} red seal or stamp region(s) not read`);
+      }
+      // A garbled text layer's tables are garbled too; OCR'd pages bring no ruled tables of their own.
+      return { type: 'pdf', pages, tables: unreadable ? [] : pdf.tables, warnings, ocr: ocrPages };
     }
     case 'html': {
       const html = extractHtmlText(bytes);
@@ -224,5 +258,12 @@ export async function parseDocument(
     warnings,
   };
   if (raw.encoding) doc.encoding = raw.encoding;
+  if (raw.ocr && raw.ocr.size > 0) {
+    doc.ocr = true;
+    for (const page of doc.pages) {
+      const read = raw.ocr.get(page.number);
+      if (read) page.ocr = read;
+    }
+  }
   return doc;
 }

@@ -11,9 +11,37 @@ export interface ParseMeta {
   kind?: DocumentKind;
 }
 
+export interface OcrLimits {
+  /** Most pages one document may have read by OCR. */
+  maxPages: number;
+  /** Most time OCR may take on one document, in milliseconds. */
+  timeoutMs: number;
+}
+
 export interface ParseLimits {
   maxBytes: number;
   maxPages: number;
+  /**
+   * OCR of PDF pages with no usable text layer; `false` leaves such PDFs a NO_TEXT_LAYER error.
+   * @defaultValue DEFAULT_OCR_LIMITS
+   */
+  ocr?: OcrLimits | false;
+}
+
+/** A line read by OCR. */
+export interface OcrLine {
+  text: string;
+  /** Mean probability of its characters, 0–1. */
+  confidence: number;
+  /** [left, top, right, bottom] on the page in PDF points (1/72 inch), origin top-left. */
+  box: [number, number, number, number];
+}
+
+export interface PageOcr {
+  /** Lines in reading order. */
+  lines: OcrLine[];
+  /** Mean confidence of the page's characters (0 when nothing was read). */
+  confidence: number;
 }
 
 export interface ParsedPage {
@@ -23,6 +51,8 @@ export interface ParsedPage {
   text: string;
   start: number;
   end: number;
+  /** Set when the page's text was read by OCR. */
+  ocr?: PageOcr;
 }
 
 export interface ParsedParagraph {
@@ -93,6 +123,8 @@ export interface ParsedDocument {
   tables: ParsedTable[];
   /** Text encoding of text/HTML inputs. */
   encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  /** True when some page's text was read by OCR (see `pages[i].ocr`). */
+  ocr?: true;
   /** Non-fatal oddities worth logging (e.g. page numbers removed, sentences capped). */
   warnings: string[];
 }

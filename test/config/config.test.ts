@@ -42,6 +42,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads OCR on by default, off with OCR_ENABLED=false, and rejects anything else', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.ocrEnabled, true);
+    assert.equal(defaults.ocrMaxPages, 50);
+    assert.equal(defaults.ocrTimeoutSeconds, 120);
+    assert.equal(loadConfig({ OCR_ENABLED: 'false' }).ocrEnabled, false);
+    assert.equal(loadConfig({ OCR_ENABLED: '0' }).ocrEnabled, false);
+    assert.throws(() => loadConfig({ OCR_ENABLED: 'no' }), /OCR_ENABLED must be true or false; got "no"/);
+    assert.throws(() => loadConfig({ OCR_MAX_PAGES: '0' }), /OCR_MAX_PAGES must be an integer from 1/);
+  });
+
   it('never prints a password it rejects', () => {
     assert.throws(
       () => loadConfig({ NEO4J_PASSWORD: 'short' }),

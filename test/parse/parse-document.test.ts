@@ -7,6 +7,7 @@ import {
   EmptyFileError,
   EncryptedPdfError,
   FileTooLargeError,
+  NoTextFoundError,
   NoTextLayerError,
   NotAPdfError,
   ParseErrorCode,
@@ -73,11 +74,19 @@ describe('parseDocument: bad inputs', () => {
     );
   });
 
-  it('image-only PDF needs OCR', async () => {
+  it('image-only PDF needs OCR when OCR is off', async () => {
     await rejectsWith(
-      parseDocument(await imageOnlyPdf(3), {}, LIMITS),
+      parseDocument(await imageOnlyPdf(3), {}, { ...LIMITS, ocr: false }),
       NoTextLayerError,
       ParseErrorCode.NoTextLayer,
+    );
+  });
+
+  it('image-only PDF of pictures without text: OCR finds none', async () => {
+    await rejectsWith(
+      parseDocument(await imageOnlyPdf(3), {}, LIMITS),
+      NoTextFoundError,
+      ParseErrorCode.NoTextFound,
     );
   });
 
@@ -190,10 +199,16 @@ describe('parseDocument: good inputs', () => {
       [],
       [],
     ]);
-    const doc = await parseDocument(pdf, {}, LIMITS);
+    const doc = await parseDocument(pdf, {}, { ...LIMITS, ocr: false });
     assert.ok(
       doc.warnings.some((w) => /2 of 3 pages have no text layer/.test(w)),
       doc.warnings.join('; '),
+    );
+    // With OCR on, the empty pages are read; blank, they say so one by one.
+    const read = await parseDocument(pdf, {}, LIMITS);
+    assert.deepEqual(
+      read.warnings.filter((w) => /OCR/.test(w)),
+      ['page 2: OCR found no text', 'page 3: OCR found no text'],
     );
   });
 

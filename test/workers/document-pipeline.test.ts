@@ -17,6 +17,7 @@ import { ensureNeo4j, stopNeo4j } from '../../src/services/index.js';
 import { FilesystemDocumentStore } from '../../src/store/index.js';
 import type { DocumentJobResult } from '../../workers/document-processor.js';
 import { encryptedPdf, imageOnlyPdf, stripedPng, textPdf } from '../support/pdf-fixtures.js';
+import { scannedTwin } from '../support/scanned-pdf.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
 import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process.js';
 
@@ -211,6 +212,38 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
     assert.deepEqual(await footprint(first.documentId), before);
   });
 
+  it('reads a scanned filing by OCR: the same events as its text twin, with OCR provenance on the document', async () => {
+    const file = 'ann-603871-pledge.pdf';
+    const text = new Uint8Array(await readFile(path.join(samples, file)));
+    const scan = await submitDocument(deps(), {
+      bytes: await scannedTwin(text),
+      fileName: 'ann-603871-pledge-scanned.pdf',
+      kind: 'announcement',
+    });
+    const twin = await submitDocument(deps(), { bytes: text, fileName: file, kind: 'announcement' });
+    for (const id of [scan.jobId, twin.jobId]) {
+      const job = await finished(id);
+      assert.equal(await job.getState(), 'completed', job.failedReason);
+    }
+    const { records } = await driver.executeQuery(
+      'MATCH (d:Document {id: $id}) RETURN d.ocrPages AS pages, d.ocrConfidence AS confidence',
+      { id: scan.documentId },
+    );
+    const record = records[0];
+    assert.ok(record, 'the scanned document is in the graph');
+    assert.deepEqual((record.get('pages') as unknown[]).map(Number), [1, 2]);
+    for (const c of record.get('confidence') as number[]) assert.ok(c > 0.9 && c <= 1, `confidence ${c}`);
+    const types = async (id: string) =>
+      (
+        await driver.executeQuery('MATCH (e:Event {documentId: $id}) RETURN e.type AS type ORDER BY type', {
+          id,
+        })
+      ).records.map((r) => r.get('type') as string);
+    const twinTypes = await types(twin.documentId);
+    assert.ok(twinTypes.length > 0);
+    assert.deepEqual(await types(scan.documentId), twinTypes);
+  });
+
   it('fails bad input once, with a reason a person understands, and writes nothing', async () => {
     const truncated = (await textPdf([['Quarterly report page one'], ['page two']])).slice(0, 600);
     const cases: { name: string; bytes: Uint8Array; fileName: string; code: RegExp }[] = [
@@ -222,7 +255,12 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
       },
       { name: 'truncated PDF', bytes: truncated, fileName: 'b.pdf', code: /corrupt_pdf/ },
       { name: 'encrypted PDF', bytes: await encryptedPdf(), fileName: 'c.pdf', code: /encrypted_pdf/ },
-      { name: 'scanned PDF', bytes: await imageOnlyPdf(2), fileName: 'd.pdf', code: /no_text_layer/ },
+      {
+        name: 'scanned PDF with no text',
+        bytes: await imageOnlyPdf(2),
+        fileName: 'd.pdf',
+        code: /no_text_found/,
+      },
       {
         name: 'too many pages',
         bytes: await textPdf(Array.from({ length: 25 }, (_, i) => [`page ${i + 1}`])),

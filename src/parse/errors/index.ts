@@ -3,8 +3,10 @@ export { DocumentInputError, isDocumentInputError } from './document-input-error
 export { EmptyFileError } from './empty-file-error.js';
 export { EncryptedPdfError } from './encrypted-pdf-error.js';
 export { FileTooLargeError } from './file-too-large-error.js';
+export { NoTextFoundError } from './no-text-found-error.js';
 export { NoTextLayerError } from './no-text-layer-error.js';
 export { NotAPdfError } from './not-a-pdf-error.js';
+export { OcrLimitError } from './ocr-limit-error.js';
 export { ParseErrorCode } from './parse-error-code.js';
 export { TooManyPagesError } from './too-many-pages-error.js';
 export { UndecodableTextError } from './undecodable-text-error.js';

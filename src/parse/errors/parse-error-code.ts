@@ -9,4 +9,6 @@ export enum ParseErrorCode {
   TooManyPages = 'TOO_MANY_PAGES',
   UnsupportedType = 'UNSUPPORTED_TYPE',
   UndecodableText = 'UNDECODABLE_TEXT',
+  NoTextFound = 'NO_TEXT_FOUND',
+  OcrLimit = 'OCR_LIMIT',
 }

@@ -1,0 +1,101 @@
+/**
+ * OCR speed and accuracy: pages per second on one core (onnxruntime intra-op threads = 1) and character
+ * error rate against hand transcriptions, page by page, side by side. CPU seconds are printed next to wall
+ * seconds: on a shared machine, pages per CPU-second is the closer figure for an idle core.
+ *
+ *   OCR_GOLD_DIR=/path/to/gold npm run bench:ocr
+ *
+ * OCR_GOLD_DIR holds one UTF-8 transcription per page, named `<PDF file name without .pdf>.p<page>.txt`
+ * (see data/ocr/GUIDELINE.md). Each PDF is looked for in OCR_GOLD_DIR itself, then in DATASETS_DIR's
+ * real-pdfs folders. Without OCR_GOLD_DIR the benchmark says so and stops.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config/config.js';
+import { characterErrors } from '../src/eval/character-error-rate.js';
+import { DEFAULT_OCR_LIMITS } from '../src/parse/index.js';
+import { loadOcrModels } from '../src/parse/ocr/ocr-models.js';
+import { ocrPdfPages } from '../src/parse/ocr/ocr-pages.js';
+
+const GOLD_NAME = /^(.+)\.p(\d+)\.txt$/;
+
+interface GoldPage {
+  pdf: string;
+  page: number;
+  text: string;
+}
+
+async function goldPages(goldDir: string, pdfDirs: string[]): Promise<GoldPage[]> {
+  const pages: GoldPage[] = [];
+  for (const name of (await readdir(goldDir)).sort()) {
+    const match = GOLD_NAME.exec(name);
+    if (!match) continue;
+    const [, stem = '', page = '0'] = match;
+    const pdf = pdfDirs.map((dir) => join(dir, `${stem}.pdf`)).find((path) => existsSync(path));
+    if (!pdf) {
+      console.warn(`skipped ${name}: no ${stem}.pdf in ${pdfDirs.join(', ')}`);
+      continue;
+    }
+    pages.push({ pdf, page: Number(page), text: await readFile(join(goldDir, name), 'utf8') });
+  }
+  return pages;
+}
+
+async function main(): Promise<void> {
+  const goldDir = process.env.OCR_GOLD_DIR;
+  if (!goldDir || !existsSync(goldDir)) {
+    console.log(
+      'bench:ocr: set OCR_GOLD_DIR to a folder of hand transcriptions (data/ocr/GUIDELINE.md); skipped',
+    );
+    return;
+  }
+  const realPdfs = join(loadConfig().datasetsDir, 'real-pdfs');
+  const pages = await goldPages(goldDir, [
+    goldDir,
+    join(realPdfs, 'announcements'),
+    join(realPdfs, 'reports'),
+  ]);
+  if (pages.length === 0) {
+    console.log(`bench:ocr: no <file>.p<page>.txt transcriptions in ${goldDir}; skipped`);
+    return;
+  }
+  const loadStart = performance.now();
+  await loadOcrModels(1);
+  const loadSeconds = (performance.now() - loadStart) / 1000;
+
+  console.log(
+    'page                                                    chars  errors    CER  seconds  cpu s  confidence',
+  );
+  let errors = 0;
+  let length = 0;
+  let seconds = 0;
+  let cpuSeconds = 0;
+  for (const gold of pages) {
+    const bytes = new Uint8Array(await readFile(gold.pdf));
+    const start = performance.now();
+    const cpuStart = process.cpuUsage();
+    const [read] = await ocrPdfPages(bytes, [gold.page], DEFAULT_OCR_LIMITS, 1);
+    const took = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuTook = (cpu.user + cpu.system) / 1e6;
+    cpuSeconds += cpuTook;
+    const counted = characterErrors(gold.text, read?.text ?? '');
+    errors += counted.errors;
+    length += counted.length;
+    seconds += took;
+    const name = `${gold.pdf.split('/').pop()} p${gold.page}`;
+    console.log(
+      `${name.padEnd(52)} ${String(counted.length).padStart(6)} ${String(counted.errors).padStart(7)} ${((100 * counted.errors) / Math.max(1, counted.length)).toFixed(2).padStart(5)}% ${took.toFixed(2).padStart(8)} ${cpuTook.toFixed(2).padStart(6)} ${(read?.confidence ?? 0).toFixed(3).padStart(11)}`,
+    );
+  }
+  const rss = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    `\n${pages.length} pages, ${length} characters: CER ${((100 * errors) / Math.max(1, length)).toFixed(2)} %, ` +
+      `${seconds.toFixed(1)} s, ${(pages.length / seconds).toFixed(2)} pages/s with one thread, ` +
+      `${(pages.length / cpuSeconds).toFixed(2)} pages per CPU-second ` +
+      `(render, detect, recognise; model load ${loadSeconds.toFixed(1)} s apart); peak RSS ${rss.toFixed(0)} MiB`,
+  );
+}
+
+await main();

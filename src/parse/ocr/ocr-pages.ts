@@ -1,0 +1,115 @@
+/** The OCR stage: pages of a PDF rendered and read into text lines, within the OCR limits. */
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OcrLimitError } from '../errors/ocr-limit-error.js';
+import { pdfjsAssets } from '../pdf-text.js';
+import type { OcrLimits, OcrLine, PageOcr } from '../types.js';
+import { loadOcrModels } from './ocr-models.js';
+import { readLines } from './read-lines.js';
+import { readingOrder } from './reading-order.js';
+import { renderPage } from './render-page.js';
+
+export const DEFAULT_OCR_LIMITS: OcrLimits = { maxPages: 50, timeoutMs: 120_000 };
+
+/** 144 dpi: body text of a filing comes out 20–30 pixels high, plenty for the 48-pixel recogniser. */
+const RENDER_SCALE = 2;
+/** Oversized pages (drawings, posters) are rendered smaller, so that one page image stays under ~64 MB. */
+const MAX_RENDER_SIDE = 4000;
+/** PP-OCR's default detector input size. */
+const DETECTION_MAX_SIDE = 960;
+/** PP-OCR's drop score: lines read with less confidence are mostly noise. */
+const MIN_CONFIDENCE = 0.5;
+
+export interface OcrPage extends PageOcr {
+  number: number;
+  text: string;
+  /** Regions skipped as red seals or stamps. */
+  stamps: number;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** Characters weigh in by count, so a page's confidence is that of its text, not of its average line. */
+function pageConfidence(lines: readonly OcrLine[]): number {
+  const chars = lines.reduce((n, l) => n + l.text.length, 0);
+  if (chars === 0) return 0;
+  return lines.reduce((sum, l) => sum + l.confidence * l.text.length, 0) / chars;
+}
+
+/**
+ * Reads `pageNumbers` (1-based) of the PDF by OCR. Throws OcrLimitError when there are more pages than
+ * `limits.maxPages` or when the time limit passes; the time is checked between pages.
+ */
+export async function ocrPdfPages(
+  bytes: Uint8Array,
+  pageNumbers: readonly number[],
+  limits: OcrLimits,
+  threads = 1,
+): Promise<OcrPage[]> {
+  if (pageNumbers.length > limits.maxPages) {
+    throw new OcrLimitError(
+      `The PDF needs OCR on ${pageNumbers.length} pages, over the OCR limit of ${limits.maxPages} pages.`,
+    );
+  }
+  const started = Date.now();
+  const models = await loadOcrModels(threads);
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    ...pdfjsAssets(),
+    cMapPacked: true,
+    verbosity: 0,
+    isEvalSupported: false,
+  });
+  let doc: PDFDocumentProxy | undefined;
+  try {
+    doc = await task.promise;
+    const pages: OcrPage[] = [];
+    for (const number of pageNumbers) {
+      const elapsed = Date.now() - started;
+      if (elapsed > limits.timeoutMs) {
+        throw new OcrLimitError(
+          `OCR passed its time limit of ${Math.round(limits.timeoutMs / 1000)} s after ${pages.length} of ${pageNumbers.length} pages.`,
+        );
+      }
+      const page = await doc.getPage(number);
+      try {
+        const { width, height } = page.getViewport({ scale: 1 });
+        const scale = Math.min(RENDER_SCALE, MAX_RENDER_SIDE / Math.max(width, height));
+        const image = await renderPage(page, scale);
+        const read = await readLines(image, models, {
+          detectionMaxSide: DETECTION_MAX_SIDE,
+          minConfidence: MIN_CONFIDENCE,
+        });
+        const ordered = readingOrder(
+          read.lines.map((l) => ({
+            text: l.text,
+            confidence: l.confidence,
+            box: {
+              left: l.box.left / scale,
+              top: l.box.top / scale,
+              right: l.box.right / scale,
+              bottom: l.box.bottom / scale,
+            },
+          })),
+          image.width / scale,
+        );
+        const lines: OcrLine[] = ordered.lines.map((l) => ({
+          text: l.text,
+          confidence: Math.round(l.confidence * 1000) / 1000,
+          box: [round(l.box.left), round(l.box.top), round(l.box.right), round(l.box.bottom)],
+        }));
+        pages.push({
+          number,
+          text: ordered.text,
+          lines,
+          confidence: Math.round(pageConfidence(lines) * 1000) / 1000,
+          stamps: read.stamps,
+        });
+      } finally {
+        page.cleanup();
+      }
+    }
+    return pages;
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}

@@ -1,0 +1,98 @@
+/** Text lines of one page image: detect boxes, drop stamps, recognise each line. */
+
+import { ctcGreedy } from './ctc.js';
+import { DB_DEFAULTS, type DbOptions, decodeBoxes } from './db-boxes.js';
+import { detectionInput } from './detection-input.js';
+import type { OcrModels } from './ocr-models.js';
+import type { Point, RgbaImage } from './raster.js';
+import { cropLine, LINE_HEIGHT, type LineCrop } from './recognition-input.js';
+import { isMostlyRed } from './seal.js';
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** One recognised line, its box in image pixels. */
+export interface ImageLine {
+  text: string;
+  confidence: number;
+  box: Box;
+}
+
+export interface ReadLinesOptions {
+  /** Longer side of the detector's input, in pixels. */
+  detectionMaxSide: number;
+  /** Lines read with less confidence than this are dropped as noise (PP-OCR's drop score). */
+  minConfidence: number;
+  db?: DbOptions;
+}
+
+export interface ReadLines {
+  lines: ImageLine[];
+  /** Regions skipped as red seals or stamps. */
+  stamps: number;
+}
+
+/** Widest line crop (a 48-pixel-high strip); longer lines are squeezed. */
+const MAX_LINE_WIDTH = 3200;
+
+const boundsOf = (corners: readonly Point[]): Box => ({
+  left: Math.min(...corners.map((p) => p.x)),
+  top: Math.min(...corners.map((p) => p.y)),
+  right: Math.max(...corners.map((p) => p.x)),
+  bottom: Math.max(...corners.map((p) => p.y)),
+});
+
+export async function readLines(
+  image: RgbaImage,
+  models: OcrModels,
+  options: ReadLinesOptions,
+): Promise<ReadLines> {
+  const input = detectionInput(image, options.detectionMaxSide);
+  const [, , mapHeight, mapWidth] = input.dims;
+  const { detector, recogniser, charset } = models;
+  const detected = await detector.run({ [detector.inputNames[0] ?? 'x']: input });
+  const probability = Object.values(detected)[0];
+  if (!probability) throw new Error('the text detector returned no output');
+  const boxes = decodeBoxes(
+    { data: probability.data, width: mapWidth, height: mapHeight },
+    options.db ?? DB_DEFAULTS,
+  );
+
+  const candidates: Array<{ box: Box; crop: LineCrop }> = [];
+  let stamps = 0;
+  for (const found of boxes) {
+    const corners = found.corners.map((p) => ({ x: p.x * input.scaleX, y: p.y * input.scaleY })) as [
+      Point,
+      Point,
+      Point,
+      Point,
+    ];
+    const box = boundsOf(corners);
+    if (isMostlyRed(image, box)) {
+      stamps++;
+      continue;
+    }
+    candidates.push({ box, crop: cropLine(image, corners, MAX_LINE_WIDTH) });
+  }
+
+  // One line a run: the recogniser's cost grows faster than the batch, and padding would only add to it.
+  const lines: ImageLine[] = [];
+  for (const { box, crop } of candidates) {
+    const out = Object.values(
+      await recogniser.run({
+        [recogniser.inputNames[0] ?? 'x']: { data: crop.data, dims: [1, 3, LINE_HEIGHT, crop.width] },
+      }),
+    )[0];
+    if (!out) throw new Error('the text recogniser returned no output');
+    const [, steps = 0, classes = 0] = out.dims;
+    const decoded = ctcGreedy(out.data, steps, classes, charset);
+    const text = decoded.text.trim();
+    if (text !== '' && decoded.confidence >= options.minConfidence)
+      lines.push({ text, confidence: decoded.confidence, box });
+  }
+  return { lines, stamps };
+}

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { characterErrorRate } from '../../src/eval/character-error-rate.js';
+import { ctcGreedy, parseCharset } from '../../src/parse/ocr/ctc.js';
+import { DB_DEFAULTS, decodeBoxes, type ProbabilityMap } from '../../src/parse/ocr/db-boxes.js';
+import { detectionInput, detectionSize } from '../../src/parse/ocr/detection-input.js';
+import type { RgbaImage } from '../../src/parse/ocr/raster.js';
+import { readingOrder } from '../../src/parse/ocr/reading-order.js';
+import { cropLine, LINE_HEIGHT } from '../../src/parse/ocr/recognition-input.js';
+import { isMostlyRed } from '../../src/parse/ocr/seal.js';
+
+/** Steps of one-hot-ish probabilities over `classes`, the winner of each step getting `p`. */
+function steps(winners: number[], classes: number, p = 0.9): Float32Array {
+  const out = new Float32Array(winners.length * classes).fill((1 - p) / (classes - 1));
+  winners.forEach((w, t) => {
+    out[t * classes + w] = p;
+  });
+  return out;
+}
+
+function filledMap(width: number, height: number, rects: Array<[number, number, number, number, number]>) {
+  const map: ProbabilityMap = { width, height, data: new Float32Array(width * height) };
+  for (const [x0, y0, x1, y1, p] of rects)
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) map.data[y * width + x] = p;
+  return map;
+}
+
+function image(
+  width: number,
+  height: number,
+  paint: (x: number, y: number) => [number, number, number],
+): RgbaImage {
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const [r, g, b] = paint(x, y);
+      data.set([r, g, b, 255], (y * width + x) * 4);
+    }
+  return { width, height, data };
+}
+
+describe('CTC greedy decoding', () => {
+  const charset = ['公', '司', '告'];
+  it('merges repeats, drops blanks, and keeps a character repeated across a blank', () => {
+    // classes: 0 blank, 1 公, 2 司, 3 告
+    const decoded = ctcGreedy(steps([1, 1, 0, 2, 2, 0, 2, 3, 0], 4), 9, 4, charset);
+    assert.equal(decoded.text, '公司司告');
+    assert.ok(Math.abs(decoded.confidence - 0.9) < 1e-6);
+  });
+
+  it('reads nothing from blanks only, with confidence 0', () => {
+    assert.deepEqual(ctcGreedy(steps([0, 0, 0], 4), 3, 4, charset), { text: '', confidence: 0 });
+  });
+
+  it('confidence is the mean of the kept characters’ probabilities', () => {
+    const probs = steps([1, 2], 4);
+    probs[1 * 4 + 2] = 0.5; // step 1 still wins with 司, less surely
+    probs[1 * 4 + 0] = 0.4;
+    assert.ok(Math.abs(ctcGreedy(probs, 2, 4, charset).confidence - 0.7) < 1e-6);
+  });
+
+  it('the dictionary gains the space the models were trained with', () => {
+    assert.deepEqual(parseCharset('公\n司\n'), ['公', '司', ' ']);
+  });
+});
+
+describe('DB box decoding', () => {
+  it('finds each text region as a box grown by the unclip distance, in reading order of discovery', () => {
+    const map = filledMap(200, 100, [
+      [20, 10, 120, 20, 0.9],
+      [30, 50, 90, 62, 0.8],
+    ]);
+    const boxes = decodeBoxes(map);
+    assert.equal(boxes.length, 2);
+    const [first, second] = boxes;
+    // 100 × 10 region: distance = 1000 × 1.5 / 220 ≈ 6.8 on every side.
+    const d = (100 * 10 * DB_DEFAULTS.unclipRatio) / 220;
+    const [tl, tr, br, bl] = first?.corners ?? [];
+    assert.ok(Math.abs((tl?.x ?? 0) - (20 - d)) < 1e-6 && Math.abs((tl?.y ?? 0) - (10 - d)) < 1e-6);
+    assert.ok(Math.abs((br?.x ?? 0) - (120 + d)) < 1e-6 && Math.abs((br?.y ?? 0) - (20 + d)) < 1e-6);
+    assert.ok((tr?.x ?? 0) > (tl?.x ?? 0) && (bl?.y ?? 0) > (tl?.y ?? 0), 'corners run tl, tr, br, bl');
+    assert.ok(Math.abs((first?.score ?? 0) - 0.9) < 1e-6);
+    assert.ok((second?.corners[0].y ?? 0) > 40);
+  });
+
+  it('fits a slanted line with a rotated rectangle', () => {
+    const map: ProbabilityMap = { width: 200, height: 120, data: new Float32Array(200 * 120) };
+    // A band 8 pixels thick rising 1 in 4.
+    for (let x = 20; x < 180; x++)
+      for (let t = 0; t < 8; t++) map.data[(80 - Math.floor((x - 20) / 4) + t) * 200 + x] = 0.9;
+    const [box] = decodeBoxes(map);
+    assert.ok(box);
+    const [tl, tr] = box.corners;
+    const slope = (tr.y - tl.y) / (tr.x - tl.x);
+    assert.ok(Math.abs(slope + 0.25) < 0.03, `slope ${slope}`);
+  });
+
+  it('drops faint regions (box threshold) and specks (minimum side)', () => {
+    const map = filledMap(100, 100, [
+      [10, 10, 60, 20, 0.45],
+      [70, 70, 72, 72, 0.95],
+    ]);
+    assert.deepEqual(decodeBoxes(map), []);
+  });
+
+  it('sizes the detector input to multiples of 32 within the longest side', () => {
+    assert.deepEqual(detectionSize(1190, 1684, 960), { width: 672, height: 960 });
+    assert.deepEqual(detectionSize(100, 50, 960), { width: 96, height: 64 });
+    const input = detectionInput(
+      image(64, 32, () => [255, 255, 255]),
+      960,
+    );
+    assert.deepEqual(input.dims, [1, 3, 32, 64]);
+    // White, normalised with the blue statistics first (BGR): (1 − 0.406) / 0.225.
+    assert.ok(Math.abs((input.data[0] ?? 0) - (1 - 0.406) / 0.225) < 1e-5);
+  });
+});
+
+describe('line crops', () => {
+  it('samples a box into a 48-pixel-high strip as wide as the box’s aspect', () => {
+    const page = image(100, 40, (x) => (x < 50 ? [0, 0, 0] : [255, 255, 255]));
+    const crop = cropLine(
+      page,
+      [
+        { x: 0, y: 10 },
+        { x: 100, y: 10 },
+        { x: 100, y: 30 },
+        { x: 0, y: 30 },
+      ],
+      3200,
+    );
+    assert.equal(crop.width, Math.ceil((LINE_HEIGHT * 100) / 20));
+    assert.equal(crop.data[0], -1, 'black → −1');
+    assert.equal(crop.data[crop.width - 1], 1, 'white → 1');
+  });
+});
+
+describe('seals', () => {
+  const box = { left: 0, top: 0, right: 40, bottom: 40 };
+  it('a red ring is a stamp; black text is not; black text under a faint seal is not', () => {
+    const ring = image(40, 40, (x, y) =>
+      Math.abs(Math.hypot(x - 20, y - 20) - 15) < 2 ? [220, 30, 40] : [255, 255, 255],
+    );
+    const text = image(40, 40, (x, y) => (y % 6 < 2 && x > 4 ? [20, 20, 20] : [255, 255, 255]));
+    const overlap = image(40, 40, (x, y) =>
+      y % 6 < 3 && x > 4
+        ? [30, 20, 20]
+        : Math.abs(Math.hypot(x - 20, y - 20) - 15) < 1
+          ? [220, 30, 40]
+          : [255, 255, 255],
+    );
+    assert.equal(isMostlyRed(ring, box), true);
+    assert.equal(isMostlyRed(text, box), false);
+    assert.equal(isMostlyRed(overlap, box), false);
+  });
+});
+
+describe('reading order', () => {
+  const line = (text: string, left: number, top: number, right: number, height = 12) => ({
+    text,
+    box: { left, top, right, bottom: top + height },
+  });
+
+  it('rows top to bottom, pieces left to right, far-apart pieces as cells', () => {
+    const order = readingOrder(
+      [line('合计', 60, 100, 90), line('第二行', 60, 120, 300), line('110,000.00', 400, 101, 470)],
+      595,
+    );
+    assert.equal(order.text, '合计\t110,000.00\n第二行');
+    assert.deepEqual(
+      order.lines.map((l) => l.text),
+      ['合计', '110,000.00', '第二行'],
+    );
+  });
+
+  it('an indented row or a wide gap opens a paragraph', () => {
+    const order = readingOrder(
+      [
+        line('一、基本情况', 60, 100, 200),
+        line('公司于2017年非公开', 84, 120, 530),
+        line('发行股票。', 60, 140, 200),
+        line('特此公告。', 60, 200, 160),
+      ],
+      595,
+    );
+    assert.equal(order.text, '一、基本情况\n\n公司于2017年非公开\n发行股票。\n\n特此公告。');
+  });
+
+  it('reads two obvious columns one after the other, below a title across both', () => {
+    const left = Array.from({ length: 5 }, (_, i) => line(`左${i}`, 50, 100 + i * 16, 280));
+    const right = Array.from({ length: 5 }, (_, i) => line(`右${i}`, 320, 100 + i * 16, 550));
+    const order = readingOrder([line('标题横跨两栏', 50, 70, 550), ...right, ...left], 595);
+    assert.equal(order.text, '标题横跨两栏\n\n左0\n左1\n左2\n左3\n左4\n\n右0\n右1\n右2\n右3\n右4');
+  });
+});
+
+describe('character error rate', () => {
+  it('counts edits per reference character, ignoring whitespace and width forms', () => {
+    assert.equal(characterErrorRate('募集资金（万元）', '募集资金 (万元)'), 0);
+    assert.equal(characterErrorRate('公司公告', '公可公告'), 0.25);
+    assert.equal(characterErrorRate('公司公告', '公司公告了'), 0.25);
+  });
+});

@@ -1,0 +1,103 @@
+/** Scanned-looking PDFs for OCR tests: Chinese lines drawn with a CJK font onto a page image, no text layer. */
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import PDFDocument from 'pdfkit';
+import { findCjkFont } from '../../scripts/samples/render-pdf.js';
+import { pdfjsAssets } from '../../src/parse/pdf-text.js';
+
+/** A4 at 150 dpi, as an office scanner saves it. */
+const PAGE_PIXELS = { width: 1240, height: 1754 };
+const FAMILY = 'FinkgTestCjk';
+let registered = false;
+
+export interface ScanOptions {
+  /** Glyph size in pixels (22 ≈ 10.5 pt at 150 dpi). */
+  fontSize?: number;
+  /** A red ring and red characters stamped over the last lines, as a company seal. */
+  seal?: boolean;
+}
+
+/** A page image with `lines` drawn from the top-left margin, one line each. */
+export function scannedPng(lines: readonly string[], options: ScanOptions = {}): Buffer {
+  if (!registered) {
+    GlobalFonts.registerFromPath(findCjkFont().path, FAMILY);
+    registered = true;
+  }
+  const size = options.fontSize ?? 26;
+  const canvas = createCanvas(PAGE_PIXELS.width, PAGE_PIXELS.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, PAGE_PIXELS.width, PAGE_PIXELS.height);
+  ctx.fillStyle = '#1a1a1a';
+  ctx.font = `${size}px ${FAMILY}`;
+  ctx.textBaseline = 'top';
+  lines.forEach((line, i) => {
+    ctx.fillText(line, 150, 160 + i * size * 1.9);
+  });
+  if (options.seal) {
+    const x = 900;
+    const y = 160 + lines.length * size * 1.9;
+    ctx.strokeStyle = '#d42a2a';
+    ctx.fillStyle = '#d42a2a';
+    ctx.lineWidth = 6;
+    ctx.beginPath();
+    ctx.arc(x, y, 110, 0, Math.PI * 2);
+    ctx.stroke();
+    ctx.font = `${size + 6}px ${FAMILY}`;
+    ctx.fillText('公司印章专用', x - 95, y - 18);
+  }
+  return canvas.toBuffer('image/png');
+}
+
+/** An image-only PDF, one scanned page per entry (an empty entry is a blank page). */
+export function scannedPdf(
+  pages: ReadonlyArray<readonly string[]>,
+  options: ScanOptions = {},
+): Promise<Uint8Array> {
+  return imagePdf(pages.map((lines) => scannedPng(lines, options)));
+}
+
+/** A PDF of one full-page picture per image, A4. */
+function imagePdf(images: readonly Buffer[]): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    autoFirstPage: false,
+    info: { CreationDate: new Date('2025-01-01T00:00:00Z') },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Uint8Array>((resolve) =>
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))),
+  );
+  for (const image of images) {
+    doc.addPage({ size: 'A4', margin: 0 });
+    doc.image(image, 0, 0, { width: doc.page.width, height: doc.page.height });
+  }
+  doc.end();
+  return done;
+}
+
+/** The scanned twin of a PDF: each page printed to a 150 dpi picture, the text layer gone. */
+export async function scannedTwin(pdf: Uint8Array): Promise<Uint8Array> {
+  const task = getDocument({ data: new Uint8Array(pdf), ...pdfjsAssets(), cMapPacked: true, verbosity: 0 });
+  try {
+    const doc = await task.promise;
+    const images: Buffer[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 150 / 72 });
+      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      const context = canvas.getContext('2d');
+      type Render = Parameters<typeof page.render>[0];
+      await page.render({
+        canvas: canvas as unknown as Render['canvas'],
+        canvasContext: context as unknown as Render['canvasContext'],
+        viewport,
+      }).promise;
+      images.push(canvas.toBuffer('image/png'));
+    }
+    return await imagePdf(images);
+  } finally {
+    await task.destroy();
+  }
+}
