@@ -38,8 +38,10 @@ export function registerDemoCommand(program: Command): void {
     .argument('[paths...]', 'documents or folders to process', [path.join(projectRoot, 'samples')])
     .option('--keep-running', 'keep the API and the worker running afterwards (Ctrl-C stops them)')
     .action(async (paths: string[], options: { keepRunning?: boolean }) => {
-      // The demo prints its own progress; keep service logs (also of the sandboxed processors) to warnings.
+      // The demo prints its own progress; keep service logs (also of the sandboxed processors, which
+      // inherit this environment) to warnings, in readable lines rather than JSON.
       process.env.LOG_LEVEL ??= 'warn';
+      process.env.LOG_FORMAT ??= 'human';
       const config = loadConfig();
       console.log('Starting Redis and Neo4j (a first start resolves Neo4j from Maven Central)…');
       for (const status of await servicesUp(config)) {
@@ -47,7 +49,7 @@ export function registerDemoCommand(program: Command): void {
           `  ${status.name} ${status.version ?? ''} at ${status.url}${status.managed ? ` (data in ${config.dataDir})` : ''}`,
         );
       }
-      const log = createLogger(config.logLevel, 'demo');
+      const log = createLogger(config, 'demo');
       const worker = await startDocumentWorker(config, log);
       const server = await startServer(config);
       console.log(`API listening on ${server.url}; a worker is running.\n`);
