@@ -28,7 +28,9 @@ let running: ChildProcess | undefined;
 /** node --test over `files`, in a process group of its own so an interrupt can end all of it. */
 function runNodeTest(files: string[], concurrency: number, env: NodeJS.ProcessEnv): Promise<number> {
   const args = ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files];
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env, detached: true });
+  // Set when this runner is itself started from a test file; node --test would then run nothing.
+  const { NODE_TEST_CONTEXT: _, ...ownEnv } = env;
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: ownEnv, detached: true });
   running = child;
   return new Promise((resolve) => {
     child.once('exit', (code, signal) => {
@@ -63,15 +65,16 @@ async function main(): Promise<number> {
   let services: RunServices | undefined;
   let starting: Promise<RunServices> | undefined;
 
-  let stopping = false;
-  const interrupt = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`\ntest run: ${signal}, stopping the tests and this run's services`);
-    await endRunning();
-    // Servers still starting are stopped once up: an interrupt must not leave them behind.
-    await starting?.then((started) => started.stop()).catch(() => {});
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+  // Set by a signal: the exit code once the tests and this run's services are stopped.
+  let interrupted: Promise<number> | undefined;
+  const interrupt = (signal: NodeJS.Signals) => {
+    interrupted ??= (async () => {
+      console.error(`\ntest run: ${signal}, stopping the tests and this run's services`);
+      await endRunning();
+      // Servers still starting are stopped once up: an interrupt must not leave them behind.
+      await starting?.then((started) => started.stop()).catch(() => {});
+      return signal === 'SIGINT' ? 130 : 143;
+    })();
   };
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
@@ -82,7 +85,8 @@ async function main(): Promise<number> {
     console.log(`test run: ${unit.length} unit test files, ${concurrency} at a time`);
     if ((await runNodeTest(unit, concurrency, process.env)) !== 0) failed++;
   }
-  if (serial.length > 0 && !stopping) {
+  if (interrupted) return interrupted;
+  if (serial.length > 0) {
     let env: NodeJS.ProcessEnv = process.env;
     try {
       if (external) {
@@ -96,7 +100,7 @@ async function main(): Promise<number> {
         env = { ...process.env, ...services.env };
       }
     } catch (error) {
-      if (stopping) return 1;
+      if (interrupted) return interrupted;
       console.error(`test run: the test services are not usable, so no service test ran.\n${error}`);
       return 1;
     }
@@ -104,13 +108,15 @@ async function main(): Promise<number> {
       ? `own services ${services.env.TEST_REDIS_URL} ${services.env.TEST_NEO4J_URI}`
       : 'TEST_* services';
     console.log(`test run: ${serial.length} service and heavy test files, one at a time, on ${where}`);
+    if (interrupted) return interrupted;
     try {
       if ((await runNodeTest(serial, 1, env)) !== 0) failed++;
     } finally {
-      if (!stopping) await services?.stop();
+      if (!interrupted) await services?.stop();
     }
   }
-  return failed > 0 ? 1 : 0;
+  return interrupted ?? (failed > 0 ? 1 : 0);
 }
 
-process.exitCode = await main();
+// Exit outright: a server that hangs may still hold a client's socket open.
+process.exit(await main());

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -28,6 +28,7 @@ interface Run {
 }
 
 let scratch: string;
+const runs: Run[] = [];
 
 /** The runner over the probe file, with the TEST_* variables of this run removed unless given. */
 function startRun(name: string, extraEnv: Record<string, string> = {}): Run {
@@ -46,7 +47,9 @@ function startRun(name: string, extraEnv: Record<string, string> = {}): Run {
     output += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, out, output: () => output, exited };
+  const run = { child, out, output: () => output, exited };
+  runs.push(run);
+  return run;
 }
 
 function probeOf(run: Run): Promise<RunProbe> {
@@ -75,7 +78,13 @@ describe('the test runner', { timeout: 600_000 }, () => {
   before(async () => {
     scratch = await mkdtemp(path.join(tmpdir(), 'finkg-runner-'));
   });
-  after(() => rm(scratch, { recursive: true, force: true }));
+  after(async () => {
+    // A failed assertion must not leave a run behind: Ctrl-C makes a runner stop all it started.
+    for (const run of runs)
+      if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGINT');
+    await Promise.all(runs.map((run) => run.exited));
+    await rm(scratch, { recursive: true, force: true });
+  });
 
   it('gives two runs at once servers of their own and stops them, also on Ctrl-C', async () => {
     const first = startRun('first');
@@ -113,12 +122,16 @@ describe('the test runner', { timeout: 600_000 }, () => {
   describe('with a TEST_NEO4J_URI that accepts connections and never answers', () => {
     let silent: Server;
     let port: number;
+    const sockets: Socket[] = [];
     before(async () => {
       port = await freePort();
-      silent = createServer(() => {});
+      silent = createServer((socket) => sockets.push(socket));
       await new Promise<void>((resolve) => silent.listen(port, '127.0.0.1', resolve));
     });
-    after(() => new Promise<void>((resolve) => silent.close(() => resolve())));
+    after(() => {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    });
 
     it('fails the run at once, saying which server is not usable', async () => {
       const started = Date.now();

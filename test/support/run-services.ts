@@ -118,3 +118,25 @@ export async function sweepAbandonedRuns(): Promise<string[]> {
   }
   return swept;
 }
+
+/**
+ * Runs `body` against the TEST_* servers when they are set, else against a Redis and a Neo4j started for
+ * it with startRunServices and stopped afterwards, also on Ctrl-C or SIGTERM (benchmarks use this).
+ */
+export async function withRunServices<T>(body: () => Promise<T>): Promise<T> {
+  if (process.env.TEST_REDIS_URL && process.env.TEST_NEO4J_URI) return body();
+  await sweepAbandonedRuns();
+  const services = await startRunServices();
+  Object.assign(process.env, services.env);
+  const onSignal = (signal: NodeJS.Signals) =>
+    void services.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await body();
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await services.stop();
+  }
+}
