@@ -1,6 +1,7 @@
 /**
  * Whole-pipeline throughput: generated announcements through queue → parse → extract → link → graph,
- * with 1 and then 2 worker processes, against the test Redis and Neo4j (started if needed).
+ * with 1 and then 2 worker processes, against a Redis and a Neo4j started for the benchmark on free ports
+ * and stopped afterwards (or the TEST_REDIS_URL / TEST_NEO4J_URI servers when set).
  *
  *   npm run bench:pipeline -- [--documents 200] [--workers 1,2]
  *
@@ -12,6 +13,7 @@ import { QueueEvents } from 'bullmq';
 import { submitText, waitForJobs } from '../src/ingest/index.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../src/queue/index.js';
 import { FilesystemDocumentStore } from '../src/store/index.js';
+import { withRunServices } from '../test/support/run-services.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../test/support/test-services.js';
 import { startWorkerProcess, stopWorkerProcess } from '../test/support/worker-process.js';
 import { generateAnnouncements } from './generated-announcements.js';
@@ -88,10 +90,12 @@ const { values } = parseArgs({
 });
 const documents = Number(values.documents);
 const runs: RunFigures[] = [];
-for (const workers of values.workers.split(',').map(Number)) {
-  console.error(`running ${documents} documents with ${workers} worker process(es)…`);
-  runs.push(await run(workers, documents));
-}
+await withRunServices(async () => {
+  for (const workers of values.workers.split(',').map(Number)) {
+    console.error(`running ${documents} documents with ${workers} worker process(es)…`);
+    runs.push(await run(workers, documents));
+  }
+});
 
 const base = runs[0] as RunFigures;
 const rate = (r: RunFigures) => ({

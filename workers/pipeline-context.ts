@@ -31,7 +31,7 @@ export function pipelineContext(): Promise<PipelineContext> {
       precision: config.modelPrecision,
       session: { intraOpNumThreads: config.modelThreads },
     });
-    const log = createLogger(config.logLevel, 'processor');
+    const log = createLogger(config, 'processor');
     const fixed = config.knowledgeFile ? await KnownNames.fromTsvFile(config.knowledgeFile) : undefined;
     return {
       config,

@@ -36,7 +36,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
-  const logger = createLogger(config.logLevel, 'finkg-api');
+  const logger = createLogger(config, 'finkg-api');
   // First, so a server that may not start opens no connections.
   const keys = await loadKeyRing(config, logger);
   const queue = createDocumentQueue(config);

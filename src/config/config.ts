@@ -82,6 +82,8 @@ export interface Config {
   /** Seconds to wait for a service to become ready. */
   startupTimeoutSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** JSON lines for services and their log files; one readable line per entry for people at a terminal. */
+  logFormat: 'json' | 'human';
 }
 
 type Spec<T> = { [K in keyof T]: { env: string; parse: EnvParser<T[K]>; fallback: string } };
@@ -147,6 +149,7 @@ const spec: Spec<Config> = {
     parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
     fallback: 'info',
   },
+  logFormat: { env: 'LOG_FORMAT', parse: oneOf('json', 'human'), fallback: 'json' },
 };
 
 /** Every variable the service reads, with its default, for docs and `--help`. */

@@ -57,8 +57,8 @@ export async function startBackgroundWorker(config: Config): Promise<BackgroundW
   const log = openSync(logFile, 'a');
   try {
     const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'workers', 'main.js')], {
-      // The caller's environment is what its configuration was read from.
-      env: process.env,
+      // The caller's environment is what its configuration was read from; its log file takes JSON lines.
+      env: { ...process.env, LOG_FORMAT: 'json' },
       stdio: ['ignore', log, log],
       detached: true,
     });

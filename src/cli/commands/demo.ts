@@ -37,8 +37,10 @@ export function registerDemoCommand(program: Command): void {
     .argument('[paths...]', 'documents or folders to process', [path.join(projectRoot, 'samples')])
     .option('--keep-running', 'keep the API running afterwards (Ctrl-C stops it)')
     .action(async (paths: string[], options: { keepRunning?: boolean }) => {
-      // The demo prints its own progress; keep service logs (also of the sandboxed processors) to warnings.
+      // The demo prints its own progress; keep service logs (also of the sandboxed processors, which
+      // inherit this environment) to warnings, in readable lines rather than JSON.
       process.env.LOG_LEVEL ??= 'warn';
+      process.env.LOG_FORMAT ??= 'human';
       const config = loadConfig();
       console.log('Starting Redis and Neo4j (a first start resolves Neo4j from Maven Central)…');
       for (const status of await servicesUp(config)) {
@@ -81,7 +83,7 @@ Submit more:  npx finkg submit <files or folders> --wait      Stop the services:
       }
       if (options.keepRunning) {
         // While the API stays up, a managed Redis or Neo4j that dies is started again.
-        const supervisor = superviseServices(config, createLogger(config.logLevel, 'demo'));
+        const supervisor = superviseServices(config, createLogger(config, 'demo'));
         process.on('SIGINT', () => {
           supervisor.stop();
           void server.close();

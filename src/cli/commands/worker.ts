@@ -13,7 +13,7 @@ export function registerWorkerCommand(program: Command): void {
         ...process.env,
         ...(options.concurrency ? { WORKER_CONCURRENCY: options.concurrency } : {}),
       });
-      const log = createLogger(config.logLevel, 'worker');
+      const log = createLogger(config, 'worker');
       closeOnSignals(await startDocumentWorker(config, log), log);
     });
 }

@@ -1,0 +1,122 @@
+/**
+ * Runs the test suite: unit test files in parallel, then service and heavy test files one at a time against a
+ * Redis and a Neo4j this run starts on free ports and always stops (also on failure, Ctrl-C or SIGTERM).
+ * With TEST_REDIS_URL and TEST_NEO4J_URI set it uses those servers instead and leaves them running.
+ *
+ *   node dist/test/run-tests.js [test files...]   (default: every dist/test/**\/*.test.js)
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunServices, startRunServices, sweepAbandonedRuns } from './support/run-services.js';
+import { groupTestFiles } from './support/test-groups.js';
+import { prepareTestServices, testConfig } from './support/test-services.js';
+
+const testRoot = path.dirname(fileURLToPath(import.meta.url));
+
+function findTestFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.js'))
+    .map((file) => path.join(dir, file))
+    .sort();
+}
+
+let running: ChildProcess | undefined;
+
+/** node --test over `files`, in a process group of its own so an interrupt can end all of it. */
+function runNodeTest(files: string[], concurrency: number, env: NodeJS.ProcessEnv): Promise<number> {
+  const args = ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files];
+  // Set when this runner is itself started from a test file; node --test would then run nothing.
+  const { NODE_TEST_CONTEXT: _, ...ownEnv } = env;
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: ownEnv, detached: true });
+  running = child;
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      running = undefined;
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+async function endRunning(): Promise<void> {
+  const child = running;
+  if (!child?.pid) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), signal);
+    } catch {
+      // already gone
+    }
+  };
+  signalGroup('SIGTERM');
+  const timer = setTimeout(() => signalGroup('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function main(): Promise<number> {
+  const requested = process.argv.slice(2).map((file) => path.resolve(file));
+  const files = requested.length > 0 ? requested : findTestFiles(testRoot);
+  const { unit, serial } = groupTestFiles(files, testRoot);
+  const external = Boolean(process.env.TEST_REDIS_URL && process.env.TEST_NEO4J_URI);
+  let services: RunServices | undefined;
+  let starting: Promise<RunServices> | undefined;
+
+  // Set by a signal: the exit code once the tests and this run's services are stopped.
+  let interrupted: Promise<number> | undefined;
+  const interrupt = (signal: NodeJS.Signals) => {
+    interrupted ??= (async () => {
+      console.error(`\ntest run: ${signal}, stopping the tests and this run's services`);
+      await endRunning();
+      // Servers still starting are stopped once up: an interrupt must not leave them behind.
+      await starting?.then((started) => started.stop()).catch(() => {});
+      return signal === 'SIGINT' ? 130 : 143;
+    })();
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+
+  let failed = 0;
+  if (unit.length > 0) {
+    const concurrency = availableParallelism();
+    console.log(`test run: ${unit.length} unit test files, ${concurrency} at a time`);
+    if ((await runNodeTest(unit, concurrency, process.env)) !== 0) failed++;
+  }
+  if (interrupted) return interrupted;
+  if (serial.length > 0) {
+    let env: NodeJS.ProcessEnv = process.env;
+    try {
+      if (external) {
+        // Servers managed elsewhere: checked (or started where nothing listens) once, before any file.
+        await prepareTestServices(testConfig());
+      } else {
+        const swept = await sweepAbandonedRuns();
+        if (swept.length > 0) console.log(`test run: stopped servers left by ended runs ${swept.join(', ')}`);
+        starting = startRunServices();
+        services = await starting;
+        env = { ...process.env, ...services.env };
+      }
+    } catch (error) {
+      if (interrupted) return interrupted;
+      console.error(`test run: the test services are not usable, so no service test ran.\n${error}`);
+      return 1;
+    }
+    const where = services
+      ? `own services ${services.env.TEST_REDIS_URL} ${services.env.TEST_NEO4J_URI}`
+      : 'TEST_* services';
+    console.log(`test run: ${serial.length} service and heavy test files, one at a time, on ${where}`);
+    if (interrupted) return interrupted;
+    try {
+      if ((await runNodeTest(serial, 1, env)) !== 0) failed++;
+    } finally {
+      if (!interrupted) await services?.stop();
+    }
+  }
+  return interrupted ?? (failed > 0 ? 1 : 0);
+}
+
+// Exit outright: a server that hangs may still hold a client's socket open.
+process.exit(await main());
