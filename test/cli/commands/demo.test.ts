@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { before, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import { promisify } from 'node:util';
 import { projectRoot } from '../../../src/config/index.js';
+import { stopBackgroundWorker } from '../../../src/services/index.js';
 import { freePort } from '../../support/run-services.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../../support/test-services.js';
 import { envFor } from '../../support/worker-process.js';
@@ -15,6 +16,10 @@ import { envFor } from '../../support/worker-process.js';
 const config = testConfig({ queuePrefix: uniquePrefix() });
 
 before(() => ensureTestServices(config));
+// The demo leaves its worker running for what is submitted next; the test stops it.
+after(async () => {
+  assert.equal(await stopBackgroundWorker(config), true, 'the demo left its worker running');
+});
 
 it('finkg demo prints human lines only, its API’s warning included', { timeout: 240_000 }, async () => {
   const sample = path.join(projectRoot, 'samples', 'ann-603815-bid-gb18030.txt');
