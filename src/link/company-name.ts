@@ -13,7 +13,14 @@ export const LEGAL_FORM =
 
 /** The legal-form tail stripped from a full name to find its core ("无锡启辰半导体"). */
 const LEGAL_TAIL =
-  /(?:\(集团\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|Holdings\s+Limited|Limited|Ltd\.?|Inc\.?)$/i;
+  /(?:\(集团\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|合伙企业\(有限合伙\)|合伙企业|\(有限合伙\)|Holdings\s+Limited|Limited|Ltd\.?|Inc\.?)$/i;
+
+/**
+ * Words the model reads into the start of a name from the clause before it (新设X有限公司, 收购X…,
+ * 任X…, 原X…): the name is what follows.
+ */
+const LEADING_CLAUSE =
+  /^(?:新设|收购|核准|同意|委托|签定|签订|关于|聘任|担任|任|经|和|与|及|归|向|对|由|将|拟|在|于|按|以|原)/;
 
 /**
  * Words that name a role or a kind of company, never a company: spans the model reads as parties
@@ -81,8 +88,14 @@ function cleanUncached(text: string): string {
   const simplified = toSimplified(folded).text;
   return simplified
     .replace(/\s+/g, ' ')
-    .trim()
+    .replace(/^[\s“”"'「」『』《》]+|[\s“”"'「」『』《》]+$/g, '')
     .replace(/ (?=[^A-Za-z0-9])|(?<=[^A-Za-z0-9.,&]) /g, '');
+}
+
+/** A full name without the clause word the model read into its start ("新设南京万科置业有限公司"). */
+export function withoutLeadingClause(name: string): string {
+  const rest = name.replace(LEADING_CLAUSE, '');
+  return rest !== name && isFullName(rest) && rest.length >= 6 ? rest : name;
 }
 
 /** A name without its listing-status mark: `*ST华辰` → { core: 华辰, prefix: *ST }. */

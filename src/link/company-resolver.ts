@@ -3,6 +3,7 @@ import {
   isFullName,
   isNotCompanyName,
   nameCore,
+  withoutLeadingClause,
   withoutListingPrefix,
 } from './company-name.js';
 import type { KnownCompany } from './gazetteer.js';
@@ -31,6 +32,8 @@ export type ResolutionReason =
   | 'short_name'
   | 'alias'
   | 'unique_short_name'
+  | 'same_core_name'
+  | 'truncated_span'
   | 'new';
 
 export interface Resolution {
@@ -123,7 +126,7 @@ export class CompanyResolver {
   }
 
   resolve(mention: string): Resolution | undefined {
-    const name = cleanCompanyName(mention);
+    const name = withoutLeadingClause(cleanCompanyName(mention));
     if (this.issuer && SELF_REFERENCES.has(name)) return { entity: this.issuer, reason: 'self_reference' };
     if (isNotCompanyName(name)) return undefined;
     if (/^\d{6}$|^\d{5}$/.test(name)) {
@@ -139,6 +142,13 @@ export class CompanyResolver {
       return { entity: exact, reason };
     }
     const full = isFullName(name);
+    if (full) {
+      const variant = this.fullNameVariant(name);
+      if (variant) {
+        this.addName(variant.entity, name);
+        return variant;
+      }
+    }
     const fragment = full ? this.shortNameInside(name) : this.fullNameAround(name);
     if (fragment) {
       if (full) this.addName(fragment, name);
@@ -158,6 +168,28 @@ export class CompanyResolver {
     if (!set) return undefined;
     const allowed = [...set].filter((e) => !this.refused.get(e)?.has(name));
     return allowed.length === 1 ? allowed[0] : undefined;
+  }
+
+  /**
+   * The one known full name with the same core under another legal form (有限公司 / 股份有限公司 after a
+   * change of form, 中国银行 / 中国银行股份有限公司), or the one a span cut by a single leading character
+   * belongs to (丰速运有限公司 of 顺丰速运有限公司: no place or company name is one character long).
+   */
+  private fullNameVariant(full: string): Resolution | undefined {
+    const core = nameCore(full);
+    const sameCore = new Set<LinkedEntity>();
+    const cut = new Set<LinkedEntity>();
+    for (const entity of this.companies) {
+      if (this.refused.get(entity)?.has(full)) continue;
+      for (const n of [entity.name, ...(entity.shortNames ?? [])].map(cleanCompanyName).filter(isFullName)) {
+        if (nameCore(n) === core) sameCore.add(entity);
+        else if (n.length === full.length + 1 && n.endsWith(full)) cut.add(entity);
+      }
+    }
+    if (sameCore.size === 1) return { entity: [...sameCore][0] as LinkedEntity, reason: 'same_core_name' };
+    if (sameCore.size === 0 && cut.size === 1)
+      return { entity: [...cut][0] as LinkedEntity, reason: 'truncated_span' };
+    return undefined;
   }
 
   /** The one known full name whose core starts or ends with a short mention ("华辰精密制造" → 华辰精密制造股份有限公司). */

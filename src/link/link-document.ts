@@ -82,7 +82,9 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     resolver.resolve(covered.shortNames?.[0] ?? covered.name);
   // Full names first, then the short names the document states for them, so a short name met
   // before its full name still finds it.
-  for (const text of spans) if (isFullName(cleanCompanyName(text))) resolver.resolve(text);
+  // Longest first, so a span the model cut short finds the name it was cut from.
+  const longestFirst = [...spans].sort((a, b) => b.length - a.length);
+  for (const text of longestFirst) if (isFullName(cleanCompanyName(text))) resolver.resolve(text);
   for (const { fullName, alias } of statedAliases(parsed.modelText)) resolver.addAlias(fullName, alias);
   const subsidiaries = self ? subsidiariesOf(parsed.modelText, resolver, self) : [];
 

@@ -138,4 +138,34 @@ describe('CompanyResolver', () => {
     assert.equal(keyOf(resolver, '平安银行'), '000001');
     assert.equal(resolver.resolve('平安'), undefined);
   });
+
+  it('reads a full name past the clause word or quote before it, and a span cut by one character', () => {
+    const resolver = new CompanyResolver(undefined, []);
+    const target = resolver.resolve('南京万科置业有限公司')?.entity;
+    for (const span of ['新设南京万科置业有限公司', '“南京万科置业有限公司', '原南京万科置业有限公司']) {
+      assert.equal(resolver.resolve(span)?.entity, target, span);
+    }
+    const shunfeng = resolver.resolve('顺丰速运有限公司')?.entity;
+    const cut = resolver.resolve('丰速运有限公司');
+    assert.equal(cut?.entity, shunfeng);
+    assert.equal(cut?.reason, 'truncated_span');
+    resolver.resolve('万科房地产开发有限公司');
+    assert.equal(
+      keyOf(resolver, '大连万科房地产开发有限公司'),
+      'name:大连万科房地产开发有限公司',
+      'a place makes another company',
+    );
+  });
+
+  it('takes one core under two legal forms as one company', () => {
+    const resolver = new CompanyResolver(undefined, []);
+    const bank = resolver.resolve('中国银行股份有限公司')?.entity;
+    const short = resolver.resolve('中国银行');
+    assert.equal(short?.entity, bank);
+    assert.equal(short?.reason, 'same_core_name');
+    assert.equal(
+      resolver.resolve('苏州元禾控股有限公司')?.entity,
+      resolver.resolve('苏州元禾控股股份有限公司')?.entity,
+    );
+  });
 });
