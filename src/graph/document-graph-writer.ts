@@ -107,7 +107,9 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
            n.shortNames = reduce(acc = coalesce(n.shortNames, []), x IN coalesce(row.shortNames, []) |
                                  CASE WHEN x IN acc THEN acc ELSE acc + x END)
        // A short name stands in until a full one arrives (a report may name a company before its filings do).
-       SET n.name = CASE WHEN n.name IN n.shortNames AND NOT row.name IN n.shortNames THEN row.name ELSE n.name END`,
+       // A bare code (a header with no name) never replaces a name.
+       SET n.name = CASE WHEN n.name IN n.shortNames AND NOT row.name IN n.shortNames
+                          AND NOT row.name =~ '[0-9]{5,6}' THEN row.name ELSE n.name END`,
       { rows },
     );
   }

@@ -92,10 +92,15 @@ function cleanUncached(text: string): string {
     .replace(/ (?=[^A-Za-z0-9])|(?<=[^A-Za-z0-9.,&]) /g, '');
 }
 
-/** A full name without the clause word the model read into its start ("新设南京万科置业有限公司"). */
+/** Where a span runs from one clause into the name that ends it ("平安租赁同为中国平安保险…", "…”)以及X有限公司"). */
+const CLAUSE_BREAK = /以及|同为|委托|收购|关于|签定|签订|合伙人为|[“”「」]/;
+
+/** A full name without the clause the model read into its start ("新设南京万科置业有限公司"). */
 export function withoutLeadingClause(name: string): string {
-  const rest = name.replace(LEADING_CLAUSE, '');
-  return rest !== name && isFullName(rest) && rest.length >= 6 ? rest : name;
+  const tail = name.split(CLAUSE_BREAK).at(-1) ?? name;
+  const after = tail !== name && isFullName(tail) && tail.length >= 6 ? tail : name;
+  const rest = after.replace(LEADING_CLAUSE, '');
+  return rest !== after && isFullName(rest) && rest.length >= 6 ? rest : after;
 }
 
 /** A name without its listing-status mark: `*ST华辰` → { core: 华辰, prefix: *ST }. */
@@ -124,7 +129,18 @@ export function isNotCompanyName(name: string): boolean {
   if (prefix && core.length < 2) return true;
   if (/^(?:S?\*?ST|SST)$/.test(name)) return true;
   if (/[，,；;：:、。\t\n]|是|系/.test(name)) return true;
+  if (!balancedBrackets(name)) return true;
   // Two legal forms in one span: a list or a clause ("X有限公司与Y有限公司", "…股权结构为：…公司").
   if ((name.match(/公司/g) ?? []).length >= 2 && !/分公司$|总公司$/.test(name)) return true;
   return /^[A-Za-z]$/.test(name);
+}
+
+/** "连云港)有限公司" is the end of a name cut in two, not a name. */
+function balancedBrackets(name: string): boolean {
+  let depth = 0;
+  for (const ch of name) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
 }

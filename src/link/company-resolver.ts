@@ -138,7 +138,7 @@ export class CompanyResolver {
       this.unique(this.byName.get(withoutListingPrefix(name).core), name);
     if (exact) {
       const reason: ResolutionReason =
-        this.reasons.get(name) ?? (cleanCompanyName(exact.name) === name ? 'same_full_name' : 'short_name');
+        this.reasons.get(name) ?? (isFullName(name) ? 'same_full_name' : 'short_name');
       return { entity: exact, reason };
     }
     const full = isFullName(name);
@@ -146,12 +146,20 @@ export class CompanyResolver {
       const variant = this.fullNameVariant(name);
       if (variant) {
         this.addName(variant.entity, name);
+        this.reasons.set(name, variant.reason);
         return variant;
       }
     }
     const fragment = full ? this.shortNameInside(name) : this.fullNameAround(name);
     if (fragment) {
-      if (full) this.addName(fragment, name);
+      if (full) {
+        // The node was known by a short name only: the full name becomes its name, the short one stays.
+        if (!fragment.shortNames?.includes(fragment.name))
+          fragment.shortNames = [...(fragment.shortNames ?? []), fragment.name];
+        fragment.name = name;
+        this.addName(fragment, name);
+      }
+      this.reasons.set(name, 'unique_short_name');
       return { entity: fragment, reason: 'unique_short_name' };
     }
     if (!full) return undefined;

@@ -142,7 +142,13 @@ describe('CompanyResolver', () => {
   it('reads a full name past the clause word or quote before it, and a span cut by one character', () => {
     const resolver = new CompanyResolver(undefined, []);
     const target = resolver.resolve('南京万科置业有限公司')?.entity;
-    for (const span of ['新设南京万科置业有限公司', '“南京万科置业有限公司', '原南京万科置业有限公司']) {
+    for (const span of [
+      '新设南京万科置业有限公司',
+      '“南京万科置业有限公司',
+      '原南京万科置业有限公司',
+      '华润签定关于南京万科置业有限公司',
+      '万科”)以自有资金1418万元收购南京万科置业有限公司',
+    ]) {
       assert.equal(resolver.resolve(span)?.entity, target, span);
     }
     const shunfeng = resolver.resolve('顺丰速运有限公司')?.entity;
