@@ -8,6 +8,7 @@ import { EventExtractor } from '../../src/extract/index.js';
 import type { ExtractionResult } from '../../src/extract/types.js';
 import { createCompanyGazetteer } from '../../src/graph/company-gazetteer.js';
 import { createNeo4jDriver, ensureGraphSchema, writeDocumentGraph } from '../../src/graph/index.js';
+import { listEvents } from '../../src/graph/queries/index.js';
 import { cleanCompanyName, nameCore } from '../../src/link/company-name.js';
 import { linkDocument, loadEventRoles } from '../../src/link/index.js';
 import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
@@ -178,6 +179,52 @@ describe('entity resolution in the graph', () => {
     assert.deepEqual(named, [{ name: `近水${tag}` }]);
   });
 
+  it('finds a pledge of a company’s shares by the company, as a choice of party, shares or any', async () => {
+    // The issuer's shareholder pledges its shares: the issuer plays no role, its filing tells the event.
+    const linked = await ingest(
+      `${tag}-p`,
+      `证券代码：${code}    证券简称：${shortName}    公告编号：2025-009\n关于股东股份质押的公告\n股东周建平质押股份。\n`,
+      [['周建平', 'person']],
+    );
+    const person = linked.entities.find((e) => e.label === 'Person');
+    assert.ok(person);
+    const sentence = linked.sentences.at(-1);
+    assert.ok(sentence);
+    const span = {
+      sentence: sentence.index,
+      start: sentence.start,
+      end: sentence.start + 2,
+      text: '股东',
+      confidence: 0.9,
+    };
+    await writeDocumentGraph(driver, config.neo4jDatabase, {
+      ...linked,
+      events: [
+        {
+          id: `${tag}-pledge`,
+          type: '质押',
+          typeKey: 'pledge',
+          documentType: '质押',
+          trigger: '质押',
+          confidence: 0.9,
+          mentions: [span],
+          arguments: [
+            { ...span, role: 'sub-per', roleKey: 'pledgor person', entityKey: person.key, label: 'Person' },
+          ],
+        },
+      ],
+    });
+    const reader = { driver, database: config.neo4jDatabase };
+    const found = async (about?: 'party' | 'shares' | 'any') =>
+      (
+        await listEvents(reader, { companyKey: code, type: 'pledge', limit: 10, ...(about ? { about } : {}) })
+      ).items.map((e) => e.id);
+    assert.deepEqual(await found('party'), []);
+    assert.deepEqual(await found('shares'), [`${tag}-pledge`]);
+    assert.deepEqual(await found('any'), [`${tag}-pledge`]);
+    assert.deepEqual(await found(), [`${tag}-pledge`], 'any is the default');
+  });
+
   const skip = missingModel('model.int8.onnx');
   it('links the shipped samples to one node per company', { skip }, async () => {
     const extractor = await EventExtractor.load({ modelDir: MODEL_DIR, precision: 'int8' });
@@ -236,6 +283,12 @@ describe('entity resolution in the graph', () => {
       zhou.map((p) => p.name),
       ['周建平'],
       `周建平 once, no 周建: ${JSON.stringify(zhou)}`,
+    );
+    // The samples' nodes go too: a later run must resolve against what it writes itself.
+    await driver.executeQuery(
+      'MATCH (n) WHERE n.key IN $keys AND (n:Company OR n:Person OR n:Organization) DETACH DELETE n',
+      { keys: [...companies.map((c) => c.key), ...people.map((p) => p.key)] },
+      { database: config.neo4jDatabase },
     );
     await driver.executeQuery(
       'MATCH (d:Document) WHERE d.id IN $ids OPTIONAL MATCH (d)-[:HAS_SENTENCE]->(s) OPTIONAL MATCH (e:Event)-[:REPORTED_IN]->(d) DETACH DELETE s, e, d',

@@ -1,4 +1,5 @@
 import { type TSchema, Type } from '@sinclair/typebox';
+import { COMPANY_EVENT_SCOPES } from '../../graph/queries/events.js';
 import { DOCUMENT_KINDS } from '../../ingest/index.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -128,6 +129,12 @@ export function eventsQuerySchema(typeValues: string[], roleValues: string[]) {
       type: Type.Optional(Enum(typeValues, 'type name (质押) or key (pledge)')),
       company: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'company key' })),
       role: Type.Optional(Enum(roleValues, 'role relationship type; with company, the role it plays')),
+      about: Type.Optional(
+        Enum(
+          [...COMPANY_EVENT_SCOPES],
+          'with company: party (it plays a role), shares (its own filings tell of them, e.g. a pledge of its shares) or any (the default)',
+        ),
+      ),
       from: Type.Optional(IsoDate),
       to: Type.Optional(IsoDate),
       documentKind: Type.Optional(Enum(DOCUMENT_KINDS)),
