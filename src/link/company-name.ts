@@ -114,6 +114,17 @@ export function nameCore(name: string): string {
   return name.replace(LEGAL_TAIL, '');
 }
 
+/**
+ * A full name without its legal form only: 有限公司 and 股份有限公司 of one core are one company after a
+ * change of form, while 集团 stays part of the name (顺丰速运(集团)有限公司 is not 顺丰速运有限公司).
+ */
+export function legalFormCore(name: string): string {
+  return name.replace(
+    /(?:股份有限公司|有限责任公司|有限公司|合伙企业\(有限合伙\)|合伙企业|\(有限合伙\))$/,
+    '',
+  );
+}
+
 /** True for a full legal name (ends in a legal form), as opposed to a short name or a brand. */
 export function isFullName(name: string): boolean {
   return LEGAL_FORM.test(name) && nameCore(name).length >= 2;

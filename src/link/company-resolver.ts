@@ -2,6 +2,7 @@ import {
   cleanCompanyName,
   isFullName,
   isNotCompanyName,
+  legalFormCore,
   nameCore,
   withoutLeadingClause,
   withoutListingPrefix,
@@ -184,13 +185,13 @@ export class CompanyResolver {
    * belongs to (丰速运有限公司 of 顺丰速运有限公司: no place or company name is one character long).
    */
   private fullNameVariant(full: string): Resolution | undefined {
-    const core = nameCore(full);
+    const core = legalFormCore(full);
     const sameCore = new Set<LinkedEntity>();
     const cut = new Set<LinkedEntity>();
     for (const entity of this.companies) {
       if (this.refused.get(entity)?.has(full)) continue;
       for (const n of [entity.name, ...(entity.shortNames ?? [])].map(cleanCompanyName).filter(isFullName)) {
-        if (nameCore(n) === core) sameCore.add(entity);
+        if (legalFormCore(n) === core) sameCore.add(entity);
         else if (n.length === full.length + 1 && n.endsWith(full)) cut.add(entity);
       }
     }
