@@ -8,7 +8,7 @@ import { EventExtractor } from '../../src/extract/index.js';
 import type { ExtractionResult } from '../../src/extract/types.js';
 import { createCompanyGazetteer } from '../../src/graph/company-gazetteer.js';
 import { createNeo4jDriver, ensureGraphSchema, writeDocumentGraph } from '../../src/graph/index.js';
-import { listEvents } from '../../src/graph/queries/index.js';
+import { listEvents, searchEntities } from '../../src/graph/queries/index.js';
 import { cleanCompanyName, nameCore } from '../../src/link/company-name.js';
 import { linkDocument, loadEventRoles } from '../../src/link/index.js';
 import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
@@ -157,6 +157,18 @@ describe('entity resolution in the graph', () => {
       people.map((p) => `${p.name}@${p.company}`).sort(),
       [`周建平@${code}`, `张伟@${code}`, `张伟@${otherCode}`].sort(),
       '周建 is 周建平; the two 张伟 stay apart, each with their company',
+    );
+  });
+
+  it('shows each namesake with their company in search results', async () => {
+    const hits = await searchEntities({ driver, database: config.neo4jDatabase }, '张伟', {
+      label: 'Person',
+      limit: 100,
+    });
+    const ours = hits.filter((h) => h.company && [code, otherCode].includes(h.company.key));
+    assert.deepEqual(
+      ours.map((h) => h.company?.name).sort(),
+      [`远山${tag}智能制造股份有限公司`, `近水${tag}`].sort(),
     );
   });
 

@@ -39,6 +39,8 @@ export const SearchResponseSchema = Type.Object({
       name: Type.String(),
       code: Nullable(Type.String()),
       shortNames: Type.Array(Type.String()),
+      company: Nullable(Type.Object({ key: Type.String(), name: Type.String() })),
+      positions: Type.Array(Type.String()),
       score: Type.Number(),
     }),
   ),
