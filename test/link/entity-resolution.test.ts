@@ -9,6 +9,7 @@ import type { ExtractionResult } from '../../src/extract/types.js';
 import { createCompanyGazetteer } from '../../src/graph/company-gazetteer.js';
 import { createNeo4jDriver, ensureGraphSchema, writeDocumentGraph } from '../../src/graph/index.js';
 import { listEvents, searchEntities } from '../../src/graph/queries/index.js';
+import { SplitRefusedError, splitCompany } from '../../src/graph/split-company.js';
 import { cleanCompanyName, nameCore } from '../../src/link/company-name.js';
 import { linkDocument, loadEventRoles } from '../../src/link/index.js';
 import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
@@ -189,6 +190,28 @@ describe('entity resolution in the graph', () => {
     ]);
     const named = await rows('MATCH (c:Company {key: $otherCode}) RETURN c.name AS name', { otherCode });
     assert.deepEqual(named, [{ name: `近水${tag}` }]);
+  });
+
+  it('splits a wrong merge apart, and reprocessing keeps it apart', async () => {
+    const result = await splitCompany(driver, config.neo4jDatabase, code, shortName);
+    assert.equal(result?.to, `name:${shortName}`);
+    assert.equal(result?.mentions, 3, 'two in the second filing, one in the third');
+    await assert.rejects(splitCompany(driver, config.neo4jDatabase, code, fullName), SplitRefusedError);
+    assert.equal(await splitCompany(driver, config.neo4jDatabase, `${code}-nobody`, shortName), null);
+    await ingest(`${tag}-b`, secondText, secondNames);
+    const linked = await rows(
+      `MATCH (c:Company)-[m:MENTIONED_IN]->(s:Sentence {documentId: $doc}) RETURN m.text AS text, c.key AS key ORDER BY text`,
+      { doc: `${tag}-b` },
+    );
+    assert.deepEqual(
+      linked.map((r) => `${r.text} ${r.key}`),
+      [`${shortName} name:${shortName}`, `${shortName} name:${shortName}`, `${fullName} ${code}`],
+    );
+    const [node] = await rows(
+      'MATCH (c:Company {key: $code}) RETURN c.shortNames AS shortNames, c.notAliases AS notAliases',
+      { code },
+    );
+    assert.deepEqual(node, { shortNames: [], notAliases: [shortName] });
   });
 
   it('finds a pledge of a company’s shares by the company, as a choice of party, shares or any', async () => {

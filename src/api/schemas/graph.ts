@@ -47,6 +47,18 @@ export const SearchResponseSchema = Type.Object({
 });
 
 export const KeyParamsSchema = Type.Object({ key: Key });
+
+export const SplitBodySchema = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200, description: 'the name that was merged wrongly' }) },
+  { additionalProperties: false },
+);
+
+export const SplitResultSchema = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  mentions: Type.Integer(),
+  arguments: Type.Integer(),
+});
 export const IdParamsSchema = Type.Object({ id: Key });
 
 const Participant = Type.Object({
