@@ -233,7 +233,10 @@ export const NeighbourhoodSchema = Type.Object({
   nodes: Type.Array(
     Type.Object(
       { id: Type.String(), label: Type.String(), name: Type.String() },
-      { additionalProperties: true, description: 'plus code, type, date, kind or publishedAt where set' },
+      {
+        additionalProperties: true,
+        description: 'plus code, type, date, kind, publishedAt or positions (a person’s) where set',
+      },
     ),
   ),
   edges: Type.Array(Type.Object({ source: Type.String(), target: Type.String(), type: Type.String() })),
