@@ -3,6 +3,7 @@ import { type Config, loadConfig } from '../src/config/index.js';
 import { EventExtractor, KnownNames } from '../src/extract/index.js';
 import { createCompanyGazetteer, createNeo4jDriver, readKnownNames } from '../src/graph/index.js';
 import { type EventTypeInfo, type Gazetteer, loadEventRoles } from '../src/link/index.js';
+import { readListedCompanies, withListedCompanies } from '../src/link/listed-companies.js';
 import { createLogger, type Logger } from '../src/log/logger.js';
 import { type DocumentStore, FilesystemDocumentStore } from '../src/store/index.js';
 import { KnowledgeCache } from './knowledge-cache.js';
@@ -38,7 +39,11 @@ export function pipelineContext(): Promise<PipelineContext> {
       log,
       store: new FilesystemDocumentStore(`${config.dataDir}/documents`),
       driver,
-      gazetteer: createCompanyGazetteer(driver, config.neo4jDatabase),
+      gazetteer: withListedCompanies(
+        createCompanyGazetteer(driver, config.neo4jDatabase),
+        // Read and checked once per worker process: a bad file stops the worker with the line it is on.
+        config.listedCompaniesFile ? await readListedCompanies(config.listedCompaniesFile) : [],
+      ),
       extractor,
       knowledge: new KnowledgeCache(
         () => readKnownNames(driver, config.neo4jDatabase),

@@ -8,6 +8,7 @@ import {
   UnknownFilterValueError,
   WriteRefusedError,
 } from '../graph/queries/index.js';
+import { SplitRefusedError } from '../graph/split-company.js';
 import { HttpError } from './http-error.js';
 import { UnavailableError } from './unavailable-error.js';
 
@@ -16,7 +17,11 @@ const UNREACHABLE = new Set<unknown>([neo4j.error.SERVICE_UNAVAILABLE, neo4j.err
 
 /** The graph layer's expected failures as HTTP errors (Neo4j unreachable: 503); anything else stays a 500. */
 export function asHttpError(error: unknown): unknown {
-  if (error instanceof InvalidCursorError || error instanceof UnknownFilterValueError)
+  if (
+    error instanceof InvalidCursorError ||
+    error instanceof UnknownFilterValueError ||
+    error instanceof SplitRefusedError
+  )
     return new HttpError(400, 'bad_request', error.message);
   if (error instanceof InvalidQueryError) return new HttpError(400, 'invalid_query', error.message);
   if (error instanceof WriteRefusedError) return new HttpError(403, 'write_refused', error.message);

@@ -55,6 +55,8 @@ export interface Config {
   knowledgeRefreshSeconds: number;
   /** A file of more known names (`name<TAB>org|person` lines), read when a processor starts; null when unset. */
   knowledgeFile: string | null;
+  /** A CSV of listed companies (code, short_name, full_name, exchange) that seeds company linking. */
+  listedCompaniesFile: string | null;
   /** Jobs one worker process runs at once. */
   workerConcurrency: number;
   /**
@@ -131,6 +133,11 @@ const spec: Spec<Config> = {
   knowledgeRefreshSeconds: { env: 'KNOWLEDGE_REFRESH_SECONDS', parse: integer(0, 86400), fallback: '300' },
   knowledgeFile: {
     env: 'KNOWLEDGE_FILE',
+    parse: (raw) => (raw.trim() === '' ? null : directory(projectRoot)(raw)),
+    fallback: '',
+  },
+  listedCompaniesFile: {
+    env: 'LISTED_COMPANIES_FILE',
     parse: (raw) => (raw.trim() === '' ? null : directory(projectRoot)(raw)),
     fallback: '',
   },

@@ -16,7 +16,9 @@ export function findCompaniesStatement(names: readonly string[], codes: readonly
          MATCH (c:Company) USING INDEX c:Company(name) WHERE c.name IN $names RETURN c
          UNION
          CALL db.index.fulltext.queryNodes('entity_names', $shortNameQuery, {limit: 1000}) YIELD node AS c
-         WITH c WHERE c:Company AND any(s IN coalesce(c.shortNames, []) WHERE s IN $names)
+         // Exact short names, and names a mention starts or ends (the resolver decides which fit).
+         WITH c WHERE c:Company AND any(s IN [c.name] + coalesce(c.shortNames, []) WHERE s IN $names OR
+           any(n IN $names WHERE size(n) >= 3 AND s CONTAINS n))
          RETURN c
        }
        RETURN properties(c) AS c LIMIT 1000`,
@@ -34,15 +36,6 @@ export function findCompaniesStatement(names: readonly string[], codes: readonly
  * a name can take two (phrase and prefix), so a long filing's names are looked up in batches well below.
  */
 export const NAMES_PER_LOOKUP = 200;
-
-function knownCompany(p: Record<string, unknown>): KnownCompany {
-  return {
-    key: String(p.key),
-    name: String(p.name ?? p.key),
-    ...(typeof p.code === 'string' ? { code: p.code } : {}),
-    shortNames: Array.isArray(p.shortNames) ? p.shortNames.map(String) : [],
-  };
-}
 
 /** The graph as the linker's gazetteer: companies known by code, full name or short name. */
 export function createCompanyGazetteer(driver: Driver, database: string): Gazetteer {
@@ -62,5 +55,15 @@ export function createCompanyGazetteer(driver: Driver, database: string): Gazett
       }
       return [...found.values()];
     },
+  };
+}
+
+function knownCompany(p: Record<string, unknown>): KnownCompany {
+  return {
+    key: String(p.key),
+    name: String(p.name ?? p.key),
+    ...(typeof p.code === 'string' ? { code: p.code } : {}),
+    shortNames: Array.isArray(p.shortNames) ? p.shortNames.map(String) : [],
+    ...(Array.isArray(p.notAliases) ? { notAliases: p.notAliases.map(String) } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { type Driver, type ManagedTransaction, int as neo4jInt } from 'neo4j-driver';
 import type { EntityLabel, GraphDocument, LinkedForecast } from '../link/graph-document.js';
+import { personCompanyKey } from '../link/person-key.js';
 import { roleRelationshipType } from './relationship-types.js';
 
 const ENTITY_LABELS: readonly EntityLabel[] = ['Company', 'Person', 'Organization'];
@@ -44,7 +45,8 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
                       RETURN DISTINCT elementId(a) }
           + COLLECT { MATCH (d)-[:RATES|ISSUED_BY]->(c) RETURN DISTINCT elementId(c) }
           + COLLECT { MATCH (an:Analyst)-[:AUTHORED]->(d) RETURN elementId(an) }
-          + COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN elementId(b) } AS ids`,
+          + COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN elementId(b) }
+          + COLLECT { MATCH (c:Company)-[:SUBSIDIARY_OF {documentId: $documentId}]->() RETURN elementId(c) } AS ids`,
     { documentId },
   );
   const previousIds = previous.records[0]?.get('ids') ?? [];
@@ -58,7 +60,9 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
      WITH count(*) AS _
      OPTIONAL MATCH (:Analyst)-[r:AUTHORED]->(:Document {id: $documentId}) DELETE r
      WITH count(*) AS _
-     OPTIONAL MATCH (:Broker)-[r:PUBLISHED]->(:Document {id: $documentId}) DELETE r`,
+     OPTIONAL MATCH (:Broker)-[r:PUBLISHED]->(:Document {id: $documentId}) DELETE r
+     WITH count(*) AS _
+     OPTIONAL MATCH (:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->(:Company) DELETE r`,
     { documentId },
   );
 
@@ -82,7 +86,13 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   for (const label of ENTITY_LABELS) {
     const rows = doc.entities
       .filter((e) => e.label === label)
-      .map((e) => stripUndefined({ ...e, label: undefined }));
+      .map((e) =>
+        stripUndefined({
+          ...e,
+          label: undefined,
+          companyKey: e.companyKey ?? (label === 'Person' ? personCompanyKey(e.key) : undefined),
+        }),
+      );
     if (rows.length === 0) continue;
     // Short names accumulate across documents: the graph is the gazetteer and learns as documents arrive.
     await tx.run(
@@ -91,10 +101,15 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
        ON CREATE SET n.name = row.name
        SET n.code = coalesce(row.code, n.code), n.exchange = coalesce(row.exchange, n.exchange),
            n.category = coalesce(row.category, n.category),
+           n.companyKey = coalesce(row.companyKey, n.companyKey),
+           n.positions = CASE WHEN row.positions IS NULL THEN n.positions ELSE
+             reduce(acc = coalesce(n.positions, []), x IN row.positions | CASE WHEN x IN acc THEN acc ELSE acc + x END) END,
            n.shortNames = reduce(acc = coalesce(n.shortNames, []), x IN coalesce(row.shortNames, []) |
                                  CASE WHEN x IN acc THEN acc ELSE acc + x END)
        // A short name stands in until a full one arrives (a report may name a company before its filings do).
-       SET n.name = CASE WHEN n.name IN n.shortNames AND NOT row.name IN n.shortNames THEN row.name ELSE n.name END`,
+       // A bare code (a header with no name) never replaces a name.
+       SET n.name = CASE WHEN n.name IN n.shortNames AND NOT row.name IN n.shortNames
+                          AND NOT row.name =~ '[0-9]{5,6}' THEN row.name ELSE n.name END`,
       { rows },
     );
   }
@@ -106,7 +121,21 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     );
   }
 
-  const mentionRows = doc.mentions.map((m) => ({ ...m, sentenceId: sentenceId(m.sentence) }));
+  // Stated subsidiaries stay nodes of their own, linked to the parent by the document that says so.
+  if (doc.subsidiaries?.length) {
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (sub:Company {key: row.companyKey}) MATCH (parent:Company {key: row.parentKey})
+       MERGE (sub)-[r:SUBSIDIARY_OF {documentId: $documentId}]->(parent) SET r.kind = row.kind`,
+      { rows: doc.subsidiaries, documentId },
+    );
+  }
+
+  const mentionRows = doc.mentions.map((m) => ({
+    resolution: null,
+    ...m,
+    sentenceId: sentenceId(m.sentence),
+  }));
   for (const label of ENTITY_LABELS) {
     const rows = mentionRows.filter((m) => m.label === label);
     if (rows.length === 0) continue;
@@ -115,7 +144,8 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
        MATCH (n:${label} {key: row.entityKey})
        MATCH (s:Sentence {id: row.sentenceId})
        CREATE (n)-[:MENTIONED_IN {type: row.type, start: row.start, end: row.end, text: row.text,
-                                  confidence: row.confidence, modelVersion: $modelVersion}]->(s)`,
+                                  confidence: row.confidence, modelVersion: $modelVersion,
+                                  resolution: row.resolution}]->(s)`,
       { rows, modelVersion: document.modelVersion },
     );
   }

@@ -4,6 +4,8 @@ export interface KnownCompany {
   name: string;
   code?: string;
   shortNames: string[];
+  /** Names an admin split off this company: never linked to it again. */
+  notAliases?: string[];
 }
 
 /**

@@ -13,6 +13,17 @@ export interface LinkedEntity {
   shortNames?: string[];
   /** Organisation subtype: bank, court, regulator, government, broker, other. */
   category?: string;
+  /** A person's company context (the key their identity is scoped by). */
+  companyKey?: string;
+  /** Positions a document states for a person (董事长, 独立董事, …). */
+  positions?: string[];
+}
+
+/** A subsidiary a document names as such (全资子公司 / 控股子公司): linked to its parent, not merged. */
+export interface LinkedSubsidiary {
+  companyKey: string;
+  parentKey: string;
+  kind: 'wholly_owned' | 'controlled';
 }
 
 /** Where a fact was read: sentence index within the document and UTF-16 span in the document text. */
@@ -29,6 +40,8 @@ export interface EntityMentionRow extends Provenance {
   label: EntityLabel;
   /** The model's entity type (company, person, …) or `header` for names read from the header. */
   type: string;
+  /** Why the mention was linked to this node (same_code, alias, unique_short_name, …; see CompanyResolver). */
+  resolution?: string;
 }
 
 export interface EventArgumentRow extends Provenance {
@@ -139,5 +152,6 @@ export interface GraphDocument {
   entities: LinkedEntity[];
   mentions: EntityMentionRow[];
   events: LinkedEvent[];
+  subsidiaries?: LinkedSubsidiary[];
   rating?: LinkedRating;
 }

@@ -2,7 +2,14 @@ import type { ExtractionResult } from '../extract/types.js';
 import type { Forecast, ParsedDocument, ParsedSentence } from '../parse/index.js';
 import { modelIndexOf, toSourceSpan } from '../parse/index.js';
 import type { DocumentJob } from '../queue/index.js';
-import { CompanyResolver, canonicalName } from './company-resolver.js';
+import {
+  cleanCompanyName,
+  isFullName,
+  isNotCompanyName,
+  nameCore,
+  withoutListingPrefix,
+} from './company-name.js';
+import { CompanyResolver } from './company-resolver.js';
 import type { EventTypeInfo } from './event-roles.js';
 import type { Gazetteer } from './gazetteer.js';
 import type {
@@ -12,11 +19,13 @@ import type {
   LinkedEntity,
   LinkedForecast,
   LinkedRating,
+  LinkedSubsidiary,
   Provenance,
   SentenceEvent,
 } from './graph-document.js';
 import { organizationCategory } from './organization-category.js';
-import { personKey } from './person-key.js';
+import { addPositions, isPersonName, personContexts, personIn } from './people.js';
+import { statedAliases, statedSubsidiaries } from './stated-names.js';
 import { normalizeArgumentValue } from './value-normalizer.js';
 
 export interface LinkInput {
@@ -64,57 +73,61 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
 
   const issuer = issuerOf(parsed);
   const covered = coveredCompanyOf(parsed);
-  const names = new Set<string>();
-  for (const result of extractions) {
-    for (const e of result.entities) if (e.type === 'company') names.add(canonicalName(e.text));
-    for (const ev of result.events)
-      for (const a of ev.arguments) if (COMPANY_ROLES.has(a.role)) names.add(a.text);
-  }
+  const self = issuer ?? covered;
+  const spans = companySpans(extractions);
   const codes = [issuer?.code, covered?.code].filter((c): c is string => c !== undefined);
-  const known = await input.gazetteer.findCompanies({ names: [...names], codes });
-  const resolver = new CompanyResolver(issuer ?? covered, known);
+  const known = await input.gazetteer.findCompanies({ names: lookupNames(spans, self), codes });
+  const resolver = new CompanyResolver(self, known);
   if (issuer && covered && covered.key !== issuer.key)
     resolver.resolve(covered.shortNames?.[0] ?? covered.name);
+  // Full names first, then the short names the document states for them, so a short name met
+  // before its full name still finds it.
+  // Longest first, so a span the model cut short finds the name it was cut from.
+  const longestFirst = [...spans].sort((a, b) => b.length - a.length);
+  for (const text of longestFirst) if (isFullName(cleanCompanyName(text))) resolver.resolve(text);
+  for (const { fullName, alias } of statedAliases(parsed.modelText)) resolver.addAlias(fullName, alias);
+  const subsidiaries = self ? subsidiariesOf(parsed.modelText, resolver, self) : [];
 
   const entities = new Map<string, LinkedEntity>();
   const mentions: EntityMentionRow[] = [];
   const sentenceEvents: SentenceEvent[] = [];
   const use = (entity: LinkedEntity) => {
-    const existing = entities.get(entity.key);
-    if (!existing) entities.set(entity.key, { ...entity, shortNames: [...(entity.shortNames ?? [])] });
+    entities.set(entity.key, entity);
     return entity;
   };
   for (const head of [issuer, covered]) if (head) use(head);
+  for (const s of subsidiaries) {
+    const sub = resolver.known.find((c) => c.key === s.companyKey);
+    if (sub) use(sub);
+  }
+  const people = personContexts(parsed, extractions, resolver, self?.key, documentId);
 
   parsed.sentences.forEach((sentence, i) => {
     const result = extractions[i];
     if (!result) return;
     const span = (start: number, end: number) => sourceSpan(parsed, sentence, start, end);
-    const companiesHere: { key: string; at: number }[] = [];
 
-    const entityFor = (text: string, type: string, at: number): LinkedEntity | undefined => {
+    const entityFor = (text: string, type: string): { entity: LinkedEntity; reason?: string } | undefined => {
       // 公司 / 本公司 is the issuer, or nobody: a generic word never becomes a company of its own.
       if (type !== 'person' && SELF_NAME.test(text.trim())) {
-        const self = issuer ?? covered;
-        return self ? use(self) : undefined;
+        return self ? { entity: use(self), reason: 'self_reference' } : undefined;
       }
-      if (type === 'company') {
-        const company = resolver.resolve(text);
-        companiesHere.push({ key: company.key, at });
-        return use(company);
-      }
-      if (type === 'organization' || type === 'government') {
-        const category = organizationCategory(text, type);
+      if (type === 'company' || type === 'organization' || type === 'government') {
+        const category = type === 'company' ? 'other' : organizationCategory(text, type);
         if (category === 'other' || category === 'financial') {
-          const company = resolver.resolve(text);
-          companiesHere.push({ key: company.key, at });
-          return use(company);
+          const resolved = resolver.resolve(text);
+          return resolved ? { entity: use(resolved.entity), reason: resolved.reason } : undefined;
         }
-        return use({ key: `org:${canonicalName(text)}`, label: 'Organization', name: text, category });
+        const name = cleanCompanyName(text);
+        if (isNotCompanyName(name)) return undefined;
+        return { entity: use({ key: `org:${name}`, label: 'Organization', name, category }) };
       }
       if (type === 'person') {
-        const context = nearest(companiesHere, at) ?? issuer?.key;
-        return use({ key: personKey(text, context, documentId), label: 'Person', name: text });
+        const name = text.trim();
+        if (!isPersonName(name)) return undefined;
+        const person = people.get(name) ?? personIn(name, self?.key, documentId);
+        people.set(name, person);
+        return { entity: use(person) };
       }
       return undefined;
     };
@@ -125,18 +138,19 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       .slice(0, MAX_ENTITIES_PER_SENTENCE)
       .sort((a, b) => rank(a.type) - rank(b.type));
     for (const e of ordered) {
-      const entity = entityFor(e.text, e.type, e.start);
-      if (!entity) continue;
+      const linked = entityFor(e.text, e.type);
+      if (!linked) continue;
       const [start, end] = span(e.start, e.end);
       mentions.push({
-        entityKey: entity.key,
-        label: entity.label,
+        entityKey: linked.entity.key,
+        label: linked.entity.label,
         type: e.type,
         sentence: sentence.index,
         start,
         end,
         text: parsed.text.slice(start, end),
         confidence: e.confidence,
+        ...(linked.reason ? { resolution: linked.reason } : {}),
       });
     }
 
@@ -172,7 +186,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
         const modelType = result.entities.find((e) => e.start === a.start && e.end === a.end)?.type;
         const type =
           modelType && role.entityTypes.includes(modelType) ? modelType : (role.entityTypes[0] ?? 'company');
-        const entity = entityFor(a.text, type, a.start);
+        const entity = entityFor(a.text, type)?.entity;
         if (!entity) {
           // Products, industries, positions: no node of their own yet; the argument keeps its text.
           args.push({ ...base, role: a.role, roleKey: role.key });
@@ -180,6 +194,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
         }
         args.push({ ...base, role: a.role, roleKey: role.key, entityKey: entity.key, label: entity.label });
       }
+      addPositions(args, entities);
       sentenceEvents.push({
         type: event.type,
         typeKey: info.key,
@@ -228,24 +243,63 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       end: s.end,
       text: s.text,
     })),
-    entities: [...entities.values()],
+    // Copies: the resolver's objects stay its own, and the document's entities are plain data.
+    entities: [...entities.values()].map((e) => ({
+      ...e,
+      ...(e.shortNames ? { shortNames: [...e.shortNames] } : {}),
+      ...(e.positions ? { positions: [...e.positions] } : {}),
+    })),
     mentions,
     sentenceEvents,
+    ...(subsidiaries.length > 0 ? { subsidiaries } : {}),
     ...(rating ? { rating } : {}),
   };
 }
 
-function rank(type: string): number {
-  return type === 'company' || type === 'organization' ? 0 : 1;
+/** Every span the model read as a company, as an entity or as a company role of an event. */
+function companySpans(extractions: readonly ExtractionResult[]): string[] {
+  const names = new Set<string>();
+  for (const result of extractions) {
+    for (const e of result.entities) if (e.type === 'company' || e.type === 'organization') names.add(e.text);
+    for (const ev of result.events)
+      for (const a of ev.arguments) if (COMPANY_ROLES.has(a.role)) names.add(a.text);
+  }
+  return [...names];
 }
 
-function nearest(companies: { key: string; at: number }[], at: number): string | undefined {
-  let best: { key: string; distance: number } | undefined;
-  for (const c of companies) {
-    const distance = Math.abs(c.at - at);
-    if (!best || distance < best.distance) best = { key: c.key, distance };
+/**
+ * Names to look the graph up by: each span cleaned, without its ST mark, and for a full name the
+ * core without a leading place ("无锡启辰半导体有限公司" → 启辰半导体), so a short-named node a news
+ * item made is found when the filing names the company in full.
+ */
+function lookupNames(spans: readonly string[], self: LinkedEntity | undefined): string[] {
+  const names = new Set<string>();
+  for (const span of [...spans, ...(self ? [self.name, ...(self.shortNames ?? [])] : [])]) {
+    const name = cleanCompanyName(span);
+    if (isNotCompanyName(name)) continue;
+    names.add(name);
+    names.add(withoutListingPrefix(name).core);
+    if (isFullName(name)) {
+      const core = nameCore(name);
+      for (const cut of [2, 3]) if (core.length - cut >= 3) names.add(core.slice(cut));
+    }
   }
-  return best?.key;
+  return [...names];
+}
+
+/** Subsidiaries the document states (全资子公司 X有限公司), each its own node, linked to the issuer. */
+function subsidiariesOf(text: string, resolver: CompanyResolver, parent: LinkedEntity): LinkedSubsidiary[] {
+  const out: LinkedSubsidiary[] = [];
+  for (const s of statedSubsidiaries(text)) {
+    const resolved = resolver.resolve(s.name);
+    if (!resolved || resolved.entity.key === parent.key) continue;
+    out.push({ companyKey: resolved.entity.key, parentKey: parent.key, kind: s.kind });
+  }
+  return out;
+}
+
+function rank(type: string): number {
+  return type === 'company' || type === 'organization' ? 0 : 1;
 }
 
 /** Span in the document text of a span given in the sentence's model text. */
@@ -264,25 +318,29 @@ function sourceSpan(
 function issuerOf(parsed: ParsedDocument): LinkedEntity | undefined {
   const header = parsed.header.announcement;
   if (header && (header.stockCode || header.companyName)) {
-    const name = header.companyName ?? header.shortName ?? header.stockCode ?? '';
+    // A short name cut to its listing mark (ST) or a generic word is no name of the issuer.
+    const shortName = header.shortName ? cleanCompanyName(header.shortName) : undefined;
+    const shortNames = shortName && !isNotCompanyName(shortName) ? [shortName] : [];
+    const name = cleanCompanyName(header.companyName ?? shortNames[0] ?? header.stockCode ?? '');
     return {
-      key: header.stockCode ?? `name:${canonicalName(name)}`,
+      key: header.stockCode ?? `name:${name}`,
       label: 'Company',
       name,
       ...(header.stockCode ? { code: header.stockCode } : {}),
       ...(header.exchange ? { exchange: header.exchange } : {}),
-      shortNames: header.shortName ? [header.shortName] : [],
+      shortNames,
     };
   }
   const subject = parsed.header.news?.subject;
   if (!subject) return undefined;
   const code = subject.code && /^\d{6}$/.test(subject.code) ? subject.code : undefined;
+  const name = cleanCompanyName(subject.name);
   return {
-    key: code ?? `name:${canonicalName(subject.name)}`,
+    key: code ?? `name:${name}`,
     label: 'Company',
-    name: subject.name,
+    name,
     ...(code ? { code } : {}),
-    shortNames: [subject.name],
+    shortNames: [name],
   };
 }
 

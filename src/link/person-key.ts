@@ -5,3 +5,9 @@
 export function personKey(name: string, companyKey: string | undefined, documentId: string): string {
   return `${name}@${companyKey ?? `document:${documentId}`}`;
 }
+
+/** The company a person key is scoped by; undefined for a person known only within one document. */
+export function personCompanyKey(key: string): string | undefined {
+  const context = key.slice(key.indexOf('@') + 1);
+  return context.startsWith('document:') ? undefined : context;
+}

@@ -30,8 +30,9 @@ const HK_SELF_NAMED =
   /([A-Za-z][A-Za-z0-9 .,&'-]{3,80}?(?:Limited|Ltd\.?)|[\u4e00-\u9fa5]{4,40}有限公司)\s*[（(]\s*[「“"]\s*本\s*公\s*司\s*[」”"]/;
 /** An HKEX filing is dated where it is signed: "香港，二零二五年九月三日". */
 const HK_PLACE_DATE = /香港\s*[，,]\s*/;
+// A listing mark may stand apart from the name ("ST 深物业"): it is part of the short name.
 const SHORT_NAME =
-  /(?:A股|B股|证券|股票|公司)简称\s*[:：]?\s*([*A-Za-z\u4e00-\u9fa5][*A-Za-z0-9\u4e00-\u9fa5]{1,11}?)(?=\s|$|[，,；;:：)）]|公告编号|编号|债券|证券代码|股票代码|A股|B股)/;
+  /(?:A股|B股|证券|股票|公司)简称\s*[:：]?\s*((?:S?\*?ST[ \t]+)?[*A-Za-z\u4e00-\u9fa5][*A-Za-z0-9\u4e00-\u9fa5]{1,11}?)(?=\s|$|[，,；;:：)）]|公告编号|编号|债券|证券代码|股票代码|A股|B股)/;
 const ANNOUNCEMENT_NO = /公告编号\s*[:：]?\s*([临A-Za-z0-9\-－—–_〔〕[\]（）()号第]{3,24})/;
 const COMPANY_NAME =
   /^[\u4e00-\u9fa5A-Za-z（）()]{4,40}(?:股份有限公司|有限责任公司|有限公司|集团公司|（集团）股份有限公司)$/;
@@ -151,7 +152,7 @@ export function parseAnnouncementHeader(text: string): AnnouncementHeader | null
     if (primary.exchange) header.exchange = primary.exchange;
   }
   const shortName = SHORT_NAME.exec(head)?.[1];
-  if (shortName) header.shortName = shortName;
+  if (shortName) header.shortName = shortName.replace(/[ \t]+/g, '');
   const number = ANNOUNCEMENT_NO.exec(head)?.[1];
   if (number) header.announcementNo = number.replace(/[)）\]]+$/, '');
   Object.assign(header, findTitle(head.split('\n')));

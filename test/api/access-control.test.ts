@@ -84,6 +84,17 @@ describe('API keys and roles', () => {
       ['document', { method: 'GET', url: `/v1/documents/${e(f.reportId)}` }, 'read', 200],
       ['cypher', { method: 'POST', url: '/v1/cypher', payload: { query: 'RETURN 1 AS one' } }, 'read', 200],
       ['session', { method: 'GET', url: '/v1/session' }, 'read', 200],
+      [
+        // A name the company was never linked by: refused (400) once the admin key is accepted.
+        'split a merge',
+        {
+          method: 'POST',
+          url: `/v1/admin/companies/${e(f.company.key)}/split`,
+          payload: { name: '不相干有限公司' },
+        },
+        'admin',
+        400,
+      ],
       ['queue board', { method: 'GET', url: '/admin' }, 'admin', 200],
       ['queue board api', { method: 'GET', url: '/admin/api/queues' }, 'admin', 200],
       ['queue board with a query', { method: 'GET', url: '/admin?page=1' }, 'admin', 200],

@@ -170,6 +170,12 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
     await detail.locator('blockquote mark.span-trigger').first().waitFor();
     assert.match(String(await detail.textContent()), /p\. \d+/);
     await screenshot(page, 'dashboard-events');
+    // A search that finds nothing says so.
+    await detail.getByRole('button', { name: 'close' }).click();
+    await page.getByLabel('from').fill('1990-01-01');
+    await page.getByLabel('to').fill('1990-01-02');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByTestId('events-empty').waitFor();
   });
 
   it('opens an organisation and a person with their graph and events', async () => {

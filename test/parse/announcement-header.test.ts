@@ -38,6 +38,17 @@ describe('parseAnnouncementHeader', () => {
     const header = parseAnnouncementHeader(text);
     assert.equal(header?.stockCode, '600123');
     assert.equal(header?.shortName, '*ST示例');
+    // A listing mark set apart by a space is part of the short name, never a name of its own.
+    for (const [line, expected] of [
+      ['证券代码：000006 证券简称：ST 深物业 公告编号：2001-01', 'ST深物业'],
+      ['证券代码：603871 证券简称：*ST\t华辰 公告编号：临2024-005', '*ST华辰'],
+    ]) {
+      assert.equal(
+        parseAnnouncementHeader(`${line}\n示例股份有限公司关于示例的公告\n`)?.shortName,
+        expected,
+        line,
+      );
+    }
     assert.equal(header?.announcementNo, '临2024-005');
     assert.deepEqual(
       header?.securityCodes.map((c) => [c.label, c.code]),

@@ -31,6 +31,8 @@ export type DocumentSpan = DocumentDetail['spans'][number];
 export interface EventFilter {
   type?: string;
   company?: string;
+  /** With company: party, shares or any (the server's default). */
+  about?: string;
   role?: string;
   from?: string;
   to?: string;

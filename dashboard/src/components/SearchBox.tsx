@@ -41,7 +41,13 @@ export function SearchBox() {
           {hits.map((hit) => (
             <li key={`${hit.label}:${hit.key}`}>
               <EntityLink label={hit.label} entityKey={hit.key} onClick={() => setQ('')}>
-                {hit.name} <span className="muted">{hit.code ?? hit.label}</span>
+                {hit.name}{' '}
+                <span className="muted">
+                  {/* A person is told from namesakes by the company they are known at. */}
+                  {hit.company
+                    ? `${hit.company.name}${hit.positions.length > 0 ? ` · ${hit.positions.join('、')}` : ''}`
+                    : (hit.code ?? hit.label)}
+                </span>
               </EntityLink>
             </li>
           ))}

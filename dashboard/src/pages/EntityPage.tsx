@@ -13,14 +13,18 @@ export function EntityPage({ label, entityKey }: { label: EntityLabel; entityKey
   const [hops, setHops] = useState(1);
   const [openEvent, setOpenEvent] = useState<string>();
   const graph = useApi(() => api.neighbourhood(label, key, hops), [label, key, hops]);
+  // A person's key is name@<company key> (or @document:<id> when no company was in sight).
+  const context = label === 'Person' ? key.slice(key.indexOf('@') + 1) : '';
+  const company = context && !context.startsWith('document:') ? context : undefined;
+  const companyProfile = useApi(() => (company ? api.company(company) : Promise.resolve(null)), [company]);
 
   if (graph.state === 'loading') return <p>Loading…</p>;
   if (graph.state === 'error') return <p className="error">{graph.message}</p>;
   const centre = `${label}:${key}`;
-  // A person's key is name@<company key> (or @document:<id> when no company was in sight).
-  const context = label === 'Person' ? key.slice(key.indexOf('@') + 1) : '';
-  const company = context && !context.startsWith('document:') ? context : undefined;
   const self = graph.data.nodes.find((n) => n.id === centre);
+  const positions = Array.isArray((self as GraphNode | undefined)?.positions)
+    ? ((self as GraphNode).positions as unknown[]).map(String)
+    : [];
   // Events one hop away are the ones this entity plays a role in.
   const events = graph.data.edges
     .filter((e) => e.target === centre && e.source.startsWith('Event:'))
@@ -36,9 +40,14 @@ export function EntityPage({ label, entityKey }: { label: EntityLabel; entityKey
         <p className="muted">
           People are told apart by the company they appear with: this is {self?.name ?? 'the person'} of{' '}
           <EntityLink label="Company" entityKey={company}>
-            {company.replace(/^name:/, '')}
+            {companyProfile.state === 'ok' && companyProfile.data
+              ? companyProfile.data.name
+              : company.replace(/^name:/, '')}
           </EntityLink>
           .
+          {positions.length > 0 && (
+            <span data-testid="entity-positions"> Positions stated: {positions.join('、')}.</span>
+          )}
         </p>
       )}
       <div className="grid">

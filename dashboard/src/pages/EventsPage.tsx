@@ -17,6 +17,8 @@ export function EventsPage() {
   const [items, setItems] = useState<EventSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();
+  // The filter the shown results answer, so an empty table can say what found nothing.
+  const [answered, setAnswered] = useState<EventFilter>();
   const [openEvent, setOpenEvent] = useState<string>();
 
   useEffect(() => void loadEventFilterValues().then(setValues), []);
@@ -27,6 +29,7 @@ export function EventsPage() {
       (page) => {
         setItems((all) => (append ? [...all, ...page.items] : page.items));
         setCursor(page.nextCursor);
+        setAnswered(f);
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
@@ -87,6 +90,13 @@ export function EventsPage() {
             </ul>
           )}
         </span>
+        {filter.company && (
+          <select aria-label="company's part" value={filter.about ?? 'any'} onChange={set('about')}>
+            <option value="any">as party or about its shares</option>
+            <option value="party">as party</option>
+            <option value="shares">about its shares</option>
+          </select>
+        )}
         <select aria-label="role" value={filter.role ?? ''} onChange={set('role')}>
           <option value="">any role</option>
           {values.roles.map((r) => (
@@ -107,6 +117,15 @@ export function EventsPage() {
       </form>
       {error && <p className="error">{error}</p>}
       <EventTable events={items} onOpen={setOpenEvent} />
+      {!error && answered && items.length === 0 && (
+        <p className="muted" data-testid="events-empty">
+          No events match these filters
+          {answered.company && answered.about === 'party'
+            ? '; the company may appear through its shares (choose “as party or about its shares”)'
+            : ''}
+          .
+        </p>
+      )}
       {cursor && (
         <button type="button" onClick={() => run({ ...filter, cursor }, true)}>
           More

@@ -6,6 +6,7 @@ import {
   getCompanyTimeline,
   getRatingHistory,
 } from '../../graph/queries/index.js';
+import { splitCompany } from '../../graph/split-company.js';
 import { graphCall } from '../graph-errors.js';
 import { HttpError } from '../http-error.js';
 import { queryIntegers } from '../query-integers.js';
@@ -13,6 +14,8 @@ import {
   CompanyProfileSchema,
   KeyParamsSchema,
   RatingHistorySchema,
+  SplitBodySchema,
+  SplitResultSchema,
   TimelineQuerySchema,
   TimelineSchema,
 } from '../schemas/graph.js';
@@ -20,9 +23,32 @@ import { errorResponses } from './graph-route-options.js';
 
 const noCompany = (key: string) => new HttpError(404, 'not_found', `no company with key ${key}`);
 
-/** GET /v1/companies/:key and its /timeline and /ratings. */
+/** GET /v1/companies/:key and its /timeline and /ratings; POST /v1/admin/companies/:key/split (admin). */
 export function companiesRoutes(reader: GraphReader): FastifyPluginAsync {
   return async (app) => {
+    // No access named: /v1/ routes without one need an admin key.
+    app.post<{ Params: Static<typeof KeyParamsSchema>; Body: Static<typeof SplitBodySchema> }>(
+      '/v1/admin/companies/:key/split',
+      {
+        schema: {
+          tags: ['graph'],
+          description:
+            'Undoes a wrong merge: what the company was linked to by `name` moves to a company of that name, which linking keeps apart from then on.',
+          params: KeyParamsSchema,
+          body: SplitBodySchema,
+          response: { 200: SplitResultSchema, ...errorResponses(400, 404) },
+        },
+      },
+      async (request) => {
+        const { key } = request.params;
+        const result = await graphCall(() =>
+          splitCompany(reader.driver, reader.database, key, request.body.name),
+        );
+        if (!result) throw noCompany(key);
+        return result;
+      },
+    );
+
     app.get<{ Params: Static<typeof KeyParamsSchema> }>(
       '/v1/companies/:key',
       {

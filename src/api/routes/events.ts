@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import type { CompanyEventScope } from '../../graph/queries/events.js';
 import { eventVocabulary, type GraphReader, getEventDetail, listEvents } from '../../graph/queries/index.js';
 import { graphCall } from '../graph-errors.js';
 import { HttpError } from '../http-error.js';
@@ -30,6 +31,8 @@ export function eventsRoutes(reader: GraphReader): FastifyPluginAsync {
             type: q.type,
             companyKey: q.company,
             role: q.role,
+            // The schema admits only COMPANY_EVENT_SCOPES.
+            about: q.about as CompanyEventScope | undefined,
             from: q.from,
             to: q.to,
             documentKind: q.documentKind,

@@ -1,4 +1,5 @@
 import { type TSchema, Type } from '@sinclair/typebox';
+import { COMPANY_EVENT_SCOPES } from '../../graph/queries/events.js';
 import { DOCUMENT_KINDS } from '../../ingest/index.js';
 import { CALENDAR_DATE } from '../../queue/index.js';
 
@@ -40,12 +41,26 @@ export const SearchResponseSchema = Type.Object({
       name: Type.String(),
       code: Nullable(Type.String()),
       shortNames: Type.Array(Type.String()),
+      company: Nullable(Type.Object({ key: Type.String(), name: Type.String() })),
+      positions: Type.Array(Type.String()),
       score: Type.Number(),
     }),
   ),
 });
 
 export const KeyParamsSchema = Type.Object({ key: Key });
+
+export const SplitBodySchema = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200, description: 'the name that was merged wrongly' }) },
+  { additionalProperties: false },
+);
+
+export const SplitResultSchema = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  mentions: Type.Integer(),
+  arguments: Type.Integer(),
+});
 export const IdParamsSchema = Type.Object({ id: Key });
 
 const Participant = Type.Object({
@@ -130,6 +145,12 @@ export function eventsQuerySchema(typeValues: string[], roleValues: string[]) {
       type: Type.Optional(Enum(typeValues, 'type name (质押) or key (pledge)')),
       company: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'company key' })),
       role: Type.Optional(Enum(roleValues, 'role relationship type; with company, the role it plays')),
+      about: Type.Optional(
+        Enum(
+          [...COMPANY_EVENT_SCOPES],
+          'with company: party (it plays a role), shares (its own filings tell of them, e.g. a pledge of its shares) or any (the default)',
+        ),
+      ),
       from: Type.Optional(IsoDate),
       to: Type.Optional(IsoDate),
       documentKind: Type.Optional(Enum(DOCUMENT_KINDS)),
@@ -214,7 +235,10 @@ export const NeighbourhoodSchema = Type.Object({
   nodes: Type.Array(
     Type.Object(
       { id: Type.String(), label: Type.String(), name: Type.String() },
-      { additionalProperties: true, description: 'plus code, type, date, kind or publishedAt where set' },
+      {
+        additionalProperties: true,
+        description: 'plus code, type, date, kind, publishedAt or positions (a person’s) where set',
+      },
     ),
   ),
   edges: Type.Array(Type.Object({ source: Type.String(), target: Type.String(), type: Type.String() })),

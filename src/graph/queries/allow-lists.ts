@@ -55,6 +55,7 @@ export function neighbourhoodRelationshipTypes(): string[] {
     'PUBLISHED',
     'WORKS_AT',
     'REPORTED_IN',
+    'SUBSIDIARY_OF',
     ...eventVocabulary().roleTypes,
   ];
 }

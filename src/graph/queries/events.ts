@@ -3,12 +3,21 @@ import { decodeCursor, readCursorPage } from './cursor.js';
 import { EVENT_PROJECTION, type EventSummary, entityLabelsParam, toEventSummary } from './event-summary.js';
 import { type GraphReader, int, type Statement } from './statement.js';
 
+/**
+ * How events relate to a filtered company: as a party (a role), through its shares (events its own
+ * filings tell, such as a shareholder's pledge of its shares, where it plays no role), or either.
+ */
+export const COMPANY_EVENT_SCOPES = ['party', 'shares', 'any'] as const;
+export type CompanyEventScope = (typeof COMPANY_EVENT_SCOPES)[number];
+
 export interface EventFilter {
   /** Type name (质押) or key (pledge); must be in schemas/events.json. */
   type?: string;
   companyKey?: string;
   /** Role relationship type (PLEDGOR, ACQUIRER, …); with companyKey, the role that company plays. */
   role?: string;
+  /** With companyKey: party, shares or any (the default). */
+  about?: CompanyEventScope;
   /** ISO dates, inclusive; `to` 2024 includes every 2024-… date. */
   from?: string;
   to?: string;
@@ -62,7 +71,13 @@ export function eventListStatement(filter: EventFilter): Statement {
   let anchor: string;
   if (filter.companyKey !== undefined) {
     const roles = filter.role ? [filter.role] : vocabulary.roleTypes;
-    anchor = `MATCH (c:Company {key: $companyKey})<-[:${roles.join('|')}]-(e:Event) USING INDEX c:Company(key)
+    const about = filter.role ? 'party' : (filter.about ?? 'any');
+    const asParty = `MATCH (c)<-[:${roles.join('|')}]-(e:Event) RETURN e`;
+    const ofShares = `MATCH (c)<-[:ISSUED_BY]-(:Document)<-[:REPORTED_IN]-(e:Event)
+        WHERE NOT EXISTS { (e)-[:${vocabulary.roleTypes.join('|')}]->(c) } RETURN e`;
+    const parts = about === 'party' ? [asParty] : about === 'shares' ? [ofShares] : [asParty, ofShares];
+    anchor = `MATCH (c:Company {key: $companyKey}) USING INDEX c:Company(key)
+      CALL (c) { ${parts.join(' UNION ')} }
       WITH DISTINCT e`;
   } else if (type !== null) {
     const index = dateRange.length > 0 ? 'e:Event(type, date)' : 'e:Event(type)';

@@ -23,7 +23,7 @@ const HOP_ROW_LIMIT = 2000;
 
 const NODE_FIELDS = `head([l IN labels(m) WHERE l IN $displayLabels]) AS label,
   toString(coalesce(m.key, m.id, m.name)) AS key, coalesce(m.name, m.title, m.trigger, m.id, m.key) AS name,
-  m { .code, .type, .date, .kind, .publishedAt } AS extra`;
+  m { .code, .type, .date, .kind, .publishedAt, .positions } AS extra`;
 
 /** The walk's node labels and the indexed property that identifies each (the `key` of a node id). */
 const WALKED: Record<string, string> = {

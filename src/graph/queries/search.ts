@@ -7,6 +7,9 @@ export interface SearchHit {
   name: string;
   code: string | null;
   shortNames: string[];
+  /** A person's company: what tells namesakes apart. */
+  company: { key: string; name: string } | null;
+  positions: string[];
   score: number;
 }
 
@@ -27,7 +30,10 @@ export function searchStatement(text: string, label: EntityLabelName | undefined
            WITH node, score, head([l IN labels(node) WHERE l IN $labels]) AS label
            WHERE label IS NOT NULL AND ($label IS NULL OR label = $label)
            RETURN label, node.key AS key, node.name AS name, node.code AS code,
-                  coalesce(node.shortNames, []) AS shortNames, score
+                  coalesce(node.shortNames, []) AS shortNames, coalesce(node.positions, []) AS positions,
+                  CASE WHEN node.companyKey IS NULL THEN null ELSE
+                    head(COLLECT { MATCH (c:Company {key: node.companyKey}) RETURN c { .key, .name } }) END AS company,
+                  score
            ORDER BY score DESC, key ASC
            LIMIT $limit`,
     params: { query: luceneQuery(text), labels: [...ENTITY_LABELS], label: label ?? null, limit: int(limit) },
@@ -47,6 +53,13 @@ export async function searchEntities(
     name: String(r.name ?? r.key),
     code: str(r.code),
     shortNames: (r.shortNames as unknown[]).map(String),
+    company: r.company
+      ? {
+          key: String((r.company as Record<string, unknown>).key),
+          name: String((r.company as Record<string, unknown>).name ?? ''),
+        }
+      : null,
+    positions: (r.positions as unknown[]).map(String),
     score: num(r.score) ?? 0,
   }));
 }

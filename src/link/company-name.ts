@@ -1,0 +1,157 @@
+import { foldFullWidth, toSimplified } from '../parse/traditional-to-simplified.js';
+
+/**
+ * Listing-status marks an exchange puts before a short name: ST / *ST (special treatment), S (share
+ * reform pending), N (first day), C (first days on STAR/ChiNext), XD / XR / DR (ex-dividend/rights).
+ * They tell the state of the shares, not another company.
+ */
+const LISTING_PREFIX = /^(?:S?\*?ST|SST|XD|XR|DR|N|C)(?=[\u4e00-\u9fa5])/;
+
+/** Legal forms that end a full company name; a name ending so is a full name, not a short one. */
+export const LEGAL_FORM =
+  /(?:股份有限公司|有限责任公司|有限公司|集团公司|总公司|分公司|(?:有限)?合伙\)|合伙企业|株式会社|银行|事务所|Limited|Ltd\.?|Inc\.?|Corporation|Corp\.?|Company|plc)$/i;
+
+/** The legal-form tail stripped from a full name to find its core ("无锡启辰半导体"). */
+const LEGAL_TAIL =
+  /(?:\(集团\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|合伙企业\(有限合伙\)|合伙企业|\(有限合伙\)|Holdings\s+Limited|Limited|Ltd\.?|Inc\.?)$/i;
+
+/**
+ * Words the model reads into the start of a name from the clause before it (新设X有限公司, 收购X…,
+ * 任X…, 原X…): the name is what follows.
+ */
+const LEADING_CLAUSE =
+  /^(?:新设|收购|核准|同意|委托|签定|签订|关于|聘任|担任|任|经|和|与|及|归|向|对|由|将|拟|在|于|按|以|原)/;
+
+/**
+ * Words that name a role or a kind of company, never a company: spans the model reads as parties
+ * that must not become nodes of their own. Self-references (公司, 本公司) are handled before this.
+ */
+const GENERIC = new Set([
+  '公司',
+  '本公司',
+  '该公司',
+  '股东',
+  '控股股东',
+  '大股东',
+  '子公司',
+  '全资子公司',
+  '控股子公司',
+  '母公司',
+  '集团',
+  '有限公司',
+  '股份有限公司',
+  '株式会社',
+  '甲方',
+  '乙方',
+  '丙方',
+  '丁方',
+  '对方',
+  '交易对方',
+  '标的公司',
+  '目标公司',
+  '合资公司',
+  '上文',
+  '本行',
+  'Limited',
+  'Ltd',
+  'Ltd.',
+  'Inc',
+  'Inc.',
+  'Company',
+  'Holdings',
+  'HoldingsLimited',
+  'Holdings Limited',
+  'Group',
+]);
+
+/**
+ * One spelling for a company name: full-width letters and brackets folded, Traditional characters
+ * made Simplified, tabs and spaces between Chinese characters removed (layout splits names), runs of
+ * spaces between Latin words kept as one ("Alco Holdings Limited" keeps its words).
+ */
+export function cleanCompanyName(text: string): string {
+  let clean = cleaned.get(text);
+  if (clean === undefined) {
+    // Converting scripts is the costly part, and a document repeats the same few names many times.
+    if (cleaned.size >= CLEANED_LIMIT) cleaned.clear();
+    clean = cleanUncached(text);
+    cleaned.set(text, clean);
+  }
+  return clean;
+}
+
+const cleaned = new Map<string, string>();
+const CLEANED_LIMIT = 20_000;
+
+function cleanUncached(text: string): string {
+  const folded = foldFullWidth(text).replace(/（/g, '(').replace(/）/g, ')').replace(/＊/g, '*');
+  const simplified = toSimplified(folded).text;
+  return simplified
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s“”"'「」『』《》]+|[\s“”"'「」『』《》]+$/g, '')
+    .replace(/ (?=[^A-Za-z0-9])|(?<=[^A-Za-z0-9.,&]) /g, '');
+}
+
+/** Where a span runs from one clause into the name that ends it ("平安租赁同为中国平安保险…", "…”)以及X有限公司"). */
+const CLAUSE_BREAK = /以及|同为|委托|收购|关于|签定|签订|合伙人为|[“”「」]/;
+
+/** A full name without the clause the model read into its start ("新设南京万科置业有限公司"). */
+export function withoutLeadingClause(name: string): string {
+  const tail = name.split(CLAUSE_BREAK).at(-1) ?? name;
+  const after = tail !== name && isFullName(tail) && tail.length >= 6 ? tail : name;
+  const rest = after.replace(LEADING_CLAUSE, '');
+  return rest !== after && isFullName(rest) && rest.length >= 6 ? rest : after;
+}
+
+/** A name without its listing-status mark: `*ST华辰` → { core: 华辰, prefix: *ST }. */
+export function withoutListingPrefix(name: string): { core: string; prefix?: string } {
+  const m = LISTING_PREFIX.exec(name);
+  return m ? { core: name.slice(m[0].length), prefix: m[0] } : { core: name };
+}
+
+/** The distinctive part of a full name: legal form removed ("无锡启辰半导体有限公司" → "无锡启辰半导体"). */
+export function nameCore(name: string): string {
+  return name.replace(LEGAL_TAIL, '');
+}
+
+/**
+ * A full name without its legal form only: 有限公司 and 股份有限公司 of one core are one company after a
+ * change of form, while 集团 stays part of the name (顺丰速运(集团)有限公司 is not 顺丰速运有限公司).
+ */
+export function legalFormCore(name: string): string {
+  return name.replace(
+    /(?:股份有限公司|有限责任公司|有限公司|合伙企业\(有限合伙\)|合伙企业|\(有限合伙\))$/,
+    '',
+  );
+}
+
+/** True for a full legal name (ends in a legal form), as opposed to a short name or a brand. */
+export function isFullName(name: string): boolean {
+  return LEGAL_FORM.test(name) && nameCore(name).length >= 2;
+}
+
+/**
+ * True when a cleaned span cannot be a company's name: a generic word, a listing mark alone (ST),
+ * a clause or list crossing a name boundary (two legal forms, punctuation, a colon), a lone letter.
+ */
+export function isNotCompanyName(name: string): boolean {
+  if (name.length < 2 || GENERIC.has(name)) return true;
+  const { core, prefix } = withoutListingPrefix(name);
+  if (prefix && core.length < 2) return true;
+  if (/^(?:S?\*?ST|SST)$/.test(name)) return true;
+  if (/[，,；;：:、。\t\n]|是|系/.test(name)) return true;
+  if (!balancedBrackets(name)) return true;
+  // Two legal forms in one span: a list or a clause ("X有限公司与Y有限公司", "…股权结构为：…公司").
+  if ((name.match(/公司/g) ?? []).length >= 2 && !/分公司$|总公司$/.test(name)) return true;
+  return /^[A-Za-z]$/.test(name);
+}
+
+/** "连云港)有限公司" is the end of a name cut in two, not a name. */
+function balancedBrackets(name: string): boolean {
+  let depth = 0;
+  for (const ch of name) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
