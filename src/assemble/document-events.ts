@@ -159,14 +159,16 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
           ctx.kind === 'announcement' && ONE_PER_ANNOUNCEMENT.has(cluster[0]?.documentType ?? ''),
         ),
       )
-      // A record needs a party read in the text (or the issuer as its actor): a bare trigger, or figures and
-      // words such as "股份" with nobody to hold them, are no fact.
+      // A record needs something read in the text, or at least its actor: a bare trigger is no fact. The
+      // model's sentence fragments need a party too: figures or words such as "股份" with nobody to hold
+      // them are no fact. Rule records read fixed wording, where a loss figure alone still is one.
       .filter((record) => {
-        const roles = ctx.eventTypes.get(record.type)?.documentRoles;
+        const info = ctx.eventTypes.get(record.type);
+        const partyNeeded = info?.trained ?? false;
         return record.arguments.some(
           (a) =>
             a.documentRole !== undefined &&
-            (roles?.get(a.documentRole)?.entityTypes.length ?? 0) > 0 &&
+            (!partyNeeded || (info?.documentRoles.get(a.documentRole)?.entityTypes.length ?? 0) > 0) &&
             (!a.inferred || a.entityKey !== undefined),
         );
       })

@@ -328,6 +328,16 @@ describe('record roles read from the wording', () => {
     assert.equal(kept?.documentType, '股份股权转让');
   });
 
+  it('drops a model fragment that names nobody: figures and "股份" alone are no pledge', () => {
+    const text = '其所持部分股份已质押。';
+    const { issuer: _, ...withoutIssuer } = ctx;
+    const records = mergeDocumentEvents([event('质押', text, '质押', [['collateral', '股份']])], {
+      ...withoutIssuer,
+      kind: 'news',
+    });
+    assert.deepEqual(records, []);
+  });
+
   it('puts the issuer on the contractor side of a contract the wording had the other way round', () => {
     const text = '公司与某建设集团有限公司签订了工程施工合同，合同金额为1.2亿元。';
     const [record] = mergeDocumentEvents(
