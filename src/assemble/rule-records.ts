@@ -1,6 +1,6 @@
 /**
  * Records for the event types the ONNX model does not know yet (高管变动, 质押/解除质押, 股份回购, 股东增持/减持,
- * 行政处罚, 亏损), read from what filings state plainly: the title and the fixed wording of the body.
+ * 行政处罚, 亏损, 被约谈), read from what filings state plainly: the title and the fixed wording of the body.
  * Precision comes first: each rule runs only under a title of its kind and only on wording that states the
  * event itself (no negations, promises not to act, candidates, advance notices, or cumulative totals).
  *
@@ -21,6 +21,7 @@ import { LOSS_TITLE, lossRecords } from './rule-losses.js';
 import { OFFICER_TITLE, officerRecords } from './rule-officers.js';
 import { PENALTY_TITLE, penaltyRecords } from './rule-penalties.js';
 import { PLEDGE_TITLE, pledgeRecords } from './rule-pledges.js';
+import { SUMMONS_WORD, summonsRecords } from './rule-summons.js';
 import { headline, ruleSentences } from './rule-text.js';
 import { issuerArgument, type RuleContext, type RuleRecord } from './rule-types.js';
 
@@ -39,5 +40,7 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   }
   if (PENALTY_TITLE.test(title)) out.push(...penaltyRecords(doc, ctx, sentences, title));
   if (LOSS_TITLE.test(title)) out.push(...lossRecords(doc, ctx, sentences));
+  // A summons is news wording with no announcement title of its own: the word in the text decides.
+  if (SUMMONS_WORD.test(doc.modelText)) out.push(...summonsRecords(sentences));
   return out;
 }

@@ -342,6 +342,30 @@ describe('ruleRecords: 行政处罚', () => {
   });
 });
 
+describe('ruleRecords: 被约谈', () => {
+  const all = (r: RuleRecord | undefined, role: string) =>
+    (r?.arguments ?? []).filter((a) => a.role === role).map((a) => a.text);
+
+  it('reads who summoned whom, several summoned together as one event, with the day', async () => {
+    const doc = await parse([
+      '某某市网信办约谈示例网',
+      '3月5日，某某市网信办依法约谈示例网负责人，要求立即整改。',
+      '国家某某局今日在京约谈甲唱片公司、乙版权公司和丙音乐平台等，要求规范授权。',
+      '另有数家企业将会被约谈。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [all(r, '公司名称'), all(r, '约谈机构'), all(r, '被约谈时间')]),
+      [
+        [['示例网'], ['某某市网信办'], []],
+        [['示例网'], ['某某市网信办'], ['3月5日']],
+        [['甲唱片公司', '乙版权公司', '丙音乐平台'], ['国家某某局'], []],
+      ],
+    );
+  });
+});
+
 describe('ruleRecords: 亏损', () => {
   it('reads a loss forecast: period, the larger loss of the range, and the change as written', async () => {
     const doc = await parse(
