@@ -204,6 +204,8 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
 
   it('replaces an earlier extraction when a document is processed again: no duplicates, no orphans', async () => {
     const first = await submitSample('ann-603871-pledge.pdf', 'announcement');
+    // The footprint of a finished extraction: the first job may still be running when it is submitted.
+    assert.equal(await (await finished(first.jobId)).getState(), 'completed');
     const before = await footprint(first.documentId);
     const again = await submitSample('ann-603871-pledge.pdf', 'announcement');
     assert.equal(again.documentId, first.documentId);
