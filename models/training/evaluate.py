@@ -64,11 +64,12 @@ def run_batches(forward, units, max_tokens=8192):
 
 
 # ---------------------------------------------------------------- events
-def decode_events(probs, role_mask, th, max_span):
-    """probs for one unit -> (set TI, TC, AI, AC) with unit-local offsets."""
+def decode_events(probs, role_mask, th, max_span, type_mask=None):
+    """probs for one unit -> (set TI, TC, AI, AC) with unit-local offsets; only types where type_mask is 1."""
     ty, tr, ar, _ = probs
     TI, TC, AI, AC = set(), set(), set(), set()
-    for t in np.nonzero(ty >= th["type"])[0]:
+    present = ty >= th["type"] if type_mask is None else (ty >= th["type"]) & (type_mask > 0)
+    for t in np.nonzero(present)[0]:
         for s, e in pair_spans(tr[t, :, 0], tr[t, :, 1], th["trigger"], max_span["trigger"]):
             TI.add((s, e))
             TC.add((int(t), s, e))
@@ -102,10 +103,11 @@ def prf(tp, np_, ng):
 
 def event_scores(unit_probs, units, records, schema, th, max_span):
     role_mask = schema.role_mask()
+    fewfc_types = schema.labelled_by("fewfc")  # FewFC labels only its own types: the others are not scored
     pred = {r["id"]: [set(), set(), set(), set()] for r in records}
     for pr, u in zip(unit_probs, units):
         off = u["offset"]
-        sets = decode_events(pr, role_mask, th, max_span)
+        sets = decode_events(pr, role_mask, th, max_span, fewfc_types)
         shift = [lambda x: (x[0] + off, x[1] + off), lambda x: (x[0], x[1] + off, x[2] + off),
                  lambda x: (x[0], x[1] + off, x[2] + off), lambda x: (x[0], x[1] + off, x[2] + off, x[3])]
         for k in range(4):

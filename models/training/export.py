@@ -204,6 +204,14 @@ def main():
     }
     with open(os.path.join(model_dir, "config.json"), "w", encoding="utf-8") as f:
         json.dump(conf, f, ensure_ascii=False, indent=1)
+    # The weights beside the graphs, half precision with their label orders: a later finetuning starts here
+    # (init_ckpt), with more types or roles if the schema has grown (train.widen_label_rows). The masked-LM
+    # head is left out: finetuning never reads it.
+    weights = {k: v.half() for k, v in model.state_dict().items() if not k.startswith("mlm_")}
+    torch.save({"model": weights, "model_config": mc.__dict__,
+                "labels": {"eventTypes": schema.event_types, "roles": schema.roles,
+                           "entityTypes": schema.entity_types}, "version": cfg.model_version},
+               os.path.join(model_dir, "weights.pt"))
     with open(os.path.join(model_dir, "parity.json"), "w", encoding="utf-8") as f:
         json.dump({"model": "model.onnx", "tolerance": 1e-3, "note": "fp32 onnxruntime (Python) logits, "
                    "one sentence per entry, batch of 1, no padding", "cases": golden}, f, ensure_ascii=False)

@@ -15,6 +15,7 @@ import os
 import pickle
 import random
 import re
+import shutil
 import subprocess
 import time
 
@@ -24,6 +25,7 @@ from .augment import augment_fewfc
 from .batching import KB_NONE
 from .config import ROOT, load_config
 from .schema import Schema
+from .team_events import load_team_events
 from .tokenizer import SPECIAL_TOKENS, encode, load_vocab, normalize_text, save_vocab
 
 # Unified entity types: CLUENER / FinNER labels -> schema entityTypes.
@@ -258,7 +260,9 @@ def add_knowledge(cache, data_dir, schema: Schema, max_len: int, limit=None):
             u["rec"] = int(u["doc"].rsplit("-", 1)[1])
     meta = json.load(open(os.path.join(cache, "prepare_meta.json")))
 
-    groups = [fewfc_train, fewfc_dev["units"], ent_train, ent_dev["cluener"], ent_dev["finner"]]
+    team_path = os.path.join(cache, "team_train.pkl")
+    team_train = load("team_train.pkl") if os.path.exists(team_path) else []
+    groups = [fewfc_train, fewfc_dev["units"], ent_train, ent_dev["cluener"], ent_dev["finner"], team_train]
     units = [u for g in groups for u in g]
     # The fold count is the TS side's (KNOWLEDGE_FOLDS); ask it with no texts first.
     meta_k = features_cli([], cache, knowledge_dir=data_dir)[1]["knowledge"]
@@ -268,7 +272,7 @@ def add_knowledge(cache, data_dir, schema: Schema, max_len: int, limit=None):
     for u, f in zip(units, feats):
         u["kb"] = f[2]
     for name, obj in (("fewfc_train.pkl", fewfc_train), ("fewfc_dev.pkl", fewfc_dev), ("ent_train.pkl", ent_train),
-                      ("ent_dev.pkl", ent_dev)):
+                      ("ent_dev.pkl", ent_dev)) + ((("team_train.pkl", team_train),) if team_train else ()):
         with open(os.path.join(cache, name), "wb") as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
     meta.update(kb_vocab=meta_k["vocab"], knowledge_version=meta_k["version"])
@@ -345,22 +349,29 @@ def main():
                                cfg.limit_train)
     fin_dev, fin_dev_gold = load_finner(os.path.join(data_dir, "finner-bbt", "eval_list.json"), schema, L,
                                         "finner-eval", cfg.limit_dev)
+    team_train, skipped = load_team_events(cfg.path(cfg.team_events), data_dir, schema, cfg.path(cfg.schema_path),
+                                           L) if cfg.team_events else ([], 0)
     extra = load_extra_text(data_dir, cfg.limit_train)
-    corpus_all, corpus_chunks = load_corpus(data_dir, cfg.corpus_max_chars, cfg.pretrain_len)
+    # A finetuning from a trained model's vocabulary needs no pretraining text.
+    corpus_all, corpus_chunks = load_corpus(data_dir, cfg.corpus_max_chars, cfg.pretrain_len) \
+        if cfg.corpus_max_chars != 0 else ([], [])
     print(f"loaded: fewfc {len(fewfc_train)}/{len(fewfc_dev)} units, cluener {len(clue_train)}/{len(clue_dev)}, "
-          f"finner {len(fin_train)}/{len(fin_dev)}, extra {len(extra)}, corpus chunks {len(corpus_chunks)} "
-          f"({sum(map(len, corpus_chunks))} chars) [{time.time() - t0:.0f}s]")
+          f"finner {len(fin_train)}/{len(fin_dev)}, team {len(team_train)} ({skipped} arguments off their text), "
+          f"extra {len(extra)}, corpus chunks {len(corpus_chunks)} ({sum(map(len, corpus_chunks))} chars) "
+          f"[{time.time() - t0:.0f}s]")
 
-    # Vocab from train text + the corpus (tiny: only what it loads).
-    vocab_texts = [u["text"] for u in fewfc_train + clue_train + fin_train] + [t for t, _ in extra]
-    vocab_texts += corpus_all if cfg.corpus_max_chars is None or cfg.limit_train is None else corpus_chunks
-    tokens = build_vocab(vocab_texts, cfg.vocab_min_freq, cfg.vocab_cap)
-    save_vocab(tokens, os.path.join(model_dir, "vocab.txt"))
+    if cfg.vocab_file:
+        shutil.copyfile(cfg.path(cfg.vocab_file), os.path.join(model_dir, "vocab.txt"))
+    else:  # vocab from train text + the corpus (tiny: only what it loads)
+        vocab_texts = [u["text"] for u in fewfc_train + clue_train + fin_train] + [t for t, _ in extra]
+        vocab_texts += corpus_all if cfg.corpus_max_chars is None or cfg.limit_train is None else corpus_chunks
+        tokens = build_vocab(vocab_texts, cfg.vocab_min_freq, cfg.vocab_cap)
+        save_vocab(tokens, os.path.join(model_dir, "vocab.txt"))
     vocab = load_vocab(os.path.join(model_dir, "vocab.txt"))
     print(f"vocab {len(vocab)} tokens [{time.time() - t0:.0f}s]")
 
     # One features call for every text unit.
-    labelled = fewfc_train + fewfc_dev + clue_train + clue_dev + fin_train + fin_dev
+    labelled = fewfc_train + fewfc_dev + clue_train + clue_dev + fin_train + fin_dev + team_train
     texts = [u["text"] for u in labelled] + [t for t, _ in extra] + corpus_chunks
     feats, meta = features_cli(texts, cache)
     print(f"features for {len(texts)} texts [{time.time() - t0:.0f}s]")
@@ -399,6 +410,8 @@ def main():
     dump("fewfc_dev.pkl", {"units": fewfc_dev, "records": dev_recs[: len(dev_recs)]})
     dump("ent_train.pkl", clue_train + fin_train)
     dump("ent_dev.pkl", {"cluener": clue_dev, "finner": fin_dev, "finner_gold": fin_dev_gold})
+    if team_train:
+        dump("team_train.pkl", team_train)
     with open(os.path.join(cache, "prepare_meta.json"), "w") as fh:
         json.dump({"vocab_size": len(vocab), "pos_tags": meta["posTags"], "features_version": meta["version"],
                    "n_pretrain": len(pre), "pretrain_tokens": int(sum(len(p[0]) for p in pre))}, fh, indent=1)

@@ -14,6 +14,7 @@ class Schema:
     roles: list[str]  # roleOrder
     entity_types: list[str]
     valid_roles: list[list[str]]  # per event type
+    trained_on: list[list[str]]  # per event type: the datasets that label it (fewfc, team-events)
 
     @staticmethod
     def load(path: str) -> "Schema":
@@ -21,7 +22,8 @@ class Schema:
         types = [t for t in s["eventTypes"] if t.get("trainedOn")]  # untrained types are not model labels
         return Schema(event_types=[t["name"] for t in types], event_keys=[t["key"] for t in types],
                       roles=list(s["roleOrder"]), entity_types=list(s["entityTypes"]),
-                      valid_roles=[[r["name"] for r in t["roles"]] for t in types])
+                      valid_roles=[[r["name"] for r in t["roles"]] for t in types],
+                      trained_on=[list(t["trainedOn"]) for t in types])
 
     @property
     def type_index(self):
@@ -34,6 +36,10 @@ class Schema:
     @property
     def entity_index(self):
         return {e: i for i, e in enumerate(self.entity_types)}
+
+    def labelled_by(self, dataset: str) -> np.ndarray:
+        """[T] 1 for the types `dataset` labels: its units say nothing about the others."""
+        return np.array([dataset in d for d in self.trained_on], dtype=np.float32)
 
     def role_mask(self) -> np.ndarray:
         """[T, R] 1 where the role is valid for the type."""

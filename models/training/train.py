@@ -58,15 +58,51 @@ def model_config(cfg: Config, schema: Schema) -> ModelConfig:
                        head_layers=cfg.head_layers)
 
 
-def load_weights(model, state):
+# A new event type's conditioning embedding starts from the trained type it reads most like.
+RELATED_TYPE = {"解除质押": "质押", "股东增持": "减持", "股份回购": "股份股权转让", "企业融资": "投资", "行政处罚": "判决"}
+
+
+def load_weights(model, state, labels=None, schema: Schema | None = None):
     """Load a checkpoint's weights. Parts the checkpoint predates keep their init: the knowledge embedding
-    (zero) and head blocks (random; only finetuning trains them)."""
+    (zero), head blocks (random; only finetuning trains them) and the masked-LM head of weights recovered from
+    an exported graph (finetuning does not use it). With the checkpoint's label orders, rows of event types and
+    roles are mapped by name, so a model learns new types and roles starting from a trained one."""
+    if labels is not None and schema is not None:
+        state = widen_label_rows(model, state, labels, schema)
     missing, unexpected = model.load_state_dict(state, strict=False)
-    new_parts = [k for k in missing if k == "kb.weight" or k.startswith(("cond_blocks.", "cond_ln_f."))]
+    new_parts = [k for k in missing if k == "kb.weight" or k.startswith(("cond_blocks.", "cond_ln_f.", "mlm_"))]
     if unexpected or len(new_parts) < len(missing):
         raise RuntimeError(f"checkpoint does not fit the model: missing {missing}, unexpected {unexpected}")
     if new_parts:
-        log(f"checkpoint lacks {len(new_parts)} tensors (knowledge embedding / head blocks); they keep their init")
+        log(f"checkpoint lacks {len(new_parts)} tensors (knowledge embedding / head blocks / MLM head); they keep "
+            "their init")
+
+
+def widen_label_rows(model, state, labels, schema: Schema):
+    """The checkpoint's type and role rows placed at the schema's positions; new rows keep the model's init."""
+    state = {k: v.float() for k, v in state.items()}
+    fresh = model.state_dict()
+    old_t = {t: i for i, t in enumerate(labels["eventTypes"])}
+    old_r = {r: i for i, r in enumerate(labels["roles"])}
+    if list(labels["entityTypes"]) != schema.entity_types:
+        raise RuntimeError("entity types differ from the checkpoint's")
+    for name in ("type_head.weight", "type_head.bias", "type_emb.weight"):
+        w = fresh[name].clone()
+        for t, i in schema.type_index.items():
+            src = old_t.get(t, old_t.get(RELATED_TYPE.get(t)) if name == "type_emb.weight" else None)
+            if src is not None:
+                w[i] = state[name][src]
+        state[name] = w
+    for name in ("argument_head.weight", "argument_head.bias"):
+        w = fresh[name].clone()
+        for r, i in schema.role_index.items():
+            if r in old_r:
+                w[2 * i: 2 * i + 2] = state[name][2 * old_r[r]: 2 * old_r[r] + 2]
+        state[name] = w
+    added = [t for t in schema.event_types if t not in old_t] + [r for r in schema.roles if r not in old_r]
+    if added:
+        log(f"new labels over the checkpoint's: {added}")
+    return state
 
 
 def lr_at(step, progress, base, warmup):
@@ -189,10 +225,15 @@ def pretrain(cfg: Config, schema: Schema):
 
 # ---------------------------------------------------------------- (b) multitask finetuning
 def build_targets(units, L, schema, role_mask):
-    """Per-task label tensors; event units have has_event=1, entity units carry their entity mask."""
+    """Per-task label tensors; event units have has_event=1, entity units carry their entity mask. type_m marks
+    the types a unit's dataset labels (FewFC says nothing of the team's types, nor the team of a sentence that
+    only repeats a party); trig_m is 0 where a present type has no trigger annotation (the team's units)."""
     B, T, R, E = len(units), len(schema.event_types), len(schema.roles), len(schema.entity_types)
     has_event = np.zeros(B, np.float32)
     type_y = np.zeros((B, T), np.float32)
+    type_m = np.zeros((B, T), np.float32)
+    trig_m = np.ones((B, T), np.float32)
+    fewfc_types = schema.labelled_by("fewfc")
     trig_y = np.zeros((B, T, L, 2), np.float32)
     arg_y = np.zeros((B, T, L, R, 2), np.float32)
     ent_y = np.zeros((B, L, E, 2), np.float32)
@@ -200,8 +241,14 @@ def build_targets(units, L, schema, role_mask):
     for b, u in enumerate(units):
         if "events" in u:
             has_event[b] = 1
+            if "known" in u:
+                type_m[b, u["known"]] = 1
+            else:
+                type_m[b] = fewfc_types
             for t, trig, args in u["events"]:
                 type_y[b, t] = 1
+                if u.get("team"):
+                    trig_m[b, t] = 0
                 if trig:
                     trig_y[b, t, trig[0], 0] = 1
                     trig_y[b, t, trig[1] - 1, 1] = 1
@@ -213,8 +260,9 @@ def build_targets(units, L, schema, role_mask):
             for et, s, e in u["spans"]:
                 ent_y[b, s, et, 0] = 1
                 ent_y[b, e - 1, et, 1] = 1
-    return {k: torch.from_numpy(v) for k, v in dict(has_event=has_event, type_y=type_y, trig_y=trig_y,
-                                                     arg_y=arg_y, ent_y=ent_y, ent_m=ent_m).items()}
+    return {k: torch.from_numpy(v) for k, v in dict(has_event=has_event, type_y=type_y, type_m=type_m,
+                                                     trig_m=trig_m, trig_y=trig_y, arg_y=arg_y, ent_y=ent_y,
+                                                     ent_m=ent_m).items()}
 
 
 def head_pairs(type_logits, y, n_neg):
@@ -223,11 +271,13 @@ def head_pairs(type_logits, y, n_neg):
     are the negatives that matter; heads over all types of every row (entity rows included) took ~40 % of a
     step."""
     ev = y["has_event"].bool()
-    scores = type_logits.detach().masked_fill(y["type_y"].bool(), float("inf"))  # gold types rank first
+    scores = type_logits.detach().masked_fill(~y["type_m"].bool(), float("-inf"))  # unlabelled types: no pairs
+    scores = scores.masked_fill(y["type_y"].bool(), float("inf"))  # gold types rank first
     k = min(scores.shape[1], n_neg + int(y["type_y"].sum(1).max()))
     top = scores.topk(k, dim=1).indices  # [B, k]
     n_gold = y["type_y"].sum(1, keepdim=True).long()
     keep = (torch.arange(k, device=top.device)[None, :] < n_gold + n_neg) & ev[:, None]
+    keep &= y["type_m"].gather(1, top).bool()
     rows = torch.arange(top.shape[0], device=top.device)[:, None].expand_as(top)
     return rows[keep], top[keep]
 
@@ -240,17 +290,21 @@ def multitask_loss(model, h, attn, y, role_mask, cfg):
     trig, arg = model.pair_heads(h, rows, types, attn)  # [P, L, 2], [P, L, R, 2]
     pw = torch.tensor(cfg.pos_weight, device=h.device)
     ev = y["has_event"]
-    n_ev = ev.sum().clamp(min=1)
-    n_types = y["type_y"].shape[1]
     am = attn.float()
+    # Each loss is averaged over the labels a row has: its labelled types, their valid roles. A FewFC row so
+    # weighs what it did before the team's types existed.
+    type_m = y["type_m"] * ev[:, None]
+    n_type_labels = type_m.sum().clamp(min=1)
+    n_role_labels = (type_m * role_mask.sum(1)[None, :]).sum().clamp(min=1)
     losses = {}
-    losses["type"] = (F.binary_cross_entropy_with_logits(type_logits, y["type_y"], reduction="none").mean(1) * ev).sum() / n_ev
-    m = am[rows][:, :, None]
+    bce = F.binary_cross_entropy_with_logits(type_logits, y["type_y"], reduction="none")
+    losses["type"] = (bce * type_m).sum() / n_type_labels
+    m = am[rows][:, :, None] * y["trig_m"][rows, types][:, None, None]
     bce = F.binary_cross_entropy_with_logits(trig, y["trig_y"][rows, types], pos_weight=pw, reduction="none")
-    losses["trigger"] = (bce * m).sum() / (n_ev * n_types * 2)
+    losses["trigger"] = (bce * m).sum() / (n_type_labels * 2)
     m = am[rows][:, :, None, None] * role_mask[types][:, None, :, None]
     bce = F.binary_cross_entropy_with_logits(arg, y["arg_y"][rows, types], pos_weight=pw, reduction="none")
-    losses["argument"] = cfg.arg_loss_weight * (bce * m).sum() / (n_ev * role_mask.sum() * 2)
+    losses["argument"] = cfg.arg_loss_weight * (bce * m).sum() / (n_role_labels * 2)
     m = am[:, :, None, None] * y["ent_m"][:, None, :, None]
     bce = F.binary_cross_entropy_with_logits(ent, y["ent_y"], pos_weight=pw, reduction="none")
     losses["entity"] = (bce * m).sum() / (y["ent_m"].sum() * 2).clamp(min=1)
@@ -302,7 +356,8 @@ def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
     else:
         pt = cfg.path(cfg.init_ckpt) if cfg.init_ckpt else cfg.ckpt_path("pretrain_last.pt")
         if os.path.exists(pt):
-            load_weights(model, torch.load(pt, map_location="cpu", weights_only=False)["model"])
+            init = torch.load(pt, map_location="cpu", weights_only=False)
+            load_weights(model, init["model"], init.get("labels"), schema)
             log(f"initialised from {pt}")
         else:
             log("WARNING: no pretrained checkpoint; finetuning from scratch")
@@ -317,11 +372,15 @@ def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
     ev_units = pickle.load(open(os.path.join(prepared, "fewfc_train.pkl"), "rb"))
     ent_units = pickle.load(open(os.path.join(prepared, "ent_train.pkl"), "rb"))
     copies = pickle.load(open(os.path.join(prepared, "fewfc_train_aug.pkl"), "rb")) if cfg.augment_copies else None
+    team_units = pickle.load(open(os.path.join(prepared, "team_train.pkl"), "rb")) if cfg.team_events else []
+    team_units = [u for u in team_units for _ in range(cfg.team_positive_repeat if u["events"] else 1)]
     role_mask_np = schema.role_mask()
     role_mask = torch.from_numpy(role_mask_np).to(dev)
     rng = np.random.default_rng(cfg.seed + 1 + step)
     log(f"finetune: {len(ev_units)} event units ({sum(map(bool, copies or []))} with mention-replaced copies), "
-        f"{len(ent_units)} entity units, params {count_params(model)}")
+        f"{len(team_units)} team units (those stating an event x{cfg.team_positive_repeat}), "
+        f"{len(ent_units)} entity units, "
+        f"params {count_params(model)}")
 
     def evaluate_and_keep(step, elapsed):
         """Score the weights (and their moving average, if kept) on dev; keep the best seen as finetune_best."""
@@ -354,7 +413,7 @@ def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
         n_ent = int(len(ent_units) * cfg.ent_fraction)
         events = ev_units if copies is None else [
             c[rng.integers(len(c))] if c and rng.random() < cfg.augment_share else u for u, c in zip(ev_units, copies)]
-        pool = events + [ent_units[i] for i in rng.permutation(len(ent_units))[:n_ent]]
+        pool = events + team_units + [ent_units[i] for i in rng.permutation(len(ent_units))[:n_ent]]
         lengths = np.array([len(u["ids"]) for u in pool])
         for bidx in bucket_batches(lengths, cfg.ft_batch_tokens, rng):
             elapsed = time.time() - t_start

@@ -195,6 +195,7 @@ class FixedWording {
       mention,
       sentenceText: this.parsed.sentences[mention.sentence]?.text ?? '',
       arguments: [],
+      fixedWording: true,
     };
   }
 

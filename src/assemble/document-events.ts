@@ -35,6 +35,8 @@ export interface RecordMention extends SentenceEvent {
   documentType: string;
   /** The record role the issuer fills when the text only says 公司. */
   issuerRole?: string;
+  /** Read by a rule from the document's fixed wording or its contract fields, not by the model. */
+  fixedWording?: true;
 }
 
 /** Words that date an event by the announcement itself. */
@@ -152,19 +154,19 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
   }
   return (
     clusters
-      .map((cluster) =>
-        toRecord(
+      .map((cluster) => ({
+        record: toRecord(
           cluster,
           ctx,
           ctx.kind === 'announcement' && ONE_PER_ANNOUNCEMENT.has(cluster[0]?.documentType ?? ''),
         ),
-      )
-      // A record needs something read in the text, or at least its actor: a bare trigger is no fact. The
-      // model's sentence fragments need a party too: figures or words such as "股份" with nobody to hold
-      // them are no fact. Rule records read fixed wording, where a loss figure alone still is one.
-      .filter((record) => {
+        // Rule records read fixed wording, where a loss figure alone still is a fact; the model's sentence
+        // fragments need a party: figures or words such as "股份" with nobody to hold them are none.
+        partyNeeded: !cluster.some((m) => m.fixedWording),
+      }))
+      // A record needs something read in the text, or at least its actor: a bare trigger is no fact.
+      .filter(({ record, partyNeeded }) => {
         const info = ctx.eventTypes.get(record.type);
-        const partyNeeded = info?.trained ?? false;
         return record.arguments.some(
           (a) =>
             a.documentRole !== undefined &&
@@ -172,7 +174,7 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
             (!a.inferred || a.entityKey !== undefined),
         );
       })
-      .map((record, i) => ({ ...record, id: `${ctx.documentId}:e${i}` }))
+      .map(({ record }, i) => ({ ...record, id: `${ctx.documentId}:e${i}` }))
   );
 }
 

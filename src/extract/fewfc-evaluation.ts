@@ -32,5 +32,12 @@ export async function evaluateFewfc(
   options: ExtractOptions = {},
 ): Promise<EventScores> {
   const predictions = await predictFewfc(extractor, records, options);
-  return scoreEvents(records.map((r, i) => ({ gold: r.events, predicted: predictions[i] as FewfcEvent[] })));
+  // FewFC labels its own ten types only: what the model reads of other types is not scored.
+  const labelled = new Set(records.flatMap((r) => r.events.map((e) => e.type)));
+  return scoreEvents(
+    records.map((r, i) => ({
+      gold: r.events,
+      predicted: (predictions[i] as FewfcEvent[]).filter((e) => labelled.has(e.type)),
+    })),
+  );
 }

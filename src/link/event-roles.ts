@@ -30,14 +30,11 @@ export interface EventTypeInfo {
   documentType: string;
   /** The roles a document-level record of this type may fill, by name, in schema order. */
   documentRoles: Map<string, DocumentRoleInfo>;
-  /** False for types declared for records but not yet learnt by the model. */
-  trained: boolean;
 }
 
 interface RawEventType {
   name: string;
   key: string;
-  trainedOn?: string[];
   documentType?: string;
   documentRoles?: { name: string; key: string; entityTypes?: string[]; value?: DocumentValueKind }[];
   roles: { name: string; key: string; entityTypes?: string[]; documentRole?: string }[];
@@ -71,7 +68,6 @@ export function loadEventRoles(
             { key: r.key, entityTypes: r.entityTypes ?? [], ...(r.value ? { value: r.value } : {}) },
           ]),
         ),
-        trained: !Array.isArray(t.trainedOn) || t.trainedOn.length > 0,
       },
     ]),
   );

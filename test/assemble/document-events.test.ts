@@ -338,6 +338,17 @@ describe('record roles read from the wording', () => {
     assert.deepEqual(records, []);
   });
 
+  it('keeps a loss the rules read from fixed wording with its figure alone, not the same figure read by the model', () => {
+    const text = '报告期内实现净亏损1.2亿元。';
+    const { issuer: _, ...withoutIssuer } = ctx;
+    const news = { ...withoutIssuer, kind: 'news' as const, sentenceStarts };
+    const fragment = toRecordMention(event('亏损', text, '亏损', [['money', '1.2亿元']]), news);
+    assert.ok(fragment);
+    assert.deepEqual(mergeRecordMentions([fragment], news), []);
+    const [record] = mergeRecordMentions([{ ...fragment, fixedWording: true }], news);
+    assert.equal(roles(record).净亏损, '1.2亿元');
+  });
+
   it('puts the issuer on the contractor side of a contract the wording had the other way round', () => {
     const text = '公司与某建设集团有限公司签订了工程施工合同，合同金额为1.2亿元。';
     const [record] = mergeDocumentEvents(

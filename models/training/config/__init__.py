@@ -21,6 +21,14 @@ class Config:
     prepared_dir: str | None = None
     init_ckpt: str | None = None
     model_dir: str = "models/finkg-small"
+    # An existing model's vocab.txt: prepare encodes with it instead of building a vocabulary, so a finetuning
+    # can start from that model's weights (init_ckpt).
+    vocab_file: str | None = None
+    # The team's document-level event annotations (data/team-events/events.jsonl): their train part joins the
+    # event units of finetuning (team_events.py). Its sentences that state an event are shown
+    # team_positive_repeat times per epoch: each of the team's types is rare among them.
+    team_events: str | None = None
+    team_positive_repeat: int = 1
     schema_path: str = "schemas/events.json"
     seed: int = 1234
     threads: int = 2

@@ -24,7 +24,7 @@ def targets(type_rows, has_event):
     for b, types in enumerate(type_rows):
         type_y[b, types] = 1
     return {"has_event": torch.tensor(has_event, dtype=torch.float32), "type_y": type_y,
-            "trig_y": torch.zeros(B, T, L, 2), "arg_y": torch.zeros(B, T, L, R, 2),
+            "type_m": torch.ones(B, T), "trig_m": torch.ones(B, T), "trig_y": torch.zeros(B, T, L, 2), "arg_y": torch.zeros(B, T, L, R, 2),
             "ent_y": torch.zeros(B, L, E, 2), "ent_m": torch.tensor([[0.0] * E if h else [1.0] * E for h in has_event])}
 
 
@@ -44,6 +44,13 @@ class HeadPairsTest(unittest.TestCase):
     def test_sentence_without_events_gets_negatives_only(self):
         y = targets([[]], [1])
         self.assertEqual(pairs(*head_pairs(torch.tensor([[0.0, 2.0, 1.0, 3.0]]), y, 2)), [(0, 1), (0, 3)])
+
+    def test_types_a_row_does_not_label_get_no_pairs(self):
+        y = targets([[0], []], [1, 1])
+        y["type_m"][0, 3] = 0  # row 0's dataset says nothing of type 3, its highest-scoring other
+        y["type_m"][1, 1:] = 0
+        logits = torch.tensor([[0.0, 1.0, 2.0, 9.0], [0.0, 5.0, 5.0, 5.0]])
+        self.assertEqual(pairs(*head_pairs(logits, y, 1)), [(0, 0), (0, 2), (1, 0)])
 
     def test_entity_rows_get_no_pairs(self):
         y = targets([[2], []], [1, 0])
@@ -77,6 +84,37 @@ class LossScaleTest(unittest.TestCase):
         with torch.no_grad():
             _, fewer = multitask_loss(model, model.encode(*inputs), attn, y, role_mask, cfg)
         self.assertLess(fewer["argument"].item(), parts["argument"].item())  # same denominator, fewer terms
+
+
+class LabelMaskTest(unittest.TestCase):
+    def test_unlabelled_types_and_triggers_add_no_loss(self):
+        torch.manual_seed(0)
+        model = FinKGEncoder(ModelConfig(vocab_size=30, n_layer=1, d_model=16, n_head=2, d_ff=32, max_len=L,
+                                         n_types=T, n_roles=R, n_entities=E)).eval()
+        ids = torch.randint(3, 30, (2, L))
+        attn = torch.ones(2, L, dtype=torch.int64)
+        inputs = (ids, attn, torch.ones_like(ids), torch.ones_like(ids), torch.ones_like(ids))
+        role_mask = torch.ones(T, R)
+        cfg = dataclasses.replace(Config(), head_negatives=T - 1)
+        y = targets([[1], [2]], [1, 1])
+        with torch.no_grad():
+            h = model.encode(*inputs)
+            # A trigger label where the trigger is unknown changes nothing once masked.
+            y["trig_m"][1, 2] = 0
+            _, base = multitask_loss(model, h, attn, y, role_mask, cfg)
+            y["trig_y"][1, 2, 0, 0] = 1
+            _, masked = multitask_loss(model, h, attn, y, role_mask, cfg)
+            y["trig_m"][1, 2] = 1
+            _, unmasked = multitask_loss(model, h, attn, y, role_mask, cfg)
+            # Nor does a type's label where the row's dataset does not label that type.
+            y["type_m"][0, 3] = 0
+            _, unlabelled = multitask_loss(model, h, attn, y, role_mask, cfg)
+            y["type_y"][0, 3] = 1
+            _, relabelled = multitask_loss(model, h, attn, y, role_mask, cfg)
+        self.assertAlmostEqual(masked["trigger"].item(), base["trigger"].item(), places=6)
+        self.assertNotAlmostEqual(unmasked["trigger"].item(), masked["trigger"].item(), places=3)
+        for part in ("type", "trigger", "argument"):
+            self.assertAlmostEqual(unlabelled[part].item(), relabelled[part].item(), places=6)
 
 
 class HeadBlocksTest(unittest.TestCase):
