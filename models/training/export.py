@@ -184,6 +184,8 @@ def main():
             "roles": schema.roles,
             "validRoles": {t: rs for t, rs in zip(schema.event_types, schema.valid_roles)},
             "entityTypes": schema.entity_types,
+            # Types no trigger-annotated dataset (FewFC) labels: serving places their events at an argument.
+            "triggerlessTypes": [t for t, d in zip(schema.event_types, schema.trained_on) if "fewfc" not in d],
         },
         "features": {"version": meta["version"], "seg": {"pad": 0, "B": 1, "M": 2, "E": 3, "S": 4},
                      "posTags": meta["posTags"], "posIdOffset": 2, "posPad": 0, "posUnknown": 1,

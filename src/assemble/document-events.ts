@@ -140,7 +140,11 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
  */
 export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: AssembleContext): LinkedEvent[] {
   const clusters: RecordMention[][] = [];
-  for (const mention of mentions) {
+  // In reading order, so that "told just before" holds for what the rules and the model read alike.
+  const inOrder = [...mentions].sort(
+    (a, b) => a.mention.sentence - b.mention.sentence || a.mention.start - b.mention.start,
+  );
+  for (const mention of inOrder) {
     const single = ctx.kind === 'announcement' && ONE_PER_ANNOUNCEMENT.has(mention.documentType);
     // A mention that names no party adds figures to the record of its type told just before it.
     const partyless = partiesOf([mention], ctx.eventTypes).size === 0;

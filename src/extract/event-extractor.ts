@@ -272,9 +272,25 @@ export class EventExtractor {
       entities: decoded.tokens.entities
         .map((e: LabelledTokenSpan) => ({ type: e.label, ...place(e) }))
         .sort(byPosition),
-      // Events need a trigger in the result schema; trigger-less ones only count in `finkg eval`.
+      // Events need a trigger in the result schema. A type the model learnt without triggers (the team's
+      // annotations name none) is placed at its first argument, as rule records are; the trigger-less events
+      // of other types only count in `finkg eval`.
       events: decoded.tokens.events
-        .flatMap((ev) => (ev.trigger ? [{ ...ev, trigger: ev.trigger }] : []))
+        .flatMap((ev) => {
+          const trigger =
+            ev.trigger ??
+            (this.config.triggerlessTypes.includes(ev.type)
+              ? [...ev.arguments].sort((a, b) => a.start - b.start)[0]
+              : undefined);
+          return trigger
+            ? [
+                {
+                  ...ev,
+                  trigger: { ...trigger, confidence: ev.trigger ? trigger.confidence : ev.confidence },
+                },
+              ]
+            : [];
+        })
         .map((ev) => ({
           type: ev.type,
           trigger: place(ev.trigger),

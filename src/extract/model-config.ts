@@ -147,6 +147,10 @@ export function parseModelConfig(raw: unknown, schema: EventSchema | undefined):
     validRoles[type] = roles.filter((r) => names.includes(r));
   }
 
+  const triggerlessTypes = stringList(field(labels, 'triggerlessTypes') ?? [], 'triggerlessTypes');
+  const notTypes = triggerlessTypes.filter((t) => !eventTypes.includes(t));
+  if (notTypes.length > 0) throw new ModelConfigError(`triggerlessTypes not in event types: ${notTypes}`);
+
   const maxLen = integer(field(raw, 'max_len', 'maxLen'), 'max_len', 2);
   const overlapRaw = field(raw, 'window_overlap', 'windowOverlap');
   const windowOverlap =
@@ -179,6 +183,7 @@ export function parseModelConfig(raw: unknown, schema: EventSchema | undefined):
     entityTypes,
     posTags,
     validRoles,
+    triggerlessTypes,
     typeThreshold: threshold(thresholds, 'type', 0.5),
     typeFromTrigger: typeFromTriggerRaw,
     trigger: head(raw, 'trigger', { threshold: 0.5, maxSpanLen: 6 }),

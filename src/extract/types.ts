@@ -24,6 +24,8 @@ export interface ModelConfig {
   posTags: readonly string[];
   /** Roles an event type may have (by role name), in `roles` order. */
   validRoles: Readonly<Record<string, readonly string[]>>;
+  /** Types the model learnt with no trigger annotation: their events are placed at their first argument. */
+  triggerlessTypes: readonly string[];
   typeThreshold: number;
   /** A type also counts as detected when a trigger of that type is decoded. */
   typeFromTrigger: boolean;

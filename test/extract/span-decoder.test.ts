@@ -101,6 +101,7 @@ const config: ModelConfig = {
   entityTypes: ['E0', 'E1'],
   posTags: [],
   validRoles: { T0: ['a', 'b'], T1: ['c'] },
+  triggerlessTypes: [],
   typeThreshold: 0.5,
   typeFromTrigger: false,
   trigger: { threshold: 0.5, maxSpanLen: 4 },
