@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../parse/index.js';
+import type { DocumentKind } from '../vocabulary/document-kinds.js';
 
 /** Labels the graph gives linked entities; the writer only accepts these. */
 export type EntityLabel = 'Company' | 'Person' | 'Organization';

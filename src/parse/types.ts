@@ -1,8 +1,8 @@
+import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import type { AnnouncementHeader } from './announcement-header.js';
 import type { NewsHeader } from './news-header.js';
 import type { ResearchReportHeader } from './research-report-header.js';
 
-export type DocumentKind = 'announcement' | 'research_report' | 'news' | 'other';
 export type DocumentType = 'pdf' | 'html' | 'text';
 
 export interface ParseMeta {

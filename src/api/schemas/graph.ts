@@ -1,7 +1,7 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import { COMPANY_EVENT_SCOPES } from '../../graph/queries/events.js';
-import { DOCUMENT_KINDS } from '../../ingest/index.js';
 import { CALENDAR_DATE } from '../../queue/index.js';
+import { DOCUMENT_KINDS } from '../../vocabulary/document-kinds.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 // Plain enums (not unions of literals) so a bad value reads "must be one of …" and OpenAPI shows a list.

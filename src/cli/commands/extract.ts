@@ -14,7 +14,6 @@ import { EventExtractor } from '../../extract/event-extractor.js';
 import { toFewfcEvents } from '../../extract/fewfc-format.js';
 import { KnownNames } from '../../extract/knowledge-features.js';
 import { defaultModelDir, type Precision, parsePrecision } from '../../extract/model-paths.js';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../ingest/index.js';
 import { loadEventRoles } from '../../link/index.js';
 import { isDocumentInputError, parseDocument } from '../../parse/index.js';
 import {
@@ -24,6 +23,7 @@ import {
   readInputs,
 } from '../../pipeline/document-input.js';
 import { readStandalone } from '../../pipeline/index.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../vocabulary/document-kinds.js';
 
 type OutputFormat = 'duee-fin' | 'finkg' | 'fewfc';
 

@@ -1,5 +1,5 @@
-import { DOCUMENT_KINDS } from '../../ingest/index.js';
 import { loadEventRoles } from '../../link/event-roles.js';
+import { DOCUMENT_KINDS } from '../../vocabulary/document-kinds.js';
 import { roleRelationshipType } from '../relationship-types.js';
 
 /** Labels and types that may appear in query text: fixed here, never taken from a request. */
