@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
+import { defaultDatasetsDir, defaultModelDir } from '../../config/index.js';
 import { annotationAgreement, readDoubleAnnotation } from '../../eval/annotation-agreement.js';
 import { type FddcPart, runFddcContracts } from '../../eval/fddc-contracts-run.js';
 import type { RealDocsScore } from '../../eval/realdocs.js';
@@ -15,12 +16,7 @@ import { EventExtractor, type ExtractOptions } from '../../extract/event-extract
 import { EVENT_METRICS, type Prf } from '../../extract/event-metrics.js';
 import { readFewfcSplit } from '../../extract/fewfc-dataset.js';
 import { evaluateFewfc } from '../../extract/fewfc-evaluation.js';
-import {
-  defaultDatasetsDir,
-  defaultModelDir,
-  type Precision,
-  parsePrecision,
-} from '../../extract/model-paths.js';
+import { type Precision, parsePrecision } from '../../extract/model-paths.js';
 import { readTrainingKnownNames } from '../../extract/training-gazetteer.js';
 import { parsePositiveInt } from './extract.js';
 
