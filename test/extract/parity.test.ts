@@ -7,13 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultDatasetsDir, eventSchemaFile } from '../../src/config/index.js';
-import { fewfcSplitPath } from '../../src/extract/fewfc-dataset.js';
+import { fewfcSplitPath } from '../../src/eval/fewfc-dataset.js';
+import { readTrainingKnownNames } from '../../src/eval/training-gazetteer.js';
 import { loadModelConfig } from '../../src/extract/model-config.js';
 import { loadModelRunner, partFileNames } from '../../src/extract/model-runner.js';
 import { loadOnnxSession } from '../../src/extract/onnx-session.js';
 import { sigmoid } from '../../src/extract/span-decoder.js';
 import { Tokenizer } from '../../src/extract/tokenizer.js';
-import { readTrainingKnownNames } from '../../src/extract/training-gazetteer.js';
 import { wordFeatures } from '../../src/extract/word-features.js';
 import { MODEL_DIR, missingModel } from './committed-model.js';
 

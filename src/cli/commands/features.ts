@@ -11,13 +11,13 @@ import { createReadStream, createWriteStream, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { eventSchemaFile } from '../../config/index.js';
-import { KB_VOCAB, KNOWLEDGE_FEATURES_VERSION, KnownNames } from '../../extract/knowledge-features.js';
-import { loadEventSchema } from '../../extract/model-config.js';
 import {
   KNOWLEDGE_FOLDS,
   leaveFoldOut,
   readTrainingGazetteerEntries,
-} from '../../extract/training-gazetteer.js';
+} from '../../eval/training-gazetteer.js';
+import { KB_VOCAB, KNOWLEDGE_FEATURES_VERSION, KnownNames } from '../../extract/knowledge-features.js';
+import { loadEventSchema } from '../../extract/model-config.js';
 import { POS_TAGS, WORD_FEATURES_VERSION, wordFeatures } from '../../extract/word-features.js';
 
 interface FeaturesOptions {

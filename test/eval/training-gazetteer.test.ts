@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { defaultDatasetsDir, eventSchemaFile } from '../../src/config/index.js';
-import { fewfcSplitPath, readFewfcSplit } from '../../src/extract/fewfc-dataset.js';
-import { KnownNames } from '../../src/extract/knowledge-features.js';
-import { loadEventSchema } from '../../src/extract/model-config.js';
+import { fewfcSplitPath, readFewfcSplit } from '../../src/eval/fewfc-dataset.js';
 import {
   KNOWLEDGE_FOLDS,
   kindOfEntityTypes,
   leaveFoldOut,
   readTrainingGazetteerEntries,
   type SourcedEntry,
-} from '../../src/extract/training-gazetteer.js';
+} from '../../src/eval/training-gazetteer.js';
+import { KnownNames } from '../../src/extract/knowledge-features.js';
+import { loadEventSchema } from '../../src/extract/model-config.js';
 
 describe('training gazetteer', () => {
   it('gives a role a kind only when all its filler types agree', () => {

@@ -9,10 +9,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eventSchemaFile } from '../config/index.js';
+import { type KnowledgeKind, type KnownName, KnownNames } from '../extract/knowledge-features.js';
+import { type EventSchema, loadEventSchema } from '../extract/model-config.js';
 import { FINNER_TYPE_MAP } from './entity-evaluation.js';
 import { readFewfcSplit } from './fewfc-dataset.js';
-import { type KnowledgeKind, type KnownName, KnownNames } from './knowledge-features.js';
-import { type EventSchema, loadEventSchema } from './model-config.js';
 
 export const KNOWLEDGE_FOLDS = 5;
 
