@@ -27,7 +27,7 @@ import {
 } from '../src/link/index.js';
 import { personKey } from '../src/link/person-key.js';
 import { normalizeArgumentValue } from '../src/link/value-normalizer.js';
-import type { DocumentKind } from '../src/parse/index.js';
+import type { DocumentKind } from '../src/vocabulary/document-kinds.js';
 
 /** Bump when what is generated changes, so a stored graph of an older generator is rebuilt. */
 export const GENERATOR_VERSION = 1;

@@ -14,15 +14,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultModelDir, eventSchemaFile, projectRoot } from '../src/config/index.js';
 import { EventExtractor } from '../src/extract/event-extractor.js';
 import { KnownNames } from '../src/extract/knowledge-features.js';
 import { loadModelConfig } from '../src/extract/model-config.js';
-import {
-  defaultEventSchemaPath,
-  defaultModelDir,
-  modelFileName,
-  repoRoot,
-} from '../src/extract/model-paths.js';
+import { modelFileName } from '../src/extract/model-paths.js';
 import { loadModelRunner, partFileNames } from '../src/extract/model-runner.js';
 import { type Int64Feed, loadOnnxSession, releaseOnnxSession } from '../src/extract/onnx-session.js';
 import { Tokenizer } from '../src/extract/tokenizer.js';
@@ -135,13 +131,13 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '5' },
       chars: { type: 'string', default: '8000' },
       batch: { type: 'string', default: '8' },
-      bert: { type: 'string', default: join(repoRoot(), 'bench/out') },
+      bert: { type: 'string', default: join(projectRoot, 'bench/out') },
     },
   });
   const seconds = Number(values.seconds);
   const batchSize = Math.max(1, Number(values.batch));
   const modelDir = values.model as string;
-  const config = await loadModelConfig(join(modelDir, 'config.json'), defaultEventSchemaPath());
+  const config = await loadModelConfig(join(modelDir, 'config.json'), eventSchemaFile());
   const tokenizer = await Tokenizer.fromVocabFile(join(modelDir, 'vocab.txt'));
   const text = composeText(Number(values.chars));
   const chars = [...text].length;

@@ -13,7 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultDatasetsDir } from '../src/extract/model-paths.js';
+import { defaultDatasetsDir } from '../src/config/index.js';
 import { parseDocument } from '../src/parse/index.js';
 
 const root = join(defaultDatasetsDir(), 'real-pdfs');

@@ -1,25 +1,24 @@
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import type { GraphReader } from '../graph/queries/index.js';
-import type { JobEvents, JobQueue, WorkerCounter } from '../ingest/index.js';
+import type { JobEvents } from '../ingest/index.js';
 import { CALENDAR_DATE, isCalendarDate } from '../queue/index.js';
 import type { DocumentStore } from '../store/index.js';
 import { accessControl, requiredRole } from './auth/access-control.js';
 import type { ApiKeyRing } from './auth/key-ring.js';
 import type { SessionStore } from './auth/session-store.js';
-import { boundedQueue } from './bounded-queue.js';
+import { type ApiQueue, boundedQueue } from './bounded-queue.js';
 import { handleClientError } from './client-error.js';
 import { handleError } from './error-handler.js';
-import { ApiMetrics, type MetricsEvents, type MetricsQueue } from './metrics.js';
+import { ApiMetrics, type MetricsEvents } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
 import { companiesRoutes } from './routes/companies.js';
 import { cypherRoutes } from './routes/cypher.js';
-import { documentsRoutes } from './routes/documents.js';
+import { documentsRoutes, graphDocumentsRoutes } from './routes/documents.js';
 import { eventsRoutes } from './routes/events.js';
-import { graphDocumentsRoutes } from './routes/graph-documents.js';
 import { healthRoutes } from './routes/health.js';
 import { jobStreamRoutes } from './routes/job-stream.js';
 import { type CancelJob, jobsRoutes } from './routes/jobs.js';
@@ -30,11 +29,6 @@ import { sessionRoutes } from './routes/session.js';
 import { registerDashboard, sendDashboardPage, wantsDashboardPage } from './ui/dashboard-files.js';
 import { registerQueueBoard } from './ui/queue-board.js';
 import { describeSchemaErrors, type SchemaError } from './validation-message.js';
-
-/** The queue calls the API makes; a BullMQ `Queue` of the documents queue fits. */
-export type ApiQueue = JobQueue &
-  MetricsQueue &
-  WorkerCounter & { getJob(id: string): Promise<Job | undefined> };
 
 export interface ApiDeps {
   queue: ApiQueue;

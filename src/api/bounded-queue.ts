@@ -1,5 +1,11 @@
-import { QueueUnavailableError } from '../ingest/index.js';
-import type { ApiQueue } from './app.js';
+import type { Job } from 'bullmq';
+import { type JobQueue, QueueUnavailableError, type WorkerCounter } from '../ingest/index.js';
+import type { MetricsQueue } from './metrics.js';
+
+/** The queue calls the API makes; a BullMQ `Queue` of the documents queue fits. */
+export type ApiQueue = JobQueue &
+  MetricsQueue &
+  WorkerCounter & { getJob(id: string): Promise<Job | undefined> };
 
 async function within<T>(operation: string, ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -11,7 +11,7 @@ import type {
   LinkedEvent,
   SentenceEvent,
 } from '../link/index.js';
-import type { DocumentKind } from '../parse/index.js';
+import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { documentValue } from './document-values.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
 import { retype } from './retype.js';

@@ -1,5 +1,5 @@
-import type { DocumentValueKind } from '../link/index.js';
 import { normalizeDate, normalizeMoney, normalizePercentage, normalizeShares } from '../normalize/index.js';
+import type { DocumentValueKind } from '../vocabulary/event-schema.js';
 
 /** A record value as the graph shows it and as records report it. */
 export interface DocumentValue {

@@ -1,6 +1,5 @@
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type ApiKeySpec, parseApiKeyList } from './api-keys.js';
 import { ConfigError } from './config-error.js';
 import {
@@ -14,9 +13,7 @@ import {
   text,
   url,
 } from './env-parsers.js';
-
-/** The project root: relative paths in the configuration are resolved against it, not the cwd. */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { MODEL_DIR_IN_PROJECT, projectRoot } from './project-paths.js';
 
 export interface Config {
   /** Redis for the job queue. Started locally by `finkg services up` when nothing answers here. */
@@ -48,6 +45,8 @@ export interface Config {
   modelPrecision: 'int8' | 'fp32';
   /** onnxruntime intra-op threads per worker process. */
   modelThreads: number;
+  /** jieba's finance user dictionary, read for the model's word features. */
+  financeDictFile: string;
   /**
    * How often a processor re-reads the graph's company, organisation and person names, the knowledge the
    * model is told about; 0 uses no graph names.
@@ -127,9 +126,14 @@ const spec: Spec<Config> = {
     fallback: '',
   },
   sessionTtlSeconds: { env: 'SESSION_TTL_SECONDS', parse: integer(60, 30 * 86400), fallback: '43200' },
-  modelDir: { env: 'MODEL_DIR', parse: directory(projectRoot), fallback: 'models/finkg-small' },
+  modelDir: { env: 'MODEL_DIR', parse: directory(projectRoot), fallback: MODEL_DIR_IN_PROJECT },
   modelPrecision: { env: 'MODEL_PRECISION', parse: oneOf('int8', 'fp32'), fallback: 'int8' },
   modelThreads: { env: 'MODEL_THREADS', parse: integer(1, 256), fallback: '1' },
+  financeDictFile: {
+    env: 'FINKG_FINANCE_DICT',
+    parse: directory(projectRoot),
+    fallback: 'models/lexicon/finance-dict.txt',
+  },
   knowledgeRefreshSeconds: { env: 'KNOWLEDGE_REFRESH_SECONDS', parse: integer(0, 86400), fallback: '300' },
   knowledgeFile: {
     env: 'KNOWLEDGE_FILE',
@@ -169,18 +173,40 @@ export const configVariables = Object.values(spec).map(({ env, fallback }) => ({
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const config: Partial<Record<keyof Config, unknown>> = {};
-  for (const [key, { env: name, parse, fallback }] of Object.entries(spec) as [
-    keyof Config,
-    Spec<Config>[keyof Config],
-  ][]) {
-    const raw = env[name] ?? fallback;
+  for (const key of Object.keys(spec) as (keyof Config)[]) {
     try {
-      config[key] = parse(raw);
-    } catch (expected) {
-      const shown = /PASSWORD|API_KEYS$/.test(name) ? '(hidden)' : JSON.stringify(raw);
-      problems.push(`${name} must be ${String(expected)}; got ${shown}`);
+      config[key] = parseSetting(key, env);
+    } catch (problem) {
+      problems.push(String(problem));
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config as Config;
 }
+
+/** One variable, parsed; throws its problem in words. */
+function parseSetting<K extends keyof Config>(key: K, env: NodeJS.ProcessEnv): Config[K] {
+  const { env: name, parse, fallback } = spec[key];
+  const raw = env[name] ?? fallback;
+  try {
+    return parse(raw);
+  } catch (expected) {
+    const shown = /PASSWORD|API_KEYS$/.test(name) ? '(hidden)' : JSON.stringify(raw);
+    throw `${name} must be ${String(expected)}; got ${shown}`;
+  }
+}
+
+/**
+ * One setting, for tools that need only it (the CLI's datasets folder, the word features' dictionary):
+ * the others are not read, so an unrelated bad variable does not stop them.
+ */
+export function readSetting<K extends keyof Config>(key: K, env: NodeJS.ProcessEnv = process.env): Config[K] {
+  try {
+    return parseSetting(key, env);
+  } catch (problem) {
+    throw new ConfigError([String(problem)]);
+  }
+}
+
+/** The annotated datasets folder (DATASETS_DIR, else ../shared/data beside the repository). */
+export const defaultDatasetsDir = (): string => readSetting('datasetsDir');

@@ -1,3 +1,10 @@
 export { API_ROLES, type ApiKeySpec, type ApiRole, MIN_API_KEY_LENGTH, parseApiKeyList } from './api-keys.js';
-export { type Config, configVariables, loadConfig, projectRoot } from './config.js';
+export { type Config, configVariables, defaultDatasetsDir, loadConfig, readSetting } from './config.js';
 export { ConfigError } from './config-error.js';
+export {
+  defaultModelDir,
+  eventSchemaFile,
+  findProjectRoot,
+  MODEL_DIR_IN_PROJECT,
+  projectRoot,
+} from './project-paths.js';

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Prf, prf } from '../extract/event-metrics.js';
+import { type Prf, prf } from './event-metrics.js';
 
 export const FDDC_CONTRACT_FIELDS = [
   '甲方',

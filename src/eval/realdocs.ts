@@ -7,10 +7,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Prf, prf } from '../extract/event-metrics.js';
-import { DOCUMENT_KINDS, type DocumentKind } from '../ingest/index.js';
 import { loadEventRoles } from '../link/index.js';
 import { toSimplified } from '../parse/traditional-to-simplified.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../vocabulary/document-kinds.js';
+import { type Prf, prf } from './event-metrics.js';
 
 /** Record roles by document-level type, from the one event schema (schemas/events.json). */
 function recordRoles(): ReadonlyMap<string, ReadonlySet<string>> {

@@ -4,10 +4,11 @@
  * decode (per window, then merged).
  */
 import { join } from 'node:path';
+import { defaultModelDir, eventSchemaFile } from '../config/index.js';
 import { KNOWLEDGE_FEATURES_VERSION, type KnownNames, unmarked } from './knowledge-features.js';
 import { batchByLength, type LengthBatcherOptions } from './length-batcher.js';
 import { loadModelConfig } from './model-config.js';
-import { defaultEventSchemaPath, defaultModelDir, type Precision } from './model-paths.js';
+import type { Precision } from './model-paths.js';
 import { loadModelRunner, type ModelRunner } from './model-runner.js';
 import type { Int64Feed, OnnxSessionOptions } from './onnx-session.js';
 import { packSentences } from './sentence-splitter.js';
@@ -101,7 +102,7 @@ export class EventExtractor {
   static async load(options: EventExtractorOptions = {}): Promise<EventExtractor> {
     const dir = options.modelDir ?? defaultModelDir();
     const [config, tokenizer] = await Promise.all([
-      loadModelConfig(join(dir, 'config.json'), options.schemaPath ?? defaultEventSchemaPath()),
+      loadModelConfig(join(dir, 'config.json'), options.schemaPath ?? eventSchemaFile()),
       Tokenizer.fromVocabFile(join(dir, 'vocab.txt')),
     ]);
     const runner = await loadModelRunner(dir, config, {

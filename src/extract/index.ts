@@ -1,10 +1,6 @@
 export * from './char-normalizer.js';
 export * from './document-known-names.js';
-export * from './entity-evaluation.js';
 export * from './event-extractor.js';
-export * from './event-metrics.js';
-export * from './fewfc-dataset.js';
-export * from './fewfc-evaluation.js';
 export * from './fewfc-format.js';
 export * from './knowledge-features.js';
 export * from './length-batcher.js';
@@ -15,7 +11,6 @@ export * from './onnx-session.js';
 export * from './sentence-splitter.js';
 export * from './span-decoder.js';
 export * from './tokenizer.js';
-export * from './training-gazetteer.js';
 export type * from './types.js';
 export * from './windowing.js';
 export * from './word-features.js';

@@ -3,6 +3,7 @@
  * load. Both are outside input: every field used later is checked here, so decoding can trust them.
  */
 import { readFile } from 'node:fs/promises';
+import { isModelType, readEventSchemaFile } from '../vocabulary/event-schema.js';
 import type { ConfidenceRule, HeadDecoding, ModelConfig } from './types.js';
 
 export class ModelConfigError extends Error {
@@ -105,8 +106,7 @@ export function parseEventSchema(raw: unknown): EventSchema {
       const fillers = stringList(r.entityTypes ?? [], `entityTypes of ${entry.name}.${r.name}`);
       roleEntityTypes[r.name] = [...new Set([...(roleEntityTypes[r.name] ?? []), ...fillers])];
     }
-    const trainedOn = entry.trainedOn;
-    if (!Array.isArray(trainedOn) || trainedOn.length > 0) eventTypes.push(entry.name);
+    if (isModelType(entry)) eventTypes.push(entry.name);
   }
   return { eventTypes, roles, entityTypes, rolesByType, roleEntityTypes };
 }
@@ -223,8 +223,9 @@ function parseJson(text: string, path: string): unknown {
   }
 }
 
+/** The model's view of the event schema file (read by src/vocabulary/event-schema.ts). */
 export async function loadEventSchema(schemaPath: string): Promise<EventSchema> {
-  return parseEventSchema(parseJson(await readFile(schemaPath, 'utf8'), schemaPath));
+  return parseEventSchema(readEventSchemaFile(schemaPath));
 }
 
 /** Load `config.json` and the event schema, then validate them together. */

@@ -8,8 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readSetting } from '../config/index.js';
 import { normalizeText } from './char-normalizer.js';
 
 export const SEG_PAD = 0;
@@ -46,22 +45,16 @@ interface JiebaLike {
 const require = createRequire(import.meta.url);
 let jiebaInstance: JiebaLike | undefined;
 
-/** Finance user dictionary path: env FINKG_FINANCE_DICT or models/lexicon/finance-dict.txt in the repo. */
-function financeDictPath(): string {
-  const fromEnv = process.env.FINKG_FINANCE_DICT;
-  if (fromEnv) return fromEnv;
-  // dist/src/extract/word-features.js and src/extract/word-features.ts: walk up to the repo root.
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = resolve(dir, 'models/lexicon/finance-dict.txt');
-    try {
-      readFileSync(candidate);
-      return candidate;
-    } catch {
-      dir = resolve(dir, '..');
-    }
+/** The finance user dictionary named by the configuration (FINKG_FINANCE_DICT, else the committed one). */
+function readFinanceDict(): Buffer {
+  const file = readSetting('financeDictFile');
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new Error(
+      `finance dictionary ${file} cannot be read (${(error as Error).message}); set FINKG_FINANCE_DICT`,
+    );
   }
-  throw new Error('finance-dict.txt not found; set FINKG_FINANCE_DICT');
 }
 
 function jieba(): JiebaLike {
@@ -69,7 +62,7 @@ function jieba(): JiebaLike {
     const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): JiebaLike } };
     const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
     const j = Jieba.withDict(dict);
-    j.loadDict(readFileSync(financeDictPath()));
+    j.loadDict(readFinanceDict());
     jiebaInstance = j;
   }
   return jiebaInstance;

@@ -1,9 +1,8 @@
 import { type Driver, type ManagedTransaction, int as neo4jInt } from 'neo4j-driver';
-import type { EntityLabel, GraphDocument, LinkedForecast } from '../link/graph-document.js';
+import type { GraphDocument, LinkedForecast } from '../link/graph-document.js';
 import { personCompanyKey } from '../link/person-key.js';
+import { ENTITY_LABELS, type EntityLabel } from '../vocabulary/entity-labels.js';
 import { roleRelationshipType } from './relationship-types.js';
-
-const ENTITY_LABELS: readonly EntityLabel[] = ['Company', 'Person', 'Organization'];
 
 export interface WriteSummary {
   sentences: number;

@@ -1,13 +1,4 @@
-import type { DocumentJob } from '../queue/index.js';
-
-export type DocumentKind = DocumentJob['kind'];
-
-/** The kinds a document job accepts, in the order shown to people. */
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['announcement', 'research_report', 'news', 'other'];
-
-export function isDocumentKind(value: unknown): value is DocumentKind {
-  return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
-}
+import type { DocumentKind } from '../vocabulary/document-kinds.js';
 
 // Checked in order: a research report about an announcement is still a research report.
 const KIND_HINTS: readonly [RegExp, DocumentKind][] = [

@@ -1,5 +1,5 @@
 export { collectFiles, mimeTypeOf, SUBMITTABLE_TYPES } from './collect-files.js';
-export { DOCUMENT_KINDS, type DocumentKind, guessKind, isDocumentKind } from './document-kind.js';
+export { guessKind } from './document-kind.js';
 export { DocumentTooLargeError, InvalidSubmissionError, QueueUnavailableError } from './errors/index.js';
 export {
   describeJob,

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
 import { type DocumentJob, DocumentJobSchema, documentJobProblems } from '../queue/index.js';
 import type { DocumentStore } from '../store/index.js';
-import { DOCUMENT_KINDS, isDocumentKind } from './document-kind.js';
+import { DOCUMENT_KINDS, isDocumentKind } from '../vocabulary/document-kinds.js';
 import { DocumentTooLargeError } from './errors/document-too-large-error.js';
 import { InvalidSubmissionError } from './errors/invalid-submission-error.js';
 

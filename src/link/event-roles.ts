@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { projectRoot } from '../config/index.js';
+import { type DocumentValueKind, readEventSchemaFile } from '../vocabulary/event-schema.js';
 
 export interface RoleInfo {
   /** The role in words (pledgor org, contract amount, …). */
@@ -20,8 +18,6 @@ export interface DocumentRoleInfo {
   value?: DocumentValueKind;
 }
 
-export type DocumentValueKind = 'money' | 'shares' | 'ratio' | 'date';
-
 export interface EventTypeInfo {
   key: string;
   /** Model roles (FewFC's) by name; empty for types the model is not trained on. */
@@ -32,20 +28,9 @@ export interface EventTypeInfo {
   documentRoles: Map<string, DocumentRoleInfo>;
 }
 
-interface RawEventType {
-  name: string;
-  key: string;
-  documentType?: string;
-  documentRoles?: { name: string; key: string; entityTypes?: string[]; value?: DocumentValueKind }[];
-  roles: { name: string; key: string; entityTypes?: string[]; documentRole?: string }[];
-}
-
 /** Types and roles of schemas/events.json, the schema training and serving share, by model type name. */
-export function loadEventRoles(
-  file = path.join(projectRoot, 'schemas', 'events.json'),
-): Map<string, EventTypeInfo> {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { eventTypes?: RawEventType[] };
-  if (!Array.isArray(raw.eventTypes)) throw new Error(`${file} has no eventTypes list`);
+export function loadEventRoles(file?: string): Map<string, EventTypeInfo> {
+  const raw = readEventSchemaFile(file);
   return new Map(
     raw.eventTypes.map((t) => [
       t.name,

@@ -1,7 +1,7 @@
-import type { DocumentKind } from '../parse/index.js';
+import type { DocumentKind } from '../vocabulary/document-kinds.js';
+import type { EntityLabel } from '../vocabulary/entity-labels.js';
 
 /** Labels the graph gives linked entities; the writer only accepts these. */
-export type EntityLabel = 'Company' | 'Person' | 'Organization';
 
 /** A linked entity: `key` is its identity in the graph (stock code, full name, or name in company context). */
 export interface LinkedEntity {

@@ -1,7 +1,6 @@
 export { CompanyResolver, canonicalName } from './company-resolver.js';
 export {
   type DocumentRoleInfo,
-  type DocumentValueKind,
   type EventTypeInfo,
   loadEventRoles,
   type RoleInfo,

@@ -1,6 +1,6 @@
 import type { ExtractionResult } from '../extract/types.js';
-import type { Forecast, ParsedDocument, ParsedSentence } from '../parse/index.js';
-import { modelIndexOf, toSourceSpan } from '../parse/index.js';
+import type { Forecast, ParsedDocument } from '../parse/index.js';
+import { sentenceSourceSpan } from '../parse/index.js';
 import type { DocumentJob } from '../queue/index.js';
 import {
   cleanCompanyName,
@@ -105,7 +105,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   parsed.sentences.forEach((sentence, i) => {
     const result = extractions[i];
     if (!result) return;
-    const span = (start: number, end: number) => sourceSpan(parsed, sentence, start, end);
+    const span = (start: number, end: number) => sentenceSourceSpan(parsed, sentence, start, end);
 
     const entityFor = (text: string, type: string): { entity: LinkedEntity; reason?: string } | undefined => {
       // 公司 / 本公司 is the issuer, or nobody: a generic word never becomes a company of its own.
@@ -300,18 +300,6 @@ function subsidiariesOf(text: string, resolver: CompanyResolver, parent: LinkedE
 
 function rank(type: string): number {
   return type === 'company' || type === 'organization' ? 0 : 1;
-}
-
-/** Span in the document text of a span given in the sentence's model text. */
-function sourceSpan(
-  parsed: ParsedDocument,
-  sentence: ParsedSentence,
-  start: number,
-  end: number,
-): [number, number] {
-  if (!parsed.modelOffsetMap) return [sentence.start + start, sentence.start + end];
-  const base = modelIndexOf(parsed.modelOffsetMap, sentence.start);
-  return toSourceSpan(parsed.modelOffsetMap, base + start, base + end);
 }
 
 /** The company a document is by (an announcement's header) or about (a news item's headline). */

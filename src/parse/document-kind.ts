@@ -1,5 +1,5 @@
+import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { toSimplified } from './traditional-to-simplified.js';
-import type { DocumentKind } from './types.js';
 
 /** A cue, the weight it adds to its kind, and whether it counts once or per match (up to a cap). */
 interface Cue {

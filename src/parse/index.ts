@@ -1,6 +1,6 @@
 export type { AnnouncementHeader } from './announcement-header.js';
 export * from './errors/index.js';
-export { modelIndexOf, sentenceModelText } from './model-text.js';
+export { modelIndexOf, sentenceModelText, sentenceSourceSpan } from './model-text.js';
 export type { NewsHeader } from './news-header.js';
 export { DEFAULT_OCR_LIMITS } from './ocr/ocr-pages.js';
 export { parseDocument } from './parse-document.js';

@@ -1,3 +1,4 @@
+import { toSourceSpan } from './traditional-to-simplified.js';
 import type { ParsedDocument, ParsedSentence } from './types.js';
 
 /** The model-text index whose source offset is the first at or after `sourceOffset` (the map is monotonic). */
@@ -19,4 +20,16 @@ export function sentenceModelText(parsed: ParsedDocument, sentence: ParsedSenten
     modelIndexOf(parsed.modelOffsetMap, sentence.start),
     modelIndexOf(parsed.modelOffsetMap, sentence.end),
   );
+}
+
+/** Span in the document text of a span given in the sentence's model text. */
+export function sentenceSourceSpan(
+  parsed: ParsedDocument,
+  sentence: ParsedSentence,
+  start: number,
+  end: number,
+): [number, number] {
+  if (!parsed.modelOffsetMap) return [sentence.start + start, sentence.start + end];
+  const base = modelIndexOf(parsed.modelOffsetMap, sentence.start);
+  return toSourceSpan(parsed.modelOffsetMap, base + start, base + end);
 }

@@ -1,3 +1,4 @@
+import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { parseAnnouncementHeader } from './announcement-header.js';
 import { detectType } from './detect-type.js';
 import { detectKindOfPages } from './document-kind.js';
@@ -25,7 +26,6 @@ import { joinSeparator } from './text-width.js';
 import { toSimplified } from './traditional-to-simplified.js';
 import type {
   DocumentHeader,
-  DocumentKind,
   DocumentType,
   PageOcr,
   ParsedDocument,

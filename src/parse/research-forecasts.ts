@@ -1,4 +1,4 @@
-import type { ParsedTable } from './types.js';
+import type { ParsedTable } from './parsed-table.js';
 
 export type ForecastMetric = 'eps' | 'revenue' | 'net_profit' | 'pe';
 

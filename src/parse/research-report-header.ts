@@ -1,6 +1,7 @@
 import { normalizeDate } from '../normalize/dates.js';
 import type { Money } from '../normalize/money.js';
 import { normalizeStockCode, type StockCode } from '../normalize/stock-code.js';
+import type { ParsedTable } from './parsed-table.js';
 import { type Analyst, findAnalysts } from './research-analysts.js';
 import { findBroker } from './research-broker.js';
 import { collectForecasts, type Forecast } from './research-forecasts.js';
@@ -12,7 +13,6 @@ import {
   RATING_WORDS,
   type RatingChange,
 } from './research-rating.js';
-import type { ParsedTable } from './types.js';
 
 export type { Analyst } from './research-analysts.js';
 

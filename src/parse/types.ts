@@ -1,8 +1,10 @@
+import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import type { AnnouncementHeader } from './announcement-header.js';
 import type { NewsHeader } from './news-header.js';
+import type { ParsedTable } from './parsed-table.js';
 import type { ResearchReportHeader } from './research-report-header.js';
 
-export type DocumentKind = 'announcement' | 'research_report' | 'news' | 'other';
+export type { ParsedTable };
 export type DocumentType = 'pdf' | 'html' | 'text';
 
 export interface ParseMeta {
@@ -76,20 +78,6 @@ export interface ParsedSentence {
   paragraph: number;
   /** Set when the sentence is a table row: the whole row, linearised ("表头：单元格；…"). */
   table?: { index: number; row: number };
-}
-
-export interface ParsedTable {
-  /** Page the table starts on (a table continued over pages is one table). */
-  page: number;
-  /** Column labels; empty when no header row was recognised. */
-  header: string[];
-  /** Cell texts, one array per row (header excluded), as wide as `header` when there is one. */
-  rows: string[][];
-  /** Where the table's linearised rows are in the document `text`. */
-  start: number;
-  end: number;
-  /** rowSpans[i] is row i's line in `text`: "表头1：单元格1；表头2：单元格2". */
-  rowSpans: Array<{ start: number; end: number }>;
 }
 
 export interface DocumentHeader {

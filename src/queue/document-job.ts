@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { DOCUMENT_KINDS } from '../vocabulary/document-kinds.js';
 import { CALENDAR_DATE } from './calendar-date.js';
 
 /**
@@ -24,12 +25,7 @@ export const DocumentJobSchema = Type.Object(
       }),
     ),
     kind: Type.Union(
-      [
-        Type.Literal('announcement'),
-        Type.Literal('research_report'),
-        Type.Literal('news'),
-        Type.Literal('other'),
-      ],
+      DOCUMENT_KINDS.map((kind) => Type.Literal(kind)),
       { description: 'announcement (公告), research_report (研报), news, other' },
     ),
     fileName: Type.Optional(Type.String({ maxLength: 512 })),

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { notEventReason, notEventSections } from '../../src/assemble/index.js';
-import { defaultDatasetsDir } from '../../src/extract/model-paths.js';
+import { defaultDatasetsDir } from '../../src/config/index.js';
 import { parseDocument } from '../../src/parse/index.js';
 
 const REPORTS_DIR = join(defaultDatasetsDir(), 'real-pdfs/reports');

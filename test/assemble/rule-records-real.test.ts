@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { type RuleRecord, ruleRecords } from '../../src/assemble/rule-records.js';
-import { defaultDatasetsDir } from '../../src/extract/model-paths.js';
+import { defaultDatasetsDir } from '../../src/config/index.js';
 import { type ParsedDocument, parseDocument } from '../../src/parse/index.js';
 
 const dir = join(defaultDatasetsDir(), 'real-pdfs', 'announcements');

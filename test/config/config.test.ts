@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig, projectRoot } from '../../src/config/index.js';
+import {
+  ConfigError,
+  defaultModelDir,
+  findProjectRoot,
+  loadConfig,
+  projectRoot,
+  readSetting,
+} from '../../src/config/index.js';
 
 describe('loadConfig', () => {
   it('gives working defaults for a local setup', () => {
@@ -67,5 +75,30 @@ describe('loadConfig', () => {
       /WORKER_CONCURRENCY must be an integer from 1/,
     );
     assert.throws(() => loadConfig({ PORT: '70000' }), /PORT must be an integer from 1 to 65535/);
+  });
+});
+
+describe('the project root and the files in it', () => {
+  it('is the folder holding package.json, found from any folder inside it (src/ or dist/)', () => {
+    assert.ok(existsSync(path.join(projectRoot, 'package.json')));
+    assert.equal(findProjectRoot(path.join(projectRoot, 'dist', 'src', 'config')), projectRoot);
+    assert.equal(findProjectRoot(path.join(projectRoot, 'src', 'extract')), projectRoot);
+    assert.throws(() => findProjectRoot(path.parse(projectRoot).root), /no package.json/);
+  });
+
+  it('gives the CLI and the workers the same model folder by default', () => {
+    assert.equal(loadConfig({}).modelDir, defaultModelDir());
+    assert.ok(existsSync(path.join(defaultModelDir(), 'config.json')));
+  });
+
+  it('reads one setting alone, so a bad unrelated variable does not stop a tool that needs only it', () => {
+    const env = { NEO4J_PASSWORD: 'short', DATASETS_DIR: 'data-elsewhere' };
+    assert.throws(() => loadConfig(env), ConfigError);
+    assert.equal(readSetting('datasetsDir', env), path.join(projectRoot, 'data-elsewhere'));
+    assert.throws(() => readSetting('neo4jPassword', env), /NEO4J_PASSWORD must be/);
+    assert.equal(
+      readSetting('financeDictFile', {}),
+      path.join(projectRoot, 'models', 'lexicon', 'finance-dict.txt'),
+    );
   });
 });

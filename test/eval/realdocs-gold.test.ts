@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { defaultDatasetsDir, projectRoot } from '../../src/config/index.js';
 import { readDoubleAnnotation } from '../../src/eval/annotation-agreement.js';
 import {
   type GoldDocument,
@@ -14,10 +15,9 @@ import {
   parseCorpusId,
   readCorpusTexts,
 } from '../../src/eval/realdocs.js';
-import { defaultDatasetsDir, repoRoot } from '../../src/extract/model-paths.js';
 
 const datasets = defaultDatasetsDir();
-const GOLD_DIRS = [join(repoRoot(), 'data', 'realdocs'), join(repoRoot(), 'data', 'team-events')];
+const GOLD_DIRS = [join(projectRoot, 'data', 'realdocs'), join(projectRoot, 'data', 'team-events')];
 
 for (const goldDir of GOLD_DIRS)
   describe(`committed gold in ${goldDir}`, () => {
@@ -59,7 +59,7 @@ for (const goldDir of GOLD_DIRS)
   });
 
 describe('team event annotations', () => {
-  const teamDir = join(repoRoot(), 'data', 'team-events');
+  const teamDir = join(projectRoot, 'data', 'team-events');
 
   it('puts every document in train or held-out, and the double-annotated sample in held-out', async () => {
     const docs = await loadRealDocsGold(teamDir);

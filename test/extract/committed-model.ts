@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultModelDir } from '../../src/extract/model-paths.js';
+import { defaultModelDir } from '../../src/config/index.js';
 
 export const MODEL_DIR = process.env.FINKG_TEST_MODEL_DIR ?? defaultModelDir();
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { projectRoot } from '../../src/config/index.js';
 import { EventExtractor } from '../../src/extract/event-extractor.js';
-import { repoRoot } from '../../src/extract/model-paths.js';
 import { LOOKUP_MODEL_DIR } from './lookup-model.js';
 
 // Ajv (draft 2020-12 build), a devDependency: it checks the schema file.
@@ -14,7 +14,9 @@ const Ajv2020 = require('ajv/dist/2020') as new (
 ) => {
   compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown };
 };
-const schema = JSON.parse(readFileSync(join(repoRoot(), 'schemas/extraction.schema.json'), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(join(projectRoot, 'schemas/extraction.schema.json'), 'utf8'),
+) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
 describe('schemas/extraction.schema.json', () => {

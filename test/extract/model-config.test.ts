@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { projectRoot } from '../../src/config/index.js';
 import { ModelConfigError, parseEventSchema, parseModelConfig } from '../../src/extract/model-config.js';
-import { repoRoot } from '../../src/extract/model-paths.js';
 
-const schema = parseEventSchema(JSON.parse(readFileSync(join(repoRoot(), 'schemas/events.json'), 'utf8')));
+const schema = parseEventSchema(JSON.parse(readFileSync(join(projectRoot, 'schemas/events.json'), 'utf8')));
 
 const base = {
   model_version: 'm1',

@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fewfcSplitPath } from '../../src/extract/fewfc-dataset.js';
+import { defaultDatasetsDir, eventSchemaFile } from '../../src/config/index.js';
+import { fewfcSplitPath } from '../../src/eval/fewfc-dataset.js';
+import { readTrainingKnownNames } from '../../src/eval/training-gazetteer.js';
 import { loadModelConfig } from '../../src/extract/model-config.js';
-import { defaultDatasetsDir, defaultEventSchemaPath } from '../../src/extract/model-paths.js';
 import { loadModelRunner, partFileNames } from '../../src/extract/model-runner.js';
 import { loadOnnxSession } from '../../src/extract/onnx-session.js';
 import { sigmoid } from '../../src/extract/span-decoder.js';
 import { Tokenizer } from '../../src/extract/tokenizer.js';
-import { readTrainingKnownNames } from '../../src/extract/training-gazetteer.js';
 import { wordFeatures } from '../../src/extract/word-features.js';
 import { MODEL_DIR, missingModel } from './committed-model.js';
 
@@ -119,7 +119,7 @@ describe('parity with the Python golden logits', () => {
   it('runs int8 in parts (heads for detected types only) as faithfully to fp32 as the whole int8 file', {
     skip: missingModel(partFileNames('int8').encoder, partFileNames('int8').pairHeads),
   }, async () => {
-    const config = await loadModelConfig(join(MODEL_DIR, 'config.json'), defaultEventSchemaPath());
+    const config = await loadModelConfig(join(MODEL_DIR, 'config.json'), eventSchemaFile());
     const session = { intraOpNumThreads: 1 };
     const whole8 = await loadModelRunner(MODEL_DIR, config, { precision: 'int8', session, parts: false });
     const parts8 = await loadModelRunner(MODEL_DIR, config, { precision: 'int8', session });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { projectRoot } from '../../src/config/index.js';
 import { parseVocab } from '../../src/extract/char-normalizer.js';
-import { repoRoot } from '../../src/extract/model-paths.js';
 import { Tokenizer, tokenSpanToUtf16 } from '../../src/extract/tokenizer.js';
 
 const vocab = parseVocab(['[PAD]', '[UNK]', '[MASK]', '公', '司', 'a', 'b', '1', ' ', '𠀀', '%'].join('\n'));
@@ -37,7 +37,7 @@ describe('Tokenizer', () => {
   });
 
   it('refuses a vocab without the special tokens', async () => {
-    const dir = join(repoRoot(), 'test/extract/fixtures/lookup-model');
+    const dir = join(projectRoot, 'test/extract/fixtures/lookup-model');
     const ok = await Tokenizer.fromVocabFile(join(dir, 'vocab.txt'));
     assert.equal(ok.encode('质押').ids.length, 2);
     await assert.rejects(Tokenizer.fromVocabFile(join(dir, 'config.json')), /lacks \[PAD\]/);
@@ -45,7 +45,7 @@ describe('Tokenizer', () => {
 });
 
 describe('Tokenizer against the shared vectors (test/fixtures/tokenizer-vectors.json)', () => {
-  const fixture = join(repoRoot(), 'test/fixtures/tokenizer-vectors.json');
+  const fixture = join(projectRoot, 'test/fixtures/tokenizer-vectors.json');
   it('matches the Python tokenizer id for id', async () => {
     assert.ok(existsSync(fixture), `${fixture} is missing`);
     const fx = JSON.parse(readFileSync(fixture, 'utf8')) as {
@@ -53,7 +53,7 @@ describe('Tokenizer against the shared vectors (test/fixtures/tokenizer-vectors.
       vocabSize: number;
       cases: { input: string; ids: number[]; normalizedCodePoints: number[] }[];
     };
-    const vocabPath = join(repoRoot(), fx.vocab);
+    const vocabPath = join(projectRoot, fx.vocab);
     const shared = await Tokenizer.fromVocabFile(vocabPath);
     assert.equal(shared.size, fx.vocabSize, 'vocab changed since the vectors were written');
     assert.ok(fx.cases.length > 0);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { guessKind, isDocumentKind } from '../../src/ingest/index.js';
+import { guessKind } from '../../src/ingest/index.js';
+import { isDocumentKind } from '../../src/vocabulary/document-kinds.js';
 
 describe('guessKind', () => {
   it('reads the kind from the file name', () => {

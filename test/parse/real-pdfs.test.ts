@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { defaultDatasetsDir } from '../../src/extract/model-paths.js';
+import { defaultDatasetsDir } from '../../src/config/index.js';
 import { detectKindOfPages } from '../../src/parse/document-kind.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { extractPdfText } from '../../src/parse/pdf-text.js';

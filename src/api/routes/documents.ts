@@ -1,8 +1,18 @@
 import type { MultipartFile } from '@fastify/multipart';
+import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { type GraphReader, getDocumentDetail, listDocuments } from '../../graph/queries/index.js';
 import { guessKind, type SubmitDeps, submitDocument, submitText } from '../../ingest/index.js';
+import { graphCall } from '../graph-errors.js';
 import { HttpError } from '../http-error.js';
+import { queryIntegers } from '../query-integers.js';
 import { ErrorResponseSchema } from '../schemas/common.js';
+import {
+  DocumentDetailSchema,
+  DocumentPageSchema,
+  DocumentsQuerySchema,
+  IdParamsSchema,
+} from '../schemas/graph.js';
 import {
   SubmissionResponseSchema,
   type TextSubmission,
@@ -10,6 +20,7 @@ import {
   UPLOAD_FIELDS,
   type UploadFields,
 } from '../schemas/submission.js';
+import { errorResponses } from './graph-route-options.js';
 
 /** Longest accepted value of a form field (titles, URLs); the file itself has its own limit. */
 const MAX_FIELD_BYTES = 16 * 1024;
@@ -22,6 +33,9 @@ interface Upload {
 }
 
 /**
+ * The /v1/documents routes: submitting a document (POST, here) and reading the processed ones from the
+ * graph (GET, graphDocumentsRoutes below, registered only where the API has a graph).
+ *
  * POST /v1/documents: a multipart upload (field `file` plus kind, title, publishedAt, sourceUrl,
  * sourceName) or a JSON body with the text inline. Answers 202 with the job id and how many workers
  * consume the queue; the work is queued.
@@ -153,4 +167,52 @@ async function readFilePart(part: MultipartFile): Promise<Pick<Upload, 'bytes' |
   // Throws the plugin's 413 once the file passes the limit, without buffering the rest.
   const bytes = await part.toBuffer();
   return { bytes, fileName: part.filename, mimeType: part.mimetype };
+}
+
+/** GET /v1/documents (processed documents, newest first) and GET /v1/documents/:id. */
+export function graphDocumentsRoutes(reader: GraphReader): FastifyPluginAsync {
+  return async (app) => {
+    app.get<{ Querystring: Static<typeof DocumentsQuerySchema> }>(
+      '/v1/documents',
+      {
+        config: { access: 'read' },
+        preValidation: queryIntegers(DocumentsQuerySchema),
+        schema: {
+          tags: ['graph'],
+          querystring: DocumentsQuerySchema,
+          response: { 200: DocumentPageSchema, ...errorResponses(400) },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        return graphCall(() =>
+          listDocuments(reader, {
+            kind: q.kind,
+            issuerKey: q.issuer,
+            from: q.from,
+            to: q.to,
+            cursor: q.cursor,
+            limit: q.limit ?? 20,
+          }),
+        );
+      },
+    );
+
+    app.get<{ Params: Static<typeof IdParamsSchema> }>(
+      '/v1/documents/:id',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['graph'],
+          params: IdParamsSchema,
+          response: { 200: DocumentDetailSchema, ...errorResponses(404) },
+        },
+      },
+      async (request) => {
+        const detail = await graphCall(() => getDocumentDetail(reader, request.params.id));
+        if (!detail) throw new HttpError(404, 'not_found', `no document with id ${request.params.id}`);
+        return detail;
+      },
+    );
+  };
 }

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../ingest/index.js';
 import { DocumentJobSchema } from '../../queue/index.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../vocabulary/document-kinds.js';
 
 /** Every 4xx/5xx body: a stable machine code and a sentence for people. */
 export const ErrorResponseSchema = Type.Object({

@@ -1,15 +1,15 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import { COMPANY_EVENT_SCOPES } from '../../graph/queries/events.js';
-import { DOCUMENT_KINDS } from '../../ingest/index.js';
 import { CALENDAR_DATE } from '../../queue/index.js';
+import { DOCUMENT_KINDS } from '../../vocabulary/document-kinds.js';
+import { ENTITY_LABELS } from '../../vocabulary/entity-labels.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 // Plain enums (not unions of literals) so a bad value reads "must be one of …" and OpenAPI shows a list.
 const Enum = (values: readonly string[], description?: string) =>
   Type.Unsafe<string>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 
-export const ENTITY_LABEL_VALUES = ['Company', 'Person', 'Organization'] as const;
-export const EntityLabelSchema = Enum(ENTITY_LABEL_VALUES);
+export const EntityLabelSchema = Enum(ENTITY_LABELS);
 const IsoDate = Type.String({
   pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
   format: CALENDAR_DATE,

@@ -6,22 +6,18 @@
  */
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
+import { defaultDatasetsDir, defaultModelDir } from '../../config/index.js';
 import { annotationAgreement, readDoubleAnnotation } from '../../eval/annotation-agreement.js';
+import { evaluateEntities, readEntityDevSet } from '../../eval/entity-evaluation.js';
+import { EVENT_METRICS, type Prf } from '../../eval/event-metrics.js';
 import { type FddcPart, runFddcContracts } from '../../eval/fddc-contracts-run.js';
+import { readFewfcSplit } from '../../eval/fewfc-dataset.js';
+import { evaluateFewfc } from '../../eval/fewfc-evaluation.js';
 import type { RealDocsScore } from '../../eval/realdocs.js';
 import { runRealDocs, TEAM_EVENTS_DIR } from '../../eval/realdocs-run.js';
-import { evaluateEntities, readEntityDevSet } from '../../extract/entity-evaluation.js';
+import { readTrainingKnownNames } from '../../eval/training-gazetteer.js';
 import { EventExtractor, type ExtractOptions } from '../../extract/event-extractor.js';
-import { EVENT_METRICS, type Prf } from '../../extract/event-metrics.js';
-import { readFewfcSplit } from '../../extract/fewfc-dataset.js';
-import { evaluateFewfc } from '../../extract/fewfc-evaluation.js';
-import {
-  defaultDatasetsDir,
-  defaultModelDir,
-  type Precision,
-  parsePrecision,
-} from '../../extract/model-paths.js';
-import { readTrainingKnownNames } from '../../extract/training-gazetteer.js';
+import { type Precision, parsePrecision } from '../../extract/model-paths.js';
 import { parsePositiveInt } from './extract.js';
 
 interface EvalOptions {

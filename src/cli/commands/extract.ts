@@ -10,11 +10,11 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { toDueeFinDocument } from '../../assemble/index.js';
+import { defaultModelDir } from '../../config/index.js';
 import { EventExtractor } from '../../extract/event-extractor.js';
 import { toFewfcEvents } from '../../extract/fewfc-format.js';
 import { KnownNames } from '../../extract/knowledge-features.js';
-import { defaultModelDir, type Precision, parsePrecision } from '../../extract/model-paths.js';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../ingest/index.js';
+import { type Precision, parsePrecision } from '../../extract/model-paths.js';
 import { loadEventRoles } from '../../link/index.js';
 import { isDocumentInputError, parseDocument } from '../../parse/index.js';
 import {
@@ -24,6 +24,7 @@ import {
   readInputs,
 } from '../../pipeline/document-input.js';
 import { readStandalone } from '../../pipeline/index.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../vocabulary/document-kinds.js';
 
 type OutputFormat = 'duee-fin' | 'finkg' | 'fewfc';
 

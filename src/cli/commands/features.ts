@@ -10,14 +10,14 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { KB_VOCAB, KNOWLEDGE_FEATURES_VERSION, KnownNames } from '../../extract/knowledge-features.js';
-import { loadEventSchema } from '../../extract/model-config.js';
-import { defaultEventSchemaPath } from '../../extract/model-paths.js';
+import { eventSchemaFile } from '../../config/index.js';
 import {
   KNOWLEDGE_FOLDS,
   leaveFoldOut,
   readTrainingGazetteerEntries,
-} from '../../extract/training-gazetteer.js';
+} from '../../eval/training-gazetteer.js';
+import { KB_VOCAB, KNOWLEDGE_FEATURES_VERSION, KnownNames } from '../../extract/knowledge-features.js';
+import { loadEventSchema } from '../../extract/model-config.js';
 import { POS_TAGS, WORD_FEATURES_VERSION, wordFeatures } from '../../extract/word-features.js';
 
 interface FeaturesOptions {
@@ -27,10 +27,7 @@ interface FeaturesOptions {
 
 /** One gazetteer per fold left out, plus the full one (key -1), built on first use. */
 async function foldGazetteers(datasetsDir: string): Promise<(fold: number | undefined) => KnownNames> {
-  const entries = await readTrainingGazetteerEntries(
-    datasetsDir,
-    await loadEventSchema(defaultEventSchemaPath()),
-  );
+  const entries = await readTrainingGazetteerEntries(datasetsDir, await loadEventSchema(eventSchemaFile()));
   const built = new Map<number, KnownNames>();
   return (fold) => {
     const key = fold ?? -1;

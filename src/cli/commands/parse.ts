@@ -6,8 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
-import { DOCUMENT_KINDS, type DocumentKind, mimeTypeOf } from '../../ingest/index.js';
+import { mimeTypeOf } from '../../ingest/index.js';
 import { isDocumentInputError, type ParsedDocument, parseDocument } from '../../parse/index.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../vocabulary/document-kinds.js';
 
 interface ParseOptions {
   kind: DocumentKind;

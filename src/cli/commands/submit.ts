@@ -10,8 +10,6 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type Config, loadConfig } from '../../config/index.js';
 import {
   collectFiles,
-  DOCUMENT_KINDS,
-  type DocumentKind,
   DocumentTooLargeError,
   guessKind,
   InvalidSubmissionError,
@@ -28,6 +26,7 @@ import {
   redisConnectionOptions,
 } from '../../queue/index.js';
 import { FilesystemDocumentStore } from '../../store/index.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../vocabulary/document-kinds.js';
 import { reportOnce, requireRedis } from './require-redis.js';
 import { BarReporter, describeOutcome, LineReporter, type SubmitReporter } from './submit-reporter.js';
 

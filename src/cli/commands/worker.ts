@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { closeOnSignals, startDocumentWorker } from '../../../workers/document-worker.js';
+import { closeOnSignals, startDocumentWorker } from '../../../workers/index.js';
 import { loadConfig } from '../../config/index.js';
 import { createLogger } from '../../log/logger.js';
 

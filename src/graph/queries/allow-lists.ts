@@ -1,12 +1,11 @@
-import { DOCUMENT_KINDS } from '../../ingest/index.js';
 import { loadEventRoles } from '../../link/event-roles.js';
+import { DOCUMENT_KINDS } from '../../vocabulary/document-kinds.js';
+import { ENTITY_LABELS, type EntityLabel } from '../../vocabulary/entity-labels.js';
 import { roleRelationshipType } from '../relationship-types.js';
 
-/** Labels and types that may appear in query text: fixed here, never taken from a request. */
-export const ENTITY_LABELS = ['Company', 'Person', 'Organization'] as const;
-export type EntityLabelName = (typeof ENTITY_LABELS)[number];
-
-export { DOCUMENT_KINDS };
+/** Labels and types that may appear in query text: fixed in the product, never taken from a request. */
+export { DOCUMENT_KINDS, ENTITY_LABELS };
+export type EntityLabelName = EntityLabel;
 
 /** Node labels in the order that decides a node's one displayed label (a report is a Document first). */
 export const DISPLAY_LABELS = [

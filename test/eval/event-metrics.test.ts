@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { eventTuples, scoreEvents } from '../../src/extract/event-metrics.js';
+import { eventTuples, scoreEvents } from '../../src/eval/event-metrics.js';
 import {
   type FewfcEvent,
   toFewfcEvents,

@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EventExtractor, ExtractOptions } from './event-extractor.js';
+import type { EventExtractor, ExtractOptions } from '../extract/event-extractor.js';
+import type { ModelConfig } from '../extract/types.js';
 import { type Prf, prf } from './event-metrics.js';
-import type { ModelConfig } from './types.js';
 
 /**
  * FinNER's own labels → the schema's entity types (the mapping the training data was built with,

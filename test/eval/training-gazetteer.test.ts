@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fewfcSplitPath, readFewfcSplit } from '../../src/extract/fewfc-dataset.js';
-import { KnownNames } from '../../src/extract/knowledge-features.js';
-import { loadEventSchema } from '../../src/extract/model-config.js';
-import { defaultDatasetsDir, defaultEventSchemaPath } from '../../src/extract/model-paths.js';
+import { defaultDatasetsDir, eventSchemaFile } from '../../src/config/index.js';
+import { fewfcSplitPath, readFewfcSplit } from '../../src/eval/fewfc-dataset.js';
 import {
   KNOWLEDGE_FOLDS,
   kindOfEntityTypes,
   leaveFoldOut,
   readTrainingGazetteerEntries,
   type SourcedEntry,
-} from '../../src/extract/training-gazetteer.js';
+} from '../../src/eval/training-gazetteer.js';
+import { KnownNames } from '../../src/extract/knowledge-features.js';
+import { loadEventSchema } from '../../src/extract/model-config.js';
 
 describe('training gazetteer', () => {
   it('gives a role a kind only when all its filler types agree', () => {
@@ -37,7 +37,7 @@ describe('training gazetteer', () => {
     : `FewFC train not found under ${datasets}`;
 
   it('marks a training record without its own names when its fold is left out', { skip }, async () => {
-    const schema = await loadEventSchema(defaultEventSchemaPath());
+    const schema = await loadEventSchema(eventSchemaFile());
     const entries = await readTrainingGazetteerEntries(datasets, schema);
     assert.ok(entries.some((e) => e.kind === 'org') && entries.some((e) => e.kind === 'person'));
     const records = await readFewfcSplit(datasets, 'train');

@@ -1,7 +1,7 @@
 /** Runs an extractor over FewFC records and scores it (TI/TC/AI/AC), as `finkg eval` and the model test do. */
-import type { EventExtractor, ExtractOptions } from './event-extractor.js';
+import type { EventExtractor, ExtractOptions } from '../extract/event-extractor.js';
+import { type FewfcEvent, type FewfcRecord, tokenEventsToFewfc } from '../extract/fewfc-format.js';
 import { type EventScores, scoreEvents } from './event-metrics.js';
-import { type FewfcEvent, type FewfcRecord, tokenEventsToFewfc } from './fewfc-format.js';
 
 /** Sentences per extractor call; the length batcher makes batches inside each call. */
 const RECORDS_PER_CALL = 256;

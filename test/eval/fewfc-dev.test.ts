@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { defaultDatasetsDir } from '../../src/config/index.js';
+import { fewfcSplitPath, readFewfcSplit } from '../../src/eval/fewfc-dataset.js';
+import { evaluateFewfc } from '../../src/eval/fewfc-evaluation.js';
+import { readTrainingKnownNames } from '../../src/eval/training-gazetteer.js';
 import { EventExtractor } from '../../src/extract/event-extractor.js';
-import { fewfcSplitPath, readFewfcSplit } from '../../src/extract/fewfc-dataset.js';
-import { evaluateFewfc } from '../../src/extract/fewfc-evaluation.js';
-import { defaultDatasetsDir } from '../../src/extract/model-paths.js';
-import { readTrainingKnownNames } from '../../src/extract/training-gazetteer.js';
-import { MODEL_DIR, missingModel } from './committed-model.js';
+import { MODEL_DIR, missingModel } from '../extract/committed-model.js';
 
 const datasets = defaultDatasetsDir();
 const skip = existsSync(fewfcSplitPath(datasets, 'dev'))

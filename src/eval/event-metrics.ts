@@ -3,7 +3,7 @@
  *   TI (trigger start, end) · TC (type, trigger start, end) · AI (type, arg start, end) · AC (type, arg start, end, role)
  * compared between gold and prediction, then micro-averaged over the split.
  */
-import type { FewfcEvent } from './fewfc-format.js';
+import type { FewfcEvent } from '../extract/fewfc-format.js';
 
 export const EVENT_METRICS = ['TI', 'TC', 'AI', 'AC'] as const;
 export type EventMetric = (typeof EVENT_METRICS)[number];

@@ -1,7 +1,7 @@
 /** Reads FewFC splits (JSON Lines, one sentence per line) from the datasets folder; never copied into the repo. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FewfcRecord } from './fewfc-format.js';
+import type { FewfcRecord } from '../extract/fewfc-format.js';
 
 export function fewfcSplitPath(datasetsDir: string, split: string): string {
   if (!/^[a-z]+$/.test(split)) throw new Error(`bad split name ${split}`);

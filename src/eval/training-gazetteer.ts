@@ -8,11 +8,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { eventSchemaFile } from '../config/index.js';
+import { type KnowledgeKind, type KnownName, KnownNames } from '../extract/knowledge-features.js';
+import { type EventSchema, loadEventSchema } from '../extract/model-config.js';
 import { FINNER_TYPE_MAP } from './entity-evaluation.js';
 import { readFewfcSplit } from './fewfc-dataset.js';
-import { type KnowledgeKind, type KnownName, KnownNames } from './knowledge-features.js';
-import { type EventSchema, loadEventSchema } from './model-config.js';
-import { defaultEventSchemaPath } from './model-paths.js';
 
 export const KNOWLEDGE_FOLDS = 5;
 
@@ -67,7 +67,7 @@ export async function readTrainingGazetteerEntries(
 /** Every training name: what `finkg eval` and the model tests tell a model with the knowledge input. */
 export async function readTrainingKnownNames(
   datasetsDir: string,
-  schemaPath = defaultEventSchemaPath(),
+  schemaPath = eventSchemaFile(),
 ): Promise<KnownNames> {
   return KnownNames.of(await readTrainingGazetteerEntries(datasetsDir, await loadEventSchema(schemaPath)));
 }
