@@ -193,7 +193,9 @@ async function runPass(
     let failed = 0;
     let lastCompletion = started;
     let lastReport = 0;
+    let faultError: Error | undefined;
     while (completed + failed < documents.length) {
+      if (faultError) throw new Error(`${name}: a fault could not be carried out`, { cause: faultError });
       const now = performance.now();
       if (now - started > timeoutMs) throw new Error(`${name}: not done after ${timeoutMs / 60_000} minutes`);
       const counts = await jobCounts(queue);
@@ -223,9 +225,13 @@ async function runPass(
         };
         faults.push(record);
         log(`${name}: fault ${faults.length} ${next.kind} at ${completed} completed`);
-        pending = injectFault(next.kind, config, rnd, record).finally(() => {
-          pending = undefined;
-        });
+        pending = injectFault(next.kind, config, rnd, record)
+          .catch((error) => {
+            faultError = error as Error;
+          })
+          .finally(() => {
+            pending = undefined;
+          });
       }
       if (now - lastReport > 10_000) {
         log(`${name}: ${completed} completed, ${failed} failed of ${documents.length}`);
@@ -297,6 +303,10 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
+  process.once('unhandledRejection', (error) => {
+    console.error(`bench:chaos failed: ${(error as Error)?.stack ?? error}`);
+    interrupt('SIGTERM');
+  });
   scratch = await startScratchServices(RUNS_DIR, (s) =>
     loadConfig({
       ...process.env,
@@ -306,6 +316,8 @@ async function main(): Promise<number> {
       DATA_DIR: s.dataDir,
       NEO4J_PAGECACHE: process.env.NEO4J_PAGECACHE ?? '64m',
       LOG_LEVEL: 'warn',
+      // A loaded machine can take minutes to bring Neo4j back; the fault script waits that long.
+      STARTUP_TIMEOUT_SECONDS: process.env.STARTUP_TIMEOUT_SECONDS ?? '600',
     }),
   );
   const { config } = scratch;
