@@ -23,6 +23,10 @@ export function serviceEnv(config: Config): NodeJS.ProcessEnv {
     DATA_DIR: config.dataDir,
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
+    // Processors tell the model the names the graph held when they last read it, so a processor started
+    // again mid-run (a killed worker's replacement) reads other documents differently; compared with a
+    // clean pass, that is not a fault's damage. Unread, each document's extraction depends on itself only.
+    KNOWLEDGE_REFRESH_SECONDS: '0',
   };
 }
 
