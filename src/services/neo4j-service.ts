@@ -32,9 +32,7 @@ const JVM_FLAGS = [
   '-Dlog4j2.disable.jmx=true',
   '-XX:+UseG1GC',
   '-XX:-OmitStackTraceInFastThrow',
-  // No -XX:+ExitOnOutOfMemoryError (Neo4j's own launcher sets it): values built inside one expression
-  // escape the transaction memory pools, and a query exhausting the heap with them then fails alone
-  // (Neo.TransientError.General.OutOfMemoryError, its memory freed) instead of taking the server down.
+  '-XX:+ExitOnOutOfMemoryError',
 ];
 
 export function neo4jPaths(config: Config) {
@@ -94,7 +92,7 @@ export async function neo4jStatus(config: Config): Promise<ServiceStatus> {
 /**
  * Shares of the heap that Neo4j's memory tracking lets queries use: all transactions of the database
  * together, and one transaction. A query past its share fails alone (MemoryPoolOutOfMemoryError)
- * early, before it slows every other query down by exhausting the heap.
+ * instead of exhausting the heap, which ExitOnOutOfMemoryError turns into a dead server.
  */
 export const TRANSACTION_MEMORY_SHARES = { allTransactions: 0.5, oneTransaction: 0.25 } as const;
 

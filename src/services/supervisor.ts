@@ -11,7 +11,7 @@ const SERVICES: [(config: Config) => Promise<ServiceStatus>, (config: Config) =>
 
 /**
  * While a long-running finkg process lives, starts again a server that finkg started and whose process
- * has gone (killed, or crashed). Servers finkg did not start are never touched.
+ * has gone (Neo4j exits on an exhausted heap). Servers finkg did not start are never touched.
  */
 export function superviseServices(
   config: Config,
