@@ -1,4 +1,3 @@
-import neo4j from 'neo4j-driver';
 import {
   InvalidCursorError,
   InvalidQueryError,
@@ -9,11 +8,9 @@ import {
   WriteRefusedError,
 } from '../graph/queries/index.js';
 import { SplitRefusedError } from '../graph/split-company.js';
+import { isConnectionFault } from '../services/connection-faults.js';
 import { HttpError } from './http-error.js';
 import { UnavailableError } from './unavailable-error.js';
-
-/** Driver error codes that mean Neo4j cannot be reached, not that the query was wrong. */
-const UNREACHABLE = new Set<unknown>([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]);
 
 /** The graph layer's expected failures as HTTP errors (Neo4j unreachable: 503); anything else stays a 500. */
 export function asHttpError(error: unknown): unknown {
@@ -28,8 +25,8 @@ export function asHttpError(error: unknown): unknown {
   if (error instanceof QueryRefusedError) return new HttpError(403, 'query_refused', error.message);
   if (error instanceof QueryTimeoutError) return new HttpError(504, 'timeout', error.message);
   if (error instanceof QueryMemoryLimitError) return new HttpError(422, 'memory_limit', error.message);
-  if (UNREACHABLE.has((error as { code?: unknown }).code))
-    return new UnavailableError('the graph database', { cause: error });
+  // A transient but reachable fault (a deadlock) stays a 500: only an unreachable server is a 503.
+  if (isConnectionFault(error)) return new UnavailableError('the graph database', { cause: error });
   return error;
 }
 

@@ -6,5 +6,12 @@ export {
 export { servicesDown, servicesStatus, servicesUp } from './local-services.js';
 export { ensureNeo4j, neo4jStatus, stopNeo4j } from './neo4j-service.js';
 export { ensureRedis, pingRedis, redisStatus, stopRedis } from './redis-service.js';
+export {
+  freePort,
+  type ScratchServices,
+  type ScratchSettings,
+  startScratchServices,
+  sweepAbandonedRuns,
+} from './scratch-services.js';
 export { ServiceStartError, type ServiceStatus } from './service-status.js';
 export { superviseServices } from './supervisor.js';

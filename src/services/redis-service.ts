@@ -14,7 +14,7 @@ import {
 } from './process-control.js';
 import { ServiceStartError, type ServiceStatus } from './service-status.js';
 
-function redisPaths(config: Config) {
+export function redisPaths(config: Config) {
   const dir = path.join(config.dataDir, 'redis');
   return { dir, pidFile: path.join(dir, 'redis.pid'), logFile: path.join(dir, 'redis.log') };
 }

@@ -1,32 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { type Config, projectRoot } from '../../src/config/index.js';
-import { servicesDown, servicesUp } from '../../src/services/index.js';
-import { isAlive, readPidFile, stopProcess } from '../../src/services/process-control.js';
+import {
+  freePort,
+  type ScratchSettings,
+  startScratchServices,
+  sweepAbandonedRuns as sweepScratchRuns,
+} from '../../src/services/scratch-services.js';
 import { assertServicesUsable } from './service-check.js';
 import { testConfig } from './test-services.js';
+
+export { freePort };
 
 /**
  * Each test run keeps its servers' data in a folder of its own here, named `<runner pid>-<random>` and
  * removed when the run ends; the pid in the name tells a later run whether its owner is still alive.
  */
 export const TEST_RUNS_DIR = path.join(projectRoot, '.data', 'test-runs');
-
-/** A TCP port nothing listens on at this moment (the kernel picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 export interface RunServices {
   /** TEST_* variables that point test processes at this run's servers. */
@@ -36,87 +25,35 @@ export interface RunServices {
   stop(): Promise<void>;
 }
 
-async function redisProcessId(url: string): Promise<number> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return Number(/process_id:(\d+)/.exec(await client.info('server'))?.[1]);
-  } finally {
-    client.disconnect();
-  }
+function testEnv(settings: ScratchSettings): Record<string, string> {
+  return {
+    TEST_REDIS_URL: settings.redisUrl,
+    TEST_NEO4J_URI: settings.neo4jUri,
+    TEST_NEO4J_PASSWORD: settings.neo4jPassword,
+    TEST_DATA_DIR: settings.dataDir,
+  };
 }
 
 /**
- * Starts a Redis and a Neo4j for one test run, on free ports, with data under TEST_RUNS_DIR/<runId> and a
- * Neo4j password of its own, and proves they are the ones it started: the Redis reports the pid this
- * run's pid file holds, and only this run's Neo4j knows the password.
+ * Starts a Redis and a Neo4j for one test run (startScratchServices under TEST_RUNS_DIR) and checks
+ * that both take a write before any test runs.
  */
 export async function startRunServices(): Promise<RunServices> {
-  const dataDir = path.join(TEST_RUNS_DIR, `${process.pid}-${randomBytes(4).toString('hex')}`);
-  await mkdir(dataDir, { recursive: true });
-  const env = {
-    TEST_REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
-    TEST_NEO4J_URI: `bolt://127.0.0.1:${await freePort()}`,
-    TEST_NEO4J_PASSWORD: randomBytes(12).toString('hex'),
-    TEST_DATA_DIR: dataDir,
-  };
-  const config = testConfig({}, { ...process.env, ...env });
-  const stop = async () => {
-    await servicesDown(config);
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  const scratch = await startScratchServices(TEST_RUNS_DIR, (settings) =>
+    testConfig({}, { ...process.env, ...testEnv(settings) }),
+  );
   try {
-    const [redis] = await servicesUp(config);
-    const ownPid = await readPidFile(path.join(dataDir, 'redis', 'redis.pid'));
-    if (!redis?.managed || ownPid === undefined || (await redisProcessId(config.redisUrl)) !== ownPid) {
-      throw new Error(`another Redis took ${config.redisUrl} while this run started its own; run again`);
-    }
-    await assertServicesUsable(config);
+    await assertServicesUsable(scratch.config);
   } catch (error) {
-    await stop();
+    await scratch.stop();
     throw error;
   }
-  return { env, config, stop };
+  return { env: testEnv(scratch.settings), config: scratch.config, stop: scratch.stop };
 }
 
-/** The command line of a live process, to tell a server's pid from one the system has since reused. */
-function commandLine(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-  } catch {
-    return '';
-  }
-}
-
-/**
- * Stops the servers of earlier runs whose runner is gone (killed before it could stop them) and removes
- * their data, so no run leaves servers behind for long.
- */
-export async function sweepAbandonedRuns(): Promise<string[]> {
-  let runIds: string[];
-  try {
-    runIds = await readdir(TEST_RUNS_DIR);
-  } catch {
-    return [];
-  }
-  const swept: string[] = [];
-  for (const runId of runIds) {
-    const dir = path.join(TEST_RUNS_DIR, runId);
-    const runner = Number(/^(\d+)-/.exec(runId)?.[1]);
-    if (runner > 0 && isAlive(runner) && /node/.test(commandLine(runner))) continue;
-    const servers: [string, RegExp][] = [
-      [path.join(dir, 'redis', 'redis.pid'), /redis-server/],
-      [path.join(dir, 'neo4j', 'neo4j.pid'), /CommunityEntryPoint/],
-    ];
-    for (const [pidFile, program] of servers) {
-      const pid = await readPidFile(pidFile);
-      if (pid !== undefined && program.test(commandLine(pid))) await stopProcess(pid, pidFile, 30_000);
-    }
-    await rm(dir, { recursive: true, force: true });
-    swept.push(runId);
-  }
-  return swept;
+/** Stops the servers of earlier test runs whose runner is gone and removes their data. */
+export function sweepAbandonedRuns(): Promise<string[]> {
+  return sweepScratchRuns(TEST_RUNS_DIR);
 }
 
 /**

@@ -9,8 +9,11 @@ const SERVICE_HELPERS = ['test-services.js', 'run-services.js', 'browser.js', 'w
   (file) => path.join('support', file),
 );
 
-/** Folders of tests that train models in Python and need the machine's cores to themselves. */
-const HEAVY_FOLDERS = ['models'];
+/**
+ * Folders of tests that need the machine's cores to themselves: models (training in Python), bench
+ * (benchmarks that start servers and workers of their own).
+ */
+const HEAVY_FOLDERS = ['models', 'bench'];
 
 const RELATIVE_IMPORT = /(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
 
