@@ -2,6 +2,12 @@ import { type Driver, type ManagedTransaction, int as neo4jInt } from 'neo4j-dri
 import type { GraphDocument, LinkedForecast } from '../link/graph-document.js';
 import { personCompanyKey } from '../link/person-key.js';
 import { ENTITY_LABELS, type EntityLabel } from '../vocabulary/entity-labels.js';
+import {
+  deriveEventValues,
+  matchStoredEvents,
+  removeEventContributions,
+  sourceValues,
+} from './event-sources.js';
 import { roleRelationshipType } from './relationship-types.js';
 
 export interface WriteSummary {
@@ -9,6 +15,8 @@ export interface WriteSummary {
   entities: number;
   mentions: number;
   events: number;
+  /** Events this document tells that the graph already held from other documents (one node, another source). */
+  eventsJoined: number;
   arguments: number;
   /** Entity nodes of an earlier extraction that nothing refers to any more. */
   orphansRemoved: number;
@@ -36,34 +44,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   const documentId = doc.document.id;
   const sentenceId = (index: number) => `${documentId}:${index}`;
 
-  // Entities this document linked to before: candidates for orphan removal once the old facts are gone.
-  const previous = await tx.run<{ ids: string[] }>(
-    `MATCH (d:Document {id: $documentId})
-     RETURN COLLECT { MATCH (d)-[:HAS_SENTENCE]->(:Sentence)<-[:MENTIONED_IN]-(m) RETURN DISTINCT elementId(m) }
-          + COLLECT { MATCH (:Event {documentId: $documentId})-->(a) WHERE a:Company OR a:Person OR a:Organization
-                      RETURN DISTINCT elementId(a) }
-          + COLLECT { MATCH (d)-[:RATES|ISSUED_BY]->(c) RETURN DISTINCT elementId(c) }
-          + COLLECT { MATCH (an:Analyst)-[:AUTHORED]->(d) RETURN elementId(an) }
-          + COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN elementId(b) }
-          + COLLECT { MATCH (c:Company)-[:SUBSIDIARY_OF {documentId: $documentId}]->() RETURN elementId(c) } AS ids`,
-    { documentId },
-  );
-  const previousIds = previous.records[0]?.get('ids') ?? [];
-
-  await tx.run(
-    `OPTIONAL MATCH (e:Event {documentId: $documentId}) DETACH DELETE e
-     WITH count(*) AS _
-     OPTIONAL MATCH (s:Sentence {documentId: $documentId}) DETACH DELETE s
-     WITH count(*) AS _
-     OPTIONAL MATCH (d:Document {id: $documentId})-[r:RATES|ISSUED_BY]->() DELETE r
-     WITH count(*) AS _
-     OPTIONAL MATCH (:Analyst)-[r:AUTHORED]->(:Document {id: $documentId}) DELETE r
-     WITH count(*) AS _
-     OPTIONAL MATCH (:Broker)-[r:PUBLISHED]->(:Document {id: $documentId}) DELETE r
-     WITH count(*) AS _
-     OPTIONAL MATCH (:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->(:Company) DELETE r`,
-    { documentId },
-  );
+  const { previousIds } = await removeContribution(tx, documentId);
 
   const { document } = doc;
   await tx.run(
@@ -149,37 +130,66 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     );
   }
 
-  const eventRows = doc.events.map((e) =>
-    stripUndefined({
-      id: e.id,
-      type: e.type,
-      typeKey: e.typeKey,
-      documentType: e.documentType,
-      trigger: e.trigger,
-      date: e.date,
-      amount: e.amount,
-      currency: e.currency,
-      shares: e.shares,
-      ratio: e.ratio,
-      confidence: e.confidence,
-      mentions: e.mentions.map((m) => ({ ...m, sentenceId: sentenceId(m.sentence) })),
-    }),
-  );
+  const matches = await matchStoredEvents(tx, doc);
+  const eventIds = new Map<string, string>();
+  const joinedIds: string[] = [];
+  const created: Record<string, unknown>[] = [];
+  const joined: Record<string, unknown>[] = [];
+  doc.events.forEach((e, index) => {
+    const match = matches[index];
+    const source = sourceValues(e);
+    const mentions = e.mentions.map((m) => ({ ...m, sentenceId: sentenceId(m.sentence) }));
+    if (match) {
+      eventIds.set(e.id, match.id);
+      joinedIds.push(match.id);
+      joined.push({
+        joinId: match.id,
+        source: { ...source, match: match.reason, conflicting: match.conflicting },
+        mentions,
+      });
+    } else {
+      eventIds.set(e.id, e.id);
+      created.push(
+        stripUndefined({
+          id: e.id,
+          type: e.type,
+          typeKey: e.typeKey,
+          documentType: e.documentType,
+          source,
+          mentions,
+        }),
+      );
+    }
+  });
+  // Each source's own values stay on its REPORTED_IN; the Event's are derived from them (deriveEventValues).
   await tx.run(
     `MATCH (d:Document {id: $documentId})
      UNWIND $events AS row
      CREATE (e:Event {id: row.id, documentId: $documentId, type: row.type, typeKey: row.typeKey,
-                      documentType: row.documentType, trigger: row.trigger, confidence: row.confidence,
+                      documentType: row.documentType, trigger: row.source.trigger, confidence: row.source.confidence,
                       modelVersion: $modelVersion})
-     SET e.date = row.date, e.amount = row.amount, e.currency = row.currency, e.shares = row.shares,
-         e.ratio = row.ratio, e.publishedAt = d.publishedAt, e.documentKind = d.kind
-     CREATE (e)-[:REPORTED_IN]->(d)
+     SET e.date = row.source.date, e.amount = row.source.amount, e.currency = row.source.currency,
+         e.shares = row.source.shares, e.ratio = row.source.ratio, e.publishedAt = d.publishedAt, e.documentKind = d.kind
+     CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
      WITH e, row
      UNWIND row.mentions AS m
      MATCH (s:Sentence {id: m.sentenceId})
      CREATE (e)-[:EVIDENCED_BY {start: m.start, end: m.end, text: m.text, confidence: m.confidence}]->(s)`,
-    { documentId, events: eventRows, modelVersion: document.modelVersion },
+    { documentId, events: created, modelVersion: document.modelVersion },
   );
+  if (joined.length > 0) {
+    await tx.run(
+      `MATCH (d:Document {id: $documentId})
+       UNWIND $events AS row
+       MATCH (e:Event {id: row.joinId})
+       CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
+       WITH e, row
+       UNWIND row.mentions AS m
+       MATCH (s:Sentence {id: m.sentenceId})
+       CREATE (e)-[:EVIDENCED_BY {start: m.start, end: m.end, text: m.text, confidence: m.confidence}]->(s)`,
+      { documentId, events: joined },
+    );
+  }
 
   let argumentCount = 0;
   const argumentsByType = new Map<string, Record<string, unknown>[]>();
@@ -187,7 +197,11 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   for (const event of doc.events) {
     for (const arg of event.arguments) {
       argumentCount++;
-      const row = stripUndefined({ ...arg, eventId: event.id, sentenceId: sentenceId(arg.sentence) });
+      const row = stripUndefined({
+        ...arg,
+        eventId: eventIds.get(event.id) ?? event.id,
+        sentenceId: sentenceId(arg.sentence),
+      });
       if (arg.entityKey && arg.label) {
         const key = `${arg.label}|${roleRelationshipType(arg.roleKey)}`;
         const rows = argumentsByType.get(key);
@@ -205,10 +219,10 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
        MATCH (e:Event {id: row.eventId})
        MATCH (n:${label} {key: row.entityKey})
        CREATE (e)-[:${relType} {role: row.role, roleKey: row.roleKey, documentRole: row.documentRole,
-                                text: row.text, sentenceId: row.sentenceId,
+                                documentId: $documentId, text: row.text, sentenceId: row.sentenceId,
                                 start: row.start, end: row.end, confidence: row.confidence,
                                 inferred: coalesce(row.inferred, false)}]->(n)`,
-      { rows },
+      { rows, documentId },
     );
   }
   // Value arguments (amounts, dates, ratios) point at the sentence they were read in.
@@ -217,11 +231,12 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
      MATCH (e:Event {id: row.eventId})
      MATCH (s:Sentence {id: row.sentenceId})
      CREATE (e)-[:HAS_ARGUMENT {role: row.role, roleKey: row.roleKey, documentRole: row.documentRole,
-                                text: row.text, value: row.value,
+                                documentId: $documentId, text: row.text, value: row.value,
                                 start: row.start, end: row.end, confidence: row.confidence,
                                 inferred: coalesce(row.inferred, false)}]->(s)`,
-    { rows: valueArguments },
+    { rows: valueArguments, documentId },
   );
+  await deriveEventValues(tx, [...new Set(joinedIds)]);
 
   if (doc.rating) {
     const { rating } = doc;
@@ -255,22 +270,92 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     );
   }
 
-  const orphans = await tx.run<{ removed: number }>(
-    `UNWIND $ids AS id
-     MATCH (n) WHERE elementId(n) = id AND NOT (n)-[:MENTIONED_IN|AUTHORED|PUBLISHED]->() AND NOT ()-->(n)
-     DETACH DELETE n
-     RETURN count(*) AS removed`,
-    { ids: previousIds },
-  );
+  const orphansRemoved = await removeOrphans(tx, previousIds);
 
   return {
     sentences: doc.sentences.length,
     entities: doc.entities.length,
     mentions: doc.mentions.length,
     events: doc.events.length,
+    eventsJoined: joinedIds.length,
     arguments: argumentCount,
-    orphansRemoved: orphans.records[0]?.get('removed') ?? 0,
+    orphansRemoved,
   };
+}
+
+/**
+ * Takes back everything a document told: its sentences, mentions, ratings, authorship, stated
+ * subsidiaries and its part of each event (see event-sources.ts). Returns the entities it referred to
+ * (candidates for orphan removal); the events that keep other sources take their values from those.
+ */
+async function removeContribution(tx: ManagedTransaction, documentId: string) {
+  // Entities this document linked to before: candidates for orphan removal once the old facts are gone.
+  const previous = await tx.run<{ ids: string[] }>(
+    `MATCH (d:Document {id: $documentId})
+     RETURN COLLECT { MATCH (d)-[:HAS_SENTENCE]->(:Sentence)<-[:MENTIONED_IN]-(m) RETURN DISTINCT elementId(m) }
+          + COLLECT { MATCH (d)<-[:REPORTED_IN]-(:Event)-->(a) WHERE a:Company OR a:Person OR a:Organization
+                      RETURN DISTINCT elementId(a) }
+          + COLLECT { MATCH (d)-[:RATES|ISSUED_BY]->(c) RETURN DISTINCT elementId(c) }
+          + COLLECT { MATCH (an:Analyst)-[:AUTHORED]->(d) RETURN elementId(an) }
+          + COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN elementId(b) }
+          + COLLECT { MATCH (c:Company)-[:SUBSIDIARY_OF {documentId: $documentId}]->() RETURN elementId(c) } AS ids`,
+    { documentId },
+  );
+  const previousIds: string[] = previous.records[0]?.get('ids') ?? [];
+
+  // Events other documents tell too keep their other sources; they are re-derived at the end.
+  const survivors = await removeEventContributions(tx, documentId);
+  await tx.run(
+    `OPTIONAL MATCH (s:Sentence {documentId: $documentId}) DETACH DELETE s
+     WITH count(*) AS _
+     OPTIONAL MATCH (d:Document {id: $documentId})-[r:RATES|ISSUED_BY]->() DELETE r
+     WITH count(*) AS _
+     OPTIONAL MATCH (:Analyst)-[r:AUTHORED]->(:Document {id: $documentId}) DELETE r
+     WITH count(*) AS _
+     OPTIONAL MATCH (:Broker)-[r:PUBLISHED]->(:Document {id: $documentId}) DELETE r
+     WITH count(*) AS _
+     OPTIONAL MATCH (:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->(:Company) DELETE r`,
+    { documentId },
+  );
+
+  await deriveEventValues(tx, survivors);
+  return { previousIds };
+}
+
+/** Entity nodes among `ids` that nothing refers to any more. */
+async function removeOrphans(tx: ManagedTransaction, ids: readonly string[]): Promise<number> {
+  const orphans = await tx.run<{ removed: number }>(
+    `UNWIND $ids AS id
+     MATCH (n) WHERE elementId(n) = id AND NOT (n)-[:MENTIONED_IN|AUTHORED|PUBLISHED]->() AND NOT ()-->(n)
+     DETACH DELETE n
+     RETURN count(*) AS removed`,
+    { ids },
+  );
+  return Number(orphans.records[0]?.get('removed') ?? 0);
+}
+
+/**
+ * Deletes a document and only what it told: an event another document tells too keeps that source and
+ * its values; entities nothing refers to any more go. One transaction. False when there is no such document.
+ */
+export async function removeDocumentGraph(
+  driver: Driver,
+  database: string,
+  documentId: string,
+): Promise<boolean> {
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const found = await tx.run('MATCH (d:Document {id: $documentId}) RETURN d.id', { documentId });
+      if (found.records.length === 0) return false;
+      const { previousIds } = await removeContribution(tx, documentId);
+      await tx.run('MATCH (d:Document {id: $documentId}) DETACH DELETE d', { documentId });
+      await removeOrphans(tx, previousIds);
+      return true;
+    });
+  } finally {
+    await session.close();
+  }
 }
 
 /**

@@ -131,11 +131,45 @@ export function isFullName(name: string): boolean {
 }
 
 /**
- * True when a cleaned span cannot be a company's name: a generic word, a listing mark alone (ST),
+ * Market indexes (上证综指, 深证成指, 创业板指, 沪深300, 恒生指数, …): a report's market table names them
+ * with codes that are also companies' codes (上证综指 000001 is 平安银行's code on SZSE), but an index
+ * is never a company.
+ */
+const MARKET_INDEX =
+  /^(?:(?:上证|深证|沪深|中证|创业板|科创板?|北证|恒生|国证|申万|中信|万得|标普|纳斯达克|道琼斯|富时|日经)(?:综指|成指|指数?|综合指数|成份指数|\d{2,4}(?:指数)?|科技指数?|全A|工业指数?)|.{1,10}指数)$/;
+
+export function isMarketIndexName(name: string): boolean {
+  return MARKET_INDEX.test(name);
+}
+
+/**
+ * Places a subsidiary's name puts after its parent's (华润置地(北京)股份有限公司, 万科广州…): a short name
+ * followed by one of these in a full name is the parent's name, not this company's.
+ */
+const PLACE_AFTER_NAME =
+  /^\(?(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|苏州|无锡|武汉|成都|西安|厦门|宁波|青岛|大连|沈阳|长沙|郑州|合肥|福州|济南|哈尔滨|长春|昆明|南昌|南宁|贵阳|太原|石家庄|兰州|海口|珠海|佛山|东莞|常州|温州|绍兴|嘉兴|烟台|中山|惠州|徐州|南通|扬州|泉州|中国|[\u4e00-\u9fa5]{1,4}(?:省|市|区|县))/;
+
+/**
+ * True when `core` is `short` followed by a place (华润置地 + 北京): a subsidiary-like company of its
+ * own, never the company the short name stands for.
+ */
+export function isPlaceSubsidiaryOf(core: string, short: string): boolean {
+  return (
+    core.startsWith(short) && core.length > short.length && PLACE_AFTER_NAME.test(core.slice(short.length))
+  );
+}
+
+/** Latin names are made of words (SMIC, SMIC Japan Corporation): a part of one is another company. */
+export function isLatinName(name: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9 .&-]*$/.test(name);
+}
+
+/**
+ * True when a cleaned span cannot be a company's name: a generic word, a market index, a listing mark alone (ST),
  * a clause or list crossing a name boundary (two legal forms, punctuation, a colon), a lone letter.
  */
 export function isNotCompanyName(name: string): boolean {
-  if (name.length < 2 || GENERIC.has(name)) return true;
+  if (name.length < 2 || GENERIC.has(name) || isMarketIndexName(name)) return true;
   const { core, prefix } = withoutListingPrefix(name);
   if (prefix && core.length < 2) return true;
   if (/^(?:S?\*?ST|SST)$/.test(name)) return true;

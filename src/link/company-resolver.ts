@@ -1,7 +1,9 @@
 import {
   cleanCompanyName,
   isFullName,
+  isLatinName,
   isNotCompanyName,
+  isPlaceSubsidiaryOf,
   legalFormCore,
   nameCore,
   withoutLeadingClause,
@@ -209,8 +211,7 @@ export class CompanyResolver {
     for (const entity of this.companies) {
       if (this.refused.get(entity)?.has(short)) continue;
       const fullNames = [entity.name, ...(entity.shortNames ?? [])].map(cleanCompanyName).filter(isFullName);
-      if (fullNames.some((n) => nameCore(n).startsWith(core) || nameCore(n).endsWith(core)))
-        found.add(entity);
+      if (fullNames.some((n) => shortNameFits(nameCore(n), core))) found.add(entity);
     }
     return found.size === 1 ? [...found][0] : undefined;
   }
@@ -228,9 +229,20 @@ export class CompanyResolver {
       const shorts = [entity.name, ...(entity.shortNames ?? [])].map(
         (n) => withoutListingPrefix(cleanCompanyName(n)).core,
       );
-      if (shorts.some((s) => s.length >= MIN_FRAGMENT && (core.endsWith(s) || core.startsWith(s))))
-        found.add(entity);
+      if (shorts.some((s) => s.length >= MIN_FRAGMENT && shortNameFits(core, s))) found.add(entity);
     }
     return found.size === 1 ? [...found][0] : undefined;
   }
+}
+
+/**
+ * True when a short name can stand for a full name of this core: it starts or ends the core, but not
+ * when a place follows it (华润置地 is not 华润置地(北京)股份有限公司) and, for a Latin name, only when it
+ * is the whole core (SMIC is not SMIC Japan Corporation).
+ */
+function shortNameFits(core: string, short: string): boolean {
+  if (isLatinName(short))
+    return core.replace(/[ .]/g, '').toLowerCase() === short.replace(/[ .]/g, '').toLowerCase();
+  if (isPlaceSubsidiaryOf(core, short)) return false;
+  return core.startsWith(short) || core.endsWith(short);
 }

@@ -334,7 +334,8 @@ function issuerOf(parsed: ParsedDocument): LinkedEntity | undefined {
 
 function coveredCompanyOf(parsed: ParsedDocument): LinkedEntity | undefined {
   const stock = parsed.header.researchReport?.stock;
-  if (!stock) return undefined;
+  // A strategy report's first "name (code)" may be an index (上证综指(000001)): it covers no company.
+  if (!stock || isNotCompanyName(cleanCompanyName(stock.shortName))) return undefined;
   return {
     key: stock.code,
     label: 'Company',

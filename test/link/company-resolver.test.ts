@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isNotCompanyName } from '../../src/link/company-name.js';
 import { CompanyResolver } from '../../src/link/index.js';
 
 const issuer = {
@@ -173,5 +174,45 @@ describe('CompanyResolver', () => {
       resolver.resolve('苏州元禾控股有限公司')?.entity,
       resolver.resolve('苏州元禾控股股份有限公司')?.entity,
     );
+  });
+});
+
+describe('CompanyResolver: names that are another company or none', () => {
+  it('never makes or names a company of a market index', () => {
+    const known = [{ key: '000001', name: '平安银行股份有限公司', code: '000001', shortNames: ['平安银行'] }];
+    const resolver = new CompanyResolver(undefined, known);
+    for (const index of ['上证综指', '深证成指', '创业板指', '沪深300', '科创50', '恒生指数', '上证指数']) {
+      assert.equal(resolver.resolve(index), undefined, index);
+      assert.ok(isNotCompanyName(index), index);
+    }
+    assert.equal(keyOf(resolver, '平安银行'), '000001');
+    assert.ok(!isNotCompanyName('中证指数有限公司'), 'a company whose name holds 指数 stays a company');
+  });
+
+  it('keeps a short Latin name apart from a longer foreign subsidiary name', () => {
+    const known = [{ key: 'name:SMICJapanCorporation', name: 'SMICJapanCorporation', shortNames: [] }];
+    assert.equal(keyOf(new CompanyResolver(undefined, known), 'SMIC'), undefined);
+    const nameless = [{ key: '688981', name: 'SMIC', code: '688981', shortNames: ['SMIC'] }];
+    assert.equal(
+      keyOf(new CompanyResolver(undefined, nameless), 'SMICJapanCorporation'),
+      'name:SMICJapanCorporation',
+    );
+    const holding = [{ key: 'name:SMIC Holdings Limited', name: 'SMIC Holdings Limited', shortNames: [] }];
+    assert.equal(keyOf(new CompanyResolver(undefined, holding), 'SMIC'), 'name:SMIC Holdings Limited');
+  });
+
+  it('keeps a parent’s short name off its place-named subsidiary (华润置地 / 华润置地(北京)股份有限公司)', () => {
+    const subsidiary = [
+      { key: 'name:华润置地(北京)股份有限公司', name: '华润置地(北京)股份有限公司', shortNames: [] },
+    ];
+    assert.equal(keyOf(new CompanyResolver(undefined, subsidiary), '华润置地'), undefined);
+    const parent = [{ key: '01109', name: '华润置地', code: '01109', shortNames: ['华润置地'] }];
+    assert.equal(
+      keyOf(new CompanyResolver(undefined, parent), '华润置地北京股份有限公司'),
+      'name:华润置地北京股份有限公司',
+    );
+    // A place before the short name is the company's own registered form.
+    const own = [{ key: 'name:无锡启辰半导体有限公司', name: '无锡启辰半导体有限公司', shortNames: [] }];
+    assert.equal(keyOf(new CompanyResolver(undefined, own), '启辰半导体'), 'name:无锡启辰半导体有限公司');
   });
 });

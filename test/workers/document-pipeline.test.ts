@@ -236,10 +236,12 @@ describe('document pipeline through the queue', { timeout: 900_000 }, () => {
     assert.deepEqual((record.get('pages') as unknown[]).map(Number), [1, 2]);
     for (const c of record.get('confidence') as number[]) assert.ok(c > 0.9 && c <= 1, `confidence ${c}`);
     const types = async (id: string) =>
+      // The events each document tells: the twin's join the scan's (one event, two sources).
       (
-        await driver.executeQuery('MATCH (e:Event {documentId: $id}) RETURN e.type AS type ORDER BY type', {
-          id,
-        })
+        await driver.executeQuery(
+          'MATCH (e:Event)-[:REPORTED_IN]->(:Document {id: $id}) RETURN e.type AS type ORDER BY type',
+          { id },
+        )
       ).records.map((r) => r.get('type') as string);
     const twinTypes = await types(twin.documentId);
     assert.ok(twinTypes.length > 0);

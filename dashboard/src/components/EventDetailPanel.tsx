@@ -9,7 +9,8 @@ export function EventDetailPanel({ id, onClose }: { id: string; onClose: () => v
   const loaded = useApi(() => api.event(id), [id]);
   if (loaded.state === 'loading') return <aside className="panel">Loading…</aside>;
   if (loaded.state === 'error') return <aside className="panel error">{loaded.message}</aside>;
-  const { event, document, arguments: args, evidence } = loaded.data;
+  const { event, sources, arguments: args, evidence } = loaded.data;
+  const documentOf = new Map(sources.map((x) => [x.document.id, x.document]));
   return (
     <aside className="panel" data-testid="event-detail">
       <button type="button" className="link close" onClick={onClose} aria-label="close">
@@ -44,20 +45,49 @@ export function EventDetailPanel({ id, onClose }: { id: string; onClose: () => v
           ))}
         </tbody>
       </table>
-      {evidence.map((s) => (
-        <blockquote key={s.id}>
-          {marked(s.text, s.highlights)}
-          <footer className="muted">
-            p. {s.page}
-            {document && (
-              <>
-                {' · '}
-                <Link href={`/documents/${document.id}`}>{document.title ?? 'document'}</Link>
-              </>
-            )}
-          </footer>
-        </blockquote>
-      ))}
+      {sources.length > 1 && (
+        <table className="list" data-testid="event-sources">
+          <thead>
+            <tr>
+              <th>told by</th>
+              <th>date</th>
+              <th>figures</th>
+              <th>why one event</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sources.map((x) => (
+              <tr key={x.document.id} className={x.conflicting ? 'conflicting' : ''}>
+                <td>
+                  <Link href={`/documents/${x.document.id}`}>
+                    {x.document.title ?? x.document.fileName ?? 'document'}
+                  </Link>
+                </td>
+                <td className="nowrap">{x.date ?? ''}</td>
+                <td className="nowrap">{eventFigures(x)}</td>
+                <td className="muted">{x.match ?? 'first told here'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {evidence.map((s) => {
+        const document = documentOf.get(s.id.slice(0, s.id.lastIndexOf(':')));
+        return (
+          <blockquote key={s.id}>
+            {marked(s.text, s.highlights)}
+            <footer className="muted">
+              p. {s.page}
+              {document && (
+                <>
+                  {' · '}
+                  <Link href={`/documents/${document.id}`}>{document.title ?? 'document'}</Link>
+                </>
+              )}
+            </footer>
+          </blockquote>
+        );
+      })}
     </aside>
   );
 }

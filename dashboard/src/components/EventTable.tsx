@@ -60,6 +60,12 @@ export function EventTable({
                 <Link href={`/documents/${e.documentId}`} onClick={(ev) => ev.stopPropagation()}>
                   {KIND_NAMES[e.documentKind ?? '']?.split(' ')[0] ?? 'document'}
                 </Link>
+                {e.sourceCount > 1 && (
+                  <span className="muted" title={`told by ${e.sourceCount} documents`}>
+                    {' '}
+                    +{e.sourceCount - 1}
+                  </span>
+                )}
               </td>
             )}
           </tr>

@@ -84,7 +84,8 @@ export const EventSummarySchema = Type.Object({
   ratio: Nullable(Type.Number({ description: 'a fraction: 8.5% is 0.085' })),
   confidence: Type.Number(),
   modelVersion: Nullable(Type.String()),
-  documentId: Type.String(),
+  documentId: Type.String({ description: 'the first document (earliest published) that tells the event' }),
+  sourceCount: Type.Integer({ description: 'how many documents tell the event' }),
   documentKind: Nullable(Type.String()),
   publishedAt: Nullable(Type.String()),
   participants: Type.Array(Participant),
@@ -174,16 +175,30 @@ const Highlight = Type.Object({
   text: Type.String(),
 });
 
+const EventDocumentSchema = Type.Object({
+  id: Type.String(),
+  kind: Nullable(Type.String()),
+  title: Nullable(Type.String()),
+  publishedAt: Nullable(Type.String()),
+  fileName: Nullable(Type.String()),
+});
+
 export const EventDetailSchema = Type.Object({
   event: EventSummarySchema,
-  document: Nullable(
+  document: Nullable(EventDocumentSchema),
+  sources: Type.Array(
     Type.Object({
-      id: Type.String(),
-      kind: Nullable(Type.String()),
-      title: Nullable(Type.String()),
-      publishedAt: Nullable(Type.String()),
-      fileName: Nullable(Type.String()),
+      document: EventDocumentSchema,
+      date: Nullable(Type.String()),
+      amount: Nullable(Type.Object({ value: Type.Number(), currency: Nullable(Type.String()) })),
+      shares: Nullable(Type.Number()),
+      ratio: Nullable(Type.Number()),
+      trigger: Nullable(Type.String()),
+      confidence: Nullable(Type.Number()),
+      match: Nullable(Type.String({ description: 'why this document was taken to tell the same event' })),
+      conflicting: Type.Boolean({ description: 'its figures differ from the event’s beyond tolerance' }),
     }),
+    { description: 'every document that tells the event, with the values it states, earliest first' },
   ),
   triggers: Type.Array(
     Type.Object({
@@ -206,6 +221,7 @@ export const EventDetailSchema = Type.Object({
       end: Type.Integer(),
       confidence: Type.Number(),
       inferred: Type.Boolean(),
+      documentId: Nullable(Type.String({ description: 'the document the argument was read in' })),
     }),
   ),
   evidence: Type.Array(

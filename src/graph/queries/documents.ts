@@ -212,6 +212,9 @@ export function documentDetailStatement(id: string, maxSentences: number): State
         } + COLLECT {
           MATCH (e:Event)-[:REPORTED_IN]->(d)
           MATCH (e)-[r]->(n) WHERE r.roleKey IS NOT NULL OR type(r) = 'EVIDENCED_BY'
+          // An event other documents tell too has their spans as well: only this document's are marked here.
+          WITH e, r, n WHERE CASE WHEN n:Sentence THEN n.documentId = d.id
+                                  ELSE coalesce(r.documentId, e.documentId) = d.id END
           WITH e, r, n, head([l IN labels(n) WHERE l IN $entityLabels]) AS label
           RETURN {sentenceId: CASE WHEN n:Sentence THEN n.id ELSE r.sentenceId END, start: r.start, end: r.end,
                   text: r.text, kind: CASE type(r) WHEN 'EVIDENCED_BY' THEN 'trigger' ELSE 'argument' END,

@@ -34,17 +34,39 @@ export interface EventArgument {
   end: number;
   confidence: number;
   inferred: boolean;
+  /** The document the argument was read in (events told by several documents have arguments from each). */
+  documentId: string | null;
+}
+
+/** One document that tells the event, with the values it states and why it was joined to the event. */
+export interface EventSource {
+  document: EventDocument;
+  date: string | null;
+  amount: { value: number; currency: string | null } | null;
+  shares: number | null;
+  ratio: number | null;
+  trigger: string | null;
+  confidence: number | null;
+  /** Why this document's record was taken as the same event (null for the source that created it). */
+  match: string | null;
+  /** True when its figures differ from the event's beyond tolerance (kept here, side by side). */
+  conflicting: boolean;
+}
+
+interface EventDocument {
+  id: string;
+  kind: string | null;
+  title: string | null;
+  publishedAt: string | null;
+  fileName: string | null;
 }
 
 export interface EventDetail {
   event: EventSummary;
-  document: {
-    id: string;
-    kind: string | null;
-    title: string | null;
-    publishedAt: string | null;
-    fileName: string | null;
-  } | null;
+  /** The first source (earliest published). */
+  document: EventDocument | null;
+  /** Every document that tells the event, earliest published first. */
+  sources: EventSource[];
   triggers: { sentenceId: string; start: number; end: number; text: string; confidence: number }[];
   arguments: EventArgument[];
   /** Every sentence the event was read in, with the trigger and argument spans marked. */
@@ -56,9 +78,16 @@ const SENTENCE = 's { .id, .index, .page, .start, .end, .text }';
 export function eventDetailStatement(id: string): Statement {
   return {
     text: `MATCH (e:Event {id: $id}) USING INDEX e:Event(id)
-      OPTIONAL MATCH (e)-[:REPORTED_IN]->(d:Document)
+      OPTIONAL MATCH (d:Document {id: e.documentId})
       RETURN ${EVENT_PROJECTION} AS event,
         d { .id, .kind, .title, .publishedAt, .fileName } AS document,
+        COLLECT {
+          MATCH (e)-[r:REPORTED_IN]->(src:Document)
+          RETURN {document: src { .id, .kind, .title, .publishedAt, .fileName }, date: r.date, amount: r.amount,
+                  currency: r.currency, shares: r.shares, ratio: r.ratio, trigger: r.trigger,
+                  confidence: r.confidence, match: r.match, conflicting: coalesce(r.conflicting, false)} AS x
+          ORDER BY coalesce(src.publishedAt, '9999') ASC, src.id ASC
+        } AS sources,
         COLLECT {
           MATCH (e)-[m:EVIDENCED_BY]->(s:Sentence)
           RETURN {start: m.start, end: m.end, text: m.text, confidence: m.confidence, sentence: ${SENTENCE}} AS t
@@ -70,7 +99,7 @@ export function eventDetailStatement(id: string): Statement {
           WITH r, n, CASE WHEN n:Sentence THEN n ELSE ref END AS s,
                head([l IN labels(n) WHERE l IN $entityLabels]) AS label
           RETURN {role: r.role, roleKey: r.roleKey, text: r.text, value: r.value, start: r.start, end: r.end,
-                  confidence: r.confidence, inferred: coalesce(r.inferred, false),
+                  confidence: r.confidence, inferred: coalesce(r.inferred, false), documentId: r.documentId,
                   entity: CASE WHEN label IS NULL THEN null
                                ELSE {label: label, key: n.key, name: coalesce(n.name, n.key)} END,
                   sentence: ${SENTENCE}} AS a
@@ -141,23 +170,40 @@ export async function getEventDetail(reader: GraphReader, id: string): Promise<E
       end: num(a.end) ?? 0,
       confidence: num(a.confidence) ?? 0,
       inferred: Boolean(a.inferred),
+      documentId: str(a.documentId),
     };
   });
   const document = row.document as Row | null;
   for (const sentence of sentences.values()) sentence.highlights.sort((x, y) => x.start - y.start);
   return {
     event: toEventSummary(row.event),
-    document: document
-      ? {
-          id: String(document.id),
-          kind: str(document.kind),
-          title: str(document.title),
-          publishedAt: str(document.publishedAt),
-          fileName: str(document.fileName),
-        }
-      : null,
+    document: document ? toEventDocument(document) : null,
+    sources: (row.sources as Row[]).map((x) => {
+      const amount = num(x.amount);
+      return {
+        document: toEventDocument(x.document as Row),
+        date: str(x.date),
+        amount: amount === null ? null : { value: amount, currency: str(x.currency) },
+        shares: num(x.shares),
+        ratio: num(x.ratio),
+        trigger: str(x.trigger),
+        confidence: num(x.confidence),
+        match: str(x.match),
+        conflicting: Boolean(x.conflicting),
+      };
+    }),
     triggers,
     arguments: args,
     evidence: [...sentences.values()].sort((x, y) => x.index - y.index),
+  };
+}
+
+function toEventDocument(document: Row): EventDocument {
+  return {
+    id: String(document.id),
+    kind: str(document.kind),
+    title: str(document.title),
+    publishedAt: str(document.publishedAt),
+    fileName: str(document.fileName),
   };
 }

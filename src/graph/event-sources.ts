@@ -1,0 +1,150 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { GraphDocument, LinkedEvent } from '../link/graph-document.js';
+import { type CandidateEvent, type EventFacts, type EventMatch, matchEvents } from './event-match.js';
+import { roleRelationshipType } from './relationship-types.js';
+
+/**
+ * One Event node per real-world event, however many documents tell it. Each document that tells it has
+ * its own REPORTED_IN relationship carrying that document's values (date, amount, shares, ratio,
+ * trigger, confidence) and, for a document that joined an event already there, why (`match`); its role
+ * and value arguments carry its `documentId`. The Event's own values are derived from its sources, so
+ * removing a document takes back exactly what it told.
+ */
+
+/** What one document says of an event: stored on its REPORTED_IN relationship. */
+export function sourceValues(event: LinkedEvent): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    eventId: event.id,
+    trigger: event.trigger,
+    confidence: event.confidence,
+    date: event.date,
+    amount: event.amount,
+    currency: event.currency,
+    shares: event.shares,
+    ratio: event.ratio,
+  };
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * Takes back a document's contribution to its events: its REPORTED_IN, its arguments and trigger
+ * evidence. An event no document tells any more is deleted. Returns the ids of events that keep other
+ * sources, whose values must be derived again.
+ */
+export async function removeEventContributions(
+  tx: ManagedTransaction,
+  documentId: string,
+): Promise<string[]> {
+  const result = await tx.run<{ survivors: string[] }>(
+    `MATCH (e:Event)-[rep:REPORTED_IN]->(:Document {id: $documentId})
+     DELETE rep
+     WITH DISTINCT e
+     CALL (e) {
+       MATCH (e)-[r]->(x) WHERE r.documentId = $documentId OR (x:Sentence AND x.documentId = $documentId)
+       DELETE r
+     }
+     WITH e, e.id AS id, EXISTS { (e)-[:REPORTED_IN]->() } AS kept
+     CALL (e, kept) {
+       WITH e, kept WHERE NOT kept
+       DETACH DELETE e
+     }
+     RETURN collect(CASE WHEN kept THEN id END) AS survivors`,
+    { documentId },
+  );
+  return result.records[0]?.get('survivors') ?? [];
+}
+
+/** For each event of the document, the stored event it is one with, if any (see event-match.ts). */
+export async function matchStoredEvents(
+  tx: ManagedTransaction,
+  doc: GraphDocument,
+): Promise<(EventMatch | null)[]> {
+  const published = doc.document.publishedAt ? [doc.document.publishedAt] : [];
+  const incoming: EventFacts[] = doc.events.map((e) => ({
+    type: e.type,
+    date: e.date ?? null,
+    amount: e.amount ?? null,
+    currency: e.currency ?? null,
+    shares: e.shares ?? null,
+    ratio: e.ratio ?? null,
+    published,
+    parties: e.arguments
+      .filter((a) => a.entityKey && a.label)
+      .map((a) => ({ relationship: roleRelationshipType(a.roleKey), key: a.entityKey as string })),
+  }));
+  const lookups = doc.events.flatMap((e, index) => {
+    const seen = new Set<string>();
+    return e.arguments.flatMap((a) => {
+      if (!a.entityKey || !a.label || seen.has(`${a.label}:${a.entityKey}`)) return [];
+      seen.add(`${a.label}:${a.entityKey}`);
+      return [{ index, type: e.type, label: a.label, key: a.entityKey }];
+    });
+  });
+  const candidates: CandidateEvent[][] = doc.events.map(() => []);
+  if (lookups.length === 0) return candidates.map(() => null);
+  // Candidates are the stored events of the same type one of the parties plays a role in.
+  const result = await tx.run(
+    `UNWIND $lookups AS row
+     CALL (row) {
+       MATCH (n:Company {key: row.key}) WHERE row.label = 'Company' RETURN n
+       UNION MATCH (n:Person {key: row.key}) WHERE row.label = 'Person' RETURN n
+       UNION MATCH (n:Organization {key: row.key}) WHERE row.label = 'Organization' RETURN n
+     }
+     MATCH (n)<-[r]-(e:Event) WHERE r.roleKey IS NOT NULL AND e.type = row.type
+     WITH DISTINCT row.index AS index, e
+     RETURN index, e.id AS id, e.date AS date, e.amount AS amount, e.currency AS currency, e.shares AS shares,
+       e.ratio AS ratio,
+       COLLECT { MATCH (e)-[:REPORTED_IN]->(d:Document) WHERE d.publishedAt IS NOT NULL RETURN d.publishedAt } AS published,
+       COLLECT { MATCH (e)-[p]->(m) WHERE p.roleKey IS NOT NULL AND (m:Company OR m:Person OR m:Organization)
+                 RETURN DISTINCT {relationship: type(p), key: m.key} } AS parties`,
+    { lookups },
+  );
+  for (const record of result.records) {
+    const index = Number(record.get('index'));
+    candidates[index]?.push({
+      id: String(record.get('id')),
+      type: doc.events[index]?.type ?? '',
+      date: record.get('date'),
+      amount: toNumber(record.get('amount')),
+      currency: record.get('currency'),
+      shares: toNumber(record.get('shares')),
+      ratio: toNumber(record.get('ratio')),
+      published: (record.get('published') as unknown[]).map(String),
+      parties: record.get('parties') as CandidateEvent['parties'],
+    });
+  }
+  return matchEvents(incoming, candidates);
+}
+
+function toNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'number' ? value : Number(value);
+}
+
+/**
+ * Sets an event's values (and, once its first source is gone, its id) from its sources, oldest publication first (then by document id), so the
+ * result does not depend on the order documents arrived in: each value is the first source's that
+ * states it (an amount with its currency), the document, publication date and kind the first source's.
+ */
+export async function deriveEventValues(tx: ManagedTransaction, eventIds: readonly string[]): Promise<void> {
+  if (eventIds.length === 0) return;
+  await tx.run(
+    `UNWIND $ids AS id
+     MATCH (e:Event {id: id})
+     CALL (e) {
+       MATCH (e)-[r:REPORTED_IN]->(d:Document)
+       WITH r, d ORDER BY coalesce(d.publishedAt, '9999') ASC, d.id ASC
+       RETURN collect(r) AS rs, collect(d) AS ds
+     }
+     WITH e, rs, ds, head([r IN rs WHERE r.amount IS NOT NULL]) AS withAmount
+     // An event keeps its id while the source it was created from tells it; then it takes the first source's.
+     SET e.id = CASE WHEN any(r IN rs WHERE r.eventId = e.id) THEN e.id ELSE coalesce(rs[0].eventId, e.id) END,
+         e.documentId = ds[0].id, e.publishedAt = ds[0].publishedAt, e.documentKind = ds[0].kind,
+         e.trigger = coalesce(rs[0].trigger, e.trigger), e.confidence = coalesce(rs[0].confidence, e.confidence),
+         e.date = head([r IN rs WHERE r.date IS NOT NULL | r.date]),
+         e.amount = withAmount.amount, e.currency = withAmount.currency,
+         e.shares = head([r IN rs WHERE r.shares IS NOT NULL | r.shares]),
+         e.ratio = head([r IN rs WHERE r.ratio IS NOT NULL | r.ratio])`,
+    { ids: [...eventIds] },
+  );
+}

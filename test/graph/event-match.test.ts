@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type CandidateEvent, type EventFacts, matchEvents } from '../../src/graph/event-match.js';
+
+const holder = { relationship: 'PLEDGOR', key: 'holder' };
+const bank = { relationship: 'PLEDGEE', key: 'bank' };
+
+const stored: CandidateEvent = {
+  id: 'stored',
+  type: '质押',
+  date: '2024-03-10',
+  shares: 10_000_000,
+  published: ['2024-03-12'],
+  parties: [holder, bank],
+};
+const told = (facts: Partial<EventFacts>): EventFacts => ({
+  type: '质押',
+  date: '2024-03-10',
+  shares: 10_000_000,
+  published: ['2024-03-20'],
+  parties: [holder, bank],
+  ...facts,
+});
+const one = (facts: Partial<EventFacts>, candidate: CandidateEvent = stored) =>
+  matchEvents([told(facts)], [[candidate]])[0] ?? null;
+
+describe('cross-document event matching', () => {
+  it('joins the same type, parties, date and figures, and says why', () => {
+    const match = one({});
+    assert.equal(match?.id, 'stored');
+    assert.match(
+      match?.reason ?? '',
+      /same type 质押; same parties bank, holder; event dates within 3 days; shares agree within 1 %/,
+    );
+    assert.equal(match?.conflicting, false);
+  });
+
+  it('takes dates within 3 days and figures within 1 % as the same', () => {
+    assert.ok(one({ date: '2024-03-13', shares: 10_099_000 }));
+    assert.equal(one({ date: '2024-03-14' }), null, '4 days apart');
+    assert.equal(one({ date: '2024-02' }), null, 'another month');
+    assert.ok(one({ date: '2024-03' }), 'a month covers its days');
+  });
+
+  it('keeps two pledges by the same holder on different dates apart', () => {
+    assert.equal(one({ date: '2024-04-20' }), null);
+  });
+
+  it('never joins events whose parties fill one role differently', () => {
+    assert.equal(one({ parties: [holder, { relationship: 'PLEDGEE', key: 'other bank' }] }), null);
+    assert.equal(one({ type: '解除质押' }), null, 'another type');
+    assert.equal(one({ parties: [] }), null, 'no party to match on');
+  });
+
+  it('keeps conflicting figures side by side only when type, every party and the date agree', () => {
+    const exact = one({ shares: 12_000_000 });
+    assert.equal(exact?.conflicting, true);
+    assert.match(exact?.reason ?? '', /figures differ \(shares\), kept per source/);
+    assert.equal(one({ shares: 12_000_000, parties: [holder] }), null, 'only shared parties');
+    assert.equal(one({ shares: 12_000_000, date: null }), null, 'no date to agree on');
+    assert.equal(
+      one({ amount: 5e8, currency: 'USD' }, { ...stored, amount: 5e8, currency: 'CNY' })?.conflicting,
+      true,
+    );
+  });
+
+  it('without both event dates, needs publication within 30 days and two parties or a figure, or else both', () => {
+    assert.ok(one({ date: null, published: ['2024-04-05'] }));
+    assert.equal(one({ date: null, published: ['2024-05-05'] }), null, 'published too far apart');
+    assert.equal(one({ date: null, shares: null, parties: [holder], published: ['2024-04-05'] }), null);
+    assert.ok(one({ date: null, published: [] }), 'two parties and the shares agree');
+    assert.equal(one({ date: null, shares: null, published: [] }), null, 'no figure to corroborate');
+  });
+
+  it('shares a party read under another role (投资方 for 收购方)', () => {
+    const match = one({ parties: [{ relationship: 'INVESTOR', key: 'holder' }, bank] });
+    assert.match(match?.reason ?? '', /same parties bank, holder/);
+  });
+
+  it('lets each stored event take at most one record of a document, the closest', () => {
+    const far = told({ date: '2024-03-12' });
+    const near = told({ date: '2024-03-10' });
+    assert.deepEqual(
+      matchEvents([far, near], [[stored], [stored]]).map((m) => m?.id ?? null),
+      [null, 'stored'],
+    );
+  });
+});
