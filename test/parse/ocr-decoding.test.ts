@@ -133,6 +133,20 @@ describe('line crops', () => {
     assert.equal(crop.data[0], -1, 'black → −1');
     assert.equal(crop.data[crop.width - 1], 1, 'white → 1');
   });
+
+  it('squeezes a line by the width scale, keeping what it samples', () => {
+    const page = image(100, 40, (x) => (x < 50 ? [0, 0, 0] : [255, 255, 255]));
+    const corners = [
+      { x: 0, y: 10 },
+      { x: 100, y: 10 },
+      { x: 100, y: 30 },
+      { x: 0, y: 30 },
+    ] as const;
+    const squeezed = cropLine(page, corners, 3200, 0.8);
+    assert.equal(squeezed.width, Math.ceil((0.8 * LINE_HEIGHT * 100) / 20));
+    assert.equal(squeezed.data[0], -1);
+    assert.equal(squeezed.data[squeezed.width - 1], 1);
+  });
 });
 
 describe('seals', () => {

@@ -27,6 +27,8 @@ export interface ReadLinesOptions {
   detectionMaxSide: number;
   /** Lines read with less confidence than this are dropped as noise (PP-OCR's drop score). */
   minConfidence: number;
+  /** Horizontal squeeze of line crops (1 keeps the aspect ratio). */
+  lineWidthScale: number;
   db?: DbOptions;
 }
 
@@ -76,7 +78,7 @@ export async function readLines(
       stamps++;
       continue;
     }
-    candidates.push({ box, crop: cropLine(image, corners, MAX_LINE_WIDTH) });
+    candidates.push({ box, crop: cropLine(image, corners, MAX_LINE_WIDTH, options.lineWidthScale) });
   }
 
   // One line a run: the recogniser's cost grows faster than the batch, and padding would only add to it.
