@@ -2,9 +2,9 @@
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OcrLimitError } from '../errors/ocr-limit-error.js';
 import { pdfjsAssets } from '../pdf-text.js';
-import type { OcrLimits, OcrLine, PageOcr } from '../types.js';
+import type { OcrLimits, OcrLine, PageBox, PageOcr } from '../types.js';
 import { loadOcrModels } from './ocr-models.js';
-import { readLines } from './read-lines.js';
+import { type Box, readLines } from './read-lines.js';
 import { readingOrder } from './reading-order.js';
 import { renderPage } from './render-page.js';
 
@@ -43,6 +43,7 @@ export interface OcrPage extends PageOcr {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Characters weigh in by count, so a page's confidence is that of its text, not of its average line. */
 function pageConfidence(lines: readonly OcrLine[]): number {
@@ -97,10 +98,15 @@ export async function ocrPdfPages(
           minConfidence: MIN_CONFIDENCE,
           lineWidthScale: tuning.lineWidthScale,
         });
+        const toPage = (b: Box): PageBox => [
+          round(b.left / scale),
+          round(b.top / scale),
+          round(b.right / scale),
+          round(b.bottom / scale),
+        ];
         const ordered = readingOrder(
           read.lines.map((l) => ({
-            text: l.text,
-            confidence: l.confidence,
+            ...l,
             box: {
               left: l.box.left / scale,
               top: l.box.top / scale,
@@ -112,14 +118,16 @@ export async function ocrPdfPages(
         );
         const lines: OcrLine[] = ordered.lines.map((l) => ({
           text: l.text,
-          confidence: Math.round(l.confidence * 1000) / 1000,
+          confidence: round3(l.confidence),
           box: [round(l.box.left), round(l.box.top), round(l.box.right), round(l.box.bottom)],
+          chars: l.chars.map((c) => ({ text: c.text, confidence: round3(c.confidence), box: toPage(c.box) })),
         }));
         pages.push({
           number,
           text: ordered.text,
+          size: [round(width), round(height)],
           lines,
-          confidence: Math.round(pageConfidence(lines) * 1000) / 1000,
+          confidence: round3(pageConfidence(lines)),
           stamps: read.stamps,
         });
       } finally {
