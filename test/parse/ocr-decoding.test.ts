@@ -5,8 +5,8 @@ import { charSpans, ctcGreedy, parseCharset } from '../../src/parse/ocr/ctc.js';
 import { DB_DEFAULTS, decodeBoxes, type ProbabilityMap } from '../../src/parse/ocr/db-boxes.js';
 import { detectionInput, detectionSize } from '../../src/parse/ocr/detection-input.js';
 import type { RgbaImage } from '../../src/parse/ocr/raster.js';
-import { readingOrder } from '../../src/parse/ocr/reading-order.js';
 import { spanBox } from '../../src/parse/ocr/read-lines.js';
+import { readingOrder } from '../../src/parse/ocr/reading-order.js';
 import { cropLine, LINE_HEIGHT } from '../../src/parse/ocr/recognition-input.js';
 import { isMostlyRed } from '../../src/parse/ocr/seal.js';
 
