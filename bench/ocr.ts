@@ -8,6 +8,10 @@
  * OCR_GOLD_DIR holds one UTF-8 transcription per page, named `<PDF file name without .pdf>.p<page>.txt`
  * (see data/ocr/GUIDELINE.md). Each PDF is looked for in OCR_GOLD_DIR itself, then in DATASETS_DIR's
  * real-pdfs folders. Without OCR_GOLD_DIR the benchmark says so and stops.
+ *
+ * Each page is read twice, page by page in turn, with PP-OCR's own settings ("pp-ocr") and with the
+ * parser's defaults ("default"), so that both columns see the same load; `--only default|pp-ocr` runs
+ * one of them (for its peak RSS, which is per process).
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -16,7 +20,12 @@ import { loadConfig } from '../src/config/config.js';
 import { characterErrors } from '../src/eval/character-error-rate.js';
 import { DEFAULT_OCR_LIMITS } from '../src/parse/index.js';
 import { loadOcrModels } from '../src/parse/ocr/ocr-models.js';
-import { ocrPdfPages } from '../src/parse/ocr/ocr-pages.js';
+import {
+  DEFAULT_OCR_TUNING,
+  type OcrTuning,
+  ocrPdfPages,
+  PP_OCR_TUNING,
+} from '../src/parse/ocr/ocr-pages.js';
 
 const GOLD_NAME = /^(.+)\.p(\d+)\.txt$/;
 
@@ -60,42 +69,57 @@ async function main(): Promise<void> {
     console.log(`bench:ocr: no <file>.p<page>.txt transcriptions in ${goldDir}; skipped`);
     return;
   }
+  const only = process.argv.indexOf('--only');
+  const runs: Array<[string, OcrTuning]> = [
+    ['pp-ocr', PP_OCR_TUNING],
+    ['default', DEFAULT_OCR_TUNING],
+  ].filter(([name]) => only < 0 || process.argv[only + 1] === name) as Array<[string, OcrTuning]>;
+  if (runs.length === 0) throw new Error('--only takes default or pp-ocr');
+
   const loadStart = performance.now();
   await loadOcrModels(1);
   const loadSeconds = (performance.now() - loadStart) / 1000;
 
+  const totals = runs.map(() => ({ errors: 0, length: 0, seconds: 0, cpuSeconds: 0 }));
   console.log(
-    'page                                                    chars  errors    CER  seconds  cpu s  confidence',
+    `page                                                  chars  ${runs.map(([name]) => `${name.padStart(7)}: errors    CER  seconds  cpu s  confidence`).join('  ')}`,
   );
-  let errors = 0;
-  let length = 0;
-  let seconds = 0;
-  let cpuSeconds = 0;
   for (const gold of pages) {
     const bytes = new Uint8Array(await readFile(gold.pdf));
-    const start = performance.now();
-    const cpuStart = process.cpuUsage();
-    const [read] = await ocrPdfPages(bytes, [gold.page], DEFAULT_OCR_LIMITS, 1);
-    const took = (performance.now() - start) / 1000;
-    const cpu = process.cpuUsage(cpuStart);
-    const cpuTook = (cpu.user + cpu.system) / 1e6;
-    cpuSeconds += cpuTook;
-    const counted = characterErrors(gold.text, read?.text ?? '');
-    errors += counted.errors;
-    length += counted.length;
-    seconds += took;
     const name = `${gold.pdf.split('/').pop()} p${gold.page}`;
-    console.log(
-      `${name.padEnd(52)} ${String(counted.length).padStart(6)} ${String(counted.errors).padStart(7)} ${((100 * counted.errors) / Math.max(1, counted.length)).toFixed(2).padStart(5)}% ${took.toFixed(2).padStart(8)} ${cpuTook.toFixed(2).padStart(6)} ${(read?.confidence ?? 0).toFixed(3).padStart(11)}`,
-    );
+    let row = '';
+    let length = 0;
+    for (const [i, [, tuning]] of runs.entries()) {
+      const total = totals[i] as (typeof totals)[number];
+      const start = performance.now();
+      const cpuStart = process.cpuUsage();
+      const [read] = await ocrPdfPages(bytes, [gold.page], DEFAULT_OCR_LIMITS, 1, tuning);
+      const took = (performance.now() - start) / 1000;
+      const cpu = process.cpuUsage(cpuStart);
+      const cpuTook = (cpu.user + cpu.system) / 1e6;
+      const counted = characterErrors(gold.text, read?.text ?? '');
+      length = counted.length;
+      total.errors += counted.errors;
+      total.length += counted.length;
+      total.seconds += took;
+      total.cpuSeconds += cpuTook;
+      row += `         ${String(counted.errors).padStart(7)} ${((100 * counted.errors) / Math.max(1, counted.length)).toFixed(2).padStart(5)}% ${took.toFixed(2).padStart(8)} ${cpuTook.toFixed(2).padStart(6)} ${(read?.confidence ?? 0).toFixed(3).padStart(11)}`;
+    }
+    console.log(`${name.padEnd(52)} ${String(length).padStart(6)}${row}`);
   }
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log(
-    `\n${pages.length} pages, ${length} characters: CER ${((100 * errors) / Math.max(1, length)).toFixed(2)} %, ` +
-      `${seconds.toFixed(1)} s, ${(pages.length / seconds).toFixed(2)} pages/s with one thread, ` +
-      `${(pages.length / cpuSeconds).toFixed(2)} pages per CPU-second ` +
-      `(render, detect, recognise; model load ${loadSeconds.toFixed(1)} s apart); peak RSS ${rss.toFixed(0)} MiB`,
+    `\n${pages.length} pages (render, detect, recognise; model load ${loadSeconds.toFixed(1)} s apart):`,
   );
+  for (const [i, [name, tuning]] of runs.entries()) {
+    const t = totals[i] as (typeof totals)[number];
+    console.log(
+      `${name.padStart(8)} ${JSON.stringify(tuning)}: ${t.length} characters, CER ${((100 * t.errors) / Math.max(1, t.length)).toFixed(2)} %, ` +
+        `${t.seconds.toFixed(1)} s, ${(pages.length / t.seconds).toFixed(2)} pages/s with one thread, ` +
+        `${(pages.length / t.cpuSeconds).toFixed(2)} pages per CPU-second`,
+    );
+  }
+  console.log(`peak RSS ${rss.toFixed(0)} MiB (the process, over ${runs.map(([n]) => n).join(' and ')})`);
 }
 
 await main();

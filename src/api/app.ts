@@ -24,6 +24,7 @@ import { jobStreamRoutes } from './routes/job-stream.js';
 import { type CancelJob, jobsRoutes } from './routes/jobs.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { neighbourhoodRoutes } from './routes/neighbourhood.js';
+import { pageImageRoutes } from './routes/page-images.js';
 import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/session.js';
 import { registerDashboard, sendDashboardPage, wantsDashboardPage } from './ui/dashboard-files.js';
@@ -152,6 +153,7 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
       graphDocumentsRoutes,
     ])
       void app.register(routes(reader));
+    void app.register(pageImageRoutes(reader, deps.store));
     void app.register(
       cypherRoutes(
         { ...reader, driver: reader.cypherDriver ?? reader.driver },

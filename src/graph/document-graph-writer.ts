@@ -53,13 +53,13 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
      FOREACH (_ IN CASE WHEN $isReport THEN [1] ELSE [] END | SET d:ResearchReport)
      WITH d
      UNWIND $sentences AS s
-     CREATE (sn:Sentence {id: s.id, documentId: $id, index: s.index, page: s.page, start: s.start, end: s.end, text: s.text})
+     CREATE (sn:Sentence {id: s.id, documentId: $id, index: s.index, page: s.page, start: s.start, end: s.end, text: s.text, ocrBoxes: s.ocrBoxes})
      CREATE (d)-[:HAS_SENTENCE]->(sn)`,
     {
       id: documentId,
       props: stripUndefined({ ...document, id: undefined, issuerKey: undefined }),
       isReport: document.kind === 'research_report',
-      sentences: doc.sentences.map((s) => ({ ...s, id: sentenceId(s.index) })),
+      sentences: doc.sentences.map((s) => ({ ...s, id: sentenceId(s.index), ocrBoxes: s.ocrBoxes ?? null })),
     },
   );
 

@@ -123,6 +123,11 @@ export interface LinkedSentence {
   start: number;
   end: number;
   text: string;
+  /**
+   * On a page read by OCR: where the sentence lies, as [left, top, right, bottom] fractions of the page's
+   * width and height, four numbers a box one after another (a graph property holds no nested lists).
+   */
+  ocrBoxes?: number[];
 }
 
 /** A linked document before assembly: entities resolved, events still one per sentence mention. */

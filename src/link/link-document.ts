@@ -1,5 +1,5 @@
 import type { ExtractionResult } from '../extract/types.js';
-import type { Forecast, ParsedDocument } from '../parse/index.js';
+import type { Forecast, PageBox, ParsedDocument } from '../parse/index.js';
 import { sentenceSourceSpan } from '../parse/index.js';
 import type { DocumentJob } from '../queue/index.js';
 import {
@@ -236,13 +236,17 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       processedAt: input.processedAt ?? new Date().toISOString(),
       issuerKey: (issuer ?? covered)?.key,
     },
-    sentences: parsed.sentences.map((s) => ({
-      index: s.index,
-      page: s.page,
-      start: s.start,
-      end: s.end,
-      text: s.text,
-    })),
+    sentences: parsed.sentences.map((s) => {
+      const boxes = pageFractions(s.ocrBoxes, parsed.pages[s.page - 1]?.ocr?.size);
+      return {
+        index: s.index,
+        page: s.page,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        ...(boxes ? { ocrBoxes: boxes } : {}),
+      };
+    }),
     // Copies: the resolver's objects stay its own, and the document's entities are plain data.
     entities: [...entities.values()].map((e) => ({
       ...e,
@@ -300,6 +304,22 @@ function subsidiariesOf(text: string, resolver: CompanyResolver, parent: LinkedE
 
 function rank(type: string): number {
   return type === 'company' || type === 'organization' ? 0 : 1;
+}
+
+/** Boxes in points as fractions of the page size, flattened; undefined without both. */
+function pageFractions(
+  boxes: readonly PageBox[] | undefined,
+  size: readonly [number, number] | undefined,
+): number[] | undefined {
+  if (!boxes || boxes.length === 0 || !size || size[0] <= 0 || size[1] <= 0) return undefined;
+  const [width, height] = size;
+  const fraction = (n: number, of: number) => Math.round((Math.min(Math.max(n, 0), of) / of) * 10000) / 10000;
+  return boxes.flatMap(([l, t, r, b]) => [
+    fraction(l, width),
+    fraction(t, height),
+    fraction(r, width),
+    fraction(b, height),
+  ]);
 }
 
 /** The company a document is by (an announcement's header) or about (a news item's headline). */

@@ -14,6 +14,7 @@ import { extractHtmlText } from './html-text.js';
 import { cleanLayout } from './layout-cleaner.js';
 import { parseNewsHeader } from './news-header.js';
 import { DEFAULT_OCR_LIMITS, type OcrPage, ocrPdfPages } from './ocr/ocr-pages.js';
+import { sentenceBoxes } from './ocr/sentence-boxes.js';
 import { extractPdfText } from './pdf-text.js';
 import { extractPlainText } from './plain-text.js';
 import { parseResearchReportHeader } from './research-report-header.js';
@@ -104,7 +105,7 @@ async function extractRaw(bytes: Uint8Array, meta: ParseMeta, limits: ParseLimit
       const ocrPages = new Map<number, PageOcr>();
       for (const page of read) {
         pages[page.number - 1] = page.text;
-        ocrPages.set(page.number, { lines: page.lines, confidence: page.confidence });
+        ocrPages.set(page.number, { size: page.size, lines: page.lines, confidence: page.confidence });
         if (page.lines.length === 0) warnings.push(`page ${page.number}: OCR found no text`);
         if (page.stamps > 0)
           warnings.push(`page ${page.number}: ${page.stamps} red seal or stamp region(s) not read`);
@@ -264,6 +265,20 @@ export async function parseDocument(
       const read = raw.ocr.get(page.number);
       if (read) page.ocr = read;
     }
+    placeOcrSentences(doc);
   }
   return doc;
+}
+
+/** Each sentence on an OCR'd page gets the boxes of its characters, searched for in page order. */
+function placeOcrSentences(doc: ParsedDocument): void {
+  const searchFrom = new Map<number, number>();
+  for (const sentence of doc.sentences) {
+    const page = doc.pages[sentence.page - 1]?.ocr;
+    if (!page) continue;
+    const found = sentenceBoxes(sentence.text, page, searchFrom.get(sentence.page) ?? 0);
+    if (!found || found.boxes.length === 0) continue;
+    sentence.ocrBoxes = found.boxes;
+    searchFrom.set(sentence.page, found.end);
+  }
 }

@@ -30,16 +30,31 @@ export interface ParseLimits {
   ocr?: OcrLimits | false;
 }
 
+/** [left, top, right, bottom] on the page in PDF points (1/72 inch), origin top-left. */
+export type PageBox = [number, number, number, number];
+
+/** A character read by OCR. */
+export interface OcrChar {
+  text: string;
+  /** Probability the recogniser gave it, 0–1. */
+  confidence: number;
+  /** Approximate: the line's height, the width from the time steps that emitted it. */
+  box: PageBox;
+}
+
 /** A line read by OCR. */
 export interface OcrLine {
   text: string;
   /** Mean probability of its characters, 0–1. */
   confidence: number;
-  /** [left, top, right, bottom] on the page in PDF points (1/72 inch), origin top-left. */
-  box: [number, number, number, number];
+  box: PageBox;
+  /** Its characters in order; `chars.map(c => c.text).join('') === text`. */
+  chars: OcrChar[];
 }
 
 export interface PageOcr {
+  /** The page's size in PDF points, [width, height]. */
+  size: [number, number];
   /** Lines in reading order. */
   lines: OcrLine[];
   /** Mean confidence of the page's characters (0 when nothing was read). */
@@ -78,6 +93,8 @@ export interface ParsedSentence {
   paragraph: number;
   /** Set when the sentence is a table row: the whole row, linearised ("表头：单元格；…"). */
   table?: { index: number; row: number };
+  /** On a page read by OCR: the boxes of its characters on that page, one per line it crosses. */
+  ocrBoxes?: PageBox[];
 }
 
 export interface DocumentHeader {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { characterErrorRate } from '../../src/eval/character-error-rate.js';
-import { ctcGreedy, parseCharset } from '../../src/parse/ocr/ctc.js';
+import { charSpans, ctcGreedy, parseCharset } from '../../src/parse/ocr/ctc.js';
 import { DB_DEFAULTS, decodeBoxes, type ProbabilityMap } from '../../src/parse/ocr/db-boxes.js';
 import { detectionInput, detectionSize } from '../../src/parse/ocr/detection-input.js';
 import type { RgbaImage } from '../../src/parse/ocr/raster.js';
+import { spanBox } from '../../src/parse/ocr/read-lines.js';
 import { readingOrder } from '../../src/parse/ocr/reading-order.js';
 import { cropLine, LINE_HEIGHT } from '../../src/parse/ocr/recognition-input.js';
 import { isMostlyRed } from '../../src/parse/ocr/seal.js';
@@ -49,7 +50,12 @@ describe('CTC greedy decoding', () => {
   });
 
   it('reads nothing from blanks only, with confidence 0', () => {
-    assert.deepEqual(ctcGreedy(steps([0, 0, 0], 4), 3, 4, charset), { text: '', confidence: 0 });
+    assert.deepEqual(ctcGreedy(steps([0, 0, 0], 4), 3, 4, charset), {
+      text: '',
+      confidence: 0,
+      chars: [],
+      steps: 3,
+    });
   });
 
   it('confidence is the mean of the kept characters’ probabilities', () => {
@@ -57,6 +63,72 @@ describe('CTC greedy decoding', () => {
     probs[1 * 4 + 2] = 0.5; // step 1 still wins with 司, less surely
     probs[1 * 4 + 0] = 0.4;
     assert.ok(Math.abs(ctcGreedy(probs, 2, 4, charset).confidence - 0.7) < 1e-6);
+  });
+
+  it('keeps each character with its probability and the time steps it won', () => {
+    const probs = steps([0, 1, 1, 0, 2, 0, 0, 2, 3], 4);
+    probs[4 * 4 + 2] = 0.6; // 司 at step 4 less sure
+    probs[4 * 4 + 0] = 0.3;
+    const decoded = ctcGreedy(probs, 9, 4, charset);
+    assert.equal(decoded.text, '公司司告');
+    assert.deepEqual(
+      decoded.chars.map((c) => [c.text, c.start, c.end]),
+      [
+        ['公', 1, 3],
+        ['司', 4, 5],
+        ['司', 7, 8],
+        ['告', 8, 9],
+      ],
+    );
+    assert.ok(Math.abs((decoded.chars[1]?.confidence ?? 0) - 0.6) < 1e-6);
+    assert.ok(Math.abs(decoded.confidence - (0.9 + 0.6 + 0.9 + 0.9) / 4) < 1e-6);
+  });
+
+  it('drops spaces at the ends, with their steps', () => {
+    // classes: 0 blank, 1 公, 2 司, 3 告, 4 space
+    const decoded = ctcGreedy(steps([4, 0, 1, 4, 2, 0, 4], 5), 7, 5, [...charset, ' ']);
+    assert.equal(decoded.text, '公 司');
+    assert.deepEqual(
+      decoded.chars.map((c) => c.start),
+      [2, 3, 4],
+    );
+  });
+
+  it('spreads characters over the line to the midpoints between them', () => {
+    const spans = charSpans({
+      steps: 10,
+      chars: [
+        { text: '公', confidence: 1, start: 1, end: 2 },
+        { text: '司', confidence: 1, start: 5, end: 6 },
+        { text: '告', confidence: 1, start: 8, end: 9 },
+      ],
+    });
+    // Cuts at 3.5 and 7; the first char widened left by its right margin (1.5), the last right by 1.
+    assert.deepEqual(
+      spans.map(([a, b]) => [Number(a.toFixed(3)), Number(b.toFixed(3))]),
+      [
+        [0, 0.35],
+        [0.35, 0.7],
+        [0.7, 1],
+      ],
+    );
+    assert.deepEqual(charSpans({ steps: 10, chars: [{ text: '公', confidence: 1, start: 4, end: 5 }] }), [
+      [0.3, 0.6],
+    ]);
+  });
+
+  it('maps a span of a tilted line back to a box on the image', () => {
+    const corners = [
+      { x: 10, y: 20 },
+      { x: 110, y: 30 },
+      { x: 108, y: 50 },
+      { x: 8, y: 40 },
+    ] as const;
+    assert.deepEqual(spanBox(corners, [0, 1]), { left: 8, top: 20, right: 110, bottom: 50 });
+    const half = spanBox(corners, [0.5, 1]);
+    assert.equal(half.left, 58);
+    assert.equal(half.right, 110);
+    assert.equal(half.top, 25);
   });
 
   it('the dictionary gains the space the models were trained with', () => {
@@ -132,6 +204,20 @@ describe('line crops', () => {
     assert.equal(crop.width, Math.ceil((LINE_HEIGHT * 100) / 20));
     assert.equal(crop.data[0], -1, 'black → −1');
     assert.equal(crop.data[crop.width - 1], 1, 'white → 1');
+  });
+
+  it('squeezes a line by the width scale, keeping what it samples', () => {
+    const page = image(100, 40, (x) => (x < 50 ? [0, 0, 0] : [255, 255, 255]));
+    const corners = [
+      { x: 0, y: 10 },
+      { x: 100, y: 10 },
+      { x: 100, y: 30 },
+      { x: 0, y: 30 },
+    ] as const;
+    const squeezed = cropLine(page, corners, 3200, 0.8);
+    assert.equal(squeezed.width, Math.ceil((0.8 * LINE_HEIGHT * 100) / 20));
+    assert.equal(squeezed.data[0], -1);
+    assert.equal(squeezed.data[squeezed.width - 1], 1);
   });
 });
 

@@ -41,9 +41,36 @@ describe('OCR of scanned PDFs', () => {
     const [left, top, right, bottom] = page.ocr.lines[0]?.box ?? [];
     assert.ok(Math.abs((left ?? 0) - 72) < 6, `left ${left}`);
     assert.ok((top ?? 0) > 70 && (bottom ?? 0) > (top ?? 0) && (right ?? 0) > 300);
+    // Each character keeps its confidence and a box inside its line's, left to right.
+    assert.deepEqual(page.ocr.size, [595.3, 841.9]);
+    for (const line of page.ocr.lines) {
+      assert.equal(line.chars.map((c) => c.text).join(''), line.text);
+      let previousLeft = -1;
+      for (const c of line.chars) {
+        assert.ok(c.confidence > 0 && c.confidence <= 1);
+        assert.ok(c.box[0] >= line.box[0] - 0.2 && c.box[2] <= line.box[2] + 0.2, JSON.stringify(c));
+        assert.ok(c.box[0] > previousLeft && c.box[2] > c.box[0], JSON.stringify(line.chars));
+        previousLeft = c.box[0];
+      }
+    }
+    // The first line's 23 glyphs of 26 px at 150 dpi: each character about 12.5 pt wide, from 72 pt.
+    const first = page.ocr.lines[0]?.chars ?? [];
+    const fifth = first[4]?.box ?? [0, 0, 0, 0];
+    const centre = (fifth[0] + fifth[2]) / 2;
+    assert.ok(Math.abs(centre - (72 + 4.5 * 12.48)) < 6, `5th character centred at ${centre}`);
     // The rest of the parser ran as for a text layer: sentences and paragraphs over the OCR'd text.
     assert.ok(doc.sentences.some((s) => s.text.includes('特此公告')));
     assert.ok(doc.sentences.every((s) => s.page === 1));
+    // Each sentence knows where it lies on the page: the closing line is the last line's box.
+    const closing = doc.sentences.find((s) => s.text.includes('特此公告'));
+    const last = page.ocr.lines[page.ocr.lines.length - 1]?.box ?? [0, 0, 0, 0];
+    assert.equal(closing?.ocrBoxes?.length, 1);
+    const [box] = closing?.ocrBoxes ?? [];
+    assert.ok(box && Math.abs(box[1] - last[1]) < 1 && Math.abs(box[0] - last[0]) < 8, JSON.stringify(box));
+    assert.ok(
+      doc.sentences.every((s) => (s.ocrBoxes?.length ?? 0) >= 1),
+      'every sentence is placed',
+    );
   });
 
   it('skips a red seal and says so, keeping the black text', async () => {

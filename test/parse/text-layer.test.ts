@@ -20,4 +20,11 @@ describe('text layer checks', () => {
     assert.equal(garbageRatio('\uE001\uE002\uFFFD正'), 0.75);
     assert.equal(garbageRatio(''), 0);
   });
+
+  it('counts Chinese read through a Latin encoding (mojibake) as garbage, not real accents', () => {
+    // 公司与股东签署了质押协议 as UTF-8 shown in Windows-1252.
+    assert.ok(garbageRatio('å…¬å¸ä¸Žè‚¡ä¸œç­¾ç½²äº†è´¨æŠ¼åè®®') > 0.5);
+    assert.ok(garbageRatio('Le conseil a approuvé la cession des actions à la société mère.') < 0.1);
+    assert.ok(garbageRatio('Die Gesellschaft hat die Übernahme genehmigt; Käufer ist die Bank.') < 0.1);
+  });
 });

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { api } from '../api/client';
 import { colourOf, eventFigures, formatConfidence } from '../format';
 import { EntityLink } from './EntityLink';
+import { OcrPageView } from './OcrPageView';
 import { useApi } from './useApi';
 
 /** One event with its provenance: each sentence it was read in, trigger and arguments marked. */
@@ -85,6 +86,9 @@ export function EventDetailPanel({ id, onClose }: { id: string; onClose: () => v
                 </>
               )}
             </footer>
+            {document && s.ocrBoxes && s.ocrBoxes.length > 0 && (
+              <OcrPageView documentId={document.id} page={s.page} boxes={s.ocrBoxes} />
+            )}
           </blockquote>
         );
       })}

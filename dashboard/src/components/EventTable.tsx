@@ -30,6 +30,7 @@ export function EventTable({
           <tr
             key={e.id}
             data-event-type={e.type}
+            data-event-id={e.id}
             onClick={() => onOpen?.(e.id)}
             className={onOpen ? 'clickable' : ''}
           >

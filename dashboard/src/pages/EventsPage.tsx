@@ -19,7 +19,10 @@ export function EventsPage() {
   const [error, setError] = useState<string>();
   // The filter the shown results answer, so an empty table can say what found nothing.
   const [answered, setAnswered] = useState<EventFilter>();
-  const [openEvent, setOpenEvent] = useState<string>();
+  // /events?event=<id> opens that event's panel, so a fact can be linked to.
+  const [openEvent, setOpenEvent] = useState<string | undefined>(
+    () => new URLSearchParams(window.location.search).get('event') ?? undefined,
+  );
 
   useEffect(() => void loadEventFilterValues().then(setValues), []);
 

@@ -233,6 +233,12 @@ export const EventDetailSchema = Type.Object({
       end: Type.Integer(),
       text: Type.String(),
       highlights: Type.Array(Highlight),
+      ocrBoxes: Type.Optional(
+        Type.Array(Type.Array(Type.Number(), { minItems: 4, maxItems: 4 }), {
+          description:
+            'on a page read by OCR: the sentence’s boxes, [left, top, right, bottom] as fractions of the page (see /v1/documents/{id}/pages/{page}/image)',
+        }),
+      ),
     }),
   ),
 });

@@ -309,3 +309,17 @@ function toSentenceSpans(
   const order = (span: DocumentSpan) => byId.get(span.sentenceId)?.index ?? 0;
   return spans.sort((a, b) => order(a) - order(b) || a.start - b.start || a.end - b.end);
 }
+
+/** What serving a page of a document's file needs: how many pages it has and what kind of file it is. */
+export async function getDocumentFile(
+  reader: GraphReader,
+  id: string,
+): Promise<{ pageCount: number; mimeType: string | null; fileName: string | null } | null> {
+  const [rows = []] = await readRows(reader, {
+    text: 'MATCH (d:Document {id: $id}) RETURN d.pageCount AS pageCount, d.mimeType AS mimeType, d.fileName AS fileName',
+    params: { id },
+  });
+  const row = rows[0];
+  if (!row) return null;
+  return { pageCount: num(row.pageCount) ?? 0, mimeType: str(row.mimeType), fileName: str(row.fileName) };
+}

@@ -21,6 +21,8 @@ export interface EvidenceSentence {
   end: number;
   text: string;
   highlights: Highlight[];
+  /** On a page read by OCR: the sentence's boxes, [left, top, right, bottom] as fractions of the page. */
+  ocrBoxes?: Array<[number, number, number, number]>;
 }
 
 export interface EventArgument {
@@ -73,7 +75,7 @@ export interface EventDetail {
   evidence: EvidenceSentence[];
 }
 
-const SENTENCE = 's { .id, .index, .page, .start, .end, .text }';
+const SENTENCE = 's { .id, .index, .page, .start, .end, .text, .ocrBoxes }';
 
 export function eventDetailStatement(id: string): Statement {
   return {
@@ -111,6 +113,16 @@ export function eventDetailStatement(id: string): Statement {
 
 type Row = Record<string, unknown>;
 
+/** The flat list a Sentence keeps, four numbers a box, as boxes. */
+function ocrBoxesOf(raw: unknown): Array<[number, number, number, number]> | undefined {
+  if (!Array.isArray(raw) || raw.length < 4) return undefined;
+  const values = raw.map(Number);
+  const boxes: Array<[number, number, number, number]> = [];
+  for (let i = 0; i + 3 < values.length; i += 4)
+    boxes.push([values[i] ?? 0, values[i + 1] ?? 0, values[i + 2] ?? 0, values[i + 3] ?? 0]);
+  return boxes;
+}
+
 /** An event with where it was read: document, page, sentence text and the marked spans. */
 export async function getEventDetail(reader: GraphReader, id: string): Promise<EventDetail | null> {
   const [rows = []] = await readRows(reader, eventDetailStatement(id));
@@ -132,6 +144,8 @@ export async function getEventDetail(reader: GraphReader, id: string): Promise<E
         text: String(s.text ?? ''),
         highlights: [],
       };
+      const boxes = ocrBoxesOf(s.ocrBoxes);
+      if (boxes) sentence.ocrBoxes = boxes;
       sentences.set(id, sentence);
     }
     return sentence;

@@ -23,6 +23,7 @@ export {
   type DocumentSpan,
   type DocumentSummary,
   getDocumentDetail,
+  getDocumentFile,
   listDocuments,
 } from './documents.js';
 export { type EventDetail, getEventDetail } from './event-detail.js';

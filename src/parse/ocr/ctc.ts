@@ -3,15 +3,28 @@
 /** Class 0 is CTC's blank; class i ≥ 1 is the dictionary's character i − 1. */
 export const BLANK = 0;
 
+/** One character as the decoder emitted it. */
+export interface DecodedChar {
+  text: string;
+  /** Probability of the step that emitted it. */
+  confidence: number;
+  /** Time steps [start, end) where it won (repeats of it merged). */
+  start: number;
+  end: number;
+}
+
 export interface DecodedLine {
   text: string;
   /** Mean of the winning probabilities of the characters kept (0 when none). */
   confidence: number;
+  chars: DecodedChar[];
+  /** Time steps of the whole sequence (the strip's width over the recogniser's stride). */
+  steps: number;
 }
 
 /**
  * Decodes one sequence: the most probable class at each step, repeats merged, blanks dropped.
- * `probs` holds `steps × classes` values, row by row.
+ * `probs` holds `steps × classes` values, row by row. Spaces at either end are dropped.
  */
 export function ctcGreedy(
   probs: Float32Array,
@@ -19,9 +32,7 @@ export function ctcGreedy(
   classes: number,
   charset: readonly string[],
 ): DecodedLine {
-  let text = '';
-  let sum = 0;
-  let kept = 0;
+  const chars: DecodedChar[] = [];
   let previous = BLANK;
   for (let t = 0; t < steps; t++) {
     let best = 0;
@@ -34,14 +45,43 @@ export function ctcGreedy(
         best = c;
       }
     }
-    if (best !== BLANK && best !== previous) {
-      text += charset[best - 1] ?? '';
-      sum += bestP;
-      kept++;
+    if (best !== BLANK && best === previous) {
+      const last = chars[chars.length - 1];
+      if (last) last.end = t + 1;
+    } else if (best !== BLANK) {
+      chars.push({ text: charset[best - 1] ?? '', confidence: bestP, start: t, end: t + 1 });
     }
     previous = best;
   }
-  return { text, confidence: kept === 0 ? 0 : sum / kept };
+  while (chars.length > 0 && (chars[0]?.text ?? '').trim() === '') chars.shift();
+  while (chars.length > 0 && (chars[chars.length - 1]?.text ?? '').trim() === '') chars.pop();
+  const sum = chars.reduce((s, c) => s + c.confidence, 0);
+  return {
+    text: chars.map((c) => c.text).join(''),
+    confidence: chars.length === 0 ? 0 : sum / chars.length,
+    chars,
+    steps,
+  };
+}
+
+/**
+ * Each character's span along the line as fractions [from, to] of the strip's width. CTC marks a
+ * character at one or two steps, so spans are widened to the midpoints between neighbours; the first and
+ * last characters are widened on their open side as much as on the other.
+ */
+export function charSpans(line: Pick<DecodedLine, 'chars' | 'steps'>): Array<[number, number]> {
+  const { chars, steps } = line;
+  if (steps <= 0) return chars.map(() => [0, 0]);
+  const cuts = chars.slice(1).map((c, i) => ((chars[i]?.end ?? 0) + c.start) / 2);
+  return chars.map((c, i) => {
+    const left = cuts[i - 1];
+    const right = cuts[i];
+    // A lone character is widened by one step on each side.
+    const margin = left !== undefined ? c.start - left : right !== undefined ? right - c.end : 1;
+    const from = left ?? c.start - margin;
+    const to = right ?? c.end + margin;
+    return [Math.max(0, from / steps), Math.min(1, to / steps)];
+  });
 }
 
 /**

@@ -2,20 +2,36 @@
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OcrLimitError } from '../errors/ocr-limit-error.js';
 import { pdfjsAssets } from '../pdf-text.js';
-import type { OcrLimits, OcrLine, PageOcr } from '../types.js';
+import type { OcrLimits, OcrLine, PageBox, PageOcr } from '../types.js';
 import { loadOcrModels } from './ocr-models.js';
-import { readLines } from './read-lines.js';
+import { type Box, readLines } from './read-lines.js';
 import { readingOrder } from './reading-order.js';
 import { renderPage } from './render-page.js';
 
 export const DEFAULT_OCR_LIMITS: OcrLimits = { maxPages: 50, timeoutMs: 120_000 };
 
-/** 144 dpi: body text of a filing comes out 20–30 pixels high, plenty for the 48-pixel recogniser. */
-const RENDER_SCALE = 2;
+/** How pages are rendered and read; the defaults are measured by bench/ocr.ts. */
+export interface OcrTuning {
+  /** Render scale (1 = 72 dpi). */
+  renderScale: number;
+  /** Longer side of the detector's input, in pixels. */
+  detectionMaxSide: number;
+  /** Horizontal squeeze of line crops before recognition. */
+  lineWidthScale: number;
+}
+
+/** PP-OCR's own settings at 144 dpi, kept for comparison in the benchmark. */
+export const PP_OCR_TUNING: OcrTuning = { renderScale: 2, detectionMaxSide: 960, lineWidthScale: 1 };
+
+/**
+ * Lines squeezed to 0.8 of their width: the recogniser's time is linear in the strip's width, and the
+ * hand-transcribed pages read as well (0.65 doubles the error rate). A smaller detector input or render
+ * scale lost characters on small print.
+ */
+export const DEFAULT_OCR_TUNING: OcrTuning = { renderScale: 2, detectionMaxSide: 960, lineWidthScale: 0.8 };
+
 /** Oversized pages (drawings, posters) are rendered smaller, so that one page image stays under ~64 MB. */
 const MAX_RENDER_SIDE = 4000;
-/** PP-OCR's default detector input size. */
-const DETECTION_MAX_SIDE = 960;
 /** PP-OCR's drop score: lines read with less confidence are mostly noise. */
 const MIN_CONFIDENCE = 0.5;
 
@@ -27,6 +43,7 @@ export interface OcrPage extends PageOcr {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Characters weigh in by count, so a page's confidence is that of its text, not of its average line. */
 function pageConfidence(lines: readonly OcrLine[]): number {
@@ -44,6 +61,7 @@ export async function ocrPdfPages(
   pageNumbers: readonly number[],
   limits: OcrLimits,
   threads = 1,
+  tuning: OcrTuning = DEFAULT_OCR_TUNING,
 ): Promise<OcrPage[]> {
   if (pageNumbers.length > limits.maxPages) {
     throw new OcrLimitError(
@@ -73,16 +91,22 @@ export async function ocrPdfPages(
       const page = await doc.getPage(number);
       try {
         const { width, height } = page.getViewport({ scale: 1 });
-        const scale = Math.min(RENDER_SCALE, MAX_RENDER_SIDE / Math.max(width, height));
+        const scale = Math.min(tuning.renderScale, MAX_RENDER_SIDE / Math.max(width, height));
         const image = await renderPage(page, scale);
         const read = await readLines(image, models, {
-          detectionMaxSide: DETECTION_MAX_SIDE,
+          detectionMaxSide: tuning.detectionMaxSide,
           minConfidence: MIN_CONFIDENCE,
+          lineWidthScale: tuning.lineWidthScale,
         });
+        const toPage = (b: Box): PageBox => [
+          round(b.left / scale),
+          round(b.top / scale),
+          round(b.right / scale),
+          round(b.bottom / scale),
+        ];
         const ordered = readingOrder(
           read.lines.map((l) => ({
-            text: l.text,
-            confidence: l.confidence,
+            ...l,
             box: {
               left: l.box.left / scale,
               top: l.box.top / scale,
@@ -94,14 +118,16 @@ export async function ocrPdfPages(
         );
         const lines: OcrLine[] = ordered.lines.map((l) => ({
           text: l.text,
-          confidence: Math.round(l.confidence * 1000) / 1000,
+          confidence: round3(l.confidence),
           box: [round(l.box.left), round(l.box.top), round(l.box.right), round(l.box.bottom)],
+          chars: l.chars.map((c) => ({ text: c.text, confidence: round3(c.confidence), box: toPage(c.box) })),
         }));
         pages.push({
           number,
           text: ordered.text,
+          size: [round(width), round(height)],
           lines,
-          confidence: Math.round(pageConfidence(lines) * 1000) / 1000,
+          confidence: round3(pageConfidence(lines)),
           stamps: read.stamps,
         });
       } finally {

@@ -1,6 +1,6 @@
 /** Text lines of one page image: detect boxes, drop stamps, recognise each line. */
 
-import { ctcGreedy } from './ctc.js';
+import { charSpans, ctcGreedy } from './ctc.js';
 import { DB_DEFAULTS, type DbOptions, decodeBoxes } from './db-boxes.js';
 import { detectionInput } from './detection-input.js';
 import type { OcrModels } from './ocr-models.js';
@@ -15,11 +15,19 @@ export interface Box {
   bottom: number;
 }
 
+/** One recognised character, its approximate box in image pixels. */
+export interface ImageChar {
+  text: string;
+  confidence: number;
+  box: Box;
+}
+
 /** One recognised line, its box in image pixels. */
 export interface ImageLine {
   text: string;
   confidence: number;
   box: Box;
+  chars: ImageChar[];
 }
 
 export interface ReadLinesOptions {
@@ -27,6 +35,8 @@ export interface ReadLinesOptions {
   detectionMaxSide: number;
   /** Lines read with less confidence than this are dropped as noise (PP-OCR's drop score). */
   minConfidence: number;
+  /** Horizontal squeeze of line crops (1 keeps the aspect ratio). */
+  lineWidthScale: number;
   db?: DbOptions;
 }
 
@@ -46,6 +56,17 @@ const boundsOf = (corners: readonly Point[]): Box => ({
   bottom: Math.max(...corners.map((p) => p.y)),
 });
 
+const along = (a: Point, b: Point, f: number): Point => ({
+  x: a.x + (b.x - a.x) * f,
+  y: a.y + (b.y - a.y) * f,
+});
+
+/** The part of a line's quadrilateral between fractions `from` and `to` of its width, as a box. */
+export function spanBox(corners: readonly [Point, Point, Point, Point], [from, to]: [number, number]): Box {
+  const [tl, tr, br, bl] = corners;
+  return boundsOf([along(tl, tr, from), along(tl, tr, to), along(bl, br, from), along(bl, br, to)]);
+}
+
 export async function readLines(
   image: RgbaImage,
   models: OcrModels,
@@ -62,7 +83,7 @@ export async function readLines(
     options.db ?? DB_DEFAULTS,
   );
 
-  const candidates: Array<{ box: Box; crop: LineCrop }> = [];
+  const candidates: Array<{ box: Box; corners: [Point, Point, Point, Point]; crop: LineCrop }> = [];
   let stamps = 0;
   for (const found of boxes) {
     const corners = found.corners.map((p) => ({ x: p.x * input.scaleX, y: p.y * input.scaleY })) as [
@@ -76,12 +97,12 @@ export async function readLines(
       stamps++;
       continue;
     }
-    candidates.push({ box, crop: cropLine(image, corners, MAX_LINE_WIDTH) });
+    candidates.push({ box, corners, crop: cropLine(image, corners, MAX_LINE_WIDTH, options.lineWidthScale) });
   }
 
   // One line a run: the recogniser's cost grows faster than the batch, and padding would only add to it.
   const lines: ImageLine[] = [];
-  for (const { box, crop } of candidates) {
+  for (const { box, corners, crop } of candidates) {
     const out = Object.values(
       await recogniser.run({
         [recogniser.inputNames[0] ?? 'x']: { data: crop.data, dims: [1, 3, LINE_HEIGHT, crop.width] },
@@ -90,9 +111,15 @@ export async function readLines(
     if (!out) throw new Error('the text recogniser returned no output');
     const [, steps = 0, classes = 0] = out.dims;
     const decoded = ctcGreedy(out.data, steps, classes, charset);
-    const text = decoded.text.trim();
-    if (text !== '' && decoded.confidence >= options.minConfidence)
-      lines.push({ text, confidence: decoded.confidence, box });
+    if (decoded.text !== '' && decoded.confidence >= options.minConfidence) {
+      const spans = charSpans(decoded);
+      const chars = decoded.chars.map((c, i) => ({
+        text: c.text,
+        confidence: c.confidence,
+        box: spanBox(corners, spans[i] ?? [0, 1]),
+      }));
+      lines.push({ text: decoded.text, confidence: decoded.confidence, box, chars });
+    }
   }
   return { lines, stamps };
 }

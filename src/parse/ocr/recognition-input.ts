@@ -12,19 +12,21 @@ export interface LineCrop {
 
 /**
  * Samples the quadrilateral `corners` (top-left, top-right, bottom-right, bottom-left) of `image` straight
- * into a LINE_HEIGHT-high strip: rotation, crop and resize in one bilinear pass.
+ * into a LINE_HEIGHT-high strip: rotation, crop and resize in one bilinear pass. `widthScale` below 1
+ * squeezes the line horizontally: the recogniser's time grows with the strip's width.
  */
 export function cropLine(
   image: RgbaImage,
   corners: readonly [Point, Point, Point, Point],
   maxWidth: number,
+  widthScale = 1,
 ): LineCrop {
   const [tl, tr, , bl] = corners;
   const boxWidth = Math.hypot(tr.x - tl.x, tr.y - tl.y);
   const boxHeight = Math.hypot(bl.x - tl.x, bl.y - tl.y) || 1;
   const width = Math.max(
     LINE_HEIGHT / 4,
-    Math.min(maxWidth, Math.ceil((LINE_HEIGHT * boxWidth) / boxHeight)),
+    Math.min(maxWidth, Math.ceil((widthScale * LINE_HEIGHT * boxWidth) / boxHeight)),
   );
   const plane = width * LINE_HEIGHT;
   const data = new Float32Array(3 * plane);
