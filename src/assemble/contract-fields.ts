@@ -853,13 +853,18 @@ function labelledBlocks(text: string): Array<[number, number]> {
     seen.set(l.field, l.value.text);
     (blocks[blocks.length - 1] as { end: number }).end = l.value.end;
   }
-  return blocks.map(({ start, end }, k) => {
+  const regions = blocks.map(({ start, end }, k): [number, number] => {
     const next = blocks[k + 1];
     if (next) return [start, next.start];
     const lineEnd = text.indexOf('\n', end);
     return [start, lineEnd < 0 ? text.length : lineEnd];
   });
+  // One contract's labelled lines stand together; labels pages apart (an annual report's) are no block.
+  return regions.every(([start, end]) => end - start <= MAX_BLOCK) ? regions : [];
 }
+
+/** The longest a block of one contract's labelled lines may be, in characters. */
+const MAX_BLOCK = 1000;
 
 /** A table cell with its place in the text; `header` is its column's heading. */
 interface Cell extends TextSpan {

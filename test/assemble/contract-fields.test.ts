@@ -271,6 +271,22 @@ describe('readContractFields', () => {
     for (const r of rs) assertOffsets(text, r);
   });
 
+  it('takes labels far apart for no blocks of contracts', async () => {
+    const filler = '公司经营情况良好，各项业务稳步推进。'.repeat(80);
+    const { records: rs } = await records(
+      [
+        '1、招标人：东湖市交通局',
+        '2、项目名称：东湖市环线改造工程',
+        '2、中标价：12,000万元',
+        filler,
+        '1、招标人：西山县水利局',
+        '2、项目名称：西山县引水工程',
+        '2、中标价：5,000万元',
+      ].join('\n'),
+    );
+    assert.equal(rs.length, 1);
+  });
+
   it('names a contract by its standard title or without the count before it', async () => {
     const title = '华北路桥股份有限公司关于签订重大经营合同的公告';
     const standard = await records('公司与东湖市交通局签订了《合同协议书》，合同金额为8,000万元。', title);
