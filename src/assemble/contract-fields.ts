@@ -96,6 +96,11 @@ const LABELS = {
     '采购人',
     '采购方',
     '业主方',
+    '业主名称',
+    '交易对方名称',
+    '交易对方',
+    '合同对方',
+    '客户名称',
     '委托方',
     '甲方',
     '买方',
@@ -250,6 +255,8 @@ function cutNotes(text: string, value: TextSpan): TextSpan | undefined {
 interface Labelled {
   field: LabelledField;
   label: string;
+  /** Where the label starts in the text. */
+  at: number;
   value: TextSpan;
 }
 
@@ -271,7 +278,8 @@ function labelledValues(text: string): Labelled[] {
         if (following && !new RegExp(LABEL_RE.source).test(following.text))
           value = span(text, following.start, following.start + following.text.length);
       }
-      if (value && field !== '其他' && !ALL_LABELS.includes(value.text)) out.push({ field, label, value });
+      if (value && field !== '其他' && !ALL_LABELS.includes(value.text))
+        out.push({ field, label, at: line.start + (m.index ?? 0), value });
     });
   });
   return out;
@@ -387,10 +395,26 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
     ),
     agentOk: false,
   },
-  // "与X（以下简称…）签订" / "与X于…签署"
+  // "收到X（以下简称…）签发的工程成交通知书": a sending verb ends the name, any words may name the notice
   {
     re: new RegExp(
-      `(?:与|同)\\s*[“"]?(${NAME})[”"]?${ALIAS}\\s*${DAY}(?:在[^，。；\\n]{1,12})?(?:正式)?(?:签订|签署|签定|订立|签下|就)`,
+      `(?:收到|接到|收悉|获得|取得)(?:了)?[“"]?(${NAME})[”"]?${ALIAS}(?:发来|发出|送达|签发|出具|下发)的?[^，。；\\n]{0,30}?(?:中标|成交|中选|授标)[^，。；\\n]{0,6}?(?:通\\s*知书?|确认书|意向书|函)`,
+      'gu',
+    ),
+    agentOk: false,
+  },
+  // "收到X关于…合同": the party that sent the contract
+  {
+    re: new RegExp(
+      `(?:收到|接到)(?:了)?[“"]?(${NAME})[”"]?${ALIAS}关于[^，。；\\n]{2,60}?(?:合同|协议)`,
+      'gu',
+    ),
+    agentOk: false,
+  },
+  // "与X（以下简称…）签订" / "与X于…签署" / "与X在某地签署"
+  {
+    re: new RegExp(
+      `(?:与|同)\\s*[“"]?(${NAME})[”"]?${ALIAS}\\s*${DAY}(?:在[^，。；\\n]{1,30})?(?:正式|完成|共同)?(?:签订|签署|签定|订立|签下|就)`,
       'gu',
     ),
     agentOk: true,
@@ -421,7 +445,15 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
   // "招标单位X的“…”项目"
   {
     re: new RegExp(
-      `(?:招标人|招标单位|建设单位|业主单位|采购人|采购单位|发包人)\\s*[“"]?(${NAME})[”"]?${ALIAS}(?=的|发出|发来|及|、|（|在|于)`,
+      `(?:招标人|招标单位|建设单位|业主单位|采购人|采购单位|发包人)\\s*[“"]?(${NAME})[”"]?${ALIAS}(?=的|发出|发来|及|、|（|在|于|不存在|之间|[，。；]|\\n)`,
+      'gu',
+    ),
+    agentOk: false,
+  },
+  // "拟参与X（以下简称…）Y项目的招投标"
+  {
+    re: new RegExp(
+      `参与(?:了)?[“"]?(${NAME})[”"]?(?=[（(]以下|及|\\s*[0-9]{4}\\s*年)[^。；\\n]{0,120}?(?:投标|招标|采购)`,
       'gu',
     ),
     agentOk: false,
@@ -432,6 +464,19 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
     agentOk: false,
   },
 ];
+
+/** Words a loosely cut party name can begin with: a list number, a role, the verb before it. */
+const PARTY_LEAD =
+  /^(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|了|由|对|向|确定|确认|(?:本公司|公司|我公司)为|关联方|关联企业|招标人|招标单位|建设单位|项目业主|业主方?|成员方|甲方|乙方|买方|卖方)+/u;
+
+/** A party's name without the words before it ("由X", "确定本公司为X", "（一）X", the 日 of a date before it). */
+function partyName(text: string, value: TextSpan | undefined): TextSpan | undefined {
+  if (!value) return undefined;
+  const lead = PARTY_LEAD.exec(value.text)?.[0].length ?? 0;
+  const day = value.text.startsWith('日') && /月\s*[0-9]{1,2}\s*$/u.test(text.slice(0, value.start)) ? 1 : 0;
+  const cut = lead + day;
+  return cut > 0 && value.text.length - cut >= 4 ? span(text, value.start + cut, value.end) : value;
+}
 
 function sameCompany(name: string, others: readonly string[]): boolean {
   return others.some((o) => o !== '' && (o === name || o.includes(name) || name.includes(o)));
@@ -447,7 +492,7 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
       const first = new RegExp(`^.{2,50}?${ORG_END}(?=和)`, 'u').exec(name)?.[0] ?? name;
       // "）于近日收到X": a lazy name that began too early keeps only what follows the verb
       const lead = /^[\s）)][^，。]*?(?:收到|接到|同|与|和)/u.exec(first);
-      const found = span(text, start + (lead ? lead[0].length : 0), start + first.length);
+      const found = partyName(text, span(text, start + (lead ? lead[0].length : 0), start + first.length));
       if (!found || found.text.length < 4) continue;
       if (!agentOk && AGENT.test(found.text)) continue;
       if (/^(?:本|该|上述|公司|我|其|对方|双方)/.test(found.text)) continue;
@@ -487,13 +532,13 @@ function afterOwner(text: string, value: TextSpan | undefined): TextSpan | undef
 function projectFromNarrative(text: string, title: string | undefined): TextSpan | undefined {
   const cues = [
     // "中标X，中标价…" / "中标X（以下简称…）"
-    /(?:中标|承建|承接|中选)(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,\n]|[（(]以下|的中标|中标价|中标金额|项目中标|$)/gu,
-    // "确认公司为X的中标单位"
-    /为[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?的?(?:第一)?(?:中标人|中标单位|中标候选人|成交供应商|成交人|中选人)/gu,
+    /(?:中标|承建|承接|中选)(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,\n]|[（(]以下|的中标|中标价|中标金额|(?<=项目)中标|$)/gu,
+    // "确认公司为X项目的中标单位" (the labels keep 项目)
+    /为[“"]?([^，。；\n“”《》]{4,100}?)[”"]?的?(?:社会资本方)?(?:第一)?(?:中标人|中标单位|中标候选人|候选人|成交供应商|成交人|中选人|中标社会资本方)/gu,
     // "X项目由公司中标"
-    /(?:^|[，。\n])[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?由[^，。；\n]{0,12}?中标/gu,
-    // "参与了X的投标"
-    /参与(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:项目)?的?(?:公开)?(?:投标|招投标|招标|竞标|采购|评标)/gu,
+    /(?:^|[，。\n])[“"]?([^，。；\n“”《》]{4,100}?)[”"]?由[^，。；\n]{0,12}?中标/gu,
+    // "参与了X项目的投标"
+    /参与(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?的?(?:公开)?(?:投标|招投标|招标|竞标|采购|评标)/gu,
     // “X项目” / 《X项目》 (a line break may fall inside)
     /[“"《]([^”"》]{4,100}?)[”"》]/gu,
     // a title broken over lines: "关于中标\nX项目的公告"
@@ -511,15 +556,24 @@ function projectFromNarrative(text: string, title: string | undefined): TextSpan
       return cut;
     }
   }
-  if (title) {
-    const t =
-      /关于(?:[^\n]{0,20}?)?(?:中标|签订|签署)?([\u4e00-\u9fa5A-Za-z0-9（）()-]{4,60}?(?:项目|工程))/u.exec(
-        title,
-      );
-    const at = t?.[1] ? text.indexOf(t[1]) : -1;
-    if (t?.[1] && at >= 0) return span(text, at, at + t[1].length);
-  }
-  return undefined;
+  const named = title && projectOfTitle(title);
+  const at = named ? text.indexOf(named) : -1;
+  return named && at >= 0 ? span(text, at, at + named.length) : undefined;
+}
+
+/** "关于（全资子公司）中标X项目的公告" → X项目: the title's project, without who won it. */
+function projectOfTitle(title: string): string | undefined {
+  const t =
+    /关于([\u4e00-\u9fa5A-Za-z0-9（）()-]{4,60}?(?:项目|工程)(?:[（(][^）)]{1,10}[）)])?)(?=的|$)/u.exec(
+      title,
+    );
+  const name = t?.[1]?.replace(
+    /^(?:公司|本公司)?(?:全资|控股|下属)?(?:子公司|孙公司)?(?:[\u4e00-\u9fa5]{2,4})??(?:中标|签订|签署|取得|收到|获得)(?:了)?/u,
+    '',
+  );
+  if (!name || name.length < 4 || /子公司|^(?:公司|重大|日常)/u.test(name) || NOT_PROJECT_START.test(name))
+    return undefined;
+  return name;
 }
 
 /** 《合同名》 → 合同名 (the labels and the graph want the name, not its quotation marks). */
@@ -531,19 +585,26 @@ function withoutBookQuotes(text: string, value: TextSpan): TextSpan | undefined 
 function contractNameFromNarrative(text: string, kind: ContractKind): TextSpan | undefined {
   const cues = [
     /《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书))》/gu,
+    // "收到X关于Y合同": the contract as the sender named it
+    /(?:收到|接到)[^，。；\n《》]{2,60}?(关于[^，。；\n《》]{2,60}?(?:合同|协议)(?:及补充协议|[（(][^）)\n]{1,10}[）)])?)/gu,
     // "签署了X项目商务合同" without quotation marks
     /(?:签订|签署|签定|订立|签下)(?:了)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
   ];
   for (const re of kind === 'contract' ? cues : cues.slice(0, 1)) {
     for (const m of text.matchAll(re)) {
       const name = m[1] as string;
-      if (NOT_CONTRACT_NAME.test(name) || GENERIC_CONTRACT.test(name)) continue;
+      if (NOT_CONTRACT_NAME.test(name) || (GENERIC_CONTRACT.test(name) && !ONE_NAME.test(name))) continue;
       const start = (m.index ?? 0) + m[0].indexOf(name);
-      return span(text, start, start + name.length);
+      // "签订了1份X合同", "一批X合同": the count is not part of the name
+      const count = /^(?:了\s*)?(?:[0-9一二两三四五六七八九十]+\s*[份批项个])?/u.exec(name)?.[0].length ?? 0;
+      return span(text, start + count, start + name.length);
     }
   }
   return undefined;
 }
+
+/** The standard form's own title, a name though it begins with 合同. */
+const ONE_NAME = /^合同协议书$/u;
 
 /** "正式合同", "日常经营重大合同", "上述合同": words about a contract, not its name. */
 const GENERIC_CONTRACT =
@@ -561,6 +622,9 @@ function amountNear(text: string, from: number, to: number): ContractAmount | un
   if (preferred) return toAmount(text, from + first.end, preferred.mention, preferred.next);
   return toAmount(text, from, first, mentions[1]);
 }
+
+/** What may stand between an amount in numerals and the same amount in digits: its 角 and 分, 整, a bracket. */
+const NUMERAL_TAIL = /^[零〇壹贰叁肆伍陆柒捌玖拾角分整\s（(：:]{0,8}$/u;
 
 /**
  * A better writing of the same amount right after it: "美元…约合人民币X元" (contracts are counted in yuan), or
@@ -581,7 +645,9 @@ function inYuanDigits(
   )
     return { mention: next, next: mentions[1] };
   const numerals = !/[0-9]/.test(first.text);
-  if (numerals && next.start <= 3 && Math.abs(next.value - first.value) < 0.01 * first.value)
+  // The numerals may end in 角 and 分 the money reader leaves out: "…元玖角壹分（￥616,021,596.91）".
+  const between = after.slice(0, next.start);
+  if (numerals && NUMERAL_TAIL.test(between) && Math.abs(next.value - first.value) < 0.01 * first.value)
     return { mention: next };
   return undefined;
 }
@@ -671,6 +737,13 @@ interface DocumentContext {
   ours: string[];
   /** 乙方 when no label names one: the subsidiary, else the issuer (document offsets). */
   ourParty: TextSpan | undefined;
+  /** The issuer's short name from the header (证券简称). */
+  shortNames: string[];
+}
+
+/** "本公司", "公司之全资子公司", the issuer's short name: words for our side that are no name. */
+function ourWords(name: string, ctx: DocumentContext): boolean {
+  return /^(?:本|我)?公司(?:之|的)?(?:全资|控股)?(?:子公司)?$/u.test(name) || ctx.shortNames.includes(name);
 }
 
 /** One record from `text` (the document's, or one item's slice of it). */
@@ -681,7 +754,7 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
 
   const record: ContractRecord = { kind };
   const a = first('甲方');
-  const partyA = a && firstOrg(text, a.value);
+  const partyA = a && partyName(text, firstOrg(text, a.value));
   record.甲方 =
     partyA && !AGENT.test(partyA.text) && !NOT_A_PARTY.test(partyA.text)
       ? partyA
@@ -691,7 +764,9 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   const b = first('乙方');
   const listed = b ? listedOrgs(text, b.value) : [];
   const winner = listed.length > 1 ? (listed.find((o) => sameCompany(o.text, ours)) ?? listed[0]) : undefined;
-  record.乙方 = winner ?? (b && firstOrg(text, b.value)) ?? ctx.ourParty;
+  const partyB = winner ?? (b && partyName(text, firstOrg(text, b.value)));
+  // "中标人：本公司" / the issuer's short name: our side, by its full name
+  record.乙方 = partyB && !ourWords(partyB.text, ctx) ? partyB : ctx.ourParty;
 
   const p = first('项目名称');
   record.项目名称 = (p && cutNotes(text, p.value)) ?? projectFromNarrative(text, title);
@@ -756,6 +831,40 @@ function contractItems(text: string): Array<[number, number]> {
   });
   return items.length >= 2 ? items : [];
 }
+
+/** Fields whose labels, stated again with another value, open the next contract's block. */
+const BLOCK_FIELDS: ReadonlySet<LabelledField> = new Set(['甲方', '项目名称', '合同名称', '合同金额']);
+
+/**
+ * Blocks of labelled lines that each report one contract ("1、招标人：… 2、项目名称：… 4、中标价：…" once per
+ * project): a block ends where one of its fields is labelled again with another value.
+ */
+function labelledBlocks(text: string): Array<[number, number]> {
+  const blocks: Array<{ start: number; end: number }> = [];
+  let seen = new Map<LabelledField, string>();
+  for (const l of labelledValues(text)) {
+    if (!BLOCK_FIELDS.has(l.field)) continue;
+    const before = seen.get(l.field);
+    if (blocks.length === 0 || (before !== undefined && before !== l.value.text)) {
+      const lineStart = text.lastIndexOf('\n', l.at) + 1;
+      blocks.push({ start: lineStart, end: l.value.end });
+      seen = new Map();
+    }
+    seen.set(l.field, l.value.text);
+    (blocks[blocks.length - 1] as { end: number }).end = l.value.end;
+  }
+  const regions = blocks.map(({ start, end }, k): [number, number] => {
+    const next = blocks[k + 1];
+    if (next) return [start, next.start];
+    const lineEnd = text.indexOf('\n', end);
+    return [start, lineEnd < 0 ? text.length : lineEnd];
+  });
+  // One contract's labelled lines stand together; labels pages apart (an annual report's) are no block.
+  return regions.every(([start, end]) => end - start <= MAX_BLOCK) ? regions : [];
+}
+
+/** The longest a block of one contract's labelled lines may be, in characters. */
+const MAX_BLOCK = 1000;
 
 /** A table cell with its place in the text; `header` is its column's heading. */
 interface Cell extends TextSpan {
@@ -888,15 +997,24 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   const issuer = issuerOf(doc);
   const subsidiary = subsidiaryOf(text);
   const ourParty = subsidiary ?? issuer?.span;
-  const ctx: DocumentContext = { kind, title, ours: [issuer?.name ?? '', subsidiary?.text ?? ''], ourParty };
+  const shortName = doc.header.announcement?.shortName;
+  const ctx: DocumentContext = {
+    kind,
+    title,
+    ours: [issuer?.name ?? '', subsidiary?.text ?? ''],
+    ourParty,
+    shortNames: shortName ? [shortName] : [],
+  };
   const whole = recordOf(text, ctx);
   const rows = tableRecords(doc, kind);
   if (rows.length >= 2) return rows.map((row) => ({ ...whole, ...row, 乙方: row.乙方 ?? whole.乙方 }));
-  const items = contractItems(text)
-    .map(([start, end]) =>
+  const readItems = (regions: Array<[number, number]>) =>
+    regions.map(([start, end]) =>
       shifted(recordOf(text.slice(start, end), { ...ctx, title: undefined, ourParty: undefined }), start),
-    )
-    .filter((r) => r.合同金额 && r.项目名称);
+    );
+  const blocks = readItems(labelledBlocks(text)).filter((r) => r.合同金额 && (r.项目名称 || r.合同名称));
+  const numbered = readItems(contractItems(text)).filter((r) => r.合同金额 && r.项目名称);
+  const items = blocks.length >= 2 ? blocks : numbered;
   const amounts = new Set(items.map((r) => r.合同金额?.upper));
   if (items.length < 2 || amounts.size < 2) return [whole];
   // What the items do not repeat (our side, a consortium) is the announcement's.

@@ -42,6 +42,11 @@ function labelStyleName(name: string): string {
   return name.replace(/[（(][^）)]*[）)]/g, '');
 }
 
+/** Project and contract labels drop slashes ("50万吨/年…项目" is labelled "50万吨年…项目"). */
+function labelStyleTitle(name: string): string {
+  return name.replace(/[/／]/g, '');
+}
+
 /** The contract and bid-win records of one document as the competition's label rows. */
 export function fddcRecordsOf(doc: DueeFinDocument): FddcContractRecord[] {
   const records: FddcContractRecord[] = [];
@@ -61,7 +66,11 @@ export function fddcRecordsOf(doc: DueeFinDocument): FddcContractRecord[] {
         }
       } else if (record[field as keyof FddcContractRecord] === undefined) {
         record[field as keyof FddcContractRecord] =
-          field === '乙方' ? labelStyleName(a.argument) : a.argument;
+          field === '乙方'
+            ? labelStyleName(a.argument)
+            : field === '项目名称' || field === '合同名称'
+              ? labelStyleTitle(a.argument)
+              : a.argument;
       }
     }
     if (members.length > 0) record.联合体成员 = members.join('、');

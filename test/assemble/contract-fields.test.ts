@@ -195,4 +195,103 @@ describe('readContractFields', () => {
     );
     for (const r of rs) assertOffsets(doc.text, r);
   });
+
+  it('prefers the digits after numerals that end in 角 and 分', async () => {
+    const {
+      records: [r],
+    } = await records(
+      '公司中标东湖大桥工程，中标价为人民币壹亿贰仟叁佰肆拾伍万陆仟柒佰捌拾玖元壹角贰分（¥123,456,789.12）。',
+    );
+    assert.equal(r?.合同金额?.upper, 123456789.12);
+  });
+
+  it('keeps 项目 in a project named before 中标单位, 中标人 or 候选人', async () => {
+    const bid = await records(
+      '公司收到东湖市水务局发来的《中标通知书》，确定公司为东湖新区排水管网改造项目的中标单位。',
+    );
+    assert.equal(bid.records[0]?.项目名称?.text, '东湖新区排水管网改造项目');
+    const candidate = await records(
+      '公司全资子公司被确定为西山公园绿化工程施工项目候选人，中标价为3,000万元。',
+    );
+    assert.equal(candidate.records[0]?.项目名称?.text, '西山公园绿化工程施工项目');
+  });
+
+  it("takes the title's project without the subsidiary that won it", async () => {
+    const { records: rs } = await records(
+      '公司全资子公司近日收到中标通知书，中标金额为3,000万元。\n西山隧道工程位于西山县。',
+      '华北路桥股份有限公司关于全资子公司中标西山隧道工程的公告',
+    );
+    assert.equal(rs[0]?.项目名称?.text, '西山隧道工程');
+  });
+
+  it('reads the client from a notice of any name sent by it, and from a contract it sent', async () => {
+    const notice = await records(
+      '公司于近日收到南湖城市建设有限公司签发的工程成交通知书，成交金额为4,500万元。',
+    );
+    assert.equal(notice.records[0]?.甲方?.text, '南湖城市建设有限公司');
+    const sent = await records(
+      '公司于近日收到北辰钢构有限公司（以下简称“北辰钢构”）关于某厂房钢结构制作合同，合同暂估价为2,000万元。',
+      '华北路桥股份有限公司关于签订重大经营合同的公告',
+    );
+    assert.equal(sent.records[0]?.甲方?.text, '北辰钢构有限公司');
+    assert.equal(sent.records[0]?.合同名称?.text, '关于某厂房钢结构制作合同');
+  });
+
+  it('drops the words a party name was cut with and reads 本公司 as the issuer', async () => {
+    const {
+      records: [r],
+    } = await records(
+      ['公司收到了由东湖市水务局发来的《中标通知书》。', '中标人：本公司', '中标金额：5,000万元'].join('\n'),
+    );
+    assert.equal(r?.甲方?.text, '东湖市水务局');
+    assert.equal(r?.乙方?.text, '华北路桥股份有限公司');
+  });
+
+  it('gives one record per block of labelled lines', async () => {
+    const { text, records: rs } = await records(
+      [
+        '公司近日收到两份中标通知书，具体如下：',
+        '一、东湖项目',
+        '1、招标人：东湖市交通局',
+        '2、项目名称：东湖市环线改造工程',
+        '3、中标价：12,000万元',
+        '二、西山项目',
+        '1、招标人：西山县水利局',
+        '2、项目名称：西山县引水工程',
+        '3、中标价：5,000万元',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      rs.map((r) => [r.甲方?.text, r.项目名称?.text, r.合同金额?.upper, r.乙方?.text]),
+      [
+        ['东湖市交通局', '东湖市环线改造工程', 120000000, '华北路桥股份有限公司'],
+        ['西山县水利局', '西山县引水工程', 50000000, '华北路桥股份有限公司'],
+      ],
+    );
+    for (const r of rs) assertOffsets(text, r);
+  });
+
+  it('takes labels far apart for no blocks of contracts', async () => {
+    const filler = '公司经营情况良好，各项业务稳步推进。'.repeat(80);
+    const { records: rs } = await records(
+      [
+        '1、招标人：东湖市交通局',
+        '2、项目名称：东湖市环线改造工程',
+        '2、中标价：12,000万元',
+        filler,
+        '1、招标人：西山县水利局',
+        '2、项目名称：西山县引水工程',
+        '2、中标价：5,000万元',
+      ].join('\n'),
+    );
+    assert.equal(rs.length, 1);
+  });
+
+  it('names a contract by its standard title or without the count before it', async () => {
+    const title = '华北路桥股份有限公司关于签订重大经营合同的公告';
+    const standard = await records('公司与东湖市交通局签订了《合同协议书》，合同金额为8,000万元。', title);
+    assert.equal(standard.records[0]?.合同名称?.text, '合同协议书');
+    const counted = await records('公司与东湖市交通局签订了1份设备采购合同，合同金额为8,000万元。', title);
+    assert.equal(counted.records[0]?.合同名称?.text, '设备采购合同');
+  });
 });

@@ -9,6 +9,7 @@ import {
   normalizeFddcText,
   scoreFddcContracts,
 } from '../../src/eval/fddc-contracts.js';
+import { fddcRecordsOf } from '../../src/eval/fddc-contracts-run.js';
 
 const gold = (records: FddcContractRecord[]) => new Map([['a1', records]]);
 
@@ -105,5 +106,33 @@ describe('loadFddcContracts', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('fddcRecordsOf', () => {
+  it('writes names as the labels do: 乙方 without brackets, titles without slashes', () => {
+    const [record] = fddcRecordsOf({
+      id: 'a1',
+      event_list: [
+        {
+          event_type: '签署合同',
+          trigger: '签订',
+          arguments: [
+            { role: '乙方', argument: '华北路桥（集团）股份有限公司' },
+            { role: '项目名称', argument: '东湖20万吨/年焦化项目' },
+            { role: '合同名称', argument: '屏蔽门/安全门供货合同' },
+            { role: '合同金额', argument: '1.2亿元', value: 120000000 },
+          ],
+        },
+      ],
+      document: { kind: 'announcement', issuer: null, date: null, report: null },
+    });
+    assert.deepEqual(record, {
+      乙方: '华北路桥股份有限公司',
+      项目名称: '东湖20万吨年焦化项目',
+      合同名称: '屏蔽门安全门供货合同',
+      合同金额上限: 120000000,
+      合同金额下限: 120000000,
+    });
   });
 });
