@@ -158,6 +158,8 @@ def main():
         th, _ = evaluate_all(onnx_forward(fp32, cfg.threads), cfg.prepared_path(), schema, cfg.max_span, None,
                              fine=True)
         print(f"thresholds (fine dev search): {th}  (in-training search gave {st['thresholds']})")
+    decode_thresholds = th if cfg.triggerless_type_threshold is None else \
+        {**th, "triggerlessType": cfg.triggerless_type_threshold}
 
     # 5. config.json
     # Stages: pretraining and finetuning in the prepared (full) cache; a later stage (knowledge) in its own.
@@ -193,7 +195,7 @@ def main():
                                    "ids": "2 + 3 * kindIndex + (0 B, 1 M, 2 E)",
                                    "enabled": mc.use_knowledge}},
         "decode": {"activation": "sigmoid",
-                   "thresholds": th,
+                   "thresholds": decode_thresholds,
                    "maxSpan": cfg.max_span,
                    "pairing": "each start >= threshold pairs with the nearest end >= threshold at or after it, "
                               "if end - start + 1 <= maxSpan; triggers/arguments of a type are read only if "

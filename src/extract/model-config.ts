@@ -185,6 +185,7 @@ export function parseModelConfig(raw: unknown, schema: EventSchema | undefined):
     validRoles,
     triggerlessTypes,
     typeThreshold: threshold(thresholds, 'type', 0.5),
+    triggerlessTypeThreshold: threshold(thresholds, 'triggerlessType', threshold(thresholds, 'type', 0.5)),
     typeFromTrigger: typeFromTriggerRaw,
     trigger: head(raw, 'trigger', { threshold: 0.5, maxSpanLen: 6 }),
     // 16 like models/training/config (longer argument spans were nearly all false starts on FewFC dev).

@@ -169,7 +169,10 @@ export function decodeRow(
     const typeProb = sigmoid(outputs.typeLogits.data[row] as number);
     const trig = startEndProbs(outputs.triggerLogits, row * padded * 2, 2, length);
     const triggers = decodeSpans(trig.start, trig.end, config.trigger, rule);
-    const detected = typeProb >= config.typeThreshold || (config.typeFromTrigger && triggers.length > 0);
+    const typeThreshold = config.triggerlessTypes.includes(type)
+      ? config.triggerlessTypeThreshold
+      : config.typeThreshold;
+    const detected = typeProb >= typeThreshold || (config.typeFromTrigger && triggers.length > 0);
     if (!detected) return;
     const args: LabelledTokenSpan[] = [];
     for (const role of config.validRoles[type] ?? []) {

@@ -27,6 +27,8 @@ export interface ModelConfig {
   /** Types the model learnt with no trigger annotation: their events are placed at their first argument. */
   triggerlessTypes: readonly string[];
   typeThreshold: number;
+  /** Type threshold of the triggerless types: no trigger confirms their reading, so it may be stricter. */
+  triggerlessTypeThreshold: number;
   /** A type also counts as detected when a trigger of that type is decoded. */
   typeFromTrigger: boolean;
   trigger: HeadDecoding;

@@ -103,6 +103,7 @@ const config: ModelConfig = {
   validRoles: { T0: ['a', 'b'], T1: ['c'] },
   triggerlessTypes: [],
   typeThreshold: 0.5,
+  triggerlessTypeThreshold: 0.5,
   typeFromTrigger: false,
   trigger: { threshold: 0.5, maxSpanLen: 4 },
   argument: { threshold: 0.5, maxSpanLen: 4 },
@@ -142,6 +143,25 @@ function logits(batch: number, len: number) {
 }
 
 describe('decodeRow', () => {
+  it('reads a triggerless type from its own threshold', () => {
+    const { outputs, set } = logits(1, 5);
+    set.type(0, 0, 0.4); // p ≈ 0.6 for both types
+    set.type(0, 1, 0.4);
+    set.argument(0, 1, 3, 2, 0);
+    set.argument(0, 1, 4, 2, 1);
+    const strict = { ...config, triggerlessTypes: ['T1'], typeThreshold: 0.5, triggerlessTypeThreshold: 0.7 };
+    assert.deepEqual(
+      decodeRow(outputs, strict, 0, 5).events.map((e) => e.type),
+      [],
+      'T0 has no argument, T1 is under its own threshold',
+    );
+    const loose = { ...strict, triggerlessTypeThreshold: 0.55 };
+    assert.deepEqual(
+      decodeRow(outputs, loose, 0, 5).events.map((e) => [e.type, e.trigger]),
+      [['T1', null]],
+    );
+  });
+
   it('reads the right row, type, role and entity out of the flat tensors', () => {
     const { outputs, set } = logits(2, 5);
     // Row 1: T1 detected, trigger [1,3), role c at [3,5); entity E1 at [0,1).

@@ -29,6 +29,9 @@ class Config:
     # team_positive_repeat times per epoch: each of the team's types is rare among them.
     team_events: str | None = None
     team_positive_repeat: int = 1
+    # Type threshold of the types learnt without triggers (config.json decode.thresholds.triggerlessType); None:
+    # the type threshold tuned on FewFC dev. FewFC dev cannot tune it: it labels none of those types.
+    triggerless_type_threshold: float | None = None
     schema_path: str = "schemas/events.json"
     seed: int = 1234
     threads: int = 2
