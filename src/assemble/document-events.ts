@@ -15,6 +15,7 @@ import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { documentValue } from './document-values.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
 import { retype } from './retype.js';
+import { OFFICER_CHANGE_WORD } from './rule-officers.js';
 
 export interface AssembleContext {
   documentId: string;
@@ -105,6 +106,7 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
   const type = changed?.type ?? event.type;
   const info = ctx.eventTypes.get(type);
   if (!info) return undefined;
+  if (info.documentType === '高管变动' && !OFFICER_CHANGE_WORD.test(event.sentenceText)) return undefined;
   const modelInfo = ctx.eventTypes.get(event.type);
   const args: EventArgumentRow[] = [];
   for (const a of event.arguments) {

@@ -349,6 +349,21 @@ describe('record roles read from the wording', () => {
     assert.equal(roles(record).净亏损, '1.2亿元');
   });
 
+  it('reads no officer change out of a board list or a signature block, only where a change is stated', () => {
+    const { issuer: _, ...withoutIssuer } = ctx;
+    const news = { ...withoutIssuer, kind: 'news' as const, sentenceStarts };
+    const officer = (text: string) =>
+      toRecordMention(
+        event('高管变动', text, '张伟', [
+          ['sub-per', '张伟'],
+          ['title', '执行董事'],
+        ]),
+        news,
+      );
+    assert.equal(officer('于本公告日期，董事会成员包括执行董事张伟及独立非执行董事李娜。'), undefined);
+    assert.equal(officer('张伟因个人原因辞任执行董事。')?.documentType, '高管变动');
+  });
+
   it('puts the issuer on the contractor side of a contract the wording had the other way round', () => {
     const text = '公司与某建设集团有限公司签订了工程施工合同，合同金额为1.2亿元。';
     const [record] = mergeDocumentEvents(
