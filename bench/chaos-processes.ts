@@ -7,27 +7,19 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Config, projectRoot } from '../src/config/index.js';
+import { type Config, childProcessEnv, projectRoot } from '../src/config/index.js';
 
 const CLI = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
 
 /** The environment that points a `finkg` process at `config`'s services, queue and data. */
 export function serviceEnv(config: Config): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    REDIS_URL: config.redisUrl,
-    QUEUE_PREFIX: config.queuePrefix,
-    NEO4J_URI: config.neo4jUri,
-    NEO4J_USER: config.neo4jUser,
-    NEO4J_PASSWORD: config.neo4jPassword,
-    DATA_DIR: config.dataDir,
-    LOG_LEVEL: 'warn',
+  return childProcessEnv(config, {
     LOG_FORMAT: 'json',
     // Processors tell the model the names the graph held when they last read it, so a processor started
     // again mid-run (a killed worker's replacement) reads other documents differently; compared with a
     // clean pass, that is not a fault's damage. Unread, each document's extraction depends on itself only.
     KNOWLEDGE_REFRESH_SECONDS: '0',
-  };
+  });
 }
 
 export interface WorkerProcess {

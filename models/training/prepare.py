@@ -349,8 +349,8 @@ def main():
                                cfg.limit_train)
     fin_dev, fin_dev_gold = load_finner(os.path.join(data_dir, "finner-bbt", "eval_list.json"), schema, L,
                                         "finner-eval", cfg.limit_dev)
-    team_train, skipped = load_team_events(cfg.path(cfg.team_events), data_dir, schema, cfg.path(cfg.schema_path),
-                                           L) if cfg.team_events else ([], 0)
+    team_train, skipped = load_team_events(cfg.path(cfg.team_events), data_dir, schema, L) \
+        if cfg.team_events else ([], 0)
     extra = load_extra_text(data_dir, cfg.limit_train)
     # A finetuning from a trained model's vocabulary needs no pretraining text.
     corpus_all, corpus_chunks = load_corpus(data_dir, cfg.corpus_max_chars, cfg.pretrain_len) \

@@ -15,6 +15,8 @@ class Schema:
     entity_types: list[str]
     valid_roles: list[list[str]]  # per event type
     trained_on: list[list[str]]  # per event type: the datasets that label it (fewfc, team-events)
+    document_types: list[str]  # per event type: the document-level record type (企业收购 for 收购)
+    document_roles: list[dict[str, str]]  # per event type: model role -> the document role it fills
 
     @staticmethod
     def load(path: str) -> "Schema":
@@ -23,7 +25,10 @@ class Schema:
         return Schema(event_types=[t["name"] for t in types], event_keys=[t["key"] for t in types],
                       roles=list(s["roleOrder"]), entity_types=list(s["entityTypes"]),
                       valid_roles=[[r["name"] for r in t["roles"]] for t in types],
-                      trained_on=[list(t["trainedOn"]) for t in types])
+                      trained_on=[list(t["trainedOn"]) for t in types],
+                      document_types=[t.get("documentType", t["name"]) for t in types],
+                      document_roles=[{r["name"]: r["documentRole"] for r in t["roles"] if r.get("documentRole")}
+                                      for t in types])
 
     @property
     def type_index(self):

@@ -52,19 +52,6 @@ def sentence_windows(text: str, max_len: int):
     return out
 
 
-def model_roles(schema_path: str) -> dict[str, dict[str, list[str]]]:
-    """type -> documentRole -> the model roles that fill it (e.g. 质押方 -> [sub-org, sub-per])."""
-    raw = json.load(open(schema_path, encoding="utf-8"))
-    out = {}
-    for t in raw["eventTypes"]:
-        by_doc = {}
-        for r in t.get("roles", []):
-            if r.get("documentRole"):
-                by_doc.setdefault(r["documentRole"], []).append(r["name"])
-        out[t["name"]] = by_doc
-    return out
-
-
 def pick_role(candidates: list[str], argument: str) -> str:
     """Of a document role's model roles, the one matching the argument: -per for a person's name, -org else."""
     if len(candidates) == 1:
@@ -74,13 +61,14 @@ def pick_role(candidates: list[str], argument: str) -> str:
     return next((c for c in candidates if c.endswith(want)), candidates[0])
 
 
-def load_team_events(path: str, data_dir: str, schema: Schema, schema_path: str, max_len: int):
+def load_team_events(path: str, data_dir: str, schema: Schema, max_len: int):
     """Train-part units: {doc, rec, offset, text, events: [(type, None, [(role, s, e)])], known: [types], team}."""
-    by_document_type = {}
-    for t in json.load(open(schema_path, encoding="utf-8"))["eventTypes"]:
-        if t["name"] in schema.type_index:
-            by_document_type[t.get("documentType", t["name"])] = t["name"]
-    roles_of = model_roles(schema_path)
+    by_document_type = {d: t for t, d in zip(schema.event_types, schema.document_types)}
+    # type -> document role -> the model roles that fill it (e.g. 质押方 -> [sub-org, sub-per])
+    roles_of = {}
+    for t, roles in zip(schema.event_types, schema.document_roles):
+        for role, document_role in roles.items():
+            roles_of.setdefault(t, {}).setdefault(document_role, []).append(role)
     units, skipped = [], 0
     with open(path, encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()]
@@ -93,7 +81,7 @@ def load_team_events(path: str, data_dir: str, schema: Schema, schema_path: str,
                 continue
             args = []
             for a in ev["arguments"]:
-                cands = roles_of[model_type].get(a["role"])
+                cands = roles_of.get(model_type, {}).get(a["role"])
                 if text[a["start"]:a["end"]] != a["argument"]:
                     skipped += 1
                     continue

@@ -1,22 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { type Config, projectRoot } from '../../src/config/index.js';
-
-/** The environment that makes a child process use `config` (the test services, a test queue prefix). */
-export function envFor(config: Config, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    REDIS_URL: config.redisUrl,
-    QUEUE_PREFIX: config.queuePrefix,
-    NEO4J_URI: config.neo4jUri,
-    NEO4J_USER: config.neo4jUser,
-    NEO4J_PASSWORD: config.neo4jPassword,
-    DATA_DIR: config.dataDir,
-    MODEL_DIR: config.modelDir,
-    LOG_LEVEL: 'warn',
-    ...extra,
-  };
-}
+import { type Config, childProcessEnv, projectRoot } from '../../src/config/index.js';
 
 /**
  * Starts a real worker process (`node dist/workers/main.js`) in a process group of its own, so a test
@@ -24,7 +8,7 @@ export function envFor(config: Config, extra: Record<string, string> = {}): Node
  */
 export function startWorkerProcess(config: Config, extra: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'workers', 'main.js')], {
-    env: envFor(config, extra),
+    env: childProcessEnv(config, extra),
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   });

@@ -42,7 +42,7 @@ class TeamEventsTest(unittest.TestCase):
             with open(path, "w", encoding="utf-8") as f:
                 for r in (record, held_out):
                     f.write(json.dumps(r, ensure_ascii=False) + "\n")
-            units, skipped = load_team_events(path, data, schema, SCHEMA_PATH, 256)
+            units, skipped = load_team_events(path, data, schema, 256)
         return schema, units, skipped
 
     def test_sentences_carry_the_arguments_stated_in_them(self):
@@ -80,7 +80,8 @@ class WidenLabelsTest(unittest.TestCase):
         wide = FinKGEncoder(ModelConfig(**{**small.__dict__, "n_types": 3, "n_roles": 3}))
         schema = Schema(event_types=["质押", "解除质押", "投资"], event_keys=["a", "b", "c"],
                         roles=["sub", "price", "obj"], entity_types=["company"],
-                        valid_roles=[["sub"], ["sub", "price"], ["obj"]], trained_on=[["fewfc"], ["team"], ["fewfc"]])
+                        valid_roles=[["sub"], ["sub", "price"], ["obj"]], trained_on=[["fewfc"], ["team"], ["fewfc"]],
+                        document_types=["质押", "解除质押", "投资"], document_roles=[{}, {}, {}])
         labels = {"eventTypes": ["投资", "质押"], "roles": ["obj", "sub"], "entityTypes": ["company"]}
         state = widen_label_rows(wide, old.state_dict(), labels, schema)
         o = old.state_dict()

@@ -7,11 +7,10 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import { promisify } from 'node:util';
-import { projectRoot } from '../../../src/config/index.js';
+import { childProcessEnv, projectRoot } from '../../../src/config/index.js';
 import { stopBackgroundWorker } from '../../../src/services/index.js';
 import { freePort } from '../../support/run-services.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../../support/test-services.js';
-import { envFor } from '../../support/worker-process.js';
 
 const config = testConfig({ queuePrefix: uniquePrefix() });
 
@@ -28,7 +27,7 @@ it('finkg demo prints human lines only, its API’s warning included', { timeout
     [path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), 'demo', sample],
     {
       // No API keys, so the API warns that authentication is off: the line this test is about.
-      env: envFor(config, { PORT: String(await freePort()), API_KEYS: '', API_KEYS_FILE: '' }),
+      env: childProcessEnv(config, { PORT: String(await freePort()), API_KEYS: '', API_KEYS_FILE: '' }),
       timeout: 230_000,
     },
   );
