@@ -1,6 +1,6 @@
 /**
  * Records for the event types the ONNX model does not know yet (高管变动, 质押/解除质押, 股份回购, 股东增持/减持,
- * 行政处罚, 亏损, 被约谈), read from what filings state plainly: the title and the fixed wording of the body.
+ * 行政处罚, 亏损, 被约谈, 公司上市), read from what filings state plainly: the title and the fixed wording of the body.
  * Precision comes first: each rule runs only under a title of its kind and only on wording that states the
  * event itself (no negations, promises not to act, candidates, advance notices, or cumulative totals).
  *
@@ -17,6 +17,7 @@
 import type { ParsedDocument } from '../parse/index.js';
 import { BUYBACK_TITLE, buybackRecords } from './rule-buybacks.js';
 import { HOLDING_TITLE, holdingRecords } from './rule-holdings.js';
+import { LISTING_WORD, listingRecords } from './rule-listings.js';
 import { LOSS_TITLE, lossRecords } from './rule-losses.js';
 import { OFFICER_TITLE, officerRecords } from './rule-officers.js';
 import { PENALTY_TITLE, penaltyRecords } from './rule-penalties.js';
@@ -42,5 +43,10 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   if (LOSS_TITLE.test(title)) out.push(...lossRecords(doc, ctx, sentences));
   // A summons is news wording with no announcement title of its own: the word in the text decides.
   if (SUMMONS_WORD.test(doc.modelText)) out.push(...summonsRecords(sentences));
+  // Listing steps are news wording too; in filings only a listing notice tells one (elsewhere it is history).
+  const listingFiling = doc.kind === 'announcement' && /上市|首次公开发行|招股/.test(title);
+  if ((doc.kind === 'news' || doc.kind === 'other' || listingFiling) && LISTING_WORD.test(doc.modelText)) {
+    out.push(...listingRecords(sentences));
+  }
   return out;
 }

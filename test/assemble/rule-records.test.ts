@@ -7,11 +7,14 @@ import { describe, it } from 'node:test';
 import { type RuleRecord, ruleRecords } from '../../src/assemble/rule-records.js';
 import { type ParsedDocument, parseDocument } from '../../src/parse/index.js';
 
-async function parse(lines: string[]): Promise<ParsedDocument> {
+async function parse(
+  lines: string[],
+  kind: 'announcement' | 'news' = 'announcement',
+): Promise<ParsedDocument> {
   const bytes = Buffer.from(lines.join('\n'), 'utf8');
   return parseDocument(
     bytes,
-    { fileName: 'x.txt', mimeType: 'text/plain', kind: 'announcement' },
+    { fileName: 'x.txt', mimeType: 'text/plain', kind },
     { maxBytes: 5e6, maxPages: 50 },
   );
 }
@@ -363,6 +366,51 @@ describe('ruleRecords: 被约谈', () => {
         [['甲唱片公司', '乙版权公司', '丙音乐平台'], ['国家某某局'], []],
       ],
     );
+  });
+});
+
+describe('ruleRecords: 公司上市', () => {
+  const all = (r: RuleRecord | undefined, role: string) =>
+    (r?.arguments ?? []).filter((a) => a.role === role).map((a) => a.text);
+  const listings = (records: RuleRecord[]) =>
+    records
+      .filter((r) => r.type === '公司上市')
+      .map((r) => [all(r, '上市公司'), all(r, '环节'), all(r, '事件时间')]);
+
+  it('reads each company of a registration list, a step after a name, and the minimal step wording', async () => {
+    const doc = await parse(
+      [
+        '【证监会同意3家公司科创板IPO注册】证监会近日按法定程序同意以下企业科创板首次公开发行股票注册：甲乙新材料股份有限公司、丙丁导航科技股份有限公司、戊己安全科技股份有限公司。',
+        '示例光学再次提交香港IPO申请，文件显示，两家投行是联席保荐人。',
+        '6月8日，示例数控科创板IPO遭暂缓审议。',
+        '远江示例（北京）网络科技股份有限公司（以下简称“示例安全”）于今日登陆科创板。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(listings(records), [
+      [['甲乙新材料股份有限公司'], ['首次公开发行股票注册'], []],
+      [['丙丁导航科技股份有限公司'], ['首次公开发行股票注册'], []],
+      [['戊己安全科技股份有限公司'], ['首次公开发行股票注册'], []],
+      [['示例光学'], ['提交香港IPO申请'], []],
+      [['示例数控'], ['暂缓审议'], ['6月8日']],
+      [['远江示例（北京）网络科技股份有限公司'], ['登陆科创板'], []],
+    ]);
+  });
+
+  it('reads no listing from plans, history, products or a court accepting a case', async () => {
+    const doc = await parse(
+      [
+        '示例汽车拟于年内登陆科创板。',
+        '示例办公自2019年11月登陆科创板以来，股价历经数次波动。',
+        '11月4日，示例汽车新增车型正式上市。',
+        '法院裁定受理示例公司破产清算申请。',
+        '让我们来看看最近一家准备登陆科创板的公司。',
+      ],
+      'news',
+    );
+    assert.deepEqual(listings(ruleRecords(doc, {})), []);
   });
 });
 
