@@ -1,3 +1,4 @@
+import { SUBJECT_NAME, SUBJECT_START, trimSubject } from './rule-subjects.js';
 import type { RuleSentence } from './rule-text.js';
 import { argumentAt, makeRecord, type RuleArgument, type RuleRecord } from './rule-types.js';
 
@@ -16,23 +17,12 @@ const STOCK_MARKET = /股|IPO|交易所|板|纳斯达克|纽交所|发行|市值
 /** Steps other procedures share (a court accepts a case, a drug is approved): an offering must be named. */
 const SHARED_STEP = /^(?:受理|获批|注册生效|被否|过会|通过.*|中止审核|终止审核|暂缓审议)$/;
 const OFFERING = /IPO|首发|首次公开发行|上市申请|招股/;
-/** A name as news write it before its step: no punctuation, no clause words. */
-const NAME =
-  '[\\u4e00-\\u9fa5A-Za-z0-9·&\\-]{2,24}?(?:[（(][\\u4e00-\\u9fa5]{2,4}[）)][\\u4e00-\\u9fa5A-Za-z0-9·&\\-]{2,20}?)?';
-/** The clause boundary a subject starts after. */
-const BEFORE = '(?<=^|[，。；：:、“”"【】（）()《》！？\\s]|消息|显示|获悉|报道|据悉|公告|此外|其中|同时)';
-const TIME_WORDS =
-  /^(?:近日|日前|今日|今天|昨日|昨天|目前|此前|随后|于|本周[一二三四五六日]?|(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?|.*丨)+/;
-/** Words after a name and before its venue: 金山办公自2019年11月…, 拉卡拉支付公司近日…. */
-const TRAILING_WORDS =
-  /(?:自|于|在|已|将|也|还|终于|正式|成功|近日|日前|今日|今天)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?$/;
-/** Descriptions news put before a name: 苹果供应商伯恩光学, 奇虎360旗下互联网消费金融平台360金融. */
-const DESCRIPTION = /^.*(?:旗下|供应商|独角兽|巨头|龙头|本土企业|平台|—)(?=[\u4e00-\u9fa5A-Za-z0-9]{2,})/;
-/** Words that are no company: a subject the pattern can catch in a summary sentence. */
-const NOT_A_NAME =
-  /^(?:公司|该公司|企业|其|这|此|上述|多家|终于|IPO|首发|科创板|创业板|主板|上市|[0-9一二三四五六七八九十]+家)|交易所|[深上北港联]交所|证监会|证监局|发审委|上市委|(?:企业|公司们|项目|等)$|的|让|啥|要|准备|号称|宣布|支持|筹划|方式|本次|首家|车型/;
+/** Subjects a listing sentence catches that are no listed company: the market and its regulators. */
+const NOT_A_LISTED_COMPANY =
+  /^(?:IPO|首发|科创板|创业板|主板|上市)|交易所|[深上北港联]交所|证监会|证监局|发审委|上市委/;
 /** A step not (yet) taken: plans, hopes, rumours, denials. */
-const NOT_A_FACT = /拟|计划|有望|或将|将于|传闻|据传|考虑|筹备|辅导|否认|未能|尚未|能否|是否|冲刺|以来/;
+const NOT_A_FACT =
+  /拟|计划|筹划|准备|有望|或将|将于|传闻|据传|考虑|筹备|辅导|否认|未能|尚未|能否|是否|冲刺|以来/;
 const DAY = /(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日/;
 const PRICE =
   /(?:发行价(?:格)?|发售价)(?:为|定为|确定为|将不高于每股发售股份)?(?<v>\d+(?:\.\d+)?(?:元|港元|美元)(?:\/股)?)/;
@@ -50,7 +40,7 @@ const ACCEPTED =
   /(?:证监会|[深上北港]交所|联交所)(?:已|正式|依法)?(?<step>受理)(?:了)?(?<party>[^，。；：:]{4,40}?公司)(?:的)?(?:首发|IPO|首次公开发行|上市)/du;
 const PASSED_BEFORE = /(?:今天|今日|昨日|昨天)?(?<step>过会)的(?<party>[^，。；：:]{4,40}?公司)/du;
 const SUBJECT_STEP = new RegExp(
-  `${BEFORE}(?<party>${NAME})(?:[（(][^）)]{1,20}[）)])?${VENUE}${STEP}`,
+  `${SUBJECT_START}(?<party>${SUBJECT_NAME})(?:[（(][^）)]{1,20}[）)])?${VENUE}${STEP}`,
   'dgu',
 );
 
@@ -103,7 +93,7 @@ export function listingRecords(sentences: readonly RuleSentence[]): RuleRecord[]
       if (!g?.party || !g.step || !m.groups?.party || !m.groups.step) continue;
       if (PRODUCT_STEP.test(m.groups.step) && !STOCK_MARKET.test(s.compact)) continue;
       if (SHARED_STEP.test(m.groups.step) && !OFFERING.test(s.compact)) continue;
-      const party = trimName(m.groups.party);
+      const party = trimSubject(m.groups.party, NOT_A_LISTED_COMPANY);
       if (!party) continue;
       const partyStart = g.party[0] + m.groups.party.indexOf(party);
       const partyEnd = partyStart + party.length;
@@ -116,13 +106,6 @@ export function listingRecords(sentences: readonly RuleSentence[]): RuleRecord[]
     }
   }
   return out;
-}
-
-/** A caught subject without the time words and descriptions before the name; undefined when no name is left. */
-function trimName(caught: string): string | undefined {
-  const name = caught.replace(TIME_WORDS, '').replace(DESCRIPTION, '').replace(TRAILING_WORDS, '');
-  if (name.length < 2 || NOT_A_NAME.test(name)) return undefined;
-  return name;
 }
 
 /** The day, issue price, money raised and code a sentence gives. */

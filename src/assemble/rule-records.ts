@@ -1,6 +1,6 @@
 /**
  * Records for the event types the ONNX model does not know yet (高管变动, 质押/解除质押, 股份回购, 股东增持/减持,
- * 行政处罚, 亏损, 被约谈, 公司上市), read from what filings state plainly: the title and the fixed wording of the body.
+ * 行政处罚, 亏损, 被约谈, 公司上市, 企业破产), read from what filings state plainly: the title and the fixed wording of the body.
  * Precision comes first: each rule runs only under a title of its kind and only on wording that states the
  * event itself (no negations, promises not to act, candidates, advance notices, or cumulative totals).
  *
@@ -15,6 +15,7 @@
  * - A plan (计划/拟减持) is a 股东增持/股东减持 event; it has no 交易完成时间.
  */
 import type { ParsedDocument } from '../parse/index.js';
+import { BANKRUPTCY_WORD, bankruptcyRecords } from './rule-bankruptcies.js';
 import { BUYBACK_TITLE, buybackRecords } from './rule-buybacks.js';
 import { HOLDING_TITLE, holdingRecords } from './rule-holdings.js';
 import { LISTING_WORD, listingRecords } from './rule-listings.js';
@@ -45,8 +46,10 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   if (SUMMONS_WORD.test(doc.modelText)) out.push(...summonsRecords(sentences));
   // Listing steps are news wording too; in filings only a listing notice tells one (elsewhere it is history).
   const listingFiling = doc.kind === 'announcement' && /上市|首次公开发行|招股/.test(title);
-  if ((doc.kind === 'news' || doc.kind === 'other' || listingFiling) && LISTING_WORD.test(doc.modelText)) {
-    out.push(...listingRecords(sentences));
-  }
+  const newsLike = doc.kind === 'news' || doc.kind === 'other';
+  if ((newsLike || listingFiling) && LISTING_WORD.test(doc.modelText)) out.push(...listingRecords(sentences));
+  const bankruptcyFiling = doc.kind === 'announcement' && /破产|重整/.test(title);
+  if ((newsLike || bankruptcyFiling) && BANKRUPTCY_WORD.test(doc.modelText))
+    out.push(...bankruptcyRecords(sentences));
   return out;
 }

@@ -414,6 +414,45 @@ describe('ruleRecords: 公司上市', () => {
   });
 });
 
+describe('ruleRecords: 企业破产', () => {
+  const debtors = (records: RuleRecord[]) =>
+    records
+      .filter((r) => r.type === '企业破产')
+      .map((r) => [all(r, '破产公司'), all(r, '受理法院'), all(r, '破产时间')]);
+
+  it('reads the debtor of a filing, a court order and a named case, without descriptions or group tails', async () => {
+    const doc = await parse(
+      [
+        '7月20日，据外媒报道，油田服务公司Example Services申请破产保护。',
+        '示例市中级人民法院裁定受理示例置业有限公司破产清算申请。',
+        '示例证券破产重整案第二次债权人会议今日召开。',
+        '示例航空及其10家子公司合并重整案已经提交法院裁定。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(debtors(records), [
+      [['Example Services'], [], ['7月20日']],
+      [['示例置业有限公司'], ['示例市中级人民法院'], []],
+      [['示例证券'], [], []],
+      [['示例航空'], [], []],
+    ]);
+  });
+
+  it('reads no bankruptcy from counts, fears, denials or plans', async () => {
+    const doc = await parse(
+      [
+        '据统计，2021年共有25家上市公司启动破产重整。',
+        '示例地产否认申请破产重整。',
+        '示例钢铁可能申请破产保护。',
+      ],
+      'news',
+    );
+    assert.deepEqual(debtors(ruleRecords(doc, {})), []);
+  });
+});
+
 describe('ruleRecords: 亏损', () => {
   it('reads a loss forecast: period, the larger loss of the range, and the change as written', async () => {
     const doc = await parse(
