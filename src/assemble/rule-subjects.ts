@@ -17,7 +17,7 @@ const TIME_WORDS =
 const TRAILING_WORDS =
   /(?:自|于|在|已|将|也|还|终于|正式|成功|新增|近日|日前|今日|今天)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?$/;
 /** A group named by its head: "示例航空及其10家子公司" is 示例航空. */
-const GROUP_TAIL = /(?:及其|等)[^]*$/;
+const GROUP_TAIL = /(?:及其|等).*$/;
 /** Descriptions before a name: 苹果供应商示例光学, 示例集团旗下消费金融平台示例金融. */
 const DESCRIPTION =
   /^.*(?:旗下|供应商|独角兽|巨头|龙头|本土企业|平台|—|公司(?=[A-Za-z]))(?=[\u4e00-\u9fa5A-Za-z0-9]{2,})/;
