@@ -1,6 +1,8 @@
 import type { ParsedDocument } from '../parse/index.js';
+import { SUBJECT_NAME, SUBJECT_START, trimSubject } from './rule-subjects.js';
 import type { RuleSentence } from './rule-text.js';
 import {
+  argumentAt,
   groupArgument,
   issuerArgument,
   makeRecord,
@@ -15,7 +17,7 @@ import { DATE, fraction, isoDate, MONEY, PERCENT, SHARES, shareCount, yuan } fro
  * (业绩补偿) and HKEX general mandates (一般授权) are not market buy-backs; progress reports repeat totals.
  */
 export const BUYBACK_TITLE = /回购(?:公司|部分)?(?:社会公众)?(?:股份|股票|A股)/;
-const NOT_A_BUYBACK_TITLE = /限制性股票|业绩补偿|补偿股份|注销|一般授权|进展|回售|债券/;
+const NOT_A_BUYBACK_TITLE = /购买回购|受让回购|限制性股票|业绩补偿|补偿股份|注销|一般授权|进展|回售|债券/;
 const COMPLETED_TITLE = /结果|完成|完毕|届满/;
 
 const RANGE_TAIL = (unit: string) =>
@@ -99,4 +101,59 @@ export function buybackRecords(
   // A buy-back record needs at least one figure of its own.
   if (!trigger || found.size === 0) return [];
   return [makeRecord('股份回购', trigger, [issuerArgument(doc, ctx, '回购方'), ...found.values()], 0.85)];
+}
+
+/** A news sentence about a company buying back its own shares: "示例家居公告，拟以自有资金…回购", "示例太平(00142.HK)：12月31日回购…". */
+const NEWS_BUYBACK = new RegExp(
+  `${SUBJECT_START}(?<party>${SUBJECT_NAME})(?:[（(][^）)]{1,20}[）)])?(?=[：:]|发布|公告|称|拟|计划|将|以|使用|斥资|耗资|\\d{1,2}月|回购)[：:]?(?:发布)?(?:公告)?(?:称|显示)?[，,]?(?:\\d{1,2}月\\d{1,2}日)?(?:拟|计划|将)?(?:以|使用|斥资|耗资)?[^，。；]{0,24}?回购(?:了)?(?:公司|部分)?(?:社会公众)?(?:A股|股份|股票|股|\\d)`,
+  'dgu',
+);
+/** News state a trade's figures more loosely than a filing: "回购116.6万股", "共耗资约334.5万港元", "每股价格2.86-2.88港元". */
+const NEWS_COUNT = new RegExp(`回购(?:了)?(?:公司)?(?:股份|股票)?(?<first>${SHARES})`, 'du');
+const NEWS_AMOUNT = new RegExp(
+  `(?:耗资|斥资|支付(?:的)?(?:资金)?总?金额|回购金额)(?:约|为|不高于|不超过)?(?<first>${MONEY})`,
+  'du',
+);
+const NEWS_PRICE = new RegExp(`每股(?:价格|作价)(?<first>${MONEY})`, 'du');
+/** Buy-backs of another kind: repos, incentive or compensation shares, bonds. */
+const NOT_A_MARKET_BUYBACK =
+  /购买回购|受让回购|逆回购|质押式回购|回购协议|限制性股票|业绩补偿|补偿股份|回购注销|回售|债券|可转债|要约/;
+/** Words that make the buy-back not (yet) a fact: conditions, denials, rumours. */
+const NOT_A_FACT = /假设|如果|若|不得|否认|传闻|是否|或将|可能|终止|取消/;
+
+/**
+ * 股份回购 in news: a named company buys back its own shares (a plan or a trade). Figures come from the same
+ * sentence, as in a filing; each company is its own record.
+ */
+export function newsBuybackRecords(sentences: readonly RuleSentence[]): RuleRecord[] {
+  const out: RuleRecord[] = [];
+  for (const s of sentences) {
+    const text = s.compact;
+    if (!/回购/.test(text) || NOT_A_MARKET_BUYBACK.test(text) || NOT_A_FACT.test(text)) continue;
+    for (const m of text.matchAll(NEWS_BUYBACK)) {
+      const at = m.indices?.groups?.party;
+      const caught = m.groups?.party;
+      const party = caught ? trimSubject(caught) : undefined;
+      if (!at || !caught || !party) continue;
+      const start = at[0] + caught.indexOf(party);
+      const figures = [
+        bounded(s, AMOUNT, '交易金额', yuan) ?? bounded(s, NEWS_AMOUNT, '交易金额', yuan),
+        bounded(s, PRICE, '每股交易价格', yuan) ?? bounded(s, NEWS_PRICE, '每股交易价格', yuan),
+        bounded(s, COUNT, '回购股份数量', shareCount) ?? bounded(s, NEWS_COUNT, '回购股份数量', shareCount),
+        bounded(s, RATIO, '占公司总股本比例', fraction),
+      ];
+      // A named company with no figure of its own is a mention in passing ("…等公司已公布回购计划").
+      if (!figures.some(Boolean)) continue;
+      const end = (m.index ?? 0) + m[0].length;
+      out.push(
+        makeRecord(
+          '股份回购',
+          s.span(m.index ?? 0, end),
+          [argumentAt(s, '回购方', start, start + party.length), ...figures],
+          0.75,
+        ),
+      );
+    }
+  }
+  return out;
 }

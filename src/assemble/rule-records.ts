@@ -16,7 +16,7 @@
  */
 import type { ParsedDocument } from '../parse/index.js';
 import { BANKRUPTCY_WORD, bankruptcyRecords } from './rule-bankruptcies.js';
-import { BUYBACK_TITLE, buybackRecords } from './rule-buybacks.js';
+import { BUYBACK_TITLE, buybackRecords, newsBuybackRecords } from './rule-buybacks.js';
 import { HOLDING_TITLE, holdingRecords } from './rule-holdings.js';
 import { LISTING_WORD, listingRecords } from './rule-listings.js';
 import { LOSS_TITLE, lossRecords } from './rule-losses.js';
@@ -35,7 +35,10 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   const out: RuleRecord[] = [];
   if (OFFICER_TITLE.test(title)) out.push(...officerRecords(doc, ctx, sentences));
   if (PLEDGE_TITLE.test(title)) out.push(...pledgeRecords(doc, ctx, sentences));
-  if (BUYBACK_TITLE.test(title)) out.push(...buybackRecords(doc, ctx, sentences, title));
+  // News name the company buying back in each sentence; a filing's title and issuer say it once.
+  const newsBuybacks = doc.kind === 'news' || doc.kind === 'other' ? newsBuybackRecords(sentences) : [];
+  out.push(...newsBuybacks);
+  if (newsBuybacks.length === 0 && BUYBACK_TITLE.test(title)) out.push(...buybackRecords(doc, ctx, sentences, title));
   if (HOLDING_TITLE.test(title)) {
     const stockName = issuerArgument(doc, ctx, '股票简称', true);
     out.push(...holdingRecords(doc, ctx, sentences, title, stockName));

@@ -12,7 +12,7 @@ export const SUBJECT_START =
   '(?<=^|[，。；：:、“”"【】（）()《》！？\\s]|消息|显示|获悉|报道|据悉|公告|此外|其中|同时)';
 
 const TIME_WORDS =
-  /^(?:近日|日前|今日|今天|昨日|昨天|目前|此前|随后|于|本周[一二三四五六日]?|(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?|.*丨)+/;
+  /^(?:近日|日前|今日|今天|昨日|昨天|目前|此前|随后|于|截至|截止|本周[一二三四五六日]?|(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?|.*丨)+/;
 /** Words after a name and before its verb: 示例办公自2019年11月…, 示例支付公司近日…. */
 const TRAILING_WORDS =
   /(?:自|于|在|已|将|也|还|终于|正式|成功|新增|近日|日前|今日|今天)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?$/;
@@ -23,7 +23,7 @@ const DESCRIPTION =
   /^.*(?:旗下|供应商|独角兽|巨头|龙头|本土企业|平台|—|公司(?=[A-Za-z]))(?=[\u4e00-\u9fa5A-Za-z0-9]{2,})/;
 /** Subjects that are no company: pronouns, counts, and the clause words a summary sentence lets through. */
 const NOT_A_NAME =
-  /^(?:公司|该公司|企业|其|这|此|上述|多家|终于|无论|上市公司)|[0-9一二三四五六七八九十]+家|(?:企业|公司们|项目|等)$|的|让|啥|要|准备|号称|宣布|支持|筹划|方式|本次|首家|车型/;
+  /^(?:公司|该公司|企业|其|这|此|上述|多家|终于|无论|上市公司|拟|预计|本|将|可)|之日|个月|[0-9一二三四五六七八九十]+家|(?:企业|公司们|项目|等)$|的|让|啥|要|准备|号称|宣布|支持|筹划|方式|本次|首家|车型|公布|发布|披露|草案|评级|数据|资料|报告|统计/;
 
 /** The name in a caught subject; undefined when none is left or it is no name (nor one `notName` refuses). */
 export function trimSubject(caught: string, notName?: RegExp): string | undefined {

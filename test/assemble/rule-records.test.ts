@@ -183,6 +183,41 @@ describe('ruleRecords: 股份回购', () => {
   });
 });
 
+describe('ruleRecords: 股份回购 in news', () => {
+  const buybacks = (records: RuleRecord[]) =>
+    records
+      .filter((r) => r.type === '股份回购')
+      .map((r) => [all(r, '回购方'), all(r, '回购股份数量'), all(r, '交易金额')]);
+
+  it("reads the company and the figures of a plan and of a day's trade", async () => {
+    const doc = await parse(
+      [
+        '示例家居发布公告，拟以自有资金不低于1亿元且不超过2亿元回购股票。',
+        '示例太平(00999.HK)：12月31日回购116.6万股，共耗资约334.5万港元。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(buybacks(records), [
+      [['示例家居'], [], ['2亿元']],
+      [['示例太平'], ['116.6万股'], ['334.5万港元']],
+    ]);
+  });
+
+  it('reads no buy-back from repos, plans buying repurchased shares or companies named in passing', async () => {
+    const doc = await parse(
+      [
+        '央行今日开展1000亿元7天期逆回购操作。',
+        '本持股计划购买回购股份的价格为10.5元/股。',
+        '此前，示例科技、示例通信等上市公司已相继公布回购计划。',
+      ],
+      'news',
+    );
+    assert.deepEqual(buybacks(ruleRecords(doc, {})), []);
+  });
+});
+
 describe('ruleRecords: 股东增持 / 股东减持', () => {
   it('reads a reduction plan; the holding before the plan is not the trade', async () => {
     const doc = await parse(
