@@ -83,6 +83,16 @@ const PENALTY_FROM_LAWSUIT = {
   money: '罚款金额',
   date: '处罚日期',
 };
+/** A court's sentence read as a regulator's penalty: a fine a court imposes (罚金) is a judgement. */
+const JUDGEMENT_FROM_PENALTY = {
+  institution: '法院',
+  obj: '被告',
+  money: '判决金额',
+  date: '判决时间',
+};
+const COURT = /法院$/;
+/** A criminal court's wording: a sentence (判处) or a criminal fine (罚金), never a regulator's. */
+const SENTENCED = /判处|罚金|判决/;
 const ACQUISITION_FROM_INVESTMENT = {
   sub: '收购方',
   obj: '被收购方',
@@ -147,6 +157,11 @@ export function retype(event: SentenceEvent, sentenceStart: number, ctx: RetypeC
       if (ctx.kind === 'announcement' && ctx.title && ACQUISITION_TITLE.test(ctx.title))
         return { type: '收购', roles: ACQUISITION_FROM_INVESTMENT, issuerRole: '收购方' };
       return undefined;
+    case '行政处罚':
+      return event.arguments.some((a) => a.role === 'institution' && COURT.test(a.text)) ||
+        (SENTENCED.test(event.sentenceText) && !event.arguments.some((a) => a.role === 'institution'))
+        ? { type: '判决', roles: JUDGEMENT_FROM_PENALTY }
+        : undefined;
     case '起诉':
     case '判决':
       return PENALTY.test(near) ? { type: '行政处罚', roles: PENALTY_FROM_LAWSUIT } : undefined;

@@ -38,7 +38,8 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   // News name the company buying back in each sentence; a filing's title and issuer say it once.
   const newsBuybacks = doc.kind === 'news' || doc.kind === 'other' ? newsBuybackRecords(sentences) : [];
   out.push(...newsBuybacks);
-  if (newsBuybacks.length === 0 && BUYBACK_TITLE.test(title)) out.push(...buybackRecords(doc, ctx, sentences, title));
+  if (newsBuybacks.length === 0 && BUYBACK_TITLE.test(title))
+    out.push(...buybackRecords(doc, ctx, sentences, title));
   if (HOLDING_TITLE.test(title)) {
     const stockName = issuerArgument(doc, ctx, '股票简称', true);
     out.push(...holdingRecords(doc, ctx, sentences, title, stockName));

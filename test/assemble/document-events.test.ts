@@ -283,6 +283,33 @@ describe('record roles read from the wording', () => {
     assert.equal(suit?.documentType, '起诉');
   });
 
+  it("records a fine a court imposes as 判决, not as a regulator's penalty", () => {
+    const text = '示例市人民法院判决李某犯单位行贿罪，判处有期徒刑一年，并处罚金人民币五十万元。';
+    const [record] = mergeDocumentEvents(
+      [
+        event('行政处罚', text, '判处', [
+          ['institution', '示例市人民法院'],
+          ['obj', '李某', 'p'],
+        ]),
+      ],
+      { ...ctx, kind: 'news' },
+    );
+    assert.equal(record?.documentType, '判决');
+    assert.equal(roles(record).法院, '示例市人民法院');
+    assert.equal(roles(record).被告, '李某');
+    const fine = '示例证监局对李某处以罚款五十万元。';
+    const [penalty] = mergeDocumentEvents(
+      [
+        event('行政处罚', fine, '罚款', [
+          ['institution', '示例证监局'],
+          ['obj', '李某', 'p'],
+        ]),
+      ],
+      { ...ctx, kind: 'news' },
+    );
+    assert.equal(penalty?.documentType, '行政处罚');
+  });
+
   it('keeps apart the records of two parties named in the same role even when neither is linked', () => {
     const text = '对甲乙科技有限公司给予警告；对丙丁实业有限公司给予警告。';
     const mention = (name: string) => event('起诉', text, '警告', [['obj-org', name]]);
