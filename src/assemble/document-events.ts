@@ -4,6 +4,7 @@
  * one event merged, and the roles a document states elsewhere (its issuer, its date) filled in.
  */
 
+import { cleanCompanyName } from '../link/company-name.js';
 import type {
   EventArgumentRow,
   EventTypeInfo,
@@ -201,7 +202,9 @@ function partiesOf(
       if (!a.entityKey && a.inferred) continue;
       const set = parties.get(a.documentRole) ?? new Set<string>();
       if (a.entityKey) set.add(a.entityKey);
-      set.add(`text:${a.text.replace(/\s+/g, '')}`);
+      // Traditional and Simplified spellings of one name (a rule reads the text as written, the model its
+      // Simplified reading) are one party.
+      set.add(`text:${cleanCompanyName(a.text)}`);
       parties.set(a.documentRole, set);
     }
   }
@@ -254,12 +257,16 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   // Most confident mentions first, so the value a record keeps for a role is the surest reading.
   for (const mention of [...cluster].sort((a, b) => b.confidence - a.confidence)) {
     for (const a of mention.arguments) {
-      const identity = `${a.documentRole ?? a.role}|${a.entityKey ?? a.value ?? a.text}`;
-      if (seen.has(identity)) continue;
+      const role = a.documentRole ?? a.role;
+      const identity = `${role}|${a.entityKey ?? a.value ?? cleanCompanyName(a.text)}`;
+      // One name read twice, once linked to an entity and once as written, is one argument.
+      const spelling = `${role}|text:${cleanCompanyName(a.text)}`;
+      if (seen.has(identity) || seen.has(spelling)) continue;
       // A value role holds one value: a second, different reading is a weaker one.
       const valueRole = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
       if ((valueRole || single) && filled.has(a.documentRole as string)) continue;
       seen.add(identity);
+      seen.add(spelling);
       if (a.documentRole) filled.add(a.documentRole);
       args.push(a);
     }

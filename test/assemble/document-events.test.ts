@@ -376,6 +376,19 @@ describe('record roles read from the wording', () => {
     assert.equal(roles(record).净亏损, '1.2亿元');
   });
 
+  it('merges the Traditional and Simplified spellings of one officer into one record with one name', () => {
+    const written = event('高管变动', '鄧超文已辭任獨立非執行董事。', '辭任', [
+      ['sub-per', '鄧超文'],
+      ['way', '辭任'],
+    ]);
+    const read = event('高管变动', '邓超文辞任独立非执行董事。', '辞任', [
+      ['sub-per', '邓超文', 'person:邓超文'],
+    ]);
+    const records = mergeDocumentEvents([written, read], ctx);
+    assert.equal(records.length, 1);
+    assert.equal(records[0]?.arguments.filter((a) => a.documentRole === '高管姓名').length, 1);
+  });
+
   it('reads no officer change out of a board list or a signature block, only where a change is stated', () => {
     const { issuer: _, ...withoutIssuer } = ctx;
     const news = { ...withoutIssuer, kind: 'news' as const, sentenceStarts };
