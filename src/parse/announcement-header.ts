@@ -126,8 +126,26 @@ function findTitle(lines: string[]): { title?: string; companyName?: string } {
     }
     return out;
   }
-  const company = lines.slice(0, 15).find((l) => COMPANY_NAME.test(l.trim()));
-  return company ? { companyName: company.trim() } : {};
+  const at = lines.slice(0, 15).findIndex((l) => COMPANY_NAME.test(l.trim()));
+  if (at < 0) return {};
+  const companyName = (lines[at] ?? '').trim();
+  const title = wrappedTitle(lines.slice(at + 1, at + 4));
+  return title ? { companyName, title } : { companyName };
+}
+
+/** A report's or plan's title wraps over the lines under the company name ("重大资产置换及…" + "…暨关联交易预案"). */
+const WRAPPED_TITLE_END = /(?:公告|公告书|报告书|预案|[（(]草案[）)]|摘要|通函)$/;
+
+function wrappedTitle(below: string[]): string | undefined {
+  let joined = '';
+  for (const raw of below) {
+    const line = raw.trim();
+    if (!line || NOT_TITLE.test(line) || /[，。；：:]/.test(line)) return undefined;
+    joined += line;
+    if (joined.length > 100) return undefined;
+    if (WRAPPED_TITLE_END.test(joined)) return joined;
+  }
+  return undefined;
 }
 
 /** Extracts 证券代码 / 证券简称 / 公告编号 / title / date from a (simplified-Chinese) announcement. */

@@ -77,6 +77,20 @@ describe('parseAnnouncementHeader', () => {
     assert.equal(header?.date, '2025-07-08');
   });
 
+  it('reads the title of a restructuring plan wrapped under the company name', () => {
+    const text = [
+      '证券代码：002999 证券简称：示例新材 上市地点：深圳证券交易所',
+      '示例稀土新材料股份有限公司',
+      '重大资产置换及发行股份购买资产',
+      '并募集配套资金暨关联交易预案',
+      '一、重大资产置换及发行股份购买资产交易对方',
+      '交易对方名称：示例控股有限公司；住所：深圳市',
+    ].join('\n');
+    const header = parseAnnouncementHeader(text);
+    assert.equal(header?.companyName, '示例稀土新材料股份有限公司');
+    assert.equal(header?.title, '重大资产置换及发行股份购买资产并募集配套资金暨关联交易预案');
+  });
+
   it('returns null for text without an announcement header', () => {
     assert.equal(parseAnnouncementHeader('今天天气很好。'), null);
   });
