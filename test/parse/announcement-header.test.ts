@@ -91,6 +91,23 @@ describe('parseAnnouncementHeader', () => {
     assert.equal(header?.title, '重大资产置换及发行股份购买资产并募集配套资金暨关联交易预案');
   });
 
+  it('reads a title with a revision mark and a results flash, never a numbered section heading', () => {
+    const head = (title: string) =>
+      [
+        '证券代码：002999 证券简称：示例药业 公告编号：2019013',
+        '示例药业股份有限公司',
+        title,
+        '本公司及董事会全体成员保证信息披露内容的真实、准确和完整。',
+        '一、2018年度主要财务数据和指标',
+        '二、经营业绩和财务状况情况说明',
+      ].join('\n');
+    assert.equal(
+      parseAnnouncementHeader(head('关于回购股份的报告书（修订稿）'))?.title,
+      '关于回购股份的报告书（修订稿）',
+    );
+    assert.equal(parseAnnouncementHeader(head('2018年度业绩快报'))?.title, '2018年度业绩快报');
+  });
+
   it('returns null for text without an announcement header', () => {
     assert.equal(parseAnnouncementHeader('今天天气很好。'), null);
   });
