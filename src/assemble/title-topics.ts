@@ -24,12 +24,19 @@ const TOPICS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/约谈/, ['被约谈']],
   [/权益变动|协议转让|股权转让|股份转让/, ['股份股权转让', '股东增持', '股东减持']],
   [/对外投资|投资设立|增资/, ['投资']],
+  // Accounting and payout notices tell no event of the schema: the deals they mention are their background.
+  [/计提.{0,12}减值|会计政策变更|会计估计变更|利润分配|权益分派|分红派息/, []],
 ];
 
-/** The record types a title's matter allows, or undefined when the title names none of them. */
+/** The record types a title's matter allows (none for an accounting notice), or undefined when it names no matter. */
 export function titleTopics(title: string | undefined): ReadonlySet<string> | undefined {
   if (!title) return undefined;
   const types = new Set<string>();
-  for (const [pattern, allowed] of TOPICS) if (pattern.test(title)) for (const t of allowed) types.add(t);
-  return types.size > 0 ? types : undefined;
+  let named = false;
+  for (const [pattern, allowed] of TOPICS) {
+    if (!pattern.test(title)) continue;
+    named = true;
+    for (const t of allowed) types.add(t);
+  }
+  return named ? types : undefined;
 }

@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { titleTopics } from '../../src/assemble/title-topics.js';
+
+describe('titleTopics', () => {
+  it('allows the types of the matter a title names', () => {
+    assert.deepEqual([...(titleTopics('关于控股股东部分股份解除质押的公告') ?? [])], ['质押', '解除质押']);
+    assert.ok(titleTopics('重大资产置换及发行股份购买资产并募集配套资金暨关联交易预案')?.has('企业融资'));
+  });
+
+  it('allows no type for an accounting notice, and every type for a title that names no matter', () => {
+    assert.equal(titleTopics('关于计提商誉减值准备的公告')?.size, 0);
+    assert.equal(titleTopics('2024年年度权益分派实施公告')?.size, 0);
+    assert.equal(titleTopics('关于日常关联交易预计的公告'), undefined);
+  });
+});
