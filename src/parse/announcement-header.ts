@@ -80,15 +80,37 @@ function hkTitle(head: string): string | undefined {
   const lines = head.split('\n');
   const at = lines.findIndex((l) => /股份代号/.test(l));
   if (at < 0) return undefined;
-  for (const raw of lines.slice(at + 1, at + 8)) {
-    const line = raw.replace(/\s+/g, '');
+  const below = lines.slice(at + 1, at + 14).map((raw) => raw.replace(/\s+/g, ''));
+  for (const [i, line] of below.entries()) {
     // The header block around the code: web address, place of incorporation, the code itself.
-    if (line === '' || /网址|https?:|注册成立|^[（(].*[)）]$|股份代号/.test(line)) continue;
+    if (line === '' || /网址|https?:|注册成立|^[（(][^（(]*[)）]$|股份代号/.test(line)) continue;
+    if (NUMBERED_ITEM.test(line)) return numberedTitle(below.slice(i));
     return line.length >= 2 && line.length <= 60 && !NOT_TITLE.test(line) && !/[，。；]/.test(line)
       ? line
       : undefined;
   }
   return undefined;
+}
+
+/** A circular or notice about several matters numbers them: "(1) 重选董事；" "(2) 发行及购回股份之一般授权；及". */
+const NUMBERED_ITEM = /^[（(](?:\d{1,2}|[一二三四五六七八九十])[)）]/;
+
+/** The numbered matters joined, numbers and list words dropped; a line that starts no item and ends none ends it. */
+function numberedTitle(lines: string[]): string | undefined {
+  const items: string[] = [];
+  for (const line of lines) {
+    const last = items.at(-1) ?? '';
+    if (NUMBERED_ITEM.test(line)) items.push(line.replace(NUMBERED_ITEM, ''));
+    else if (line === '及' || line === '和') continue;
+    // The body starts: a sentence, a page mark, or the first matter's heading repeating its item.
+    else if (/[，。：:]|^[–-]|目录/.test(line) || items.some((item) => item.startsWith(line))) break;
+    // An item wraps onto lines that start no item; the body's first heading and sentence make it too long.
+    else if (items.length > 0 && !/[；;]$|及$/.test(last) && last.length + line.length <= 80) {
+      items[items.length - 1] = last + line;
+    } else break;
+  }
+  const title = items.map((item) => item.replace(/[；;]?(?:及|和)?$/, '')).join('；');
+  return title.length >= 2 ? title : undefined;
 }
 
 /** The date after "香港，" nearest the signature: the last one in the document. */

@@ -108,6 +108,25 @@ describe('parseAnnouncementHeader', () => {
     assert.equal(parseAnnouncementHeader(head('2018年度业绩快报'))?.title, '2018年度业绩快报');
   });
 
+  it('joins the numbered matters of an HKEX title, wrapped lines included, and stops at the body', () => {
+    const text = [
+      '香港交易及结算所有限公司及香港联合交易所有限公司对本公告的内容概不负责',
+      '（股份代号：328）',
+      '（于百慕达注册成立之有限公司）',
+      '网址： http://www.example.com.hk',
+      '(1) 建议股本重组；及',
+      '(2) 建议按每持有一 (1) 股经调整股份',
+      '获发四 (4) 股供股股份的基准',
+      '以非包销基准进行供股',
+      '建议股本重组',
+      '董事会建议以下列方式进行股本重组：',
+    ].join('\n');
+    assert.equal(
+      parseAnnouncementHeader(text)?.title,
+      '建议股本重组；建议按每持有一(1)股经调整股份获发四(4)股供股股份的基准以非包销基准进行供股',
+    );
+  });
+
   it('returns null for text without an announcement header', () => {
     assert.equal(parseAnnouncementHeader('今天天气很好。'), null);
   });
