@@ -20,7 +20,7 @@ import torch
 from onnxruntime.quantization import QuantType, quantize_dynamic
 
 from .batching import INPUTS, pad_batch
-from .config import load_config
+from .config import parse_args
 from .evaluate import evaluate_all, onnx_forward
 from .model import EncoderPart, FinKGEncoder, ModelConfig, PairHeadsPart, count_params
 from .prepare import features_cli
@@ -95,10 +95,8 @@ PARITY_SENTENCES = [
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
     ap.add_argument("--skip_eval", action="store_true")
-    args = ap.parse_args()
-    cfg = load_config(args.config)
+    args, cfg = parse_args(ap)
     torch.set_num_threads(cfg.threads)
     cache, model_dir = cfg.path(cfg.cache_dir), cfg.path(cfg.model_dir)
     schema = Schema.load(cfg.path(cfg.schema_path))

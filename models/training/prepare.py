@@ -1,6 +1,6 @@
 """Read the datasets, build the char vocab, get jieba features from the TS CLI, cache tensors.
 
-  .venv/bin/python -m models.training.prepare --config full [--data_dir ../shared/data]
+  .venv/bin/python -m models.training.prepare --config full [--data_dir=../shared/data]
 
 Writes <cache_dir>/{pretrain,fewfc_train,fewfc_dev,ent_train,ent_dev}.pkl and <model_dir>/vocab.txt.
 Features come from `node dist/src/cli/main.js features` (run `npm run build` first) so training and
@@ -23,7 +23,7 @@ import numpy as np
 
 from .augment import augment_fewfc
 from .batching import KB_NONE
-from .config import ROOT, load_config
+from .config import ROOT, parse_args
 from .schema import Schema
 from .team_events import load_team_events
 from .tokenizer import SPECIAL_TOKENS, encode, load_vocab, normalize_text, save_vocab
@@ -311,16 +311,13 @@ def add_augmented(cache, data_dir, schema: Schema, cfg):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
-    ap.add_argument("--data_dir", default=None)
     ap.add_argument("--force", action="store_true", help="rebuild even if the cache exists")
     ap.add_argument("--knowledge-only", action="store_true",
                     help="only (re)mark known names in an existing cache")
     ap.add_argument("--augment-only", action="store_true",
                     help="only (re)build the mention-replaced FewFC copies of an existing cache")
-    args = ap.parse_args()
-    cfg = load_config(args.config)
-    data_dir = cfg.path(args.data_dir or cfg.data_dir)
+    args, cfg = parse_args(ap)
+    data_dir = cfg.path(cfg.data_dir)
     cache = cfg.path(cfg.cache_dir)
     model_dir = cfg.path(cfg.model_dir)
     if args.knowledge_only:

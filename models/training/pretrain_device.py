@@ -30,7 +30,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .config import Config, load_config
+from .config import Config, parse_args
 from .device_pack import PACKED, half_weights, pack, read_packed
 from .model import FinKGEncoder, count_params
 from .schema import Schema
@@ -178,12 +178,10 @@ def pretrain_on_device(cfg: Config, schema: Schema, arrays: dict[str, np.ndarray
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
     ap.add_argument("--packed", help="device_pack.py's folder (default: the config's prepared pretrain.pkl)")
     ap.add_argument("--out", help="folder for pretrain_last.pt and pretrain_summary.json (default: the config's)")
     ap.add_argument("--device", default="cuda")
-    args = ap.parse_args()
-    cfg = load_config(args.config)
+    args, cfg = parse_args(ap)
     ckpt_path = os.path.join(args.out, "pretrain_last.pt") if args.out else cfg.ckpt_path("pretrain_last.pt")
     if os.path.exists(ckpt_path) and torch.load(ckpt_path, map_location="cpu", weights_only=False).get("done"):
         log(f"{ckpt_path} is a finished pretraining; skipping")

@@ -17,6 +17,9 @@ Knowledge ablation (0.3.0's knowledge stage with and without the channel, side b
   bash models/training/knowledge_ablation.sh
 Where arguments are lost (gold types, error kinds, train fit; the model card's error analysis):
   .venv/bin/python -m models.training.diagnose --config full
+Every entry point that takes --config NAME also takes --key=value for any Config field (config/__init__.py),
+typed by the field, so a trial needs no new config file:
+  .venv/bin/python -m models.training.train --config team --stage finetune --ft_max_steps=20 --cache_dir=.data/t
 Both stages checkpoint to <cache_dir>/ckpt/ every few minutes and resume from the last checkpoint.
 Budgets are time-based (pt_time_budget_s / ft_time_budget_s) with step caps; the LR schedule follows
 progress = max(step / max_steps, elapsed / time_budget).
@@ -37,7 +40,7 @@ import torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from .batching import INPUTS, bucket_batches, pad_batch
-from .config import Config, load_config
+from .config import Config, parse_args
 from .evaluate import TH_GRID_FINE, evaluate_all
 from .model import FinKGEncoder, ModelConfig, count_params
 from .schema import Schema
@@ -461,11 +464,9 @@ def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
     ap.add_argument("--stage", choices=["pretrain", "finetune", "all"], default="all")
     ap.add_argument("--device", default="cpu", help="finetuning's torch device (pretraining: pretrain_device.py)")
-    args = ap.parse_args()
-    cfg = load_config(args.config)
+    args, cfg = parse_args(ap)
     torch.manual_seed(cfg.seed)
     # FINKG_TRAIN_THREADS: e.g. 1 for each of two arms run side by side on 2 cores.
     torch.set_num_threads(int(os.environ.get("FINKG_TRAIN_THREADS", cfg.threads)))
