@@ -218,15 +218,7 @@ def features_cli(texts, workdir, knowledge_dir=None, folds=None):
     cmd = ["node", main_js, "features", inp, out, "--meta", meta, *extra]
     r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     if r.returncode != 0:
-        # The CLI entry can fail to load while other commands are mid-development; run the same
-        # registered command module directly (identical code path for `features`).
-        print("main.js failed, running the features command module directly:", r.stderr.strip()[-300:])
-        js = ("import {Command} from 'commander';"
-              "import {registerFeaturesCommand} from './dist/src/cli/commands/features.js';"
-              "const p=new Command('finkg');registerFeaturesCommand(p);"
-              "await p.parseAsync(process.argv.slice(1),{from:'user'});")
-        subprocess.run(["node", "--input-type=module", "-e", js, "features", inp, out, "--meta", meta, *extra],
-                       cwd=ROOT, check=True)
+        raise SystemExit(f"`finkg features` failed (run `npm run build` first):\n{r.stderr.strip()[-2000:]}")
     feats = [None] * len(texts)
     with open(out, encoding="utf-8") as f:
         for line in f:
@@ -239,7 +231,7 @@ def features_cli(texts, workdir, knowledge_dir=None, folds=None):
     return feats, json.load(open(meta, encoding="utf-8"))
 
 
-def add_knowledge(cache, data_dir, schema: Schema, max_len: int, limit=None):
+def add_knowledge(cache, data_dir):
     """Mark the labelled units' known names (the knowledge channel) through `finkg features --knowledge`.
 
     Training units leave out the names of their own record's fold (FewFC and FinNER train: record index %
@@ -250,14 +242,6 @@ def add_knowledge(cache, data_dir, schema: Schema, max_len: int, limit=None):
 
     fewfc_train, fewfc_dev, ent_train, ent_dev = (load(n) for n in (
         "fewfc_train.pkl", "fewfc_dev.pkl", "ent_train.pkl", "ent_dev.pkl"))
-    if fewfc_train and "rec" not in fewfc_train[0]:  # a cache written before units carried their record
-        _, fresh = load_fewfc(os.path.join(data_dir, "fewfc", "train.json"), schema, max_len, limit)
-        assert [u["text"] for u in fresh] == [u["text"] for u in fewfc_train], "cache differs from the data"
-        for u, f in zip(fewfc_train, fresh):
-            u["rec"] = f["rec"]
-    for u in ent_train:
-        if u["source"] == "finner" and "rec" not in u:
-            u["rec"] = int(u["doc"].rsplit("-", 1)[1])
     meta = json.load(open(os.path.join(cache, "prepare_meta.json")))
 
     team_path = os.path.join(cache, "team_train.pkl")
@@ -321,7 +305,7 @@ def main():
     cache = cfg.path(cfg.cache_dir)
     model_dir = cfg.path(cfg.model_dir)
     if args.knowledge_only:
-        add_knowledge(cache, data_dir, Schema.load(cfg.path(cfg.schema_path)), cfg.max_len, cfg.limit_train)
+        add_knowledge(cache, data_dir)
         return
     if args.augment_only:
         add_augmented(cache, data_dir, Schema.load(cfg.path(cfg.schema_path)), cfg)
@@ -329,8 +313,6 @@ def main():
     if not args.force and os.path.exists(os.path.join(cache, "prepare_meta.json")) and \
             os.path.exists(os.path.join(model_dir, "vocab.txt")):
         print(f"prepare: cache {cache} exists; skipping (use --force to rebuild)")
-        if cfg.augment_copies and not os.path.exists(os.path.join(cache, "fewfc_train_aug.pkl")):
-            add_augmented(cache, data_dir, Schema.load(cfg.path(cfg.schema_path)), cfg)  # a cache made before it
         return
     os.makedirs(cache, exist_ok=True)
     os.makedirs(model_dir, exist_ok=True)
@@ -412,7 +394,7 @@ def main():
     with open(os.path.join(cache, "prepare_meta.json"), "w") as fh:
         json.dump({"vocab_size": len(vocab), "pos_tags": meta["posTags"], "features_version": meta["version"],
                    "n_pretrain": len(pre), "pretrain_tokens": int(sum(len(p[0]) for p in pre))}, fh, indent=1)
-    add_knowledge(cache, data_dir, schema, L, cfg.limit_train)
+    add_knowledge(cache, data_dir)
     if cfg.augment_copies:
         add_augmented(cache, data_dir, schema, cfg)
     print(f"prepare done: {len(pre)} pretraining examples, {sum(len(p[0]) for p in pre)} tokens "

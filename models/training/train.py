@@ -11,10 +11,7 @@ Single stages:
   .venv/bin/python -m models.training.train    --config full --stage finetune [--device cuda]
   .venv/bin/python -m models.training.export   --config full
 On a lent GPU machine that has only the repository: device_pack.py and config/device_finetune.py.
-Word-feature ablation (finetune only, two arms from the full run's pretrained checkpoint):
-  bash models/training/ablation.sh
-Knowledge ablation (0.3.0's knowledge stage with and without the channel, side by side on one core each):
-  bash models/training/knowledge_ablation.sh
+Finished experiments (ablations, finetuning arms) left the tree; the root HISTORY.md names the commits that hold them.
 Where arguments are lost (gold types, error kinds, train fit; the model card's error analysis):
   .venv/bin/python -m models.training.diagnose --config full
 Every entry point that takes --config NAME also takes --key=value for any Config field (config/__init__.py),

@@ -23,7 +23,7 @@ class Config:
     cache_dir: str = ".data/training/full"
     ckpt_dir: str | None = None  # default <cache_dir>/ckpt
     # prepare.py's pickles + prepare_meta.json (default cache_dir) and the checkpoint finetuning starts
-    # from (default <ckpt_dir>/pretrain_last.pt): the ablations reuse the full run's instead of redoing them.
+    # from (default <ckpt_dir>/pretrain_last.pt): a finetuning arm reuses another run's instead of redoing them.
     prepared_dir: str | None = None
     init_ckpt: str | None = None
     model_dir: str = "models/finkg-small"
@@ -62,10 +62,11 @@ class Config:
     head_layers: int = 0
     # jieba word-position/POS embeddings. False replaces seg_ids/pos_ids by the pad id 0 inside the model
     # (the inputs stay in the ONNX contract): row 0 got no gradient in pretraining (padding only), so it is
-    # still its random init, and finetuning learns it as one constant vector. For config/ablation_nofeat.py.
+    # still its random init, and finetuning learns it as one constant vector (the word-feature ablation,
+    # models/finkg-small/HISTORY.md; --use_word_features=false).
     use_word_features: bool = True
     # Knowledge channel (kb_ids: spans matching known names). False replaces the ids by the pad id inside the
-    # model, as use_word_features does, for config/knowledge_control.py.
+    # model, as use_word_features does (the knowledge ablation's control arm; --use_knowledge=false).
     use_knowledge: bool = True
     # pretraining (masked LM, whole-word + entity-knowledge span masking)
     pt_batch_tokens: int = 4096
