@@ -24,6 +24,7 @@ import numpy as np
 from .augment import augment_fewfc
 from .batching import KB_NONE
 from .config import ROOT, parse_args
+from .feature_contract import check_versions
 from .schema import Schema
 from .team_events import load_team_events
 from .tokenizer import SPECIAL_TOKENS, encode, load_vocab, normalize_text, save_vocab
@@ -205,7 +206,8 @@ def build_vocab(texts, min_freq, cap):
 def features_cli(texts, workdir, knowledge_dir=None, folds=None):
     """Run `finkg features` on texts; returns [(seg, pos)] (or [(seg, pos, kb)] with knowledge_dir, the
     datasets folder the training gazetteer is read from; folds[i] is the fold text i leaves out, None for
-    none) and the feature meta (POS tag list, knowledge definition)."""
+    none) and the feature meta (POS tag list, knowledge definition), after checking its versions against
+    the feature contract."""
     inp, out, meta = (os.path.join(workdir, n) for n in ("feat_in.jsonl", "feat_out.jsonl", "feat_meta.json"))
     with open(inp, "w", encoding="utf-8") as f:
         for i, t in enumerate(texts):
@@ -228,7 +230,9 @@ def features_cli(texts, workdir, knowledge_dir=None, folds=None):
     assert all(x is not None and len(x[0]) == len(t) for x, t in zip(feats, texts))
     os.remove(inp)
     os.remove(out)
-    return feats, json.load(open(meta, encoding="utf-8"))
+    meta = json.load(open(meta, encoding="utf-8"))
+    check_versions("`finkg features`", meta["version"], meta.get("knowledge", {}).get("version"))
+    return feats, meta
 
 
 def add_knowledge(cache, data_dir):
