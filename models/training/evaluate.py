@@ -12,7 +12,6 @@ or after it within max_span; a type's triggers/arguments are read only if its ty
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import pickle
