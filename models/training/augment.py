@@ -11,7 +11,6 @@ they are marked as often as real parties are).
 from __future__ import annotations
 
 import json
-import os
 import random
 
 from .schema import Schema

@@ -24,7 +24,7 @@ import shutil
 import numpy as np
 import torch
 
-from .config import load_config
+from .config import parse_args
 
 PACKED = "pretrain.npz.xz"
 FINETUNE_FILES = ("fewfc_train.pkl", "fewfc_train_aug.pkl", "ent_train.pkl", "fewfc_dev.pkl", "ent_dev.pkl")
@@ -78,17 +78,16 @@ def half(src: str, dst: str) -> None:
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", default="full")
     ap.add_argument("--out", default=".data/gpu")
     ap.add_argument("--finetune", action="store_true", help="pack the finetuning pickles instead")
     ap.add_argument("--unpack", metavar="DIR", help="decompress the finetuning pickles packed in DIR")
     ap.add_argument("--half", nargs=2, metavar=("CKPT", "OUT"), help="write CKPT with float16 weights")
-    args = ap.parse_args()
+    args, cfg = parse_args(ap)
     if args.unpack:
         return unpack(args.unpack)
     if args.half:
         return half(*args.half)
-    prepared = load_config(args.config).prepared_path()
+    prepared = cfg.prepared_path()
     os.makedirs(args.out, exist_ok=True)
     shutil.copy(os.path.join(prepared, "prepare_meta.json"), args.out)
     if args.finetune:

@@ -127,15 +127,13 @@ def recall_by_seen(pred, records, train, schema):
 
 
 def main():
-    from .config import load_config
+    from .config import parse_args
     from .schema import Schema
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
     ap.add_argument("--onnx", default="model.onnx", help="file in model_dir (a whole model: heads for all types)")
     ap.add_argument("--model-dir", default=None, help="instead of the config's model_dir, e.g. an older version's")
     ap.add_argument("--ckpt", default=None, help="a training checkpoint instead of the ONNX file")
-    args = ap.parse_args()
-    cfg = load_config(args.config)
+    args, cfg = parse_args(ap)
     schema = Schema.load(cfg.path(cfg.schema_path))
     max_span = cfg.max_span
     if args.ckpt:

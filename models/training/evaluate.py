@@ -12,7 +12,6 @@ or after it within max_span; a type's triggers/arguments are read only if its ty
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import pickle
@@ -219,15 +218,13 @@ def onnx_forward(path, threads=2):
 
 
 def main():
-    from .config import load_config
+    from .config import parse_args
     from .schema import Schema
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
     ap.add_argument("--onnx", default="model.onnx", help="file in model_dir")
     ap.add_argument("--retune", action="store_true", help="tune thresholds instead of using config.json's")
     ap.add_argument("--out", default=None, help="write scores JSON here")
-    args = ap.parse_args()
-    cfg = load_config(args.config)
+    args, cfg = parse_args(ap)
     model_dir = cfg.path(cfg.model_dir)
     mc = json.load(open(os.path.join(model_dir, "config.json"), encoding="utf-8"))
     schema = Schema.load(cfg.path(cfg.schema_path))

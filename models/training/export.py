@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import time
 
 import numpy as np
@@ -20,8 +19,9 @@ import torch
 from onnxruntime.quantization import QuantType, quantize_dynamic
 
 from .batching import INPUTS, pad_batch
-from .config import load_config
+from .config import parse_args
 from .evaluate import evaluate_all, onnx_forward
+from .feature_contract import WORD_FEATURES_VERSION, check_versions
 from .model import EncoderPart, FinKGEncoder, ModelConfig, PairHeadsPart, count_params
 from .prepare import features_cli
 from .schema import Schema
@@ -95,13 +95,14 @@ PARITY_SENTENCES = [
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
     ap.add_argument("--skip_eval", action="store_true")
-    args = ap.parse_args()
-    cfg = load_config(args.config)
+    args, cfg = parse_args(ap)
     torch.set_num_threads(cfg.threads)
     cache, model_dir = cfg.path(cfg.cache_dir), cfg.path(cfg.model_dir)
     schema = Schema.load(cfg.path(cfg.schema_path))
+    prepared_meta = json.load(open(os.path.join(cfg.prepared_path(), "prepare_meta.json")))
+    check_versions(f"{cfg.prepared_path()}/prepare_meta.json", prepared_meta["features_version"],
+                   prepared_meta["knowledge_version"])
     st = torch.load(cfg.ckpt_path("finetune_best.pt"), weights_only=False)
     mc = ModelConfig(**st["model_config"])
     model = FinKGEncoder(mc)
@@ -189,7 +190,8 @@ def main():
             # Types no trigger-annotated dataset (FewFC) labels: serving places their events at an argument.
             "triggerlessTypes": [t for t, d in zip(schema.event_types, schema.trained_on) if "fewfc" not in d],
         },
-        "features": {"version": meta["version"], "seg": {"pad": 0, "B": 1, "M": 2, "E": 3, "S": 4},
+        # The feature contract (feature_contract.py): serving refuses a model whose versions differ from its own.
+        "features": {"version": WORD_FEATURES_VERSION, "seg": {"pad": 0, "B": 1, "M": 2, "E": 3, "S": 4},
                      "posTags": meta["posTags"], "posIdOffset": 2, "posPad": 0, "posUnknown": 1,
                      "knowledge": {**meta["knowledge"], "kinds": ["org", "person"], "pad": 0, "none": 1,
                                    "ids": "2 + 3 * kindIndex + (0 B, 1 M, 2 E)",

@@ -11,7 +11,6 @@ Transformer blocks over the conditioned states (head_layers), so that the heads 
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import torch

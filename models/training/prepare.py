@@ -1,6 +1,6 @@
 """Read the datasets, build the char vocab, get jieba features from the TS CLI, cache tensors.
 
-  .venv/bin/python -m models.training.prepare --config full [--data_dir ../shared/data]
+  .venv/bin/python -m models.training.prepare --config full [--data_dir=../shared/data]
 
 Writes <cache_dir>/{pretrain,fewfc_train,fewfc_dev,ent_train,ent_dev}.pkl and <model_dir>/vocab.txt.
 Features come from `node dist/src/cli/main.js features` (run `npm run build` first) so training and
@@ -23,7 +23,8 @@ import numpy as np
 
 from .augment import augment_fewfc
 from .batching import KB_NONE
-from .config import ROOT, load_config
+from .config import ROOT, parse_args
+from .feature_contract import check_versions
 from .schema import Schema
 from .team_events import load_team_events
 from .tokenizer import SPECIAL_TOKENS, encode, load_vocab, normalize_text, save_vocab
@@ -205,7 +206,8 @@ def build_vocab(texts, min_freq, cap):
 def features_cli(texts, workdir, knowledge_dir=None, folds=None):
     """Run `finkg features` on texts; returns [(seg, pos)] (or [(seg, pos, kb)] with knowledge_dir, the
     datasets folder the training gazetteer is read from; folds[i] is the fold text i leaves out, None for
-    none) and the feature meta (POS tag list, knowledge definition)."""
+    none) and the feature meta (POS tag list, knowledge definition), after checking its versions against
+    the feature contract."""
     inp, out, meta = (os.path.join(workdir, n) for n in ("feat_in.jsonl", "feat_out.jsonl", "feat_meta.json"))
     with open(inp, "w", encoding="utf-8") as f:
         for i, t in enumerate(texts):
@@ -218,15 +220,7 @@ def features_cli(texts, workdir, knowledge_dir=None, folds=None):
     cmd = ["node", main_js, "features", inp, out, "--meta", meta, *extra]
     r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     if r.returncode != 0:
-        # The CLI entry can fail to load while other commands are mid-development; run the same
-        # registered command module directly (identical code path for `features`).
-        print("main.js failed, running the features command module directly:", r.stderr.strip()[-300:])
-        js = ("import {Command} from 'commander';"
-              "import {registerFeaturesCommand} from './dist/src/cli/commands/features.js';"
-              "const p=new Command('finkg');registerFeaturesCommand(p);"
-              "await p.parseAsync(process.argv.slice(1),{from:'user'});")
-        subprocess.run(["node", "--input-type=module", "-e", js, "features", inp, out, "--meta", meta, *extra],
-                       cwd=ROOT, check=True)
+        raise SystemExit(f"`finkg features` failed (run `npm run build` first):\n{r.stderr.strip()[-2000:]}")
     feats = [None] * len(texts)
     with open(out, encoding="utf-8") as f:
         for line in f:
@@ -236,10 +230,12 @@ def features_cli(texts, workdir, knowledge_dir=None, folds=None):
     assert all(x is not None and len(x[0]) == len(t) for x, t in zip(feats, texts))
     os.remove(inp)
     os.remove(out)
-    return feats, json.load(open(meta, encoding="utf-8"))
+    meta = json.load(open(meta, encoding="utf-8"))
+    check_versions("`finkg features`", meta["version"], meta.get("knowledge", {}).get("version"))
+    return feats, meta
 
 
-def add_knowledge(cache, data_dir, schema: Schema, max_len: int, limit=None):
+def add_knowledge(cache, data_dir):
     """Mark the labelled units' known names (the knowledge channel) through `finkg features --knowledge`.
 
     Training units leave out the names of their own record's fold (FewFC and FinNER train: record index %
@@ -250,14 +246,6 @@ def add_knowledge(cache, data_dir, schema: Schema, max_len: int, limit=None):
 
     fewfc_train, fewfc_dev, ent_train, ent_dev = (load(n) for n in (
         "fewfc_train.pkl", "fewfc_dev.pkl", "ent_train.pkl", "ent_dev.pkl"))
-    if fewfc_train and "rec" not in fewfc_train[0]:  # a cache written before units carried their record
-        _, fresh = load_fewfc(os.path.join(data_dir, "fewfc", "train.json"), schema, max_len, limit)
-        assert [u["text"] for u in fresh] == [u["text"] for u in fewfc_train], "cache differs from the data"
-        for u, f in zip(fewfc_train, fresh):
-            u["rec"] = f["rec"]
-    for u in ent_train:
-        if u["source"] == "finner" and "rec" not in u:
-            u["rec"] = int(u["doc"].rsplit("-", 1)[1])
     meta = json.load(open(os.path.join(cache, "prepare_meta.json")))
 
     team_path = os.path.join(cache, "team_train.pkl")
@@ -311,20 +299,17 @@ def add_augmented(cache, data_dir, schema: Schema, cfg):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
-    ap.add_argument("--data_dir", default=None)
     ap.add_argument("--force", action="store_true", help="rebuild even if the cache exists")
     ap.add_argument("--knowledge-only", action="store_true",
                     help="only (re)mark known names in an existing cache")
     ap.add_argument("--augment-only", action="store_true",
                     help="only (re)build the mention-replaced FewFC copies of an existing cache")
-    args = ap.parse_args()
-    cfg = load_config(args.config)
-    data_dir = cfg.path(args.data_dir or cfg.data_dir)
+    args, cfg = parse_args(ap)
+    data_dir = cfg.path(cfg.data_dir)
     cache = cfg.path(cfg.cache_dir)
     model_dir = cfg.path(cfg.model_dir)
     if args.knowledge_only:
-        add_knowledge(cache, data_dir, Schema.load(cfg.path(cfg.schema_path)), cfg.max_len, cfg.limit_train)
+        add_knowledge(cache, data_dir)
         return
     if args.augment_only:
         add_augmented(cache, data_dir, Schema.load(cfg.path(cfg.schema_path)), cfg)
@@ -332,8 +317,6 @@ def main():
     if not args.force and os.path.exists(os.path.join(cache, "prepare_meta.json")) and \
             os.path.exists(os.path.join(model_dir, "vocab.txt")):
         print(f"prepare: cache {cache} exists; skipping (use --force to rebuild)")
-        if cfg.augment_copies and not os.path.exists(os.path.join(cache, "fewfc_train_aug.pkl")):
-            add_augmented(cache, data_dir, Schema.load(cfg.path(cfg.schema_path)), cfg)  # a cache made before it
         return
     os.makedirs(cache, exist_ok=True)
     os.makedirs(model_dir, exist_ok=True)
@@ -415,7 +398,7 @@ def main():
     with open(os.path.join(cache, "prepare_meta.json"), "w") as fh:
         json.dump({"vocab_size": len(vocab), "pos_tags": meta["posTags"], "features_version": meta["version"],
                    "n_pretrain": len(pre), "pretrain_tokens": int(sum(len(p[0]) for p in pre))}, fh, indent=1)
-    add_knowledge(cache, data_dir, schema, L, cfg.limit_train)
+    add_knowledge(cache, data_dir)
     if cfg.augment_copies:
         add_augmented(cache, data_dir, schema, cfg)
     print(f"prepare done: {len(pre)} pretraining examples, {sum(len(p[0]) for p in pre)} tokens "

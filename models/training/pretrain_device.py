@@ -30,12 +30,13 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .config import Config, load_config
+from .config import Config, parse_args
 from .device_pack import PACKED, half_weights, pack, read_packed
 from .model import FinKGEncoder, count_params
 from .schema import Schema
 from .tokenizer import MASK_ID
-from .train import log, lr_at, make_optimizer, model_config, save_ckpt
+from .loop import Budget, Every, Run, log, make_optimizer, run_steps, save_ckpt
+from .train import model_config
 
 LENGTH_CLASS = 32
 MAX_SPAN_MASKED = 20  # train.mask_example masks annotated spans up to this length
@@ -128,62 +129,57 @@ def pretrain_on_device(cfg: Config, schema: Schema, arrays: dict[str, np.ndarray
     rng = np.random.default_rng(cfg.seed)
     gen = torch.Generator(device=dev).manual_seed(cfg.seed)
     model.train()
-    step, tokens, epoch, loss_mean = 0, 0, 0, None
+    tokens, epoch_count, loss_mean = 0, 0, None
     loss_sum = torch.zeros((), device=dev)  # summed on the device: reading it every step would stall the queue
-    t_start = t_ckpt = time.time()
-    done = False
-    while not done:
-        epoch += 1
-        for rows in epoch_batches(data.lengths, cfg.pt_device_batch_tokens, rng):
-            elapsed = time.time() - t_start
-            progress = max(step / cfg.pt_device_max_steps, elapsed / cfg.pt_device_time_budget_s)
-            if progress >= 1.0:
-                done = True
-                break
-            idx = torch.from_numpy(rows).to(dev, non_blocking=True)
-            L = int(data.lengths[rows].max())
-            ids = data.ids[idx, :L].long()
-            seg, pos = data.seg[idx, :L].long(), data.pos[idx, :L].long()
-            inp, lab = mask_batch(ids, seg, data.span_id[idx, :L], data.n_spans, cfg, mc.vocab_size, gen)
-            att = (ids != 0).long()
-            for g in opt.param_groups:
-                g["lr"] = lr_at(step, progress, cfg.pt_device_lr, cfg.pt_device_warmup)
-            with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cuda):
-                h = model.encode(inp, att, seg, pos, att)  # kb id 1 (none) on real tokens, as pad_batch
-                sel = lab != -100
-                loss = F.cross_entropy(model.mlm_logits(h[sel]).float(), lab[sel])
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
-            opt.step()
-            step += 1
-            tokens += int(data.lengths[rows].sum())
-            loss_sum += loss.detach()
-            if step % 200 == 0:
-                loss_mean = loss_sum.item() / 200
-                loss_sum.zero_()
-                log(f"step {step} epoch {epoch} loss {loss_mean:.3f} (mean of 200) lr {opt.param_groups[0]['lr']:.2e} "
-                    f"{tokens / (time.time() - t_start):.0f} tok/s, {tokens / 1e6:.0f}M tokens")
-            if time.time() - t_ckpt > ckpt_every_s:
-                save_ckpt(ckpt_path, model=half_weights(model.state_dict()), step=step,
-                          elapsed=time.time() - t_start, done=False, loss_ema=loss_mean)
-                t_ckpt = time.time()
-    seconds = time.time() - t_start
-    save_ckpt(ckpt_path, model=half_weights(model.state_dict()), step=step, elapsed=seconds, done=True,
-              loss_ema=loss_mean)
-    return {"steps": step, "seconds": seconds, "final_loss_mean_200": loss_mean, "tokens": tokens,
+
+    def epoch():
+        nonlocal epoch_count
+        epoch_count += 1
+        return epoch_batches(data.lengths, cfg.pt_device_batch_tokens, rng)
+
+    def loss_of(rows):
+        idx = torch.from_numpy(rows).to(dev, non_blocking=True)
+        L = int(data.lengths[rows].max())
+        ids = data.ids[idx, :L].long()
+        seg, pos = data.seg[idx, :L].long(), data.pos[idx, :L].long()
+        inp, lab = mask_batch(ids, seg, data.span_id[idx, :L], data.n_spans, cfg, mc.vocab_size, gen)
+        att = (ids != 0).long()
+        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cuda):
+            h = model.encode(inp, att, seg, pos, att)  # kb id 1 (none) on real tokens, as pad_batch
+            sel = lab != -100
+            loss = F.cross_entropy(model.mlm_logits(h[sel]).float(), lab[sel])
+        return loss, int(data.lengths[rows].sum())
+
+    def after_step(run, loss, n_tokens):
+        nonlocal tokens, loss_mean
+        tokens += n_tokens
+        loss_sum.add_(loss.detach())
+        if run.step % 200 == 0:
+            loss_mean = loss_sum.item() / 200
+            loss_sum.zero_()
+            log(f"step {run.step} epoch {epoch_count} loss {loss_mean:.3f} (mean of 200) "
+                f"lr {opt.param_groups[0]['lr']:.2e} {tokens / run.elapsed():.0f} tok/s, {tokens / 1e6:.0f}M tokens")
+
+    def checkpoint(run, done=False):
+        save_ckpt(ckpt_path, model=half_weights(model.state_dict()), step=run.step, elapsed=run.elapsed(), done=done,
+                  loss_ema=loss_mean)
+
+    run = Run()
+    budget = Budget(cfg.pt_device_max_steps, cfg.pt_device_time_budget_s, cfg.pt_device_lr, cfg.pt_device_warmup)
+    run_steps(model, opt, budget, run, epoch, loss_of, cfg.grad_clip, after_step, [Every(ckpt_every_s, checkpoint)])
+    seconds = run.elapsed()
+    checkpoint(run, done=True)
+    return {"steps": run.step, "seconds": seconds, "final_loss_mean_200": loss_mean, "tokens": tokens,
             "epochs": tokens / float(data.lengths.sum()), "batch_tokens": cfg.pt_device_batch_tokens,
             "lr": cfg.pt_device_lr, "device": torch.cuda.get_device_name(dev) if cuda else str(dev)}
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
     ap.add_argument("--packed", help="device_pack.py's folder (default: the config's prepared pretrain.pkl)")
     ap.add_argument("--out", help="folder for pretrain_last.pt and pretrain_summary.json (default: the config's)")
     ap.add_argument("--device", default="cuda")
-    args = ap.parse_args()
-    cfg = load_config(args.config)
+    args, cfg = parse_args(ap)
     ckpt_path = os.path.join(args.out, "pretrain_last.pt") if args.out else cfg.ckpt_path("pretrain_last.pt")
     if os.path.exists(ckpt_path) and torch.load(ckpt_path, map_location="cpu", weights_only=False).get("done"):
         log(f"{ckpt_path} is a finished pretraining; skipping")

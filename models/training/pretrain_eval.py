@@ -15,7 +15,7 @@ import torch
 import torch.nn.functional as F
 
 from .batching import INPUTS, pad_batch
-from .config import load_config
+from .config import parse_args
 from .model import FinKGEncoder
 from .schema import Schema
 from .train import load_weights, mask_example, model_config
@@ -57,10 +57,8 @@ def score(model, batches) -> SimpleNamespace:
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", default="full")
     ap.add_argument("ckpts", nargs="+")
-    args = ap.parse_args()
-    cfg = load_config(args.config)
+    args, cfg = parse_args(ap)
     schema = Schema.load(cfg.path(cfg.schema_path))
     mc = model_config(cfg, schema)
     units = held_out_units(cfg.prepared_path())

@@ -11,12 +11,12 @@ Single stages:
   .venv/bin/python -m models.training.train    --config full --stage finetune [--device cuda]
   .venv/bin/python -m models.training.export   --config full
 On a lent GPU machine that has only the repository: device_pack.py and config/device_finetune.py.
-Word-feature ablation (finetune only, two arms from the full run's pretrained checkpoint):
-  bash models/training/ablation.sh
-Knowledge ablation (0.3.0's knowledge stage with and without the channel, side by side on one core each):
-  bash models/training/knowledge_ablation.sh
+Finished experiments (ablations, finetuning arms) left the tree; the root HISTORY.md names the commits that hold them.
 Where arguments are lost (gold types, error kinds, train fit; the model card's error analysis):
   .venv/bin/python -m models.training.diagnose --config full
+Every entry point that takes --config NAME also takes --key=value for any Config field (config/__init__.py),
+typed by the field, so a trial needs no new config file:
+  .venv/bin/python -m models.training.train --config team --stage finetune --ft_max_steps=20 --cache_dir=.data/t
 Both stages checkpoint to <cache_dir>/ckpt/ every few minutes and resume from the last checkpoint.
 Budgets are time-based (pt_time_budget_s / ft_time_budget_s) with step caps; the LR schedule follows
 progress = max(step / max_steps, elapsed / time_budget).
@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import math
 import os
 import pickle
 import time
@@ -37,15 +36,12 @@ import torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from .batching import INPUTS, bucket_batches, pad_batch
-from .config import Config, load_config
+from .config import Config, parse_args
 from .evaluate import TH_GRID_FINE, evaluate_all
+from .loop import Budget, Every, Run, log, make_optimizer, run_steps, save_ckpt
 from .model import FinKGEncoder, ModelConfig, count_params
 from .schema import Schema
 from .tokenizer import MASK_ID
-
-
-def log(msg):
-    print(time.strftime("%H:%M:%S"), msg, flush=True)
 
 
 def model_config(cfg: Config, schema: Schema) -> ModelConfig:
@@ -105,25 +101,6 @@ def widen_label_rows(model, state, labels, schema: Schema):
     return state
 
 
-def lr_at(step, progress, base, warmup):
-    if step < warmup:
-        return base * (step + 1) / warmup
-    return base * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
-
-
-def make_optimizer(model, cfg, lr):
-    decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
-    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
-    return torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
-                              {"params": no_decay, "weight_decay": 0.0}], lr=lr, betas=(0.9, 0.98))
-
-
-def save_ckpt(path, **state):
-    tmp = path + ".tmp"
-    torch.save(state, tmp)
-    os.replace(tmp, path)  # atomic: an interrupted save never corrupts the last checkpoint
-
-
 # ---------------------------------------------------------------- (a) masked-LM pretraining
 def mask_example(ids, seg, spans, rng, cfg, vocab_size):
     """Whole-word masking over jieba words + whole-span masking of annotated entity/argument spans."""
@@ -174,53 +151,49 @@ def pretrain(cfg: Config, schema: Schema):
     log(f"pretrain: {len(data)} examples, {lengths.sum()} tokens, params {count_params(model)}")
     rng = np.random.default_rng(cfg.seed + step)
     model.train()
-    t_start, t_ckpt = time.time() - elapsed, time.time()
+
+    def epoch():
+        return bucket_batches(lengths, cfg.pt_batch_tokens, rng)
+
+    def loss_of(bidx):
+        units, labels = [], []
+        for i in bidx:
+            ids, seg, pos, spans = data[i]
+            inp, lab = mask_example(ids, seg, spans, rng, cfg, mc.vocab_size)
+            units.append({"ids": inp, "seg": seg, "pos": pos})
+            labels.append(lab)
+        b = pad_batch(units, multiple=16)
+        lab = np.full(b["input_ids"].shape, -100, dtype=np.int64)
+        for k, l in enumerate(labels):
+            lab[k, :len(l)] = l
+        lab = torch.from_numpy(lab)
+        h = model.encode(*(torch.from_numpy(b[k]) for k in INPUTS))
+        sel = lab != -100
+        return F.cross_entropy(model.mlm_logits(h[sel]), lab[sel]), int(b["attention_mask"].sum())
+
     loss_ema, tok = None, 0
     t_run = time.time()  # throughput since this process started (resume-safe)
-    done = False
-    while not done:
-        for bidx in bucket_batches(lengths, cfg.pt_batch_tokens, rng):
-            elapsed = time.time() - t_start
-            progress = max(step / cfg.pt_max_steps, elapsed / cfg.pt_time_budget_s)
-            if progress >= 1.0:
-                done = True
-                break
-            units, labels = [], []
-            for i in bidx:
-                ids, seg, pos, spans = data[i]
-                inp, lab = mask_example(ids, seg, spans, rng, cfg, mc.vocab_size)
-                units.append({"ids": inp, "seg": seg, "pos": pos})
-                labels.append(lab)
-            b = pad_batch(units, multiple=16)
-            lab = np.full(b["input_ids"].shape, -100, dtype=np.int64)
-            for k, l in enumerate(labels):
-                lab[k, :len(l)] = l
-            lab = torch.from_numpy(lab)
-            for g in opt.param_groups:
-                g["lr"] = lr_at(step, progress, cfg.pt_lr, cfg.pt_warmup)
-            h = model.encode(*(torch.from_numpy(b[k]) for k in INPUTS))
-            sel = lab != -100
-            loss = F.cross_entropy(model.mlm_logits(h[sel]), lab[sel])
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
-            opt.step()
-            step += 1
-            tok += int(b["attention_mask"].sum())
-            loss_ema = loss.item() if loss_ema is None else 0.98 * loss_ema + 0.02 * loss.item()
-            if step % 50 == 0 or step == 1:
-                log(f"pt step {step} loss {loss.item():.3f} ema {loss_ema:.3f} lr {opt.param_groups[0]['lr']:.2e} "
-                    f"{tok / max(1e-9, time.time() - t_run):.0f} tok/s "
-                    f"elapsed {time.time() - t_start:.0f}s")
-            if time.time() - t_ckpt > cfg.ckpt_every_s:
-                save_ckpt(ck_path, model=model.state_dict(), opt=opt.state_dict(), step=step,
-                          elapsed=time.time() - t_start, done=False, loss_ema=loss_ema)
-                t_ckpt = time.time()
-    save_ckpt(ck_path, model=model.state_dict(), opt=opt.state_dict(), step=step,
-              elapsed=time.time() - t_start, done=True, loss_ema=loss_ema)
+
+    def after_step(run, loss, n_tokens):
+        nonlocal loss_ema, tok
+        tok += n_tokens
+        loss_ema = loss.item() if loss_ema is None else 0.98 * loss_ema + 0.02 * loss.item()
+        if run.step % 50 == 0 or run.step == 1:
+            log(f"pt step {run.step} loss {loss.item():.3f} ema {loss_ema:.3f} lr {opt.param_groups[0]['lr']:.2e} "
+                f"{tok / max(1e-9, time.time() - t_run):.0f} tok/s "
+                f"elapsed {run.elapsed():.0f}s")
+
+    def checkpoint(run, done=False):
+        save_ckpt(ck_path, model=model.state_dict(), opt=opt.state_dict(), step=run.step,
+                  elapsed=run.elapsed(), done=done, loss_ema=loss_ema)
+
+    run = Run(step, elapsed)
+    run_steps(model, opt, Budget(cfg.pt_max_steps, cfg.pt_time_budget_s, cfg.pt_lr, cfg.pt_warmup), run, epoch,
+              loss_of, cfg.grad_clip, after_step, [Every(cfg.ckpt_every_s, checkpoint)])
+    checkpoint(run, done=True)
     with open(os.path.join(cache, "pretrain_summary.json"), "w") as f:
-        json.dump({"steps": step, "seconds": time.time() - t_start, "final_loss_ema": loss_ema}, f)
-    log(f"pretraining done: {step} steps, loss ema {loss_ema:.3f}, {time.time() - t_start:.0f}s")
+        json.dump({"steps": run.step, "seconds": run.elapsed(), "final_loss_ema": loss_ema}, f)
+    log(f"pretraining done: {run.step} steps, loss ema {loss_ema:.3f}, {run.elapsed():.0f}s")
 
 
 # ---------------------------------------------------------------- (b) multitask finetuning
@@ -343,11 +316,12 @@ def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
         mc = dataclasses.replace(mc, dropout=cfg.ft_dropout)
     dev = torch.device(device)
     model = FinKGEncoder(mc)
+    budget = Budget(cfg.ft_max_steps, cfg.ft_time_budget_s, cfg.ft_lr, cfg.ft_warmup)
     step, elapsed, best, evals, st = 0, 0.0, {"score": -1.0}, [], None
     if os.path.exists(last_path):
         st = torch.load(last_path, map_location="cpu", weights_only=False)
         # A finished run whose budget was raised since continues where it stopped.
-        if st.get("done") and max(st["step"] / cfg.ft_max_steps, st["elapsed"] / cfg.ft_time_budget_s) >= 1.0:
+        if st.get("done") and budget.progress(st["step"], st["elapsed"]) >= 1.0:
             log("finetuning already done; skipping")
             return
         load_weights(model, st["model"])
@@ -382,9 +356,10 @@ def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
         f"{len(ent_units)} entity units, "
         f"params {count_params(model)}")
 
-    def evaluate_and_keep(step, elapsed):
+    def evaluate_and_keep(run):
         """Score the weights (and their moving average, if kept) on dev; keep the best seen as finetune_best."""
         nonlocal best
+        step, elapsed = run.step, run.elapsed()
         candidates = [("raw", model)] + ([("ema", ema.module)] if ema is not None else [])
         for weights, m in candidates:
             m.eval()
@@ -406,66 +381,55 @@ def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
         model.train()
 
     model.train()
-    t_start = time.time() - elapsed
-    t_ckpt = t_eval = time.time()
-    done, loss_ema = False, None
-    while not done:
+
+    def epoch():
         n_ent = int(len(ent_units) * cfg.ent_fraction)
         events = ev_units if copies is None else [
             c[rng.integers(len(c))] if c and rng.random() < cfg.augment_share else u for u, c in zip(ev_units, copies)]
         pool = events + team_units + [ent_units[i] for i in rng.permutation(len(ent_units))[:n_ent]]
         lengths = np.array([len(u["ids"]) for u in pool])
-        for bidx in bucket_batches(lengths, cfg.ft_batch_tokens, rng):
-            elapsed = time.time() - t_start
-            progress = max(step / cfg.ft_max_steps, elapsed / cfg.ft_time_budget_s)
-            if progress >= 1.0:
-                done = True
-                break
-            units = [pool[i] for i in bidx]
-            b = pad_batch(units, multiple=16)
-            y = {k: v.to(dev) for k, v in build_targets(units, b["input_ids"].shape[1], schema, role_mask_np).items()}
-            for g in opt.param_groups:
-                g["lr"] = lr_at(step, progress, cfg.ft_lr, cfg.ft_warmup)
-            inputs = [torch.from_numpy(b[k]).to(dev) for k in INPUTS]
-            h = model.encode(*inputs)
-            loss, parts = multitask_loss(model, h, inputs[1], y, role_mask, cfg)
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
-            opt.step()
-            if ema is not None:
-                ema.update_parameters(model)
-            step += 1
-            loss_ema = loss.item() if loss_ema is None else 0.98 * loss_ema + 0.02 * loss.item()
-            if step % 50 == 0 or step == 1:
-                log(f"ft step {step} loss {loss.item():.3f} ema {loss_ema:.3f} "
-                    + " ".join(f"{k} {v.item():.3f}" for k, v in parts.items())
-                    + f" lr {opt.param_groups[0]['lr']:.2e} elapsed {time.time() - t_start:.0f}s")
-            if time.time() - t_eval > cfg.eval_every_s:
-                evaluate_and_keep(step, time.time() - t_start)
-                t_eval = time.time()
-            if time.time() - t_ckpt > cfg.ckpt_every_s:
-                save_ckpt(last_path, model=model.state_dict(), opt=opt.state_dict(), step=step,
-                          elapsed=time.time() - t_start, best=best, evals=evals, done=False,
-                          ema=ema.state_dict() if ema is not None else None)
-                t_ckpt = time.time()
-    if not evals or evals[-1]["step"] != step:  # the last step may just have been evaluated
-        evaluate_and_keep(step, time.time() - t_start)
-    save_ckpt(last_path, model=model.state_dict(), opt=opt.state_dict(), step=step,
-              elapsed=time.time() - t_start, best=best, evals=evals, done=True,
-              ema=ema.state_dict() if ema is not None else None)
+        return ([pool[i] for i in bidx] for bidx in bucket_batches(lengths, cfg.ft_batch_tokens, rng))
+
+    def loss_of(units):
+        b = pad_batch(units, multiple=16)
+        y = {k: v.to(dev) for k, v in build_targets(units, b["input_ids"].shape[1], schema, role_mask_np).items()}
+        inputs = [torch.from_numpy(b[k]).to(dev) for k in INPUTS]
+        h = model.encode(*inputs)
+        return multitask_loss(model, h, inputs[1], y, role_mask, cfg)
+
+    loss_ema = None
+
+    def after_step(run, loss, parts):
+        nonlocal loss_ema
+        if ema is not None:
+            ema.update_parameters(model)
+        loss_ema = loss.item() if loss_ema is None else 0.98 * loss_ema + 0.02 * loss.item()
+        if run.step % 50 == 0 or run.step == 1:
+            log(f"ft step {run.step} loss {loss.item():.3f} ema {loss_ema:.3f} "
+                + " ".join(f"{k} {v.item():.3f}" for k, v in parts.items())
+                + f" lr {opt.param_groups[0]['lr']:.2e} elapsed {run.elapsed():.0f}s")
+
+    def checkpoint(run, done=False):
+        save_ckpt(last_path, model=model.state_dict(), opt=opt.state_dict(), step=run.step,
+                  elapsed=run.elapsed(), best=best, evals=evals, done=done,
+                  ema=ema.state_dict() if ema is not None else None)
+
+    run = Run(step, elapsed)
+    run_steps(model, opt, budget, run, epoch, loss_of, cfg.grad_clip, after_step,
+              [Every(cfg.eval_every_s, evaluate_and_keep), Every(cfg.ckpt_every_s, checkpoint)])
+    if not evals or evals[-1]["step"] != run.step:  # the last step may just have been evaluated
+        evaluate_and_keep(run)
+    checkpoint(run, done=True)
     with open(os.path.join(cache, "finetune_summary.json"), "w") as f:
-        json.dump({"steps": step, "seconds": time.time() - t_start, "best": best, "evals": evals}, f, indent=1)
-    log(f"finetuning done: {step} steps, best step {best['step']} score {best['score']:.2f}")
+        json.dump({"steps": run.step, "seconds": run.elapsed(), "best": best, "evals": evals}, f, indent=1)
+    log(f"finetuning done: {run.step} steps, best step {best['step']} score {best['score']:.2f}")
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"))
     ap.add_argument("--stage", choices=["pretrain", "finetune", "all"], default="all")
     ap.add_argument("--device", default="cpu", help="finetuning's torch device (pretraining: pretrain_device.py)")
-    args = ap.parse_args()
-    cfg = load_config(args.config)
+    args, cfg = parse_args(ap)
     torch.manual_seed(cfg.seed)
     # FINKG_TRAIN_THREADS: e.g. 1 for each of two arms run side by side on 2 cores.
     torch.set_num_threads(int(os.environ.get("FINKG_TRAIN_THREADS", cfg.threads)))

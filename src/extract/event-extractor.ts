@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { defaultModelDir, eventSchemaFile } from '../config/index.js';
-import { KNOWLEDGE_FEATURES_VERSION, type KnownNames, unmarked } from './knowledge-features.js';
+import { featureContractMismatch } from './feature-contract.js';
+import { type KnownNames, unmarked } from './knowledge-features.js';
 import { batchByLength, type LengthBatcherOptions } from './length-batcher.js';
 import { loadModelConfig } from './model-config.js';
 import type { Precision } from './model-paths.js';
@@ -23,7 +24,7 @@ import type {
   TokenSpan,
 } from './types.js';
 import { mergeWindows, planWindows, type TokenWindow } from './windowing.js';
-import { POS_TAGS, wordFeatures } from './word-features.js';
+import { wordFeatures } from './word-features.js';
 
 export interface EventExtractorOptions {
   /**
@@ -110,17 +111,12 @@ export class EventExtractor {
       ...(options.session ? { session: options.session } : {}),
       ...(options.parts === undefined ? {} : { parts: options.parts }),
     });
-    if (config.posTags.length > 0 && config.posTags.join(' ') !== POS_TAGS.join(' ')) {
-      throw new Error(
-        'config.json pos_tags differ from word-features POS_TAGS: the model was trained on other features',
-      );
-    }
     const usesKnowledge = runner.inputNames.includes('kb_ids');
-    if (usesKnowledge && config.knowledgeVersion !== KNOWLEDGE_FEATURES_VERSION) {
-      throw new Error(
-        `config.json knowledge features ${config.knowledgeVersion ?? '(none)'} differ from ${KNOWLEDGE_FEATURES_VERSION}: the model was trained on other marks`,
-      );
-    }
+    const mismatch = featureContractMismatch(config, {
+      wordFeatures: runner.inputNames.some((name) => name === 'seg_ids' || name === 'pos_ids'),
+      knowledge: usesKnowledge,
+    });
+    if (mismatch !== undefined) throw new Error(mismatch);
     if (config.vocabSize !== undefined && config.vocabSize !== tokenizer.size) {
       throw new Error(`vocab.txt has ${tokenizer.size} tokens but config.json says ${config.vocabSize}`);
     }

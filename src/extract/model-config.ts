@@ -129,6 +129,9 @@ export function parseModelConfig(raw: unknown, schema: EventSchema | undefined):
   );
   const features = isObject(raw.features) ? raw.features : raw;
   const posTags = stringList(field(features, 'pos_tags', 'posTags') ?? [], 'pos_tags');
+  const wordFeaturesVersion = isObject(raw.features) ? field(raw.features, 'version') : undefined;
+  if (wordFeaturesVersion !== undefined && typeof wordFeaturesVersion !== 'string')
+    throw new ModelConfigError('features.version must be a string');
   const knowledge = field(features, 'knowledge');
   const knowledgeVersion = isObject(knowledge) ? field(knowledge, 'version') : undefined;
   if (knowledgeVersion !== undefined && typeof knowledgeVersion !== 'string')
@@ -195,6 +198,7 @@ export function parseModelConfig(raw: unknown, schema: EventSchema | undefined):
   };
   const vocabSize = field(raw, 'vocabSize', 'vocab_size');
   if (vocabSize !== undefined) config.vocabSize = integer(vocabSize, 'vocabSize', 3);
+  if (wordFeaturesVersion !== undefined) config.wordFeaturesVersion = wordFeaturesVersion;
   if (knowledgeVersion !== undefined) config.knowledgeVersion = knowledgeVersion;
   const recorded = recordedAcF1(raw);
   if (recorded !== undefined) config.recordedDevAcF1 = recorded;

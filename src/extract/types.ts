@@ -39,6 +39,8 @@ export interface ModelConfig {
   vocabSize?: number;
   /** AC F1 (%) on FewFC dev recorded at training time, when the config carries it. */
   recordedDevAcF1?: number;
+  /** Version of the word features (word-features.ts) the model was trained with (`features.version`). */
+  wordFeaturesVersion?: string;
   /** Version of the knowledge marks (knowledge-features.ts) the model was trained with, if it takes them. */
   knowledgeVersion?: string;
 }

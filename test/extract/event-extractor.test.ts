@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { EventExtractor } from '../../src/extract/event-extractor.js';
-import { KnownNames } from '../../src/extract/knowledge-features.js';
+import { KNOWLEDGE_FEATURES_VERSION, KnownNames } from '../../src/extract/knowledge-features.js';
 import type { ExtractionResult } from '../../src/extract/types.js';
+import { WORD_FEATURES_VERSION } from '../../src/extract/word-features.js';
 import { KNOWLEDGE_MODEL_DIR, LOOKUP_MODEL_DIR } from './lookup-model.js';
 
 const load = () =>
@@ -139,19 +140,75 @@ describe('EventExtractor with the knowledge input', () => {
     assert.deepEqual(told, plain);
   });
 
-  it('refuses a model trained on other knowledge marks', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'finkg-kb-'));
-    try {
-      for (const f of ['model.onnx', 'vocab.txt']) await copyFile(join(modelDir, f), join(dir, f));
-      const config = JSON.parse(await readFile(join(modelDir, 'config.json'), 'utf8'));
-      config.features.knowledge.version = 'some-other-marks';
-      await writeFile(join(dir, 'config.json'), JSON.stringify(config));
-      await assert.rejects(
-        EventExtractor.load({ modelDir: dir, precision: 'fp32' }),
-        /knowledge features some-other-marks differ/,
-      );
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('refuses a model trained on other knowledge marks, naming both versions', async () => {
+    await assert.rejects(
+      loadWithFeatures(modelDir, (features) => {
+        features.knowledge.version = 'some-other-marks';
+      }),
+      saying(`knowledge features some-other-marks differ from ${KNOWLEDGE_FEATURES_VERSION}`),
+    );
   });
 });
+
+describe('EventExtractor and the feature contract', () => {
+  it('refuses a model trained on other word features, naming both versions', async () => {
+    for (const dir of [LOOKUP_MODEL_DIR, KNOWLEDGE_MODEL_DIR]) {
+      await assert.rejects(
+        loadWithFeatures(dir, (features) => {
+          features.version = 'jieba-older';
+        }),
+        saying(`word features jieba-older differ from ${WORD_FEATURES_VERSION}`),
+      );
+    }
+  });
+
+  it('refuses a model whose config names no word-feature version', async () => {
+    await assert.rejects(
+      loadWithFeatures(LOOKUP_MODEL_DIR, (features) => {
+        delete features.version;
+      }),
+      /word features \(none\) differ/,
+    );
+  });
+
+  it('names every difference at once', async () => {
+    await assert.rejects(
+      loadWithFeatures(KNOWLEDGE_MODEL_DIR, (features) => {
+        features.version = 'jieba-older';
+        features.knowledge.version = 'marks-older';
+      }),
+      /word features jieba-older differ .*; knowledge features marks-older differ/,
+    );
+  });
+
+  it("loads a model whose versions are this build's", async () => {
+    const extractor = await loadWithFeatures(KNOWLEDGE_MODEL_DIR, () => {});
+    assert.equal(extractor.usesKnowledge, true);
+  });
+});
+
+/** The fixture model in `dir`, loaded from a copy whose config.json features `edit` changed. */
+async function loadWithFeatures(
+  dir: string,
+  edit: (features: { version?: string; knowledge: { version: string } }) => void,
+): Promise<EventExtractor> {
+  const copy = await mkdtemp(join(tmpdir(), 'finkg-features-'));
+  try {
+    for (const f of ['model.onnx', 'vocab.txt']) await copyFile(join(dir, f), join(copy, f));
+    const config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
+    config.features.knowledge ??= {};
+    edit(config.features);
+    await writeFile(join(copy, 'config.json'), JSON.stringify(config));
+    return await EventExtractor.load({ modelDir: copy, precision: 'fp32' });
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+
+/** An assert.rejects check that the error's message holds `text`. */
+function saying(text: string) {
+  return (error: Error) => {
+    assert.ok(error.message.includes(text), error.message);
+    return true;
+  };
+}

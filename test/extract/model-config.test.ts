@@ -59,6 +59,13 @@ describe('parseModelConfig', () => {
     assert.throws(() => parseModelConfig({ ...base, window_overlap: 128 }, schema), /window_overlap/);
   });
 
+  it('refuses a feature version that is not a string', () => {
+    assert.throws(
+      () => parseModelConfig({ ...base, features: { version: 2 } }, schema),
+      /features.version must be a string/,
+    );
+  });
+
   it('reads a recorded AC F1 (a percentage)', () => {
     assert.equal(
       parseModelConfig({ ...base, dev_metrics: { fewfc: { AC: { f1: 61.5 } } } }, schema).recordedDevAcF1,
@@ -79,7 +86,11 @@ describe('parseModelConfig', () => {
           validRoles: { 中标: ['obj', 'sub', 'amount'], 质押: ['sub-org', 'date'] },
           entityTypes: ['company', 'person'],
         },
-        features: { posTags: ['n', 'v'] },
+        features: {
+          version: 'word-features-v9',
+          posTags: ['n', 'v'],
+          knowledge: { version: 'marks-v3' },
+        },
         decode: {
           thresholds: { type: 0.3, trigger: 0.4, argument: 0.5, entity: 0.6 },
           maxSpan: { trigger: 12, argument: 16, entity: 48 },
@@ -94,6 +105,8 @@ describe('parseModelConfig', () => {
     assert.deepEqual(config.validRoles.中标, ['sub', 'obj', 'amount']);
     assert.deepEqual(config.entityTypes, ['company', 'person']);
     assert.deepEqual(config.posTags, ['n', 'v']);
+    assert.equal(config.wordFeaturesVersion, 'word-features-v9');
+    assert.equal(config.knowledgeVersion, 'marks-v3');
     assert.deepEqual(config.entity, { threshold: 0.6, maxSpanLen: 48 });
     assert.equal(config.recordedDevAcF1, 54.5);
     assert.equal(config.windowOverlap, 64);

@@ -1,9 +1,15 @@
-"""Training configs. `load_config("tiny"|"full")` returns the Config defined in config/<name>.py."""
+"""Training configs. `load_config("team", ["--ft_max_steps=20"])` returns the Config defined in config/<name>.py
+with command-line overrides applied; `parse_args` gives every entry point `--config NAME` and `--key=value`."""
 from __future__ import annotations
 
+import argparse
 import dataclasses
+import difflib
 import importlib
+import json
 import os
+import types
+import typing
 from dataclasses import dataclass, field
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
@@ -17,7 +23,7 @@ class Config:
     cache_dir: str = ".data/training/full"
     ckpt_dir: str | None = None  # default <cache_dir>/ckpt
     # prepare.py's pickles + prepare_meta.json (default cache_dir) and the checkpoint finetuning starts
-    # from (default <ckpt_dir>/pretrain_last.pt): the ablations reuse the full run's instead of redoing them.
+    # from (default <ckpt_dir>/pretrain_last.pt): a finetuning arm reuses another run's instead of redoing them.
     prepared_dir: str | None = None
     init_ckpt: str | None = None
     model_dir: str = "models/finkg-small"
@@ -56,10 +62,11 @@ class Config:
     head_layers: int = 0
     # jieba word-position/POS embeddings. False replaces seg_ids/pos_ids by the pad id 0 inside the model
     # (the inputs stay in the ONNX contract): row 0 got no gradient in pretraining (padding only), so it is
-    # still its random init, and finetuning learns it as one constant vector. For config/ablation_nofeat.py.
+    # still its random init, and finetuning learns it as one constant vector (the word-feature ablation,
+    # models/finkg-small/HISTORY.md; --use_word_features=false).
     use_word_features: bool = True
     # Knowledge channel (kb_ids: spans matching known names). False replaces the ids by the pad id inside the
-    # model, as use_word_features does, for config/knowledge_control.py.
+    # model, as use_word_features does (the knowledge ablation's control arm; --use_knowledge=false).
     use_knowledge: bool = True
     # pretraining (masked LM, whole-word + entity-knowledge span masking)
     pt_batch_tokens: int = 4096
@@ -132,6 +139,61 @@ def finetune_arm(base: Config, name: str, **changes) -> Config:
     return dataclasses.replace(base, **{**derived, **changes})
 
 
-def load_config(name: str) -> Config:
-    mod = importlib.import_module(f"{__name__}.{name}")
-    return mod.config
+class ConfigError(ValueError):
+    """A config name or override that does not fit the Config dataclass."""
+
+
+def load_config(name: str, overrides: typing.Sequence[str] = ()) -> Config:
+    folder = os.path.dirname(__file__)
+    names = sorted(f[:-3] for f in os.listdir(folder) if f.endswith(".py") and f != "__init__.py")
+    if name not in names:
+        raise ConfigError(f"no config {name!r} in models/training/config; there are: {', '.join(names)}")
+    return with_overrides(importlib.import_module(f"{__name__}.{name}").config, overrides)
+
+
+def with_overrides(cfg: Config, overrides: typing.Sequence[str]) -> Config:
+    """cfg with `--key=value` overrides, each value read as its field's type (`none` for an optional one)."""
+    hints = typing.get_type_hints(Config)
+    changes = {}
+    for arg in overrides:
+        key, eq, value = arg.removeprefix("--").partition("=")
+        if not arg.startswith("--") or not eq:
+            raise ConfigError(f"config overrides take the form --key=value, got {arg!r}")
+        if key not in hints:
+            close = difflib.get_close_matches(key, list(hints), n=5, cutoff=0.6)
+            hint = f"; close names: {', '.join(close)}" if close else "; see models/training/config/__init__.py"
+            raise ConfigError(f"unknown config key {key!r}{hint}")
+        changes[key] = parse_value(key, hints[key], value)
+    return dataclasses.replace(cfg, **changes)
+
+
+def parse_value(key: str, hint, value: str):
+    """value read as the field's type: int, float, bool, str, dict (JSON), optionally None."""
+    members = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+    if type(None) in members and value.lower() in ("none", "null"):
+        return None
+    (kind,) = [m for m in members if m is not type(None)]
+    try:
+        if kind is bool:
+            return {"true": True, "1": True, "false": False, "0": False}[value.lower()]
+        if kind is dict:
+            parsed = json.loads(value)
+            if not isinstance(parsed, dict):
+                raise ValueError("not a JSON object")
+            return parsed
+        return kind(value)
+    except (KeyError, ValueError) as e:
+        raise ConfigError(f"--{key}={value}: not a {kind.__name__} ({e})") from None
+
+
+def parse_args(ap: argparse.ArgumentParser, argv: typing.Sequence[str] | None = None):
+    """ap's own arguments plus `--config NAME` (default $FINKG_TRAIN_CONFIG, else full); everything else must be
+    a `--key=value` override of a Config field. Returns (args, config)."""
+    ap.add_argument("--config", default=os.environ.get("FINKG_TRAIN_CONFIG", "full"),
+                    help="config/<NAME>.py; any Config field is overridden by --key=value")
+    ap.allow_abbrev = False  # an override is never taken for an abbreviation of the entry point's own options
+    args, rest = ap.parse_known_args(argv)
+    try:
+        return args, load_config(args.config, rest)
+    except ConfigError as e:
+        ap.error(str(e))

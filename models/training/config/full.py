@@ -24,8 +24,8 @@ config = Config(
     eval_every_s=8 * 60,
     # 0.4.0 used 3.0 throughout (0.1.0/0.2.0: 1.0 until finetune step ~2700, changed on resume).
     arg_loss_weight=3.0,
-    # The knowledge input is trained from the first finetuning step (0.4.0). 0.3.0 added it afterwards, in
-    # a separate stage (config/knowledge.py) that made the recipe overrun its budget.
+    # The knowledge input is trained from the first finetuning step (0.4.0). 0.3.0 added it afterwards, in a
+    # separate stage (config/knowledge.py; the root HISTORY.md names its commit) that overran the budget.
     use_knowledge=True,
     # 0.5.0: half the FewFC sentences of each epoch are shown with their parties' names replaced (augment.py).
     augment_copies=2,

@@ -18,6 +18,12 @@ from models.training.train import head_pairs, multitask_loss, torch_forward
 T, R, E, L = 4, 3, 2, 6
 
 
+def small_model(head_layers=0):
+    """A one-layer encoder in eval mode over T types, R roles and E entity types (seed torch first)."""
+    return FinKGEncoder(ModelConfig(vocab_size=30, n_layer=1, d_model=16, n_head=2, d_ff=32, max_len=L, n_types=T,
+                                    n_roles=R, n_entities=E, head_layers=head_layers)).eval()
+
+
 def targets(type_rows, has_event):
     B = len(type_rows)
     type_y = torch.zeros(B, T)
@@ -60,8 +66,7 @@ class HeadPairsTest(unittest.TestCase):
 class LossScaleTest(unittest.TestCase):
     def test_all_types_equal_dense_heads(self):
         torch.manual_seed(0)
-        model = FinKGEncoder(ModelConfig(vocab_size=30, n_layer=1, d_model=16, n_head=2, d_ff=32, max_len=L,
-                                         n_types=T, n_roles=R, n_entities=E)).eval()
+        model = small_model()
         ids = torch.randint(3, 30, (3, L))
         attn = torch.tensor([[1] * L, [1] * 4 + [0] * 2, [1] * 5 + [0]])
         inputs = (ids, attn, torch.ones_like(ids), torch.ones_like(ids), torch.ones_like(ids))
@@ -89,8 +94,7 @@ class LossScaleTest(unittest.TestCase):
 class LabelMaskTest(unittest.TestCase):
     def test_unlabelled_types_and_triggers_add_no_loss(self):
         torch.manual_seed(0)
-        model = FinKGEncoder(ModelConfig(vocab_size=30, n_layer=1, d_model=16, n_head=2, d_ff=32, max_len=L,
-                                         n_types=T, n_roles=R, n_entities=E)).eval()
+        model = small_model()
         ids = torch.randint(3, 30, (2, L))
         attn = torch.ones(2, L, dtype=torch.int64)
         inputs = (ids, attn, torch.ones_like(ids), torch.ones_like(ids), torch.ones_like(ids))
@@ -120,8 +124,7 @@ class LabelMaskTest(unittest.TestCase):
 class HeadBlocksTest(unittest.TestCase):
     def test_pair_heads_match_all_type_heads_and_ignore_padding(self):
         torch.manual_seed(0)
-        model = FinKGEncoder(ModelConfig(vocab_size=30, n_layer=1, d_model=16, n_head=2, d_ff=32, max_len=L,
-                                         n_types=T, n_roles=R, n_entities=E, head_layers=1)).eval()
+        model = small_model(head_layers=1)
         ids = torch.randint(3, 30, (2, L))
         attn = torch.tensor([[1] * L, [1] * 4 + [0] * 2])
         inputs = lambda i, a: (i, a, torch.ones_like(i), torch.ones_like(i), torch.ones_like(i))  # noqa: E731
@@ -142,8 +145,7 @@ class DevForwardTest(unittest.TestCase):
     def test_heads_of_likely_types_equal_the_all_type_forward(self):
         for head_layers in (0, 1):
             torch.manual_seed(1)
-            model = FinKGEncoder(ModelConfig(vocab_size=30, n_layer=1, d_model=16, n_head=2, d_ff=32, max_len=L,
-                                             n_types=T, n_roles=R, n_entities=E, head_layers=head_layers)).eval()
+            model = small_model(head_layers)
             with torch.no_grad():  # spread the type probabilities so that some types fall below the cut
                 model.type_head.bias.copy_(torch.tensor([3.0, -3.0, 0.0, -6.0]))
             ids = torch.randint(3, 30, (2, L)).numpy()
