@@ -90,6 +90,10 @@ interface PassResult {
   completed: number;
   failed: number;
   seconds: number;
+  /** Seconds from submission to the first completed job: mostly the processors loading the model. */
+  firstSeconds: number;
+  /** Median milliseconds per completed job: in the queue, processing, and each stage of processing. */
+  medians: Record<string, number>;
   retriedAttempts: number;
   faults: FaultRecord[];
   unfinished: string[];
@@ -182,6 +186,7 @@ async function runPass(
       maxDocumentBytes: base.maxDocumentBytes,
     };
     const started = performance.now();
+    const submittedAt = Date.now();
     const jobIds: string[] = [];
     for (const doc of documents)
       jobIds.push((await submitText(deps, { text: doc.text, kind: 'announcement' })).jobId);
@@ -242,13 +247,27 @@ async function runPass(
     await pending;
     let retriedAttempts = 0;
     const unfinished: string[] = [];
+    const times: Record<string, number[]> = {};
+    const add = (what: string, ms: number | undefined) => {
+      if (ms === undefined || !Number.isFinite(ms)) return;
+      times[what] ??= [];
+      times[what].push(ms);
+    };
+    let firstFinished = Number.POSITIVE_INFINITY;
     for (const id of jobIds) {
       const job = await queue.getJob(id);
       const state = job ? await job.getState() : 'missing';
       if (state !== 'completed')
         unfinished.push(`${id} ${state}${job?.failedReason ? `: ${job.failedReason}` : ''}`);
       retriedAttempts += Math.max(0, (job?.attemptsMade ?? 1) - 1) + (job?.stalledCounter ?? 0);
+      if (state !== 'completed' || !job?.processedOn || !job.finishedOn) continue;
+      firstFinished = Math.min(firstFinished, job.finishedOn);
+      add('queued', job.processedOn - job.timestamp);
+      add('processing', job.finishedOn - job.processedOn);
+      const stages = (job.returnvalue as { timings?: Record<string, number> } | undefined)?.timings ?? {};
+      for (const [stage, ms] of Object.entries(stages)) add(stage, ms);
     }
+    const medians = Object.fromEntries(Object.entries(times).map(([what, list]) => [what, median(list)]));
     const unfired = plan
       .slice(faults.length)
       .map((f) => `${f.kind} (planned at ${f.afterCompleted}) never fired`);
@@ -257,6 +276,8 @@ async function runPass(
       completed,
       failed,
       seconds: (lastCompletion - started) / 1000,
+      firstSeconds: (firstFinished - submittedAt) / 1000,
+      medians,
       retriedAttempts,
       faults,
       unfinished: [...unfinished, ...unfired],
@@ -265,6 +286,17 @@ async function runPass(
     await Promise.all([...liveWorkers].map((w) => stopCliWorker(w)));
     await queue.close().catch(() => {});
   }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+}
+
+/** Documents per minute after the first job completed, when every processor has its model loaded. */
+function steadyRate(r: PassResult): number {
+  const seconds = r.seconds - r.firstSeconds;
+  return seconds > 0 ? ((r.completed - 1) / seconds) * 60 : 0;
 }
 
 async function fingerprint(config: Config): Promise<GraphFingerprint> {
@@ -359,7 +391,7 @@ function report(
   console.log(
     `\nchaos benchmark: ${documentCount} generated documents, ${workerCount} workers (finkg worker), seed ${seed}, ${plan.length} faults`,
   );
-  console.log('\npass          completed  failed  retried  wall s  docs/min');
+  console.log('\npass          completed  failed  retried  wall s  docs/min  first s  after first docs/min');
   for (const r of results)
     console.log(
       [
@@ -369,11 +401,19 @@ function report(
         String(r.retriedAttempts).padStart(8),
         r.seconds.toFixed(1).padStart(7),
         ((r.completed / r.seconds) * 60).toFixed(1).padStart(9),
+        r.firstSeconds.toFixed(1).padStart(8),
+        steadyRate(r).toFixed(1).padStart(21),
       ].join(' '),
     );
   console.log(
-    `(faults pass at ${((faultPass.completed / faultPass.seconds / (cleanPass.completed / cleanPass.seconds)) * 100).toFixed(0)} % of the clean pass's rate; retried = attempts after the first plus stalled restarts)`,
+    `(faults pass at ${((faultPass.completed / faultPass.seconds / (cleanPass.completed / cleanPass.seconds)) * 100).toFixed(0)} % of the clean pass's rate; retried = attempts after the first plus stalled restarts; first s = submission to the first completed job, mostly the processors loading the model)`,
   );
+  const columns = [...new Set(results.flatMap((r) => Object.keys(r.medians)))];
+  console.log(`\nmedian ms per document  ${columns.map((c) => c.padStart(10)).join(' ')}`);
+  for (const r of results)
+    console.log(
+      `${r.name.padEnd(22)}  ${columns.map((c) => String(Math.round(r.medians[c] ?? 0)).padStart(10)).join(' ')}`,
+    );
   console.log('\n#  fault           at s  at completed  server back s  next job completed s');
   for (const [i, f] of faultPass.faults.entries())
     console.log(

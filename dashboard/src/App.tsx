@@ -60,7 +60,7 @@ export function App() {
       <main className="page">
         <Switch>
           <Route path="/">
-            <HomePage canSubmit={session.role !== 'read'} />
+            <HomePage canSubmit={session.role !== 'read'} canCancel={session.role === 'admin'} />
           </Route>
           <Route path="/events">
             <EventsPage />

@@ -34,5 +34,10 @@ it('bench:chaos loses, duplicates and leaves behind nothing through a worker kil
     /ok {3}graph equals the clean pass's \(20 documents, \d+ events, \d+ entities; 0 differences\)/,
   );
   assert.match(out, /ok {3}no process left behind \(0 of 5 worker groups/);
-  assert.match(out, /^clean\s+20\s+0\s+\d+\s+[\d.]+\s+[\d.]+$/m);
+  assert.match(out, /^clean\s+20\s+0\s+\d+(\s+[\d.]+){4}$/m);
+  assert.match(
+    out,
+    /^median ms per document\s+queued\s+processing\s+load\s+parse\s+extract\s+link\s+assemble\s+graph$/m,
+  );
+  assert.match(out, /^faults(\s+\d+){8}$/m);
 });

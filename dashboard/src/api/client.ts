@@ -6,6 +6,7 @@ import type {
   EventDetail,
   EventFilter,
   EventPage,
+  JobStatus,
   Neighbourhood,
   RatingHistory,
   SearchHit,
@@ -74,6 +75,9 @@ export const api = {
     form.set('file', file);
     return call<SubmissionAnswer>('/v1/documents', { method: 'POST', body: form });
   },
+
+  /** Admin: stops an active job; it ends failed, "cancelled by admin", and is not retried. */
+  cancelJob: (id: string) => call<JobStatus>(`/v1/jobs/${enc(id)}/cancel`, { method: 'POST' }),
 
   search: (q: string, label?: EntityLabel) =>
     call<{ items: SearchHit[] }>(`/v1/search${query({ q, label, limit: 10 })}`),

@@ -52,8 +52,12 @@ export function useJobs() {
   const track = useCallback((job: TrackedJob) => {
     setJobs((all) => [job, ...all.filter((j) => j.id !== job.id)]);
   }, []);
+  /** A status read elsewhere (a cancel's answer): it replaces what the stream said before. */
+  const update = useCallback((status: TrackedStatus) => {
+    setJobs((all) => all.map((j) => (j.id === status.id ? { ...j, status: { ...j.status, ...status } } : j)));
+  }, []);
   const clearFinished = useCallback(() => {
     setJobs((all) => all.filter((j) => j.status.state !== 'completed' && j.status.state !== 'failed'));
   }, []);
-  return { jobs, track, clearFinished };
+  return { jobs, track, update, clearFinished };
 }

@@ -8,8 +8,8 @@ import { useJobs } from '../components/useJobs';
 import { KIND_NAMES } from '../format';
 
 /** Upload documents, follow their jobs, browse what has been processed. */
-export function HomePage({ canSubmit }: { canSubmit: boolean }) {
-  const { jobs, track, clearFinished } = useJobs();
+export function HomePage({ canSubmit, canCancel }: { canSubmit: boolean; canCancel: boolean }) {
+  const { jobs, track, update, clearFinished } = useJobs();
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();
@@ -43,7 +43,7 @@ export function HomePage({ canSubmit }: { canSubmit: boolean }) {
           <UploadPanel onQueued={track} />
         </section>
       )}
-      <JobList jobs={jobs} onClear={clearFinished} />
+      <JobList jobs={jobs} onClear={clearFinished} onCancelled={canCancel ? update : undefined} />
       <section>
         <h2>Documents</h2>
         {error && <p className="error">{error}</p>}

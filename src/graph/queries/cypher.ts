@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import { runReadQuery, WriteRefusedError } from '../read-query.js';
 import { refusal } from './cypher-allow-list.js';
 import { explainStatement, type PlanOperator } from './plan.js';
+import { oversizedRange } from './range-limit.js';
 import type { GraphReader } from './statement.js';
 
 /** A read the API will not run for a client: anything beyond the allow-list of cypher-allow-list.ts. */
@@ -119,7 +120,8 @@ export interface CypherResult {
 }
 
 /**
- * Runs a client's Cypher read: planned first (only allow-listed operators and procedures pass), then run in a READ transaction with a deadline and a row cap. Neo4j's errors are narrowed to a
+ * Runs a client's Cypher read: a range() too large to hold is refused (range-limit.ts), the query is
+ * planned (only allow-listed operators and procedures pass), then run in a READ transaction with a deadline and a row cap. Neo4j's errors are narrowed to a
  * first line; anything unexpected is rethrown for the caller to hide.
  */
 export async function runUserCypher(
@@ -128,6 +130,8 @@ export async function runUserCypher(
   params: Record<string, unknown>,
   options: { timeoutMs: number; maxRows: number },
 ): Promise<CypherResult> {
+  const tooLarge = oversizedRange(query, params);
+  if (tooLarge) throw new QueryRefusedError(tooLarge);
   const boltParams = toBoltParams(params) as Record<string, unknown>;
   // Planned first, failing closed: a query that cannot be planned is not run either.
   let operators: PlanOperator[];

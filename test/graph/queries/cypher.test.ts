@@ -5,6 +5,7 @@ import { createNeo4jDriver } from '../../../src/graph/index.js';
 import { withoutExplainOffset } from '../../../src/graph/queries/cypher.js';
 import { refusal } from '../../../src/graph/queries/cypher-allow-list.js';
 import { QueryTimeoutError, runUserCypher } from '../../../src/graph/queries/index.js';
+import { MAX_RANGE_ELEMENTS, oversizedRange } from '../../../src/graph/queries/range-limit.js';
 import { ensureTestServices, testConfig } from '../../support/test-services.js';
 
 describe('runUserCypher', () => {
@@ -28,6 +29,26 @@ describe('runUserCypher', () => {
       const why = refused(operators);
       assert.equal(why?.kind, 'query', JSON.stringify(operators));
     }
+  });
+
+  it('refuses a range() with written bounds too large to hold, but not one read by UNWIND', () => {
+    for (const [query, params] of [
+      ['WITH [x IN range(1,30000000) | toString(x)] AS l RETURN size(l)', {}],
+      ['RETURN size(RANGE ( 0, 1_000_000 ))', {}],
+      ['RETURN size(range(1, /* hidden */ 0x7fffffff))', {}],
+      ['RETURN [x IN range(-2000000, 10, 2) | x] AS l', {}],
+      ['WITH [x IN range(1, $n) | toString(x)] AS l RETURN size(l)', { n: 30_000_000 }],
+      ['UNWIND [x IN range(1, 3000000) | x] AS y RETURN count(y)', {}],
+    ] as const)
+      assert.match(oversizedRange(query, params) ?? '', /range\(\) of \d+ elements/, query);
+    for (const [query, params] of [
+      [`RETURN size(range(1, ${MAX_RANGE_ELEMENTS}))`, {}],
+      ['RETURN range(30000000, 1)', {}],
+      ['UNWIND range(1, 10000000000) AS i RETURN count(i)', {}],
+      ['WITH [x IN range(1, $n) | x] AS l RETURN l', { n: 'many' }],
+      ['MATCH (c:Company) RETURN c.range', {}],
+    ] as const)
+      assert.equal(oversizedRange(query, params), null, query);
   });
 
   it('points error positions at the client’s text, not at the EXPLAIN in front of it', () => {
