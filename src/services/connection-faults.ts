@@ -49,9 +49,22 @@ export function isConnectionFault(error: unknown): boolean {
 }
 
 /**
- * A connection fault, or a fault Neo4j itself calls transient (Neo.TransientError.*: a deadlock, a
- * database still starting, an expired authorization): worth trying the same work again later.
+ * A write that ran past the server's transaction timeout. Neo4j files it as a client error, but on a loaded
+ * or just-restarted server (re-planning every query) the same write passes later, as the server's message
+ * itself says: a document's graph write is retried, not failed for good.
+ */
+const NEO4J_TIMED_OUT = /^Neo\.ClientError\.Transaction\.TransactionTimedOut/;
+
+/**
+ * A connection fault, a fault Neo4j itself calls transient (Neo.TransientError.*: a deadlock, a database
+ * still starting, an expired authorization), or a transaction timeout: worth trying the same work again later.
  */
 export function isTransientFault(error: unknown): boolean {
-  return someInChain(error, (one) => isUnreachableOne(one) || isRetryableError(one));
+  return someInChain(
+    error,
+    (one) =>
+      isUnreachableOne(one) ||
+      isRetryableError(one) ||
+      NEO4J_TIMED_OUT.test(String((one as { code?: unknown }).code ?? '')),
+  );
 }

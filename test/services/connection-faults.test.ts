@@ -20,6 +20,10 @@ const refusedSocket = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'
 const wrappedRefusal = new Error('reading the store failed', { cause: refusedSocket });
 const redisClosed = new Error('Connection is closed.');
 const deadlock = neo4jError('Neo.TransientError.Transaction.DeadlockDetected');
+const timedOut = neo4jError(
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'The transaction has been terminated. Retry your operation in a new transaction.',
+);
 const tooManyClauses = neo4jError(
   'Neo.ClientError.Procedure.ProcedureCallFailed',
   'TooManyClauses: maxClauseCount is set to 1024',
@@ -34,9 +38,11 @@ describe('connection faults', () => {
     assert.equal(isConnectionFault(new AggregateError([new Error('x'), refusedSocket])), true);
   });
 
-  it('calls a Neo4j transient error transient but not a connection fault', () => {
-    assert.equal(isConnectionFault(deadlock), false);
-    assert.equal(isTransientFault(deadlock), true);
+  it('calls a Neo4j transient error and a write past the transaction timeout transient, not a connection fault', () => {
+    for (const error of [deadlock, timedOut]) {
+      assert.equal(isConnectionFault(error), false, String(error));
+      assert.equal(isTransientFault(error), true, String(error));
+    }
   });
 
   it('calls everything else neither', () => {
