@@ -11,6 +11,16 @@ import { type OcrStageTimes, timed } from './stage-times.js';
 
 export const DEFAULT_OCR_LIMITS: OcrLimits = { maxPages: 50, timeoutMs: 120_000 };
 
+/** OCR as the settings say (OCR_ENABLED, OCR_MAX_PAGES, OCR_TIMEOUT_SECONDS): off, or its limits. */
+export function ocrLimitsOf(settings: {
+  ocrEnabled: boolean;
+  ocrMaxPages: number;
+  ocrTimeoutSeconds: number;
+}): OcrLimits | false {
+  if (!settings.ocrEnabled) return false;
+  return { maxPages: settings.ocrMaxPages, timeoutMs: settings.ocrTimeoutSeconds * 1000 };
+}
+
 /** How pages are rendered and read; the defaults are measured by bench/ocr.ts. */
 export interface OcrTuning {
   /** Render scale (1 = 72 dpi). */
