@@ -72,7 +72,11 @@ describe('GET /v1/documents/:id/pages/:page/image, bounded', () => {
     const holding = slots.run(() => busy.held);
     const waiter = image(); // waits for the one slot
     // Let the waiter reach the queue (its graph read comes first).
-    while (slots.waiting === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const queuedBy = Date.now() + 30_000;
+    while (slots.waiting === 0) {
+      assert.ok(Date.now() < queuedBy, 'a request for a page waits for the busy slot');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     const refused = await image();
     assert.equal(refused.statusCode, 503);
     assert.equal(refused.headers['retry-after'], '3');

@@ -1,5 +1,6 @@
 /** Text lines of one page image: detect boxes, drop stamps, recognise each line. */
 
+import { fullWidthPunctuation } from './cjk-punctuation.js';
 import { charSpans, ctcGreedy } from './ctc.js';
 import { DB_DEFAULTS, type DbOptions, decodeBoxes } from './db-boxes.js';
 import { detectionInput } from './detection-input.js';
@@ -123,12 +124,13 @@ export async function readLines(
     const decoded = await timed(times, 'ctc', () => ctcGreedy(out.data, steps, classes, charset));
     if (decoded.text !== '' && decoded.confidence >= options.minConfidence) {
       const spans = charSpans(decoded);
+      const texts = fullWidthPunctuation(decoded.chars.map((c) => c.text));
       const chars = decoded.chars.map((c, i) => ({
-        text: c.text,
+        text: texts[i] ?? c.text,
         confidence: c.confidence,
         box: spanBox(corners, spans[i] ?? [0, 1]),
       }));
-      lines.push({ text: decoded.text, confidence: decoded.confidence, box, chars });
+      lines.push({ text: texts.join(''), confidence: decoded.confidence, box, chars });
     }
   }
   return { lines, stamps };
