@@ -26,6 +26,7 @@ import {
   ocrPdfPages,
   PP_OCR_TUNING,
 } from '../src/parse/ocr/ocr-pages.js';
+import { emptyStageTimes, OCR_STAGES } from '../src/parse/ocr/stage-times.js';
 
 const GOLD_NAME = /^(.+)\.p(\d+)\.txt$/;
 
@@ -80,7 +81,13 @@ async function main(): Promise<void> {
   await loadOcrModels(1);
   const loadSeconds = (performance.now() - loadStart) / 1000;
 
-  const totals = runs.map(() => ({ errors: 0, length: 0, seconds: 0, cpuSeconds: 0 }));
+  const totals = runs.map(() => ({
+    errors: 0,
+    length: 0,
+    seconds: 0,
+    cpuSeconds: 0,
+    stages: emptyStageTimes(),
+  }));
   console.log(
     `page                                                  chars  ${runs.map(([name]) => `${name.padStart(7)}: errors    CER  seconds  cpu s  confidence`).join('  ')}`,
   );
@@ -93,7 +100,7 @@ async function main(): Promise<void> {
       const total = totals[i] as (typeof totals)[number];
       const start = performance.now();
       const cpuStart = process.cpuUsage();
-      const [read] = await ocrPdfPages(bytes, [gold.page], DEFAULT_OCR_LIMITS, 1, tuning);
+      const [read] = await ocrPdfPages(bytes, [gold.page], DEFAULT_OCR_LIMITS, 1, tuning, total.stages);
       const took = (performance.now() - start) / 1000;
       const cpu = process.cpuUsage(cpuStart);
       const cpuTook = (cpu.user + cpu.system) / 1e6;
@@ -118,6 +125,15 @@ async function main(): Promise<void> {
         `${t.seconds.toFixed(1)} s, ${(pages.length / t.seconds).toFixed(2)} pages/s with one thread, ` +
         `${(pages.length / t.cpuSeconds).toFixed(2)} pages per CPU-second`,
     );
+  }
+  console.log("\nCPU seconds by stage (share of the run's CPU time):");
+  console.log(`${'stage'.padEnd(16)}${runs.map(([name]) => name.padStart(20)).join('')}`);
+  for (const stage of OCR_STAGES) {
+    const cells = totals.map((t) => {
+      const cpu = t.stages[stage];
+      return `${cpu.toFixed(2).padStart(9)} s ${((100 * cpu) / Math.max(1e-9, t.cpuSeconds)).toFixed(0).padStart(5)} %`;
+    });
+    console.log(`${stage.padEnd(16)}${cells.map((c) => c.padStart(20)).join('')}`);
   }
   console.log(`peak RSS ${rss.toFixed(0)} MiB (the process, over ${runs.map(([n]) => n).join(' and ')})`);
 }

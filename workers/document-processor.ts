@@ -1,7 +1,7 @@
 import type { SandboxedJob } from 'bullmq';
 import { KnownNames } from '../src/extract/index.js';
 import { type WriteSummary, writeDocumentGraph } from '../src/graph/index.js';
-import { isDocumentInputError, type ResearchReportHeader } from '../src/parse/index.js';
+import { isDocumentInputError, ocrLimitsOf, type ResearchReportHeader } from '../src/parse/index.js';
 import { type ReadStage, readDocument } from '../src/pipeline/index.js';
 import {
   asJobFailure,
@@ -94,9 +94,7 @@ async function processPayload(
       limits: {
         maxBytes: ctx.config.maxDocumentBytes,
         maxPages: ctx.config.maxDocumentPages,
-        ocr: ctx.config.ocrEnabled
-          ? { maxPages: ctx.config.ocrMaxPages, timeoutMs: ctx.config.ocrTimeoutSeconds * 1000 }
-          : false,
+        ocr: ocrLimitsOf(ctx.config),
       },
       // Known names for the model: the graph's and KNOWLEDGE_FILE's (readDocument adds the issuer).
       ...(ctx.extractor.usesKnowledge

@@ -15,6 +15,7 @@ import { handleClientError } from './client-error.js';
 import { handleError } from './error-handler.js';
 import { ApiMetrics, type MetricsEvents } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
+import type { RenderSlots } from './render-slots.js';
 import { companiesRoutes } from './routes/companies.js';
 import { cypherRoutes } from './routes/cypher.js';
 import { documentsRoutes, graphDocumentsRoutes } from './routes/documents.js';
@@ -57,6 +58,8 @@ export interface ApiDeps {
    * `cypherDriver` when given: one made with lossless integers, so values past 2^53 stay exact.
    */
   graph?: GraphReader & { cypherDriver?: Driver; cypherTimeoutMs?: number; cypherMaxRows?: number };
+  /** Bounds the page renders of GET /v1/documents/:id/pages/:page/image (default: 2 at once). */
+  pageImageSlots?: RenderSlots;
   /** The dashboard's built files, served at /; no dashboard when absent. */
   dashboardDir?: string;
   /** Stops an active job (POST /v1/jobs/:id/cancel); no such route when absent. */
@@ -153,7 +156,7 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
       graphDocumentsRoutes,
     ])
       void app.register(routes(reader));
-    void app.register(pageImageRoutes(reader, deps.store));
+    void app.register(pageImageRoutes(reader, deps.store, deps.pageImageSlots));
     void app.register(
       cypherRoutes(
         { ...reader, driver: reader.cypherDriver ?? reader.driver },

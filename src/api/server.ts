@@ -15,6 +15,8 @@ import { FilesystemDocumentStore } from '../store/index.js';
 import { buildApp } from './app.js';
 import { loadKeyRing } from './auth/auth-setup.js';
 import { SessionStore } from './auth/session-store.js';
+import { RenderSlots } from './render-slots.js';
+import { DEFAULT_PAGE_IMAGE_SLOTS } from './routes/page-images.js';
 import { dashboardBuildDir } from './ui/dashboard-files.js';
 
 /**
@@ -69,6 +71,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     adminQueues: [queue],
     cancelJob: (jobId) => requestCancellation(config.redisUrl, config.queuePrefix, jobId),
     dashboardDir: dashboardBuildDir(projectRoot),
+    pageImageSlots: new RenderSlots({ ...DEFAULT_PAGE_IMAGE_SLOTS, size: config.pageImageRenders }),
     processMetrics: true,
     logger,
     ...(keys && sessions ? { auth: { keys, sessions } } : {}),

@@ -80,6 +80,8 @@ export interface Config {
   /** Most pages of one document read by OCR, and most seconds OCR may take on it. */
   ocrMaxPages: number;
   ocrTimeoutSeconds: number;
+  /** Page images the API renders at once (GET /v1/documents/:id/pages/:page/image); more wait briefly, then 503. */
+  pageImageRenders: number;
   /** Seconds to wait for a service to become ready. */
   startupTimeoutSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -154,6 +156,7 @@ const spec: Spec<Config> = {
   ocrEnabled: { env: 'OCR_ENABLED', parse: boolean, fallback: 'true' },
   ocrMaxPages: { env: 'OCR_MAX_PAGES', parse: integer(1, 10000), fallback: '50' },
   ocrTimeoutSeconds: { env: 'OCR_TIMEOUT_SECONDS', parse: integer(1, 86400), fallback: '120' },
+  pageImageRenders: { env: 'PAGE_IMAGE_RENDERS', parse: integer(1, 64), fallback: '2' },
   startupTimeoutSeconds: { env: 'STARTUP_TIMEOUT_SECONDS', parse: integer(1, 3600), fallback: '120' },
   logLevel: {
     env: 'LOG_LEVEL',

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { assembleDocument } from '../assemble/index.js';
 import { documentKnownNames, type EventExtractor, KnownNames } from '../extract/index.js';
 import { type EventTypeInfo, type Gazetteer, type GraphDocument, linkDocument } from '../link/index.js';
-import { type ParsedDocument, type ParseLimits, parseDocument, sentenceModelText } from '../parse/index.js';
+import {
+  type OcrLimits,
+  type ParsedDocument,
+  type ParseLimits,
+  parseDocument,
+  sentenceModelText,
+} from '../parse/index.js';
 import type { DocumentJob } from '../queue/index.js';
 
 export type ReadStage = 'parse' | 'extract' | 'link' | 'assemble';
@@ -43,6 +49,8 @@ export interface StandaloneOptions {
   /** `other` (the default) lets the parser tell the kind from the content. */
   kind?: DocumentJob['kind'];
   knownNames?: KnownNames;
+  /** OCR's limits, or false for none; the parser's defaults when absent. */
+  ocr?: OcrLimits | false;
 }
 
 /** Reads a document as the workers do, with no graph behind it: the CLI and the evaluations read through here. */
@@ -59,7 +67,7 @@ export function readStandalone(doc: StandaloneDocument, options: StandaloneOptio
     extractor: options.extractor,
     gazetteer: EMPTY_GAZETTEER,
     eventTypes: options.eventTypes,
-    limits: NO_LIMITS,
+    limits: options.ocr === undefined ? NO_LIMITS : { ...NO_LIMITS, ocr: options.ocr },
     ...(options.knownNames ? { knownNames: options.knownNames } : {}),
   });
 }

@@ -95,11 +95,7 @@ describe('evidence on a scanned page, in headless Chromium', { timeout: 600_000 
     assert.equal((await fetch(`${server.url}/v1/documents/${documentId}/pages/1/image`)).status, 401);
   });
 
-  // Not yet passing: twice the panel did not show the page while a graph read of the dashboard timed out
-  // (Neo4j's 10 s transaction deadline on a machine at load 20); to be confirmed on a quiet machine.
-  it('the event panel shows the scanned page with the evidence sentence boxed where it is', {
-    todo: 'the panel did not show the page in two runs on an overloaded machine',
-  }, async () => {
+  it('the event panel shows the scanned page with the evidence sentence boxed where it is', async () => {
     const { records } = await driver.executeQuery(
       `MATCH (e:Event {documentId: $id})-[:EVIDENCED_BY]->(s:Sentence) WHERE s.ocrBoxes IS NOT NULL
        RETURN e.id AS event, s.text AS text, s.ocrBoxes AS boxes, s.page AS page ORDER BY s.index LIMIT 1`,
@@ -120,9 +116,37 @@ describe('evidence on a scanned page, in headless Chromium', { timeout: 600_000 
     await page.getByLabel('API key').fill(ADMIN_KEY);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Upload' }).waitFor();
-    await page.goto(`/events?event=${encodeURIComponent(String(evidence.get('event')))}`);
+    // The first read of an event on a busy machine can pass Neo4j's 10 s deadline while the query is
+    // planned (seen at load 20): the API answers 504, and the panel must read it again, not give up.
+    const eventId = String(evidence.get('event'));
+    let answeredTimeout = 0;
+    const eventPath = `/v1/events/${encodeURIComponent(eventId)}`;
+    await page.route(
+      (url) => url.pathname === eventPath,
+      async (route) => {
+        if (answeredTimeout++ > 0) return route.continue();
+        return route.fulfill({
+          status: 504,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: 'timeout',
+            message: 'the graph read passed its deadline; try again',
+          }),
+        });
+      },
+    );
+    // Read once here first, trying again after a 504 as the dashboard does: the browser's part below then
+    // waits on the dashboard, not on how long a cold query plan takes on this machine.
+    for (let attempt = 1; ; attempt++) {
+      const warm = await fetch(`${server.url}${eventPath}`, { headers: { 'x-api-key': ADMIN_KEY } });
+      if (warm.status === 200) break;
+      assert.equal(warm.status, 504, await warm.text());
+      assert.ok(attempt < 5, 'the event is read within five tries');
+    }
+    await page.goto(`/events?event=${encodeURIComponent(eventId)}`);
     const figure = page.getByTestId('event-detail').getByTestId('ocr-page').first();
     await figure.waitFor();
+    assert.ok(answeredTimeout >= 2, 'the panel read the event again after the 504');
     const img = figure.locator('img');
     // The picture loaded (through the session cookie) and the boxes are drawn over it, where the graph says.
     await page.waitForFunction(

@@ -26,11 +26,37 @@ export class ApiError extends Error {
   }
 }
 
+/** Reads answered 503 (busy, a service away) or 504 (a graph read past its deadline) are tried again. */
+const RETRIED_STATUS = new Set([503, 504]);
+const READ_RETRIES = 2;
+/** Seconds to wait before a retry when the answer names none, and the most a Retry-After is followed. */
+const RETRY_SECONDS = 1;
+const MAX_RETRY_SECONDS = 5;
+
+function retryDelayMs(response: Response): number {
+  const named = Number(response.headers.get('retry-after'));
+  const seconds = Number.isFinite(named) && named > 0 ? Math.min(named, MAX_RETRY_SECONDS) : RETRY_SECONDS;
+  return seconds * 1000;
+}
+
+/**
+ * A read, tried again after a transient answer: the first read of a kind on a busy server can pass the
+ * graph's deadline while Neo4j plans it, and the next one is quick. Writes are never repeated.
+ */
+async function send(path: string, init: RequestInit): Promise<Response> {
+  const read = (init.method ?? 'GET') === 'GET';
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(path, { credentials: 'same-origin', ...init });
+    if (!read || attempt >= READ_RETRIES || !RETRIED_STATUS.has(response.status)) return response;
+    await new Promise((resolve) => setTimeout(resolve, retryDelayMs(response)));
+  }
+}
+
 // The session cookie travels with every same-origin request; no key is ever kept in page script.
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { credentials: 'same-origin', ...init });
+    response = await send(path, init);
   } catch {
     throw new ApiError(0, 'network', 'the server cannot be reached');
   }

@@ -25,6 +25,7 @@ import {
 } from '../../pipeline/document-input.js';
 import { readStandalone } from '../../pipeline/index.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../vocabulary/document-kinds.js';
+import { configuredOcr } from './configured-ocr.js';
 
 type OutputFormat = 'duee-fin' | 'finkg' | 'fewfc';
 
@@ -93,6 +94,7 @@ async function writeDocuments(
         extractor,
         eventTypes,
         kind: options.kind,
+        ocr: configuredOcr(),
         ...(gazetteer ? { knownNames: gazetteer } : {}),
       });
       await writeLine(

@@ -9,6 +9,7 @@ import { type Command, Option } from 'commander';
 import { mimeTypeOf } from '../../ingest/index.js';
 import { isDocumentInputError, type ParsedDocument, parseDocument } from '../../parse/index.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../vocabulary/document-kinds.js';
+import { configuredOcr } from './configured-ocr.js';
 
 interface ParseOptions {
   kind: DocumentKind;
@@ -41,11 +42,11 @@ async function run(file: string, options: ParseOptions): Promise<void> {
         ...(mimeType ? { mimeType } : {}),
         ...(options.kind !== 'other' ? { kind: options.kind } : {}),
       },
-      // One user's own file: the worker's byte and page limits do not apply; OCR keeps its own.
+      // One user's own file: the worker's byte and page limits do not apply; OCR keeps its configured ones.
       {
         maxBytes: Number.MAX_SAFE_INTEGER,
         maxPages: Number.MAX_SAFE_INTEGER,
-        ...(options.ocr ? {} : { ocr: false }),
+        ocr: options.ocr ? configuredOcr() : false,
       },
     );
     process.stdout.write(`${JSON.stringify(parseReport(fileName, doc), null, 2)}\n`);

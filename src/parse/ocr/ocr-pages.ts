@@ -7,8 +7,19 @@ import { loadOcrModels } from './ocr-models.js';
 import { type Box, readLines } from './read-lines.js';
 import { readingOrder } from './reading-order.js';
 import { renderPage } from './render-page.js';
+import { type OcrStageTimes, timed } from './stage-times.js';
 
 export const DEFAULT_OCR_LIMITS: OcrLimits = { maxPages: 50, timeoutMs: 120_000 };
+
+/** OCR as the settings say (OCR_ENABLED, OCR_MAX_PAGES, OCR_TIMEOUT_SECONDS): off, or its limits. */
+export function ocrLimitsOf(settings: {
+  ocrEnabled: boolean;
+  ocrMaxPages: number;
+  ocrTimeoutSeconds: number;
+}): OcrLimits | false {
+  if (!settings.ocrEnabled) return false;
+  return { maxPages: settings.ocrMaxPages, timeoutMs: settings.ocrTimeoutSeconds * 1000 };
+}
 
 /** How pages are rendered and read; the defaults are measured by bench/ocr.ts. */
 export interface OcrTuning {
@@ -54,7 +65,8 @@ function pageConfidence(lines: readonly OcrLine[]): number {
 
 /**
  * Reads `pageNumbers` (1-based) of the PDF by OCR. Throws OcrLimitError when there are more pages than
- * `limits.maxPages` or when the time limit passes; the time is checked between pages.
+ * `limits.maxPages` or when the time limit passes; the time is checked between pages. CPU time by stage
+ * is added to `times` when given.
  */
 export async function ocrPdfPages(
   bytes: Uint8Array,
@@ -62,6 +74,7 @@ export async function ocrPdfPages(
   limits: OcrLimits,
   threads = 1,
   tuning: OcrTuning = DEFAULT_OCR_TUNING,
+  times?: OcrStageTimes,
 ): Promise<OcrPage[]> {
   if (pageNumbers.length > limits.maxPages) {
     throw new OcrLimitError(
@@ -92,11 +105,12 @@ export async function ocrPdfPages(
       try {
         const { width, height } = page.getViewport({ scale: 1 });
         const scale = Math.min(tuning.renderScale, MAX_RENDER_SIDE / Math.max(width, height));
-        const image = await renderPage(page, scale);
+        const image = await timed(times, 'render', () => renderPage(page, scale));
         const read = await readLines(image, models, {
           detectionMaxSide: tuning.detectionMaxSide,
           minConfidence: MIN_CONFIDENCE,
           lineWidthScale: tuning.lineWidthScale,
+          ...(times ? { times } : {}),
         });
         const toPage = (b: Box): PageBox => [
           round(b.left / scale),
@@ -104,17 +118,19 @@ export async function ocrPdfPages(
           round(b.right / scale),
           round(b.bottom / scale),
         ];
-        const ordered = readingOrder(
-          read.lines.map((l) => ({
-            ...l,
-            box: {
-              left: l.box.left / scale,
-              top: l.box.top / scale,
-              right: l.box.right / scale,
-              bottom: l.box.bottom / scale,
-            },
-          })),
-          image.width / scale,
+        const ordered = await timed(times, 'order', () =>
+          readingOrder(
+            read.lines.map((l) => ({
+              ...l,
+              box: {
+                left: l.box.left / scale,
+                top: l.box.top / scale,
+                right: l.box.right / scale,
+                bottom: l.box.bottom / scale,
+              },
+            })),
+            image.width / scale,
+          ),
         );
         const lines: OcrLine[] = ordered.lines.map((l) => ({
           text: l.text,

@@ -1,5 +1,6 @@
 /** Text lines of one page image: detect boxes, drop stamps, recognise each line. */
 
+import { fullWidthPunctuation } from './cjk-punctuation.js';
 import { charSpans, ctcGreedy } from './ctc.js';
 import { DB_DEFAULTS, type DbOptions, decodeBoxes } from './db-boxes.js';
 import { detectionInput } from './detection-input.js';
@@ -7,6 +8,7 @@ import type { OcrModels } from './ocr-models.js';
 import type { Point, RgbaImage } from './raster.js';
 import { cropLine, LINE_HEIGHT, type LineCrop } from './recognition-input.js';
 import { isMostlyRed } from './seal.js';
+import { type OcrStageTimes, timed } from './stage-times.js';
 
 export interface Box {
   left: number;
@@ -38,6 +40,8 @@ export interface ReadLinesOptions {
   /** Horizontal squeeze of line crops (1 keeps the aspect ratio). */
   lineWidthScale: number;
   db?: DbOptions;
+  /** CPU time by stage is added here when given (the benchmark's profile). */
+  times?: OcrStageTimes;
 }
 
 export interface ReadLines {
@@ -72,15 +76,17 @@ export async function readLines(
   models: OcrModels,
   options: ReadLinesOptions,
 ): Promise<ReadLines> {
-  const input = detectionInput(image, options.detectionMaxSide);
+  const { times } = options;
+  const input = await timed(times, 'detectionInput', () => detectionInput(image, options.detectionMaxSide));
   const [, , mapHeight, mapWidth] = input.dims;
   const { detector, recogniser, charset } = models;
-  const detected = await detector.run({ [detector.inputNames[0] ?? 'x']: input });
+  const detected = await timed(times, 'detection', () =>
+    detector.run({ [detector.inputNames[0] ?? 'x']: input }),
+  );
   const probability = Object.values(detected)[0];
   if (!probability) throw new Error('the text detector returned no output');
-  const boxes = decodeBoxes(
-    { data: probability.data, width: mapWidth, height: mapHeight },
-    options.db ?? DB_DEFAULTS,
+  const boxes = await timed(times, 'boxes', () =>
+    decodeBoxes({ data: probability.data, width: mapWidth, height: mapHeight }, options.db ?? DB_DEFAULTS),
   );
 
   const candidates: Array<{ box: Box; corners: [Point, Point, Point, Point]; crop: LineCrop }> = [];
@@ -97,28 +103,34 @@ export async function readLines(
       stamps++;
       continue;
     }
-    candidates.push({ box, corners, crop: cropLine(image, corners, MAX_LINE_WIDTH, options.lineWidthScale) });
+    const crop = await timed(times, 'crops', () =>
+      cropLine(image, corners, MAX_LINE_WIDTH, options.lineWidthScale),
+    );
+    candidates.push({ box, corners, crop });
   }
 
   // One line a run: the recogniser's cost grows faster than the batch, and padding would only add to it.
   const lines: ImageLine[] = [];
   for (const { box, corners, crop } of candidates) {
     const out = Object.values(
-      await recogniser.run({
-        [recogniser.inputNames[0] ?? 'x']: { data: crop.data, dims: [1, 3, LINE_HEIGHT, crop.width] },
-      }),
+      await timed(times, 'recognition', () =>
+        recogniser.run({
+          [recogniser.inputNames[0] ?? 'x']: { data: crop.data, dims: [1, 3, LINE_HEIGHT, crop.width] },
+        }),
+      ),
     )[0];
     if (!out) throw new Error('the text recogniser returned no output');
     const [, steps = 0, classes = 0] = out.dims;
-    const decoded = ctcGreedy(out.data, steps, classes, charset);
+    const decoded = await timed(times, 'ctc', () => ctcGreedy(out.data, steps, classes, charset));
     if (decoded.text !== '' && decoded.confidence >= options.minConfidence) {
       const spans = charSpans(decoded);
+      const texts = fullWidthPunctuation(decoded.chars.map((c) => c.text));
       const chars = decoded.chars.map((c, i) => ({
-        text: c.text,
+        text: texts[i] ?? c.text,
         confidence: c.confidence,
         box: spanBox(corners, spans[i] ?? [0, 1]),
       }));
-      lines.push({ text: decoded.text, confidence: decoded.confidence, box, chars });
+      lines.push({ text: texts.join(''), confidence: decoded.confidence, box, chars });
     }
   }
   return { lines, stamps };

@@ -11,6 +11,11 @@ import { scannedPdf } from '../../support/scanned-pdf.js';
 const cli = path.join(projectRoot, 'dist/src/cli/main.js');
 const run = (...args: string[]) =>
   promisify(execFile)(process.execPath, [cli, 'parse', ...args], { maxBuffer: 32 << 20 });
+const runWith = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+  promisify(execFile)(process.execPath, [cli, 'parse', ...args], {
+    maxBuffer: 32 << 20,
+    env: { ...process.env, ...env },
+  });
 
 interface Report {
   type: string;
@@ -62,6 +67,16 @@ describe('finkg parse', () => {
       assert.equal(line.box.length, 4);
       assert.ok(line.confidence > 0.5 && line.confidence <= 1);
     }
+  });
+
+  it('keeps the configured OCR limits (OCR_MAX_PAGES, OCR_ENABLED), as the workers do', async () => {
+    const twoPages = path.join(dir, 'two-pages.pdf');
+    await writeFile(twoPages, await scannedPdf([['第一页'], ['第二页']]));
+    await assert.rejects(runWith({ OCR_MAX_PAGES: '1' }, twoPages), (e: { stderr?: string }) => {
+      assert.match(e.stderr ?? '', /two-pages\.pdf: \[ocr_limit\].*limit of 1 pages/);
+      return true;
+    });
+    await assert.rejects(runWith({ OCR_ENABLED: 'false' }, scan), /\[no_text_layer\]/);
   });
 
   it('--no-ocr keeps a scan the clear no_text_layer error, exit code 1', async () => {
