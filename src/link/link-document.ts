@@ -26,7 +26,12 @@ import type {
 } from './graph-document.js';
 import { organizationCategory } from './organization-category.js';
 import { addPositions, isPersonName, personContexts, personIn } from './people.js';
-import { statedAliases, statedListingCodes, statedSubsidiaries } from './stated-names.js';
+import {
+  type StatedListingCodes,
+  statedAliases,
+  statedListingCodes,
+  statedSubsidiaries,
+} from './stated-names.js';
 import { normalizeArgumentValue } from './value-normalizer.js';
 
 export interface LinkInput {
@@ -77,6 +82,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   const self = issuer ?? covered;
   const spans = companySpans(extractions);
   const listings = statedListingCodes(parsed.modelText);
+  if (issuer) joinListingCodes(issuer, listings);
   const codes = [
     ...new Set(
       [issuer?.code, issuer?.hkCode, covered?.code, ...listings.flatMap((l) => [l.aCode, l.hkCode])].filter(
@@ -305,6 +311,18 @@ function lookupNames(spans: readonly string[], self: LinkedEntity | undefined): 
     }
   }
   return [...names];
+}
+
+/**
+ * The issuer stated with both its codes in the text (a header with 证券代码:00981 over "中芯国际(证券代码:
+ * 00981.HK/688981.SH)") carries both, keyed by the A-share code as the A-share filings' node is.
+ */
+function joinListingCodes(issuer: LinkedEntity, listings: readonly StatedListingCodes[]): void {
+  const own = listings.find((l) => issuer.code === l.aCode || issuer.code === l.hkCode);
+  if (!own) return;
+  if (issuer.key === issuer.code) issuer.key = own.aCode;
+  issuer.code = own.aCode;
+  issuer.hkCode = own.hkCode;
 }
 
 /** Subsidiaries the document states (全资子公司 X有限公司), each its own node, linked to the issuer. */
