@@ -79,7 +79,8 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
       `UNWIND $rows AS row
        MERGE (n:${label} {key: row.key})
        ON CREATE SET n.name = row.name
-       SET n.code = coalesce(row.code, n.code), n.exchange = coalesce(row.exchange, n.exchange),
+       SET n.code = coalesce(row.code, n.code), n.hkCode = coalesce(row.hkCode, n.hkCode),
+           n.exchange = coalesce(row.exchange, n.exchange),
            n.category = coalesce(row.category, n.category),
            n.companyKey = coalesce(row.companyKey, n.companyKey),
            n.positions = CASE WHEN row.positions IS NULL THEN n.positions ELSE

@@ -54,7 +54,14 @@ export async function removeEventContributions(
   return result.records[0]?.get('survivors') ?? [];
 }
 
-/** For each event of the document, the stored event it is one with, if any (see event-match.ts). */
+/**
+ * For each event of the document, the stored event it is one with, if any (see event-match.ts).
+ * Two workers writing the same event at once cannot both create it: an event matches only through a
+ * shared party, and the writer has already MERGEd and SET every party node of the document in this
+ * transaction, so it holds their write locks; the second writer waits on them until the first commits
+ * and then reads its event (test/graph/concurrent-event-writes.test.ts). Keep the entity writes before
+ * this call.
+ */
 export async function matchStoredEvents(
   tx: ManagedTransaction,
   doc: GraphDocument,

@@ -92,8 +92,11 @@ function cleanUncached(text: string): string {
     .replace(/ (?=[^A-Za-z0-9])|(?<=[^A-Za-z0-9.,&]) /g, '');
 }
 
-/** Where a span runs from one clause into the name that ends it ("平安租赁同为中国平安保险…", "…”)以及X有限公司"). */
-const CLAUSE_BREAK = /以及|同为|委托|收购|关于|签定|签订|合伙人为|[“”「」]/;
+/**
+ * Where a span runs from one clause into the name that ends it ("平安租赁同为中国平安保险…", "…”)以及X有限公司",
+ * "…号《浙江京新药业股份有限公司").
+ */
+const CLAUSE_BREAK = /以及|同为|委托|收购|关于|签定|签订|合伙人为|[“”「」《》]/;
 
 /** A full name without the clause the model read into its start ("新设南京万科置业有限公司"). */
 export function withoutLeadingClause(name: string): string {
@@ -142,12 +145,29 @@ export function isMarketIndexName(name: string): boolean {
   return MARKET_INDEX.test(name);
 }
 
+/** Provinces and large cities that start registered names and follow a parent's name in a subsidiary's. */
+const PLACES =
+  '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|苏州|无锡|武汉|成都|西安|厦门|宁波|青岛|大连|沈阳|长沙|郑州|合肥|福州|济南|哈尔滨|长春|昆明|南昌|南宁|贵阳|太原|石家庄|兰州|海口|珠海|佛山|东莞|常州|温州|绍兴|嘉兴|烟台|中山|惠州|徐州|南通|扬州|泉州|中国';
+
 /**
  * Places a subsidiary's name puts after its parent's (华润置地(北京)股份有限公司, 万科广州…): a short name
  * followed by one of these in a full name is the parent's name, not this company's.
  */
-const PLACE_AFTER_NAME =
-  /^\(?(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|深圳|广州|杭州|南京|苏州|无锡|武汉|成都|西安|厦门|宁波|青岛|大连|沈阳|长沙|郑州|合肥|福州|济南|哈尔滨|长春|昆明|南昌|南宁|贵阳|太原|石家庄|兰州|海口|珠海|佛山|东莞|常州|温州|绍兴|嘉兴|烟台|中山|惠州|徐州|南通|扬州|泉州|中国|[\u4e00-\u9fa5]{1,4}(?:省|市|区|县))/;
+const PLACE_AFTER_NAME = new RegExp(`^\\(?(?:${PLACES}|[\\u4e00-\\u9fa5]{1,4}(?:省|市|区|县))`);
+
+/** A place a registered name may start with (浙江, 深圳市, 内蒙古, 河南省…). */
+const LEADING_PLACE = new RegExp(`^(?:${PLACES})[省市]?`);
+
+/**
+ * A full name without the place it starts with and the legal form it ends with, in one spelling for
+ * the place's 市/省 (深圳市万佳百货股份有限公司 → { place: 深圳, rest: 万佳百货 }); undefined without a place.
+ */
+export function leadingPlace(name: string): { place: string; rest: string } | undefined {
+  const core = legalFormCore(name);
+  const m = LEADING_PLACE.exec(core);
+  if (!m || m[0] === '中国' || core.length - m[0].length < 3) return undefined;
+  return { place: m[0].replace(/[省市]$/, ''), rest: core.slice(m[0].length) };
+}
 
 /**
  * True when `core` is `short` followed by a place (华润置地 + 北京): a subsidiary-like company of its
@@ -174,6 +194,8 @@ export function isNotCompanyName(name: string): boolean {
   if (prefix && core.length < 2) return true;
   if (/^(?:S?\*?ST|SST)$/.test(name)) return true;
   if (/[，,；;：:、。\t\n]|是|系/.test(name)) return true;
+  // A clause read into a legal form: 顺丰控股有限改制为股份有限公司, 百慕达注册成立之有限责任公司.
+  if (/改制为|更名为|注册成立/.test(name)) return true;
   if (!balancedBrackets(name)) return true;
   // Two legal forms in one span: a list or a clause ("X有限公司与Y有限公司", "…股权结构为：…公司").
   if ((name.match(/公司/g) ?? []).length >= 2 && !/分公司$|总公司$/.test(name)) return true;

@@ -4,6 +4,7 @@ import {
   isLatinName,
   isNotCompanyName,
   isPlaceSubsidiaryOf,
+  leadingPlace,
   legalFormCore,
   nameCore,
   withoutLeadingClause,
@@ -37,6 +38,7 @@ export type ResolutionReason =
   | 'unique_short_name'
   | 'same_core_name'
   | 'truncated_span'
+  | 'same_name_without_place'
   | 'new';
 
 export interface Resolution {
@@ -73,12 +75,22 @@ export class CompanyResolver {
   ) {
     // The issuer first: a graph node of the same code then adds its names to the issuer's entity.
     if (issuer) this.add(issuer);
+    // Whether the graph has a node under the issuer's own key; if not, the issuer may be a node the
+    // graph knows otherwise.
+    const issuerKeyKnown = known.some((k) => k.key === issuer?.key);
     for (const company of known) {
       const { notAliases, ...rest } = company;
       const entity: LinkedEntity = { label: 'Company', ...rest };
-      const target = (entity.code && this.byCode.get(entity.code)) || entity;
+      let target = this.byCodes(entity) ?? entity;
+      // A node of the issuer's full name made before any filing of it gave its code.
+      if (issuer && !issuerKeyKnown && !entity.code && isFullName(entity.name) && sameName(entity, issuer))
+        target = issuer;
+      // The graph knows the issuer by its other code (an A+H company's node met by its H-share filing)
+      // or by its full name alone: the issuer is that node.
+      if (target === issuer && !issuerKeyKnown) issuer.key = entity.key;
       if (notAliases?.length) this.refused.set(target, new Set(notAliases.map(cleanCompanyName)));
-      this.add(entity);
+      if (target === entity) this.add(entity);
+      else this.merge(target, entity);
     }
   }
 
@@ -87,17 +99,68 @@ export class CompanyResolver {
     return [...this.companies];
   }
 
+  /** Another record of the same company: its names and codes become the target's. */
+  private merge(target: LinkedEntity, entity: LinkedEntity): void {
+    for (const name of [entity.name, ...(entity.shortNames ?? [])]) this.addName(target, name);
+    this.addCodes(target, entity.code, entity.hkCode);
+  }
+
+  /** The known company with one of the entity's codes (its A-share or H-share code). */
+  private byCodes(entity: LinkedEntity): LinkedEntity | undefined {
+    for (const code of codesOf(entity)) {
+      const found = this.byCode.get(code);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   private add(entity: LinkedEntity): void {
-    const existing = entity.code ? this.byCode.get(entity.code) : undefined;
+    const existing = this.byCodes(entity);
     const target = existing ?? entity;
+    // One code, one node: the issuer from the header and the graph's node of the same code meet.
     if (existing && existing !== entity) {
-      // One code, one node: the issuer from the header and the graph's node of the same code meet.
-      for (const name of [entity.name, ...(entity.shortNames ?? [])]) this.addName(target, name);
+      this.merge(existing, entity);
       return;
     }
     this.companies.add(target);
-    if (target.code) this.byCode.set(target.code, target);
+    for (const code of codesOf(target)) this.byCode.set(code, target);
     for (const name of [target.name, ...(target.shortNames ?? [])]) this.addName(target, name);
+  }
+
+  /**
+   * An A+H company's two codes on its one node: the A-share code as `code`, the H-share code as
+   * `hkCode` (a node first known by its H-share code keeps its key and gains the A-share code).
+   */
+  private addCodes(entity: LinkedEntity, aCode: string | undefined, hkCode: string | undefined): void {
+    if (aCode && isAShareCode(aCode) && (!entity.code || !isAShareCode(entity.code))) {
+      if (entity.code && !isAShareCode(entity.code)) entity.hkCode ??= entity.code;
+      entity.code = aCode;
+    }
+    if (hkCode && !isAShareCode(hkCode) && hkCode !== entity.code) entity.hkCode ??= hkCode;
+    for (const code of codesOf(entity)) this.byCode.set(code, entity);
+  }
+
+  /**
+   * A company a document states with both its A-share and its H-share code ("中芯国际(证券代码:
+   * 00981.HK/688981.SH)"): one node carrying both. The company is the one either code already names,
+   * else the longest tail of the stated name that resolves, else a node keyed by the A-share code.
+   */
+  addListingCodes(statedName: string, aCode: string, hkCode: string): LinkedEntity | undefined {
+    let entity = this.byCode.get(aCode) ?? this.byCode.get(hkCode);
+    const name = cleanCompanyName(statedName);
+    // The longest tail a known company answers to: what comes before it is the clause around the name.
+    for (let start = 0; start <= name.length - 2 && !entity; start++) {
+      entity = this.find(name.slice(start), false)?.entity;
+    }
+    if (!entity && isFullName(withoutLeadingClause(name))) entity = this.resolve(name)?.entity;
+    if (!entity) {
+      if (isNotCompanyName(name) || name.length > 12) return undefined;
+      entity = { key: aCode, label: 'Company', name, code: aCode, hkCode, shortNames: [name] };
+      this.add(entity);
+      return entity;
+    }
+    this.addCodes(entity, aCode, hkCode);
+    return entity;
   }
 
   private addName(entity: LinkedEntity, raw: string): void {
@@ -129,6 +192,11 @@ export class CompanyResolver {
   }
 
   resolve(mention: string): Resolution | undefined {
+    return this.find(mention, true);
+  }
+
+  /** resolve(), but with `create` false a full name nobody knows stays unresolved instead of a new node. */
+  private find(mention: string, create: boolean): Resolution | undefined {
     const name = withoutLeadingClause(cleanCompanyName(mention));
     if (this.issuer && SELF_REFERENCES.has(name)) return { entity: this.issuer, reason: 'self_reference' };
     if (isNotCompanyName(name)) return undefined;
@@ -165,7 +233,7 @@ export class CompanyResolver {
       this.reasons.set(name, 'unique_short_name');
       return { entity: fragment, reason: 'unique_short_name' };
     }
-    if (!full) return undefined;
+    if (!full || !create) return undefined;
     const created: LinkedEntity = { key: `name:${name}`, label: 'Company', name };
     this.add(created);
     return { entity: created, reason: 'new' };
@@ -188,18 +256,23 @@ export class CompanyResolver {
    */
   private fullNameVariant(full: string): Resolution | undefined {
     const core = legalFormCore(full);
+    const place = leadingPlace(full);
     const sameCore = new Set<LinkedEntity>();
     const cut = new Set<LinkedEntity>();
+    const placed = new Set<LinkedEntity>();
     for (const entity of this.companies) {
       if (this.refused.get(entity)?.has(full)) continue;
       for (const n of [entity.name, ...(entity.shortNames ?? [])].map(cleanCompanyName).filter(isFullName)) {
         if (legalFormCore(n) === core) sameCore.add(entity);
         else if (n.length === full.length + 1 && n.endsWith(full)) cut.add(entity);
+        else if (samePlacedName(leadingPlace(n), place, core)) placed.add(entity);
       }
     }
     if (sameCore.size === 1) return { entity: [...sameCore][0] as LinkedEntity, reason: 'same_core_name' };
-    if (sameCore.size === 0 && cut.size === 1)
-      return { entity: [...cut][0] as LinkedEntity, reason: 'truncated_span' };
+    if (sameCore.size > 0) return undefined;
+    if (cut.size === 1) return { entity: [...cut][0] as LinkedEntity, reason: 'truncated_span' };
+    if (cut.size === 0 && placed.size === 1)
+      return { entity: [...placed][0] as LinkedEntity, reason: 'same_name_without_place' };
     return undefined;
   }
 
@@ -236,13 +309,45 @@ export class CompanyResolver {
 }
 
 /**
+ * True when a known full name (its leading place split off as `known`) is the mention's company: the
+ * mention is the known name without its place (京新药业有限公司 of 浙江京新药业股份有限公司), or both
+ * start with one place written with and without 市/省 (深圳万佳百货 / 深圳市万佳百货). A mention with a
+ * place the known name lacks is another company (大连万科房地产开发 is not 万科房地产开发).
+ */
+function samePlacedName(
+  known: { place: string; rest: string } | undefined,
+  mention: { place: string; rest: string } | undefined,
+  mentionCore: string,
+): boolean {
+  if (!known) return false;
+  if (!mention) return known.rest === mentionCore;
+  return known.place === mention.place && known.rest === mention.rest;
+}
+
+/** A Shanghai or Shenzhen share code (6 digits) as opposed to a Hong Kong one (5 digits). */
+function isAShareCode(code: string): boolean {
+  return /^\d{6}$/.test(code);
+}
+
+function sameName(a: LinkedEntity, b: LinkedEntity): boolean {
+  return cleanCompanyName(a.name) === cleanCompanyName(b.name);
+}
+
+function codesOf(entity: LinkedEntity): string[] {
+  return [entity.code, entity.hkCode].filter((c): c is string => c !== undefined);
+}
+
+/**
  * True when a short name can stand for a full name of this core: it starts or ends the core, but not
  * when a place follows it (华润置地 is not 华润置地(北京)股份有限公司) and, for a Latin name, only when it
- * is the whole core (SMIC is not SMIC Japan Corporation).
+ * is the whole core (SMIC is not SMIC Japan Corporation); a group's short name (…集团) never stands for a
+ * company whose name goes on after it.
  */
 function shortNameFits(core: string, short: string): boolean {
   if (isLatinName(short))
     return core.replace(/[ .]/g, '').toLowerCase() === short.replace(/[ .]/g, '').toLowerCase();
   if (isPlaceSubsidiaryOf(core, short)) return false;
+  // A group's short name is the group, not a company named after it (顺丰集团 / 顺丰集团衢州运输有限公司).
+  if (/集团$/.test(short) && core !== short && core.startsWith(short)) return false;
   return core.startsWith(short) || core.endsWith(short);
 }

@@ -3,6 +3,8 @@ export interface KnownCompany {
   key: string;
   name: string;
   code?: string;
+  /** The H-share code of an A+H company (code is then the A-share code). */
+  hkCode?: string;
   shortNames: string[];
   /** Names an admin split off this company: never linked to it again. */
   notAliases?: string[];

@@ -9,6 +9,8 @@ export interface LinkedEntity {
   label: EntityLabel;
   name: string;
   code?: string;
+  /** The H-share code (5 digits) of a company listed in Shanghai or Shenzhen and in Hong Kong. */
+  hkCode?: string;
   exchange?: string;
   shortNames?: string[];
   /** Organisation subtype: bank, court, regulator, government, broker, other. */

@@ -6,6 +6,7 @@ import {
   cleanCompanyName,
   isFullName,
   isNotCompanyName,
+  legalFormCore,
   nameCore,
   withoutListingPrefix,
 } from './company-name.js';
@@ -25,7 +26,12 @@ import type {
 } from './graph-document.js';
 import { organizationCategory } from './organization-category.js';
 import { addPositions, isPersonName, personContexts, personIn } from './people.js';
-import { statedAliases, statedSubsidiaries } from './stated-names.js';
+import {
+  type StatedListingCodes,
+  statedAliases,
+  statedListingCodes,
+  statedSubsidiaries,
+} from './stated-names.js';
 import { normalizeArgumentValue } from './value-normalizer.js';
 
 export interface LinkInput {
@@ -75,8 +81,19 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   const covered = coveredCompanyOf(parsed);
   const self = issuer ?? covered;
   const spans = companySpans(extractions);
-  const codes = [issuer?.code, covered?.code].filter((c): c is string => c !== undefined);
-  const known = await input.gazetteer.findCompanies({ names: lookupNames(spans, self), codes });
+  const listings = statedListingCodes(parsed.modelText);
+  if (issuer) joinListingCodes(issuer, listings);
+  const codes = [
+    ...new Set(
+      [issuer?.code, issuer?.hkCode, covered?.code, ...listings.flatMap((l) => [l.aCode, l.hkCode])].filter(
+        (c): c is string => c !== undefined,
+      ),
+    ),
+  ];
+  const known = await input.gazetteer.findCompanies({
+    names: lookupNames([...spans, ...listings.map((l) => l.name)], self),
+    codes,
+  });
   const resolver = new CompanyResolver(self, known);
   if (issuer && covered && covered.key !== issuer.key)
     resolver.resolve(covered.shortNames?.[0] ?? covered.name);
@@ -86,6 +103,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   const longestFirst = [...spans].sort((a, b) => b.length - a.length);
   for (const text of longestFirst) if (isFullName(cleanCompanyName(text))) resolver.resolve(text);
   for (const { fullName, alias } of statedAliases(parsed.modelText)) resolver.addAlias(fullName, alias);
+  const listed = listings.flatMap((l) => resolver.addListingCodes(l.name, l.aCode, l.hkCode) ?? []);
   const subsidiaries = self ? subsidiariesOf(parsed.modelText, resolver, self) : [];
 
   const entities = new Map<string, LinkedEntity>();
@@ -95,7 +113,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     entities.set(entity.key, entity);
     return entity;
   };
-  for (const head of [issuer, covered]) if (head) use(head);
+  for (const head of [issuer, covered, ...listed]) if (head) use(head);
   for (const s of subsidiaries) {
     const sub = resolver.known.find((c) => c.key === s.companyKey);
     if (sub) use(sub);
@@ -272,8 +290,8 @@ function companySpans(extractions: readonly ExtractionResult[]): string[] {
 }
 
 /**
- * Names to look the graph up by: each span cleaned, without its ST mark, and for a full name the
- * core without a leading place ("无锡启辰半导体有限公司" → 启辰半导体), so a short-named node a news
+ * Names to look the graph up by: each span cleaned, without its ST mark, and for a full name its
+ * core, the name without its legal form, and the core without a leading place ("无锡启辰半导体有限公司" → 启辰半导体), so a short-named node a news
  * item made is found when the filing names the company in full.
  */
 function lookupNames(spans: readonly string[], self: LinkedEntity | undefined): string[] {
@@ -285,10 +303,26 @@ function lookupNames(spans: readonly string[], self: LinkedEntity | undefined): 
     names.add(withoutListingPrefix(name).core);
     if (isFullName(name)) {
       const core = nameCore(name);
+      // The core finds the same name under another legal form or after a place (中国银行,
+      // 浙江京新药业股份有限公司 for 京新药业有限公司); cut, a short name a news item made.
+      if (core.length >= 3) names.add(core);
+      names.add(legalFormCore(name));
       for (const cut of [2, 3]) if (core.length - cut >= 3) names.add(core.slice(cut));
     }
   }
   return [...names];
+}
+
+/**
+ * The issuer stated with both its codes in the text (a header with 证券代码:00981 over "中芯国际(证券代码:
+ * 00981.HK/688981.SH)") carries both, keyed by the A-share code as the A-share filings' node is.
+ */
+function joinListingCodes(issuer: LinkedEntity, listings: readonly StatedListingCodes[]): void {
+  const own = listings.find((l) => issuer.code === l.aCode || issuer.code === l.hkCode);
+  if (!own) return;
+  if (issuer.key === issuer.code) issuer.key = own.aCode;
+  issuer.code = own.aCode;
+  issuer.hkCode = own.hkCode;
 }
 
 /** Subsidiaries the document states (全资子公司 X有限公司), each its own node, linked to the issuer. */
@@ -326,6 +360,10 @@ function pageFractions(
 function issuerOf(parsed: ParsedDocument): LinkedEntity | undefined {
   const header = parsed.header.announcement;
   if (header && (header.stockCode || header.companyName)) {
+    // An A+H company's header states both codes: one node, keyed by the primary one, carries both.
+    const aCode = header.securityCodes.find((c) => c.exchange === 'SSE' || c.exchange === 'SZSE')?.code;
+    const hkCode = header.securityCodes.find((c) => c.exchange === 'HKEX')?.code;
+    const dual = aCode && hkCode ? { code: aCode, hkCode } : undefined;
     // A short name cut to its listing mark (ST) or a generic word is no name of the issuer.
     const shortName = header.shortName ? cleanCompanyName(header.shortName) : undefined;
     const shortNames = shortName && !isNotCompanyName(shortName) ? [shortName] : [];
@@ -335,6 +373,7 @@ function issuerOf(parsed: ParsedDocument): LinkedEntity | undefined {
       label: 'Company',
       name,
       ...(header.stockCode ? { code: header.stockCode } : {}),
+      ...dual,
       ...(header.exchange ? { exchange: header.exchange } : {}),
       shortNames,
     };

@@ -1,3 +1,4 @@
+import { normalizeStockCode } from '../normalize/stock-code.js';
 import { cleanCompanyName, isFullName } from './company-name.js';
 
 /**
@@ -53,4 +54,44 @@ export function statedSubsidiaries(text: string): StatedSubsidiary[] {
     seen.set(name, { name, kind: m[1] === '全资' ? 'wholly_owned' : 'controlled' });
   }
   return [...seen.values()];
+}
+
+/** A company stated with its A-share and its H-share code: "中芯国际(证券代码:00981.HK/688981.SH)". */
+export interface StatedListingCodes {
+  name: string;
+  /** 6 digits, Shanghai or Shenzhen. */
+  aCode: string;
+  /** 5 digits, Hong Kong. */
+  hkCode: string;
+}
+
+const CODE_ITEM =
+  '(A股|H股|港股)?\\s*(?:(?:证券|股票|股份)?(?:代码|代号))?\\s*[:：]?\\s*(\\d{3,6}(?:\\.(?:SH|SZ|HK))?)';
+/** A name right after a clause boundary, then a bracket holding two codes. */
+const LISTING_CODES = new RegExp(
+  `(?<=^|[\\s，。；、：:“”"])([\\u4e00-\\u9fa5A-Za-z0-9·()（）]{2,40}?)\\s*[（(]\\s*${CODE_ITEM}\\s*(?:[/／、，,;；]|及|和)\\s*${CODE_ITEM}\\s*[)）]`,
+  'gm',
+);
+
+/** 'A' for a Shanghai or Shenzhen share code, 'H' for a Hong Kong one; the label (H股, 港股) or suffix decides. */
+function listingOf(label: string | undefined, raw: string): { market: 'A' | 'H'; code: string } | undefined {
+  const hk = label === 'H股' || label === '港股';
+  // Hong Kong codes are often written without their leading zeros (H股：857).
+  const code = normalizeStockCode(hk && !/\./.test(raw) ? `${raw.padStart(5, '0')}.HK` : raw);
+  if (!code) return undefined;
+  if (code.exchange === 'HKEX') return { market: 'H', code: code.code };
+  return code.exchange === 'SSE' || code.exchange === 'SZSE' ? { market: 'A', code: code.code } : undefined;
+}
+
+/** Companies a document states with one A-share and one H-share code, in a simplified-Chinese text. */
+export function statedListingCodes(text: string): StatedListingCodes[] {
+  const out: StatedListingCodes[] = [];
+  for (const m of text.matchAll(LISTING_CODES)) {
+    const first = listingOf(m[2], m[3] ?? '');
+    const second = listingOf(m[4], m[5] ?? '');
+    if (!first || !second || first.market === second.market) continue;
+    const [a, h] = first.market === 'A' ? [first, second] : [second, first];
+    out.push({ name: cleanCompanyName(m[1] ?? ''), aCode: a.code, hkCode: h.code });
+  }
+  return out;
 }

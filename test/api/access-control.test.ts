@@ -95,6 +95,8 @@ describe('API keys and roles', () => {
         'admin',
         400,
       ],
+      // A document that is not there: 404 once the admin key is accepted (the fixture stays whole).
+      ['delete a document', { method: 'DELETE', url: `/v1/documents/${e(f.prefix)}-none` }, 'admin', 404],
       ['queue board', { method: 'GET', url: '/admin' }, 'admin', 200],
       ['queue board api', { method: 'GET', url: '/admin/api/queues' }, 'admin', 200],
       ['queue board with a query', { method: 'GET', url: '/admin?page=1' }, 'admin', 200],

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isNotCompanyName } from '../../src/link/company-name.js';
 import { CompanyResolver } from '../../src/link/index.js';
+import { statedListingCodes } from '../../src/link/stated-names.js';
 
 const issuer = {
   key: '603871',
@@ -214,5 +215,151 @@ describe('CompanyResolver: names that are another company or none', () => {
     // A place before the short name is the company's own registered form.
     const own = [{ key: 'name:无锡启辰半导体有限公司', name: '无锡启辰半导体有限公司', shortNames: [] }];
     assert.equal(keyOf(new CompanyResolver(undefined, own), '启辰半导体'), 'name:无锡启辰半导体有限公司');
+  });
+});
+
+describe('CompanyResolver: A+H companies', () => {
+  const smic = {
+    key: '688981',
+    name: '中芯国际集成电路制造有限公司',
+    code: '688981',
+    shortNames: ['中芯国际'],
+  };
+
+  it('reads a company stated with its A-share and H-share codes in either order and wording', () => {
+    assert.deepEqual(
+      statedListingCodes('\n中芯国际(证券代码:00981.HK/688981.SH)是世界领先的集成电路晶圆代工企业'),
+      [{ name: '中芯国际', aCode: '688981', hkCode: '00981' }],
+    );
+    assert.deepEqual(statedListingCodes('发行人：中国石油天然气股份有限公司（A股：601857；H股：857）。'), [
+      { name: '中国石油天然气股份有限公司', aCode: '601857', hkCode: '00857' },
+    ]);
+    assert.deepEqual(
+      statedListingCodes('万科A（000002.SZ、000006.SZ）'),
+      [],
+      'two A-share codes are no A+H pair',
+    );
+  });
+
+  it('gives the one node both codes, so either code finds it', () => {
+    const resolver = new CompanyResolver(undefined, [smic]);
+    const entity = resolver.addListingCodes('中芯国际', '688981', '00981');
+    assert.equal(entity?.key, '688981');
+    assert.equal(entity?.hkCode, '00981');
+    assert.equal(keyOf(resolver, '00981'), '688981');
+    assert.equal(keyOf(resolver, '688981'), '688981');
+    const clause = new CompanyResolver(undefined, [{ ...smic, key: 'x688981', code: undefined }]);
+    const found = clause.addListingCodes('公司关注到中芯国际', '688981', '00981');
+    assert.equal(found?.key, 'x688981', 'the clause before a known name is no part of it');
+    assert.deepEqual([found?.code, found?.hkCode], ['688981', '00981']);
+  });
+
+  it('makes a company named only with its two codes one node keyed by the A-share code', () => {
+    const resolver = new CompanyResolver(undefined, []);
+    const entity = resolver.addListingCodes('中芯国际', '688981', '00981');
+    assert.deepEqual([entity?.key, entity?.code, entity?.hkCode], ['688981', '688981', '00981']);
+    assert.equal(keyOf(resolver, '中芯国际'), '688981');
+    assert.equal(resolver.addListingCodes('中芯国际', '688981', '00981'), entity);
+  });
+
+  it('takes an H-share filing’s issuer to the node the graph knows by both codes', () => {
+    const hkIssuer = {
+      key: '00981',
+      label: 'Company' as const,
+      name: '中芯国际集成电路制造有限公司',
+      code: '00981',
+      shortNames: [],
+    };
+    new CompanyResolver(hkIssuer, [{ ...smic, hkCode: '00981' }]);
+    assert.deepEqual(
+      [hkIssuer.key, hkIssuer.code, (hkIssuer as { hkCode?: string }).hkCode],
+      ['688981', '688981', '00981'],
+    );
+    // A company known by its H-share code alone keeps that key and gains the A-share code.
+    const hkOnly = {
+      key: '00981',
+      name: '中芯国际集成电路制造有限公司',
+      code: '00981',
+      shortNames: ['中芯国际'],
+    };
+    const entity = new CompanyResolver(undefined, [hkOnly]).addListingCodes('中芯国际', '688981', '00981');
+    assert.deepEqual([entity?.key, entity?.code, entity?.hkCode], ['00981', '688981', '00981']);
+  });
+});
+
+describe('CompanyResolver: a name with and without its leading place', () => {
+  it('takes a known full name without its place, or with the place spelt without 市, as that company', () => {
+    const jingxin = {
+      key: '002020',
+      name: '浙江京新药业股份有限公司',
+      code: '002020',
+      shortNames: ['京新药业'],
+    };
+    const resolver = new CompanyResolver(undefined, [jingxin]);
+    const found = resolver.resolve('京新药业有限公司');
+    assert.equal(found?.entity.key, '002020');
+    assert.equal(found?.reason, 'same_name_without_place');
+    assert.equal(keyOf(resolver, '京新药业股份有限公司'), '002020');
+
+    const store = new CompanyResolver(undefined, []);
+    const placed = store.resolve('深圳市万佳百货股份有限公司')?.entity;
+    assert.equal(store.resolve('深圳万佳百货股份有限公司')?.entity, placed);
+    assert.equal(store.resolve('万佳百货股份有限公司')?.entity, placed);
+  });
+
+  it('keeps a name apart when the place makes it another company or the place-less name fits two', () => {
+    const resolver = new CompanyResolver(undefined, []);
+    resolver.resolve('北京万科物业管理有限公司');
+    resolver.resolve('上海万科物业管理有限公司');
+    assert.equal(keyOf(resolver, '万科物业管理有限公司'), 'name:万科物业管理有限公司', 'two cities fit');
+    assert.equal(keyOf(resolver, '深圳万科物业管理有限公司'), 'name:深圳万科物业管理有限公司');
+    const bank = new CompanyResolver(undefined, [
+      { key: 'name:中国银行股份有限公司', name: '中国银行股份有限公司', shortNames: [] },
+    ]);
+    assert.notEqual(
+      keyOf(bank, '银行股份有限公司'),
+      'name:中国银行股份有限公司',
+      '中国 is no place a name drops',
+    );
+  });
+
+  it('makes the issuer the node the graph made of its full name before its code was known', () => {
+    const vanke = {
+      key: '000002',
+      label: 'Company' as const,
+      name: '万科企业股份有限公司',
+      code: '000002',
+      shortNames: ['万科A'],
+    };
+    new CompanyResolver(vanke, [
+      { key: 'name:万科企业股份有限公司', name: '万科企业股份有限公司', shortNames: [] },
+    ]);
+    assert.equal(vanke.key, 'name:万科企业股份有限公司');
+    assert.equal(vanke.code, '000002');
+    // When the graph has the code's node too, the issuer stays that node.
+    const again = { ...vanke, key: '000002' };
+    new CompanyResolver(again, [
+      { key: '000002', name: '万科企业股份有限公司', code: '000002', shortNames: [] },
+      { key: 'name:万科企业股份有限公司', name: '万科企业股份有限公司', shortNames: [] },
+    ]);
+    assert.equal(again.key, '000002');
+  });
+});
+
+describe('CompanyResolver: merges the real documents showed wrong', () => {
+  it('keeps a group’s short name off a company named after the group', () => {
+    const known = [
+      { key: 'name:顺丰集团衢州运输有限公司', name: '顺丰集团衢州运输有限公司', shortNames: [] },
+    ];
+    assert.equal(keyOf(new CompanyResolver(undefined, known), '顺丰集团'), undefined);
+  });
+
+  it('makes no company of a clause read into a legal form, and reads a name past a book-title mark', () => {
+    const resolver = new CompanyResolver(undefined, []);
+    for (const span of ['顺丰控股有限改制为股份有限公司', '百慕达注册成立之有限责任公司']) {
+      assert.equal(resolver.resolve(span), undefined, span);
+    }
+    const jingxin = resolver.resolve('浙江京新药业股份有限公司')?.entity;
+    assert.equal(resolver.resolve('银信评报字(2019)沪第0038号《浙江京新药业股份有限公司')?.entity, jingxin);
   });
 });

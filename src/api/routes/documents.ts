@@ -1,6 +1,7 @@
 import type { MultipartFile } from '@fastify/multipart';
-import type { Static } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { removeDocumentGraph } from '../../graph/index.js';
 import { type GraphReader, getDocumentDetail, listDocuments } from '../../graph/queries/index.js';
 import { guessKind, type SubmitDeps, submitDocument, submitText } from '../../ingest/index.js';
 import { graphCall } from '../graph-errors.js';
@@ -169,7 +170,10 @@ async function readFilePart(part: MultipartFile): Promise<Pick<Upload, 'bytes' |
   return { bytes, fileName: part.filename, mimeType: part.mimetype };
 }
 
-/** GET /v1/documents (processed documents, newest first) and GET /v1/documents/:id. */
+/**
+ * GET /v1/documents (processed documents, newest first), GET /v1/documents/:id and, for admins,
+ * DELETE /v1/documents/:id.
+ */
 export function graphDocumentsRoutes(reader: GraphReader): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Querystring: Static<typeof DocumentsQuerySchema> }>(
@@ -212,6 +216,26 @@ export function graphDocumentsRoutes(reader: GraphReader): FastifyPluginAsync {
         const detail = await graphCall(() => getDocumentDetail(reader, request.params.id));
         if (!detail) throw new HttpError(404, 'not_found', `no document with id ${request.params.id}`);
         return detail;
+      },
+    );
+
+    // No access named: /v1/ routes without one need an admin key.
+    app.delete<{ Params: Static<typeof IdParamsSchema> }>(
+      '/v1/documents/:id',
+      {
+        schema: {
+          tags: ['graph'],
+          description:
+            'Removes a document and only what it told: events no other document tells and entities nothing else mentions go; an event other documents tell keeps their sources and takes its values from them.',
+          params: IdParamsSchema,
+          response: { 204: Type.Null(), ...errorResponses(404) },
+        },
+      },
+      async (request, reply) => {
+        const { id } = request.params;
+        const removed = await graphCall(() => removeDocumentGraph(reader.driver, reader.database, id));
+        if (!removed) throw new HttpError(404, 'not_found', `no document with id ${id}`);
+        return reply.status(204).send();
       },
     );
   };
