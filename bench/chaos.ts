@@ -15,7 +15,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import type { Queue } from 'bullmq';
 import type { Config } from '../src/config/index.js';
-import { loadConfig, projectRoot } from '../src/config/index.js';
 import { createNeo4jDriver } from '../src/graph/index.js';
 import { submitText } from '../src/ingest/index.js';
 import { createDocumentQueue } from '../src/queue/index.js';
@@ -26,10 +25,12 @@ import { redisPaths } from '../src/services/redis-service.js';
 import {
   commandLine,
   type ScratchServices,
+  scratchConfig,
   startScratchServices,
   sweepAbandonedRuns,
 } from '../src/services/scratch-services.js';
 import { FilesystemDocumentStore } from '../src/store/index.js';
+import { BENCH_RUNS_DIR } from './bench-pipeline.js';
 import { type FaultKind, type PlannedFault, planFaults, Random } from './chaos-faults.js';
 import {
   emptyGraph,
@@ -48,8 +49,6 @@ import {
   waitGroupsGone,
 } from './chaos-processes.js';
 import { type GeneratedDocument, generateAnnouncements } from './generated-announcements.js';
-
-const RUNS_DIR = path.join(projectRoot, '.data', 'bench-runs');
 
 const { values: args } = parseArgs({
   options: {
@@ -322,11 +321,11 @@ function cleanUpAfterFailure(): void {
 }
 
 async function main(): Promise<number> {
-  await sweepAbandonedRuns(RUNS_DIR);
+  await sweepAbandonedRuns(BENCH_RUNS_DIR);
   logDir = await mkdtemp(path.join(tmpdir(), 'finkg-chaos-'));
   const documents = generateAnnouncements(documentCount, seed);
   const plan = planFaults(seed, documentCount, rounds);
-  log(`starting Redis and Neo4j (runs in ${RUNS_DIR}, worker logs in ${logDir})`);
+  log(`starting Redis and Neo4j (runs in ${BENCH_RUNS_DIR}, worker logs in ${logDir})`);
   let scratch: ScratchServices | undefined;
   const interrupt = (signal: NodeJS.Signals) => {
     log(`${signal}: stopping workers and servers`);
@@ -339,14 +338,9 @@ async function main(): Promise<number> {
     console.error(`bench:chaos failed: ${(error as Error)?.stack ?? error}`);
     interrupt('SIGTERM');
   });
-  scratch = await startScratchServices(RUNS_DIR, (s) =>
-    loadConfig({
+  scratch = await startScratchServices(BENCH_RUNS_DIR, (s) =>
+    scratchConfig(s, {
       ...process.env,
-      REDIS_URL: s.redisUrl,
-      NEO4J_URI: s.neo4jUri,
-      NEO4J_PASSWORD: s.neo4jPassword,
-      DATA_DIR: s.dataDir,
-      NEO4J_PAGECACHE: process.env.NEO4J_PAGECACHE ?? '64m',
       LOG_LEVEL: 'warn',
       // A loaded machine can take minutes to bring Neo4j back; the fault script waits that long.
       STARTUP_TIMEOUT_SECONDS: process.env.STARTUP_TIMEOUT_SECONDS ?? '600',

@@ -2,35 +2,44 @@
  * A synthetic but product-shaped graph for the query benchmark. Listed companies (6-digit codes, short
  * names, executives, controlling holders, subsidiaries), counterparties, banks, courts, government
  * buyers, brokers and analysts; announcements, broker research reports and news over three years.
- * Each document is built as the link stage's output (GraphDocument: sentences with offsets, mentions,
- * sentence events assembled into records by the product's own assembly, values normalised by its normaliser)
- * and written through the product's writer, so the graph has exactly the shape the worker leaves.
+ * Each document is built as the parse stage hands it on and as the model reads its sentences, then linked,
+ * assembled and written by the product's own code (linkAndAssemble, writeDocumentGraph), as a worker does
+ * after the model, so the graph has exactly the shape the worker leaves.
  * Deterministic for a seed: names come from syllable lists, everything else from one seeded PRNG.
  */
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
-import { mergeRecordMentions, type RecordMention, toRecordMention } from '../src/assemble/index.js';
+import type {
+  ArgumentMention,
+  EntityMention,
+  ExtractionResult,
+  TriggerMention,
+} from '../src/extract/index.js';
 import { writeDocumentGraph } from '../src/graph/index.js';
 import { eventVocabulary } from '../src/graph/queries/allow-lists.js';
 import {
   canonicalName,
-  type EntityMentionRow,
-  type EventArgumentRow,
-  type EventTypeInfo,
-  type GraphDocument,
+  type Gazetteer,
+  type KnownCompany,
   type LinkedEntity,
-  type LinkedEvent,
-  type LinkedRating,
-  type LinkedSentence,
+  type LinkInput,
   loadEventRoles,
-  type SentenceEvent,
 } from '../src/link/index.js';
-import { personKey } from '../src/link/person-key.js';
-import { normalizeArgumentValue } from '../src/link/value-normalizer.js';
+import { withListedCompanies } from '../src/link/listed-companies.js';
+import { normalizeStockCode } from '../src/normalize/stock-code.js';
+import {
+  type DocumentHeader,
+  type NormalizedRating,
+  type ParsedDocument,
+  type ParsedSentence,
+  type RatingChange,
+  sentenceModelText,
+} from '../src/parse/index.js';
+import { linkAndAssemble } from '../src/pipeline/index.js';
 import type { DocumentKind } from '../src/vocabulary/document-kinds.js';
 
 /** Bump when what is generated changes, so a stored graph of an older generator is rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface GeneratorOptions {
   seed: number;
@@ -176,7 +185,7 @@ const PRODUCTS = [
   '锂电池材料',
 ];
 const PROJECTS = ['智慧城市', '污水处理', '高速公路机电', '医院信息化', '电网改造', '产业园建设'];
-const RATINGS: readonly (readonly [string, string])[] = [
+const RATINGS: readonly (readonly [string, NormalizedRating])[] = [
   ['卖出', 'sell'],
   ['减持', 'underperform'],
   ['中性', 'neutral'],
@@ -445,6 +454,9 @@ interface DocumentPlan {
   broker?: World['brokers'][number];
 }
 
+/** The suffix that names each exchange of the world's listed companies. */
+const MARKERS: Record<string, string> = { SSE: 'SH', SZSE: 'SZ', BSE: 'BJ' };
+
 const START_DAY = Date.UTC(2022, 0, 3) / 86_400_000;
 const SPAN_DAYS = 3 * 365;
 const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
@@ -453,18 +465,23 @@ const chineseDate = (day: number) => {
   return `${y}年${m}月${d}日`;
 };
 
-/** Collects one document's sentences with running offsets, its entities, mentions and sentence events. */
+const MODEL_VERSION = 'finkg-small@synthetic';
+
+/** The entity type the model gives a name of this kind. */
+const modelType = (entity: LinkedEntity) =>
+  entity.label === 'Organization' ? 'organization' : entity.label.toLowerCase();
+
+/**
+ * Collects one document as the parse stage hands it on (sentences, one a line, with running offsets) and
+ * as the model reads it (each sentence's entities and event, offsets within the sentence): what the
+ * product's linker takes.
+ */
 class DocumentBuilder {
-  readonly sentences: LinkedSentence[] = [];
-  readonly mentions: EntityMentionRow[] = [];
-  readonly entities = new Map<string, LinkedEntity>();
-  readonly events: SentenceEvent[] = [];
+  readonly sentences: ParsedSentence[] = [];
+  readonly extractions: ExtractionResult[] = [];
   private offset = 0;
 
-  constructor(
-    private readonly rnd: Random,
-    private readonly day: number,
-  ) {}
+  constructor(private readonly rnd: Random) {}
 
   private confidence() {
     return Math.round((0.55 + this.rnd.next() * 0.44) * 1000) / 1000;
@@ -474,67 +491,85 @@ class DocumentBuilder {
    * Adds a sentence made of parts: text, an entity (a mention, and an argument when it has a role), a
    * value argument, or the trigger of `event`.
    */
-  add(parts: Part[], event?: { template: EventTemplate; info: EventTypeInfo }): void {
-    const index = this.sentences.length;
-    const start = this.offset;
+  add(parts: Part[], event?: EventTemplate): void {
     let text = '';
-    const args: EventArgumentRow[] = [];
-    let trigger: SentenceEvent['mention'] | undefined;
+    const entities: EntityMention[] = [];
+    const args: ArgumentMention[] = [];
+    let trigger: TriggerMention | undefined;
     for (const part of parts) {
-      const at = start + text.length;
       if (typeof part === 'string') {
         text += part;
         continue;
       }
-      text += part.text;
       const span = {
-        sentence: index,
-        start: at,
-        end: at + part.text.length,
         text: part.text,
+        start: text.length,
+        end: text.length + part.text.length,
         confidence: this.confidence(),
       };
+      text += part.text;
       if ('trigger' in part) {
         trigger ??= span;
         continue;
       }
-      if (part.entity) {
-        this.entities.set(part.entity.key, part.entity);
-        this.mentions.push({
-          ...span,
-          entityKey: part.entity.key,
-          label: part.entity.label,
-          type: part.entity.label === 'Organization' ? 'organization' : part.entity.label.toLowerCase(),
-        });
-      }
-      const roleKey = part.role && event?.info.roles.get(part.role)?.key;
-      if (!part.role || !roleKey) continue;
-      if (part.entity) {
-        args.push({
-          ...span,
-          role: part.role,
-          roleKey,
-          entityKey: part.entity.key,
-          label: part.entity.label,
-        });
-      } else {
-        const value = normalizeArgumentValue(part.role, part.text, isoDay(this.day));
-        args.push({ ...span, role: part.role, roleKey, ...(value ? { value: value.display } : {}) });
-      }
+      if (part.entity) entities.push({ ...span, type: modelType(part.entity) });
+      if (part.role && event) args.push({ ...span, role: part.role });
     }
-    this.sentences.push({ index, page: 1 + Math.floor(index / 5), start, end: start + text.length, text });
-    this.offset += text.length;
-    if (event && trigger) {
-      this.events.push({
-        type: event.template.type,
-        typeKey: event.info.key,
-        trigger: event.template.trigger,
-        confidence: this.confidence(),
-        mention: trigger,
-        sentenceText: text,
-        arguments: args,
-      });
+    const index = this.sentences.length;
+    const start = this.offset;
+    this.sentences.push({
+      index,
+      text,
+      start,
+      end: start + text.length,
+      page: 1 + Math.floor(index / 5),
+      paragraph: index,
+    });
+    this.offset += text.length + 1;
+    const events =
+      event && trigger ? [{ type: event.type, trigger, arguments: args, confidence: this.confidence() }] : [];
+    this.extractions.push({ modelVersion: MODEL_VERSION, entities, events });
+  }
+
+  /** The document as the parser would have read it: one paragraph a sentence, five sentences a page. */
+  parsed(kind: DocumentKind, header: DocumentHeader, extraPages: number): ParsedDocument {
+    const text = this.sentences.map((s) => s.text).join('\n');
+    const pages = new Map<number, { start: number; end: number }>();
+    // Sentence i is on page 1 + floor(i / 5): the pages are numbered 1…n in order.
+    for (const s of this.sentences) {
+      const page = pages.get(s.page);
+      if (page) page.end = s.end;
+      else pages.set(s.page, { start: s.start, end: s.end });
     }
+    return {
+      type: kind === 'news' ? 'html' : 'pdf',
+      kind,
+      pages: [
+        ...[...pages].map(([number, { start, end }]) => ({
+          number,
+          text: text.slice(start, end),
+          start,
+          end,
+        })),
+        // A report's figures and disclosures: pages with no sentence of their own.
+        ...Array.from({ length: extraPages }, (_, i) => ({
+          number: pages.size + i + 1,
+          text: '',
+          start: text.length,
+          end: text.length,
+        })),
+      ],
+      text,
+      paragraphs: this.sentences.map((s) => ({ index: s.index, start: s.start, end: s.end, page: s.page })),
+      sentences: this.sentences,
+      modelText: text,
+      modelOffsetMap: null,
+      traditional: false,
+      header,
+      sidebar: [],
+      tables: [],
+      warnings: [],
+    };
   }
 }
 
@@ -549,29 +584,21 @@ class DocumentFactory {
     private readonly rnd: Random,
     private readonly world: World,
     private readonly seed: number,
-  ) {}
-
-  /** Exactly what assembly does with sentence events: type, map, merge, infer the issuer, set record values. */
-  private records(
-    b: { events: SentenceEvent[]; sentences: { start: number }[] },
-    d: { id: string; kind: DocumentKind; publishedAt: string; documentIssuer: LinkedEntity | undefined },
-  ): LinkedEvent[] {
-    const ctx = {
-      documentId: d.id,
-      kind: d.kind,
-      publishedAt: d.publishedAt,
-      ...(d.documentIssuer ? { issuer: d.documentIssuer } : {}),
-      eventTypes: this.eventTypes,
-      sentenceStarts: b.sentences.map((s) => s.start),
-    };
-    const mentions = b.events
-      .map((e) => toRecordMention(e, ctx))
-      .filter((m): m is RecordMention => m !== undefined);
-    return mergeRecordMentions(mentions, ctx);
+  ) {
+    const listed: KnownCompany[] = world.listed.map(({ entity, short }) => ({
+      key: entity.key,
+      name: entity.name,
+      ...(entity.code ? { code: entity.code } : {}),
+      shortNames: [short],
+    }));
+    this.gazetteer = withListedCompanies({ findCompanies: async () => [] }, listed);
   }
 
-  private person(name: string, company: Company): LinkedEntity {
-    return { key: personKey(name, company.entity.key, ''), label: 'Person', name };
+  /** The world's listed companies, as a user's list of them seeds the linker's gazetteer. */
+  private readonly gazetteer: Gazetteer;
+
+  private person(name: string): LinkedEntity {
+    return { key: name, label: 'Person', name };
   }
 
   private otherCompany(): Company {
@@ -652,12 +679,12 @@ class DocumentFactory {
         case 'sub-per':
           // The controlling shareholder when that is a person, else one of the company's people.
           return typeof holder === 'string'
-            ? { text: holder, entity: this.person(holder, issuer), role }
+            ? { text: holder, entity: this.person(holder), role }
             : this.personPart(issuer, role);
         case 'obj-per': {
           const other = this.otherCompany();
           const name = rnd.pick(other.people);
-          return { text: name, entity: this.person(name, other), role };
+          return { text: name, entity: this.person(name), role };
         }
         case 'sub':
           if (template.type === '减持') {
@@ -696,7 +723,7 @@ class DocumentFactory {
 
   private personPart(company: Company, role: string): Part {
     const name = this.rnd.pick(company.people);
-    return { text: name, entity: this.person(name, company), role };
+    return { text: name, entity: this.person(name), role };
   }
 
   private eventSentences(
@@ -711,40 +738,41 @@ class DocumentFactory {
     for (let i = 0; i < count; i++) {
       // Announcements often report several events of one kind (two pledges, three guarantees).
       if (i > 0 && rnd.chance(0.5)) template = rnd.weighted(TEMPLATES.map((t) => [t, t.weight] as const));
-      const info = this.eventTypes.get(template.type) as EventTypeInfo;
-      b.add(this.fill(rnd.pick(template.bodies), template, issuer, self, day), { template, info });
+      b.add(this.fill(rnd.pick(template.bodies), template, issuer, self, day), template);
       if (rnd.chance(0.4)) b.add([rnd.pick(FILLERS)]);
     }
   }
 
-  build(plan: DocumentPlan): GraphDocument {
+  build(plan: DocumentPlan): SyntheticDocument {
     const { rnd, world } = this;
     const n = this.count++;
     const id = createHash('sha256').update(`finkg-bench/${this.seed}/${n}`).digest('hex');
-    const b = new DocumentBuilder(rnd, plan.day);
+    const b = new DocumentBuilder(rnd);
     const issuer = plan.company;
     const publishedAt = isoDay(plan.day);
     const issuerPart = (text: string): Part => ({ text, entity: issuer.entity });
+    const code = issuer.entity.code as string;
+    // As a report prints it, with its exchange (the world's codes need not have a known prefix).
+    const stock = normalizeStockCode(`${code}.${MARKERS[issuer.entity.exchange as string]}`);
     let title: string;
-    let rating: LinkedRating | undefined;
+    let header: DocumentHeader = {};
 
     if (plan.kind === 'announcement') {
       const first = rnd.weighted(TEMPLATES.map((t) => [t, t.weight] as const));
       const [before, after] = first.title.split('{T}') as [string, string | undefined];
       title = first.title.replace('{T}', first.trigger);
-      const info = this.eventTypes.get(first.type) as EventTypeInfo;
       // A title that names the event's trigger is one more mention of the event (linked to the body's).
       b.add(
         after === undefined
           ? [issuerPart(issuer.entity.name), title]
           : [issuerPart(issuer.entity.name), before, { trigger: true, text: first.trigger }, after],
-        { template: first, info },
+        first,
       );
       b.add([
         '本公司及董事会全体成员保证信息披露的内容真实、准确、完整，没有虚假记载、误导性陈述或重大遗漏。',
       ]);
       // The title's event is told again in the body: the linker merges the two into one event.
-      b.add(this.fill(rnd.pick(first.bodies), first, issuer, 'pronoun', plan.day), { template: first, info });
+      b.add(this.fill(rnd.pick(first.bodies), first, issuer, 'pronoun', plan.day), first);
       this.eventSentences(
         b,
         issuer,
@@ -763,6 +791,17 @@ class DocumentFactory {
       b.add(['特此公告。']);
       b.add([issuerPart(issuer.entity.name), '董事会']);
       b.add([chineseDate(plan.day)]);
+      header = {
+        announcement: {
+          stockCode: code,
+          ...(stock ? { exchange: stock.exchange } : {}),
+          securityCodes: [{ label: '证券代码', code, ...(stock ? { exchange: stock.exchange } : {}) }],
+          shortName: issuer.short,
+          companyName: issuer.entity.name,
+          title,
+          date: publishedAt,
+        },
+      };
     } else if (plan.kind === 'research_report') {
       const broker = plan.broker as World['brokers'][number];
       title = `${issuer.short}（${issuer.entity.code}）：${rnd.pick(HEADLINES)}`;
@@ -776,7 +815,7 @@ class DocumentFactory {
           [3, 5],
           [4, 5],
         ] as const);
-      let change = 'initiate';
+      let change: RatingChange = 'initiate';
       if (previous !== undefined) {
         const step = rnd.weighted([
           [0, 8],
@@ -787,7 +826,7 @@ class DocumentFactory {
         change = level > previous ? 'upgrade' : level < previous ? 'downgrade' : 'maintain';
       }
       this.ratingState.set(state, level);
-      const [ratingWord, normalized] = RATINGS[level] as readonly [string, string];
+      const [ratingWord, normalized] = RATINGS[level] as readonly [string, NormalizedRating];
       issuer.price = Math.round(issuer.price * (0.85 + rnd.next() * 0.35) * 100) / 100;
       const targetPrice = Math.round(issuer.price * (1 + (level - 1.5) * 0.08) * 100) / 100;
       const changeWord = {
@@ -822,15 +861,16 @@ class DocumentFactory {
             certificate: string;
           },
       );
-      rating = {
-        companyKey: issuer.entity.key,
-        rating: normalized,
-        change,
-        targetPrice,
-        currency: 'CNY',
-        date: publishedAt,
-        broker: broker.name,
-        analysts: analysts.map((a) => ({ ...a })),
+      header = {
+        researchReport: {
+          broker: broker.name,
+          analysts: analysts.map((a) => ({ name: a.name, certificateNo: a.certificate, role: 'analyst' })),
+          rating: { raw: ratingWord, normalized, score: level + 1, change },
+          targetPrice: { value: targetPrice, currency: 'CNY' },
+          ...(stock ? { stock: { ...stock, shortName: issuer.short } } : {}),
+          date: publishedAt,
+          forecasts: [],
+        },
       };
     } else {
       title = `${issuer.short}等多家公司披露重要事项`;
@@ -842,33 +882,39 @@ class DocumentFactory {
     }
 
     const kind = plan.kind;
-    const documentIssuer = kind === 'news' ? undefined : issuer.entity;
+    const extraPages = kind === 'research_report' ? rnd.int(5, 20) : 0;
+    const processedAt = `${publishedAt}T${String(rnd.int(8, 22)).padStart(2, '0')}:${String(rnd.int(0, 59)).padStart(2, '0')}:00Z`;
+    const parsed = b.parsed(kind, header, extraPages);
     return {
-      document: {
-        id,
+      job: {
+        documentId: id,
         kind,
         title,
         publishedAt,
-        fileName: `${issuer.entity.code}_${publishedAt.replaceAll('-', '')}_${n}.${kind === 'news' ? 'html' : 'pdf'}`,
+        fileName: `${code}_${publishedAt.replaceAll('-', '')}_${n}.${kind === 'news' ? 'html' : 'pdf'}`,
         mimeType: kind === 'news' ? 'text/html' : 'application/pdf',
-        ...(kind === 'research_report' ? { sourceName: plan.broker?.name } : {}),
-        pageCount: (b.sentences.at(-1)?.page ?? 1) + (kind === 'research_report' ? rnd.int(5, 20) : 0),
-        modelVersion: 'finkg-small@synthetic',
-        processedAt: `${publishedAt}T${String(rnd.int(8, 22)).padStart(2, '0')}:${String(rnd.int(0, 59)).padStart(2, '0')}:00Z`,
-        ...(documentIssuer ? { issuerKey: documentIssuer.key } : {}),
+        ...(plan.broker ? { source: { name: plan.broker.name } } : {}),
+        submittedAt: processedAt,
       },
-      sentences: b.sentences,
-      entities: [...b.entities.values()],
-      mentions: b.mentions,
-      // Exactly what the link stage does with sentence events: merge, infer the issuer, set event values.
-      events: this.records(b, { id, kind, publishedAt, documentIssuer }),
-      ...(rating ? { rating } : {}),
+      parsed,
+      sentenceTexts: parsed.sentences.map((sentence) => sentenceModelText(parsed, sentence)),
+      extractions: b.extractions,
+      modelVersion: MODEL_VERSION,
+      eventTypes: this.eventTypes,
+      gazetteer: this.gazetteer,
+      processedAt,
     };
   }
 }
 
+/**
+ * A document as the link stage gets it: its job, the parsed document, the model's reading of each
+ * sentence, and the gazetteer and event types the worker would hand the linker.
+ */
+export type SyntheticDocument = LinkInput & { sentenceTexts: readonly string[] };
+
 /** The documents in publication order (as they would arrive), built one at a time. */
-export function* syntheticDocuments(options: GeneratorOptions): Generator<GraphDocument> {
+export function* syntheticDocuments(options: GeneratorOptions): Generator<SyntheticDocument> {
   const rnd = new Random(options.seed);
   const world = buildWorld(rnd, options);
   const n = world.listed.length;
@@ -898,7 +944,10 @@ export function* syntheticDocuments(options: GeneratorOptions): Generator<GraphD
   for (const plan of plans) yield factory.build(plan);
 }
 
-/** Writes the synthetic documents through the product's writer, `concurrency` documents at a time. */
+/**
+ * Writes the synthetic documents as a worker does after the model: the product's linker and assembly
+ * (linkAndAssemble), then its graph writer, `concurrency` documents at a time.
+ */
 export async function writeSyntheticGraph(
   driver: Driver,
   database: string,
@@ -911,7 +960,7 @@ export async function writeSyntheticGraph(
   // The generator is synchronous, so each next() hands out one whole document: content stays seeded.
   const worker = async () => {
     for (let next = documents.next(); !next.done; next = documents.next()) {
-      await writeDocumentGraph(driver, database, next.value);
+      await writeDocumentGraph(driver, database, await linkAndAssemble(next.value));
       if (++written % 500 === 0) onProgress?.(written);
     }
   };

@@ -9,13 +9,9 @@
  * second of graph-stage time) side by side, with the ratio of each run to the first.
  */
 import { parseArgs } from 'node:util';
-import { QueueEvents } from 'bullmq';
+import type { Config } from '../src/config/index.js';
 import { submitText, waitForJobs } from '../src/ingest/index.js';
-import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../src/queue/index.js';
-import { FilesystemDocumentStore } from '../src/store/index.js';
-import { withRunServices } from '../test/support/run-services.js';
-import { ensureTestServices, testConfig, uniquePrefix } from '../test/support/test-services.js';
-import { startWorkerProcess, stopWorkerProcess } from '../test/support/worker-process.js';
+import { withBenchQueue, withBenchServices } from './bench-pipeline.js';
 import { generateAnnouncements } from './generated-announcements.js';
 
 interface RunFigures {
@@ -36,53 +32,38 @@ interface JobResult {
   timings: Record<string, number>;
 }
 
-async function run(workers: number, documents: number): Promise<RunFigures> {
-  const config = testConfig({ queuePrefix: uniquePrefix() });
-  await ensureTestServices(config);
-  const queue = createDocumentQueue(config);
-  const events = new QueueEvents(DOCUMENTS_QUEUE, {
-    connection: redisConnectionOptions(config.redisUrl, 'worker'),
-    prefix: config.queuePrefix,
-  });
-  await events.waitUntilReady();
-  const processes = Array.from({ length: workers }, () => startWorkerProcess(config));
-  try {
-    while ((await queue.getWorkers()).length < workers) await new Promise((r) => setTimeout(r, 200));
-    const deps = {
-      queue,
-      store: new FilesystemDocumentStore(`${config.dataDir}/documents`),
-      maxDocumentBytes: 1e8,
-    };
-    // A salt per run makes every run's documents new to the graph, as fresh filings would be.
-    const salt = config.queuePrefix;
-    const started = performance.now();
-    const ids: string[] = [];
-    for (const doc of generateAnnouncements(documents)) {
-      const submission = await submitText(deps, { text: `${doc.text}\n${salt}`, kind: 'announcement' });
-      ids.push(submission.jobId);
-    }
-    const outcomes = await waitForJobs(queue, events, ids);
-    const seconds = (performance.now() - started) / 1000;
-    let sentences = 0;
-    let facts = 0;
-    let graphMs = 0;
-    let failed = 0;
-    for (const outcome of outcomes.values()) {
-      if (outcome.state !== 'completed') {
-        failed++;
-        continue;
+function run(config: Config, workers: number, documents: number): Promise<RunFigures> {
+  return withBenchQueue(
+    config,
+    { workers, maxDocumentBytes: 1e8 },
+    async ({ config, queue, events, submit }) => {
+      // A salt per run makes every run's documents new to the graph, as fresh filings would be.
+      const salt = config.queuePrefix;
+      const started = performance.now();
+      const ids: string[] = [];
+      for (const doc of generateAnnouncements(documents)) {
+        const submission = await submitText(submit, { text: `${doc.text}\n${salt}`, kind: 'announcement' });
+        ids.push(submission.jobId);
       }
-      const result = (await queue.getJob(outcome.jobId))?.returnvalue as JobResult;
-      sentences += result.sentences;
-      facts += result.sentences + result.mentions + result.events + result.arguments;
-      graphMs += result.timings.graph ?? 0;
-    }
-    return { workers, documents, failed, seconds, sentences, facts, graphSeconds: graphMs / 1000 };
-  } finally {
-    await Promise.all(processes.map((p) => stopWorkerProcess(p)));
-    await queue.obliterate({ force: true });
-    await Promise.allSettled([events.close(), queue.close()]);
-  }
+      const outcomes = await waitForJobs(queue, events, ids);
+      const seconds = (performance.now() - started) / 1000;
+      let sentences = 0;
+      let facts = 0;
+      let graphMs = 0;
+      let failed = 0;
+      for (const outcome of outcomes.values()) {
+        if (outcome.state !== 'completed') {
+          failed++;
+          continue;
+        }
+        const result = (await queue.getJob(outcome.jobId))?.returnvalue as JobResult;
+        sentences += result.sentences;
+        facts += result.sentences + result.mentions + result.events + result.arguments;
+        graphMs += result.timings.graph ?? 0;
+      }
+      return { workers, documents, failed, seconds, sentences, facts, graphSeconds: graphMs / 1000 };
+    },
+  );
 }
 
 const { values } = parseArgs({
@@ -90,10 +71,10 @@ const { values } = parseArgs({
 });
 const documents = Number(values.documents);
 const runs: RunFigures[] = [];
-await withRunServices(async () => {
+await withBenchServices(async (config) => {
   for (const workers of values.workers.split(',').map(Number)) {
     console.error(`running ${documents} documents with ${workers} worker process(es)…`);
-    runs.push(await run(workers, documents));
+    runs.push(await run(config, workers, documents));
   }
 });
 

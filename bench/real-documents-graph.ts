@@ -12,15 +12,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { QueueEvents } from 'bullmq';
-import { projectRoot } from '../src/config/index.js';
+import { type Config, projectRoot } from '../src/config/index.js';
 import { createNeo4jDriver } from '../src/graph/index.js';
 import { submitDocument, waitForJobs } from '../src/ingest/index.js';
-import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../src/queue/index.js';
-import { FilesystemDocumentStore } from '../src/store/index.js';
-import { withRunServices } from '../test/support/run-services.js';
-import { ensureTestServices, testConfig, uniquePrefix } from '../test/support/test-services.js';
-import { startWorkerProcess, stopWorkerProcess } from '../test/support/worker-process.js';
+import { type BenchQueue, withBenchQueue, withBenchServices } from './bench-pipeline.js';
 
 const { values } = parseArgs({
   options: {
@@ -62,34 +57,21 @@ function seededSample<T>(items: readonly T[], n: number, seed: number): T[] {
   return copy.slice(0, n);
 }
 
-await withRunServices(async () => {
-  const config = testConfig({ queuePrefix: uniquePrefix() });
-  await ensureTestServices(config);
-  const queue = createDocumentQueue(config);
-  const events = new QueueEvents(DOCUMENTS_QUEUE, {
-    connection: redisConnectionOptions(config.redisUrl, 'worker'),
-    prefix: config.queuePrefix,
-  });
-  await events.waitUntilReady();
-  // Annual reports and a 381-page plan need more than a shared worker's limits allow.
-  const worker = startWorkerProcess(config, {
-    DOCUMENT_READ_SECONDS: '3600',
-    MAX_DOCUMENT_PAGES: '2000',
-    DOCUMENT_MEMORY_MB: '4096',
-  });
+// Annual reports and a 381-page plan need more than a shared worker's limits allow.
+const LARGE_DOCUMENTS = {
+  DOCUMENT_READ_SECONDS: '3600',
+  MAX_DOCUMENT_PAGES: '2000',
+  DOCUMENT_MEMORY_MB: '4096',
+};
+
+async function readAll({ config, queue, events, submit }: BenchQueue): Promise<void> {
   const driver = createNeo4jDriver(config);
   try {
-    while ((await queue.getWorkers()).length < 1) await new Promise((r) => setTimeout(r, 200));
-    const deps = {
-      queue,
-      store: new FilesystemDocumentStore(`${config.dataDir}/documents`),
-      maxDocumentBytes: 1e9,
-    };
     const started = performance.now();
     const ids: string[] = [];
     const names = new Map<string, string>();
     for (const file of documents) {
-      const submission = await submitDocument(deps, {
+      const submission = await submitDocument(submit, {
         bytes: new Uint8Array(readFileSync(file)),
         kind: 'other',
         fileName: path.basename(file),
@@ -162,9 +144,10 @@ await withRunServices(async () => {
       console.log(`  ${reason}: ${count}`);
     console.log(`details for the hand check: ${path.relative(process.cwd(), out)}`);
   } finally {
-    await stopWorkerProcess(worker);
     await driver.close();
-    await queue.obliterate({ force: true });
-    await Promise.allSettled([events.close(), queue.close()]);
   }
-});
+}
+
+await withBenchServices((config: Config) =>
+  withBenchQueue(config, { workers: 1, maxDocumentBytes: 1e9, workerEnv: LARGE_DOCUMENTS }, readAll),
+);

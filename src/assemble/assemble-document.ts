@@ -8,6 +8,7 @@ import type {
   SentenceEvent,
 } from '../link/index.js';
 import { personKey } from '../link/person-key.js';
+import { documentValue } from '../normalize/index.js';
 import type { ParsedDocument } from '../parse/index.js';
 import {
   CONTRACT_RECORDS,
@@ -16,7 +17,6 @@ import {
   type TextSpan,
 } from './contract-fields.js';
 import { mergeRecordMentions, type RecordMention, toRecordMention } from './document-events.js';
-import { documentValue } from './document-values.js';
 import { notEventReason, notEventSections } from './not-event.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
 import { titleTopics } from './title-topics.js';

@@ -12,8 +12,8 @@ import type {
   LinkedEvent,
   SentenceEvent,
 } from '../link/index.js';
+import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
-import { documentValue } from './document-values.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
 import { retype } from './retype.js';
 import { OFFICER_CHANGE_WORD } from './rule-officers.js';

@@ -3,8 +3,8 @@
  * its event records under their document-level types and roles, and what the document says of itself.
  */
 import type { EventTypeInfo, GraphDocument } from '../link/index.js';
+import { documentValue } from '../normalize/index.js';
 import type { ParsedDocument } from '../parse/index.js';
-import { documentValue } from './document-values.js';
 
 export interface DueeFinArgument {
   role: string;

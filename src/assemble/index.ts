@@ -5,6 +5,5 @@ export {
   type RecordMention,
   toRecordMention,
 } from './document-events.js';
-export { type DocumentValue, documentValue } from './document-values.js';
 export { type DueeFinDocument, type DueeFinEvent, toDueeFinDocument } from './duee-fin-format.js';
 export { type NotEventReason, notEventReason, notEventSections } from './not-event.js';

@@ -1,46 +1,23 @@
-import { normalizeDate, normalizeMoney, normalizePercentage, normalizeShares } from '../normalize/index.js';
+import { type DocumentValue, documentValue } from '../normalize/index.js';
+import type { DocumentValueKind } from '../vocabulary/event-schema.js';
 
-/** What a value argument contributes to its event, plus a display string for the graph. */
-export interface NormalizedValue {
-  display: string;
-  date?: string;
-  amount?: number;
-  currency?: string;
-  shares?: number;
-  ratio?: number;
-}
+/** The kind of value each FewFC value role holds. */
+const ROLE_VALUES: Readonly<Record<string, DocumentValueKind>> = {
+  money: 'money',
+  amount: 'money',
+  // FewFC-style quantities omit the unit ("2000万" of shares): read as share counts.
+  number: 'shares',
+  proportion: 'ratio',
+  'share-per': 'ratio',
+  'share-org': 'ratio',
+  date: 'date',
+};
 
 /** Normalises a value argument by its FewFC role; null when the text does not parse as that kind. */
 export function normalizeArgumentValue(
   role: string,
   text: string,
   publishedAt?: string,
-): NormalizedValue | null {
-  switch (role) {
-    case 'money':
-    case 'amount': {
-      const money = normalizeMoney(text);
-      return money
-        ? { display: `${money.value} ${money.currency}`, amount: money.value, currency: money.currency }
-        : null;
-    }
-    case 'number': {
-      // FewFC-style quantities omit the unit ("2000万" of shares): read them as share counts.
-      const shares = normalizeShares(text) ?? normalizeShares(`${text}股`);
-      return shares ? { display: `${shares.shares} shares`, shares: shares.shares } : null;
-    }
-    case 'proportion':
-    case 'share-per':
-    case 'share-org': {
-      const pct = normalizePercentage(text);
-      if (!pct || pct.fraction === undefined) return null;
-      return { display: `${pct.value}%`, ...(role === 'proportion' ? { ratio: pct.fraction } : {}) };
-    }
-    case 'date': {
-      const date = normalizeDate(text, publishedAt ? { publishedAt } : {});
-      return date ? { display: date.iso, date: date.iso } : null;
-    }
-    default:
-      return null;
-  }
+): DocumentValue | null {
+  return documentValue(ROLE_VALUES[role], text, publishedAt);
 }

@@ -7,6 +7,7 @@ export {
   type NormalizedDate,
   normalizeDate,
 } from './dates.js';
+export { type DocumentValue, documentValue } from './document-value.js';
 export { type CurrencyCode, findMoney, type Money, type MoneyMention, normalizeMoney } from './money.js';
 export { normalizePercentage, type Percentage } from './percentage.js';
 export { findShares, normalizeShares, type ShareCount, type ShareMention } from './shares.js';

@@ -1,7 +1,7 @@
 /** One page of a PDF as a PNG picture, for people to see where a fact was read. */
 import { createCanvas } from '@napi-rs/canvas';
-import { getDocument, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { pdfjsAssets } from './pdf-text.js';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf } from './pdf-text.js';
 
 type RenderParameters = Parameters<PDFPageProxy['render']>[0];
 
@@ -14,13 +14,7 @@ export class PageNotFoundError extends Error {
 
 /** Renders page `number` (1-based) with its longer side `maxSide` pixels, on white, as a PNG. */
 export async function pdfPagePng(bytes: Uint8Array, number: number, maxSide = 1600): Promise<Buffer> {
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    ...pdfjsAssets(),
-    cMapPacked: true,
-    verbosity: 0,
-    isEvalSupported: false,
-  });
+  const task = openPdf(bytes);
   try {
     const doc = await task.promise;
     if (!Number.isInteger(number) || number < 1 || number > doc.numPages)

@@ -1,6 +1,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import {
+  getDocument,
+  type PDFDocumentLoadingTask,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { CorruptPdfError } from './errors/corrupt-pdf-error.js';
 import { EncryptedPdfError } from './errors/encrypted-pdf-error.js';
 import { TooManyPagesError } from './errors/too-many-pages-error.js';
@@ -38,9 +43,23 @@ function pdfjsAssetUrls(): { cMapUrl: string; standardFontDataUrl: string } {
 
 let assetUrls: { cMapUrl: string; standardFontDataUrl: string } | undefined;
 
-export function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
+function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
   assetUrls ??= pdfjsAssetUrls();
   return assetUrls;
+}
+
+/**
+ * Opens a PDF with pdfjs as every reader here does (CMaps and fonts, no eval). pdfjs may transfer
+ * (detach) the buffer it is given, so it gets a copy, never the caller's bytes.
+ */
+export function openPdf(bytes: Uint8Array): PDFDocumentLoadingTask {
+  return getDocument({
+    data: new Uint8Array(bytes),
+    ...pdfjsAssets(),
+    cMapPacked: true,
+    verbosity: 0,
+    isEvalSupported: false,
+  });
 }
 
 function translatePdfError(error: unknown): unknown {
@@ -141,19 +160,10 @@ function collectTables(pages: PageRead[]): {
 
 /** Extracts text per page (and ruled tables) with pdfjs, enforcing the page limit before reading text. */
 export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions): Promise<PdfText> {
-  const { cMapUrl, standardFontDataUrl } = pdfjsAssets();
   const warnings: string[] = [];
   if (!hasEofMarker(bytes))
     warnings.push('no %%EOF marker at the end: the PDF may be truncated; text may be incomplete');
-  // pdfjs may transfer (detach) the buffer it is given; never hand it the caller's bytes.
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    cMapUrl,
-    cMapPacked: true,
-    standardFontDataUrl,
-    verbosity: 0,
-    isEvalSupported: false,
-  });
+  const task = openPdf(bytes);
   let doc: PDFDocumentProxy | undefined;
   try {
     doc = await task.promise;

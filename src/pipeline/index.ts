@@ -1,4 +1,5 @@
 export {
+  linkAndAssemble,
   type ReadDocument,
   type ReadDocumentDeps,
   type ReadStage,

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { assembleDocument } from '../assemble/index.js';
 import { documentKnownNames, type EventExtractor, KnownNames } from '../extract/index.js';
-import { type EventTypeInfo, type Gazetteer, type GraphDocument, linkDocument } from '../link/index.js';
+import {
+  type EventTypeInfo,
+  type Gazetteer,
+  type GraphDocument,
+  type LinkInput,
+  linkDocument,
+} from '../link/index.js';
 import {
   type OcrLimits,
   type ParsedDocument,
@@ -106,18 +112,32 @@ export async function readDocument(
   const extractions = await stage('extract', () =>
     deps.extractor.extract(sentenceTexts, gazetteer ? { gazetteer } : {}),
   );
-  const linked = await stage('link', () =>
-    linkDocument({
+  const graph = await linkAndAssemble(
+    {
       job,
       parsed,
+      sentenceTexts,
       extractions,
       modelVersion: deps.extractor.modelVersion,
       eventTypes: deps.eventTypes,
       gazetteer: deps.gazetteer,
-    }),
-  );
-  const graph = await stage('assemble', async () =>
-    assembleDocument({ parsed, sentenceTexts, linked, eventTypes: deps.eventTypes }),
+    },
+    stage,
   );
   return { parsed, graph };
+}
+
+/**
+ * The stages after the model: link the model's reading of each sentence to the graph's identities, then
+ * assemble document-level records, the facts the graph gets. `sentenceTexts` are the texts the model read.
+ */
+export async function linkAndAssemble(
+  input: LinkInput & { sentenceTexts: readonly string[] },
+  stage: <T>(name: ReadStage, run: () => Promise<T>) => Promise<T> = (_name, run) => run(),
+): Promise<GraphDocument> {
+  const { sentenceTexts, ...link } = input;
+  const linked = await stage('link', () => linkDocument(link));
+  return stage('assemble', async () =>
+    assembleDocument({ parsed: input.parsed, sentenceTexts, linked, eventTypes: input.eventTypes }),
+  );
 }

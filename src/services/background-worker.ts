@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Config, projectRoot } from '../config/index.js';
 import { createDocumentQueue } from '../queue/index.js';
-import { isAlive, readPidFile, stopProcess, waitFor } from './process-control.js';
+import { isAlive, readPidFile, stopPidFile, waitFor } from './process-control.js';
 import { ServiceStartError } from './service-status.js';
 
 export interface BackgroundWorker {
@@ -74,9 +74,5 @@ export async function startBackgroundWorker(config: Config): Promise<BackgroundW
 
 /** Stops the background worker (it finishes the job in hand first, up to a minute); false if none ran. */
 export async function stopBackgroundWorker(config: Config): Promise<boolean> {
-  const { pidFile } = workerPaths(config);
-  const pid = await readPidFile(pidFile);
-  if (pid === undefined) return false;
-  await stopProcess(pid, pidFile, 60_000);
-  return true;
+  return stopPidFile(workerPaths(config).pidFile, 60_000);
 }

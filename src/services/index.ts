@@ -10,8 +10,12 @@ export {
   freePort,
   type ScratchServices,
   type ScratchSettings,
+  scratchConfig,
   startScratchServices,
   sweepAbandonedRuns,
+  withScratchServices,
 } from './scratch-services.js';
+export { assertServicesUsable, ensureServicesUsable, listening } from './service-check.js';
 export { ServiceStartError, type ServiceStatus } from './service-status.js';
 export { superviseServices } from './supervisor.js';
+export { startWorkerProcess, stopWorkerProcess } from './worker-process.js';

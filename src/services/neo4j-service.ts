@@ -11,7 +11,7 @@ import {
   lostDetail,
   managedProcess,
   ownership,
-  readPidFile,
+  stopPidFile,
   stopProcess,
   waitFor,
 } from './process-control.js';
@@ -264,9 +264,5 @@ async function waitReady(
 
 /** Stops the Neo4j that finkg started (a clean shutdown checkpoints the store); leaves others alone. */
 export async function stopNeo4j(config: Config): Promise<boolean> {
-  const { pidFile } = neo4jPaths(config);
-  const pid = await readPidFile(pidFile);
-  if (pid === undefined) return false;
-  await stopProcess(pid, pidFile, 60_000);
-  return true;
+  return stopPidFile(neo4jPaths(config).pidFile, 60_000);
 }

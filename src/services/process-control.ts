@@ -85,3 +85,11 @@ export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
+
+/** Stops the process a pid file names (stopProcess); false when there is no pid file. */
+export async function stopPidFile(pidFile: string, graceMs: number): Promise<boolean> {
+  const pid = await readPidFile(pidFile);
+  if (pid === undefined) return false;
+  await stopProcess(pid, pidFile, graceMs);
+  return true;
+}

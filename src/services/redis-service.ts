@@ -8,8 +8,7 @@ import {
   lostDetail,
   managedProcess,
   ownership,
-  readPidFile,
-  stopProcess,
+  stopPidFile,
   waitFor,
 } from './process-control.js';
 import { ServiceStartError, type ServiceStatus } from './service-status.js';
@@ -129,9 +128,5 @@ export async function ensureRedis(config: Config): Promise<ServiceStatus> {
 
 /** Stops the Redis that finkg started (it writes its append-only file on SIGTERM); leaves others alone. */
 export async function stopRedis(config: Config): Promise<boolean> {
-  const { pidFile } = redisPaths(config);
-  const pid = await readPidFile(pidFile);
-  if (pid === undefined) return false;
-  await stopProcess(pid, pidFile, 30_000);
-  return true;
+  return stopPidFile(redisPaths(config).pidFile, 30_000);
 }

@@ -4,9 +4,10 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import type { Config } from '../config/index.js';
+import { type Config, loadConfig } from '../config/index.js';
 import { servicesDown, servicesUp } from './local-services.js';
 import { isAlive, readPidFile, stopProcess } from './process-control.js';
+import { assertServicesUsable } from './service-check.js';
 
 /** A TCP port nothing listens on at this moment (the kernel picks it). */
 export function freePort(): Promise<number> {
@@ -26,6 +27,22 @@ export interface ScratchSettings {
   neo4jUri: string;
   neo4jPassword: string;
   dataDir: string;
+}
+
+/**
+ * The configuration of a run on `settings`' servers: the rest read from `env`, quiet but for warnings and
+ * with a small Neo4j page cache unless `env` says otherwise (several such runs share one machine).
+ */
+export function scratchConfig(settings: ScratchSettings, env: NodeJS.ProcessEnv = process.env): Config {
+  return loadConfig({
+    ...env,
+    REDIS_URL: settings.redisUrl,
+    NEO4J_URI: settings.neo4jUri,
+    NEO4J_PASSWORD: settings.neo4jPassword,
+    DATA_DIR: settings.dataDir,
+    LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+    NEO4J_PAGECACHE: env.NEO4J_PAGECACHE ?? '64m',
+  });
 }
 
 export interface ScratchServices {
@@ -48,13 +65,14 @@ async function redisProcessId(url: string): Promise<number> {
 
 /**
  * Starts a throwaway Redis and Neo4j (tests, benchmarks) on free ports, with data under
- * `runsDir/<pid>-<random>` and a Neo4j password of their own, and proves they are the ones it started:
- * the Redis reports the pid of this run's pid file, and only this run's Neo4j knows the password.
- * The folder name carries this process's pid, so sweepAbandonedRuns can tell when its owner is gone.
+ * `runsDir/<pid>-<random>` and a Neo4j password of their own, proves they are the ones it started (the
+ * Redis reports the pid of this run's pid file, and only this run's Neo4j knows the password) and that
+ * both take a write. The folder name carries this process's pid, so sweepAbandonedRuns can tell when its
+ * owner is gone.
  */
 export async function startScratchServices(
   runsDir: string,
-  configFor: (settings: ScratchSettings) => Config,
+  configFor: (settings: ScratchSettings) => Config = (settings) => scratchConfig(settings),
 ): Promise<ScratchServices> {
   const dataDir = path.join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
   await mkdir(dataDir, { recursive: true });
@@ -75,6 +93,7 @@ export async function startScratchServices(
     if (!redis?.managed || ownPid === undefined || (await redisProcessId(config.redisUrl)) !== ownPid) {
       throw new Error(`another Redis took ${config.redisUrl} while this run started its own; run again`);
     }
+    await assertServicesUsable(config);
   } catch (error) {
     await stop();
     throw error;
@@ -119,4 +138,28 @@ export async function sweepAbandonedRuns(runsDir: string): Promise<string[]> {
     swept.push(runId);
   }
   return swept;
+}
+
+/**
+ * Runs `body` against a Redis and a Neo4j started for it under `runsDir` (after sweeping runs whose owner
+ * is gone) and stopped afterwards, also on Ctrl-C or SIGTERM.
+ */
+export async function withScratchServices<T>(
+  runsDir: string,
+  body: (config: Config) => Promise<T>,
+  configFor?: (settings: ScratchSettings) => Config,
+): Promise<T> {
+  await sweepAbandonedRuns(runsDir);
+  const services = await startScratchServices(runsDir, configFor);
+  const onSignal = (signal: NodeJS.Signals) =>
+    void services.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await body(services.config);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await services.stop();
+  }
 }

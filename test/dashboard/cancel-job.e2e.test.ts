@@ -9,10 +9,10 @@ import type { Browser, Dialog, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../../src/api/server.js';
 import { createNeo4jDriver } from '../../src/graph/index.js';
 import { createDocumentQueue } from '../../src/queue/index.js';
+import { startWorkerProcess, stopWorkerProcess } from '../../src/services/index.js';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { operatorBombPdf } from '../support/pdf-fixtures.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
-import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process.js';
 
 const ADMIN_KEY = 'dashboard-cancel-admin-key';
 const SUBMIT_KEY = 'dashboard-cancel-submit-key';

@@ -7,6 +7,7 @@ import { type RunningServer, startServer } from '../../src/api/server.js';
 import { projectRoot } from '../../src/config/index.js';
 import { createNeo4jDriver } from '../../src/graph/index.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE } from '../../src/queue/index.js';
+import { startWorkerProcess, stopWorkerProcess } from '../../src/services/index.js';
 import { launchChromium, screenshot } from '../support/browser.js';
 import {
   buildGraphFixture,
@@ -15,7 +16,6 @@ import {
   writeGraphFixture,
 } from '../support/graph-fixture.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
-import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process.js';
 
 const samples = path.join(projectRoot, 'samples');
 const ADMIN_KEY = 'dashboard-e2e-admin-key';

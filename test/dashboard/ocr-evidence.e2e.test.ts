@@ -8,10 +8,10 @@ import { type RunningServer, startServer } from '../../src/api/server.js';
 import { projectRoot } from '../../src/config/index.js';
 import { createNeo4jDriver } from '../../src/graph/index.js';
 import { createDocumentQueue } from '../../src/queue/index.js';
+import { startWorkerProcess, stopWorkerProcess } from '../../src/services/index.js';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { scannedTwin } from '../support/scanned-pdf.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
-import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process.js';
 
 const ADMIN_KEY = 'ocr-evidence-e2e-admin-key';
 const SAMPLE = 'ann-603871-pledge.pdf';

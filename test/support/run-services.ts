@@ -5,8 +5,7 @@ import {
   type ScratchSettings,
   startScratchServices,
   sweepAbandonedRuns as sweepScratchRuns,
-} from '../../src/services/scratch-services.js';
-import { assertServicesUsable } from './service-check.js';
+} from '../../src/services/index.js';
 import { testConfig } from './test-services.js';
 
 export { freePort };
@@ -35,45 +34,17 @@ function testEnv(settings: ScratchSettings): Record<string, string> {
 }
 
 /**
- * Starts a Redis and a Neo4j for one test run (startScratchServices under TEST_RUNS_DIR) and checks
- * that both take a write before any test runs.
+ * Starts a Redis and a Neo4j for one test run (startScratchServices under TEST_RUNS_DIR, which checks
+ * that both take a write before any test runs).
  */
 export async function startRunServices(): Promise<RunServices> {
   const scratch = await startScratchServices(TEST_RUNS_DIR, (settings) =>
     testConfig({}, { ...process.env, ...testEnv(settings) }),
   );
-  try {
-    await assertServicesUsable(scratch.config);
-  } catch (error) {
-    await scratch.stop();
-    throw error;
-  }
   return { env: testEnv(scratch.settings), config: scratch.config, stop: scratch.stop };
 }
 
 /** Stops the servers of earlier test runs whose runner is gone and removes their data. */
 export function sweepAbandonedRuns(): Promise<string[]> {
   return sweepScratchRuns(TEST_RUNS_DIR);
-}
-
-/**
- * Runs `body` against the TEST_* servers when they are set, else against a Redis and a Neo4j started for
- * it with startRunServices and stopped afterwards, also on Ctrl-C or SIGTERM (benchmarks use this).
- */
-export async function withRunServices<T>(body: () => Promise<T>): Promise<T> {
-  if (process.env.TEST_REDIS_URL && process.env.TEST_NEO4J_URI) return body();
-  await sweepAbandonedRuns();
-  const services = await startRunServices();
-  Object.assign(process.env, services.env);
-  const onSignal = (signal: NodeJS.Signals) =>
-    void services.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    return await body();
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await services.stop();
-  }
 }

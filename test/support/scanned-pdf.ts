@@ -1,9 +1,8 @@
 /** Scanned-looking PDFs for OCR tests: Chinese lines drawn with a CJK font onto a page image, no text layer. */
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import PDFDocument from 'pdfkit';
 import { findCjkFont } from '../../scripts/samples/render-pdf.js';
-import { pdfjsAssets } from '../../src/parse/pdf-text.js';
+import { openPdf } from '../../src/parse/pdf-text.js';
 
 /** A4 at 150 dpi, as an office scanner saves it. */
 const PAGE_PIXELS = { width: 1240, height: 1754 };
@@ -79,7 +78,7 @@ function imagePdf(images: readonly Buffer[]): Promise<Uint8Array> {
 
 /** The scanned twin of a PDF: each page printed to a 150 dpi picture, the text layer gone. */
 export async function scannedTwin(pdf: Uint8Array): Promise<Uint8Array> {
-  const task = getDocument({ data: new Uint8Array(pdf), ...pdfjsAssets(), cMapPacked: true, verbosity: 0 });
+  const task = openPdf(pdf);
   try {
     const doc = await task.promise;
     const images: Buffer[] = [];

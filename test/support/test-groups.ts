@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Test helpers that reach shared servers, a browser or worker processes: a test file that imports one
- * of them, directly or through other test helpers, is a service test.
+ * Test helpers that reach shared servers or a browser: a test file that imports one of them, directly or
+ * through other test helpers, is a service test (one that starts worker processes also reads the test
+ * services' configuration).
  */
-const SERVICE_HELPERS = ['test-services.js', 'run-services.js', 'browser.js', 'worker-process.js'].map(
-  (file) => path.join('support', file),
+const SERVICE_HELPERS = ['test-services.js', 'run-services.js', 'browser.js'].map((file) =>
+  path.join('support', file),
 );
 
 /**

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { type Config, loadConfig, projectRoot } from '../../src/config/index.js';
-import { ensureNeo4j, ensureRedis } from '../../src/services/index.js';
-import { assertServicesUsable, listening } from './service-check.js';
+import { type Config, projectRoot } from '../../src/config/index.js';
+import { ensureServicesUsable, scratchConfig } from '../../src/services/index.js';
 
 /** The variables that point integration tests at their Redis and Neo4j. */
 export const TEST_SERVICE_ENV = ['TEST_REDIS_URL', 'TEST_NEO4J_URI', 'TEST_NEO4J_PASSWORD', 'TEST_DATA_DIR'];
@@ -20,15 +19,15 @@ const NO_SERVICES =
  */
 export function testConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
   if (!env.TEST_REDIS_URL || !env.TEST_NEO4J_URI) throw new Error(NO_SERVICES);
-  const base = loadConfig({
-    ...env,
-    REDIS_URL: env.TEST_REDIS_URL,
-    NEO4J_URI: env.TEST_NEO4J_URI,
-    NEO4J_PASSWORD: env.TEST_NEO4J_PASSWORD ?? 'finkg-test-password',
-    DATA_DIR: env.TEST_DATA_DIR ?? path.join(projectRoot, '.data', 'test'),
-    LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
-    NEO4J_PAGECACHE: env.NEO4J_PAGECACHE ?? '64m',
-  });
+  const base = scratchConfig(
+    {
+      redisUrl: env.TEST_REDIS_URL,
+      neo4jUri: env.TEST_NEO4J_URI,
+      neo4jPassword: env.TEST_NEO4J_PASSWORD ?? 'finkg-test-password',
+      dataDir: env.TEST_DATA_DIR ?? path.join(projectRoot, '.data', 'test'),
+    },
+    env,
+  );
   return { ...base, ...overrides };
 }
 
@@ -39,16 +38,17 @@ export function uniquePrefix(): string {
 
 let ready: Promise<unknown> | undefined;
 
+/** What to do when a test server answers but cannot take a write. */
+const UNUSABLE_ADVICE =
+  'Stop that server, or point TEST_REDIS_URL/TEST_NEO4J_URI at working ones, or leave them unset so the ' +
+  'test runner starts its own.';
+
 /**
  * Makes sure the test Redis and Neo4j take a write. A server is started only where nothing listens on
  * its port; one that listens but cannot be used fails at once instead of hanging the first test.
  */
-export async function prepareTestServices(config: Config): Promise<void> {
-  const starts: Promise<unknown>[] = [];
-  if (!(await listening(config.redisUrl))) starts.push(ensureRedis(config));
-  if (!(await listening(config.neo4jUri))) starts.push(ensureNeo4j(config));
-  await Promise.all(starts);
-  await assertServicesUsable(config);
+export function prepareTestServices(config: Config): Promise<void> {
+  return ensureServicesUsable(config, UNUSABLE_ADVICE);
 }
 
 /** prepareTestServices, once per test process. */

@@ -13,13 +13,12 @@ import { projectRoot } from '../../src/config/index.js';
 import { createNeo4jDriver } from '../../src/graph/index.js';
 import { submitDocument, submitText } from '../../src/ingest/index.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../../src/queue/index.js';
-import { ensureNeo4j, stopNeo4j } from '../../src/services/index.js';
+import { ensureNeo4j, startWorkerProcess, stopNeo4j, stopWorkerProcess } from '../../src/services/index.js';
 import { FilesystemDocumentStore } from '../../src/store/index.js';
 import type { DocumentJobResult } from '../../workers/document-processor.js';
 import { encryptedPdf, imageOnlyPdf, stripedPng, textPdf } from '../support/pdf-fixtures.js';
 import { scannedTwin } from '../support/scanned-pdf.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
-import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process.js';
 
 const config = testConfig({ queuePrefix: uniquePrefix(), jobLockSeconds: 8 });
 // The graph's names are not told to the model here, so that the worker reads a file as `finkg extract` does.

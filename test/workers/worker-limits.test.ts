@@ -15,10 +15,10 @@ import {
   redisConnectionOptions,
   requestCancellation,
 } from '../../src/queue/index.js';
+import { startWorkerProcess, stopWorkerProcess } from '../../src/services/index.js';
 import { FilesystemDocumentStore } from '../../src/store/index.js';
 import { operatorBombPdf } from '../support/pdf-fixtures.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
-import { startWorkerProcess, stopWorkerProcess } from '../support/worker-process.js';
 
 const config = testConfig({ queuePrefix: uniquePrefix() });
 const store = new FilesystemDocumentStore(path.join(config.dataDir, 'documents'));

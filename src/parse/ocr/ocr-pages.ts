@@ -1,7 +1,7 @@
 /** The OCR stage: pages of a PDF rendered and read into text lines, within the OCR limits. */
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OcrLimitError } from '../errors/ocr-limit-error.js';
-import { pdfjsAssets } from '../pdf-text.js';
+import { openPdf } from '../pdf-text.js';
 import type { OcrLimits, OcrLine, PageBox, PageOcr } from '../types.js';
 import { loadOcrModels } from './ocr-models.js';
 import { type Box, readLines } from './read-lines.js';
@@ -83,13 +83,7 @@ export async function ocrPdfPages(
   }
   const started = Date.now();
   const models = await loadOcrModels(threads);
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    ...pdfjsAssets(),
-    cMapPacked: true,
-    verbosity: 0,
-    isEvalSupported: false,
-  });
+  const task = openPdf(bytes);
   let doc: PDFDocumentProxy | undefined;
   try {
     doc = await task.promise;

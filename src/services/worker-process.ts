@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { type Config, childProcessEnv, projectRoot } from '../../src/config/index.js';
+import { type Config, childProcessEnv, projectRoot } from '../config/index.js';
 
 /**
- * Starts a real worker process (`node dist/workers/main.js`) in a process group of its own, so a test
- * can kill it together with its sandboxed children, the way a crashed host loses them.
+ * Starts a worker process (`node dist/workers/main.js`) on `config`'s services, in a process group of its
+ * own, so its starter (a test, a benchmark) can stop or kill it together with its sandboxed children, the
+ * way a crashed host loses them.
  */
 export function startWorkerProcess(config: Config, extra: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'workers', 'main.js')], {
@@ -15,6 +16,7 @@ export function startWorkerProcess(config: Config, extra: Record<string, string>
   return child;
 }
 
+/** Signals the worker's whole process group (SIGTERM: it finishes the job in hand) and waits for it to exit. */
 export async function stopWorkerProcess(
   child: ChildProcess,
   signal: NodeJS.Signals = 'SIGTERM',

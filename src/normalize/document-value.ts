@@ -1,7 +1,10 @@
-import { normalizeDate, normalizeMoney, normalizePercentage, normalizeShares } from '../normalize/index.js';
 import type { DocumentValueKind } from '../vocabulary/event-schema.js';
+import { normalizeDate } from './dates.js';
+import { normalizeMoney } from './money.js';
+import { normalizePercentage } from './percentage.js';
+import { normalizeShares } from './shares.js';
 
-/** A record value as the graph shows it and as records report it. */
+/** A value (an argument's, a record's) as the graph shows it and as records report it. */
 export interface DocumentValue {
   display: string;
   /** yuan (or the stated currency's units), shares, a fraction, or an ISO date. */
@@ -9,7 +12,7 @@ export interface DocumentValue {
   currency?: string;
 }
 
-/** Normalises the text of a document role by the kind of value the schema says it holds; null when it does not parse. */
+/** Normalises the text of a value by its kind (a role's, from the schema); null when it does not parse as that kind. */
 export function documentValue(
   kind: DocumentValueKind | undefined,
   text: string,

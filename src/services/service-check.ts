@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
-import type { Config } from '../../src/config/index.js';
+import type { Config } from '../config/index.js';
+import { ensureNeo4j } from './neo4j-service.js';
+import { ensureRedis } from './redis-service.js';
 
 /** How long a server that answers may take to do one small write before the run gives up on it. */
 const USABLE_WITHIN_MS = 30_000;
@@ -43,7 +45,7 @@ async function writeRedis(url: string): Promise<void> {
   client.on('error', () => {});
   try {
     await client.connect();
-    const key = `finkg-test:usable:${randomUUID()}`;
+    const key = `finkg-check:usable:${randomUUID()}`;
     await client.set(key, 'ok', 'EX', 60);
     if ((await client.get(key)) !== 'ok') throw new Error('a key written could not be read back');
     await client.del(key);
@@ -67,12 +69,18 @@ async function writeNeo4j(config: Config): Promise<void> {
   }
 }
 
+/** What a caller tells the user to do when a server answers but cannot take a write. */
+export const STOP_OR_REPLACE = 'Stop that server, or point the configuration at working ones.';
+
 /**
- * Fails at once, with what to do, when a test server answers but cannot take a write (a stale server of
- * another checkout, a store whose folder is gone, a server still recovering): otherwise the first test
- * would hang on it until its own timeout.
+ * Fails at once, with what to do (`advice`), when a server answers but cannot take a write (a stale
+ * server of another checkout, a store whose folder is gone, a server still recovering): otherwise the
+ * first user of it (a test, a benchmark) would hang on it until its own timeout.
  */
-export async function assertServicesUsable(config: Config, timeoutMs = USABLE_WITHIN_MS): Promise<void> {
+export async function assertServicesUsable(
+  config: Config,
+  { timeoutMs = USABLE_WITHIN_MS, advice = STOP_OR_REPLACE }: { timeoutMs?: number; advice?: string } = {},
+): Promise<void> {
   const checks: [string, string, Promise<void>][] = [
     ['Redis', config.redisUrl, writeRedis(config.redisUrl)],
     ['Neo4j', config.neo4jUri, writeNeo4j(config)],
@@ -87,10 +95,17 @@ export async function assertServicesUsable(config: Config, timeoutMs = USABLE_WI
       }
     }),
   );
-  if (failures.length > 0) {
-    throw new Error(
-      `${failures.join('; ')}. Stop that server, or point TEST_REDIS_URL/TEST_NEO4J_URI at working ones, ` +
-        'or leave them unset so the test runner starts its own.',
-    );
-  }
+  if (failures.length > 0) throw new Error(`${failures.join('; ')}. ${advice}`);
+}
+
+/**
+ * Makes sure `config`'s Redis and Neo4j take a write. A server is started (under its data dir) only where
+ * nothing listens on its port; one that listens but cannot be used fails at once.
+ */
+export async function ensureServicesUsable(config: Config, advice?: string): Promise<void> {
+  const starts: Promise<unknown>[] = [];
+  if (!(await listening(config.redisUrl))) starts.push(ensureRedis(config));
+  if (!(await listening(config.neo4jUri))) starts.push(ensureNeo4j(config));
+  await Promise.all(starts);
+  await assertServicesUsable(config, advice ? { advice } : {});
 }
