@@ -1,6 +1,7 @@
 import { SUBJECT_NAME, SUBJECT_START, trimSubject } from './rule-subjects.js';
 import type { RuleSentence } from './rule-text.js';
 import { argumentAt, makeRecord, type RuleArgument, type RuleRecord } from './rule-types.js';
+import { DAY_OF_MONTH } from './rule-values.js';
 
 /** Every bankruptcy report says 破产 or 重整; nothing else is read without one. */
 export const BANKRUPTCY_WORD = /破产|重整/;
@@ -26,7 +27,6 @@ const CASE_OF = new RegExp(
 const NOT_A_FACT = /可能|或将|如果|若|一旦|避免|防止|不会|否认|谣言|拟|计划|担心|风险|濒临|边缘|以来/;
 /** Subjects a bankruptcy sentence catches that are no debtor. */
 const NOT_A_DEBTOR = /法院|管理人|债权人|投资人|重整计划|该案|一案|第.{1,3}章|^(?:破产|重整)/;
-const DAY = /(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日/;
 
 /**
  * 企业破产: a company filed for, entered or was put into bankruptcy or court reorganisation. The debtor is the
@@ -36,7 +36,7 @@ export function bankruptcyRecords(sentences: readonly RuleSentence[]): RuleRecor
   const out: RuleRecord[] = [];
   for (const s of sentences) {
     if (!BANKRUPTCY_WORD.test(s.compact)) continue;
-    const day = DAY.exec(s.compact);
+    const day = DAY_OF_MONTH.exec(s.compact);
     const when = day ? argumentAt(s, '破产时间', day.index, day.index + day[0].length) : undefined;
     const seen = new Set<string>();
     for (const pattern of [COURT_ACCEPTED, SUBJECT_FILED, CASE_OF]) {

@@ -1,6 +1,7 @@
 import { SUBJECT_NAME, SUBJECT_START, trimSubject } from './rule-subjects.js';
 import type { RuleSentence } from './rule-text.js';
 import { argumentAt, makeRecord, type RuleArgument, type RuleRecord } from './rule-types.js';
+import { DAY_OF_MONTH } from './rule-values.js';
 
 /** Every listing report names its step with one of these words; nothing else is read without one. */
 export const LISTING_WORD = /IPO|首次公开发行|首发|上市|过会|招股|挂牌|登陆/;
@@ -23,7 +24,6 @@ const NOT_A_LISTED_COMPANY =
 /** A step not (yet) taken: plans, hopes, rumours, denials. */
 const NOT_A_FACT =
   /拟|计划|筹划|准备|有望|或将|将于|传闻|据传|考虑|筹备|辅导|否认|未能|尚未|能否|是否|冲刺|以来/;
-const DAY = /(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日/;
 const PRICE =
   /(?:发行价(?:格)?|发售价)(?:为|定为|确定为|将不高于每股发售股份)?(?<v>\d+(?:\.\d+)?(?:元|港元|美元)(?:\/股)?)/;
 const RAISED =
@@ -111,7 +111,7 @@ export function listingRecords(sentences: readonly RuleSentence[]): RuleRecord[]
 /** The day, issue price, money raised and code a sentence gives. */
 function figuresOf(s: RuleSentence): RuleArgument[] {
   const out: RuleArgument[] = [];
-  const day = DAY.exec(s.compact);
+  const day = DAY_OF_MONTH.exec(s.compact);
   if (day) out.push(argumentAt(s, '事件时间', day.index, day.index + day[0].length));
   for (const [pattern, role] of [
     [PRICE, '发行价格'],

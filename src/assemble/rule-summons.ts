@@ -1,5 +1,6 @@
 import type { RuleSentence } from './rule-text.js';
 import { argumentAt, makeRecord, type RuleArgument, type RuleRecord } from './rule-types.js';
+import { DAY_OF_MONTH } from './rule-values.js';
 
 /** 约谈 appears in the headline or the text of every summons report; nothing else is read without it. */
 export const SUMMONS_WORD = /约谈/;
@@ -26,7 +27,6 @@ const PATTERNS: readonly RegExp[] = [
 ];
 /** Words that make the summons not (yet) a fact: a threat, a condition, a denial. */
 const NOT_A_FACT = /将会?被|可能|如果|若|一旦|拟|否认|不会|未被|在等|等待/;
-const DAY = /(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日/;
 
 /**
  * 被约谈: a regulator or authority summoned companies. Several summoned together are one event with 公司名称
@@ -44,7 +44,7 @@ export function summonsRecords(sentences: readonly RuleSentence[]): RuleRecord[]
         if (!party || !at.party || /^(?:了|的|其|他们|相关|有关)$/.test(party)) continue;
         const parties = partiesOf(s, party, at.party[0]);
         if (parties.length === 0) continue;
-        const day = DAY.exec(s.compact);
+        const day = DAY_OF_MONTH.exec(s.compact);
         out.push(
           makeRecord(
             '被约谈',

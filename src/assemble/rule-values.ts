@@ -27,5 +27,7 @@ export const MAGNITUDE = '(?:万亿|亿|千万|百万|万)?';
 export const MONEY = `(?:人民币)?${NUM}${MAGNITUDE}(?:元|美元|港元|港币)(?:人民币)?`;
 export const SHARES = `${NUM}${MAGNITUDE}股`;
 export const PERCENT = `${NUM}[%％]`;
+/** A day as news write it, the year optional: 3月5日, 2021年1月4日. */
+export const DAY_OF_MONTH = /(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日/;
 export const DATE =
   '(?:(?:19|20)\\d{2}|[二〇零一三四五六七八九]{4})年(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,2}|[一二三四五六七八九十]{1,3})日';
