@@ -3,7 +3,7 @@
   .venv/bin/python -m models.training.diagnose --config full                 # model.onnx in model_dir
   .venv/bin/python -m models.training.diagnose --config full --model-dir /tmp/v0.6.0/models/finkg-small
       # after: mkdir -p /tmp/v0.6.0 && git archive 7e51929 models/finkg-small | tar -x -C /tmp/v0.6.0
-  .venv/bin/python -m models.training.diagnose --config no_dropout --ckpt .data/training/no_dropout/ckpt/finetune_best.pt
+  .venv/bin/python -m models.training.diagnose --config team --ckpt .data/training/team/ckpt/finetune_best.pt
 
 Prints, with the model's own thresholds (model_dir's config.json, or those the checkpoint was chosen with):
 - dev scores, and dev scores with the gold event types given instead of the type head's (the trigger and
