@@ -25,10 +25,10 @@ const NOT_A_LISTED_COMPANY =
 const NOT_A_FACT =
   /拟|计划|筹划|准备|有望|或将|将于|传闻|据传|考虑|筹备|辅导|否认|未能|尚未|能否|是否|冲刺|以来/;
 const PRICE =
-  /(?:发行价(?:格)?|发售价)(?:为|定为|确定为|将不高于每股发售股份)?(?<v>\d+(?:\.\d+)?(?:元|港元|美元)(?:\/股)?)/;
+  /(?:发行价(?:格)?|发售价)(?:为|定为|确定为|将不高于每股发售股份)?(?<v>\d+(?:\.\d+)?(?:元|港元|美元)(?:\/股)?)/du;
 const RAISED =
-  /(?:拟?募资|拟?募集资金|筹资|集资)(?:总额|金额|净额)?(?:为|约|达|不超过|超)?(?<v>\d+(?:\.\d+)?(?:亿|万)?(?:元|港元|美元))/;
-const CODE = /(?:股票|证券|股份)?代[码号](?:为|：|:)?[“"]?(?<v>[A-Z]{2,6}|\d{4,6})(?![\d.])/;
+  /(?:拟?募资|拟?募集资金|筹资|集资)(?:总额|金额|净额)?(?:为|约|达|不超过|超)?(?<v>\d+(?:\.\d+)?(?:亿|万)?(?:元|港元|美元))/du;
+const CODE = /(?:股票|证券|股份)?代[码号](?:为|：|:)?[“"]?(?<v>[A-Z]{2,6}|\d{4,6})(?![\d.])/du;
 
 /** "…同意以下企业科创板首次公开发行股票注册：A公司、B公司、C公司。" */
 const REGISTERED_LIST =
@@ -118,7 +118,7 @@ function figuresOf(s: RuleSentence): RuleArgument[] {
     [RAISED, '募资金额'],
     [CODE, '证券代码'],
   ] as const) {
-    const m = new RegExp(pattern.source, 'du').exec(s.compact);
+    const m = pattern.exec(s.compact);
     const at = m?.indices?.groups?.v;
     if (at) out.push(argumentAt(s, role, at[0], at[1]));
   }

@@ -18,13 +18,14 @@ import {
   getEventDetail,
   getNeighbourhood,
 } from '../../src/graph/queries/index.js';
-import type { GraphDocument, LinkedEvent, LinkedSentence } from '../../src/link/graph-document.js';
+import type { GraphDocument } from '../../src/link/graph-document.js';
 import { loadEventRoles } from '../../src/link/index.js';
 import { readDocument } from '../../src/pipeline/index.js';
 import type { DocumentJob } from '../../src/queue/index.js';
 import { MODEL_DIR, missingModel } from '../extract/committed-model.js';
 import { SAMPLES_DIR } from '../parse/samples-dir.js';
 import { removeGraphFixture } from '../support/graph-fixture.js';
+import { pledgeNotice } from '../support/pledge-notice.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
 
 const config = testConfig();
@@ -35,66 +36,15 @@ const bank = { key: `${prefix}-bank`, name: `${prefix}淼垚银行` };
 let driver: Driver;
 const reader = () => ({ driver, database: config.neo4jDatabase });
 
-/** A one-sentence notice of a pledge by the holder to the bank, on `date`, of `shares` shares. */
-function pledgeNotice(
+/** A notice of a pledge by the holder to the bank, on `date`, of `shares` shares. */
+function notice(
   id: string,
   publishedAt: string,
   date: string,
   shares: number,
   holder = firstHolder,
 ): GraphDocument {
-  const text = `${holder.name}将所持股份质押给${bank.name}。`;
-  const sentence: LinkedSentence = { index: 0, page: 1, start: 0, end: text.length, text };
-  const span = (needle: string) => {
-    const start = text.indexOf(needle);
-    return { sentence: 0, start, end: start + needle.length, text: needle, confidence: 0.9 };
-  };
-  const event: LinkedEvent = {
-    id: `${prefix}-${id}:e0`,
-    type: '质押',
-    typeKey: 'pledge',
-    documentType: '质押',
-    trigger: '质押',
-    date,
-    shares,
-    confidence: 0.9,
-    mentions: [span('质押')],
-    arguments: [
-      {
-        ...span(holder.name),
-        role: 'sub-org',
-        roleKey: 'pledgor org',
-        entityKey: holder.key,
-        label: 'Company',
-      },
-      {
-        ...span(bank.name),
-        role: 'obj-org',
-        roleKey: 'pledgee org',
-        entityKey: bank.key,
-        label: 'Organization',
-      },
-      { ...span('股份'), role: 'number', roleKey: 'pledged shares', value: String(shares) },
-    ],
-  };
-  return {
-    document: {
-      id: `${prefix}-${id}`,
-      kind: 'announcement',
-      title: `${id}`,
-      publishedAt,
-      pageCount: 1,
-      modelVersion: 'test',
-      processedAt: '2026-01-01T00:00:00Z',
-    },
-    sentences: [sentence],
-    entities: [
-      { key: holder.key, label: 'Company', name: holder.name },
-      { key: bank.key, label: 'Organization', name: bank.name, category: 'bank' },
-    ],
-    mentions: [],
-    events: [event],
-  };
+  return pledgeNotice({ documentId: `${prefix}-${id}`, title: id, publishedAt, date, shares, holder, bank });
 }
 
 async function rows(query: string, params: Record<string, unknown> = {}) {
@@ -125,13 +75,13 @@ describe('one event told by several documents', () => {
     await writeDocumentGraph(
       driver,
       config.neo4jDatabase,
-      pledgeNotice('first', '2024-03-12', '2024-03-10', 10_000_000),
+      notice('first', '2024-03-12', '2024-03-10', 10_000_000),
     );
     // The follow-up states another share count for the same pledge: kept beside the first, not over it.
     await writeDocumentGraph(
       driver,
       config.neo4jDatabase,
-      pledgeNotice('follow', '2024-03-20', '2024-03-11', 12_000_000),
+      notice('follow', '2024-03-20', '2024-03-11', 12_000_000),
     );
     const joined = await holderEvents();
     assert.equal(joined.length, 1, JSON.stringify(joined));
@@ -167,7 +117,7 @@ describe('one event told by several documents', () => {
     await writeDocumentGraph(
       driver,
       config.neo4jDatabase,
-      pledgeNotice('follow', '2024-03-20', '2024-03-11', 12_000_000),
+      notice('follow', '2024-03-20', '2024-03-11', 12_000_000),
     );
     assert.deepEqual(await holderEvents(), joined);
 
@@ -194,10 +144,10 @@ describe('one event told by several documents', () => {
   });
 
   it('keeps two pledges by the same holder on different dates as two events', async () => {
-    const notice = (id: string, published: string, date: string) =>
-      pledgeNotice(id, published, date, 10_000_000, secondHolder);
-    await writeDocumentGraph(driver, config.neo4jDatabase, notice('march', '2024-03-12', '2024-03-10'));
-    await writeDocumentGraph(driver, config.neo4jDatabase, notice('april', '2024-04-22', '2024-04-20'));
+    const pledge = (id: string, published: string, date: string) =>
+      notice(id, published, date, 10_000_000, secondHolder);
+    await writeDocumentGraph(driver, config.neo4jDatabase, pledge('march', '2024-03-12', '2024-03-10'));
+    await writeDocumentGraph(driver, config.neo4jDatabase, pledge('april', '2024-04-22', '2024-04-20'));
     const events = await holderEvents(secondHolder);
     assert.deepEqual(
       events.map((e) => [e.id, Number(e.sources)]),
