@@ -29,6 +29,7 @@ import json
 import os
 import pickle
 import time
+from collections import Counter
 
 import numpy as np
 import torch
@@ -307,6 +308,19 @@ def torch_forward(model, min_type_prob=min(TH_GRID_FINE)):
     return fwd
 
 
+def team_repeats(units, cfg: Config) -> list[int]:
+    """How many times per epoch each team unit is shown: once if it states no event, else team_positive_repeat,
+    times up to team_rare_type_boost for a unit of a type with fewer sentences than the median type."""
+    per_type = Counter(t for u in units for t, _, _ in u["events"])
+    median = float(np.median(list(per_type.values()))) if per_type else 0.0
+
+    def boost(t):
+        return min(cfg.team_rare_type_boost, max(1.0, (median / per_type[t]) ** 0.5))
+
+    return [round(cfg.team_positive_repeat * max(boost(t) for t, _, _ in u["events"])) if u["events"] else 1
+            for u in units]
+
+
 def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
     cache = cfg.path(cfg.cache_dir)
     last_path, best_path = cfg.ckpt_path("finetune_last.pt"), cfg.ckpt_path("finetune_best.pt")
@@ -347,12 +361,13 @@ def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
     ent_units = pickle.load(open(os.path.join(prepared, "ent_train.pkl"), "rb"))
     copies = pickle.load(open(os.path.join(prepared, "fewfc_train_aug.pkl"), "rb")) if cfg.augment_copies else None
     team_units = pickle.load(open(os.path.join(prepared, "team_train.pkl"), "rb")) if cfg.team_events else []
-    team_units = [u for u in team_units for _ in range(cfg.team_positive_repeat if u["events"] else 1)]
+    team_units = [u for u, n in zip(team_units, team_repeats(team_units, cfg)) for _ in range(n)]
     role_mask_np = schema.role_mask()
     role_mask = torch.from_numpy(role_mask_np).to(dev)
     rng = np.random.default_rng(cfg.seed + 1 + step)
     log(f"finetune: {len(ev_units)} event units ({sum(map(bool, copies or []))} with mention-replaced copies), "
-        f"{len(team_units)} team units (those stating an event x{cfg.team_positive_repeat}), "
+        f"{len(team_units)} team units (those stating an event x{cfg.team_positive_repeat}, "
+        f"rare types up to x{cfg.team_rare_type_boost:g} more), "
         f"{len(ent_units)} entity units, "
         f"params {count_params(model)}")
 

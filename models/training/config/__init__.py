@@ -35,6 +35,9 @@ class Config:
     # team_positive_repeat times per epoch: each of the team's types is rare among them.
     team_events: str | None = None
     team_positive_repeat: int = 1
+    # A sentence of a type rarer than the team's median type is shown up to this many times more, in proportion
+    # to sqrt(median / its type's sentence count): thin types (企业破产, 被约谈, 股份回购) otherwise stay underfit.
+    team_rare_type_boost: float = 1.0
     # Type threshold of the types learnt without triggers (config.json decode.thresholds.triggerlessType); None:
     # the type threshold tuned on FewFC dev. FewFC dev cannot tune it: it labels none of those types.
     triggerless_type_threshold: float | None = None

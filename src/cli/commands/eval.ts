@@ -15,6 +15,7 @@ import { readFewfcSplit } from '../../eval/fewfc-dataset.js';
 import { evaluateFewfc } from '../../eval/fewfc-evaluation.js';
 import type { RealDocsScore } from '../../eval/realdocs.js';
 import { runRealDocs, TEAM_EVENTS_DIR } from '../../eval/realdocs-run.js';
+import { recordScore } from '../../eval/recorded-scores.js';
 import { readTrainingKnownNames } from '../../eval/training-gazetteer.js';
 import { EventExtractor, type ExtractOptions } from '../../extract/event-extractor.js';
 import { type Precision, parsePrecision } from '../../extract/model-paths.js';
@@ -30,6 +31,7 @@ interface EvalOptions {
   knowledge: 'training' | 'none';
   parts: boolean;
   json?: boolean;
+  record?: boolean;
 }
 
 /** How far the two annotators of the team's double-annotated sample agree; no model is involved. */
@@ -123,6 +125,10 @@ async function run(options: EvalOptions): Promise<void> {
         )
       : await runRealDocs(extractor, options.dataDir);
     const name = part ? `${options.dataset} ${part}` : options.dataset;
+    if (options.record) {
+      const command = `finkg eval --dataset ${options.dataset}${part ? ` --split ${part}` : ''}`;
+      recordScore(options.model, name, extractor.modelVersion, result.score, result.documents, command);
+    }
     if (options.json) {
       process.stdout.write(
         `${JSON.stringify({ dataset: options.dataset, part, modelVersion: extractor.modelVersion, ...result })}\n`,
@@ -203,5 +209,9 @@ export function registerEvalCommand(program: Command): void {
     )
     .option('--no-parts', 'run the whole int8 file, not the encoder + detected-type heads parts')
     .option('--json', 'print one JSON object instead of a table')
+    .option(
+      '--record',
+      "realdocs and team-events: write the score into the model folder's document-scores.json, the figure the tests hold the product to",
+    )
     .action(run);
 }
