@@ -136,6 +136,22 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
 }
 
 /**
+ * Roles of which a record outside an announcement must state one to be an event of its own, not a mention in
+ * passing: news recalls a holder's pledges as background to a price fall, a default or a write-down (股份质押比例
+ * 较高), naming neither the shares pledged nor the pledgee, which any report of a pledge itself states.
+ */
+const OWN_TERMS: Readonly<Record<string, readonly string[]>> = {
+  质押: ['质押股票/股份数量', '质权方'],
+};
+
+export function statesOwnTerms(record: LinkedEvent): boolean {
+  const roles = OWN_TERMS[record.documentType];
+  return (
+    !roles || record.arguments.some((a) => a.documentRole !== undefined && roles.includes(a.documentRole))
+  );
+}
+
+/**
  * Merges the record mentions of a document into records. An announcement tells one event in its title
  * and again across body sentences and table rows: mentions of one record type merge unless they name
  * different parties in the same role. News mentions merge only when they share a party, since a news

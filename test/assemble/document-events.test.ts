@@ -4,6 +4,7 @@ import {
   type AssembleContext,
   mergeRecordMentions,
   type RecordMention,
+  statesOwnTerms,
   toRecordMention,
 } from '../../src/assemble/index.js';
 import { type LinkedEvent, loadEventRoles, type SentenceEvent } from '../../src/link/index.js';
@@ -435,5 +436,40 @@ describe('record roles read from the wording', () => {
     );
     assert.equal(roles(record).披露时间, '1月19日');
     assert.equal(roles(record).事件时间, undefined);
+  });
+});
+
+describe('records told in passing', () => {
+  const news = { documentId: 'n', kind: 'news' as const, eventTypes };
+  const count = {
+    sentence: 1,
+    start: 120,
+    end: 125,
+    text: '2000万',
+    confidence: 0.7,
+    role: 'number',
+    roleKey: 'pledged quantity',
+    value: '20000000 shares',
+  };
+
+  it('keeps a pledge that states the shares pledged, not one that only recalls a holder pledged', () => {
+    const [background] = mergeDocumentEvents(
+      [pledge(1, '王某', '股价连续跌停，王某此前已将所持股份大比例质押。')],
+      news,
+    );
+    assert.ok(background);
+    assert.equal(statesOwnTerms(background), false);
+    const [own] = mergeDocumentEvents(
+      [pledge(1, '王某', '王某将其持有的2000万股质押给某证券。', [count])],
+      news,
+    );
+    assert.ok(own);
+    assert.equal(statesOwnTerms(own), true);
+  });
+
+  it('asks nothing of the types it has no rule for', () => {
+    const [pledgeRecord] = mergeDocumentEvents([pledge(1, '王某', '王某质押。')], news);
+    assert.ok(pledgeRecord);
+    assert.equal(statesOwnTerms({ ...pledgeRecord, documentType: '亏损' }), true);
   });
 });

@@ -95,7 +95,8 @@ describe('finkg extract', () => {
     const dir = await mkdtemp(join(tmpdir(), 'finkg-extract-'));
     try {
       const input = join(dir, 'doc.txt');
-      const text = '第一句无关。\n甲乙质押，公司。';
+      // A bid win: outside an announcement a pledge naming no shares or pledgee is a mention in passing.
+      const text = '第一句无关。\n𠀀标，公司。';
       await writeFile(input, text);
       const lines = async (format: string) => {
         const output = join(dir, `${format}.jsonl`);
@@ -120,15 +121,15 @@ describe('finkg extract', () => {
       assert.equal(graph.id, 'doc');
       assert.equal(graph.document.modelVersion, 'lookup-fixture-1');
       const [record] = graph.events;
-      assert.equal(text.slice(record.mentions[0].start, record.mentions[0].end), '质押');
-      // A bare 公司 with no issuer is nobody; 甲乙, a name nobody knows and of no legal form, stays text.
+      assert.equal(text.slice(record.mentions[0].start, record.mentions[0].end), '标');
+      // A bare 公司 with no issuer is nobody.
       assert.deepEqual(
         graph.entities.map((e: { name: string }) => e.name),
         [],
       );
       const [duee] = await lines('duee-fin');
       assert.deepEqual(duee.event_list, [
-        { event_type: '质押', trigger: '质押', arguments: [{ role: '质押方', argument: '甲乙' }] },
+        { event_type: '中标', trigger: '标', arguments: [{ role: '招标方', argument: '𠀀' }] },
       ]);
       assert.deepEqual(duee.document, { kind: 'other', issuer: null, date: null, report: null });
     } finally {
