@@ -3,7 +3,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OcrLimitError } from '../errors/ocr-limit-error.js';
 import { openPdf } from '../pdf-text.js';
 import type { OcrLimits, OcrLine, PageBox, PageOcr } from '../types.js';
-import { loadOcrModels } from './ocr-models.js';
+import { loadOcrModels, packageModelFiles } from './ocr-models.js';
 import { type Box, readLines } from './read-lines.js';
 import { readingOrder } from './reading-order.js';
 import { renderPage } from './render-page.js';
@@ -29,6 +29,8 @@ export interface OcrTuning {
   detectionMaxSide: number;
   /** Horizontal squeeze of line crops before recognition. */
   lineWidthScale: number;
+  /** Read with the package's model files even when the fused copies are built (the benchmark's baseline). */
+  packageModels?: boolean;
 }
 
 /** PP-OCR's own settings at 144 dpi, kept for comparison in the benchmark. */
@@ -82,7 +84,7 @@ export async function ocrPdfPages(
     );
   }
   const started = Date.now();
-  const models = await loadOcrModels(threads);
+  const models = await loadOcrModels(threads, tuning.packageModels ? packageModelFiles() : undefined);
   const task = openPdf(bytes);
   let doc: PDFDocumentProxy | undefined;
   try {
@@ -106,22 +108,19 @@ export async function ocrPdfPages(
           lineWidthScale: tuning.lineWidthScale,
           ...(times ? { times } : {}),
         });
-        const toPage = (b: Box): PageBox => [
-          round(b.left / scale),
-          round(b.top / scale),
-          round(b.right / scale),
-          round(b.bottom / scale),
-        ];
+        const toPage = (b: Box): Box => ({
+          left: b.left / scale,
+          top: b.top / scale,
+          right: b.right / scale,
+          bottom: b.bottom / scale,
+        });
+        const rounded = (b: Box): PageBox => [round(b.left), round(b.top), round(b.right), round(b.bottom)];
         const ordered = await timed(times, 'order', () =>
           readingOrder(
             read.lines.map((l) => ({
               ...l,
-              box: {
-                left: l.box.left / scale,
-                top: l.box.top / scale,
-                right: l.box.right / scale,
-                bottom: l.box.bottom / scale,
-              },
+              box: toPage(l.box),
+              chars: l.chars.map((c) => ({ ...c, box: toPage(c.box) })),
             })),
             image.width / scale,
           ),
@@ -129,8 +128,12 @@ export async function ocrPdfPages(
         const lines: OcrLine[] = ordered.lines.map((l) => ({
           text: l.text,
           confidence: round3(l.confidence),
-          box: [round(l.box.left), round(l.box.top), round(l.box.right), round(l.box.bottom)],
-          chars: l.chars.map((c) => ({ text: c.text, confidence: round3(c.confidence), box: toPage(c.box) })),
+          box: rounded(l.box),
+          chars: l.chars.map((c) => ({
+            text: c.text,
+            confidence: round3(c.confidence),
+            box: rounded(c.box),
+          })),
         }));
         pages.push({
           number,
