@@ -2,8 +2,11 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OcrLimitError } from '../errors/ocr-limit-error.js';
 import { openPdf } from '../pdf-text.js';
+import { type ExtractedTable, tableFromCells, tablePlaceholder } from '../table-rows.js';
 import type { OcrLimits, OcrLine, PageBox, PageOcr } from '../types.js';
 import { loadOcrModels, packageModelFiles } from './ocr-models.js';
+import { ocrTables } from './ocr-tables.js';
+import { rulingsFromImage } from './page-rules.js';
 import { type Box, readLines } from './read-lines.js';
 import { readingOrder } from './reading-order.js';
 import { renderPage } from './render-page.js';
@@ -53,6 +56,8 @@ export interface OcrPage extends PageOcr {
   text: string;
   /** Regions skipped as red seals or stamps. */
   stamps: number;
+  /** Ruled tables; `text` holds table i's placeholder line (table-rows.ts) where it stands. */
+  tables: ExtractedTable[];
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -115,17 +120,29 @@ export async function ocrPdfPages(
           bottom: b.bottom / scale,
         });
         const rounded = (b: Box): PageBox => [round(b.left), round(b.top), round(b.right), round(b.bottom)];
+        const placed = read.lines.map((l) => ({
+          ...l,
+          box: toPage(l.box),
+          chars: l.chars.map((c) => ({ ...c, box: toPage(c.box) })),
+        }));
+        const found = await timed(times, 'tables', () => ocrTables(placed, rulingsFromImage(image, scale)));
+        // Each table stands in the running text as one placeholder line where the table is.
+        const marks = found.tables.map((t, i) => ({
+          text: tablePlaceholder(i),
+          box: { left: t.left, top: t.top, right: t.right, bottom: t.bottom },
+          chars: [],
+          confidence: 1,
+        }));
         const ordered = await timed(times, 'order', () =>
-          readingOrder(
-            read.lines.map((l) => ({
-              ...l,
-              box: toPage(l.box),
-              chars: l.chars.map((c) => ({ ...c, box: toPage(c.box) })),
-            })),
-            image.width / scale,
-          ),
+          readingOrder([...placed.filter((_, i) => !found.lines.has(i)), ...marks], image.width / scale),
         );
-        const lines: OcrLine[] = ordered.lines.map((l) => ({
+        const isMark = new Set<object>(marks);
+        // Lines read into tables keep their boxes and confidences after the running text's lines.
+        const ocrLines = [
+          ...ordered.lines.filter((l) => !isMark.has(l)),
+          ...placed.filter((_, i) => found.lines.has(i)),
+        ];
+        const lines: OcrLine[] = ocrLines.map((l) => ({
           text: l.text,
           confidence: round3(l.confidence),
           box: rounded(l.box),
@@ -142,6 +159,7 @@ export async function ocrPdfPages(
           lines,
           confidence: round3(pageConfidence(lines)),
           stamps: read.stamps,
+          tables: found.tables.map((t) => tableFromCells(number, t.cells)),
         });
       } finally {
         page.cleanup();
