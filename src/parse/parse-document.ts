@@ -60,15 +60,9 @@ async function extractRaw(bytes: Uint8Array, meta: ParseMeta, limits: ParseLimit
     case 'pdf': {
       const pdf = await extractPdfText(bytes, { maxPages: limits.maxPages });
       const texts = pdf.pages.map((p) => p.text);
-      // Tables stand as placeholders in the page texts; their cells are text too.
-      const layer = texts.map((t, i) =>
-        [
-          t,
-          ...pdf.tables
-            .filter((table) => table.page === i + 1)
-            .flatMap((table) => [...table.header, ...table.rows.flat()]),
-        ].join('\n'),
-      );
+      // Each page's whole text layer: a page holding only the rest of a table continued from the page
+      // before is not an empty page (its rows live in the table of the page the table starts on).
+      const layer = pdf.pages.map((p) => p.layer);
       const noLayer = !hasTextLayer(layer);
       const garbage = garbageRatio(layer.join('\n'));
       const unreadable = noLayer || garbage > MAX_GARBAGE_RATIO;
