@@ -24,13 +24,28 @@ import { DEFAULT_OCR_LIMITS } from '../src/parse/index.js';
 import { fusedModelFiles, loadOcrModels, packageModelFiles } from '../src/parse/ocr/ocr-models.js';
 import {
   DEFAULT_OCR_TUNING,
+  type OcrPage,
   type OcrTuning,
   ocrPdfPages,
   PP_OCR_TUNING,
 } from '../src/parse/ocr/ocr-pages.js';
 import { emptyStageTimes, OCR_STAGES } from '../src/parse/ocr/stage-times.js';
+import { placeholderIndex } from '../src/parse/table-rows.js';
 
 const GOLD_NAME = /^(.+)\.p(\d+)\.txt$/;
+
+/** The page as read, each table's placeholder replaced by its cells row by row, as a transcriber reads a table. */
+function readText(page: OcrPage): string {
+  return page.text
+    .split('\n')
+    .map((line) => {
+      const index = placeholderIndex(line);
+      const table = index === null ? undefined : page.tables[index];
+      if (!table) return line;
+      return [table.header, ...table.rows].map((row) => row.join('\t')).join('\n');
+    })
+    .join('\n');
+}
 
 interface GoldPage {
   pdf: string;
@@ -114,7 +129,7 @@ async function main(): Promise<void> {
       const took = (performance.now() - start) / 1000;
       const cpu = process.cpuUsage(cpuStart);
       const cpuTook = (cpu.user + cpu.system) / 1e6;
-      const counted = characterErrors(gold.text, read?.text ?? '');
+      const counted = characterErrors(gold.text, read ? readText(read) : '');
       length = counted.length;
       total.errors += counted.errors;
       total.length += counted.length;
