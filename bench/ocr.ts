@@ -9,9 +9,11 @@
  * (see data/ocr/GUIDELINE.md). Each PDF is looked for in OCR_GOLD_DIR itself, then in DATASETS_DIR's
  * real-pdfs folders. Without OCR_GOLD_DIR the benchmark says so and stops.
  *
- * Each page is read twice, page by page in turn, with PP-OCR's own settings ("pp-ocr") and with the
- * parser's defaults ("default"), so that both columns see the same load; `--only default|pp-ocr` runs
- * one of them (for its peak RSS, which is per process).
+ * Each page is read three times, page by page in turn, so that all columns see the same load: with
+ * PP-OCR's own settings ("pp-ocr"), with the parser's defaults on the package's model files ("package"),
+ * and as the parser reads ("default": the fused model copies when setup built them, see
+ * models/ocr/fuse_models.py). `--only default|package|pp-ocr` runs one of them (for its peak RSS, which
+ * is per process).
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -19,16 +21,31 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config/config.js';
 import { characterErrors } from '../src/eval/character-error-rate.js';
 import { DEFAULT_OCR_LIMITS } from '../src/parse/index.js';
-import { loadOcrModels } from '../src/parse/ocr/ocr-models.js';
+import { fusedModelFiles, loadOcrModels, packageModelFiles } from '../src/parse/ocr/ocr-models.js';
 import {
   DEFAULT_OCR_TUNING,
+  type OcrPage,
   type OcrTuning,
   ocrPdfPages,
   PP_OCR_TUNING,
 } from '../src/parse/ocr/ocr-pages.js';
 import { emptyStageTimes, OCR_STAGES } from '../src/parse/ocr/stage-times.js';
+import { placeholderIndex } from '../src/parse/table-rows.js';
 
 const GOLD_NAME = /^(.+)\.p(\d+)\.txt$/;
+
+/** The page as read, each table's placeholder replaced by its cells row by row, as a transcriber reads a table. */
+function readText(page: OcrPage): string {
+  return page.text
+    .split('\n')
+    .map((line) => {
+      const index = placeholderIndex(line);
+      const table = index === null ? undefined : page.tables[index];
+      if (!table) return line;
+      return [table.header, ...table.rows].map((row) => row.join('\t')).join('\n');
+    })
+    .join('\n');
+}
 
 interface GoldPage {
   pdf: string;
@@ -72,13 +89,21 @@ async function main(): Promise<void> {
   }
   const only = process.argv.indexOf('--only');
   const runs: Array<[string, OcrTuning]> = [
-    ['pp-ocr', PP_OCR_TUNING],
+    ['pp-ocr', { ...PP_OCR_TUNING, packageModels: true }],
+    ['package', { ...DEFAULT_OCR_TUNING, packageModels: true }],
     ['default', DEFAULT_OCR_TUNING],
   ].filter(([name]) => only < 0 || process.argv[only + 1] === name) as Array<[string, OcrTuning]>;
-  if (runs.length === 0) throw new Error('--only takes default or pp-ocr');
+  if (runs.length === 0) throw new Error('--only takes default, package or pp-ocr');
+  const fused = fusedModelFiles();
+  console.log(
+    fused
+      ? `default reads with the fused models ${fused.detection} and ${fused.recognition}`
+      : 'default reads with the package models: the fused copies are not built (.venv/bin/python models/ocr/fuse_models.py)',
+  );
 
   const loadStart = performance.now();
-  await loadOcrModels(1);
+  if (runs.some(([, tuning]) => tuning.packageModels)) await loadOcrModels(1, packageModelFiles());
+  if (runs.some(([, tuning]) => !tuning.packageModels)) await loadOcrModels(1);
   const loadSeconds = (performance.now() - loadStart) / 1000;
 
   const totals = runs.map(() => ({
@@ -104,7 +129,7 @@ async function main(): Promise<void> {
       const took = (performance.now() - start) / 1000;
       const cpu = process.cpuUsage(cpuStart);
       const cpuTook = (cpu.user + cpu.system) / 1e6;
-      const counted = characterErrors(gold.text, read?.text ?? '');
+      const counted = characterErrors(gold.text, read ? readText(read) : '');
       length = counted.length;
       total.errors += counted.errors;
       total.length += counted.length;

@@ -21,7 +21,7 @@ import { parseResearchReportHeader } from './research-report-header.js';
 import { type PageSpan, splitSentences, type TableRowSpan } from './sentence-splitter.js';
 import { restoreSourceStrings } from './source-strings.js';
 import { placeTables } from './table-placement.js';
-import type { ExtractedTable } from './table-rows.js';
+import { type ExtractedTable, shiftPlaceholders } from './table-rows.js';
 import { garbageRatio, hasTextLayer, meaningfulCharCount } from './text-layer.js';
 import { joinSeparator } from './text-width.js';
 import { toSimplified } from './traditional-to-simplified.js';
@@ -60,15 +60,9 @@ async function extractRaw(bytes: Uint8Array, meta: ParseMeta, limits: ParseLimit
     case 'pdf': {
       const pdf = await extractPdfText(bytes, { maxPages: limits.maxPages });
       const texts = pdf.pages.map((p) => p.text);
-      // Tables stand as placeholders in the page texts; their cells are text too.
-      const layer = texts.map((t, i) =>
-        [
-          t,
-          ...pdf.tables
-            .filter((table) => table.page === i + 1)
-            .flatMap((table) => [...table.header, ...table.rows.flat()]),
-        ].join('\n'),
-      );
+      // Each page's whole text layer: a page holding only the rest of a table continued from the page
+      // before is not an empty page (its rows live in the table of the page the table starts on).
+      const layer = pdf.pages.map((p) => p.layer);
       const noLayer = !hasTextLayer(layer);
       const garbage = garbageRatio(layer.join('\n'));
       const unreadable = noLayer || garbage > MAX_GARBAGE_RATIO;
@@ -103,15 +97,17 @@ async function extractRaw(bytes: Uint8Array, meta: ParseMeta, limits: ParseLimit
       if (unreadable && read.every((p) => p.lines.length === 0)) throw new NoTextFoundError(pdf.pageCount);
       const pages = [...texts];
       const ocrPages = new Map<number, PageOcr>();
+      // A garbled text layer's tables are garbled too; OCR'd pages add the ruled tables read from the scan.
+      const tables = unreadable ? [] : [...pdf.tables];
       for (const page of read) {
-        pages[page.number - 1] = page.text;
+        pages[page.number - 1] = shiftPlaceholders(page.text, tables.length);
+        tables.push(...page.tables);
         ocrPages.set(page.number, { size: page.size, lines: page.lines, confidence: page.confidence });
         if (page.lines.length === 0) warnings.push(`page ${page.number}: OCR found no text`);
         if (page.stamps > 0)
           warnings.push(`page ${page.number}: ${page.stamps} red seal or stamp region(s) not read`);
       }
-      // A garbled text layer's tables are garbled too; OCR'd pages bring no ruled tables of their own.
-      return { type: 'pdf', pages, tables: unreadable ? [] : pdf.tables, warnings, ocr: ocrPages };
+      return { type: 'pdf', pages, tables, warnings, ocr: ocrPages };
     }
     case 'html': {
       const html = extractHtmlText(bytes);

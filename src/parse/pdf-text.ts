@@ -20,7 +20,12 @@ export interface PdfText {
    * Raw text per page, lines separated by "\n", cells on one line separated by "\t". With table detection on,
    * each table is one placeholder line (see table-rows.ts) on the page it starts on.
    */
-  pages: Array<{ number: number; text: string }>;
+  pages: Array<{
+    number: number;
+    text: string;
+    /** Every run of the page's text layer, tables' cells and a continued table's rows included. */
+    layer: string;
+  }>;
   /** Ruled tables; tables[i] belongs to placeholder i. A table continued over pages is one table. */
   tables: ExtractedTable[];
   warnings: string[];
@@ -189,6 +194,7 @@ export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions)
     const pages = reads.map((read, i) => ({
       number: i + 1,
       text: pageTextFromItems(read.items, replaced[i]),
+      layer: read.items.map((item) => item.str).join('\n'),
     }));
     return { pageCount, pages, tables, warnings };
   } catch (error) {

@@ -33,6 +33,17 @@ export function placeholderIndex(line: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The text with each placeholder line's index raised by `by` (a page's own tables joining the document's). */
+export function shiftPlaceholders(text: string, by: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const index = placeholderIndex(line);
+      return index === null ? line : tablePlaceholder(index + by);
+    })
+    .join('\n');
+}
+
 export function isPlaceholder(line: string): boolean {
   return PLACEHOLDER.test(line.trim());
 }

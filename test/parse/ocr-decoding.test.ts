@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { characterErrorRate } from '../../src/eval/character-error-rate.js';
+import { parseAnnouncementHeader } from '../../src/parse/announcement-header.js';
 import { charSpans, ctcGreedy, parseCharset } from '../../src/parse/ocr/ctc.js';
 import { DB_DEFAULTS, decodeBoxes, type ProbabilityMap } from '../../src/parse/ocr/db-boxes.js';
 import { detectionInput, detectionSize } from '../../src/parse/ocr/detection-input.js';
@@ -257,6 +258,41 @@ describe('reading order', () => {
       order.lines.map((l) => l.text),
       ['合计', '110,000.00', '第二行'],
     );
+  });
+
+  /** A piece whose characters' boxes share its ink evenly from `inkLeft` to `inkRight`. */
+  const inked = (text: string, left: number, inkLeft: number, inkRight: number, right: number) => {
+    const chars = [...text];
+    const pitch = (inkRight - inkLeft) / chars.length;
+    return {
+      ...line(text, left, 74, right, 13),
+      chars: chars.map((_, i) => ({
+        box: { left: inkLeft + i * pitch, top: 76, right: inkLeft + (i + 1) * pitch, bottom: 86 },
+      })),
+    };
+  };
+
+  it('keeps header fields apart where their ink is far apart, though their padded boxes nearly touch', () => {
+    // As on a scanned announcement: boxes 15 pt apart (under a cell gap of 1.2 line heights), even
+    // overlapping, while the characters stand two widths apart.
+    const order = readingOrder(
+      [
+        inked('证券代码：600000', 63, 66, 147, 151),
+        inked('证券简称：示例科技', 165, 167, 256, 262),
+        inked('公告编号：2025-017', 255, 276, 371, 372),
+      ],
+      595,
+    );
+    assert.equal(order.text, '证券代码：600000\t证券简称：示例科技\t公告编号：2025-017');
+    assert.equal(parseAnnouncementHeader(order.text)?.shortName, '示例科技');
+  });
+
+  it('joins a sentence the detector cut in two, its ink a character or less apart', () => {
+    const order = readingOrder(
+      [inked('公司于近日收到', 60, 62, 132, 138), inked('控股股东的通知', 134, 141, 211, 215)],
+      595,
+    );
+    assert.equal(order.text, '公司于近日收到控股股东的通知');
   });
 
   it('an indented row or a wide gap opens a paragraph', () => {

@@ -14,6 +14,10 @@ export interface ScanOptions {
   fontSize?: number;
   /** A red ring and red characters stamped over the last lines, as a company seal. */
   seal?: boolean;
+  /** A table ruled on every side, drawn under the lines (cells' text from their top-left corner). */
+  table?: { rows: ReadonlyArray<readonly string[]>; columnWidths: readonly number[] };
+  /** Lines drawn under the table. */
+  after?: readonly string[];
 }
 
 /** A page image with `lines` drawn from the top-left margin, one line each. */
@@ -33,6 +37,34 @@ export function scannedPng(lines: readonly string[], options: ScanOptions = {}):
   lines.forEach((line, i) => {
     ctx.fillText(line, 150, 160 + i * size * 1.9);
   });
+  if (options.table) {
+    const { rows, columnWidths } = options.table;
+    const top = 160 + lines.length * size * 1.9 + size;
+    const rowHeight = Math.round(size * 2.2);
+    const xs = [150];
+    for (const w of columnWidths) xs.push((xs[xs.length - 1] ?? 0) + w);
+    const bottom = top + rows.length * rowHeight;
+    ctx.strokeStyle = '#1a1a1a';
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    for (let r = 0; r <= rows.length; r++) {
+      ctx.moveTo(150, top + r * rowHeight);
+      ctx.lineTo(xs[xs.length - 1] ?? 150, top + r * rowHeight);
+    }
+    for (const x of xs) {
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, bottom);
+    }
+    ctx.stroke();
+    rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        ctx.fillText(cell, (xs[c] ?? 150) + 12, top + r * rowHeight + (rowHeight - size) / 2);
+      });
+    });
+    (options.after ?? []).forEach((line, i) => {
+      ctx.fillText(line, 150, bottom + size + i * size * 1.9);
+    });
+  }
   if (options.seal) {
     const x = 900;
     const y = 160 + lines.length * size * 1.9;

@@ -2,8 +2,11 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OcrLimitError } from '../errors/ocr-limit-error.js';
 import { openPdf } from '../pdf-text.js';
+import { type ExtractedTable, tableFromCells, tablePlaceholder } from '../table-rows.js';
 import type { OcrLimits, OcrLine, PageBox, PageOcr } from '../types.js';
-import { loadOcrModels } from './ocr-models.js';
+import { loadOcrModels, packageModelFiles } from './ocr-models.js';
+import { ocrTables } from './ocr-tables.js';
+import { rulingsFromImage } from './page-rules.js';
 import { type Box, readLines } from './read-lines.js';
 import { readingOrder } from './reading-order.js';
 import { renderPage } from './render-page.js';
@@ -29,6 +32,8 @@ export interface OcrTuning {
   detectionMaxSide: number;
   /** Horizontal squeeze of line crops before recognition. */
   lineWidthScale: number;
+  /** Read with the package's model files even when the fused copies are built (the benchmark's baseline). */
+  packageModels?: boolean;
 }
 
 /** PP-OCR's own settings at 144 dpi, kept for comparison in the benchmark. */
@@ -51,6 +56,8 @@ export interface OcrPage extends PageOcr {
   text: string;
   /** Regions skipped as red seals or stamps. */
   stamps: number;
+  /** Ruled tables; `text` holds table i's placeholder line (table-rows.ts) where it stands. */
+  tables: ExtractedTable[];
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -82,7 +89,7 @@ export async function ocrPdfPages(
     );
   }
   const started = Date.now();
-  const models = await loadOcrModels(threads);
+  const models = await loadOcrModels(threads, tuning.packageModels ? packageModelFiles() : undefined);
   const task = openPdf(bytes);
   let doc: PDFDocumentProxy | undefined;
   try {
@@ -106,31 +113,44 @@ export async function ocrPdfPages(
           lineWidthScale: tuning.lineWidthScale,
           ...(times ? { times } : {}),
         });
-        const toPage = (b: Box): PageBox => [
-          round(b.left / scale),
-          round(b.top / scale),
-          round(b.right / scale),
-          round(b.bottom / scale),
-        ];
+        const toPage = (b: Box): Box => ({
+          left: b.left / scale,
+          top: b.top / scale,
+          right: b.right / scale,
+          bottom: b.bottom / scale,
+        });
+        const rounded = (b: Box): PageBox => [round(b.left), round(b.top), round(b.right), round(b.bottom)];
+        const placed = read.lines.map((l) => ({
+          ...l,
+          box: toPage(l.box),
+          chars: l.chars.map((c) => ({ ...c, box: toPage(c.box) })),
+        }));
+        const found = await timed(times, 'tables', () => ocrTables(placed, rulingsFromImage(image, scale)));
+        // Each table stands in the running text as one placeholder line where the table is.
+        const marks = found.tables.map((t, i) => ({
+          text: tablePlaceholder(i),
+          box: { left: t.left, top: t.top, right: t.right, bottom: t.bottom },
+          chars: [],
+          confidence: 1,
+        }));
         const ordered = await timed(times, 'order', () =>
-          readingOrder(
-            read.lines.map((l) => ({
-              ...l,
-              box: {
-                left: l.box.left / scale,
-                top: l.box.top / scale,
-                right: l.box.right / scale,
-                bottom: l.box.bottom / scale,
-              },
-            })),
-            image.width / scale,
-          ),
+          readingOrder([...placed.filter((_, i) => !found.lines.has(i)), ...marks], image.width / scale),
         );
-        const lines: OcrLine[] = ordered.lines.map((l) => ({
+        const isMark = new Set<object>(marks);
+        // Lines read into tables keep their boxes and confidences after the running text's lines.
+        const ocrLines = [
+          ...ordered.lines.filter((l) => !isMark.has(l)),
+          ...placed.filter((_, i) => found.lines.has(i)),
+        ];
+        const lines: OcrLine[] = ocrLines.map((l) => ({
           text: l.text,
           confidence: round3(l.confidence),
-          box: [round(l.box.left), round(l.box.top), round(l.box.right), round(l.box.bottom)],
-          chars: l.chars.map((c) => ({ text: c.text, confidence: round3(c.confidence), box: toPage(c.box) })),
+          box: rounded(l.box),
+          chars: l.chars.map((c) => ({
+            text: c.text,
+            confidence: round3(c.confidence),
+            box: rounded(c.box),
+          })),
         }));
         pages.push({
           number,
@@ -139,6 +159,7 @@ export async function ocrPdfPages(
           lines,
           confidence: round3(pageConfidence(lines)),
           stamps: read.stamps,
+          tables: found.tables.map((t) => tableFromCells(number, t.cells)),
         });
       } finally {
         page.cleanup();

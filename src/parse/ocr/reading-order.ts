@@ -8,10 +8,18 @@ import type { Box } from './read-lines.js';
 export interface PlacedLine {
   text: string;
   box: Box;
+  /** The characters' boxes, left to right, where the recogniser gave them: the ink, without the box's margin. */
+  chars?: ReadonlyArray<{ box: Box }>;
 }
 
 /** Two pieces of one row further apart than this many line heights are separate cells. */
 const CELL_GAP = 1.2;
+/**
+ * Or when their ink is further apart than this many character widths: header fields ("证券代码：600000",
+ * "证券简称：…") stand two characters apart, closer than the padded line boxes show, and text split into
+ * two boxes mid-sentence stands at most one apart.
+ */
+const FIELD_GAP = 1.5;
 /** A row starting this many line heights right of the column's left edge opens a paragraph (the 2-character indent). */
 const INDENT = 1.2;
 /** Rows further apart than this many typical pitches are separate paragraphs. */
@@ -60,14 +68,30 @@ export function findGutter(lines: readonly PlacedLine[], pageWidth: number): num
 const LATIN_END = /[A-Za-z0-9,.%)]$/;
 const LATIN_START = /^[A-Za-z0-9(]/;
 
+/** Where a line's ink starts and ends, and its characters' mean width (undefined without character boxes). */
+function ink(line: PlacedLine): { left: number; right: number; pitch?: number } {
+  const first = line.chars?.[0]?.box;
+  const last = line.chars?.[line.chars.length - 1]?.box;
+  if (!first || !last || !line.chars) return { left: line.box.left, right: line.box.right };
+  return { left: first.left, right: last.right, pitch: (last.right - first.left) / line.chars.length };
+}
+
+/** True when two pieces of a row are apart as cells or header fields are, not as words of one sentence. */
+function apartAsFields(previous: PlacedLine, line: PlacedLine): boolean {
+  const height = Math.max(heightOf(line.box), heightOf(previous.box));
+  if (line.box.left - previous.box.right > CELL_GAP * height) return true;
+  const before = ink(previous);
+  const after = ink(line);
+  const pitch = Math.max(before.pitch ?? 0, after.pitch ?? 0);
+  return pitch > 0 && after.left - before.right > FIELD_GAP * pitch;
+}
+
 function rowText(row: readonly PlacedLine[]): string {
   let text = '';
   row.forEach((line, i) => {
     const previous = row[i - 1];
     if (previous) {
-      const gap = line.box.left - previous.box.right;
-      const height = Math.max(heightOf(line.box), heightOf(previous.box));
-      if (gap > CELL_GAP * height) text += '\t';
+      if (apartAsFields(previous, line)) text += '\t';
       else if (LATIN_END.test(text) && LATIN_START.test(line.text)) text += ' ';
     }
     text += line.text;

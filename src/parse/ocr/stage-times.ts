@@ -8,6 +8,7 @@ export const OCR_STAGES = [
   'crops',
   'recognition',
   'ctc',
+  'tables',
   'order',
 ] as const;
 

