@@ -17,6 +17,7 @@ import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
 import { retype } from './retype.js';
 import { OFFICER_CHANGE_WORD } from './rule-officers.js';
+import { isRepresentative, namedAsSubsidiary, notOfType } from './type-wording.js';
 
 export interface AssembleContext {
   documentId: string;
@@ -83,6 +84,13 @@ const SHORT_NAME_ROLES = new Set(['股票简称']);
  * that come several to a document (pledges of several holders, contracts, guarantees, executives) do not.
  */
 const ONE_PER_ANNOUNCEMENT = new Set(['企业收购', '股份回购', '企业融资', '公司上市', '亏损', '企业破产']);
+/**
+ * What the model's record of these types must state besides the listed company's side: a contract the
+ * company "enters into" with nobody, on no terms, is a policy sentence (关联交易按商业原则订立), not a signing.
+ */
+const TERMS_NEEDED: Readonly<Record<string, readonly string[]>> = {
+  签署合同: ['甲方', '合同名称', '项目名称', '合同金额'],
+};
 const PLEDGE_RATIO: Readonly<Record<string, string>> = {
   holding: '质押物占持股比',
   capital: '质押物占总股比',
@@ -108,6 +116,8 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
   const info = ctx.eventTypes.get(type);
   if (!info) return undefined;
   if (info.documentType === '高管变动' && !OFFICER_CHANGE_WORD.test(event.sentenceText)) return undefined;
+  if (notOfType(info.documentType, event.sentenceText, event.mention.start - sentenceStart)) return undefined;
+  const lawsuit = info.documentType === '起诉' || info.documentType === '判决';
   const modelInfo = ctx.eventTypes.get(event.type);
   const args: EventArgumentRow[] = [];
   for (const a of event.arguments) {
@@ -115,6 +125,7 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     const kind = role ? info.documentRoles.get(role)?.value : undefined;
     const at = a.start - sentenceStart;
     if (kind && kind !== 'date' && isCumulativeFigure(event.sentenceText, at)) continue;
+    if (lawsuit && isRepresentative(event.sentenceText, at)) continue;
     if (role && kind === 'date' && DATELINE_AFTER.test(event.sentenceText.slice(at + a.text.length))) {
       role = DISCLOSURE_ROLES.find((r) => info.documentRoles.has(r)) ?? role;
     }
@@ -125,6 +136,8 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     }
     args.push({ ...a, ...(role ? { documentRole: role } : {}) });
   }
+  const sides = ISSUER_SIDE[info.documentType];
+  if (sides) subsidiaryToIssuerSide(args, sides, event.sentenceText, sentenceStart, info);
   return {
     ...event,
     type,
@@ -174,6 +187,9 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
       // A record needs something read in the text, or at least its actor: a bare trigger is no fact.
       .filter(({ record, partyNeeded }) => {
         const info = ctx.eventTypes.get(record.type);
+        const terms = TERMS_NEEDED[record.documentType];
+        if (partyNeeded && terms && !record.arguments.some((a) => terms.includes(a.documentRole ?? '')))
+          return false;
         return record.arguments.some(
           (a) =>
             a.documentRole !== undefined &&
@@ -362,6 +378,30 @@ function swapToIssuerSide(
     if (!to) continue;
     a.documentRole = to;
     a.roleKey = info?.documentRoles.get(to)?.key ?? a.roleKey;
+  }
+}
+
+/**
+ * Puts a party the sentence introduces as a subsidiary (全资子公司某某) on the listed company's side of a
+ * contract or bid, where the wording put it on the other side and nothing of that kind is on its own side.
+ */
+function subsidiaryToIssuerSide(
+  args: EventArgumentRow[],
+  [issuerSide, otherSide]: [string, string],
+  sentence: string,
+  sentenceStart: number,
+  info: EventTypeInfo,
+): void {
+  const subsidiary = (a: EventArgumentRow) => namedAsSubsidiary(sentence, a.start - sentenceStart);
+  const onOther = args.some((a) => a.documentRole === otherSide && subsidiary(a));
+  const onSide = args.some((a) => a.documentRole === issuerSide && subsidiary(a));
+  if (!onOther || onSide) return;
+  for (const a of args) {
+    const to =
+      a.documentRole === otherSide ? issuerSide : a.documentRole === issuerSide ? otherSide : undefined;
+    if (!to) continue;
+    a.documentRole = to;
+    a.roleKey = info.documentRoles.get(to)?.key ?? a.roleKey;
   }
 }
 
