@@ -75,6 +75,7 @@ const ABOUT_ISSUER: Readonly<Record<string, string>> = {
   股东增持: '股票简称',
   股东减持: '股票简称',
   股份回购: '回购方',
+  高管变动: '任职公司',
 };
 /** Roles that name a company by its 证券简称. */
 const SHORT_NAME_ROLES = new Set(['股票简称']);
@@ -157,9 +158,9 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
 export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: AssembleContext): LinkedEvent[] {
   const clusters: RecordMention[][] = [];
   // In reading order, so that "told just before" holds for what the rules and the model read alike.
-  const inOrder = [...mentions].sort(
-    (a, b) => a.mention.sentence - b.mention.sentence || a.mention.start - b.mention.start,
-  );
+  const inOrder = mentions
+    .flatMap(onePersonEach)
+    .sort((a, b) => a.mention.sentence - b.mention.sentence || a.mention.start - b.mention.start);
   for (const mention of inOrder) {
     const single = ctx.kind === 'announcement' && ONE_PER_ANNOUNCEMENT.has(mention.documentType);
     // A mention that names no party adds figures to the record of its type told just before it.
@@ -200,6 +201,21 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
       .map(({ record }, i) => ({ ...record, id: `${ctx.documentId}:e${i}` }))
   );
 }
+
+/** Record types whose record is one person's change: a sentence naming several people tells one change each. */
+const ONE_PERSON: Readonly<Record<string, string>> = { 高管变动: '高管姓名' };
+
+/** A mention naming several people in a one-person type, split into one mention per person sharing the rest. */
+function onePersonEach(mention: RecordMention): RecordMention[] {
+  const role = ONE_PERSON[mention.documentType];
+  const people = role ? mention.arguments.filter((a) => a.documentRole === role) : [];
+  if (people.length < 2) return [mention];
+  const rest = mention.arguments.filter((a) => a.documentRole !== role);
+  return people.map((person) => ({ ...mention, arguments: [person, ...rest] }));
+}
+
+/** Words that tell a post held (担任董事), not its change: kept only where no word of change was read. */
+const HOLDS_POST = /^(?:担任|擔任|兼任|现任|現任|留任)$/;
 
 /**
  * The parties of mentions by record role. A party is known by its entity and by its name as written, so a
@@ -287,6 +303,10 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       args.push(a);
     }
   }
+
+  const kinds = args.filter((a) => a.documentRole === '变动类型');
+  if (kinds.some((a) => !HOLDS_POST.test(a.text.trim())))
+    for (const a of kinds) if (HOLDS_POST.test(a.text.trim())) args.splice(args.indexOf(a), 1);
 
   const orderParties = ISSUER_SIDE[best.documentType];
   if (orderParties && ctx.issuer) swapToIssuerSide(args, orderParties, ctx.issuer.key, info);

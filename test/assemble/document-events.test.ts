@@ -522,6 +522,33 @@ describe('record roles read from the wording', () => {
     assert.equal(roles(record).甲方, '星河投资有限公司');
   });
 
+  it('gives one officer record per person, with the issuer as their company and the change, not the post held', () => {
+    const text = '公司监事会同意补选王海和李江为公司监事，原担任监事的张伟辞去监事职务。';
+    const records = mergeDocumentEvents(
+      [
+        event('高管变动', text, '补选', [
+          ['sub-per', '王海'],
+          ['sub-per', '李江'],
+          ['title', '监事'],
+          ['way', '补选'],
+          ['way', '担任'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.deepEqual(
+      records.map((r) => roles(r).高管姓名),
+      ['王海', '李江'],
+    );
+    for (const r of records) {
+      assert.equal(roles(r).任职公司, issuer.name);
+      assert.deepEqual(
+        r.arguments.filter((a) => a.documentRole === '变动类型').map((a) => a.text),
+        ['补选'],
+      );
+    }
+  });
+
   it('reads a news dateline as the disclosure date, not the event date', () => {
     const text = '1月19日讯，某某公司公告，其股东周建平质押了600万股。';
     const [record] = mergeDocumentEvents(
