@@ -17,6 +17,7 @@ import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
 import { retype } from './retype.js';
 import { OFFICER_CHANGE_WORD } from './rule-officers.js';
+import { isRepresentative, namedAsSubsidiary, notOfType } from './type-wording.js';
 
 export interface AssembleContext {
   documentId: string;
@@ -74,6 +75,7 @@ const ABOUT_ISSUER: Readonly<Record<string, string>> = {
   股东增持: '股票简称',
   股东减持: '股票简称',
   股份回购: '回购方',
+  高管变动: '任职公司',
 };
 /** Roles that name a company by its 证券简称. */
 const SHORT_NAME_ROLES = new Set(['股票简称']);
@@ -83,6 +85,13 @@ const SHORT_NAME_ROLES = new Set(['股票简称']);
  * that come several to a document (pledges of several holders, contracts, guarantees, executives) do not.
  */
 const ONE_PER_ANNOUNCEMENT = new Set(['企业收购', '股份回购', '企业融资', '公司上市', '亏损', '企业破产']);
+/**
+ * What the model's record of these types must state besides the listed company's side: a contract the
+ * company "enters into" with nobody, on no terms, is a policy sentence (关联交易按商业原则订立), not a signing.
+ */
+const TERMS_NEEDED: Readonly<Record<string, readonly string[]>> = {
+  签署合同: ['甲方', '合同名称', '项目名称', '合同金额'],
+};
 const PLEDGE_RATIO: Readonly<Record<string, string>> = {
   holding: '质押物占持股比',
   capital: '质押物占总股比',
@@ -108,6 +117,8 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
   const info = ctx.eventTypes.get(type);
   if (!info) return undefined;
   if (info.documentType === '高管变动' && !OFFICER_CHANGE_WORD.test(event.sentenceText)) return undefined;
+  if (notOfType(info.documentType, event.sentenceText, event.mention.start - sentenceStart)) return undefined;
+  const lawsuit = info.documentType === '起诉' || info.documentType === '判决';
   const modelInfo = ctx.eventTypes.get(event.type);
   const args: EventArgumentRow[] = [];
   for (const a of event.arguments) {
@@ -115,6 +126,7 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     const kind = role ? info.documentRoles.get(role)?.value : undefined;
     const at = a.start - sentenceStart;
     if (kind && kind !== 'date' && isCumulativeFigure(event.sentenceText, at)) continue;
+    if (lawsuit && isRepresentative(event.sentenceText, at)) continue;
     if (role && kind === 'date' && DATELINE_AFTER.test(event.sentenceText.slice(at + a.text.length))) {
       role = DISCLOSURE_ROLES.find((r) => info.documentRoles.has(r)) ?? role;
     }
@@ -125,6 +137,8 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     }
     args.push({ ...a, ...(role ? { documentRole: role } : {}) });
   }
+  const sides = ISSUER_SIDE[info.documentType];
+  if (sides) subsidiaryToIssuerSide(args, sides, event.sentenceText, sentenceStart, info);
   return {
     ...event,
     type,
@@ -160,9 +174,9 @@ export function statesOwnTerms(record: LinkedEvent): boolean {
 export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: AssembleContext): LinkedEvent[] {
   const clusters: RecordMention[][] = [];
   // In reading order, so that "told just before" holds for what the rules and the model read alike.
-  const inOrder = [...mentions].sort(
-    (a, b) => a.mention.sentence - b.mention.sentence || a.mention.start - b.mention.start,
-  );
+  const inOrder = mentions
+    .flatMap(onePersonEach)
+    .sort((a, b) => a.mention.sentence - b.mention.sentence || a.mention.start - b.mention.start);
   for (const mention of inOrder) {
     const single = ctx.kind === 'announcement' && ONE_PER_ANNOUNCEMENT.has(mention.documentType);
     // A mention that names no party adds figures to the record of its type told just before it.
@@ -190,6 +204,9 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
       // A record needs something read in the text, or at least its actor: a bare trigger is no fact.
       .filter(({ record, partyNeeded }) => {
         const info = ctx.eventTypes.get(record.type);
+        const terms = TERMS_NEEDED[record.documentType];
+        if (partyNeeded && terms && !record.arguments.some((a) => terms.includes(a.documentRole ?? '')))
+          return false;
         return record.arguments.some(
           (a) =>
             a.documentRole !== undefined &&
@@ -200,6 +217,21 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
       .map(({ record }, i) => ({ ...record, id: `${ctx.documentId}:e${i}` }))
   );
 }
+
+/** Record types whose record is one person's change: a sentence naming several people tells one change each. */
+const ONE_PERSON: Readonly<Record<string, string>> = { 高管变动: '高管姓名' };
+
+/** A mention naming several people in a one-person type, split into one mention per person sharing the rest. */
+function onePersonEach(mention: RecordMention): RecordMention[] {
+  const role = ONE_PERSON[mention.documentType];
+  const people = role ? mention.arguments.filter((a) => a.documentRole === role) : [];
+  if (people.length < 2) return [mention];
+  const rest = mention.arguments.filter((a) => a.documentRole !== role);
+  return people.map((person) => ({ ...mention, arguments: [person, ...rest] }));
+}
+
+/** Words that tell a post held (担任董事), not its change: kept only where no word of change was read. */
+const HOLDS_POST = /^(?:担任|擔任|兼任|现任|現任|留任)$/;
 
 /**
  * The parties of mentions by record role. A party is known by its entity and by its name as written, so a
@@ -287,6 +319,10 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       args.push(a);
     }
   }
+
+  const kinds = args.filter((a) => a.documentRole === '变动类型');
+  if (kinds.some((a) => !HOLDS_POST.test(a.text.trim())))
+    for (const a of kinds) if (HOLDS_POST.test(a.text.trim())) args.splice(args.indexOf(a), 1);
 
   const orderParties = ISSUER_SIDE[best.documentType];
   if (orderParties && ctx.issuer) swapToIssuerSide(args, orderParties, ctx.issuer.key, info);
@@ -378,6 +414,30 @@ function swapToIssuerSide(
     if (!to) continue;
     a.documentRole = to;
     a.roleKey = info?.documentRoles.get(to)?.key ?? a.roleKey;
+  }
+}
+
+/**
+ * Puts a party the sentence introduces as a subsidiary (全资子公司某某) on the listed company's side of a
+ * contract or bid, where the wording put it on the other side and nothing of that kind is on its own side.
+ */
+function subsidiaryToIssuerSide(
+  args: EventArgumentRow[],
+  [issuerSide, otherSide]: [string, string],
+  sentence: string,
+  sentenceStart: number,
+  info: EventTypeInfo,
+): void {
+  const subsidiary = (a: EventArgumentRow) => namedAsSubsidiary(sentence, a.start - sentenceStart);
+  const onOther = args.some((a) => a.documentRole === otherSide && subsidiary(a));
+  const onSide = args.some((a) => a.documentRole === issuerSide && subsidiary(a));
+  if (!onOther || onSide) return;
+  for (const a of args) {
+    const to =
+      a.documentRole === otherSide ? issuerSide : a.documentRole === issuerSide ? otherSide : undefined;
+    if (!to) continue;
+    a.documentRole = to;
+    a.roleKey = info.documentRoles.get(to)?.key ?? a.roleKey;
   }
 }
 

@@ -23,7 +23,8 @@ export type NotEventReason =
   | 'disclaimer'
   | 'certification'
   | 'contact-list'
-  | 'market-data';
+  | 'market-data'
+  | 'description';
 
 /** UTF-16 span of a trigger inside the sentence. */
 export interface TriggerSpan {
@@ -197,8 +198,13 @@ function underCondition(sentence: string, trigger: TriggerSpan, triggerClauseSta
   return false;
 }
 
+/** A clause that says what a party is (某某乃一投资平台, 某公司是一家…企业): a description, no event. */
+const DESCRIPTION =
+  /^[^，,。；;]{2,30}?(?<!成)(?:乃|係|系|是|为|為)一(?:家|间|間|个|個|所)?[^，,。；;]{0,24}?(?:公司|平台|企业|企業|机构|機構|集团|集團|基金|银行|銀行)/;
+
 function clauseReason(sentence: string, trigger: TriggerSpan): NotEventReason | undefined {
   const start = clauseStart(sentence, trigger.start);
+  if (DESCRIPTION.test(sentence.slice(start, clauseEnd(sentence, trigger.end)))) return 'description';
   const before = sentence.slice(start, trigger.start);
   if (NOT_YET.test(before)) return 'not-yet';
   if (DIRECT_NOT.test(before)) {

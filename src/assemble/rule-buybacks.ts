@@ -157,3 +157,40 @@ export function newsBuybackRecords(sentences: readonly RuleSentence[]): RuleReco
   }
   return out;
 }
+
+/**
+ * A buy-back mandate put to (or approved by) shareholders, as HKEX circulars and poll results state it:
+ * "授予董事一般授权以购回不超过已发行股份数目10%之股份", "本公司最多可购回11,455,686股股份". The mandate is
+ * the buy-back plan (its maximums are the record's figures); a mandate to issue shares is none.
+ */
+export const MANDATE = /一般授权|购回股份授权|购回授权|回购授权/;
+const MANDATE_RATIO = new RegExp(
+  `(?:一般授权|权力)[^。；]{0,12}?以(?:购回|回购)[^。；]{0,50}?不超过[^。；]{0,50}?(?<first>${PERCENT})`,
+  'du',
+);
+const MANDATE_COUNT = new RegExp(`最多可(?:购回|回购)(?<first>${SHARES})`, 'du');
+
+/** 股份回购 of a buy-back mandate: one record for the document, each figure from the first sentence stating it. */
+export function mandateBuybackRecords(
+  doc: ParsedDocument,
+  ctx: RuleContext,
+  sentences: readonly RuleSentence[],
+): RuleRecord[] {
+  const found = new Map<string, RuleArgument>();
+  let trigger: { text: string; start: number; end: number } | undefined;
+  for (const s of sentences) {
+    const verb = /购回|回购/.exec(s.compact);
+    if (!verb || !(MANDATE.test(s.compact) || MANDATE_COUNT.test(s.compact))) continue;
+    const figures = [
+      bounded(s, MANDATE_RATIO, '占公司总股本比例', fraction),
+      bounded(s, MANDATE_COUNT, '回购股份数量', shareCount),
+    ];
+    for (const a of figures) {
+      if (!a || found.has(a.role)) continue;
+      found.set(a.role, a);
+      trigger ??= s.span(verb.index, verb.index + verb[0].length);
+    }
+  }
+  if (!trigger || found.size === 0) return [];
+  return [makeRecord('股份回购', trigger, [issuerArgument(doc, ctx, '回购方'), ...found.values()], 0.8)];
+}

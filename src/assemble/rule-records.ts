@@ -16,7 +16,13 @@
  */
 import type { ParsedDocument } from '../parse/index.js';
 import { BANKRUPTCY_WORD, bankruptcyRecords } from './rule-bankruptcies.js';
-import { BUYBACK_TITLE, buybackRecords, newsBuybackRecords } from './rule-buybacks.js';
+import {
+  BUYBACK_TITLE,
+  buybackRecords,
+  MANDATE,
+  mandateBuybackRecords,
+  newsBuybackRecords,
+} from './rule-buybacks.js';
 import { HOLDING_TITLE, holdingRecords } from './rule-holdings.js';
 import { LISTING_WORD, listingRecords } from './rule-listings.js';
 import { LOSS_TITLE, lossRecords } from './rule-losses.js';
@@ -26,6 +32,7 @@ import { PLEDGE_TITLE, pledgeRecords } from './rule-pledges.js';
 import { SUMMONS_WORD, summonsRecords } from './rule-summons.js';
 import { headline, ruleSentences } from './rule-text.js';
 import { issuerArgument, type RuleContext, type RuleRecord } from './rule-types.js';
+import { titleTopics } from './title-topics.js';
 
 export type { RuleArgument, RuleContext, RuleRecord } from './rule-types.js';
 
@@ -38,8 +45,12 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   // News name the company buying back in each sentence; a filing's title and issuer say it once.
   const newsBuybacks = doc.kind === 'news' || doc.kind === 'other' ? newsBuybackRecords(sentences) : [];
   out.push(...newsBuybacks);
-  if (newsBuybacks.length === 0 && BUYBACK_TITLE.test(title))
-    out.push(...buybackRecords(doc, ctx, sentences, title));
+  const buybacks =
+    newsBuybacks.length === 0 && BUYBACK_TITLE.test(title) ? buybackRecords(doc, ctx, sentences, title) : [];
+  out.push(...buybacks);
+  // A buy-back mandate put to shareholders (HKEX circulars, poll results) is a plan with its maximums.
+  if (doc.kind === 'announcement' && buybacks.length === 0 && MANDATE.test(doc.modelText))
+    out.push(...mandateBuybackRecords(doc, ctx, sentences));
   if (HOLDING_TITLE.test(title)) {
     const stockName = issuerArgument(doc, ctx, '股票简称', true);
     out.push(...holdingRecords(doc, ctx, sentences, title, stockName));
@@ -49,10 +60,11 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   // A summons is news wording with no announcement title of its own: the word in the text decides.
   if (SUMMONS_WORD.test(doc.modelText)) out.push(...summonsRecords(sentences));
   // Listing steps are news wording too; in filings only a listing notice tells one (elsewhere it is history).
-  const listingFiling = doc.kind === 'announcement' && /上市|首次公开发行|招股/.test(title);
+  const topics = doc.kind === 'announcement' ? titleTopics(title) : undefined;
+  const listingFiling = topics?.has('公司上市') ?? false;
   const newsLike = doc.kind === 'news' || doc.kind === 'other';
   if ((newsLike || listingFiling) && LISTING_WORD.test(doc.modelText)) out.push(...listingRecords(sentences));
-  const bankruptcyFiling = doc.kind === 'announcement' && /破产|重整/.test(title);
+  const bankruptcyFiling = topics?.has('企业破产') ?? false;
   if ((newsLike || bankruptcyFiling) && BANKRUPTCY_WORD.test(doc.modelText))
     out.push(...bankruptcyRecords(sentences));
   return out;

@@ -422,6 +422,134 @@ describe('record roles read from the wording', () => {
     assert.equal(record?.amount, 120_000_000);
   });
 
+  it('reads no pledge out of a holding status: as of a date, from a periodic report, or an earlier filing', () => {
+    const news = { ...ctx, kind: 'news' as const, sentenceStarts };
+    const pledged = (text: string) =>
+      toRecordMention(
+        event('质押', text, '质押', [
+          ['sub-org', '远山投资'],
+          ['number', '900万股'],
+        ]),
+        news,
+      );
+    assert.equal(pledged('截至今年三季度末，远山投资已质押所持公司股份900万股。'), undefined);
+    assert.equal(pledged('据远山科技一季报显示，第一大股东远山投资质押900万股。'), undefined);
+    assert.equal(pledged('远山科技2019年5月一则公告显示，远山投资将900万股质押给某信托。'), undefined);
+    assert.equal(pledged('前十大股东中，远山投资等五名股东存在股份质押，共900万股。'), undefined);
+    assert.equal(pledged('远山投资于3月5日将900万股质押给某信托。')?.documentType, '质押');
+  });
+
+  it('reads no judgement out of a ruling asked for or waited for, and no representative as a party', () => {
+    const asked = '原告向法院提起诉讼，请求判决被告支付货款200万元。';
+    const ruling = (text: string, trigger: string) =>
+      toRecordMention(event('判决', text, trigger, [['obj-org', '被告']]), { ...ctx, sentenceStarts });
+    assert.equal(ruling(asked, '判决'), undefined);
+    assert.equal(ruling('该案已于5月8日开庭，目前等待判决结果，被告暂未付款。', '判决'), undefined);
+    assert.equal(ruling('法院判决被告支付货款200万元。', '判决')?.documentType, '判决');
+
+    const list =
+      '原告：星河建设有限公司，法定代表人：王大明；被告：远山科技股份有限公司，法定代表人：李小华。';
+    const [suit] = mergeDocumentEvents(
+      [
+        event('起诉', list, '原告', [
+          ['sub-org', '星河建设有限公司'],
+          ['sub-per', '王大明'],
+          ['obj-org', '远山科技股份有限公司'],
+          ['obj-per', '李小华'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.deepEqual(
+      suit?.arguments
+        .filter((a) => a.documentRole === '原告' || a.documentRole === '被告')
+        .map((a) => a.text),
+      ['星河建设有限公司', '远山科技股份有限公司'],
+    );
+  });
+
+  it('reads no share transfer out of selling projects, though the seller holds 控股 in its name', () => {
+    const sold = (text: string) =>
+      toRecordMention(event('股份股权转让', text, '出售', [['sub-org', '远山控股']]), {
+        ...ctx,
+        kind: 'news',
+        sentenceStarts,
+      });
+    assert.equal(sold('7月10日，远山控股再次出售3个地产项目，回笼资金20亿元。'), undefined);
+    assert.equal(sold('7月10日，远山控股出售所持星河电子30%股权。')?.documentType, '股份股权转让');
+  });
+
+  it('reads no officer change out of a re-election, a biography or a director’s fee', () => {
+    const officer = (text: string) =>
+      toRecordMention(event('高管变动', text, '张伟', [['sub-per', '张伟']]), { ...ctx, sentenceStarts });
+    assert.equal(officer('张伟先生将于股东周年大会轮席退任，并将膺选连任。'), undefined);
+    assert.equal(officer('张伟先生，42岁，于2023年获委任为执行董事。'), undefined);
+    assert.equal(officer('根据委任函，张伟先生获委任为非执行董事，每月董事袍金为10万港元。'), undefined);
+    assert.equal(officer('张伟先生获委任为执行董事，自2025年7月1日起生效。')?.documentType, '高管变动');
+  });
+
+  it('keeps a contract the model read with nobody on the other side and no terms off the records', () => {
+    const policy = '本行与关联方按一般商业原则订立交易条款。';
+    const none = mergeDocumentEvents(
+      [event('签署合同', policy, '订立', [['obj-org', '本行', '603871']])],
+      ctx,
+    );
+    assert.equal(none.length, 0);
+    const signed = '公司与某建设集团有限公司签订了施工合同。';
+    const kept = mergeDocumentEvents(
+      [
+        event('签署合同', signed, '签订', [
+          ['sub-org', '某建设集团有限公司', 'name:某建设集团有限公司'],
+          ['obj-org', '公司', '603871'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.equal(kept.length, 1);
+  });
+
+  it('puts a party introduced as a subsidiary on the listed company’s side of an agreement', () => {
+    const text = '公司全资子公司远山创科有限公司与星河投资有限公司签署一份合作谅解备忘录。';
+    const [record] = mergeDocumentEvents(
+      [
+        event('签署合同', text, '签署', [
+          ['sub-org', '远山创科有限公司'],
+          ['obj-org', '星河投资有限公司'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.equal(roles(record).乙方, '远山创科有限公司');
+    assert.equal(roles(record).甲方, '星河投资有限公司');
+  });
+
+  it('gives one officer record per person, with the issuer as their company and the change, not the post held', () => {
+    const text = '公司监事会同意补选王海和李江为公司监事，原担任监事的张伟辞去监事职务。';
+    const records = mergeDocumentEvents(
+      [
+        event('高管变动', text, '补选', [
+          ['sub-per', '王海'],
+          ['sub-per', '李江'],
+          ['title', '监事'],
+          ['way', '补选'],
+          ['way', '担任'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.deepEqual(
+      records.map((r) => roles(r).高管姓名),
+      ['王海', '李江'],
+    );
+    for (const r of records) {
+      assert.equal(roles(r).任职公司, issuer.name);
+      assert.deepEqual(
+        r.arguments.filter((a) => a.documentRole === '变动类型').map((a) => a.text),
+        ['补选'],
+      );
+    }
+  });
+
   it('reads a news dateline as the disclosure date, not the event date', () => {
     const text = '1月19日讯，某某公司公告，其股东周建平质押了600万股。';
     const [record] = mergeDocumentEvents(

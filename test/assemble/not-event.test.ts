@@ -16,6 +16,12 @@ function expectReason(sentence: string, reason: NotEventReason | undefined, trig
 }
 
 describe('notEventReason: statements that are not events', () => {
+  it('description: a clause that says what a party is', () => {
+    expectReason('远山资本乃一投资平台，专注新能源产业投资。', 'description', '远山资本');
+    expectReason('远山科技是一家从事储能设备研发的企业，总部位于杭州。', 'description', '远山科技');
+    expectReason('远山科技收购星河电子后，星河电子成为一家全资子公司。', undefined, '收购');
+  });
+
   it('negated: 未发生, 不存在…质押, 没有签署', () => {
     expectReason('报告期内，公司未发生破产重整相关事项。', 'negated');
     expectReason('报告期内，公司未发生破产重整相关事项。', 'negated', '破产');

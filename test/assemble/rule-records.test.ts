@@ -189,6 +189,29 @@ describe('ruleRecords: 股份回购 in news', () => {
       .filter((r) => r.type === '股份回购')
       .map((r) => [all(r, '回购方'), all(r, '回购股份数量'), all(r, '交易金额')]);
 
+  it('reads a buy-back mandate put to shareholders with its maximums, not the mandate to issue shares', async () => {
+    const doc = await parse(
+      announcement('发行及购回股份之一般授权；股东周年大会通告', [
+        '于股东周年大会上将提呈普通决议案，授予董事一般授权以发行不超过已发行股份数目20%之新股份。',
+        '亦将提呈普通决议案，授予董事一般授权，行使本公司权力以购回不超过已发行股份数目10%之股份。',
+        '倘该决议案获通过，则本公司最多可购回8,000,000股股份。',
+      ]),
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    const buyback = records.filter((r) => r.type === '股份回购');
+    assert.equal(buyback.length, 1);
+    assert.equal(roles(buyback[0]).回购方, '远山科技股份有限公司');
+    assert.equal(value(buyback[0], '占公司总股本比例'), 0.1);
+    assert.equal(value(buyback[0], '回购股份数量'), 8_000_000);
+    const issueOnly = await parse(
+      announcement('发行股份之一般授权', [
+        '股东周年大会将提呈决议案，授予董事一般授权以发行不超过已发行股份数目20%之新股份。',
+      ]),
+    );
+    assert.equal(ruleRecords(issueOnly, {}).filter((r) => r.type === '股份回购').length, 0);
+  });
+
   it("reads the company and the figures of a plan and of a day's trade", async () => {
     const doc = await parse(
       [

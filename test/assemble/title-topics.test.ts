@@ -6,6 +6,9 @@ describe('titleTopics', () => {
   it('allows the types of the matter a title names', () => {
     assert.deepEqual([...(titleTopics('关于控股股东部分股份解除质押的公告') ?? [])], ['质押', '解除质押']);
     assert.ok(titleTopics('重大资产置换及发行股份购买资产并募集配套资金暨关联交易预案')?.has('企业融资'));
+    // The listing and bankruptcy rules ask these topics whether a filing tells a listing step or a procedure.
+    assert.ok(titleTopics('招股说明书摘要')?.has('公司上市'));
+    assert.ok(titleTopics('关于法院裁定受理公司重整的公告')?.has('企业破产'));
   });
 
   it('allows no type for an accounting notice, and every type for a title that names no matter', () => {
