@@ -16,12 +16,7 @@ import {
   readContractFields,
   type TextSpan,
 } from './contract-fields.js';
-import {
-  mergeRecordMentions,
-  type RecordMention,
-  statesOwnTerms,
-  toRecordMention,
-} from './document-events.js';
+import { mergeRecordMentions, type RecordMention, toRecordMention } from './document-events.js';
 import { notEventReason, notEventSections } from './not-event.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
 import { titleTopics } from './title-topics.js';
@@ -83,9 +78,7 @@ export function assembleDocument({
   // A filing about one matter: the records of other matters are its background.
   const topics = titleTopics(headlineOf(parsed, linked));
   const onTopic = topics ? mentions.filter((m) => topics.has(m.documentType)) : mentions;
-  const records = mergeRecordMentions(onTopic, ctx);
-  const told = ctx.kind === 'announcement' ? records : records.filter(statesOwnTerms);
-  return { ...rest, entities: [...entities.values()], events: told };
+  return { ...rest, entities: [...entities.values()], events: mergeRecordMentions(onTopic, ctx) };
 }
 
 /** The announcement's title, or a news item's headline (its first line, when short). */

@@ -92,6 +92,14 @@ const ONE_PER_ANNOUNCEMENT = new Set(['企业收购', '股份回购', '企业融
 const TERMS_NEEDED: Readonly<Record<string, readonly string[]>> = {
   签署合同: ['甲方', '合同名称', '项目名称', '合同金额'],
 };
+/**
+ * What any record of these types outside an announcement must state to be an event of its own, not a mention in
+ * passing: news recalls a holder's pledges as background to a price fall, a default or a write-down (股份质押比例
+ * 较高), naming neither the shares pledged nor the pledgee, which any report of a pledge itself states.
+ */
+const OWN_TERMS_OUTSIDE_ANNOUNCEMENTS: Readonly<Record<string, readonly string[]>> = {
+  质押: ['质押股票/股份数量', '质权方'],
+};
 const PLEDGE_RATIO: Readonly<Record<string, string>> = {
   holding: '质押物占持股比',
   capital: '质押物占总股比',
@@ -150,22 +158,6 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
 }
 
 /**
- * Roles of which a record outside an announcement must state one to be an event of its own, not a mention in
- * passing: news recalls a holder's pledges as background to a price fall, a default or a write-down (股份质押比例
- * 较高), naming neither the shares pledged nor the pledgee, which any report of a pledge itself states.
- */
-const OWN_TERMS: Readonly<Record<string, readonly string[]>> = {
-  质押: ['质押股票/股份数量', '质权方'],
-};
-
-export function statesOwnTerms(record: LinkedEvent): boolean {
-  const roles = OWN_TERMS[record.documentType];
-  return (
-    !roles || record.arguments.some((a) => a.documentRole !== undefined && roles.includes(a.documentRole))
-  );
-}
-
-/**
  * Merges the record mentions of a document into records. An announcement tells one event in its title
  * and again across body sentences and table rows: mentions of one record type merge unless they name
  * different parties in the same role. News mentions merge only when they share a party, since a news
@@ -204,8 +196,10 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
       // A record needs something read in the text, or at least its actor: a bare trigger is no fact.
       .filter(({ record, partyNeeded }) => {
         const info = ctx.eventTypes.get(record.type);
-        const terms = TERMS_NEEDED[record.documentType];
-        if (partyNeeded && terms && !record.arguments.some((a) => terms.includes(a.documentRole ?? '')))
+        const states = (roles: readonly string[] | undefined) =>
+          !roles || record.arguments.some((a) => roles.includes(a.documentRole ?? ''));
+        if (partyNeeded && !states(TERMS_NEEDED[record.documentType])) return false;
+        if (ctx.kind !== 'announcement' && !states(OWN_TERMS_OUTSIDE_ANNOUNCEMENTS[record.documentType]))
           return false;
         return record.arguments.some(
           (a) =>

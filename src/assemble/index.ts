@@ -3,7 +3,6 @@ export {
   type AssembleContext,
   mergeRecordMentions,
   type RecordMention,
-  statesOwnTerms,
   toRecordMention,
 } from './document-events.js';
 export { type DueeFinDocument, type DueeFinEvent, toDueeFinDocument } from './duee-fin-format.js';

@@ -4,7 +4,6 @@ import {
   type AssembleContext,
   mergeRecordMentions,
   type RecordMention,
-  statesOwnTerms,
   toRecordMention,
 } from '../../src/assemble/index.js';
 import { type LinkedEvent, loadEventRoles, type SentenceEvent } from '../../src/link/index.js';
@@ -149,9 +148,18 @@ describe('document-level records', () => {
       entityKey: 'name:某某银行',
       label: 'Company' as const,
     });
+    const shares = {
+      sentence: 0,
+      start: 10,
+      end: 14,
+      text: '100万',
+      confidence: 0.7,
+      role: 'number',
+      roleKey: 'pledged quantity',
+    };
     const apart = mergeDocumentEvents(
       [
-        pledge(0, '周建平', '周建平质押了股份。'),
+        pledge(0, '周建平', '周建平质押了100万股。', [shares]),
         { ...pledge(1, 'x', '另一笔质押。'), arguments: [pledgee(1)] },
       ],
       { documentId: 'd', kind: 'news', eventTypes },
@@ -580,24 +588,22 @@ describe('records told in passing', () => {
     value: '20000000 shares',
   };
 
-  it('keeps a pledge that states the shares pledged, not one that only recalls a holder pledged', () => {
-    const [background] = mergeDocumentEvents(
-      [pledge(1, '王某', '股价连续跌停，王某此前已将所持股份大比例质押。')],
-      news,
-    );
-    assert.ok(background);
-    assert.equal(statesOwnTerms(background), false);
-    const [own] = mergeDocumentEvents(
+  it('keeps a news pledge that states the shares pledged, not one that only recalls a holder pledged', () => {
+    const recalled = pledge(1, '王某', '股价连续跌停，王某此前已将所持股份大比例质押。');
+    assert.deepEqual(mergeDocumentEvents([recalled], news), []);
+    const own = mergeDocumentEvents(
       [pledge(1, '王某', '王某将其持有的2000万股质押给某证券。', [count])],
       news,
     );
-    assert.ok(own);
-    assert.equal(statesOwnTerms(own), true);
+    assert.equal(own.length, 1);
+    assert.deepEqual(
+      own[0]?.arguments.map((a) => a.documentRole),
+      ['质押方', '质押股票/股份数量'],
+    );
   });
 
-  it('asks nothing of the types it has no rule for', () => {
-    const [pledgeRecord] = mergeDocumentEvents([pledge(1, '王某', '王某质押。')], news);
-    assert.ok(pledgeRecord);
-    assert.equal(statesOwnTerms({ ...pledgeRecord, documentType: '亏损' }), true);
+  it('asks no terms of an announcement, whose title and tables tell the pledge', () => {
+    const recalled = pledge(1, '王某', '王某将所持股份质押。');
+    assert.equal(mergeDocumentEvents([recalled], { ...news, kind: 'announcement', issuer }).length, 1);
   });
 });
