@@ -4,10 +4,11 @@
  * also after the worker itself was killed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { openSync, readdirSync, readFileSync } from 'node:fs';
+import { openSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Config, childProcessEnv, projectRoot } from '../src/config/index.js';
+import { processTable } from '../src/services/process-tree.js';
 
 const CLI = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
 
@@ -46,20 +47,9 @@ export function startCliWorker(config: Config, logFile: string): WorkerProcess {
 
 /** Live processes whose process group is one of `groups` (zombies count as gone). */
 export function processesInGroups(groups: ReadonlySet<number>): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited while listing
-    }
-    // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses, so split after the last ')'.
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (state !== 'Z' && groups.has(Number(pgrp))) found.push(Number(entry));
-  }
-  return found;
+  return processTable()
+    .filter((p) => groups.has(p.pgrp))
+    .map((p) => p.pid);
 }
 
 /**

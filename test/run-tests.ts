@@ -9,7 +9,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { descendants, processTable } from '../src/services/process-tree.js';
 import { type RunServices, startRunServices, sweepAbandonedRuns } from './support/run-services.js';
 import { groupTestFiles } from './support/test-groups.js';
 import { prepareTestServices, testConfig } from './support/test-services.js';
@@ -40,21 +42,43 @@ function runNodeTest(files: string[], concurrency: number, env: NodeJS.ProcessEn
   });
 }
 
+/** Sends `signal` to a process or, with a negative id, a process group; one already gone is skipped. */
+function signal(id: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(id, sig);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Stops the running tests and every process they started: the node --test group, and processes a test
+ * started in a group of its own (a worker, detached so the test can stop it with its children), which the
+ * group's signal does not reach. They are found from the process tree before anything is signalled
+ * (once their test is gone, they are init's children) and signalled by group, so their own children go
+ * too. SIGTERM first; SIGKILL to whatever is left after 10 s.
+ */
 async function endRunning(): Promise<void> {
   const child = running;
   if (!child?.pid) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-(child.pid as number), signal);
-    } catch {
-      // already gone
-    }
+  const testGroup = child.pid;
+  const started = descendants(testGroup);
+  // Group leaders among them (a detached worker): their group holds children forked after this look.
+  const groups = new Set([testGroup, ...started.filter((p) => p.pgrp === p.pid).map((p) => p.pid)]);
+  const left = () => {
+    const pids = new Set(started.map((p) => p.pid));
+    return processTable().filter((p) => pids.has(p.pid) || groups.has(p.pgrp));
   };
-  signalGroup('SIGTERM');
-  const timer = setTimeout(() => signalGroup('SIGKILL'), 10_000);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const signalAll = (sig: NodeJS.Signals) => {
+    for (const group of groups) signal(-group, sig);
+    for (const p of started) signal(p.pid, sig);
+  };
+  signalAll('SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && left().length > 0) await sleep(200);
+  if (left().length > 0) signalAll('SIGKILL');
   await exited;
-  clearTimeout(timer);
 }
 
 async function main(): Promise<number> {

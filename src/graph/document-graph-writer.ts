@@ -63,6 +63,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     },
   );
 
+  const referenced = referencedEntities(doc);
   for (const label of ENTITY_LABELS) {
     const rows = doc.entities
       .filter((e) => e.label === label)
@@ -71,12 +72,17 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
           ...e,
           label: undefined,
           companyKey: e.companyKey ?? (label === 'Person' ? personCompanyKey(e.key) : undefined),
+          referenced: referenced.has(`${label}:${e.key}`),
         }),
       );
     if (rows.length === 0) continue;
     // Short names accumulate across documents: the graph is the gazetteer and learns as documents arrive.
+    // An entity none of the document's facts refers to (an argument assembly dropped) only teaches a node
+    // the graph already has: created, it would be a node without relationships.
     await tx.run(
       `UNWIND $rows AS row
+       OPTIONAL MATCH (known:${label} {key: row.key})
+       WITH row WHERE row.referenced OR known IS NOT NULL
        MERGE (n:${label} {key: row.key})
        ON CREATE SET n.name = row.name
        SET n.code = coalesce(row.code, n.code), n.hkCode = coalesce(row.hkCode, n.hkCode),
@@ -282,6 +288,22 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     arguments: argumentCount,
     orphansRemoved,
   };
+}
+
+/** `Label:key` of every entity a relationship the writer creates points at. */
+function referencedEntities(doc: GraphDocument): Set<string> {
+  const keys = new Set<string>();
+  const company = (key: string | undefined) => key && keys.add(`Company:${key}`);
+  company(doc.document.issuerKey);
+  company(doc.rating?.companyKey);
+  for (const s of doc.subsidiaries ?? []) {
+    company(s.companyKey);
+    company(s.parentKey);
+  }
+  for (const m of doc.mentions) keys.add(`${m.label}:${m.entityKey}`);
+  for (const e of doc.events)
+    for (const a of e.arguments) if (a.entityKey && a.label) keys.add(`${a.label}:${a.entityKey}`);
+  return keys;
 }
 
 /**

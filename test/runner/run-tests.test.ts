@@ -13,6 +13,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { projectRoot } from '../../src/config/index.js';
 import { isAlive, waitFor } from '../../src/services/process-control.js';
+import { processTable } from '../../src/services/process-tree.js';
 import type { RunProbe } from '../support/run-probe.js';
 import { freePort, sweepAbandonedRuns } from '../support/run-services.js';
 import { TEST_SERVICE_ENV } from '../support/test-services.js';
@@ -67,6 +68,11 @@ function probeOf(run: Run): Promise<RunProbe> {
   );
 }
 
+const processesInGroup = (pgrp: number) =>
+  processTable()
+    .filter((p) => p.pgrp === pgrp)
+    .map((p) => p.pid);
+
 function assertGone(probe: RunProbe): void {
   for (const pid of [...probe.serverPids, probe.testRunnerPid, probe.testPid]) {
     assert.equal(isAlive(pid), false, `process ${pid} of the run is still running`);
@@ -103,6 +109,18 @@ describe('the test runner', { timeout: 600_000 }, () => {
     second.child.kill('SIGINT');
     assert.equal(await second.exited, 130, second.output());
     assertGone(two);
+  });
+
+  it('stops on Ctrl-C the worker a test started in a process group of its own', async () => {
+    const run = startRun('worker', { RUN_PROBE_HOLD: '1', RUN_PROBE_WORKER: '1' });
+    const probe = await probeOf(run);
+    const workerPid = probe.workerPid as number;
+    assert.ok(workerPid > 0 && isAlive(workerPid), 'the test started a worker');
+    run.child.kill('SIGINT');
+    assert.equal(await run.exited, 130, run.output());
+    assertGone(probe);
+    // The worker leads its group: its pid and its children are all in it (zombies count as gone).
+    assert.deepEqual(processesInGroup(workerPid), [], `the test's worker ${workerPid} outlived the run`);
   });
 
   it('stops the servers of a run that was killed outright at the next run', async () => {

@@ -39,12 +39,21 @@ function retryDelayMs(response: Response): number {
   return seconds * 1000;
 }
 
+const isRead = (init: RequestInit) => (init.method ?? 'GET') === 'GET';
+
+/** What a reader is told when a read still answered 503/504 after its last try. */
+function retriesRunOut(status: number, message: string): string {
+  const what =
+    status === 504 ? 'The server took too long to answer' : 'The server is busy or a service is away';
+  return `${what} (tried ${READ_RETRIES + 1} times: ${message}). Try again in a moment.`;
+}
+
 /**
  * A read, tried again after a transient answer: the first read of a kind on a busy server can pass the
  * graph's deadline while Neo4j plans it, and the next one is quick. Writes are never repeated.
  */
 async function send(path: string, init: RequestInit): Promise<Response> {
-  const read = (init.method ?? 'GET') === 'GET';
+  const read = isRead(init);
   for (let attempt = 0; ; attempt++) {
     const response = await fetch(path, { credentials: 'same-origin', ...init });
     if (!read || attempt >= READ_RETRIES || !RETRIED_STATUS.has(response.status)) return response;
@@ -63,10 +72,11 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (response.status === 204) return undefined as T;
   const body = (await response.json().catch(() => null)) as { error?: string; message?: string } | null;
   if (!response.ok) {
+    const message = body?.message ?? `${response.status} ${response.statusText}`;
     throw new ApiError(
       response.status,
       body?.error ?? 'error',
-      body?.message ?? `${response.status} ${response.statusText}`,
+      isRead(init) && RETRIED_STATUS.has(response.status) ? retriesRunOut(response.status, message) : message,
     );
   }
   return body as T;

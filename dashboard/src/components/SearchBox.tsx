@@ -7,8 +7,10 @@ import { EntityLink } from './EntityLink';
 export function SearchBox() {
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  const [error, setError] = useState<string>();
   useEffect(() => {
     const text = q.trim();
+    setError(undefined);
     if (!text) {
       setHits([]);
       return;
@@ -18,7 +20,11 @@ export function SearchBox() {
     const timer = setTimeout(() => {
       api.search(text).then(
         (r) => current && setHits(r.items),
-        () => current && setHits([]),
+        (e: unknown) => {
+          if (!current) return;
+          setHits([]);
+          setError(e instanceof Error ? e.message : String(e));
+        },
       );
     }, 200);
     return () => {
@@ -36,6 +42,8 @@ export function SearchBox() {
         value={q}
         onChange={(e) => setQ(e.target.value)}
       />
+      {/* Placed as the hits are, so the top bar keeps its height. */}
+      {error && <p className="search-hits error">{error}</p>}
       {hits.length > 0 && (
         <ul className="search-hits">
           {hits.map((hit) => (

@@ -13,26 +13,28 @@ export function HomePage({ canSubmit, canCancel }: { canSubmit: boolean; canCanc
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string>();
+  // Bumped by "Try again" after a read that failed.
+  const [attempt, setAttempt] = useState(0);
+  const showError = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
 
   const completed = jobs.filter((j) => j.status.state === 'completed').length;
   // Reload the list when a job finishes, so a new document shows up without a page reload.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the count of finished jobs is the trigger
   useEffect(() => {
-    api.documents().then(
-      (page) => {
-        setDocuments(page.items);
-        setCursor(page.nextCursor);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [completed]);
+    setError(undefined);
+    api.documents().then((page) => {
+      setDocuments(page.items);
+      setCursor(page.nextCursor);
+    }, showError);
+  }, [completed, attempt]);
 
   const more = () => {
     if (!cursor) return;
+    setError(undefined);
     api.documents(cursor).then((page) => {
       setDocuments((all) => [...all, ...page.items]);
       setCursor(page.nextCursor);
-    });
+    }, showError);
   };
 
   return (
@@ -46,7 +48,14 @@ export function HomePage({ canSubmit, canCancel }: { canSubmit: boolean; canCanc
       <JobList jobs={jobs} onClear={clearFinished} onCancelled={canCancel ? update : undefined} />
       <section>
         <h2>Documents</h2>
-        {error && <p className="error">{error}</p>}
+        {error && (
+          <p className="error" data-testid="documents-error">
+            {error}{' '}
+            <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+              Try again
+            </button>
+          </p>
+        )}
         <table className="list" data-testid="documents">
           <thead>
             <tr>

@@ -2,8 +2,8 @@ import neo4j from 'neo4j-driver';
 import { runReadQuery, WriteRefusedError } from '../read-query.js';
 import { refusal } from './cypher-allow-list.js';
 import { explainStatement, type PlanOperator } from './plan.js';
-import { oversizedRange } from './range-limit.js';
 import type { GraphReader } from './statement.js';
+import { unboundedValue } from './value-limits.js';
 
 /** A read the API will not run for a client: anything beyond the allow-list of cypher-allow-list.ts. */
 export class QueryRefusedError extends Error {}
@@ -120,7 +120,7 @@ export interface CypherResult {
 }
 
 /**
- * Runs a client's Cypher read: a range() too large to hold is refused (range-limit.ts), the query is
+ * Runs a client's Cypher read: a query that can build a value too large to hold is refused (value-limits.ts), the query is
  * planned (only allow-listed operators and procedures pass), then run in a READ transaction with a deadline and a row cap. Neo4j's errors are narrowed to a
  * first line; anything unexpected is rethrown for the caller to hide.
  */
@@ -130,7 +130,7 @@ export async function runUserCypher(
   params: Record<string, unknown>,
   options: { timeoutMs: number; maxRows: number },
 ): Promise<CypherResult> {
-  const tooLarge = oversizedRange(query, params);
+  const tooLarge = unboundedValue(query, params);
   if (tooLarge) throw new QueryRefusedError(tooLarge);
   const boltParams = toBoltParams(params) as Record<string, unknown>;
   // Planned first, failing closed: a query that cannot be planned is not run either.

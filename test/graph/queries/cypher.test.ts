@@ -5,7 +5,7 @@ import { createNeo4jDriver } from '../../../src/graph/index.js';
 import { withoutExplainOffset } from '../../../src/graph/queries/cypher.js';
 import { refusal } from '../../../src/graph/queries/cypher-allow-list.js';
 import { QueryTimeoutError, runUserCypher } from '../../../src/graph/queries/index.js';
-import { MAX_RANGE_ELEMENTS, oversizedRange } from '../../../src/graph/queries/range-limit.js';
+import { MAX_RANGE_ELEMENTS, unboundedValue } from '../../../src/graph/queries/value-limits.js';
 import { ensureTestServices, testConfig } from '../../support/test-services.js';
 
 describe('runUserCypher', () => {
@@ -31,7 +31,7 @@ describe('runUserCypher', () => {
     }
   });
 
-  it('refuses a range() with written bounds too large to hold, but not one read by UNWIND', () => {
+  it('refuses a range() too large to hold or with bounds it cannot read, but not one read by UNWIND', () => {
     for (const [query, params] of [
       ['WITH [x IN range(1,30000000) | toString(x)] AS l RETURN size(l)', {}],
       ['RETURN size(RANGE ( 0, 1_000_000 ))', {}],
@@ -39,16 +39,55 @@ describe('runUserCypher', () => {
       ['RETURN [x IN range(-2000000, 10, 2) | x] AS l', {}],
       ['WITH [x IN range(1, $n) | toString(x)] AS l RETURN size(l)', { n: 30_000_000 }],
       ['UNWIND [x IN range(1, 3000000) | x] AS y RETURN count(y)', {}],
+      ['RETURN size([x IN `range`(1, 30000000) | x])', {}],
     ] as const)
-      assert.match(oversizedRange(query, params) ?? '', /range\(\) of \d+ elements/, query);
+      assert.match(unboundedValue(query, params) ?? '', /range\(\) of \d+ elements/, query);
+    for (const [query, params] of [
+      // computed bounds: the forms that evaded the first check of written bounds
+      ["WITH [x IN range(1, toInteger('30000000')) | toString(x)] AS l RETURN size(l)", {}],
+      ['WITH [x IN range(1, 3000*10000) | toString(x)] AS l RETURN size(l)', {}],
+      ['MATCH (c:Company) WITH count(c) AS n RETURN range(1, n * 1000000)', {}],
+      ['RETURN range(1, 10, $step)', { step: 'one' }],
+      ['WITH [x IN range(1, $n) | x] AS l RETURN l', { n: 'many' }],
+      ['RETURN range(1, 10, 2 + 1)', {}],
+    ] as const)
+      assert.match(unboundedValue(query, params) ?? '', /range\(\) takes written integers/, query);
     for (const [query, params] of [
       [`RETURN size(range(1, ${MAX_RANGE_ELEMENTS}))`, {}],
       ['RETURN range(30000000, 1)', {}],
+      ['RETURN range(-5, +5, $step)', { step: 2 }],
       ['UNWIND range(1, 10000000000) AS i RETURN count(i)', {}],
-      ['WITH [x IN range(1, $n) | x] AS l RETURN l', { n: 'many' }],
+      ["UNWIND range(1, toInteger('30000000')) AS i RETURN count(i)", {}],
       ['MATCH (c:Company) RETURN c.range', {}],
+      ["RETURN 'range(1, n)' AS text // range(1, toInteger(x))", {}],
     ] as const)
-      assert.equal(oversizedRange(query, params), null, query);
+      assert.equal(unboundedValue(query, params), null, query);
+  });
+
+  it('refuses reduce(), a lengthening replace() and nested list comprehensions, which build huge values from short text', () => {
+    for (const [query, params, why] of [
+      ["RETURN size(reduce(s = 'x', i IN [1,2,3] | s + s))", {}, /reduce\(\) is not allowed/],
+      ['RETURN REDUCE(t = 0, x IN [1, 2] | t + x)', {}, /reduce\(\) is not allowed/],
+      ["RETURN replace(replace('x', 'x', 'xxxxxxxxxx'), 'x', 'xxxxxxxxxx')", {}, /may not lengthen/],
+      ["RETURN replace('abc', '', 'x')", {}, /may not lengthen/],
+      ['RETURN replace(c.name, $a, $b)', { a: '-', b: ' - ' }, /may not lengthen/],
+      ["RETURN replace(c.name, 'a', c.name)", {}, /replace\(\) takes a written string/],
+      [
+        'RETURN size([a IN range(1,1000) | [b IN range(1,1000) | [c IN range(1,1000) | a]]])',
+        {},
+        /list comprehension may not build a list comprehension/,
+      ],
+      ['RETURN [a IN [1,2] | size([b IN [3,4] | b])]', {}, /list comprehension may not build/],
+    ] as const)
+      assert.match(unboundedValue(query, params) ?? '', why, query);
+    for (const [query, params] of [
+      ["MATCH (c:Company) RETURN replace(c.name, '股份有限公司', '')", {}],
+      ['MATCH (c:Company) RETURN replace(c.name, $from, $to)', { from: '（', to: '(' }],
+      ["RETURN 'reduce(s, x IN l | s + s)' AS text", {}],
+      ['RETURN [a IN [x IN [1,2,3] WHERE x > 1 | x] WHERE a IN [y IN [2] | y] | a * 2]', {}],
+      ['MATCH (c:Company) RETURN [(c)<-[:PLEDGOR]-(e) | e.date] AS dates', {}],
+    ] as const)
+      assert.equal(unboundedValue(query, params), null, query);
   });
 
   it('points error positions at the client’s text, not at the EXPLAIN in front of it', () => {
