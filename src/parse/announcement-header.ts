@@ -23,6 +23,8 @@ const FOOTER_SPAN = 800;
 
 const CODE =
   /(A股|B股|H股|证券|股票|股份|公司|债券|转债)(?:代码|代号)\s*[:：]?\s*[（(]?\s*(\d{6}|\d{4,5}|(?<=代号\s*[:：]?\s*)\d{1,3})(?!\d)(?:\.(?:SH|SZ|BJ|HK))?/g;
+/** A second code right after the first, under the same label. */
+const SECOND_CODE = /^\s*[、,，/]\s*(\d{6})(?!\d)/;
 /** HKEX filings sign "承董事会命 / <company>" and name the company "<name>（「本公司」）" in the body. */
 const HK_SIGNED_BY =
   /承董事会命\s*\n\s*([A-Za-z][A-Za-z0-9 .,&'()-]{3,80}?(?:Limited|Ltd\.?|Inc\.?|Company|Corporation|plc)|[\u4e00-\u9fa5（）()]{4,40}有限公司)\s*\n/i;
@@ -221,6 +223,15 @@ export function parseAnnouncementHeader(text: string): AnnouncementHeader | null
     const entry: AnnouncementHeader['securityCodes'][number] = { label, code };
     if (normalized) entry.exchange = normalized.exchange;
     securityCodes.push(entry);
+    // An A+B company lists both codes after one label: "证券代码：000570、200570".
+    const next = SECOND_CODE.exec(head.slice((m.index ?? 0) + m[0].length))?.[1];
+    const second = next ? normalizeStockCode(next) : null;
+    if (
+      second &&
+      (second.board === 'b_share' || normalized?.board === 'b_share') &&
+      !securityCodes.some((c) => c.code === second.code)
+    )
+      securityCodes.push({ label, code: second.code, exchange: second.exchange });
   }
   const periodic = securityCodes.length === 0 ? periodicReportCodes(text) : [];
   for (const { code } of periodic) {
