@@ -4,6 +4,7 @@ import type { ExtractionResult } from '../../src/extract/types.js';
 import type { LinkedEntity } from '../../src/link/index.js';
 import { linkDocument, loadEventRoles } from '../../src/link/index.js';
 import { isPersonName } from '../../src/link/people.js';
+import { personKey } from '../../src/link/person-key.js';
 import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
 
 /** Links a text announcement whose model read the given spans (company or person) wherever they occur. */
@@ -63,6 +64,13 @@ describe('the company a person is tied to', () => {
     assert.equal(entities.find((e) => e.name === '张伟')?.companyKey, lessor.key);
     assert.equal(entities.find((e) => e.name === '王芳')?.companyKey, lessor.key);
     assert.equal(entities.find((e) => e.name === '谢永林')?.companyKey, '000001');
+  });
+});
+
+describe('a person written in Traditional characters', () => {
+  it('is the same node as the Simplified spelling', () => {
+    assert.equal(personKey('許遼', '00328', 'a'), personKey('许辽', '00328', 'b'));
+    assert.equal(personKey('鄧超文', undefined, 'a'), '邓超文@document:a');
   });
 });
 
