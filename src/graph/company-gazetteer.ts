@@ -4,7 +4,7 @@ import { luceneQuery } from './queries/search.js';
 import type { Statement } from './queries/statement.js';
 
 /**
- * Companies by code (A-share, Hong Kong, or the H-share code of an A+H company), full name or short name, each part from an index: the code and name range
+ * Companies by code (A-share, Hong Kong, or the H- or B-share code of an A+H or A+B company), full name or short name, each part from an index: the code and name range
  * indexes, and for short names (a list property no range index covers) the entity_names full-text
  * index, its candidates then checked for an exact short name. Runs for every document a worker links.
  */
@@ -14,6 +14,8 @@ export function findCompaniesStatement(names: readonly string[], codes: readonly
          MATCH (c:Company) USING INDEX c:Company(code) WHERE c.code IN $codes RETURN c
          UNION
          MATCH (c:Company) USING INDEX c:Company(hkCode) WHERE c.hkCode IN $codes RETURN c
+         UNION
+         MATCH (c:Company) USING INDEX c:Company(bCode) WHERE c.bCode IN $codes RETURN c
          UNION
          MATCH (c:Company) USING INDEX c:Company(name) WHERE c.name IN $names RETURN c
          UNION
@@ -66,6 +68,7 @@ function knownCompany(p: Record<string, unknown>): KnownCompany {
     name: String(p.name ?? p.key),
     ...(typeof p.code === 'string' ? { code: p.code } : {}),
     ...(typeof p.hkCode === 'string' ? { hkCode: p.hkCode } : {}),
+    ...(typeof p.bCode === 'string' ? { bCode: p.bCode } : {}),
     shortNames: Array.isArray(p.shortNames) ? p.shortNames.map(String) : [],
     ...(Array.isArray(p.notAliases) ? { notAliases: p.notAliases.map(String) } : {}),
   };

@@ -86,6 +86,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
        MERGE (n:${label} {key: row.key})
        ON CREATE SET n.name = row.name
        SET n.code = coalesce(row.code, n.code), n.hkCode = coalesce(row.hkCode, n.hkCode),
+           n.bCode = coalesce(row.bCode, n.bCode),
            n.exchange = coalesce(row.exchange, n.exchange),
            n.category = coalesce(row.category, n.category),
            n.companyKey = coalesce(row.companyKey, n.companyKey),

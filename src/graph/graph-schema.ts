@@ -16,6 +16,7 @@ const STATEMENTS = [
   'CREATE INDEX company_code IF NOT EXISTS FOR (n:Company) ON (n.code)',
   'CREATE INDEX company_name IF NOT EXISTS FOR (n:Company) ON (n.name)',
   'CREATE INDEX company_hk_code IF NOT EXISTS FOR (n:Company) ON (n.hkCode)',
+  'CREATE INDEX company_b_code IF NOT EXISTS FOR (n:Company) ON (n.bCode)',
   'CREATE INDEX event_type_date IF NOT EXISTS FOR (n:Event) ON (n.type, n.date)',
   'CREATE INDEX event_document IF NOT EXISTS FOR (n:Event) ON (n.documentId)',
   // The API lists events by type alone or by date alone; the (type, date) index serves neither.

@@ -1,3 +1,4 @@
+import { classifyMainlandCode } from '../normalize/stock-code.js';
 import {
   cleanCompanyName,
   isFullName,
@@ -103,6 +104,7 @@ export class CompanyResolver {
   private merge(target: LinkedEntity, entity: LinkedEntity): void {
     for (const name of [entity.name, ...(entity.shortNames ?? [])]) this.addName(target, name);
     this.addCodes(target, entity.code, entity.hkCode);
+    if (entity.bCode) this.addCodes(target, entity.bCode, undefined);
   }
 
   /** The known company with one of the entity's codes (its A-share or H-share code). */
@@ -132,6 +134,16 @@ export class CompanyResolver {
    * `hkCode` (a node first known by its H-share code keeps its key and gains the A-share code).
    */
   private addCodes(entity: LinkedEntity, aCode: string | undefined, hkCode: string | undefined): void {
+    // A B-share code beside an A-share code: the node is known by its A-share code (A+B, like A+H).
+    if (aCode && isBShareCode(aCode)) {
+      if (!entity.code) entity.code = aCode;
+      else if (entity.code !== aCode) entity.bCode ??= aCode;
+      aCode = undefined;
+    }
+    if (entity.code && isBShareCode(entity.code) && aCode && isAShareCode(aCode)) {
+      entity.bCode ??= entity.code;
+      entity.code = undefined;
+    }
     if (aCode && isAShareCode(aCode) && (!entity.code || !isAShareCode(entity.code))) {
       if (entity.code && !isAShareCode(entity.code)) entity.hkCode ??= entity.code;
       entity.code = aCode;
@@ -329,12 +341,17 @@ function isAShareCode(code: string): boolean {
   return /^\d{6}$/.test(code);
 }
 
+/** A B-share code: Shenzhen 200xxx, Shanghai 900xxx. */
+export function isBShareCode(code: string): boolean {
+  return classifyMainlandCode(code)?.board === 'b_share';
+}
+
 function sameName(a: LinkedEntity, b: LinkedEntity): boolean {
   return cleanCompanyName(a.name) === cleanCompanyName(b.name);
 }
 
 function codesOf(entity: LinkedEntity): string[] {
-  return [entity.code, entity.hkCode].filter((c): c is string => c !== undefined);
+  return [entity.code, entity.hkCode, entity.bCode].filter((c): c is string => c !== undefined);
 }
 
 /**

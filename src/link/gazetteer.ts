@@ -5,6 +5,8 @@ export interface KnownCompany {
   code?: string;
   /** The H-share code of an A+H company (code is then the A-share code). */
   hkCode?: string;
+  /** The B-share code of an A+B company (code is then the A-share code). */
+  bCode?: string;
   shortNames: string[];
   /** Names an admin split off this company: never linked to it again. */
   notAliases?: string[];

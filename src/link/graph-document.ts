@@ -11,6 +11,8 @@ export interface LinkedEntity {
   code?: string;
   /** The H-share code (5 digits) of a company listed in Shanghai or Shenzhen and in Hong Kong. */
   hkCode?: string;
+  /** The B-share code (200xxx, 900xxx) of a company with A and B shares (code is then the A-share code). */
+  bCode?: string;
   exchange?: string;
   shortNames?: string[];
   /** Organisation subtype: bank, court, regulator, government, broker, other. */

@@ -10,7 +10,7 @@ import {
   nameCore,
   withoutListingPrefix,
 } from './company-name.js';
-import { CompanyResolver } from './company-resolver.js';
+import { CompanyResolver, isBShareCode } from './company-resolver.js';
 import type { EventTypeInfo } from './event-roles.js';
 import type { Gazetteer } from './gazetteer.js';
 import type {
@@ -85,9 +85,13 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   if (issuer) joinListingCodes(issuer, listings);
   const codes = [
     ...new Set(
-      [issuer?.code, issuer?.hkCode, covered?.code, ...listings.flatMap((l) => [l.aCode, l.hkCode])].filter(
-        (c): c is string => c !== undefined,
-      ),
+      [
+        issuer?.code,
+        issuer?.hkCode,
+        issuer?.bCode,
+        covered?.code,
+        ...listings.flatMap((l) => [l.aCode, l.hkCode]),
+      ].filter((c): c is string => c !== undefined),
     ),
   ];
   const known = await input.gazetteer.findCompanies({
@@ -361,19 +365,25 @@ function issuerOf(parsed: ParsedDocument): LinkedEntity | undefined {
   const header = parsed.header.announcement;
   if (header && (header.stockCode || header.companyName)) {
     // An A+H company's header states both codes: one node, keyed by the primary one, carries both.
-    const aCode = header.securityCodes.find((c) => c.exchange === 'SSE' || c.exchange === 'SZSE')?.code;
+    // An A+B company's (000570、200570) is keyed by its A-share code, whichever its filing puts first.
+    const mainland = header.securityCodes.filter((c) => c.exchange === 'SSE' || c.exchange === 'SZSE');
+    const aCode = mainland.find((c) => !isBShareCode(c.code))?.code;
+    const bCode = mainland.find((c) => isBShareCode(c.code))?.code;
     const hkCode = header.securityCodes.find((c) => c.exchange === 'HKEX')?.code;
     const dual = aCode && hkCode ? { code: aCode, hkCode } : undefined;
+    const aAndB = aCode && bCode ? { code: aCode, bCode } : undefined;
+    const key = aAndB ? aCode : header.stockCode;
     // A short name cut to its listing mark (ST) or a generic word is no name of the issuer.
     const shortName = header.shortName ? cleanCompanyName(header.shortName) : undefined;
     const shortNames = shortName && !isNotCompanyName(shortName) ? [shortName] : [];
     const name = cleanCompanyName(header.companyName ?? shortNames[0] ?? header.stockCode ?? '');
     return {
-      key: header.stockCode ?? `name:${name}`,
+      key: key ?? `name:${name}`,
       label: 'Company',
       name,
       ...(header.stockCode ? { code: header.stockCode } : {}),
       ...dual,
+      ...aAndB,
       ...(header.exchange ? { exchange: header.exchange } : {}),
       shortNames,
     };

@@ -1,5 +1,8 @@
 import type { ExtractionResult } from '../extract/types.js';
 import type { ParsedDocument } from '../parse/index.js';
+import { sentenceModelText } from '../parse/index.js';
+import { toSimplified } from '../parse/traditional-to-simplified.js';
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../vocabulary/surnames.js';
 import type { CompanyResolver } from './company-resolver.js';
 import type { EventArgumentRow, LinkedEntity } from './graph-document.js';
 import { personKey } from './person-key.js';
@@ -13,10 +16,70 @@ const BYSTANDER = /证券|银行|基金|资产管理|信托|律师|会计师|评
 /** Words the model reads as people that name a role, not a person. */
 const NOT_A_PERSON = /^(?:股东|董事|监事|先生|女士|董事长|总经理|实际控制人|控股股东|法定代表人|本人|公司)$/;
 
+/** Positions that tie a person to the company named right before them (X公司董事长张三). */
+const POSITION =
+  '(?:副?董事长|(?:独立|非执行|执行)?董事|监事(?:会主席)?|副?总经理|副?总裁|总监|首席[\\u4e00-\\u9fa5]{2,4}官|董事会秘书|法定代表人|实际控制人|负责人|主席|合伙人|创始人)';
+/** What may stand between a company and the position it gives (的, a department, a board). */
+const TIE_BEFORE = new RegExp(`^\\s*(?:的|之)?[\\u4e00-\\u9fa5]{0,6}?${POSITION}\\s*[:：]?\\s*$`);
+/** A name, then the company it serves: "张三，X公司董事长" / "张三（现任X公司总经理）". */
+const TIE_AFTER_GAP = /^\s*(?:先生|女士)?\s*[，,（(]?\s*(?:现任|任|系|为|担任|兼任)?\s*$/;
+const TIE_AFTER_POSITION = new RegExp(`^\\s*(?:的|之)?[\\u4e00-\\u9fa5]{0,6}?${POSITION}`);
+/** How an issuer names itself before a position: 本行董事长, 公司总经理. */
+const SELF_TIE = new RegExp(
+  `(?:本?公司|本行|本集团|上市公司)(?:的|之)?[\\u4e00-\\u9fa5]{0,6}?${POSITION}\\s*[:：]?\\s*$`,
+);
+
+interface CompanyAt {
+  key: string;
+  start: number;
+  end: number;
+  bystander: boolean;
+}
+
+/** The company a sentence states the person serves (X公司董事长张三, 张三，X公司总经理), if any. */
+function statedEmployer(
+  text: string,
+  person: { start: number; end: number },
+  companies: readonly CompanyAt[],
+  selfKey: string | undefined,
+): string | undefined {
+  for (const c of companies) {
+    if (
+      c.end <= person.start &&
+      person.start - c.end <= 16 &&
+      TIE_BEFORE.test(text.slice(c.end, person.start))
+    )
+      return c.key;
+    if (
+      c.start >= person.end &&
+      c.start - person.end <= 8 &&
+      TIE_AFTER_GAP.test(text.slice(person.end, c.start)) &&
+      TIE_AFTER_POSITION.test(text.slice(c.end, c.end + 16))
+    )
+      return c.key;
+  }
+  const before = text.slice(Math.max(0, person.start - 16), person.start);
+  return selfKey && SELF_TIE.test(before) ? selfKey : undefined;
+}
+
+function mostCounted(counts: ReadonlyMap<string, number>, prefer: string | undefined): string | undefined {
+  return [...counts.entries()].sort(
+    (a, b) => b[1] - a[1] || Number(b[0] === prefer) - Number(a[0] === prefer) || a[0].localeCompare(b[0]),
+  )[0]?.[0];
+}
+
+function countIn(map: Map<string, Map<string, number>>, name: string, key: string): void {
+  const counts = map.get(name) ?? new Map<string, number>();
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+  map.set(name, counts);
+}
+
 /**
- * One person per name per document, in one company context: the issuer when the document places
- * them there (or nowhere else), else the company most often named right beside them. A name that
- * only starts a longer name of the same document (周建 of 周建平) is that person, not another.
+ * One person per name per document, in one company context: the company the document states they
+ * serve (X公司董事长张三; the issuer for 本行董事长), else the issuer in its own filing, else the
+ * company most often named right beside them. A company merely named near a name (《关于与X公司关联交易
+ * 的议案》，董事长张三) is no employer. A name that only starts a longer name of the same document
+ * (周建 of 周建平) is that person, not another.
  */
 export function personContexts(
   parsed: ParsedDocument,
@@ -26,16 +89,23 @@ export function personContexts(
   documentId: string,
 ): Map<string, LinkedEntity> {
   const names = new Set<string>();
-  const contexts = new Map<string, Map<string, number>>();
-  parsed.sentences.forEach((_, i) => {
+  const employers = new Map<string, Map<string, number>>();
+  const neighbours = new Map<string, Map<string, number>>();
+  parsed.sentences.forEach((sentence, i) => {
     const result = extractions[i];
     if (!result) return;
-    const companies: { key: string; at: number }[] = [];
+    const text = sentenceModelText(parsed, sentence);
+    const companies: CompanyAt[] = [];
     for (const e of result.entities) {
       if (e.type !== 'company' && e.type !== 'organization') continue;
       const resolved = resolver.resolve(e.text);
-      if (resolved && !BYSTANDER.test(resolved.entity.name))
-        companies.push({ key: resolved.entity.key, at: e.start });
+      if (resolved)
+        companies.push({
+          key: resolved.entity.key,
+          start: e.start,
+          end: e.end,
+          bystander: BYSTANDER.test(resolved.entity.name),
+        });
     }
     const spans = [
       ...result.entities.filter((e) => e.type === 'person'),
@@ -47,14 +117,17 @@ export function personContexts(
       const name = p.text.trim();
       if (!isPersonName(name)) continue;
       names.add(name);
+      const employer = statedEmployer(text, p, companies, selfKey);
+      if (employer) {
+        countIn(employers, name, employer);
+        continue;
+      }
       const near = companies
-        .map((c) => ({ key: c.key, distance: Math.abs(c.at - p.start) }))
+        .filter((c) => !c.bystander)
+        .map((c) => ({ key: c.key, distance: Math.abs(c.start - p.start) }))
         .filter((c) => c.distance <= CONTEXT_WINDOW)
         .sort((a, b) => a.distance - b.distance)[0];
-      if (!near) continue;
-      const counts = contexts.get(name) ?? new Map<string, number>();
-      counts.set(near.key, (counts.get(near.key) ?? 0) + 1);
-      contexts.set(name, counts);
+      if (near) countIn(neighbours, name, near.key);
     }
   });
 
@@ -67,11 +140,11 @@ export function personContexts(
       people.set(name, person);
       continue;
     }
-    const counts = contexts.get(name);
-    const context =
-      !counts || (selfKey && counts.has(selfKey))
-        ? selfKey
-        : [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    const stated = employers.get(name);
+    const nearby = neighbours.get(name);
+    const context = stated
+      ? mostCounted(stated, selfKey)
+      : (selfKey ?? (nearby ? mostCounted(nearby, undefined) : undefined));
     people.set(name, personIn(name, context, documentId));
   }
   return people;
@@ -87,11 +160,49 @@ export function personIn(name: string, companyKey: string | undefined, documentI
   };
 }
 
-/** A person span worth a node: no layout whitespace, digits or role word. */
+/** Marks of an organisation, a generic word or a form of address: no personal name has them. */
+const NOT_A_NAME_MARK =
+  /公司|集团|银行|证券|基金|控股|股份|事务所|永道|会计|律师|协会|委员会|中心|大学|学院|医院|政府|部门|先生|女士|小姐|董事|监事|经理|股东|本人|[省市县区局厅署院所]$/;
+/** A word of a foreign name: capitalised (Lau, O'Neil, Mary-Jane) or an initial (J.). */
+const FOREIGN_WORD = /^(?:[A-Z][a-z]*(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.)$/;
+const FOREIGN_NOT_A_NAME =
+  /\b(?:Limited|Ltd|Inc|Company|Corporation|Group|Holdings?|Bank|Capital|Securities|Fund|Trust|Partners|Investments?|Management|Asset|University|LLP|PLC)\b/i;
+/** A transliterated name: Han parts joined by a middle dot (阿不都·热合曼). */
+const DOTTED_NAME = /^[\u4e00-\u9fa5]{1,8}(?:[·•・][\u4e00-\u9fa5]{1,8}){1,3}$/;
+const SURNAME_CHARS = new Set(SINGLE_SURNAMES);
+
+/** Two to four capitalised words, not all initials, naming no organisation (Stanley Lau, J. Smith). */
+function isForeignName(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => FOREIGN_WORD.test(w))) return false;
+  return words.some((w) => w.length > 2) && !FOREIGN_NOT_A_NAME.test(name);
+}
+
+/** Two-character words of filings that start with a surname character (时间, 金额, 江苏). */
+const GENERIC_WORD =
+  /^(?:时间|方面|金额|万元|安全|高管|成本|毛利|利润|江苏|武汉|常州|沈阳|成都|长春|周期|明细|应付|应收|文件|程序|汇总|合计|项目|管理|董办|余额|计提|期末|期初|季度|年度|单位|华东|华南|华北|华中|龙头|金融|向上|向下|于是|和解|安排|程度|黄金|钢铁|石油|水泥|白酒|宁波|邯郸|温州|苏州|常熟|海外)$/;
+
+/** A Chinese name: a common surname (read in Simplified) and one to three given-name characters. */
+function hasChineseNameShape(name: string): boolean {
+  const simplified = toSimplified(name).text;
+  if (!/^[\u4e00-\u9fa5]{2,4}$/.test(simplified)) return false;
+  const compound = COMPOUND_SURNAMES.some((s) => simplified.startsWith(s) && simplified.length >= 3);
+  return (compound || SURNAME_CHARS.has(simplified[0] ?? '')) && !GENERIC_WORD.test(simplified);
+}
+
+/**
+ * A person span worth a node: the shape of a personal name (surname + given name, a transliterated
+ * name, or a capitalised foreign name) without layout whitespace, digits, role words or the marks of an
+ * organisation, so 账龄, EMBA and 普华永道 never become people.
+ */
 export function isPersonName(name: string): boolean {
   if (name.length < 2 || name.length > 40) return false;
   if (/[\t\n\d，,；;：:、。]/.test(name) || /[\u4e00-\u9fa5]\s+[\u4e00-\u9fa5]/.test(name)) return false;
-  return !NOT_A_PERSON.test(name);
+  if (NOT_A_PERSON.test(name)) return false;
+  const simplified = toSimplified(name).text;
+  if (NOT_A_NAME_MARK.test(simplified)) return false;
+  if (/^[A-Za-z]/.test(name)) return isForeignName(name);
+  return hasChineseNameShape(name) || DOTTED_NAME.test(simplified);
 }
 
 /** Positions an event states for the people in it (高管变动: 高管职位 / 变动后职位). */

@@ -23,6 +23,8 @@ const FOOTER_SPAN = 800;
 
 const CODE =
   /(A股|B股|H股|证券|股票|股份|公司|债券|转债)(?:代码|代号)\s*[:：]?\s*[（(]?\s*(\d{6}|\d{4,5}|(?<=代号\s*[:：]?\s*)\d{1,3})(?!\d)(?:\.(?:SH|SZ|BJ|HK))?/g;
+/** A second code right after the first, under the same label. */
+const SECOND_CODE = /^\s*[、,，/]\s*(\d{6})(?!\d)/;
 /** HKEX filings sign "承董事会命 / <company>" and name the company "<name>（「本公司」）" in the body. */
 const HK_SIGNED_BY =
   /承董事会命\s*\n\s*([A-Za-z][A-Za-z0-9 .,&'()-]{3,80}?(?:Limited|Ltd\.?|Inc\.?|Company|Corporation|plc)|[\u4e00-\u9fa5（）()]{4,40}有限公司)\s*\n/i;
@@ -161,7 +163,7 @@ function findTitle(lines: string[]): { title?: string; companyName?: string } {
 }
 
 /** A report's or plan's title wraps over the lines under the company name ("重大资产置换及…" + "…暨关联交易预案"). */
-const WRAPPED_TITLE_END = /(?:公告|公告书|报告书|预案|[（(]草案[）)]|摘要|通函)$/;
+const WRAPPED_TITLE_END = /(?:公告|公告书|报告书|预案|[（(]草案[）)]|摘要|通函|年度报告)$/;
 
 function wrappedTitle(below: string[]): string | undefined {
   let joined = '';
@@ -173,6 +175,38 @@ function wrappedTitle(below: string[]): string | undefined {
     if (WRAPPED_TITLE_END.test(joined)) return joined;
   }
   return undefined;
+}
+
+/** A periodic report's cover line: "2019 年年度报告", "2020年半年度报告摘要". */
+const PERIODIC_COVER =
+  /^\s*(?:\d{4}|[二〇零一三四五六七八九]{4})\s*年\s*(?:年度|半年度|第[一三]季度)报告(?:摘要)?\s*$/m;
+/** Where a periodic report states its codes: 第二节 公司信息, within its first pages. */
+const PERIODIC_INFO_SPAN = 30000;
+/** "股票简称；海翔药业；股票代码；002099" (a 公司信息 table row read as text). */
+const INFO_ROW =
+  /股票简称\s*[；;：:]?\s*((?:S?\*?ST)?[\u4e00-\u9fa5A-Za-z]{2,12})\s*[；;：:]\s*股票代码\s*[；;：:]?\s*(\d{6})(?!\d)/;
+/** "股票简称及代码  万科 A 000002 / 万科 B 200002" (older reports): each short name with its code. */
+const NAME_AND_CODE_ROW =
+  /股票简称及代码\s+((?:[\u4e00-\u9fa5A-Za-z*]\s?){2,12}?)\s*(\d{6})(?:\s*\n\s*((?:[\u4e00-\u9fa5A-Za-z*]\s?){2,12}?)\s*(\d{6}))?/;
+
+/**
+ * A periodic report has no announcement header: its cover is the company name over "2019 年年度报告",
+ * and its codes stand in 第二节's 公司信息 table. Read there only when the cover says so.
+ */
+function periodicReportCodes(text: string): Array<{ code: string; shortName: string }> {
+  if (!PERIODIC_COVER.test(text.slice(0, HEADER_SPAN))) return [];
+  const info = text.slice(0, PERIODIC_INFO_SPAN);
+  const row = INFO_ROW.exec(info);
+  if (row?.[1] && row[2]) return [{ shortName: row[1], code: row[2] }];
+  const pairs = NAME_AND_CODE_ROW.exec(info);
+  if (!pairs) return [];
+  const found: Array<{ code: string; shortName: string }> = [];
+  for (const [name, code] of [
+    [pairs[1], pairs[2]],
+    [pairs[3], pairs[4]],
+  ])
+    if (name && code) found.push({ shortName: name.replace(/\s+/g, ''), code });
+  return found;
 }
 
 /** Extracts 证券代码 / 证券简称 / 公告编号 / title / date from a (simplified-Chinese) announcement. */
@@ -189,6 +223,20 @@ export function parseAnnouncementHeader(text: string): AnnouncementHeader | null
     const entry: AnnouncementHeader['securityCodes'][number] = { label, code };
     if (normalized) entry.exchange = normalized.exchange;
     securityCodes.push(entry);
+    // An A+B company lists both codes after one label: "证券代码：000570、200570".
+    const next = SECOND_CODE.exec(head.slice((m.index ?? 0) + m[0].length))?.[1];
+    const second = next ? normalizeStockCode(next) : null;
+    if (
+      second &&
+      (second.board === 'b_share' || normalized?.board === 'b_share') &&
+      !securityCodes.some((c) => c.code === second.code)
+    )
+      securityCodes.push({ label, code: second.code, exchange: second.exchange });
+  }
+  const periodic = securityCodes.length === 0 ? periodicReportCodes(text) : [];
+  for (const { code } of periodic) {
+    const normalized = normalizeStockCode(code);
+    securityCodes.push({ label: '股票', code, ...(normalized ? { exchange: normalized.exchange } : {}) });
   }
   const header: AnnouncementHeader = { securityCodes };
   const primary = securityCodes.find((c) => c.label !== '债券' && c.label !== '转债') ?? securityCodes[0];
@@ -196,7 +244,7 @@ export function parseAnnouncementHeader(text: string): AnnouncementHeader | null
     header.stockCode = primary.code;
     if (primary.exchange) header.exchange = primary.exchange;
   }
-  const shortName = SHORT_NAME.exec(head)?.[1];
+  const shortName = periodic[0]?.shortName ?? SHORT_NAME.exec(head)?.[1];
   if (shortName) header.shortName = shortName.replace(/[ \t]+/g, '');
   const number = ANNOUNCEMENT_NO.exec(head)?.[1];
   if (number) header.announcementNo = number.replace(/[)）\]]+$/, '');

@@ -1,3 +1,5 @@
+import { SINGLE_SURNAMES } from '../vocabulary/surnames.js';
+
 /**
  * Analysts of a research report and their SAC certificate numbers (执业证书编号, "S" + 13 digits).
  * Brokers lay the block out in many ways: "分析师：张三 执业证书编号：S…", "张三（分析师）" with the
@@ -39,12 +41,8 @@ const NAME_OPENS_LINE = new RegExp(`^\\s*(${NAME})(?=\\s|$)`, 'u');
 const BARE_LINE = new RegExp(`^\\s*(${NAME})(?:\\s+[\\w.+-]+@[\\w.-]+|\\s+[\\d()（）-]{7,})?\\s*$`, 'u');
 const CERTIFICATE = /S\d{13}(?!\d)/g;
 
-// Common surnames: a bare line is a name only when it starts with one.
-const SURNAMES = new Set(
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'.split(
-    '',
-  ),
-);
+// A bare line is a name only when it starts with a common surname.
+const SURNAMES = new Set(SINGLE_SURNAMES);
 /** Names without a certificate count only in the cover's block; further down they are sales lists. */
 const HEAD_CHARS = 6000;
 /** A number belongs to a name at most this many lines above it. */

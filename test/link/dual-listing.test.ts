@@ -1,7 +1,62 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { KnownCompany } from '../../src/link/gazetteer.js';
 import { linkDocument, loadEventRoles } from '../../src/link/index.js';
 import { parseDocument } from '../../src/parse/index.js';
+
+async function linkText(text: string, known: KnownCompany[] = []) {
+  const parsed = await parseDocument(
+    new TextEncoder().encode(text),
+    { fileName: 'filing.txt', mimeType: 'text/plain', kind: 'announcement' },
+    { maxBytes: 1e6, maxPages: 10 },
+  );
+  return linkDocument({
+    job: {
+      documentId: 'filing',
+      kind: 'announcement',
+      fileName: 'filing.txt',
+      submittedAt: '2025-01-01T00:00:00Z',
+    },
+    parsed,
+    extractions: parsed.sentences.map(() => ({ modelVersion: 'test', events: [], entities: [] })),
+    modelVersion: 'test',
+    eventTypes: loadEventRoles(),
+    gazetteer: { findCompanies: async () => known },
+  });
+}
+
+describe('linking an A+B company’s document', () => {
+  for (const codes of ['000570、200570', '200570、000570']) {
+    it(`is one company keyed by its A-share code carrying its B-share code (证券代码：${codes})`, async () => {
+      const linked = await linkText(
+        `证券代码：${codes}    证券简称：苏常柴Ａ、苏常柴Ｂ    公告编号：2020-001\n常柴股份有限公司\n关于董事辞职的公告\n本公司董事会保证公告内容真实。\n`,
+      );
+      assert.equal(linked.document.issuerKey, '000570');
+      const companies = linked.entities.filter((e) => e.label === 'Company');
+      assert.equal(companies.length, 1);
+      assert.deepEqual([companies[0]?.code, companies[0]?.bCode], ['000570', '200570']);
+    });
+  }
+
+  it('joins the node the graph knows by its B-share code', async () => {
+    const known: KnownCompany = {
+      key: '200570',
+      name: '常柴股份有限公司',
+      code: '200570',
+      shortNames: ['苏常柴B'],
+    };
+    const linked = await linkText(
+      '证券代码：000570、200570    证券简称：苏常柴Ａ、苏常柴Ｂ\n常柴股份有限公司\n关于董事辞职的公告\n',
+      [known],
+    );
+    const companies = linked.entities.filter((e) => e.label === 'Company');
+    assert.deepEqual(
+      companies.map((c) => [c.key, c.code, c.bCode]),
+      [['200570', '000570', '200570']],
+    );
+    assert.equal(linked.document.issuerKey, '200570');
+  });
+});
 
 describe('linking an A+H company’s document', () => {
   it('keys the issuer of an H-share code header by its A-share code when the text states both', async () => {

@@ -167,4 +167,35 @@ describe('parseAnnouncementHeader', () => {
     assert.equal(header?.companyName, 'Example Holdings Limited');
     assert.equal(header?.date, '2025-09-03');
   });
+
+  it('reads an annual report: the company on its cover and the codes of its 公司信息 table', () => {
+    const filler = '公司董事会、监事会及董事保证年度报告内容的真实、准确、完整。\n'.repeat(60);
+    const text = [
+      '浙江示例药业股份有限公司',
+      '2019 年年度报告',
+      '2020 年 01 月',
+      '第一节重要提示、目录和释义',
+      filler,
+      '第二节公司简介和主要财务指标',
+      '一、公司信息',
+      '股票简称；示例药业；股票代码；002099',
+      '公司的中文名称；浙江示例药业股份有限公司',
+    ].join('\n');
+    const header = parseAnnouncementHeader(text);
+    assert.equal(header?.companyName, '浙江示例药业股份有限公司');
+    assert.equal(header?.title, '2019 年年度报告');
+    assert.equal(header?.stockCode, '002099');
+    assert.equal(header?.shortName, '示例药业');
+  });
+
+  it('reads the A and B codes of an older annual report (股票简称及代码), and no codes without a report cover', () => {
+    const body = ['11 \t股票简称及代码 \t示例 A 000002', '示例 B 200002', '12 \t公司首次注册登记日期'];
+    const header = parseAnnouncementHeader(['2001 年年度报告', '重要提示', ...body].join('\n'));
+    assert.deepEqual(
+      header?.securityCodes.map((c) => c.code),
+      ['000002', '200002'],
+    );
+    assert.equal(header?.shortName, '示例A');
+    assert.equal(parseAnnouncementHeader(['董事会决议', ...body].join('\n'))?.stockCode, undefined);
+  });
 });

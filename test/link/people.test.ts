@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ExtractionResult } from '../../src/extract/types.js';
+import type { LinkedEntity } from '../../src/link/index.js';
+import { linkDocument, loadEventRoles } from '../../src/link/index.js';
+import { isPersonName } from '../../src/link/people.js';
+import { personKey } from '../../src/link/person-key.js';
+import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
+
+/** Links a text announcement whose model read the given spans (company or person) wherever they occur. */
+async function linkWith(text: string, spans: Record<string, 'company' | 'person'>): Promise<LinkedEntity[]> {
+  const parsed = await parseDocument(
+    new TextEncoder().encode(text),
+    { fileName: 'filing.txt', mimeType: 'text/plain', kind: 'announcement' },
+    { maxBytes: 1e6, maxPages: 10 },
+  );
+  const extractions: ExtractionResult[] = parsed.sentences.map((sentence) => {
+    const modelText = sentenceModelText(parsed, sentence);
+    const entities = Object.entries(spans).flatMap(([span, type]) => {
+      const found = [];
+      for (let at = modelText.indexOf(span); at >= 0; at = modelText.indexOf(span, at + span.length))
+        found.push({ type, text: span, start: at, end: at + span.length, confidence: 0.9 });
+      return found;
+    });
+    return { modelVersion: 'test', events: [], entities };
+  });
+  const linked = await linkDocument({
+    job: {
+      documentId: 'filing',
+      kind: 'announcement',
+      fileName: 'filing.txt',
+      submittedAt: '2025-02-22T00:00:00Z',
+    },
+    parsed,
+    extractions,
+    modelVersion: 'test',
+    eventTypes: loadEventRoles(),
+    gazetteer: { findCompanies: async () => [] },
+  });
+  return linked.entities;
+}
+
+const HEADER =
+  '证券代码：000001    证券简称：平安银行    公告编号：2025-005\n平安银行股份有限公司关联交易公告\n';
+
+describe('the company a person is tied to', () => {
+  it('is the issuer of its own filing, not a company merely named beside the person', async () => {
+    const entities = await linkWith(
+      `${HEADER}本行董事会审议通过了《关于与平安国际融资租赁有限公司关联交易的议案》，董事长谢永林回避表决。\n`,
+      { 平安国际融资租赁有限公司: 'company', 谢永林: 'person' },
+    );
+    const person = entities.find((e) => e.name === '谢永林');
+    assert.equal(person?.companyKey, '000001');
+  });
+
+  it('is the company the sentence states the person serves', async () => {
+    const entities = await linkWith(
+      `${HEADER}平安国际融资租赁有限公司董事长张伟与本行签署了协议。本行董事长谢永林出席。\n` +
+        '交易对方的法定代表人王芳，平安国际融资租赁有限公司总经理，出席了会议。\n',
+      { 平安国际融资租赁有限公司: 'company', 张伟: 'person', 谢永林: 'person', 王芳: 'person' },
+    );
+    const lessor = entities.find((e) => e.label === 'Company' && e.name === '平安国际融资租赁有限公司');
+    assert.ok(lessor);
+    assert.equal(entities.find((e) => e.name === '张伟')?.companyKey, lessor.key);
+    assert.equal(entities.find((e) => e.name === '王芳')?.companyKey, lessor.key);
+    assert.equal(entities.find((e) => e.name === '谢永林')?.companyKey, '000001');
+  });
+});
+
+describe('a person written in Traditional characters', () => {
+  it('is the same node as the Simplified spelling', () => {
+    assert.equal(personKey('許遼', '00328', 'a'), personKey('许辽', '00328', 'b'));
+    assert.equal(personKey('鄧超文', undefined, 'a'), '邓超文@document:a');
+  });
+});
+
+describe('spans that are no personal name', () => {
+  it('never become people', async () => {
+    const entities = await linkWith(
+      `${HEADER}本行董事长谢永林毕业于EMBA项目，年审机构为普华永道，应收账款按账龄计提。Stanley Lau出席。\n`,
+      { 谢永林: 'person', EMBA: 'person', 普华永道: 'person', 账龄: 'person', 'Stanley Lau': 'person' },
+    );
+    const people = entities.filter((e) => e.label === 'Person').map((e) => e.name);
+    assert.deepEqual(people.sort(), ['Stanley Lau', '谢永林']);
+  });
+
+  it('tells name shapes from words, organisations and acronyms', () => {
+    for (const name of [
+      '谢永林',
+      '王石',
+      '欧阳修',
+      '劉德華',
+      '阿不都·热合曼',
+      'Stanley Lau',
+      "Mary-Jane O'Neil",
+    ])
+      assert.equal(isPersonName(name), true, name);
+    for (const name of [
+      'EMBA',
+      '普华永道',
+      '账龄',
+      '金额',
+      '高管',
+      '王先生',
+      'Alco Holdings',
+      'PwC',
+      '张家港市',
+      '公司',
+    ])
+      assert.equal(isPersonName(name), false, name);
+  });
+});
