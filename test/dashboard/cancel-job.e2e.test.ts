@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Dialog, Page } from 'playwright-core';
-import { type RunningServer, startServer } from '../../src/api/server.js';
+import type { Dialog, Page } from 'playwright-core';
+import type { RunningServer } from '../../src/api/server.js';
 import { createNeo4jDriver } from '../../src/graph/index.js';
 import { createDocumentQueue } from '../../src/queue/index.js';
 import { startWorkerProcess, stopWorkerProcess } from '../../src/services/index.js';
-import { launchChromium, screenshot } from '../support/browser.js';
+import { openDashboard, screenshot } from '../support/browser.js';
 import { operatorBombPdf } from '../support/pdf-fixtures.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
 
@@ -31,23 +31,19 @@ describe('cancelling an active job from the dashboard', { timeout: 300_000 }, ()
   const driver = createNeo4jDriver(config);
   let server: RunningServer;
   let worker: ChildProcess;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
+  let closeDashboard: (() => Promise<void>) | undefined;
 
   before(async () => {
     await ensureTestServices(config);
     // Far past the time the test needs: only the admin's cancel ends the slow document.
     worker = startWorkerProcess(config, { DOCUMENT_READ_SECONDS: '600', KNOWLEDGE_REFRESH_SECONDS: '0' });
-    server = await startServer(config);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, baseURL: server.url });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ server, page, pageErrors, close: closeDashboard } = await openDashboard(config, 900));
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeDashboard?.();
     if (worker) await stopWorkerProcess(worker);
     await queue.obliterate({ force: true });
     await Promise.allSettled([queue.close(), driver.close()]);

@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { type RunningServer, startServer } from '../../src/api/server.js';
+import type { Page } from 'playwright-core';
 import { projectRoot } from '../../src/config/index.js';
 import { createNeo4jDriver } from '../../src/graph/index.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE } from '../../src/queue/index.js';
 import { startWorkerProcess, stopWorkerProcess } from '../../src/services/index.js';
-import { launchChromium, screenshot } from '../support/browser.js';
+import { openDashboard, screenshot } from '../support/browser.js';
 import {
   buildGraphFixture,
   type GraphFixture,
@@ -30,11 +29,10 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
     port: 0,
     apiKeys: [{ key: ADMIN_KEY, role: 'admin' }],
   });
-  let server: RunningServer;
   let worker: ChildProcess;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
+  let closeDashboard: (() => Promise<void>) | undefined;
   // A hand-built graph beside the uploads, for pages whose content should not depend on the model.
   const fixture: GraphFixture = buildGraphFixture(prefix);
   const driver = createNeo4jDriver(config);
@@ -43,10 +41,7 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
     await ensureTestServices(config);
     await writeGraphFixture(driver, config.neo4jDatabase, fixture);
     worker = startWorkerProcess(config, { WORKER_CONCURRENCY: '2' });
-    server = await startServer(config);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, baseURL: server.url });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ page, pageErrors, close: closeDashboard } = await openDashboard(config));
     // A Content-Security-Policy violation is a console error, not a page error.
     page.on('console', (message) => {
       if (message.type() === 'error' && /Content Security Policy/.test(message.text())) {
@@ -58,8 +53,7 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
   after(async () => {
     await removeGraphFixture(driver, config.neo4jDatabase, prefix);
     await driver.close();
-    await browser?.close();
-    await server?.close();
+    await closeDashboard?.();
     if (worker) await stopWorkerProcess(worker);
     const queue = createDocumentQueue(config);
     await queue.obliterate({ force: true });

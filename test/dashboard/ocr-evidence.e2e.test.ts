@@ -3,13 +3,13 @@ import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { type RunningServer, startServer } from '../../src/api/server.js';
+import type { Page } from 'playwright-core';
+import type { RunningServer } from '../../src/api/server.js';
 import { projectRoot } from '../../src/config/index.js';
 import { createNeo4jDriver } from '../../src/graph/index.js';
 import { createDocumentQueue } from '../../src/queue/index.js';
 import { startWorkerProcess, stopWorkerProcess } from '../../src/services/index.js';
-import { launchChromium, screenshot } from '../support/browser.js';
+import { openDashboard, screenshot } from '../support/browser.js';
 import { scannedTwin } from '../support/scanned-pdf.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
 
@@ -26,24 +26,21 @@ describe('evidence on a scanned page, in headless Chromium', { timeout: 600_000 
   const driver = createNeo4jDriver(config);
   let server: RunningServer;
   let worker: ChildProcess;
-  let browser: Browser;
   let page: Page;
+  let closeDashboard: (() => Promise<void>) | undefined;
   let documentId = '';
 
   before(async () => {
     await ensureTestServices(config);
     worker = startWorkerProcess(config);
-    server = await startServer(config);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, baseURL: server.url });
+    ({ server, page, close: closeDashboard } = await openDashboard(config));
   });
 
   after(async () => {
     if (documentId)
       await driver.executeQuery('MATCH (n {documentId: $id}) DETACH DELETE n', { id: documentId });
     await driver.close();
-    await browser?.close();
-    await server?.close();
+    await closeDashboard?.();
     if (worker) await stopWorkerProcess(worker);
     const queue = createDocumentQueue(config);
     await queue.obliterate({ force: true });

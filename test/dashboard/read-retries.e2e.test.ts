@@ -5,9 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page, Route } from 'playwright-core';
-import { type RunningServer, startServer } from '../../src/api/server.js';
-import { launchChromium, screenshot } from '../support/browser.js';
+import type { Page, Route } from 'playwright-core';
+import { openDashboard, screenshot } from '../support/browser.js';
 import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
 
 const READER_KEY = 'dashboard-read-retries-key';
@@ -24,22 +23,17 @@ describe('a dashboard list read that times out', { timeout: 180_000 }, () => {
     port: 0,
     apiKeys: [{ key: READER_KEY, role: 'admin' }],
   });
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
+  let closeDashboard: (() => Promise<void>) | undefined;
 
   before(async () => {
     await ensureTestServices(config);
-    server = await startServer(config);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, baseURL: server.url });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ page, pageErrors, close: closeDashboard } = await openDashboard(config, 900));
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeDashboard?.();
   });
 
   /** Answers the document list's reads with `answer` (a 504, or on to the real API) and counts them. */
