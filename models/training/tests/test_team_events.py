@@ -2,6 +2,7 @@
 
   .venv/bin/python -m unittest models.training.tests.test_team_events
 """
+import dataclasses
 import json
 import os
 import tempfile
@@ -9,11 +10,11 @@ import unittest
 
 import torch
 
-from models.training.config import ROOT
+from models.training.config import ROOT, load_config
 from models.training.model import FinKGEncoder, ModelConfig
 from models.training.schema import Schema
 from models.training.team_events import load_team_events, pick_role, sentence_windows
-from models.training.train import widen_label_rows
+from models.training.train import team_repeats, widen_label_rows
 
 SCHEMA_PATH = os.path.join(ROOT, "schemas", "events.json")
 TEXT = ("本公告于2024年3月1日披露。示例科技股份有限公司拟以不超过5000万元回购公司股份。"
@@ -98,3 +99,17 @@ class WidenLabelsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TeamRepeatsTest(unittest.TestCase):
+    def test_rare_types_are_shown_more_within_the_cap(self):
+        # Type 0 has 16 sentences, type 1 four (median 10): type 1 is boosted by sqrt(10 / 4), capped at 1.5.
+        units = [{"events": [(0, None, [])]}] * 16 + [{"events": [(1, None, [])]}] * 4 + [{"events": []}]
+        cfg = dataclasses.replace(load_config("tiny"), team_positive_repeat=4, team_rare_type_boost=1.5)
+        repeats = team_repeats(units, cfg)
+        self.assertEqual(repeats[:16], [4] * 16)
+        self.assertEqual(repeats[16:20], [6] * 4)
+        self.assertEqual(repeats[20], 1)
+        no_boost = dataclasses.replace(cfg, team_rare_type_boost=1.0)
+        self.assertEqual(set(team_repeats(units, no_boost)[:20]), {4})
+
