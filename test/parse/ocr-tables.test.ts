@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { characterErrorRate } from '../../src/eval/character-error-rate.js';
 import { ocrTables } from '../../src/parse/ocr/ocr-tables.js';
 import { rulingsFromImage } from '../../src/parse/ocr/page-rules.js';
 import type { RgbaImage } from '../../src/parse/ocr/raster.js';
@@ -100,18 +99,11 @@ describe('tables in scans', () => {
     const [table] = doc.tables;
     assert.equal(table?.page, 1);
     assert.deepEqual(table?.header, ['股东名称', '持股数量（股）', '持股比例']);
-    // Rows and cells as drawn; the figures as read (the recogniser may miss a digit of a repeated run,
-    // 12,680,00 for 12,680,000 on lines squeezed to 0.8: within the 2 % the issue allows a generated page).
-    const expected = [
+    // Rows and cells as drawn, figures to the digit (lines squeezed to 0.8 once read 12,680,000 as 12,680,00).
+    assert.deepEqual(table?.rows, [
       ['示例投资有限公司', '12,680,000', '31.70%'],
       ['示例控股集团', '6,150,000', '15.38%'],
-    ];
-    assert.deepEqual(
-      table?.rows.map((r) => [r.length, r[0]]),
-      expected.map((r) => [3, r[0]]),
-    );
-    const cer = characterErrorRate(expected.flat().join('|'), (table?.rows ?? []).flat().join('|'));
-    assert.ok(cer <= 0.02, `CER ${cer}: ${JSON.stringify(table?.rows)}`);
+    ]);
     // The table stands between the text above and below it, one line per row.
     const above = doc.text.indexOf('股东持股情况如下');
     const row = doc.text.indexOf('股东名称：示例投资有限公司；持股数量（股）：');
