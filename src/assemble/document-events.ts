@@ -16,7 +16,7 @@ import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
 import { retype } from './retype.js';
-import { OFFICER_CHANGE_WORD } from './rule-officers.js';
+import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
 import { isRepresentative, namedAsSubsidiary, notOfType } from './type-wording.js';
 
 export interface AssembleContext {
@@ -223,9 +223,6 @@ function onePersonEach(mention: RecordMention): RecordMention[] {
   const rest = mention.arguments.filter((a) => a.documentRole !== role);
   return people.map((person) => ({ ...mention, arguments: [person, ...rest] }));
 }
-
-/** Words that tell a post held (担任董事), not its change: kept only where no word of change was read. */
-const HOLDS_POST = /^(?:担任|擔任|兼任|现任|現任|留任)$/;
 
 /**
  * The parties of mentions by record role. A party is known by its entity and by its name as written, so a

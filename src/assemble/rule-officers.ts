@@ -22,6 +22,9 @@ export const OFFICER_TITLE =
 export const OFFICER_CHANGE_WORD =
   /辞|辭|聘|任命|委任|选举|選舉|补选|補選|当选|當選|离任|離任|离职|離職|卸任|出任|接任|继任|繼任|调任|調任|免去|免职|免職|不再担任|不再擔任|上任|履新|退任|退休|换届|換屆|接替|接棒|加盟|加入|出走|请辞|請辭|变更|變更/;
 
+/** Words that tell a post held (担任董事), not its change: a record keeps them only where no word of change was read. */
+export const HOLDS_POST = /^(?:担任|擔任|兼任|现任|現任|留任)$/;
+
 const POSITION =
   '(?:董事会秘书|董事会联席主席|董事会主席|监事会主席|副董事长|董事长|联席主席|非职工代表监事|职工代表监事|职工监事|独立非执行董事|非执行董事|执行董事|非独立董事|独立董事|董事|监事|常务副总经理|副总经理|总经理|常务副总裁|副总裁|总裁|首席执行官|行政总裁|首席财务官|首席运营官|首席技术官|财务总监|财务负责人|总会计师|总工程师|公司秘书|证券事务代表)';
 /** A list of positions; "董事、董事会战略委员会委员" lists one position (committee seats are not kept). */

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
-import { createNeo4jDriver, ensureGraphSchema, writeDocumentGraph } from '../../src/graph/index.js';
+import { writeDocumentGraph } from '../../src/graph/index.js';
 import type { GraphDocument } from '../../src/link/graph-document.js';
-import { removeGraphFixture } from '../support/graph-fixture.js';
 import { pledgeNotice } from '../support/pledge-notice.js';
-import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
+import { openTestGraph } from '../support/test-graph.js';
+import { testConfig, uniquePrefix } from '../support/test-services.js';
 
 const config = testConfig();
 const prefix = uniquePrefix();
@@ -25,15 +25,11 @@ function notice(round: number, id: string, publishedAt: string): GraphDocument {
 }
 
 describe('one event when two documents tell it at the same moment', () => {
+  let closeGraph: (() => Promise<void>) | undefined;
   before(async () => {
-    await ensureTestServices(config);
-    driver = createNeo4jDriver(config);
-    await ensureGraphSchema(driver, config.neo4jDatabase);
+    ({ driver, close: closeGraph } = await openTestGraph(config, prefix));
   });
-  after(async () => {
-    await removeGraphFixture(driver, config.neo4jDatabase, prefix);
-    await driver?.close();
-  });
+  after(() => closeGraph?.());
 
   it('makes one event with two sources, whichever transaction commits first', async () => {
     const outcomes: number[] = [];

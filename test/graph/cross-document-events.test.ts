@@ -5,12 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { EventExtractor } from '../../src/extract/index.js';
 import { createCompanyGazetteer } from '../../src/graph/company-gazetteer.js';
-import {
-  createNeo4jDriver,
-  ensureGraphSchema,
-  removeDocumentGraph,
-  writeDocumentGraph,
-} from '../../src/graph/index.js';
+import { removeDocumentGraph, writeDocumentGraph } from '../../src/graph/index.js';
 import {
   getCompanyProfile,
   getCompanyTimeline,
@@ -24,9 +19,9 @@ import { readDocument } from '../../src/pipeline/index.js';
 import type { DocumentJob } from '../../src/queue/index.js';
 import { MODEL_DIR, missingModel } from '../extract/committed-model.js';
 import { SAMPLES_DIR } from '../parse/samples-dir.js';
-import { removeGraphFixture } from '../support/graph-fixture.js';
 import { pledgeNotice } from '../support/pledge-notice.js';
-import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
+import { openTestGraph } from '../support/test-graph.js';
+import { testConfig, uniquePrefix } from '../support/test-services.js';
 
 const config = testConfig();
 const prefix = uniquePrefix();
@@ -61,15 +56,11 @@ const holderEvents = (holder = firstHolder) =>
   );
 
 describe('one event told by several documents', () => {
+  let closeGraph: (() => Promise<void>) | undefined;
   before(async () => {
-    await ensureTestServices(config);
-    driver = createNeo4jDriver(config);
-    await ensureGraphSchema(driver, config.neo4jDatabase);
+    ({ driver, close: closeGraph } = await openTestGraph(config, prefix));
   });
-  after(async () => {
-    await removeGraphFixture(driver, config.neo4jDatabase, prefix);
-    await driver?.close();
-  });
+  after(() => closeGraph?.());
 
   it('joins a follow-up to the event, keeps each value with its document, and takes back only what a deleted document told', async () => {
     await writeDocumentGraph(

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
-import { createNeo4jDriver, ensureGraphSchema, writeDocumentGraph } from '../../src/graph/index.js';
+import { writeDocumentGraph } from '../../src/graph/index.js';
 import type { GraphDocument } from '../../src/link/graph-document.js';
-import { removeGraphFixture } from '../support/graph-fixture.js';
-import { ensureTestServices, testConfig, uniquePrefix } from '../support/test-services.js';
+import { openTestGraph } from '../support/test-graph.js';
+import { testConfig, uniquePrefix } from '../support/test-services.js';
 
 describe('graph writer: company names', () => {
   const config = testConfig();
@@ -45,15 +45,11 @@ describe('graph writer: company names', () => {
     return records[0]?.get('name');
   };
 
+  let closeGraph: (() => Promise<void>) | undefined;
   before(async () => {
-    await ensureTestServices(config);
-    driver = createNeo4jDriver(config);
-    await ensureGraphSchema(driver, config.neo4jDatabase);
+    ({ driver, close: closeGraph } = await openTestGraph(config, prefix));
   });
-  after(async () => {
-    await removeGraphFixture(driver, config.neo4jDatabase, prefix);
-    await driver?.close();
-  });
+  after(() => closeGraph?.());
 
   it('replaces a short name with the full name when one arrives, and never the other way', async () => {
     await writeDocumentGraph(driver, config.neo4jDatabase, documentNaming('report', '淼垚矿业'));
