@@ -1,4 +1,10 @@
-import { normalizeDate, normalizeMoney, normalizePercentage, normalizeShares } from '../normalize/index.js';
+import {
+  normalizeDate,
+  normalizeMoney,
+  normalizePercentage,
+  normalizeShares,
+  WRITTEN_YEAR,
+} from '../normalize/index.js';
 
 /** Yuan for a CNY amount; other currencies give no value (the schema's amounts are yuan). */
 export function yuan(text: string): number | undefined {
@@ -29,5 +35,4 @@ export const SHARES = `${NUM}${MAGNITUDE}股`;
 export const PERCENT = `${NUM}[%％]`;
 /** A day as news write it, the year optional: 3月5日, 2021年1月4日. */
 export const DAY_OF_MONTH = /(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日/;
-export const DATE =
-  '(?:(?:19|20)\\d{2}|[二〇零一三四五六七八九]{4})年(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,2}|[一二三四五六七八九十]{1,3})日';
+export const DATE = `${WRITTEN_YEAR}年(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,2}|[一二三四五六七八九十]{1,3})日`;

@@ -19,7 +19,16 @@ export interface DateContext {
   contextYear?: number;
 }
 
-const NUM = '[0-9０-９]{1,4}|[零〇一二两三四五六七八九十]{1,5}';
+/**
+ * The zero of a year in Chinese numerals as filings print it: 〇, and its look-alikes ○ (a circle), O and Ｏ (the
+ * letter): 二O一九年, 二○○一年.
+ */
+const ZERO_LOOKALIKE = /[○OＯ]/g;
+/** A written year: 2019, or four Chinese numerals (二〇一九, 二O一九), spaces between them allowed (二 O 一八). */
+export const WRITTEN_YEAR =
+  '(?:(?:19|20)\\d{2}|[二〇○OＯ零一三四五六七八九](?:\\s?[二〇○OＯ零一三四五六七八九]){3})';
+
+const NUM = '[0-9０-９]{1,4}|[零〇○OＯ一二两三四五六七八九十]{1,5}';
 
 function toInt(text: string): number | null {
   const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -137,7 +146,8 @@ function inferYear(month: number, day: number | null, ctx: DateContext, ref: Dat
  * (本月, 上月, 去年, 今年, 近日, 本周, 昨日…) resolved against `publishedAt`.
  */
 export function normalizeDate(input: string, ctx: DateContext = {}): NormalizedDate | null {
-  const text = input.trim().replace(/\s+/g, '');
+  const compact = input.trim().replace(/\s+/g, '');
+  const text = /[零〇一二三四五六七八九]/.test(compact) ? compact.replace(ZERO_LOOKALIKE, '〇') : compact;
   const ref = referenceDate(ctx);
 
   let m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(text);

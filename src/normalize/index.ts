@@ -6,6 +6,7 @@ export {
   findDates,
   type NormalizedDate,
   normalizeDate,
+  WRITTEN_YEAR,
 } from './dates.js';
 export { type DocumentValue, documentValue } from './document-value.js';
 export { type CurrencyCode, findMoney, type Money, type MoneyMention, normalizeMoney } from './money.js';

@@ -1,4 +1,4 @@
-import { normalizeDate } from '../normalize/dates.js';
+import { normalizeDate, WRITTEN_YEAR } from '../normalize/dates.js';
 import { type Exchange, normalizeStockCode } from '../normalize/stock-code.js';
 
 export interface AnnouncementHeader {
@@ -46,8 +46,10 @@ const TITLE_LINE = new RegExp(
 /** Header lines that are no title, and a body section's numbered heading ("二、经营业绩…情况说明"). */
 const NOT_TITLE =
   /公告编号|保证本公告|本公司及董事会|虚假记载|概不负责|证券代码|股票代码|简称|^[一二三四五六七八九十]+、/;
-const FULL_DATE =
-  /((?:19|20)\d{2}|[二〇零一三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*日/g;
+const FULL_DATE = new RegExp(
+  `(${WRITTEN_YEAR})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*日`,
+  'g',
+);
 
 function lastDate(text: string): string | undefined {
   let found: string | undefined;
@@ -75,6 +77,16 @@ function signatureDate(text: string): string | undefined {
     if (date) found = date.iso;
   }
   return found;
+}
+
+/** A date standing alone on the line under the title: a periodic report's cover ("二○○一年年度报告\n二○○二年四月十六日"). */
+function coverDate(head: string, title: string | undefined): string | undefined {
+  if (!title) return undefined;
+  const lines = head.split('\n').map((l) => l.trim());
+  const below = lines[lines.indexOf(title) + 1];
+  if (lines.indexOf(title) < 0 || !below) return undefined;
+  const m = new RegExp(`^${FULL_DATE.source}$`).exec(below);
+  return m ? normalizeDate(m[0])?.iso : undefined;
 }
 
 /** An HKEX title has no fixed wording: it is the first short line under the stock-code line. */
@@ -158,8 +170,18 @@ function findTitle(lines: string[]): { title?: string; companyName?: string } {
   const at = lines.slice(0, 15).findIndex((l) => COMPANY_NAME.test(l.trim()));
   if (at < 0) return {};
   const companyName = (lines[at] ?? '').trim();
-  const title = wrappedTitle(lines.slice(at + 1, at + 4));
+  const title = wrappedTitle(lines.slice(at + 1, at + 4)) ?? runOnTitle(lines[at + 1]);
   return title ? { companyName, title } : { companyName };
+}
+
+/**
+ * A title the text layer ran into the first sentence under the company name: "独立董事关于……的专项说明和独立意见根据
+ * 《公司法》……" → "独立董事关于……的专项说明和独立意见".
+ */
+function runOnTitle(line: string | undefined): string | undefined {
+  return /^(\S{4,80}?(?:公告|说明|独立意见|核查意见|意见|报告|决议))(?=根据|按照|依据)/.exec(
+    line?.trim() ?? '',
+  )?.[1];
 }
 
 /** A report's or plan's title wraps over the lines under the company name ("重大资产置换及…" + "…暨关联交易预案"). */
@@ -178,8 +200,10 @@ function wrappedTitle(below: string[]): string | undefined {
 }
 
 /** A periodic report's cover line: "2019 年年度报告", "2020年半年度报告摘要". */
-const PERIODIC_COVER =
-  /^\s*(?:\d{4}|[二〇零一三四五六七八九]{4})\s*年\s*(?:年度|半年度|第[一三]季度)报告(?:摘要)?\s*$/m;
+const PERIODIC_COVER = new RegExp(
+  `^\\s*(?:\\d{4}|${WRITTEN_YEAR})\\s*年\\s*(?:年度|半年度|第[一三]季度)报告(?:摘要)?\\s*$`,
+  'm',
+);
 /** Where a periodic report states its codes: 第二节 公司信息, within its first pages. */
 const PERIODIC_INFO_SPAN = 30000;
 /** "股票简称；海翔药业；股票代码；002099" (a 公司信息 table row read as text). */
@@ -258,7 +282,11 @@ export function parseAnnouncementHeader(text: string): AnnouncementHeader | null
     if (name) header.companyName = name.replace(/\s+/g, ' ').trim();
   }
   const date =
-    signatureDate(text) ?? hkSignatureDate(text) ?? lastDate(text.slice(-FOOTER_SPAN)) ?? firstDate(head);
+    signatureDate(text) ??
+    hkSignatureDate(text) ??
+    coverDate(head, header.title) ??
+    lastDate(text.slice(-FOOTER_SPAN)) ??
+    firstDate(head);
   if (date) header.date = date;
   const found = header.stockCode || header.announcementNo || header.title;
   return found ? header : null;

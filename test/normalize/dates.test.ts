@@ -27,6 +27,19 @@ describe('normalizeDate', () => {
     assert.deepEqual(normalizeDate('二零二五年七月八日')?.iso, '2025-07-08');
   });
 
+  it('reads the zero of a Chinese-numeral year as filings print it: a circle, a letter O, spaces between', () => {
+    assert.equal(normalizeDate('二O一九年一月二十二日')?.iso, '2019-01-22');
+    assert.equal(normalizeDate('二 O 一八年四月二十四日')?.iso, '2018-04-24');
+    assert.equal(normalizeDate('二○○二年四月十六日')?.iso, '2002-04-16');
+    assert.equal(normalizeDate('二Ｏ一七年')?.iso, '2017');
+    // Not a numeral next to it: the letter stays a letter.
+    assert.equal(normalizeDate('O年'), null);
+    assert.deepEqual(
+      findDates('董事会\n二O一九年二月二十三日').map((d) => d.iso),
+      ['2019-02-23'],
+    );
+  });
+
   it('rejects impossible dates', () => {
     assert.equal(normalizeDate('2019年2月30日'), null);
     assert.equal(normalizeDate('2019年13月'), null);

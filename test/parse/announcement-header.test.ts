@@ -148,6 +148,42 @@ describe('parseAnnouncementHeader', () => {
     assert.equal(parseAnnouncementHeader(text)?.date, '2025-05-20');
   });
 
+  it('reads the signature date when its year is typeset with a letter O or a circle for zero', () => {
+    const signed = (date: string) =>
+      [
+        '证券代码：600000 证券简称：示例股份 公告编号：2019-008',
+        '关于签署合同的公告',
+        '本公司于2018年12月31日与对方签署合同。',
+        '特此公告。',
+        '示例股份有限公司董事会',
+        date,
+      ].join('\n');
+    assert.equal(parseAnnouncementHeader(signed('二O一九年一月二十二日'))?.date, '2019-01-22');
+    assert.equal(parseAnnouncementHeader(signed('二 O 一八年四月二十四日'))?.date, '2018-04-24');
+    // An annual report's cover: the date under the title, before any date of the company's history.
+    const cover = [
+      '示例股份有限公司',
+      '二○○一年年度报告',
+      '二○○二年四月十六日',
+      '公司首次注册登记日期：1989年5月25日',
+    ];
+    assert.equal(parseAnnouncementHeader(['股票代码：000006', ...cover].join('\n'))?.date, '2002-04-16');
+  });
+
+  it('cuts a title the text layer ran into the first sentence, under the company name', () => {
+    const header = parseAnnouncementHeader(
+      [
+        '示例股份有限公司',
+        '独立董事关于公司对外担保情况的专项说明和独立意见根据《公司法》的规定，我们对公司对外担保情况进行了核查。',
+        '独立董事：张三、李四',
+        '二 O 一八年八月十六日',
+      ].join('\n'),
+    );
+    assert.equal(header?.companyName, '示例股份有限公司');
+    assert.equal(header?.title, '独立董事关于公司对外担保情况的专项说明和独立意见');
+    assert.equal(header?.date, '2018-08-16');
+  });
+
   it('reads an HKEX header: a short stock code, the title under it, the signing company and date', () => {
     const text = [
       '香港交易及结算所有限公司及香港联合交易所有限公司对本公告的内容概不负责',
