@@ -54,7 +54,16 @@ const NEWS_CUES: readonly Cue[] = [
     weight: 2,
   },
   { re: /^\s*(?:来源|文章来源|稿件来源)\s*[:：]/m, weight: 2 },
-  { re: /(?:责任)?编辑\s*[:：]\s*[\u4e00-\u9fa5]{2,4}/, weight: 2 },
+  { re: /(?:责任)?编辑\s*[:：]\s*[\u4e00-\u9fa5A-Za-z0-9]{2,8}/, weight: 2 },
+  // A filing retold: "示例股份公告，", "示例股份(600000)3月1日晚间公告，", "公开信息显示" (a filing says 特此公告, not 公告，)
+  {
+    re: /(?:^|[\n。])\s*[\u4e00-\u9fa5A-Za-z*]{2,10}\s*(?:[（(]\d{6}[)）])?\s*(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|午间|晚|早)?(?:发布)?公告(?:称)?[，,：:]|公开信息显示|披露(?:资料|信息)显示/,
+    weight: 3,
+  },
+  // a listed company named with its code in brackets, as the press writes it: 示例股份(600000), 某银行(01398.HK)
+  { re: /[\u4e00-\u9fa5A-Za-z*]{2,8}\s*[（(](?:\d{6}(?:\.S[HZ])?|\d{4,5}\.HK)[)）]/, weight: 2 },
+  // a headline opening the text: "示例股份：拟回购1亿元股份"
+  { re: /^\s*(?!证券|股票|公司|公告|本公司)[\u4e00-\u9fa5A-Za-z*]{2,10}[：:][^\n：:]{4,40}\n/, weight: 2 },
   // "7月5日消息，" / "8月4日晚间讯" / "原标题：": how news items and flashes open
   { re: /\d{1,2}月\d{1,2}日(?:晚间|早间|午间|晚|早)?(?:消息|讯|电)[，,\s]|^\s*原标题\s*[:：]/m, weight: 3 },
   // a flash's bracketed headline "【某某：控股股东减持】" at the very top

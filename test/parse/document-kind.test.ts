@@ -53,6 +53,14 @@ describe('detectDocumentKind', () => {
       'news',
     );
     assert.equal(detectDocumentKind('据上证报报道，示例股份拟回购股份。'), 'news');
+    // a filing retold by the press, its headline, the company with its code in brackets
+    assert.equal(
+      detectDocumentKind('示例股份：拟回购1亿元股份\n示例股份公告，拟以自有资金回购股份。'),
+      'news',
+    );
+    assert.equal(detectDocumentKind('示例股份(600000)3月1日晚间公告，公司中标一项工程。'), 'news');
+    assert.equal(detectDocumentKind('示例股份（600000）5月15日公开信息显示，股东质押100万股。'), 'news');
+    assert.equal(detectDocumentKind('某银行(01398.HK)获某保险增持1亿股H股。 (责任编辑：DF120)'), 'news');
     // a bracket that is no headline, mid-text
     assert.equal(detectDocumentKind('公司拟以自有资金回购股份。详见【公告】。'), 'other');
   });
