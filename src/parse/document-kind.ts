@@ -22,6 +22,14 @@ const RESEARCH_CUES: readonly Cue[] = [
   { re: /(?:证券)?分析师\s*[:：]|[（(]\s*分析师\s*[)）]|研究助理|联系人\s*[:：]/, weight: 1 },
   { re: /盈利预测|目标价|相关研究|相关报告|投资要点|报告摘要/, weight: 1 },
   { re: /[\u4e00-\u9fa5]{2,6}证券(?:经济|发展)?研究(?:所|院|中心)/, weight: 1 },
+  // A report's abstract as news sites carry it: its opening label, a kept rating, forecasts by year, the analyst's "we".
+  { re: /^\s*(?:事件|事项|事件描述|事件点评|投资要点|核心观点|公司动态|业绩简述)\s*[:：\s]/, weight: 2 },
+  {
+    re: /维持[“"「]?(?:买入|增持|推荐|强烈推荐|优于大市|强于大市|跑赢行业|审慎增持|谨慎增持|中性)[”"」]?/,
+    weight: 3,
+  },
+  { re: /(?:19|20)?\d{2}\s*[-–~～]\s*(?:19|20)?\d{2}\s*年\s*(?:EPS|每股收益)|EPS\s*(?:分别)?为/, weight: 2 },
+  { re: /我们(?:预计|认为|看好|维持|判断|上调|下调)/, weight: 1 },
   {
     re: /请务必阅读正文(?:之后|后面)的|谨请参阅尾页重要声明|敬请阅读末页的重要说明|请务必参阅正文后面/,
     weight: 2,
@@ -62,6 +70,10 @@ const NEWS_CUES: readonly Cue[] = [
   },
   // a listed company named with its code in brackets, as the press writes it: 示例股份(600000), 某银行(01398.HK)
   { re: /[\u4e00-\u9fa5A-Za-z*]{2,8}\s*[（(](?:\d{6}(?:\.S[HZ])?|\d{4,5}\.HK)[)）]/, weight: 2 },
+  // a source credited in brackets at the end: "（央视财经）", "(券商中国)"
+  { re: /[（(][\u4e00-\u9fa5]{2,8}(?:财经|中国|日报|时报|晚报|新闻|证券报|网|社)[)）]\s*$/, weight: 2 },
+  // a headline on its own line over the story: "某某否认被约谈\n1月25日，…"
+  { re: /^\s*[^\n。]{6,60}[^\n。：:]\n[^\n]{40,}/, weight: 2 },
   // a headline opening the text: "示例股份：拟回购1亿元股份"
   { re: /^\s*(?!证券|股票|公司|公告|本公司)[\u4e00-\u9fa5A-Za-z*]{2,10}[：:][^\n：:]{4,40}\n/, weight: 2 },
   // "7月5日消息，" / "8月4日晚间讯" / "原标题：": how news items and flashes open

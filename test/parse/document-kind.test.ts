@@ -61,8 +61,32 @@ describe('detectDocumentKind', () => {
     assert.equal(detectDocumentKind('示例股份(600000)3月1日晚间公告，公司中标一项工程。'), 'news');
     assert.equal(detectDocumentKind('示例股份（600000）5月15日公开信息显示，股东质押100万股。'), 'news');
     assert.equal(detectDocumentKind('某银行(01398.HK)获某保险增持1亿股H股。 (责任编辑：DF120)'), 'news');
+    // a headline over its story, a source credited at the end
+    assert.equal(
+      detectDocumentKind(
+        '某某证券否认整体降薪传闻\n1月25日，网传一段对话显示，多家券商被要求降薪，某某证券当日回应称该传闻不实。',
+      ),
+      'news',
+    );
+    assert.equal(
+      detectDocumentKind('自1月1日起，新的进口海关管制规则正式生效，行业团体警告或将短缺。（央视财经）'),
+      'news',
+    );
     // a bracket that is no headline, mid-text
     assert.equal(detectDocumentKind('公司拟以自有资金回购股份。详见【公告】。'), 'other');
+  });
+
+  it("reads a research report's abstract as news sites carry it", () => {
+    assert.equal(
+      detectDocumentKind(
+        '事件：公司发布三季报，业绩低于预期。我们预计2022-2024年EPS分别为1.2/1.5/1.8元，维持“增持”评级。',
+      ),
+      'research_report',
+    );
+    assert.equal(
+      detectDocumentKind('产品创新带来经营持续向好，维持盈利预测，维持目标价，维持增持。'),
+      'research_report',
+    );
   });
 
   it('reads spaced-out characters of financial printers', () => {
