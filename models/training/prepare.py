@@ -26,7 +26,7 @@ from .batching import KB_NONE
 from .config import ROOT, parse_args
 from .feature_contract import check_versions
 from .schema import Schema
-from .team_events import load_team_events
+from .team_events import load_pseudo_events, load_team_events
 from .tokenizer import SPECIAL_TOKENS, encode, load_vocab, normalize_text, save_vocab
 
 # Unified entity types: CLUENER / FinNER labels -> schema entityTypes.
@@ -334,12 +334,14 @@ def main():
                                         "finner-eval", cfg.limit_dev)
     team_train, skipped = load_team_events(cfg.path(cfg.team_events), data_dir, schema, L) \
         if cfg.team_events else ([], 0)
+    pseudo_train, pseudo_skipped = load_pseudo_events(cfg, data_dir, schema, L)
+    team_train, skipped = team_train + pseudo_train, skipped + pseudo_skipped
     extra = load_extra_text(data_dir, cfg.limit_train)
     # A finetuning from a trained model's vocabulary needs no pretraining text.
     corpus_all, corpus_chunks = load_corpus(data_dir, cfg.corpus_max_chars, cfg.pretrain_len) \
         if cfg.corpus_max_chars != 0 else ([], [])
     print(f"loaded: fewfc {len(fewfc_train)}/{len(fewfc_dev)} units, cluener {len(clue_train)}/{len(clue_dev)}, "
-          f"finner {len(fin_train)}/{len(fin_dev)}, team {len(team_train)} ({skipped} arguments off their text), "
+          f"finner {len(fin_train)}/{len(fin_dev)}, team {len(team_train)} ({len(pseudo_train)} pseudo-labelled; {skipped} arguments off their text), "
           f"extra {len(extra)}, corpus chunks {len(corpus_chunks)} ({sum(map(len, corpus_chunks))} chars) "
           f"[{time.time() - t0:.0f}s]")
 

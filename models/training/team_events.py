@@ -103,3 +103,14 @@ def load_team_events(path: str, data_dir: str, schema: Schema, max_len: int):
                           "events": [(t, None, sorted(spans)) for t, spans in sorted(labels.items())],
                           "known": known})
     return units, skipped
+
+
+def load_pseudo_events(cfg, data_dir: str, schema: Schema, max_len: int):
+    """The pseudo-label file's units (cfg.pseudo_events; none when unset), read as the team's annotations and
+    marked `pseudo` so training can weigh them apart."""
+    if not cfg.pseudo_events:
+        return [], 0
+    units, skipped = load_team_events(cfg.path(cfg.pseudo_events), data_dir, schema, max_len)
+    for u in units:
+        u["pseudo"] = True
+    return units, skipped

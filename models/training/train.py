@@ -310,15 +310,23 @@ def torch_forward(model, min_type_prob=min(TH_GRID_FINE)):
 
 def team_repeats(units, cfg: Config) -> list[int]:
     """How many times per epoch each team unit is shown: once if it states no event, else team_positive_repeat,
-    times up to team_rare_type_boost for a unit of a type with fewer sentences than the median type."""
-    per_type = Counter(t for u in units for t, _, _ in u["events"])
+    times up to team_rare_type_boost for a unit of a type with fewer sentences than the median type. A
+    pseudo-labelled unit (cfg.pseudo_events) that states an event is shown pseudo_positive_repeat times; the
+    type counts are the gold units' alone, so pseudo-labels change no gold unit's repeat."""
+    per_type = Counter(t for u in units if not u.get("pseudo") for t, _, _ in u["events"])
     median = float(np.median(list(per_type.values()))) if per_type else 0.0
 
     def boost(t):
         return min(cfg.team_rare_type_boost, max(1.0, (median / per_type[t]) ** 0.5))
 
-    return [round(cfg.team_positive_repeat * max(boost(t) for t, _, _ in u["events"])) if u["events"] else 1
-            for u in units]
+    def repeat(u):
+        if not u["events"]:
+            return 1
+        if u.get("pseudo"):
+            return cfg.pseudo_positive_repeat
+        return round(cfg.team_positive_repeat * max(boost(t) for t, _, _ in u["events"]))
+
+    return [repeat(u) for u in units]
 
 
 def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
@@ -360,14 +368,16 @@ def finetune(cfg: Config, schema: Schema, device: str = "cpu"):
     ev_units = pickle.load(open(os.path.join(prepared, "fewfc_train.pkl"), "rb"))
     ent_units = pickle.load(open(os.path.join(prepared, "ent_train.pkl"), "rb"))
     copies = pickle.load(open(os.path.join(prepared, "fewfc_train_aug.pkl"), "rb")) if cfg.augment_copies else None
-    team_units = pickle.load(open(os.path.join(prepared, "team_train.pkl"), "rb")) if cfg.team_events else []
+    team_units = pickle.load(open(os.path.join(prepared, "team_train.pkl"), "rb")) \
+        if cfg.team_events or cfg.pseudo_events else []
     team_units = [u for u, n in zip(team_units, team_repeats(team_units, cfg)) for _ in range(n)]
     role_mask_np = schema.role_mask()
     role_mask = torch.from_numpy(role_mask_np).to(dev)
     rng = np.random.default_rng(cfg.seed + 1 + step)
     log(f"finetune: {len(ev_units)} event units ({sum(map(bool, copies or []))} with mention-replaced copies), "
         f"{len(team_units)} team units (those stating an event x{cfg.team_positive_repeat}, "
-        f"rare types up to x{cfg.team_rare_type_boost:g} more), "
+        f"rare types up to x{cfg.team_rare_type_boost:g} more; "
+        f"{sum(1 for u in team_units if u.get('pseudo'))} of them pseudo-labelled, x{cfg.pseudo_positive_repeat}), "
         f"{len(ent_units)} entity units, "
         f"params {count_params(model)}")
 

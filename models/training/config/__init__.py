@@ -38,6 +38,12 @@ class Config:
     # A sentence of a type rarer than the team's median type is shown up to this many times more, in proportion
     # to sqrt(median / its type's sentence count): thin types (企业破产, 被约谈, 股份回购) otherwise stay underfit.
     team_rare_type_boost: float = 1.0
+    # Self-training: pseudo-labels the product wrote at raised thresholds (`finkg pseudo-label`, team-events
+    # records) join the team's units, read the same way. Their sentences that state an event are shown
+    # pseudo_positive_repeat times per epoch (gold ones team_positive_repeat times): a model's labels are
+    # noisier than the team's, so they weigh less; they never enter the rare-type counts of the gold units.
+    pseudo_events: str | None = None
+    pseudo_positive_repeat: int = 1
     # Type threshold of the types learnt without triggers (config.json decode.thresholds.triggerlessType); None:
     # the type threshold tuned on FewFC dev. FewFC dev cannot tune it: it labels none of those types.
     triggerless_type_threshold: float | None = None
