@@ -1,13 +1,16 @@
 /**
- * Runs each form of read query that builds a huge value inside one expression straight on a Neo4j of its
- * own (the product's configuration: default heap, ExitOnOutOfMemoryError, transaction memory limits), as
- * the API runs a client's query (READ, 10 s deadline) but without the API's refusal, and reports whether
- * the API refuses it and whether the server survived; a server that exited is started again for the next.
+ * Runs each form of read query that builds a huge value inside one expression on a Neo4j of its own (the
+ * product's configuration: default heap, ExitOnOutOfMemoryError, transaction memory limits): first as
+ * the API runs a client's query (runUserCypher: refusals, plan check, READ, 10 s deadline), then straight,
+ * without the API's refusal, and reports what each answered and whether the server survived; a server
+ * that exited is started again for the next run.
  *
- *   node dist/bench/cypher-memory-bombs.js      (minutes per query that kills the server)
+ *   node dist/bench/cypher-memory-bombs.js [--only <part of a name>]…   (minutes per query that kills the server)
  */
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../src/config/index.js';
 import { createNeo4jDriver } from '../src/graph/index.js';
-import { unboundedValue } from '../src/graph/queries/value-limits.js';
+import { runUserCypher } from '../src/graph/queries/index.js';
 import { runReadQuery } from '../src/graph/read-query.js';
 import { ensureNeo4j } from '../src/services/index.js';
 import { withScratchServices } from '../src/services/scratch-services.js';
@@ -35,30 +38,49 @@ const QUERIES: [name: string, query: string][] = [
   ],
 ];
 
+/** The API's limits for a client's query (src/api/app.ts). */
+const API_LIMITS = { timeoutMs: 10_000, maxRows: 1000 };
+
+type Run = (driver: Driver, database: string, query: string) => Promise<unknown>;
+
+const RUNS: [how: string, run: Run][] = [
+  [
+    'through the API',
+    (driver, database, query) => runUserCypher({ driver, database }, query, {}, API_LIMITS),
+  ],
+  ['unguarded', (driver, database, query) => runReadQuery(driver, database, query, {}, API_LIMITS)],
+];
+
+/** What one run answered, how long it took and whether the server still answers after it. */
+async function measure(config: Config, run: Run, query: string): Promise<string> {
+  const driver = createNeo4jDriver(config);
+  const started = Date.now();
+  let outcome: string;
+  try {
+    const result = (await run(driver, config.neo4jDatabase, query)) as { rows: unknown[] };
+    outcome = `answered ${JSON.stringify(result.rows[0])}`;
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    outcome = `${code ?? (error as Error).constructor.name}: ${String(message).split('\n')[0]?.slice(0, 100)}`;
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const survived = await driver
+    .executeQuery('RETURN 1', {}, { database: config.neo4jDatabase })
+    .then(() => true)
+    .catch(() => false);
+  await driver.close().catch(() => {});
+  if (!survived) await ensureNeo4j(config);
+  return `${outcome} after ${seconds} s; ${survived ? 'server up' : 'server exited'}`;
+}
+
+/** `--only <part of a name>`, repeatable: the forms to run (all when none is given). */
+const only = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--only' ? [arg] : []));
+
 await withScratchServices(BENCH_RUNS_DIR, async (config) => {
-  for (const [name, query] of QUERIES) {
-    const refused = unboundedValue(query, {}) !== null;
-    const driver = createNeo4jDriver(config);
-    const started = Date.now();
-    let outcome: string;
-    try {
-      const result = await runReadQuery(driver, config.neo4jDatabase, query, {}, { timeoutMs: 10_000 });
-      outcome = `answered ${JSON.stringify(result.rows[0])}`;
-    } catch (error) {
-      const { code, message } = error as { code?: string; message?: string };
-      outcome = `${code ?? 'error'}: ${String(message).split('\n')[0]?.slice(0, 100)}`;
-    }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const survived = await driver
-      .executeQuery('RETURN 1', {}, { database: config.neo4jDatabase })
-      .then(() => true)
-      .catch(() => false);
-    await driver.close().catch(() => {});
-    console.log(
-      `${name}: ${refused ? 'refused by the API' : 'passes the API'}; run unguarded: ${outcome} after ${seconds} s; ` +
-        (survived ? 'server up' : 'server exited'),
-    );
-    if (!survived) await ensureNeo4j(config);
+  for (const [name, query] of QUERIES.filter(
+    ([name]) => only.length === 0 || only.some((part) => name.includes(part)),
+  )) {
+    for (const [how, run] of RUNS) console.log(`${name}, ${how}: ${await measure(config, run, query)}`);
   }
 });
 process.exit(0);

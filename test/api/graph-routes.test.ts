@@ -507,6 +507,40 @@ describe('graph query API', () => {
       }
     });
 
+    it('refuses the queries that build a huge value in one expression, with the documented message', async () => {
+      const doubling = (times: number) =>
+        `WITH 'x' AS s ${Array.from({ length: times }, () => 'WITH s + s AS s').join(' ')} RETURN size(s) AS n`;
+      for (const [query, params, message] of [
+        [doubling(31), {}, /at most 100 copies of earlier variables/],
+        [`RETURN size([x IN range(1, 1000000) | '${'x'.repeat(9000)}' + x]) AS n`, {}, /at most 10,000/],
+        [
+          `RETURN [x IN range(1, 100) | '${'x'.repeat(1001)}' + x] AS l`,
+          {},
+          /mapping of a list comprehension .* at most 1,000 characters/,
+        ],
+        [
+          'RETURN size($p + $p + $p + $p + $p) AS n',
+          { p: 'x'.repeat(20_000) },
+          /strings and parameters of a query may hold at most 65,536 characters/,
+        ],
+      ] as const) {
+        const { status, body } = await cypher(query, params);
+        assert.equal(status, 403, `${query.slice(0, 80)}: ${JSON.stringify(body).slice(0, 300)}`);
+        assert.equal(body.error, 'query_refused');
+        assert.match(body.message, message);
+      }
+      // The same shapes within the limits run.
+      for (const [query, params, expected] of [
+        [doubling(6), {}, 64],
+        [`RETURN size([x IN range(1, 100) | '${'x'.repeat(900)}' + x]) AS n`, {}, 100],
+        ['RETURN size($p + $p + $p) AS n', { p: 'x'.repeat(20_000) }, 60_000],
+      ] as const) {
+        const { status, body } = await cypher(query, params);
+        assert.equal(status, 200, `${query.slice(0, 80)}: ${JSON.stringify(body).slice(0, 300)}`);
+        assert.equal(body.rows[0].n, expected);
+      }
+    });
+
     it('runs the reads and procedures the documentation shows', async () => {
       for (const [query, params] of [
         ['MATCH (e:Event)-[r]->(c:Company) RETURN e.type, type(r), c.name LIMIT 20', {}],

@@ -1,8 +1,12 @@
-/** `finkg serve`: run the HTTP API, the dashboard and the queue board until SIGTERM/SIGINT. */
+/**
+ * `finkg serve`: run the HTTP API, the dashboard and the queue board until SIGTERM/SIGINT, starting again
+ * a Redis or Neo4j that finkg started and that died (a read that exhausts Neo4j's heap makes it exit).
+ */
 
 import { type Command, InvalidArgumentError } from 'commander';
 import { runServer } from '../../api/server.js';
 import { loadConfig } from '../../config/index.js';
+import { superviseServices } from '../../services/index.js';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -27,5 +31,7 @@ export function registerServeCommand(program: Command): void {
       server.app.log.info(
         `finkg listening on ${server.url}: dashboard ${server.url}/, API docs ${server.url}/docs, queues ${server.url}/admin`,
       );
+      const supervisor = superviseServices(config, server.app.log);
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => supervisor.stop());
     });
 }

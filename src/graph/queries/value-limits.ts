@@ -1,4 +1,5 @@
 import { type CypherToken, cypherTokens, functionCalls } from './cypher-tokens.js';
+import { valueCopiesRefusal } from './value-copies.js';
 
 /*
  * Rules against one read query exhausting Neo4j's heap. Neo4j tracks the memory of what a query holds
@@ -7,19 +8,30 @@ import { type CypherToken, cypherTokens, functionCalls } from './cypher-tokens.j
  * the heap and the server exits (its supervisor starts it again). The forms that build such values from
  * a short query are refused before anything runs:
  * - range() outside `UNWIND range(…) AS` (read one element at a time) takes integer literals or integer
- *   parameters only, and holds at most MAX_RANGE_ELEMENTS elements: readers never need a computed range;
+ *   parameters only, and holds at most MAX_RANGE_ELEMENTS elements: readers never need a computed or a
+ *   long range, and each element can be mapped to a new value (a 9,000-character string joined to each
+ *   element of range(1, 1000000) is 9 GB);
  * - reduce() is refused: its accumulator can double at every step (a sum reads as
  *   `CALL { … UNWIND list AS x RETURN sum(x) AS total }`, whose memory Neo4j tracks);
  * - replace() may not lengthen: its search and replacement are written strings or string parameters, the
  *   replacement no longer than the search (nested, each call multiplies the length);
  * - a list comprehension may not build a list comprehension per element (sizes multiply: three levels
- *   of 1,000 are a billion elements).
- * What stays possible (docs/api.md): a value doubled through a chain of WITH clauses (`WITH s + s AS s`),
- * and a large parameter repeated per element of a permitted list.
+ *   of 1,000 are a billion elements), and its mapping (after `|`, built again for each element) holds at
+ *   most MAX_MAPPING_CHARS characters of strings and parameters;
+ * - the strings and parameters of one read hold at most MAX_LITERAL_CHARS characters, counted wherever
+ *   each appears (`$p + $p + …` repeats a large parameter without a loop);
+ * - an expression is built from at most MAX_VALUE_COPIES copies of earlier variables (value-copies.ts:
+ *   `WITH s + s AS s` chained doubles s each time).
+ * What stays possible (docs/api.md): mapping each element of a long list collected from rows to a
+ * longer value.
  */
 
 /** The most elements a `range()` may have in a client's query, except when UNWIND reads it. */
-export const MAX_RANGE_ELEMENTS = 1_000_000;
+export const MAX_RANGE_ELEMENTS = 10_000;
+/** The most characters of strings and parameter values one read may write, counted where each appears. */
+export const MAX_LITERAL_CHARS = 65_536;
+/** The most characters of strings and parameter values in the mapping of one list comprehension. */
+export const MAX_MAPPING_CHARS = 1_000;
 
 const INTEGER = /^(?:0x[0-9a-f_]+|0o[0-7_]+|[0-9][0-9_]*)$/i;
 
@@ -122,6 +134,57 @@ function nestedComprehensionRefusal(tokens: readonly CypherToken[]): string | nu
   return null;
 }
 
+/** Characters a parameter's value holds once sent to Neo4j (a number or a boolean counts its digits). */
+function valueChars(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return value.reduce((total: number, item) => total + 1 + valueChars(item), 0);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).reduce((total, [key, item]) => total + key.length + valueChars(item), 0);
+  }
+  return String(value).length;
+}
+
+/** Characters of the strings and parameters among `tokens`, each counted where it appears. */
+function literalChars(tokens: readonly CypherToken[], params: Record<string, unknown>): number {
+  let total = 0;
+  for (const token of tokens) {
+    if (token.kind === 'string') total += token.text.length;
+    else if (token.kind === 'param') total += valueChars(params[token.text]);
+  }
+  return total;
+}
+
+/** Where the mapping of the comprehension opened at `open` starts (after its `|`), or -1 when it has none. */
+function mappingStart(tokens: readonly CypherToken[], open: number, close: number): number {
+  let depth = 0;
+  for (let i = open + 1; i < close; i++) {
+    const t = tokens[i] as CypherToken;
+    if (t.kind !== 'symbol') continue;
+    if ('([{'.includes(t.text)) depth++;
+    else if (')]}'.includes(t.text)) depth--;
+    else if (t.text === '|' && depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+function literalRefusal(tokens: readonly CypherToken[], params: Record<string, unknown>): string | null {
+  const total = literalChars(tokens, params);
+  if (total > MAX_LITERAL_CHARS) {
+    return `the strings and parameters of a query may hold at most ${MAX_LITERAL_CHARS.toLocaleString('en')} characters, counted where each appears (this one: ${total.toLocaleString('en')})`;
+  }
+  for (let open = 0; open < tokens.length; open++) {
+    if (tokens[open]?.kind !== 'symbol' || tokens[open]?.text !== '[') continue;
+    const close = closingIndex(tokens, open);
+    const start = mappingStart(tokens, open, close);
+    if (start < 0) continue;
+    const chars = literalChars(tokens.slice(start, close), params);
+    if (chars > MAX_MAPPING_CHARS) {
+      return `the mapping of a list comprehension (after |, built for each element) may hold at most ${MAX_MAPPING_CHARS.toLocaleString('en')} characters of strings and parameters here (this one: ${chars.toLocaleString('en')})`;
+    }
+  }
+  return null;
+}
+
 const GUARDED = new Set(['range', 'reduce', 'replace']);
 
 /** Why `query` is refused as able to build a value too large for the server's heap, or null. */
@@ -136,5 +199,5 @@ export function unboundedValue(query: string, params: Record<string, unknown>): 
           : replaceRefusal(call.args, params);
     if (why) return why;
   }
-  return nestedComprehensionRefusal(tokens);
+  return nestedComprehensionRefusal(tokens) ?? literalRefusal(tokens, params) ?? valueCopiesRefusal(tokens);
 }

@@ -5,7 +5,13 @@ import { createNeo4jDriver } from '../../../src/graph/index.js';
 import { withoutExplainOffset } from '../../../src/graph/queries/cypher.js';
 import { refusal } from '../../../src/graph/queries/cypher-allow-list.js';
 import { QueryTimeoutError, runUserCypher } from '../../../src/graph/queries/index.js';
-import { MAX_RANGE_ELEMENTS, unboundedValue } from '../../../src/graph/queries/value-limits.js';
+import { MAX_VALUE_COPIES } from '../../../src/graph/queries/value-copies.js';
+import {
+  MAX_LITERAL_CHARS,
+  MAX_MAPPING_CHARS,
+  MAX_RANGE_ELEMENTS,
+  unboundedValue,
+} from '../../../src/graph/queries/value-limits.js';
 import { ensureTestServices, testConfig } from '../../support/test-services.js';
 
 describe('runUserCypher', () => {
@@ -88,6 +94,67 @@ describe('runUserCypher', () => {
       ['MATCH (c:Company) RETURN [(c)<-[:PLEDGOR]-(e) | e.date] AS dates', {}],
     ] as const)
       assert.equal(unboundedValue(query, params), null, query);
+  });
+
+  it('refuses a variable rebound to copies of itself again and again, and long strings built per element', () => {
+    const doubling = (times: number) =>
+      `WITH 'x' AS s ${Array.from({ length: times }, () => 'WITH s + s AS s').join(' ')} RETURN size(s) AS n`;
+    const copies = /at most \d+ copies of earlier variables/;
+    for (const [query, params, why] of [
+      // The two forms bench/cypher-memory-bombs.ts measured making the server exit through the guard.
+      [doubling(31), {}, copies],
+      [`RETURN size([x IN range(1, 1000000) | '${'x'.repeat(9000)}' + x]) AS n`, {}, /range\(\) of 1000000/],
+      [doubling(Math.ceil(Math.log2(MAX_VALUE_COPIES + 1))), {}, copies],
+      // Doubling under other names, through lists, maps and comprehensions.
+      [`WITH 'x' AS s ${'WITH s + s AS t WITH t + t AS s '.repeat(4)}RETURN s`, {}, copies],
+      [`WITH 'x' AS s ${'WITH {a: s, b: s} AS m WITH m.a + m.b AS s '.repeat(7)}RETURN s`, {}, copies],
+      [`WITH ['x'] AS l ${'WITH [y IN l | y + y] AS l '.repeat(5)}RETURN l`, {}, copies],
+      [
+        `WITH 'x' AS s RETURN size(${Array(MAX_VALUE_COPIES + 1)
+          .fill('s')
+          .join(' + ')})`,
+        {},
+        copies,
+      ],
+      [
+        `RETURN [x IN range(1, 1000) | '${'x'.repeat(MAX_MAPPING_CHARS + 1)}' + x] AS l`,
+        {},
+        /mapping of a list comprehension .* at most 1,000 characters/,
+      ],
+      [
+        'MATCH (c:Company) WITH collect(c.name) AS names RETURN [n IN names | n + $pad] AS l',
+        { pad: 'x'.repeat(MAX_MAPPING_CHARS + 1) },
+        /mapping of a list comprehension/,
+      ],
+      [
+        `RETURN size(${Array(5).fill('$p').join(' + ')}) AS n`,
+        { p: 'x'.repeat(MAX_LITERAL_CHARS / 4) },
+        /strings and parameters of a query may hold at most 65,536 characters/,
+      ],
+    ] as const)
+      assert.match(unboundedValue(query, params) ?? '', why, query.slice(0, 120));
+    for (const [query, params] of [
+      // A few doublings, a variable named several times, a long parameter list, a short string per element.
+      [doubling(Math.floor(Math.log2(MAX_VALUE_COPIES))), {}],
+      [
+        "MATCH (e:Event)-[r]->(c:Company) WITH e, c, c.name + '/' + e.type AS label, collect(r) AS rs RETURN label, c.name + ': ' + label AS line, [x IN rs | type(x) + ' ' + label] AS types",
+        {},
+      ],
+      [
+        'MATCH (c:Company) WHERE c.key IN $keys RETURN c.name',
+        { keys: Array.from({ length: 2000 }, (_, i) => `company-key-${i}`) },
+      ],
+      [
+        `RETURN [x IN range(1, ${MAX_RANGE_ELEMENTS}) | '${'x'.repeat(MAX_MAPPING_CHARS - 10)}' + x] AS l`,
+        {},
+      ],
+      [
+        'UNWIND range(1, 1000000) AS x RETURN size(collect(toString(x) + $pad)) AS n',
+        { pad: 'x'.repeat(10_000) },
+      ],
+      ["WITH 'x' AS s WITH s, s AS t WITH s + t AS u RETURN u + u AS v", {}],
+    ] as const)
+      assert.equal(unboundedValue(query, params), null, query.slice(0, 120));
   });
 
   it('points error positions at the client’s text, not at the EXPLAIN in front of it', () => {
