@@ -36,6 +36,7 @@ export type ResolutionReason =
   | 'same_full_name'
   | 'short_name'
   | 'alias'
+  | 'former_name'
   | 'unique_short_name'
   | 'same_core_name'
   | 'truncated_span'
@@ -178,7 +179,7 @@ export class CompanyResolver {
   private addName(entity: LinkedEntity, raw: string): void {
     const name = cleanCompanyName(raw);
     if (!name || isNotCompanyName(name)) return;
-    for (const form of new Set([name, withoutListingPrefix(name).core])) {
+    for (const form of new Set([name, withoutListingPrefix(name).core, latinSpelling(name)])) {
       const set = this.byName.get(form) ?? new Set();
       set.add(entity);
       this.byName.set(form, set);
@@ -203,6 +204,26 @@ export class CompanyResolver {
     this.reasons.set(short, 'alias');
   }
 
+  /**
+   * Records a former name a document states (原名, 曾用名, 更名为): the company of the present name, or
+   * the issuer when the document says it of itself, answers to it too (kept among its names). Called
+   * before the document's full names are resolved, so the former name never becomes a node of its own.
+   */
+  addFormerName(presentName: string | undefined, formerName: string): LinkedEntity | undefined {
+    const former = withoutLeadingClause(cleanCompanyName(formerName));
+    if (!isFullName(former)) return undefined;
+    const entity = presentName === undefined ? this.issuer : this.resolve(presentName)?.entity;
+    if (!entity || sameName(entity, { ...entity, name: former }) || this.refused.get(entity)?.has(former))
+      return undefined;
+    // A former name another known company bears now is that company's, not a second name of this one.
+    const holders = [...(this.byName.get(former) ?? [])].filter((e) => e !== entity);
+    if (holders.length > 0) return undefined;
+    if (!entity.shortNames?.includes(former)) entity.shortNames = [...(entity.shortNames ?? []), former];
+    this.addName(entity, former);
+    this.reasons.set(former, 'former_name');
+    return entity;
+  }
+
   resolve(mention: string): Resolution | undefined {
     return this.find(mention, true);
   }
@@ -218,7 +239,8 @@ export class CompanyResolver {
     }
     const exact =
       this.unique(this.byName.get(name), name) ??
-      this.unique(this.byName.get(withoutListingPrefix(name).core), name);
+      this.unique(this.byName.get(withoutListingPrefix(name).core), name) ??
+      this.unique(this.byName.get(latinSpelling(name)), name);
     if (exact) {
       const reason: ResolutionReason =
         this.reasons.get(name) ?? (isFullName(name) ? 'same_full_name' : 'short_name');
@@ -277,7 +299,7 @@ export class CompanyResolver {
       for (const n of [entity.name, ...(entity.shortNames ?? [])].map(cleanCompanyName).filter(isFullName)) {
         if (legalFormCore(n) === core) sameCore.add(entity);
         else if (n.length === full.length + 1 && n.endsWith(full)) cut.add(entity);
-        else if (samePlacedName(leadingPlace(n), place, core)) placed.add(entity);
+        else if (samePlacedName(leadingPlace(n), place, core) || samePlacedFirm(n, place)) placed.add(entity);
       }
     }
     if (sameCore.size === 1) return { entity: [...sameCore][0] as LinkedEntity, reason: 'same_core_name' };
@@ -334,6 +356,22 @@ function samePlacedName(
   if (!known) return false;
   if (!mention) return known.rest === mentionCore;
   return known.place === mention.place && known.rest === mention.rest;
+}
+
+/**
+ * A Latin name's spelling without spaces, dots and case, under which names a text layer split or joined
+ * differently meet (SIGN INVESTMENTS LIMITED / SIGNINVESTMENTS LIMITED); a Chinese name has none.
+ */
+function latinSpelling(name: string): string {
+  return isLatinName(name) ? `latin:${name.replace(/[ .]/g, '').toLowerCase()}` : name;
+}
+
+/**
+ * An audit or law firm written with its city before its name (深圳中天勤会计师事务所) is the firm known
+ * without it (中天勤会计师事务所): a firm's branches are named 分所 after the name, never by a leading place.
+ */
+function samePlacedFirm(known: string, mention: { place: string; rest: string } | undefined): boolean {
+  return mention !== undefined && /事务所$/.test(known) && !leadingPlace(known) && mention.rest === known;
 }
 
 /** A Shanghai or Shenzhen share code (6 digits) as opposed to a Hong Kong one (5 digits). */

@@ -1,6 +1,6 @@
 import type { ExtractionResult } from '../extract/types.js';
 import type { Forecast, PageBox, ParsedDocument } from '../parse/index.js';
-import { sentenceSourceSpan } from '../parse/index.js';
+import { sentenceModelText, sentenceSourceSpan } from '../parse/index.js';
 import type { DocumentJob } from '../queue/index.js';
 import {
   cleanCompanyName,
@@ -25,10 +25,18 @@ import type {
   SentenceEvent,
 } from './graph-document.js';
 import { organizationCategory } from './organization-category.js';
-import { addPositions, isPersonName, personContexts, personIn } from './people.js';
+import {
+  addPositions,
+  companyNamesOf,
+  isPersonName,
+  personContexts,
+  personIn,
+  standsAsPerson,
+} from './people.js';
 import {
   type StatedListingCodes,
   statedAliases,
+  statedFormerNames,
   statedListingCodes,
   statedSubsidiaries,
 } from './stated-names.js';
@@ -101,6 +109,9 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   const resolver = new CompanyResolver(self, known);
   if (issuer && covered && covered.key !== issuer.key)
     resolver.resolve(covered.shortNames?.[0] ?? covered.name);
+  // Former names before the full names, so a company's old name is that company, not a node of its own.
+  for (const { name, formerName } of statedFormerNames(parsed.modelText))
+    resolver.addFormerName(name, formerName);
   // Full names first, then the short names the document states for them, so a short name met
   // before its full name still finds it.
   // Longest first, so a span the model cut short finds the name it was cut from.
@@ -123,13 +134,19 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     if (sub) use(sub);
   }
   const people = personContexts(parsed, extractions, resolver, self?.key, documentId);
+  const companyNames = companyNamesOf(resolver);
 
   parsed.sentences.forEach((sentence, i) => {
     const result = extractions[i];
     if (!result) return;
     const span = (start: number, end: number) => sentenceSourceSpan(parsed, sentence, start, end);
+    const modelText = sentenceModelText(parsed, sentence);
 
-    const entityFor = (text: string, type: string): { entity: LinkedEntity; reason?: string } | undefined => {
+    const entityFor = (
+      text: string,
+      type: string,
+      at: { start: number; end: number },
+    ): { entity: LinkedEntity; reason?: string } | undefined => {
       // 公司 / 本公司 is the issuer, or nobody: a generic word never becomes a company of its own.
       if (type !== 'person' && SELF_NAME.test(text.trim())) {
         return self ? { entity: use(self), reason: 'self_reference' } : undefined;
@@ -146,7 +163,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       }
       if (type === 'person') {
         const name = text.trim();
-        if (!isPersonName(name)) return undefined;
+        if (!isPersonName(name) || !standsAsPerson(modelText, at, companyNames)) return undefined;
         const person = people.get(name) ?? personIn(name, self?.key, documentId);
         people.set(name, person);
         return { entity: use(person) };
@@ -160,7 +177,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       .slice(0, MAX_ENTITIES_PER_SENTENCE)
       .sort((a, b) => rank(a.type) - rank(b.type));
     for (const e of ordered) {
-      const linked = entityFor(e.text, e.type);
+      const linked = entityFor(e.text, e.type, e);
       if (!linked) continue;
       const [start, end] = span(e.start, e.end);
       mentions.push({
@@ -208,7 +225,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
         const modelType = result.entities.find((e) => e.start === a.start && e.end === a.end)?.type;
         const type =
           modelType && role.entityTypes.includes(modelType) ? modelType : (role.entityTypes[0] ?? 'company');
-        const entity = entityFor(a.text, type)?.entity;
+        const entity = entityFor(a.text, type, a)?.entity;
         if (!entity) {
           // Products, industries, positions: no node of their own yet; the argument keeps its text.
           args.push({ ...base, role: a.role, roleKey: role.key });

@@ -91,6 +91,7 @@ export function personContexts(
   const names = new Set<string>();
   const employers = new Map<string, Map<string, number>>();
   const neighbours = new Map<string, Map<string, number>>();
+  const companyNames = companyNamesOf(resolver);
   parsed.sentences.forEach((sentence, i) => {
     const result = extractions[i];
     if (!result) return;
@@ -115,7 +116,7 @@ export function personContexts(
     ];
     for (const p of spans) {
       const name = p.text.trim();
-      if (!isPersonName(name)) continue;
+      if (!isPersonName(name) || !standsAsPerson(text, p, companyNames)) continue;
       names.add(name);
       const employer = statedEmployer(text, p, companies, selfKey);
       if (employer) {
@@ -162,7 +163,39 @@ export function personIn(name: string, companyKey: string | undefined, documentI
 
 /** Marks of an organisation, a generic word or a form of address: no personal name has them. */
 const NOT_A_NAME_MARK =
-  /公司|集团|银行|证券|基金|控股|股份|事务所|永道|会计|律师|协会|委员会|中心|大学|学院|医院|政府|部门|先生|女士|小姐|董事|监事|经理|股东|本人|[省市县区局厅署院所]$/;
+  /公司|集团|银行|证券|基金|控股|股份|事务所|永道|会计|律师|协会|委员会|中心|大学|学院|医院|政府|部门|先生|女士|小姐|董事|监事|经理|股东|本人|教授|博士|硕士|老师|院士|医生|[省市县区局厅署院所]$/;
+
+/** Text right after a span that makes the span the start of a firm's name (安永 of 安永华明会计师事务所). */
+const FIRM_NAME_AFTER =
+  /^[\u4e00-\u9fa5]{0,6}?(?:会计师事务所|律师事务所|有限责任公司|股份有限公司|有限公司)/;
+/** A span cut out of a unit of area or volume (方米 of 平方米). */
+const UNIT_AROUND = /平方|立方/;
+
+/**
+ * Whether a person span, read in its sentence, stands on its own: not the start of a firm's name that
+ * runs on after it, not cut from a unit (平方米), not inside a company name or short name the document
+ * uses at the same place (农装 of 厚生农装).
+ */
+export function standsAsPerson(
+  text: string,
+  span: { start: number; end: number },
+  companyNames: readonly string[],
+): boolean {
+  if (FIRM_NAME_AFTER.test(text.slice(span.end, span.end + 16))) return false;
+  if (UNIT_AROUND.test(text.slice(Math.max(0, span.start - 2), span.end + 1))) return false;
+  const name = text.slice(span.start, span.end);
+  for (const company of companyNames) {
+    if (company.length <= name.length || !company.includes(name)) continue;
+    for (let at = text.indexOf(company); at >= 0; at = text.indexOf(company, at + 1))
+      if (at < span.end && at + company.length > span.start) return false;
+  }
+  return true;
+}
+
+/** The names and short names of the companies a resolver knows (for standsAsPerson). */
+export function companyNamesOf(resolver: CompanyResolver): string[] {
+  return [...new Set(resolver.known.flatMap((c) => [c.name, ...(c.shortNames ?? [])]))];
+}
 /** A word of a foreign name: capitalised (Lau, O'Neil, Mary-Jane) or an initial (J.). */
 const FOREIGN_WORD = /^(?:[A-Z][a-z]*(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.)$/;
 const FOREIGN_NOT_A_NAME =

@@ -21,27 +21,131 @@ const FULL_NAME =
 const QUOTE_OPEN = '[“"「『]';
 const QUOTE_CLOSE = '[”"」』]';
 
-/** "X（以下简称“Y”）", "X（下称“Y”）", "X（简称：Y）", and a former name: "X（原名Y）", "曾用名：Y". */
+/** "X（以下简称“Y”）", "X（下称“Y”）", "X（简称：Y）". */
 const ALIAS = new RegExp(
   `(${FULL_NAME})\\s*[（(]\\s*(?:以下|下文)?(?:简称|下称|称)\\s*[:：]?\\s*${QUOTE_OPEN}?([^”"」』）)，,；;：:\\s]{2,20})${QUOTE_CLOSE}?\\s*[，,；;)）]`,
   'g',
 );
-const FORMER_NAME = new RegExp(
-  `(${FULL_NAME})\\s*[（(]\\s*(?:原名|曾用名|原名称)\\s*[:：为]?\\s*${QUOTE_OPEN}?(${FULL_NAME})${QUOTE_CLOSE}?\\s*[)）]`,
-  'g',
-);
+
 const SUBSIDIARY = new RegExp(`(全资|控股)(?:子公司|孙公司)\\s*${QUOTE_OPEN}?(${FULL_NAME})`, 'g');
 
-/** Aliases and former names a document states for full company names, in a simplified-Chinese text. */
+/** A 释义 (definitions) table row: "释义项：常奔公司、常奔；指；释义内容：常州常柴奔牛柴油机有限公司". */
+const DEFINITION_ROW = new RegExp(
+  `^\\s*(?:释义项\\s*[:：])?\\s*([^；;：:\\n]{2,30})\\s*[；;]\\s*指\\s*[；;]\\s*(?:释义内容\\s*[:：])?\\s*(${FULL_NAME})`,
+  'gm',
+);
+
+/** Aliases a document states for full company names, in a simplified-Chinese text. */
 export function statedAliases(text: string): StatedAlias[] {
   const out: StatedAlias[] = [];
-  for (const pattern of [ALIAS, FORMER_NAME]) {
-    for (const m of text.matchAll(pattern)) {
-      const fullName = cleanCompanyName(m[1] ?? '');
-      const alias = cleanCompanyName(m[2] ?? '');
-      if (isFullName(fullName) && alias && alias !== fullName) out.push({ fullName, alias });
+  for (const m of text.matchAll(DEFINITION_ROW)) {
+    const fullName = cleanCompanyName(m[2] ?? '');
+    if (!isFullName(fullName)) continue;
+    for (const raw of (m[1] ?? '').split(/[、,，]/)) {
+      const alias = cleanCompanyName(raw);
+      if (alias.length >= 2 && alias !== fullName) out.push({ fullName, alias });
     }
   }
+  for (const m of text.matchAll(ALIAS)) {
+    const fullName = cleanCompanyName(m[1] ?? '');
+    const alias = cleanCompanyName(m[2] ?? '');
+    if (isFullName(fullName) && alias && alias !== fullName) out.push({ fullName, alias });
+  }
+  return out;
+}
+
+/** A name a company was known by before: `name` is its present name, absent for the document's own company. */
+export interface StatedFormerName {
+  name?: string;
+  formerName: string;
+}
+
+/** Where a name starts when no bracket marks it: after a clause boundary or a word that governs it. */
+const NAME_START = '(?<=^|[\\s，。；、：:“"《（(*]|将|把|由|子公司|孙公司)';
+const NAME_OPEN = `\\s*[:：]?\\s*${QUOTE_OPEN}?`;
+/** Former names stated beside the present one: "X（原名Y）", "原名Y，于2001年更名为X", "Y更名为X", "公司名称由Y变更为X". */
+const FORMER_NAME_PATTERNS: Array<{ pattern: RegExp; name: number; former: number }> = [
+  {
+    pattern: new RegExp(
+      `(${FULL_NAME})\\s*[（(]\\s*(?:原名|曾用名|原名称)(?:为|称)?${NAME_OPEN}(${FULL_NAME})${QUOTE_CLOSE}?\\s*[)）]`,
+      'g',
+    ),
+    name: 1,
+    former: 2,
+  },
+  {
+    pattern: new RegExp(
+      `(?:原名|原名称|曾用名)(?:为|称)?${NAME_OPEN}(${FULL_NAME})${QUOTE_CLOSE}?[\\s，,]*(?:[于在][^，。；\\n]{0,20})?(?:更名|名称变更)为${NAME_OPEN}(${FULL_NAME})`,
+      'g',
+    ),
+    name: 2,
+    former: 1,
+  },
+  {
+    pattern: new RegExp(
+      `${NAME_START}(${FULL_NAME})${QUOTE_CLOSE}?\\s*(?:[于在][^，。；\\n]{0,20})?(?:正式)?更名为${NAME_OPEN}(${FULL_NAME})`,
+      'g',
+    ),
+    name: 2,
+    former: 1,
+  },
+  {
+    pattern: new RegExp(
+      `名称(?:由|从)${NAME_OPEN}(${FULL_NAME})${QUOTE_CLOSE}?\\s*(?:变更|更改|更名)为${NAME_OPEN}(${FULL_NAME})`,
+      'g',
+    ),
+    name: 2,
+    former: 1,
+  },
+];
+/**
+ * The document's own company stating its former name: "本公司……原名为Y" within one sentence, with no
+ * subsidiary or shareholder in between (本公司之子公司X原名Y is X's), or a 公司信息 row "曾用名；Y".
+ */
+const OWN_FORMER_NAME = new RegExp(
+  `(?:本公司|公司)([^。；]{0,150}?)(?:原名|原名称|曾用名)(?:为|称)?\\s*[:：；;]?\\s*${QUOTE_OPEN}?(${FULL_NAME})`,
+  'g',
+);
+const NOT_OWN = /子公司|附属|联营|合营|参股|股东|收购|持有|[（(]原名/;
+/** A 公司信息 table row of the document's own company: "曾用名；Y". */
+const OWN_FORMER_NAME_ROW = new RegExp(
+  `^\\s*(?:公司)?曾用名\\s*[:：；;]\\s*${QUOTE_OPEN}?(${FULL_NAME})`,
+  'gm',
+);
+/** The clause a match may carry before a name: "本公司将全资子公司X", "原名X". */
+const GOVERNING_CLAUSE = /^.*(?:将|把|子公司|孙公司|原名称?|曾用名)(?:为|称)?/;
+
+function withoutGoverningClause(name: string): string {
+  const tail = name.replace(GOVERNING_CLAUSE, '');
+  return tail !== name && isFullName(tail) && tail.length >= 6 ? tail : name;
+}
+
+/** Former names a document states for companies, in a simplified-Chinese text. */
+export function statedFormerNames(text: string): StatedFormerName[] {
+  const out: StatedFormerName[] = [];
+  const seen = new Set<string>();
+  const push = (name: string | undefined, raw: string) => {
+    const formerName = withoutGoverningClause(cleanCompanyName(raw));
+    if (!isFullName(formerName) || formerName === name) return;
+    const id = `${name ?? ''}|${formerName}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.push(name === undefined ? { formerName } : { name, formerName });
+  };
+  const claimed = new Set<string>();
+  for (const { pattern, name, former } of FORMER_NAME_PATTERNS) {
+    for (const m of text.matchAll(pattern)) {
+      const present = cleanCompanyName(m[name] ?? '');
+      if (!isFullName(present)) continue;
+      push(present, m[former] ?? '');
+      claimed.add(withoutGoverningClause(cleanCompanyName(m[former] ?? '')));
+    }
+  }
+  for (const m of text.matchAll(OWN_FORMER_NAME)) {
+    const former = withoutGoverningClause(cleanCompanyName(m[2] ?? ''));
+    if (!NOT_OWN.test(m[1] ?? '') && !claimed.has(former)) push(undefined, former);
+  }
+  for (const m of text.matchAll(OWN_FORMER_NAME_ROW)) push(undefined, m[1] ?? '');
   return out;
 }
 

@@ -199,16 +199,19 @@ function wrappedTitle(below: string[]): string | undefined {
   return undefined;
 }
 
-/** A periodic report's cover line: "2019 年年度报告", "2020年半年度报告摘要". */
+/** A periodic report's cover line: "2019 年年度报告", "2019 年度报告", "2020年半年度报告摘要". */
 const PERIODIC_COVER = new RegExp(
-  `^\\s*(?:\\d{4}|${WRITTEN_YEAR})\\s*年\\s*(?:年度|半年度|第[一三]季度)报告(?:摘要)?\\s*$`,
+  `^\\s*(?:\\d{4}|${WRITTEN_YEAR})\\s*(?:年\\s*)?(?:年度|半年度|第[一三]季度)报告(?:摘要)?\\s*$`,
   'm',
 );
 /** Where a periodic report states its codes: 第二节 公司信息, within its first pages. */
 const PERIODIC_INFO_SPAN = 30000;
-/** "股票简称；海翔药业；股票代码；002099" (a 公司信息 table row read as text). */
+/**
+ * "股票简称；海翔药业；股票代码；002099" (a 公司信息 table row read as text); an A+B company lists both:
+ * "股票简称；苏常柴A、苏常柴B；股票代码；000570、200570".
+ */
 const INFO_ROW =
-  /股票简称\s*[；;：:]?\s*((?:S?\*?ST)?[\u4e00-\u9fa5A-Za-z]{2,12})\s*[；;：:]\s*股票代码\s*[；;：:]?\s*(\d{6})(?!\d)/;
+  /股票简称\s*[；;：:]?\s*((?:S?\*?ST)?[\u4e00-\u9fa5A-Za-z]{2,12})(?:\s*、\s*((?:S?\*?ST)?[\u4e00-\u9fa5A-Za-z]{2,12}))?\s*[；;：:]\s*股票代码\s*[；;：:]?\s*(\d{6})(?!\d)(?:\s*、\s*(\d{6})(?!\d))?/;
 /** "股票简称及代码  万科 A 000002 / 万科 B 200002" (older reports): each short name with its code. */
 const NAME_AND_CODE_ROW =
   /股票简称及代码\s+((?:[\u4e00-\u9fa5A-Za-z*]\s?){2,12}?)\s*(\d{6})(?:\s*\n\s*((?:[\u4e00-\u9fa5A-Za-z*]\s?){2,12}?)\s*(\d{6}))?/;
@@ -221,7 +224,11 @@ function periodicReportCodes(text: string): Array<{ code: string; shortName: str
   if (!PERIODIC_COVER.test(text.slice(0, HEADER_SPAN))) return [];
   const info = text.slice(0, PERIODIC_INFO_SPAN);
   const row = INFO_ROW.exec(info);
-  if (row?.[1] && row[2]) return [{ shortName: row[1], code: row[2] }];
+  if (row?.[1] && row[3]) {
+    const found = [{ shortName: row[1], code: row[3] }];
+    if (row[4]) found.push({ shortName: row[2] ?? row[1], code: row[4] });
+    return found;
+  }
   const pairs = NAME_AND_CODE_ROW.exec(info);
   if (!pairs) return [];
   const found: Array<{ code: string; shortName: string }> = [];

@@ -66,8 +66,9 @@ const VALUE = /^[-+(（]?[¥$￥]?\d[\d,，.]*\s*(?:%|％|元|万元|亿元|股|
 const YEAR = /^(?:19|20)\d{2}$/;
 const MAX_LABEL_LENGTH = 30;
 
+/** A figure, or figures listed with 、 (an A+B company's codes "000570、200570"): values, never a label. */
 function isValue(cell: string): boolean {
-  return VALUE.test(cell) && !YEAR.test(cell);
+  return cell.split('、').every((part) => VALUE.test(part.trim()) && !YEAR.test(part.trim()));
 }
 
 /** Labels are short and never figures; a header row names at least two columns. */

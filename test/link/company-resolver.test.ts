@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isNotCompanyName } from '../../src/link/company-name.js';
 import { CompanyResolver } from '../../src/link/index.js';
-import { statedListingCodes } from '../../src/link/stated-names.js';
+import { statedFormerNames, statedListingCodes } from '../../src/link/stated-names.js';
 
 const issuer = {
   key: '603871',
@@ -361,5 +361,66 @@ describe('CompanyResolver: merges the real documents showed wrong', () => {
     }
     const jingxin = resolver.resolve('浙江京新药业股份有限公司')?.entity;
     assert.equal(resolver.resolve('银信评报字(2019)沪第0038号《浙江京新药业股份有限公司')?.entity, jingxin);
+  });
+});
+
+describe('CompanyResolver: one company under the spellings and names documents give it', () => {
+  it('reads a Latin name the text layer split or joined differently as one name', () => {
+    const resolver = new CompanyResolver(undefined, []);
+    const split = keyOf(resolver, 'SIGN INVESTMENTS LIMITED');
+    assert.equal(keyOf(resolver, 'SIGNINVESTMENTS LIMITED'), split);
+    assert.equal(keyOf(resolver, 'Sign Investments Limited'), split);
+    assert.notEqual(keyOf(resolver, 'SIGN CAPITAL LIMITED'), split);
+  });
+
+  it('takes an audit firm written with its city before its name as the firm, either way round', () => {
+    const first = new CompanyResolver(undefined, []);
+    const firm = keyOf(first, '中天勤会计师事务所');
+    assert.equal(keyOf(first, '深圳中天勤会计师事务所'), firm);
+    const second = new CompanyResolver(undefined, []);
+    const placed = keyOf(second, '深圳中天勤会计师事务所');
+    assert.equal(keyOf(second, '中天勤会计师事务所'), placed);
+    // A company (not a firm) with a place the known name lacks stays another company.
+    const companies = new CompanyResolver(undefined, []);
+    const parent = keyOf(companies, '万科房地产开发有限公司');
+    assert.notEqual(keyOf(companies, '大连万科房地产开发有限公司'), parent);
+  });
+
+  it('reads the former names a filing states, and none where a shareholder or a subsidiary changes', () => {
+    assert.deepEqual(
+      statedFormerNames(
+        '本公司 )原系经批准于 1988 年在深圳现代企业有限公司基础上改组设立的股份有限公司,\n原名为 \t深圳万科企业股份有限公司\n',
+      ),
+      [{ formerName: '深圳万科企业股份有限公司' }],
+    );
+    assert.deepEqual(
+      statedFormerNames('*原名沈阳示例房屋开发有限公司 \t于本报告期内更名为沈阳示例房地产开发有限公司'),
+      [{ name: '沈阳示例房地产开发有限公司', formerName: '沈阳示例房屋开发有限公司' }],
+    );
+    assert.deepEqual(
+      statedFormerNames('本公司将全资子公司武汉示例发展有限公司更名为武汉示例置业有限公司。'),
+      [{ name: '武汉示例置业有限公司', formerName: '武汉示例发展有限公司' }],
+    );
+    assert.deepEqual(
+      statedFormerNames('公司名称由“马鞍山示例新材料股份有限公司”变更为“示例控股股份有限公司”。'),
+      [{ name: '示例控股股份有限公司', formerName: '马鞍山示例新材料股份有限公司' }],
+    );
+    assert.deepEqual(statedFormerNames('曾用名；浙江示例化工有限公司'), [
+      { formerName: '浙江示例化工有限公司' },
+    ]);
+    assert.deepEqual(statedFormerNames('控股股东由甲乙投资有限公司变更为丙丁投资有限公司。'), []);
+    assert.deepEqual(statedFormerNames('本公司之子公司示例科技有限公司原名示例电子有限公司。'), []);
+  });
+
+  it('gives the issuer its former name, and leaves a former name another company bears to that company', () => {
+    const resolver = new CompanyResolver(issuer, []);
+    resolver.addFormerName(undefined, '江苏华辰精密制造有限公司');
+    assert.deepEqual(resolver.resolve('江苏华辰精密制造有限公司'), {
+      entity: resolver.resolve('603871')?.entity,
+      reason: 'former_name',
+    });
+    const other = keyOf(resolver, '示例投资有限公司');
+    assert.equal(resolver.addFormerName(undefined, '示例投资有限公司'), undefined);
+    assert.equal(keyOf(resolver, '示例投资有限公司'), other);
   });
 });

@@ -224,6 +224,23 @@ describe('parseAnnouncementHeader', () => {
     assert.equal(header?.shortName, '示例药业');
   });
 
+  it('reads both codes of an A+B company from its 公司信息 table row', () => {
+    const text = [
+      '示例股份有限公司',
+      '2019 \t年度报告',
+      '第二节公司简介和主要财务指标',
+      '一、公司信息',
+      '股票简称；示例A、示例B；股票代码；000570、200570',
+    ].join('\n');
+    const header = parseAnnouncementHeader(text);
+    assert.deepEqual(
+      header?.securityCodes.map((c) => c.code),
+      ['000570', '200570'],
+    );
+    assert.equal(header?.stockCode, '000570');
+    assert.equal(header?.shortName, '示例A');
+  });
+
   it('reads the A and B codes of an older annual report (股票简称及代码), and no codes without a report cover', () => {
     const body = ['11 \t股票简称及代码 \t示例 A 000002', '示例 B 200002', '12 \t公司首次注册登记日期'];
     const header = parseAnnouncementHeader(['2001 年年度报告', '重要提示', ...body].join('\n'));

@@ -24,6 +24,15 @@ describe('tableFromCells', () => {
     assert.equal(figures.rows.length, 2);
   });
 
+  it('reads a first row listing codes (000570、200570) as values, not as column labels', () => {
+    const table = tableFromCells(1, [
+      [cell('股票简称', 0), cell('示例A、示例B', 1), cell('股票代码', 2), cell('000570、200570', 3)],
+      [cell('公司的中文名称', 0), cell('示例股份有限公司', 1, 3)],
+    ]);
+    assert.deepEqual(table.header, []);
+    assert.deepEqual(table.rows[0], ['股票简称', '示例A、示例B', '股票代码', '000570、200570']);
+  });
+
   it('stacks grouped header rows into one label per column', () => {
     const table = tableFromCells(1, [
       [cell('股东名称', 0, 1, 2), cell('本次质押前', 1, 2)],

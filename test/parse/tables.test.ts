@@ -102,6 +102,37 @@ describe('tables in PDFs', () => {
     assertRowsAreSentences(doc);
   });
 
+  it("keeps an A+B company's codes (000570、200570) of its 公司信息 table in the text and the header", async (t) => {
+    if (!font) return t.skip('no CJK font installed');
+    const pdf = await pdfWith(font, [
+      (doc) => {
+        doc.fontSize(14).text('示例股份有限公司', 64, 80);
+        doc.fontSize(14).text('2019 年年度报告', 64, 110);
+        doc.fontSize(10.5).text('一、公司信息', 64, 150);
+        drawTable(
+          doc,
+          {
+            x: 64,
+            widths: [110, 110, 80, 100],
+            rows: [
+              ['股票简称', '示例A、示例B', '股票代码', '000570、200570'],
+              ['公司的中文名称', '示例股份有限公司', '', ''],
+              ['公司的法定代表人', '王某某', '', ''],
+            ],
+          },
+          175,
+        );
+      },
+    ]);
+    const doc = await pdfDoc(pdf);
+    assert.ok(doc.text.includes('股票代码；000570、200570'), doc.text);
+    assert.deepEqual(
+      doc.header.announcement?.securityCodes.map((c) => c.code),
+      ['000570', '200570'],
+    );
+    assertRowsAreSentences(doc);
+  });
+
   it('reads a table ruled only horizontally (a three-line table), columns from the white space', async (t) => {
     if (!font) return t.skip('no CJK font installed');
     const cols = [64, 200, 290, 380];
