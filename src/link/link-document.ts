@@ -407,7 +407,8 @@ function issuerOf(parsed: ParsedDocument): LinkedEntity | undefined {
   }
   const subject = parsed.header.news?.subject;
   if (!subject) return undefined;
-  const code = subject.code && /^\d{6}$/.test(subject.code) ? subject.code : undefined;
+  // An A-share code as the press writes it (300401, 300401.SZ); an HK code alone keys no node here.
+  const code = /^(\d{6})(?:\.S[HZ])?$/.exec(subject.code ?? '')?.[1];
   const name = cleanCompanyName(subject.name);
   return {
     key: code ?? `name:${name}`,

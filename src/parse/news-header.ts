@@ -19,7 +19,7 @@ const NAME = String.raw`(?:\*?ST)?[\u4e00-\u9fffA-Za-z]{2,6}`;
 const LEADING_VERB = /^.*(增持|减持|收购|质押|回购|公告|持有|入股|举牌)/;
 const BRACKET_HEADLINE = new RegExp(String.raw`^\s*【(${NAME})[：:]`);
 const COLON_HEADLINE = new RegExp(String.raw`^\s*(${NAME})[：:]`);
-const WITH_CODE = /((?:\*?ST)?[\u4e00-\u9fffA-Za-z]{2,12})\s*[（(]\s*(\d{6}|\d{4,5}\.HK)\s*[)）]/;
+const WITH_CODE = /((?:\*?ST)?[\u4e00-\u9fffA-Za-z]{2,12})\s*[（(]\s*(\d{6}(?:\.S[HZ])?|\d{4,5}\.HK)\s*[)）]/;
 const ANNOUNCES = new RegExp(
   String.raw`(?:^|[，,。\s]|讯|消息)(${NAME}?)(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间)?(?:发布)?公告`,
 );

@@ -20,6 +20,10 @@ describe('parseNewsHeader', () => {
       name: '示例电机',
       code: '002176',
     });
+    assert.deepEqual(parseNewsHeader('中国经济网8月2日讯 今日，示例生物（300401.SZ）以跌停价开盘').subject, {
+      name: '示例生物',
+      code: '300401.SZ',
+    });
   });
 
   it('finds "X公告" without swallowing 发布, and drops a board suffix', () => {
