@@ -220,6 +220,8 @@ function hasChineseNameShape(name: string): boolean {
   const simplified = toSimplified(name).text;
   if (!/^[\u4e00-\u9fa5]{2,4}$/.test(simplified)) return false;
   const compound = COMPOUND_SURNAMES.some((s) => simplified.startsWith(s) && simplified.length >= 3);
+  // A date read from its year (于二零二五年): numerals after the surname are no given name.
+  if (/^[\u4e00-\u9fa5](?:[〇零一二三四五六七八九十]{2,}|.*[〇零])/.test(simplified)) return false;
   return (compound || SURNAME_CHARS.has(simplified[0] ?? '')) && !GENERIC_WORD.test(simplified);
 }
 

@@ -29,9 +29,12 @@ const ALIAS = new RegExp(
 
 const SUBSIDIARY = new RegExp(`(全资|控股)(?:子公司|孙公司)\\s*${QUOTE_OPEN}?(${FULL_NAME})`, 'g');
 
-/** A 释义 (definitions) table row: "释义项：常奔公司、常奔；指；释义内容：常州常柴奔牛柴油机有限公司". */
+/**
+ * A 释义 (definitions) table row: "释义项：常奔公司、常奔；指；释义内容：常州常柴奔牛柴油机有限公司". The
+ * full name ends the row: "股东大会；指；X股份有限公司股东大会" defines a body of X, not a name of X.
+ */
 const DEFINITION_ROW = new RegExp(
-  `^\\s*(?:释义项\\s*[:：])?\\s*([^；;：:\\n]{2,30})\\s*[；;]\\s*指\\s*[；;]\\s*(?:释义内容\\s*[:：])?\\s*(${FULL_NAME})`,
+  `^\\s*(?:释义项\\s*[:：])?\\s*([^；;：:\\n]{2,30})\\s*[；;]\\s*指\\s*[；;]\\s*(?:释义内容\\s*[:：])?\\s*(${FULL_NAME})(?=\\s*(?:$|[；;。]))`,
   'gm',
 );
 
@@ -41,7 +44,7 @@ export function statedAliases(text: string): StatedAlias[] {
   for (const m of text.matchAll(DEFINITION_ROW)) {
     const fullName = cleanCompanyName(m[2] ?? '');
     if (!isFullName(fullName)) continue;
-    for (const raw of (m[1] ?? '').split(/[、,，]/)) {
+    for (const raw of (m[1] ?? '').split(/[、,，/]|或/)) {
       const alias = cleanCompanyName(raw);
       if (alias.length >= 2 && alias !== fullName) out.push({ fullName, alias });
     }
