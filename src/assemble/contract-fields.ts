@@ -529,7 +529,7 @@ function afterOwner(text: string, value: TextSpan | undefined): TextSpan | undef
 }
 
 /** Candidate project names from narrative cues, best first. */
-function projectFromNarrative(text: string, title: string | undefined): TextSpan | undefined {
+export function projectFromNarrative(text: string, title: string | undefined): TextSpan | undefined {
   const cues = [
     // "中标X，中标价…" / "中标X（以下简称…）"
     /(?:中标|承建|承接|中选)(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,\n]|[（(]以下|的中标|中标价|中标金额|(?<=项目)中标|$)/gu,

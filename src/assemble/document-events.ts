@@ -182,7 +182,7 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
     else clusters.push([mention]);
   }
   return (
-    clusters
+    joinBareStockClusters(clusters, ctx)
       .map((cluster) => ({
         record: toRecord(
           cluster,
@@ -210,6 +210,60 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
       })
       .map(({ record }, i) => ({ ...record, id: `${ctx.documentId}:e${i}` }))
   );
+}
+
+/**
+ * Record types whose record names the company whose shares change hands beside the party that acts: a mention
+ * naming only that company (a headline's 某股份 beside the body's 某集团减持) tells no trade of its own.
+ */
+const STOCK_ROLE: Readonly<Record<string, string>> = {
+  股东增持: '股票简称',
+  股东减持: '股票简称',
+  质押: '质押物所属公司',
+  解除质押: '质押物所属公司',
+};
+
+/** One company's names as read: the same, or one a short form of the other (众安 and 众安保险). */
+function sameStock(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a)
+    for (const y of b) {
+      if (x === y) return true;
+      const [p, q] = [x.replace(/^text:/, ''), y.replace(/^text:/, '')];
+      if (x.startsWith('text:') && y.startsWith('text:') && p.length >= 2 && q.length >= 2)
+        if (p.startsWith(q) || q.startsWith(p)) return true;
+    }
+  return false;
+}
+
+/**
+ * Clusters naming no party but the traded company join the record of their type that names who acted, where
+ * that record names no other company: a news item's headline and body tell one trade.
+ */
+function joinBareStockClusters(clusters: RecordMention[][], ctx: AssembleContext): RecordMention[][] {
+  const stockOnly = (cluster: RecordMention[]) => {
+    const role = STOCK_ROLE[cluster[0]?.documentType ?? ''];
+    const parties = partiesOf(cluster, ctx.eventTypes);
+    return role !== undefined && parties.size === 1 && parties.has(role);
+  };
+  const actors = clusters.filter((cluster) => !stockOnly(cluster));
+  const joined = new Set<RecordMention[]>();
+  for (const cluster of clusters) {
+    if (!stockOnly(cluster)) continue;
+    const type = cluster[0]?.documentType ?? '';
+    const role = STOCK_ROLE[type] as string;
+    const stock = partiesOf(cluster, ctx.eventTypes).get(role) ?? new Set<string>();
+    const fits = actors.filter((other) => {
+      if (other[0]?.documentType !== type) return false;
+      const named = partiesOf(other, ctx.eventTypes).get(role);
+      return !named || sameStock(named, stock);
+    });
+    // Only where the record it belongs to is plain: with two traders it could be either's.
+    const home = fits.length === 1 ? fits[0] : undefined;
+    if (!home) continue;
+    home.push(...cluster);
+    joined.add(cluster);
+  }
+  return clusters.filter((cluster) => !joined.has(cluster));
 }
 
 /** Record types whose record is one person's change: a sentence naming several people tells one change each. */
@@ -304,6 +358,19 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       // A value role holds one value: a second, different reading is a weaker one.
       const valueRole = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
       if ((valueRole || single) && filled.has(a.documentRole as string)) continue;
+      // The traded company named in full and by a short form (众安保险, 众安) is one company.
+      if (
+        a.documentRole === STOCK_ROLE[best.documentType] &&
+        args.some(
+          (b) =>
+            b.documentRole === a.documentRole &&
+            sameStock(
+              new Set([`text:${cleanCompanyName(b.text)}`]),
+              new Set([`text:${cleanCompanyName(a.text)}`]),
+            ),
+        )
+      )
+        continue;
       seen.add(identity);
       seen.add(spelling);
       if (a.documentRole) filled.add(a.documentRole);

@@ -602,6 +602,23 @@ describe('records told in passing', () => {
     );
   });
 
+  it('joins a news mention naming only the traded company to the trade of its type that names who sold', () => {
+    const text = '甲乙股份：股东丙丁集团拟减持不超过2%的公司股份。';
+    const headline = event('减持', text, '减持', [['obj', '甲乙股份']]);
+    const body = event('减持', text, '减持', [['sub', '丙丁集团']]);
+    const records = mergeDocumentEvents([headline, body], news);
+    assert.equal(records.length, 1);
+    assert.deepEqual(roles(records[0] as LinkedEvent), { 股票简称: '甲乙股份', 减持方: '丙丁集团' });
+    // A short form of the company already named is the same company, not a second one.
+    const named = event('减持', text, '减持', [
+      ['sub', '丙丁集团'],
+      ['obj', '甲乙股份'],
+    ]);
+    const short = mergeDocumentEvents([event('减持', text, '减持', [['obj', '甲乙']]), named], news);
+    assert.deepEqual(roles(short[0] as LinkedEvent), { 减持方: '丙丁集团', 股票简称: '甲乙股份' });
+    assert.equal(short.length, 1);
+  });
+
   it('asks no terms of an announcement, whose title and tables tell the pledge', () => {
     const recalled = pledge(1, '王某', '王某将所持股份质押。');
     assert.equal(mergeDocumentEvents([recalled], { ...news, kind: 'announcement', issuer }).length, 1);

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type RecordMention, toRecordMention } from '../../src/assemble/index.js';
+import { withSentenceRoles } from '../../src/assemble/sentence-roles.js';
+import { loadEventRoles, type SentenceEvent } from '../../src/link/index.js';
+
+const eventTypes = loadEventRoles();
+const ctx = { documentId: 'n', kind: 'news' as const, eventTypes, sentenceStarts: [0] };
+
+/** A model mention of `type` in a one-sentence document, its arguments placed where the sentence has them. */
+function mention(type: string, sentenceText: string, args: [role: string, text: string][]): RecordMention {
+  const at = (text: string) => {
+    const start = sentenceText.indexOf(text);
+    assert.ok(start >= 0, `${text} is in the sentence`);
+    return { sentence: 0, start, end: start + text.length, text, confidence: 0.9 };
+  };
+  const info = eventTypes.get(type);
+  const event: SentenceEvent = {
+    type,
+    typeKey: info?.key ?? type,
+    trigger: type,
+    confidence: 0.9,
+    mention: at(args[0]?.[1] ?? ''),
+    sentenceText,
+    arguments: args.map(([role, text]) => ({
+      ...at(text),
+      role,
+      roleKey: info?.roles.get(role)?.key ?? role,
+    })),
+  };
+  const record = toRecordMention(event, ctx);
+  assert.ok(record);
+  return record;
+}
+
+const filled = (m: RecordMention) =>
+  Object.fromEntries(m.arguments.map((a) => [a.documentRole, { text: a.text, start: a.start }]));
+
+describe('roles a mention’s own sentence states', () => {
+  it('reads the project a bid win names after 中标 or before 中标人', () => {
+    const after = '某某路桥近日中标城东快速路二期工程施工项目，中标价3亿元。';
+    const a = filled(withSentenceRoles(mention('中标', after, [['sub', '某某路桥']]), 0, eventTypes));
+    assert.deepEqual(a.中标标的, { text: '城东快速路二期工程施工项目', start: after.indexOf('城东') });
+    const before = '公司被确定为河西片区管网改造项目中标人。';
+    const b = filled(withSentenceRoles(mention('中标', before, [['sub', '公司']]), 10, eventTypes));
+    assert.deepEqual(b.中标标的, { text: '河西片区管网改造项目', start: 10 + before.indexOf('河西') });
+  });
+
+  it('keeps the project the model read', () => {
+    const text = '某某路桥中标城东快速路二期工程施工项目。';
+    const m = mention('中标', text, [['sub', '某某路桥']]);
+    m.arguments.push({ ...m.arguments[0], text: '城东快速路', documentRole: '中标标的' } as never);
+    assert.equal(withSentenceRoles(m, 0, eventTypes), m);
+  });
+
+  it('reads the share of the capital a holder trades, not a holding after the trade', () => {
+    const plan = '股东某投资拟减持不超过2.5%的公司股份。';
+    const p = filled(withSentenceRoles(mention('减持', plan, [['sub', '某投资']]), 0, eventTypes));
+    assert.equal(p.减持部分占总股本比例?.text, '2.5%');
+    const done = '某投资通过大宗交易减持公司800万股，占总股本的1.2%。';
+    const d = filled(withSentenceRoles(mention('减持', done, [['sub', '某投资']]), 0, eventTypes));
+    assert.equal(d.减持部分占总股本比例?.text, '1.2%');
+    const stake = '某投资减持其所持股份的10%。';
+    const s = filled(withSentenceRoles(mention('减持', stake, [['sub', '某投资']]), 0, eventTypes));
+    assert.equal(s.减持部分占所持比例?.text, '10%');
+    const after = '某投资减持后持有公司股份，占总股本的4%。';
+    const h = filled(withSentenceRoles(mention('减持', after, [['sub', '某投资']]), 0, eventTypes));
+    assert.equal(h.减持部分占总股本比例, undefined);
+  });
+});
