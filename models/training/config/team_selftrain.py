@@ -18,7 +18,9 @@ Then:
   nice -n 5 .venv/bin/python -m models.training.train --config team_selftrain --stage finetune
   nice -n 5 .venv/bin/python -m models.training.export --config team_selftrain
 Everything it writes is under .data/training/team_selftrain (never arm A's .data/training/team); compare the two
-exported models on the held-out part (`finkg eval --dataset team-events --model ...`).
+exported models on the held-out part (`finkg eval --dataset team-events --model ...`). The round in
+models/finkg-small/HISTORY.md ("Tried after 0.9.1") ran with team.py at half its rate: add --ft_lr=1.5e-4 to
+train to repeat it.
 """
 import dataclasses
 
