@@ -4,9 +4,7 @@ import { UnrecoverableError } from 'bullmq';
 import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
 import { asJobFailure, isTransientFault, permanentFailure } from '../../src/queue/index.js';
-
-/** A loopback port nothing listens on. */
-const CLOSED_PORT = 1;
+import { freePort } from '../../src/services/index.js';
 
 async function thrownBy(run: () => Promise<unknown>): Promise<unknown> {
   try {
@@ -19,10 +17,15 @@ async function thrownBy(run: () => Promise<unknown>): Promise<unknown> {
 
 describe('sorting job failures', () => {
   it('retries a Neo4j that does not answer', async () => {
-    const driver = neo4j.driver(`bolt://127.0.0.1:${CLOSED_PORT}`, neo4j.auth.basic('neo4j', 'password'), {
-      connectionTimeout: 2000,
-      maxTransactionRetryTime: 0,
-    });
+    // A port nothing listens on now: a fixed one (1) was once taken by a stray test server.
+    const driver = neo4j.driver(
+      `bolt://127.0.0.1:${await freePort()}`,
+      neo4j.auth.basic('neo4j', 'password'),
+      {
+        connectionTimeout: 2000,
+        maxTransactionRetryTime: 0,
+      },
+    );
     try {
       const error = await thrownBy(() => driver.executeQuery('RETURN 1'));
       assert.equal(isTransientFault(error), true, String(error));
@@ -33,7 +36,7 @@ describe('sorting job failures', () => {
   });
 
   it('retries a Redis that does not answer', async () => {
-    const client = new Redis({ port: CLOSED_PORT, lazyConnect: true, retryStrategy: () => null });
+    const client = new Redis({ port: await freePort(), lazyConnect: true, retryStrategy: () => null });
     const error = await thrownBy(() => client.connect());
     client.disconnect();
     assert.equal(isTransientFault(error), true, String(error));
