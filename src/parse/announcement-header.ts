@@ -79,13 +79,12 @@ function signatureDate(text: string): string | undefined {
   return found;
 }
 
+const COVER_DATE = new RegExp(`^${FULL_DATE.source}$`);
 /** A date standing alone on the line under the title: a periodic report's cover ("二○○一年年度报告\n二○○二年四月十六日"). */
-function coverDate(head: string, title: string | undefined): string | undefined {
-  if (!title) return undefined;
-  const lines = head.split('\n').map((l) => l.trim());
-  const below = lines[lines.indexOf(title) + 1];
-  if (lines.indexOf(title) < 0 || !below) return undefined;
-  const m = new RegExp(`^${FULL_DATE.source}$`).exec(below);
+function coverDate(headLines: readonly string[], title: string | undefined): string | undefined {
+  const at = title ? headLines.findIndex((l) => l.trim() === title) : -1;
+  const below = at < 0 ? undefined : headLines[at + 1]?.trim();
+  const m = below ? COVER_DATE.exec(below) : null;
   return m ? normalizeDate(m[0])?.iso : undefined;
 }
 
@@ -279,7 +278,8 @@ export function parseAnnouncementHeader(text: string): AnnouncementHeader | null
   if (shortName) header.shortName = shortName.replace(/[ \t]+/g, '');
   const number = ANNOUNCEMENT_NO.exec(head)?.[1];
   if (number) header.announcementNo = number.replace(/[)）\]]+$/, '');
-  Object.assign(header, findTitle(head.split('\n')));
+  const headLines = head.split('\n');
+  Object.assign(header, findTitle(headLines));
   if (!header.title && header.exchange === 'HKEX') {
     const title = hkTitle(head);
     if (title) header.title = title;
@@ -291,7 +291,7 @@ export function parseAnnouncementHeader(text: string): AnnouncementHeader | null
   const date =
     signatureDate(text) ??
     hkSignatureDate(text) ??
-    coverDate(head, header.title) ??
+    coverDate(headLines, header.title) ??
     lastDate(text.slice(-FOOTER_SPAN)) ??
     firstDate(head);
   if (date) header.date = date;
