@@ -134,7 +134,7 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
   if (!info) return undefined;
   if (info.documentType === '高管变动' && !OFFICER_CHANGE_WORD.test(event.sentenceText)) return undefined;
   const triggerAt = event.mention.start - sentenceStart;
-  if (notOfType(info.documentType, event.sentenceText, triggerAt)) return undefined;
+  if (notOfType(info.documentType, event.sentenceText, triggerAt, ctx.kind)) return undefined;
   if (
     ctx.documentYear !== undefined &&
     !ACTS_JUDGED_LATER.has(info.documentType) &&

@@ -14,15 +14,24 @@ const CLAUSE_END = /[，,；;。！？!?]/;
 /** How many years before the document a dated fact has to lie to be history rather than news. */
 const HISTORY_YEARS = 2;
 
+/** A year that is a forecast's or a plan's, or ends a range of them: 预计2023年, 到2025年, 2021-2023年. */
+const FUTURE_YEAR = /(?:预计|预测|预期|目标|有望|将于?|到|至|[-~～—–])\s*$/;
+
 /**
  * The year the document was written: its publication date, else the latest year its text dates a fact with
- * (a year followed by a month). Undefined when neither is known.
+ * (a year followed by a month), else the latest year it writes that no forecast word leads. Undefined when
+ * none is known.
  */
 export function documentYear(text: string, publishedAt?: string): number | undefined {
   const published = publishedAt ? Number(publishedAt.slice(0, 4)) : Number.NaN;
   if (Number.isFinite(published)) return published;
+  return latestYear(text, DATED_YEAR) ?? latestYear(text, YEARS, FUTURE_YEAR);
+}
+
+function latestYear(text: string, years: RegExp, unless?: RegExp): number | undefined {
   let latest: number | undefined;
-  for (const m of text.matchAll(DATED_YEAR)) {
+  for (const m of text.matchAll(years)) {
+    if (unless?.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     const year = Number(m[1]);
     if (latest === undefined || year > latest) latest = year;
   }

@@ -1,3 +1,5 @@
+import type { DocumentKind } from '../vocabulary/document-kinds.js';
+
 /**
  * Wording that tells no event of one type although the model read that type in it, and party names whose
  * place in the sentence says which side they are on. Sentence-wide rules for every type are in not-event.ts;
@@ -79,9 +81,39 @@ const STATISTIC_EXAMPLES =
 /** Types that round-ups count companies by. */
 const COUNTED_TYPES = new Set(['股东增持', '股东减持', '股份回购', '亏损', '质押', '解除质押']);
 
+/** Deal types whose mentions outside a filing of their own are often what explains a figure or a failed plan. */
+const DEAL_TYPES = new Set(['企业收购', '投资', '股份股权转让']);
+/** A deal called off, rejected or lapsed: background, not a deal (guideline §2). */
+const CALLED_OFF = /终止|被否|失败|失效|告吹|未获|撤回|放弃|叫停/;
+/**
+ * A deal told to explain a figure of the accounts (the goodwill it created, its consolidation, the investment
+ * income or interest it brought): in a report or a news story that is background; its own filing says so too,
+ * so this holds only outside announcements.
+ */
+const EXPLAINS_A_FIGURE = /并表|商誉|投资收益|投资损失|少数股东|利息支出|摊销/;
+
+function clauseAround(sentence: string, at: number): string {
+  const before =
+    sentence
+      .slice(0, at)
+      .split(/[，,；;。]/)
+      .pop() ?? '';
+  const after = sentence.slice(at).split(/[，,；;。]/)[0] ?? '';
+  return before + after;
+}
+
 /** Why a mention of `documentType` states no event of that type, or undefined when it may. */
-export function notOfType(documentType: string, sentence: string, triggerAt: number): string | undefined {
+export function notOfType(
+  documentType: string,
+  sentence: string,
+  triggerAt: number,
+  kind?: DocumentKind,
+): string | undefined {
   if (COUNTED_TYPES.has(documentType) && STATISTIC_EXAMPLES.test(sentence)) return 'statistic-examples';
+  if (DEAL_TYPES.has(documentType)) {
+    if (CALLED_OFF.test(clauseAround(sentence, triggerAt))) return 'called-off';
+    if (kind !== 'announcement' && EXPLAINS_A_FIGURE.test(sentence)) return 'explains-a-figure';
+  }
   switch (documentType) {
     case '质押':
       return PLEDGE_STATUS.test(sentence) ? 'holding-status' : undefined;

@@ -632,7 +632,7 @@ describe('records told in passing', () => {
     assert.equal(bought('2014年公司不惜耗资4.4亿元，远山科技收购星河电子50.1%股权。'), undefined);
     assert.equal(bought('早在2016年，远山科技完成收购星河电子大部分股权。'), undefined);
     assert.equal(
-      bought('公司于2021年5月收购星河电子100%股权，远山科技并于三季度并表。')?.documentType,
+      bought('远山科技于2021年5月收购星河电子100%股权，进入半导体领域。')?.documentType,
       '企业收购',
     );
     assert.equal(bought('远山科技拟收购星河电子，估值参考了2023年预测利润。')?.documentType, '企业收购');
@@ -645,6 +645,22 @@ describe('records told in passing', () => {
       report,
     );
     assert.equal(punished?.documentType, '行政处罚');
+  });
+
+  it('reads no deal out of one called off, or one told to explain a figure outside its own filing', () => {
+    const deal = (text: string, kind: 'news' | 'announcement' = 'news') =>
+      toRecordMention(
+        event('收购', text, '收购', [
+          ['sub-org', '远山科技'],
+          ['obj-org', '星河电子'],
+        ]),
+        { ...news, kind, sentenceStarts },
+      );
+    assert.equal(deal('远山科技收购星河电子被否，股价应声下跌。'), undefined);
+    assert.equal(deal('远山科技宣布终止收购星河电子。'), undefined);
+    assert.equal(deal('商誉主要来自远山科技收购星河电子。'), undefined);
+    assert.equal(deal('远山科技收购星河电子，形成商誉3亿元。', 'announcement')?.documentType, '企业收购');
+    assert.equal(deal('远山科技拟以5亿元收购星河电子60%股权。')?.documentType, '企业收购');
   });
 
   it('keeps no loss record none of whose sentences states a loss of the period', () => {

@@ -8,6 +8,8 @@ describe('recalled history', () => {
     // 2023 is a forecast year (no month): the latest dated fact is of 2021.
     assert.equal(documentYear('2014年3月公司上市，2021年5月收购星河电子，预计2023年净利润3亿元。'), 2021);
     assert.equal(documentYear('预计2023年净利润3亿元。'), undefined);
+    // With no month anywhere, the latest year written that no forecast word or range leads.
+    assert.equal(documentYear('2003年收购星河，2016年收购远山，预计2021-2023年净利润增长。'), 2016);
   });
 
   it('takes the year written nearest before the mention, else one after it in its clause', () => {
