@@ -88,6 +88,13 @@ export function scannedPdf(
   return imagePdf(pages.map((lines) => scannedPng(lines, options)));
 }
 
+/** An image-only PDF whose pages each have their own lines and options (a table going on over pages). */
+export function scannedPdfPages(
+  pages: ReadonlyArray<{ lines: readonly string[]; options?: ScanOptions }>,
+): Promise<Uint8Array> {
+  return imagePdf(pages.map((page) => scannedPng(page.lines, page.options)));
+}
+
 /** A PDF of one full-page picture per image, A4. */
 function imagePdf(images: readonly Buffer[]): Promise<Uint8Array> {
   const doc = new PDFDocument({
