@@ -73,6 +73,24 @@ describe('OCR of scanned PDFs', () => {
     );
   });
 
+  it('reads a page fed in askew (2° either way) line by line, at a character error rate of at most 2 %', async () => {
+    for (const skewDegrees of [2, -2]) {
+      const doc = await parseDocument(await scannedPdf([PAGE], { skewDegrees }), {}, LIMITS);
+      const cer = characterErrorRate(PAGE.join(''), doc.text);
+      assert.ok(cer <= 0.02, `${skewDegrees}°: CER ${(cer * 100).toFixed(2)} %: ${doc.text}`);
+      // One OCR line per printed line, in order: a tilted line is not cut in two nor merged with the next.
+      assert.deepEqual(
+        doc.pages[0]?.ocr?.lines.map((l) => l.text.slice(0, 4)),
+        PAGE.map((l) => l.slice(0, 4)),
+        `${skewDegrees}°`,
+      );
+      // The line was read along its tilt: its characters' boxes fall (or rise) from its first to its last.
+      const chars = doc.pages[0]?.ocr?.lines[0]?.chars ?? [];
+      const drop = (chars[chars.length - 1]?.box[1] ?? 0) - (chars[0]?.box[1] ?? 0);
+      assert.ok(drop * Math.sign(skewDegrees) > 5, `${skewDegrees}°: the first line drops ${drop} pt`);
+    }
+  });
+
   it('skips a red seal and says so, keeping the black text', async () => {
     const doc = await parseDocument(await scannedPdf([PAGE.slice(0, 3)], { seal: true }), {}, LIMITS);
     assert.ok(!doc.text.includes('印章'), doc.text);

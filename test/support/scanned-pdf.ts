@@ -18,6 +18,8 @@ export interface ScanOptions {
   table?: { rows: ReadonlyArray<readonly string[]>; columnWidths: readonly number[] };
   /** Lines drawn under the table. */
   after?: readonly string[];
+  /** The page fed into the scanner askew: everything drawn turned by this many degrees (clockwise). */
+  skewDegrees?: number;
 }
 
 /** A page image with `lines` drawn from the top-left margin, one line each. */
@@ -31,6 +33,11 @@ export function scannedPng(lines: readonly string[], options: ScanOptions = {}):
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, PAGE_PIXELS.width, PAGE_PIXELS.height);
+  if (options.skewDegrees) {
+    ctx.translate(PAGE_PIXELS.width / 2, PAGE_PIXELS.height / 2);
+    ctx.rotate((options.skewDegrees * Math.PI) / 180);
+    ctx.translate(-PAGE_PIXELS.width / 2, -PAGE_PIXELS.height / 2);
+  }
   ctx.fillStyle = '#1a1a1a';
   ctx.font = `${size}px ${FAMILY}`;
   ctx.textBaseline = 'top';
