@@ -20,6 +20,11 @@ export interface ScanOptions {
   after?: readonly string[];
   /** The page fed into the scanner askew: everything drawn turned by this many degrees (clockwise). */
   skewDegrees?: number;
+  /**
+   * A landscape page (the lines drawn across its long side) scanned into a portrait image, turned this many
+   * degrees clockwise: its lines run down (90) or up (270) the scan.
+   */
+  sideways?: 90 | 270;
 }
 
 /** A page image with `lines` drawn from the top-left margin, one line each. */
@@ -29,10 +34,12 @@ export function scannedPng(lines: readonly string[], options: ScanOptions = {}):
     registered = true;
   }
   const size = options.fontSize ?? 26;
-  const canvas = createCanvas(PAGE_PIXELS.width, PAGE_PIXELS.height);
+  const canvas = options.sideways
+    ? createCanvas(PAGE_PIXELS.height, PAGE_PIXELS.width)
+    : createCanvas(PAGE_PIXELS.width, PAGE_PIXELS.height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, PAGE_PIXELS.width, PAGE_PIXELS.height);
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
   if (options.skewDegrees) {
     ctx.translate(PAGE_PIXELS.width / 2, PAGE_PIXELS.height / 2);
     ctx.rotate((options.skewDegrees * Math.PI) / 180);
@@ -83,6 +90,14 @@ export function scannedPng(lines: readonly string[], options: ScanOptions = {}):
     ctx.stroke();
     ctx.font = `${size + 6}px ${FAMILY}`;
     ctx.fillText('公司印章专用', x - 95, y - 18);
+  }
+  if (options.sideways) {
+    const portrait = createCanvas(PAGE_PIXELS.width, PAGE_PIXELS.height);
+    const turn = portrait.getContext('2d');
+    turn.translate(PAGE_PIXELS.width / 2, PAGE_PIXELS.height / 2);
+    turn.rotate((options.sideways * Math.PI) / 180);
+    turn.drawImage(canvas, -PAGE_PIXELS.height / 2, -PAGE_PIXELS.width / 2);
+    return portrait.toBuffer('image/png');
   }
   return canvas.toBuffer('image/png');
 }

@@ -8,6 +8,7 @@ import type { OcrLimits, OcrLine, PageBox, PageOcr } from '../types.js';
 import { loadOcrModels, type OcrModels, packageModelFiles } from './ocr-models.js';
 import { type OcrTables, ocrTables } from './ocr-tables.js';
 import { rulingsFromImage } from './page-rules.js';
+import { type QuarterTurns, readingScore, turnImage, turnsToTry, unturnBox } from './page-turn.js';
 import { type Box, type ImageLine, readLines } from './read-lines.js';
 import { readingOrder } from './reading-order.js';
 import { renderPage } from './render-page.js';
@@ -57,6 +58,8 @@ export interface OcrPage extends PageOcr {
   text: string;
   /** Regions skipped as red seals or stamps. */
   stamps: number;
+  /** Clockwise quarter turns the scan was read at (0 when it lay upright). */
+  turns: QuarterTurns;
   /** Ruled tables; `text` holds table i's placeholder line (table-rows.ts) where it stands. */
   tables: ExtractedTable[];
 }
@@ -76,6 +79,10 @@ interface PageRead {
   number: number;
   /** The page's size in page units. */
   size: [number, number];
+  /** Clockwise quarter turns that made the scan upright; lines, tables and `upright` are in that frame. */
+  turns: QuarterTurns;
+  /** The upright page's size in page units. */
+  upright: [number, number];
   /** Lines in page units. */
   lines: ImageLine[];
   found: OcrTables;
@@ -91,13 +98,26 @@ async function readPage(
 ): Promise<PageRead> {
   const { width, height } = page.getViewport({ scale: 1 });
   const scale = Math.min(tuning.renderScale, MAX_RENDER_SIDE / Math.max(width, height));
-  const image = await timed(times, 'render', () => renderPage(page, scale));
-  const read = await readLines(image, models, {
+  const rendered = await timed(times, 'render', () => renderPage(page, scale));
+  const options = {
     detectionMaxSide: tuning.detectionMaxSide,
     minConfidence: MIN_CONFIDENCE,
     lineWidthScale: tuning.lineWidthScale,
     ...(times ? { times } : {}),
-  });
+  };
+  let image = rendered;
+  let read = await readLines(rendered, models, options);
+  let turns: QuarterTurns = 0;
+  // A page scanned sideways or upside down reads little as it is: the turn that reads most is kept.
+  for (const turn of turnsToTry(read)) {
+    const turned = turnImage(rendered, turn);
+    const again = await readLines(turned, models, options);
+    if (readingScore(again) > readingScore(read)) {
+      image = turned;
+      read = again;
+      turns = turn;
+    }
+  }
   const toPage = (b: Box): Box => ({
     left: b.left / scale,
     top: b.top / scale,
@@ -110,7 +130,8 @@ async function readPage(
     chars: l.chars.map((c) => ({ ...c, box: toPage(c.box) })),
   }));
   const found = await timed(times, 'tables', () => ocrTables(lines, rulingsFromImage(image, scale)));
-  return { number, size: [width, height], lines, found, stamps: read.stamps };
+  const upright: [number, number] = turns % 2 === 1 ? [height, width] : [width, height];
+  return { number, size: [width, height], turns, upright, lines, found, stamps: read.stamps };
 }
 
 /**
@@ -123,7 +144,7 @@ async function pageOf(
   parts: readonly TablePart[],
   times: OcrStageTimes | undefined,
 ): Promise<OcrPage> {
-  const { lines: placed, found, size } = read;
+  const { lines: placed, found, size, upright, turns } = read;
   const begun = found.tables.flatMap((t, i) => {
     const part = parts[i];
     const table = part && !part.continuation ? tables[part.table] : undefined;
@@ -141,7 +162,7 @@ async function pageOf(
     confidence: 1,
   }));
   const ordered = await timed(times, 'order', () =>
-    readingOrder([...placed.filter((_, i) => !found.lines.has(i)), ...marks], size[0]),
+    readingOrder([...placed.filter((_, i) => !found.lines.has(i)), ...marks], upright[0]),
   );
   const isMark = new Set<object>(marks);
   // Lines read into tables keep their boxes and confidences after the running text's lines.
@@ -149,7 +170,11 @@ async function pageOf(
     ...ordered.lines.filter((l) => !isMark.has(l)),
     ...placed.filter((_, i) => found.lines.has(i)),
   ];
-  const rounded = (b: Box): PageBox => [round(b.left), round(b.top), round(b.right), round(b.bottom)];
+  // Boxes go out on the page as it lies in the PDF, whichever way the scan was read.
+  const rounded = (box: Box): PageBox => {
+    const b = unturnBox(box, turns, size[0], size[1]);
+    return [round(b.left), round(b.top), round(b.right), round(b.bottom)];
+  };
   const lines: OcrLine[] = ocrLines.map((l) => ({
     text: l.text,
     confidence: round3(l.confidence),
@@ -163,6 +188,7 @@ async function pageOf(
     lines,
     confidence: round3(pageConfidence(lines)),
     stamps: read.stamps,
+    turns,
     tables: begun.map(({ table }) => table),
   };
 }
