@@ -25,9 +25,11 @@ export interface ScanOptions {
    * degrees clockwise: its lines run down (90) or up (270) the scan.
    */
   sideways?: 90 | 270;
+  /** Saved as JPEG, as most scanners save pages (PNG otherwise). */
+  jpeg?: boolean;
 }
 
-/** A page image with `lines` drawn from the top-left margin, one line each. */
+/** A page image with `lines` drawn from the top-left margin, one line each (PNG, or JPEG when asked). */
 export function scannedPng(lines: readonly string[], options: ScanOptions = {}): Buffer {
   if (!registered) {
     GlobalFonts.registerFromPath(findCjkFont().path, FAMILY);
@@ -97,9 +99,9 @@ export function scannedPng(lines: readonly string[], options: ScanOptions = {}):
     turn.translate(PAGE_PIXELS.width / 2, PAGE_PIXELS.height / 2);
     turn.rotate((options.sideways * Math.PI) / 180);
     turn.drawImage(canvas, -PAGE_PIXELS.height / 2, -PAGE_PIXELS.width / 2);
-    return portrait.toBuffer('image/png');
+    return options.jpeg ? portrait.toBuffer('image/jpeg', 85) : portrait.toBuffer('image/png');
   }
-  return canvas.toBuffer('image/png');
+  return options.jpeg ? canvas.toBuffer('image/jpeg', 85) : canvas.toBuffer('image/png');
 }
 
 /** An image-only PDF, one scanned page per entry (an empty entry is a blank page). */

@@ -9,9 +9,11 @@ import { loadOcrModels, type OcrModels, packageModelFiles } from './ocr-models.j
 import { type OcrTables, ocrTables } from './ocr-tables.js';
 import { rulingsFromImage } from './page-rules.js';
 import { type QuarterTurns, readingScore, turnImage, turnsToTry, unturnBox } from './page-turn.js';
+import type { RgbaImage } from './raster.js';
 import { type Box, type ImageLine, readLines } from './read-lines.js';
 import { readingOrder } from './reading-order.js';
 import { renderPage } from './render-page.js';
+import { drawJpeg, scannerJpegs } from './scanner-jpeg.js';
 import { type OcrStageTimes, timed } from './stage-times.js';
 
 export const DEFAULT_OCR_LIMITS: OcrLimits = { maxPages: 50, timeoutMs: 120_000 };
@@ -36,6 +38,8 @@ export interface OcrTuning {
   lineWidthScale: number;
   /** Read with the package's model files even when the fused copies are built (the benchmark's baseline). */
   packageModels?: boolean;
+  /** Render pages that are one JPEG with pdf.js too, not natively (scanner-jpeg.ts; the benchmark's baseline). */
+  pdfJsOnly?: boolean;
 }
 
 /** PP-OCR's own settings at 144 dpi, kept for comparison in the benchmark. */
@@ -89,8 +93,24 @@ interface PageRead {
   stamps: number;
 }
 
+/** The page at `scale`: its JPEG drawn natively when the page is one, else rendered by pdf.js. */
+async function renderScan(
+  page: PDFPageProxy,
+  scale: number,
+  jpeg: Uint8Array | undefined,
+): Promise<RgbaImage> {
+  if (jpeg) {
+    const { width, height } = page.getViewport({ scale });
+    // A JPEG the native decoder refuses may still be one pdf.js can draw.
+    const drawn = await drawJpeg(jpeg, Math.ceil(width), Math.ceil(height)).catch(() => undefined);
+    if (drawn) return drawn;
+  }
+  return renderPage(page, scale);
+}
+
 async function readPage(
   page: PDFPageProxy,
+  jpeg: Uint8Array | undefined,
   number: number,
   models: OcrModels,
   tuning: OcrTuning,
@@ -98,7 +118,7 @@ async function readPage(
 ): Promise<PageRead> {
   const { width, height } = page.getViewport({ scale: 1 });
   const scale = Math.min(tuning.renderScale, MAX_RENDER_SIDE / Math.max(width, height));
-  const rendered = await timed(times, 'render', () => renderPage(page, scale));
+  const rendered = await timed(times, 'render', () => renderScan(page, scale, jpeg));
   const options = {
     detectionMaxSide: tuning.detectionMaxSide,
     minConfidence: MIN_CONFIDENCE,
@@ -217,6 +237,7 @@ export async function ocrPdfPages(
   let doc: PDFDocumentProxy | undefined;
   try {
     doc = await task.promise;
+    const jpegOf = await scannerJpegs(bytes);
     const reads: PageRead[] = [];
     for (const number of pageNumbers) {
       const elapsed = Date.now() - started;
@@ -227,7 +248,9 @@ export async function ocrPdfPages(
       }
       const page = await doc.getPage(number);
       try {
-        reads.push(await readPage(page, number, models, tuning, times));
+        reads.push(
+          await readPage(page, tuning.pdfJsOnly ? undefined : jpegOf(number), number, models, tuning, times),
+        );
       } finally {
         page.cleanup();
       }
