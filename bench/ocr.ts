@@ -9,11 +9,12 @@
  * (see data/ocr/GUIDELINE.md). Each PDF is looked for in OCR_GOLD_DIR itself, then in DATASETS_DIR's
  * real-pdfs folders. Without OCR_GOLD_DIR the benchmark says so and stops.
  *
- * Each page is read three times, page by page in turn, so that all columns see the same load: with
+ * Each page is read four times, page by page in turn, so that all columns see the same load: with
  * PP-OCR's own settings ("pp-ocr"), with the parser's defaults on the package's model files ("package"),
- * and as the parser reads ("default": the fused model copies when setup built them, see
- * models/ocr/fuse_models.py). `--only default|package|pp-ocr` runs one of them (for its peak RSS, which
- * is per process).
+ * as the parser reads but with every page rendered by pdf.js ("pdf.js": pages that are one JPEG are
+ * otherwise decoded natively, see src/parse/ocr/scanner-jpeg.ts), and as the parser reads ("default": the
+ * fused model copies when setup built them, see models/ocr/fuse_models.py). `--only
+ * default|pdf.js|package|pp-ocr` runs one of them (for its peak RSS, which is per process).
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -91,9 +92,10 @@ async function main(): Promise<void> {
   const runs: Array<[string, OcrTuning]> = [
     ['pp-ocr', { ...PP_OCR_TUNING, packageModels: true }],
     ['package', { ...DEFAULT_OCR_TUNING, packageModels: true }],
+    ['pdf.js', { ...DEFAULT_OCR_TUNING, pdfJsOnly: true }],
     ['default', DEFAULT_OCR_TUNING],
   ].filter(([name]) => only < 0 || process.argv[only + 1] === name) as Array<[string, OcrTuning]>;
-  if (runs.length === 0) throw new Error('--only takes default, package or pp-ocr');
+  if (runs.length === 0) throw new Error('--only takes default, pdf.js, package or pp-ocr');
   const fused = fusedModelFiles();
   console.log(
     fused

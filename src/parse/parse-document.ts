@@ -104,6 +104,10 @@ async function extractRaw(bytes: Uint8Array, meta: ParseMeta, limits: ParseLimit
         tables.push(...page.tables);
         ocrPages.set(page.number, { size: page.size, lines: page.lines, confidence: page.confidence });
         if (page.lines.length === 0) warnings.push(`page ${page.number}: OCR found no text`);
+        if (page.turns !== 0)
+          warnings.push(
+            `page ${page.number}: the scan lies turned; read turned ${page.turns * 90}° clockwise`,
+          );
         if (page.stamps > 0)
           warnings.push(`page ${page.number}: ${page.stamps} red seal or stamp region(s) not read`);
       }

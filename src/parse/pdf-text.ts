@@ -6,13 +6,14 @@ import {
   type PDFDocumentProxy,
   type PDFPageProxy,
 } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { joinContinuedTables } from './continued-tables.js';
 import { CorruptPdfError } from './errors/corrupt-pdf-error.js';
 import { EncryptedPdfError } from './errors/encrypted-pdf-error.js';
 import { TooManyPagesError } from './errors/too-many-pages-error.js';
 import { type PdfTextItem, pageTextFromItems } from './pdf-page-text.js';
 import { rulingsFromOperators } from './pdf-rulings.js';
-import { findPageTables, linesBeyond, type PdfPageTable, sameColumns } from './pdf-tables.js';
-import { type ExtractedTable, type RawCell, tableFromCells, tablePlaceholder } from './table-rows.js';
+import { findPageTables, type PdfPageTable } from './pdf-tables.js';
+import { type ExtractedTable, tablePlaceholder } from './table-rows.js';
 
 export interface PdfText {
   pageCount: number;
@@ -108,57 +109,23 @@ async function readPage(page: PDFPageProxy, findTables: boolean): Promise<PageRe
   return { items, tables: findPageTables(items, rulingsFromOperators(operators, viewport.transform)) };
 }
 
-/** Footer lines (page number, running footer) may sit below a table that goes on over the page. */
-const MAX_LINES_AFTER_TABLE = 2;
-/** Running header lines may sit above the continuation. */
-const MAX_LINES_BEFORE_CONTINUATION = 3;
-
-function continues(prev: PageRead | undefined, next: PageRead): boolean {
-  const last = prev?.tables[prev.tables.length - 1];
-  const first = next.tables[0];
-  if (!prev || !last || !first || !sameColumns(last, first)) return false;
-  return (
-    linesBeyond(prev.items, prev.tables, last.bottom, true) <= MAX_LINES_AFTER_TABLE &&
-    linesBeyond(next.items, next.tables, first.top, false) <= MAX_LINES_BEFORE_CONTINUATION
-  );
-}
-
-const rowKey = (row: RawCell[] | undefined) => JSON.stringify(row?.map((c) => [c.col, c.text]) ?? null);
-
-/** Leading rows of `more` that repeat the first rows of `cells` (a header printed again on the new page). */
-function repeatedHeaderRows(cells: RawCell[][], more: RawCell[][]): number {
-  let n = 0;
-  while (n < 2 && n < more.length && rowKey(more[n]) === rowKey(cells[n])) n++;
-  return n;
-}
-
 /**
- * Tables of the whole document: a table whose page ends with it and whose columns reappear at the top of the
- * next page is one table (the repeated header dropped). Returns the tables and, per page, item → placeholder
- * ('' for runs of a continuation, which are written with the table they continue).
+ * Tables of the whole document (continued-tables.ts) and, per page, item → placeholder ('' for runs of a
+ * continuation, which are written with the table they continue).
  */
 function collectTables(pages: PageRead[]): {
   tables: ExtractedTable[];
   replaced: Array<Map<number, string>>;
 } {
-  const tables: ExtractedTable[] = [];
-  const replaced = pages.map(() => new Map<number, string>());
-  let open: { cells: RawCell[][]; page: number; index: number } | undefined;
-  pages.forEach((read, p) => {
+  const { tables, parts } = joinContinuedTables(pages.map((read, p) => ({ number: p + 1, ...read })));
+  const replaced = pages.map((read, p) => {
+    const map = new Map<number, string>();
     read.tables.forEach((table, t) => {
-      const joined = t === 0 && open && continues(pages[p - 1], read);
-      if (open && joined) {
-        open.cells.push(...table.cells.slice(repeatedHeaderRows(open.cells, table.cells)));
-        for (const i of table.items) replaced[p]?.set(i, '');
-      } else {
-        open = { cells: table.cells.map((row) => [...row]), page: p + 1, index: tables.length };
-        tables.push({ page: p + 1, header: [], rows: [] });
-        for (const i of table.items) replaced[p]?.set(i, tablePlaceholder(open.index));
-      }
-      const current = open;
-      if (current) tables[current.index] = tableFromCells(current.page, current.cells);
+      const part = parts[p]?.[t];
+      if (!part) return;
+      for (const i of table.items) map.set(i, part.continuation ? '' : tablePlaceholder(part.table));
     });
-    if (read.tables.length === 0) open = undefined;
+    return map;
   });
   return { tables, replaced };
 }

@@ -73,6 +73,45 @@ describe('OCR of scanned PDFs', () => {
     );
   });
 
+  it('reads a page fed in askew (2° either way) line by line, at a character error rate of at most 2 %', async () => {
+    for (const skewDegrees of [2, -2]) {
+      const doc = await parseDocument(await scannedPdf([PAGE], { skewDegrees }), {}, LIMITS);
+      const cer = characterErrorRate(PAGE.join(''), doc.text);
+      assert.ok(cer <= 0.02, `${skewDegrees}°: CER ${(cer * 100).toFixed(2)} %: ${doc.text}`);
+      // One OCR line per printed line, in order: a tilted line is not cut in two nor merged with the next.
+      assert.deepEqual(
+        doc.pages[0]?.ocr?.lines.map((l) => l.text.slice(0, 4)),
+        PAGE.map((l) => l.slice(0, 4)),
+        `${skewDegrees}°`,
+      );
+      // The line was read along its tilt: its characters' boxes fall (or rise) from its first to its last.
+      const chars = doc.pages[0]?.ocr?.lines[0]?.chars ?? [];
+      const drop = (chars[chars.length - 1]?.box[1] ?? 0) - (chars[0]?.box[1] ?? 0);
+      assert.ok(drop * Math.sign(skewDegrees) > 5, `${skewDegrees}°: the first line drops ${drop} pt`);
+    }
+  });
+
+  it('reads a page scanned sideways or upside down turned upright, its boxes on the page as it lies', async () => {
+    for (const options of [{ sideways: 90 }, { sideways: 270 }, { skewDegrees: 180 }] as const) {
+      const doc = await parseDocument(await scannedPdf([PAGE], options), {}, LIMITS);
+      const cer = characterErrorRate(PAGE.join(''), doc.text);
+      const name = JSON.stringify(options);
+      assert.ok(cer <= 0.02, `${name}: CER ${(cer * 100).toFixed(2)} %: ${doc.text}`);
+      assert.ok(
+        doc.warnings.some((w) => /page 1: the scan lies turned/.test(w)),
+        `${name}: ${doc.warnings.join('; ')}`,
+      );
+      const lines = doc.pages[0]?.ocr?.lines ?? [];
+      assert.equal(lines.length, PAGE.length, name);
+      for (const { box } of lines) {
+        assert.ok(box[0] >= 0 && box[1] >= 0 && box[2] <= 596 && box[3] <= 842, `${name}: ${box}`);
+        // A line running down or up the scan is a box taller than wide where it lies.
+        const tall = box[3] - box[1] > box[2] - box[0];
+        assert.equal(tall, 'sideways' in options, `${name}: ${box}`);
+      }
+    }
+  });
+
   it('skips a red seal and says so, keeping the black text', async () => {
     const doc = await parseDocument(await scannedPdf([PAGE.slice(0, 3)], { seal: true }), {}, LIMITS);
     assert.ok(!doc.text.includes('印章'), doc.text);

@@ -4,7 +4,7 @@ import { ocrTables } from '../../src/parse/ocr/ocr-tables.js';
 import { rulingsFromImage } from '../../src/parse/ocr/page-rules.js';
 import type { RgbaImage } from '../../src/parse/ocr/raster.js';
 import { parseDocument } from '../../src/parse/parse-document.js';
-import { scannedPdf } from '../support/scanned-pdf.js';
+import { scannedPdf, scannedPdfPages } from '../support/scanned-pdf.js';
 
 /** A white image with black rectangles [left, top, right, bottom] painted in. */
 function image(width: number, height: number, inked: Array<[number, number, number, number]>): RgbaImage {
@@ -111,5 +111,80 @@ describe('tables in scans', () => {
     assert.ok(above >= 0 && row > above && below > row, doc.text);
     // Its lines keep their boxes among the page's OCR lines.
     assert.ok(doc.pages[0]?.ocr?.lines.some((l) => l.text === '6,150,000' && l.box[0] > 200));
+  });
+});
+
+describe('tables continued over scanned pages', () => {
+  it('reads a ruled table going on over three scanned pages as one table, the repeated header dropped', async () => {
+    const columnWidths = [330, 300, 220];
+    const header = ['股东名称', '持股数量（股）', '持股比例'];
+    const pdf = await scannedPdfPages([
+      {
+        lines: ['关于股东持股情况的公告', '截至本公告日，股东持股情况如下：'],
+        options: {
+          table: {
+            rows: [
+              header,
+              ['示例投资有限公司', '12,680,000', '31.70%'],
+              ['示例控股集团', '6,150,000', '15.38%'],
+            ],
+            columnWidths,
+          },
+        },
+      },
+      // The header printed again on the next page.
+      {
+        lines: [],
+        options: {
+          table: {
+            rows: [
+              header,
+              ['甲实业有限公司', '3,200,000', '8.00%'],
+              ['乙资本管理有限公司', '2,400,000', '6.00%'],
+            ],
+            columnWidths,
+          },
+        },
+      },
+      // Rows only on the last page, then the text goes on.
+      {
+        lines: [],
+        options: {
+          table: {
+            rows: [
+              ['丙科技有限公司', '1,600,000', '4.00%'],
+              ['丁咨询有限公司', '800,000', '2.00%'],
+            ],
+            columnWidths,
+          },
+          after: ['特此公告。'],
+        },
+      },
+    ]);
+    const doc = await parseDocument(
+      pdf,
+      { fileName: 'scan.pdf' },
+      { maxBytes: 20 * 1024 * 1024, maxPages: 5 },
+    );
+    assert.equal(doc.ocr, true);
+    assert.equal(doc.tables.length, 1, JSON.stringify(doc.tables));
+    const [table] = doc.tables;
+    assert.equal(table?.page, 1);
+    assert.deepEqual(table?.header, header);
+    assert.deepEqual(table?.rows, [
+      ['示例投资有限公司', '12,680,000', '31.70%'],
+      ['示例控股集团', '6,150,000', '15.38%'],
+      ['甲实业有限公司', '3,200,000', '8.00%'],
+      ['乙资本管理有限公司', '2,400,000', '6.00%'],
+      ['丙科技有限公司', '1,600,000', '4.00%'],
+      ['丁咨询有限公司', '800,000', '2.00%'],
+    ]);
+    // The rows stand once, where the table begins; the text after the table follows them.
+    const last = doc.text.indexOf('股东名称：丁咨询有限公司');
+    assert.ok(last > doc.text.indexOf('股东持股情况如下'), doc.text);
+    assert.ok(doc.text.indexOf('特此公告') > last, doc.text);
+    assert.equal(doc.text.split('股东名称：股东名称').length, 1, doc.text);
+    // The continuation's lines keep their boxes on their own pages.
+    assert.ok(doc.pages[2]?.ocr?.lines.some((l) => l.text === '1,600,000'));
   });
 });

@@ -18,19 +18,35 @@ export interface ScanOptions {
   table?: { rows: ReadonlyArray<readonly string[]>; columnWidths: readonly number[] };
   /** Lines drawn under the table. */
   after?: readonly string[];
+  /** The page fed into the scanner askew: everything drawn turned by this many degrees (clockwise). */
+  skewDegrees?: number;
+  /**
+   * A landscape page (the lines drawn across its long side) scanned into a portrait image, turned this many
+   * degrees clockwise: its lines run down (90) or up (270) the scan.
+   */
+  sideways?: 90 | 270;
+  /** Saved as JPEG, as most scanners save pages (PNG otherwise). */
+  jpeg?: boolean;
 }
 
-/** A page image with `lines` drawn from the top-left margin, one line each. */
+/** A page image with `lines` drawn from the top-left margin, one line each (PNG, or JPEG when asked). */
 export function scannedPng(lines: readonly string[], options: ScanOptions = {}): Buffer {
   if (!registered) {
     GlobalFonts.registerFromPath(findCjkFont().path, FAMILY);
     registered = true;
   }
   const size = options.fontSize ?? 26;
-  const canvas = createCanvas(PAGE_PIXELS.width, PAGE_PIXELS.height);
+  const canvas = options.sideways
+    ? createCanvas(PAGE_PIXELS.height, PAGE_PIXELS.width)
+    : createCanvas(PAGE_PIXELS.width, PAGE_PIXELS.height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, PAGE_PIXELS.width, PAGE_PIXELS.height);
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  if (options.skewDegrees) {
+    ctx.translate(PAGE_PIXELS.width / 2, PAGE_PIXELS.height / 2);
+    ctx.rotate((options.skewDegrees * Math.PI) / 180);
+    ctx.translate(-PAGE_PIXELS.width / 2, -PAGE_PIXELS.height / 2);
+  }
   ctx.fillStyle = '#1a1a1a';
   ctx.font = `${size}px ${FAMILY}`;
   ctx.textBaseline = 'top';
@@ -77,7 +93,15 @@ export function scannedPng(lines: readonly string[], options: ScanOptions = {}):
     ctx.font = `${size + 6}px ${FAMILY}`;
     ctx.fillText('公司印章专用', x - 95, y - 18);
   }
-  return canvas.toBuffer('image/png');
+  if (options.sideways) {
+    const portrait = createCanvas(PAGE_PIXELS.width, PAGE_PIXELS.height);
+    const turn = portrait.getContext('2d');
+    turn.translate(PAGE_PIXELS.width / 2, PAGE_PIXELS.height / 2);
+    turn.rotate((options.sideways * Math.PI) / 180);
+    turn.drawImage(canvas, -PAGE_PIXELS.height / 2, -PAGE_PIXELS.width / 2);
+    return options.jpeg ? portrait.toBuffer('image/jpeg', 85) : portrait.toBuffer('image/png');
+  }
+  return options.jpeg ? canvas.toBuffer('image/jpeg', 85) : canvas.toBuffer('image/png');
 }
 
 /** An image-only PDF, one scanned page per entry (an empty entry is a blank page). */
@@ -86,6 +110,13 @@ export function scannedPdf(
   options: ScanOptions = {},
 ): Promise<Uint8Array> {
   return imagePdf(pages.map((lines) => scannedPng(lines, options)));
+}
+
+/** An image-only PDF whose pages each have their own lines and options (a table going on over pages). */
+export function scannedPdfPages(
+  pages: ReadonlyArray<{ lines: readonly string[]; options?: ScanOptions }>,
+): Promise<Uint8Array> {
+  return imagePdf(pages.map((page) => scannedPng(page.lines, page.options)));
 }
 
 /** A PDF of one full-page picture per image, A4. */

@@ -1,15 +1,19 @@
 /** The OCR stage: pages of a PDF rendered and read into text lines, within the OCR limits. */
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { joinContinuedTables, type TablePart } from '../continued-tables.js';
 import { OcrLimitError } from '../errors/ocr-limit-error.js';
 import { openPdf } from '../pdf-text.js';
-import { type ExtractedTable, tableFromCells, tablePlaceholder } from '../table-rows.js';
+import { type ExtractedTable, tablePlaceholder } from '../table-rows.js';
 import type { OcrLimits, OcrLine, PageBox, PageOcr } from '../types.js';
-import { loadOcrModels, packageModelFiles } from './ocr-models.js';
-import { ocrTables } from './ocr-tables.js';
+import { loadOcrModels, type OcrModels, packageModelFiles } from './ocr-models.js';
+import { type OcrTables, ocrTables } from './ocr-tables.js';
 import { rulingsFromImage } from './page-rules.js';
-import { type Box, readLines } from './read-lines.js';
+import { type QuarterTurns, readingScore, turnImage, turnsToTry, unturnBox } from './page-turn.js';
+import type { RgbaImage } from './raster.js';
+import { type Box, type ImageLine, readLines } from './read-lines.js';
 import { readingOrder } from './reading-order.js';
 import { renderPage } from './render-page.js';
+import { drawJpeg, scannerJpegs } from './scanner-jpeg.js';
 import { type OcrStageTimes, timed } from './stage-times.js';
 
 export const DEFAULT_OCR_LIMITS: OcrLimits = { maxPages: 50, timeoutMs: 120_000 };
@@ -34,6 +38,8 @@ export interface OcrTuning {
   lineWidthScale: number;
   /** Read with the package's model files even when the fused copies are built (the benchmark's baseline). */
   packageModels?: boolean;
+  /** Render pages that are one JPEG with pdf.js too, not natively (scanner-jpeg.ts; the benchmark's baseline). */
+  pdfJsOnly?: boolean;
 }
 
 /** PP-OCR's own settings at 144 dpi, kept for comparison in the benchmark. */
@@ -56,6 +62,8 @@ export interface OcrPage extends PageOcr {
   text: string;
   /** Regions skipped as red seals or stamps. */
   stamps: number;
+  /** Clockwise quarter turns the scan was read at (0 when it lay upright). */
+  turns: QuarterTurns;
   /** Ruled tables; `text` holds table i's placeholder line (table-rows.ts) where it stands. */
   tables: ExtractedTable[];
 }
@@ -68,6 +76,141 @@ function pageConfidence(lines: readonly OcrLine[]): number {
   const chars = lines.reduce((n, l) => n + l.text.length, 0);
   if (chars === 0) return 0;
   return lines.reduce((sum, l) => sum + l.confidence * l.text.length, 0) / chars;
+}
+
+/** One page as read from its image, before tables continued over pages are joined. */
+interface PageRead {
+  number: number;
+  /** The page's size in page units. */
+  size: [number, number];
+  /** Clockwise quarter turns that made the scan upright; lines, tables and `upright` are in that frame. */
+  turns: QuarterTurns;
+  /** The upright page's size in page units. */
+  upright: [number, number];
+  /** Lines in page units. */
+  lines: ImageLine[];
+  found: OcrTables;
+  stamps: number;
+}
+
+/** The page at `scale`: its JPEG drawn natively when the page is one, else rendered by pdf.js. */
+async function renderScan(
+  page: PDFPageProxy,
+  scale: number,
+  jpeg: Uint8Array | undefined,
+): Promise<RgbaImage> {
+  if (jpeg) {
+    const { width, height } = page.getViewport({ scale });
+    // A JPEG the native decoder refuses may still be one pdf.js can draw.
+    const drawn = await drawJpeg(jpeg, Math.ceil(width), Math.ceil(height)).catch(() => undefined);
+    if (drawn) return drawn;
+  }
+  return renderPage(page, scale);
+}
+
+async function readPage(
+  page: PDFPageProxy,
+  jpeg: Uint8Array | undefined,
+  number: number,
+  models: OcrModels,
+  tuning: OcrTuning,
+  times: OcrStageTimes | undefined,
+): Promise<PageRead> {
+  const { width, height } = page.getViewport({ scale: 1 });
+  const scale = Math.min(tuning.renderScale, MAX_RENDER_SIDE / Math.max(width, height));
+  const rendered = await timed(times, 'render', () => renderScan(page, scale, jpeg));
+  const options = {
+    detectionMaxSide: tuning.detectionMaxSide,
+    minConfidence: MIN_CONFIDENCE,
+    lineWidthScale: tuning.lineWidthScale,
+    ...(times ? { times } : {}),
+  };
+  let image = rendered;
+  let read = await readLines(rendered, models, options);
+  let turns: QuarterTurns = 0;
+  // A page scanned sideways or upside down reads little as it is: the turn that reads most is kept.
+  for (const turn of turnsToTry(read)) {
+    const turned = turnImage(rendered, turn);
+    const again = await readLines(turned, models, options);
+    if (readingScore(again) > readingScore(read)) {
+      image = turned;
+      read = again;
+      turns = turn;
+    }
+  }
+  const toPage = (b: Box): Box => ({
+    left: b.left / scale,
+    top: b.top / scale,
+    right: b.right / scale,
+    bottom: b.bottom / scale,
+  });
+  const lines = read.lines.map((l) => ({
+    ...l,
+    box: toPage(l.box),
+    chars: l.chars.map((c) => ({ ...c, box: toPage(c.box) })),
+  }));
+  const found = await timed(times, 'tables', () => ocrTables(lines, rulingsFromImage(image, scale)));
+  const upright: [number, number] = turns % 2 === 1 ? [height, width] : [width, height];
+  return { number, size: [width, height], turns, upright, lines, found, stamps: read.stamps };
+}
+
+/**
+ * The page's text in reading order, each table begun on it standing as one placeholder line where it is;
+ * `parts` says where each of the page's tables went (a continuation's lines are in the table it continues).
+ */
+async function pageOf(
+  read: PageRead,
+  tables: readonly ExtractedTable[],
+  parts: readonly TablePart[],
+  times: OcrStageTimes | undefined,
+): Promise<OcrPage> {
+  const { lines: placed, found, size, upright, turns } = read;
+  const begun = found.tables.flatMap((t, i) => {
+    const part = parts[i];
+    const table = part && !part.continuation ? tables[part.table] : undefined;
+    return table ? [{ at: t, table }] : [];
+  });
+  const marks = begun.map(({ at }, i) => ({
+    text: tablePlaceholder(i),
+    box: {
+      left: at.columns[0] ?? 0,
+      top: at.top,
+      right: at.columns[at.columns.length - 1] ?? 0,
+      bottom: at.bottom,
+    },
+    chars: [],
+    confidence: 1,
+  }));
+  const ordered = await timed(times, 'order', () =>
+    readingOrder([...placed.filter((_, i) => !found.lines.has(i)), ...marks], upright[0]),
+  );
+  const isMark = new Set<object>(marks);
+  // Lines read into tables keep their boxes and confidences after the running text's lines.
+  const ocrLines = [
+    ...ordered.lines.filter((l) => !isMark.has(l)),
+    ...placed.filter((_, i) => found.lines.has(i)),
+  ];
+  // Boxes go out on the page as it lies in the PDF, whichever way the scan was read.
+  const rounded = (box: Box): PageBox => {
+    const b = unturnBox(box, turns, size[0], size[1]);
+    return [round(b.left), round(b.top), round(b.right), round(b.bottom)];
+  };
+  const lines: OcrLine[] = ocrLines.map((l) => ({
+    text: l.text,
+    confidence: round3(l.confidence),
+    box: rounded(l.box),
+    chars: l.chars.map((c) => ({ text: c.text, confidence: round3(c.confidence), box: rounded(c.box) })),
+  }));
+  return {
+    number: read.number,
+    text: ordered.text,
+    size: [round(size[0]), round(size[1])],
+    lines,
+    confidence: round3(pageConfidence(lines)),
+    stamps: read.stamps,
+    turns,
+    tables: begun.map(({ table }) => table),
+  };
 }
 
 /**
@@ -94,76 +237,31 @@ export async function ocrPdfPages(
   let doc: PDFDocumentProxy | undefined;
   try {
     doc = await task.promise;
-    const pages: OcrPage[] = [];
+    const jpegOf = await scannerJpegs(bytes);
+    const reads: PageRead[] = [];
     for (const number of pageNumbers) {
       const elapsed = Date.now() - started;
       if (elapsed > limits.timeoutMs) {
         throw new OcrLimitError(
-          `OCR passed its time limit of ${Math.round(limits.timeoutMs / 1000)} s after ${pages.length} of ${pageNumbers.length} pages.`,
+          `OCR passed its time limit of ${Math.round(limits.timeoutMs / 1000)} s after ${reads.length} of ${pageNumbers.length} pages.`,
         );
       }
       const page = await doc.getPage(number);
       try {
-        const { width, height } = page.getViewport({ scale: 1 });
-        const scale = Math.min(tuning.renderScale, MAX_RENDER_SIDE / Math.max(width, height));
-        const image = await timed(times, 'render', () => renderPage(page, scale));
-        const read = await readLines(image, models, {
-          detectionMaxSide: tuning.detectionMaxSide,
-          minConfidence: MIN_CONFIDENCE,
-          lineWidthScale: tuning.lineWidthScale,
-          ...(times ? { times } : {}),
-        });
-        const toPage = (b: Box): Box => ({
-          left: b.left / scale,
-          top: b.top / scale,
-          right: b.right / scale,
-          bottom: b.bottom / scale,
-        });
-        const rounded = (b: Box): PageBox => [round(b.left), round(b.top), round(b.right), round(b.bottom)];
-        const placed = read.lines.map((l) => ({
-          ...l,
-          box: toPage(l.box),
-          chars: l.chars.map((c) => ({ ...c, box: toPage(c.box) })),
-        }));
-        const found = await timed(times, 'tables', () => ocrTables(placed, rulingsFromImage(image, scale)));
-        // Each table stands in the running text as one placeholder line where the table is.
-        const marks = found.tables.map((t, i) => ({
-          text: tablePlaceholder(i),
-          box: { left: t.left, top: t.top, right: t.right, bottom: t.bottom },
-          chars: [],
-          confidence: 1,
-        }));
-        const ordered = await timed(times, 'order', () =>
-          readingOrder([...placed.filter((_, i) => !found.lines.has(i)), ...marks], image.width / scale),
+        reads.push(
+          await readPage(page, tuning.pdfJsOnly ? undefined : jpegOf(number), number, models, tuning, times),
         );
-        const isMark = new Set<object>(marks);
-        // Lines read into tables keep their boxes and confidences after the running text's lines.
-        const ocrLines = [
-          ...ordered.lines.filter((l) => !isMark.has(l)),
-          ...placed.filter((_, i) => found.lines.has(i)),
-        ];
-        const lines: OcrLine[] = ocrLines.map((l) => ({
-          text: l.text,
-          confidence: round3(l.confidence),
-          box: rounded(l.box),
-          chars: l.chars.map((c) => ({
-            text: c.text,
-            confidence: round3(c.confidence),
-            box: rounded(c.box),
-          })),
-        }));
-        pages.push({
-          number,
-          text: ordered.text,
-          size: [round(width), round(height)],
-          lines,
-          confidence: round3(pageConfidence(lines)),
-          stamps: read.stamps,
-          tables: found.tables.map((t) => tableFromCells(number, t.cells)),
-        });
       } finally {
         page.cleanup();
       }
+    }
+    // A ruled table that goes on over the page is one table, as in a text layer.
+    const joined = joinContinuedTables(
+      reads.map((r) => ({ number: r.number, items: r.found.runs, tables: r.found.tables })),
+    );
+    const pages: OcrPage[] = [];
+    for (const [p, read] of reads.entries()) {
+      pages.push(await pageOf(read, joined.tables, joined.parts[p] ?? [], times));
     }
     return pages;
   } finally {

@@ -5,8 +5,7 @@
  */
 import type { PdfTextItem } from '../pdf-page-text.js';
 import type { Rulings } from '../pdf-rulings.js';
-import { findPageTables } from '../pdf-tables.js';
-import type { RawCell } from '../table-rows.js';
+import { findPageTables, type PdfPageTable } from '../pdf-tables.js';
 import type { Box } from './read-lines.js';
 
 export interface TableLine {
@@ -15,16 +14,10 @@ export interface TableLine {
   chars: ReadonlyArray<{ text: string; box: Box }>;
 }
 
-export interface OcrPageTable {
-  cells: RawCell[][];
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
-
 export interface OcrTables {
-  tables: OcrPageTable[];
+  /** The pieces of the page's lines as text runs, as a text layer's runs (what `tables` index). */
+  runs: PdfTextItem[];
+  tables: PdfPageTable[];
   /** Indexes of the lines read into a table (left out of the page's running text). */
   lines: Set<number>;
 }
@@ -75,18 +68,11 @@ export function ocrTables(lines: readonly TableLine[], rulings: Rulings): OcrTab
       lineOf.push(i);
     }
   });
-  const found = findPageTables(runs, rulings);
+  const tables = findPageTables(runs, rulings);
   const taken = new Set<number>();
-  const tables = found.map((table) => {
+  for (const table of tables) {
     for (const run of table.items) taken.add(lineOf[run] ?? -1);
-    return {
-      cells: table.cells,
-      top: table.top,
-      bottom: table.bottom,
-      left: table.columns[0] ?? 0,
-      right: table.columns[table.columns.length - 1] ?? 0,
-    };
-  });
+  }
   taken.delete(-1);
-  return { tables, lines: taken };
+  return { runs, tables, lines: taken };
 }

@@ -48,6 +48,10 @@ export interface ReadLines {
   lines: ImageLine[];
   /** Regions skipped as red seals or stamps. */
   stamps: number;
+  /** Text regions the detector found (stamps aside), read or not. */
+  regions: number;
+  /** Of those, the ones over twice as tall as wide: lines standing upright, as on a page scanned sideways. */
+  tall: number;
 }
 
 /** Widest line crop (a 48-pixel-high strip); longer lines are squeezed. */
@@ -91,6 +95,7 @@ export async function readLines(
 
   const candidates: Array<{ box: Box; corners: [Point, Point, Point, Point]; crop: LineCrop }> = [];
   let stamps = 0;
+  let tall = 0;
   for (const found of boxes) {
     const corners = found.corners.map((p) => ({ x: p.x * input.scaleX, y: p.y * input.scaleY })) as [
       Point,
@@ -103,6 +108,7 @@ export async function readLines(
       stamps++;
       continue;
     }
+    if (box.bottom - box.top > 2 * (box.right - box.left)) tall++;
     const crop = await timed(times, 'crops', () =>
       cropLine(image, corners, MAX_LINE_WIDTH, options.lineWidthScale),
     );
@@ -133,5 +139,5 @@ export async function readLines(
       lines.push({ text: texts.join(''), confidence: decoded.confidence, box, chars });
     }
   }
-  return { lines, stamps };
+  return { lines, stamps, regions: candidates.length, tall };
 }
