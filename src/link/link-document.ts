@@ -85,7 +85,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   const publishedAt =
     job.publishedAt?.slice(0, 10) ?? parsed.header.announcement?.date ?? parsed.header.researchReport?.date;
 
-  const issuer = issuerOf(parsed);
+  const issuer = issuerOf(parsed) ?? headlineCompanyOf(parsed, extractions);
   const covered = coveredCompanyOf(parsed);
   const self = issuer ?? covered;
   const spans = companySpans(extractions);
@@ -407,8 +407,8 @@ function issuerOf(parsed: ParsedDocument): LinkedEntity | undefined {
   }
   const subject = parsed.header.news?.subject;
   if (!subject) return undefined;
-  // An A-share code as the press writes it (300401, 300401.SZ); an HK code alone keys no node here.
-  const code = /^(\d{6})(?:\.S[HZ])?$/.exec(subject.code ?? '')?.[1];
+  // A code as the press writes it (300401, 300401.SZ; 02318, 2318.HK), keyed as filings key it.
+  const code = /^(\d{6})(?:\.S[HZ])?$/.exec(subject.code ?? '')?.[1] ?? hkCode(subject.code);
   const name = cleanCompanyName(subject.name);
   return {
     key: code ?? `name:${name}`,
@@ -417,6 +417,42 @@ function issuerOf(parsed: ParsedDocument): LinkedEntity | undefined {
     ...(code ? { code } : {}),
     shortNames: [name],
   };
+}
+
+/** An HKEX code as the press writes it (02318, 2318.HK), as HKEX filings state it: five digits. */
+function hkCode(code: string | undefined): string | undefined {
+  const digits = /^(\d{4,5})(?:\.HK)?$/.exec(code ?? '')?.[1];
+  return digits?.padStart(5, '0');
+}
+
+/** A headline: the first line of a news item or an untyped text, when short. */
+const HEADLINE_CHARS = 60;
+
+/**
+ * The company a news item's headline names, when its wording showed none (华谊兄弟早盘低开飘绿, 金城医药收关注函):
+ * the first span the model reads as a company in the headline that the story names again. A name the
+ * headline alone carries is often a counterparty or an example.
+ */
+function headlineCompanyOf(
+  parsed: ParsedDocument,
+  extractions: readonly ExtractionResult[],
+): LinkedEntity | undefined {
+  if (parsed.kind !== 'news' && parsed.kind !== 'other') return undefined;
+  const firstLine = parsed.modelText.split('\n', 1)[0] ?? '';
+  if (firstLine.trim().length === 0 || firstLine.length > HEADLINE_CHARS) return undefined;
+  const story = parsed.modelText.slice(firstLine.length);
+  for (const [i, sentence] of parsed.sentences.entries()) {
+    if (sentence.start >= firstLine.length) break;
+    const companies = (extractions[i]?.entities ?? [])
+      .filter((e) => e.type === 'company')
+      .sort((a, b) => a.start - b.start);
+    for (const e of companies) {
+      const name = cleanCompanyName(e.text);
+      if (isNotCompanyName(name) || SELF_NAME.test(name) || !story.includes(name)) continue;
+      return { key: `name:${name}`, label: 'Company', name, shortNames: [name] };
+    }
+  }
+  return undefined;
 }
 
 function coveredCompanyOf(parsed: ParsedDocument): LinkedEntity | undefined {

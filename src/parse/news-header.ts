@@ -19,18 +19,24 @@ const NAME = String.raw`(?:\*?ST)?[\u4e00-\u9fffA-Za-z]{2,6}`;
 const LEADING_VERB = /^.*(增持|减持|收购|质押|回购|公告|持有|入股|举牌)/;
 const BRACKET_HEADLINE = new RegExp(String.raw`^\s*【(${NAME})[：:]`);
 const COLON_HEADLINE = new RegExp(String.raw`^\s*(${NAME})[：:]`);
-const WITH_CODE = /((?:\*?ST)?[\u4e00-\u9fffA-Za-z]{2,12})\s*[（(]\s*(\d{6}(?:\.S[HZ])?|\d{4,5}\.HK)\s*[)）]/;
+const WITH_CODE =
+  /((?:\*?ST)?[\u4e00-\u9fffA-Za-z]{2,12})\s*[（(]\s*(\d{6}(?:\.S[HZ])?|\d{4,5}\.HK|\d{5})\s*[)）]/;
 const ANNOUNCES = new RegExp(
   String.raw`(?:^|[，,。\s]|讯|消息)(${NAME}?)(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间)?(?:发布)?公告`,
 );
 const DATELINE = /(\d{1,2}月\d{1,2}日)(?=(?:晚间|早间|晚)?(?:讯|电|消息|公告|发布公告|披露))/;
 /** Words that headlines put where a name would be, which are no company. */
 const NOT_A_NAME =
-  /^(同时|截止|截至|此前|近日|目前|其中|今年|去年|昨日|今日|证券代码|股票代码|证券简称|股票简称|公告编号|公司|本公司|上市公司|快讯|早报|晚报|新闻|独家|重磅|公告|数据宝|证券时报|新浪财经|财经)/;
+  /^(同时|截止|截至|此前|近日|目前|其中|今年|去年|昨日|今日|证券代码|股票代码|证券简称|股票简称|公告编号|公司|本公司|上市公司|快讯|早报|晚报|新闻|独家|重磅|公告|数据宝|证券时报|新浪财经|财经|原标题|根据|来源|记者|编辑)/;
+/** When the item says the company announced (韵达股份昨日公告): no part of the name. */
+const TIME_AFTER_NAME = /(昨日|今日|日前|近日|今天|昨天|当日|此前|周[一二三四五六日])$/;
 
 function named(match: RegExpExecArray | null): string | undefined {
   // A listing board after the name (中国移动港股) is no part of it.
-  const name = match?.[1]?.replace(LEADING_VERB, '').replace(/(港股|A股|H股|B股)$/, '');
+  const name = match?.[1]
+    ?.replace(LEADING_VERB, '')
+    .replace(/(港股|A股|H股|B股)$/, '')
+    .replace(TIME_AFTER_NAME, '');
   return name && name.length >= 2 && name.length <= 8 && !NOT_A_NAME.test(name) ? name : undefined;
 }
 

@@ -3,7 +3,13 @@ import { describe, it } from 'node:test';
 import { linkDocument, loadEventRoles } from '../../src/link/index.js';
 import { parseDocument } from '../../src/parse/index.js';
 
-async function linkNews(text: string) {
+type Extraction = {
+  modelVersion: string;
+  events: [];
+  entities: { text: string; type: string; start: number; end: number; confidence: number }[];
+};
+
+async function linkNews(text: string, companies: string[] = []) {
   const parsed = await parseDocument(
     new TextEncoder().encode(text),
     { fileName: 'item.txt', mimeType: 'text/plain', kind: 'news' },
@@ -12,7 +18,19 @@ async function linkNews(text: string) {
   return linkDocument({
     job: { documentId: 'item', kind: 'news', fileName: 'item.txt', submittedAt: '2025-01-01T00:00:00Z' },
     parsed,
-    extractions: parsed.sentences.map(() => ({ modelVersion: 'test', events: [], entities: [] })),
+    // The model's company spans, where the sentence holds them (offsets into the sentence's model text).
+    extractions: parsed.sentences.map(
+      (sentence): Extraction => ({
+        modelVersion: 'test',
+        events: [],
+        entities: companies.flatMap((name) => {
+          const start = sentence.text.indexOf(name);
+          return start < 0
+            ? []
+            : [{ text: name, type: 'company', start, end: start + name.length, confidence: 0.9 }];
+        }),
+      }),
+    ),
     modelVersion: 'test',
     eventTypes: loadEventRoles(),
     gazetteer: { findCompanies: async () => [] },
@@ -27,5 +45,27 @@ describe("a news item's company", () => {
       );
       assert.equal(linked.document.issuerKey, '300401', code);
     }
+  });
+
+  it('is keyed by its HKEX code as HKEX filings state it (02318, 2318.HK)', async () => {
+    for (const code of ['02318', '02318.HK', '2318.HK']) {
+      const linked = await linkNews(`示例保险(${code})获某银行增持1641.2万股，持股比例升至5.1%。`);
+      assert.equal(linked.document.issuerKey, '02318', code);
+    }
+  });
+
+  it('is the company the headline names and the story names again, when no wording shows one', async () => {
+    const text =
+      '示例传媒早盘低开飘绿 远山资本称暂无计划\n' +
+      '身陷争议的示例传媒今日低开，截至午间收盘，股价下跌4.2%，年内累计跌幅已超三成，成交额较前一交易日明显放大。\n' +
+      '责任编辑：王某';
+    const linked = await linkNews(text, ['示例传媒', '远山资本']);
+    assert.equal(linked.document.issuerKey, 'name:示例传媒');
+    // Named by the headline alone, a company is no issuer.
+    const once = await linkNews(
+      '远山资本早盘低开\n今日大盘走弱，截至午间收盘，多只个股下跌，成交额较前一交易日明显放大，市场情绪偏谨慎。\n责任编辑：王某',
+      ['远山资本'],
+    );
+    assert.equal(once.document.issuerKey, undefined);
   });
 });

@@ -34,7 +34,16 @@ describe('parseNewsHeader', () => {
     assert.equal(parseNewsHeader('【示例移动港股：计划回购股份】示例移动港股公告').subject?.name, '示例移动');
   });
 
+  it('reads a bare five-digit HKEX code, and leaves the time word of "X昨日公告" out of the name', () => {
+    assert.deepEqual(parseNewsHeader('示例保险(02318)获某银行增持1641.2万股').subject, {
+      name: '示例保险',
+      code: '02318',
+    });
+    assert.equal(parseNewsHeader('公司近况 示例快递昨日公告，子公司获增资。').subject?.name, '示例快递');
+  });
+
   it('names no company where a headline starts with a field label or a time word', () => {
+    assert.equal(parseNewsHeader('原标题：示例网：再发退市预警').subject?.name, undefined);
     assert.equal(parseNewsHeader('证券代码：600000 今日新闻。').subject, undefined);
     assert.equal(parseNewsHeader('同时公告，董事会通过了议案。').subject, undefined);
   });
