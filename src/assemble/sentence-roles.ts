@@ -1,6 +1,7 @@
 /**
  * Roles a model mention's own sentence states in fixed wording the model does not read: the project of a
- * bid win (中标X项目, 成为X项目中标人) and the share of the capital a holder trades (减持不超过2%的公司股份).
+ * bid win (中标X项目, 成为X项目中标人), the share of the capital a holder trades (减持不超过2%的公司股份) and
+ * the stake an acquisition buys (收购X公司51%股权) and the authority that imposes a penalty.
  * News and broker notes state them in the same sentence as the event, and contract announcements' field
  * reading (contract-fields.ts) does not reach them.
  */
@@ -9,6 +10,7 @@ import type { EventArgumentRow, EventTypeInfo } from '../link/index.js';
 import { projectFromNarrative, type TextSpan } from './contract-fields.js';
 import type { RecordMention } from './document-events.js';
 import { ratioBase } from './figures.js';
+import { AUTHORITY } from './rule-penalties.js';
 import { PERCENT } from './rule-values.js';
 
 /** The traded ratio right after the verb (减持不超过4.91%, 增持比例达1%) or in the clause it opens (…，占总股本的1.77%). */
@@ -18,6 +20,46 @@ const TRADED_RATIO = new RegExp(
 );
 /** Words between the verb and a ratio that make it a holding, not the trade (减持后持有…，占总股本…). */
 const HOLDING_AFTER = /后|持有|剩余|尚/;
+
+/**
+ * What follows the target's name where the sentence says which stake is bought: a note in brackets, a share
+ * (51%, 51%-70%, 剩余的, 9亿股) and the equity word (股权, 控股权, 控制权, …股份 after a count of shares).
+ */
+const STAKE = new RegExp(
+  `^(?:[（(][^）)]{1,40}[）)])?的?(?:(?:剩余|全部|少数|其余)的?)?(?:(?:约|不少于|不低于|不超过)?${PERCENT}(?:[-－~至]${PERCENT})?的?)?(?:股权|控股权|控制权)|^(?:[（(][^）)]{1,40}[）)])?的?[0-9.]+(?:亿|万)?股(?:股份|股票)`,
+  'u',
+);
+
+/** Words a regional authority's name can be run into (收到海南省药监局): its name starts after the last one. */
+const BEFORE_AUTHORITY = /^.*(?:收到|接到|到|被|遭|对|经|由|据|向|获|及|和|与|、)/u;
+
+/** The authority a penalty's sentence names: the nearest before the mention, else the first after it. */
+function authorityIn(sentence: string, mentionAt: number): TextSpan | undefined {
+  let found: TextSpan | undefined;
+  for (const m of sentence.matchAll(new RegExp(AUTHORITY.source, 'gu'))) {
+    const cut = m[0].length - m[0].replace(BEFORE_AUTHORITY, '').length;
+    const span = { text: m[0].slice(cut), start: m.index + cut, end: m.index + m[0].length };
+    if (span.text.length < 2) continue;
+    if (span.start > mentionAt && found) break;
+    found = span;
+    if (span.start > mentionAt) break;
+  }
+  return found;
+}
+
+/** The stake bought (X公司51%股权): the target the model read with the share and equity word after it. */
+function stakeBought(sentence: string, targets: readonly TextSpan[]): TextSpan | undefined {
+  for (const target of targets) {
+    const m = STAKE.exec(sentence.slice(target.end));
+    if (m)
+      return {
+        text: sentence.slice(target.start, target.end + m[0].length),
+        start: target.start,
+        end: target.end + m[0].length,
+      };
+  }
+  return undefined;
+}
 
 const RATIO_ROLES: Readonly<Record<string, { verb: string; capital: string; holding: string }>> = {
   股东增持: { verb: '增持', capital: '增持部分占总股本比例', holding: '增持部分占所持比例' },
@@ -40,6 +82,31 @@ function tradedRatio(
     return { span: { text, start: place[0], end: place[1] }, base };
   }
   return undefined;
+}
+
+/**
+ * The authority a penalty's sentence names, for a record that names none. Read per record, not per mention:
+ * a second name of one regulator on a mention (证监会 beside 大连证监局) would split its record in two.
+ */
+export function sentenceAuthority(
+  mention: RecordMention,
+  sentenceStart: number,
+  eventTypes: ReadonlyMap<string, EventTypeInfo>,
+): EventArgumentRow | undefined {
+  const role = '处罚机构';
+  const info = eventTypes.get(mention.type)?.documentRoles.get(role);
+  const span = info && authorityIn(mention.sentenceText, mention.mention.start - sentenceStart);
+  if (!span) return undefined;
+  return {
+    sentence: mention.mention.sentence,
+    start: sentenceStart + span.start,
+    end: sentenceStart + span.end,
+    text: span.text,
+    confidence: mention.confidence,
+    role,
+    roleKey: info.key,
+    documentRole: role,
+  };
 }
 
 /** The mention with the roles its sentence states added, where the model left them empty. */
@@ -67,6 +134,13 @@ export function withSentenceRoles(
   if (mention.documentType === '中标' && !has('中标标的')) {
     const project = projectFromNarrative(mention.sentenceText, undefined);
     if (project) add('中标标的', project);
+  }
+  if (mention.documentType === '企业收购' && !has('收购标的')) {
+    const targets = mention.arguments
+      .filter((a) => a.documentRole === '被收购方' && !a.inferred)
+      .map((a) => ({ text: a.text, start: a.start - sentenceStart, end: a.end - sentenceStart }));
+    const stake = stakeBought(mention.sentenceText, targets);
+    if (stake) add('收购标的', stake);
   }
   const ratioRoles = RATIO_ROLES[mention.documentType];
   if (ratioRoles && !has(ratioRoles.capital) && !has(ratioRoles.holding)) {

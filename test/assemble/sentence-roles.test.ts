@@ -67,4 +67,41 @@ describe('roles a mention’s own sentence states', () => {
     const h = filled(withSentenceRoles(mention('减持', after, [['sub', '某投资']]), 0, eventTypes));
     assert.equal(h.减持部分占总股本比例, undefined);
   });
+
+  it('reads the stake an acquisition buys after its target', () => {
+    const text = '某某科技拟以现金2亿元收购东海精工（以下简称“东海”）60%的股权，交易完成后成为控股子公司。';
+    const m = mention('收购', text, [
+      ['sub-org', '某某科技'],
+      ['obj-org', '东海精工'],
+    ]);
+    const a = filled(withSentenceRoles(m, 0, eventTypes));
+    assert.deepEqual(a.收购标的, {
+      text: '东海精工（以下简称“东海”）60%的股权',
+      start: text.indexOf('东海精工'),
+    });
+    const whole = '某某集团收购南山物流全部股权。';
+    const w = filled(
+      withSentenceRoles(
+        mention('收购', whole, [
+          ['sub-org', '某某集团'],
+          ['obj-org', '南山物流'],
+        ]),
+        0,
+        eventTypes,
+      ),
+    );
+    assert.equal(w.收购标的?.text, '南山物流全部股权');
+    const plain = '某某集团完成对南山物流的收购。';
+    const p = filled(
+      withSentenceRoles(
+        mention('收购', plain, [
+          ['sub-org', '某某集团'],
+          ['obj-org', '南山物流'],
+        ]),
+        0,
+        eventTypes,
+      ),
+    );
+    assert.equal(p.收购标的, undefined);
+  });
 });
