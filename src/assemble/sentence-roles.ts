@@ -11,13 +11,32 @@ import { projectFromNarrative, type TextSpan } from './contract-fields.js';
 import type { RecordMention } from './document-events.js';
 import { ratioBase } from './figures.js';
 import { AUTHORITY } from './rule-penalties.js';
-import { PERCENT } from './rule-values.js';
+import { PERCENT, SHARES } from './rule-values.js';
 
 /** The traded ratio right after the verb (减持不超过4.91%, 增持比例达1%) or in the clause it opens (…，占总股本的1.77%). */
 const TRADED_RATIO = new RegExp(
   `(?<verb>增持|减持)(?:(?:了)?(?:其(?:所)?持(?:有)?(?:的)?)?(?:公司|本公司)?(?:股份|股票)?(?:的)?(?:合计|共计|累计|总计)?|比例)(?:达|为)?(?:不超过|不超|不高于|约)?(?<ratio>${PERCENT})|(?<verb2>增持|减持)(?<gap>[^。；;%％]{0,30}?)占(?:公司|本公司)?(?:当前|目前)?总股本(?:的)?(?:比例)?(?:为)?(?:约)?(?<ratio2>${PERCENT})`,
   'gdu',
 );
+/**
+ * The shares traded, right after the verb: 合计减持368.42万股, 减持公司股份252.98万股, 增持其持有的…不超过500万股.
+ * The FewFC reduction type the model reads has no role for the count.
+ */
+const TRADED_SHARES = new RegExp(
+  `(?<verb>增持|减持)(?:了)?(?:其(?:所)?持(?:有)?(?:的)?)?(?:公司|本公司)?(?:股份|股票|A股|H股)?(?:合计|共计|累计|总计)?(?:达|为)?(?:不超过|不超|约)?(?<shares>${SHARES})`,
+  'gdu',
+);
+
+function tradedShares(sentence: string, verb: string): TextSpan | undefined {
+  for (const m of sentence.matchAll(TRADED_SHARES)) {
+    const place = m.indices?.groups?.shares;
+    const text = m.groups?.shares;
+    if (m.groups?.verb !== verb || !place || !text) continue;
+    return { text, start: place[0], end: place[1] };
+  }
+  return undefined;
+}
+
 /** Words between the verb and a ratio that make it a holding, not the trade (减持后持有…，占总股本…). */
 const HOLDING_AFTER = /后|持有|剩余|尚/;
 
@@ -61,9 +80,21 @@ function stakeBought(sentence: string, targets: readonly TextSpan[]): TextSpan |
   return undefined;
 }
 
-const RATIO_ROLES: Readonly<Record<string, { verb: string; capital: string; holding: string }>> = {
-  股东增持: { verb: '增持', capital: '增持部分占总股本比例', holding: '增持部分占所持比例' },
-  股东减持: { verb: '减持', capital: '减持部分占总股本比例', holding: '减持部分占所持比例' },
+const RATIO_ROLES: Readonly<
+  Record<string, { verb: string; capital: string; holding: string; shares: string }>
+> = {
+  股东增持: {
+    verb: '增持',
+    capital: '增持部分占总股本比例',
+    holding: '增持部分占所持比例',
+    shares: '交易股票/股份数量',
+  },
+  股东减持: {
+    verb: '减持',
+    capital: '减持部分占总股本比例',
+    holding: '减持部分占所持比例',
+    shares: '交易股票/股份数量',
+  },
 };
 
 function tradedRatio(
@@ -146,6 +177,10 @@ export function withSentenceRoles(
   if (ratioRoles && !has(ratioRoles.capital) && !has(ratioRoles.holding)) {
     const ratio = tradedRatio(mention.sentenceText, ratioRoles.verb);
     if (ratio) add(ratioRoles[ratio.base], ratio.span);
+  }
+  if (ratioRoles && !has(ratioRoles.shares)) {
+    const shares = tradedShares(mention.sentenceText, ratioRoles.verb);
+    if (shares) add(ratioRoles.shares, shares);
   }
   return added.length ? { ...mention, arguments: [...mention.arguments, ...added] } : mention;
 }

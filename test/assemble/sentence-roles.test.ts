@@ -68,6 +68,18 @@ describe('roles a mention’s own sentence states', () => {
     assert.equal(h.减持部分占总股本比例, undefined);
   });
 
+  it('reads the shares a holder trades right after the verb, not a holding after the trade', () => {
+    const done = '股东某投资于6月1日至6月5日合计减持368.42万股，占总股本的0.5%。';
+    const d = filled(withSentenceRoles(mention('减持', done, [['sub', '某投资']]), 0, eventTypes));
+    assert.equal(d['交易股票/股份数量']?.text, '368.42万股');
+    const own = '董事王海增持公司股份12.5万股。';
+    const o = filled(withSentenceRoles(mention('股东增持', own, [['sub', '王海']]), 0, eventTypes));
+    assert.equal(o['交易股票/股份数量']?.text, '12.5万股');
+    const after = '某投资减持后仍持有公司2,000万股。';
+    const h = filled(withSentenceRoles(mention('减持', after, [['sub', '某投资']]), 0, eventTypes));
+    assert.equal(h['交易股票/股份数量'], undefined);
+  });
+
   it('reads the stake an acquisition buys after its target', () => {
     const text = '某某科技拟以现金2亿元收购东海精工（以下简称“东海”）60%的股权，交易完成后成为控股子公司。';
     const m = mention('收购', text, [
