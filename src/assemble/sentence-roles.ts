@@ -6,10 +6,13 @@
  * reading (contract-fields.ts) does not reach them.
  */
 
-import type { EventArgumentRow, EventTypeInfo } from '../link/index.js';
+import type { EventArgumentRow, EventTypeInfo, LinkedEntity } from '../link/index.js';
+import { personIn } from '../link/people.js';
+import { personCompanyKey } from '../link/person-key.js';
 import { projectFromNarrative, type TextSpan } from './contract-fields.js';
 import type { RecordMention } from './document-events.js';
 import { ratioBase } from './figures.js';
+import { isPersonName, PERSON_NAME } from './rule-names.js';
 import { AUTHORITY } from './rule-penalties.js';
 import { PERCENT, SHARES } from './rule-values.js';
 
@@ -138,6 +141,32 @@ export function sentenceAuthority(
     roleKey: info.key,
     documentRole: role,
   };
+}
+
+/** A name written whole where the model read only its surname: 刘多元 and 吴士君, not 刘. */
+const WHOLE_NAME = new RegExp(`^${PERSON_NAME}(?=[和、，,及与（(]|先生|女士)`, 'u');
+
+/**
+ * The mention with each person the model cut to a surname (刘 for 刘多元) named as the sentence writes them,
+ * and the people so named, for the document's entities.
+ */
+export function withWholeNames(
+  mention: RecordMention,
+  sentenceStart: number,
+  scope: { documentId: string; issuerKey?: string | undefined },
+): { mention: RecordMention; people: LinkedEntity[] } {
+  const people: LinkedEntity[] = [];
+  const args = mention.arguments.map((a) => {
+    // A lone surname is no name the linker could place, so it comes without a label.
+    if ((a.label && a.label !== 'Person') || a.text.length !== 1 || a.inferred) return a;
+    const name = WHOLE_NAME.exec(mention.sentenceText.slice(a.start - sentenceStart))?.[0];
+    if (!name || !isPersonName(name)) return a;
+    const company = a.entityKey ? personCompanyKey(a.entityKey) : scope.issuerKey;
+    const person = personIn(name, company, scope.documentId);
+    people.push(person);
+    return { ...a, text: name, end: a.start + name.length, entityKey: person.key, label: 'Person' as const };
+  });
+  return people.length ? { mention: { ...mention, arguments: args }, people } : { mention, people };
 }
 
 /** The mention with the roles its sentence states added, where the model left them empty. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type RecordMention, toRecordMention } from '../../src/assemble/index.js';
-import { withSentenceRoles } from '../../src/assemble/sentence-roles.js';
+import { withSentenceRoles, withWholeNames } from '../../src/assemble/sentence-roles.js';
 import { loadEventRoles, type SentenceEvent } from '../../src/link/index.js';
 
 const eventTypes = loadEventRoles();
@@ -78,6 +78,25 @@ describe('roles a mention’s own sentence states', () => {
     const after = '某投资减持后仍持有公司2,000万股。';
     const h = filled(withSentenceRoles(mention('减持', after, [['sub', '某投资']]), 0, eventTypes));
     assert.equal(h['交易股票/股份数量'], undefined);
+  });
+
+  it('names a holder the model cut to a surname as the sentence writes them', () => {
+    const text = '公司副总经理刘多元和董事王海增持了公司股份，合计增持15万股。';
+    const m = mention('股东增持', text, [
+      ['sub', '刘'],
+      ['sub', '王海'],
+    ]);
+    const named = withWholeNames(m, 0, { documentId: 'n', issuerKey: '300001' });
+    assert.deepEqual(
+      named.mention.arguments.filter((a) => a.documentRole === '增持方').map((a) => a.text),
+      ['刘多元', '王海'],
+    );
+    assert.deepEqual(
+      named.people.map((p) => p.key),
+      ['刘多元@300001'],
+    );
+    const company = mention('股东增持', '某某集团增持公司股份。', [['sub', '某']]);
+    assert.equal(withWholeNames(company, 0, { documentId: 'n' }).mention, company);
   });
 
   it('reads the stake an acquisition buys after its target', () => {
