@@ -414,6 +414,14 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       if (arg) args.push(arg);
     }
   }
+  // An officer's company in the issuer's own announcement is the issuer, written with its full name even
+  // where the sentence gives its short name (四川长虹 for 四川长虹电器股份有限公司).
+  if (best.documentType === '高管变动' && ctx.kind === 'announcement' && ctx.issuer) {
+    const { key, name, shortNames } = ctx.issuer;
+    for (const a of args)
+      if (a.documentRole === '任职公司' && (a.entityKey === key || shortNames?.includes(a.text)))
+        Object.assign(a, { text: name, entityKey: key, label: 'Company' });
+  }
   const about = ABOUT_ISSUER[best.documentType];
   if (about && ctx.issuer && (ctx.kind === 'announcement' || ctx.kind === 'news')) {
     if (!args.some((a) => a.documentRole === about)) {

@@ -574,6 +574,22 @@ describe('record roles read from the wording', () => {
     assert.equal(roles(record).事件时间, undefined);
   });
 
+  it('writes the issuer as its officer’s company with its full name where the sentence gives the short name', () => {
+    const text = '华辰精密董事会近日收到副总经理王海提交的书面辞职报告。';
+    const [record] = mergeDocumentEvents(
+      [
+        event('高管变动', text, '辞职', [
+          ['sub-per', '王海'],
+          ['target-company', '华辰精密', issuer.key],
+          ['title', '副总经理'],
+          ['way', '辞职'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.equal(roles(record).任职公司, issuer.name);
+  });
+
   it('fills a penalty’s authority from its sentence, the one named before the measure', () => {
     const text = '继证监会立案调查后，公司收到浙江证监局下发的决定书，对公司给予警告并处以60万元罚款。';
     const [record] = mergeDocumentEvents(
