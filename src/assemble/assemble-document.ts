@@ -18,6 +18,7 @@ import {
 } from './contract-fields.js';
 import { mergeRecordMentions, type RecordMention, toRecordMention } from './document-events.js';
 import { notEventReason, notEventSections } from './not-event.js';
+import { documentYear } from './recalled-history.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
 import { withSentenceRoles, withWholeNames } from './sentence-roles.js';
 import { titleTopics } from './title-topics.js';
@@ -51,6 +52,7 @@ export function assembleDocument({
 }: AssembleInput): GraphDocument {
   const { sentenceEvents, ...rest } = linked;
   const issuer = linked.entities.find((e) => e.key === linked.document.issuerKey);
+  const year = documentYear(parsed.text, linked.document.publishedAt);
   const ctx = {
     documentId: linked.document.id,
     kind: linked.document.kind,
@@ -60,6 +62,7 @@ export function assembleDocument({
     ...(parsed.header.news?.dateline ? { dateline: parsed.header.news.dateline.text } : {}),
     eventTypes,
     sentenceStarts: parsed.sentences.map((s) => s.start),
+    ...(year !== undefined ? { documentYear: year } : {}),
   };
   const entities = new Map(linked.entities.map((e) => [e.key, e]));
   const fixed = new FixedWording(parsed, ctx.documentId, eventTypes, issuer, entities);

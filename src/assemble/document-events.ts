@@ -15,11 +15,12 @@ import type {
 import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
+import { recalledHistory } from './recalled-history.js';
 import { retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
 import { DAY_OF_MONTH } from './rule-values.js';
 import { sentenceAuthority } from './sentence-roles.js';
-import { isRepresentative, namedAsSubsidiary, notOfType } from './type-wording.js';
+import { hasRecordWording, isRepresentative, namedAsSubsidiary, notOfType } from './type-wording.js';
 
 export interface AssembleContext {
   documentId: string;
@@ -33,6 +34,8 @@ export interface AssembleContext {
   eventTypes: ReadonlyMap<string, EventTypeInfo>;
   /** Where each sentence starts in the document text, by sentence index. */
   sentenceStarts: readonly number[];
+  /** The year the document was written (recalled-history.ts): deals dated years before it are background. */
+  documentYear?: number;
 }
 
 /** A sentence mention typed and mapped onto its record's roles. */
@@ -87,6 +90,11 @@ const ABOUT_ISSUER: Readonly<Record<string, string>> = {
   股份回购: '回购方',
   高管变动: '任职公司',
 };
+/**
+ * Lawsuits, rulings, penalties and summonses narrate acts years older than the decision they report: an old
+ * year in their sentence is no sign of background.
+ */
+const ACTS_JUDGED_LATER = new Set(['起诉', '判决', '行政处罚', '被约谈']);
 /** Roles that name a company by its 证券简称. */
 const SHORT_NAME_ROLES = new Set(['股票简称']);
 /**
@@ -135,7 +143,14 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
   const info = ctx.eventTypes.get(type);
   if (!info) return undefined;
   if (info.documentType === '高管变动' && !OFFICER_CHANGE_WORD.test(event.sentenceText)) return undefined;
-  if (notOfType(info.documentType, event.sentenceText, event.mention.start - sentenceStart)) return undefined;
+  const triggerAt = event.mention.start - sentenceStart;
+  if (notOfType(info.documentType, event.sentenceText, triggerAt)) return undefined;
+  if (
+    ctx.documentYear !== undefined &&
+    !ACTS_JUDGED_LATER.has(info.documentType) &&
+    recalledHistory(event.sentenceText, triggerAt, ctx.documentYear)
+  )
+    return undefined;
   const lawsuit = info.documentType === '起诉' || info.documentType === '判决';
   const modelInfo = ctx.eventTypes.get(event.type);
   const args: EventArgumentRow[] = [];
@@ -202,9 +217,11 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
         // Rule records read fixed wording, where a loss figure alone still is a fact; the model's sentence
         // fragments need a party: figures or words such as "股份" with nobody to hold them are none.
         partyNeeded: !cluster.some((m) => m.fixedWording),
+        worded: cluster.some((m) => m.fixedWording || hasRecordWording(m.documentType, m.sentenceText)),
       }))
       // A record needs something read in the text, or at least its actor: a bare trigger is no fact.
-      .filter(({ record, partyNeeded }) => {
+      .filter(({ record, partyNeeded, worded }) => {
+        if (!worded) return false;
         const info = ctx.eventTypes.get(record.type);
         const states = (roles: readonly string[] | undefined) =>
           !roles || record.arguments.some((a) => roles.includes(a.documentRole ?? ''));

@@ -150,6 +150,9 @@ const NEGATED = new RegExp(
     `)[^的${MARK}]{0,${NEGATION_REACH}}${MARK}`,
 );
 
+/** A trade or deal that may happen, or that someone asks about (可能存在被动减持, 或将出售, 是否存在减持计划). */
+const MAYBE = /(?:可能|或将|是否)[^，,。；;的]{0,12}$/;
+
 /** A clause that opens with a condition; 若干 (several) is not one. */
 const CONDITION = /^[^，,]{0,8}?(?:若(?!干)|如果|假如|倘若|假设|如若|一旦)/;
 /** A bare 如 is often "such as" or "as": it is a condition only when a later clause draws the consequence. */
@@ -212,6 +215,7 @@ function clauseReason(sentence: string, trigger: TriggerSpan): NotEventReason | 
   }
   const probe = before + MARK + sentence.slice(trigger.start, trigger.start + PROBE_TRIGGER_CHARS);
   if (NEGATED.test(probe)) return 'negated';
+  if (MAYBE.test(before)) return 'hypothetical';
   if (underCondition(sentence, trigger, start)) return 'hypothetical';
   if (RISK_REMINDER.test(sentence.slice(start, clauseEnd(sentence, trigger.end)))) return 'boilerplate';
   return undefined;

@@ -21,8 +21,67 @@ const SHARES_OR_EQUITY = /股权|股票|股本|[\d万亿千百A-HＡ-Ｈ]股|股
  */
 const NO_OFFICER_CHANGE = /重选|重選|连任|連任|留任|膺选|膺選|\d{2}\s*[岁歲][，,]|袍金/;
 
+/**
+ * A loss the sentence states for its own period: 亏 not in 扭亏 (back to profit), not in a 扣非 figure (the
+ * guideline's loss is the net profit's), not after 上年同期 (last year's). A minus figure of 净利润 counts too.
+ */
+const LOSS_WORD = /(?<!扭)亏|净利润[^，,。；]{0,12}-\s*\d/g;
+const NOT_THIS_PERIODS_LOSS = /上年同期|去年同期|上年度|上一年度|扣非|扣除非经常性损益/;
+
+function statesOwnLoss(sentence: string): boolean {
+  for (const m of sentence.matchAll(LOSS_WORD)) {
+    const clause =
+      sentence
+        .slice(0, m.index)
+        .split(/[，,；;。]/)
+        .pop() ?? '';
+    if (!NOT_THIS_PERIODS_LOSS.test(clause)) return true;
+  }
+  return false;
+}
+
+/**
+ * Holdings a fund or the connect schemes changed (基金四季度增持, 重仓股, 北上资金): market flows, no holder's
+ * trade (guideline §2).
+ */
+const MARKET_FLOW =
+  /重仓|加仓|减仓|仓位|北上资金|基金经理|(?:该|旗下|公募)基金|基金[^，,。]{0,4}[一二三四1-4]季度/;
+/** A broker's rating written with a trade word (维持“增持”评级, 评级由增持降至中性): an opinion, no trade. */
+const RATING_WITH_TRADE_WORD =
+  /[“"]?[增减]持[”"]?\s*评级|评级[^，,。；]{0,8}[增减]持|(?:维持|给予|予以?|上调至|下调至|降至|升至|首次覆盖)[“"]?[增减]持/g;
+
+/**
+ * The wording of a record of this type: a loss of the period, a holder's trade. A record none of whose
+ * sentences has it was read by the model into sentences about something else (a profit, a rating).
+ */
+const RECORD_WORDING: Readonly<Record<string, (sentence: string) => boolean>> = {
+  亏损: statesOwnLoss,
+  股东增持: (sentence) => /增持|举牌|买入|购入|增加持股|受让/.test(withoutRatings(sentence)),
+  股东减持: (sentence) =>
+    /减持|卖出|出售|抛售|套现|转让|清仓|持股(?:比例)?(?:降至|降低|减少|下降)/.test(withoutRatings(sentence)),
+};
+
+function withoutRatings(sentence: string): string {
+  return sentence.replace(RATING_WITH_TRADE_WORD, '');
+}
+
+/** Whether a sentence of a record of `documentType` has the type's wording (true for types with none). */
+export function hasRecordWording(documentType: string, sentence: string): boolean {
+  return RECORD_WORDING[documentType]?.(sentence) ?? true;
+}
+
+/**
+ * Companies named as examples of a statistic (中国移动、中国电信、山东黄金等企业获重要股东净增持; 正泰电器、中环股份等
+ * 13家公司回购金额超1亿元): a list ending in 等 and a class of companies. The guideline counts no event for them.
+ */
+const STATISTIC_EXAMPLES =
+  /(?:[\p{Script=Han}A-Za-z0-9*]{2,12}、)+[\p{Script=Han}A-Za-z0-9*]{2,12}等(?:(?:\d+|[一二两三四五六七八九十百多几数]+)(?:家|只)|企业|公司|上市公司|个股|机构|房企|券商)/u;
+/** Types that round-ups count companies by. */
+const COUNTED_TYPES = new Set(['股东增持', '股东减持', '股份回购', '亏损', '质押', '解除质押']);
+
 /** Why a mention of `documentType` states no event of that type, or undefined when it may. */
 export function notOfType(documentType: string, sentence: string, triggerAt: number): string | undefined {
+  if (COUNTED_TYPES.has(documentType) && STATISTIC_EXAMPLES.test(sentence)) return 'statistic-examples';
   switch (documentType) {
     case '质押':
       return PLEDGE_STATUS.test(sentence) ? 'holding-status' : undefined;
@@ -33,6 +92,9 @@ export function notOfType(documentType: string, sentence: string, triggerAt: num
       return SHARES_OR_EQUITY.test(sentence) ? undefined : 'no-shares';
     case '高管变动':
       return NO_OFFICER_CHANGE.test(sentence) ? 'no-change-of-post' : undefined;
+    case '股东增持':
+    case '股东减持':
+      return MARKET_FLOW.test(sentence) ? 'market-flow' : undefined;
     default:
       return undefined;
   }

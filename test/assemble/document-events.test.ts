@@ -689,6 +689,85 @@ describe('records told in passing', () => {
     assert.equal(short.length, 1);
   });
 
+  it('reads no deal out of history the document recalls: dated two years or more before it was written', () => {
+    const report = { ...news, kind: 'research_report' as const, documentYear: 2021, sentenceStarts };
+    const bought = (text: string) =>
+      toRecordMention(
+        event('收购', text, '收购', [
+          ['sub-org', '远山科技'],
+          ['obj-org', '星河电子'],
+        ]),
+        report,
+      );
+    assert.equal(bought('2014年公司不惜耗资4.4亿元，远山科技收购星河电子50.1%股权。'), undefined);
+    assert.equal(bought('早在2016年，远山科技完成收购星河电子大部分股权。'), undefined);
+    assert.equal(
+      bought('公司于2021年5月收购星河电子100%股权，远山科技并于三季度并表。')?.documentType,
+      '企业收购',
+    );
+    assert.equal(bought('远山科技拟收购星河电子，估值参考了2023年预测利润。')?.documentType, '企业收购');
+    // A penalty is decided years after the acts it punishes: their years are no background.
+    const punished = toRecordMention(
+      event('行政处罚', '经查，远山科技在2016年至2018年间虚增收入，证监会决定对其罚款60万元。', '罚款', [
+        ['obj', '远山科技'],
+        ['money', '60万元'],
+      ]),
+      report,
+    );
+    assert.equal(punished?.documentType, '行政处罚');
+  });
+
+  it('keeps no loss record none of whose sentences states a loss of the period', () => {
+    const loss = (text: string, period: string) =>
+      event('亏损', text, '远山科技', [
+        ['sub-org', '远山科技'],
+        ['period', period],
+      ]);
+    const profit = loss('远山科技2023一季报显示，扣非净利润1.11亿元，同比上升29.86%。', '2023一季报');
+    assert.deepEqual(mergeDocumentEvents([profit], news), []);
+    const turned = loss('远山科技预计2021年度实现净利润1800万元，上年同期为亏损6.37亿元。', '2021年度');
+    assert.deepEqual(mergeDocumentEvents([turned], news), []);
+    const nonRecurring = loss('远山科技预计2021年净利润2.1亿元，扣非后亏损15亿元。', '2021年');
+    assert.deepEqual(mergeDocumentEvents([nonRecurring], news), []);
+    // The company and period in one sentence, the loss in the next: one record.
+    const stated = event('亏损', '远山科技预计2021年度净利润亏损3亿元至4亿元。', '远山科技', [
+      ['sub-org', '远山科技'],
+      ['money', '3亿元至4亿元'],
+    ]);
+    const headline = loss('远山科技发布2021年度业绩预告。', '2021年度');
+    assert.equal(mergeDocumentEvents([headline, stated], news).length, 1);
+  });
+
+  it('reads no holder trade out of a fund’s portfolio, a rating, or companies given as examples', () => {
+    const trade = (type: string, text: string, who: string, stock: string) =>
+      mergeDocumentEvents(
+        [
+          event(type, text, stock, [
+            ['sub', who],
+            ['obj', stock],
+          ]),
+        ],
+        news,
+      );
+    assert.deepEqual(
+      trade('股东增持', '四季度，该基金增持了远山科技，减持了星河电子。', '该基金', '远山科技'),
+      [],
+    );
+    assert.deepEqual(trade('股东增持', '大摩维持远山科技“增持”评级，目标价35港元。', '大摩', '远山科技'), []);
+    assert.deepEqual(
+      trade('股东增持', '甲乙股份、丙丁科技、远山科技等10家公司获重要股东增持。', '重要股东', '远山科技'),
+      [],
+    );
+    const own = trade(
+      '股东增持',
+      '大摩表示，远山集团增持远山科技200万股，维持“增持”评级。',
+      '远山集团',
+      '远山科技',
+    );
+    assert.equal(own.length, 1);
+    assert.equal(trade('减持', '远山集团对星河电子的持股比例降至18.7%。', '远山集团', '星河电子').length, 1);
+  });
+
   it('asks no terms of an announcement, whose title and tables tell the pledge', () => {
     const recalled = pledge(1, '王某', '王某将所持股份质押。');
     assert.equal(mergeDocumentEvents([recalled], { ...news, kind: 'announcement', issuer }).length, 1);

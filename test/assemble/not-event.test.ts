@@ -48,6 +48,13 @@ describe('notEventReason: statements that are not events', () => {
     expectReason(won, 'not-yet', '签订');
   });
 
+  it('hypothetical: a trade that may happen or that someone asks about', () => {
+    expectReason('控股股东的部分质押已触发违约条款，可能存在被动减持的风险。', 'hypothetical', '减持');
+    expectReason('分析师指出，这家科技巨头或将出售其在星河电子的部分股份。', 'hypothetical', '出售');
+    expectReason('交易所要求公司说明大股东近期是否存在减持计划。', 'hypothetical', '减持');
+    expectReason('控股股东拟减持不超过公司总股本2%的股份。', undefined, '减持');
+  });
+
   it('hypothetical: 若…则, 如果…将, 一旦; but 拟, 如下 and 若干 are not conditions', () => {
     expectReason('若公司股价连续20个交易日低于每股净资产，控股股东将增持公司股份。', 'hypothetical', '增持');
     expectReason('如公司最终成为该项目的中标单位，公司将及时履行信息披露义务。', 'hypothetical', '中标');
