@@ -20,7 +20,7 @@ import { mergeRecordMentions, type RecordMention, toRecordMention } from './docu
 import { notEventReason, notEventSections } from './not-event.js';
 import { documentYear } from './recalled-history.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
-import { withSentenceRoles } from './sentence-roles.js';
+import { withSentenceRoles, withWholeNames } from './sentence-roles.js';
 import { titleTopics } from './title-topics.js';
 
 export interface AssembleInput {
@@ -77,7 +77,10 @@ export function assembleDocument({
     if (!mention) continue;
     // Where the contract fields were read, the model's party roles there are the weaker reading.
     if (contracts.length > 0 && CONTRACT_TYPES.has(mention.documentType)) continue;
-    mentions.push(withSentenceRoles(mention, ctx.sentenceStarts[mention.mention.sentence] ?? 0, eventTypes));
+    const start = ctx.sentenceStarts[mention.mention.sentence] ?? 0;
+    const named = withWholeNames(mention, start, { documentId: ctx.documentId, issuerKey: issuer?.key });
+    for (const person of named.people) if (!entities.has(person.key)) entities.set(person.key, person);
+    mentions.push(withSentenceRoles(named.mention, start, eventTypes));
   }
   // A filing about one matter: the records of other matters are its background.
   const topics = titleTopics(headlineOf(parsed, linked));

@@ -18,6 +18,8 @@ import { isCumulativeFigure, ratioBase } from './figures.js';
 import { recalledHistory } from './recalled-history.js';
 import { retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
+import { DAY_OF_MONTH } from './rule-values.js';
+import { sentenceAuthority } from './sentence-roles.js';
 import { hasRecordWording, isRepresentative, namedAsSubsidiary, notOfType } from './type-wording.js';
 
 export interface AssembleContext {
@@ -68,6 +70,14 @@ const ISSUER_SIDE: Readonly<Record<string, [issuerSide: string, otherSide: strin
 const DISCLOSURE_ROLES = ['披露时间', '披露日期'];
 /** Words after a date that make it a dateline (1月19日讯, 8月5日晚间公告): it dates the disclosure. */
 const DATELINE_AFTER = /^(晚间|早间|晚)?(讯|电|消息|公告|发布公告|披露|发布)/;
+/**
+ * A news sentence dating a company's own disclosure: "8月2日，某某股份公告称…", "1月21日丨某某基金发布公告",
+ * "某某8月4日下午公告". The date is the disclosure's; a dateline alone (8月2日讯) dates no disclosure.
+ */
+const DISCLOSED_ON = new RegExp(
+  `(?<date>${DAY_OF_MONTH.source})(?:晚间|早间|晚|下午|上午|盘后)?[，,丨|\\s]?(?:[^，。；,（(]|[（(][^）)]{0,30}[）)]){0,30}?(?:发布|披露)?(?:了)?(?:公告|宣布|公布)`,
+  'du',
+);
 /**
  * The role the issuer fills in every record of these types, whatever the sentence says: the pledged
  * shares, the shares bought or sold, the shares bought back are the issuer's (or the news item's company's).
@@ -399,6 +409,15 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   if (kinds.some((a) => !HOLDS_POST.test(a.text.trim())))
     for (const a of kinds) if (HOLDS_POST.test(a.text.trim())) args.splice(args.indexOf(a), 1);
 
+  if (best.documentType === '行政处罚' && !args.some((a) => a.documentRole === '处罚机构')) {
+    for (const m of cluster) {
+      const authority = sentenceAuthority(m, ctx.sentenceStarts[m.mention.sentence] ?? 0, ctx.eventTypes);
+      if (!authority) continue;
+      args.push(authority);
+      break;
+    }
+  }
+
   const orderParties = ISSUER_SIDE[best.documentType];
   if (orderParties && ctx.issuer) swapToIssuerSide(args, orderParties, ctx.issuer.key, info);
 
@@ -412,6 +431,14 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       if (arg) args.push(arg);
     }
   }
+  // An officer's company in the issuer's own announcement is the issuer, written with its full name even
+  // where the sentence gives its short name (四川长虹 for 四川长虹电器股份有限公司).
+  if (best.documentType === '高管变动' && ctx.kind === 'announcement' && ctx.issuer) {
+    const { key, name, shortNames } = ctx.issuer;
+    for (const a of args)
+      if (a.documentRole === '任职公司' && (a.entityKey === key || shortNames?.includes(a.text)))
+        Object.assign(a, { text: name, entityKey: key, label: 'Company' });
+  }
   const about = ABOUT_ISSUER[best.documentType];
   if (about && ctx.issuer && (ctx.kind === 'announcement' || ctx.kind === 'news')) {
     if (!args.some((a) => a.documentRole === about)) {
@@ -420,6 +447,11 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
     }
   }
   const disclosed = ctx.publishedAt ?? ctx.dateline;
+  const disclosureRole = DISCLOSURE_ROLES.find((r) => info?.documentRoles.has(r));
+  if (!disclosed && disclosureRole && !args.some((a) => a.documentRole === disclosureRole)) {
+    const stated = statedDisclosure(cluster, ctx, disclosureRole, info);
+    if (stated) args.push(stated);
+  }
   if (disclosed && !args.some((a) => a.documentRole && DISCLOSURE_ROLES.includes(a.documentRole))) {
     const role = DISCLOSURE_ROLES.find((r) => info?.documentRoles.has(r));
     if (role) {
@@ -463,6 +495,31 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   };
   setEventValues(record, info, ctx.publishedAt);
   return record;
+}
+
+/** The disclosure date a record's own sentence states (8月2日，某某公告), where the document carries no date. */
+function statedDisclosure(
+  cluster: readonly RecordMention[],
+  ctx: AssembleContext,
+  role: string,
+  info: EventTypeInfo | undefined,
+): EventArgumentRow | undefined {
+  for (const m of cluster) {
+    const found = DISCLOSED_ON.exec(m.sentenceText)?.indices?.groups?.date;
+    if (!found) continue;
+    const sentenceStart = ctx.sentenceStarts[m.mention.sentence] ?? 0;
+    return {
+      sentence: m.mention.sentence,
+      start: sentenceStart + found[0],
+      end: sentenceStart + found[1],
+      text: m.sentenceText.slice(found[0], found[1]),
+      confidence: m.confidence,
+      role,
+      roleKey: info?.documentRoles.get(role)?.key ?? role,
+      documentRole: role,
+    };
+  }
+  return undefined;
 }
 
 /** The role that dates the event itself (not its disclosure). */

@@ -1,27 +1,103 @@
 /**
  * Roles a model mention's own sentence states in fixed wording the model does not read: the project of a
- * bid win (中标X项目, 成为X项目中标人) and the share of the capital a holder trades (减持不超过2%的公司股份).
+ * bid win (中标X项目, 成为X项目中标人), the share of the capital a holder trades (减持不超过2%的公司股份) and
+ * the stake an acquisition buys (收购X公司51%股权) and the authority that imposes a penalty.
  * News and broker notes state them in the same sentence as the event, and contract announcements' field
  * reading (contract-fields.ts) does not reach them.
  */
 
-import type { EventArgumentRow, EventTypeInfo } from '../link/index.js';
+import type { EventArgumentRow, EventTypeInfo, LinkedEntity } from '../link/index.js';
+import { personIn } from '../link/people.js';
+import { personCompanyKey } from '../link/person-key.js';
 import { projectFromNarrative, type TextSpan } from './contract-fields.js';
 import type { RecordMention } from './document-events.js';
 import { ratioBase } from './figures.js';
-import { PERCENT } from './rule-values.js';
+import { isPersonName, PERSON_NAME } from './rule-names.js';
+import { AUTHORITY } from './rule-penalties.js';
+import { PERCENT, SHARES } from './rule-values.js';
 
 /** The traded ratio right after the verb (减持不超过4.91%, 增持比例达1%) or in the clause it opens (…，占总股本的1.77%). */
 const TRADED_RATIO = new RegExp(
   `(?<verb>增持|减持)(?:(?:了)?(?:其(?:所)?持(?:有)?(?:的)?)?(?:公司|本公司)?(?:股份|股票)?(?:的)?(?:合计|共计|累计|总计)?|比例)(?:达|为)?(?:不超过|不超|不高于|约)?(?<ratio>${PERCENT})|(?<verb2>增持|减持)(?<gap>[^。；;%％]{0,30}?)占(?:公司|本公司)?(?:当前|目前)?总股本(?:的)?(?:比例)?(?:为)?(?:约)?(?<ratio2>${PERCENT})`,
   'gdu',
 );
+/**
+ * The shares traded, right after the verb: 合计减持368.42万股, 减持公司股份252.98万股, 增持其持有的…不超过500万股.
+ * The FewFC reduction type the model reads has no role for the count.
+ */
+const TRADED_SHARES = new RegExp(
+  `(?<verb>增持|减持)(?:了)?(?:其(?:所)?持(?:有)?(?:的)?)?(?:公司|本公司)?(?:股份|股票|A股|H股)?(?:合计|共计|累计|总计)?(?:达|为)?(?:不超过|不超|约)?(?<shares>${SHARES})`,
+  'gdu',
+);
+
+function tradedShares(sentence: string, verb: string): TextSpan | undefined {
+  for (const m of sentence.matchAll(TRADED_SHARES)) {
+    const place = m.indices?.groups?.shares;
+    const text = m.groups?.shares;
+    if (m.groups?.verb !== verb || !place || !text) continue;
+    return { text, start: place[0], end: place[1] };
+  }
+  return undefined;
+}
+
 /** Words between the verb and a ratio that make it a holding, not the trade (减持后持有…，占总股本…). */
 const HOLDING_AFTER = /后|持有|剩余|尚/;
 
-const RATIO_ROLES: Readonly<Record<string, { verb: string; capital: string; holding: string }>> = {
-  股东增持: { verb: '增持', capital: '增持部分占总股本比例', holding: '增持部分占所持比例' },
-  股东减持: { verb: '减持', capital: '减持部分占总股本比例', holding: '减持部分占所持比例' },
+/**
+ * What follows the target's name where the sentence says which stake is bought: a note in brackets, a share
+ * (51%, 51%-70%, 剩余的, 9亿股) and the equity word (股权, 控股权, 控制权, …股份 after a count of shares).
+ */
+const STAKE = new RegExp(
+  `^(?:[（(][^）)]{1,40}[）)])?的?(?:(?:剩余|全部|少数|其余)的?)?(?:(?:约|不少于|不低于|不超过)?${PERCENT}(?:[-－~至]${PERCENT})?的?)?(?:股权|控股权|控制权)|^(?:[（(][^）)]{1,40}[）)])?的?[0-9.]+(?:亿|万)?股(?:股份|股票)`,
+  'u',
+);
+
+/** Words a regional authority's name can be run into (收到海南省药监局): its name starts after the last one. */
+const BEFORE_AUTHORITY = /^.*(?:收到|接到|到|被|遭|对|经|由|据|向|获|及|和|与|、)/u;
+
+/** The authority a penalty's sentence names: the nearest before the mention, else the first after it. */
+function authorityIn(sentence: string, mentionAt: number): TextSpan | undefined {
+  let found: TextSpan | undefined;
+  for (const m of sentence.matchAll(new RegExp(AUTHORITY.source, 'gu'))) {
+    const cut = m[0].length - m[0].replace(BEFORE_AUTHORITY, '').length;
+    const span = { text: m[0].slice(cut), start: m.index + cut, end: m.index + m[0].length };
+    if (span.text.length < 2) continue;
+    if (span.start > mentionAt && found) break;
+    found = span;
+    if (span.start > mentionAt) break;
+  }
+  return found;
+}
+
+/** The stake bought (X公司51%股权): the target the model read with the share and equity word after it. */
+function stakeBought(sentence: string, targets: readonly TextSpan[]): TextSpan | undefined {
+  for (const target of targets) {
+    const m = STAKE.exec(sentence.slice(target.end));
+    if (m)
+      return {
+        text: sentence.slice(target.start, target.end + m[0].length),
+        start: target.start,
+        end: target.end + m[0].length,
+      };
+  }
+  return undefined;
+}
+
+const RATIO_ROLES: Readonly<
+  Record<string, { verb: string; capital: string; holding: string; shares: string }>
+> = {
+  股东增持: {
+    verb: '增持',
+    capital: '增持部分占总股本比例',
+    holding: '增持部分占所持比例',
+    shares: '交易股票/股份数量',
+  },
+  股东减持: {
+    verb: '减持',
+    capital: '减持部分占总股本比例',
+    holding: '减持部分占所持比例',
+    shares: '交易股票/股份数量',
+  },
 };
 
 function tradedRatio(
@@ -40,6 +116,57 @@ function tradedRatio(
     return { span: { text, start: place[0], end: place[1] }, base };
   }
   return undefined;
+}
+
+/**
+ * The authority a penalty's sentence names, for a record that names none. Read per record, not per mention:
+ * a second name of one regulator on a mention (证监会 beside 大连证监局) would split its record in two.
+ */
+export function sentenceAuthority(
+  mention: RecordMention,
+  sentenceStart: number,
+  eventTypes: ReadonlyMap<string, EventTypeInfo>,
+): EventArgumentRow | undefined {
+  const role = '处罚机构';
+  const info = eventTypes.get(mention.type)?.documentRoles.get(role);
+  const span = info && authorityIn(mention.sentenceText, mention.mention.start - sentenceStart);
+  if (!span) return undefined;
+  return {
+    sentence: mention.mention.sentence,
+    start: sentenceStart + span.start,
+    end: sentenceStart + span.end,
+    text: span.text,
+    confidence: mention.confidence,
+    role,
+    roleKey: info.key,
+    documentRole: role,
+  };
+}
+
+/** A name written whole where the model read only its surname: 刘多元 and 吴士君, not 刘. */
+const WHOLE_NAME = new RegExp(`^${PERSON_NAME}(?=[和、，,及与（(]|先生|女士)`, 'u');
+
+/**
+ * The mention with each person the model cut to a surname (刘 for 刘多元) named as the sentence writes them,
+ * and the people so named, for the document's entities.
+ */
+export function withWholeNames(
+  mention: RecordMention,
+  sentenceStart: number,
+  scope: { documentId: string; issuerKey?: string | undefined },
+): { mention: RecordMention; people: LinkedEntity[] } {
+  const people: LinkedEntity[] = [];
+  const args = mention.arguments.map((a) => {
+    // A lone surname is no name the linker could place, so it comes without a label.
+    if ((a.label && a.label !== 'Person') || a.text.length !== 1 || a.inferred) return a;
+    const name = WHOLE_NAME.exec(mention.sentenceText.slice(a.start - sentenceStart))?.[0];
+    if (!name || !isPersonName(name)) return a;
+    const company = a.entityKey ? personCompanyKey(a.entityKey) : scope.issuerKey;
+    const person = personIn(name, company, scope.documentId);
+    people.push(person);
+    return { ...a, text: name, end: a.start + name.length, entityKey: person.key, label: 'Person' as const };
+  });
+  return people.length ? { mention: { ...mention, arguments: args }, people } : { mention, people };
 }
 
 /** The mention with the roles its sentence states added, where the model left them empty. */
@@ -68,10 +195,21 @@ export function withSentenceRoles(
     const project = projectFromNarrative(mention.sentenceText, undefined);
     if (project) add('中标标的', project);
   }
+  if (mention.documentType === '企业收购' && !has('收购标的')) {
+    const targets = mention.arguments
+      .filter((a) => a.documentRole === '被收购方' && !a.inferred)
+      .map((a) => ({ text: a.text, start: a.start - sentenceStart, end: a.end - sentenceStart }));
+    const stake = stakeBought(mention.sentenceText, targets);
+    if (stake) add('收购标的', stake);
+  }
   const ratioRoles = RATIO_ROLES[mention.documentType];
   if (ratioRoles && !has(ratioRoles.capital) && !has(ratioRoles.holding)) {
     const ratio = tradedRatio(mention.sentenceText, ratioRoles.verb);
     if (ratio) add(ratioRoles[ratio.base], ratio.span);
+  }
+  if (ratioRoles && !has(ratioRoles.shares)) {
+    const shares = tradedShares(mention.sentenceText, ratioRoles.verb);
+    if (shares) add(ratioRoles.shares, shares);
   }
   return added.length ? { ...mention, arguments: [...mention.arguments, ...added] } : mention;
 }

@@ -573,6 +573,76 @@ describe('record roles read from the wording', () => {
     assert.equal(roles(record).披露时间, '1月19日');
     assert.equal(roles(record).事件时间, undefined);
   });
+
+  it('writes the issuer as its officer’s company with its full name where the sentence gives the short name', () => {
+    const text = '华辰精密董事会近日收到副总经理王海提交的书面辞职报告。';
+    const [record] = mergeDocumentEvents(
+      [
+        event('高管变动', text, '辞职', [
+          ['sub-per', '王海'],
+          ['target-company', '华辰精密', issuer.key],
+          ['title', '副总经理'],
+          ['way', '辞职'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.equal(roles(record).任职公司, issuer.name);
+  });
+
+  it('fills a penalty’s authority from its sentence, the one named before the measure', () => {
+    const text = '继证监会立案调查后，公司收到浙江证监局下发的决定书，对公司给予警告并处以60万元罚款。';
+    const [record] = mergeDocumentEvents(
+      [
+        event('行政处罚', text, '警告', [
+          ['obj', '公司'],
+          ['way', '警告'],
+          ['money', '60万元'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.equal(roles(record).处罚机构, '浙江证监局');
+  });
+
+  it('reads the date a news item gives a company’s own notice as the disclosure date, not a dateline alone', () => {
+    const text = '3月12日，某某银行发布公告称，副行长李江因工作调动辞去副行长职务。';
+    const [record] = mergeDocumentEvents(
+      [
+        event('高管变动', text, '辞去', [
+          ['sub-per', '李江'],
+          ['title', '副行长'],
+          ['way', '辞去'],
+        ]),
+      ],
+      { ...ctx, kind: 'news', publishedAt: undefined },
+    );
+    assert.equal(roles(record).披露日期, '3月12日');
+    const later = '某某基金3月9日晚间公告，总经理王海因个人原因离任。';
+    const [other] = mergeDocumentEvents(
+      [
+        event('高管变动', later, '离任', [
+          ['sub-per', '王海'],
+          ['title', '总经理'],
+          ['way', '离任'],
+        ]),
+      ],
+      { ...ctx, kind: 'news', publishedAt: undefined },
+    );
+    assert.equal(roles(other).披露日期, '3月9日');
+    const dated = '3月12日，总经理王海因个人原因离任。';
+    const [none] = mergeDocumentEvents(
+      [
+        event('高管变动', dated, '离任', [
+          ['sub-per', '王海'],
+          ['title', '总经理'],
+          ['way', '离任'],
+        ]),
+      ],
+      { ...ctx, kind: 'news', publishedAt: undefined },
+    );
+    assert.equal(roles(none).披露日期, undefined);
+  });
 });
 
 describe('records told in passing', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type RecordMention, toRecordMention } from '../../src/assemble/index.js';
-import { withSentenceRoles } from '../../src/assemble/sentence-roles.js';
+import { withSentenceRoles, withWholeNames } from '../../src/assemble/sentence-roles.js';
 import { loadEventRoles, type SentenceEvent } from '../../src/link/index.js';
 
 const eventTypes = loadEventRoles();
@@ -66,5 +66,73 @@ describe('roles a mention’s own sentence states', () => {
     const after = '某投资减持后持有公司股份，占总股本的4%。';
     const h = filled(withSentenceRoles(mention('减持', after, [['sub', '某投资']]), 0, eventTypes));
     assert.equal(h.减持部分占总股本比例, undefined);
+  });
+
+  it('reads the shares a holder trades right after the verb, not a holding after the trade', () => {
+    const done = '股东某投资于6月1日至6月5日合计减持368.42万股，占总股本的0.5%。';
+    const d = filled(withSentenceRoles(mention('减持', done, [['sub', '某投资']]), 0, eventTypes));
+    assert.equal(d['交易股票/股份数量']?.text, '368.42万股');
+    const own = '董事王海增持公司股份12.5万股。';
+    const o = filled(withSentenceRoles(mention('股东增持', own, [['sub', '王海']]), 0, eventTypes));
+    assert.equal(o['交易股票/股份数量']?.text, '12.5万股');
+    const after = '某投资减持后仍持有公司2,000万股。';
+    const h = filled(withSentenceRoles(mention('减持', after, [['sub', '某投资']]), 0, eventTypes));
+    assert.equal(h['交易股票/股份数量'], undefined);
+  });
+
+  it('names a holder the model cut to a surname as the sentence writes them', () => {
+    const text = '公司副总经理刘多元和董事王海增持了公司股份，合计增持15万股。';
+    const m = mention('股东增持', text, [
+      ['sub', '刘'],
+      ['sub', '王海'],
+    ]);
+    const named = withWholeNames(m, 0, { documentId: 'n', issuerKey: '300001' });
+    assert.deepEqual(
+      named.mention.arguments.filter((a) => a.documentRole === '增持方').map((a) => a.text),
+      ['刘多元', '王海'],
+    );
+    assert.deepEqual(
+      named.people.map((p) => p.key),
+      ['刘多元@300001'],
+    );
+    const company = mention('股东增持', '某某集团增持公司股份。', [['sub', '某']]);
+    assert.equal(withWholeNames(company, 0, { documentId: 'n' }).mention, company);
+  });
+
+  it('reads the stake an acquisition buys after its target', () => {
+    const text = '某某科技拟以现金2亿元收购东海精工（以下简称“东海”）60%的股权，交易完成后成为控股子公司。';
+    const m = mention('收购', text, [
+      ['sub-org', '某某科技'],
+      ['obj-org', '东海精工'],
+    ]);
+    const a = filled(withSentenceRoles(m, 0, eventTypes));
+    assert.deepEqual(a.收购标的, {
+      text: '东海精工（以下简称“东海”）60%的股权',
+      start: text.indexOf('东海精工'),
+    });
+    const whole = '某某集团收购南山物流全部股权。';
+    const w = filled(
+      withSentenceRoles(
+        mention('收购', whole, [
+          ['sub-org', '某某集团'],
+          ['obj-org', '南山物流'],
+        ]),
+        0,
+        eventTypes,
+      ),
+    );
+    assert.equal(w.收购标的?.text, '南山物流全部股权');
+    const plain = '某某集团完成对南山物流的收购。';
+    const p = filled(
+      withSentenceRoles(
+        mention('收购', plain, [
+          ['sub-org', '某某集团'],
+          ['obj-org', '南山物流'],
+        ]),
+        0,
+        eventTypes,
+      ),
+    );
+    assert.equal(p.收购标的, undefined);
   });
 });
