@@ -1,4 +1,5 @@
 import { type CypherToken, cypherTokens, functionCalls } from './cypher-tokens.js';
+import { elementMappingRefusal } from './element-mappings.js';
 import { valueCopiesRefusal } from './value-copies.js';
 
 /*
@@ -21,9 +22,9 @@ import { valueCopiesRefusal } from './value-copies.js';
  * - the strings and parameters of one read hold at most MAX_LITERAL_CHARS characters, counted wherever
  *   each appears (`$p + $p + …` repeats a large parameter without a loop);
  * - an expression is built from at most MAX_VALUE_COPIES copies of earlier variables (value-copies.ts:
- *   `WITH s + s AS s` chained doubles s each time).
- * What stays possible (docs/api.md): mapping each element of a long list collected from rows to a
- * longer value.
+ *   `WITH s + s AS s` chained doubles s each time);
+ * - a list comprehension over a list of unknown length (a variable bound by collect()) only picks from
+ *   each element (element-mappings.ts): mapped to a longer value, a collected million rows exhaust the heap.
  */
 
 /** The most elements a `range()` may have in a client's query, except when UNWIND reads it. */
@@ -199,5 +200,10 @@ export function unboundedValue(query: string, params: Record<string, unknown>): 
           : replaceRefusal(call.args, params);
     if (why) return why;
   }
-  return nestedComprehensionRefusal(tokens) ?? literalRefusal(tokens, params) ?? valueCopiesRefusal(tokens);
+  return (
+    nestedComprehensionRefusal(tokens) ??
+    literalRefusal(tokens, params) ??
+    valueCopiesRefusal(tokens) ??
+    elementMappingRefusal(tokens, params)
+  );
 }
