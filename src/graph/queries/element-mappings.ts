@@ -1,4 +1,4 @@
-import type { CypherToken } from './cypher-tokens.js';
+import { type CypherToken, closingIndex, isSymbol, isWord, startsComprehension } from './cypher-tokens.js';
 
 /*
  * A list comprehension builds its whole result inside one expression, memory Neo4j does not count. Over a
@@ -47,21 +47,6 @@ const ELEMENT_FUNCTIONS = new Set([
 /** Functions whose list is bounded by the graph's own data (a path, a node's labels or keys, a stored string). */
 const DATA_LISTS = new Set(['nodes', 'relationships', 'labels', 'keys', 'split']);
 
-const isSymbol = (token: CypherToken | undefined, symbols: string) =>
-  token?.kind === 'symbol' && symbols.includes(token.text);
-const isWord = (token: CypherToken | undefined, word: string) =>
-  token?.kind === 'name' && token.text.toLowerCase() === word;
-
-/** Index of the bracket closing the one opened at `open` (tokens.length when the text ends first). */
-function closing(tokens: readonly CypherToken[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (isSymbol(tokens[i], '([{')) depth++;
-    else if (isSymbol(tokens[i], ')]}') && --depth === 0) return i;
-  }
-  return tokens.length;
-}
-
 /** Where the top-level `|` or WHERE of the comprehension opened at `open` is (or its closing bracket). */
 function partEnd(tokens: readonly CypherToken[], from: number, close: number, stops: string[]): number {
   let depth = 0;
@@ -75,16 +60,13 @@ function partEnd(tokens: readonly CypherToken[], from: number, close: number, st
   return close;
 }
 
-const startsComprehension = (tokens: readonly CypherToken[], i: number) =>
-  isSymbol(tokens[i], '[') && tokens[i + 1]?.kind === 'name' && isWord(tokens[i + 2], 'in');
-
 /** Whether `source` is a list whose length the query's text bounds (see the comment at the top). */
 function knownLength(source: readonly CypherToken[]): boolean {
   const [first, second] = source;
   if (!first) return false;
   if (source.length === 1) return first.kind === 'param';
   // A written list, or a comprehension, whose length is at most its own source's.
-  if (isSymbol(first, '[') && closing(source, 0) === source.length - 1) {
+  if (isSymbol(first, '[') && closingIndex(source, 0) === source.length - 1) {
     if (!startsComprehension(source, 0)) return true;
     return knownLength(source.slice(3, partEnd(source, 3, source.length - 1, ['|', 'where'])));
   }
@@ -92,7 +74,8 @@ function knownLength(source: readonly CypherToken[]): boolean {
   if (source.length === 3 && first.kind === 'name' && isSymbol(second, '.') && source[2]?.kind === 'name')
     return true;
   // range() (bounded where it is not read by UNWIND), or a list from the graph's own data.
-  const call = first.kind === 'name' && isSymbol(second, '(') && closing(source, 1) === source.length - 1;
+  const call =
+    first.kind === 'name' && isSymbol(second, '(') && closingIndex(source, 1) === source.length - 1;
   return call && (isWord(first, 'range') || DATA_LISTS.has(first.text.toLowerCase()));
 }
 
@@ -105,7 +88,7 @@ function picksElement(mapping: readonly CypherToken[], variable: string): boolea
     mapping[from]?.kind === 'name' &&
     ELEMENT_FUNCTIONS.has((mapping[from] as CypherToken).text.toLowerCase()) &&
     isSymbol(mapping[from + 1], '(') &&
-    closing(mapping, from + 1) === to - 1
+    closingIndex(mapping, from + 1) === to - 1
   ) {
     from += 2;
     to -= 1;
@@ -130,7 +113,7 @@ function writtenLength(source: readonly CypherToken[], params: Record<string, un
     const value = params[first.text];
     return Array.isArray(value) ? value.length : undefined;
   }
-  if (isSymbol(first, '[') && closing(source, 0) === source.length - 1) {
+  if (isSymbol(first, '[') && closingIndex(source, 0) === source.length - 1) {
     if (startsComprehension(source, 0))
       return writtenLength(source.slice(3, partEnd(source, 3, source.length - 1, ['|', 'where'])), params);
     let depth = 0;
@@ -181,7 +164,7 @@ export function elementMappingRefusal(
 ): string | null {
   for (let open = 0; open < tokens.length; open++) {
     if (!startsComprehension(tokens, open)) continue;
-    const close = closing(tokens, open);
+    const close = closingIndex(tokens, open);
     const sourceEnd = partEnd(tokens, open + 3, close, ['|', 'where']);
     const bar = partEnd(tokens, open + 3, close, ['|']);
     if (bar >= close) continue; // no mapping: it keeps elements, never builds
