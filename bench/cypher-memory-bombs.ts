@@ -36,6 +36,28 @@ const QUERIES: [name: string, query: string][] = [
     '9,000-character literal per element of range(1, 1000000)',
     `RETURN size([x IN range(1, 1000000) | '${'x'.repeat(9000)}' + x]) AS n`,
   ],
+  [
+    '60,000-character variable joined to each element of range(1, 10000)',
+    `WITH '${'x'.repeat(60_000)}' AS s RETURN size([x IN range(1, 10000) | s + x]) AS n`,
+  ],
+  [
+    '900-character literal per element of a collected list',
+    `UNWIND range(1, 1000000) AS i WITH collect(i) AS l RETURN size([x IN l | '${'x'.repeat(900)}' + x]) AS n`,
+  ],
+  // What stays allowed: picking from each element of the longest list collect() may hold, and building
+  // per row through collect(), whose memory Neo4j counts.
+  ...[4_000_000, 5_000_000].map((n): [string, string] => [
+    `toString() of each element of a collected list of ${n.toLocaleString('en')} (allowed)`,
+    `UNWIND range(1, ${n}) AS i WITH collect(i) AS l RETURN size([x IN l | toString(x)]) AS n`,
+  ]),
+  ...[200_000, 300_000].map((n): [string, string] => [
+    `toUpper() of each element of a collected list of ${n.toLocaleString('en')} 400-character strings (allowed)`,
+    `UNWIND range(1, ${n}) AS i WITH collect('${'x'.repeat(400)}' + i) AS l RETURN size([x IN l | toUpper(x)]) AS n`,
+  ]),
+  [
+    '900-character string per row through collect() (allowed)',
+    `UNWIND range(1, 1000000) AS i RETURN size(collect('${'x'.repeat(900)}' + i)) AS n`,
+  ],
 ];
 
 /** The API's limits for a client's query (src/api/app.ts). */

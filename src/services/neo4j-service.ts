@@ -15,7 +15,8 @@ import {
   stopProcess,
   waitFor,
 } from './process-control.js';
-import { ServiceStartError, type ServiceStatus } from './service-status.js';
+import { ServiceStartError, type ServiceStartHooks, type ServiceStatus } from './service-status.js';
+import { withStartLock } from './start-lock.js';
 
 /** The password a fresh Neo4j starts with; it must be changed before any other query runs. */
 const INITIAL_PASSWORD = 'neo4j';
@@ -138,9 +139,10 @@ async function tail(file: string, lines = 20): Promise<string> {
 /**
  * Uses the Neo4j at NEO4J_URI if it answers; otherwise starts a Neo4j Community server (resolved from
  * Maven Central) on loopback with its data under DATA_DIR, sets the configured password on first
- * start, and waits until Bolt accepts the credentials.
+ * start, and waits until Bolt accepts the credentials. One finkg process at a time starts it
+ * (start-lock.ts); one that waited uses the server the other started.
  */
-export async function ensureNeo4j(config: Config): Promise<ServiceStatus> {
+export async function ensureNeo4j(config: Config, hooks: ServiceStartHooks = {}): Promise<ServiceStatus> {
   const current = await neo4jStatus(config);
   if (current.healthy) return current;
   if (current.detail.startsWith('answers but rejects') && !current.managed) {
@@ -165,7 +167,23 @@ export async function ensureNeo4j(config: Config): Promise<ServiceStatus> {
     return waitReady(config, paths, current.pid, false);
   }
 
+  // Resolved (downloaded on first use) before the lock, which is held for no longer than a start.
   const { libDir } = await resolveNeo4jLibDir(config.cacheDir);
+  await mkdir(paths.home, { recursive: true });
+  return withStartLock(paths.home, 'Neo4j', config.startupTimeoutSeconds * 1000 + 30_000, async () => {
+    const now = await neo4jStatus(config);
+    if (now.healthy) return now;
+    if (now.managed && now.pid !== undefined) return waitReady(config, paths, now.pid, false);
+    hooks.beforeStart?.(now);
+    return startNeo4j(config, paths, libDir);
+  });
+}
+
+async function startNeo4j(
+  config: Config,
+  paths: ReturnType<typeof neo4jPaths>,
+  libDir: string,
+): Promise<ServiceStatus> {
   for (const dir of [paths.confDir, paths.dataDir, paths.logsDir]) await mkdir(dir, { recursive: true });
   await writeFile(path.join(paths.confDir, 'neo4j.conf'), neo4jConf(config, paths));
 

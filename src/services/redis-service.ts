@@ -11,7 +11,8 @@ import {
   stopPidFile,
   waitFor,
 } from './process-control.js';
-import { ServiceStartError, type ServiceStatus } from './service-status.js';
+import { ServiceStartError, type ServiceStartHooks, type ServiceStatus } from './service-status.js';
+import { withStartLock } from './start-lock.js';
 
 export function redisPaths(config: Config) {
   const dir = path.join(config.dataDir, 'redis');
@@ -54,9 +55,10 @@ export async function redisStatus(config: Config): Promise<ServiceStatus> {
 
 /**
  * Uses the Redis at REDIS_URL if it answers; otherwise starts redis-server on loopback with its data
- * under DATA_DIR and the append-only file on, so a restart loses no queued job.
+ * under DATA_DIR and the append-only file on, so a restart loses no queued job. One finkg process at a
+ * time starts it (start-lock.ts); one that waited uses the server the other started.
  */
-export async function ensureRedis(config: Config): Promise<ServiceStatus> {
+export async function ensureRedis(config: Config, hooks: ServiceStartHooks = {}): Promise<ServiceStatus> {
   const current = await redisStatus(config);
   if (current.healthy) return current;
 
@@ -67,8 +69,18 @@ export async function ensureRedis(config: Config): Promise<ServiceStatus> {
         'Start that server or point REDIS_URL at one that runs.',
     );
   }
-  const { dir, pidFile, logFile } = redisPaths(config);
+  const { dir } = redisPaths(config);
   await mkdir(dir, { recursive: true });
+  return withStartLock(dir, 'Redis', config.startupTimeoutSeconds * 1000 + 30_000, async () => {
+    const now = await redisStatus(config);
+    if (now.healthy) return now;
+    hooks.beforeStart?.(now);
+    return startRedis(config, url);
+  });
+}
+
+async function startRedis(config: Config, url: URL): Promise<ServiceStatus> {
+  const { dir, pidFile, logFile } = redisPaths(config);
   const args = [
     '--port',
     url.port || '6379',

@@ -19,3 +19,9 @@ export class ServiceStartError extends Error {
     this.name = this.constructor.name;
   }
 }
+
+/** What a caller of ensureRedis/ensureNeo4j may learn of a start. */
+export interface ServiceStartHooks {
+  /** Called, holding the server's start lock, just before this call starts the server (not when it reuses one). */
+  beforeStart?: (status: ServiceStatus) => void;
+}

@@ -8,6 +8,7 @@ import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../src/api/app.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE, redisConnectionOptions } from '../../src/queue/index.js';
+import { freePort } from '../../src/services/index.js';
 import { FilesystemDocumentStore } from '../../src/store/index.js';
 import { type GraphApp, startGraphApp } from '../support/graph-app.js';
 import { testAuth } from '../support/test-auth.js';
@@ -352,7 +353,8 @@ describe('rate limit per API key', () => {
   });
 
   it('answers 503 with Retry-After when the session store does not answer', async () => {
-    const down = testAuth({ ...config, redisUrl: 'redis://127.0.0.1:1' }, [
+    // A port the kernel just gave and that was closed again: nothing listens there.
+    const down = testAuth({ ...config, redisUrl: `redis://127.0.0.1:${await freePort()}` }, [
       { key: 'session-key', role: 'read' },
     ]);
     const cut = buildApp({

@@ -10,7 +10,7 @@ import { buildApp } from '../../src/api/app.js';
 import { GRAPH_RETRY_MS } from '../../src/api/server.js';
 import { createNeo4jDriver } from '../../src/graph/index.js';
 import { createDocumentQueue, documentJobProblems } from '../../src/queue/index.js';
-import { ensureRedis } from '../../src/services/index.js';
+import { ensureRedis, freePort } from '../../src/services/index.js';
 import { FilesystemDocumentStore } from '../../src/store/index.js';
 import { testConfig, uniquePrefix } from '../support/test-services.js';
 import { multipartBody } from './multipart-body.js';
@@ -387,7 +387,11 @@ describe('HTTP API', () => {
     });
 
     it('answers 503 instead of hanging when Redis is unreachable', async () => {
-      const unreachable = createDocumentQueue({ ...config, redisUrl: 'redis://127.0.0.1:1' });
+      // A port the kernel just gave and that was closed again: nothing listens there.
+      const unreachable = createDocumentQueue({
+        ...config,
+        redisUrl: `redis://127.0.0.1:${await freePort()}`,
+      });
       unreachable.on('error', () => {});
       const cut = buildApp({ queue: unreachable, store, maxDocumentBytes: MAX_BYTES, queueTimeoutMs: 300 });
       try {
@@ -414,9 +418,9 @@ describe('HTTP API', () => {
     });
 
     it('answers 503 with Retry-After on graph routes when Neo4j does not answer', async () => {
-      // A port where nothing listens, rather than stopping the shared test server.
+      // A port where nothing listens (the kernel just gave it), rather than stopping the shared test server.
       const driver = createNeo4jDriver(
-        { ...config, neo4jUri: 'bolt://127.0.0.1:1' },
+        { ...config, neo4jUri: `bolt://127.0.0.1:${await freePort()}` },
         { retryForMs: GRAPH_RETRY_MS },
       );
       const cut = buildApp({

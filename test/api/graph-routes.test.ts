@@ -523,6 +523,11 @@ describe('graph query API', () => {
           { p: 'x'.repeat(20_000) },
           /strings and parameters of a query may hold at most 65,536 characters/,
         ],
+        [
+          `UNWIND range(1, 1000000) AS i WITH collect(i) AS l RETURN size([x IN l | '${'x'.repeat(900)}' + x]) AS n`,
+          {},
+          /list comprehension over a list of unknown length .* may only pick from each element/,
+        ],
       ] as const) {
         const { status, body } = await cypher(query, params);
         assert.equal(status, 403, `${query.slice(0, 80)}: ${JSON.stringify(body).slice(0, 300)}`);
@@ -534,6 +539,7 @@ describe('graph query API', () => {
         [doubling(6), {}, 64],
         [`RETURN size([x IN range(1, 100) | '${'x'.repeat(900)}' + x]) AS n`, {}, 100],
         ['RETURN size($p + $p + $p) AS n', { p: 'x'.repeat(20_000) }, 60_000],
+        ['UNWIND range(1, 100) AS i WITH collect(i) AS l RETURN size([x IN l | toString(x)]) AS n', {}, 100],
       ] as const) {
         const { status, body } = await cypher(query, params);
         assert.equal(status, 200, `${query.slice(0, 80)}: ${JSON.stringify(body).slice(0, 300)}`);

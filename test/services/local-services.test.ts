@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import neo4j from 'neo4j-driver';
-import { servicesDown, servicesStatus, servicesUp } from '../../src/services/index.js';
+import { freePort, servicesDown, servicesStatus, servicesUp } from '../../src/services/index.js';
 import { isAlive, waitFor } from '../../src/services/process-control.js';
 import { testConfig } from '../support/test-services.js';
 
@@ -76,7 +76,7 @@ describe('local services', () => {
     }, 30_000);
     assert.equal(healthy.length, 2, 'a wrong password must not harm the server');
     // 0.0.0.0 reaches this machine but is not a loopback name: finkg must not try to start a server for it.
-    const remote = { ...config, redisUrl: 'redis://0.0.0.0:1', startupTimeoutSeconds: 1 };
+    const remote = { ...config, redisUrl: `redis://0.0.0.0:${await freePort()}`, startupTimeoutSeconds: 1 };
     await assert.rejects(servicesUp(remote), /only starts servers on this machine/);
   });
 });

@@ -1,22 +1,20 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { projectRoot } from '../../src/config/index.js';
-import { servicesDown, servicesStatus, servicesUp } from '../../src/services/index.js';
+import { type Config, projectRoot } from '../../src/config/index.js';
+import { freePort, servicesDown, servicesStatus, servicesUp } from '../../src/services/index.js';
 import { isAlive, waitFor } from '../../src/services/process-control.js';
 import { testConfig } from '../support/test-services.js';
 
 const run = promisify(execFile);
 
-// Servers of this file only (own ports and data folder): it kills them, which the shared ones must not see.
-const config = testConfig({
-  redisUrl: 'redis://127.0.0.1:26411',
-  neo4jUri: 'bolt://127.0.0.1:27711',
-  dataDir: path.join(projectRoot, '.data', 'test-unexpected-exit'),
-});
+// Servers of this file only (ports the kernel just gave, a data folder of its own): it kills them, which the
+// shared ones must not see.
+let config: Config;
 
 async function cliStatus(): Promise<string> {
   const env = {
@@ -36,9 +34,15 @@ async function cliStatus(): Promise<string> {
 
 describe('a managed server that died', () => {
   before(async () => {
+    config = testConfig({
+      redisUrl: `redis://127.0.0.1:${await freePort()}`,
+      neo4jUri: `bolt://127.0.0.1:${await freePort()}`,
+      dataDir: await mkdtemp(path.join(tmpdir(), 'finkg-unexpected-exit-')),
+    });
     await servicesUp(config);
   });
   after(async () => {
+    if (!config) return;
     await servicesDown(config);
     await rm(config.dataDir, { recursive: true, force: true });
   });

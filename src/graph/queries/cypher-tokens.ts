@@ -104,3 +104,24 @@ export function functionCalls(tokens: readonly CypherToken[], names: ReadonlySet
   });
   return calls;
 }
+
+export const isSymbol = (token: CypherToken | undefined, symbols: string): boolean =>
+  token?.kind === 'symbol' && symbols.includes(token.text);
+
+/** A name token spelling `word` in any case (Cypher's keywords and functions are case-insensitive). */
+export const isWord = (token: CypherToken | undefined, word: string): boolean =>
+  token?.kind === 'name' && token.text.toLowerCase() === word;
+
+/** Index of the bracket closing the one opened at `open` (tokens.length when the text ends first). */
+export function closingIndex(tokens: readonly CypherToken[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (isSymbol(tokens[i], '([{')) depth++;
+    else if (isSymbol(tokens[i], ')]}') && --depth === 0) return i;
+  }
+  return tokens.length;
+}
+
+/** `[x IN …` starts a list comprehension (a pattern comprehension starts `[(`). */
+export const startsComprehension = (tokens: readonly CypherToken[], i: number): boolean =>
+  isSymbol(tokens[i], '[') && tokens[i + 1]?.kind === 'name' && isWord(tokens[i + 2], 'in');

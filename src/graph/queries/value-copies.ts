@@ -1,4 +1,4 @@
-import type { CypherToken } from './cypher-tokens.js';
+import { type CypherToken, isSymbol, isWord } from './cypher-tokens.js';
 
 /*
  * How many copies of earlier values one value of a query can hold. `WITH s + s AS s` doubles s, and
@@ -29,11 +29,6 @@ const CLAUSE_WORDS = new Set([
   'distinct',
   'use',
 ]);
-
-const isSymbol = (token: CypherToken | undefined, symbols: string) =>
-  token?.kind === 'symbol' && symbols.includes(token.text);
-const isWord = (token: CypherToken | undefined, word: string) =>
-  token?.kind === 'name' && token.text.toLowerCase() === word;
 
 /**
  * Why `tokens` are refused as building a value from more than MAX_VALUE_COPIES copies of earlier

@@ -1,4 +1,12 @@
-import { type CypherToken, cypherTokens, functionCalls } from './cypher-tokens.js';
+import {
+  type CypherToken,
+  closingIndex,
+  cypherTokens,
+  functionCalls,
+  isWord,
+  startsComprehension,
+} from './cypher-tokens.js';
+import { elementMappingRefusal } from './element-mappings.js';
 import { valueCopiesRefusal } from './value-copies.js';
 
 /*
@@ -21,9 +29,9 @@ import { valueCopiesRefusal } from './value-copies.js';
  * - the strings and parameters of one read hold at most MAX_LITERAL_CHARS characters, counted wherever
  *   each appears (`$p + $p + …` repeats a large parameter without a loop);
  * - an expression is built from at most MAX_VALUE_COPIES copies of earlier variables (value-copies.ts:
- *   `WITH s + s AS s` chained doubles s each time).
- * What stays possible (docs/api.md): mapping each element of a long list collected from rows to a
- * longer value.
+ *   `WITH s + s AS s` chained doubles s each time);
+ * - a list comprehension over a list of unknown length (a variable bound by collect()) only picks from
+ *   each element (element-mappings.ts): mapped to a longer value, a collected million rows exhaust the heap.
  */
 
 /** The most elements a `range()` may have in a client's query, except when UNWIND reads it. */
@@ -62,15 +70,12 @@ function stringValue(arg: readonly CypherToken[], params: Record<string, unknown
   return typeof value === 'string' ? value : undefined;
 }
 
-const isName = (token: CypherToken | undefined, name: string) =>
-  token?.kind === 'name' && token.text.toLowerCase() === name;
-
 function rangeRefusal(
   tokens: readonly CypherToken[],
   call: { start: number; end: number; args: CypherToken[][] },
   params: Record<string, unknown>,
 ): string | null {
-  if (isName(tokens[call.start - 1], 'unwind') && isName(tokens[call.end + 1], 'as')) return null;
+  if (isWord(tokens[call.start - 1], 'unwind') && isWord(tokens[call.end + 1], 'as')) return null;
   const [first, last, written] = call.args.map((arg) => integerValue(arg, params));
   const by = call.args.length === 2 ? 1n : written;
   const arity = call.args.length === 2 || call.args.length === 3;
@@ -95,25 +100,6 @@ function replaceRefusal(args: CypherToken[][], params: Record<string, unknown>):
     ? 'replace() may not lengthen a string here: the replacement must be no longer than the search'
     : null;
 }
-
-/** Index of the bracket closing the one opened at `open`. */
-function closingIndex(tokens: readonly CypherToken[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    const t = tokens[i] as CypherToken;
-    if (t.kind !== 'symbol') continue;
-    if ('([{'.includes(t.text)) depth++;
-    else if (')]}'.includes(t.text) && --depth === 0) return i;
-  }
-  return tokens.length;
-}
-
-/** `[x IN …` starts a list comprehension (a pattern comprehension starts `[(`). */
-const startsComprehension = (tokens: readonly CypherToken[], i: number) =>
-  tokens[i]?.kind === 'symbol' &&
-  tokens[i]?.text === '[' &&
-  tokens[i + 1]?.kind === 'name' &&
-  isName(tokens[i + 2], 'in');
 
 function nestedComprehensionRefusal(tokens: readonly CypherToken[]): string | null {
   for (let i = 0; i < tokens.length; i++) {
@@ -199,5 +185,10 @@ export function unboundedValue(query: string, params: Record<string, unknown>): 
           : replaceRefusal(call.args, params);
     if (why) return why;
   }
-  return nestedComprehensionRefusal(tokens) ?? literalRefusal(tokens, params) ?? valueCopiesRefusal(tokens);
+  return (
+    nestedComprehensionRefusal(tokens) ??
+    literalRefusal(tokens, params) ??
+    valueCopiesRefusal(tokens) ??
+    elementMappingRefusal(tokens, params)
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * `finkg serve` keeps the servers finkg started alive: a Neo4j that exits (a read that exhausts its heap
- * does, by ExitOnOutOfMemoryError) is started again, and the API says so in its log.
+ * does, by ExitOnOutOfMemoryError) is started again, the API answers 503 meanwhile, and says so in its log.
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -41,7 +41,8 @@ it('starts again a managed Neo4j that died, and logs it', { timeout: 600_000 }, 
   const started = await neo4jStatus(config);
   assert.ok(started.healthy && started.managed && started.pid !== undefined, started.detail);
   const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
-  serve = spawn(process.execPath, [cli, 'serve', '--port', String(await freePort())], {
+  const port = await freePort();
+  serve = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
     // Info level: the line saying it listens is what the test waits for.
     env: childProcessEnv(config, { API_KEYS: '', API_KEYS_FILE: '', LOG_FORMAT: 'json', LOG_LEVEL: 'info' }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,6 +58,11 @@ it('starts again a managed Neo4j that died, and logs it', { timeout: 600_000 }, 
   await waitFor(async () => {
     if (isAlive(lostPid)) throw new Error('still running');
   }, 10_000);
+  // Until it is back, graph routes say so at once (a Neo4j start takes longer than the API's 3 s of retries).
+  const meanwhile = await fetch(`http://127.0.0.1:${port}/v1/search?q=${encodeURIComponent('茅台')}`);
+  assert.equal(meanwhile.status, 503, await meanwhile.clone().text());
+  assert.equal(meanwhile.headers.get('retry-after'), '5');
+  assert.equal(((await meanwhile.json()) as { error: string }).error, 'unavailable');
 
   // The supervisor looks every 10 s; a Neo4j start on a loaded machine takes minutes. Done once the
   // server answers again and the supervisor has said so.

@@ -137,7 +137,7 @@ describe('runUserCypher', () => {
       // A few doublings, a variable named several times, a long parameter list, a short string per element.
       [doubling(Math.floor(Math.log2(MAX_VALUE_COPIES))), {}],
       [
-        "MATCH (e:Event)-[r]->(c:Company) WITH e, c, c.name + '/' + e.type AS label, collect(r) AS rs RETURN label, c.name + ': ' + label AS line, [x IN rs | type(x) + ' ' + label] AS types",
+        "MATCH (e:Event)-[r]->(c:Company) WITH e, c, c.name + '/' + e.type AS label, collect(r) AS rs RETURN label, c.name + ': ' + label AS line, [x IN rs | type(x)] AS types",
         {},
       ],
       [
@@ -155,6 +155,53 @@ describe('runUserCypher', () => {
       ["WITH 'x' AS s WITH s, s AS t WITH s + t AS u RETURN u + u AS v", {}],
     ] as const)
       assert.equal(unboundedValue(query, params), null, query.slice(0, 120));
+  });
+
+  it('refuses a list comprehension that builds values per element of a list of unknown length, not one that picks', () => {
+    const builds = /list comprehension over a list of unknown length .* may only pick/;
+    for (const query of [
+      // The form that passed every other rule and made Neo4j exit (bench/cypher-memory-bombs.ts).
+      `UNWIND range(1, 1000000) AS i WITH collect(i) AS l RETURN size([x IN l | '${'x'.repeat(900)}' + x]) AS n`,
+      'UNWIND range(1, 1000000) AS i WITH collect(i) AS l RETURN [x IN l | toString(x) + toString(x)] AS m',
+      'UNWIND range(1, 1000000) AS i WITH collect(i) AS l RETURN [x IN l | [x, x, x, x, x, x, x, x]] AS m',
+      "MATCH (c:Company) WITH collect(c) AS cs RETURN [c IN cs WHERE c.name <> '' | c.name + '!'] AS m",
+      'MATCH (c:Company) RETURN [x IN collect(c.name) | replace(x, "a", "b")] AS m',
+      "MATCH (c:Company) WITH collect(c.name) AS l RETURN [x IN l + l | x + 'y'] AS m",
+      'MATCH (c:Company) WITH collect(c.name) AS l, 1 AS one RETURN [x IN l | one] AS m',
+      'WITH [1, 2] AS l RETURN [x IN [y IN l WHERE y > 1] | x + 1] AS m',
+    ])
+      assert.match(unboundedValue(query, {}) ?? '', builds, query.slice(0, 120));
+    for (const query of [
+      'MATCH (c:Company) WITH collect(c) AS cs RETURN [c IN cs | c.name] AS names',
+      'MATCH (c:Company) WITH collect(c) AS cs RETURN [c IN cs WHERE c.key STARTS WITH "a" | toUpper(c.name)] AS m',
+      'UNWIND range(1, 1000000) AS i WITH collect(i) AS l RETURN size([x IN l WHERE x % 2 = 0]) AS n',
+      'MATCH (c:Company) WITH collect(c) AS cs RETURN [c IN cs | size(labels(c))] AS m',
+      "MATCH p = (:Company)-[*1..3]-(:Company) RETURN [n IN nodes(p) | n.name + ' (' + labels(n)[0] + ')'] AS m",
+      "RETURN [x IN [1, 2, 3] | toString(x) + '%'] AS m, [x IN $list | x + 1] AS n",
+      'RETURN [x IN [y IN range(1, 10) WHERE y > 2 | y] | x * 2] AS m',
+      "MATCH (c:Company) RETURN [a IN c.aliases | a + '*'] AS m, [x IN range(1, 10) | x * 2] AS n",
+    ])
+      assert.equal(unboundedValue(query, { list: [1, 2] }), null, query);
+  });
+
+  it('refuses a comprehension over more than 100 elements that copies an outer variable into each', () => {
+    const outer =
+      /mapping of a list comprehension over more than 100 elements .* may not name variables from outside it/;
+    for (const [query, params] of [
+      // A 60,000-character string (within the literal limit) joined to each of 10,000 elements: 600 MB.
+      [`WITH '${'x'.repeat(60_000)}' AS s RETURN size([x IN range(1, 10000) | s + x]) AS n`, {}],
+      ['WITH $p AS s RETURN size([x IN range(1, 10000) | {v: s, k: x}]) AS n', { p: 'x'.repeat(60_000) }],
+      ['MATCH p = (c:Company)-[*1..3]-() WITH c.name AS s, p RETURN [n IN nodes(p) | s + n.name] AS m', {}],
+      ['WITH 1 AS s RETURN [x IN $list | s + x] AS m', { list: Array.from({ length: 101 }, (_, i) => i) }],
+    ] as const)
+      assert.match(unboundedValue(query, params) ?? '', outer, query.slice(0, 120));
+    for (const [query, params] of [
+      ['UNWIND [1, 2, 3] AS i RETURN i, [x IN range(1, 3) | x * i] AS multiples', {}],
+      ['WITH 1 AS s RETURN [x IN range(1, 100) | s + x] AS m, [x IN [1, 2] | s + x] AS n', {}],
+      ["RETURN [x IN range(1, 10000) | {k: x, v: CASE WHEN x > 2 THEN 'y' ELSE 'n' END}] AS m", {}],
+      ['WITH 1 AS s RETURN [x IN $list | s + x] AS m', { list: [1, 2, 3] }],
+    ] as const)
+      assert.equal(unboundedValue(query, params), null, query);
   });
 
   it('points error positions at the client’s text, not at the EXPLAIN in front of it', () => {
@@ -189,6 +236,16 @@ describe('runUserCypher', () => {
         ),
         QueryTimeoutError,
       );
+    });
+
+    it('runs a read that picks from each element of a collected list', async () => {
+      const result = await runUserCypher(
+        { driver, database: config.neo4jDatabase },
+        'UNWIND range(1, 1000) AS i WITH collect(i) AS l RETURN size([x IN l WHERE x % 2 = 0 | toString(x)]) AS n',
+        {},
+        { timeoutMs: 5000, maxRows: 5 },
+      );
+      assert.deepEqual(result.rows, [{ n: 500 }]);
     });
 
     it('stops reading at the row cap instead of buffering the whole result', async () => {
