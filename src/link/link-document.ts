@@ -29,6 +29,7 @@ import {
   addPositions,
   companyNamesOf,
   isPersonName,
+  modelTextBefore,
   personContexts,
   personIn,
   standsAsPerson,
@@ -107,6 +108,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     codes,
   });
   const resolver = new CompanyResolver(self, known);
+  resolver.noteNamesUsed(spans);
   if (issuer && covered && covered.key !== issuer.key)
     resolver.resolve(covered.shortNames?.[0] ?? covered.name);
   // Former names before the full names, so a company's old name is that company, not a node of its own.
@@ -141,6 +143,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     if (!result) return;
     const span = (start: number, end: number) => sentenceSourceSpan(parsed, sentence, start, end);
     const modelText = sentenceModelText(parsed, sentence);
+    const before = modelTextBefore(parsed, sentence);
 
     const entityFor = (
       text: string,
@@ -163,7 +166,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       }
       if (type === 'person') {
         const name = text.trim();
-        if (!isPersonName(name) || !standsAsPerson(modelText, at, companyNames)) return undefined;
+        if (!isPersonName(name) || !standsAsPerson(modelText, at, companyNames, before)) return undefined;
         const person = people.get(name) ?? personIn(name, self?.key, documentId);
         people.set(name, person);
         return { entity: use(person) };

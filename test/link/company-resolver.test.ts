@@ -362,6 +362,18 @@ describe('CompanyResolver: merges the real documents showed wrong', () => {
     const jingxin = resolver.resolve('浙江京新药业股份有限公司')?.entity;
     assert.equal(resolver.resolve('银信评报字(2019)沪第0038号《浙江京新药业股份有限公司')?.entity, jingxin);
   });
+  it('reads a span joining a name the document uses alone to a full name as that full name', () => {
+    const resolver = new CompanyResolver(undefined, []);
+    resolver.noteNamesUsed(['中芯宁波', '中芯宁波和芯联集成电路制造股份有限公司']);
+    assert.equal(
+      keyOf(resolver, '中芯宁波和芯联集成电路制造股份有限公司'),
+      'name:芯联集成电路制造股份有限公司',
+    );
+    // The short name is no short name of the company that followed it in the span.
+    assert.equal(keyOf(resolver, '中芯宁波'), undefined);
+    // A conjunction inside a name stays part of it when nothing before it is a name of its own.
+    assert.equal(keyOf(resolver, '中和电子科技有限公司'), 'name:中和电子科技有限公司');
+  });
 });
 
 describe('CompanyResolver: one company under the spellings and names documents give it', () => {
