@@ -1,8 +1,9 @@
 import type { ExtractionResult } from '../extract/types.js';
-import type { ParsedDocument } from '../parse/index.js';
-import { sentenceModelText } from '../parse/index.js';
+import type { ParsedDocument, ParsedSentence } from '../parse/index.js';
+import { modelIndexOf, sentenceModelText } from '../parse/index.js';
 import { toSimplified } from '../parse/traditional-to-simplified.js';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../vocabulary/surnames.js';
+import { isFullName, leadingPlace } from './company-name.js';
 import type { CompanyResolver } from './company-resolver.js';
 import type { EventArgumentRow, LinkedEntity } from './graph-document.js';
 import { personKey } from './person-key.js';
@@ -96,6 +97,7 @@ export function personContexts(
     const result = extractions[i];
     if (!result) return;
     const text = sentenceModelText(parsed, sentence);
+    const before = modelTextBefore(parsed, sentence);
     const companies: CompanyAt[] = [];
     for (const e of result.entities) {
       if (e.type !== 'company' && e.type !== 'organization') continue;
@@ -116,7 +118,7 @@ export function personContexts(
     ];
     for (const p of spans) {
       const name = p.text.trim();
-      if (!isPersonName(name) || !standsAsPerson(text, p, companyNames)) continue;
+      if (!isPersonName(name) || !standsAsPerson(text, p, companyNames, before)) continue;
       names.add(name);
       const employer = statedEmployer(text, p, companies, selfKey);
       if (employer) {
@@ -171,20 +173,47 @@ const FIRM_NAME_AFTER =
 /** A span cut out of a unit of area or volume (方米 of 平方米). */
 const UNIT_AROUND = /平方|立方/;
 
+/** Share-class letters a short name may carry (苏常柴A / 苏常柴B name one company, 苏常柴). */
+const SHARE_CLASS = /[AB]$/;
+
 /**
  * Whether a person span, read in its sentence, stands on its own: not the start of a firm's name that
- * runs on after it, not cut from a unit (平方米), not inside a company name or short name the document
- * uses at the same place (农装 of 厚生农装).
+ * runs on after it, not cut from a unit (平方米, also where the sentence starts inside the word: pass
+ * the model text `before` it), not half of an honorific (林至颖先 of 林至颖先生), not a company's name
+ * or short name (常柴罗宾 of a 释义 row, 苏常柴 of 苏常柴A), not the start of a known full name, its
+ * place aside (安永 of 安永华明会计师事务所, 古玉秋创 of 苏州古玉秋创股权投资合伙企业), not inside a company name or short name the document uses at the same
+ * place (农装 of 厚生农装), and not a word before a company name that runs into it (于常柴 of
+ * 独立于常柴股份, where 常柴股份有限公司 is known).
  */
 export function standsAsPerson(
   text: string,
   span: { start: number; end: number },
-  companyNames: readonly string[],
+  companyNames: ReadonlySet<string>,
+  before = '',
 ): boolean {
-  if (FIRM_NAME_AFTER.test(text.slice(span.end, span.end + 16))) return false;
-  if (UNIT_AROUND.test(text.slice(Math.max(0, span.start - 2), span.end + 1))) return false;
+  const after = text.slice(span.end, span.end + 16);
+  if (FIRM_NAME_AFTER.test(after)) return false;
+  const lead = before.slice(-2);
+  const withLead = lead + text;
+  if (UNIT_AROUND.test(withLead.slice(Math.max(0, lead.length + span.start - 2), lead.length + span.end + 1)))
+    return false;
   const name = text.slice(span.start, span.end);
+  if ((name.endsWith('先') && after.startsWith('生')) || (name.endsWith('女') && after.startsWith('士')))
+    return false;
+  if (companyNames.has(name)) return false;
+  const tail = name.slice(1);
   for (const company of companyNames) {
+    if (isFullName(company)) {
+      const unplaced = leadingPlace(company)?.rest;
+      for (const start of [company, unplaced])
+        if (start && start.length >= name.length + 2 && start.startsWith(name)) return false;
+      if (
+        tail.length >= 2 &&
+        company.startsWith(tail) &&
+        text.startsWith(company.slice(0, tail.length + 2), span.start + 1)
+      )
+        return false;
+    }
     if (company.length <= name.length || !company.includes(name)) continue;
     for (let at = text.indexOf(company); at >= 0; at = text.indexOf(company, at + 1))
       if (at < span.end && at + company.length > span.start) return false;
@@ -192,10 +221,30 @@ export function standsAsPerson(
   return true;
 }
 
-/** The names and short names of the companies a resolver knows (for standsAsPerson). */
-export function companyNamesOf(resolver: CompanyResolver): string[] {
-  return [...new Set(resolver.known.flatMap((c) => [c.name, ...(c.shortNames ?? [])]))];
+/**
+ * The names and short names of the companies a resolver knows (for standsAsPerson), short names also
+ * without their share-class letter.
+ */
+export function companyNamesOf(resolver: CompanyResolver): Set<string> {
+  const names = new Set<string>();
+  for (const c of resolver.known)
+    for (const n of [c.name, ...(c.shortNames ?? [])]) {
+      names.add(n);
+      if (!isFullName(n) && SHARE_CLASS.test(n) && n.length >= 3) names.add(n.slice(0, -1));
+    }
+  return names;
 }
+
+/** The last characters of the model text before a sentence: a word may start there and end in it. */
+export function modelTextBefore(parsed: ParsedDocument, sentence: ParsedSentence, length = 2): string {
+  const start = parsed.modelOffsetMap ? modelIndexOf(parsed.modelOffsetMap, sentence.start) : sentence.start;
+  // Layout breaks between the two halves of a word are no part of it (平\n方米).
+  return parsed.modelText
+    .slice(Math.max(0, start - length - 8), start)
+    .replace(/\s+/g, '')
+    .slice(-length);
+}
+
 /** A word of a foreign name: capitalised (Lau, O'Neil, Mary-Jane) or an initial (J.). */
 const FOREIGN_WORD = /^(?:[A-Z][a-z]*(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.)$/;
 const FOREIGN_NOT_A_NAME =
@@ -222,6 +271,8 @@ function hasChineseNameShape(name: string): boolean {
   const compound = COMPOUND_SURNAMES.some((s) => simplified.startsWith(s) && simplified.length >= 3);
   // A date read from its year (于二零二五年): numerals after the surname are no given name.
   if (/^[\u4e00-\u9fa5](?:[〇零一二三四五六七八九十]{2,}|.*[〇零])/.test(simplified)) return false;
+  // 除 ends no given name: 王卫除 is 王卫 of 王卫除控股…以外.
+  if (simplified.length === 3 && simplified.endsWith('除')) return false;
   return (compound || SURNAME_CHARS.has(simplified[0] ?? '')) && !GENERIC_WORD.test(simplified);
 }
 

@@ -133,6 +133,49 @@ describe('person spans read in their sentence', () => {
   });
 });
 
+describe('person spans the real documents made people of', () => {
+  it('makes no person of a unit cut by a sentence break, a cut honorific, a company’s name or the start of one', async () => {
+    const entities = await linkWith(
+      `${HEADER}释义项：常柴罗宾；指；释义内容：常州富士常柴罗宾汽油机有限公司。\n` +
+        '聘请安永提供非鉴证服务，安永华明会计师事务所为本行审计机构。\n' +
+        '平安示例股份有限公司为本行股东。我们独立于平安示例股份，并履行了其他责任。\n' +
+        '高层住宅按0.25元/平\n\n方米向业主收取维修基金。\n\n' +
+        '本行董事林至颖先生出席；王卫除控股明德控股以外，还持有其它公司股权。\n' +
+        '谢永林现任常柴罗宾董事。\n' +
+        '交易对方为苏州古玉秋创股权投资合伙企业（有限合伙）。古玉秋创设立时，谢永林出资。\n',
+      {
+        常州富士常柴罗宾汽油机有限公司: 'company',
+        安永华明会计师事务所: 'company',
+        平安示例股份有限公司: 'company',
+        常柴罗宾: 'person',
+        安永: 'person',
+        于平安: 'person',
+        方米: 'person',
+        林至颖先: 'person',
+        林至颖: 'person',
+        王卫除: 'person',
+        谢永林: 'person',
+        '苏州古玉秋创股权投资合伙企业（有限合伙）': 'company',
+        古玉秋创: 'person',
+      },
+    );
+    const people = entities.filter((e) => e.label === 'Person').map((e) => e.name);
+    assert.deepEqual(people.sort(), ['林至颖', '谢永林']);
+  });
+
+  it('makes no person of the issuer’s short name read without its share-class letter', async () => {
+    const entities = await linkWith(
+      '证券代码：000570    证券简称：苏示柴A    公告编号：2025-005\n苏示柴股份有限公司年度报告\n' +
+        '公司的中文简称；苏示柴\n董事长苏建国主持会议。\n',
+      { 苏示柴: 'person', 苏建国: 'person' },
+    );
+    assert.deepEqual(
+      entities.filter((e) => e.label === 'Person').map((e) => e.name),
+      ['苏建国'],
+    );
+  });
+});
+
 describe('former names and definitions a filing states', () => {
   it('makes the company’s former name and its 释义 short name names of the one company', async () => {
     const entities = await linkWith(
