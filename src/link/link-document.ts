@@ -29,9 +29,9 @@ import {
   addPositions,
   companyNamesOf,
   isPersonName,
-  modelTextBefore,
   personContexts,
   personIn,
+  sentenceSurroundings,
   standsAsPerson,
 } from './people.js';
 import {
@@ -143,7 +143,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     if (!result) return;
     const span = (start: number, end: number) => sentenceSourceSpan(parsed, sentence, start, end);
     const modelText = sentenceModelText(parsed, sentence);
-    const before = modelTextBefore(parsed, sentence);
+    const around = sentenceSurroundings(parsed, sentence);
 
     const entityFor = (
       text: string,
@@ -166,7 +166,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       }
       if (type === 'person') {
         const name = text.trim();
-        if (!isPersonName(name) || !standsAsPerson(modelText, at, companyNames, before)) return undefined;
+        if (!isPersonName(name) || !standsAsPerson(modelText, at, companyNames, around)) return undefined;
         const person = people.get(name) ?? personIn(name, self?.key, documentId);
         people.set(name, person);
         return { entity: use(person) };

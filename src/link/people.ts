@@ -97,7 +97,7 @@ export function personContexts(
     const result = extractions[i];
     if (!result) return;
     const text = sentenceModelText(parsed, sentence);
-    const before = modelTextBefore(parsed, sentence);
+    const around = sentenceSurroundings(parsed, sentence);
     const companies: CompanyAt[] = [];
     for (const e of result.entities) {
       if (e.type !== 'company' && e.type !== 'organization') continue;
@@ -118,7 +118,7 @@ export function personContexts(
     ];
     for (const p of spans) {
       const name = p.text.trim();
-      if (!isPersonName(name) || !standsAsPerson(text, p, companyNames, before)) continue;
+      if (!isPersonName(name) || !standsAsPerson(text, p, companyNames, around)) continue;
       names.add(name);
       const employer = statedEmployer(text, p, companies, selfKey);
       if (employer) {
@@ -179,7 +179,8 @@ const SHARE_CLASS = /[AB]$/;
 /**
  * Whether a person span, read in its sentence, stands on its own: not the start of a firm's name that
  * runs on after it, not cut from a unit (平方米, also where the sentence starts inside the word: pass
- * the model text `before` it), not half of an honorific (林至颖先 of 林至颖先生), not a company's name
+ * the model text around it), not half of an honorific (林至颖先 of 林至颖先生, also across a
+ * sentence break), not a company's name
  * or short name (常柴罗宾 of a 释义 row, 苏常柴 of 苏常柴A), not the start of a known full name, its
  * place aside (安永 of 安永华明会计师事务所, 古玉秋创 of 苏州古玉秋创股权投资合伙企业), not inside a company name or short name the document uses at the same
  * place (农装 of 厚生农装), and not a word before a company name that runs into it (于常柴 of
@@ -189,11 +190,11 @@ export function standsAsPerson(
   text: string,
   span: { start: number; end: number },
   companyNames: ReadonlySet<string>,
-  before = '',
+  around: SentenceSurroundings = { before: '', after: '' },
 ): boolean {
-  const after = text.slice(span.end, span.end + 16);
+  const after = (text.slice(span.end) + around.after).slice(0, 16);
   if (FIRM_NAME_AFTER.test(after)) return false;
-  const lead = before.slice(-2);
+  const lead = around.before.slice(-2);
   const withLead = lead + text;
   if (UNIT_AROUND.test(withLead.slice(Math.max(0, lead.length + span.start - 2), lead.length + span.end + 1)))
     return false;
@@ -235,14 +236,36 @@ export function companyNamesOf(resolver: CompanyResolver): Set<string> {
   return names;
 }
 
-/** The last characters of the model text before a sentence: a word may start there and end in it. */
-export function modelTextBefore(parsed: ParsedDocument, sentence: ParsedSentence, length = 2): string {
-  const start = parsed.modelOffsetMap ? modelIndexOf(parsed.modelOffsetMap, sentence.start) : sentence.start;
-  // Layout breaks between the two halves of a word are no part of it (平\n方米).
-  return parsed.modelText
-    .slice(Math.max(0, start - length - 8), start)
-    .replace(/\s+/g, '')
-    .slice(-length);
+/** The model text right before and after a sentence: a word cut by a sentence break runs on there. */
+export interface SentenceSurroundings {
+  before: string;
+  after: string;
+}
+
+/**
+ * A few characters of the model text on each side of a sentence, layout breaks left out (平\n方米 is one
+ * word cut in two).
+ */
+export function sentenceSurroundings(
+  parsed: ParsedDocument,
+  sentence: ParsedSentence,
+  length = 2,
+): SentenceSurroundings {
+  const at = (offset: number) =>
+    parsed.modelOffsetMap ? modelIndexOf(parsed.modelOffsetMap, offset) : offset;
+  const start = at(sentence.start);
+  const end = at(sentence.end);
+  const text = parsed.modelText;
+  return {
+    before: text
+      .slice(Math.max(0, start - length - 8), start)
+      .replace(/\s+/g, '')
+      .slice(-length),
+    after: text
+      .slice(end, end + length + 8)
+      .replace(/\s+/g, '')
+      .slice(0, length),
+  };
 }
 
 /** A word of a foreign name: capitalised (Lau, O'Neil, Mary-Jane) or an initial (J.). */
