@@ -79,8 +79,9 @@ function countIn(map: Map<string, Map<string, number>>, name: string, key: strin
  * One person per name per document, in one company context: the company the document states they
  * serve (X公司董事长张三; the issuer for 本行董事长), else the issuer in its own filing, else the
  * company most often named right beside them. A company merely named near a name (《关于与X公司关联交易
- * 的议案》，董事长张三) is no employer. A name that only starts a longer name of the same document
- * (周建 of 周建平) is that person, not another.
+ * 的议案》，董事长张三) is no employer. A name cut from a longer name of the same document (周建 of
+ * 周建平, 文斌 of 边文斌, 乔斯基 of 约瑟夫·比乔斯基) is that person, not another, and a dotted name with a
+ * word before it (归纳罗伯·瑞克) is the dotted name.
  */
 export function personContexts(
   parsed: ParsedDocument,
@@ -136,8 +137,17 @@ export function personContexts(
 
   const people = new Map<string, LinkedEntity>();
   const full = [...names].sort((a, b) => b.length - a.length);
+  // A dotted name with a word read before it (归纳罗伯·瑞克) is the dotted name it ends with.
+  const prefixed = new Map<string, string>();
   for (const name of full) {
-    const longer = full.find((other) => other.length > name.length && other.startsWith(name));
+    const inner = full.find((o) => o !== name && isDotted(o) && isDotted(name) && name.endsWith(o));
+    if (inner) prefixed.set(name, inner);
+  }
+  for (const name of full) {
+    if (prefixed.has(name)) continue;
+    const longer = full.find(
+      (other) => !prefixed.has(other) && other.length > name.length && isCutFrom(name, other),
+    );
     const person = longer ? people.get(longer) : undefined;
     if (person) {
       people.set(name, person);
@@ -150,7 +160,23 @@ export function personContexts(
       : (selfKey ?? (nearby ? mostCounted(nearby, undefined) : undefined));
     people.set(name, personIn(name, context, documentId));
   }
+  for (const [name, inner] of prefixed) {
+    const person = people.get(inner);
+    if (person) people.set(name, person);
+  }
   return people;
+}
+
+const isDotted = (name: string) => /[·•・]/.test(name);
+
+/**
+ * Whether a name is a longer name of the same document cut short: its start (周建 of 周建平), its
+ * given name without the surname (文斌 of 边文斌), or the end of a dotted name (乔斯基 of 约瑟夫·比乔斯基).
+ */
+function isCutFrom(name: string, longer: string): boolean {
+  if (longer.startsWith(name)) return true;
+  if (!longer.endsWith(name)) return false;
+  return longer.length === name.length + 1 || (isDotted(longer) && !isDotted(name));
 }
 
 /** A person entity scoped by a company (or by the document when no company is known). */
@@ -170,6 +196,10 @@ const NOT_A_NAME_MARK =
 /** Text right after a span that makes the span the start of a firm's name (安永 of 安永华明会计师事务所). */
 const FIRM_NAME_AFTER =
   /^[\u4e00-\u9fa5]{0,6}?(?:会计师事务所|律师事务所|有限责任公司|股份有限公司|有限公司)/;
+/** A Latin span followed by a company's legal form (Jianxin Chemical of Hebei Jianxin Chemical Co.,Ltd). */
+const LATIN_FIRM_AFTER = /^\s*(?:Co\b|Company|Corporation|Corp\b|Limited|Ltd|Inc\b|Group|Holdings)/;
+/** A brand: 吉易克 of “吉易克”牌. */
+const BRAND_AFTER = /^[”"」』]?(?:品?牌)/;
 /** A span cut out of a unit of area or volume (方米 of 平方米). */
 const UNIT_AROUND = /平方|立方/;
 
@@ -178,7 +208,7 @@ const SHARE_CLASS = /[AB]$/;
 
 /**
  * Whether a person span, read in its sentence, stands on its own: not the start of a firm's name that
- * runs on after it, not cut from a unit (平方米, also where the sentence starts inside the word: pass
+ * runs on after it (in Chinese or Latin), not a brand (“吉易克”牌), not cut from a unit (平方米, also where the sentence starts inside the word: pass
  * the model text around it), not half of an honorific (林至颖先 of 林至颖先生, also across a
  * sentence break), not a company's name
  * or short name (常柴罗宾 of a 释义 row, 苏常柴 of 苏常柴A), not the start of a known full name, its
@@ -193,7 +223,7 @@ export function standsAsPerson(
   around: SentenceSurroundings = { before: '', after: '' },
 ): boolean {
   const after = (text.slice(span.end) + around.after).slice(0, 16);
-  if (FIRM_NAME_AFTER.test(after)) return false;
+  if (FIRM_NAME_AFTER.test(after) || LATIN_FIRM_AFTER.test(after) || BRAND_AFTER.test(after)) return false;
   const lead = around.before.slice(-2);
   const withLead = lead + text;
   if (UNIT_AROUND.test(withLead.slice(Math.max(0, lead.length + span.start - 2), lead.length + span.end + 1)))

@@ -177,6 +177,30 @@ describe('person spans the real documents made people of', () => {
   });
 });
 
+describe('names cut or run on in the real documents', () => {
+  it('joins a name cut short to the full one and keeps brands and Latin firm names off', async () => {
+    const entities = await linkWith(
+      `${HEADER}本行董事边文斌先生出席。文斌先生表示支持。\n` +
+        '约瑟夫·比乔斯基提出了该模型，乔斯基认为财务指标有效。\n' +
+        '本文归纳罗伯·瑞克的选股方法，罗伯·瑞克重视现金流。\n' +
+        '“吉易克”牌左乙拉西坦片销售良好。\n' +
+        '公司的外文名称：Hebei Jianxin Chemical Co.,Ltd\n',
+      {
+        边文斌: 'person',
+        文斌: 'person',
+        约瑟夫·比乔斯基: 'person',
+        乔斯基: 'person',
+        归纳罗伯·瑞克: 'person',
+        罗伯·瑞克: 'person',
+        吉易克: 'person',
+        'Jianxin Chemical': 'person',
+      },
+    );
+    const people = entities.filter((e) => e.label === 'Person').map((e) => e.name);
+    assert.deepEqual(people.sort(), ['罗伯·瑞克', '约瑟夫·比乔斯基', '边文斌'].sort());
+  });
+});
+
 describe('former names and definitions a filing states', () => {
   it('makes the company’s former name and its 释义 short name names of the one company', async () => {
     const entities = await linkWith(
