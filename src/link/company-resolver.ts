@@ -86,8 +86,16 @@ export class CompanyResolver {
       const { notAliases, ...rest } = company;
       const entity: LinkedEntity = { label: 'Company', ...rest };
       let target = this.byCodes(entity) ?? entity;
-      // A node of the issuer's full name made before any filing of it gave its code.
-      if (issuer && !issuerKeyKnown && !entity.code && isFullName(entity.name) && sameName(entity, issuer))
+      // A node of the issuer's full name made before any filing of it gave its code, or, for a filing
+      // whose header names its issuer without a code (an independent directors' statement), the
+      // listed node of that full name.
+      if (
+        issuer &&
+        !issuerKeyKnown &&
+        isFullName(entity.name) &&
+        sameName(entity, issuer) &&
+        (!entity.code || codesOf(issuer).length === 0)
+      )
         target = issuer;
       // The graph knows the issuer by its other code (an A+H company's node met by its H-share filing)
       // or by its full name alone: the issuer is that node.

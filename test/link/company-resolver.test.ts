@@ -287,6 +287,27 @@ describe('CompanyResolver: A+H companies', () => {
   });
 });
 
+describe('CompanyResolver: an issuer its header names without a code', () => {
+  it('is the listed node of its full name', () => {
+    const issuer = {
+      key: 'name:浙江示例药业股份有限公司',
+      label: 'Company' as const,
+      name: '浙江示例药业股份有限公司',
+      shortNames: [],
+    };
+    const listed = {
+      key: '002999',
+      code: '002999',
+      name: '浙江示例药业股份有限公司',
+      shortNames: ['示例药业'],
+    };
+    const resolver = new CompanyResolver(issuer, [listed]);
+    assert.equal(issuer.key, '002999');
+    assert.equal(keyOf(resolver, '浙江示例药业股份有限公司'), '002999');
+    assert.equal(keyOf(resolver, '示例药业'), '002999');
+  });
+});
+
 describe('CompanyResolver: a name with and without its leading place', () => {
   it('takes a known full name without its place, or with the place spelt without 市, as that company', () => {
     const jingxin = {
