@@ -179,8 +179,23 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, MAX_ENTITIES_PER_SENTENCE)
       .sort((a, b) => rank(a.type) - rank(b.type));
+    // A full name the model also read with its head (京新药业有限公司 inside 内蒙古京新药业有限公司) is
+    // the longer name's company, not a company of its own.
+    const fullSpan = (at: { start: number; end: number; text: string }, type: string) => {
+      if (type === 'person' || !isFullName(cleanCompanyName(at.text))) return at;
+      const outer = result.entities.find(
+        (o) =>
+          (o.type === 'company' || o.type === 'organization') &&
+          o.end === at.end &&
+          o.start < at.start &&
+          isFullName(cleanCompanyName(o.text)),
+      );
+      return outer ?? at;
+    };
     for (const e of ordered) {
-      const linked = entityFor(e.text, e.type, e);
+      const outer = fullSpan(e, e.type);
+      const found = entityFor(outer.text, e.type, outer);
+      const linked = found && outer !== e ? { entity: found.entity, reason: 'truncated_span' } : found;
       if (!linked) continue;
       const [start, end] = span(e.start, e.end);
       mentions.push({
@@ -228,7 +243,8 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
         const modelType = result.entities.find((e) => e.start === a.start && e.end === a.end)?.type;
         const type =
           modelType && role.entityTypes.includes(modelType) ? modelType : (role.entityTypes[0] ?? 'company');
-        const entity = entityFor(a.text, type, a)?.entity;
+        const outer = fullSpan(a, type);
+        const entity = entityFor(outer.text, type, outer)?.entity;
         if (!entity) {
           // Products, industries, positions: no node of their own yet; the argument keeps its text.
           args.push({ ...base, role: a.role, roleKey: role.key });

@@ -201,6 +201,27 @@ describe('names cut or run on in the real documents', () => {
   });
 });
 
+describe('a full name the model also read with its head', () => {
+  it('is the company of the longer name', async () => {
+    const entities = await linkWith(
+      `${HEADER}本行全资子公司内蒙古平安示例药业有限公司拟收购示例控股持有的股权。\n` +
+        '浙江平安示例药业股份有限公司为本行股东。\n',
+      {
+        内蒙古平安示例药业有限公司: 'company',
+        平安示例药业有限公司: 'company',
+        浙江平安示例药业股份有限公司: 'company',
+      },
+    );
+    assert.deepEqual(
+      entities
+        .filter((e) => e.label === 'Company' && e.key !== '000001')
+        .map((e) => e.key)
+        .sort(),
+      ['name:内蒙古平安示例药业有限公司', 'name:浙江平安示例药业股份有限公司'],
+    );
+  });
+});
+
 describe('former names and definitions a filing states', () => {
   it('makes the company’s former name and its 释义 short name names of the one company', async () => {
     const entities = await linkWith(
