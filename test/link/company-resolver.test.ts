@@ -190,6 +190,20 @@ describe('CompanyResolver: names that are another company or none', () => {
     assert.ok(!isNotCompanyName('中证指数有限公司'), 'a company whose name holds 指数 stays a company');
   });
 
+  it('makes no company of a clause or a holders’ table row read as a name', () => {
+    const resolver = new CompanyResolver(undefined, []);
+    for (const span of [
+      '开曼群岛注册的有限公司',
+      '了银企合作协议招商银行',
+      '国泰示例混合型证券投资基金招商银行股份有限公司',
+    ])
+      assert.equal(resolver.resolve(span), undefined, span);
+    assert.equal(
+      keyOf(resolver, '国家示例产业投资基金股份有限公司'),
+      'name:国家示例产业投资基金股份有限公司',
+    );
+  });
+
   it('keeps a short Latin name apart from a longer foreign subsidiary name', () => {
     const known = [{ key: 'name:SMICJapanCorporation', name: 'SMICJapanCorporation', shortNames: [] }];
     assert.equal(keyOf(new CompanyResolver(undefined, known), 'SMIC'), undefined);
