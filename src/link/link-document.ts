@@ -194,8 +194,11 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     };
     for (const e of ordered) {
       const outer = fullSpan(e, e.type);
-      const found = entityFor(outer.text, e.type, outer);
-      const linked = found && outer !== e ? { entity: found.entity, reason: 'truncated_span' } : found;
+      const whole = outer !== e ? entityFor(outer.text, e.type, outer) : undefined;
+      // A longer span that is no name (a clause, unbalanced brackets) leaves the span its own name.
+      const linked = whole
+        ? { entity: whole.entity, reason: 'truncated_span' }
+        : entityFor(e.text, e.type, e);
       if (!linked) continue;
       const [start, end] = span(e.start, e.end);
       mentions.push({
@@ -244,7 +247,9 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
         const type =
           modelType && role.entityTypes.includes(modelType) ? modelType : (role.entityTypes[0] ?? 'company');
         const outer = fullSpan(a, type);
-        const entity = entityFor(outer.text, type, outer)?.entity;
+        const entity =
+          (outer !== a ? entityFor(outer.text, type, outer)?.entity : undefined) ??
+          entityFor(a.text, type, a)?.entity;
         if (!entity) {
           // Products, industries, positions: no node of their own yet; the argument keeps its text.
           args.push({ ...base, role: a.role, roleKey: role.key });

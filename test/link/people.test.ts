@@ -202,14 +202,17 @@ describe('names cut or run on in the real documents', () => {
 });
 
 describe('a full name the model also read with its head', () => {
-  it('is the company of the longer name', async () => {
+  it('is the company of the longer name, unless the longer span is no name', async () => {
     const entities = await linkWith(
       `${HEADER}本行全资子公司内蒙古平安示例药业有限公司拟收购示例控股持有的股权。\n` +
-        '浙江平安示例药业股份有限公司为本行股东。\n',
+        '浙江平安示例药业股份有限公司为本行股东。\n' +
+        '示例宁波”）股东与湖南示例微电子股份有限公司签署协议。\n',
       {
         内蒙古平安示例药业有限公司: 'company',
         平安示例药业有限公司: 'company',
         浙江平安示例药业股份有限公司: 'company',
+        '示例宁波”）股东与湖南示例微电子股份有限公司': 'company',
+        湖南示例微电子股份有限公司: 'company',
       },
     );
     assert.deepEqual(
@@ -217,7 +220,11 @@ describe('a full name the model also read with its head', () => {
         .filter((e) => e.label === 'Company' && e.key !== '000001')
         .map((e) => e.key)
         .sort(),
-      ['name:内蒙古平安示例药业有限公司', 'name:浙江平安示例药业股份有限公司'],
+      [
+        'name:内蒙古平安示例药业有限公司',
+        'name:浙江平安示例药业股份有限公司',
+        'name:湖南示例微电子股份有限公司',
+      ],
     );
   });
 });
