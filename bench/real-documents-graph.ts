@@ -1,10 +1,12 @@
 /**
  * Entity resolution on real documents: the real PDFs of ../shared/data/real-pdfs and the shipped
  * samples through the whole pipeline (queue → worker → graph) against a Redis and a Neo4j started for
- * the run on free ports and stopped afterwards. Prints the company, person and event counts and writes
- * everything a hand check needs to bench/out/real-documents-graph.json: every company and person with
- * its names, the events told by more than one document with each source's values, and a seeded sample
- * of merges (mentions linked to a node under another spelling, with their reason and sentence).
+ * the run on free ports and stopped afterwards. Prints the time by stage summed over the run (linking's
+ * share, graph facts per second), the company, person and event counts, and writes everything a hand
+ * check needs to bench/out/real-documents-graph.json: every company and person with its names, every
+ * event with its documents and parties, the events told by more than one document with each source's
+ * values, a seeded sample of merges (mentions linked to a node under another spelling, with their
+ * reason and sentence) and each document's stage times.
  *
  *   node dist/bench/real-documents-graph.js [--pdfs ../shared/data/real-pdfs] [--sample 100] [--seed 17]
  */
@@ -14,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Config, projectRoot } from '../src/config/index.js';
 import { createNeo4jDriver } from '../src/graph/index.js';
-import { submitDocument, waitForJobs } from '../src/ingest/index.js';
+import { type JobOutcome, submitDocument, waitForJobs } from '../src/ingest/index.js';
 import { type BenchQueue, withBenchQueue, withBenchServices } from './bench-pipeline.js';
 
 const { values } = parseArgs({
@@ -64,6 +66,64 @@ const LARGE_DOCUMENTS = {
   DOCUMENT_MEMORY_MB: '4096',
 };
 
+/** What a completed job reports that the timing summary reads (see workers/document-processor.ts). */
+interface JobFigures {
+  sentences: number;
+  mentions: number;
+  events: number;
+  arguments: number;
+  timings: Record<string, number>;
+}
+
+/**
+ * Each completed document's stage times (the worker's `timings`, milliseconds), keyed by file, and the
+ * facts it wrote as bench:pipeline counts them (sentences + mentions + events + arguments).
+ */
+function stageTimings(outcomes: Map<string, JobOutcome>, names: Map<string, string>) {
+  const byDocument: Record<string, Record<string, number>> = {};
+  let facts = 0;
+  for (const o of outcomes.values()) {
+    if (o.state !== 'completed') continue;
+    const r = o.result as JobFigures | undefined;
+    if (!r?.timings) continue;
+    byDocument[names.get(o.jobId) ?? o.jobId] = r.timings;
+    facts += r.sentences + r.mentions + r.events + r.arguments;
+  }
+  return { byDocument, facts };
+}
+
+/**
+ * Time by stage summed over the run, each stage's share of the total, and linking's share of each
+ * document's own time (median and largest), since issue 17 bounds linking per document.
+ */
+function printStageTimings({ byDocument, facts }: ReturnType<typeof stageTimings>): void {
+  const totals = new Map<string, number>();
+  const linkShares: number[] = [];
+  for (const t of Object.values(byDocument)) {
+    let documentMs = 0;
+    for (const [stage, ms] of Object.entries(t)) {
+      totals.set(stage, (totals.get(stage) ?? 0) + ms);
+      documentMs += ms;
+    }
+    if (documentMs > 0) linkShares.push((t.link ?? 0) / documentMs);
+  }
+  const all = [...totals.values()].reduce((a, b) => a + b, 0);
+  console.log(
+    `time by stage over ${Object.keys(byDocument).length} documents (${(all / 1000).toFixed(0)} s):`,
+  );
+  for (const [stage, ms] of totals)
+    console.log(`  ${stage}: ${(ms / 1000).toFixed(1)} s (${((100 * ms) / all).toFixed(1)} %)`);
+  linkShares.sort((a, b) => a - b);
+  const graphSeconds = (totals.get('graph') ?? 0) / 1000;
+  console.log(
+    `  graph writing: ${facts} facts in ${graphSeconds.toFixed(1)} s, ${(facts / graphSeconds).toFixed(0)} facts/s (one worker)`,
+  );
+  const pct = (x: number | undefined) => `${(100 * (x ?? 0)).toFixed(1)} %`;
+  console.log(
+    `  link's share of a document's time: median ${pct(linkShares[Math.floor(linkShares.length / 2)])}, largest ${pct(linkShares.at(-1))}`,
+  );
+}
+
 async function readAll({ config, queue, events, submit }: BenchQueue): Promise<void> {
   const driver = createNeo4jDriver(config);
   try {
@@ -82,6 +142,7 @@ async function readAll({ config, queue, events, submit }: BenchQueue): Promise<v
     const outcomes = await waitForJobs(queue, events, ids);
     const failed = [...outcomes.values()].filter((o) => o.state !== 'completed');
     const seconds = (performance.now() - started) / 1000;
+    const timings = stageTimings(outcomes, names);
 
     const read = async (query: string, params: Record<string, unknown> = {}) =>
       (await driver.executeQuery(query, params, { database: config.neo4jDatabase })).records.map((r) =>
@@ -99,6 +160,16 @@ async function readAll({ config, queue, events, submit }: BenchQueue): Promise<v
        ORDER BY p.name`,
     );
     const eventCount = await read('MATCH (e:Event) RETURN count(e) AS events');
+    // Every event with its documents and parties, to find by hand the deals two documents tell that
+    // did not become one event.
+    const allEvents = await read(
+      `MATCH (e:Event)
+       RETURN e.id AS id, e.type AS type, e.date AS date, e.amount AS amount, e.shares AS shares,
+         COLLECT { MATCH (e)-[:REPORTED_IN]->(d:Document) RETURN d.fileName } AS documents,
+         COLLECT { MATCH (e)-[r]->(n) WHERE n:Company OR n:Person OR n:Organization
+                   RETURN DISTINCT type(r) + ' ' + n.name } AS parties
+       ORDER BY type, date`,
+    );
     const sharedEvents = await read(
       `MATCH (e:Event) WHERE COUNT { (e)-[:REPORTED_IN]->() } > 1
        RETURN e.id AS id, e.type AS type, e.date AS date, e.amount AS amount, e.shares AS shares,
@@ -126,9 +197,11 @@ async function readAll({ config, queue, events, submit }: BenchQueue): Promise<v
         {
           documents: documents.length,
           failed: failed.map((o) => ({ file: names.get(o.jobId), state: o.state })),
+          timings: timings.byDocument,
           companies,
           people,
           sharedEvents,
+          events: allEvents,
           mergeSample: sample,
         },
         null,
@@ -137,6 +210,7 @@ async function readAll({ config, queue, events, submit }: BenchQueue): Promise<v
     );
     console.log(`${documents.length} documents in ${seconds.toFixed(0)} s, ${failed.length} not completed`);
     for (const o of failed) console.log(`  not completed: ${names.get(o.jobId)} (${o.state})`);
+    printStageTimings(timings);
     console.log(`companies ${companies.length}, people ${people.length}, events ${eventCount[0]?.events}`);
     console.log(`events told by more than one document: ${sharedEvents.length}`);
     console.log(`mentions linked under another spelling: ${merges.length}`);

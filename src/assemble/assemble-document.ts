@@ -7,6 +7,7 @@ import type {
   Provenance,
   SentenceEvent,
 } from '../link/index.js';
+import { isPersonName } from '../link/people.js';
 import { personKey } from '../link/person-key.js';
 import { documentValue } from '../normalize/index.js';
 import type { ParsedDocument } from '../parse/index.js';
@@ -232,11 +233,16 @@ class FixedWording {
     return row;
   }
 
-  /** The issuer when the text names it; a person in the issuer's context; other names stay text. */
+  /**
+   * The issuer when the text names it; a person in the issuer's context; other names stay text. A rule's
+   * name must pass the linker's test of a personal name, because rules read 王卫除 (王卫除控股…以外)
+   * as a person the linker refuses.
+   */
   private entity(text: string, types: readonly string[]): LinkedEntity | undefined {
     const issuer = this.issuer;
     if (issuer && (text === issuer.name || issuer.shortNames?.includes(text))) return issuer;
     if (types.length === 1 && types[0] === 'person') {
+      if (!isPersonName(text)) return undefined;
       const key = personKey(text, issuer?.key, this.documentId);
       const person = this.entities.get(key) ?? { key, label: 'Person' as const, name: text };
       this.entities.set(key, person);

@@ -29,6 +29,11 @@ export interface EventFacts {
   /** Publication dates of the documents that tell it (one for an incoming event). */
   published: readonly string[];
   parties: readonly EventParty[];
+  /**
+   * Keys of the companies the telling documents are about (issuer, or a report's covered company):
+   * a broker note's 股东减持 names the holder only, and the company it covers is the one reduced.
+   */
+  about?: readonly string[];
 }
 
 export interface CandidateEvent extends EventFacts {
@@ -103,6 +108,22 @@ function rolesOf(parties: readonly EventParty[]): Map<string, Set<string>> {
   return roles;
 }
 
+/**
+ * A party of one side, not shared already, that the other side's document is about (the covered
+ * company of a report that tells its holder's reduction without naming the company).
+ */
+function documentCompanyIsParty(
+  incoming: EventFacts,
+  candidate: EventFacts,
+  shared: readonly string[],
+): string | undefined {
+  const keysOf = (e: EventFacts) => e.parties.map((p) => p.key).filter((k) => !shared.includes(k));
+  return (
+    keysOf(candidate).find((k) => incoming.about?.includes(k)) ??
+    keysOf(incoming).find((k) => candidate.about?.includes(k))
+  );
+}
+
 interface Scored {
   match: EventMatch;
   shared: number;
@@ -132,8 +153,14 @@ function judge(incoming: EventFacts, candidate: CandidateEvent): Scored | null {
     // Without both event dates, more must agree: two parties or a figure, within a month of publication.
     const published = comparePublished(incoming.published, candidate.published);
     if (published === 'differ') return null;
-    const corroborated = shared.length >= 2 || figures.agreeing.length > 0;
-    if (published === 'agree' && corroborated) when = `published within ${PUBLISHED_DAYS} days`;
+    const aboutParty = documentCompanyIsParty(incoming, candidate, shared);
+    const corroborated = shared.length >= 2 || figures.agreeing.length > 0 || aboutParty !== undefined;
+    if (published === 'agree' && corroborated)
+      when = `published within ${PUBLISHED_DAYS} days${
+        shared.length < 2 && figures.agreeing.length === 0
+          ? `; ${aboutParty} is the telling document's company`
+          : ''
+      }`;
     else if (published === null && shared.length >= 2 && figures.agreeing.length > 0)
       when = 'no dates to compare';
     else return null;

@@ -75,6 +75,7 @@ export async function matchStoredEvents(
     shares: e.shares ?? null,
     ratio: e.ratio ?? null,
     published,
+    about: doc.document.issuerKey ? [doc.document.issuerKey] : [],
     parties: e.arguments
       .filter((a) => a.entityKey && a.label)
       .map((a) => ({ relationship: roleRelationshipType(a.roleKey), key: a.entityKey as string })),
@@ -102,6 +103,7 @@ export async function matchStoredEvents(
      RETURN index, e.id AS id, e.date AS date, e.amount AS amount, e.currency AS currency, e.shares AS shares,
        e.ratio AS ratio,
        COLLECT { MATCH (e)-[:REPORTED_IN]->(d:Document) WHERE d.publishedAt IS NOT NULL RETURN d.publishedAt } AS published,
+       COLLECT { MATCH (e)-[:REPORTED_IN]->(:Document)-[:ISSUED_BY]->(c:Company) RETURN DISTINCT c.key } AS about,
        COLLECT { MATCH (e)-[p]->(m) WHERE p.roleKey IS NOT NULL AND (m:Company OR m:Person OR m:Organization)
                  RETURN DISTINCT {relationship: type(p), key: m.key} } AS parties`,
     { lookups },
@@ -118,6 +120,7 @@ export async function matchStoredEvents(
       ratio: toNumber(record.get('ratio')),
       published: (record.get('published') as unknown[]).map(String),
       parties: record.get('parties') as CandidateEvent['parties'],
+      about: (record.get('about') as unknown[]).map(String),
     });
   }
   return matchEvents(incoming, candidates);

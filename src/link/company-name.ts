@@ -194,8 +194,10 @@ export function isNotCompanyName(name: string): boolean {
   if (prefix && core.length < 2) return true;
   if (/^(?:S?\*?ST|SST)$/.test(name)) return true;
   if (/[，,；;：:、。\t\n]|是|系/.test(name)) return true;
-  // A clause read into a legal form: 顺丰控股有限改制为股份有限公司, 百慕达注册成立之有限责任公司.
-  if (/改制为|更名为|注册成立/.test(name)) return true;
+  // A clause read into a legal form: 顺丰控股有限改制为股份有限公司, 百慕达注册成立之有限责任公司,
+  // 开曼群岛注册的有限公司, (签订)了银企合作协议招商银行; a fund beside its custodian bank in a
+  // holders' table (X混合型证券投资基金招商银行股份有限公司).
+  if (/改制为|更名为|注册成立|注册的|协议|证券投资基金./.test(name)) return true;
   if (!balancedBrackets(name)) return true;
   // Two legal forms in one span: a list or a clause ("X有限公司与Y有限公司", "…股权结构为：…公司").
   if ((name.match(/公司/g) ?? []).length >= 2 && !/分公司$|总公司$/.test(name)) return true;

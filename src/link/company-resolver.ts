@@ -70,6 +70,8 @@ export class CompanyResolver {
   private readonly companies = new Set<LinkedEntity>();
   /** Names an admin split off a node: never matched to it again. */
   private readonly refused = new Map<LinkedEntity, Set<string>>();
+  /** Names the document uses for a company on their own, short of a full name (中芯宁波). */
+  private readonly usedAlone = new Set<string>();
 
   constructor(
     readonly issuer: LinkedEntity | undefined,
@@ -84,8 +86,16 @@ export class CompanyResolver {
       const { notAliases, ...rest } = company;
       const entity: LinkedEntity = { label: 'Company', ...rest };
       let target = this.byCodes(entity) ?? entity;
-      // A node of the issuer's full name made before any filing of it gave its code.
-      if (issuer && !issuerKeyKnown && !entity.code && isFullName(entity.name) && sameName(entity, issuer))
+      // A node of the issuer's full name made before any filing of it gave its code, or, for a filing
+      // whose header names its issuer without a code (an independent directors' statement), the
+      // listed node of that full name.
+      if (
+        issuer &&
+        !issuerKeyKnown &&
+        isFullName(entity.name) &&
+        sameName(entity, issuer) &&
+        (!entity.code || codesOf(issuer).length === 0)
+      )
         target = issuer;
       // The graph knows the issuer by its other code (an A+H company's node met by its H-share filing)
       // or by its full name alone: the issuer is that node.
@@ -224,13 +234,40 @@ export class CompanyResolver {
     return entity;
   }
 
+  /**
+   * Notes the names a document gives companies on their own, so that a span joining one of them to a
+   * full name by a conjunction (中芯宁波和芯联集成电路制造股份有限公司) reads as the full name after it.
+   */
+  noteNamesUsed(names: Iterable<string>): void {
+    for (const raw of names) {
+      const name = cleanCompanyName(raw);
+      if (name.length >= 2 && !isFullName(name) && !isNotCompanyName(name)) this.usedAlone.add(name);
+    }
+  }
+
+  /** A full name with another company's name and a conjunction read before it: the name after them. */
+  private withoutLeadingName(name: string): string {
+    for (const m of name.matchAll(/[和与及]/g)) {
+      const head = name.slice(0, m.index);
+      const rest = name.slice(m.index + 1);
+      if (
+        head.length >= 2 &&
+        (this.usedAlone.has(head) || this.byName.has(head)) &&
+        isFullName(rest) &&
+        nameCore(rest).length >= 4
+      )
+        return rest;
+    }
+    return name;
+  }
+
   resolve(mention: string): Resolution | undefined {
     return this.find(mention, true);
   }
 
   /** resolve(), but with `create` false a full name nobody knows stays unresolved instead of a new node. */
   private find(mention: string, create: boolean): Resolution | undefined {
-    const name = withoutLeadingClause(cleanCompanyName(mention));
+    const name = this.withoutLeadingName(withoutLeadingClause(cleanCompanyName(mention)));
     if (this.issuer && SELF_REFERENCES.has(name)) return { entity: this.issuer, reason: 'self_reference' };
     if (isNotCompanyName(name)) return undefined;
     if (/^\d{6}$|^\d{5}$/.test(name)) {

@@ -31,6 +31,7 @@ import {
   isPersonName,
   personContexts,
   personIn,
+  sentenceSurroundings,
   standsAsPerson,
 } from './people.js';
 import {
@@ -107,6 +108,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     codes,
   });
   const resolver = new CompanyResolver(self, known);
+  resolver.noteNamesUsed(spans);
   if (issuer && covered && covered.key !== issuer.key)
     resolver.resolve(covered.shortNames?.[0] ?? covered.name);
   // Former names before the full names, so a company's old name is that company, not a node of its own.
@@ -141,6 +143,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     if (!result) return;
     const span = (start: number, end: number) => sentenceSourceSpan(parsed, sentence, start, end);
     const modelText = sentenceModelText(parsed, sentence);
+    const around = sentenceSurroundings(parsed, sentence);
 
     const entityFor = (
       text: string,
@@ -163,7 +166,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       }
       if (type === 'person') {
         const name = text.trim();
-        if (!isPersonName(name) || !standsAsPerson(modelText, at, companyNames)) return undefined;
+        if (!isPersonName(name) || !standsAsPerson(modelText, at, companyNames, around)) return undefined;
         const person = people.get(name) ?? personIn(name, self?.key, documentId);
         people.set(name, person);
         return { entity: use(person) };
@@ -176,8 +179,26 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, MAX_ENTITIES_PER_SENTENCE)
       .sort((a, b) => rank(a.type) - rank(b.type));
+    // A full name the model also read with its head (京新药业有限公司 inside 内蒙古京新药业有限公司) is
+    // the longer name's company, not a company of its own.
+    const fullSpan = (at: { start: number; end: number; text: string }, type: string) => {
+      if (type === 'person' || !isFullName(cleanCompanyName(at.text))) return at;
+      const outer = result.entities.find(
+        (o) =>
+          (o.type === 'company' || o.type === 'organization') &&
+          o.end === at.end &&
+          o.start < at.start &&
+          isFullName(cleanCompanyName(o.text)),
+      );
+      return outer ?? at;
+    };
     for (const e of ordered) {
-      const linked = entityFor(e.text, e.type, e);
+      const outer = fullSpan(e, e.type);
+      const whole = outer !== e ? entityFor(outer.text, e.type, outer) : undefined;
+      // A longer span that is no name (a clause, unbalanced brackets) leaves the span its own name.
+      const linked = whole
+        ? { entity: whole.entity, reason: 'truncated_span' }
+        : entityFor(e.text, e.type, e);
       if (!linked) continue;
       const [start, end] = span(e.start, e.end);
       mentions.push({
@@ -225,7 +246,10 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
         const modelType = result.entities.find((e) => e.start === a.start && e.end === a.end)?.type;
         const type =
           modelType && role.entityTypes.includes(modelType) ? modelType : (role.entityTypes[0] ?? 'company');
-        const entity = entityFor(a.text, type, a)?.entity;
+        const outer = fullSpan(a, type);
+        const entity =
+          (outer !== a ? entityFor(outer.text, type, outer)?.entity : undefined) ??
+          entityFor(a.text, type, a)?.entity;
         if (!entity) {
           // Products, industries, positions: no node of their own yet; the argument keeps its text.
           args.push({ ...base, role: a.role, roleKey: role.key });

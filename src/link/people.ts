@@ -1,8 +1,9 @@
 import type { ExtractionResult } from '../extract/types.js';
-import type { ParsedDocument } from '../parse/index.js';
-import { sentenceModelText } from '../parse/index.js';
+import type { ParsedDocument, ParsedSentence } from '../parse/index.js';
+import { modelIndexOf, sentenceModelText } from '../parse/index.js';
 import { toSimplified } from '../parse/traditional-to-simplified.js';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../vocabulary/surnames.js';
+import { isFullName, leadingPlace } from './company-name.js';
 import type { CompanyResolver } from './company-resolver.js';
 import type { EventArgumentRow, LinkedEntity } from './graph-document.js';
 import { personKey } from './person-key.js';
@@ -78,8 +79,9 @@ function countIn(map: Map<string, Map<string, number>>, name: string, key: strin
  * One person per name per document, in one company context: the company the document states they
  * serve (X公司董事长张三; the issuer for 本行董事长), else the issuer in its own filing, else the
  * company most often named right beside them. A company merely named near a name (《关于与X公司关联交易
- * 的议案》，董事长张三) is no employer. A name that only starts a longer name of the same document
- * (周建 of 周建平) is that person, not another.
+ * 的议案》，董事长张三) is no employer. A name cut from a longer name of the same document (周建 of
+ * 周建平, 文斌 of 边文斌, 乔斯基 of 约瑟夫·比乔斯基) is that person, not another, and a dotted name with a
+ * word before it (归纳罗伯·瑞克) is the dotted name.
  */
 export function personContexts(
   parsed: ParsedDocument,
@@ -96,6 +98,7 @@ export function personContexts(
     const result = extractions[i];
     if (!result) return;
     const text = sentenceModelText(parsed, sentence);
+    const around = sentenceSurroundings(parsed, sentence);
     const companies: CompanyAt[] = [];
     for (const e of result.entities) {
       if (e.type !== 'company' && e.type !== 'organization') continue;
@@ -116,7 +119,7 @@ export function personContexts(
     ];
     for (const p of spans) {
       const name = p.text.trim();
-      if (!isPersonName(name) || !standsAsPerson(text, p, companyNames)) continue;
+      if (!isPersonName(name) || !standsAsPerson(text, p, companyNames, around)) continue;
       names.add(name);
       const employer = statedEmployer(text, p, companies, selfKey);
       if (employer) {
@@ -134,8 +137,17 @@ export function personContexts(
 
   const people = new Map<string, LinkedEntity>();
   const full = [...names].sort((a, b) => b.length - a.length);
+  // A dotted name with a word read before it (归纳罗伯·瑞克) is the dotted name it ends with.
+  const prefixed = new Map<string, string>();
   for (const name of full) {
-    const longer = full.find((other) => other.length > name.length && other.startsWith(name));
+    const inner = full.find((o) => o !== name && isDotted(o) && isDotted(name) && name.endsWith(o));
+    if (inner) prefixed.set(name, inner);
+  }
+  for (const name of full) {
+    if (prefixed.has(name)) continue;
+    const longer = full.find(
+      (other) => !prefixed.has(other) && other.length > name.length && isCutFrom(name, other),
+    );
     const person = longer ? people.get(longer) : undefined;
     if (person) {
       people.set(name, person);
@@ -148,7 +160,23 @@ export function personContexts(
       : (selfKey ?? (nearby ? mostCounted(nearby, undefined) : undefined));
     people.set(name, personIn(name, context, documentId));
   }
+  for (const [name, inner] of prefixed) {
+    const person = people.get(inner);
+    if (person) people.set(name, person);
+  }
   return people;
+}
+
+const isDotted = (name: string) => /[·•・]/.test(name);
+
+/**
+ * Whether a name is a longer name of the same document cut short: its start (周建 of 周建平), its
+ * given name without the surname (文斌 of 边文斌), or the end of a dotted name (乔斯基 of 约瑟夫·比乔斯基).
+ */
+function isCutFrom(name: string, longer: string): boolean {
+  if (longer.startsWith(name)) return true;
+  if (!longer.endsWith(name)) return false;
+  return longer.length === name.length + 1 || (isDotted(longer) && !isDotted(name));
 }
 
 /** A person entity scoped by a company (or by the document when no company is known). */
@@ -168,23 +196,55 @@ const NOT_A_NAME_MARK =
 /** Text right after a span that makes the span the start of a firm's name (安永 of 安永华明会计师事务所). */
 const FIRM_NAME_AFTER =
   /^[\u4e00-\u9fa5]{0,6}?(?:会计师事务所|律师事务所|有限责任公司|股份有限公司|有限公司)/;
+/** A Latin span followed by a company's legal form (Jianxin Chemical of Hebei Jianxin Chemical Co.,Ltd). */
+const LATIN_FIRM_AFTER = /^\s*(?:Co\b|Company|Corporation|Corp\b|Limited|Ltd|Inc\b|Group|Holdings)/;
+/** A brand: 吉易克 of “吉易克”牌. */
+const BRAND_AFTER = /^[”"」』]?(?:品?牌)/;
 /** A span cut out of a unit of area or volume (方米 of 平方米). */
 const UNIT_AROUND = /平方|立方/;
 
+/** Share-class letters a short name may carry (苏常柴A / 苏常柴B name one company, 苏常柴). */
+const SHARE_CLASS = /[AB]$/;
+
 /**
  * Whether a person span, read in its sentence, stands on its own: not the start of a firm's name that
- * runs on after it, not cut from a unit (平方米), not inside a company name or short name the document
- * uses at the same place (农装 of 厚生农装).
+ * runs on after it (in Chinese or Latin), not a brand (“吉易克”牌), not cut from a unit (平方米, also where the sentence starts inside the word: pass
+ * the model text around it), not half of an honorific (林至颖先 of 林至颖先生, also across a
+ * sentence break), not a company's name
+ * or short name (常柴罗宾 of a 释义 row, 苏常柴 of 苏常柴A), not the start of a known full name, its
+ * place aside (安永 of 安永华明会计师事务所, 古玉秋创 of 苏州古玉秋创股权投资合伙企业), not inside a company name or short name the document uses at the same
+ * place (农装 of 厚生农装), and not a word before a company name that runs into it (于常柴 of
+ * 独立于常柴股份, where 常柴股份有限公司 is known).
  */
 export function standsAsPerson(
   text: string,
   span: { start: number; end: number },
-  companyNames: readonly string[],
+  companyNames: ReadonlySet<string>,
+  around: SentenceSurroundings = { before: '', after: '' },
 ): boolean {
-  if (FIRM_NAME_AFTER.test(text.slice(span.end, span.end + 16))) return false;
-  if (UNIT_AROUND.test(text.slice(Math.max(0, span.start - 2), span.end + 1))) return false;
+  const after = (text.slice(span.end) + around.after).slice(0, 16);
+  if (FIRM_NAME_AFTER.test(after) || LATIN_FIRM_AFTER.test(after) || BRAND_AFTER.test(after)) return false;
+  const lead = around.before.slice(-2);
+  const withLead = lead + text;
+  if (UNIT_AROUND.test(withLead.slice(Math.max(0, lead.length + span.start - 2), lead.length + span.end + 1)))
+    return false;
   const name = text.slice(span.start, span.end);
+  if ((name.endsWith('先') && after.startsWith('生')) || (name.endsWith('女') && after.startsWith('士')))
+    return false;
+  if (companyNames.has(name)) return false;
+  const tail = name.slice(1);
   for (const company of companyNames) {
+    if (isFullName(company)) {
+      const unplaced = leadingPlace(company)?.rest;
+      for (const start of [company, unplaced])
+        if (start && start.length >= name.length + 2 && start.startsWith(name)) return false;
+      if (
+        tail.length >= 2 &&
+        company.startsWith(tail) &&
+        text.startsWith(company.slice(0, tail.length + 2), span.start + 1)
+      )
+        return false;
+    }
     if (company.length <= name.length || !company.includes(name)) continue;
     for (let at = text.indexOf(company); at >= 0; at = text.indexOf(company, at + 1))
       if (at < span.end && at + company.length > span.start) return false;
@@ -192,10 +252,52 @@ export function standsAsPerson(
   return true;
 }
 
-/** The names and short names of the companies a resolver knows (for standsAsPerson). */
-export function companyNamesOf(resolver: CompanyResolver): string[] {
-  return [...new Set(resolver.known.flatMap((c) => [c.name, ...(c.shortNames ?? [])]))];
+/**
+ * The names and short names of the companies a resolver knows (for standsAsPerson), short names also
+ * without their share-class letter.
+ */
+export function companyNamesOf(resolver: CompanyResolver): Set<string> {
+  const names = new Set<string>();
+  for (const c of resolver.known)
+    for (const n of [c.name, ...(c.shortNames ?? [])]) {
+      names.add(n);
+      if (!isFullName(n) && SHARE_CLASS.test(n) && n.length >= 3) names.add(n.slice(0, -1));
+    }
+  return names;
 }
+
+/** The model text right before and after a sentence: a word cut by a sentence break runs on there. */
+export interface SentenceSurroundings {
+  before: string;
+  after: string;
+}
+
+/**
+ * A few characters of the model text on each side of a sentence, layout breaks left out (平\n方米 is one
+ * word cut in two).
+ */
+export function sentenceSurroundings(
+  parsed: ParsedDocument,
+  sentence: ParsedSentence,
+  length = 2,
+): SentenceSurroundings {
+  const at = (offset: number) =>
+    parsed.modelOffsetMap ? modelIndexOf(parsed.modelOffsetMap, offset) : offset;
+  const start = at(sentence.start);
+  const end = at(sentence.end);
+  const text = parsed.modelText;
+  return {
+    before: text
+      .slice(Math.max(0, start - length - 8), start)
+      .replace(/\s+/g, '')
+      .slice(-length),
+    after: text
+      .slice(end, end + length + 8)
+      .replace(/\s+/g, '')
+      .slice(0, length),
+  };
+}
+
 /** A word of a foreign name: capitalised (Lau, O'Neil, Mary-Jane) or an initial (J.). */
 const FOREIGN_WORD = /^(?:[A-Z][a-z]*(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.)$/;
 const FOREIGN_NOT_A_NAME =
@@ -222,6 +324,8 @@ function hasChineseNameShape(name: string): boolean {
   const compound = COMPOUND_SURNAMES.some((s) => simplified.startsWith(s) && simplified.length >= 3);
   // A date read from its year (于二零二五年): numerals after the surname are no given name.
   if (/^[\u4e00-\u9fa5](?:[〇零一二三四五六七八九十]{2,}|.*[〇零])/.test(simplified)) return false;
+  // 除 ends no given name: 王卫除 is 王卫 of 王卫除控股…以外.
+  if (simplified.length === 3 && simplified.endsWith('除')) return false;
   return (compound || SURNAME_CHARS.has(simplified[0] ?? '')) && !GENERIC_WORD.test(simplified);
 }
 

@@ -72,6 +72,19 @@ describe('cross-document event matching', () => {
     assert.equal(one({ date: null, shares: null, published: [] }), null, 'no figure to corroborate');
   });
 
+  it('takes the company a telling document is about as a second party (a broker note on the issuer)', () => {
+    const issuer = { relationship: 'PLEDGED_SHARES_ISSUER', key: 'issuer' };
+    const announced = { ...stored, date: '2024-03-10', parties: [holder, issuer], about: ['issuer'] };
+    const note = { date: null, shares: null, parties: [holder], published: ['2024-03-20'] };
+    const match = one({ ...note, about: ['issuer'] }, announced);
+    assert.match(match?.reason ?? '', /issuer is the telling document's company/);
+    assert.equal(one(note, announced), null, 'a note about no company of the event');
+    assert.equal(one({ ...note, about: ['other'] }, announced), null, 'a note about another company');
+    // Either side: the note stored first, the announcement telling it later.
+    const stored_note = { ...stored, ...note, id: 'note', about: ['issuer'] };
+    assert.equal(one({ parties: [holder, issuer], shares: null, date: null }, stored_note)?.id, 'note');
+  });
+
   it('shares a party read under another role (投资方 for 收购方)', () => {
     const match = one({ parties: [{ relationship: 'INVESTOR', key: 'holder' }, bank] });
     assert.match(match?.reason ?? '', /same parties bank, holder/);

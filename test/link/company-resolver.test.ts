@@ -190,6 +190,20 @@ describe('CompanyResolver: names that are another company or none', () => {
     assert.ok(!isNotCompanyName('中证指数有限公司'), 'a company whose name holds 指数 stays a company');
   });
 
+  it('makes no company of a clause or a holders’ table row read as a name', () => {
+    const resolver = new CompanyResolver(undefined, []);
+    for (const span of [
+      '开曼群岛注册的有限公司',
+      '了银企合作协议招商银行',
+      '国泰示例混合型证券投资基金招商银行股份有限公司',
+    ])
+      assert.equal(resolver.resolve(span), undefined, span);
+    assert.equal(
+      keyOf(resolver, '国家示例产业投资基金股份有限公司'),
+      'name:国家示例产业投资基金股份有限公司',
+    );
+  });
+
   it('keeps a short Latin name apart from a longer foreign subsidiary name', () => {
     const known = [{ key: 'name:SMICJapanCorporation', name: 'SMICJapanCorporation', shortNames: [] }];
     assert.equal(keyOf(new CompanyResolver(undefined, known), 'SMIC'), undefined);
@@ -287,6 +301,27 @@ describe('CompanyResolver: A+H companies', () => {
   });
 });
 
+describe('CompanyResolver: an issuer its header names without a code', () => {
+  it('is the listed node of its full name', () => {
+    const issuer = {
+      key: 'name:浙江示例药业股份有限公司',
+      label: 'Company' as const,
+      name: '浙江示例药业股份有限公司',
+      shortNames: [],
+    };
+    const listed = {
+      key: '002999',
+      code: '002999',
+      name: '浙江示例药业股份有限公司',
+      shortNames: ['示例药业'],
+    };
+    const resolver = new CompanyResolver(issuer, [listed]);
+    assert.equal(issuer.key, '002999');
+    assert.equal(keyOf(resolver, '浙江示例药业股份有限公司'), '002999');
+    assert.equal(keyOf(resolver, '示例药业'), '002999');
+  });
+});
+
 describe('CompanyResolver: a name with and without its leading place', () => {
   it('takes a known full name without its place, or with the place spelt without 市, as that company', () => {
     const jingxin = {
@@ -361,6 +396,18 @@ describe('CompanyResolver: merges the real documents showed wrong', () => {
     }
     const jingxin = resolver.resolve('浙江京新药业股份有限公司')?.entity;
     assert.equal(resolver.resolve('银信评报字(2019)沪第0038号《浙江京新药业股份有限公司')?.entity, jingxin);
+  });
+  it('reads a span joining a name the document uses alone to a full name as that full name', () => {
+    const resolver = new CompanyResolver(undefined, []);
+    resolver.noteNamesUsed(['中芯宁波', '中芯宁波和芯联集成电路制造股份有限公司']);
+    assert.equal(
+      keyOf(resolver, '中芯宁波和芯联集成电路制造股份有限公司'),
+      'name:芯联集成电路制造股份有限公司',
+    );
+    // The short name is no short name of the company that followed it in the span.
+    assert.equal(keyOf(resolver, '中芯宁波'), undefined);
+    // A conjunction inside a name stays part of it when nothing before it is a name of its own.
+    assert.equal(keyOf(resolver, '中和电子科技有限公司'), 'name:中和电子科技有限公司');
   });
 });
 

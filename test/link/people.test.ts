@@ -133,6 +133,102 @@ describe('person spans read in their sentence', () => {
   });
 });
 
+describe('person spans the real documents made people of', () => {
+  it('makes no person of a unit cut by a sentence break, a cut honorific, a company’s name or the start of one', async () => {
+    const entities = await linkWith(
+      `${HEADER}释义项：常柴罗宾；指；释义内容：常州富士常柴罗宾汽油机有限公司。\n` +
+        '聘请安永提供非鉴证服务，安永华明会计师事务所为本行审计机构。\n' +
+        '平安示例股份有限公司为本行股东。我们独立于平安示例股份，并履行了其他责任。\n' +
+        '高层住宅按0.25元/平\n\n方米向业主收取维修基金。\n\n' +
+        '独立非执行董事为朱凯勤先生及林至颖先\n\n生。\n\n' +
+        '本行董事林至颖先生出席；王卫除控股明德控股以外，还持有其它公司股权。\n' +
+        '谢永林现任常柴罗宾董事。\n' +
+        '交易对方为苏州古玉秋创股权投资合伙企业（有限合伙）。古玉秋创设立时，谢永林出资。\n',
+      {
+        常州富士常柴罗宾汽油机有限公司: 'company',
+        安永华明会计师事务所: 'company',
+        平安示例股份有限公司: 'company',
+        常柴罗宾: 'person',
+        安永: 'person',
+        于平安: 'person',
+        方米: 'person',
+        林至颖先: 'person',
+        林至颖: 'person',
+        王卫除: 'person',
+        谢永林: 'person',
+        '苏州古玉秋创股权投资合伙企业（有限合伙）': 'company',
+        古玉秋创: 'person',
+      },
+    );
+    const people = entities.filter((e) => e.label === 'Person').map((e) => e.name);
+    assert.deepEqual(people.sort(), ['林至颖', '谢永林']);
+  });
+
+  it('makes no person of the issuer’s short name read without its share-class letter', async () => {
+    const entities = await linkWith(
+      '证券代码：000570    证券简称：苏示柴A    公告编号：2025-005\n苏示柴股份有限公司年度报告\n' +
+        '公司的中文简称；苏示柴\n董事长苏建国主持会议。\n',
+      { 苏示柴: 'person', 苏建国: 'person' },
+    );
+    assert.deepEqual(
+      entities.filter((e) => e.label === 'Person').map((e) => e.name),
+      ['苏建国'],
+    );
+  });
+});
+
+describe('names cut or run on in the real documents', () => {
+  it('joins a name cut short to the full one and keeps brands and Latin firm names off', async () => {
+    const entities = await linkWith(
+      `${HEADER}本行董事边文斌先生出席。文斌先生表示支持。\n` +
+        '约瑟夫·比乔斯基提出了该模型，乔斯基认为财务指标有效。\n' +
+        '本文归纳罗伯·瑞克的选股方法，罗伯·瑞克重视现金流。\n' +
+        '“吉易克”牌左乙拉西坦片销售良好。\n' +
+        '公司的外文名称：Hebei Jianxin Chemical Co.,Ltd\n',
+      {
+        边文斌: 'person',
+        文斌: 'person',
+        约瑟夫·比乔斯基: 'person',
+        乔斯基: 'person',
+        归纳罗伯·瑞克: 'person',
+        罗伯·瑞克: 'person',
+        吉易克: 'person',
+        'Jianxin Chemical': 'person',
+      },
+    );
+    const people = entities.filter((e) => e.label === 'Person').map((e) => e.name);
+    assert.deepEqual(people.sort(), ['罗伯·瑞克', '约瑟夫·比乔斯基', '边文斌'].sort());
+  });
+});
+
+describe('a full name the model also read with its head', () => {
+  it('is the company of the longer name, unless the longer span is no name', async () => {
+    const entities = await linkWith(
+      `${HEADER}本行全资子公司内蒙古平安示例药业有限公司拟收购示例控股持有的股权。\n` +
+        '浙江平安示例药业股份有限公司为本行股东。\n' +
+        '示例宁波”）股东与湖南示例微电子股份有限公司签署协议。\n',
+      {
+        内蒙古平安示例药业有限公司: 'company',
+        平安示例药业有限公司: 'company',
+        浙江平安示例药业股份有限公司: 'company',
+        '示例宁波”）股东与湖南示例微电子股份有限公司': 'company',
+        湖南示例微电子股份有限公司: 'company',
+      },
+    );
+    assert.deepEqual(
+      entities
+        .filter((e) => e.label === 'Company' && e.key !== '000001')
+        .map((e) => e.key)
+        .sort(),
+      [
+        'name:内蒙古平安示例药业有限公司',
+        'name:浙江平安示例药业股份有限公司',
+        'name:湖南示例微电子股份有限公司',
+      ],
+    );
+  });
+});
+
 describe('former names and definitions a filing states', () => {
   it('makes the company’s former name and its 释义 short name names of the one company', async () => {
     const entities = await linkWith(
