@@ -130,7 +130,17 @@ export function sentenceAuthority(
   const role = '处罚机构';
   const info = eventTypes.get(mention.type)?.documentRoles.get(role);
   const span = info && authorityIn(mention.sentenceText, mention.mention.start - sentenceStart);
-  if (!span) return undefined;
+  return span ? sentenceArgument(mention, sentenceStart, role, info.key, span) : undefined;
+}
+
+/** An argument read from the mention's own sentence, as sure as the mention. */
+function sentenceArgument(
+  mention: RecordMention,
+  sentenceStart: number,
+  role: string,
+  roleKey: string,
+  span: TextSpan,
+): EventArgumentRow {
   return {
     sentence: mention.mention.sentence,
     start: sentenceStart + span.start,
@@ -138,7 +148,7 @@ export function sentenceAuthority(
     text: span.text,
     confidence: mention.confidence,
     role,
-    roleKey: info.key,
+    roleKey,
     documentRole: role,
   };
 }
@@ -180,16 +190,9 @@ export function withSentenceRoles(
   const added: EventArgumentRow[] = [];
   const add = (role: string, span: TextSpan) => {
     if (!info?.documentRoles.has(role)) return;
-    added.push({
-      sentence: mention.mention.sentence,
-      start: sentenceStart + span.start,
-      end: sentenceStart + span.end,
-      text: span.text,
-      confidence: mention.confidence,
-      role,
-      roleKey: info.documentRoles.get(role)?.key ?? role,
-      documentRole: role,
-    });
+    added.push(
+      sentenceArgument(mention, sentenceStart, role, info.documentRoles.get(role)?.key ?? role, span),
+    );
   };
   if (mention.documentType === '中标' && !has('中标标的')) {
     const project = projectFromNarrative(mention.sentenceText, undefined);
