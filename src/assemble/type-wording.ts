@@ -31,15 +31,16 @@ const LOSS_WORD = /(?<!扭)亏|净利润[^，,。；]{0,12}-\s*\d/g;
 const NOT_THIS_PERIODS_LOSS = /上年同期|去年同期|上年度|上一年度|扣非|扣除非经常性损益/;
 
 function statesOwnLoss(sentence: string): boolean {
-  for (const m of sentence.matchAll(LOSS_WORD)) {
-    const clause =
-      sentence
-        .slice(0, m.index)
-        .split(/[，,；;。]/)
-        .pop() ?? '';
-    if (!NOT_THIS_PERIODS_LOSS.test(clause)) return true;
-  }
+  for (const m of sentence.matchAll(LOSS_WORD))
+    if (!NOT_THIS_PERIODS_LOSS.test(clauseBefore(sentence, m.index))) return true;
   return false;
+}
+
+const CLAUSE_BREAK = /[，,；;。]/;
+
+/** The clause that holds offset `at`, up to `at`. */
+function clauseBefore(sentence: string, at: number): string {
+  return sentence.slice(0, at).split(CLAUSE_BREAK).pop() ?? '';
 }
 
 /**
@@ -93,13 +94,7 @@ const CALLED_OFF = /终止|被否|失败|失效|告吹|未获|撤回|放弃|叫�
 const EXPLAINS_A_FIGURE = /并表|商誉|投资收益|投资损失|少数股东|利息支出|摊销/;
 
 function clauseAround(sentence: string, at: number): string {
-  const before =
-    sentence
-      .slice(0, at)
-      .split(/[，,；;。]/)
-      .pop() ?? '';
-  const after = sentence.slice(at).split(/[，,；;。]/)[0] ?? '';
-  return before + after;
+  return clauseBefore(sentence, at) + (sentence.slice(at).split(CLAUSE_BREAK)[0] ?? '');
 }
 
 /** Why a mention of `documentType` states no event of that type, or undefined when it may. */
