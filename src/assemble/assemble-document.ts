@@ -10,7 +10,7 @@ import type {
 import { isPersonName } from '../link/people.js';
 import { personKey } from '../link/person-key.js';
 import { documentValue } from '../normalize/index.js';
-import type { ParsedDocument } from '../parse/index.js';
+import { headlineOf, type ParsedDocument } from '../parse/index.js';
 import {
   CONTRACT_RECORDS,
   type ContractRecord,
@@ -84,17 +84,16 @@ export function assembleDocument({
     mentions.push(withSentenceRoles(named.mention, start, eventTypes));
   }
   // A filing about one matter: the records of other matters are its background.
-  const topics = titleTopics(headlineOf(parsed, linked));
+  const topics = titleTopics(topicLine(parsed, linked));
   const onTopic = topics ? mentions.filter((m) => topics.has(m.documentType)) : mentions;
   return { ...rest, entities: [...entities.values()], events: mergeRecordMentions(onTopic, ctx) };
 }
 
 /** The announcement's title, or a news item's headline (its first line, when short). */
-function headlineOf(parsed: ParsedDocument, linked: LinkedDocument): string | undefined {
+function topicLine(parsed: ParsedDocument, linked: LinkedDocument): string | undefined {
   if (linked.document.kind === 'announcement') return linked.document.title;
   if (linked.document.kind !== 'news') return undefined;
-  const first = parsed.modelText.slice(0, 80).split('\n')[0]?.trim();
-  return first && first.length <= 60 ? first : undefined;
+  return headlineOf(parsed.modelText);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ExtractionResult } from '../extract/types.js';
 import type { Forecast, PageBox, ParsedDocument } from '../parse/index.js';
-import { sentenceModelText, sentenceSourceSpan } from '../parse/index.js';
+import { headlineOf, sentenceModelText, sentenceSourceSpan } from '../parse/index.js';
 import type { DocumentJob } from '../queue/index.js';
 import {
   cleanCompanyName,
@@ -449,9 +449,6 @@ function hkCode(code: string | undefined): string | undefined {
   return digits?.padStart(5, '0');
 }
 
-/** A headline: the first line of a news item or an untyped text, when short. */
-const HEADLINE_CHARS = 60;
-
 /**
  * The company a news item's headline names, when its wording showed none (华谊兄弟早盘低开飘绿, 金城医药收关注函):
  * the first span the model reads as a company in the headline that the story names again. A name the
@@ -462,11 +459,12 @@ function headlineCompanyOf(
   extractions: readonly ExtractionResult[],
 ): LinkedEntity | undefined {
   if (parsed.kind !== 'news' && parsed.kind !== 'other') return undefined;
-  const firstLine = parsed.modelText.split('\n', 1)[0] ?? '';
-  if (firstLine.trim().length === 0 || firstLine.length > HEADLINE_CHARS) return undefined;
-  const story = parsed.modelText.slice(firstLine.length);
+  const headline = headlineOf(parsed.modelText);
+  if (!headline) return undefined;
+  const headlineEnd = parsed.modelText.indexOf(headline) + headline.length;
+  const story = parsed.modelText.slice(headlineEnd);
   for (const [i, sentence] of parsed.sentences.entries()) {
-    if (sentence.start >= firstLine.length) break;
+    if (sentence.start >= headlineEnd) break;
     const companies = (extractions[i]?.entities ?? [])
       .filter((e) => e.type === 'company')
       .sort((a, b) => a.start - b.start);

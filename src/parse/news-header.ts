@@ -40,6 +40,18 @@ function named(match: RegExpExecArray | null): string | undefined {
   return name && name.length >= 2 && name.length <= 8 && !NOT_A_NAME.test(name) ? name : undefined;
 }
 
+/** A headline is short: a first line longer than this is the story itself. */
+const HEADLINE_CHARS = 60;
+
+/** The first line of a news item's text, when short enough to be its headline. */
+export function headlineOf(text: string): string | undefined {
+  const first = text
+    .slice(0, HEADLINE_CHARS + 20)
+    .split('\n')[0]
+    ?.trim();
+  return first && first.length <= HEADLINE_CHARS ? first : undefined;
+}
+
 /** Reads the headline's company and the dateline from the first lines of a news item; empty when neither shows. */
 export function parseNewsHeader(text: string): NewsHeader {
   const head = text.slice(0, HEAD);
