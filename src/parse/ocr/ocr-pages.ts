@@ -5,7 +5,7 @@ import { OcrLimitError } from '../errors/ocr-limit-error.js';
 import { openPdf } from '../pdf-text.js';
 import { type ExtractedTable, tablePlaceholder } from '../table-rows.js';
 import type { OcrLimits, OcrLine, PageBox, PageOcr } from '../types.js';
-import { loadOcrModels, type OcrModels, packageModelFiles } from './ocr-models.js';
+import { loadOcrModels, type OcrModelFiles, type OcrModels } from './ocr-models.js';
 import { type OcrTables, ocrTables } from './ocr-tables.js';
 import { rulingsFromImage } from './page-rules.js';
 import { type QuarterTurns, readingScore, turnImage, turnsToTry, unturnBox } from './page-turn.js';
@@ -36,8 +36,8 @@ export interface OcrTuning {
   detectionMaxSide: number;
   /** Horizontal squeeze of line crops before recognition. */
   lineWidthScale: number;
-  /** Read with the package's model files even when the fused copies are built (the benchmark's baseline). */
-  packageModels?: boolean;
+  /** Model files to read with instead of ocrModelFiles() (the benchmark's baselines: the package's, older copies). */
+  modelFiles?: OcrModelFiles;
   /** Render pages that are one JPEG with pdf.js too, not natively (scanner-jpeg.ts; the benchmark's baseline). */
   pdfJsOnly?: boolean;
 }
@@ -232,7 +232,7 @@ export async function ocrPdfPages(
     );
   }
   const started = Date.now();
-  const models = await loadOcrModels(threads, tuning.packageModels ? packageModelFiles() : undefined);
+  const models = await loadOcrModels(threads, tuning.modelFiles);
   const task = openPdf(bytes);
   let doc: PDFDocumentProxy | undefined;
   try {
