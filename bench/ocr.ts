@@ -14,8 +14,8 @@
  * as the parser reads but with every page rendered by pdf.js ("pdf.js": pages that are one JPEG are
  * otherwise decoded natively, see src/parse/ocr/scanner-jpeg.ts), and as the parser reads ("default": the
  * fused model copies when setup built them, see models/ocr/fuse_models.py). `OCR_BASELINE_MODELS=<folder>` adds
- * a "baseline" reading with the fused copies in that folder (an earlier build of them, to measure a change to
- * the fusing). `--only default,baseline` runs some of them (for one's peak RSS, which is per process, run one).
+ * a "baseline" reading with the fused copies in that folder (an earlier build of them) and the detector over
+ * the whole page, as OCR read before 2026-12-07. `--only default,baseline` runs some of them (for one's peak RSS, which is per process, run one).
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -98,13 +98,19 @@ async function main(): Promise<void> {
     ['package', { ...DEFAULT_OCR_TUNING, modelFiles: packageModelFiles() }],
     ['pdf.js', { ...DEFAULT_OCR_TUNING, pdfJsOnly: true }],
     ...(baseline
-      ? [['baseline', { ...DEFAULT_OCR_TUNING, modelFiles: baseline }] as [string, OcrTuning]]
+      ? [['baseline', { ...DEFAULT_OCR_TUNING, modelFiles: baseline, detectWholePage: true }] as [string, OcrTuning]]
       : []),
     ['default', DEFAULT_OCR_TUNING],
+    // OCR_TUNING='{"detectionMaxSide":800}' reads once more with those settings over the defaults.
+    ...(process.env.OCR_TUNING
+      ? [['tuned', { ...DEFAULT_OCR_TUNING, ...JSON.parse(process.env.OCR_TUNING) }] as [string, OcrTuning]]
+      : []),
   ];
   const runs = all.filter(([name]) => only < 0 || (process.argv[only + 1] ?? '').split(',').includes(name));
   if (runs.length === 0)
-    throw new Error('--only takes some of default, baseline, pdf.js, package, pp-ocr (comma-separated)');
+    throw new Error(
+      '--only takes some of default, tuned, baseline, pdf.js, package, pp-ocr (comma-separated)',
+    );
   const fused = fusedModelFiles();
   console.log(
     fused

@@ -38,6 +38,8 @@ export interface OcrTuning {
   lineWidthScale: number;
   /** Model files to read with instead of ocrModelFiles() (the benchmark's baselines: the package's, older copies). */
   modelFiles?: OcrModelFiles;
+  /** Run the detector over the whole page image, blank margins included (the benchmark's baseline). */
+  detectWholePage?: boolean;
   /** Render pages that are one JPEG with pdf.js too, not natively (scanner-jpeg.ts; the benchmark's baseline). */
   pdfJsOnly?: boolean;
 }
@@ -123,6 +125,7 @@ async function readPage(
     detectionMaxSide: tuning.detectionMaxSide,
     minConfidence: MIN_CONFIDENCE,
     lineWidthScale: tuning.lineWidthScale,
+    ...(tuning.detectWholePage ? { detectWholePage: true } : {}),
     ...(times ? { times } : {}),
   };
   let image = rendered;
