@@ -9,6 +9,7 @@ import type { OcrModels } from './ocr-models.js';
 import type { Point, RgbaImage } from './raster.js';
 import { cropLine, LINE_HEIGHT, type LineCrop } from './recognition-input.js';
 import { isMostlyRed } from './seal.js';
+import { dominantSkew, turnPoint } from './skew.js';
 import { type OcrStageTimes, timed } from './stage-times.js';
 
 export interface Box {
@@ -55,6 +56,11 @@ export interface ReadLines {
   regions: number;
   /** Of those, the ones over twice as tall as wide: lines standing upright, as on a page scanned sideways. */
   tall: number;
+  /**
+   * The angle (radians, clockwise) the page's lines lean by (skew.ts), 0 when straight: boxes are on the
+   * image turned back by it about its centre, so that a leaning line's box is as high as its text.
+   */
+  skew: number;
 }
 
 /** Blank margin, in image pixels, kept around the ink the detector reads: DB boxes reach a little past the ink. */
@@ -92,7 +98,7 @@ export async function readLines(
     const region = inkRegion(image, INK_MARGIN);
     return region ? detectionInput(image, options.detectionMaxSide, region) : undefined;
   });
-  if (!input) return { lines: [], stamps: 0, regions: 0, tall: 0 };
+  if (!input) return { lines: [], stamps: 0, regions: 0, tall: 0, skew: 0 };
   const [, , mapHeight, mapWidth] = input.dims;
   const { detector, recogniser, charset } = models;
   const detected = await timed(times, 'detection', () =>
@@ -104,7 +110,7 @@ export async function readLines(
     decodeBoxes({ data: probability.data, width: mapWidth, height: mapHeight }, options.db ?? DB_DEFAULTS),
   );
 
-  const candidates: Array<{ box: Box; corners: [Point, Point, Point, Point]; crop: LineCrop }> = [];
+  const candidates: Array<{ corners: [Point, Point, Point, Point]; crop: LineCrop }> = [];
   let stamps = 0;
   let tall = 0;
   for (const found of boxes) {
@@ -121,12 +127,18 @@ export async function readLines(
     const crop = await timed(times, 'crops', () =>
       cropLine(image, corners, MAX_LINE_WIDTH, options.lineWidthScale),
     );
-    candidates.push({ box, corners, crop });
+    candidates.push({ corners, crop });
   }
+
+  const skew = dominantSkew(candidates.map((c) => c.corners));
+  const centre = { x: image.width / 2, y: image.height / 2 };
+  const upright = (corners: [Point, Point, Point, Point]) =>
+    skew === 0 ? corners : (corners.map((p) => turnPoint(p, -skew, centre)) as [Point, Point, Point, Point]);
 
   // One line a run: the recogniser's cost grows faster than the batch, and padding would only add to it.
   const lines: ImageLine[] = [];
-  for (const { box, corners, crop } of candidates) {
+  for (const { corners: leaning, crop } of candidates) {
+    const corners = upright(leaning);
     const out = Object.values(
       await timed(times, 'recognition', () =>
         recogniser.run({
@@ -145,8 +157,8 @@ export async function readLines(
         confidence: c.confidence,
         box: spanBox(corners, spans[i] ?? [0, 1]),
       }));
-      lines.push({ text: texts.join(''), confidence: decoded.confidence, box, chars });
+      lines.push({ text: texts.join(''), confidence: decoded.confidence, box: boundsOf(corners), chars });
     }
   }
-  return { lines, stamps, regions: candidates.length, tall };
+  return { lines, stamps, regions: candidates.length, tall, skew };
 }
