@@ -98,7 +98,12 @@ async function main(): Promise<void> {
     ['package', { ...DEFAULT_OCR_TUNING, modelFiles: packageModelFiles() }],
     ['pdf.js', { ...DEFAULT_OCR_TUNING, pdfJsOnly: true }],
     ...(baseline
-      ? [['baseline', { ...DEFAULT_OCR_TUNING, modelFiles: baseline, detectWholePage: true }] as [string, OcrTuning]]
+      ? [
+          ['baseline', { ...DEFAULT_OCR_TUNING, modelFiles: baseline, detectWholePage: true }] as [
+            string,
+            OcrTuning,
+          ],
+        ]
       : []),
     ['default', DEFAULT_OCR_TUNING],
     // OCR_TUNING='{"detectionMaxSide":800}' reads once more with those settings over the defaults.
