@@ -30,10 +30,11 @@ from onnx import helper, numpy_helper, version_converter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ASSETS = os.path.join(HERE, "..", "..", "node_modules", "@gutenye", "ocr-models", "assets")
-# Each model's file in the package, its copy here, and an input to compare the two on.
+# Each model's file in the package, its copy here, an input to compare the two on, and whether it is the
+# recogniser (which gains the step outputs).
 MODELS = [
-    ("ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_det_fused.onnx", (1, 3, 320, 256)),
-    ("ch_PP-OCRv4_rec_infer.onnx", "ch_PP-OCRv4_rec_fused.onnx", (1, 3, 48, 320)),
+    ("ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_det_fused.onnx", (1, 3, 320, 256), False),
+    ("ch_PP-OCRv4_rec_infer.onnx", "ch_PP-OCRv4_rec_fused.onnx", (1, 3, 48, 320), True),
 ]
 OPSET = 14
 
@@ -259,6 +260,21 @@ def affine_as_channel_conv(g):
     return replaced
 
 
+def add_step_outputs(model):
+    """Each step's best class (ArgMax, as a float) and its probability (ReduceMax) as two more outputs of the
+    recogniser, so that the reader need not copy out and scan steps x 6,625 probabilities per line."""
+    probs = model.graph.output[0].name
+    model.graph.node.extend(
+        [
+            helper.make_node("ArgMax", [probs], ["step_class_index"], axis=2, keepdims=0, name="step_argmax"),
+            helper.make_node("Cast", ["step_class_index"], ["step_class"], to=onnx.TensorProto.FLOAT, name="step_class"),
+            helper.make_node("ReduceMax", [probs], ["step_prob"], axes=[2], keepdims=0, name="step_max"),
+        ]
+    )
+    for name in ("step_class", "step_prob"):
+        model.graph.output.append(helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, ["batch", "steps"]))
+
+
 def check(source_path, target_path, shape):
     import onnxruntime as ort
 
@@ -272,9 +288,16 @@ def check(source_path, target_path, shape):
     print(f"max |difference| of probabilities {diff:.2e}")
     if diff > 1e-3:
         sys.exit(f"{target_path} differs from the original")
+    names = [o.name for o in session.get_outputs()]
+    if "step_class" in names:
+        got = dict(zip(names, session.run(None, {session.get_inputs()[0].name: image})))
+        probs = got[names[0]]
+        if not (np.array_equal(got["step_class"], probs.argmax(axis=2)) and np.allclose(got["step_prob"], probs.max(axis=2))):
+            sys.exit(f"{target_path}: the step outputs are not the probabilities' argmax and max")
+        print("step outputs: argmax and max of the probabilities")
 
 
-def fuse(source, target, shape):
+def fuse(source, target, shape, recogniser):
     model = version_converter.convert_version(onnx.load(source), OPSET)
     g = Graph(model)
     counts = {
@@ -286,6 +309,8 @@ def fuse(source, target, shape):
     g.sort()
     g.prune()
     g.write()
+    if recogniser:
+        add_step_outputs(model)
     onnx.checker.check_model(model)
     model.producer_name = "finkg models/ocr/fuse_recogniser.py"
     onnx.save(model, target)
@@ -294,8 +319,8 @@ def fuse(source, target, shape):
 
 
 def main():
-    for source, target, shape in MODELS:
-        fuse(os.path.join(ASSETS, source), os.path.join(HERE, target), shape)
+    for source, target, shape, recogniser in MODELS:
+        fuse(os.path.join(ASSETS, source), os.path.join(HERE, target), shape, recogniser)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 /** Text lines of one page image: detect boxes, drop stamps, recognise each line. */
 
 import { fullWidthPunctuation } from './cjk-punctuation.js';
-import { charSpans, ctcGreedy } from './ctc.js';
+import { charSpans, ctcFromBest, ctcGreedy } from './ctc.js';
 import { DB_DEFAULTS, type DbOptions, decodeBoxes } from './db-boxes.js';
 import { detectionInput } from './detection-input.js';
 import { inkRegion } from './ink-region.js';
@@ -65,6 +65,9 @@ export interface ReadLines {
 
 /** Blank margin, in image pixels, kept around the ink the detector reads: DB boxes reach a little past the ink. */
 const INK_MARGIN = 32;
+
+/** Outputs the fused recogniser adds (models/ocr/fuse_models.py): each step's best class and its probability. */
+const STEP_OUTPUTS = ['step_class', 'step_prob'] as const;
 
 /** Widest line crop (a 48-pixel-high strip); longer lines are squeezed. */
 const MAX_LINE_WIDTH = 3200;
@@ -135,20 +138,31 @@ export async function readLines(
   const upright = (corners: [Point, Point, Point, Point]) =>
     skew === 0 ? corners : (corners.map((p) => turnPoint(p, -skew, centre)) as [Point, Point, Point, Point]);
 
+  // The fused recogniser also gives each step's best class and its probability: the full table of
+  // probabilities (steps × 6,625 classes) then need not be copied out and scanned here.
+  const stepOutputs = STEP_OUTPUTS.every((name) => recogniser.outputNames.includes(name));
+  type Feeds = Parameters<typeof recogniser.run>[0];
+  const recogniseBySteps = async (feeds: Feeds) => {
+    const out = await timed(times, 'recognition', () => recogniser.run(feeds, STEP_OUTPUTS));
+    const [best, probs] = STEP_OUTPUTS.map((name) => out[name]);
+    if (!best || !probs) throw new Error('the text recogniser returned no step outputs');
+    return timed(times, 'ctc', () => ctcFromBest(best.data, probs.data, charset));
+  };
+  const recogniseByProbabilities = async (feeds: Feeds) => {
+    const out = Object.values(await timed(times, 'recognition', () => recogniser.run(feeds)))[0];
+    if (!out) throw new Error('the text recogniser returned no output');
+    const [, steps = 0, classes = 0] = out.dims;
+    return timed(times, 'ctc', () => ctcGreedy(out.data, steps, classes, charset));
+  };
+
   // One line a run: the recogniser's cost grows faster than the batch, and padding would only add to it.
   const lines: ImageLine[] = [];
   for (const { corners: leaning, crop } of candidates) {
     const corners = upright(leaning);
-    const out = Object.values(
-      await timed(times, 'recognition', () =>
-        recogniser.run({
-          [recogniser.inputNames[0] ?? 'x']: { data: crop.data, dims: [1, 3, LINE_HEIGHT, crop.width] },
-        }),
-      ),
-    )[0];
-    if (!out) throw new Error('the text recogniser returned no output');
-    const [, steps = 0, classes = 0] = out.dims;
-    const decoded = await timed(times, 'ctc', () => ctcGreedy(out.data, steps, classes, charset));
+    const feeds = {
+      [recogniser.inputNames[0] ?? 'x']: { data: crop.data, dims: [1, 3, LINE_HEIGHT, crop.width] },
+    };
+    const decoded = stepOutputs ? await recogniseBySteps(feeds) : await recogniseByProbabilities(feeds);
     if (decoded.text !== '' && decoded.confidence >= options.minConfidence) {
       const spans = charSpans(decoded);
       const texts = fullWidthPunctuation(decoded.chars.map((c) => c.text));
