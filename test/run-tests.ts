@@ -6,7 +6,7 @@
  *   node dist/test/run-tests.js [test files...]   (default: every dist/test/**\/*.test.js)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -82,7 +82,11 @@ async function endRunning(): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const requested = process.argv.slice(2).map((file) => path.resolve(file));
+  // Arguments are test files or folders of them (`dist/test/parse`).
+  const requested = process.argv
+    .slice(2)
+    .map((file) => path.resolve(file))
+    .flatMap((file) => (statSync(file).isDirectory() ? findTestFiles(file) : [file]));
   const files = requested.length > 0 ? requested : findTestFiles(testRoot);
   const { unit, serial } = groupTestFiles(files, testRoot);
   const external = Boolean(process.env.TEST_REDIS_URL && process.env.TEST_NEO4J_URI);
