@@ -82,10 +82,16 @@ export class CompanyResolver {
     // Whether the graph has a node under the issuer's own key; if not, the issuer may be a node the
     // graph knows otherwise.
     const issuerKeyKnown = known.some((k) => k.key === issuer?.key);
+    const listedIssuer = issuerKeyKnown ? undefined : listedNodeOfShortName(issuer, known);
     for (const company of known) {
       const { notAliases, ...rest } = company;
       const entity: LinkedEntity = { label: 'Company', ...rest };
       let target = this.byCodes(entity) ?? entity;
+      // The graph's node of the issuer's own key (a news item's company known by name alone) is the
+      // issuer: two entities of one name would make every mention of it ambiguous.
+      if (issuer && entity.key === issuer.key) target = issuer;
+      // A news item's company named by its short name only (*ST美丽) is the one listed node of that name.
+      if (company === listedIssuer) target = issuer as LinkedEntity;
       // A node of the issuer's full name made before any filing of it gave its code, or, for a filing
       // whose header names its issuer without a code (an independent directors' statement), the
       // listed node of that full name.
@@ -419,6 +425,24 @@ function isAShareCode(code: string): boolean {
 /** A B-share code: Shenzhen 200xxx, Shanghai 900xxx. */
 export function isBShareCode(code: string): boolean {
   return classifyMainlandCode(code)?.board === 'b_share';
+}
+
+/**
+ * The one known company with a code whose name or a short name is the codeless issuer's short name, with
+ * or without its listing mark (*ST美丽, ST美丽); none when the issuer has a code or a full name, or two fit.
+ */
+function listedNodeOfShortName(
+  issuer: LinkedEntity | undefined,
+  known: readonly KnownCompany[],
+): KnownCompany | undefined {
+  if (!issuer || codesOf(issuer).length > 0 || isFullName(cleanCompanyName(issuer.name))) return undefined;
+  const core = (name: string) => withoutListingPrefix(cleanCompanyName(name)).core;
+  const wanted = core(issuer.name);
+  if (wanted.length < 2) return undefined;
+  const fits = known.filter(
+    (k) => (k.code || k.hkCode || k.bCode) && [k.name, ...k.shortNames].some((name) => core(name) === wanted),
+  );
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 function sameName(a: LinkedEntity, b: LinkedEntity): boolean {

@@ -322,6 +322,43 @@ describe('CompanyResolver: an issuer its header names without a code', () => {
   });
 });
 
+describe('CompanyResolver: a news item’s company known by its short name', () => {
+  const newsIssuer = (name: string) => ({
+    key: `name:${name}`,
+    label: 'Company' as const,
+    name,
+    shortNames: [name],
+  });
+
+  it('is the graph’s node of the same key, so its mentions stay linked once the graph knows it', () => {
+    const issuer = newsIssuer('示例智能');
+    const resolver = new CompanyResolver(issuer, [
+      { key: 'name:示例智能', name: '示例智能', shortNames: ['示例智能'] },
+    ]);
+    assert.equal(keyOf(resolver, '示例智能'), 'name:示例智能');
+    assert.equal(resolver.known.filter((c) => c.key === 'name:示例智能').length, 1);
+  });
+
+  it('is the one listed node of that short name, with or without its listing mark', () => {
+    const listed = { key: '000999', code: '000999', name: '*ST示例', shortNames: ['*ST示例'] };
+    for (const name of ['*ST示例', 'ST示例']) {
+      const issuer = newsIssuer(name);
+      const resolver = new CompanyResolver(issuer, [listed]);
+      assert.equal(issuer.key, '000999', name);
+      assert.equal(keyOf(resolver, name), '000999', name);
+    }
+  });
+
+  it('stays a node of its own when two listed nodes bear the name', () => {
+    const issuer = newsIssuer('示例');
+    new CompanyResolver(issuer, [
+      { key: '000998', code: '000998', name: '示例', shortNames: ['示例'] },
+      { key: '00998', hkCode: '00998', name: '示例', shortNames: ['示例'] },
+    ]);
+    assert.equal(issuer.key, 'name:示例');
+  });
+});
+
 describe('CompanyResolver: a name with and without its leading place', () => {
   it('takes a known full name without its place, or with the place spelt without 市, as that company', () => {
     const jingxin = {
