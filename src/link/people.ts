@@ -80,7 +80,7 @@ function countIn(map: Map<string, Map<string, number>>, name: string, key: strin
  * serve (X公司董事长张三; the issuer for 本行董事长), else the issuer in its own filing, else the
  * company most often named right beside them. A company merely named near a name (《关于与X公司关联交易
  * 的议案》，董事长张三) is no employer. A name cut from a longer name of the same document (周建 of
- * 周建平, 文斌 of 边文斌, 乔斯基 of 约瑟夫·比乔斯基) is that person, not another, and a dotted name with a
+ * 周建平, 文斌 of 边文斌, 乔斯基 of 约瑟夫·比乔斯基, 高子 of the report's analyst 高子剑) is that person, not another, and a dotted name with a
  * word before it (归纳罗伯·瑞克) is the dotted name.
  */
 export function personContexts(
@@ -135,6 +135,10 @@ export function personContexts(
     }
   });
 
+  // A report's analysts, named in full on its cover, are the longer names a span of theirs is cut from
+  // (高子 of 高子剑 by the analyst's certificate line).
+  for (const analyst of parsed.header.researchReport?.analysts ?? [])
+    if (isPersonName(analyst.name)) names.add(analyst.name);
   const people = new Map<string, LinkedEntity>();
   const full = [...names].sort((a, b) => b.length - a.length);
   // A dotted name with a word read before it (归纳罗伯·瑞克) is the dotted name it ends with.

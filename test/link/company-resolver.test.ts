@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isNotCompanyName } from '../../src/link/company-name.js';
 import { CompanyResolver } from '../../src/link/index.js';
-import { statedFormerNames, statedListingCodes } from '../../src/link/stated-names.js';
+import { statedAliases, statedFormerNames, statedListingCodes } from '../../src/link/stated-names.js';
 
 const issuer = {
   key: '603871',
@@ -124,6 +124,18 @@ describe('CompanyResolver', () => {
     const resolved = resolver.resolve('万佳');
     assert.equal(resolved?.entity.key, 'name:深圳市万佳百货股份有限公司');
     assert.equal(resolved?.reason, 'alias');
+  });
+
+  it('reads a Hong Kong filing’s inline definition （「X」） as a stated short name', () => {
+    assert.deepEqual(
+      statedAliases('本公司之核数师示例会计师有限公司（「示例」）已就初步公告所载数字核对。'),
+      [{ fullName: '本公司之核数师示例会计师有限公司', alias: '示例' }],
+    );
+    assert.deepEqual(
+      statedAliases('示例会计师有限公司（「示例」及其联属）'),
+      [],
+      'no closing bracket after the quote',
+    );
   });
 
   it('keeps a name an admin split off apart from the node it was split from', () => {

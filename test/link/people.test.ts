@@ -8,10 +8,14 @@ import { personKey } from '../../src/link/person-key.js';
 import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
 
 /** Links a text announcement whose model read the given spans (company or person) wherever they occur. */
-async function linkWith(text: string, spans: Record<string, 'company' | 'person'>): Promise<LinkedEntity[]> {
+async function linkWith(
+  text: string,
+  spans: Record<string, 'company' | 'person'>,
+  kind: 'announcement' | 'research_report' = 'announcement',
+): Promise<LinkedEntity[]> {
   const parsed = await parseDocument(
     new TextEncoder().encode(text),
-    { fileName: 'filing.txt', mimeType: 'text/plain', kind: 'announcement' },
+    { fileName: 'filing.txt', mimeType: 'text/plain', kind },
     { maxBytes: 1e6, maxPages: 10 },
   );
   const extractions: ExtractionResult[] = parsed.sentences.map((sentence) => {
@@ -64,6 +68,20 @@ describe('the company a person is tied to', () => {
     assert.equal(entities.find((e) => e.name === '张伟')?.companyKey, lessor.key);
     assert.equal(entities.find((e) => e.name === '王芳')?.companyKey, lessor.key);
     assert.equal(entities.find((e) => e.name === '谢永林')?.companyKey, '000001');
+  });
+});
+
+describe('a name cut short', () => {
+  it('is the report’s analyst whose full name starts it', async () => {
+    const entities = await linkWith(
+      '示例证券研究所\n金融工程专题报告\n证券分析师 柯子剑\n执业证号：S0600518010001\n本文检验上下影线因子。\n柯子\n执业证号：S0600518010001\n',
+      { 柯子: 'person' },
+      'research_report',
+    );
+    assert.deepEqual(
+      entities.filter((e) => e.label === 'Person').map((e) => e.name),
+      ['柯子剑'],
+    );
   });
 });
 
