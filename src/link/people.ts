@@ -25,9 +25,12 @@ const TIE_BEFORE = new RegExp(`^\\s*(?:的|之)?[\\u4e00-\\u9fa5]{0,6}?${POSITIO
 /** A name, then the company it serves: "张三，X公司董事长" / "张三（现任X公司总经理）". */
 const TIE_AFTER_GAP = /^\s*(?:先生|女士)?\s*[，,（(]?\s*(?:现任|任|系|为|担任|兼任)?\s*$/;
 const TIE_AFTER_POSITION = new RegExp(`^\\s*(?:的|之)?[\\u4e00-\\u9fa5]{0,6}?${POSITION}`);
-/** How an issuer names itself before a position: 本行董事长, 公司总经理. */
+/**
+ * How an issuer names itself before a position (本行董事长, 公司总经理, 公司控股股东、实际控制人), and a
+ * filing's 关联董事 (the director of its own board who abstains).
+ */
 const SELF_TIE = new RegExp(
-  `(?:本?公司|本行|本集团|上市公司)(?:的|之)?[\\u4e00-\\u9fa5]{0,6}?${POSITION}\\s*[:：]?\\s*$`,
+  `(?:(?:本?公司|本行|本集团|上市公司)(?:的|之)?(?:[\\u4e00-\\u9fa5]{2,8}、){0,3}[\\u4e00-\\u9fa5]{0,6}?${POSITION}|关联董事)\\s*[:：]?\\s*$`,
 );
 
 interface CompanyAt {

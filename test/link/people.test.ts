@@ -85,6 +85,17 @@ describe('a name cut short', () => {
   });
 });
 
+describe('a controlling holder who also sits on the issuer’s board', () => {
+  it('is the issuer’s person when the filing ties them to it as often as to the company they control', async () => {
+    const entities = await linkWith(
+      `${HEADER}示例控股集团有限公司为公司控股股东、实际控制人吕某先生控制的企业。\n` +
+        '吕某先生为示例控股集团有限公司实际控制人。\n关联董事吕某先生回避表决。\n',
+      { 示例控股集团有限公司: 'company', 吕某: 'person' },
+    );
+    assert.equal(entities.find((e) => e.name === '吕某')?.companyKey, '000001');
+  });
+});
+
 describe('a person written in Traditional characters', () => {
   it('is the same node as the Simplified spelling', () => {
     assert.equal(personKey('許遼', '00328', 'a'), personKey('许辽', '00328', 'b'));
