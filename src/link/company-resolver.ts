@@ -70,6 +70,8 @@ export class CompanyResolver {
   private readonly companies = new Set<LinkedEntity>();
   /** Names an admin split off a node: never matched to it again. */
   private readonly refused = new Map<LinkedEntity, Set<string>>();
+  /** Short names the document defines for a full name, whether or not that company was read. */
+  private readonly defined = new Set<string>();
   /** Names the document uses for a company on their own, short of a full name (中芯宁波). */
   private readonly usedAlone = new Set<string>();
 
@@ -110,6 +112,11 @@ export class CompanyResolver {
       if (target === entity) this.add(entity);
       else this.merge(target, entity);
     }
+  }
+
+  /** Short names the document defines for full company names (X（以下简称“Y”）): a company's, never a person's. */
+  get definedNames(): ReadonlySet<string> {
+    return this.defined;
   }
 
   /** Every company this resolver knows: the ones it was given and the ones it created. */
@@ -206,6 +213,7 @@ export class CompanyResolver {
   addAlias(fullName: string, alias: string): void {
     const short = cleanCompanyName(alias);
     if (isNotCompanyName(short) || SELF_REFERENCES.has(short)) return;
+    this.defined.add(short);
     const name = cleanCompanyName(fullName);
     let entity: LinkedEntity | undefined;
     // The longest tail of the stated name that is a known full name: the clause before it is no name.

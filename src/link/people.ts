@@ -264,7 +264,7 @@ export function standsAsPerson(
  * without their share-class letter.
  */
 export function companyNamesOf(resolver: CompanyResolver): Set<string> {
-  const names = new Set<string>();
+  const names = new Set<string>(resolver.definedNames);
   for (const c of resolver.known)
     for (const n of [c.name, ...(c.shortNames ?? [])]) {
       names.add(n);

@@ -85,6 +85,19 @@ describe('a name cut short', () => {
   });
 });
 
+describe('a short name the filing defines for a company', () => {
+  it('is no person, even where the model read no company in the full name', async () => {
+    const entities = await linkWith(
+      `${HEADER}本行之核数师高岭会计师有限公司（「高岭」）已核对初步公告所载数字。\n高岭并无对初步公告发出任何核证。\n`,
+      { 高岭: 'person' },
+    );
+    assert.deepEqual(
+      entities.filter((e) => e.label === 'Person'),
+      [],
+    );
+  });
+});
+
 describe('a controlling holder who also sits on the issuer’s board', () => {
   it('is the issuer’s person when the filing ties them to it as often as to the company they control', async () => {
     const entities = await linkWith(
