@@ -114,6 +114,11 @@ export class CompanyResolver {
     }
   }
 
+  /** A name the document gives some company (a Latin name without its legal form): never a person's. */
+  noteCompanyName(name: string): void {
+    this.defined.add(name);
+  }
+
   /** Short names the document defines for full company names (X（以下简称“Y”）): a company's, never a person's. */
   get definedNames(): ReadonlySet<string> {
     return this.defined;

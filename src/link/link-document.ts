@@ -38,6 +38,7 @@ import {
   type StatedListingCodes,
   statedAliases,
   statedFormerNames,
+  statedLatinFirmNames,
   statedListingCodes,
   statedSubsidiaries,
 } from './stated-names.js';
@@ -120,6 +121,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   const longestFirst = [...spans].sort((a, b) => b.length - a.length);
   for (const text of longestFirst) if (isFullName(cleanCompanyName(text))) resolver.resolve(text);
   for (const { fullName, alias } of statedAliases(parsed.modelText)) resolver.addAlias(fullName, alias);
+  for (const name of statedLatinFirmNames(parsed.modelText)) resolver.noteCompanyName(name);
   const listed = listings.flatMap((l) => resolver.addListingCodes(l.name, l.aCode, l.hkCode) ?? []);
   const subsidiaries = self ? subsidiariesOf(parsed.modelText, resolver, self) : [];
 

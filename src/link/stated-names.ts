@@ -209,3 +209,20 @@ export function statedListingCodes(text: string): StatedListingCodes[] {
   }
   return out;
 }
+
+/** A Latin company name before its legal form: "Hebei Jianxin Chemical Co.,Ltd". */
+const LATIN_FIRM =
+  /\b((?:[A-Z][A-Za-z&'-]*\s+){1,5})(?:Co\b|Company\b|Corporation\b|Corp\b|Limited\b|Ltd\b|Inc\b)/g;
+
+/**
+ * Latin company names a document writes with their legal form, without it, and each tail of two or more
+ * words (Hebei Jianxin Chemical, Jianxin Chemical): a report's abbreviation row names the company so.
+ */
+export function statedLatinFirmNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(LATIN_FIRM)) {
+    const words = (m[1] ?? '').trim().split(/\s+/);
+    for (let start = 0; start <= words.length - 2; start++) names.add(words.slice(start).join(' '));
+  }
+  return [...names];
+}

@@ -126,6 +126,15 @@ describe('spans that are no personal name', () => {
     assert.deepEqual(people.sort(), ['Stanley Lau', '谢永林']);
   });
 
+  it('never makes a person of a Latin company name the document writes with its legal form elsewhere', async () => {
+    const entities = await linkWith(
+      `${HEADER}公司的外文名称：Hebei Shili Chemical Co.,Ltd\n公司的外文名称缩写：Shili Chemical\nStanley Lau出席。\n`,
+      { 'Shili Chemical': 'person', 'Stanley Lau': 'person' },
+    );
+    const people = entities.filter((e) => e.label === 'Person').map((e) => e.name);
+    assert.deepEqual(people, ['Stanley Lau']);
+  });
+
   it('tells name shapes from words, organisations and acronyms', () => {
     for (const name of [
       '谢永林',
