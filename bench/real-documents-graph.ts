@@ -8,13 +8,18 @@
  * values, a seeded sample of merges (mentions linked to a node under another spelling, with their
  * reason and sentence) and each document's stage times.
  *
+ * It also counts the real deals bench/cross-document-groups.json lists (documents that tell the same deal)
+ * that became one Event; `--groups-only` reads only those groups' documents (a few minutes).
+ *
  *   node dist/bench/real-documents-graph.js [--pdfs ../shared/data/real-pdfs] [--sample 100] [--seed 17]
+ *     [--groups bench/cross-document-groups.json] [--groups-only]
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Config, projectRoot } from '../src/config/index.js';
+import { type Config, defaultDatasetsDir, projectRoot } from '../src/config/index.js';
+import { readCorpusTexts } from '../src/eval/realdocs.js';
 import { createNeo4jDriver } from '../src/graph/index.js';
 import { type JobOutcome, submitDocument, waitForJobs } from '../src/ingest/index.js';
 import { type BenchQueue, withBenchQueue, withBenchServices } from './bench-pipeline.js';
@@ -24,6 +29,8 @@ const { values } = parseArgs({
     pdfs: { type: 'string', default: path.join(projectRoot, '..', 'shared', 'data', 'real-pdfs') },
     sample: { type: 'string', default: '100' },
     seed: { type: 'string', default: '17' },
+    groups: { type: 'string', default: path.join(projectRoot, 'bench', 'cross-document-groups.json') },
+    'groups-only': { type: 'boolean', default: false },
   },
 });
 
@@ -36,10 +43,61 @@ function filesUnder(dir: string): string[] {
     });
 }
 
-const documents = [
-  ...filesUnder(values.pdfs).filter((f) => f.endsWith('.pdf')),
-  ...filesUnder(path.join(projectRoot, 'samples')).filter((f) => /\.(pdf|html|txt)$/.test(f)),
-];
+/** A document to read: `label` names it in the output (a path relative to the project, or a corpus id). */
+interface BenchDocument {
+  label: string;
+  fileName: string;
+  bytes: () => Uint8Array;
+}
+
+/** Documents telling one real deal, which should be one Event of `type` (bench/cross-document-groups.json). */
+interface DealGroup {
+  deal: string;
+  type: string;
+  documents: string[];
+}
+
+const groups: DealGroup[] = (JSON.parse(readFileSync(values.groups, 'utf8')) as { groups: DealGroup[] })
+  .groups;
+
+const fileDocument = (file: string): BenchDocument => ({
+  label: path.relative(projectRoot, file),
+  fileName: path.basename(file),
+  bytes: () => new Uint8Array(readFileSync(file)),
+});
+
+/** A group's document reference: samples/… (repository), real-pdfs/… (the --pdfs folder), corpus:<stem>:<line>. */
+async function groupDocuments(refs: readonly string[]): Promise<BenchDocument[]> {
+  const corpus = await readCorpusTexts(
+    defaultDatasetsDir(),
+    refs.filter((r) => r.startsWith('corpus:')),
+  );
+  return refs.map((ref) => {
+    if (ref.startsWith('corpus:')) {
+      const text = corpus.get(ref);
+      if (text === undefined) throw new Error(`${ref}: not in the corpus`);
+      return { label: ref, fileName: `${ref}.txt`, bytes: () => new TextEncoder().encode(text) };
+    }
+    if (ref.startsWith('real-pdfs/'))
+      return fileDocument(path.join(values.pdfs, ref.slice('real-pdfs/'.length)));
+    return fileDocument(path.join(projectRoot, ref));
+  });
+}
+
+/** The label a group reference has once read (files are labelled relative to the project). */
+function groupLabel(ref: string): string {
+  if (ref.startsWith('corpus:')) return ref;
+  if (ref.startsWith('real-pdfs/'))
+    return path.relative(projectRoot, path.join(values.pdfs, ref.slice('real-pdfs/'.length)));
+  return ref;
+}
+
+const documents: BenchDocument[] = values['groups-only']
+  ? await groupDocuments([...new Set(groups.flatMap((g) => g.documents))])
+  : [
+      ...filesUnder(values.pdfs).filter((f) => f.endsWith('.pdf')),
+      ...filesUnder(path.join(projectRoot, 'samples')).filter((f) => /\.(pdf|html|txt)$/.test(f)),
+    ].map(fileDocument);
 
 /** Deterministic shuffle (mulberry32), so the same seed draws the same merges. */
 function seededSample<T>(items: readonly T[], n: number, seed: number): T[] {
@@ -124,20 +182,61 @@ function printStageTimings({ byDocument, facts }: ReturnType<typeof stageTimings
   );
 }
 
+type Read = (query: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
+/**
+ * For each deal group whose documents were all read: whether one Event of its type is reported in all of
+ * them, and else each document's events of that type with their parties and values, to say why not.
+ */
+async function countDealGroups(read: Read, documentIds: ReadonlyMap<string, string>) {
+  const outcome = [];
+  for (const group of groups) {
+    const ids = group.documents.map((ref) => documentIds.get(groupLabel(ref)));
+    if (ids.some((id) => id === undefined)) continue;
+    const one = await read(
+      `MATCH (e:Event {type: $type}) WHERE all(id IN $ids WHERE EXISTS { (e)-[:REPORTED_IN]->(:Document {id: id}) })
+       RETURN e.id AS id,
+         COLLECT { MATCH (e)-[r:REPORTED_IN]->(:Document) RETURN r.match } AS reasons`,
+      { type: group.type, ids },
+    );
+    const perDocument = await read(
+      `UNWIND $ids AS id
+       MATCH (e:Event)-[r:REPORTED_IN]->(d:Document {id: id})
+       RETURN d.id AS document, d.publishedAt AS published, e.type AS type, r.date AS date, r.amount AS amount,
+         r.currency AS currency, r.shares AS shares, r.ratio AS ratio,
+         COLLECT { MATCH (e)-[p]->(n) WHERE (n:Company OR n:Person OR n:Organization) AND p.documentId = id
+                   RETURN type(p) + ' ' + n.key } AS parties
+       ORDER BY document, type`,
+      { ids },
+    );
+    outcome.push({ ...group, oneEvent: one.length > 0, reasons: one[0]?.reasons ?? [], events: perDocument });
+  }
+  return outcome;
+}
+
+function printDealGroups(dealGroups: Awaited<ReturnType<typeof countDealGroups>>): void {
+  const joined = dealGroups.filter((g) => g.oneEvent).length;
+  console.log(`deals told by several documents that are one event: ${joined} of ${dealGroups.length}`);
+  for (const g of dealGroups)
+    console.log(`  ${g.oneEvent ? 'one event' : 'apart    '}  ${g.type}  ${g.deal}`);
+}
+
 async function readAll({ config, queue, events, submit }: BenchQueue): Promise<void> {
   const driver = createNeo4jDriver(config);
   try {
     const started = performance.now();
     const ids: string[] = [];
     const names = new Map<string, string>();
-    for (const file of documents) {
+    const documentIds = new Map<string, string>();
+    for (const document of documents) {
       const submission = await submitDocument(submit, {
-        bytes: new Uint8Array(readFileSync(file)),
+        bytes: document.bytes(),
         kind: 'other',
-        fileName: path.basename(file),
+        fileName: document.fileName,
       });
       ids.push(submission.jobId);
-      names.set(submission.jobId, path.relative(projectRoot, file));
+      names.set(submission.jobId, document.label);
+      documentIds.set(document.label, submission.documentId);
     }
     const outcomes = await waitForJobs(queue, events, ids);
     const failed = [...outcomes.values()].filter((o) => o.state !== 'completed');
@@ -174,7 +273,7 @@ async function readAll({ config, queue, events, submit }: BenchQueue): Promise<v
       `MATCH (e:Event) WHERE COUNT { (e)-[:REPORTED_IN]->() } > 1
        RETURN e.id AS id, e.type AS type, e.date AS date, e.amount AS amount, e.shares AS shares,
          COLLECT { MATCH (e)-[r:REPORTED_IN]->(d:Document)
-                   RETURN {file: d.fileName, date: r.date, amount: r.amount, shares: r.shares, ratio: r.ratio, match: r.match} } AS sources,
+                   RETURN {file: d.fileName, document: d.id, date: r.date, amount: r.amount, shares: r.shares, ratio: r.ratio, match: r.match} } AS sources,
          COLLECT { MATCH (e)-[r]->(n) WHERE n:Company OR n:Person OR n:Organization
                    RETURN DISTINCT type(r) + ' ' + n.name } AS parties`,
     );
@@ -185,6 +284,7 @@ async function readAll({ config, queue, events, submit }: BenchQueue): Promise<v
               d.fileName AS file, s.text AS sentence ORDER BY file, s.index, m.start`,
     );
     const sample = seededSample(merges, Number(values.sample), Number(values.seed));
+    const dealGroups = await countDealGroups(read, documentIds);
     const byResolution = new Map<string, number>();
     for (const m of merges)
       byResolution.set(String(m.resolution), (byResolution.get(String(m.resolution)) ?? 0) + 1);
@@ -201,6 +301,7 @@ async function readAll({ config, queue, events, submit }: BenchQueue): Promise<v
           companies,
           people,
           sharedEvents,
+          dealGroups,
           events: allEvents,
           mergeSample: sample,
         },
@@ -213,6 +314,19 @@ async function readAll({ config, queue, events, submit }: BenchQueue): Promise<v
     printStageTimings(timings);
     console.log(`companies ${companies.length}, people ${people.length}, events ${eventCount[0]?.events}`);
     console.log(`events told by more than one document: ${sharedEvents.length}`);
+    printDealGroups(dealGroups);
+    // Events joined across documents that no listed deal accounts for: each is a merge to check by hand.
+    const labelOf = new Map([...documentIds].map(([label, id]) => [id, label]));
+    const listed = (files: string[]) =>
+      groups.some((g) => files.every((f) => g.documents.map(groupLabel).includes(f)));
+    const unlisted = sharedEvents.filter(
+      (e) =>
+        !listed(
+          (e.sources as { file: string; document: string }[]).map((s) => labelOf.get(s.document) ?? s.file),
+        ),
+    );
+    console.log(`  events joined across documents outside the listed deals: ${unlisted.length}`);
+    for (const e of unlisted) console.log(`    ${e.type} ${JSON.stringify(e.parties)}`);
     console.log(`mentions linked under another spelling: ${merges.length}`);
     for (const [reason, count] of [...byResolution].sort((a, b) => b[1] - a[1]))
       console.log(`  ${reason}: ${count}`);

@@ -1,7 +1,7 @@
 import { type Driver, type ManagedTransaction, int as neo4jInt } from 'neo4j-driver';
 import type { GraphDocument, LinkedForecast } from '../link/graph-document.js';
 import { personCompanyKey } from '../link/person-key.js';
-import { ENTITY_LABELS, type EntityLabel } from '../vocabulary/entity-labels.js';
+import { ENTITY_LABELS } from '../vocabulary/entity-labels.js';
 import {
   deriveEventValues,
   matchStoredEvents,
@@ -40,102 +40,160 @@ export async function writeDocumentGraph(
   }
 }
 
+/**
+ * The entity node of `row.label` and `row.<keyField>`, each branch on its label's key constraint, so one
+ * statement serves all entity labels (a label cannot be a parameter of an index seek).
+ */
+function entityNode(keyField: string): string {
+  return ENTITY_LABELS.map(
+    (label) => `MATCH (n:${label} {key: row.${keyField}}) WHERE row.label = '${label}' RETURN n`,
+  ).join(' UNION ');
+}
+
+/**
+ * Each entity of the document MERGEd on its label's key. Short names accumulate across documents: the
+ * graph is the gazetteer and learns as documents arrive. An entity none of the document's facts refers
+ * to (an argument assembly dropped) only teaches a node the graph already has: created, it would be a
+ * node without relationships.
+ */
+const MERGE_ENTITIES = `UNWIND $rows AS row
+${ENTITY_LABELS.map(
+  (label) => `CALL (row) {
+  WITH row WHERE row.label = '${label}'
+  OPTIONAL MATCH (known:${label} {key: row.key})
+  WITH row, known WHERE row.referenced OR known IS NOT NULL
+  MERGE (n:${label} {key: row.key})
+  ON CREATE SET n.name = row.name
+  SET n.code = coalesce(row.code, n.code), n.hkCode = coalesce(row.hkCode, n.hkCode),
+      n.bCode = coalesce(row.bCode, n.bCode),
+      n.exchange = coalesce(row.exchange, n.exchange),
+      n.category = coalesce(row.category, n.category),
+      n.companyKey = coalesce(row.companyKey, n.companyKey),
+      n.positions = CASE WHEN row.positions IS NULL THEN n.positions ELSE
+        reduce(acc = coalesce(n.positions, []), x IN row.positions | CASE WHEN x IN acc THEN acc ELSE acc + x END) END,
+      n.shortNames = reduce(acc = coalesce(n.shortNames, []), x IN coalesce(row.shortNames, []) |
+                            CASE WHEN x IN acc THEN acc ELSE acc + x END)
+  // A short name stands in until a full one arrives (a report may name a company before its filings do).
+  // A bare code (a header with no name) never replaces a name.
+  SET n.name = CASE WHEN n.name IN n.shortNames AND NOT row.name IN n.shortNames
+                     AND NOT row.name =~ '[0-9]{5,6}' THEN row.name ELSE n.name END
+}`,
+).join('\n')}`;
+
+/**
+ * The document, its sentences, its issuer and the subsidiaries it states (nodes of their own, linked to
+ * the parent by the document that says so).
+ */
+const WRITE_DOCUMENT = `MERGE (d:Document {id: $id})
+SET d += $props
+FOREACH (_ IN CASE WHEN $isReport THEN [1] ELSE [] END | SET d:ResearchReport)
+WITH d
+CALL (d) {
+  MATCH (c:Company {key: $issuerKey}) CREATE (d)-[:ISSUED_BY]->(c)
+}
+CALL () {
+  UNWIND $subsidiaries AS row
+  MATCH (sub:Company {key: row.companyKey}) MATCH (parent:Company {key: row.parentKey})
+  MERGE (sub)-[r:SUBSIDIARY_OF {documentId: $id}]->(parent) SET r.kind = row.kind
+}
+WITH d
+UNWIND $sentences AS s
+CREATE (sn:Sentence {id: s.id, documentId: $id, index: s.index, page: s.page, start: s.start, end: s.end, text: s.text, ocrBoxes: s.ocrBoxes})
+CREATE (d)-[:HAS_SENTENCE]->(sn)`;
+
+const WRITE_MENTIONS = `UNWIND $rows AS row
+CALL (row) { ${entityNode('entityKey')} }
+MATCH (s:Sentence {id: row.sentenceId})
+CREATE (n)-[:MENTIONED_IN {type: row.type, start: row.start, end: row.end, text: row.text,
+                           confidence: row.confidence, modelVersion: $modelVersion,
+                           resolution: row.resolution}]->(s)`;
+
+/**
+ * The document's events: new Event nodes, its REPORTED_IN on events other documents told first, the
+ * trigger evidence, role arguments (a relationship typed by the role, to the entity) and value arguments
+ * (to the sentence they were read in). One statement: the events are created before the arguments.
+ */
+const WRITE_EVENTS = `MATCH (d:Document {id: $documentId})
+CALL (d) {
+  UNWIND $created AS row
+  CREATE (e:Event {id: row.id, documentId: $documentId, type: row.type, typeKey: row.typeKey,
+                   documentType: row.documentType, trigger: row.source.trigger, confidence: row.source.confidence,
+                   modelVersion: $modelVersion})
+  SET e.date = row.source.date, e.amount = row.source.amount, e.currency = row.source.currency,
+      e.shares = row.source.shares, e.ratio = row.source.ratio, e.publishedAt = d.publishedAt, e.documentKind = d.kind
+  CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
+  WITH e, row
+  UNWIND row.mentions AS m
+  MATCH (s:Sentence {id: m.sentenceId})
+  CREATE (e)-[:EVIDENCED_BY {start: m.start, end: m.end, text: m.text, confidence: m.confidence}]->(s)
+}
+CALL (d) {
+  UNWIND $joined AS row
+  MATCH (e:Event {id: row.joinId})
+  CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
+  WITH e, row
+  UNWIND row.mentions AS m
+  MATCH (s:Sentence {id: m.sentenceId})
+  CREATE (e)-[:EVIDENCED_BY {start: m.start, end: m.end, text: m.text, confidence: m.confidence}]->(s)
+}
+CALL () {
+  UNWIND $roles AS row
+  MATCH (e:Event {id: row.eventId})
+  CALL (row) { ${entityNode('entityKey')} }
+  CREATE (e)-[r:$(row.relationship)]->(n)
+  SET r = {role: row.role, roleKey: row.roleKey, documentRole: row.documentRole,
+           documentId: $documentId, text: row.text, sentenceId: row.sentenceId,
+           start: row.start, end: row.end, confidence: row.confidence,
+           inferred: coalesce(row.inferred, false)}
+}
+CALL () {
+  UNWIND $values AS row
+  MATCH (e:Event {id: row.eventId})
+  MATCH (s:Sentence {id: row.sentenceId})
+  CREATE (e)-[:HAS_ARGUMENT {role: row.role, roleKey: row.roleKey, documentRole: row.documentRole,
+                             documentId: $documentId, text: row.text, value: row.value,
+                             start: row.start, end: row.end, confidence: row.confidence,
+                             inferred: coalesce(row.inferred, false)}]->(s)
+}`;
+
+/**
+ * Statements per document: the earlier extraction's removal (one read when there is none), the
+ * entities, the document with its sentences, the mentions, the event match, the events with their
+ * arguments, and for a report its rating: a handful of round trips whatever the document holds.
+ */
 async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): Promise<WriteSummary> {
   const documentId = doc.document.id;
   const sentenceId = (index: number) => `${documentId}:${index}`;
 
   const { previousIds } = await removeContribution(tx, documentId);
 
-  const { document } = doc;
-  await tx.run(
-    `MERGE (d:Document {id: $id})
-     SET d += $props
-     FOREACH (_ IN CASE WHEN $isReport THEN [1] ELSE [] END | SET d:ResearchReport)
-     WITH d
-     UNWIND $sentences AS s
-     CREATE (sn:Sentence {id: s.id, documentId: $id, index: s.index, page: s.page, start: s.start, end: s.end, text: s.text, ocrBoxes: s.ocrBoxes})
-     CREATE (d)-[:HAS_SENTENCE]->(sn)`,
-    {
-      id: documentId,
-      props: stripUndefined({ ...document, id: undefined, issuerKey: undefined }),
-      isReport: document.kind === 'research_report',
-      sentences: doc.sentences.map((s) => ({ ...s, id: sentenceId(s.index), ocrBoxes: s.ocrBoxes ?? null })),
-    },
-  );
-
+  // Entities first: the document's issuer and subsidiaries link to them, and the event match relies on
+  // holding their write locks (see matchStoredEvents).
   const referenced = referencedEntities(doc);
-  for (const label of ENTITY_LABELS) {
-    const rows = doc.entities
-      .filter((e) => e.label === label)
-      .map((e) =>
-        stripUndefined({
-          ...e,
-          label: undefined,
-          companyKey: e.companyKey ?? (label === 'Person' ? personCompanyKey(e.key) : undefined),
-          referenced: referenced.has(`${label}:${e.key}`),
-        }),
-      );
-    if (rows.length === 0) continue;
-    // Short names accumulate across documents: the graph is the gazetteer and learns as documents arrive.
-    // An entity none of the document's facts refers to (an argument assembly dropped) only teaches a node
-    // the graph already has: created, it would be a node without relationships.
-    await tx.run(
-      `UNWIND $rows AS row
-       OPTIONAL MATCH (known:${label} {key: row.key})
-       WITH row WHERE row.referenced OR known IS NOT NULL
-       MERGE (n:${label} {key: row.key})
-       ON CREATE SET n.name = row.name
-       SET n.code = coalesce(row.code, n.code), n.hkCode = coalesce(row.hkCode, n.hkCode),
-           n.bCode = coalesce(row.bCode, n.bCode),
-           n.exchange = coalesce(row.exchange, n.exchange),
-           n.category = coalesce(row.category, n.category),
-           n.companyKey = coalesce(row.companyKey, n.companyKey),
-           n.positions = CASE WHEN row.positions IS NULL THEN n.positions ELSE
-             reduce(acc = coalesce(n.positions, []), x IN row.positions | CASE WHEN x IN acc THEN acc ELSE acc + x END) END,
-           n.shortNames = reduce(acc = coalesce(n.shortNames, []), x IN coalesce(row.shortNames, []) |
-                                 CASE WHEN x IN acc THEN acc ELSE acc + x END)
-       // A short name stands in until a full one arrives (a report may name a company before its filings do).
-       // A bare code (a header with no name) never replaces a name.
-       SET n.name = CASE WHEN n.name IN n.shortNames AND NOT row.name IN n.shortNames
-                          AND NOT row.name =~ '[0-9]{5,6}' THEN row.name ELSE n.name END`,
-      { rows },
-    );
-  }
+  const entityRows = doc.entities.map((e) =>
+    stripUndefined({
+      ...e,
+      companyKey: e.companyKey ?? (e.label === 'Person' ? personCompanyKey(e.key) : undefined),
+      referenced: referenced.has(`${e.label}:${e.key}`),
+    }),
+  );
+  if (entityRows.length > 0) await tx.run(MERGE_ENTITIES, { rows: entityRows });
 
-  if (document.issuerKey) {
-    await tx.run(
-      `MATCH (d:Document {id: $documentId}) MATCH (c:Company {key: $issuerKey}) CREATE (d)-[:ISSUED_BY]->(c)`,
-      { documentId, issuerKey: document.issuerKey },
-    );
-  }
+  const { document } = doc;
+  await tx.run(WRITE_DOCUMENT, {
+    id: documentId,
+    props: stripUndefined({ ...document, id: undefined, issuerKey: undefined }),
+    isReport: document.kind === 'research_report',
+    issuerKey: document.issuerKey ?? null,
+    subsidiaries: doc.subsidiaries ?? [],
+    sentences: doc.sentences.map((s) => ({ ...s, id: sentenceId(s.index), ocrBoxes: s.ocrBoxes ?? null })),
+  });
 
-  // Stated subsidiaries stay nodes of their own, linked to the parent by the document that says so.
-  if (doc.subsidiaries?.length) {
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (sub:Company {key: row.companyKey}) MATCH (parent:Company {key: row.parentKey})
-       MERGE (sub)-[r:SUBSIDIARY_OF {documentId: $documentId}]->(parent) SET r.kind = row.kind`,
-      { rows: doc.subsidiaries, documentId },
-    );
-  }
-
-  const mentionRows = doc.mentions.map((m) => ({
-    resolution: null,
-    ...m,
-    sentenceId: sentenceId(m.sentence),
-  }));
-  for (const label of ENTITY_LABELS) {
-    const rows = mentionRows.filter((m) => m.label === label);
-    if (rows.length === 0) continue;
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (n:${label} {key: row.entityKey})
-       MATCH (s:Sentence {id: row.sentenceId})
-       CREATE (n)-[:MENTIONED_IN {type: row.type, start: row.start, end: row.end, text: row.text,
-                                  confidence: row.confidence, modelVersion: $modelVersion,
-                                  resolution: row.resolution}]->(s)`,
-      { rows, modelVersion: document.modelVersion },
-    );
+  if (doc.mentions.length > 0) {
+    await tx.run(WRITE_MENTIONS, {
+      rows: doc.mentions.map((m) => ({ resolution: null, ...m, sentenceId: sentenceId(m.sentence) })),
+      modelVersion: document.modelVersion,
+    });
   }
 
   const matches = await matchStoredEvents(tx, doc);
@@ -169,39 +227,10 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
       );
     }
   });
-  // Each source's own values stay on its REPORTED_IN; the Event's are derived from them (deriveEventValues).
-  await tx.run(
-    `MATCH (d:Document {id: $documentId})
-     UNWIND $events AS row
-     CREATE (e:Event {id: row.id, documentId: $documentId, type: row.type, typeKey: row.typeKey,
-                      documentType: row.documentType, trigger: row.source.trigger, confidence: row.source.confidence,
-                      modelVersion: $modelVersion})
-     SET e.date = row.source.date, e.amount = row.source.amount, e.currency = row.source.currency,
-         e.shares = row.source.shares, e.ratio = row.source.ratio, e.publishedAt = d.publishedAt, e.documentKind = d.kind
-     CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
-     WITH e, row
-     UNWIND row.mentions AS m
-     MATCH (s:Sentence {id: m.sentenceId})
-     CREATE (e)-[:EVIDENCED_BY {start: m.start, end: m.end, text: m.text, confidence: m.confidence}]->(s)`,
-    { documentId, events: created, modelVersion: document.modelVersion },
-  );
-  if (joined.length > 0) {
-    await tx.run(
-      `MATCH (d:Document {id: $documentId})
-       UNWIND $events AS row
-       MATCH (e:Event {id: row.joinId})
-       CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
-       WITH e, row
-       UNWIND row.mentions AS m
-       MATCH (s:Sentence {id: m.sentenceId})
-       CREATE (e)-[:EVIDENCED_BY {start: m.start, end: m.end, text: m.text, confidence: m.confidence}]->(s)`,
-      { documentId, events: joined },
-    );
-  }
 
   let argumentCount = 0;
-  const argumentsByType = new Map<string, Record<string, unknown>[]>();
-  const valueArguments: Record<string, unknown>[] = [];
+  const roles: Record<string, unknown>[] = [];
+  const values: Record<string, unknown>[] = [];
   for (const event of doc.events) {
     for (const arg of event.arguments) {
       argumentCount++;
@@ -210,40 +239,21 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
         eventId: eventIds.get(event.id) ?? event.id,
         sentenceId: sentenceId(arg.sentence),
       });
-      if (arg.entityKey && arg.label) {
-        const key = `${arg.label}|${roleRelationshipType(arg.roleKey)}`;
-        const rows = argumentsByType.get(key);
-        if (rows) rows.push(row);
-        else argumentsByType.set(key, [row]);
-      } else {
-        valueArguments.push(row);
-      }
+      if (arg.entityKey && arg.label) roles.push({ ...row, relationship: roleRelationshipType(arg.roleKey) });
+      else values.push(row);
     }
   }
-  for (const [key, rows] of argumentsByType) {
-    const [label, relType] = key.split('|') as [EntityLabel, string];
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (e:Event {id: row.eventId})
-       MATCH (n:${label} {key: row.entityKey})
-       CREATE (e)-[:${relType} {role: row.role, roleKey: row.roleKey, documentRole: row.documentRole,
-                                documentId: $documentId, text: row.text, sentenceId: row.sentenceId,
-                                start: row.start, end: row.end, confidence: row.confidence,
-                                inferred: coalesce(row.inferred, false)}]->(n)`,
-      { rows, documentId },
-    );
+  // Each source's own values stay on its REPORTED_IN; the Event's are derived from them (deriveEventValues).
+  if (doc.events.length > 0) {
+    await tx.run(WRITE_EVENTS, {
+      documentId,
+      created,
+      joined,
+      roles,
+      values,
+      modelVersion: document.modelVersion,
+    });
   }
-  // Value arguments (amounts, dates, ratios) point at the sentence they were read in.
-  await tx.run(
-    `UNWIND $rows AS row
-     MATCH (e:Event {id: row.eventId})
-     MATCH (s:Sentence {id: row.sentenceId})
-     CREATE (e)-[:HAS_ARGUMENT {role: row.role, roleKey: row.roleKey, documentRole: row.documentRole,
-                                documentId: $documentId, text: row.text, value: row.value,
-                                start: row.start, end: row.end, confidence: row.confidence,
-                                inferred: coalesce(row.inferred, false)}]->(s)`,
-    { rows: valueArguments, documentId },
-  );
   await deriveEventValues(tx, [...new Set(joinedIds)]);
 
   if (doc.rating) {
@@ -325,6 +335,8 @@ async function removeContribution(tx: ManagedTransaction, documentId: string) {
           + COLLECT { MATCH (c:Company)-[:SUBSIDIARY_OF {documentId: $documentId}]->() RETURN elementId(c) } AS ids`,
     { documentId },
   );
+  // A document the graph does not hold has nothing to take back.
+  if (previous.records.length === 0) return { previousIds: [] as string[] };
   const previousIds: string[] = previous.records[0]?.get('ids') ?? [];
 
   // Events other documents tell too keep their other sources; they are re-derived at the end.
@@ -348,6 +360,7 @@ async function removeContribution(tx: ManagedTransaction, documentId: string) {
 
 /** Entity nodes among `ids` that nothing refers to any more. */
 async function removeOrphans(tx: ManagedTransaction, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
   const orphans = await tx.run<{ removed: number }>(
     `UNWIND $ids AS id
      MATCH (n) WHERE elementId(n) = id AND NOT (n)-[:MENTIONED_IN|AUTHORED|PUBLISHED]->() AND NOT ()-->(n)

@@ -11,6 +11,12 @@ export const EVENT_DATE_DAYS = 3;
 export const PUBLISHED_DAYS = 30;
 /** Amounts, share counts and ratios agree when within this fraction of the larger one (rounding: 9.8亿 vs 98,000万). */
 export const FIGURE_TOLERANCE = 0.01;
+/**
+ * A figure stated to this many significant digits (1.13亿, 1008万股, 1.08%) is rarely met twice by
+ * chance, unlike a round one (1000万股, 60万元): with no date on either side, one such figure agreeing
+ * and a shared party tell the same event (two news items copying one announcement).
+ */
+export const DISTINCTIVE_DIGITS = 3;
 
 /** An entity that fills a role: the role's relationship type and the node's key. */
 export interface EventParty {
@@ -74,19 +80,36 @@ function comparePublished(a: readonly string[], b: readonly string[]) {
   return close ? 'agree' : 'differ';
 }
 
+/** Significant digits of a figure (113000000 → 3, 0.0108 → 3, 600000 → 1). */
+export function significantDigits(x: number): number {
+  const digits = Math.abs(x)
+    .toPrecision(12)
+    .replace(/e.*$/, '')
+    .replace('.', '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
+  return digits.length;
+}
+
 function figureAgrees(a: number | null | undefined, b: number | null | undefined): boolean | null {
   if (a == null || b == null) return null;
   const larger = Math.max(Math.abs(a), Math.abs(b));
   return larger === 0 || Math.abs(a - b) <= FIGURE_TOLERANCE * larger;
 }
 
-/** Stated figures that agree within tolerance and those that differ beyond it; an amount in another currency differs. */
-function compareFigures(a: EventFacts, b: EventFacts): { agreeing: string[]; conflicting: string[] } {
+/**
+ * Stated figures that agree within tolerance and those that differ beyond it (an amount in another
+ * currency differs), and the agreeing ones both sides state to DISTINCTIVE_DIGITS or more.
+ */
+function compareFigures(
+  a: EventFacts,
+  b: EventFacts,
+): { agreeing: string[]; conflicting: string[]; distinctive: string[] } {
   const amount =
     a.currency && b.currency && a.amount != null && b.amount != null && a.currency !== b.currency
       ? false
       : figureAgrees(a.amount, b.amount);
-  const outcome = { agreeing: [] as string[], conflicting: [] as string[] };
+  const outcome = { agreeing: [] as string[], conflicting: [] as string[], distinctive: [] as string[] };
   for (const [name, agrees] of [
     ['amount', amount],
     ['shares', figureAgrees(a.shares, b.shares)],
@@ -94,6 +117,15 @@ function compareFigures(a: EventFacts, b: EventFacts): { agreeing: string[]; con
   ] as const) {
     if (agrees === true) outcome.agreeing.push(name);
     if (agrees === false) outcome.conflicting.push(name);
+    const x = a[name];
+    const y = b[name];
+    if (
+      agrees &&
+      x != null &&
+      y != null &&
+      Math.min(significantDigits(x), significantDigits(y)) >= DISTINCTIVE_DIGITS
+    )
+      outcome.distinctive.push(name);
   }
   return outcome;
 }
@@ -163,6 +195,8 @@ function judge(incoming: EventFacts, candidate: CandidateEvent): Scored | null {
       }`;
     else if (published === null && shared.length >= 2 && figures.agreeing.length > 0)
       when = 'no dates to compare';
+    else if (published === null && figures.distinctive.length > 0)
+      when = `no dates to compare; ${figures.distinctive.join(', ')} stated to ${DISTINCTIVE_DIGITS} or more digits`;
     else return null;
   }
   const exactParties = myKeys.size === theirKeys.size && shared.length === myKeys.size;

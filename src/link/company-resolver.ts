@@ -70,6 +70,8 @@ export class CompanyResolver {
   private readonly companies = new Set<LinkedEntity>();
   /** Names an admin split off a node: never matched to it again. */
   private readonly refused = new Map<LinkedEntity, Set<string>>();
+  /** Short names the document defines for a full name, whether or not that company was read. */
+  private readonly defined = new Set<string>();
   /** Names the document uses for a company on their own, short of a full name (中芯宁波). */
   private readonly usedAlone = new Set<string>();
 
@@ -82,10 +84,16 @@ export class CompanyResolver {
     // Whether the graph has a node under the issuer's own key; if not, the issuer may be a node the
     // graph knows otherwise.
     const issuerKeyKnown = known.some((k) => k.key === issuer?.key);
+    const listedIssuer = issuerKeyKnown ? undefined : listedNodeOfShortName(issuer, known);
     for (const company of known) {
       const { notAliases, ...rest } = company;
       const entity: LinkedEntity = { label: 'Company', ...rest };
       let target = this.byCodes(entity) ?? entity;
+      // The graph's node of the issuer's own key (a news item's company known by name alone) is the
+      // issuer: two entities of one name would make every mention of it ambiguous.
+      if (issuer && entity.key === issuer.key) target = issuer;
+      // A news item's company named by its short name only (*ST美丽) is the one listed node of that name.
+      if (company === listedIssuer) target = issuer as LinkedEntity;
       // A node of the issuer's full name made before any filing of it gave its code, or, for a filing
       // whose header names its issuer without a code (an independent directors' statement), the
       // listed node of that full name.
@@ -104,6 +112,16 @@ export class CompanyResolver {
       if (target === entity) this.add(entity);
       else this.merge(target, entity);
     }
+  }
+
+  /** A name the document gives some company (a Latin name without its legal form): never a person's. */
+  noteCompanyName(name: string): void {
+    this.defined.add(name);
+  }
+
+  /** Short names the document defines for full company names (X（以下简称“Y”）): a company's, never a person's. */
+  get definedNames(): ReadonlySet<string> {
+    return this.defined;
   }
 
   /** Every company this resolver knows: the ones it was given and the ones it created. */
@@ -200,6 +218,7 @@ export class CompanyResolver {
   addAlias(fullName: string, alias: string): void {
     const short = cleanCompanyName(alias);
     if (isNotCompanyName(short) || SELF_REFERENCES.has(short)) return;
+    this.defined.add(short);
     const name = cleanCompanyName(fullName);
     let entity: LinkedEntity | undefined;
     // The longest tail of the stated name that is a known full name: the clause before it is no name.
@@ -419,6 +438,24 @@ function isAShareCode(code: string): boolean {
 /** A B-share code: Shenzhen 200xxx, Shanghai 900xxx. */
 export function isBShareCode(code: string): boolean {
   return classifyMainlandCode(code)?.board === 'b_share';
+}
+
+/**
+ * The one known company with a code whose name or a short name is the codeless issuer's short name, with
+ * or without its listing mark (*ST美丽, ST美丽); none when the issuer has a code or a full name, or two fit.
+ */
+function listedNodeOfShortName(
+  issuer: LinkedEntity | undefined,
+  known: readonly KnownCompany[],
+): KnownCompany | undefined {
+  if (!issuer || codesOf(issuer).length > 0 || isFullName(cleanCompanyName(issuer.name))) return undefined;
+  const core = (name: string) => withoutListingPrefix(cleanCompanyName(name)).core;
+  const wanted = core(issuer.name);
+  if (wanted.length < 2) return undefined;
+  const fits = known.filter(
+    (k) => (k.code || k.hkCode || k.bCode) && [k.name, ...k.shortNames].some((name) => core(name) === wanted),
+  );
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 function sameName(a: LinkedEntity, b: LinkedEntity): boolean {

@@ -38,6 +38,7 @@ import {
   type StatedListingCodes,
   statedAliases,
   statedFormerNames,
+  statedLatinFirmNames,
   statedListingCodes,
   statedSubsidiaries,
 } from './stated-names.js';
@@ -120,6 +121,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   const longestFirst = [...spans].sort((a, b) => b.length - a.length);
   for (const text of longestFirst) if (isFullName(cleanCompanyName(text))) resolver.resolve(text);
   for (const { fullName, alias } of statedAliases(parsed.modelText)) resolver.addAlias(fullName, alias);
+  for (const name of statedLatinFirmNames(parsed.modelText)) resolver.noteCompanyName(name);
   const listed = listings.flatMap((l) => resolver.addListingCodes(l.name, l.aCode, l.hkCode) ?? []);
   const subsidiaries = self ? subsidiariesOf(parsed.modelText, resolver, self) : [];
 
@@ -179,8 +181,8 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, MAX_ENTITIES_PER_SENTENCE)
       .sort((a, b) => rank(a.type) - rank(b.type));
-    // A full name the model also read with its head (京新药业有限公司 inside 内蒙古京新药业有限公司) is
-    // the longer name's company, not a company of its own.
+    // A full name the model also read with its head (京新药业有限公司 inside 内蒙古京新药业有限公司), or
+    // that the text writes inside a longer full name of the document, is the longer name's company.
     const fullSpan = (at: { start: number; end: number; text: string }, type: string) => {
       if (type === 'person' || !isFullName(cleanCompanyName(at.text))) return at;
       const outer = result.entities.find(
@@ -190,7 +192,18 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
           o.start < at.start &&
           isFullName(cleanCompanyName(o.text)),
       );
-      return outer ?? at;
+      if (outer) return outer;
+      // Or the text writes a longer full name the document names around it, which the model cut.
+      const longer = resolver.known
+        .map((c) => c.name)
+        .find(
+          (name) =>
+            name.length > at.text.length &&
+            name.endsWith(at.text) &&
+            isFullName(name) &&
+            modelText.slice(at.end - name.length, at.end) === name,
+        );
+      return longer ? { start: at.end - longer.length, end: at.end, text: longer } : at;
     };
     for (const e of ordered) {
       const outer = fullSpan(e, e.type);

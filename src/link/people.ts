@@ -25,9 +25,12 @@ const TIE_BEFORE = new RegExp(`^\\s*(?:的|之)?[\\u4e00-\\u9fa5]{0,6}?${POSITIO
 /** A name, then the company it serves: "张三，X公司董事长" / "张三（现任X公司总经理）". */
 const TIE_AFTER_GAP = /^\s*(?:先生|女士)?\s*[，,（(]?\s*(?:现任|任|系|为|担任|兼任)?\s*$/;
 const TIE_AFTER_POSITION = new RegExp(`^\\s*(?:的|之)?[\\u4e00-\\u9fa5]{0,6}?${POSITION}`);
-/** How an issuer names itself before a position: 本行董事长, 公司总经理. */
+/**
+ * How an issuer names itself before a position (本行董事长, 公司总经理, 公司控股股东、实际控制人), and a
+ * filing's 关联董事 (the director of its own board who abstains).
+ */
 const SELF_TIE = new RegExp(
-  `(?:本?公司|本行|本集团|上市公司)(?:的|之)?[\\u4e00-\\u9fa5]{0,6}?${POSITION}\\s*[:：]?\\s*$`,
+  `(?:(?:本?公司|本行|本集团|上市公司)(?:的|之)?(?:[\\u4e00-\\u9fa5]{2,8}、){0,3}[\\u4e00-\\u9fa5]{0,6}?${POSITION}|关联董事)\\s*[:：]?\\s*$`,
 );
 
 interface CompanyAt {
@@ -80,7 +83,7 @@ function countIn(map: Map<string, Map<string, number>>, name: string, key: strin
  * serve (X公司董事长张三; the issuer for 本行董事长), else the issuer in its own filing, else the
  * company most often named right beside them. A company merely named near a name (《关于与X公司关联交易
  * 的议案》，董事长张三) is no employer. A name cut from a longer name of the same document (周建 of
- * 周建平, 文斌 of 边文斌, 乔斯基 of 约瑟夫·比乔斯基) is that person, not another, and a dotted name with a
+ * 周建平, 文斌 of 边文斌, 乔斯基 of 约瑟夫·比乔斯基, 高子 of the report's analyst 高子剑) is that person, not another, and a dotted name with a
  * word before it (归纳罗伯·瑞克) is the dotted name.
  */
 export function personContexts(
@@ -135,6 +138,10 @@ export function personContexts(
     }
   });
 
+  // A report's analysts, named in full on its cover, are the longer names a span of theirs is cut from
+  // (高子 of 高子剑 by the analyst's certificate line).
+  for (const analyst of parsed.header.researchReport?.analysts ?? [])
+    if (isPersonName(analyst.name)) names.add(analyst.name);
   const people = new Map<string, LinkedEntity>();
   const full = [...names].sort((a, b) => b.length - a.length);
   // A dotted name with a word read before it (归纳罗伯·瑞克) is the dotted name it ends with.
@@ -257,7 +264,7 @@ export function standsAsPerson(
  * without their share-class letter.
  */
 export function companyNamesOf(resolver: CompanyResolver): Set<string> {
-  const names = new Set<string>();
+  const names = new Set<string>(resolver.definedNames);
   for (const c of resolver.known)
     for (const n of [c.name, ...(c.shortNames ?? [])]) {
       names.add(n);

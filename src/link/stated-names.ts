@@ -2,7 +2,8 @@ import { normalizeStockCode } from '../normalize/stock-code.js';
 import { cleanCompanyName, isFullName } from './company-name.js';
 
 /**
- * A short name a document gives a full one: "无锡启辰半导体有限公司（以下简称“启辰半导体”）". The full
+ * A short name a document gives a full one: "无锡启辰半导体有限公司（以下简称“启辰半导体”）", or in a
+ * Hong Kong filing "高岭会计师有限公司（「高岭」）". The full
  * name may carry the clause before it ("公司与无锡启辰…"); the resolver keeps the longest tail it knows.
  */
 export interface StatedAlias {
@@ -24,6 +25,12 @@ const QUOTE_CLOSE = '[”"」』]';
 /** "X（以下简称“Y”）", "X（下称“Y”）", "X（简称：Y）". */
 const ALIAS = new RegExp(
   `(${FULL_NAME})\\s*[（(]\\s*(?:以下|下文)?(?:简称|下称|称)\\s*[:：]?\\s*${QUOTE_OPEN}?([^”"」』）)，,；;：:\\s]{2,20})${QUOTE_CLOSE}?\\s*[，,；;)）]`,
+  'g',
+);
+
+/** A Hong Kong filing's inline definition: "高岭会计师有限公司（「高岭」）". */
+const BRACKETED_ALIAS = new RegExp(
+  `(${FULL_NAME})\\s*[（(]\\s*[「“"]([^」”"）)，,；;：:\\s]{2,20})[」”"]\\s*[)）]`,
   'g',
 );
 
@@ -49,7 +56,7 @@ export function statedAliases(text: string): StatedAlias[] {
       if (alias.length >= 2 && alias !== fullName) out.push({ fullName, alias });
     }
   }
-  for (const m of text.matchAll(ALIAS)) {
+  for (const m of [...text.matchAll(ALIAS), ...text.matchAll(BRACKETED_ALIAS)]) {
     const fullName = cleanCompanyName(m[1] ?? '');
     const alias = cleanCompanyName(m[2] ?? '');
     if (isFullName(fullName) && alias && alias !== fullName) out.push({ fullName, alias });
@@ -201,4 +208,21 @@ export function statedListingCodes(text: string): StatedListingCodes[] {
     out.push({ name: cleanCompanyName(m[1] ?? ''), aCode: a.code, hkCode: h.code });
   }
   return out;
+}
+
+/** A Latin company name before its legal form: "Hebei Jianxin Chemical Co.,Ltd". */
+const LATIN_FIRM =
+  /\b((?:[A-Z][A-Za-z&'-]*\s+){1,5})(?:Co\b|Company\b|Corporation\b|Corp\b|Limited\b|Ltd\b|Inc\b)/g;
+
+/**
+ * Latin company names a document writes with their legal form, without it, and each tail of two or more
+ * words (Hebei Jianxin Chemical, Jianxin Chemical): a report's abbreviation row names the company so.
+ */
+export function statedLatinFirmNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(LATIN_FIRM)) {
+    const words = (m[1] ?? '').trim().split(/\s+/);
+    for (let start = 0; start <= words.length - 2; start++) names.add(words.slice(start).join(' '));
+  }
+  return [...names];
 }

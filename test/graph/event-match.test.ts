@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type CandidateEvent, type EventFacts, matchEvents } from '../../src/graph/event-match.js';
+import {
+  type CandidateEvent,
+  type EventFacts,
+  matchEvents,
+  significantDigits,
+} from '../../src/graph/event-match.js';
 
 const holder = { relationship: 'PLEDGOR', key: 'holder' };
 const bank = { relationship: 'PLEDGEE', key: 'bank' };
@@ -70,6 +75,37 @@ describe('cross-document event matching', () => {
     assert.equal(one({ date: null, shares: null, parties: [holder], published: ['2024-04-05'] }), null);
     assert.ok(one({ date: null, published: [] }), 'two parties and the shares agree');
     assert.equal(one({ date: null, shares: null, published: [] }), null, 'no figure to corroborate');
+  });
+
+  it('with no date on either side, joins one shared party when a figure stated to 3 digits agrees', () => {
+    const undated = { date: null, published: [] };
+    const stock = { relationship: 'STOCK_SHORT_NAME', key: 'issuer' };
+    const reduction = { ...stored, type: '减持', date: null, published: [], parties: [stock] };
+    const news = { type: '减持', parties: [stock], ...undated };
+    const match = one(
+      { ...news, shares: 10_080_000, ratio: 0.0108 },
+      { ...reduction, shares: 10_080_000, ratio: 0.0108 },
+    );
+    assert.match(match?.reason ?? '', /no dates to compare; shares, ratio stated to 3 or more digits/);
+    assert.ok(one({ ...news, amount: 113_000_000 }, { ...reduction, amount: 113_000_000 }), '1.13亿');
+    // Round figures are met twice by chance: two undated pledges of 1,000万股 by one holder stay apart.
+    assert.equal(
+      one(
+        { ...undated, parties: [holder], shares: 10_000_000 },
+        { ...stored, ...undated, parties: [holder] },
+      ),
+      null,
+    );
+    assert.equal(one({ ...news, amount: 600_000 }, { ...reduction, amount: 600_000 }), null, '60万元');
+    // A date on both sides still decides: the same unround figure on other dates is another event.
+    assert.equal(one({ shares: 18_500_000, date: '2024-04-20' }, { ...stored, shares: 18_500_000 }), null);
+  });
+
+  it('counts significant digits of a figure', () => {
+    assert.deepEqual(
+      [113_000_000, 0.0108, 600_000, 10_080_000, 25_985_400, 0].map(significantDigits),
+      [3, 3, 1, 4, 6, 0],
+    );
   });
 
   it('takes the company a telling document is about as a second party (a broker note on the issuer)', () => {

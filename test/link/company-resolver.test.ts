@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isNotCompanyName } from '../../src/link/company-name.js';
 import { CompanyResolver } from '../../src/link/index.js';
-import { statedFormerNames, statedListingCodes } from '../../src/link/stated-names.js';
+import { statedAliases, statedFormerNames, statedListingCodes } from '../../src/link/stated-names.js';
 
 const issuer = {
   key: '603871',
@@ -124,6 +124,18 @@ describe('CompanyResolver', () => {
     const resolved = resolver.resolve('万佳');
     assert.equal(resolved?.entity.key, 'name:深圳市万佳百货股份有限公司');
     assert.equal(resolved?.reason, 'alias');
+  });
+
+  it('reads a Hong Kong filing’s inline definition （「X」） as a stated short name', () => {
+    assert.deepEqual(
+      statedAliases('本公司之核数师示例会计师有限公司（「示例」）已就初步公告所载数字核对。'),
+      [{ fullName: '本公司之核数师示例会计师有限公司', alias: '示例' }],
+    );
+    assert.deepEqual(
+      statedAliases('示例会计师有限公司（「示例」及其联属）'),
+      [],
+      'no closing bracket after the quote',
+    );
   });
 
   it('keeps a name an admin split off apart from the node it was split from', () => {
@@ -319,6 +331,43 @@ describe('CompanyResolver: an issuer its header names without a code', () => {
     assert.equal(issuer.key, '002999');
     assert.equal(keyOf(resolver, '浙江示例药业股份有限公司'), '002999');
     assert.equal(keyOf(resolver, '示例药业'), '002999');
+  });
+});
+
+describe('CompanyResolver: a news item’s company known by its short name', () => {
+  const newsIssuer = (name: string) => ({
+    key: `name:${name}`,
+    label: 'Company' as const,
+    name,
+    shortNames: [name],
+  });
+
+  it('is the graph’s node of the same key, so its mentions stay linked once the graph knows it', () => {
+    const issuer = newsIssuer('示例智能');
+    const resolver = new CompanyResolver(issuer, [
+      { key: 'name:示例智能', name: '示例智能', shortNames: ['示例智能'] },
+    ]);
+    assert.equal(keyOf(resolver, '示例智能'), 'name:示例智能');
+    assert.equal(resolver.known.filter((c) => c.key === 'name:示例智能').length, 1);
+  });
+
+  it('is the one listed node of that short name, with or without its listing mark', () => {
+    const listed = { key: '000999', code: '000999', name: '*ST示例', shortNames: ['*ST示例'] };
+    for (const name of ['*ST示例', 'ST示例']) {
+      const issuer = newsIssuer(name);
+      const resolver = new CompanyResolver(issuer, [listed]);
+      assert.equal(issuer.key, '000999', name);
+      assert.equal(keyOf(resolver, name), '000999', name);
+    }
+  });
+
+  it('stays a node of its own when two listed nodes bear the name', () => {
+    const issuer = newsIssuer('示例');
+    new CompanyResolver(issuer, [
+      { key: '000998', code: '000998', name: '示例', shortNames: ['示例'] },
+      { key: '00998', hkCode: '00998', name: '示例', shortNames: ['示例'] },
+    ]);
+    assert.equal(issuer.key, 'name:示例');
   });
 });
 

@@ -8,10 +8,14 @@ import { personKey } from '../../src/link/person-key.js';
 import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
 
 /** Links a text announcement whose model read the given spans (company or person) wherever they occur. */
-async function linkWith(text: string, spans: Record<string, 'company' | 'person'>): Promise<LinkedEntity[]> {
+async function linkWith(
+  text: string,
+  spans: Record<string, 'company' | 'person'>,
+  kind: 'announcement' | 'research_report' = 'announcement',
+): Promise<LinkedEntity[]> {
   const parsed = await parseDocument(
     new TextEncoder().encode(text),
-    { fileName: 'filing.txt', mimeType: 'text/plain', kind: 'announcement' },
+    { fileName: 'filing.txt', mimeType: 'text/plain', kind },
     { maxBytes: 1e6, maxPages: 10 },
   );
   const extractions: ExtractionResult[] = parsed.sentences.map((sentence) => {
@@ -67,6 +71,44 @@ describe('the company a person is tied to', () => {
   });
 });
 
+describe('a name cut short', () => {
+  it('is the report’s analyst whose full name starts it', async () => {
+    const entities = await linkWith(
+      '示例证券研究所\n金融工程专题报告\n证券分析师 柯子剑\n执业证号：S0600518010001\n本文检验上下影线因子。\n柯子\n执业证号：S0600518010001\n',
+      { 柯子: 'person' },
+      'research_report',
+    );
+    assert.deepEqual(
+      entities.filter((e) => e.label === 'Person').map((e) => e.name),
+      ['柯子剑'],
+    );
+  });
+});
+
+describe('a short name the filing defines for a company', () => {
+  it('is no person, even where the model read no company in the full name', async () => {
+    const entities = await linkWith(
+      `${HEADER}本行之核数师高岭会计师有限公司（「高岭」）已核对初步公告所载数字。\n高岭并无对初步公告发出任何核证。\n`,
+      { 高岭: 'person' },
+    );
+    assert.deepEqual(
+      entities.filter((e) => e.label === 'Person'),
+      [],
+    );
+  });
+});
+
+describe('a controlling holder who also sits on the issuer’s board', () => {
+  it('is the issuer’s person when the filing ties them to it as often as to the company they control', async () => {
+    const entities = await linkWith(
+      `${HEADER}示例控股集团有限公司为公司控股股东、实际控制人吕某先生控制的企业。\n` +
+        '吕某先生为示例控股集团有限公司实际控制人。\n关联董事吕某先生回避表决。\n',
+      { 示例控股集团有限公司: 'company', 吕某: 'person' },
+    );
+    assert.equal(entities.find((e) => e.name === '吕某')?.companyKey, '000001');
+  });
+});
+
 describe('a person written in Traditional characters', () => {
   it('is the same node as the Simplified spelling', () => {
     assert.equal(personKey('許遼', '00328', 'a'), personKey('许辽', '00328', 'b'));
@@ -82,6 +124,15 @@ describe('spans that are no personal name', () => {
     );
     const people = entities.filter((e) => e.label === 'Person').map((e) => e.name);
     assert.deepEqual(people.sort(), ['Stanley Lau', '谢永林']);
+  });
+
+  it('never makes a person of a Latin company name the document writes with its legal form elsewhere', async () => {
+    const entities = await linkWith(
+      `${HEADER}公司的外文名称：Hebei Shili Chemical Co.,Ltd\n公司的外文名称缩写：Shili Chemical\nStanley Lau出席。\n`,
+      { 'Shili Chemical': 'person', 'Stanley Lau': 'person' },
+    );
+    const people = entities.filter((e) => e.label === 'Person').map((e) => e.name);
+    assert.deepEqual(people, ['Stanley Lau']);
   });
 
   it('tells name shapes from words, organisations and acronyms', () => {
@@ -226,6 +277,55 @@ describe('a full name the model also read with its head', () => {
         'name:湖南示例微电子股份有限公司',
       ],
     );
+  });
+});
+
+describe('a full name the text writes inside a longer full name of the document', () => {
+  it('is the company of the longer name where the model read only the cut one', async () => {
+    // Two full names of the cut one's core: the place-less name fits both, the text shows which.
+    const text = `${HEADER}浙江平安示例药业股份有限公司全资子公司内蒙古平安示例药业有限公司拟收购股权。\n乙方（受让方）：内蒙古平安示例药业有限公司\n`;
+    const parsed = await parseDocument(
+      new TextEncoder().encode(text),
+      { fileName: 'filing.txt', mimeType: 'text/plain', kind: 'announcement' },
+      { maxBytes: 1e6, maxPages: 10 },
+    );
+    // The model reads the whole name in the first sentence and only its tail in the second.
+    let whole = true;
+    const extractions: ExtractionResult[] = parsed.sentences.map((sentence) => {
+      const modelText = sentenceModelText(parsed, sentence);
+      const spans = whole
+        ? ['浙江平安示例药业股份有限公司', '内蒙古平安示例药业有限公司']
+        : ['平安示例药业有限公司'];
+      const entities = spans.flatMap((span) => {
+        const at = modelText.indexOf(span);
+        return at < 0
+          ? []
+          : [{ type: 'company', text: span, start: at, end: at + span.length, confidence: 0.9 }];
+      });
+      if (entities.length > 0) whole = false;
+      return { modelVersion: 'test', events: [], entities };
+    });
+    const linked = await linkDocument({
+      job: {
+        documentId: 'filing',
+        kind: 'announcement',
+        fileName: 'filing.txt',
+        submittedAt: '2025-02-22T00:00:00Z',
+      },
+      parsed,
+      extractions,
+      modelVersion: 'test',
+      eventTypes: loadEventRoles(),
+      gazetteer: { findCompanies: async () => [] },
+    });
+    assert.deepEqual(
+      linked.entities
+        .filter((e) => e.label === 'Company' && e.key !== '000001')
+        .map((e) => e.key)
+        .sort(),
+      ['name:内蒙古平安示例药业有限公司', 'name:浙江平安示例药业股份有限公司'],
+    );
+    assert.equal(linked.mentions.filter((m) => m.entityKey === 'name:内蒙古平安示例药业有限公司').length, 2);
   });
 });
 
