@@ -15,7 +15,7 @@ import type {
 import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
-import { recalledHistory } from './recalled-history.js';
+import { datedByYearAlone, recalledHistory } from './recalled-history.js';
 import { retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
 import { DAY_OF_MONTH } from './rule-values.js';
@@ -130,6 +130,28 @@ const HOLDING_RATIO: Readonly<Record<string, Record<string, string>>> = {
 };
 
 /**
+ * Deals, financings and trades: outside an announcement, one dated by a year alone is the company's
+ * past that a report or a story retells (公司2020年收购某某，布局…), not the news it reports.
+ */
+const RETOLD_BY_YEAR = new Set(['企业收购', '投资', '股份股权转让', '企业融资', '股东增持', '股东减持']);
+
+/** A mention of history the document recalls (guideline §2: background), not of its own news. */
+function isBackground(
+  documentType: string,
+  sentence: string,
+  triggerAt: number,
+  ctx: AssembleContext,
+): boolean {
+  if (ACTS_JUDGED_LATER.has(documentType)) return false;
+  if (recalledHistory(sentence, triggerAt, ctx.documentYear)) return true;
+  return (
+    ctx.kind !== 'announcement' &&
+    RETOLD_BY_YEAR.has(documentType) &&
+    datedByYearAlone(sentence, triggerAt, ctx.documentYear)
+  );
+}
+
+/**
  * Types one sentence mention and maps its arguments onto the record's roles. Figures that are running
  * totals or holdings after the event are dropped: they are not this event's own.
  */
@@ -145,12 +167,7 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
   if (info.documentType === '高管变动' && !OFFICER_CHANGE_WORD.test(event.sentenceText)) return undefined;
   const triggerAt = event.mention.start - sentenceStart;
   if (notOfType(info.documentType, event.sentenceText, triggerAt, ctx.kind)) return undefined;
-  if (
-    ctx.documentYear !== undefined &&
-    !ACTS_JUDGED_LATER.has(info.documentType) &&
-    recalledHistory(event.sentenceText, triggerAt, ctx.documentYear)
-  )
-    return undefined;
+  if (isBackground(info.documentType, event.sentenceText, triggerAt, ctx)) return undefined;
   const lawsuit = info.documentType === '起诉' || info.documentType === '判决';
   const modelInfo = ctx.eventTypes.get(event.type);
   const args: EventArgumentRow[] = [];

@@ -413,6 +413,17 @@ describe('record roles read from the wording', () => {
     assert.equal(officer('张伟因个人原因辞任执行董事。')?.documentType, '高管变动');
   });
 
+  it('reads no officer change out of a change of government posts', () => {
+    const news = { ...ctx, kind: 'news' as const, sentenceStarts };
+    const post = (text: string, who: string) =>
+      toRecordMention(event('高管变动', text, who, [['sub-per', who]]), news)?.documentType;
+    assert.equal(post('会议决定，接受王某辞去某市人民政府副市长职务。', '王某'), undefined);
+    assert.equal(post('首相的幕僚长Dan Rosenfield在周四晚间辞职。', 'Dan Rosenfield'), undefined);
+    assert.equal(post('总统托卡耶夫接受政府辞职，任命第一副总理为代理总理。', '托卡耶夫'), undefined);
+    // A company officer named beside a public post is still a company's change.
+    assert.equal(post('远山科技公告，前副市长张伟获聘为公司独立董事。', '张伟'), '高管变动');
+  });
+
   it('puts the issuer on the contractor side of a contract the wording had the other way round', () => {
     const text = '公司与某建设集团有限公司签订了工程施工合同，合同金额为1.2亿元。';
     const [record] = mergeDocumentEvents(
@@ -731,6 +742,23 @@ describe('records told in passing', () => {
     assert.equal(deal('商誉主要来自远山科技收购星河电子。'), undefined);
     assert.equal(deal('远山科技收购星河电子，形成商誉3亿元。', 'announcement')?.documentType, '企业收购');
     assert.equal(deal('远山科技拟以5亿元收购星河电子60%股权。')?.documentType, '企业收购');
+  });
+
+  it('reads no deal out of a report retelling the company’s past by year, only out of its news', () => {
+    const deal = (text: string, kind: 'news' | 'announcement' | 'other' = 'other') =>
+      toRecordMention(
+        event('收购', text, '收购', [
+          ['sub-org', '远山科技'],
+          ['obj-org', '星河电子'],
+        ]),
+        { ...news, kind, documentYear: 2021, sentenceStarts },
+      )?.documentType;
+    assert.equal(deal('远山科技2020年收购星河电子100%股权，产能翻倍。'), undefined);
+    assert.equal(deal('2021年，远山科技完成收购星河电子。', 'news'), undefined);
+    assert.equal(deal('远山科技2021年8月收购星河电子100%股权。'), '企业收购');
+    assert.equal(deal('远山科技2021年拟收购星河电子100%股权。'), '企业收购');
+    // An announcement dates its own deal as it likes.
+    assert.equal(deal('远山科技2021年收购星河电子100%股权。', 'announcement'), '企业收购');
   });
 
   it('keeps no loss record none of whose sentences states a loss of the period', () => {
