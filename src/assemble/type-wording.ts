@@ -22,6 +22,13 @@ const SHARES_OR_EQUITY = /股权|股票|股本|[\d万亿千百A-HＡ-Ｈ]股|股
  * step), a biography (its age, 35岁), or the fee an appointment carries (袍金).
  */
 const NO_OFFICER_CHANGE = /重选|重選|连任|連任|留任|膺选|膺選|\d{2}\s*[岁歲][，,]|袍金/;
+/**
+ * Posts of government and politics (a president, a mayor, a minister's chief of staff): 高管变动 is a change of
+ * a company's officers; a sentence with these and no company in it tells of a state's.
+ */
+const PUBLIC_OFFICE =
+  /总统|总理|首相|议员|议会|人大常委会|人民政府|党团|国务卿|内阁|唐宁街|幕僚长|[省州]长|(?<!董事|[行社局处])市长/;
+const COMPANY_WORD = /公司|集团|股份|银行|证券|基金|董事|监事|总裁|总经理|CEO/;
 
 /**
  * A loss the sentence states for its own period: 亏 not in 扭亏 (back to profit), not in a 扣非 figure (the
@@ -118,7 +125,8 @@ export function notOfType(
     case '股份股权转让':
       return SHARES_OR_EQUITY.test(sentence) ? undefined : 'no-shares';
     case '高管变动':
-      return NO_OFFICER_CHANGE.test(sentence) ? 'no-change-of-post' : undefined;
+      if (NO_OFFICER_CHANGE.test(sentence)) return 'no-change-of-post';
+      return PUBLIC_OFFICE.test(sentence) && !COMPANY_WORD.test(sentence) ? 'public-office' : undefined;
     case '股东增持':
     case '股东减持':
       return MARKET_FLOW.test(sentence) ? 'market-flow' : undefined;
