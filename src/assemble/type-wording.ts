@@ -100,6 +100,22 @@ const CALLED_OFF = /终止|被否|失败|失效|告吹|未获|撤回|放弃|叫�
  */
 const EXPLAINS_A_FIGURE = /并表|商誉|投资收益|投资损失|少数股东|利息支出|摊销/;
 
+/**
+ * Deals given as examples (如甲收购乙、丙收购丁等，…): cases cited to make a point, no event (guideline §2). The
+ * example opens its clause or one before it and a 等 closes the list after the mention.
+ */
+const EXAMPLE_OPENS =
+  /(?:^|[，,；;：:])\s*(?:比如|例如|譬如|诸如|如)(?![下上前此同期实所何约今意果若])[^。]*$/;
+const EXAMPLE_CLOSES = /^[^。；;]*?等/;
+/**
+ * A deal told as the means or the start of something else: 通过收购某某，公司成功…; 依靠收购…实现…; 收购某某后，….
+ * The sentence is about what followed; the deal itself is the company's past.
+ */
+const MEANS_OPENS = /^[^，,\d]{0,8}?(?:通过|依靠|依托|借助|凭借|整合)$/;
+const SEQUEL_CLOSES = /^[^，,。；;]{0,30}?(?:完成)?(?:后|之后)$/;
+/** …unless what came after is the deal's announcement or plan (披露拟收购某某后，…): then the deal is the news. */
+const ANNOUNCED = /披露|公告|宣布|拟|计划/;
+
 function clauseAround(sentence: string, at: number): string {
   return clauseBefore(sentence, at) + (sentence.slice(at).split(CLAUSE_BREAK)[0] ?? '');
 }
@@ -115,6 +131,12 @@ export function notOfType(
   if (DEAL_TYPES.has(documentType)) {
     if (CALLED_OFF.test(clauseAround(sentence, triggerAt))) return 'called-off';
     if (kind !== 'announcement' && EXPLAINS_A_FIGURE.test(sentence)) return 'explains-a-figure';
+    if (EXAMPLE_OPENS.test(sentence.slice(0, triggerAt)) && EXAMPLE_CLOSES.test(sentence.slice(triggerAt)))
+      return 'example';
+    const before = clauseBefore(sentence, triggerAt);
+    if (!ANNOUNCED.test(before) && SEQUEL_CLOSES.test(clauseAround(sentence, triggerAt).slice(before.length)))
+      return 'sequel';
+    if (!ANNOUNCED.test(before) && MEANS_OPENS.test(before)) return 'means';
   }
   switch (documentType) {
     case '质押':

@@ -761,6 +761,26 @@ describe('records told in passing', () => {
     assert.equal(deal('远山科技2021年收购星河电子100%股权。', 'announcement'), '企业收购');
   });
 
+  it('reads no deal out of examples, nor out of one told as the means or start of something else', () => {
+    const deal = (text: string) =>
+      toRecordMention(
+        event('收购', text, '收购', [
+          ['sub-org', '远山科技'],
+          ['obj-org', '星河电子'],
+        ]),
+        { ...news, sentenceStarts },
+      )?.documentType;
+    assert.equal(deal('如远山科技收购星河电子、甲公司收购乙公司等，金额都在10亿以上。'), undefined);
+    assert.equal(deal('通过收购星河电子，远山科技成功跻身高端材料市场。'), undefined);
+    assert.equal(deal('显示材料方面，远山科技通过收购星河电子，完善光刻胶布局。'), undefined);
+    assert.equal(deal('远山科技收购星河电子后，李某进入公司董事会。'), undefined);
+    // The deal's announcement or plan, then what followed: the deal is the news.
+    assert.equal(deal('远山科技披露拟收购星河电子控股权后，引发外界关注。'), '企业收购');
+    assert.equal(deal('远山科技以5亿元收购星河电子，收购完成后持有其60%股权。'), '企业收购');
+    assert.equal(deal('远山科技如期完成收购星河电子。'), '企业收购');
+    assert.equal(deal('远山科技拟通过收购星河电子进入储能市场。'), '企业收购');
+  });
+
   it('keeps no loss record none of whose sentences states a loss of the period', () => {
     const loss = (text: string, period: string) =>
       event('亏损', text, '远山科技', [
