@@ -32,9 +32,10 @@ const COMPANY_WORD = /公司|集团|股份|银行|证券|基金|董事|监事|�
 
 /**
  * A loss the sentence states for its own period: 亏 not in 扭亏 (back to profit), not in a 扣非 figure (the
- * guideline's loss is the net profit's), not after 上年同期 (last year's). A minus figure of 净利润 counts too.
+ * guideline's loss is the net profit's), not after 上年同期 (last year's). A minus figure of 净利润 counts too, not
+ * the dash of a range of profits (净利润2.1亿元-2.5亿元).
  */
-const LOSS_WORD = /(?<!扭)亏|净利润[^，,。；]{0,12}-\s*\d/g;
+const LOSS_WORD = /(?<!扭)亏|净利润[^，,。；\d]{0,12}-\s*\d/g;
 const NOT_THIS_PERIODS_LOSS = /上年同期|去年同期|上年度|上一年度|扣非|扣除非经常性损益/;
 
 function statesOwnLoss(sentence: string): boolean {

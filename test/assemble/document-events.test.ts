@@ -793,6 +793,11 @@ describe('records told in passing', () => {
     assert.deepEqual(mergeDocumentEvents([turned], news), []);
     const nonRecurring = loss('远山科技预计2021年净利润2.1亿元，扣非后亏损15亿元。', '2021年');
     assert.deepEqual(mergeDocumentEvents([nonRecurring], news), []);
+    // The dash of a range of profits is no minus sign.
+    const range = loss('远山科技预计2021年度净利润1800万元-2700万元，上年同期为亏损6.37亿元。', '2021年度');
+    assert.deepEqual(mergeDocumentEvents([range], news), []);
+    const minus = loss('远山科技预计2021年度净利润为-3,377万元。', '2021年度');
+    assert.equal(mergeDocumentEvents([minus], news).length, 1);
     // The company and period in one sentence, the loss in the next: one record.
     const stated = event('亏损', '远山科技预计2021年度净利润亏损3亿元至4亿元。', '远山科技', [
       ['sub-org', '远山科技'],
