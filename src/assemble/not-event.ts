@@ -151,10 +151,10 @@ const NEGATED = new RegExp(
 );
 
 /**
- * A trade or deal that may happen, that someone asks about (可能存在被动减持, 或将出售, 是否存在减持计划), or that
+ * A trade or deal that may happen, that someone asks or urges (可能存在被动减持, 或将出售, 是否存在减持计划, 应该减持), or that
  * is only sought or talked over (正寻求收购, 正在筹备通过协议转让方式减持, 洽谈).
  */
-const MAYBE = /(?:可能|或将|是否|寻求|筹备|洽谈|商谈|磋商|正在考虑)[^，,。；;的]{0,12}$/;
+const MAYBE = /(?:可能|或将|是否|应该|应当|寻求|筹备|洽谈|商谈|磋商|正在考虑)[^，,。；;的]{0,12}$/;
 
 /** A clause that opens with a condition; 若干 (several) is not one. */
 const CONDITION = /^[^，,]{0,8}?(?:若(?!干)|如果|假如|倘若|假设|如若|一旦)/;

@@ -57,6 +57,10 @@ function clauseBefore(sentence: string, at: number): string {
  */
 const MARKET_FLOW =
   /重仓|加仓|减仓|仓位|北上资金|基金经理|(?:该|旗下|公募)基金|基金[^，,。]{0,4}[一二三四1-4]季度/;
+/** Stocks ranked by what was bought or sold of them (减持宁德时代市值最高，其次是…): a market statistic. */
+const RANKED = /(?:市值|金额)最(?:高|多|大)|其次(?:是|为)|最多的是/;
+/** Convertible bonds sold or bought (减持“长汽转债”): no trade in the shares (guideline §2). */
+const BONDS = /转债|债券/;
 /** A broker's rating written with a trade word (维持“增持”评级, 评级由增持降至中性): an opinion, no trade. */
 const RATING_WITH_TRADE_WORD =
   /[“"]?[增减]持[”"]?\s*评级|评级[^，,。；]{0,8}[增减]持|(?:维持|给予|予以?|上调至|下调至|降至|升至|首次覆盖)[“"]?[增减]持/g;
@@ -89,6 +93,15 @@ const STATISTIC_EXAMPLES =
   /(?:[\p{Script=Han}A-Za-z0-9*]{2,12}、)+[\p{Script=Han}A-Za-z0-9*]{2,12}等(?:(?:\d+|[一二两三四五六七八九十百多几数]+)(?:家|只)|企业|公司|上市公司|个股|机构|房企|券商)/u;
 /** Types that round-ups count companies by. */
 const COUNTED_TYPES = new Set(['股东增持', '股东减持', '股份回购', '亏损', '质押', '解除质押']);
+
+/**
+ * A period's orders added up (12月份当月中标及新签合同额, 第四季度已中标尚未签约订单, 收到子公司中标/签约…合同订单合计):
+ * the sum of many awards, none of them told.
+ */
+const ORDER_TOTALS =
+  /中标(?:及|和|与|\/|、)(?:新签|签约|签订)|(?:当月|季度|月份|年度|累计)[^，,。；]{0,6}中标|中标[^，,。；]{0,4}尚未签约/;
+/** 中标 as what a product or a bidder is (集采中标的产品, 中标支架, 中标机构既有…): no award told. */
+const AWARDED_AS_ATTRIBUTE = /集采中标|中标(?:的)?(?:产品|品种|支架|药品|机构|者)/;
 
 /** Deal types whose mentions outside a filing of their own are often what explains a figure or a failed plan. */
 const DEAL_TYPES = new Set(['企业收购', '投资', '股份股权转让']);
@@ -152,7 +165,11 @@ export function notOfType(
       return PUBLIC_OFFICE.test(sentence) && !COMPANY_WORD.test(sentence) ? 'public-office' : undefined;
     case '股东增持':
     case '股东减持':
-      return MARKET_FLOW.test(sentence) ? 'market-flow' : undefined;
+      if (MARKET_FLOW.test(sentence)) return 'market-flow';
+      if (RANKED.test(sentence)) return 'ranking';
+      return BONDS.test(clauseAround(sentence, triggerAt)) ? 'bonds' : undefined;
+    case '中标':
+      return ORDER_TOTALS.test(sentence) || AWARDED_AS_ATTRIBUTE.test(sentence) ? 'order-totals' : undefined;
     default:
       return undefined;
   }

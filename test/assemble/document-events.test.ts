@@ -837,6 +837,31 @@ describe('records told in passing', () => {
     assert.equal(trade('减持', '远山集团对星河电子的持股比例降至18.7%。', '远山集团', '星河电子').length, 1);
   });
 
+  it('reads no holder trade out of a ranking of stocks or a sale of convertible bonds', () => {
+    const sold = (text: string) =>
+      mergeDocumentEvents(
+        [
+          event('减持', text, '减持', [
+            ['sub', '远山集团'],
+            ['obj', '远山科技'],
+          ]),
+        ],
+        news,
+      );
+    assert.deepEqual(sold('远山集团减持远山科技市值最高，达600亿元，其次是星河电子。'), []);
+    assert.deepEqual(sold('远山集团共计减持“远山转债”350万张，远山科技公告称。'), []);
+    assert.equal(sold('远山集团减持远山科技350万股，占总股本的1%。').length, 1);
+  });
+
+  it('reads no bid win out of a period’s order totals or a product that won a tender', () => {
+    const won = (text: string, who: string) =>
+      mergeDocumentEvents([event('中标', text, '中标', [['sub', who]])], news);
+    assert.deepEqual(won('远山建设公告，公司12月份当月中标及新签合同额346.27亿元。', '远山建设'), []);
+    assert.deepEqual(won('远山建设公告，第四季度已中标尚未签约订单6.58亿元。', '远山建设'), []);
+    assert.deepEqual(won('远山医药表示，公司集采中标的产品已于5月开始放量。', '远山医药'), []);
+    assert.equal(won('远山建设公告，公司中标星河市地铁5号线工程，中标金额12亿元。', '远山建设').length, 1);
+  });
+
   it('asks no terms of an announcement, whose title and tables tell the pledge', () => {
     const recalled = pledge(1, '王某', '王某将所持股份质押。');
     assert.equal(mergeDocumentEvents([recalled], { ...news, kind: 'announcement', issuer }).length, 1);
