@@ -199,6 +199,10 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
   };
 }
 
+/** Words that point back at the deal the document already told: 本轮融资, 此次收购, 该笔交易. */
+const TOLD_BEFORE =
+  /(?:本轮|此轮|该轮|这轮|本次|此次|这次|该笔|该次)(?:融资|收购|并购|交易|增持|减持|投资|增资|转让)/;
+
 /**
  * Merges the record mentions of a document into records. An announcement tells one event in its title
  * and again across body sentences and table rows: mentions of one record type merge unless they name
@@ -216,8 +220,10 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
     // A mention that names no party adds figures to the record of its type told just before it.
     const partyless = partiesOf([mention], ctx.eventTypes).size === 0;
     const sameType = clusters.filter((cluster) => cluster[0]?.documentType === mention.documentType);
+    // 本轮融资由某某领投, 此次收购…: the sentence points back at the deal already told.
+    const toldBefore = sameType.length > 0 && TOLD_BEFORE.test(mention.sentenceText);
     const home =
-      single || (partyless && sameType.length > 0)
+      single || toldBefore || (partyless && sameType.length > 0)
         ? sameType.at(-1)
         : sameType.find((cluster) => compatible(cluster, mention, ctx));
     if (home) home.push(mention);

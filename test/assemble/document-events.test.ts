@@ -837,6 +837,30 @@ describe('records told in passing', () => {
     assert.equal(trade('减持', '远山集团对星河电子的持股比例降至18.7%。', '远山集团', '星河电子').length, 1);
   });
 
+  it('joins a sentence that points back at the deal told (本轮融资由某某领投) to that deal', () => {
+    /** The event moved to sentence `n` (sentence n starts at n * 100). */
+    const inSentence = (e: SentenceEvent, n: number): SentenceEvent => ({
+      ...e,
+      mention: { ...e.mention, sentence: n, start: e.mention.start + n * 100, end: e.mention.end + n * 100 },
+      arguments: e.arguments.map((a) => ({
+        ...a,
+        sentence: n,
+        start: a.start + n * 100,
+        end: a.end + n * 100,
+      })),
+    });
+    const raised = event('企业融资', '星河科技近日完成2亿元B轮融资。', '融资', [
+      ['obj', '星河科技'],
+      ['round', 'B轮'],
+    ]);
+    const led = (text: string) => inSentence(event('企业融资', text, '领投', [['lead', '远山资本']]), 1);
+    const one = mergeDocumentEvents([raised, led('本轮融资由远山资本领投，甲乙资本跟投。')], news);
+    assert.equal(one.length, 1);
+    assert.deepEqual(roles(one[0]), { 被投资方: '星河科技', 融资轮次: 'B轮', 领投方: '远山资本' });
+    // Without the words that point back, an investor's other deal stays apart.
+    assert.equal(mergeDocumentEvents([raised, led('远山资本去年领投了丙丁科技。')], news).length, 2);
+  });
+
   it('reads no holder trade out of a ranking of stocks or a sale of convertible bonds', () => {
     const sold = (text: string) =>
       mergeDocumentEvents(
