@@ -63,6 +63,7 @@ describe('notEventReason: statements that are not events', () => {
     );
     expectReason('控股股东正在筹备通过协议转让方式减持公司股份事项。', 'hypothetical', '减持');
     expectReason('双方正在洽谈增资事宜。', 'hypothetical', '增资');
+    expectReason('此前有报道称，甲公司和乙公司均在探索全面收购该公司的可能性。', 'hypothetical', '收购');
     expectReason('独董公开质疑大股东的资管计划应该减持，也引起了市场担忧。', 'hypothetical', '减持');
     expectReason('远山资本已于近日完成收购星河银行的控股权。', undefined, '收购');
   });
