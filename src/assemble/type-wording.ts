@@ -103,6 +103,8 @@ const ORDER_TOTALS =
 /** 中标 as what a product or a bidder is (集采中标的产品, 中标支架, 中标机构既有…): no award told. */
 const AWARDED_AS_ATTRIBUTE = /集采中标|中标(?:的)?(?:产品|品种|支架|药品|机构|者)/;
 
+/** A holder's trades: told as the start of something else (在某某减持…后，…) they are background too. */
+const TRADE_TYPES = new Set(['股东增持', '股东减持']);
 /** Deal types whose mentions outside a filing of their own are often what explains a figure or a failed plan. */
 const DEAL_TYPES = new Set(['企业收购', '投资', '股份股权转让']);
 /** A deal called off, rejected or lapsed: background, not a deal (guideline §2). */
@@ -122,7 +124,8 @@ const EXAMPLE_OPENS =
   /(?:^|[，,；;：:])\s*(?:比如|例如|譬如|诸如|如)(?![下上前此同期实所何约今意果若])[^。]*$/;
 const EXAMPLE_CLOSES = /^[^。；;]*?等/;
 /**
- * A deal told as the means or the start of something else: 通过收购某某，公司成功…; 依靠收购…实现…; 收购某某后，….
+ * A deal or a trade told as the means or the start of something else: 通过收购某某，公司成功…; 依靠收购…实现…;
+ * 收购某某后，…; 在某某减持…后，….
  * The sentence is about what followed; the deal itself is the company's past.
  */
 const MEANS_OPENS = /^[^，,\d]{0,8}?(?:通过|依靠|依托|借助|凭借|整合)$/;
@@ -147,9 +150,13 @@ export function notOfType(
     if (kind !== 'announcement' && EXPLAINS_A_FIGURE.test(sentence)) return 'explains-a-figure';
     if (EXAMPLE_OPENS.test(sentence.slice(0, triggerAt)) && EXAMPLE_CLOSES.test(sentence.slice(triggerAt)))
       return 'example';
+  }
+  if (DEAL_TYPES.has(documentType) || TRADE_TYPES.has(documentType)) {
     const before = clauseBefore(sentence, triggerAt);
-    if (!ANNOUNCED.test(before) && SEQUEL_CLOSES.test(clauseAround(sentence, triggerAt).slice(before.length)))
-      return 'sequel';
+    const rest = clauseAround(sentence, triggerAt).slice(before.length).trimEnd();
+    // 本次增持后，某某持有…: a trade notice states the holding after its own trade; only 在…后 sets a trade back.
+    const sequel = DEAL_TYPES.has(documentType) || before.trimStart().startsWith('在');
+    if (sequel && !ANNOUNCED.test(before) && SEQUEL_CLOSES.test(rest)) return 'sequel';
     if (!ANNOUNCED.test(before) && MEANS_OPENS.test(before)) return 'means';
   }
   switch (documentType) {
@@ -167,7 +174,7 @@ export function notOfType(
     case '股东减持':
       if (MARKET_FLOW.test(sentence)) return 'market-flow';
       if (RANKED.test(sentence)) return 'ranking';
-      return BONDS.test(clauseAround(sentence, triggerAt)) ? 'bonds' : undefined;
+      return BONDS.test(sentence) ? 'bonds' : undefined;
     case '中标':
       return ORDER_TOTALS.test(sentence) || AWARDED_AS_ATTRIBUTE.test(sentence) ? 'order-totals' : undefined;
     default:

@@ -875,6 +875,10 @@ describe('records told in passing', () => {
     assert.deepEqual(sold('远山集团减持远山科技市值最高，达600亿元，其次是星河电子。'), []);
     assert.deepEqual(sold('远山集团共计减持“远山转债”350万张，远山科技公告称。'), []);
     assert.equal(sold('远山集团减持远山科技350万股，占总股本的1%。').length, 1);
+    assert.deepEqual(sold('本次减持完成后，远山集团仍持有“远山转债”1360万张，远山科技公告称。'), []);
+    // A trade set back by 在…后 is the start of something else; a notice's holding after its own trade is not.
+    assert.deepEqual(sold('分析师指出，在远山集团减持远山科技后，这家巨头可能会出售更多股份。'), []);
+    assert.equal(sold('本次减持后，远山集团持有远山科技5%的股份。').length, 1);
   });
 
   it('reads no bid win out of a period’s order totals or a product that won a tender', () => {
