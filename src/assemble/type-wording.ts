@@ -19,9 +19,10 @@ const RULING_AWAITED = /等待(?:法院)?(?:判决|裁决|宣判|仲裁)|尚未(
 const SHARES_OR_EQUITY = /股权|股票|股本|[\d万亿千百A-HＡ-Ｈ]股|股份(?!有限)/;
 /**
  * Officer wording that changes nobody's post: a sitting director's re-election (轮席退任 and 重选 are one
- * step), a biography (its age, 35岁), or the fee an appointment carries (袍金).
+ * step), a biography (its age, 35岁), the fee an appointment carries (袍金), or a shareholder's proxy (委任代表) in a
+ * circular's meeting rules.
  */
-const NO_OFFICER_CHANGE = /重选|重選|连任|連任|留任|膺选|膺選|\d{2}\s*[岁歲][，,]|袍金/;
+const NO_OFFICER_CHANGE = /重选|重選|连任|連任|留任|膺选|膺選|\d{2}\s*[岁歲][，,]|袍金|委任代表|受委代表/;
 /**
  * Posts of government and politics (a president, a mayor, a minister's chief of staff): 高管变动 is a change of
  * a company's officers; a sentence with these and no company in it tells of a state's.

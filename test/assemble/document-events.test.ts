@@ -413,7 +413,7 @@ describe('record roles read from the wording', () => {
     assert.equal(officer('张伟因个人原因辞任执行董事。')?.documentType, '高管变动');
   });
 
-  it('reads no officer change out of a change of government posts', () => {
+  it('reads no officer change out of a change of government posts or a proxy', () => {
     const news = { ...ctx, kind: 'news' as const, sentenceStarts };
     const post = (text: string, who: string) =>
       toRecordMention(event('高管变动', text, who, [['sub-per', who]]), news)?.documentType;
@@ -422,6 +422,8 @@ describe('record roles read from the wording', () => {
     assert.equal(post('总统托卡耶夫接受政府辞职，任命第一副总理为代理总理。', '托卡耶夫'), undefined);
     // A company officer named beside a public post is still a company's change.
     assert.equal(post('远山科技公告，前副市长张伟获聘为公司独立董事。', '张伟'), '高管变动');
+    // A circular's meeting rules appoint proxies, not officers.
+    assert.equal(post('由股東之委任代表之人張偉提出之要求，將被視為由股東提出。', '張偉'), undefined);
   });
 
   it('puts the issuer on the contractor side of a contract the wording had the other way round', () => {
