@@ -15,7 +15,7 @@ import type {
 import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
-import { recalledHistory } from './recalled-history.js';
+import { datedByYearAlone, recalledHistory } from './recalled-history.js';
 import { retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
 import { DAY_OF_MONTH } from './rule-values.js';
@@ -130,6 +130,28 @@ const HOLDING_RATIO: Readonly<Record<string, Record<string, string>>> = {
 };
 
 /**
+ * Deals, financings and trades: outside an announcement, one dated by a year alone is the company's
+ * past that a report or a story retells (公司2020年收购某某，布局…), not the news it reports.
+ */
+const RETOLD_BY_YEAR = new Set(['企业收购', '投资', '股份股权转让', '企业融资', '股东增持', '股东减持']);
+
+/** A mention of history the document recalls (guideline §2: background), not of its own news. */
+function isBackground(
+  documentType: string,
+  sentence: string,
+  triggerAt: number,
+  ctx: AssembleContext,
+): boolean {
+  if (ACTS_JUDGED_LATER.has(documentType)) return false;
+  if (recalledHistory(sentence, triggerAt, ctx.documentYear)) return true;
+  return (
+    ctx.kind !== 'announcement' &&
+    RETOLD_BY_YEAR.has(documentType) &&
+    datedByYearAlone(sentence, triggerAt, ctx.documentYear)
+  );
+}
+
+/**
  * Types one sentence mention and maps its arguments onto the record's roles. Figures that are running
  * totals or holdings after the event are dropped: they are not this event's own.
  */
@@ -145,12 +167,7 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
   if (info.documentType === '高管变动' && !OFFICER_CHANGE_WORD.test(event.sentenceText)) return undefined;
   const triggerAt = event.mention.start - sentenceStart;
   if (notOfType(info.documentType, event.sentenceText, triggerAt, ctx.kind)) return undefined;
-  if (
-    ctx.documentYear !== undefined &&
-    !ACTS_JUDGED_LATER.has(info.documentType) &&
-    recalledHistory(event.sentenceText, triggerAt, ctx.documentYear)
-  )
-    return undefined;
+  if (isBackground(info.documentType, event.sentenceText, triggerAt, ctx)) return undefined;
   const lawsuit = info.documentType === '起诉' || info.documentType === '判决';
   const modelInfo = ctx.eventTypes.get(event.type);
   const args: EventArgumentRow[] = [];
@@ -182,6 +199,10 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
   };
 }
 
+/** Words that point back at the deal the document already told: 本轮融资, 此次收购, 该笔交易. */
+const TOLD_BEFORE =
+  /(?:本轮|此轮|该轮|这轮|本次|此次|这次|该笔|该次)(?:融资|收购|并购|交易|增持|减持|投资|增资|转让)/;
+
 /**
  * Merges the record mentions of a document into records. An announcement tells one event in its title
  * and again across body sentences and table rows: mentions of one record type merge unless they name
@@ -199,8 +220,10 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
     // A mention that names no party adds figures to the record of its type told just before it.
     const partyless = partiesOf([mention], ctx.eventTypes).size === 0;
     const sameType = clusters.filter((cluster) => cluster[0]?.documentType === mention.documentType);
+    // 本轮融资由某某领投, 此次收购…: the sentence points back at the deal already told.
+    const toldBefore = sameType.length > 0 && TOLD_BEFORE.test(mention.sentenceText);
     const home =
-      single || (partyless && sameType.length > 0)
+      single || toldBefore || (partyless && sameType.length > 0)
         ? sameType.at(-1)
         : sameType.find((cluster) => compatible(cluster, mention, ctx));
     if (home) home.push(mention);

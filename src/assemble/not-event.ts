@@ -150,8 +150,14 @@ const NEGATED = new RegExp(
     `)[^的${MARK}]{0,${NEGATION_REACH}}${MARK}`,
 );
 
-/** A trade or deal that may happen, or that someone asks about (可能存在被动减持, 或将出售, 是否存在减持计划). */
-const MAYBE = /(?:可能|或将|是否)[^，,。；;的]{0,12}$/;
+/**
+ * A trade or deal that may happen, that someone asks or urges (可能存在被动减持, 或将出售, 是否存在减持计划, 应该减持), or that
+ * is only sought or talked over (正寻求收购, 正在筹备通过协议转让方式减持, 洽谈).
+ */
+const MAYBE = /(?:可能|或将|是否|应该|应当|寻求|筹备|洽谈|商谈|磋商|正在考虑)[^，,。；;的]{0,12}$/;
+
+/** …or that the clause calls a possibility after it is named (探索全面收购该公司的可能性). */
+const POSSIBILITY_AFTER = /^[^，,。；;]{0,24}?的可能/;
 
 /** A clause that opens with a condition; 若干 (several) is not one. */
 const CONDITION = /^[^，,]{0,8}?(?:若(?!干)|如果|假如|倘若|假设|如若|一旦)/;
@@ -215,7 +221,7 @@ function clauseReason(sentence: string, trigger: TriggerSpan): NotEventReason | 
   }
   const probe = before + MARK + sentence.slice(trigger.start, trigger.start + PROBE_TRIGGER_CHARS);
   if (NEGATED.test(probe)) return 'negated';
-  if (MAYBE.test(before)) return 'hypothetical';
+  if (MAYBE.test(before) || POSSIBILITY_AFTER.test(sentence.slice(trigger.end))) return 'hypothetical';
   if (underCondition(sentence, trigger, start)) return 'hypothetical';
   if (RISK_REMINDER.test(sentence.slice(start, clauseEnd(sentence, trigger.end)))) return 'boilerplate';
   return undefined;

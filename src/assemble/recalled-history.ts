@@ -52,8 +52,44 @@ function factYear(sentence: string, triggerAt: number): number | undefined {
   return after ? Number(after[1]) : undefined;
 }
 
-/** Whether the mention at `triggerAt` tells a fact dated years before the document was written. */
-export function recalledHistory(sentence: string, triggerAt: number, year: number): boolean {
+/** Words before a mention that set it years back whatever the dates: 早在…, 三年前, 十年前, 彼时. */
+const LONG_AGO = /早在|(?<![\d年])(?:[2-9]|[1-9]\d)\s*年前|[两三四五六七八九十几]+年前|彼时/;
+
+/**
+ * Whether the mention at `triggerAt` tells a fact dated years before the document was written, or one the
+ * sentence sets long ago in words (早在, 三年前). `year` is the document's (`documentYear`), when known.
+ */
+export function recalledHistory(sentence: string, triggerAt: number, year: number | undefined): boolean {
+  if (LONG_AGO.test(sentence.slice(0, triggerAt))) return true;
   const fact = factYear(sentence, triggerAt);
-  return fact !== undefined && fact <= year - HISTORY_YEARS;
+  return year !== undefined && fact !== undefined && fact <= year - HISTORY_YEARS;
+}
+
+/**
+ * What follows a year that makes it more than a bare year: a month (2021年5月), a financial period (2021年度,
+ * 2021年上半年, 2021年一季度), a span (2021年以来, 2030年前) or a plan (2022年拟…, 2021年将…).
+ */
+const MORE_THAN_A_YEAR =
+  /^\s*(?:\d|度|以来|前|内|至今|[上下]半年|[一二三四1-4]\s*季度|[QH]\d|第|年|[-~～—–至到])|^[^，,。；;]{0,12}?(?:拟|将|计划|预计|有望|准备|筹划)/;
+
+const OPEN_TITLE = /[“《「『"]/g;
+const CLOSE_TITLE = /[”》」』"]/g;
+
+/** Whether text ending here is inside a quoted name (“2021年计量产品…项目”, 《2020年年度报告》). */
+function insideTitle(before: string): boolean {
+  return (before.match(OPEN_TITLE)?.length ?? 0) > (before.match(CLOSE_TITLE)?.length ?? 0);
+}
+
+/**
+ * Whether the mention at `triggerAt` is dated by a year alone (公司2020年收购某某, 2016年，某某并购某某), not
+ * later than the document's. News of a deal dates it to the day or says 近日; a year alone is how a report
+ * or a story retells a company's past.
+ */
+export function datedByYearAlone(sentence: string, triggerAt: number, year: number | undefined): boolean {
+  let last: RegExpExecArray | undefined;
+  for (const m of sentence.slice(0, triggerAt).matchAll(YEARS)) last = m;
+  if (!last || insideTitle(sentence.slice(0, last.index))) return false;
+  const fact = Number(last[1]);
+  if (year !== undefined && fact > year) return false;
+  return !MORE_THAN_A_YEAR.test(sentence.slice(last.index + last[0].length, triggerAt));
 }

@@ -21,6 +21,7 @@ const RELEASE =
 const FRESH_PLEDGE = /(?<!解除(股份)?)质押(手续|业务|登记)|质押(及|和|与|、|以及)(部分)?(股份)?解除/;
 const BUY_BACK = /回购|购回/;
 const INCREASE = /增持/;
+const ACQUISITION_WORD = /^(?:收购|并购)$/;
 const ACQUISITION_TITLE = /收购|购买.{0,20}(股权|股份|资产)|受让.{0,20}股权|并购/;
 /**
  * Buying a company's equity (股权, an unlisted company's) or the company itself is an acquisition whatever the
@@ -154,6 +155,9 @@ export function retype(event: SentenceEvent, sentenceStart: number, ctx: RetypeC
       return undefined;
     case '投资':
       if (INCREASE.test(near)) return { type: '股东增持', roles: INCREASE_ROLES };
+      // The model's 投资 on the word 收购 or 并购 itself: the word names the deal (对于此次收购, 促进…并购事宜).
+      if (ACQUISITION_WORD.test(event.trigger))
+        return { type: '收购', roles: ACQUISITION_FROM_INVESTMENT, issuerRole: '收购方' };
       if (ctx.kind === 'announcement' && ctx.title && ACQUISITION_TITLE.test(ctx.title))
         return { type: '收购', roles: ACQUISITION_FROM_INVESTMENT, issuerRole: '收购方' };
       return undefined;

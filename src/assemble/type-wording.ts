@@ -19,15 +19,24 @@ const RULING_AWAITED = /等待(?:法院)?(?:判决|裁决|宣判|仲裁)|尚未(
 const SHARES_OR_EQUITY = /股权|股票|股本|[\d万亿千百A-HＡ-Ｈ]股|股份(?!有限)/;
 /**
  * Officer wording that changes nobody's post: a sitting director's re-election (轮席退任 and 重选 are one
- * step), a biography (its age, 35岁), or the fee an appointment carries (袍金).
+ * step), a biography (its age, 35岁), the fee an appointment carries (袍金), or a shareholder's proxy (委任代表) in a
+ * circular's meeting rules.
  */
-const NO_OFFICER_CHANGE = /重选|重選|连任|連任|留任|膺选|膺選|\d{2}\s*[岁歲][，,]|袍金/;
+const NO_OFFICER_CHANGE = /重选|重選|连任|連任|留任|膺选|膺選|\d{2}\s*[岁歲][，,]|袍金|委任代表|受委代表/;
+/**
+ * Posts of government and politics (a president, a mayor, a minister's chief of staff): 高管变动 is a change of
+ * a company's officers; a sentence with these and no company in it tells of a state's.
+ */
+const PUBLIC_OFFICE =
+  /总统|总理|首相|议员|议会|人大常委会|人民政府|党团|国务卿|内阁|唐宁街|幕僚长|[省州]长|(?<!董事|[行社局处])市长/;
+const COMPANY_WORD = /公司|集团|股份|银行|证券|基金|董事|监事|总裁|总经理|CEO/;
 
 /**
  * A loss the sentence states for its own period: 亏 not in 扭亏 (back to profit), not in a 扣非 figure (the
- * guideline's loss is the net profit's), not after 上年同期 (last year's). A minus figure of 净利润 counts too.
+ * guideline's loss is the net profit's), not after 上年同期 (last year's). A minus figure of 净利润 counts too, not
+ * the dash of a range of profits (净利润2.1亿元-2.5亿元).
  */
-const LOSS_WORD = /(?<!扭)亏|净利润[^，,。；]{0,12}-\s*\d/g;
+const LOSS_WORD = /(?<!扭)亏|净利润[^，,。；\d]{0,12}-\s*\d/g;
 const NOT_THIS_PERIODS_LOSS = /上年同期|去年同期|上年度|上一年度|扣非|扣除非经常性损益/;
 
 function statesOwnLoss(sentence: string): boolean {
@@ -49,6 +58,10 @@ function clauseBefore(sentence: string, at: number): string {
  */
 const MARKET_FLOW =
   /重仓|加仓|减仓|仓位|北上资金|基金经理|(?:该|旗下|公募)基金|基金[^，,。]{0,4}[一二三四1-4]季度/;
+/** Stocks ranked by what was bought or sold of them (减持宁德时代市值最高，其次是…): a market statistic. */
+const RANKED = /(?:市值|金额)最(?:高|多|大)|其次(?:是|为)|最多的是/;
+/** Convertible bonds sold or bought (减持“长汽转债”): no trade in the shares (guideline §2). */
+const BONDS = /转债|债券/;
 /** A broker's rating written with a trade word (维持“增持”评级, 评级由增持降至中性): an opinion, no trade. */
 const RATING_WITH_TRADE_WORD =
   /[“"]?[增减]持[”"]?\s*评级|评级[^，,。；]{0,8}[增减]持|(?:维持|给予|予以?|上调至|下调至|降至|升至|首次覆盖)[“"]?[增减]持/g;
@@ -82,6 +95,17 @@ const STATISTIC_EXAMPLES =
 /** Types that round-ups count companies by. */
 const COUNTED_TYPES = new Set(['股东增持', '股东减持', '股份回购', '亏损', '质押', '解除质押']);
 
+/**
+ * A period's orders added up (12月份当月中标及新签合同额, 第四季度已中标尚未签约订单, 收到子公司中标/签约…合同订单合计):
+ * the sum of many awards, none of them told.
+ */
+const ORDER_TOTALS =
+  /中标(?:及|和|与|\/|、)(?:新签|签约|签订)|(?:当月|季度|月份|年度|累计)[^，,。；]{0,6}中标|中标[^，,。；]{0,4}尚未签约/;
+/** 中标 as what a product or a bidder is (集采中标的产品, 中标支架, 中标机构既有…): no award told. */
+const AWARDED_AS_ATTRIBUTE = /集采中标|中标(?:的)?(?:产品|品种|支架|药品|机构|者)/;
+
+/** A holder's trades: told as the start of something else (在某某减持…后，…) they are background too. */
+const TRADE_TYPES = new Set(['股东增持', '股东减持']);
 /** Deal types whose mentions outside a filing of their own are often what explains a figure or a failed plan. */
 const DEAL_TYPES = new Set(['企业收购', '投资', '股份股权转让']);
 /** A deal called off, rejected or lapsed: background, not a deal (guideline §2). */
@@ -92,6 +116,23 @@ const CALLED_OFF = /终止|被否|失败|失效|告吹|未获|撤回|放弃|叫�
  * so this holds only outside announcements.
  */
 const EXPLAINS_A_FIGURE = /并表|商誉|投资收益|投资损失|少数股东|利息支出|摊销/;
+
+/**
+ * Deals given as examples (如甲收购乙、丙收购丁等，…): cases cited to make a point, no event (guideline §2). The
+ * example opens its clause or one before it and a 等 closes the list after the mention.
+ */
+const EXAMPLE_OPENS =
+  /(?:^|[，,；;：:])\s*(?:比如|例如|譬如|诸如|如)(?![下上前此同期实所何约今意果若])[^。]*$/;
+const EXAMPLE_CLOSES = /^[^。；;]*?等/;
+/**
+ * A deal or a trade told as the means or the start of something else: 通过收购某某，公司成功…; 依靠收购…实现…;
+ * 收购某某后，…; 在某某减持…后，….
+ * The sentence is about what followed; the deal itself is the company's past.
+ */
+const MEANS_OPENS = /^[^，,\d]{0,8}?(?:通过|依靠|依托|借助|凭借|整合)$/;
+const SEQUEL_CLOSES = /^[^，,。；;]{0,30}?(?:完成)?(?:后|之后)$/;
+/** …unless what came after is the deal's announcement or plan (披露拟收购某某后，…): then the deal is the news. */
+const ANNOUNCED = /披露|公告|宣布|拟|计划/;
 
 function clauseAround(sentence: string, at: number): string {
   return clauseBefore(sentence, at) + (sentence.slice(at).split(CLAUSE_BREAK)[0] ?? '');
@@ -108,6 +149,16 @@ export function notOfType(
   if (DEAL_TYPES.has(documentType)) {
     if (CALLED_OFF.test(clauseAround(sentence, triggerAt))) return 'called-off';
     if (kind !== 'announcement' && EXPLAINS_A_FIGURE.test(sentence)) return 'explains-a-figure';
+    if (EXAMPLE_OPENS.test(sentence.slice(0, triggerAt)) && EXAMPLE_CLOSES.test(sentence.slice(triggerAt)))
+      return 'example';
+  }
+  if (DEAL_TYPES.has(documentType) || TRADE_TYPES.has(documentType)) {
+    const before = clauseBefore(sentence, triggerAt);
+    const rest = clauseAround(sentence, triggerAt).slice(before.length).trimEnd();
+    // 本次增持后，某某持有…: a trade notice states the holding after its own trade; only 在…后 sets a trade back.
+    const sequel = DEAL_TYPES.has(documentType) || before.trimStart().startsWith('在');
+    if (sequel && !ANNOUNCED.test(before) && SEQUEL_CLOSES.test(rest)) return 'sequel';
+    if (!ANNOUNCED.test(before) && MEANS_OPENS.test(before)) return 'means';
   }
   switch (documentType) {
     case '质押':
@@ -118,10 +169,15 @@ export function notOfType(
     case '股份股权转让':
       return SHARES_OR_EQUITY.test(sentence) ? undefined : 'no-shares';
     case '高管变动':
-      return NO_OFFICER_CHANGE.test(sentence) ? 'no-change-of-post' : undefined;
+      if (NO_OFFICER_CHANGE.test(sentence)) return 'no-change-of-post';
+      return PUBLIC_OFFICE.test(sentence) && !COMPANY_WORD.test(sentence) ? 'public-office' : undefined;
     case '股东增持':
     case '股东减持':
-      return MARKET_FLOW.test(sentence) ? 'market-flow' : undefined;
+      if (MARKET_FLOW.test(sentence)) return 'market-flow';
+      if (RANKED.test(sentence)) return 'ranking';
+      return BONDS.test(sentence) ? 'bonds' : undefined;
+    case '中标':
+      return ORDER_TOTALS.test(sentence) || AWARDED_AS_ATTRIBUTE.test(sentence) ? 'order-totals' : undefined;
     default:
       return undefined;
   }

@@ -349,6 +349,13 @@ describe('record roles read from the wording', () => {
       records.map((r) => [r.documentType, roles(r).收购方, roles(r).被收购方]),
       [['企业收购', '示例股份', '某某工具有限公司']],
     );
+    // The model's 投资 on the word 收购 itself, with no equity named: still the acquisition.
+    const told = '对于此次收购，示例股份表示将有利于扩大产能。';
+    const [bought] = mergeDocumentEvents([event('投资', told, '收购', [['sub', '示例股份', 'x']])], {
+      ...ctx,
+      kind: 'news',
+    });
+    assert.deepEqual([bought?.documentType, roles(bought).收购方], ['企业收购', '示例股份']);
     const placing = '本次非公开发行的特定对象为甲基金，认购金额3500万元。';
     const [financing] = mergeDocumentEvents(
       [event('股份股权转让', placing, '认购', [['obj-org', '甲基金', 'f']])],
@@ -411,6 +418,19 @@ describe('record roles read from the wording', () => {
       );
     assert.equal(officer('于本公告日期，董事会成员包括执行董事张伟及独立非执行董事李娜。'), undefined);
     assert.equal(officer('张伟因个人原因辞任执行董事。')?.documentType, '高管变动');
+  });
+
+  it('reads no officer change out of a change of government posts or a proxy', () => {
+    const news = { ...ctx, kind: 'news' as const, sentenceStarts };
+    const post = (text: string, who: string) =>
+      toRecordMention(event('高管变动', text, who, [['sub-per', who]]), news)?.documentType;
+    assert.equal(post('会议决定，接受王某辞去某市人民政府副市长职务。', '王某'), undefined);
+    assert.equal(post('首相的幕僚长Dan Rosenfield在周四晚间辞职。', 'Dan Rosenfield'), undefined);
+    assert.equal(post('总统托卡耶夫接受政府辞职，任命第一副总理为代理总理。', '托卡耶夫'), undefined);
+    // A company officer named beside a public post is still a company's change.
+    assert.equal(post('远山科技公告，前副市长张伟获聘为公司独立董事。', '张伟'), '高管变动');
+    // A circular's meeting rules appoint proxies, not officers.
+    assert.equal(post('由股東之委任代表之人張偉提出之要求，將被視為由股東提出。', '張偉'), undefined);
   });
 
   it('puts the issuer on the contractor side of a contract the wording had the other way round', () => {
@@ -733,6 +753,43 @@ describe('records told in passing', () => {
     assert.equal(deal('远山科技拟以5亿元收购星河电子60%股权。')?.documentType, '企业收购');
   });
 
+  it('reads no deal out of a report retelling the company’s past by year, only out of its news', () => {
+    const deal = (text: string, kind: 'news' | 'announcement' | 'other' = 'other') =>
+      toRecordMention(
+        event('收购', text, '收购', [
+          ['sub-org', '远山科技'],
+          ['obj-org', '星河电子'],
+        ]),
+        { ...news, kind, documentYear: 2021, sentenceStarts },
+      )?.documentType;
+    assert.equal(deal('远山科技2020年收购星河电子100%股权，产能翻倍。'), undefined);
+    assert.equal(deal('2021年，远山科技完成收购星河电子。', 'news'), undefined);
+    assert.equal(deal('远山科技2021年8月收购星河电子100%股权。'), '企业收购');
+    assert.equal(deal('远山科技2021年拟收购星河电子100%股权。'), '企业收购');
+    // An announcement dates its own deal as it likes.
+    assert.equal(deal('远山科技2021年收购星河电子100%股权。', 'announcement'), '企业收购');
+  });
+
+  it('reads no deal out of examples, nor out of one told as the means or start of something else', () => {
+    const deal = (text: string) =>
+      toRecordMention(
+        event('收购', text, '收购', [
+          ['sub-org', '远山科技'],
+          ['obj-org', '星河电子'],
+        ]),
+        { ...news, sentenceStarts },
+      )?.documentType;
+    assert.equal(deal('如远山科技收购星河电子、甲公司收购乙公司等，金额都在10亿以上。'), undefined);
+    assert.equal(deal('通过收购星河电子，远山科技成功跻身高端材料市场。'), undefined);
+    assert.equal(deal('显示材料方面，远山科技通过收购星河电子，完善光刻胶布局。'), undefined);
+    assert.equal(deal('远山科技收购星河电子后，李某进入公司董事会。'), undefined);
+    // The deal's announcement or plan, then what followed: the deal is the news.
+    assert.equal(deal('远山科技披露拟收购星河电子控股权后，引发外界关注。'), '企业收购');
+    assert.equal(deal('远山科技以5亿元收购星河电子，收购完成后持有其60%股权。'), '企业收购');
+    assert.equal(deal('远山科技如期完成收购星河电子。'), '企业收购');
+    assert.equal(deal('远山科技拟通过收购星河电子进入储能市场。'), '企业收购');
+  });
+
   it('keeps no loss record none of whose sentences states a loss of the period', () => {
     const loss = (text: string, period: string) =>
       event('亏损', text, '远山科技', [
@@ -745,6 +802,11 @@ describe('records told in passing', () => {
     assert.deepEqual(mergeDocumentEvents([turned], news), []);
     const nonRecurring = loss('远山科技预计2021年净利润2.1亿元，扣非后亏损15亿元。', '2021年');
     assert.deepEqual(mergeDocumentEvents([nonRecurring], news), []);
+    // The dash of a range of profits is no minus sign.
+    const range = loss('远山科技预计2021年度净利润1800万元-2700万元，上年同期为亏损6.37亿元。', '2021年度');
+    assert.deepEqual(mergeDocumentEvents([range], news), []);
+    const minus = loss('远山科技预计2021年度净利润为-3,377万元。', '2021年度');
+    assert.equal(mergeDocumentEvents([minus], news).length, 1);
     // The company and period in one sentence, the loss in the next: one record.
     const stated = event('亏损', '远山科技预计2021年度净利润亏损3亿元至4亿元。', '远山科技', [
       ['sub-org', '远山科技'],
@@ -782,6 +844,59 @@ describe('records told in passing', () => {
     );
     assert.equal(own.length, 1);
     assert.equal(trade('减持', '远山集团对星河电子的持股比例降至18.7%。', '远山集团', '星河电子').length, 1);
+  });
+
+  it('joins a sentence that points back at the deal told (本轮融资由某某领投) to that deal', () => {
+    /** The event moved to sentence `n` (sentence n starts at n * 100). */
+    const inSentence = (e: SentenceEvent, n: number): SentenceEvent => ({
+      ...e,
+      mention: { ...e.mention, sentence: n, start: e.mention.start + n * 100, end: e.mention.end + n * 100 },
+      arguments: e.arguments.map((a) => ({
+        ...a,
+        sentence: n,
+        start: a.start + n * 100,
+        end: a.end + n * 100,
+      })),
+    });
+    const raised = event('企业融资', '星河科技近日完成2亿元B轮融资。', '融资', [
+      ['obj', '星河科技'],
+      ['round', 'B轮'],
+    ]);
+    const led = (text: string) => inSentence(event('企业融资', text, '领投', [['lead', '远山资本']]), 1);
+    const one = mergeDocumentEvents([raised, led('本轮融资由远山资本领投，甲乙资本跟投。')], news);
+    assert.equal(one.length, 1);
+    assert.deepEqual(roles(one[0]), { 被投资方: '星河科技', 融资轮次: 'B轮', 领投方: '远山资本' });
+    // Without the words that point back, an investor's other deal stays apart.
+    assert.equal(mergeDocumentEvents([raised, led('远山资本去年领投了丙丁科技。')], news).length, 2);
+  });
+
+  it('reads no holder trade out of a ranking of stocks or a sale of convertible bonds', () => {
+    const sold = (text: string) =>
+      mergeDocumentEvents(
+        [
+          event('减持', text, '减持', [
+            ['sub', '远山集团'],
+            ['obj', '远山科技'],
+          ]),
+        ],
+        news,
+      );
+    assert.deepEqual(sold('远山集团减持远山科技市值最高，达600亿元，其次是星河电子。'), []);
+    assert.deepEqual(sold('远山集团共计减持“远山转债”350万张，远山科技公告称。'), []);
+    assert.equal(sold('远山集团减持远山科技350万股，占总股本的1%。').length, 1);
+    assert.deepEqual(sold('本次减持完成后，远山集团仍持有“远山转债”1360万张，远山科技公告称。'), []);
+    // A trade set back by 在…后 is the start of something else; a notice's holding after its own trade is not.
+    assert.deepEqual(sold('分析师指出，在远山集团减持远山科技后，这家巨头可能会出售更多股份。'), []);
+    assert.equal(sold('本次减持后，远山集团持有远山科技5%的股份。').length, 1);
+  });
+
+  it('reads no bid win out of a period’s order totals or a product that won a tender', () => {
+    const won = (text: string, who: string) =>
+      mergeDocumentEvents([event('中标', text, '中标', [['sub', who]])], news);
+    assert.deepEqual(won('远山建设公告，公司12月份当月中标及新签合同额346.27亿元。', '远山建设'), []);
+    assert.deepEqual(won('远山建设公告，第四季度已中标尚未签约订单6.58亿元。', '远山建设'), []);
+    assert.deepEqual(won('远山医药表示，公司集采中标的产品已于5月开始放量。', '远山医药'), []);
+    assert.equal(won('远山建设公告，公司中标星河市地铁5号线工程，中标金额12亿元。', '远山建设').length, 1);
   });
 
   it('asks no terms of an announcement, whose title and tables tell the pledge', () => {

@@ -55,6 +55,19 @@ describe('notEventReason: statements that are not events', () => {
     expectReason('控股股东拟减持不超过公司总股本2%的股份。', undefined, '减持');
   });
 
+  it('hypothetical: a deal only sought or talked over', () => {
+    expectReason(
+      '有知情人士称，远山资本正寻求收购星河银行的控股权，交易仍在谈判中。',
+      'hypothetical',
+      '收购',
+    );
+    expectReason('控股股东正在筹备通过协议转让方式减持公司股份事项。', 'hypothetical', '减持');
+    expectReason('双方正在洽谈增资事宜。', 'hypothetical', '增资');
+    expectReason('此前有报道称，甲公司和乙公司均在探索全面收购该公司的可能性。', 'hypothetical', '收购');
+    expectReason('独董公开质疑大股东的资管计划应该减持，也引起了市场担忧。', 'hypothetical', '减持');
+    expectReason('远山资本已于近日完成收购星河银行的控股权。', undefined, '收购');
+  });
+
   it('hypothetical: 若…则, 如果…将, 一旦; but 拟, 如下 and 若干 are not conditions', () => {
     expectReason('若公司股价连续20个交易日低于每股净资产，控股股东将增持公司股份。', 'hypothetical', '增持');
     expectReason('如公司最终成为该项目的中标单位，公司将及时履行信息披露义务。', 'hypothetical', '中标');
