@@ -11,6 +11,7 @@ import { isPersonName } from '../link/people.js';
 import { personKey } from '../link/person-key.js';
 import { documentValue } from '../normalize/index.js';
 import { headlineOf, type ParsedDocument } from '../parse/index.js';
+import { toSimplified } from '../parse/traditional-to-simplified.js';
 import {
   CONTRACT_RECORDS,
   type ContractRecord,
@@ -221,7 +222,8 @@ class FixedWording {
       roleKey: info?.key ?? role,
       documentRole: role,
     };
-    const normalised = documentValue(info?.value, span.text);
+    // Rules read the text as written; numbers in Traditional script (百萬港元) normalise as Simplified.
+    const normalised = documentValue(info?.value, toSimplified(span.text).text);
     if (normalised) row.value = normalised.display;
     else if (typeof value === 'string' && !info?.entityTypes.length) row.value = value;
     const entity = info?.entityTypes.length ? this.entity(span.text, info.entityTypes) : undefined;
