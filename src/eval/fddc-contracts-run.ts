@@ -5,7 +5,7 @@
  */
 import { CONTRACT_RECORDS } from '../assemble/contract-fields.js';
 import { type DueeFinDocument, toDueeFinDocument } from '../assemble/index.js';
-import type { EventExtractor } from '../extract/index.js';
+import type { SentenceExtractor } from '../extract/index.js';
 import { loadEventRoles } from '../link/index.js';
 import { readStandalone } from '../pipeline/index.js';
 import {
@@ -81,7 +81,7 @@ export function fddcRecordsOf(doc: DueeFinDocument): FddcContractRecord[] {
 
 /** Reads the announcements of `part` with the extractor, kind undeclared, and scores their contract records. */
 export async function runFddcContracts(
-  extractor: EventExtractor,
+  extractor: SentenceExtractor,
   datasetsDir: string,
   part: FddcPart,
 ): Promise<FddcRun & { announcements: number }> {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toDueeFinDocument } from '../assemble/index.js';
 import { projectRoot } from '../config/index.js';
-import type { EventExtractor } from '../extract/index.js';
+import type { SentenceExtractor } from '../extract/index.js';
 import { loadEventRoles } from '../link/index.js';
 import { isDocumentInputError } from '../parse/index.js';
 import { readStandalone } from '../pipeline/index.js';
@@ -55,7 +55,7 @@ async function sourceBytes(
  * parser tells it), and scores the records.
  */
 export async function runRealDocs(
-  extractor: EventExtractor,
+  extractor: SentenceExtractor,
   datasetsDir: string,
   goldDir = REALDOCS_GOLD_DIR,
   keep: (doc: GoldDocument) => boolean = () => true,

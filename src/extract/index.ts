@@ -1,6 +1,7 @@
 export * from './char-normalizer.js';
 export * from './document-known-names.js';
 export * from './event-extractor.js';
+export * from './extraction-cache.js';
 export * from './fewfc-format.js';
 export * from './knowledge-features.js';
 export * from './length-batcher.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { assembleDocument } from '../assemble/index.js';
-import { documentKnownNames, type EventExtractor, KnownNames } from '../extract/index.js';
+import { documentKnownNames, KnownNames, type SentenceExtractor } from '../extract/index.js';
 import {
   type EventTypeInfo,
   type Gazetteer,
@@ -20,7 +20,7 @@ import type { DocumentJob } from '../queue/index.js';
 export type ReadStage = 'parse' | 'extract' | 'link' | 'assemble';
 
 export interface ReadDocumentDeps {
-  extractor: EventExtractor;
+  extractor: SentenceExtractor;
   /** What the graph already knows of companies; linking matches mentions against it. */
   gazetteer: Gazetteer;
   eventTypes: ReadonlyMap<string, EventTypeInfo>;
@@ -50,7 +50,7 @@ export interface StandaloneDocument {
 }
 
 export interface StandaloneOptions {
-  extractor: EventExtractor;
+  extractor: SentenceExtractor;
   eventTypes: ReadonlyMap<string, EventTypeInfo>;
   /** `other` (the default) lets the parser tell the kind from the content. */
   kind?: DocumentJob['kind'];

@@ -4,9 +4,9 @@
  * A model with the knowledge input is told the names of the training splits (training-gazetteer.ts),
  * the knowledge it was trained with; `--knowledge none` scores it with nothing marked.
  */
-import { basename } from 'node:path';
+import path, { basename } from 'node:path';
 import { type Command, Option } from 'commander';
-import { defaultDatasetsDir, defaultModelDir } from '../../config/index.js';
+import { defaultDatasetsDir, defaultModelDir, readSetting } from '../../config/index.js';
 import { annotationAgreement, readDoubleAnnotation } from '../../eval/annotation-agreement.js';
 import { evaluateEntities, readEntityDevSet } from '../../eval/entity-evaluation.js';
 import { EVENT_METRICS, type Prf } from '../../eval/event-metrics.js';
@@ -18,6 +18,7 @@ import { runRealDocs, TEAM_EVENTS_DIR } from '../../eval/realdocs-run.js';
 import { recordScore } from '../../eval/recorded-scores.js';
 import { readTrainingKnownNames } from '../../eval/training-gazetteer.js';
 import { EventExtractor, type ExtractOptions } from '../../extract/event-extractor.js';
+import { CachedExtractor } from '../../extract/extraction-cache.js';
 import { type Precision, parsePrecision } from '../../extract/model-paths.js';
 import { parsePositiveInt } from './extract.js';
 
@@ -32,6 +33,7 @@ interface EvalOptions {
   parts: boolean;
   json?: boolean;
   record?: boolean;
+  cache?: boolean | string;
 }
 
 /** How far the two annotators of the team's double-annotated sample agree; no model is involved. */
@@ -99,9 +101,21 @@ async function run(options: EvalOptions): Promise<void> {
     session: { intraOpNumThreads: options.threads },
     parts: options.parts,
   });
+  // Document sets read whole documents; their sentences' readings can be kept between runs.
+  const reader =
+    options.cache === undefined || options.cache === false
+      ? extractor
+      : await CachedExtractor.open(
+          extractor,
+          typeof options.cache === 'string' ? options.cache : path.join(readSetting('dataDir'), 'eval-cache'),
+        );
+  const cacheNote = (): string =>
+    reader instanceof CachedExtractor
+      ? `, sentences ${reader.counts.cached} from the cache + ${reader.counts.read} read by the model`
+      : '';
   if (options.dataset === 'fddc-contracts') {
     const part = (['dev', 'held-out', 'all'].includes(options.split) ? options.split : 'dev') as FddcPart;
-    const result = await runFddcContracts(extractor, options.dataDir, part);
+    const result = await runFddcContracts(reader, options.dataDir, part);
     if (options.json) {
       process.stdout.write(
         `${JSON.stringify({ dataset: 'fddc-contracts', part, modelVersion: extractor.modelVersion, ...result })}\n`,
@@ -109,7 +123,7 @@ async function run(options: EvalOptions): Promise<void> {
       return;
     }
     process.stdout.write(
-      `fddc-contracts ${part}: ${result.announcements} announcements, model ${extractor.modelVersion} (${options.precision}), ${result.seconds.toFixed(1)} s\n${formatScoreTable(result.scores.fields)}\nmean F1 ${pct(result.scores.score)}\n`,
+      `fddc-contracts ${part}: ${result.announcements} announcements, model ${extractor.modelVersion} (${options.precision}), ${result.seconds.toFixed(1)} s${cacheNote()}\n${formatScoreTable(result.scores.fields)}\nmean F1 ${pct(result.scores.score)}\n`,
     );
     return;
   }
@@ -117,13 +131,8 @@ async function run(options: EvalOptions): Promise<void> {
     const team = options.dataset === 'team-events';
     const part = team ? teamPart(options.split) : undefined;
     const result = team
-      ? await runRealDocs(
-          extractor,
-          options.dataDir,
-          TEAM_EVENTS_DIR,
-          (d) => part === 'all' || d.split === part,
-        )
-      : await runRealDocs(extractor, options.dataDir);
+      ? await runRealDocs(reader, options.dataDir, TEAM_EVENTS_DIR, (d) => part === 'all' || d.split === part)
+      : await runRealDocs(reader, options.dataDir);
     const name = part ? `${options.dataset} ${part}` : options.dataset;
     if (options.record) {
       const command = `finkg eval --dataset ${options.dataset}${part ? ` --split ${part}` : ''}`;
@@ -137,7 +146,7 @@ async function run(options: EvalOptions): Promise<void> {
     }
     const skipped = result.skipped.length ? `\nnot read: ${result.skipped.join('; ')}` : '';
     process.stdout.write(
-      `${name}: ${result.documents} documents, ${result.pages} pages, model ${extractor.modelVersion} (${options.precision}), ${result.seconds.toFixed(1)} s (${(result.pages / result.seconds).toFixed(2)} pages/s)${skipped}\n${formatRealDocs(result.score)}\n`,
+      `${name}: ${result.documents} documents, ${result.pages} pages, model ${extractor.modelVersion} (${options.precision}), ${result.seconds.toFixed(1)} s (${(result.pages / result.seconds).toFixed(2)} pages/s)${cacheNote()}${skipped}\n${formatRealDocs(result.score)}\n`,
     );
     return;
   }
@@ -208,6 +217,10 @@ export function registerEvalCommand(program: Command): void {
         .default('training'),
     )
     .option('--no-parts', 'run the whole int8 file, not the encoder + detected-type heads parts')
+    .option(
+      '--cache [dir]',
+      "realdocs, team-events, fddc-contracts: keep the model's reading of each sentence in DIR (default DATA_DIR/eval-cache) and reuse it, so re-scoring after a change to parsing or rules runs the model only on new sentences",
+    )
     .option('--json', 'print one JSON object instead of a table')
     .option(
       '--record',
