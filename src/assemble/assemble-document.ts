@@ -11,7 +11,6 @@ import { isPersonName } from '../link/people.js';
 import { personKey } from '../link/person-key.js';
 import { documentValue } from '../normalize/index.js';
 import { headlineOf, type ParsedDocument } from '../parse/index.js';
-import { toSimplified } from '../parse/traditional-to-simplified.js';
 import {
   CONTRACT_RECORDS,
   type ContractRecord,
@@ -222,8 +221,7 @@ class FixedWording {
       roleKey: info?.key ?? role,
       documentRole: role,
     };
-    // Rules read the text as written; numbers in Traditional script (百萬港元) normalise as Simplified.
-    const normalised = documentValue(info?.value, toSimplified(span.text).text);
+    const normalised = documentValue(info?.value, span.text);
     if (normalised) row.value = normalised.display;
     else if (typeof value === 'string' && !info?.entityTypes.length) row.value = value;
     const entity = info?.entityTypes.length ? this.entity(span.text, info.entityTypes) : undefined;

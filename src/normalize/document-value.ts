@@ -28,9 +28,11 @@ function rangeTop(text: string): string {
 /** Normalises the text of a value by its kind (a role's, from the schema); null when it does not parse as that kind. */
 export function documentValue(
   kind: DocumentValueKind | undefined,
-  text: string,
+  raw: string,
   publishedAt?: string,
 ): DocumentValue | null {
+  // HKEX filings write their units in Traditional script (百萬港元, 億股).
+  const text = raw.replace(/萬/g, '万').replace(/億/g, '亿');
   switch (kind) {
     case 'money': {
       const money = normalizeMoney(text) ?? normalizeMoney(rangeTop(text));

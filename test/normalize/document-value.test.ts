@@ -7,6 +7,7 @@ describe('documentValue: money', () => {
     assert.equal(documentValue('money', '60 百万港元至 70 百万港元')?.display, '70000000 HKD');
     assert.equal(documentValue('money', '不低于1亿元（含）且不超过2亿元（含）')?.display, '200000000 CNY');
     assert.equal(documentValue('money', '1至2亿元')?.display, '200000000 CNY');
+    assert.equal(documentValue('money', '60 百萬港元至 70 百萬港元')?.display, '70000000 HKD');
   });
 
   it('reads a single amount as before and gives nothing for a range of no amounts', () => {
