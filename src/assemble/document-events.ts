@@ -19,7 +19,7 @@ import { recalledHistory } from './recalled-history.js';
 import { retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
 import { DAY_OF_MONTH } from './rule-values.js';
-import { sentenceAuthority } from './sentence-roles.js';
+import { namedAsSeller, sentenceAuthority } from './sentence-roles.js';
 import { hasRecordWording, isRepresentative, namedAsSubsidiary, notOfType } from './type-wording.js';
 
 export interface AssembleContext {
@@ -160,6 +160,7 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     const at = a.start - sentenceStart;
     if (kind && kind !== 'date' && isCumulativeFigure(event.sentenceText, at)) continue;
     if (lawsuit && isRepresentative(event.sentenceText, at)) continue;
+    if (role === '被收购方' && namedAsSeller(event.sentenceText, at + a.text.length)) continue;
     if (role && kind === 'date' && DATELINE_AFTER.test(event.sentenceText.slice(at + a.text.length))) {
       role = DISCLOSURE_ROLES.find((r) => info.documentRoles.has(r)) ?? role;
     }

@@ -106,10 +106,8 @@ describe('roles a mention’s own sentence states', () => {
       ['obj-org', '东海精工'],
     ]);
     const a = filled(withSentenceRoles(m, 0, eventTypes));
-    assert.deepEqual(a.收购标的, {
-      text: '东海精工（以下简称“东海”）60%的股权',
-      start: text.indexOf('东海精工'),
-    });
+    // The alias note is no part of the stake's name.
+    assert.deepEqual(a.收购标的, { text: '东海精工60%的股权', start: text.indexOf('东海精工') });
     const whole = '某某集团收购南山物流全部股权。';
     const w = filled(
       withSentenceRoles(
@@ -179,5 +177,18 @@ describe('roles a mention’s own sentence states', () => {
     const m = filled(withSentenceRoles(mention('减持', text, [['sub', '某某']]), 0, eventTypes));
     assert.equal(m.交易股票, undefined);
     assert.equal(m['交易股票/股份数量']?.text, '148万股');
+  });
+
+  it('tells the seller of a stake (收购A持有的B公司股权) from its target', () => {
+    const text =
+      '公司子公司拟以1418万元收购某某控股集团有限公司（以下简称“某某控股”）持有的南山药业有限公司86.67%股权。';
+    const m = mention('收购', text, [
+      ['obj-org', '某某控股集团有限公司'],
+      ['obj-org', '南山药业有限公司'],
+    ]);
+    assert.deepEqual(
+      m.arguments.filter((a) => a.documentRole === '被收购方').map((a) => a.text),
+      ['南山药业有限公司'],
+    );
   });
 });
