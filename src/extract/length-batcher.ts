@@ -2,8 +2,10 @@
 
 export interface LengthBatcherOptions {
   /**
-   * Most sequences in one batch.
-   * @defaultValue 32
+   * Most sequences in one batch. One by default: the int8 model quantises a run's activations with one
+   * scale for the whole batch, so batched sentences change each other's readings; one per run reads a
+   * sentence the same in every document (and on 2 cores it was no slower: `npm run bench:model -- --batch`).
+   * @defaultValue 1
    */
   maxBatchSize?: number;
   /**
@@ -18,7 +20,7 @@ export interface LengthBatcherOptions {
  * at most `maxTokensPerBatch` padded tokens; a sequence longer than the token budget gets a batch of its own.
  */
 export function batchByLength(lengths: readonly number[], options: LengthBatcherOptions = {}): number[][] {
-  const maxBatchSize = Math.max(1, options.maxBatchSize ?? 32);
+  const maxBatchSize = Math.max(1, options.maxBatchSize ?? 1);
   const maxTokens = Math.max(1, options.maxTokensPerBatch ?? 8192);
   const order = lengths
     .map((_, i) => i)

@@ -7,6 +7,7 @@ import { EventExtractor } from '../../src/extract/event-extractor.js';
 import { KNOWLEDGE_FEATURES_VERSION, KnownNames } from '../../src/extract/knowledge-features.js';
 import type { ExtractionResult } from '../../src/extract/types.js';
 import { WORD_FEATURES_VERSION } from '../../src/extract/word-features.js';
+import { MODEL_DIR, missingModel } from './committed-model.js';
 import { KNOWLEDGE_MODEL_DIR, LOOKUP_MODEL_DIR } from './lookup-model.js';
 
 const load = () =>
@@ -212,3 +213,20 @@ function saying(text: string) {
     return true;
   };
 }
+
+describe('EventExtractor on the committed int8 model', () => {
+  it('reads a sentence the same whatever it is read beside', async (t) => {
+    const missing = missingModel('model.int8.onnx');
+    if (missing) return t.skip(missing);
+    const extractor = await EventExtractor.load({ modelDir: MODEL_DIR });
+    const sentence = '公司控股股东张建华将其持有的3,000,000股公司股份质押给招商银行股份有限公司深圳分行。';
+    const beside = [
+      '本次回购股份的资金总额不低于人民币5,000万元且不超过人民币10,000万元，回购价格不超过每股28.50元，回购期限为自董事会审议通过之日起12个月内。',
+      '中标。',
+    ];
+    const [alone] = await extractor.extract([sentence]);
+    const among = await extractor.extract([beside[0] as string, sentence, beside[1] as string]);
+    assert.ok(alone && alone.events.length > 0, 'the pledge is read');
+    assert.deepEqual(among[1], alone);
+  });
+});

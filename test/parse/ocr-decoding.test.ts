@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { characterErrorRate } from '../../src/eval/character-error-rate.js';
 import { parseAnnouncementHeader } from '../../src/parse/announcement-header.js';
-import { charSpans, ctcGreedy, parseCharset } from '../../src/parse/ocr/ctc.js';
+import { charSpans, ctcFromBest, ctcGreedy, parseCharset } from '../../src/parse/ocr/ctc.js';
 import { DB_DEFAULTS, decodeBoxes, type ProbabilityMap } from '../../src/parse/ocr/db-boxes.js';
 import { detectionInput, detectionSize } from '../../src/parse/ocr/detection-input.js';
 import type { RgbaImage } from '../../src/parse/ocr/raster.js';
@@ -48,6 +48,25 @@ describe('CTC greedy decoding', () => {
     const decoded = ctcGreedy(steps([1, 1, 0, 2, 2, 0, 2, 3, 0], 4), 9, 4, charset);
     assert.equal(decoded.text, '公司司告');
     assert.ok(Math.abs(decoded.confidence - 0.9) < 1e-6);
+  });
+
+  it('decodes the same from each step’s best class and probability (the fused recogniser’s step outputs)', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    const classes = 4;
+    const count = 40;
+    const probs = Float32Array.from({ length: count * classes }, random);
+    const best = Array.from({ length: count }, (_, t) => {
+      const row = Array.from(probs.subarray(t * classes, (t + 1) * classes));
+      return row.indexOf(Math.max(...row));
+    });
+    const bestProbs = best.map((c, t) => probs[t * classes + c] ?? 0);
+    const full = ctcGreedy(probs, count, classes, charset);
+    assert.ok(full.chars.length > 5);
+    assert.deepEqual(ctcFromBest(best, bestProbs, charset), full);
   });
 
   it('reads nothing from blanks only, with confidence 0', () => {

@@ -52,6 +52,7 @@ describe('pages scanned sideways or upside down', () => {
       stamps: 0,
       regions,
       tall,
+      skew: 0,
     });
     assert.deepEqual(turnsToTry(read(10, 10, 0)), []);
     assert.deepEqual(turnsToTry(read(0, 10, 8)), [1, 3]);

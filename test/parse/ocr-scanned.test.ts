@@ -91,6 +91,30 @@ describe('OCR of scanned PDFs', () => {
     }
   });
 
+  it('reads a page fed in further askew (over 5°) in reading order, its boxes on the page as it lies', async () => {
+    for (const skewDegrees of [7, -8]) {
+      const doc = await parseDocument(await scannedPdf([PAGE], { skewDegrees }), {}, LIMITS);
+      const cer = characterErrorRate(PAGE.join(''), doc.text);
+      assert.ok(cer <= 0.02, `${skewDegrees}°: CER ${(cer * 100).toFixed(2)} %: ${doc.text}`);
+      const lines = doc.pages[0]?.ocr?.lines ?? [];
+      assert.deepEqual(
+        lines.map((l) => l.text.slice(0, 4)),
+        PAGE.map((l) => l.slice(0, 4)),
+        `${skewDegrees}°`,
+      );
+      // A long line's box on the page spans its lean: its height is about its width × tan(angle).
+      const long = lines[3];
+      assert.ok(long);
+      const [left, top, right, bottom] = long.box;
+      const lean = (bottom - top) / (right - left);
+      const expected = Math.tan((Math.abs(skewDegrees) * Math.PI) / 180);
+      assert.ok(lean > expected && lean < expected + 0.1, `${skewDegrees}°: ${long.box}`);
+      // Characters fall (or rise) along it from the first to the last, as printed.
+      const drop = (long.chars[long.chars.length - 1]?.box[1] ?? 0) - (long.chars[0]?.box[1] ?? 0);
+      assert.ok(drop * Math.sign(skewDegrees) > 20, `${skewDegrees}°: the line drops ${drop} pt`);
+    }
+  });
+
   it('reads a page scanned sideways or upside down turned upright, its boxes on the page as it lies', async () => {
     for (const options of [{ sideways: 90 }, { sideways: 270 }, { skewDegrees: 180 }] as const) {
       const doc = await parseDocument(await scannedPdf([PAGE], options), {}, LIMITS);

@@ -77,6 +77,33 @@ describe('tables in scans', () => {
     assert.deepEqual([...found.lines].sort(), [0, 1, 2]);
   });
 
+  it('reads a ruled table on a page fed in askew (6°) into its rows and cells', async () => {
+    const pdf = await scannedPdf([['关于股东持股情况的公告', '截至本公告日，股东持股情况如下：']], {
+      table: {
+        rows: [
+          ['股东名称', '持股数量（股）', '持股比例'],
+          ['示例投资有限公司', '12,680,000', '31.70%'],
+          ['示例控股集团', '6,150,000', '15.38%'],
+        ],
+        columnWidths: [330, 300, 220],
+      },
+      after: ['特此公告。'],
+      skewDegrees: 6,
+    });
+    const doc = await parseDocument(
+      pdf,
+      { fileName: 'scan.pdf' },
+      { maxBytes: 20 * 1024 * 1024, maxPages: 5 },
+    );
+    assert.equal(doc.tables.length, 1, doc.text);
+    assert.deepEqual(doc.tables[0]?.header, ['股东名称', '持股数量（股）', '持股比例']);
+    assert.deepEqual(doc.tables[0]?.rows, [
+      ['示例投资有限公司', '12,680,000', '31.70%'],
+      ['示例控股集团', '6,150,000', '15.38%'],
+    ]);
+    assert.ok(doc.text.indexOf('如下') < doc.text.indexOf('特此公告'), doc.text);
+  });
+
   it('reads a generated scanned table into the same rows and cells a text layer gives', async () => {
     const pdf = await scannedPdf([['关于股东持股情况的公告', '截至本公告日，股东持股情况如下：']], {
       table: {

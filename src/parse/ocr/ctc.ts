@@ -32,26 +32,46 @@ export function ctcGreedy(
   classes: number,
   charset: readonly string[],
 ): DecodedLine {
-  const chars: DecodedChar[] = [];
-  let previous = BLANK;
+  const best = new Float32Array(steps);
+  const bestProbs = new Float32Array(steps);
   for (let t = 0; t < steps; t++) {
-    let best = 0;
-    let bestP = -Infinity;
+    let top = 0;
+    let topP = -Infinity;
     const row = t * classes;
     for (let c = 0; c < classes; c++) {
       const p = probs[row + c] ?? 0;
-      if (p > bestP) {
-        bestP = p;
-        best = c;
+      if (p > topP) {
+        topP = p;
+        top = c;
       }
     }
-    if (best !== BLANK && best === previous) {
+    best[t] = top;
+    bestProbs[t] = topP;
+  }
+  return ctcFromBest(best, bestProbs, charset);
+}
+
+/**
+ * The same decoding from each step's most probable class and its probability, as the fused recogniser
+ * gives them (models/ocr/fuse_models.py: its ArgMax and ReduceMax outputs, the first class on a tie).
+ */
+export function ctcFromBest(
+  best: ArrayLike<number>,
+  bestProbs: ArrayLike<number>,
+  charset: readonly string[],
+): DecodedLine {
+  const steps = best.length;
+  const chars: DecodedChar[] = [];
+  let previous = BLANK;
+  for (let t = 0; t < steps; t++) {
+    const top = best[t] ?? BLANK;
+    if (top !== BLANK && top === previous) {
       const last = chars[chars.length - 1];
       if (last) last.end = t + 1;
-    } else if (best !== BLANK) {
-      chars.push({ text: charset[best - 1] ?? '', confidence: bestP, start: t, end: t + 1 });
+    } else if (top !== BLANK) {
+      chars.push({ text: charset[top - 1] ?? '', confidence: bestProbs[t] ?? 0, start: t, end: t + 1 });
     }
-    previous = best;
+    previous = top;
   }
   while (chars.length > 0 && (chars[0]?.text ?? '').trim() === '') chars.shift();
   while (chars.length > 0 && (chars[chars.length - 1]?.text ?? '').trim() === '') chars.pop();

@@ -12,9 +12,19 @@ export interface DetectionInput {
   /** NCHW float32, N = 1. */
   data: Float32Array;
   dims: [1, 3, number, number];
-  /** Multiply a map coordinate by these to get an image coordinate. */
+  /** Multiply a map coordinate by these and add the offsets to get an image coordinate. */
   scaleX: number;
   scaleY: number;
+  offsetX: number;
+  offsetY: number;
+}
+
+/** A part of the image in whole pixels, right and bottom exclusive. */
+export interface PixelRegion {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
 }
 
 /** Input sides: the image scaled so that its longer side is at most `maxSide`, each side rounded to the stride. */
@@ -28,22 +38,42 @@ export function detectionSize(
   return { width: round(width), height: round(height) };
 }
 
-/** Resizes (bilinear) and normalises a page image for the text detector. */
-export function detectionInput(image: RgbaImage, maxSide: number): DetectionInput {
+/**
+ * Resizes (bilinear) and normalises a page image for the text detector. With `region`, only that part is
+ * read (grown to whole strides of the map), at exactly the scale of the whole image: text in it is found as
+ * on the whole page.
+ */
+export function detectionInput(image: RgbaImage, maxSide: number, region?: PixelRegion): DetectionInput {
   const size = detectionSize(image.width, image.height, maxSide);
   const scaleX = image.width / size.width;
   const scaleY = image.height / size.height;
+  let left = 0;
+  let top = 0;
+  if (region) {
+    // Whole strides of the map at the page's scale, the region grown to fill them (within the page).
+    size.width = Math.min(size.width, Math.ceil((region.right - region.left) / scaleX / STRIDE) * STRIDE);
+    size.height = Math.min(size.height, Math.ceil((region.bottom - region.top) / scaleY / STRIDE) * STRIDE);
+    left = Math.max(0, Math.min(region.left, image.width - size.width * scaleX));
+    top = Math.max(0, Math.min(region.top, image.height - size.height * scaleY));
+  }
   const plane = size.width * size.height;
   const data = new Float32Array(3 * plane);
   for (let y = 0; y < size.height; y++) {
-    const sy = (y + 0.5) * scaleY - 0.5;
+    const sy = top + (y + 0.5) * scaleY - 0.5;
     for (let x = 0; x < size.width; x++) {
-      const sx = (x + 0.5) * scaleX - 0.5;
+      const sx = left + (x + 0.5) * scaleX - 0.5;
       for (let c = 0; c < 3; c++) {
         const value = sample(image, sx, sy, RGBA_CHANNEL[c] ?? 0) / 255;
         data[c * plane + y * size.width + x] = (value - (MEAN_BGR[c] ?? 0)) / (STD_BGR[c] ?? 1);
       }
     }
   }
-  return { data, dims: [1, 3, size.height, size.width], scaleX, scaleY };
+  return {
+    data,
+    dims: [1, 3, size.height, size.width],
+    scaleX,
+    scaleY,
+    offsetX: left,
+    offsetY: top,
+  };
 }

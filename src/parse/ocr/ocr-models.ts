@@ -36,9 +36,11 @@ export function packageModelFiles(): OcrModelFiles {
   };
 }
 
-/** The fused copies setup writes (models/ocr/fuse_models.py), or undefined when they are not built. */
-export function fusedModelFiles(): OcrModelFiles | undefined {
-  const dir = path.join(projectRoot, 'models', 'ocr');
+/**
+ * The fused copies setup writes (models/ocr/fuse_models.py), or undefined when they are not built; `dir` is
+ * another folder holding such copies (the benchmark's baseline).
+ */
+export function fusedModelFiles(dir = path.join(projectRoot, 'models', 'ocr')): OcrModelFiles | undefined {
   const files = {
     detection: path.join(dir, 'ch_PP-OCRv4_det_fused.onnx'),
     recognition: path.join(dir, 'ch_PP-OCRv4_rec_fused.onnx'),

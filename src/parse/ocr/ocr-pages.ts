@@ -5,15 +5,16 @@ import { OcrLimitError } from '../errors/ocr-limit-error.js';
 import { openPdf } from '../pdf-text.js';
 import { type ExtractedTable, tablePlaceholder } from '../table-rows.js';
 import type { OcrLimits, OcrLine, PageBox, PageOcr } from '../types.js';
-import { loadOcrModels, type OcrModels, packageModelFiles } from './ocr-models.js';
+import { loadOcrModels, type OcrModelFiles, type OcrModels } from './ocr-models.js';
 import { type OcrTables, ocrTables } from './ocr-tables.js';
 import { rulingsFromImage } from './page-rules.js';
 import { type QuarterTurns, readingScore, turnImage, turnsToTry, unturnBox } from './page-turn.js';
-import type { RgbaImage } from './raster.js';
+import type { Point, RgbaImage } from './raster.js';
 import { type Box, type ImageLine, readLines } from './read-lines.js';
 import { readingOrder } from './reading-order.js';
 import { renderPage } from './render-page.js';
 import { drawJpeg, scannerJpegs } from './scanner-jpeg.js';
+import { deskewImage, reskewBox } from './skew.js';
 import { type OcrStageTimes, timed } from './stage-times.js';
 
 export const DEFAULT_OCR_LIMITS: OcrLimits = { maxPages: 50, timeoutMs: 120_000 };
@@ -36,8 +37,10 @@ export interface OcrTuning {
   detectionMaxSide: number;
   /** Horizontal squeeze of line crops before recognition. */
   lineWidthScale: number;
-  /** Read with the package's model files even when the fused copies are built (the benchmark's baseline). */
-  packageModels?: boolean;
+  /** Model files to read with instead of ocrModelFiles() (the benchmark's baselines: the package's, older copies). */
+  modelFiles?: OcrModelFiles;
+  /** Run the detector over the whole page image, blank margins included (the benchmark's baseline). */
+  detectWholePage?: boolean;
   /** Render pages that are one JPEG with pdf.js too, not natively (scanner-jpeg.ts; the benchmark's baseline). */
   pdfJsOnly?: boolean;
 }
@@ -87,6 +90,9 @@ interface PageRead {
   turns: QuarterTurns;
   /** The upright page's size in page units. */
   upright: [number, number];
+  /** The angle the scan's lines lean by (skew.ts); lines and tables are on the page turned back by it about `centre`. */
+  skew: number;
+  centre: Point;
   /** Lines in page units. */
   lines: ImageLine[];
   found: OcrTables;
@@ -123,6 +129,7 @@ async function readPage(
     detectionMaxSide: tuning.detectionMaxSide,
     minConfidence: MIN_CONFIDENCE,
     lineWidthScale: tuning.lineWidthScale,
+    ...(tuning.detectWholePage ? { detectWholePage: true } : {}),
     ...(times ? { times } : {}),
   };
   let image = rendered;
@@ -149,9 +156,14 @@ async function readPage(
     box: toPage(l.box),
     chars: l.chars.map((c) => ({ ...c, box: toPage(c.box) })),
   }));
-  const found = await timed(times, 'tables', () => ocrTables(lines, rulingsFromImage(image, scale)));
+  const { skew } = read;
+  // Rules are found as straight runs of ink: on a leaning scan, on the image turned back.
+  const found = await timed(times, 'tables', () =>
+    ocrTables(lines, rulingsFromImage(skew === 0 ? image : deskewImage(image, skew), scale)),
+  );
   const upright: [number, number] = turns % 2 === 1 ? [height, width] : [width, height];
-  return { number, size: [width, height], turns, upright, lines, found, stamps: read.stamps };
+  const centre = { x: image.width / 2 / scale, y: image.height / 2 / scale };
+  return { number, size: [width, height], turns, upright, skew, centre, lines, found, stamps: read.stamps };
 }
 
 /**
@@ -164,7 +176,7 @@ async function pageOf(
   parts: readonly TablePart[],
   times: OcrStageTimes | undefined,
 ): Promise<OcrPage> {
-  const { lines: placed, found, size, upright, turns } = read;
+  const { lines: placed, found, size, upright, turns, skew, centre } = read;
   const begun = found.tables.flatMap((t, i) => {
     const part = parts[i];
     const table = part && !part.continuation ? tables[part.table] : undefined;
@@ -192,7 +204,7 @@ async function pageOf(
   ];
   // Boxes go out on the page as it lies in the PDF, whichever way the scan was read.
   const rounded = (box: Box): PageBox => {
-    const b = unturnBox(box, turns, size[0], size[1]);
+    const b = unturnBox(skew === 0 ? box : reskewBox(box, skew, centre), turns, size[0], size[1]);
     return [round(b.left), round(b.top), round(b.right), round(b.bottom)];
   };
   const lines: OcrLine[] = ocrLines.map((l) => ({
@@ -232,7 +244,7 @@ export async function ocrPdfPages(
     );
   }
   const started = Date.now();
-  const models = await loadOcrModels(threads, tuning.packageModels ? packageModelFiles() : undefined);
+  const models = await loadOcrModels(threads, tuning.modelFiles);
   const task = openPdf(bytes);
   let doc: PDFDocumentProxy | undefined;
   try {

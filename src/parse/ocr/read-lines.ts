@@ -1,13 +1,15 @@
 /** Text lines of one page image: detect boxes, drop stamps, recognise each line. */
 
 import { fullWidthPunctuation } from './cjk-punctuation.js';
-import { charSpans, ctcGreedy } from './ctc.js';
+import { charSpans, ctcFromBest, ctcGreedy } from './ctc.js';
 import { DB_DEFAULTS, type DbOptions, decodeBoxes } from './db-boxes.js';
 import { detectionInput } from './detection-input.js';
+import { inkRegion } from './ink-region.js';
 import type { OcrModels } from './ocr-models.js';
 import type { Point, RgbaImage } from './raster.js';
 import { cropLine, LINE_HEIGHT, type LineCrop } from './recognition-input.js';
 import { isMostlyRed } from './seal.js';
+import { dominantSkew, turnPoint } from './skew.js';
 import { type OcrStageTimes, timed } from './stage-times.js';
 
 export interface Box {
@@ -40,6 +42,8 @@ export interface ReadLinesOptions {
   /** Horizontal squeeze of line crops (1 keeps the aspect ratio). */
   lineWidthScale: number;
   db?: DbOptions;
+  /** Run the detector over the whole image, blank margins included (the benchmark's baseline). */
+  detectWholePage?: boolean;
   /** CPU time by stage is added here when given (the benchmark's profile). */
   times?: OcrStageTimes;
 }
@@ -52,7 +56,18 @@ export interface ReadLines {
   regions: number;
   /** Of those, the ones over twice as tall as wide: lines standing upright, as on a page scanned sideways. */
   tall: number;
+  /**
+   * The angle (radians, clockwise) the page's lines lean by (skew.ts), 0 when straight: boxes are on the
+   * image turned back by it about its centre, so that a leaning line's box is as high as its text.
+   */
+  skew: number;
 }
+
+/** Blank margin, in image pixels, kept around the ink the detector reads: DB boxes reach a little past the ink. */
+const INK_MARGIN = 32;
+
+/** Outputs the fused recogniser adds (models/ocr/fuse_models.py): each step's best class and its probability. */
+const STEP_OUTPUTS = ['step_class', 'step_prob'] as const;
 
 /** Widest line crop (a 48-pixel-high strip); longer lines are squeezed. */
 const MAX_LINE_WIDTH = 3200;
@@ -81,7 +96,12 @@ export async function readLines(
   options: ReadLinesOptions,
 ): Promise<ReadLines> {
   const { times } = options;
-  const input = await timed(times, 'detectionInput', () => detectionInput(image, options.detectionMaxSide));
+  const input = await timed(times, 'detectionInput', () => {
+    if (options.detectWholePage) return detectionInput(image, options.detectionMaxSide);
+    const region = inkRegion(image, INK_MARGIN);
+    return region ? detectionInput(image, options.detectionMaxSide, region) : undefined;
+  });
+  if (!input) return { lines: [], stamps: 0, regions: 0, tall: 0, skew: 0 };
   const [, , mapHeight, mapWidth] = input.dims;
   const { detector, recogniser, charset } = models;
   const detected = await timed(times, 'detection', () =>
@@ -93,16 +113,14 @@ export async function readLines(
     decodeBoxes({ data: probability.data, width: mapWidth, height: mapHeight }, options.db ?? DB_DEFAULTS),
   );
 
-  const candidates: Array<{ box: Box; corners: [Point, Point, Point, Point]; crop: LineCrop }> = [];
+  const candidates: Array<{ corners: [Point, Point, Point, Point]; crop: LineCrop }> = [];
   let stamps = 0;
   let tall = 0;
   for (const found of boxes) {
-    const corners = found.corners.map((p) => ({ x: p.x * input.scaleX, y: p.y * input.scaleY })) as [
-      Point,
-      Point,
-      Point,
-      Point,
-    ];
+    const corners = found.corners.map((p) => ({
+      x: input.offsetX + p.x * input.scaleX,
+      y: input.offsetY + p.y * input.scaleY,
+    })) as [Point, Point, Point, Point];
     const box = boundsOf(corners);
     if (isMostlyRed(image, box)) {
       stamps++;
@@ -112,22 +130,39 @@ export async function readLines(
     const crop = await timed(times, 'crops', () =>
       cropLine(image, corners, MAX_LINE_WIDTH, options.lineWidthScale),
     );
-    candidates.push({ box, corners, crop });
+    candidates.push({ corners, crop });
   }
+
+  const skew = dominantSkew(candidates.map((c) => c.corners));
+  const centre = { x: image.width / 2, y: image.height / 2 };
+  const upright = (corners: [Point, Point, Point, Point]) =>
+    skew === 0 ? corners : (corners.map((p) => turnPoint(p, -skew, centre)) as [Point, Point, Point, Point]);
+
+  // The fused recogniser also gives each step's best class and its probability: the full table of
+  // probabilities (steps × 6,625 classes) then need not be copied out and scanned here.
+  const stepOutputs = STEP_OUTPUTS.every((name) => recogniser.outputNames.includes(name));
+  type Feeds = Parameters<typeof recogniser.run>[0];
+  const recogniseBySteps = async (feeds: Feeds) => {
+    const out = await timed(times, 'recognition', () => recogniser.run(feeds, STEP_OUTPUTS));
+    const [best, probs] = STEP_OUTPUTS.map((name) => out[name]);
+    if (!best || !probs) throw new Error('the text recogniser returned no step outputs');
+    return timed(times, 'ctc', () => ctcFromBest(best.data, probs.data, charset));
+  };
+  const recogniseByProbabilities = async (feeds: Feeds) => {
+    const out = Object.values(await timed(times, 'recognition', () => recogniser.run(feeds)))[0];
+    if (!out) throw new Error('the text recogniser returned no output');
+    const [, steps = 0, classes = 0] = out.dims;
+    return timed(times, 'ctc', () => ctcGreedy(out.data, steps, classes, charset));
+  };
 
   // One line a run: the recogniser's cost grows faster than the batch, and padding would only add to it.
   const lines: ImageLine[] = [];
-  for (const { box, corners, crop } of candidates) {
-    const out = Object.values(
-      await timed(times, 'recognition', () =>
-        recogniser.run({
-          [recogniser.inputNames[0] ?? 'x']: { data: crop.data, dims: [1, 3, LINE_HEIGHT, crop.width] },
-        }),
-      ),
-    )[0];
-    if (!out) throw new Error('the text recogniser returned no output');
-    const [, steps = 0, classes = 0] = out.dims;
-    const decoded = await timed(times, 'ctc', () => ctcGreedy(out.data, steps, classes, charset));
+  for (const { corners: leaning, crop } of candidates) {
+    const corners = upright(leaning);
+    const feeds = {
+      [recogniser.inputNames[0] ?? 'x']: { data: crop.data, dims: [1, 3, LINE_HEIGHT, crop.width] },
+    };
+    const decoded = stepOutputs ? await recogniseBySteps(feeds) : await recogniseByProbabilities(feeds);
     if (decoded.text !== '' && decoded.confidence >= options.minConfidence) {
       const spans = charSpans(decoded);
       const texts = fullWidthPunctuation(decoded.chars.map((c) => c.text));
@@ -136,8 +171,8 @@ export async function readLines(
         confidence: c.confidence,
         box: spanBox(corners, spans[i] ?? [0, 1]),
       }));
-      lines.push({ text: texts.join(''), confidence: decoded.confidence, box, chars });
+      lines.push({ text: texts.join(''), confidence: decoded.confidence, box: boundsOf(corners), chars });
     }
   }
-  return { lines, stamps, regions: candidates.length, tall };
+  return { lines, stamps, regions: candidates.length, tall, skew };
 }
