@@ -19,7 +19,7 @@ import { datedByYearAlone, recalledHistory } from './recalled-history.js';
 import { retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
 import { DAY_OF_MONTH } from './rule-values.js';
-import { sentenceAuthority } from './sentence-roles.js';
+import { namedAsSeller, sentenceAuthority } from './sentence-roles.js';
 import { hasRecordWording, isRepresentative, namedAsSubsidiary, notOfType } from './type-wording.js';
 
 export interface AssembleContext {
@@ -69,13 +69,13 @@ const ISSUER_SIDE: Readonly<Record<string, [issuerSide: string, otherSide: strin
 };
 const DISCLOSURE_ROLES = ['披露时间', '披露日期'];
 /** Words after a date that make it a dateline (1月19日讯, 8月5日晚间公告): it dates the disclosure. */
-const DATELINE_AFTER = /^(晚间|早间|晚)?(讯|电|消息|公告|发布公告|披露|发布)/;
+const DATELINE_AFTER = /^(晚间|早间|晚)?(讯|电|消息|公告|发布公告|披露|发布|公开信息显示)/;
 /**
  * A news sentence dating a company's own disclosure: "8月2日，某某股份公告称…", "1月21日丨某某基金发布公告",
  * "某某8月4日下午公告". The date is the disclosure's; a dateline alone (8月2日讯) dates no disclosure.
  */
 const DISCLOSED_ON = new RegExp(
-  `(?<date>${DAY_OF_MONTH.source})(?:晚间|早间|晚|下午|上午|盘后)?[，,丨|\\s]?(?:[^，。；,（(]|[（(][^）)]{0,30}[）)]){0,30}?(?:发布|披露)?(?:了)?(?:公告|宣布|公布)`,
+  `(?<date>${DAY_OF_MONTH.source})(?:晚间|早间|晚|下午|上午|盘后)?[，,丨|\\s]?(?:[^，。；,（(]|[（(][^）)]{0,30}[）)]){0,30}?(?:发布|披露)?(?:了)?(?:公告|宣布|公布|公开信息显示)`,
   'du',
 );
 /**
@@ -177,6 +177,7 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     const at = a.start - sentenceStart;
     if (kind && kind !== 'date' && isCumulativeFigure(event.sentenceText, at)) continue;
     if (lawsuit && isRepresentative(event.sentenceText, at)) continue;
+    if (role === '被收购方' && namedAsSeller(event.sentenceText, at + a.text.length)) continue;
     if (role && kind === 'date' && DATELINE_AFTER.test(event.sentenceText.slice(at + a.text.length))) {
       role = DISCLOSURE_ROLES.find((r) => info.documentRoles.has(r)) ?? role;
     }

@@ -30,6 +30,24 @@ const POSITION =
 /** A list of positions; "董事、董事会战略委员会委员" lists one position (committee seats are not kept). */
 const POSITIONS = `${POSITION}(?!会|委员)(?:(?:[、及和]|兼)${POSITION}(?!会|委员))*`;
 const NAMES = `${NAME_UNIT}(?:[、及和与]${NAME_UNIT})*`;
+/** The board a post belongs to, between the company and the post: 公司第四届监事会监事. */
+const TERM = '(?:第.{1,4}届(?:董事会|监事会))?';
+/** Posts that head a board: the main post of a list that names one (监事、监事会主席 → 监事会主席). */
+const HEAD_POST = /^(?:董事长|董事会主席|董事会联席主席|监事会主席|联席主席)$/;
+
+/**
+ * The main post of a list of posts (compact offsets [start, end)): the post heading a board where the list
+ * names one, else the first; the others are lost with it.
+ */
+export function mainPost(text: string, start: number, end: number): { start: number; end: number } {
+  const posts = [...text.slice(start, end).matchAll(new RegExp(POSITION, 'gu'))].map((m) => ({
+    text: m[0],
+    start: start + m.index,
+    end: start + m.index + m[0].length,
+  }));
+  const main = posts.find((p) => HEAD_POST.test(p.text)) ?? posts[0];
+  return main ? { start: main.start, end: main.end } : { start, end };
+}
 /** Between a name and its verb only a reason fits: no other name, alias or clause break. */
 const GAP = '[^。；，,（(「」）)]{0,30}?(?:[，,][^。；，,（(「」）)]{0,30}?)?';
 const OWN_COMPANY = '(?:本公司|公司)?(?:之|的)?';
@@ -65,12 +83,12 @@ interface Change {
 const CHANGES: RegExp[] = [
   // 张三先生因个人原因申请辞去公司董事、副总经理职务 / 邓先生因其他商务承担而辞任本公司独立非执行董事
   new RegExp(
-    `(?<names>${NAMES})(?<gap>${GAP})(?:申请|提出|请求|已提出)?(?<verb>辞去|辞任)(?:其在|其担任的)?${OWN_COMPANY}(?<positions>${POSITIONS})(?!候选)`,
+    `(?<names>${NAMES})(?<gap>${GAP})(?:申请|提出|请求|已提出)?(?<verb>辞去|辞任)(?:其在|其担任的)?${OWN_COMPANY}${TERM}(?<positions>${POSITIONS})(?!候选)`,
     'dgu',
   ),
   // 收到公司监事廖某女士提交的书面辞职报告
   new RegExp(
-    `收到${OWN_COMPANY}(?<positions>${POSITIONS})(?<names>${NAME_UNIT})(?<gap>[^。；，,（(]{0,20}?)(?:提交|递交|发出)的(?:书面)?(?<verb>辞职|辞任)(?:报告|函|信|申请)`,
+    `收到${OWN_COMPANY}${TERM}(?<positions>${POSITIONS})(?<names>${NAME_UNIT})(?<gap>[^。；，,（(]{0,20}?)(?:提交|递交|发出)的(?:书面)?(?<verb>辞职|辞任)(?:报告|函|信|申请)`,
     'dgu',
   ),
   // 郑某某先生已获委任为本公司执行董事 / 李四被选举为公司董事长
@@ -111,11 +129,37 @@ function findChanges(sentence: RuleSentence): Change[] {
       out.push({
         names,
         verb: { start: verbAt[0], end: verbAt[1], word: g.verb },
-        positions: { start: positionsAt[0], end: positionsAt[1] },
+        positions: mainPost(sentence.compact, positionsAt[0], positionsAt[1]),
       });
     }
   }
   return out;
+}
+
+/** The post a sentence gives or takes: 补选…为公司第四届监事会监事候选人, 辞去其担任的公司董事职务. */
+const STATED_POST = new RegExp(
+  `(?:为|辞去|辞任|不再担任)(?:其在|其担任的)?${OWN_COMPANY}${TERM}(?<positions>${POSITIONS})`,
+  'du',
+);
+
+/**
+ * The main post a sentence states for the people it names, whitespace ignored (PDF lines break inside
+ * words: 监事 会监事); offsets into `sentence`.
+ */
+export function statedPost(sentence: string): { text: string; start: number; end: number } | undefined {
+  const at: number[] = [];
+  let compact = '';
+  for (let i = 0; i < sentence.length; i++) {
+    if (/\s/.test(sentence[i] ?? '')) continue;
+    compact += sentence[i];
+    at.push(i);
+  }
+  const place = STATED_POST.exec(compact)?.indices?.groups?.positions;
+  if (!place) return undefined;
+  const post = mainPost(compact, place[0], place[1]);
+  const start = at[post.start] ?? 0;
+  const end = (at[post.end - 1] ?? start) + 1;
+  return { text: sentence.slice(start, end), start, end };
 }
 
 /** 事件时间: the "自…起生效" date of the sentence, else its only full date. */

@@ -1,7 +1,8 @@
 /**
  * Roles a model mention's own sentence states in fixed wording the model does not read: the project of a
  * bid win (中标X项目, 成为X项目中标人), the share of the capital a holder trades (减持不超过2%的公司股份) and
- * the stake an acquisition buys (收购X公司51%股权) and the authority that imposes a penalty.
+ * the stake an acquisition buys (收购X公司51%股权), the authority that imposes a penalty, the post an officer
+ * change concerns and a pledge's collateral as written (公司股份).
  * News and broker notes state them in the same sentence as the event, and contract announcements' field
  * reading (contract-fields.ts) does not reach them.
  */
@@ -13,6 +14,7 @@ import { projectFromNarrative, type TextSpan } from './contract-fields.js';
 import type { RecordMention } from './document-events.js';
 import { ratioBase } from './figures.js';
 import { isPersonName, PERSON_NAME } from './rule-names.js';
+import { statedPost } from './rule-officers.js';
 import { AUTHORITY } from './rule-penalties.js';
 import { PERCENT, SHARES } from './rule-values.js';
 
@@ -26,7 +28,7 @@ const TRADED_RATIO = new RegExp(
  * The FewFC reduction type the model reads has no role for the count.
  */
 const TRADED_SHARES = new RegExp(
-  `(?<verb>增持|减持)(?:了)?(?:其(?:所)?持(?:有)?(?:的)?)?(?:公司|本公司)?(?:股份|股票|A股|H股)?(?:合计|共计|累计|总计)?(?:达|为)?(?:不超过|不超|约)?(?<shares>${SHARES})`,
+  `(?<verb>增持|减持)(?:了)?(?:其(?:所)?持(?:有)?(?:的)?)?(?:公司|本公司)?(?:股份|股票|A股|H股)?(?:数量)?(?:合计|共计|累计|总计)?(?:达|为)?(?:不超过|不超|约)?(?<shares>${SHARES})`,
   'gdu',
 );
 
@@ -51,6 +53,14 @@ const STAKE = new RegExp(
   `^(?:[（(][^）)]{1,40}[）)])?的?(?:(?:剩余|全部|少数|其余)的?)?(?:(?:约|不少于|不低于|不超过)?${PERCENT}(?:[-－~至]${PERCENT})?的?)?(?:股权|控股权|控制权)|^(?:[（(][^）)]{1,40}[）)])?的?[0-9.]+(?:亿|万)?股(?:股份|股票)`,
   'u',
 );
+
+/** What follows the seller in 收购A（以下简称“A”）持有的B公司51%股权: A holds what is bought; B is the target. */
+const HELD_AFTER = /^(?:[（(][^）)]{1,40}[）)])?(?:所)?持有的/u;
+
+/** Whether the company ending at `end` of `sentence` is the seller of the stake bought, not its target. */
+export function namedAsSeller(sentence: string, end: number): boolean {
+  return HELD_AFTER.test(sentence.slice(end));
+}
 
 /** Words a regional authority's name can be run into (收到海南省药监局): its name starts after the last one. */
 const BEFORE_AUTHORITY = /^.*(?:收到|接到|到|被|遭|对|经|由|据|向|获|及|和|与|、)/u;
@@ -179,12 +189,40 @@ export function withWholeNames(
   return people.length ? { mention: { ...mention, arguments: args }, people } : { mention, people };
 }
 
+/** A pledge's collateral written with its company word (质押公司股份): the model reads only 股份. */
+const COLLATERAL_COMPANY = /(?:本公司|(?<![子分])公司)$/;
+
+/** A branch the model reads without its bank (宜春分行 of 上海浦东发展银行股份有限公司宜春分行). */
+const BRANCH = /^[\u4e00-\u9fa5]{1,8}(?:分行|支行|分公司|营业部)$/u;
+/** The bank or company right before a branch, back to the word or mark that starts it. */
+const PARENT_BEFORE = /(?:^|[向与、，,：:；;])([^向与、，,：:；;\s]{2,30}?(?:银行|公司))$/u;
+
+/**
+ * The collateral and the pledgee as written: the company word the model left out before 股份 (质押公司股份),
+ * the bank before the branch it names.
+ */
+function wholePledgeSpans(mention: RecordMention, sentenceStart: number): EventArgumentRow[] {
+  return mention.arguments.map((a) => {
+    if (a.inferred) return a;
+    const head = mention.sentenceText.slice(0, a.start - sentenceStart);
+    let before: string | undefined;
+    if (a.documentRole === '质押物' && /^(?:股份|股票)$/.test(a.text))
+      before = COLLATERAL_COMPANY.exec(head)?.[0];
+    if (a.documentRole === '质权方' && BRANCH.test(a.text)) before = PARENT_BEFORE.exec(head)?.[1];
+    if (!before) return a;
+    const { entityKey: _, label: __, ...rest } = a;
+    return { ...rest, text: before + a.text, start: a.start - before.length };
+  });
+}
+
 /** The mention with the roles its sentence states added, where the model left them empty. */
 export function withSentenceRoles(
-  mention: RecordMention,
+  read: RecordMention,
   sentenceStart: number,
   eventTypes: ReadonlyMap<string, EventTypeInfo>,
 ): RecordMention {
+  const pledge = read.documentType === '质押' || read.documentType === '解除质押';
+  const mention = pledge ? { ...read, arguments: wholePledgeSpans(read, sentenceStart) } : read;
   const info = eventTypes.get(mention.type);
   const has = (role: string) => mention.arguments.some((a) => a.documentRole === role);
   const added: EventArgumentRow[] = [];
@@ -204,6 +242,10 @@ export function withSentenceRoles(
       .map((a) => ({ text: a.text, start: a.start - sentenceStart, end: a.end - sentenceStart }));
     const stake = stakeBought(mention.sentenceText, targets);
     if (stake) add('收购标的', stake);
+  }
+  if (mention.documentType === '高管变动' && !has('高管职位')) {
+    const post = statedPost(mention.sentenceText);
+    if (post) add('高管职位', post);
   }
   const ratioRoles = RATIO_ROLES[mention.documentType];
   if (ratioRoles && !has(ratioRoles.capital) && !has(ratioRoles.holding)) {

@@ -87,7 +87,8 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   const publishedAt =
     job.publishedAt?.slice(0, 10) ?? parsed.header.announcement?.date ?? parsed.header.researchReport?.date;
 
-  const issuer = issuerOf(parsed) ?? headlineCompanyOf(parsed, extractions);
+  const issuer =
+    issuerOf(parsed) ?? headlineCompanyOf(parsed, extractions) ?? leadCompanyOf(parsed, extractions);
   const covered = coveredCompanyOf(parsed);
   const self = issuer ?? covered;
   const spans = companySpans(extractions);
@@ -486,6 +487,29 @@ function headlineCompanyOf(
       if (isNotCompanyName(name) || SELF_NAME.test(name) || !story.includes(name)) continue;
       return { key: `name:${name}`, label: 'Company', name, shortNames: [name] };
     }
+  }
+  return undefined;
+}
+
+/**
+ * The company a news item without a headline is about: the first span the model reads as a company in its
+ * lead sentence that the rest of the story names again (近日，某某股份有限公司监事会收到…；某某股份…).
+ */
+function leadCompanyOf(
+  parsed: ParsedDocument,
+  extractions: readonly ExtractionResult[],
+): LinkedEntity | undefined {
+  if (parsed.kind !== 'news' && parsed.kind !== 'other') return undefined;
+  const lead = parsed.sentences[0];
+  if (!lead) return undefined;
+  const story = parsed.modelText.slice(lead.end);
+  const companies = (extractions[0]?.entities ?? [])
+    .filter((e) => e.type === 'company')
+    .sort((a, b) => a.start - b.start);
+  for (const e of companies) {
+    const name = cleanCompanyName(e.text);
+    if (isNotCompanyName(name) || SELF_NAME.test(name) || !story.includes(name)) continue;
+    return { key: `name:${name}`, label: 'Company', name, shortNames: [name] };
   }
   return undefined;
 }

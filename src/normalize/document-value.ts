@@ -12,15 +12,30 @@ export interface DocumentValue {
   currency?: string;
 }
 
+/** Words that join the two ends of a stated range: 60百万港元至70百万港元, 不低于1亿元且不超过2亿元. */
+const RANGE_JOIN = /至|到|~|～|－|—|且/;
+
+/**
+ * The upper end of an amount stated as a range, which a record keeps as its amount (a plan's maximum,
+ * the larger loss of a warning); the text itself when it states none.
+ */
+function rangeTop(text: string): string {
+  const parts = text.split(RANGE_JOIN);
+  if (parts.length !== 2) return text;
+  return (parts[1] ?? '').replace(/^\s*(?:不超过|不高于|最多)?/, '').replace(/[（(]含[）)]\s*$/, '');
+}
+
 /** Normalises the text of a value by its kind (a role's, from the schema); null when it does not parse as that kind. */
 export function documentValue(
   kind: DocumentValueKind | undefined,
-  text: string,
+  raw: string,
   publishedAt?: string,
 ): DocumentValue | null {
+  // HKEX filings write their units in Traditional script (百萬港元, 億股).
+  const text = raw.replace(/萬/g, '万').replace(/億/g, '亿');
   switch (kind) {
     case 'money': {
-      const money = normalizeMoney(text);
+      const money = normalizeMoney(text) ?? normalizeMoney(rangeTop(text));
       return money
         ? { display: `${money.value} ${money.currency}`, value: money.value, currency: money.currency }
         : null;

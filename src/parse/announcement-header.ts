@@ -137,6 +137,22 @@ function hkSignatureDate(text: string): string | undefined {
   return found;
 }
 
+/**
+ * A reposted filing runs its header into one line, fields cut by commas: "证券代码：601798 证券简称：ST 蓝科
+ * 编号：临 2019-031,甘肃蓝科石化高新装备股份有限公司,关于…的公告,". The company's name is a field of that line.
+ */
+function codeLineCompany(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    if (!/(?:证券|股票)(?:代码|简称)/.test(line)) continue;
+    const field = line
+      .split(/[,，]/)
+      .map((f) => f.trim())
+      .find((f) => COMPANY_NAME.test(f));
+    if (field) return field;
+  }
+  return undefined;
+}
+
 function findTitle(lines: string[]): { title?: string; companyName?: string } {
   for (let i = 0; i < Math.min(lines.length, 25); i++) {
     let line = (lines[i] ?? '').trim();
@@ -156,7 +172,9 @@ function findTitle(lines: string[]): { title?: string; companyName?: string } {
       .reverse()
       .map((l) => l.trim())
       .find((l) => COMPANY_NAME.test(l));
+    const onCodeLine = company ? undefined : codeLineCompany(lines.slice(Math.max(0, i - 3), i + 4));
     if (company) out.companyName = company;
+    else if (onCodeLine) out.companyName = onCodeLine;
     else {
       const inline = /^(.{4,40}?(?:股份有限公司|有限责任公司|有限公司))(关于.+)$/.exec(line);
       if (inline?.[1] && inline[2]) {

@@ -54,7 +54,8 @@ const STOCK_MENTION =
 
 const DATE = '(?:19|20)\\d{2}\\s*(?:年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|[-/.]\\d{1,2}[-/.]\\d{1,2})';
 const LABELLED_DATE = new RegExp(`(?:报告日期|发布日期|发布时间|报告时间)\\s*[:：]?\\s*(${DATE})`, 'u');
-const DATE_LINE = new RegExp(`^\\s*(${DATE})\\s*$`, 'mu');
+/** A line that is only a date, or a date after the report's series label (金融工程专题报告 2020 年 07 月 07 日). */
+const DATE_LINE = new RegExp(`^\\s*(?:[\\u4e00-\\u9fa5]{2,12}(?:报告|研究|点评)\\s+)?(${DATE})\\s*$`, 'mu');
 // Dates further down are the body's (events, related reports), not the report's own.
 const DATE_HEAD_CHARS = 1500;
 

@@ -250,6 +250,25 @@ describe('record roles read from the wording', () => {
     assert.ok(!record?.arguments.some((a) => a.text === '3,600万股' || a.text === '28.40%'));
   });
 
+  it('keeps the sum of this pledge’s tranches, told with its pledgee, but not a holder group’s total', () => {
+    const text =
+      '股东某集团向某银行合计质押610.0万股，占总股本0.36%；某集团与其一致行动人被质押股份合计2.58亿股。';
+    const [record] = mergeDocumentEvents(
+      [
+        event('质押', text, '质押', [
+          ['sub-org', '某集团'],
+          ['number', '610.0万股'],
+          ['proportion', '0.36%'],
+          ['number', '2.58亿股'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.equal(record?.shares, 6_100_000);
+    assert.equal(roles(record).质押物占总股比, '0.36%');
+    assert.ok(!record?.arguments.some((a) => a.text === '2.58亿股'));
+  });
+
   it('records a release of a pledge as 解除质押, with the issuer as the pledged shares’ company', () => {
     const text = '公司近日接到股东周建平通知，其质押给某证券的1,200万股已办理解除质押手续。';
     const [record] = mergeDocumentEvents(

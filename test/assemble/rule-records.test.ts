@@ -95,6 +95,24 @@ describe('ruleRecords: 高管变动', () => {
     assert.equal(value(records[2], '事件时间'), '2025-04-01');
   });
 
+  it('reads a post of a numbered board, keeping the head of the board as the main post', async () => {
+    const doc = await parse(
+      announcement('关于监事辞职的公告', [
+        '公司监事会近日收到公司第四届监事会监事、监事会主席刘桂芳女士递交的辞职申请。',
+        '王海涛先生因工作原因，申请辞去其担任的公司第四届监事会监事职务。',
+      ]),
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [roles(r).高管姓名, value(r, '变动类型'), roles(r).高管职位]),
+      [
+        ['刘桂芳', '辞职', '监事会主席'],
+        ['王海涛', '辞职', '监事'],
+      ],
+    );
+  });
+
   it('gives nothing for a denied resignation or a nomination', async () => {
     const doc = await parse(
       announcement('关于董事辞职传闻的澄清公告', [

@@ -135,4 +135,62 @@ describe('roles a mention’s own sentence states', () => {
     );
     assert.equal(p.收购标的, undefined);
   });
+
+  it('reads a pledge’s collateral and pledgee as written: 公司股份, the bank before its branch', () => {
+    const text = '股东某集团向上海某某银行宜春分行质押公司股份610万股。';
+    const m = filled(
+      withSentenceRoles(
+        mention('质押', text, [
+          ['sub-org', '某集团'],
+          ['obj-org', '宜春分行'],
+          ['collateral', '股份'],
+        ]),
+        0,
+        eventTypes,
+      ),
+    );
+    assert.deepEqual(m.质押物, { text: '公司股份', start: text.indexOf('公司股份') });
+    assert.deepEqual(m.质权方, { text: '上海某某银行宜春分行', start: text.indexOf('上海') });
+    const subsidiary = '股东某集团质押其控股子公司股份100万股。';
+    const s = filled(
+      withSentenceRoles(
+        mention('质押', subsidiary, [
+          ['sub-org', '某集团'],
+          ['collateral', '股份'],
+        ]),
+        0,
+        eventTypes,
+      ),
+    );
+    assert.equal(s.质押物?.text, '股份');
+  });
+
+  it('reads the post an officer change concerns, the head of a board first, across PDF line breaks', () => {
+    const text = '建议补选宋某先生为公司第四届监事 会监事候选人。';
+    const m = filled(withSentenceRoles(mention('高管变动', text, [['sub-per', '宋某']]), 0, eventTypes));
+    assert.equal(m.高管职位?.text, '监事');
+    const two = '刘某女士申请辞去其担任的公司第四届监事会监事、监事会主席职务。';
+    const t = filled(withSentenceRoles(mention('高管变动', two, [['sub-per', '刘某']]), 0, eventTypes));
+    assert.deepEqual(t.高管职位, { text: '监事会主席', start: two.indexOf('监事会主席') });
+  });
+
+  it('reads the shares of a planned trade stated as 减持公司股份数量不超过…', () => {
+    const text = '控股股东某某计划减持公司股份数量不超过148万股，即不超过公司总股本的0.9%。';
+    const m = filled(withSentenceRoles(mention('减持', text, [['sub', '某某']]), 0, eventTypes));
+    assert.equal(m.交易股票, undefined);
+    assert.equal(m['交易股票/股份数量']?.text, '148万股');
+  });
+
+  it('tells the seller of a stake (收购A持有的B公司股权) from its target', () => {
+    const text =
+      '公司子公司拟以1418万元收购某某控股集团有限公司（以下简称“某某控股”）持有的南山药业有限公司86.67%股权。';
+    const m = mention('收购', text, [
+      ['obj-org', '某某控股集团有限公司'],
+      ['obj-org', '南山药业有限公司'],
+    ]);
+    assert.deepEqual(
+      m.arguments.filter((a) => a.documentRole === '被收购方').map((a) => a.text),
+      ['南山药业有限公司'],
+    );
+  });
 });

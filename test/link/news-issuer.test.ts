@@ -68,4 +68,18 @@ describe("a news item's company", () => {
     );
     assert.equal(once.document.issuerKey, undefined);
   });
+
+  it('is the company the lead sentence names and the story names again, when there is no headline', async () => {
+    const text =
+      '近日，示例建工集团股份有限公司监事会收到监事王某先生的书面辞职报告，王某先生因工作变动辞去监事职务。' +
+      '示例建工集团股份有限公司表示，王某先生的辞职不会影响监事会的正常运作，公司将尽快完成补选工作。';
+    const linked = await linkNews(text, ['示例建工集团股份有限公司']);
+    assert.equal(linked.document.issuerKey, 'name:示例建工集团股份有限公司');
+    // Named once, in passing, a company is no issuer.
+    const once = await linkNews(
+      '今日大盘走弱，示例资本等机构认为市场情绪偏谨慎，多只个股下跌，成交额较前一交易日明显放大，后市仍需观察。',
+      ['示例资本'],
+    );
+    assert.equal(once.document.issuerKey, undefined);
+  });
 });

@@ -26,6 +26,17 @@ describe('parseAnnouncementHeader', () => {
     });
   });
 
+  it('reads the company name from a reposted header run into one comma-separated line', () => {
+    const text = [
+      '示例科技关于监事辞职的公告',
+      '证券代码：600000 证券简称：ST 示例 编号：临 2019-031,甘肃示例石化装备股份有限公司,关于监事辞职的公告,',
+      '甘肃示例石化装备股份有限公司（以下简称“公司”）监事会近日收到辞职申请。',
+    ].join('\n');
+    const header = parseAnnouncementHeader(text);
+    assert.equal(header?.shortName, 'ST示例');
+    assert.equal(header?.companyName, '甘肃示例石化装备股份有限公司');
+  });
+
   it('handles 临-prefixed numbers, ST names, several codes and a title wrapped over two lines', () => {
     const text = [
       'A股代码：600123 A股简称：*ST示例 公告编号：临2024-005',

@@ -84,6 +84,11 @@ describe('parseResearchReportHeader', () => {
       '2025-04-28',
     );
     assert.equal(parseResearchReportHeader(`发布日期 2025.4.8\n${SIDEBAR}`)?.date, '2025-04-08');
+    // A series label may stand before the date on its line.
+    assert.equal(
+      parseResearchReportHeader(`金融工程专题报告 2020 年 07 月 07 日\n${SIDEBAR}`)?.date,
+      '2020-07-07',
+    );
     // Related reports and events in the text carry dates too; they are not the report's.
     const related = `${SIDEBAR}\n相关研究\n《华辰精密（603871）：订单饱满》2025-01-15\n公司于2025年3月28日发布年报。`;
     assert.equal(parseResearchReportHeader(related)?.date, undefined);

@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { documentValue } from '../../src/normalize/index.js';
+
+describe('documentValue: money', () => {
+  it('keeps the upper end of an amount stated as a range, in its currency', () => {
+    assert.equal(documentValue('money', '60 百万港元至 70 百万港元')?.display, '70000000 HKD');
+    assert.equal(documentValue('money', '不低于1亿元（含）且不超过2亿元（含）')?.display, '200000000 CNY');
+    assert.equal(documentValue('money', '1至2亿元')?.display, '200000000 CNY');
+    assert.equal(documentValue('money', '60 百萬港元至 70 百萬港元')?.display, '70000000 HKD');
+  });
+
+  it('reads a single amount as before and gives nothing for a range of no amounts', () => {
+    assert.equal(documentValue('money', '2,000,000元')?.display, '2000000 CNY');
+    assert.equal(documentValue('money', '若干至若干'), null);
+  });
+});
