@@ -479,14 +479,24 @@ function headlineCompanyOf(
   const story = parsed.modelText.slice(headlineEnd);
   for (const [i, sentence] of parsed.sentences.entries()) {
     if (sentence.start >= headlineEnd) break;
-    const companies = (extractions[i]?.entities ?? [])
-      .filter((e) => e.type === 'company')
-      .sort((a, b) => a.start - b.start);
-    for (const e of companies) {
-      const name = cleanCompanyName(e.text);
-      if (isNotCompanyName(name) || SELF_NAME.test(name) || !story.includes(name)) continue;
-      return { key: `name:${name}`, label: 'Company', name, shortNames: [name] };
-    }
+    const named = firstCompanyNamedIn(extractions[i], story);
+    if (named) return named;
+  }
+  return undefined;
+}
+
+/** The first span of `extraction` the model reads as a company that `story` names again, as a company by name. */
+function firstCompanyNamedIn(
+  extraction: ExtractionResult | undefined,
+  story: string,
+): LinkedEntity | undefined {
+  const companies = (extraction?.entities ?? [])
+    .filter((e) => e.type === 'company')
+    .sort((a, b) => a.start - b.start);
+  for (const e of companies) {
+    const name = cleanCompanyName(e.text);
+    if (isNotCompanyName(name) || SELF_NAME.test(name) || !story.includes(name)) continue;
+    return { key: `name:${name}`, label: 'Company', name, shortNames: [name] };
   }
   return undefined;
 }
@@ -502,16 +512,7 @@ function leadCompanyOf(
   if (parsed.kind !== 'news' && parsed.kind !== 'other') return undefined;
   const lead = parsed.sentences[0];
   if (!lead) return undefined;
-  const story = parsed.modelText.slice(lead.end);
-  const companies = (extractions[0]?.entities ?? [])
-    .filter((e) => e.type === 'company')
-    .sort((a, b) => a.start - b.start);
-  for (const e of companies) {
-    const name = cleanCompanyName(e.text);
-    if (isNotCompanyName(name) || SELF_NAME.test(name) || !story.includes(name)) continue;
-    return { key: `name:${name}`, label: 'Company', name, shortNames: [name] };
-  }
-  return undefined;
+  return firstCompanyNamedIn(extractions[0], parsed.modelText.slice(lead.end));
 }
 
 function coveredCompanyOf(parsed: ParsedDocument): LinkedEntity | undefined {
