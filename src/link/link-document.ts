@@ -182,8 +182,8 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, MAX_ENTITIES_PER_SENTENCE)
       .sort((a, b) => rank(a.type) - rank(b.type));
-    // A full name the model also read with its head (京新药业有限公司 inside 内蒙古京新药业有限公司), or
-    // that the text writes inside a longer full name of the document, is the longer name's company.
+    // A full name the model also read with its head (京新药业有限公司 inside 内蒙古京新药业有限公司) is
+    // the longer name's company, not a company of its own.
     const fullSpan = (at: { start: number; end: number; text: string }, type: string) => {
       if (type === 'person' || !isFullName(cleanCompanyName(at.text))) return at;
       const outer = result.entities.find(
@@ -193,18 +193,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
           o.start < at.start &&
           isFullName(cleanCompanyName(o.text)),
       );
-      if (outer) return outer;
-      // Or the text writes a longer full name the document names around it, which the model cut.
-      const longer = resolver.known
-        .map((c) => c.name)
-        .find(
-          (name) =>
-            name.length > at.text.length &&
-            name.endsWith(at.text) &&
-            isFullName(name) &&
-            modelText.slice(at.end - name.length, at.end) === name,
-        );
-      return longer ? { start: at.end - longer.length, end: at.end, text: longer } : at;
+      return outer ?? at;
     };
     for (const e of ordered) {
       const outer = fullSpan(e, e.type);

@@ -280,55 +280,6 @@ describe('a full name the model also read with its head', () => {
   });
 });
 
-describe('a full name the text writes inside a longer full name of the document', () => {
-  it('is the company of the longer name where the model read only the cut one', async () => {
-    // Two full names of the cut one's core: the place-less name fits both, the text shows which.
-    const text = `${HEADER}浙江平安示例药业股份有限公司全资子公司内蒙古平安示例药业有限公司拟收购股权。\n乙方（受让方）：内蒙古平安示例药业有限公司\n`;
-    const parsed = await parseDocument(
-      new TextEncoder().encode(text),
-      { fileName: 'filing.txt', mimeType: 'text/plain', kind: 'announcement' },
-      { maxBytes: 1e6, maxPages: 10 },
-    );
-    // The model reads the whole name in the first sentence and only its tail in the second.
-    let whole = true;
-    const extractions: ExtractionResult[] = parsed.sentences.map((sentence) => {
-      const modelText = sentenceModelText(parsed, sentence);
-      const spans = whole
-        ? ['浙江平安示例药业股份有限公司', '内蒙古平安示例药业有限公司']
-        : ['平安示例药业有限公司'];
-      const entities = spans.flatMap((span) => {
-        const at = modelText.indexOf(span);
-        return at < 0
-          ? []
-          : [{ type: 'company', text: span, start: at, end: at + span.length, confidence: 0.9 }];
-      });
-      if (entities.length > 0) whole = false;
-      return { modelVersion: 'test', events: [], entities };
-    });
-    const linked = await linkDocument({
-      job: {
-        documentId: 'filing',
-        kind: 'announcement',
-        fileName: 'filing.txt',
-        submittedAt: '2025-02-22T00:00:00Z',
-      },
-      parsed,
-      extractions,
-      modelVersion: 'test',
-      eventTypes: loadEventRoles(),
-      gazetteer: { findCompanies: async () => [] },
-    });
-    assert.deepEqual(
-      linked.entities
-        .filter((e) => e.label === 'Company' && e.key !== '000001')
-        .map((e) => e.key)
-        .sort(),
-      ['name:内蒙古平安示例药业有限公司', 'name:浙江平安示例药业股份有限公司'],
-    );
-    assert.equal(linked.mentions.filter((m) => m.entityKey === 'name:内蒙古平安示例药业有限公司').length, 2);
-  });
-});
-
 describe('former names and definitions a filing states', () => {
   it('makes the company’s former name and its 释义 short name names of the one company', async () => {
     const entities = await linkWith(
