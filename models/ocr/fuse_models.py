@@ -191,19 +191,28 @@ def fuse_hard_swish(g):
     return fused
 
 
+def scalar_affine(g, add):
+    """(mul, s, b, x) when `add` is Add(b) of a Mul(s) of x that nothing else reads, else None."""
+    if add.op_type != "Add" or g.split_scalar(add) is None:
+        return None
+    b, mid = g.split_scalar(add)
+    mul = g.producer.get(mid)
+    if mul is None or mul.op_type != "Mul" or g.split_scalar(mul) is None:
+        return None
+    if len(g.consumers[mul.output[0]]) != 1:
+        return None
+    s, x = g.split_scalar(mul)
+    return mul, s, b, x
+
+
 def fold_affine_before_conv(g):
     """Mul(s) -> Add(b) -> Conv without padding into the Conv: zero padding would not see the shift."""
     folded = 0
     for add in list(g.nodes):
-        if add.op_type != "Add" or g.split_scalar(add) is None:
+        affine = scalar_affine(g, add)
+        if affine is None:
             continue
-        b, mid = g.split_scalar(add)
-        mul = g.producer.get(mid)
-        if mul is None or mul.op_type != "Mul" or g.split_scalar(mul) is None:
-            continue
-        if len(g.consumers[mul.output[0]]) != 1:
-            continue
-        s, x = g.split_scalar(mul)
+        mul, s, b, x = affine
         conv = g.only_consumer(add.output[0], "Conv")
         if conv is None or conv.input[1] not in g.consts:
             continue
@@ -227,15 +236,10 @@ def affine_as_channel_conv(g):
     """
     replaced = 0
     for add in list(g.nodes):
-        if add.op_type != "Add" or g.split_scalar(add) is None:
+        affine = scalar_affine(g, add)
+        if affine is None:
             continue
-        b, mid = g.split_scalar(add)
-        mul = g.producer.get(mid)
-        if mul is None or mul.op_type != "Mul" or g.split_scalar(mul) is None:
-            continue
-        if len(g.consumers[mul.output[0]]) != 1:
-            continue
-        s, x = g.split_scalar(mul)
+        mul, s, b, x = affine
         users = g.consumers.get(add.output[0], [])
         if not users or any(u.op_type != "Conv" or u.input[0] != add.output[0] or u.input[1] not in g.consts for u in users):
             continue
