@@ -32,6 +32,8 @@ export interface RealDocsRun {
   seconds: number;
   /** Gold documents whose source is not in the datasets folder, or could not be read, with why. */
   skipped: string[];
+  /** What the product predicted for each document read (id → duee-fin output). */
+  predictions: Map<string, PredictedDocument>;
 }
 
 async function sourceBytes(
@@ -94,5 +96,6 @@ export async function runRealDocs(
     pages,
     seconds: (performance.now() - started) / 1000,
     skipped,
+    predictions,
   };
 }

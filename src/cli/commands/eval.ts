@@ -4,6 +4,7 @@
  * A model with the knowledge input is told the names of the training splits (training-gazetteer.ts),
  * the knowledge it was trained with; `--knowledge none` scores it with nothing marked.
  */
+import { writeFile } from 'node:fs/promises';
 import path, { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import { defaultDatasetsDir, defaultModelDir, readSetting } from '../../config/index.js';
@@ -34,6 +35,7 @@ interface EvalOptions {
   json?: boolean;
   record?: boolean;
   cache?: boolean | string;
+  predictions?: string;
 }
 
 /** How far the two annotators of the team's double-annotated sample agree; no model is involved. */
@@ -92,6 +94,12 @@ export function formatRealDocs(score: RealDocsScore): string {
   return lines.join('\n');
 }
 
+/** One line per document read: `{"id", ...duee-fin output}`, for comparing with the gold by hand. */
+async function writePredictions(file: string, predictions: ReadonlyMap<string, object>): Promise<void> {
+  const lines = [...predictions].map(([id, doc]) => JSON.stringify({ ...doc, id }));
+  await writeFile(file, lines.length ? `${lines.join('\n')}\n` : '');
+}
+
 async function run(options: EvalOptions): Promise<void> {
   if (options.dataset === 'team-agreement') return reportAgreement(options.json);
   const started = Date.now();
@@ -134,13 +142,15 @@ async function run(options: EvalOptions): Promise<void> {
       ? await runRealDocs(reader, options.dataDir, TEAM_EVENTS_DIR, (d) => part === 'all' || d.split === part)
       : await runRealDocs(reader, options.dataDir);
     const name = part ? `${options.dataset} ${part}` : options.dataset;
+    if (options.predictions) await writePredictions(options.predictions, result.predictions);
     if (options.record) {
       const command = `finkg eval --dataset ${options.dataset}${part ? ` --split ${part}` : ''}`;
       recordScore(options.model, name, extractor.modelVersion, result.score, result.documents, command);
     }
     if (options.json) {
+      const { predictions: _, ...scored } = result;
       process.stdout.write(
-        `${JSON.stringify({ dataset: options.dataset, part, modelVersion: extractor.modelVersion, ...result })}\n`,
+        `${JSON.stringify({ dataset: options.dataset, part, modelVersion: extractor.modelVersion, ...scored })}\n`,
       );
       return;
     }
@@ -222,6 +232,10 @@ export function registerEvalCommand(program: Command): void {
       "realdocs, team-events, fddc-contracts: keep the model's reading of each sentence in DIR (default DATA_DIR/eval-cache) and reuse it, so re-scoring after a change to parsing or rules runs the model only on new sentences",
     )
     .option('--json', 'print one JSON object instead of a table')
+    .option(
+      '--predictions <file>',
+      "realdocs and team-events: write each document's records to FILE (JSON Lines)",
+    )
     .option(
       '--record',
       "realdocs and team-events: write the score into the model folder's document-scores.json, the figure the tests hold the product to",
