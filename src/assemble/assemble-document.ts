@@ -63,6 +63,7 @@ export function assembleDocument({
     ...(parsed.header.news?.dateline ? { dateline: parsed.header.news.dateline.text } : {}),
     eventTypes,
     sentenceStarts: parsed.sentences.map((s) => s.start),
+    sentences: parsed.sentences.map((s) => s.text),
     ...(year !== undefined ? { documentYear: year } : {}),
   };
   const entities = new Map(linked.entities.map((e) => [e.key, e]));

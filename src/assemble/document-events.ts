@@ -15,8 +15,9 @@ import type {
 import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
+import { followingFigures } from './following-roles.js';
 import { datedByYearAlone, recalledHistory } from './recalled-history.js';
-import { retype } from './retype.js';
+import { pledgedAndReleased, retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
 import { DAY_OF_MONTH } from './rule-values.js';
 import { namedAsSeller, sentenceAuthority } from './sentence-roles.js';
@@ -34,6 +35,8 @@ export interface AssembleContext {
   eventTypes: ReadonlyMap<string, EventTypeInfo>;
   /** Where each sentence starts in the document text, by sentence index. */
   sentenceStarts: readonly number[];
+  /** Each sentence's text as the document writes it, by sentence index. */
+  sentences?: readonly string[];
   /** The year the document was written (recalled-history.ts): deals dated years before it are background. */
   documentYear?: number;
 }
@@ -200,6 +203,30 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
   };
 }
 
+/**
+ * A pledge mention with the release it tells too (此次质押及解除质押435万股): the same parties and figures,
+ * typed 解除质押.
+ */
+function withRelease(mention: RecordMention, ctx: AssembleContext): RecordMention[] {
+  if (mention.documentType !== '质押' || !pledgedAndReleased(mention)) return [mention];
+  const entry = [...ctx.eventTypes].find(([, info]) => info.documentType === '解除质押');
+  if (!entry) return [mention];
+  const [type, info] = entry;
+  const release: RecordMention = {
+    ...mention,
+    type,
+    typeKey: info.key,
+    documentType: info.documentType,
+    arguments: mention.arguments
+      .filter((a) => !a.documentRole || info.documentRoles.has(a.documentRole))
+      .map((a) => ({
+        ...a,
+        ...(a.documentRole ? { roleKey: info.documentRoles.get(a.documentRole)?.key ?? a.roleKey } : {}),
+      })),
+  };
+  return [mention, release];
+}
+
 /** Words that point back at the deal the document already told: 本轮融资, 此次收购, 该笔交易. */
 const TOLD_BEFORE =
   /(?:本轮|此轮|该轮|这轮|本次|此次|这次|该笔|该次)(?:融资|收购|并购|交易|增持|减持|投资|增资|转让)/;
@@ -215,6 +242,7 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
   // In reading order, so that "told just before" holds for what the rules and the model read alike.
   const inOrder = mentions
     .flatMap(onePersonEach)
+    .flatMap((m) => withRelease(m, ctx))
     .sort((a, b) => a.mention.sentence - b.mention.sentence || a.mention.start - b.mention.start);
   for (const mention of inOrder) {
     const single = ctx.kind === 'announcement' && ONE_PER_ANNOUNCEMENT.has(mention.documentType);
@@ -355,6 +383,10 @@ function partiesOf(
   return parties;
 }
 
+function sharesKey(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+  return !!a && !!b && [...b].some((k) => a.has(k));
+}
+
 function compatible(
   cluster: readonly RecordMention[],
   mention: RecordMention,
@@ -362,6 +394,10 @@ function compatible(
 ): boolean {
   const existing = partiesOf(cluster, ctx.eventTypes);
   const incoming = partiesOf([mention], ctx.eventTypes);
+  // One person's change told again (a rule's reading beside the model's, the company named in short or in
+  // full, the fund beside its manager) is one record, whatever else its mentions name.
+  const person = ONE_PERSON[mention.documentType];
+  if (person && sharesKey(existing.get(person), incoming.get(person))) return true;
   let shared = false;
   for (const [role, keys] of incoming) {
     const known = existing.get(role);
@@ -427,6 +463,15 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       if (a.documentRole) filled.add(a.documentRole);
       args.push(a);
     }
+  }
+
+  // Figures the sentence after a mention states under their own label (中标价：…, 回购价格…).
+  for (const m of [...cluster].sort((a, b) => a.mention.sentence - b.mention.sentence)) {
+    const index = m.mention.sentence + 1;
+    const text = ctx.sentences?.[index];
+    const next = text === undefined ? undefined : { index, start: ctx.sentenceStarts[index] ?? 0, text };
+    const has = (role: string) => args.some((a) => a.documentRole === role);
+    args.push(...followingFigures(best.documentType, next, has, info, best.confidence));
   }
 
   const kinds = args.filter((a) => a.documentRole === '变动类型');

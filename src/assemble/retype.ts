@@ -19,6 +19,8 @@ const RELEASE =
   /解除(股份|股票)?质押|解押|解质|质押(的)?解除|解除.{0,10}质押|质押.{0,4}到期.{0,4}(购回|解除)/;
 /** A new pledge told beside a release (办理了质押业务…及解除质押): then only the trigger's own words decide. */
 const FRESH_PLEDGE = /(?<!解除(股份)?)质押(手续|业务|登记)|质押(及|和|与|、|以及)(部分)?(股份)?解除/;
+/** A pledge coordinated with a release over one object (此次质押及解除质押435万股): the figures are both events'. */
+const AND_RELEASED = /(?<!解除)质押(?:及|和|与|以及|、)解除质押/;
 const BUY_BACK = /回购|购回/;
 const INCREASE = /增持/;
 const ACQUISITION_WORD = /^(?:收购|并购)$/;
@@ -176,4 +178,9 @@ export function retype(event: SentenceEvent, sentenceStart: number, ctx: RetypeC
     default:
       return undefined;
   }
+}
+
+/** Whether a pledge mention's sentence coordinates the pledge with a release, so that it tells a release too. */
+export function pledgedAndReleased(event: SentenceEvent): boolean {
+  return event.type === '质押' && AND_RELEASED.test(event.sentenceText);
 }

@@ -54,6 +54,13 @@ const STAKE = new RegExp(
   'u',
 );
 
+/**
+ * A subsidiary the sentence names as the buyer: 公司全资子公司X有限公司（以下简称“X”）以自有资金…收购. The listed
+ * parent the model reads as the buyer only approved the deal.
+ */
+const BUYING_SUBSIDIARY =
+  /(?:全资|控股)(?:子公司|孙公司)(?<name>[\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司))(?:[（(][^）)]{1,40}[）)])?(?:拟|将)?(?:以|使用|出资)?[^，。；]{0,30}?(?:收购|购买|受让)/du;
+
 /** What follows the seller in 收购A（以下简称“A”）持有的B公司51%股权: A holds what is bought; B is the target. */
 const HELD_AFTER = /^(?:[（(][^）)]{1,40}[）)])?(?:所)?持有的/u;
 
@@ -215,6 +222,26 @@ function wholePledgeSpans(mention: RecordMention, sentenceStart: number): EventA
   });
 }
 
+/** The mention's arguments with the subsidiary its sentence names as the buyer in place of the model's buyer. */
+function subsidiaryBuyer(
+  mention: RecordMention,
+  sentenceStart: number,
+  info: EventTypeInfo | undefined,
+): EventArgumentRow[] | undefined {
+  const role = '收购方';
+  const m = BUYING_SUBSIDIARY.exec(mention.sentenceText);
+  const at = m?.indices?.groups?.name;
+  const name = m?.groups?.name;
+  if (!at || !name || !info?.documentRoles.has(role)) return undefined;
+  const buyers = mention.arguments.filter((a) => a.documentRole === role);
+  if (buyers.some((a) => a.text === name)) return undefined;
+  const span = { text: name, start: at[0], end: at[1] };
+  return [
+    ...mention.arguments.filter((a) => a.documentRole !== role),
+    sentenceArgument(mention, sentenceStart, role, info.documentRoles.get(role)?.key ?? role, span),
+  ];
+}
+
 /** The mention with the roles its sentence states added, where the model left them empty. */
 export function withSentenceRoles(
   read: RecordMention,
@@ -242,6 +269,10 @@ export function withSentenceRoles(
       .map((a) => ({ text: a.text, start: a.start - sentenceStart, end: a.end - sentenceStart }));
     const stake = stakeBought(mention.sentenceText, targets);
     if (stake) add('收购标的', stake);
+  }
+  if (mention.documentType === '企业收购') {
+    const buyer = subsidiaryBuyer(mention, sentenceStart, info);
+    if (buyer) return withSentenceRoles({ ...mention, arguments: buyer }, sentenceStart, eventTypes);
   }
   if (mention.documentType === '高管变动' && !has('高管职位')) {
     const post = statedPost(mention.sentenceText);

@@ -6,6 +6,7 @@ import {
   type RecordMention,
   toRecordMention,
 } from '../../src/assemble/index.js';
+import { withSentenceRoles } from '../../src/assemble/sentence-roles.js';
 import { type LinkedEvent, loadEventRoles, type SentenceEvent } from '../../src/link/index.js';
 
 const eventTypes = loadEventRoles();
@@ -921,5 +922,180 @@ describe('records told in passing', () => {
   it('asks no terms of an announcement, whose title and tables tell the pledge', () => {
     const recalled = pledge(1, '王某', '王某将所持股份质押。');
     assert.equal(mergeDocumentEvents([recalled], { ...news, kind: 'announcement', issuer }).length, 1);
+  });
+});
+
+describe('one record per event: roles from the next sentence, joint events, the subsidiary, one person', () => {
+  const news = { documentId: 'n', kind: 'news' as const, eventTypes };
+  /** Sentence 0 and the sentence after it (which starts at 100, as `mergeDocumentEvents` places sentences). */
+  const withNext = (first: string, next: string) => ({ ...news, sentences: [first, next] });
+
+  it('reads a figure the next sentence states under its own label (中标价：…, 回购价格…, 套现…)', () => {
+    const bid =
+      '东方路桥：全资子公司某某路桥有限公司收到某某项目管理有限公司的《中标通知书》，中标城东快速路施工项目。';
+    const [won] = mergeDocumentEvents(
+      [
+        event('中标', bid, '中标', [
+          ['sub', '某某路桥有限公司'],
+          ['obj', '某某项目管理有限公司'],
+        ]),
+      ],
+      withNext(bid, '中标价：15.5亿元。'),
+    );
+    assert.equal(roles(won).中标金额, '15.5亿元');
+    assert.equal(won?.arguments.find((a) => a.documentRole === '中标金额')?.start, 104);
+
+    const plan =
+      '华辰精密公告，拟使用自有资金以集中竞价方式回购0.5亿元-1亿元公司股份，拟全部用于员工持股计划；';
+    const [buyBack] = mergeDocumentEvents(
+      [
+        event('股份股权转让', plan, '回购', [
+          ['money', '0.5亿元-1亿元'],
+          ['target-company', '华辰精密', issuer.key],
+        ]),
+      ],
+      { ...withNext(plan, '回购价格不超过100元/股，回购期限为自董事会审议通过之日起12个月内。'), issuer },
+    );
+    assert.equal(buyBack?.documentType, '股份回购');
+    assert.equal(roles(buyBack).每股交易价格, '100元/股');
+
+    const sale = '公告同时还披露了高树华、高会霞等四名高管5月17日减持1008万股。';
+    const [sold] = mergeDocumentEvents(
+      [
+        event('减持', sale, '减持', [
+          ['sub', '高树华'],
+          ['sub', '高会霞'],
+        ]),
+      ],
+      withNext(sale, '据证券日报报道，四位高管累计套现约8760.5万元。'),
+    );
+    assert.equal(roles(sold).交易金额, '8760.5万元');
+  });
+
+  it('reads no figure of another party, nor one two sentences away', () => {
+    const bid = '某某路桥有限公司中标城东快速路施工项目。';
+    const other = mergeDocumentEvents(
+      [event('中标', bid, '中标', [['sub', '某某路桥有限公司']])],
+      withNext(bid, '另一家乙公司中标价为5亿元。'),
+    );
+    assert.equal(roles(other[0]).中标金额, undefined);
+    const [far] = mergeDocumentEvents([event('中标', bid, '中标', [['sub', '某某路桥有限公司']])], {
+      ...news,
+      sentences: [bid, '该项目工期两年。', '中标价：15.5亿元。'],
+    });
+    assert.equal(roles(far).中标金额, undefined);
+  });
+
+  it('records a pledge told together with a release (质押及解除质押) as both events, with the same figures', () => {
+    const both =
+      '获悉翁某的部分股份办理了质押业务以及部分股份办理了解除质押的手续，此次质押及解除质押435万股。';
+    const records = mergeDocumentEvents(
+      [
+        event('质押', both, '质押', [
+          ['sub-per', '翁某'],
+          ['number', '435万'],
+        ]),
+      ],
+      news,
+    );
+    assert.deepEqual(
+      records.map((r) => [r.documentType, roles(r).质押方, roles(r)['质押股票/股份数量']]),
+      [
+        ['质押', '翁某', '435万'],
+        ['解除质押', '翁某', '435万'],
+      ],
+    );
+    const apart = '翁某将其持有的435万股办理了质押手续，质押期限一年。';
+    const one = mergeDocumentEvents(
+      [
+        event('质押', apart, '质押', [
+          ['sub-per', '翁某'],
+          ['number', '435万'],
+        ]),
+      ],
+      news,
+    );
+    assert.deepEqual(
+      one.map((r) => r.documentType),
+      ['质押'],
+    );
+  });
+
+  it('names the subsidiary the sentence gives as the buyer, not the listed parent the model read', () => {
+    const text =
+      '公司召开董事会，同意公司全资子公司内蒙古某某药业有限公司（以下简称“内蒙古某某”）以自有资金1418万元收购某某控股集团有限公司持有的云南某某药业有限公司86.67%股权。';
+    const full = {
+      documentId: 'd',
+      kind: 'announcement' as const,
+      publishedAt: '2019-01-22',
+      issuer,
+      eventTypes,
+      sentenceStarts,
+    };
+    const read = toRecordMention(
+      event('收购', text, '收购', [
+        ['sub-org', '公司', issuer.key],
+        ['obj-org', '云南某某药业有限公司'],
+        ['money', '1418万元'],
+      ]),
+      full,
+    );
+    assert.ok(read);
+    const [deal] = mergeRecordMentions([withSentenceRoles(read, 0, eventTypes)], full);
+    assert.equal(roles(deal).收购方, '内蒙古某某药业有限公司');
+    assert.equal(roles(deal).收购标的, '云南某某药业有限公司86.67%股权');
+    // The subsidiary bought into (its minority stake) is the target, not the buyer.
+    const minority = '公司以自有资金收购某某集团有限公司持有的公司控股子公司星河科技有限公司20%股权。';
+    const parent = toRecordMention(
+      event('收购', minority, '收购', [
+        ['sub-org', '公司', issuer.key],
+        ['obj-org', '星河科技有限公司'],
+      ]),
+      full,
+    );
+    assert.ok(parent);
+    const [own] = mergeRecordMentions([withSentenceRoles(parent, 0, eventTypes)], full);
+    assert.equal(roles(own).收购方, '公司');
+  });
+
+  it('merges the mentions of one person’s change into one record, whatever company each names', () => {
+    const first = '某某基金公告，副总经理董某因个人原因卸任。';
+    const second = {
+      ...event('高管变动', '董某离任某某趋势基金经理。', '离任', [
+        ['sub-per', '董某'],
+        ['target-company', '某某趋势'],
+      ]),
+    };
+    const records = mergeDocumentEvents(
+      [
+        event('高管变动', first, '卸任', [
+          ['sub-per', '董某'],
+          ['target-company', '某某基金'],
+          ['title', '副总经理'],
+          ['way', '卸任'],
+        ]),
+        {
+          ...second,
+          mention: {
+            ...second.mention,
+            sentence: 1,
+            start: second.mention.start + 100,
+            end: second.mention.end + 100,
+          },
+          arguments: second.arguments.map((a) => ({
+            ...a,
+            sentence: 1,
+            start: a.start + 100,
+            end: a.end + 100,
+          })),
+        },
+        event('高管变动', '另一位副总经理王某同日卸任。', '卸任', [
+          ['sub-per', '王某'],
+          ['way', '卸任'],
+        ]),
+      ],
+      news,
+    );
+    assert.deepEqual(records.map((r) => roles(r).高管姓名).sort(), ['王某', '董某']);
   });
 });
