@@ -475,8 +475,9 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   }
 
   const kinds = args.filter((a) => a.documentRole === '变动类型');
-  if (kinds.some((a) => !HOLDS_POST.test(a.text.trim())))
+  if (kinds.some((a) => !HOLDS_POST.test(a.text.trim()))) {
     for (const a of kinds) if (HOLDS_POST.test(a.text.trim())) args.splice(args.indexOf(a), 1);
+  } else if (kinds.length > 0) resignedFromPost(args, cluster, ctx);
 
   if (best.documentType === '行政处罚' && !args.some((a) => a.documentRole === '处罚机构')) {
     for (const m of cluster) {
@@ -564,6 +565,35 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   };
   setEventValues(record, info, ctx.publishedAt);
   return record;
+}
+
+/** Words of a resignation: the change where a sentence also says the post is no longer held (不再担任). */
+const RESIGNED = /辞职|辞去|辞任|辭職|辭去|辭任/;
+const NO_LONGER_HOLDS = /不再(?:担任|擔任)/;
+
+/**
+ * An officer record whose only change word is a post held (担任, from 不再担任…职务) takes the resignation its
+ * sentence states (收到副总经理某某的书面辞职报告) in its place.
+ */
+function resignedFromPost(
+  args: EventArgumentRow[],
+  cluster: readonly RecordMention[],
+  ctx: AssembleContext,
+): void {
+  const held = args.find((a) => a.documentRole === '变动类型');
+  if (!held) return;
+  for (const m of cluster) {
+    const found = RESIGNED.exec(m.sentenceText);
+    if (!found || !NO_LONGER_HOLDS.test(m.sentenceText)) continue;
+    const start = (ctx.sentenceStarts[m.mention.sentence] ?? 0) + found.index;
+    Object.assign(held, {
+      sentence: m.mention.sentence,
+      start,
+      end: start + found[0].length,
+      text: found[0],
+    });
+    return;
+  }
 }
 
 /** The disclosure date a record's own sentence states (8月2日，某某公告), where the document carries no date. */

@@ -1099,3 +1099,40 @@ describe('one record per event: roles from the next sentence, joint events, the 
     assert.deepEqual(records.map((r) => roles(r).高管姓名).sort(), ['王某', '董某']);
   });
 });
+
+describe('an officer leaving a post the model read as held', () => {
+  const ctx = {
+    documentId: 'd',
+    kind: 'announcement' as const,
+    publishedAt: '2019-08-03',
+    issuer,
+    eventTypes,
+  };
+  it('records the resignation where the sentence says the post is no longer held, not where someone takes it', () => {
+    const left =
+      '董事会于近日收到副总经理胡某先生的书面辞职报告，胡某先生因工作调动不再担任公司副总经理的职务。';
+    const [resigned] = mergeDocumentEvents(
+      [
+        event('高管变动', left, '胡某', [
+          ['sub-per', '胡某'],
+          ['title', '副总经理'],
+          ['way', '担任'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.equal(roles(resigned).变动类型, '辞职');
+    const taken = '张某辞职后，由李某担任公司副总经理。';
+    const [appointed] = mergeDocumentEvents(
+      [
+        event('高管变动', taken, '李某', [
+          ['sub-per', '李某'],
+          ['title', '副总经理'],
+          ['way', '担任'],
+        ]),
+      ],
+      ctx,
+    );
+    assert.equal(roles(appointed).变动类型, '担任');
+  });
+});
