@@ -37,9 +37,8 @@ import {
   PP_OCR_TUNING,
 } from '../src/parse/ocr/ocr-pages.js';
 import { emptyStageTimes, OCR_STAGES } from '../src/parse/ocr/stage-times.js';
-import { placeholderIndex } from '../src/parse/table-rows.js';
 import { errorDiff, unorderedErrors } from './ocr-errors.js';
-import { renderedPages } from './rendered-pages.js';
+import { renderedPages, withTablesExpanded } from './rendered-pages.js';
 
 const GOLD_NAME = /^(.+)\.p(\d+)\.txt$/;
 
@@ -50,17 +49,7 @@ const flagValue = (flag: string): string | undefined => {
 const showErrors = process.argv.includes('--errors');
 
 /** The page as read, each table's placeholder replaced by its cells row by row, as a transcriber reads a table. */
-function readText(page: OcrPage): string {
-  return page.text
-    .split('\n')
-    .map((line) => {
-      const index = placeholderIndex(line);
-      const table = index === null ? undefined : page.tables[index];
-      if (!table) return line;
-      return [table.header, ...table.rows].map((row) => row.join('\t')).join('\n');
-    })
-    .join('\n');
-}
+const readText = (page: OcrPage): string => withTablesExpanded(page.text, page.tables);
 
 /** One page to read: its PDF, the page's number in it and the reference text it is scored against. */
 interface BenchPage {

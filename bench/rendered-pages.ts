@@ -11,8 +11,8 @@ import { createCanvas, ImageData } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import { projectRoot } from '../src/config/project-paths.js';
 import { renderPage } from '../src/parse/ocr/render-page.js';
-import { pageTextFromItems } from '../src/parse/pdf-page-text.js';
-import { openPdf, pageTextItems } from '../src/parse/pdf-text.js';
+import { extractPdfText, openPdf } from '../src/parse/pdf-text.js';
+import { type ExtractedTable, placeholderIndex } from '../src/parse/table-rows.js';
 
 export interface RenderedPageSpec {
   /** Path under the real-pdfs folder. */
@@ -103,16 +103,36 @@ export async function scanLikeJpeg(
   }
 }
 
-/** The page's text layer as the parser reads it, tables as lines of cells, icon glyphs left out. */
+/** Text with each table's placeholder line replaced by its rows, cells tab-separated, as a transcriber reads a table. */
+export function withTablesExpanded(text: string, tables: readonly ExtractedTable[]): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const index = placeholderIndex(line);
+      const table = index === null ? undefined : tables[index];
+      if (!table) return line;
+      return [table.header, ...table.rows].map((row) => row.join('\t')).join('\n');
+    })
+    .join('\n');
+}
+
+/** The page alone in a PDF of its own (text layer and drawings kept), so that the parser reads no other page. */
+async function pageAlone(bytes: Uint8Array, pageNumber: number): Promise<Uint8Array> {
+  const source = await PDFDocument.load(bytes, { updateMetadata: false });
+  const alone = await PDFDocument.create();
+  const [page] = await alone.copyPages(source, [pageNumber - 1]);
+  if (!page) throw new Error(`no page ${pageNumber}`);
+  alone.addPage(page);
+  return alone.save();
+}
+
+/**
+ * The page's text layer as the parser reads it, its ruled tables expanded as an OCR reading's are (a cell
+ * spanning rows repeats in each: same conventions on both sides), icon glyphs left out.
+ */
 export async function pageTextLayer(bytes: Uint8Array, pageNumber: number): Promise<string> {
-  const task = openPdf(bytes);
-  try {
-    const doc = await task.promise;
-    const page = await doc.getPage(pageNumber);
-    return pageTextFromItems(await pageTextItems(page)).replace(PRIVATE_USE, '');
-  } finally {
-    await task.destroy().catch(() => undefined);
-  }
+  const read = await extractPdfText(await pageAlone(bytes, pageNumber), { maxPages: 1 });
+  return withTablesExpanded(read.pages[0]?.text ?? '', read.tables).replace(PRIVATE_USE, '');
 }
 
 /** A one-page image-only PDF: the JPEG filling a page of `size` points, as a scanner writes it. */

@@ -94,8 +94,7 @@ interface PageRead {
   tables: PdfPageTable[];
 }
 
-/** The page's text runs, placed in viewport space (origin top-left, y down). */
-export async function pageTextItems(page: PDFPageProxy): Promise<PdfTextItem[]> {
+async function readPage(page: PDFPageProxy, findTables: boolean): Promise<PageRead> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
   const items: PdfTextItem[] = [];
@@ -104,12 +103,6 @@ export async function pageTextItems(page: PDFPageProxy): Promise<PdfTextItem[]> 
     const [x = 0, y = 0] = viewport.convertToViewportPoint(item.transform[4], item.transform[5]);
     items.push({ str: item.str, x, y, width: item.width, height: item.height, hasEOL: item.hasEOL });
   }
-  return items;
-}
-
-async function readPage(page: PDFPageProxy, findTables: boolean): Promise<PageRead> {
-  const viewport = page.getViewport({ scale: 1 });
-  const items = await pageTextItems(page);
   // Rotated pages would need rotated geometry; their tables stay text.
   if (!findTables || viewport.rotation !== 0) return { items, tables: [] };
   const operators = await page.getOperatorList();

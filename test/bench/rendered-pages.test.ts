@@ -6,12 +6,19 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { imageOnlyPdf, pageTextLayer, renderedPageSpecs, scanLikeJpeg } from '../../bench/rendered-pages.js';
+import {
+  imageOnlyPdf,
+  pageTextLayer,
+  renderedPageSpecs,
+  scanLikeJpeg,
+  withTablesExpanded,
+} from '../../bench/rendered-pages.js';
 import { defaultDatasetsDir } from '../../src/config/index.js';
 import { characterErrorRate } from '../../src/eval/character-error-rate.js';
 import { DEFAULT_OCR_TUNING, ocrPdfPages } from '../../src/parse/ocr/ocr-pages.js';
 import { scannerJpegs } from '../../src/parse/ocr/scanner-jpeg.js';
 import { openPdf } from '../../src/parse/pdf-text.js';
+import { tablePlaceholder } from '../../src/parse/table-rows.js';
 import { textPdf } from '../support/pdf-fixtures.js';
 
 const LINES = ['Notice of board meeting', 'Revenue for the year 2,926,635,394.34', 'By order of the Board'];
@@ -49,6 +56,14 @@ describe('rendered pages of the OCR benchmark', () => {
     });
     assert.ok(read, 'the scan is read');
     assert.ok(characterErrorRate(reference, read.text) <= 0.05, read.text);
+  });
+
+  it("expands each table's placeholder line into its rows, header first, cells tab-separated", () => {
+    const table = { page: 1, header: ['项目', '本报告期'], rows: [['营业总收入', '2,926,635,394.34']] };
+    assert.equal(
+      withTablesExpanded(`单位：元\n${tablePlaceholder(0)}\n注：`, [table]),
+      '单位：元\n项目\t本报告期\n营业总收入\t2,926,635,394.34\n注：',
+    );
   });
 
   const root = join(defaultDatasetsDir(), 'real-pdfs');
