@@ -47,4 +47,37 @@ describe('parseNewsHeader', () => {
     assert.equal(parseNewsHeader('证券代码：600000 今日新闻。').subject, undefined);
     assert.equal(parseNewsHeader('同时公告，董事会通过了议案。').subject, undefined);
   });
+
+  it('takes no speaker, column or section head of a "X：" headline for the company', () => {
+    for (const text of [
+      '事件：公司发布公告，拟非公开发行股票。',
+      '【机构分析：美元汇率涨跌互见】美元兑多数货币走低。',
+      '午间公告：示例股份2021年净利预降57.5%',
+      '证监会：研究出台更多政策措施\n证监会表示。',
+      '九部门：引导早期投资支持医药产业\n工业和信息化部等九部门近日发布规划。',
+      '【经济日报评论：反垄断执法坚持一视同仁】监管是为了规范发展。',
+      '【伊朗副外长：谈判正努力取得进展】伊朗副外长5日说。',
+      '示例策略师：欧洲科技板块可能出现短期反弹\n示例策略师表示。',
+    ])
+      assert.equal(parseNewsHeader(text).subject, undefined, text);
+    // The company's own statement keeps its headline name.
+    assert.equal(parseNewsHeader('示例工具：筹划重大资产重组，拟现金收购某公司。').subject?.name, '示例工具');
+  });
+
+  it("names no company for a broker's research view, whatever stocks it rates", () => {
+    assert.equal(
+      parseNewsHeader('示例证券：降示例智家(06690.HK)评级至与大市同步\n示例证券发表研究报告，指需求放缓。')
+        .subject,
+      undefined,
+    );
+  });
+
+  it('leaves a dateline, a conjunction or a time word before a coded name out of the name', () => {
+    assert.deepEqual(parseNewsHeader('9月1日丨示例证券(06837)公布中期业绩').subject, {
+      name: '示例证券',
+      code: '06837',
+    });
+    assert.equal(parseNewsHeader('近期示例特(300053)股价异动').subject?.name, '示例特');
+    assert.equal(parseNewsHeader('某基金正式入主示例蓝科(601798)').subject?.name, '示例蓝科');
+  });
 });
