@@ -183,6 +183,9 @@ export function notOfType(
     case '高管变动':
       if (NO_OFFICER_CHANGE.test(sentence)) return 'no-change-of-post';
       return PUBLIC_OFFICE.test(sentence) && !COMPANY_WORD.test(sentence) ? 'public-office' : undefined;
+    case '投资':
+      // A fund buying stocks (基金经理…买入, 重仓) is a market flow, no investment in a company.
+      return MARKET_FLOW.test(sentence) ? 'market-flow' : undefined;
     case '股东增持':
     case '股东减持':
       if (MARKET_FLOW.test(sentence)) return 'market-flow';

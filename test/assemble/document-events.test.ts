@@ -421,6 +421,51 @@ describe('record roles read from the wording', () => {
     assert.equal(kept?.documentType, '股份股权转让');
   });
 
+  it("reads an investment in a company's new equity (a round, preferred shares) as that company's financing", () => {
+    const round = '示例资本、某某创投分别出资1000万美元，认购某某生物公司发行的B轮优先股。';
+    const [financing] = mergeDocumentEvents(
+      [
+        event('投资', round, '认购', [
+          ['sub', '示例资本', 'a'],
+          ['obj', '某某生物公司', 'b'],
+          ['money', '1000万美元'],
+        ]),
+      ],
+      { ...ctx, kind: 'news' },
+    );
+    assert.deepEqual(
+      [
+        financing?.documentType,
+        roles(financing).投资方,
+        roles(financing).被投资方,
+        roles(financing).融资金额,
+      ],
+      ['企业融资', '示例资本', '某某生物公司', '1000万美元'],
+    );
+    // Putting money into a fund or a joint venture stays the investor's 投资.
+    const fund = '示例股份拟以自有资金1.9亿元投资某某医疗产业基金。';
+    const [invested] = mergeDocumentEvents(
+      [
+        event('投资', fund, '投资', [
+          ['sub', '示例股份', 'a'],
+          ['obj', '某某医疗产业基金', 'b'],
+        ]),
+      ],
+      { ...ctx, kind: 'news' },
+    );
+    assert.equal(invested?.documentType, '投资');
+    // A fund manager buying stocks is a market flow, no investment.
+    const flow = '基金经理葛某四季度买入某某医疗、某某药业。';
+    assert.equal(
+      toRecordMention(event('投资', flow, '买入', [['obj', '某某医疗']]), {
+        ...ctx,
+        kind: 'news',
+        sentenceStarts,
+      }),
+      undefined,
+    );
+  });
+
   it('drops a model fragment that names nobody: figures and "股份" alone are no pledge', () => {
     const text = '其所持部分股份已质押。';
     const { issuer: _, ...withoutIssuer } = ctx;
