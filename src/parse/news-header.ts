@@ -27,6 +27,15 @@ const WITH_CODE =
 const ANNOUNCES = new RegExp(
   String.raw`(?:^|[，,。\s]|讯|消息)(${NAME}?)(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间)?(?:发布)?公告`,
 );
+/**
+ * "X发布2021年半年报", "X于4月29日发布1Q19业绩", "事件：X公布三季报": the company whose report or notice the
+ * item is about, as news and broker notes name it at their start.
+ */
+const PUBLISHES = new RegExp(
+  String.raw`(?:^|[，,。；;\s：:])(${NAME}?)于?(?:\d{4}\s*年)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:晚间|早间|晚)?(?:发布|公布|披露)了?[^，,。；;]{0,14}?(?:年报|中报|季报|半年报|年度报告|业绩|公告|预告|快报)`,
+);
+/** A group or a kind of company (多家公司, 上市企业), not one company's short name. */
+const GROUP_NAME = /(?:公司|企业|家|们|者)$|^(?:部分|多家|多只|个别|一些|各)/;
 const DATELINE = /(\d{1,2}月\d{1,2}日)(?=(?:晚间|早间|晚)?(?:讯|电|消息|公告|发布公告|披露))/;
 /** Words that headlines put where a name would be, which are no company. */
 const NOT_A_NAME =
@@ -78,7 +87,8 @@ export function parseNewsHeader(text: string): NewsHeader {
   const name =
     (view ? undefined : (named(BRACKET_HEADLINE.exec(head)) ?? named(COLON_HEADLINE.exec(head)))) ??
     named(coded) ??
-    named(ANNOUNCES.exec(head));
+    named(ANNOUNCES.exec(head)) ??
+    publisherOf(head);
   if (name) {
     const code = coded && named(coded) === name ? coded[2] : undefined;
     header.subject = { name, ...(code ? { code } : {}) };
@@ -86,4 +96,10 @@ export function parseNewsHeader(text: string): NewsHeader {
   const date = DATELINE.exec(head);
   if (date?.[1]) header.dateline = { text: date[1], start: date.index, end: date.index + date[1].length };
   return header;
+}
+
+/** The company a document's opening says published a report or notice (X发布半年报), if any. */
+export function publisherOf(text: string): string | undefined {
+  const name = named(PUBLISHES.exec(text.slice(0, HEAD)));
+  return name && !GROUP_NAME.test(name) ? name : undefined;
 }

@@ -83,3 +83,16 @@ describe("a news item's company", () => {
     assert.equal(once.document.issuerKey, undefined);
   });
 });
+
+describe("a broker note's company, when no name (code) is printed", () => {
+  it('is the company the note says published its report', async () => {
+    const parsed = await parseDocument(
+      new TextEncoder().encode(
+        '事件：示例风电发布2021年半年报。\n盈利能力修复明显，上半年公司实现营业收入179.04亿元。维持“增持”评级。\n',
+      ),
+      { fileName: 'note.txt', mimeType: 'text/plain', kind: 'research_report' },
+      { maxBytes: 1e6, maxPages: 10 },
+    );
+    assert.equal(parsed.header.news?.subject?.name, '示例风电');
+  });
+});

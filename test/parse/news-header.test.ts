@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseNewsHeader } from '../../src/parse/news-header.js';
+import { parseNewsHeader, publisherOf } from '../../src/parse/news-header.js';
 
 describe('parseNewsHeader', () => {
   it('reads the company from a bracketed headline and the dateline as the disclosure date', () => {
@@ -79,5 +79,20 @@ describe('parseNewsHeader', () => {
     });
     assert.equal(parseNewsHeader('近期示例特(300053)股价异动').subject?.name, '示例特');
     assert.equal(parseNewsHeader('某基金正式入主示例蓝科(601798)').subject?.name, '示例蓝科');
+  });
+
+  it('names the company an item or a note says published a report or notice', () => {
+    assert.equal(
+      parseNewsHeader('事件：示例盛虹发布2020年前三季度业绩预告，净利润下降。').subject?.name,
+      '示例盛虹',
+    );
+    assert.equal(
+      parseNewsHeader('营收增速转正 示例银行于8月30日发布2020年中报，归母净利润下降。').subject?.name,
+      '示例银行',
+    );
+    assert.equal(publisherOf('报告导读 示例控股发布2021年半年报，上半年归母净利润7.60亿元。'), '示例控股');
+    // A group of companies is no one issuer.
+    assert.equal(publisherOf('部分银行发布2021年业绩快报，净利润增长。'), undefined);
+    assert.equal(publisherOf('多家公司发布业绩预告。'), undefined);
   });
 });
