@@ -68,6 +68,21 @@ function named(match: RegExpExecArray | null): string | undefined {
 /** A headline is short: a first line longer than this is the story itself. */
 const HEADLINE_CHARS = 60;
 
+/** "X：…。Y：…": a digest of several companies' notices, each item led by its company's name. */
+const DIGEST_ITEM = new RegExp(String.raw`(?:^|[。；;\n])\s*(${NAME})[：:]`, 'g');
+/** Labels that lead a line as a company's name would (资金流向数据：, 风险提示：). */
+const LINE_LABEL = /(?:数据|情况|提示|信息|内容|表示|指出|认为|称|编辑|记者|来源|作者)$/;
+
+/** Whether the opening leads two or more items with a company's name each. */
+function isDigest(head: string): boolean {
+  let items = 0;
+  for (const m of head.matchAll(DIGEST_ITEM)) {
+    const name = named(m);
+    if (name && !LINE_LABEL.test(name)) items++;
+  }
+  return items >= 2;
+}
+
 /** The first line of a news item's text, when short enough to be its headline. */
 export function headlineOf(text: string): string | undefined {
   const first = text
@@ -82,7 +97,8 @@ export function parseNewsHeader(text: string): NewsHeader {
   const head = text.slice(0, HEAD);
   const header: NewsHeader = {};
   // A research view (a broker's rating of stocks) is about no one company of its own: its headline names the author.
-  const view = RESEARCH_VIEW.test(head);
+  // A digest (公告精选, 午间公告) leads several items with their companies: none of them is the item's.
+  const view = RESEARCH_VIEW.test(head) || isDigest(head);
   const coded = view ? null : WITH_CODE.exec(head);
   const name =
     (view ? undefined : (named(BRACKET_HEADLINE.exec(head)) ?? named(COLON_HEADLINE.exec(head)))) ??

@@ -95,4 +95,16 @@ describe('parseNewsHeader', () => {
     assert.equal(publisherOf('部分银行发布2021年业绩快报，净利润增长。'), undefined);
     assert.equal(publisherOf('多家公司发布业绩预告。'), undefined);
   });
+
+  it("names no company for a digest of several companies' notices, but keeps one company's item with its bylines", () => {
+    assert.equal(
+      parseNewsHeader('示例微：预计2021年净利4.7亿元，同比增367%。北玻示例：2021年预盈4700万元。').subject,
+      undefined,
+    );
+    assert.equal(
+      parseNewsHeader('示例科技：三季度业绩预告超预期\n来源：证券时报,某证券指出公司受益。\n责任编辑：王某')
+        .subject?.name,
+      '示例科技',
+    );
+  });
 });
