@@ -11,6 +11,9 @@ const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年/;
 const YEARS = new RegExp(YEAR.source, 'g');
 const CLAUSE_END = /[，,；;。！？!?]/;
 
+/** A year's annual report (2018年年报, 2018年年度报告): published in the year after at the earliest. */
+const ANNUAL_REPORT_YEAR = /(?<!\d)((?:19|20)\d{2})\s*年\s*(?:的)?(?:年报|年度报告)/g;
+
 /** How many years before the document a dated fact has to lie to be history rather than news. */
 const HISTORY_YEARS = 2;
 
@@ -19,13 +22,17 @@ const FUTURE_YEAR = /(?:预计|预测|预期|目标|有望|将于?|到|至|[-~�
 
 /**
  * The year the document was written: its publication date, else the latest year its text dates a fact with
- * (a year followed by a month), else the latest year it writes that no forecast word leads. Undefined when
- * none is known.
+ * (a year followed by a month), else the latest year it writes that no forecast word leads; never before the
+ * year after an annual report it cites (a story citing the 2018年年报 is written in 2019 or later, whatever
+ * older months it dates). Undefined when none is known.
  */
 export function documentYear(text: string, publishedAt?: string): number | undefined {
   const published = publishedAt ? Number(publishedAt.slice(0, 4)) : Number.NaN;
   if (Number.isFinite(published)) return published;
-  return latestYear(text, DATED_YEAR) ?? latestYear(text, YEARS, FUTURE_YEAR);
+  const stated = latestYear(text, DATED_YEAR) ?? latestYear(text, YEARS, FUTURE_YEAR);
+  const reported = latestYear(text, ANNUAL_REPORT_YEAR);
+  if (reported === undefined) return stated;
+  return stated === undefined ? reported + 1 : Math.max(stated, reported + 1);
 }
 
 function latestYear(text: string, years: RegExp, unless?: RegExp): number | undefined {

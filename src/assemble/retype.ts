@@ -40,6 +40,13 @@ const FINANCING_FROM_TRANSFER = {
   date: '事件时间',
 };
 const FINANCING_FROM_INVESTMENT = { sub: '投资方', money: '融资金额', date: '事件时间' };
+/**
+ * New equity the investee issues to its investors (a funding round, preferred shares, a capital increase that
+ * brings in investors, new registered capital subscribed): the investee's 企业融资 (guideline §2), whoever the
+ * sentence puts first. Investing in a fund, a joint venture or a project company stays 投资.
+ */
+const ISSUES_NEW_EQUITY = /(?:[A-Ea-e]\+?|天使|种子|Pre-?[A-Ea-e]\+?)轮|优先股|增资扩股|新增注册资本/;
+const FUNDING_FROM_INVESTMENT = { sub: '投资方', obj: '被投资方', money: '融资金额', date: '事件时间' };
 
 const PLEDGE_ROLES = {
   'sub-org': '质押方',
@@ -137,6 +144,8 @@ export function retype(event: SentenceEvent, sentenceStart: number, ctx: RetypeC
         type: '企业融资',
         roles: event.type === '投资' ? FINANCING_FROM_INVESTMENT : FINANCING_FROM_TRANSFER,
       };
+    if (event.type === '投资' && ISSUES_NEW_EQUITY.test(event.sentenceText))
+      return { type: '企业融资', roles: FUNDING_FROM_INVESTMENT };
     if (ACQUIRES_EQUITY.test(onward))
       return event.type === '投资'
         ? { type: '收购', roles: ACQUISITION_FROM_INVESTMENT, issuerRole: '收购方' }

@@ -92,6 +92,18 @@ export function hasRecordWording(documentType: string, sentence: string): boolea
  */
 const STATISTIC_EXAMPLES =
   /(?:[\p{Script=Han}A-Za-z0-9*]{2,12}、)+[\p{Script=Han}A-Za-z0-9*]{2,12}等(?:(?:\d+|[一二两三四五六七八九十百多几数]+)(?:家|只)|企业|公司|上市公司|个股|机构|房企|券商)/u;
+/**
+ * A regulator's tally of its penalties (全国共下达处罚决定书13.28万份, 本次通报的10起案例, 罚单逾1600张,
+ * 累计处罚…家): many penalties added up, none of them told as an event (guideline §2: statistics).
+ */
+const PENALTY_TALLY =
+  /(?:共|累计|总计|全年|上半年)(?:下达|作出|开出|公布|披露|查处)|通报(?:了)?[^，,。；;]{0,20}(?:案件|案例)|\d+\s*起(?:案件|案例)|平均罚款|罚单(?:逾|超|近|约)?\d/;
+/** A notice that a penalty is proposed (行政处罚事先告知书): not yet one (guideline §2). */
+const PENALTY_NOTICE = /事先告知/;
+/** A penalty proposed or supposed in the trigger's clause (拟被罚款, 拟对其作出处罚, 如最终…作出处罚). */
+const PENALTY_SUPPOSED =
+  /拟(?:对[^，,。；;]{1,20})?被?(?:作出|给予|处以)?(?:行政)?(?:处罚|罚款)|如(?:果)?最终|若最终/;
+
 /** Types that round-ups count companies by. */
 const COUNTED_TYPES = new Set(['股东增持', '股东减持', '股份回购', '亏损', '质押', '解除质押']);
 
@@ -171,11 +183,18 @@ export function notOfType(
     case '高管变动':
       if (NO_OFFICER_CHANGE.test(sentence)) return 'no-change-of-post';
       return PUBLIC_OFFICE.test(sentence) && !COMPANY_WORD.test(sentence) ? 'public-office' : undefined;
+    case '投资':
+      // A fund buying stocks (基金经理…买入, 重仓) is a market flow, no investment in a company.
+      return MARKET_FLOW.test(sentence) ? 'market-flow' : undefined;
     case '股东增持':
     case '股东减持':
       if (MARKET_FLOW.test(sentence)) return 'market-flow';
       if (RANKED.test(sentence)) return 'ranking';
       return BONDS.test(sentence) ? 'bonds' : undefined;
+    case '行政处罚':
+      if (PENALTY_TALLY.test(sentence)) return 'penalty-tally';
+      if (PENALTY_NOTICE.test(sentence)) return 'penalty-not-yet';
+      return PENALTY_SUPPOSED.test(clauseAround(sentence, triggerAt)) ? 'penalty-not-yet' : undefined;
     case '中标':
       return ORDER_TOTALS.test(sentence) || AWARDED_AS_ATTRIBUTE.test(sentence) ? 'order-totals' : undefined;
     default:

@@ -37,6 +37,7 @@ import {
 import {
   type StatedListingCodes,
   statedAliases,
+  statedCodeOf,
   statedFormerNames,
   statedLatinFirmNames,
   statedListingCodes,
@@ -87,8 +88,10 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   const publishedAt =
     job.publishedAt?.slice(0, 10) ?? parsed.header.announcement?.date ?? parsed.header.researchReport?.date;
 
-  const issuer =
-    issuerOf(parsed) ?? headlineCompanyOf(parsed, extractions) ?? leadCompanyOf(parsed, extractions);
+  const issuer = withStatedCode(
+    issuerOf(parsed) ?? headlineCompanyOf(parsed, extractions) ?? leadCompanyOf(parsed, extractions),
+    parsed,
+  );
   const covered = coveredCompanyOf(parsed);
   const self = issuer ?? covered;
   const spans = companySpans(extractions);
@@ -444,6 +447,16 @@ function issuerOf(parsed: ParsedDocument): LinkedEntity | undefined {
     ...(code ? { code } : {}),
     shortNames: [name],
   };
+}
+
+/**
+ * A news item's or a note's company known by name, with the A-share code the text prints beside that name
+ * (华谊兄弟（300027.SZ）) where its headline gave none: keyed by the code, as its filings are.
+ */
+function withStatedCode(company: LinkedEntity | undefined, parsed: ParsedDocument): LinkedEntity | undefined {
+  if (!company || company.code || parsed.kind === 'announcement') return company;
+  const code = statedCodeOf(parsed.modelText, company.name);
+  return code ? { ...company, key: code, code } : company;
 }
 
 /** An HKEX code as the press writes it (02318, 2318.HK), as HKEX filings state it: five digits. */

@@ -226,3 +226,20 @@ export function statedLatinFirmNames(text: string): string[] {
   }
   return [...names];
 }
+
+/**
+ * The A-share code a text prints in the bracket after `name`, however the press writes it: 华谊兄弟（300027.SZ）,
+ * 中弘股份(000979,股吧), 力源信息（300184，SZ）, 良品铺子（603719. SH）, X股份有限公司（简称“X”，601788）,
+ * 寒武纪（全称“…”代码“688257”）. Undefined when none is printed there.
+ */
+export function statedCodeOf(text: string, name: string): string | undefined {
+  if (name.length < 2) return undefined;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // The code opens the bracket or follows a separator, and a suffix, a separator or the bracket's end follows it.
+  const bracket = new RegExp(
+    `${escaped}\\s*[（(](?:[^）)]{0,30}?[，,、：:“"\\s])?(\\d{6})(?:\\s*[.．]\\s*S[HZ])?(?:\\s*[，,]\\s*(?:SH|SZ|股吧))?[”"]?\\s*(?:[，,；;][^）)]{0,12})?[）)]`,
+  );
+  const code = bracket.exec(text)?.[1];
+  const stock = code ? normalizeStockCode(code) : undefined;
+  return stock && (stock.exchange === 'SSE' || stock.exchange === 'SZSE') ? stock.code : undefined;
+}

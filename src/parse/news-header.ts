@@ -16,7 +16,10 @@ const HEAD = 240;
 /** A company's short name: 2–6 CJK characters (a few letters allowed, *ST prefixes). */
 const NAME = String.raw`(?:\*?ST)?[\u4e00-\u9fffA-Za-z]{2,6}`;
 /** Verbs a name can run into when a headline has no space: the name is what follows the last one. */
-const LEADING_VERB = /^.*(增持|减持|收购|质押|回购|公告|持有|入股|举牌)/;
+const LEADING_VERB =
+  /^.*(增持|减持|收购|质押|回购|公告|持有|入股|举牌|入主|包括|分别为|概念股|退市公司|将|与|丨)/;
+/** Time and place words a run-on sentence puts before the name (近期欧比特, 在与特步, 港股阿里影业). */
+const LEADING_WORDS = /^(?:在|对|近期|近日|日前|正式|港股|美股|A股|H股)+/;
 const BRACKET_HEADLINE = new RegExp(String.raw`^\s*【(${NAME})[：:]`);
 const COLON_HEADLINE = new RegExp(String.raw`^\s*(${NAME})[：:]`);
 const WITH_CODE =
@@ -24,10 +27,29 @@ const WITH_CODE =
 const ANNOUNCES = new RegExp(
   String.raw`(?:^|[，,。\s]|讯|消息)(${NAME}?)(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间)?(?:发布)?公告`,
 );
+/**
+ * "X发布2021年半年报", "X于4月29日发布1Q19业绩", "事件：X公布三季报": the company whose report or notice the
+ * item is about, as news and broker notes name it at their start.
+ */
+const PUBLISHES = new RegExp(
+  String.raw`(?:^|[，,。；;\s：:])(${NAME}?)于?(?:\d{4}\s*年)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:晚间|早间|晚)?(?:发布|公布|披露)了?[^，,。；;]{0,14}?(?:年报|中报|季报|半年报|年度报告|业绩|公告|预告|快报)`,
+);
+/** A group or a kind of company (多家公司, 上市企业), not one company's short name. */
+const GROUP_NAME = /(?:公司|企业|家|们|者)$|^(?:部分|多家|多只|个别|一些|各)/;
 const DATELINE = /(\d{1,2}月\d{1,2}日)(?=(?:晚间|早间|晚)?(?:讯|电|消息|公告|发布公告|披露))/;
 /** Words that headlines put where a name would be, which are no company. */
 const NOT_A_NAME =
   /^(同时|截止|截至|此前|近日|目前|其中|今年|去年|昨日|今日|证券代码|股票代码|证券简称|股票简称|公告编号|公司|本公司|上市公司|快讯|早报|晚报|新闻|独家|重磅|公告|数据宝|证券时报|新浪财经|财经|原标题|根据|来源|记者|编辑)/;
+/**
+ * A headline's "X：" that is a speaker or a column, not the company the item is about: a broker note's
+ * section head (事件：, 投资要点：), a column or digest (机构分析：, 午间公告：, 公告精选：), an authority
+ * (证监会：, 工信部：, 九部门：), an outlet (新华社：, 经济日报评论：) or a person by title (伊朗副外长：, 高盛策略师：).
+ */
+const NOT_A_SUBJECT =
+  /^(?:事件|点评|评论|报告|导读|本报告导读|主要观点|核心观点|投资要点|报告要点|业绩总结|调研内容如下)|(?:分析|消息|观点|要点|总结|导读|评论|时评|回顾|必读|精选|速递|晚报|早报|日报|午评|早评|收评|情报|研报|报告|午间|社)$|(?:部门?|局|委|院|厅|署|办|证监会|银保监会|银监会|保监会|交易所|[上深北港联]交所|央行|人民银行|政府|法院)$|(?:外长|官员|策略师|分析师|经济学家|行长|主席|部长|局长|发言人|市长|省长|首席)$/;
+/** A research view (X发表研究报告, X研报认为, …策略师指出): its "X：" is the author, not the item's company. */
+const RESEARCH_VIEW = /发表(?:研究)?报告|研报(?:认为|指出|称|表示)?|策略师|分析师/;
+
 /** When the item says the company announced (韵达股份昨日公告): no part of the name. */
 const TIME_AFTER_NAME = /(昨日|今日|日前|近日|今天|昨天|当日|此前|周[一二三四五六日])$/;
 
@@ -35,13 +57,31 @@ function named(match: RegExpExecArray | null): string | undefined {
   // A listing board after the name (中国移动港股) is no part of it.
   const name = match?.[1]
     ?.replace(LEADING_VERB, '')
+    .replace(LEADING_WORDS, '')
     .replace(/(港股|A股|H股|B股)$/, '')
     .replace(TIME_AFTER_NAME, '');
-  return name && name.length >= 2 && name.length <= 8 && !NOT_A_NAME.test(name) ? name : undefined;
+  return name && name.length >= 2 && name.length <= 8 && !NOT_A_NAME.test(name) && !NOT_A_SUBJECT.test(name)
+    ? name
+    : undefined;
 }
 
 /** A headline is short: a first line longer than this is the story itself. */
 const HEADLINE_CHARS = 60;
+
+/** "X：…。Y：…": a digest of several companies' notices, each item led by its company's name. */
+const DIGEST_ITEM = new RegExp(String.raw`(?:^|[。；;\n])\s*(${NAME})[：:]`, 'g');
+/** Labels that lead a line as a company's name would (资金流向数据：, 风险提示：). */
+const LINE_LABEL = /(?:数据|情况|提示|信息|内容|表示|指出|认为|称|编辑|记者|来源|作者)$/;
+
+/** Whether the opening leads two or more items with a company's name each. */
+function isDigest(head: string): boolean {
+  let items = 0;
+  for (const m of head.matchAll(DIGEST_ITEM)) {
+    const name = named(m);
+    if (name && !LINE_LABEL.test(name)) items++;
+  }
+  return items >= 2;
+}
 
 /** The first line of a news item's text, when short enough to be its headline. */
 export function headlineOf(text: string): string | undefined {
@@ -56,12 +96,15 @@ export function headlineOf(text: string): string | undefined {
 export function parseNewsHeader(text: string): NewsHeader {
   const head = text.slice(0, HEAD);
   const header: NewsHeader = {};
-  const coded = WITH_CODE.exec(head);
+  // A research view (a broker's rating of stocks) is about no one company of its own: its headline names the author.
+  // A digest (公告精选, 午间公告) leads several items with their companies: none of them is the item's.
+  const view = RESEARCH_VIEW.test(head) || isDigest(head);
+  const coded = view ? null : WITH_CODE.exec(head);
   const name =
-    named(BRACKET_HEADLINE.exec(head)) ??
-    named(COLON_HEADLINE.exec(head)) ??
+    (view ? undefined : (named(BRACKET_HEADLINE.exec(head)) ?? named(COLON_HEADLINE.exec(head)))) ??
     named(coded) ??
-    named(ANNOUNCES.exec(head));
+    named(ANNOUNCES.exec(head)) ??
+    publisherOf(head);
   if (name) {
     const code = coded && named(coded) === name ? coded[2] : undefined;
     header.subject = { name, ...(code ? { code } : {}) };
@@ -69,4 +112,10 @@ export function parseNewsHeader(text: string): NewsHeader {
   const date = DATELINE.exec(head);
   if (date?.[1]) header.dateline = { text: date[1], start: date.index, end: date.index + date[1].length };
   return header;
+}
+
+/** The company a document's opening says published a report or notice (X发布半年报), if any. */
+export function publisherOf(text: string): string | undefined {
+  const name = named(PUBLISHES.exec(text.slice(0, HEAD)));
+  return name && !GROUP_NAME.test(name) ? name : undefined;
 }

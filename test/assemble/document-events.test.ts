@@ -312,6 +312,37 @@ describe('record roles read from the wording', () => {
     assert.equal(suit?.documentType, '起诉');
   });
 
+  it("reads no penalty out of a regulator's tally of penalties or a notice of one proposed", () => {
+    const penalty = (text: string, party: string) =>
+      toRecordMention(event('起诉', text, '罚款', [['obj-org', party]]), {
+        ...ctx,
+        kind: 'news',
+        sentenceStarts,
+      })?.documentType;
+    // Many penalties added up (a year's tally, a bulletin of cases) tell none of them.
+    assert.equal(
+      penalty('2021年，全国共下达环境行政处罚决定书13.28万份，罚款总计116.87亿元。', '全国'),
+      undefined,
+    );
+    assert.equal(
+      penalty('本次通报的10起案例涉及外汇局处罚的2家企业，最高罚款740.9万元。', '2家企业'),
+      undefined,
+    );
+    assert.equal(
+      penalty('某某科技有限公司收到行政处罚事先告知书，拟被罚款60万元。', '某某科技有限公司'),
+      undefined,
+    );
+    // One penalty's own sum (合计处罚金额) and a group punished together stay events.
+    assert.equal(
+      penalty(
+        '因某某支付有限公司违反规定，对其给予警告，并处罚款2229.6万元，合计处罚金额4447.2万元。',
+        '某某支付有限公司',
+      ),
+      '行政处罚',
+    );
+    assert.equal(penalty('市场监管局对6家校外培训机构分别处以罚款50万元。', '6家校外培训机构'), '行政处罚');
+  });
+
   it("records a fine a court imposes as 判决, not as a regulator's penalty", () => {
     const text = '示例市人民法院判决李某犯单位行贿罪，判处有期徒刑一年，并处罚金人民币五十万元。';
     const [record] = mergeDocumentEvents(
@@ -389,6 +420,51 @@ describe('record roles read from the wording', () => {
       ctx,
     );
     assert.equal(kept?.documentType, '股份股权转让');
+  });
+
+  it("reads an investment in a company's new equity (a round, preferred shares) as that company's financing", () => {
+    const round = '示例资本、某某创投分别出资1000万美元，认购某某生物公司发行的B轮优先股。';
+    const [financing] = mergeDocumentEvents(
+      [
+        event('投资', round, '认购', [
+          ['sub', '示例资本', 'a'],
+          ['obj', '某某生物公司', 'b'],
+          ['money', '1000万美元'],
+        ]),
+      ],
+      { ...ctx, kind: 'news' },
+    );
+    assert.deepEqual(
+      [
+        financing?.documentType,
+        roles(financing).投资方,
+        roles(financing).被投资方,
+        roles(financing).融资金额,
+      ],
+      ['企业融资', '示例资本', '某某生物公司', '1000万美元'],
+    );
+    // Putting money into a fund or a joint venture stays the investor's 投资.
+    const fund = '示例股份拟以自有资金1.9亿元投资某某医疗产业基金。';
+    const [invested] = mergeDocumentEvents(
+      [
+        event('投资', fund, '投资', [
+          ['sub', '示例股份', 'a'],
+          ['obj', '某某医疗产业基金', 'b'],
+        ]),
+      ],
+      { ...ctx, kind: 'news' },
+    );
+    assert.equal(invested?.documentType, '投资');
+    // A fund manager buying stocks is a market flow, no investment.
+    const flow = '基金经理葛某四季度买入某某医疗、某某药业。';
+    assert.equal(
+      toRecordMention(event('投资', flow, '买入', [['obj', '某某医疗']]), {
+        ...ctx,
+        kind: 'news',
+        sentenceStarts,
+      }),
+      undefined,
+    );
   });
 
   it('drops a model fragment that names nobody: figures and "股份" alone are no pledge', () => {

@@ -12,6 +12,18 @@ describe('recalled history', () => {
     assert.equal(documentYear('2003年收购星河，2016年收购远山，预计2021-2023年净利润增长。'), 2016);
   });
 
+  it('dates a story that cites an annual report no earlier than the year after it', () => {
+    const text = '据某某证券2018年年报，首席风险官王某的任期从2014年8月5日开始。收购发生在2016年。';
+    assert.equal(documentYear(text), 2019);
+    // A deal of 2016 is then two years back: history.
+    const told = '某某集团与某某资本共同发起收购英国某公司的时间是在2016年。';
+    assert.ok(recalledHistory(told, told.indexOf('收购'), documentYear(text)));
+    // Without the report, the month-dated 2014 would make 2016 news.
+    assert.equal(documentYear('首席风险官王某的任期从2014年8月5日开始。'), 2014);
+    // A later dated month still wins over the report's year.
+    assert.equal(documentYear('据2018年年报，公司于2020年3月完成收购。'), 2020);
+  });
+
   it('takes the year written nearest before the mention, else one after it in its clause', () => {
     const sentence = '公司成立于2010年，2021年5月收购星河电子。';
     assert.equal(recalledHistory(sentence, sentence.indexOf('收购'), 2021), false);

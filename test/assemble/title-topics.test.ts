@@ -9,6 +9,12 @@ describe('titleTopics', () => {
     // The listing and bankruptcy rules ask these topics whether a filing tells a listing step or a procedure.
     assert.ok(titleTopics('招股说明书摘要')?.has('公司上市'));
     assert.ok(titleTopics('关于法院裁定受理公司重整的公告')?.has('企业破产'));
+    // A headline about a court case: the penalty it recalls is background.
+    assert.deepEqual(
+      [...(titleTopics('某某证券索赔案二审开庭 公司试图降低赔付金额') ?? [])],
+      ['起诉', '判决'],
+    );
+    assert.ok(titleTopics('某某娱乐被查将引发投资者索赔')?.has('行政处罚'));
   });
 
   it('allows no type for an accounting notice, and every type for a title that names no matter', () => {

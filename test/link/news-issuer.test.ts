@@ -54,6 +54,22 @@ describe("a news item's company", () => {
     }
   });
 
+  it('takes the code the story prints beside its name, however the press writes it', async () => {
+    for (const written of ['（300027.SZ）', '(300027,股吧)', '（300027，SZ）', '（300027. SZ）']) {
+      const linked = await linkNews(
+        `示例兄弟早盘低开飘绿 机构称暂无计划\n身陷争议的示例兄弟${written}今日低开，股价下跌4.2%，年内跌幅已超三成。\n示例兄弟称经营正常。`,
+        ['示例兄弟'],
+      );
+      assert.equal(linked.document.issuerKey, '300027', written);
+    }
+    // A figure in brackets is no code.
+    const plain = await linkNews(
+      '示例兄弟早盘低开飘绿 机构称暂无计划\n身陷争议的示例兄弟（市值300027万元）今日低开，股价下跌4.2%。\n示例兄弟称经营正常。',
+      ['示例兄弟'],
+    );
+    assert.equal(plain.document.issuerKey, 'name:示例兄弟');
+  });
+
   it('is the company the headline names and the story names again, when no wording shows one', async () => {
     const text =
       '示例传媒早盘低开飘绿 远山资本称暂无计划\n' +
@@ -81,5 +97,18 @@ describe("a news item's company", () => {
       ['示例资本'],
     );
     assert.equal(once.document.issuerKey, undefined);
+  });
+});
+
+describe("a broker note's company, when no name (code) is printed", () => {
+  it('is the company the note says published its report', async () => {
+    const parsed = await parseDocument(
+      new TextEncoder().encode(
+        '事件：示例风电发布2021年半年报。\n盈利能力修复明显，上半年公司实现营业收入179.04亿元。维持“增持”评级。\n',
+      ),
+      { fileName: 'note.txt', mimeType: 'text/plain', kind: 'research_report' },
+      { maxBytes: 1e6, maxPages: 10 },
+    );
+    assert.equal(parsed.header.news?.subject?.name, '示例风电');
   });
 });

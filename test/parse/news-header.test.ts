@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseNewsHeader } from '../../src/parse/news-header.js';
+import { parseNewsHeader, publisherOf } from '../../src/parse/news-header.js';
 
 describe('parseNewsHeader', () => {
   it('reads the company from a bracketed headline and the dateline as the disclosure date', () => {
@@ -46,5 +46,65 @@ describe('parseNewsHeader', () => {
     assert.equal(parseNewsHeader('原标题：示例网：再发退市预警').subject?.name, undefined);
     assert.equal(parseNewsHeader('证券代码：600000 今日新闻。').subject, undefined);
     assert.equal(parseNewsHeader('同时公告，董事会通过了议案。').subject, undefined);
+  });
+
+  it('takes no speaker, column or section head of a "X：" headline for the company', () => {
+    for (const text of [
+      '事件：公司发布公告，拟非公开发行股票。',
+      '【机构分析：美元汇率涨跌互见】美元兑多数货币走低。',
+      '午间公告：示例股份2021年净利预降57.5%',
+      '证监会：研究出台更多政策措施\n证监会表示。',
+      '九部门：引导早期投资支持医药产业\n工业和信息化部等九部门近日发布规划。',
+      '【经济日报评论：反垄断执法坚持一视同仁】监管是为了规范发展。',
+      '【伊朗副外长：谈判正努力取得进展】伊朗副外长5日说。',
+      '示例策略师：欧洲科技板块可能出现短期反弹\n示例策略师表示。',
+    ])
+      assert.equal(parseNewsHeader(text).subject, undefined, text);
+    // The company's own statement keeps its headline name.
+    assert.equal(parseNewsHeader('示例工具：筹划重大资产重组，拟现金收购某公司。').subject?.name, '示例工具');
+  });
+
+  it("names no company for a broker's research view, whatever stocks it rates", () => {
+    assert.equal(
+      parseNewsHeader('示例证券：降示例智家(06690.HK)评级至与大市同步\n示例证券发表研究报告，指需求放缓。')
+        .subject,
+      undefined,
+    );
+  });
+
+  it('leaves a dateline, a conjunction or a time word before a coded name out of the name', () => {
+    assert.deepEqual(parseNewsHeader('9月1日丨示例证券(06837)公布中期业绩').subject, {
+      name: '示例证券',
+      code: '06837',
+    });
+    assert.equal(parseNewsHeader('近期示例特(300053)股价异动').subject?.name, '示例特');
+    assert.equal(parseNewsHeader('某基金正式入主示例蓝科(601798)').subject?.name, '示例蓝科');
+  });
+
+  it('names the company an item or a note says published a report or notice', () => {
+    assert.equal(
+      parseNewsHeader('事件：示例盛虹发布2020年前三季度业绩预告，净利润下降。').subject?.name,
+      '示例盛虹',
+    );
+    assert.equal(
+      parseNewsHeader('营收增速转正 示例银行于8月30日发布2020年中报，归母净利润下降。').subject?.name,
+      '示例银行',
+    );
+    assert.equal(publisherOf('报告导读 示例控股发布2021年半年报，上半年归母净利润7.60亿元。'), '示例控股');
+    // A group of companies is no one issuer.
+    assert.equal(publisherOf('部分银行发布2021年业绩快报，净利润增长。'), undefined);
+    assert.equal(publisherOf('多家公司发布业绩预告。'), undefined);
+  });
+
+  it("names no company for a digest of several companies' notices, but keeps one company's item with its bylines", () => {
+    assert.equal(
+      parseNewsHeader('示例微：预计2021年净利4.7亿元，同比增367%。北玻示例：2021年预盈4700万元。').subject,
+      undefined,
+    );
+    assert.equal(
+      parseNewsHeader('示例科技：三季度业绩预告超预期\n来源：证券时报,某证券指出公司受益。\n责任编辑：王某')
+        .subject?.name,
+      '示例科技',
+    );
   });
 });
