@@ -119,7 +119,8 @@ CALL (d) {
   CREATE (e:Event {id: row.id, documentId: $documentId, type: row.type, typeKey: row.typeKey,
                    documentType: row.documentType, trigger: row.source.trigger, confidence: row.source.confidence,
                    modelVersion: $modelVersion})
-  SET e.date = row.source.date, e.amount = row.source.amount, e.currency = row.source.currency,
+  SET e.date = row.source.date, e.amount = row.source.amount, e.amountLow = row.source.amountLow,
+      e.currency = row.source.currency,
       e.shares = row.source.shares, e.ratio = row.source.ratio, e.publishedAt = d.publishedAt, e.documentKind = d.kind
   CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
   WITH e, row
