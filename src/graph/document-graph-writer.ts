@@ -8,6 +8,7 @@ import {
   removeEventContributions,
   sourceValues,
 } from './event-sources.js';
+import { linkLateParties } from './late-parties.js';
 import { roleRelationshipType } from './relationship-types.js';
 
 export interface WriteSummary {
@@ -197,6 +198,8 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     });
   }
 
+  // Before the match: an earlier document's event named this document's company only in words.
+  await linkLateParties(tx, doc);
   const matches = await matchStoredEvents(tx, doc);
   const eventIds = new Map<string, string>();
   const joinedIds: string[] = [];
