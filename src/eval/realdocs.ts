@@ -229,10 +229,14 @@ export function goldRecordProblems(doc: GoldDocument): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Argument matching
 
-/** NFKC, no whitespace, case folded, Traditional → Simplified: how argument texts are compared. */
+// A defined-term note inside a name (（以下简称"X"）) is not part of the name: the guideline puts the short name in
+// aliases, and annotators who kept a note inside a longer span (X（简称"Y"）80%股权) meant the same value.
+const DEFINED_TERM_NOTE = /\((?:以下)?(?:简称|下称|称)?["「『][^"」』]*["」』]\)/g;
+
+/** NFKC, no whitespace, case folded, Traditional → Simplified, defined-term notes dropped: how argument texts are compared. */
 export function normaliseArgument(text: string): string {
   const folded = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-  return toSimplified(folded).text;
+  return toSimplified(folded).text.replace(/[“”]/g, '"').replace(DEFINED_TERM_NOTE, '');
 }
 
 /** Roles whose values are fractions (8.5% → 0.085): compared to 1e-4, the rest (yuan, shares) to the unit. */

@@ -42,6 +42,15 @@ describe('normaliseArgument and argumentMatches', () => {
     assert.equal(normaliseArgument('董事會'), '董事会');
   });
 
+  it('drops a defined-term note inside a name, not other brackets', () => {
+    assert.equal(
+      normaliseArgument('伊宁市供热有限公司（简称“伊宁供热”）80%股权'),
+      normaliseArgument('伊宁市供热有限公司80%股权'),
+    );
+    assert.equal(normaliseArgument('甲公司（以下称「甲」）'), normaliseArgument('甲公司'));
+    assert.notEqual(normaliseArgument('顺丰速运（中国）有限公司'), normaliseArgument('顺丰速运有限公司'));
+  });
+
   it('matches on text, on a gold alias, or on equal values; never across roles', () => {
     const gold = { role: '回购方', argument: '示例科技股份有限公司', aliases: ['示例科技'] };
     assert.ok(argumentMatches(gold, { role: '回购方', argument: '示例科技股份有限公司' }));

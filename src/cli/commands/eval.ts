@@ -77,7 +77,7 @@ export function formatRealDocs(score: RealDocsScore): string {
     formatScoreTable({ arguments: score.arguments }),
     '',
     `complete records     ${share(score.completeRecords)} gold events`,
-    `false-event docs     ${share(score.falseEventDocuments)} documents${score.falseEventDocuments.ids.length ? ` (${score.falseEventDocuments.ids.join(', ')})` : ''}`,
+    `false-event docs     ${share(score.falseEventDocuments)} documents${score.falseEventDocuments.ids.length ? ' (listed at the end)' : ''}`,
     `kind                 ${share(score.kind)}`,
     `issuer               ${share(score.issuer)}`,
     `date                 ${share(score.date)}`,
@@ -89,6 +89,11 @@ export function formatRealDocs(score: RealDocsScore): string {
     'by role',
     formatScoreTable(score.byRole),
   ];
+  const falseIds = score.falseEventDocuments.ids;
+  if (falseIds.length) {
+    lines.push('', 'documents with a false event');
+    for (let i = 0; i < falseIds.length; i += 6) lines.push(`  ${falseIds.slice(i, i + 6).join('  ')}`);
+  }
   return lines.join('\n');
 }
 
