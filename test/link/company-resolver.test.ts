@@ -167,6 +167,8 @@ describe('CompanyResolver', () => {
       '原南京万科置业有限公司',
       '华润签定关于南京万科置业有限公司',
       '万科”)以自有资金1418万元收购南京万科置业有限公司',
+      '续聘南京万科置业有限公司',
+      '作为南京万科置业有限公司',
     ]) {
       assert.equal(resolver.resolve(span)?.entity, target, span);
     }
