@@ -8,7 +8,7 @@ import {
   removeEventContributions,
   sourceValues,
 } from './event-sources.js';
-import { LINK_LATE_PARTIES, lateParties } from './late-parties.js';
+import { linkLateParties } from './late-parties.js';
 import { roleRelationshipType } from './relationship-types.js';
 
 export interface WriteSummary {
@@ -79,9 +79,7 @@ ${ENTITY_LABELS.map(
   SET n.name = CASE WHEN n.name IN n.shortNames AND NOT row.name IN n.shortNames
                      AND NOT row.name =~ '[0-9]{5,6}' THEN row.name ELSE n.name END
 }`,
-).join('\n')}
-WITH count(*) AS _
-${LINK_LATE_PARTIES}`;
+).join('\n')}`;
 
 /**
  * The document, its sentences, its issuer and the subsidiaries it states (nodes of their own, linked to
@@ -181,9 +179,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
       referenced: referenced.has(`${e.label}:${e.key}`),
     }),
   );
-  // With them, before the event match: earlier documents' parties named in words only get this
-  // document's listed companies.
-  if (entityRows.length > 0) await tx.run(MERGE_ENTITIES, { rows: entityRows, ...lateParties(doc) });
+  if (entityRows.length > 0) await tx.run(MERGE_ENTITIES, { rows: entityRows });
 
   const { document } = doc;
   await tx.run(WRITE_DOCUMENT, {
@@ -202,6 +198,8 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     });
   }
 
+  // Before the match: an earlier document's event named this document's company only in words.
+  await linkLateParties(tx, doc);
   const matches = await matchStoredEvents(tx, doc);
   const eventIds = new Map<string, string>();
   const joinedIds: string[] = [];
