@@ -20,7 +20,7 @@ WHERE h.value IS NULL AND h.documentId <> $documentId AND h.roleKey IN keys($rol
 CREATE (e)-[r:$($roleTypes[h.roleKey])]->(c)
 SET r = {role: h.role, roleKey: h.roleKey, documentRole: h.documentRole, documentId: h.documentId,
          text: h.text, sentenceId: s.id, start: h.start, end: h.end, confidence: h.confidence,
-         inferred: coalesce(h.inferred, false), resolution: 'named_later'}
+         inferred: coalesce(h.inferred, false)}
 DELETE h
 RETURN count(r) AS linked`;
 

@@ -6,7 +6,8 @@ import type { GraphDocument, LinkedEntity } from './graph-document.js';
 /**
  * Company parties that assembly's wording rules read by name (a news item's "小米集团…回购140万股") and
  * that no linked entity covers: each becomes the company the graph already knows under exactly that
- * full or short name, when one company does. A name the graph does not know stays text: a rule's span
+ * full or short name, when one company does (the document's own, or a listed one of the graph). A name
+ * the graph does not know stays text: a rule's span
  * is no evidence of a company of its own, and a guess would make a node the graph cannot take back.
  */
 export async function linkRecordParties(
@@ -32,10 +33,10 @@ export async function linkRecordParties(
     .map((e) => ({ ...e, shortNames: e.shortNames ?? [] }));
   const ownNames = new Set(own.flatMap((c) => [c.name, ...c.shortNames]));
   const asked = names.filter((n) => !ownNames.has(n));
-  const known = [
-    ...own,
-    ...(asked.length > 0 ? await gazetteer.findCompanies({ names: asked, codes: [] }) : []),
-  ];
+  // From the graph, listed companies only: a document that brings one later links these parties then
+  // (graph/late-parties.ts), so the graph ends the same whichever came first.
+  const listed = asked.length > 0 ? await gazetteer.findCompanies({ names: asked, codes: [] }) : [];
+  const known = [...own, ...listed.filter((c) => c.code || c.hkCode)];
   const byName = new Map<string, KnownCompany[]>();
   for (const c of known)
     for (const n of new Set([c.name, ...c.shortNames])) {

@@ -47,7 +47,7 @@ const doc = (buyer: string): GraphDocument =>
     events: [buyback(buyer)],
   }) as GraphDocument;
 
-const xiaomi: KnownCompany = { key: '01810', name: '小米集团', shortNames: ['小米集团'] };
+const xiaomi: KnownCompany = { key: '01810', name: '小米集团', hkCode: '01810', shortNames: ['小米集团'] };
 const gazetteer = (companies: KnownCompany[]): Gazetteer & { asked: string[][] } => {
   const asked: string[][] = [];
   return {
@@ -75,9 +75,13 @@ describe('linkRecordParties', () => {
 
   it('leaves a name the graph does not know, or knows for two companies, as text', async () => {
     const unknown = await linkRecordParties(doc('示例集团'), gazetteer([]), eventTypes);
+    // A company the graph knows by name only is left too: no document brings it later to link by.
+    const unlisted = { key: 'name:示例集团', name: '示例集团', shortNames: [] };
+    const byName = await linkRecordParties(doc('示例集团'), gazetteer([unlisted]), eventTypes);
+    assert.equal(byName.events[0]?.arguments[0]?.entityKey, undefined);
     assert.equal(unknown.events[0]?.arguments[0]?.entityKey, undefined);
     assert.deepEqual(unknown.entities, []);
-    const namesake = { ...xiaomi, key: 'name:小米集团' };
+    const namesake = { ...xiaomi, key: '01811', hkCode: '01811' };
     const twice = await linkRecordParties(doc('小米集团'), gazetteer([xiaomi, namesake]), eventTypes);
     assert.equal(twice.events[0]?.arguments[0]?.entityKey, undefined);
     // A name an admin split off a company is not that company's.
