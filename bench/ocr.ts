@@ -5,9 +5,14 @@
  *
  *   OCR_GOLD_DIR=/path/to/gold npm run bench:ocr
  *
- * OCR_GOLD_DIR holds one UTF-8 transcription per page, named `<PDF file name without .pdf>.p<page>.txt`
- * (see data/ocr/GUIDELINE.md). Each PDF is looked for in OCR_GOLD_DIR itself, then in DATASETS_DIR's
- * real-pdfs folders. Without OCR_GOLD_DIR the benchmark says so and stops.
+ * Two sets of pages, `--sets scan,rendered` (both by default):
+ * - "scan": OCR_GOLD_DIR holds one UTF-8 transcription per page, named `<PDF file name without .pdf>.p<page>.txt`
+ *   (see data/ocr/GUIDELINE.md). Each PDF is looked for in OCR_GOLD_DIR itself, then in DATASETS_DIR's
+ *   real-pdfs folders. Skipped with a message without OCR_GOLD_DIR.
+ * - "rendered": the text-layer pages listed in ocr-rendered-pages.json made into 200 dpi scans (slight turn,
+ *   blur, noise, JPEG; rendered-pages.ts), scored against their own text layer read at run time.
+ * Beside the CER, "unordered" counts the errors a reading has with order set aside (ocr-errors.ts): the rest
+ * is reading order (columns, tables). `--errors` prints each page's edits (expected→read), most frequent first.
  *
  * Each page is read four times, page by page in turn, so that all columns see the same load: with
  * PP-OCR's own settings ("pp-ocr"), with the parser's defaults on the package's model files ("package"),
@@ -32,31 +37,32 @@ import {
   PP_OCR_TUNING,
 } from '../src/parse/ocr/ocr-pages.js';
 import { emptyStageTimes, OCR_STAGES } from '../src/parse/ocr/stage-times.js';
-import { placeholderIndex } from '../src/parse/table-rows.js';
+import { errorDiff, unorderedErrors } from './ocr-errors.js';
+import { renderedPages, withTablesExpanded } from './rendered-pages.js';
 
 const GOLD_NAME = /^(.+)\.p(\d+)\.txt$/;
 
-/** The page as read, each table's placeholder replaced by its cells row by row, as a transcriber reads a table. */
-function readText(page: OcrPage): string {
-  return page.text
-    .split('\n')
-    .map((line) => {
-      const index = placeholderIndex(line);
-      const table = index === null ? undefined : page.tables[index];
-      if (!table) return line;
-      return [table.header, ...table.rows].map((row) => row.join('\t')).join('\n');
-    })
-    .join('\n');
-}
+const flagValue = (flag: string): string | undefined => {
+  const at = process.argv.indexOf(flag);
+  return at < 0 ? undefined : process.argv[at + 1];
+};
+const showErrors = process.argv.includes('--errors');
 
-interface GoldPage {
-  pdf: string;
+/** The page as read, each table's placeholder replaced by its cells row by row, as a transcriber reads a table. */
+const readText = (page: OcrPage): string => withTablesExpanded(page.text, page.tables);
+
+/** One page to read: its PDF, the page's number in it and the reference text it is scored against. */
+interface BenchPage {
+  /** "scan": hand-transcribed scanned pages; "rendered": text-layer pages printed to scans (rendered-pages.ts). */
+  set: 'scan' | 'rendered';
+  name: string;
+  pdf: Uint8Array;
   page: number;
   text: string;
 }
 
-async function goldPages(goldDir: string, pdfDirs: string[]): Promise<GoldPage[]> {
-  const pages: GoldPage[] = [];
+async function goldPages(goldDir: string, pdfDirs: string[]): Promise<BenchPage[]> {
+  const pages: BenchPage[] = [];
   for (const name of (await readdir(goldDir)).sort()) {
     const match = GOLD_NAME.exec(name);
     if (!match) continue;
@@ -66,30 +72,56 @@ async function goldPages(goldDir: string, pdfDirs: string[]): Promise<GoldPage[]
       console.warn(`skipped ${name}: no ${stem}.pdf in ${pdfDirs.join(', ')}`);
       continue;
     }
-    pages.push({ pdf, page: Number(page), text: await readFile(join(goldDir, name), 'utf8') });
+    pages.push({
+      set: 'scan',
+      name: `${stem}.pdf p${page}`,
+      pdf: new Uint8Array(await readFile(pdf)),
+      page: Number(page),
+      text: await readFile(join(goldDir, name), 'utf8'),
+    });
   }
   return pages;
 }
 
 async function main(): Promise<void> {
-  const goldDir = process.env.OCR_GOLD_DIR;
-  if (!goldDir || !existsSync(goldDir)) {
-    console.log(
-      'bench:ocr: set OCR_GOLD_DIR to a folder of hand transcriptions (data/ocr/GUIDELINE.md); skipped',
-    );
-    return;
-  }
   const realPdfs = join(loadConfig().datasetsDir, 'real-pdfs');
-  const pages = await goldPages(goldDir, [
-    goldDir,
-    join(realPdfs, 'announcements'),
-    join(realPdfs, 'reports'),
-  ]);
+  const sets = flagValue('--sets')?.split(',') ?? ['scan', 'rendered'];
+  const goldDir = process.env.OCR_GOLD_DIR;
+  const pages: BenchPage[] = [];
+  if (sets.includes('scan')) {
+    if (goldDir && existsSync(goldDir)) {
+      const gold = await goldPages(goldDir, [
+        goldDir,
+        join(realPdfs, 'announcements'),
+        join(realPdfs, 'reports'),
+      ]);
+      if (gold.length === 0) console.log(`bench:ocr: no <file>.p<page>.txt transcriptions in ${goldDir}`);
+      pages.push(...gold);
+    } else {
+      console.log(
+        'bench:ocr: OCR_GOLD_DIR (hand transcriptions, data/ocr/GUIDELINE.md) unset: the scanned set is skipped',
+      );
+    }
+  }
+  if (sets.includes('rendered')) {
+    if (existsSync(realPdfs)) {
+      for (const r of await renderedPages(realPdfs)) {
+        // The scan is a PDF of that one page.
+        pages.push({
+          set: 'rendered',
+          name: `${r.file.split('/').pop()} p${r.page}`,
+          pdf: r.pdf,
+          page: 1,
+          text: r.text,
+        });
+      }
+    } else console.log(`bench:ocr: no ${realPdfs}: the rendered set is skipped`);
+  }
   if (pages.length === 0) {
-    console.log(`bench:ocr: no <file>.p<page>.txt transcriptions in ${goldDir}; skipped`);
+    console.log('bench:ocr: no pages to read; skipped');
     return;
   }
-  const only = process.argv.indexOf('--only');
+  const only = flagValue('--only');
   const baselineDir = process.env.OCR_BASELINE_MODELS;
   const baseline = baselineDir ? fusedModelFiles(baselineDir) : undefined;
   if (baselineDir && !baseline) throw new Error(`OCR_BASELINE_MODELS: no fused models in ${baselineDir}`);
@@ -111,7 +143,7 @@ async function main(): Promise<void> {
       ? [['tuned', { ...DEFAULT_OCR_TUNING, ...JSON.parse(process.env.OCR_TUNING) }] as [string, OcrTuning]]
       : []),
   ];
-  const runs = all.filter(([name]) => only < 0 || (process.argv[only + 1] ?? '').split(',').includes(name));
+  const runs = all.filter(([name]) => only === undefined || only.split(',').includes(name));
   if (runs.length === 0)
     throw new Error(
       '--only takes some of default, tuned, baseline, pdf.js, package, pp-ocr (comma-separated)',
@@ -128,50 +160,60 @@ async function main(): Promise<void> {
   for (const [, tuning] of runs) await loadOcrModels(1, tuning.modelFiles);
   const loadSeconds = (performance.now() - loadStart) / 1000;
 
-  const totals = runs.map(() => ({
-    errors: 0,
-    length: 0,
-    seconds: 0,
-    cpuSeconds: 0,
-    stages: emptyStageTimes(),
-  }));
+  const emptyTotals = () => ({ pages: 0, errors: 0, unordered: 0, length: 0, seconds: 0, cpuSeconds: 0 });
+  const totals = runs.map(() => ({ ...emptyTotals(), stages: emptyStageTimes() }));
+  const bySet = new Map<string, Array<ReturnType<typeof emptyTotals>>>();
   console.log(
-    `page                                                  chars  ${runs.map(([name]) => `${name.padStart(7)}: errors    CER  seconds  cpu s  confidence`).join('  ')}`,
+    `page                                                  chars  ${runs.map(([name]) => `${name.padStart(7)}: errors    CER  unordered  seconds  cpu s  confidence`).join('  ')}`,
   );
-  for (const gold of pages) {
-    const bytes = new Uint8Array(await readFile(gold.pdf));
-    const name = `${gold.pdf.split('/').pop()} p${gold.page}`;
+  for (const bench of pages) {
     let row = '';
     let length = 0;
-    for (const [i, [, tuning]] of runs.entries()) {
+    const setTotals = bySet.get(bench.set) ?? runs.map(emptyTotals);
+    bySet.set(bench.set, setTotals);
+    for (const [i, [name, tuning]] of runs.entries()) {
       const total = totals[i] as (typeof totals)[number];
       const start = performance.now();
       const cpuStart = process.cpuUsage();
-      const [read] = await ocrPdfPages(bytes, [gold.page], DEFAULT_OCR_LIMITS, 1, tuning, total.stages);
+      const [read] = await ocrPdfPages(bench.pdf, [bench.page], DEFAULT_OCR_LIMITS, 1, tuning, total.stages);
       const took = (performance.now() - start) / 1000;
       const cpu = process.cpuUsage(cpuStart);
       const cpuTook = (cpu.user + cpu.system) / 1e6;
-      const counted = characterErrors(gold.text, read ? readText(read) : '');
+      const text = read ? readText(read) : '';
+      const counted = characterErrors(bench.text, text);
+      const unordered = unorderedErrors(bench.text, text);
       length = counted.length;
-      total.errors += counted.errors;
-      total.length += counted.length;
-      total.seconds += took;
-      total.cpuSeconds += cpuTook;
-      row += `         ${String(counted.errors).padStart(7)} ${((100 * counted.errors) / Math.max(1, counted.length)).toFixed(2).padStart(5)}% ${took.toFixed(2).padStart(8)} ${cpuTook.toFixed(2).padStart(6)} ${(read?.confidence ?? 0).toFixed(3).padStart(11)}`;
+      for (const t of [total, setTotals[i] as ReturnType<typeof emptyTotals>]) {
+        t.pages++;
+        t.errors += counted.errors;
+        t.unordered += unordered;
+        t.length += counted.length;
+        t.seconds += took;
+        t.cpuSeconds += cpuTook;
+      }
+      row += `         ${String(counted.errors).padStart(7)} ${((100 * counted.errors) / Math.max(1, counted.length)).toFixed(2).padStart(5)}% ${String(unordered).padStart(10)} ${took.toFixed(2).padStart(8)} ${cpuTook.toFixed(2).padStart(6)} ${(read?.confidence ?? 0).toFixed(3).padStart(11)}`;
+      if (showErrors) {
+        const diff = errorDiff(bench.text, text);
+        if (diff) console.log(`  ${name} ${bench.name}: ${diff}`);
+      }
     }
-    console.log(`${name.padEnd(52)} ${String(length).padStart(6)}${row}`);
+    console.log(`${`${bench.set.padEnd(9)} ${bench.name}`.padEnd(52)} ${String(length).padStart(6)}${row}`);
   }
   const rss = process.resourceUsage().maxRSS / 1024;
+  const summary = (t: ReturnType<typeof emptyTotals>) =>
+    `${t.pages} pages, ${t.length} characters, CER ${((100 * t.errors) / Math.max(1, t.length)).toFixed(2)} % ` +
+    `(${((100 * t.unordered) / Math.max(1, t.length)).toFixed(2)} % order aside), ${t.seconds.toFixed(1)} s, ` +
+    `${(t.pages / t.seconds).toFixed(2)} pages/s with one thread, ${(t.pages / t.cpuSeconds).toFixed(2)} pages per CPU-second`;
   console.log(
     `\n${pages.length} pages (render, detect, recognise; model load ${loadSeconds.toFixed(1)} s apart):`,
   );
   for (const [i, [name, tuning]] of runs.entries()) {
-    const t = totals[i] as (typeof totals)[number];
     console.log(
-      `${name.padStart(8)} ${JSON.stringify({ ...tuning, modelFiles: tuning.modelFiles?.recognition })}: ${t.length} characters, CER ${((100 * t.errors) / Math.max(1, t.length)).toFixed(2)} %, ` +
-        `${t.seconds.toFixed(1)} s, ${(pages.length / t.seconds).toFixed(2)} pages/s with one thread, ` +
-        `${(pages.length / t.cpuSeconds).toFixed(2)} pages per CPU-second`,
+      `${name.padStart(8)} ${JSON.stringify({ ...tuning, modelFiles: tuning.modelFiles?.recognition })}:`,
     );
+    for (const [set, setTotals] of bySet)
+      console.log(`  ${set.padEnd(9)} ${summary(setTotals[i] as ReturnType<typeof emptyTotals>)}`);
+    console.log(`  ${'all'.padEnd(9)} ${summary(totals[i] as ReturnType<typeof emptyTotals>)}`);
   }
   console.log("\nCPU seconds by stage (share of the run's CPU time):");
   console.log(`${'stage'.padEnd(16)}${runs.map(([name]) => name.padStart(20)).join('')}`);

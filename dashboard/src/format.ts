@@ -23,6 +23,17 @@ export const formatConfidence = (confidence: number | null) =>
 
 const trim = (n: number) => String(Number(n.toFixed(2)));
 
+/** A report's target price as printed: one value or a range (6.5–7 CNY). */
+export function formatTargetPrice(r: {
+  targetPrice: number | null;
+  targetPriceHigh: number | null;
+  currency: string | null;
+}): string {
+  if (r.targetPrice === null) return '';
+  const high = r.targetPriceHigh !== null ? `–${trim(r.targetPriceHigh)}` : '';
+  return `${trim(r.targetPrice)}${high} ${r.currency ?? ''}`.trim();
+}
+
 /** The figures of an event in one line: amount, shares, ratio. */
 export function eventFigures(e: {
   amount: { value: number; currency: string | null } | null;

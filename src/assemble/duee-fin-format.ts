@@ -4,7 +4,7 @@
  */
 import type { EventTypeInfo, GraphDocument } from '../link/index.js';
 import { documentValue } from '../normalize/index.js';
-import type { ParsedDocument } from '../parse/index.js';
+import type { ParsedDocument, Price } from '../parse/index.js';
 
 export interface DueeFinArgument {
   role: string;
@@ -25,8 +25,9 @@ export interface DueeFinReport {
   analysts: { name: string; certificate: string | null }[];
   rating: string | null;
   ratingChange: string | null;
-  targetPrice: { value: number; currency: string } | null;
-  currentPrice: { value: number; currency: string } | null;
+  /** A stated range is {min, max} with `value` its low end. */
+  targetPrice: { value: number; currency: string; min?: number; max?: number } | null;
+  currentPrice: { value: number; currency: string; min?: number; max?: number } | null;
   forecasts: unknown[];
 }
 
@@ -44,8 +45,8 @@ export interface DueeFinDocument {
 function reportOf(parsed: ParsedDocument): DueeFinReport | null {
   const r = parsed.header.researchReport;
   if (!r) return null;
-  const price = (m: { value: number; currency: string } | undefined) =>
-    m ? { value: m.value, currency: m.currency } : null;
+  const price = (m: Price | undefined) =>
+    m ? { value: m.value, currency: m.currency, ...(m.upper ? { min: m.value, max: m.upper } : {}) } : null;
   return {
     broker: r.broker ?? null,
     analysts: r.analysts

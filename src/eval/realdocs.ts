@@ -436,11 +436,22 @@ function certificatesOf(people: readonly ReportPerson[] | undefined): string[] {
 }
 
 /** To the cent, in the same currency; a gold range takes any value inside it, ends included. */
+/** A range is stored as {min, max} beside `value` or, as arguments store it, as `value` itself. */
+function priceRange(price: Price): { min: number; max: number } | undefined {
+  const value = price.value as Price['value'] | { min: number; max: number };
+  if (value != null && typeof value === 'object') return value;
+  return price.min != null && price.max != null ? { min: price.min, max: price.max } : undefined;
+}
+
+/** A predicted range must have the gold range's ends; a single predicted value may lie in the gold range. */
 function priceRight(gold: Price, predicted: Price | null | undefined): boolean {
   if (predicted?.value == null || gold.currency !== predicted.currency) return false;
-  if (gold.min != null && gold.max != null)
-    return predicted.value >= gold.min - 0.005 && predicted.value <= gold.max + 0.005;
-  return gold.value != null && Math.abs(gold.value - predicted.value) < 0.005;
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.005;
+  const range = priceRange(gold);
+  const said = priceRange(predicted);
+  if (range && said) return near(range.min, said.min) && near(range.max, said.max);
+  if (range) return predicted.value >= range.min - 0.005 && predicted.value <= range.max + 0.005;
+  return !said && gold.value != null && near(gold.value, predicted.value);
 }
 
 function reportFieldRight(

@@ -266,7 +266,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
       `MATCH (d:Document {id: $documentId})
        MATCH (c:Company {key: $rating.companyKey})
        CREATE (d)-[:RATES {rating: $rating.rating, change: $rating.change, targetPrice: $rating.targetPrice,
-                           currency: $rating.currency, date: $rating.date,
+                           targetPriceHigh: $rating.targetPriceHigh, currency: $rating.currency, date: $rating.date,
                            forecastMetrics: $forecasts.metrics, forecastYears: $forecasts.years,
                            forecastEstimates: $forecasts.estimates, forecastValues: $forecasts.values,
                            forecastUnits: $forecasts.units}]->(c)
@@ -286,7 +286,15 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
        MERGE (an)-[:WORKS_AT]->(b)`,
       {
         documentId,
-        rating: { change: null, targetPrice: null, currency: null, date: null, broker: null, ...rating },
+        rating: {
+          change: null,
+          targetPrice: null,
+          targetPriceHigh: null,
+          currency: null,
+          date: null,
+          broker: null,
+          ...rating,
+        },
         forecasts: forecastColumns(rating.forecasts ?? []),
       },
     );

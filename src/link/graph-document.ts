@@ -116,6 +116,8 @@ export interface LinkedRating {
   rating: string;
   change?: string;
   targetPrice?: number;
+  /** The high end of a stated target range, whose low end is `targetPrice`. */
+  targetPriceHigh?: number;
   currency?: string;
   date?: string;
   broker?: string;

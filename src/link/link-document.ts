@@ -530,7 +530,11 @@ function ratingOf(
     rating: report.rating.normalized,
     ...(report.rating.change ? { change: report.rating.change } : {}),
     ...(report.targetPrice
-      ? { targetPrice: report.targetPrice.value, currency: report.targetPrice.currency }
+      ? {
+          targetPrice: report.targetPrice.value,
+          ...(report.targetPrice.upper ? { targetPriceHigh: report.targetPrice.upper } : {}),
+          currency: report.targetPrice.currency,
+        }
       : {}),
     ...(publishedAt ? { date: publishedAt } : {}),
     ...(report.broker ? { broker: report.broker } : {}),

@@ -7,6 +7,7 @@ export { DEFAULT_OCR_LIMITS, ocrLimitsOf } from './ocr/ocr-pages.js';
 export { parseDocument } from './parse-document.js';
 export { extractPdfText } from './pdf-text.js';
 export type { Forecast, ForecastMetric } from './research-forecasts.js';
+export type { Price } from './research-price.js';
 export type { NormalizedRating, RatingChange } from './research-rating.js';
 export type { Analyst, Rating, ResearchReportHeader } from './research-report-header.js';
 export { toSourceSpan } from './traditional-to-simplified.js';

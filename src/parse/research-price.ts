@@ -3,15 +3,21 @@ import { type CurrencyCode, type Money, normalizeMoney } from '../normalize/mone
 /**
  * Target and current price of a research report, each with its currency: the currency printed with
  * the number (420港元, HK$420, 目标价(港元)), else the listing venue's (00700.HK → HKD, 600519.SH → CNY,
- * AAPL.O → USD), else CNY.
+ * AAPL.O → USD), else CNY. A stated range (目标价 6.5-7.0 元) keeps both ends.
  */
+
+/** A price; `upper` is the high end of a stated range, whose low end is `value`. */
+export interface Price extends Money {
+  upper?: number;
+}
 
 const CURRENCY = '人民币|港币|港元|美元|HK\\$|US\\$|HKD|USD|CNY|RMB|元';
 // A price has at most 6 integer digits: "目标价 2019 2020" (a year row) and 20192020 are no prices.
 const AMOUNT = '\\d{1,6}(?:\\.\\d+)?(?![\\d.]|\\s*[%年月日倍])';
+const RANGE_DASH = '(?:-|－|—|–|~|～|至|到)';
 const PRICE = (label: string) =>
   new RegExp(
-    `(?:${label})\\s*(?:价格|价位)?\\s*(?:[（(]\\s*(${CURRENCY})\\s*[/／]?\\s*(?:股)?\\s*[)）])?\\s*(?:为|至|:|：)?\\s*((?:${CURRENCY})?\\s*${AMOUNT}\\s*(?:${CURRENCY})?)`,
+    `(?:${label})\\s*(?:价格|价位)?\\s*(?:[（(]\\s*(${CURRENCY})\\s*[/／]?\\s*(?:股)?\\s*[)）])?\\s*(?:为|至|:|：)?\\s*((?:${CURRENCY})?\\s*${AMOUNT}(?:\\s*(?:${CURRENCY})?\\s*${RANGE_DASH}\\s*(?:${CURRENCY})?\\s*${AMOUNT})?\\s*(?:${CURRENCY})?)`,
     'u',
   );
 const TARGET_PRICE = PRICE('目标价|目标股价|目标价格');
@@ -39,26 +45,26 @@ function currencyOfWord(word: string | undefined): CurrencyCode | undefined {
   return normalizeMoney(`1${word}`)?.currency ?? normalizeMoney(`${word}1`)?.currency;
 }
 
-function findPrice(re: RegExp, text: string, venue: CurrencyCode): Money | undefined {
+function findPrice(re: RegExp, text: string, venue: CurrencyCode): Price | undefined {
   const m = re.exec(text);
   const raw = m?.[2]?.trim();
   if (!raw) return undefined;
-  const value = Number(/\d+(?:\.\d+)?/.exec(raw)?.[0]);
-  if (!Number.isFinite(value)) return undefined;
-  const printed = /[^\d.\s]+/g;
-  const words = raw.match(printed) ?? [];
+  const [value, upper] = (raw.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  const range = upper !== undefined && upper > value ? { upper } : {};
+  const words = raw.replace(new RegExp(RANGE_DASH, 'g'), ' ').match(/[^\d.\s]+/g) ?? [];
   // A printed currency other than the generic 元 wins; 元 alone follows the venue (a HK report's "元" is HKD).
   const explicit = [m?.[1], ...words].map(currencyOfWord).find((c) => c !== undefined && c !== 'CNY');
   const saysRenminbi = [m?.[1], ...words].some((w) => w !== undefined && /人民币|CNY|RMB/.test(w));
-  return { value, currency: explicit ?? (saysRenminbi ? 'CNY' : venue) };
+  return { value, ...range, currency: explicit ?? (saysRenminbi ? 'CNY' : venue) };
 }
 
 /** Target and current price; `venue` overrides the currency read from the tickers. */
 export function findPrices(
   text: string,
   venue: CurrencyCode = venueCurrency(text),
-): { targetPrice?: Money; currentPrice?: Money } {
-  const out: { targetPrice?: Money; currentPrice?: Money } = {};
+): { targetPrice?: Price; currentPrice?: Price } {
+  const out: { targetPrice?: Price; currentPrice?: Price } = {};
   const target = findPrice(TARGET_PRICE, text, venue);
   if (target) out.targetPrice = target;
   const current = findPrice(CURRENT_PRICE, text, venue);

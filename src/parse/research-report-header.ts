@@ -1,11 +1,10 @@
 import { normalizeDate } from '../normalize/dates.js';
-import type { Money } from '../normalize/money.js';
 import { normalizeStockCode, type StockCode } from '../normalize/stock-code.js';
 import type { ParsedTable } from './parsed-table.js';
 import { type Analyst, findAnalysts } from './research-analysts.js';
 import { findBroker } from './research-broker.js';
 import { collectForecasts, type Forecast } from './research-forecasts.js';
-import { findPrices } from './research-price.js';
+import { findPrices, type Price } from './research-price.js';
 import {
   type NormalizedRating,
   normalizeRating,
@@ -32,8 +31,8 @@ export interface ResearchReportHeader {
   brokerFullName?: string;
   analysts: Analyst[];
   rating?: Rating;
-  targetPrice?: Money;
-  currentPrice?: Money;
+  targetPrice?: Price;
+  currentPrice?: Price;
   /** The covered company, from "短名(600519)"-style mentions. */
   stock?: StockCode & { shortName: string };
   /** ISO date of the report: a labelled 报告日期/发布日期, else a line at the top that is only a date. */

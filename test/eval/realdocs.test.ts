@@ -284,6 +284,21 @@ describe('scoreRealDocs header fields', () => {
     });
     assert.equal(outside.reportFields.targetPrice.correct, 0);
     assert.equal(outside.issuer.correct, 0);
+
+    // A range written as arguments write it ({value: {min, max}}), and a predicted range: both ends must agree.
+    const asArgument = structuredClone(gold);
+    (asArgument[0]?.report as { targetPrice: unknown }).targetPrice = {
+      value: { min: 12, max: 14 },
+      currency: 'CNY',
+    };
+    const predictedRange = (max: number): Parameters<typeof scoreRealDocs>[1] => ({
+      r: {
+        event_list: [],
+        document: { report: { targetPrice: { value: 12, currency: 'CNY', min: 12, max } } },
+      },
+    });
+    assert.equal(scoreRealDocs(asArgument, predictedRange(14)).reportFields.targetPrice.correct, 1);
+    assert.equal(scoreRealDocs(asArgument, predictedRange(13)).reportFields.targetPrice.correct, 0);
   });
 });
 

@@ -10,6 +10,7 @@ import { spanBox } from '../../src/parse/ocr/read-lines.js';
 import { readingOrder } from '../../src/parse/ocr/reading-order.js';
 import { cropLine, LINE_HEIGHT } from '../../src/parse/ocr/recognition-input.js';
 import { isMostlyRed } from '../../src/parse/ocr/seal.js';
+import { tablePlaceholder } from '../../src/parse/table-rows.js';
 
 /** Steps of one-hot-ish probabilities over `classes`, the winner of each step getting `p`. */
 function steps(winners: number[], classes: number, p = 0.9): Float32Array {
@@ -325,6 +326,16 @@ describe('reading order', () => {
       595,
     );
     assert.equal(order.text, '一、基本情况\n\n公司于2017年非公开\n发行股票。\n\n特此公告。');
+  });
+
+  it("keeps a table's placeholder a row of its own, lines beside the table in rows of theirs", () => {
+    // Row labels left of the columns the rules gave, each beside the table: not one row with its mark.
+    const mark = { ...line(tablePlaceholder(0), 200, 100, 500, 60), block: true };
+    const order = readingOrder(
+      [line('表一', 60, 80, 120), mark, line('开发支出', 60, 110, 120), line('存货', 60, 130, 100)],
+      595,
+    );
+    assert.equal(order.text, `表一\n\n${tablePlaceholder(0)}\n开发支出\n存货`);
   });
 
   it('reads two obvious columns one after the other, below a title across both', () => {

@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import PDFDocument from 'pdfkit';
 import { characterErrorRate } from '../../src/eval/character-error-rate.js';
 import { renderPage } from '../../src/parse/ocr/render-page.js';
-import { drawJpeg, onlyPaintedXObject, scannerJpegs } from '../../src/parse/ocr/scanner-jpeg.js';
+import {
+  drawJpeg,
+  jpegPixelSize,
+  onlyPaintedXObject,
+  scannerJpegs,
+} from '../../src/parse/ocr/scanner-jpeg.js';
 import { parseDocument } from '../../src/parse/parse-document.js';
 import { openPdf } from '../../src/parse/pdf-text.js';
 import { scannedPdf, scannedPng } from '../support/scanned-pdf.js';
@@ -85,5 +90,12 @@ describe('pages that are one scanned JPEG', () => {
     );
     const cer = characterErrorRate(LINES.join(''), doc.text);
     assert.ok(cer <= 0.02, `CER ${(cer * 100).toFixed(2)} %: ${doc.text}`);
+  });
+
+  it("reads a JPEG's pixel size from its frame header, and nothing from bytes that are no JPEG", () => {
+    const jpeg = scannedPng(LINES, { jpeg: true });
+    assert.deepEqual(jpegPixelSize(jpeg), { width: 1240, height: 1754 });
+    assert.equal(jpegPixelSize(scannedPng(LINES)), undefined);
+    assert.equal(jpegPixelSize(jpeg.subarray(0, 20)), undefined);
   });
 });

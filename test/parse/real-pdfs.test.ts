@@ -41,7 +41,7 @@ describe('real broker reports, submitted without a kind', { skip }, () => {
           '优于大市',
           'maintain',
         ]);
-        assert.deepEqual(header.targetPrice, { value: 6.5, currency: 'CNY' });
+        assert.deepEqual(header.targetPrice, { value: 6.5, upper: 7, currency: 'CNY' });
         assert.ok(header.forecasts.some((f) => f.metric === 'eps'));
         return;
       }

@@ -77,6 +77,25 @@ describe('parseResearchReportHeader', () => {
     });
   });
 
+  it('keeps both ends of a target price range, not a year after it', () => {
+    const header = parseResearchReportHeader(
+      '示例股份（600000.SH）\n下调目标价至 6.5-7.0 元（前值为 7.7-8.3 元），维持“优于大市”评级。',
+    );
+    assert.deepEqual(header?.targetPrice, { value: 6.5, upper: 7, currency: 'CNY' });
+    assert.deepEqual(parseResearchReportHeader('目标价：港币12.5元至13.8元')?.targetPrice, {
+      value: 12.5,
+      upper: 13.8,
+      currency: 'HKD',
+    });
+    assert.deepEqual(
+      parseResearchReportHeader('给予“买入”评级，目标价 45.6 元，2024 年PE 20倍')?.targetPrice,
+      {
+        value: 45.6,
+        currency: 'CNY',
+      },
+    );
+  });
+
   it('reads the report date from a label or a date-only line at the top, not from the body', () => {
     assert.equal(parseResearchReportHeader(`报告日期：2025年04月28日\n${SIDEBAR}`)?.date, '2025-04-28');
     assert.equal(

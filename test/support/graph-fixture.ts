@@ -152,7 +152,7 @@ export function buildGraphFixture(prefix: string): GraphFixture {
   };
 
   const rep = sentences([
-    '研究报告：维持淼垚矿业买入评级，目标价1900元。',
+    '研究报告：维持淼垚矿业买入评级，目标价1900-2100元。',
     '分析师张淼垚认为公司将收购淼垚子公司。',
   ]);
   const [r0, r1] = rep.sentences as [LinkedSentence, LinkedSentence];
@@ -203,6 +203,7 @@ export function buildGraphFixture(prefix: string): GraphFixture {
       rating: '买入',
       change: '维持',
       targetPrice: 1900,
+      targetPriceHigh: 2100,
       currency: 'CNY',
       date: '2024-05-01',
       broker,

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { BrokerRating } from '../api/types';
-import { colourOf } from '../format';
+import { colourOf, formatTargetPrice } from '../format';
 import { Chart } from './charts';
 
 /** Target price over time, one line per broker; the tooltip gives the rating and its change. */
@@ -75,7 +75,7 @@ export function RatingChart({ ratings }: { ratings: BrokerRating[] }) {
               <td>
                 {r.rating} {r.change && <span className="muted">{r.change}</span>}
               </td>
-              <td>{r.targetPrice !== null ? `${r.targetPrice} ${r.currency ?? ''}` : ''}</td>
+              <td>{formatTargetPrice(r)}</td>
             </tr>
           ))}
         </tbody>

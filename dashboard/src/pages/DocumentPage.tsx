@@ -6,7 +6,7 @@ import { EntityLink } from '../components/EntityLink';
 import { EventTable } from '../components/EventTable';
 import { describeSpan, HighlightedSentence } from '../components/HighlightedSentence';
 import { useApi } from '../components/useApi';
-import { colourOf, KIND_NAMES } from '../format';
+import { colourOf, formatTargetPrice, KIND_NAMES } from '../format';
 
 /** A document's text with what was extracted from it marked in place. */
 export function DocumentPage({ id }: { id: string }) {
@@ -43,7 +43,7 @@ export function DocumentPage({ id }: { id: string }) {
           <p className="rating">
             {rating.broker ?? 'broker'}: <strong>{rating.rating}</strong>{' '}
             {rating.change && `(${rating.change})`}
-            {rating.targetPrice !== null && ` · target ${rating.targetPrice} ${rating.currency ?? ''}`}
+            {rating.targetPrice !== null && ` · target ${formatTargetPrice(rating)}`}
             {rating.analysts.length > 0 && ` · ${rating.analysts.join('、')}`}
           </p>
         )}

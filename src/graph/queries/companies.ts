@@ -7,6 +7,8 @@ export interface BrokerRating {
   rating: string;
   change: string | null;
   targetPrice: number | null;
+  /** The high end of a stated target range (low end `targetPrice`). */
+  targetPriceHigh: number | null;
   currency: string | null;
   date: string | null;
   documentId: string;
@@ -59,6 +61,7 @@ function toBrokerRating(r: Record<string, unknown>): BrokerRating {
     rating: String(r.rating),
     change: str(r.change),
     targetPrice: num(r.targetPrice),
+    targetPriceHigh: num(r.targetPriceHigh),
     currency: str(r.currency),
     date: str(r.date),
     documentId: String(r.documentId),
@@ -86,7 +89,7 @@ export function companyProfileStatement(key: string): Statement {
           OPTIONAL MATCH (b:Broker)-[:PUBLISHED]->(d)
           WITH b.name AS broker, r, d ORDER BY coalesce(r.date, d.publishedAt, '') DESC, d.id ASC
           WITH broker, head(collect({rating: r.rating, change: r.change, targetPrice: r.targetPrice,
-                                     currency: r.currency, date: coalesce(r.date, d.publishedAt),
+                                     targetPriceHigh: r.targetPriceHigh, currency: r.currency, date: coalesce(r.date, d.publishedAt),
                                      documentId: d.id, ${FORECAST_PROJECTION}})) AS latest
           RETURN latest { .*, broker: broker } AS x
           ORDER BY coalesce(x.date, '') DESC, coalesce(x.broker, '') ASC
@@ -182,8 +185,8 @@ export function ratingHistoryStatement(key: string, limit: number): Statement {
         COLLECT {
           MATCH (d:Document)-[r:RATES]->(c)
           WITH d, r, coalesce(r.date, d.publishedAt) AS date
-          RETURN {rating: r.rating, change: r.change, targetPrice: r.targetPrice, currency: r.currency,
-                  date: date, documentId: d.id, ${FORECAST_PROJECTION},
+          RETURN {rating: r.rating, change: r.change, targetPrice: r.targetPrice,
+                  targetPriceHigh: r.targetPriceHigh, currency: r.currency, date: date, documentId: d.id, ${FORECAST_PROJECTION},
                   broker: head(COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN b.name })} AS x
           ORDER BY CASE WHEN x.date IS NULL THEN 1 ELSE 0 END, x.date ASC, x.documentId ASC
           LIMIT $limit

@@ -147,6 +147,7 @@ export interface DocumentDetail {
     rating: string;
     change: string | null;
     targetPrice: number | null;
+    targetPriceHigh: number | null;
     currency: string | null;
     date: string | null;
     broker: string | null;
@@ -183,7 +184,7 @@ export function documentDetailStatement(id: string, maxSentences: number): State
         head(COLLECT {
           MATCH (d)-[r:RATES]->(c:Company)
           RETURN {companyKey: c.key, rating: r.rating, change: r.change, targetPrice: r.targetPrice,
-                  currency: r.currency, date: r.date,
+                  targetPriceHigh: r.targetPriceHigh, currency: r.currency, date: r.date,
                   broker: head(COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN b.name }),
                   analysts: COLLECT { MATCH (a:Analyst)-[:AUTHORED]->(d) RETURN a.name ORDER BY a.name }}
         }) AS rating,
@@ -252,6 +253,7 @@ export async function getDocumentDetail(
           rating: String(rating.rating),
           change: str(rating.change),
           targetPrice: num(rating.targetPrice),
+          targetPriceHigh: num(rating.targetPriceHigh),
           currency: str(rating.currency),
           date: str(rating.date),
           broker: str(rating.broker),

@@ -13,7 +13,7 @@ import type { Point, RgbaImage } from './raster.js';
 import { type Box, type ImageLine, readLines } from './read-lines.js';
 import { readingOrder } from './reading-order.js';
 import { renderPage } from './render-page.js';
-import { drawJpeg, scannerJpegs } from './scanner-jpeg.js';
+import { drawJpeg, jpegPixelSize, scannerJpegs } from './scanner-jpeg.js';
 import { deskewImage, reskewBox } from './skew.js';
 import { type OcrStageTimes, timed } from './stage-times.js';
 
@@ -43,6 +43,13 @@ export interface OcrTuning {
   detectWholePage?: boolean;
   /** Render pages that are one JPEG with pdf.js too, not natively (scanner-jpeg.ts; the benchmark's baseline). */
   pdfJsOnly?: boolean;
+  /**
+   * Read a page that is one JPEG at the JPEG's own resolution where it is finer than `renderScale` (a 200 dpi
+   * scan at 200 dpi, not 144); the recogniser's strips are as wide either way. Off by default: it brings back
+   * digits a noisy scan's small print loses at 144 dpi, but ruled tables then come apart differently and read
+   * worse (bench/README.md).
+   */
+  scanResolution?: boolean;
 }
 
 /** PP-OCR's own settings at 144 dpi, kept for comparison in the benchmark. */
@@ -53,7 +60,11 @@ export const PP_OCR_TUNING: OcrTuning = { renderScale: 2, detectionMaxSide: 960,
  * hand-transcribed pages read as well and 8 % faster, but a table cell's 12,680,000 came out 12,680,00: a figure
  * must not lose a digit. A smaller detector input or render scale lost characters on small print.
  */
-export const DEFAULT_OCR_TUNING: OcrTuning = { renderScale: 2, detectionMaxSide: 960, lineWidthScale: 0.9 };
+export const DEFAULT_OCR_TUNING: OcrTuning = {
+  renderScale: 2,
+  detectionMaxSide: 960,
+  lineWidthScale: 0.9,
+};
 
 /** Oversized pages (drawings, posters) are rendered smaller, so that one page image stays under ~64 MB. */
 const MAX_RENDER_SIDE = 4000;
@@ -123,7 +134,9 @@ async function readPage(
   times: OcrStageTimes | undefined,
 ): Promise<PageRead> {
   const { width, height } = page.getViewport({ scale: 1 });
-  const scale = Math.min(tuning.renderScale, MAX_RENDER_SIDE / Math.max(width, height));
+  const pixels = jpeg && tuning.scanResolution ? jpegPixelSize(jpeg) : undefined;
+  const wanted = Math.max(tuning.renderScale, pixels ? pixels.width / width : 0);
+  const scale = Math.min(wanted, MAX_RENDER_SIDE / Math.max(width, height));
   const rendered = await timed(times, 'render', () => renderScan(page, scale, jpeg));
   const options = {
     detectionMaxSide: tuning.detectionMaxSide,
@@ -192,6 +205,7 @@ async function pageOf(
     },
     chars: [],
     confidence: 1,
+    block: true,
   }));
   const ordered = await timed(times, 'order', () =>
     readingOrder([...placed.filter((_, i) => !found.lines.has(i)), ...marks], upright[0]),

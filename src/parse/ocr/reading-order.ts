@@ -10,6 +10,11 @@ export interface PlacedLine {
   box: Box;
   /** The characters' boxes, left to right, where the recogniser gave them: the ink, without the box's margin. */
   chars?: ReadonlyArray<{ box: Box }>;
+  /**
+   * A block that stands as a row of its own (a table's placeholder): lines beside it are not run into its
+   * line, nor does its height gather the lines at its side into one row.
+   */
+  block?: boolean;
 }
 
 /** Two pieces of one row further apart than this many line heights are separate cells. */
@@ -41,7 +46,9 @@ export function groupRows<T extends PlacedLine>(lines: readonly T[]): T[][] {
   const rows: Array<{ top: number; bottom: number; lines: T[] }> = [];
   for (const line of [...lines].sort((a, b) => a.box.top - b.box.top)) {
     const centre = (line.box.top + line.box.bottom) / 2;
-    const row = rows.find((r) => centre > r.top && centre < r.bottom);
+    const row = line.block
+      ? undefined
+      : rows.find((r) => !r.lines[0]?.block && centre > r.top && centre < r.bottom);
     if (row) {
       row.lines.push(line);
       row.top = Math.min(row.top, line.box.top);

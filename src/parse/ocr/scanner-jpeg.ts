@@ -130,6 +130,38 @@ export async function scannerJpegs(bytes: Uint8Array): Promise<(page: number) =>
   };
 }
 
+/** Start-of-frame markers (baseline, progressive, …); C4, C8 and CC are other segments. */
+const START_OF_FRAME = new Set([
+  0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf,
+]);
+
+/** The JPEG's size in pixels, read from its frame header without decoding it; undefined when it has none. */
+export function jpegPixelSize(jpeg: Uint8Array): { width: number; height: number } | undefined {
+  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return undefined;
+  let at = 2;
+  while (at + 9 < jpeg.length) {
+    if (jpeg[at] !== 0xff) return undefined;
+    const marker = jpeg[at + 1] ?? 0;
+    // Fill bytes and markers without a length.
+    if (marker === 0xff) {
+      at++;
+      continue;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      at += 2;
+      continue;
+    }
+    const length = ((jpeg[at + 2] ?? 0) << 8) | (jpeg[at + 3] ?? 0);
+    if (START_OF_FRAME.has(marker)) {
+      const height = ((jpeg[at + 5] ?? 0) << 8) | (jpeg[at + 6] ?? 0);
+      const width = ((jpeg[at + 7] ?? 0) << 8) | (jpeg[at + 8] ?? 0);
+      return width > 0 && height > 0 ? { width, height } : undefined;
+    }
+    at += 2 + length;
+  }
+  return undefined;
+}
+
 /** The JPEG decoded and drawn to `width` × `height` pixels, as pdf.js would draw the page. */
 export async function drawJpeg(jpeg: Uint8Array, width: number, height: number): Promise<RgbaImage> {
   const image = await loadImage(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength));

@@ -1,0 +1,97 @@
+/** Where OCR's character errors are, for bench/ocr.ts: order apart from reading, and the edits themselves. */
+import { comparableText } from '../src/eval/character-error-rate.js';
+
+function counts(text: string): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const c of text) map.set(c, (map.get(c) ?? 0) + 1);
+  return map;
+}
+
+/**
+ * Errors counted without order: characters of the reference missing from the reading or extra in it, the larger
+ * of the two (a substitution is one of each). CER minus this is what reading order costs (columns, a table read
+ * across where the text layer runs down).
+ */
+export function unorderedErrors(reference: string, read: string): number {
+  const want = counts(comparableText(reference));
+  const got = counts(comparableText(read));
+  let missing = 0;
+  let extra = 0;
+  for (const [c, n] of want) missing += Math.max(0, n - (got.get(c) ?? 0));
+  for (const [c, n] of got) extra += Math.max(0, n - (want.get(c) ?? 0));
+  return Math.max(missing, extra);
+}
+
+export interface Edit {
+  /** Reference characters replaced or left out ('' for an insertion). */
+  expected: string;
+  /** Characters read in their place ('' for a deletion). */
+  read: string;
+}
+
+/** The edits of one least-cost alignment of the two texts (compared as the CER compares them), runs joined. */
+export function alignmentEdits(reference: string, readText: string): Edit[] {
+  const a = [...comparableText(reference)];
+  const b = [...comparableText(readText)];
+  const width = b.length + 1;
+  const cost = new Uint32Array((a.length + 1) * width);
+  for (let j = 0; j <= b.length; j++) cost[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cost[i * width] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const same = a[i - 1] === b[j - 1] ? 0 : 1;
+      cost[i * width + j] = Math.min(
+        (cost[(i - 1) * width + j - 1] ?? 0) + same,
+        (cost[(i - 1) * width + j] ?? 0) + 1,
+        (cost[i * width + j - 1] ?? 0) + 1,
+      );
+    }
+  }
+  const edits: Edit[] = [];
+  let open: Edit | undefined;
+  const add = (expected: string, read: string) => {
+    open ??= { expected: '', read: '' };
+    open.expected = expected + open.expected;
+    open.read = read + open.read;
+  };
+  const close = () => {
+    if (open) edits.unshift(open);
+    open = undefined;
+  };
+  let i = a.length;
+  let j = b.length;
+  while (i > 0 || j > 0) {
+    const here = cost[i * width + j] ?? 0;
+    if (i > 0 && j > 0 && a[i - 1] === b[j - 1] && here === cost[(i - 1) * width + j - 1]) {
+      close();
+      i--;
+      j--;
+    } else if (i > 0 && j > 0 && here === (cost[(i - 1) * width + j - 1] ?? 0) + 1) {
+      add(a[i - 1] ?? '', b[j - 1] ?? '');
+      i--;
+      j--;
+    } else if (i > 0 && here === (cost[(i - 1) * width + j] ?? 0) + 1) {
+      add(a[i - 1] ?? '', '');
+      i--;
+    } else {
+      add('', b[j - 1] ?? '');
+      j--;
+    }
+  }
+  close();
+  return edits;
+}
+
+/** The edits as `expected→read` pairs, most frequent first; '' when the reading is exact. */
+export function errorDiff(reference: string, read: string, most = 40): string {
+  const tally = new Map<string, number>();
+  for (const e of alignmentEdits(reference, read)) {
+    const key = `${e.expected || '∅'}→${e.read || '∅'}`;
+    tally.set(key, (tally.get(key) ?? 0) + 1);
+  }
+  return [...tally]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, most)
+    .map(([key, n]) => (n > 1 ? `${key}×${n}` : key))
+    .join('  ');
+}
