@@ -685,6 +685,7 @@ function setEventValues(record: LinkedEvent, info: EventTypeInfo | undefined, pu
     if (kind === 'date' && record.date === undefined) record.date = String(value.value);
     if (kind === 'money' && record.amount === undefined) {
       record.amount = Number(value.value);
+      if (value.low !== undefined) record.amountLow = value.low;
       if (value.currency) record.currency = value.currency;
     }
     if (kind === 'shares' && record.shares === undefined) record.shares = Number(value.value);

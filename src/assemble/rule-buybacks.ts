@@ -108,10 +108,10 @@ const NEWS_BUYBACK = new RegExp(
   `${SUBJECT_START}(?<party>${SUBJECT_NAME})(?:[（(][^）)]{1,20}[）)])?(?=[：:]|发布|公告|称|拟|计划|将|以|使用|斥资|耗资|\\d{1,2}月|回购)[：:]?(?:发布)?(?:公告)?(?:称|显示)?[，,]?(?:\\d{1,2}月\\d{1,2}日)?(?:拟|计划|将)?(?:以|使用|斥资|耗资)?[^，。；]{0,24}?回购(?:了)?(?:公司|部分)?(?:社会公众)?(?:A股|股份|股票|股|\\d)`,
   'dgu',
 );
-/** News state a trade's figures more loosely than a filing: "回购116.6万股", "共耗资约334.5万港元", "每股价格2.86-2.88港元". */
+/** News state a trade's figures more loosely than a filing: "回购116.6万股", "共耗资约334.5万港元", "回购金额达2598.54万港元", "每股价格2.86-2.88港元". */
 const NEWS_COUNT = new RegExp(`回购(?:了)?(?:公司)?(?:股份|股票)?(?<first>${SHARES})`, 'du');
 const NEWS_AMOUNT = new RegExp(
-  `(?:耗资|斥资|支付(?:的)?(?:资金)?总?金额|回购金额)(?:约|为|不高于|不超过)?(?<first>${MONEY})`,
+  `(?:耗资|斥资|支付(?:的)?(?:资金)?总?金额|回购金额)(?:约|为|达|不高于|不超过)?(?<first>${MONEY})`,
   'du',
 );
 const NEWS_PRICE = new RegExp(`每股(?:价格|作价)(?<first>${MONEY})`, 'du');

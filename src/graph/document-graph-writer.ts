@@ -8,6 +8,7 @@ import {
   removeEventContributions,
   sourceValues,
 } from './event-sources.js';
+import { linkLateParties } from './late-parties.js';
 import { roleRelationshipType } from './relationship-types.js';
 
 export interface WriteSummary {
@@ -119,7 +120,8 @@ CALL (d) {
   CREATE (e:Event {id: row.id, documentId: $documentId, type: row.type, typeKey: row.typeKey,
                    documentType: row.documentType, trigger: row.source.trigger, confidence: row.source.confidence,
                    modelVersion: $modelVersion})
-  SET e.date = row.source.date, e.amount = row.source.amount, e.currency = row.source.currency,
+  SET e.date = row.source.date, e.amount = row.source.amount, e.amountLow = row.source.amountLow,
+      e.currency = row.source.currency,
       e.shares = row.source.shares, e.ratio = row.source.ratio, e.publishedAt = d.publishedAt, e.documentKind = d.kind
   CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
   WITH e, row
@@ -196,6 +198,8 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     });
   }
 
+  // Before the match: an earlier document's event named this document's company only in words.
+  await linkLateParties(tx, doc);
   const matches = await matchStoredEvents(tx, doc);
   const eventIds = new Map<string, string>();
   const joinedIds: string[] = [];

@@ -28,7 +28,10 @@ export interface EventFacts {
   type: string;
   /** yyyy-mm-dd, yyyy-mm or yyyy. */
   date?: string | null;
+  /** The upper end when the amount is stated as a range (0.5亿元-1亿元), else the amount. */
   amount?: number | null;
+  /** The lower end of an amount stated as a range; absent for a single figure. */
+  amountLow?: number | null;
   currency?: string | null;
   shares?: number | null;
   ratio?: number | null;
@@ -98,6 +101,45 @@ function figureAgrees(a: number | null | undefined, b: number | null | undefined
 }
 
 /**
+ * Amounts agree within tolerance; a range (0.5亿元-1亿元) agrees with the same range or with a figure
+ * inside it (a plan's bounds and the sum a later item reports). Null when either side states none.
+ */
+function amountAgrees(a: EventFacts, b: EventFacts): boolean | null {
+  if (a.amount == null || b.amount == null) return null;
+  if (a.currency && b.currency && a.currency !== b.currency) return false;
+  const aRange = a.amountLow != null;
+  const bRange = b.amountLow != null;
+  if (aRange && bRange) return figureAgrees(a.amount, b.amount) && figureAgrees(a.amountLow, b.amountLow);
+  if (!aRange && !bRange) return figureAgrees(a.amount, b.amount);
+  const [range, point] = aRange ? [a, b] : [b, a];
+  const low = (range.amountLow as number) * (1 - FIGURE_TOLERANCE);
+  const high = (range.amount as number) * (1 + FIGURE_TOLERANCE);
+  return (point.amount as number) >= low && (point.amount as number) <= high;
+}
+
+/** Whether an agreeing amount is distinctive: a figure of DISTINCTIVE_DIGITS digits, or the same range on both sides. */
+function amountIsDistinctive(a: EventFacts, b: EventFacts): boolean {
+  // A range is two figures stated together; the same two bounds are rarely met twice by chance.
+  if (a.amountLow != null && b.amountLow != null) return true;
+  if (a.amountLow != null || b.amountLow != null) return false;
+  return (
+    Math.min(significantDigits(a.amount as number), significantDigits(b.amount as number)) >=
+    DISTINCTIVE_DIGITS
+  );
+}
+
+const SAME_RANGE = 'amount range';
+
+/** Why agreeing figures are distinctive, in words kept on the graph. */
+function distinctiveInWords(distinctive: readonly string[]): string {
+  const digits = distinctive.filter((d) => d !== SAME_RANGE);
+  return [
+    ...(digits.length > 0 ? [`${digits.join(', ')} stated to ${DISTINCTIVE_DIGITS} or more digits`] : []),
+    ...(distinctive.includes(SAME_RANGE) ? ['the same amount range on both sides'] : []),
+  ].join('; ');
+}
+
+/**
  * Stated figures that agree within tolerance and those that differ beyond it (an amount in another
  * currency differs), and the agreeing ones both sides state to DISTINCTIVE_DIGITS or more.
  */
@@ -105,13 +147,13 @@ function compareFigures(
   a: EventFacts,
   b: EventFacts,
 ): { agreeing: string[]; conflicting: string[]; distinctive: string[] } {
-  const amount =
-    a.currency && b.currency && a.amount != null && b.amount != null && a.currency !== b.currency
-      ? false
-      : figureAgrees(a.amount, b.amount);
   const outcome = { agreeing: [] as string[], conflicting: [] as string[], distinctive: [] as string[] };
+  const amount = amountAgrees(a, b);
+  if (amount === true) outcome.agreeing.push('amount');
+  if (amount === false) outcome.conflicting.push('amount');
+  if (amount && amountIsDistinctive(a, b))
+    outcome.distinctive.push(a.amountLow != null ? SAME_RANGE : 'amount');
   for (const [name, agrees] of [
-    ['amount', amount],
     ['shares', figureAgrees(a.shares, b.shares)],
     ['ratio', figureAgrees(a.ratio, b.ratio)],
   ] as const) {
@@ -196,7 +238,10 @@ function judge(incoming: EventFacts, candidate: CandidateEvent): Scored | null {
     else if (published === null && shared.length >= 2 && figures.agreeing.length > 0)
       when = 'no dates to compare';
     else if (published === null && figures.distinctive.length > 0)
-      when = `no dates to compare; ${figures.distinctive.join(', ')} stated to ${DISTINCTIVE_DIGITS} or more digits`;
+      when = `no dates to compare; ${distinctiveInWords(figures.distinctive)}`;
+    else if (published === null && aboutParty !== undefined && figures.agreeing.length > 0)
+      // The telling document's own company as the other side's party is a second shared party.
+      when = `no dates to compare; ${aboutParty} is the telling document's company`;
     else return null;
   }
   const exactParties = myKeys.size === theirKeys.size && shared.length === myKeys.size;

@@ -19,6 +19,7 @@ export function sourceValues(event: LinkedEvent): Record<string, unknown> {
     confidence: event.confidence,
     date: event.date,
     amount: event.amount,
+    amountLow: event.amountLow,
     currency: event.currency,
     shares: event.shares,
     ratio: event.ratio,
@@ -71,6 +72,7 @@ export async function matchStoredEvents(
     type: e.type,
     date: e.date ?? null,
     amount: e.amount ?? null,
+    amountLow: e.amountLow ?? null,
     currency: e.currency ?? null,
     shares: e.shares ?? null,
     ratio: e.ratio ?? null,
@@ -100,7 +102,7 @@ export async function matchStoredEvents(
      }
      MATCH (n)<-[r]-(e:Event) WHERE r.roleKey IS NOT NULL AND e.type = row.type
      WITH DISTINCT row.index AS index, e
-     RETURN index, e.id AS id, e.date AS date, e.amount AS amount, e.currency AS currency, e.shares AS shares,
+     RETURN index, e.id AS id, e.date AS date, e.amount AS amount, e.amountLow AS amountLow, e.currency AS currency, e.shares AS shares,
        e.ratio AS ratio,
        COLLECT { MATCH (e)-[:REPORTED_IN]->(d:Document) WHERE d.publishedAt IS NOT NULL RETURN d.publishedAt } AS published,
        COLLECT { MATCH (e)-[:REPORTED_IN]->(:Document)-[:ISSUED_BY]->(c:Company) RETURN DISTINCT c.key } AS about,
@@ -115,6 +117,7 @@ export async function matchStoredEvents(
       type: doc.events[index]?.type ?? '',
       date: record.get('date'),
       amount: toNumber(record.get('amount')),
+      amountLow: toNumber(record.get('amountLow')),
       currency: record.get('currency'),
       shares: toNumber(record.get('shares')),
       ratio: toNumber(record.get('ratio')),
@@ -152,7 +155,7 @@ export async function deriveEventValues(tx: ManagedTransaction, eventIds: readon
          e.documentId = ds[0].id, e.publishedAt = ds[0].publishedAt, e.documentKind = ds[0].kind,
          e.trigger = coalesce(rs[0].trigger, e.trigger), e.confidence = coalesce(rs[0].confidence, e.confidence),
          e.date = head([r IN rs WHERE r.date IS NOT NULL | r.date]),
-         e.amount = withAmount.amount, e.currency = withAmount.currency,
+         e.amount = withAmount.amount, e.amountLow = withAmount.amountLow, e.currency = withAmount.currency,
          e.shares = head([r IN rs WHERE r.shares IS NOT NULL | r.shares]),
          e.ratio = head([r IN rs WHERE r.ratio IS NOT NULL | r.ratio])`,
     { ids: [...eventIds] },

@@ -26,6 +26,8 @@ const STATEMENTS = [
   'CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)',
   'CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name)',
   'CREATE INDEX document_published IF NOT EXISTS FOR (n:Document) ON (n.publishedAt)',
+  // A party named only in words is found by its text once its company arrives (late-parties.ts).
+  'CREATE INDEX has_argument_text IF NOT EXISTS FOR ()-[r:HAS_ARGUMENT]-() ON (r.text)',
   'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Company|Person|Organization) ON EACH [n.name, n.shortNames, n.code]',
 ];
 

@@ -20,7 +20,7 @@ const LEGAL_TAIL =
  * 任X…, 原X…): the name is what follows.
  */
 const LEADING_CLAUSE =
-  /^(?:新设|收购|核准|同意|委托|签定|签订|关于|聘任|担任|任|经|和|与|及|归|向|对|由|将|拟|在|于|按|以|原)/;
+  /^(?:新设|收购|核准|同意|委托|签定|签订|关于|聘任|续聘|聘请|改聘|担任|作为|成为|任|经|和|与|及|归|向|对|由|将|拟|在|于|按|以|原)/;
 
 /**
  * Words that name a role or a kind of company, never a company: spans the model reads as parties

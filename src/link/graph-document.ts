@@ -74,7 +74,10 @@ export interface LinkedEvent {
   trigger: string;
   /** ISO date (yyyy-mm-dd, or yyyy-mm / yyyy for coarser dates). */
   date?: string;
+  /** The upper end when the amount is stated as a range. */
   amount?: number;
+  /** The lower end of an amount stated as a range (0.5亿元-1亿元). */
+  amountLow?: number;
   currency?: string;
   shares?: number;
   /** A percentage as a fraction: 8.5% → 0.085. */

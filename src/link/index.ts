@@ -8,4 +8,5 @@ export {
 export type { Gazetteer, KnownCompany } from './gazetteer.js';
 export type * from './graph-document.js';
 export { type LinkInput, linkDocument } from './link-document.js';
+export { linkRecordParties } from './record-parties.js';
 export { normalizeArgumentValue } from './value-normalizer.js';

@@ -159,10 +159,18 @@ export function statedFormerNames(text: string): StatedFormerName[] {
   return out;
 }
 
+/**
+ * What follows 全资子公司 when the subsidiary is not named there but acts ("全资子公司以自有资金1,000万元
+ * 投资设立X有限公司", "全资子公司拟与…"): a preposition or adverb, or a sum, or a company being set up.
+ */
+const NOT_A_NAMED_SUBSIDIARY =
+  /^(?:以|拟|将|已|于|在|向|与|对|由|使用|通过|出资)|\d[\d,.]*\s*(?:万|亿)?元|设立/;
+
 /** Companies a document calls its wholly owned or controlled subsidiaries. */
 export function statedSubsidiaries(text: string): StatedSubsidiary[] {
   const seen = new Map<string, StatedSubsidiary>();
   for (const m of text.matchAll(SUBSIDIARY)) {
+    if (NOT_A_NAMED_SUBSIDIARY.test(m[2] ?? '')) continue;
     const name = cleanCompanyName(m[2] ?? '');
     if (!isFullName(name) || seen.has(name)) continue;
     seen.set(name, { name, kind: m[1] === '全资' ? 'wholly_owned' : 'controlled' });

@@ -1,6 +1,6 @@
 import type { DocumentValueKind } from '../vocabulary/event-schema.js';
 import { normalizeDate } from './dates.js';
-import { normalizeMoney } from './money.js';
+import { type Money, normalizeMoney } from './money.js';
 import { normalizePercentage } from './percentage.js';
 import { normalizeShares } from './shares.js';
 
@@ -10,19 +10,39 @@ export interface DocumentValue {
   /** yuan (or the stated currency's units), shares, a fraction, or an ISO date. */
   value: number | string;
   currency?: string;
+  /** The lower end of an amount stated as a range (value is the upper end). */
+  low?: number;
 }
 
-/** Words that join the two ends of a stated range: 60百万港元至70百万港元, 不低于1亿元且不超过2亿元. */
-const RANGE_JOIN = /至|到|~|～|－|—|且/;
+/**
+ * Words that join the two ends of a stated range: 60百万港元至70百万港元, 不低于1亿元且不超过2亿元,
+ * 0.5亿元-1亿元 (a hyphen only between two figures: a leading one is a minus).
+ */
+const RANGE_JOIN = /至|到|~|～|－|—|且|(?<=\S)-(?=\s*\d)/;
+/** What follows a range's upper figure (元, 万港元): a lower end stated bare (0.5亿-1亿元) takes it. */
+const RANGE_UNIT = /[^\d.,，零〇一二两三四五六七八九十百千万亿]+$/u;
 
 /**
- * The upper end of an amount stated as a range, which a record keeps as its amount (a plan's maximum,
- * the larger loss of a warning); the text itself when it states none.
+ * The two ends of an amount stated as range, as written; undefined when the text states none. A record
+ * keeps the upper end as its amount (a plan's maximum, the larger loss of a warning).
  */
-function rangeTop(text: string): string {
+function rangeEnds(text: string): { low: string; high: string } | undefined {
   const parts = text.split(RANGE_JOIN);
-  if (parts.length !== 2) return text;
-  return (parts[1] ?? '').replace(/^\s*(?:不超过|不高于|最多)?/, '').replace(/[（(]含[）)]\s*$/, '');
+  if (parts.length !== 2) return undefined;
+  const inclusive = /[（(]含[）)]\s*$/;
+  const high = (parts[1] ?? '').replace(/^\s*(?:不超过|不高于|最多)?/, '').replace(inclusive, '');
+  const low = (parts[0] ?? '').replace(/^\s*(?:不低于|不少于|最少|至少)?/, '').replace(inclusive, '');
+  return { low, high };
+}
+
+/** A stated money range's ends in one currency, the lower end below the upper; undefined otherwise. */
+function moneyRange(text: string): { low: Money; high: Money } | undefined {
+  const ends = rangeEnds(text);
+  if (!ends?.low.trim()) return undefined;
+  const high = normalizeMoney(ends.high);
+  const low = normalizeMoney(ends.low) ?? normalizeMoney(ends.low + (RANGE_UNIT.exec(ends.high)?.[0] ?? ''));
+  if (!high || !low || low.currency !== high.currency || low.value >= high.value) return undefined;
+  return { low, high };
 }
 
 /** Normalises the text of a value by its kind (a role's, from the schema); null when it does not parse as that kind. */
@@ -35,10 +55,16 @@ export function documentValue(
   const text = raw.replace(/萬/g, '万').replace(/億/g, '亿');
   switch (kind) {
     case 'money': {
-      const money = normalizeMoney(text) ?? normalizeMoney(rangeTop(text));
-      return money
-        ? { display: `${money.value} ${money.currency}`, value: money.value, currency: money.currency }
-        : null;
+      const single = normalizeMoney(text);
+      const range = single ? undefined : moneyRange(text);
+      const money = single ?? range?.high ?? normalizeMoney(rangeEnds(text)?.high ?? '');
+      if (!money) return null;
+      return {
+        display: `${money.value} ${money.currency}`,
+        value: money.value,
+        currency: money.currency,
+        ...(range ? { low: range.low.value } : {}),
+      };
     }
     case 'shares': {
       // Quantities often omit the unit ("2000万" of shares): read them as share counts.

@@ -7,6 +7,7 @@ import {
   type GraphDocument,
   type LinkInput,
   linkDocument,
+  linkRecordParties,
 } from '../link/index.js';
 import {
   type OcrLimits,
@@ -138,6 +139,10 @@ export async function linkAndAssemble(
   const { sentenceTexts, ...link } = input;
   const linked = await stage('link', () => linkDocument(link));
   return stage('assemble', async () =>
-    assembleDocument({ parsed: input.parsed, sentenceTexts, linked, eventTypes: input.eventTypes }),
+    linkRecordParties(
+      assembleDocument({ parsed: input.parsed, sentenceTexts, linked, eventTypes: input.eventTypes }),
+      input.gazetteer,
+      input.eventTypes,
+    ),
   );
 }

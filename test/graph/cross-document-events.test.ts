@@ -151,6 +151,99 @@ describe('one event told by several documents', () => {
       await removeDocumentGraph(driver, config.neo4jDatabase, `${prefix}-${id}`);
   });
 
+  it('links a party an earlier news item named only in words once a document brings the listed company, and joins their event', async () => {
+    const name = `${prefix}淼集团`;
+    const company = {
+      key: `${prefix}-hk`,
+      label: 'Company' as const,
+      name,
+      hkCode: '09999',
+      shortNames: [name],
+    };
+    /** A news item's buy-back of 140万股 for 2598.54万港元; `linked` when it names the company with its code. */
+    const buyback = (id: string, linked: boolean): GraphDocument => {
+      const text = `${name}回购140万股，耗资2598.54万港元。`;
+      const at = (needle: string) => {
+        const start = text.indexOf(needle);
+        return { sentence: 0, start, end: start + needle.length, text: needle, confidence: 0.75 };
+      };
+      const documentId = `${prefix}-${id}`;
+      return {
+        document: {
+          id: documentId,
+          kind: 'news',
+          title: id,
+          pageCount: 1,
+          modelVersion: 'test',
+          processedAt: '2026-01-01T00:00:00Z',
+        },
+        sentences: [{ index: 0, page: 1, start: 0, end: text.length, text }],
+        entities: linked ? [company] : [],
+        mentions: [],
+        events: [
+          {
+            id: `${documentId}:e0`,
+            type: '股份回购',
+            typeKey: 'share buy-back',
+            documentType: '股份回购',
+            trigger: '回购',
+            amount: 25_985_400,
+            currency: 'HKD',
+            shares: 1_400_000,
+            confidence: 0.75,
+            mentions: [at('回购')],
+            arguments: [
+              {
+                ...at(name),
+                role: '回购方',
+                roleKey: 'buyer back',
+                documentRole: '回购方',
+                ...(linked ? { entityKey: company.key, label: 'Company' as const } : {}),
+              },
+              {
+                ...at('140万股'),
+                role: '回购股份数量',
+                roleKey: 'bought back quantity',
+                documentRole: '回购股份数量',
+                value: '1400000 shares',
+              },
+            ],
+          },
+        ],
+      };
+    };
+    const ids = [`${prefix}-worded`, `${prefix}-coded`];
+    await writeDocumentGraph(driver, config.neo4jDatabase, buyback('worded', false));
+    await writeDocumentGraph(driver, config.neo4jDatabase, buyback('coded', true));
+    try {
+      const events = await rows(
+        `MATCH (e:Event {type: '股份回购'})-[:REPORTED_IN]->(d:Document) WHERE d.id IN $ids
+         RETURN e.id AS id, collect(d.id) AS sources,
+           COLLECT { MATCH (e)-[r:BUYER_BACK]->(:Company {key: $key}) RETURN r.documentId } AS buyers,
+           COUNT { (e)-[h:HAS_ARGUMENT]->() WHERE h.text = $name } AS worded`,
+        { ids, key: company.key, name },
+      );
+      assert.equal(events.length, 1, JSON.stringify(events));
+      const [event] = events as [{ sources: string[]; buyers: string[]; worded: unknown }];
+      assert.deepEqual([...event.sources].sort(), [...ids].sort());
+      // Each document's party stays its own: the worded one keeps the document that named it.
+      assert.deepEqual([...event.buyers].sort(), [...ids].sort());
+      assert.equal(Number(event.worded), 0);
+      // Taking back the coded document leaves the earlier item's party linked, as its own.
+      await removeDocumentGraph(driver, config.neo4jDatabase, ids[1] as string);
+      const left = await rows(
+        `MATCH (e:Event)-[r:BUYER_BACK]->(:Company {key: $key}) RETURN r.documentId AS documentId`,
+        { key: company.key },
+      );
+      assert.deepEqual(
+        left.map((r) => r.documentId),
+        [ids[0]],
+      );
+    } finally {
+      for (const id of ids) await removeDocumentGraph(driver, config.neo4jDatabase, id);
+    }
+  });
+
   const skip = missingModel('model.int8.onnx');
   it('reads the same acquisition in a news item and the buyer’s announcement as one event, counted once on the company page', {
     skip,

@@ -121,6 +121,52 @@ describe('cross-document event matching', () => {
     assert.equal(one({ parties: [holder, issuer], shares: null, date: null }, stored_note)?.id, 'note');
   });
 
+  it('matches an amount range with the same range or a figure inside it, and a same range as distinctive', () => {
+    const buyer = { relationship: 'BUYER_BACK', key: 'issuer' };
+    const undated = { type: '股份回购', date: null, published: [], parties: [buyer], shares: null };
+    const plan = { ...stored, ...undated, amount: 1e8, amountLow: 5e7, currency: 'CNY' };
+    // Two undated news items copying one plan of 0.5亿元-1亿元: one shared party and the same range.
+    const same = one({ ...undated, amount: 1e8, amountLow: 5e7, currency: 'CNY' }, plan);
+    assert.match(same?.reason ?? '', /no dates to compare; the same amount range on both sides/);
+    assert.equal(
+      one({ ...undated, amount: 1e8, amountLow: 2e7, currency: 'CNY' }, plan),
+      null,
+      'another lower end is another plan',
+    );
+    // The upper end alone is a round figure: a single 1亿元 does not join an undated plan by itself.
+    assert.equal(one({ ...undated, amount: 1e8, currency: 'CNY' }, plan), null);
+    // Dated by publication, a figure inside the range agrees and one outside it conflicts.
+    const dated = { ...undated, published: ['2024-03-20'] };
+    const planDated = { ...plan, published: ['2024-03-12'] };
+    assert.match(
+      one({ ...dated, amount: 7.5e7, currency: 'CNY' }, planDated)?.reason ?? '',
+      /amount agree within 1 %/,
+    );
+    assert.equal(one({ ...dated, amount: 3e8, currency: 'CNY' }, planDated), null, 'outside the range');
+  });
+
+  it("with no dates, takes the telling document's company as a second party when a figure agrees", () => {
+    const regulator = { relationship: 'PENALISING_AUTHORITY', key: 'org:证监会' };
+    const penalised = { relationship: 'PENALISED_PARTY', key: 'issuer' };
+    const undated = { type: '行政处罚', date: null, published: [], shares: null };
+    const first = {
+      ...stored,
+      ...undated,
+      amount: 600_000,
+      parties: [regulator, penalised],
+      about: ['issuer'],
+    };
+    // The second item's record names the regulator and the fine; the company is the one it is about.
+    const second = { ...undated, amount: 600_000, parties: [regulator] };
+    assert.match(
+      one({ ...second, about: ['issuer'] }, first)?.reason ?? '',
+      /no dates to compare; issuer is the telling document's company; amount agree/,
+    );
+    assert.equal(one(second, first), null, 'an item about no party of the event');
+    assert.equal(one({ ...second, about: ['issuer'], amount: 300_000 }, first), null, 'another fine');
+    assert.equal(one({ ...second, about: ['issuer'], amount: null }, first), null, 'no figure');
+  });
+
   it('shares a party read under another role (投资方 for 收购方)', () => {
     const match = one({ parties: [{ relationship: 'INVESTOR', key: 'holder' }, bank] });
     assert.match(match?.reason ?? '', /same parties bank, holder/);

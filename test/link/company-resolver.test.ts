@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isNotCompanyName } from '../../src/link/company-name.js';
 import { CompanyResolver } from '../../src/link/index.js';
-import { statedAliases, statedFormerNames, statedListingCodes } from '../../src/link/stated-names.js';
+import {
+  statedAliases,
+  statedFormerNames,
+  statedListingCodes,
+  statedSubsidiaries,
+} from '../../src/link/stated-names.js';
 
 const issuer = {
   key: '603871',
@@ -162,6 +167,8 @@ describe('CompanyResolver', () => {
       '原南京万科置业有限公司',
       '华润签定关于南京万科置业有限公司',
       '万科”)以自有资金1418万元收购南京万科置业有限公司',
+      '续聘南京万科置业有限公司',
+      '作为南京万科置业有限公司',
     ]) {
       assert.equal(resolver.resolve(span)?.entity, target, span);
     }
@@ -518,5 +525,21 @@ describe('CompanyResolver: one company under the spellings and names documents g
     const other = keyOf(resolver, '示例投资有限公司');
     assert.equal(resolver.addFormerName(undefined, '示例投资有限公司'), undefined);
     assert.equal(keyOf(resolver, '示例投资有限公司'), other);
+  });
+});
+
+describe('statedSubsidiaries', () => {
+  it('reads a subsidiary named after 全资子公司 / 控股子公司, not a clause of what an unnamed one does', () => {
+    assert.deepEqual(
+      statedSubsidiaries(
+        '公司全资子公司示例智能科技有限公司中标。公司控股子公司“示例能源有限公司”签约。' +
+          '同日，公司全资子公司以自有资金19890万元投资设立示例瑞源科技有限公司。' +
+          '公司全资子公司拟与示例银行股份有限公司签署协议。',
+      ),
+      [
+        { name: '示例智能科技有限公司', kind: 'wholly_owned' },
+        { name: '示例能源有限公司', kind: 'controlled' },
+      ],
+    );
   });
 });

@@ -10,6 +10,24 @@ describe('documentValue: money', () => {
     assert.equal(documentValue('money', '60 百萬港元至 70 百萬港元')?.display, '70000000 HKD');
   });
 
+  it("keeps the lower end of a range too, a bare one taking the upper end's unit", () => {
+    assert.deepEqual(documentValue('money', '0.5亿元-1亿元'), {
+      display: '100000000 CNY',
+      value: 100_000_000,
+      currency: 'CNY',
+      low: 50_000_000,
+    });
+    assert.equal(documentValue('money', '5000万-1亿元')?.low, 50_000_000);
+    assert.equal(documentValue('money', '60 百万港元至 70 百万港元')?.low, 60_000_000);
+    assert.equal(documentValue('money', '不低于1亿元（含）且不超过2亿元（含）')?.low, 100_000_000);
+    // A leading hyphen is a minus, no range; a single amount has no lower end.
+    assert.equal(documentValue('money', '-1亿元')?.low, undefined);
+    assert.equal(documentValue('money', '2,000,000元')?.low, undefined);
+    // Ends in other currencies, or the wrong way round, are no range.
+    assert.equal(documentValue('money', '1亿美元-2亿元')?.low, undefined);
+    assert.equal(documentValue('money', '2亿元-1亿元')?.low, undefined);
+  });
+
   it('reads a single amount as before and gives nothing for a range of no amounts', () => {
     assert.equal(documentValue('money', '2,000,000元')?.display, '2000000 CNY');
     assert.equal(documentValue('money', '若干至若干'), null);
