@@ -3,32 +3,14 @@ import { describe, it } from 'node:test';
 import type { KnownCompany } from '../../src/link/gazetteer.js';
 import { linkDocument, loadEventRoles } from '../../src/link/index.js';
 import { parseDocument } from '../../src/parse/index.js';
+import { linkText } from '../support/link-text.js';
 
-async function linkText(text: string, known: KnownCompany[] = []) {
-  const parsed = await parseDocument(
-    new TextEncoder().encode(text),
-    { fileName: 'filing.txt', mimeType: 'text/plain', kind: 'announcement' },
-    { maxBytes: 1e6, maxPages: 10 },
-  );
-  return linkDocument({
-    job: {
-      documentId: 'filing',
-      kind: 'announcement',
-      fileName: 'filing.txt',
-      submittedAt: '2025-01-01T00:00:00Z',
-    },
-    parsed,
-    extractions: parsed.sentences.map(() => ({ modelVersion: 'test', events: [], entities: [] })),
-    modelVersion: 'test',
-    eventTypes: loadEventRoles(),
-    gazetteer: { findCompanies: async () => known },
-  });
-}
+const linkAnnouncement = (text: string, known: KnownCompany[] = []) => linkText(text, 'announcement', known);
 
 describe('linking an A+B company’s document', () => {
   for (const codes of ['000570、200570', '200570、000570']) {
     it(`is one company keyed by its A-share code carrying its B-share code (证券代码：${codes})`, async () => {
-      const linked = await linkText(
+      const linked = await linkAnnouncement(
         `证券代码：${codes}    证券简称：苏常柴Ａ、苏常柴Ｂ    公告编号：2020-001\n常柴股份有限公司\n关于董事辞职的公告\n本公司董事会保证公告内容真实。\n`,
       );
       assert.equal(linked.document.issuerKey, '000570');
@@ -45,7 +27,7 @@ describe('linking an A+B company’s document', () => {
       code: '200570',
       shortNames: ['苏常柴B'],
     };
-    const linked = await linkText(
+    const linked = await linkAnnouncement(
       '证券代码：000570、200570    证券简称：苏常柴Ａ、苏常柴Ｂ\n常柴股份有限公司\n关于董事辞职的公告\n',
       [known],
     );

@@ -1,28 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { linkDocument, loadEventRoles } from '../../src/link/index.js';
-import { parseDocument } from '../../src/parse/index.js';
+import { linkText } from '../support/link-text.js';
 
-async function linkReport(text: string) {
-  const parsed = await parseDocument(
-    new TextEncoder().encode(text),
-    { fileName: 'report.txt', mimeType: 'text/plain', kind: 'research_report' },
-    { maxBytes: 1e6, maxPages: 10 },
-  );
-  return linkDocument({
-    job: {
-      documentId: 'report',
-      kind: 'research_report',
-      fileName: 'report.txt',
-      submittedAt: '2025-01-01T00:00:00Z',
-    },
-    parsed,
-    extractions: parsed.sentences.map(() => ({ modelVersion: 'test', events: [], entities: [] })),
-    modelVersion: 'test',
-    eventTypes: loadEventRoles(),
-    gazetteer: { findCompanies: async () => [] },
-  });
-}
+const linkReport = (text: string) => linkText(text, 'research_report');
 
 describe("a report's rating", () => {
   it('keeps both ends of a target price range', async () => {
