@@ -237,6 +237,25 @@ describe('readContractFields', () => {
     assert.equal(sent.records[0]?.合同名称?.text, '关于某厂房钢结构制作合同');
   });
 
+  it('reads the first of several parties signed with, after 和 as after 与, and a project office', async () => {
+    const title = '华北路桥股份有限公司关于签订重大经营合同的公告';
+    const listed = await records(
+      '公司与东湖新区管理委员会、东湖建设开发有限公司（协议甲方）签订了《委托代建合作协议》，合同金额为3,000万元。',
+      title,
+    );
+    assert.equal(listed.records[0]?.甲方?.text, '东湖新区管理委员会');
+    const and = await records('公司和北辰集团签署了《设备供货合同》，合同金额为2,000万元。', title);
+    assert.equal(and.records[0]?.甲方?.text, '北辰集团');
+    const office = await records(
+      '近日，本公司收到东湖高速公路改扩建项目办公室发来的中标通知书，中标金额为4,640万元。',
+    );
+    assert.equal(office.records[0]?.甲方?.text, '东湖高速公路改扩建项目办公室');
+    const ppp = await records(
+      ['（四）项目实施机构名称：', '东湖新区管理委员会', '中标金额：5,000万元'].join('\n'),
+    );
+    assert.equal(ppp.records[0]?.甲方?.text, '东湖新区管理委员会');
+  });
+
   it('drops the words a party name was cut with and reads 本公司 as the issuer', async () => {
     const {
       records: [r],
