@@ -36,9 +36,8 @@ function rangeEnds(text: string): { low: string; high: string } | undefined {
 }
 
 /** A stated money range's ends in one currency, the lower end below the upper; undefined otherwise. */
-function moneyRange(text: string): { low: Money; high: Money } | undefined {
-  const ends = rangeEnds(text);
-  if (!ends?.low.trim()) return undefined;
+function moneyRange(ends: { low: string; high: string }): { low: Money; high: Money } | undefined {
+  if (!ends.low.trim()) return undefined;
   const high = normalizeMoney(ends.high);
   const low = normalizeMoney(ends.low) ?? normalizeMoney(ends.low + (RANGE_UNIT.exec(ends.high)?.[0] ?? ''));
   if (!high || !low || low.currency !== high.currency || low.value >= high.value) return undefined;
@@ -56,8 +55,9 @@ export function documentValue(
   switch (kind) {
     case 'money': {
       const single = normalizeMoney(text);
-      const range = single ? undefined : moneyRange(text);
-      const money = single ?? range?.high ?? normalizeMoney(rangeEnds(text)?.high ?? '');
+      const ends = single ? undefined : rangeEnds(text);
+      const range = ends && moneyRange(ends);
+      const money = single ?? range?.high ?? (ends && normalizeMoney(ends.high));
       if (!money) return null;
       return {
         display: `${money.value} ${money.currency}`,

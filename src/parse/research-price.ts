@@ -15,6 +15,7 @@ const CURRENCY = '人民币|港币|港元|美元|HK\\$|US\\$|HKD|USD|CNY|RMB|元
 // A price has at most 6 integer digits: "目标价 2019 2020" (a year row) and 20192020 are no prices.
 const AMOUNT = '\\d{1,6}(?:\\.\\d+)?(?![\\d.]|\\s*[%年月日倍])';
 const RANGE_DASH = '(?:-|－|—|–|~|～|至|到)';
+const RANGE_DASHES = new RegExp(RANGE_DASH, 'g');
 const PRICE = (label: string) =>
   new RegExp(
     `(?:${label})\\s*(?:价格|价位)?\\s*(?:[（(]\\s*(${CURRENCY})\\s*[/／]?\\s*(?:股)?\\s*[)）])?\\s*(?:为|至|:|：)?\\s*((?:${CURRENCY})?\\s*${AMOUNT}(?:\\s*(?:${CURRENCY})?\\s*${RANGE_DASH}\\s*(?:${CURRENCY})?\\s*${AMOUNT})?\\s*(?:${CURRENCY})?)`,
@@ -52,7 +53,7 @@ function findPrice(re: RegExp, text: string, venue: CurrencyCode): Price | undef
   const [value, upper] = (raw.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
   if (value === undefined || !Number.isFinite(value)) return undefined;
   const range = upper !== undefined && upper > value ? { upper } : {};
-  const words = raw.replace(new RegExp(RANGE_DASH, 'g'), ' ').match(/[^\d.\s]+/g) ?? [];
+  const words = raw.replace(RANGE_DASHES, ' ').match(/[^\d.\s]+/g) ?? [];
   // A printed currency other than the generic 元 wins; 元 alone follows the venue (a HK report's "元" is HKD).
   const explicit = [m?.[1], ...words].map(currencyOfWord).find((c) => c !== undefined && c !== 'CNY');
   const saysRenminbi = [m?.[1], ...words].some((w) => w !== undefined && /人民币|CNY|RMB/.test(w));
