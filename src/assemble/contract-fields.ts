@@ -248,7 +248,7 @@ function span(text: string, start: number, end: number): TextSpan | undefined {
 /** Cuts a value before an alias note "（以下简称…）" or a trailing note in brackets. */
 function cutNotes(text: string, value: TextSpan): TextSpan | undefined {
   const m =
-    /[（(](?:以下简称|以下称|下称|简称|下同|以下合称|联合体牵头|牵头|成员|含税|不含税|大写|小写|招标编号|项目编号|采购编号|编号)/.exec(
+    /[（(](?:以下简称|以下称|下称|简称|下同|以下合称|联合体牵头|牵头|成员|含税|不含税|大写|小写|招标编号|项目编号|采购编号|编号|原名|原|股票代码|证券代码)/.exec(
       value.text,
     );
   return m ? span(text, value.start, value.start + m.index) : value;
@@ -305,6 +305,9 @@ function firstOrg(text: string, value: TextSpan): TextSpan | undefined {
   const last = ends[ends.length - 1];
   if (last && (colon >= 0 || /^[\s0-9]{1,4}$/.test(head.slice((last.index ?? 0) + last[0].length))))
     return span(text, cut.start, cut.start + (last.index ?? 0) + last[0].length);
+  // "X、Y": several named, the first is the party.
+  const listed = new RegExp(`^[^、]{4,50}?${ORG_END}(?=、)`, 'u').exec(cut.text);
+  if (listed) return span(text, cut.start, cut.start + listed[0].length);
   // A labelled value is the name itself unless it runs on into a sentence.
   if (cut.text.length <= 40 && !/[，,。]/.test(cut.text)) return cut;
   const m = ORG_NAME.exec(cut.text);
@@ -361,14 +364,25 @@ function issuerOf(doc: ParsedDocument): Issuer | undefined {
 function subsidiaryOf(text: string): TextSpan | undefined {
   const re =
     /(?:全资|控股|下属)?(?:子公司|孙公司)\s*[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|分公司|公司))(?=\s*[（(]|\s*[”"]?\s*(?:中标|与|收到|于|近日|作为|为|成为|签订|签署|和))/u;
-  const m = re.exec(text.slice(0, 3000));
-  if (!m?.[1] || /成立|设立|合资|与|和/.test(m[1])) return undefined;
-  const start = (m.index ?? 0) + m[0].length - m[1].length;
-  return span(text, start, start + m[1].length);
+  const head = text.slice(0, 3000);
+  for (const m of head.matchAll(new RegExp(re.source, 'gu'))) {
+    if (!m[1] || /成立|设立|合资|与|和/.test(m[1])) return undefined;
+    // "与X的全资子公司Y签订": the other side's subsidiary, not ours.
+    const clause =
+      head
+        .slice(0, m.index)
+        .split(/[，。；\n]/)
+        .pop() ?? '';
+    if (/(?:与|同|和|向)[^，。；]{2,60}?$/.test(clause) && /的\s*$/.test(clause)) continue;
+    const start = (m.index ?? 0) + m[0].length - m[1].length;
+    return span(text, start, start + m[1].length);
+  }
+  return undefined;
 }
 
 const NAME = '[^，。；、\\n“”《》及与]{2,50}?';
-const ALIAS = '(?:\\s*[（(][^）)\\n]{0,40}[）)])?';
+// An alias note may hold one bracketed pair of its own: （以下简称“中节能（镇江）”）.
+const ALIAS = '(?:\\s*[（(](?:[^（()）\\n]|[（(][^（()）\\n]{0,10}[）)]){0,40}[）)])?';
 const DAY = '(?:于\\s*[0-9一二三四五六七八九十〇零\\s]{2,12}年[^，。；\\n]{0,20}?日)?';
 
 /** Narrative cues for the client, strongest first; group 1 is the name. */
@@ -429,10 +443,10 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
     ),
     agentOk: false,
   },
-  // "X通知公司中标" / "收到X发来的通知"
+  // "X通知公司中标" / "X《中标通知书》，通知本公司中标" / "收到X发来的通知"
   {
     re: new RegExp(
-      `(?:^|[\\n，。、：:]|[0-9]、)\\s*(${NAME})${ALIAS}(?:书面)?通知(?:本公司|公司|我公司|其)`,
+      `(?:^|[\\n，。、：:]|[0-9]、)\\s*(${NAME})${ALIAS}(?:《[^《》\\n]{2,12}》[，,]?)?(?:书面)?通知(?:本公司|公司|我公司|其)`,
       'gu',
     ),
     agentOk: false,
@@ -469,11 +483,25 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
 
 /** Words a loosely cut party name can begin with: a list number, a role, the verb before it. */
 const PARTY_LEAD =
-  /^(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|了|由|对|向|确定|确认|(?:本公司|公司|我公司)为|关联方|关联企业|招标人|招标单位|建设单位|项目业主|业主方?|成员方|甲方|乙方|买方|卖方)+/u;
+  /^(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|了|由|对|向|为|确定|确认|(?:本公司|公司|我公司)为|关联方|关联企业|招标人|招标单位|建设单位|项目业主|业主方?|成员方|甲方|乙方|买方|卖方)+/u;
 
-/** A party's name without the words before it ("由X", "确定本公司为X", "（一）X", the 日 of a date before it). */
+/**
+ * The owner a party is introduced by: "X（股票代码…）的全资子公司Y", "X下属企业Y", "X所属的Y". The party that
+ * signs or awards is Y.
+ */
+const OWNED_BY = new RegExp(
+  `^.{2,60}?${ORG_END}(?:[（(][^）)]*[）)])?(?:的|之)?(?:全资|控股)?(?:子公司|下属(?:企业|公司|单位)?|所属(?:的)?|旗下(?:的)?)(?=.{4,}$)`,
+  'u',
+);
+
+/** A party's name without the words before it ("由X", "确定本公司为X", "（一）X", its owner, the 日 of a date before it). */
 function partyName(text: string, value: TextSpan | undefined): TextSpan | undefined {
   if (!value) return undefined;
+  const owned = OWNED_BY.exec(value.text);
+  if (owned && new RegExp(`${ORG_END}$`, 'u').test(value.text)) {
+    const rest = span(text, value.start + owned[0].length, value.end);
+    if (rest && rest.text.length >= 4) return partyName(text, rest);
+  }
   const lead = PARTY_LEAD.exec(value.text)?.[0].length ?? 0;
   const day = value.text.startsWith('日') && /月\s*[0-9]{1,2}\s*$/u.test(text.slice(0, value.start)) ? 1 : 0;
   const cut = lead + day;
@@ -550,6 +578,8 @@ export function projectFromNarrative(text: string, title: string | undefined): T
     for (const m of text.matchAll(re)) {
       const value = m[1] as string;
       const start = (m.index ?? 0) + m[0].indexOf(value);
+      // A short name an alias note defines (以下简称“X”或“Y”) names a party, not a project.
+      if (/(?:简称|称)[^（(）)]{0,12}$/u.test(text.slice(Math.max(0, start - 14), start))) continue;
       const found = span(text, start, start + value.length);
       const cut = found && afterOwner(text, withoutNoticeWords(text, cutNotes(text, found)));
       if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text))

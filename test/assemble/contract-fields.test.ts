@@ -266,6 +266,45 @@ describe('readContractFields', () => {
     assert.equal(r?.乙方?.text, '华北路桥股份有限公司');
   });
 
+  it('takes the party an owner introduces, the first of a labelled list, and no former name or code', async () => {
+    const title = '华北路桥股份有限公司关于签订重大经营合同的公告';
+    const owned = await records(
+      '公司与北辰控股股份有限公司（股票代码600001）的全资子公司北辰照明有限公司签订了《设备供货合同》，合同金额为2,000万元。',
+      title,
+    );
+    assert.equal(owned.records[0]?.甲方?.text, '北辰照明有限公司');
+    assertOffsets(owned.text, owned.records[0] as ContractRecord);
+    const subordinate = await records(
+      '公司与东湖控股集团有限公司下属企业东湖汽车部件有限公司签署了《采购合同》，合同金额为3,000万元。',
+      title,
+    );
+    assert.equal(subordinate.records[0]?.甲方?.text, '东湖汽车部件有限公司');
+    const list = await records(
+      ['招标人：东湖轨道交通有限公司、东湖城市建设投资集团有限公司', '中标金额：5,000万元'].join('\n'),
+    );
+    assert.equal(list.records[0]?.甲方?.text, '东湖轨道交通有限公司');
+    const former = await records(
+      ['招标人：东湖开发建设投资有限公司（原东湖工业园区投资开发有限责任公司）', '中标金额：5,000万元'].join(
+        '\n',
+      ),
+    );
+    assert.equal(former.records[0]?.甲方?.text, '东湖开发建设投资有限公司');
+  });
+
+  it('reads the client of a notice named before it, and past an alias note with brackets inside', async () => {
+    const notice = await records(
+      '近日，本公司收到如下通知书：\n1.\n东湖铁路有限公司《中标通知书》，通知本公司中标东湖铁路站前工程一标段，中标价为人民币58,254万元。',
+    );
+    assert.equal(notice.records[0]?.甲方?.text, '东湖铁路有限公司');
+    const nested = await records(
+      '近日，公司与北辰太阳能科技（镇江）有限公司（以下简称“北辰（镇江）”或“乙方”）签订了组件销售合同，合同金额共计4.08亿元。',
+      '华北路桥股份有限公司关于签订重大经营合同的公告',
+    );
+    assert.equal(nested.records[0]?.甲方?.text, '北辰太阳能科技（镇江）有限公司');
+    // The short name the note defines is no project.
+    assert.equal(nested.records[0]?.项目名称, undefined);
+  });
+
   it('gives one record per block of labelled lines', async () => {
     const { text, records: rs } = await records(
       [
