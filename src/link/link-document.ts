@@ -196,7 +196,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
           o.start < at.start &&
           isFullName(cleanCompanyName(o.text)),
       );
-      return outer ?? at;
+      return outer ?? knownNameAround(modelText, at, resolver.known) ?? at;
     };
     for (const e of ordered) {
       const outer = fullSpan(e, e.type);
@@ -566,4 +566,30 @@ function linkedForecast(f: Forecast): LinkedForecast {
   const unit =
     f.metric === 'pe' ? '倍' : f.metric === 'eps' ? '元/股' : f.baseValue !== undefined ? '元' : f.unit;
   return { metric: f.metric, year: f.year, estimate: f.estimate, value: f.baseValue ?? f.value, unit };
+}
+
+/**
+ * A known company's full name that the text states whole around a span the model cut at its start
+ * (灵生物药品有限公司 in 金宇保灵生物药品有限公司): the text itself, not a guess, completes the name.
+ */
+function knownNameAround(
+  text: string,
+  at: { start: number; end: number; text: string },
+  known: readonly LinkedEntity[],
+): { start: number; end: number; text: string } | undefined {
+  for (const entity of known) {
+    for (const name of [entity.name, ...(entity.shortNames ?? [])]) {
+      const missing = name.length - at.text.length;
+      if (
+        missing <= 0 ||
+        missing > at.start ||
+        !name.endsWith(at.text) ||
+        !isFullName(cleanCompanyName(name))
+      )
+        continue;
+      if (text.slice(at.start - missing, at.start) === name.slice(0, missing))
+        return { start: at.start - missing, end: at.end, text: name };
+    }
+  }
+  return undefined;
 }
