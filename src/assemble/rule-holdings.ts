@@ -31,7 +31,7 @@ const ACTION = new RegExp(
   'du',
 );
 const RATIO = new RegExp(
-  `(?:占(?:公司|本公司)?(?:当前|目前)?总股本(?:的)?(?:比例)?|(?:增持|减持)比例)(?:为)?(?:不超过|约)?(?<ratio>${PERCENT})`,
+  `(?:(?:占|即|相当于)(?:不超过|不低于|约)?(?:公司|本公司)?(?:当前|目前)?总股本(?:的)?(?:比例)?|(?:增持|减持)比例)(?:为)?(?:不超过|约)?(?<ratio>${PERCENT})`,
   'du',
 );
 const PRICE = new RegExp(`(?:均价|成交均价|价格|均价为)(?:为)?(?:约)?(?<price>${MONEY})/股`, 'du');
@@ -108,7 +108,8 @@ export function holdingRecords(
             ? groupArgument(s, done, 'date', '交易完成时间', (d) => isoDate(d, ctx.publishedAt))
             : undefined,
         ],
-        0.8,
+        // The plan's own figures, read on fixed wording, outrank the model's reading of a past total nearby.
+        0.95,
       ),
     );
   }

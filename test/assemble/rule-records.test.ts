@@ -310,6 +310,20 @@ describe('ruleRecords: 股东增持 / 股东减持', () => {
     assert.equal(value(r, '交易完成时间'), '2025-02-20');
   });
 
+  it('reads the share of the capital a plan states after 即 (即不超过公司总股本的2.5%)', async () => {
+    const doc = await parse(
+      announcement('关于持股5%以上股东减持股份计划的公告', [
+        '公司股东深圳市远航创业投资有限公司计划自本公告披露之日起15个交易日后的6个月内合计减持不超过 1250.5 万股，即不超过公司总股本的 2.5%。',
+      ]),
+    );
+    const [r, ...rest] = ruleRecords(doc, {});
+    assertSpans(doc, [r as RuleRecord]);
+    assert.equal(rest.length, 0);
+    assert.equal(roles(r).减持方, '深圳市远航创业投资有限公司');
+    assert.equal(value(r, '交易股票/股份数量'), 12_505_000);
+    assert.equal(value(r, '减持部分占总股本比例'), 0.025);
+  });
+
   it('takes a shareholder called by a short name only after its role word', async () => {
     const doc = await parse([
       '远山科技：控股股东远航投资完成减持3%股份',
