@@ -324,6 +324,30 @@ describe('ruleRecords: 股东增持 / 股东减持', () => {
     assert.equal(value(r, '减持部分占总股本比例'), 0.025);
   });
 
+  it('reads a joint plan of listed holders as one record with each holder, despite 不设价格区间', async () => {
+    const doc = await parse([
+      '远山科技稳股价方案：远航投资等增持不少于800万股',
+      '8月1日消息，远山科技披露稳定股价方案：股东远航投资、山海资本和城投控股拟合计增持不少于800万股，增持计划不设价格区间。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [r.type, all(r, '增持方'), value(r, '交易股票/股份数量')]),
+      [['股东增持', ['远航投资', '山海资本', '城投控股'], 8_000_000]],
+    );
+  });
+
+  it('takes no list of officers or the company itself as a holder list', async () => {
+    const doc = await parse([
+      '远山科技：董事及高管拟增持',
+      '远山科技公告，公司股东董事、监事和高级管理人员拟合计增持不少于50万股。',
+    ]);
+    assert.deepEqual(
+      ruleRecords(doc, {}).flatMap((r) => all(r, '增持方')),
+      [],
+    );
+  });
+
   it('takes a shareholder called by a short name only after its role word', async () => {
     const doc = await parse([
       '远山科技：控股股东远航投资完成减持3%股份',
