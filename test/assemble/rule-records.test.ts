@@ -248,12 +248,13 @@ describe('ruleRecords: 股份回购 in news', () => {
     ]);
   });
 
-  it('reads no buy-back from repos, plans buying repurchased shares or companies named in passing', async () => {
+  it("reads no buy-back from repos, plans buying repurchased shares, companies named in passing or a year's totals", async () => {
     const doc = await parse(
       [
         '央行今日开展1000亿元7天期逆回购操作。',
         '本持股计划购买回购股份的价格为10.5元/股。',
         '此前，示例科技、示例通信等上市公司已相继公布回购计划。',
+        '今年以来示例集团累计进行30次回购，合计回购1.2亿股，累计回购金额20亿港元。',
       ],
       'news',
     );
