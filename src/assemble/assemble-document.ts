@@ -34,6 +34,8 @@ export interface AssembleInput {
 
 /** Record types whose roles contract announcements state in fixed fields; their rules outdo the model there. */
 const CONTRACT_TYPES = new Set(['签署合同', '中标']);
+/** Record types whose rule reading, where there is one, replaces the model's (see rule-lawsuits.ts). */
+const RULE_LED_TYPES = new Set(['起诉']);
 /** Titles of announcements that report contracts or bid wins: where contract fields are read. */
 const CONTRACT_TITLE = /合同|中标|协议|订单|招标|采购|项目|框架/;
 /** Rules read fixed wording; the model's confidence is a probability. A rule's reading ranks first. */
@@ -70,8 +72,12 @@ export function assembleDocument({
   const fixed = new FixedWording(parsed, ctx.documentId, eventTypes, issuer, entities);
   const stated = statedEvents(parsed, sentenceTexts, sentenceEvents);
   const contracts = tellsContracts(linked, stated) ? readContractFields(parsed).filter(statesTerms) : [];
+  const rules = ruleRecords(parsed, ruleContext(issuer, ctx.publishedAt));
+  // Types whose parties the rules read in fixed wording that names each side (原告…被告…): the model's
+  // sentence reading swaps or repeats them, so it gives way.
+  const ruled = new Set(rules.filter((r) => RULE_LED_TYPES.has(r.type)).map((r) => r.type));
   const mentions: RecordMention[] = [
-    ...fixed.fromRules(ruleRecords(parsed, ruleContext(issuer, ctx.publishedAt))),
+    ...fixed.fromRules(rules),
     ...contracts.flatMap((c) => fixed.fromContract(c)),
   ];
   for (const event of stated) {
@@ -79,6 +85,7 @@ export function assembleDocument({
     if (!mention) continue;
     // Where the contract fields were read, the model's party roles there are the weaker reading.
     if (contracts.length > 0 && CONTRACT_TYPES.has(mention.documentType)) continue;
+    if (ruled.has(mention.documentType)) continue;
     const start = ctx.sentenceStarts[mention.mention.sentence] ?? 0;
     const named = withWholeNames(mention, start, { documentId: ctx.documentId, issuerKey: issuer?.key });
     for (const person of named.people) if (!entities.has(person.key)) entities.set(person.key, person);

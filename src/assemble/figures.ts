@@ -42,9 +42,10 @@ function clauseAround(sentence: string, start: number, end: number): string {
 const SUM_WORDS = /合计|共计|总计/g;
 /**
  * A sum of this event's own tranches: the sum word right before the act, which names its counterparty or calls
- * itself this event (向某银行合计质押610万股, 本次共计减持…), unlike 与其一致行动人被质押股份合计….
+ * itself this event (向某银行合计质押610万股, 本次共计减持…, 在此次减持计划期间内，某某共计减持…), unlike
+ * 与其一致行动人被质押股份合计….
  */
-const OWN_SUM = /(?:向|本次|此次)[^，,；;。]*(?:合计|共计|总计)(?:质押|解除质押|减持|增持|回购|转让)/;
+const OWN_SUM = /(?:向|本次|此次)[^；;。]*(?:合计|共计|总计)(?:质押|解除质押|减持|增持|回购|转让)/;
 
 /** True when the figure starting at `start` of `sentence` is a total or an after-event holding, not the event's own. */
 export function isCumulativeFigure(sentence: string, start: number): boolean {

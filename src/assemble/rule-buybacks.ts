@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../parse/index.js';
+import { isCumulativeFigure } from './figures.js';
 import { SUBJECT_NAME, SUBJECT_START, trimSubject } from './rule-subjects.js';
 import type { RuleSentence } from './rule-text.js';
 import {
@@ -135,6 +136,9 @@ export function newsBuybackRecords(sentences: readonly RuleSentence[]): RuleReco
       const caught = m.groups?.party;
       const party = caught ? trimSubject(caught) : undefined;
       if (!at || !caught || !party) continue;
+      const end = (m.index ?? 0) + m[0].length;
+      // 今年以来累计…，合计回购3.41亿股: a year's running total is no buy-back of its own, and 合计 no company.
+      if (/^(?:合计|累计|共计|总计)/.test(party) || isCumulativeFigure(text, end)) continue;
       const start = at[0] + caught.indexOf(party);
       const figures = [
         bounded(s, AMOUNT, '交易金额', yuan) ?? bounded(s, NEWS_AMOUNT, '交易金额', yuan),
@@ -144,7 +148,6 @@ export function newsBuybackRecords(sentences: readonly RuleSentence[]): RuleReco
       ];
       // A named company with no figure of its own is a mention in passing ("…等公司已公布回购计划").
       if (!figures.some(Boolean)) continue;
-      const end = (m.index ?? 0) + m[0].length;
       out.push(
         makeRecord(
           '股份回购',

@@ -14,8 +14,8 @@ import { DATE, fraction, isoDate, MONEY, PERCENT, SHARES, shareCount, yuan } fro
 export const HOLDING_TITLE = /增持|减持/;
 const NOT_AN_EVENT_TITLE = /不减持|不增持|承诺|终止|取消|延期|变更/;
 
-/** A denial or a promise not to trade (不超过 / 不低于 are bounds, not negations). */
-const NEGATED = /不(?!超过|低于|少于|高于|足)|未(?!来)|没有|无意|承诺|禁止|限制/;
+/** A denial or a promise not to trade (不超过 / 不低于 are bounds, not negations; 不设价格区间 is a plan's term). */
+const NEGATED = /不(?!超过|低于|少于|高于|足|设)|未(?!来)|没有|无意|承诺|禁止|限制/;
 /** Totals over earlier trades, unless the title says the plan was completed. */
 const TOTALS = /累计|截至|截止/;
 const COMPLETED_TITLE = /结果|完成|完毕|届满/;
@@ -31,7 +31,7 @@ const ACTION = new RegExp(
   'du',
 );
 const RATIO = new RegExp(
-  `(?:占(?:公司|本公司)?(?:当前|目前)?总股本(?:的)?(?:比例)?|(?:增持|减持)比例)(?:为)?(?:不超过|约)?(?<ratio>${PERCENT})`,
+  `(?:(?:占|即|相当于)(?:不超过|不低于|约)?(?:公司|本公司)?(?:当前|目前)?总股本(?:的)?(?:比例)?|(?:增持|减持)比例)(?:为)?(?:不超过|约)?(?<ratio>${PERCENT})`,
   'du',
 );
 const PRICE = new RegExp(`(?:均价|成交均价|价格|均价为)(?:为)?(?:约)?(?<price>${MONEY})/股`, 'du');
@@ -39,6 +39,17 @@ const AMOUNT = new RegExp(
   `(?:增持|减持|成交)(?:总)?金额(?:为)?(?:不低于${MONEY}(?:（含）)?(?:[，,]?且|、|，|,)?)?(?:不超过|不高于|约|合计)?(?<amount>${MONEY})`,
   'du',
 );
+/** One name in a list of holders: short names too (贵阳市国资), since the role word before the list vouches for them. */
+const LISTED_NAME = '[\\u4e00-\\u9fa5A-Za-z（）()]{2,30}?';
+/**
+ * Several shareholders who trade together, after their role word: "股东甲、乙和丙拟合计增持不少于1735万股". The
+ * list is one record with one party each: the figure is their joint plan.
+ */
+const HOLDER_LIST = new RegExp(
+  `(?<=控股股东|大股东|股东)(?<list>${LISTED_NAME}(?:、${LISTED_NAME})*(?:和|及|以及)${LISTED_NAME})(?:拟|计划|将)?(?:合计|共同|累计)?(?<verb>增持|减持)(?:公司|本公司)?(?:股份|股票)?(?:合计)?(?:不少于|不低于|不超过|约)?(?<shares>${SHARES})`,
+  'du',
+);
+
 /** "于2025年3月1日至3月14日期间" or "于2025年3月14日通过": the last day is when the trading was done. */
 const DONE = new RegExp(
   `(?:于|在|自)(?:${DATE}(?:至|到|—|-))?(?<date>${DATE}|\\d{1,2}月\\d{1,2}日)(?:期间)?(?:通过|以|在|，|,)`,
@@ -60,6 +71,52 @@ function optional(
   return found ? groupArgument(s, found, group, role, value) : undefined;
 }
 
+/** The names of a holder list starting at compact offset `start`, each with its own offset. */
+function listedNames(list: string, start: number): Array<{ name: string; at: number }> {
+  const last = Math.max(list.lastIndexOf('和'), list.lastIndexOf('及'));
+  const cut = list.slice(last - 1, last + 1) === '以及' ? last - 1 : last;
+  const pieces = [...list.slice(0, cut).split('、'), list.slice(last + 1)];
+  const out: Array<{ name: string; at: number }> = [];
+  let from = 0;
+  for (const name of pieces) {
+    const at = list.indexOf(name, from);
+    from = at + name.length;
+    out.push({ name, at: start + at });
+  }
+  return out;
+}
+
+/** A joint trade of listed holders (HOLDER_LIST), or undefined when the sentence names no such list. */
+function jointRecord(s: RuleSentence, stockName: RuleArgument | undefined): RuleRecord | undefined {
+  const m = HOLDER_LIST.exec(s.compact);
+  const at = m?.indices?.groups;
+  if (!m?.groups?.list || !m.groups.verb || !at?.list || !at.verb) return undefined;
+  const names = listedNames(m.groups.list, at.list[0]);
+  // Officers, the company itself, or the means of a trade (通过大宗交易和集中竞价交易方式) are no holders' names.
+  if (
+    names.some(({ name }) =>
+      /公司|董事|监事|高管|高级管理人员|一致行动人|通过|方式|交易|期间|计划/.test(name),
+    )
+  )
+    return undefined;
+  const type = m.groups.verb === '增持' ? '股东增持' : '股东减持';
+  const role = m.groups.verb === '增持' ? '增持方' : '减持方';
+  return makeRecord(
+    type,
+    s.span(at.verb[0], at.verb[1]),
+    [
+      stockName,
+      ...names.map(({ name, at: start }) => partyArgument(s, role, name, start)),
+      groupArgument(s, m, 'shares', '交易股票/股份数量', shareCount),
+      optional(s, RATIO, at.verb[0], 'ratio', `${m.groups.verb}部分占总股本比例`, fraction),
+    ],
+    HOLDING_CONFIDENCE,
+  );
+}
+
+/** The plan's own figures, read on fixed wording, outrank the model's reading of a past total nearby. */
+const HOLDING_CONFIDENCE = 0.95;
+
 /** 股东增持 / 股东减持: a shareholder's trade or plan, with the share count it states. */
 export function holdingRecords(
   _doc: ParsedDocument,
@@ -75,6 +132,11 @@ export function holdingRecords(
   for (const s of sentences) {
     const text = s.compact;
     if (NEGATED.test(text) || (!allowTotals && TOTALS.test(text))) continue;
+    const joint = jointRecord(s, stockName);
+    if (joint) {
+      out.push(joint);
+      continue;
+    }
     const m = ACTION.exec(text);
     const g = m?.groups;
     const at = m?.indices?.groups;
@@ -108,7 +170,7 @@ export function holdingRecords(
             ? groupArgument(s, done, 'date', '交易完成时间', (d) => isoDate(d, ctx.publishedAt))
             : undefined,
         ],
-        0.8,
+        HOLDING_CONFIDENCE,
       ),
     );
   }

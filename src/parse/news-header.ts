@@ -37,6 +37,8 @@ const PUBLISHES = new RegExp(
 /** A group or a kind of company (多家公司, 上市企业), not one company's short name. */
 const GROUP_NAME = /(?:公司|企业|家|们|者)$|^(?:部分|多家|多只|个别|一些|各)/;
 const DATELINE = /(\d{1,2}月\d{1,2}日)(?=(?:晚间|早间|晚)?(?:讯|电|消息|公告|发布公告|披露))/;
+/** An item that opens with its date and the company's notice: "4月29日，某某(002205)发布…公告". */
+const OPENING_DATELINE = /^(\d{1,2}月\d{1,2}日)(?:晚间|早间|晚)?[，,][^，,。]{2,20}?发布[^。]{0,60}?公告/;
 /** Words that headlines put where a name would be, which are no company. */
 const NOT_A_NAME =
   /^(同时|截止|截至|此前|近日|目前|其中|今年|去年|昨日|今日|证券代码|股票代码|证券简称|股票简称|公告编号|公司|本公司|上市公司|快讯|早报|晚报|新闻|独家|重磅|公告|数据宝|证券时报|新浪财经|财经|原标题|根据|来源|记者|编辑)/;
@@ -109,7 +111,7 @@ export function parseNewsHeader(text: string): NewsHeader {
     const code = coded && named(coded) === name ? coded[2] : undefined;
     header.subject = { name, ...(code ? { code } : {}) };
   }
-  const date = DATELINE.exec(head);
+  const date = DATELINE.exec(head) ?? OPENING_DATELINE.exec(head);
   if (date?.[1]) header.dateline = { text: date[1], start: date.index, end: date.index + date[1].length };
   return header;
 }

@@ -248,12 +248,13 @@ describe('ruleRecords: 股份回购 in news', () => {
     ]);
   });
 
-  it('reads no buy-back from repos, plans buying repurchased shares or companies named in passing', async () => {
+  it("reads no buy-back from repos, plans buying repurchased shares, companies named in passing or a year's totals", async () => {
     const doc = await parse(
       [
         '央行今日开展1000亿元7天期逆回购操作。',
         '本持股计划购买回购股份的价格为10.5元/股。',
         '此前，示例科技、示例通信等上市公司已相继公布回购计划。',
+        '今年以来示例集团累计进行30次回购，合计回购1.2亿股，累计回购金额20亿港元。',
       ],
       'news',
     );
@@ -308,6 +309,44 @@ describe('ruleRecords: 股东增持 / 股东减持', () => {
     assert.equal(value(r, '交易金额'), 6_000_000);
     assert.equal(value(r, '增持部分占总股本比例'), 0.001);
     assert.equal(value(r, '交易完成时间'), '2025-02-20');
+  });
+
+  it('reads the share of the capital a plan states after 即 (即不超过公司总股本的2.5%)', async () => {
+    const doc = await parse(
+      announcement('关于持股5%以上股东减持股份计划的公告', [
+        '公司股东深圳市远航创业投资有限公司计划自本公告披露之日起15个交易日后的6个月内合计减持不超过 1250.5 万股，即不超过公司总股本的 2.5%。',
+      ]),
+    );
+    const [r, ...rest] = ruleRecords(doc, {});
+    assertSpans(doc, [r as RuleRecord]);
+    assert.equal(rest.length, 0);
+    assert.equal(roles(r).减持方, '深圳市远航创业投资有限公司');
+    assert.equal(value(r, '交易股票/股份数量'), 12_505_000);
+    assert.equal(value(r, '减持部分占总股本比例'), 0.025);
+  });
+
+  it('reads a joint plan of listed holders as one record with each holder, despite 不设价格区间', async () => {
+    const doc = await parse([
+      '远山科技稳股价方案：远航投资等增持不少于800万股',
+      '8月1日消息，远山科技披露稳定股价方案：股东远航投资、山海资本和城投控股拟合计增持不少于800万股，增持计划不设价格区间。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [r.type, all(r, '增持方'), value(r, '交易股票/股份数量')]),
+      [['股东增持', ['远航投资', '山海资本', '城投控股'], 8_000_000]],
+    );
+  });
+
+  it('takes no list of officers or the company itself as a holder list', async () => {
+    const doc = await parse([
+      '远山科技：董事及高管拟增持',
+      '远山科技公告，公司股东董事、监事和高级管理人员拟合计增持不少于50万股。',
+    ]);
+    assert.deepEqual(
+      ruleRecords(doc, {}).flatMap((r) => all(r, '增持方')),
+      [],
+    );
   });
 
   it('takes a shareholder called by a short name only after its role word', async () => {

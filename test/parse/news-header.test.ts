@@ -11,6 +11,17 @@ describe('parseNewsHeader', () => {
     assert.equal(header.dateline?.text, '1月19日');
   });
 
+  it("reads the date an item opens with before the company's notice as its dateline, and no date later on", () => {
+    const opening = parseNewsHeader(
+      '4月29日，示例管道(002999)发布关于重大诉讼的公告，详情如下：原告某公司诉公司合同纠纷。',
+    );
+    assert.equal(opening.dateline?.text, '4月29日');
+    const recalled = parseNewsHeader(
+      '示例银行换帅后首次增持。7月9日晚间，示例银行发布公告，董事长发生变更。',
+    );
+    assert.equal(recalled.dateline, undefined);
+  });
+
   it('takes the name before a stock code, not the verb it runs into', () => {
     assert.deepEqual(parseNewsHeader('某保险6.17亿港元增持示例银行(01398.HK)1.1亿股H股').subject, {
       name: '示例银行',

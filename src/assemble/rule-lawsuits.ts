@@ -1,0 +1,84 @@
+import type { ParsedDocument } from '../parse/index.js';
+import { ORGANIZATION } from './rule-parties.js';
+import type { RuleSentence } from './rule-text.js';
+import {
+  argumentAt,
+  issuerArgument,
+  makeRecord,
+  type RuleArgument,
+  type RuleContext,
+  type RuleRecord,
+} from './rule-types.js';
+
+/** Wording without which no lawsuit is read. */
+export const LAWSUIT_WORD = /原告|起诉|诉至|诉讼|[^上申投告]诉[^求讼]/;
+
+/** A party the wording names in full, with its short name in brackets after it: X有限公司（X）. */
+const FULL = ORGANIZATION;
+/** Where a clause starts: a name there is not the tail of a longer phrase. */
+const CLAUSE = '(?:^|(?<=[，,。；;：:】\\]]))';
+const NOTE = '(?:[（(][^）)]{1,20}[）)])?';
+/** A short name bounded by the wording around it (被雾芯科技起诉): no legal-form ending needed. */
+const SHORT = '[\\u4e00-\\u9fa5A-Za-z]{2,12}?';
+
+/**
+ * The fixed wordings of a suit, each with the plaintiff and the defendant:
+ * - 原告X…被告Y (the parties' list of a filing, or 原告X将被告Y诉至法院);
+ * - X诉Y…纠纷 / X诉公司…案 (a case's name; 公司 is the issuer);
+ * - Y…被X起诉 (the defendant opens the clause).
+ */
+const PATTERNS: readonly RegExp[] = [
+  new RegExp(`原告[:：]?(?<plaintiff>${FULL})${NOTE}[^。；]{0,80}?被告[:：]?(?<defendant>${FULL})`, 'du'),
+  new RegExp(
+    `${CLAUSE}(?<plaintiff>${FULL})${NOTE}诉(?<defendant>${FULL}|本公司|公司)${NOTE}[^，。；]{0,20}?(?:纠纷|一案|案)`,
+    'du',
+  ),
+  new RegExp(
+    `${CLAUSE}(?<defendant>${FULL})${NOTE}(?:及其[^，,。；]{0,20})?[，,]?[^，,。；]{0,20}?[，,]?被(?<plaintiff>${FULL}|${SHORT})${NOTE}(?:起诉|诉至|告上法庭)`,
+    'du',
+  ),
+];
+
+/** Words that make a suit not (yet) a fact: a threat, a plan, a denial. */
+const NOT_A_FACT = /拟|将会?起诉|可能|如果|若|一旦|否认|保留.{0,6}权利/;
+
+function party(
+  doc: ParsedDocument,
+  ctx: RuleContext,
+  s: RuleSentence,
+  role: string,
+  m: RegExpExecArray,
+  group: string,
+): RuleArgument | undefined {
+  const text = m.groups?.[group];
+  const at = m.indices?.groups?.[group];
+  if (!text || !at) return undefined;
+  if (text === '公司' || text === '本公司') return issuerArgument(doc, ctx, role);
+  return argumentAt(s, role, at[0], at[1]);
+}
+
+/** 起诉: who sues whom, where the document says it in one of the fixed wordings above. */
+export function lawsuitRecords(
+  doc: ParsedDocument,
+  ctx: RuleContext,
+  sentences: RuleSentence[],
+): RuleRecord[] {
+  const out: RuleRecord[] = [];
+  const seen = new Set<string>();
+  for (const s of sentences) {
+    if (!LAWSUIT_WORD.test(s.compact) || NOT_A_FACT.test(s.compact)) continue;
+    for (const pattern of PATTERNS) {
+      const m = pattern.exec(s.compact);
+      if (!m) continue;
+      const plaintiff = party(doc, ctx, s, '原告', m, 'plaintiff');
+      const defendant = party(doc, ctx, s, '被告', m, 'defendant');
+      if (!plaintiff || !defendant || plaintiff.text === defendant.text) continue;
+      const key = `${plaintiff.text}|${defendant.text}`;
+      if (seen.has(key)) break;
+      seen.add(key);
+      out.push(makeRecord('起诉', s.span(m.index, m.index + m[0].length), [plaintiff, defendant], 0.9));
+      break;
+    }
+  }
+  return out;
+}

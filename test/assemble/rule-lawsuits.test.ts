@@ -1,0 +1,74 @@
+/**
+ * 起诉 read from the fixed wordings of a suit, on sentences written for these tests in the style of real
+ * filings and news (no passages copied from real documents).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lawsuitRecords } from '../../src/assemble/rule-lawsuits.js';
+import { ruleSentences } from '../../src/assemble/rule-text.js';
+import { type ParsedDocument, parseDocument } from '../../src/parse/index.js';
+
+async function parse(lines: string[]): Promise<ParsedDocument> {
+  return parseDocument(
+    Buffer.from(lines.join('\n'), 'utf8'),
+    { fileName: 'x.txt', mimeType: 'text/plain', kind: 'news' },
+    { maxBytes: 5e6, maxPages: 50 },
+  );
+}
+
+async function sides(lines: string[], issuer?: string): Promise<string[][]> {
+  const doc = await parse(lines);
+  const ctx = issuer ? { issuer: { name: issuer } } : {};
+  return lawsuitRecords(doc, ctx, ruleSentences(doc)).map((r) => {
+    for (const a of r.arguments) assert.equal(doc.text.slice(a.start, a.end), a.text);
+    return r.arguments.map((a) => `${a.role}=${a.text}`);
+  });
+}
+
+describe('lawsuitRecords', () => {
+  it("reads a filing's list of parties (原告：…被告：…)", async () => {
+    assert.deepEqual(
+      await sides([
+        '远山科技关于重大诉讼的公告',
+        '诉讼各方当事人原告：华北路桥建设有限公司住所地：某市某路1号被告：远山科技股份有限公司住所地：某市某路2号',
+      ]),
+      [['原告=华北路桥建设有限公司', '被告=远山科技股份有限公司']],
+    );
+  });
+
+  it('reads 原告X将被告Y诉至法院 with the short names in brackets left out', async () => {
+    assert.deepEqual(
+      await sides([
+        '原告北京山海网络科技有限公司（山海）将被告深圳市远航信息技术有限公司（远航）诉至法院，要求赔偿损失。',
+      ]),
+      [['原告=北京山海网络科技有限公司', '被告=深圳市远航信息技术有限公司']],
+    );
+  });
+
+  it("reads a case's name X诉公司…纠纷 with the issuer as the defendant", async () => {
+    assert.deepEqual(
+      await sides(
+        ['远山科技公告，公司收到法院送达的传票，华中航运集团有限公司诉公司船舶租赁合同纠纷案已立案。'],
+        '远山科技',
+      ),
+      [['原告=华中航运集团有限公司', '被告=远山科技']],
+    );
+  });
+
+  it('reads the defendant that opens a clause told in the passive (被X起诉)', async () => {
+    assert.deepEqual(
+      await sides([
+        '【专利战】近日，深圳远航科技有限公司及其经销商因涉嫌侵犯专利权，被山海科技起诉，法院已立案。',
+      ]),
+      [['原告=山海科技', '被告=深圳远航科技有限公司']],
+    );
+  });
+
+  it('reads no suit that is only threatened or planned', async () => {
+    assert.deepEqual(
+      await sides(['远山科技表示，如果协商不成，华中航运集团有限公司诉公司合同纠纷一案可能另行提起。']),
+      [],
+    );
+    assert.deepEqual(await sides(['深圳远航科技有限公司称拟被山海科技起诉，双方仍在协商。']), []);
+  });
+});
