@@ -65,6 +65,7 @@ export function assembleDocument({
     sentenceStarts: parsed.sentences.map((s) => s.start),
     sentences: parsed.sentences.map((s) => s.text),
     ...(year !== undefined ? { documentYear: year } : {}),
+    ...(headlineSentence(parsed, linked) !== undefined ? { headlineSentence: 0 } : {}),
   };
   const entities = new Map(linked.entities.map((e) => [e.key, e]));
   const fixed = new FixedWording(parsed, ctx.documentId, eventTypes, issuer, entities);
@@ -95,6 +96,14 @@ function topicLine(parsed: ParsedDocument, linked: LinkedDocument): string | und
   if (linked.document.kind === 'announcement') return linked.document.title;
   if (linked.document.kind !== 'news') return undefined;
   return headlineOf(parsed.modelText);
+}
+
+/** Sentence 0 where it is a news item's headline line (a headline ends at the first line break). */
+function headlineSentence(parsed: ParsedDocument, linked: LinkedDocument): 0 | undefined {
+  if (linked.document.kind === 'announcement') return undefined;
+  const headline = headlineOf(parsed.modelText);
+  const first = parsed.sentences[0]?.text.trim();
+  return headline && first && headline.includes(first) ? 0 : undefined;
 }
 
 /**

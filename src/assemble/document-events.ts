@@ -16,6 +16,7 @@ import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
 import { followingFigures } from './following-roles.js';
+import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
 import { datedByYearAlone, recalledHistory } from './recalled-history.js';
 import { pledgedAndReleased, retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
@@ -39,6 +40,8 @@ export interface AssembleContext {
   sentences?: readonly string[];
   /** The year the document was written (recalled-history.ts): deals dated years before it are background. */
   documentYear?: number;
+  /** The sentence that is a news item's headline, when it has one. */
+  headlineSentence?: number;
 }
 
 /** A sentence mention typed and mapped onto its record's roles. */
@@ -259,7 +262,7 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
     else clusters.push([mention]);
   }
   return (
-    joinBareStockClusters(clusters, ctx)
+    joinOnePartyClusters(joinBareStockClusters(clusters, ctx), ctx)
       .map((cluster) => ({
         record: toRecord(
           cluster,
@@ -346,7 +349,7 @@ function joinBareStockClusters(clusters: RecordMention[][], ctx: AssembleContext
 }
 
 /** Record types whose record is one person's change: a sentence naming several people tells one change each. */
-const ONE_PERSON: Readonly<Record<string, string>> = { 高管变动: '高管姓名' };
+const ONE_PERSON: Readonly<Record<string, string>> = { 高管变动: ONE_PARTY.高管变动 as string };
 
 /** A mention naming several people in a one-person type, split into one mention per person sharing the rest. */
 function onePersonEach(mention: RecordMention): RecordMention[] {
@@ -464,6 +467,9 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       args.push(a);
     }
   }
+
+  const kept = keepOneParty(best.documentType, args, ctx.headlineSentence);
+  args.splice(0, args.length, ...kept);
 
   // Figures the sentence after a mention states under their own label (中标价：…, 回购价格…).
   for (const m of [...cluster].sort((a, b) => a.mention.sentence - b.mention.sentence)) {
