@@ -23,6 +23,7 @@ import { documentYear } from './recalled-history.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
 import { withSentenceRoles, withWholeNames } from './sentence-roles.js';
 import { titleTopics } from './title-topics.js';
+import { titleCallsOffDeal } from './type-wording.js';
 
 export interface AssembleInput {
   parsed: ParsedDocument;
@@ -86,8 +87,11 @@ export function assembleDocument({
     mentions.push(withSentenceRoles(named.mention, start, eventTypes));
   }
   // A filing about one matter: the records of other matters are its background.
-  const topics = titleTopics(topicLine(parsed, linked));
-  const onTopic = topics ? mentions.filter((m) => topics.has(m.documentType)) : mentions;
+  const topic = topicLine(parsed, linked);
+  const topics = titleTopics(topic);
+  const onTopic = mentions.filter(
+    (m) => (!topics || topics.has(m.documentType)) && !titleCallsOffDeal(m.documentType, topic),
+  );
   return { ...rest, entities: [...entities.values()], events: mergeRecordMentions(onTopic, ctx) };
 }
 
