@@ -23,6 +23,7 @@ import { documentYear } from './recalled-history.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
 import { withSentenceRoles, withWholeNames } from './sentence-roles.js';
 import { titleTopics } from './title-topics.js';
+import { titleCallsOffDeal } from './type-wording.js';
 
 export interface AssembleInput {
   parsed: ParsedDocument;
@@ -67,6 +68,7 @@ export function assembleDocument({
     sentenceStarts: parsed.sentences.map((s) => s.start),
     sentences: parsed.sentences.map((s) => s.text),
     ...(year !== undefined ? { documentYear: year } : {}),
+    ...(headlineSentence(parsed, linked) !== undefined ? { headlineSentence: 0 } : {}),
   };
   const entities = new Map(linked.entities.map((e) => [e.key, e]));
   const fixed = new FixedWording(parsed, ctx.documentId, eventTypes, issuer, entities);
@@ -92,8 +94,11 @@ export function assembleDocument({
     mentions.push(withSentenceRoles(named.mention, start, eventTypes));
   }
   // A filing about one matter: the records of other matters are its background.
-  const topics = titleTopics(topicLine(parsed, linked));
-  const onTopic = topics ? mentions.filter((m) => topics.has(m.documentType)) : mentions;
+  const topic = topicLine(parsed, linked);
+  const topics = titleTopics(topic);
+  const onTopic = mentions.filter(
+    (m) => (!topics || topics.has(m.documentType)) && !titleCallsOffDeal(m.documentType, topic),
+  );
   return { ...rest, entities: [...entities.values()], events: mergeRecordMentions(onTopic, ctx) };
 }
 
@@ -102,6 +107,14 @@ function topicLine(parsed: ParsedDocument, linked: LinkedDocument): string | und
   if (linked.document.kind === 'announcement') return linked.document.title;
   if (linked.document.kind !== 'news') return undefined;
   return headlineOf(parsed.modelText);
+}
+
+/** Sentence 0 where it is a news item's headline line (a headline ends at the first line break). */
+function headlineSentence(parsed: ParsedDocument, linked: LinkedDocument): 0 | undefined {
+  if (linked.document.kind === 'announcement') return undefined;
+  const headline = headlineOf(parsed.modelText);
+  const first = parsed.sentences[0]?.text.trim();
+  return headline && first && headline.includes(first) ? 0 : undefined;
 }
 
 /**

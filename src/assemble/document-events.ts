@@ -16,6 +16,7 @@ import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
 import { followingFigures } from './following-roles.js';
+import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
 import { datedByYearAlone, recalledHistory } from './recalled-history.js';
 import { pledgedAndReleased, retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
@@ -39,6 +40,8 @@ export interface AssembleContext {
   sentences?: readonly string[];
   /** The year the document was written (recalled-history.ts): deals dated years before it are background. */
   documentYear?: number;
+  /** The sentence that is a news item's headline, when it has one. */
+  headlineSentence?: number;
 }
 
 /** A sentence mention typed and mapped onto its record's roles. */
@@ -121,6 +124,21 @@ const TERMS_NEEDED: Readonly<Record<string, readonly string[]>> = {
 const OWN_TERMS_OUTSIDE_ANNOUNCEMENTS: Readonly<Record<string, readonly string[]>> = {
   质押: ['质押股票/股份数量', '质权方'],
 };
+/**
+ * Roles that alone tell no event outside an announcement: a news item or a report names a listed company beside a
+ * trade word (某股份遭减持), a company whose stake is talked of, a court or a guarantor, and the model reads a
+ * record with that one role. A record of the model's needs one more role read in the text than one of these.
+ */
+const NOT_ALONE: Readonly<Record<string, ReadonlySet<string>>> = {
+  股东减持: new Set(['股票简称']),
+  股东增持: new Set(['股票简称']),
+  股份股权转让: new Set(['标的公司']),
+  担保: new Set(['担保方']),
+  判决: new Set(['法院']),
+  企业收购: new Set(['收购方', '被收购方']),
+  投资: new Set(['被投资方']),
+};
+
 const PLEDGE_RATIO: Readonly<Record<string, string>> = {
   holding: '质押物占持股比',
   capital: '质押物占总股比',
@@ -259,7 +277,7 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
     else clusters.push([mention]);
   }
   return (
-    joinBareStockClusters(clusters, ctx)
+    joinOnePartyClusters(joinSides(joinBareStockClusters(clusters, ctx), ctx), ctx)
       .map((cluster) => ({
         record: toRecord(
           cluster,
@@ -280,6 +298,8 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
         if (partyNeeded && !states(TERMS_NEEDED[record.documentType])) return false;
         if (ctx.kind !== 'announcement' && !states(OWN_TERMS_OUTSIDE_ANNOUNCEMENTS[record.documentType]))
           return false;
+        if (ctx.kind !== 'announcement' && partyNeeded && statesOnly(record, NOT_ALONE[record.documentType]))
+          return false;
         return record.arguments.some(
           (a) =>
             a.documentRole !== undefined &&
@@ -289,6 +309,45 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
       })
       .map(({ record }, i) => ({ ...record, id: `${ctx.documentId}:e${i}` }))
   );
+}
+
+/** Deal types whose two sides a news item often names in two sentences: the buyer in one, the target in the other. */
+const TWO_SIDES: Readonly<Record<string, readonly [string, string]>> = {
+  企业收购: ['收购方', '被收购方'],
+};
+
+/**
+ * Outside an announcement, the one cluster of a deal type naming only its buyer and the one naming only its
+ * target are one deal (苹果收购… / 被收购的AI Music…): joined, where the document reads no other deal of the type.
+ */
+function joinSides(clusters: RecordMention[][], ctx: AssembleContext): RecordMention[][] {
+  if (ctx.kind === 'announcement') return clusters;
+  const out = [...clusters];
+  for (const [type, sides] of Object.entries(TWO_SIDES)) {
+    const ofType = out.filter((c) => c[0]?.documentType === type);
+    if (ofType.length !== 2) continue;
+    const only = (side: string) =>
+      ofType.find((c) => {
+        const parties = partiesOf(c, ctx.eventTypes);
+        return parties.size === 1 && parties.has(side);
+      });
+    const [buyer, target] = [only(sides[0]), only(sides[1])];
+    if (!buyer || !target) continue;
+    buyer.push(...target);
+    out.splice(out.indexOf(target), 1);
+  }
+  return out;
+}
+
+/** Whether the record read at most one role in the text (besides the disclosure date), one of `roles`. */
+function statesOnly(record: LinkedEvent, roles: ReadonlySet<string> | undefined): boolean {
+  if (!roles) return false;
+  const read = new Set(
+    record.arguments
+      .filter((a) => a.documentRole && !a.inferred && !DISCLOSURE_ROLES.includes(a.documentRole))
+      .map((a) => a.documentRole as string),
+  );
+  return read.size <= 1 && [...read].every((r) => roles.has(r));
 }
 
 /**
@@ -346,7 +405,7 @@ function joinBareStockClusters(clusters: RecordMention[][], ctx: AssembleContext
 }
 
 /** Record types whose record is one person's change: a sentence naming several people tells one change each. */
-const ONE_PERSON: Readonly<Record<string, string>> = { 高管变动: '高管姓名' };
+const ONE_PERSON: Readonly<Record<string, string>> = { 高管变动: ONE_PARTY.高管变动 as string };
 
 /** A mention naming several people in a one-person type, split into one mention per person sharing the rest. */
 function onePersonEach(mention: RecordMention): RecordMention[] {
@@ -464,6 +523,9 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       args.push(a);
     }
   }
+
+  const kept = keepOneParty(best.documentType, args, ctx.headlineSentence);
+  args.splice(0, args.length, ...kept);
 
   // Figures the sentence after a mention states under their own label (中标价：…, 回购价格…).
   for (const m of [...cluster].sort((a, b) => a.mention.sentence - b.mention.sentence)) {

@@ -122,6 +122,19 @@ const TRADE_TYPES = new Set(['股东增持', '股东减持']);
 const DEAL_TYPES = new Set(['企业收购', '投资', '股份股权转让']);
 /** A deal called off, rejected or lapsed: background, not a deal (guideline §2). */
 const CALLED_OFF = /终止|被否|失败|失效|告吹|未获|撤回|放弃|叫停/;
+/** A headline or title that calls a deal off (终止收购某某, 收购某某失败, 两家公司终止重大重组). */
+const DEAL_CALLED_OFF = new RegExp(
+  `(?:${CALLED_OFF.source})[^，,。；;\\s]{0,8}?(?:收购|并购|重组|购买)|(?:收购|并购|重组|购买)[^，,。；;\\s]{0,16}?(?:${CALLED_OFF.source})`,
+);
+
+/**
+ * Whether a document's title or headline says its deal was called off: the deal its body retells (the target,
+ * the price, the parties) did not happen, so the document reports no deal (guideline §2).
+ */
+export function titleCallsOffDeal(documentType: string, title: string | undefined): boolean {
+  return DEAL_TYPES.has(documentType) && title !== undefined && DEAL_CALLED_OFF.test(title);
+}
+
 /**
  * A deal told to explain a figure of the accounts (the goodwill it created, its consolidation, the investment
  * income or interest it brought): in a report or a news story that is background; its own filing says so too,

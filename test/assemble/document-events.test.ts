@@ -400,11 +400,12 @@ describe('record roles read from the wording', () => {
       records.map((r) => [r.documentType, roles(r).收购方, roles(r).被收购方]),
       [['企业收购', '示例股份', '某某工具有限公司']],
     );
-    // The model's 投资 on the word 收购 itself, with no equity named: still the acquisition.
+    // The model's 投资 on the word 收购 itself, with no equity named: still the acquisition (in an announcement;
+    // outside one a buyer named alone is no record, lone-roles.test.ts).
     const told = '对于此次收购，示例股份表示将有利于扩大产能。';
     const [bought] = mergeDocumentEvents([event('投资', told, '收购', [['sub', '示例股份', 'x']])], {
       ...ctx,
-      kind: 'news',
+      kind: 'announcement',
     });
     assert.deepEqual([bought?.documentType, roles(bought).收购方], ['企业收购', '示例股份']);
     const placing = '本次非公开发行的特定对象为甲基金，认购金额3500万元。';

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { keepOneParty } from '../../src/assemble/one-party-records.js';
+import { fillers, mention, records } from '../support/record-mentions.js';
+
+describe('one record per party: officer changes and penalties read in pieces', () => {
+  it('joins a dated line that names no officer to the change of the officer told next to it', () => {
+    const dated = '2022年2月8日，远山银行发布公告称，董事会收到副行长的书面辞职报告。';
+    const named = '张某因个人原因辞去副行长职务。';
+    const found = records([
+      mention('高管变动', 0, dated, '辞职', [
+        ['target-company', '远山银行'],
+        ['date', '2022年2月8日'],
+      ]),
+      mention('高管变动', 1, named, '辞去', [
+        ['sub-per', '张某'],
+        ['title', '副行长'],
+        ['way', '辞去'],
+      ]),
+    ]);
+    assert.equal(found.length, 1);
+    assert.deepEqual(fillers(found[0], '高管姓名'), ['张某']);
+    assert.deepEqual(fillers(found[0], '任职公司'), ['远山银行']);
+    assert.deepEqual(fillers(found[0], '事件时间'), ['2022年2月8日']);
+  });
+
+  it('joins a penalty piece naming nobody to the punished party told beside it, not one with another fine', () => {
+    const fined = '远山科技因虚假宣传被某市市场监督管理局罚款1万元。';
+    const authority = '处罚决定由某市市场监督管理局作出。';
+    const other = '另一案中，某区分局对一家门店罚款5万元。';
+    const found = records([
+      mention('行政处罚', 0, fined, '罚款', [
+        ['obj', '远山科技'],
+        ['money', '1万元'],
+        ['way', '罚款'],
+      ]),
+      mention('行政处罚', 1, authority, '作出', [['institution', '某市市场监督管理局']]),
+      mention('行政处罚', 2, other, '罚款', [
+        ['money', '5万元'],
+        ['way', '罚款'],
+      ]),
+    ]);
+    assert.equal(found.length, 2, 'the fine of 5万元 is another penalty');
+    assert.deepEqual(fillers(found[0], '处罚机构'), ['某市市场监督管理局']);
+    assert.deepEqual(fillers(found[0], '罚款金额'), ['1万元']);
+  });
+
+  it('reads a company and its branch fined the same as one party, the branch', () => {
+    const text = '远山健康科技股份有限公司上海分公司因虚假宣传，被某区市场监督管理局罚款1万元。';
+    const found = records([
+      mention('行政处罚', 1, text, '罚款', [
+        ['obj', '远山健康科技股份有限公司'],
+        ['money', '1万元'],
+        ['institution', '某区市场监督管理局'],
+      ]),
+      mention('行政处罚', 1, text, '罚款', [
+        ['obj', '远山健康科技股份有限公司上海分公司'],
+        ['money', '1万元'],
+        ['institution', '某区市场监督管理局'],
+      ]),
+    ]);
+    assert.equal(found.length, 1);
+    assert.deepEqual(fillers(found[0], '处罚对象'), ['远山健康科技股份有限公司上海分公司']);
+  });
+
+  it('keeps a bank and its branch apart where different authorities fined them', () => {
+    const branch = '远山银行成都分行被某省银监局罚款4.6亿元。';
+    const head = '远山银行总行也被银保监会处罚。';
+    const found = records([
+      mention('行政处罚', 1, branch, '罚款', [
+        ['obj', '远山银行成都分行'],
+        ['institution', '某省银监局'],
+        ['money', '4.6亿元'],
+      ]),
+      mention('行政处罚', 2, head, '处罚', [
+        ['obj', '远山银行'],
+        ['institution', '银保监会'],
+      ]),
+    ]);
+    assert.equal(found.length, 2);
+  });
+
+  it("takes the body's name of the punished company over the headline's brand", () => {
+    const headline = '以次充好，星河被罚13.8万元';
+    const body = '近日，星河关联公司星河(上海)商业有限公司新增行政处罚信息。';
+    const measure = '对此，某区市场监督管理局作出罚款13.8万元的处罚决定。';
+    const found = records(
+      [
+        mention('行政处罚', 0, headline, '被罚', [
+          ['obj', '星河'],
+          ['money', '13.8万元'],
+        ]),
+        mention('行政处罚', 1, body, '行政处罚', [['obj', '星河(上海)商业有限公司']]),
+        mention('行政处罚', 2, measure, '罚款', [
+          ['institution', '某区市场监督管理局'],
+          ['way', '罚款'],
+        ]),
+      ],
+      { headlineSentence: 0 },
+    );
+    assert.equal(found.length, 1);
+    assert.deepEqual(fillers(found[0], '处罚对象'), ['星河(上海)商业有限公司']);
+    // Without a headline the two names stay two parties.
+    assert.equal(
+      records([
+        mention('行政处罚', 1, headline, '被罚', [
+          ['obj', '星河'],
+          ['money', '13.8万元'],
+        ]),
+        mention('行政处罚', 3, body, '行政处罚', [['obj', '星河(上海)商业有限公司']]),
+      ]).length,
+      2,
+    );
+  });
+
+  it('keeps the headline party where the body names none', () => {
+    const args = [
+      { documentRole: '处罚对象', text: '星河', sentence: 0 },
+      { documentRole: '罚款金额', text: '1万元', sentence: 2 },
+    ];
+    assert.deepEqual(keepOneParty('行政处罚', args, 0), args);
+    assert.deepEqual(keepOneParty('中标', args, 0), args);
+  });
+});
