@@ -10,6 +10,7 @@ import {
 } from './event-sources.js';
 import { linkLateParties } from './late-parties.js';
 import { roleRelationshipType } from './relationship-types.js';
+import { writeStatement } from './write-statement.js';
 
 export interface WriteSummary {
   sentences: number;
@@ -57,7 +58,7 @@ function entityNode(keyField: string): string {
  * to (an argument assembly dropped) only teaches a node the graph already has: created, it would be a
  * node without relationships.
  */
-const MERGE_ENTITIES = `UNWIND $rows AS row
+const MERGE_ENTITIES = writeStatement(`UNWIND $rows AS row
 ${ENTITY_LABELS.map(
   (label) => `CALL (row) {
   WITH row WHERE row.label = '${label}'
@@ -79,13 +80,13 @@ ${ENTITY_LABELS.map(
   SET n.name = CASE WHEN n.name IN n.shortNames AND NOT row.name IN n.shortNames
                      AND NOT row.name =~ '[0-9]{5,6}' THEN row.name ELSE n.name END
 }`,
-).join('\n')}`;
+).join('\n')}`);
 
 /**
  * The document, its sentences, its issuer and the subsidiaries it states (nodes of their own, linked to
  * the parent by the document that says so).
  */
-const WRITE_DOCUMENT = `MERGE (d:Document {id: $id})
+const WRITE_DOCUMENT = writeStatement(`MERGE (d:Document {id: $id})
 SET d += $props
 FOREACH (_ IN CASE WHEN $isReport THEN [1] ELSE [] END | SET d:ResearchReport)
 WITH d
@@ -100,21 +101,21 @@ CALL () {
 WITH d
 UNWIND $sentences AS s
 CREATE (sn:Sentence {id: s.id, documentId: $id, index: s.index, page: s.page, start: s.start, end: s.end, text: s.text, ocrBoxes: s.ocrBoxes})
-CREATE (d)-[:HAS_SENTENCE]->(sn)`;
+CREATE (d)-[:HAS_SENTENCE]->(sn)`);
 
-const WRITE_MENTIONS = `UNWIND $rows AS row
+const WRITE_MENTIONS = writeStatement(`UNWIND $rows AS row
 CALL (row) { ${entityNode('entityKey')} }
 MATCH (s:Sentence {id: row.sentenceId})
 CREATE (n)-[:MENTIONED_IN {type: row.type, start: row.start, end: row.end, text: row.text,
                            confidence: row.confidence, modelVersion: $modelVersion,
-                           resolution: row.resolution}]->(s)`;
+                           resolution: row.resolution}]->(s)`);
 
 /**
  * The document's events: new Event nodes, its REPORTED_IN on events other documents told first, the
  * trigger evidence, role arguments (a relationship typed by the role, to the entity) and value arguments
  * (to the sentence they were read in). One statement: the events are created before the arguments.
  */
-const WRITE_EVENTS = `MATCH (d:Document {id: $documentId})
+const WRITE_EVENTS = writeStatement(`MATCH (d:Document {id: $documentId})
 CALL (d) {
   UNWIND $created AS row
   CREATE (e:Event {id: row.id, documentId: $documentId, type: row.type, typeKey: row.typeKey,
@@ -156,7 +157,7 @@ CALL () {
                              documentId: $documentId, text: row.text, value: row.value,
                              start: row.start, end: row.end, confidence: row.confidence,
                              inferred: coalesce(row.inferred, false)}]->(s)
-}`;
+}`);
 
 /**
  * Statements per document: the earlier extraction's removal (one read when there is none), the
@@ -263,7 +264,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   if (doc.rating) {
     const { rating } = doc;
     await tx.run(
-      `MATCH (d:Document {id: $documentId})
+      writeStatement(`MATCH (d:Document {id: $documentId})
        MATCH (c:Company {key: $rating.companyKey})
        CREATE (d)-[:RATES {rating: $rating.rating, change: $rating.change, targetPrice: $rating.targetPrice,
                            targetPriceHigh: $rating.targetPriceHigh, currency: $rating.currency, date: $rating.date,
@@ -283,7 +284,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
        CREATE (an)-[:AUTHORED]->(d)
        WITH an WHERE $rating.broker IS NOT NULL
        MATCH (b:Broker {name: $rating.broker})
-       MERGE (an)-[:WORKS_AT]->(b)`,
+       MERGE (an)-[:WORKS_AT]->(b)`),
       {
         documentId,
         rating: {
@@ -337,14 +338,15 @@ function referencedEntities(doc: GraphDocument): Set<string> {
 async function removeContribution(tx: ManagedTransaction, documentId: string) {
   // Entities this document linked to before: candidates for orphan removal once the old facts are gone.
   const previous = await tx.run<{ ids: string[] }>(
-    `MATCH (d:Document {id: $documentId})
+    writeStatement(`MATCH (d:Document {id: $documentId})
      RETURN COLLECT { MATCH (d)-[:HAS_SENTENCE]->(:Sentence)<-[:MENTIONED_IN]-(m) RETURN DISTINCT elementId(m) }
           + COLLECT { MATCH (d)<-[:REPORTED_IN]-(:Event)-->(a) WHERE a:Company OR a:Person OR a:Organization
                       RETURN DISTINCT elementId(a) }
           + COLLECT { MATCH (d)-[:RATES|ISSUED_BY]->(c) RETURN DISTINCT elementId(c) }
           + COLLECT { MATCH (an:Analyst)-[:AUTHORED]->(d) RETURN elementId(an) }
           + COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN elementId(b) }
-          + COLLECT { MATCH (c:Company)-[:SUBSIDIARY_OF {documentId: $documentId}]->() RETURN elementId(c) } AS ids`,
+          + COLLECT { MATCH (c:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->()
+                      USING INDEX r:SUBSIDIARY_OF(documentId) RETURN elementId(c) } AS ids`),
     { documentId },
   );
   // A document the graph does not hold has nothing to take back.

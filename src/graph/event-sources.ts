@@ -2,6 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { GraphDocument, LinkedEvent } from '../link/graph-document.js';
 import { type CandidateEvent, type EventFacts, type EventMatch, matchEvents } from './event-match.js';
 import { roleRelationshipType } from './relationship-types.js';
+import { writeStatement } from './write-statement.js';
 
 /**
  * One Event node per real-world event, however many documents tell it. Each document that tells it has
@@ -94,7 +95,7 @@ export async function matchStoredEvents(
   if (lookups.length === 0) return candidates.map(() => null);
   // Candidates are the stored events of the same type one of the parties plays a role in.
   const result = await tx.run(
-    `UNWIND $lookups AS row
+    writeStatement(`UNWIND $lookups AS row
      CALL (row) {
        MATCH (n:Company {key: row.key}) WHERE row.label = 'Company' RETURN n
        UNION MATCH (n:Person {key: row.key}) WHERE row.label = 'Person' RETURN n
@@ -107,7 +108,7 @@ export async function matchStoredEvents(
        COLLECT { MATCH (e)-[:REPORTED_IN]->(d:Document) WHERE d.publishedAt IS NOT NULL RETURN d.publishedAt } AS published,
        COLLECT { MATCH (e)-[:REPORTED_IN]->(:Document)-[:ISSUED_BY]->(c:Company) RETURN DISTINCT c.key } AS about,
        COLLECT { MATCH (e)-[p]->(m) WHERE p.roleKey IS NOT NULL AND (m:Company OR m:Person OR m:Organization)
-                 RETURN DISTINCT {relationship: type(p), key: m.key} } AS parties`,
+                 RETURN DISTINCT {relationship: type(p), key: m.key} } AS parties`),
     { lookups },
   );
   for (const record of result.records) {
@@ -142,7 +143,7 @@ function toNumber(value: unknown): number | null {
 export async function deriveEventValues(tx: ManagedTransaction, eventIds: readonly string[]): Promise<void> {
   if (eventIds.length === 0) return;
   await tx.run(
-    `UNWIND $ids AS id
+    writeStatement(`UNWIND $ids AS id
      MATCH (e:Event {id: id})
      CALL (e) {
        MATCH (e)-[r:REPORTED_IN]->(d:Document)
@@ -157,7 +158,7 @@ export async function deriveEventValues(tx: ManagedTransaction, eventIds: readon
          e.date = head([r IN rs WHERE r.date IS NOT NULL | r.date]),
          e.amount = withAmount.amount, e.amountLow = withAmount.amountLow, e.currency = withAmount.currency,
          e.shares = head([r IN rs WHERE r.shares IS NOT NULL | r.shares]),
-         e.ratio = head([r IN rs WHERE r.ratio IS NOT NULL | r.ratio])`,
+         e.ratio = head([r IN rs WHERE r.ratio IS NOT NULL | r.ratio])`),
     { ids: [...eventIds] },
   );
 }
