@@ -162,7 +162,8 @@ CALL () {
 /**
  * Statements per document: the earlier extraction's removal (one read when there is none), the
  * entities, the document with its sentences, the mentions, the event match, the events with their
- * arguments, and for a report its rating: a handful of round trips whatever the document holds.
+ * arguments, and for a report its rating: three round trips and the commit for a new document,
+ * whatever it holds (statements are pipelined up to the match, whose answer the events need).
  */
 async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): Promise<WriteSummary> {
   const documentId = doc.document.id;
@@ -180,28 +181,36 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
       referenced: referenced.has(`${e.label}:${e.key}`),
     }),
   );
-  if (entityRows.length > 0) await tx.run(MERGE_ENTITIES, { rows: entityRows });
+  // Statements whose results the next ones do not need go out together, in order: one round trip up
+  // to the event match, one after it.
+  const written: PromiseLike<unknown>[] = [];
+  if (entityRows.length > 0) written.push(tx.run(MERGE_ENTITIES, { rows: entityRows }));
 
   const { document } = doc;
-  await tx.run(WRITE_DOCUMENT, {
-    id: documentId,
-    props: stripUndefined({ ...document, id: undefined, issuerKey: undefined }),
-    isReport: document.kind === 'research_report',
-    issuerKey: document.issuerKey ?? null,
-    subsidiaries: doc.subsidiaries ?? [],
-    sentences: doc.sentences.map((s) => ({ ...s, id: sentenceId(s.index), ocrBoxes: s.ocrBoxes ?? null })),
-  });
+  written.push(
+    tx.run(WRITE_DOCUMENT, {
+      id: documentId,
+      props: stripUndefined({ ...document, id: undefined, issuerKey: undefined }),
+      isReport: document.kind === 'research_report',
+      issuerKey: document.issuerKey ?? null,
+      subsidiaries: doc.subsidiaries ?? [],
+      sentences: doc.sentences.map((s) => ({ ...s, id: sentenceId(s.index), ocrBoxes: s.ocrBoxes ?? null })),
+    }),
+  );
 
   if (doc.mentions.length > 0) {
-    await tx.run(WRITE_MENTIONS, {
-      rows: doc.mentions.map((m) => ({ resolution: null, ...m, sentenceId: sentenceId(m.sentence) })),
-      modelVersion: document.modelVersion,
-    });
+    written.push(
+      tx.run(WRITE_MENTIONS, {
+        rows: doc.mentions.map((m) => ({ resolution: null, ...m, sentenceId: sentenceId(m.sentence) })),
+        modelVersion: document.modelVersion,
+      }),
+    );
   }
 
   // Before the match: an earlier document's event named this document's company only in words.
-  await linkLateParties(tx, doc);
-  const matches = await matchStoredEvents(tx, doc);
+  written.push(linkLateParties(tx, doc));
+  const matching = matchStoredEvents(tx, doc);
+  const [matches] = await Promise.all([matching, ...written]);
   const eventIds = new Map<string, string>();
   const joinedIds: string[] = [];
   const created: Record<string, unknown>[] = [];
@@ -249,22 +258,26 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     }
   }
   // Each source's own values stay on its REPORTED_IN; the Event's are derived from them (deriveEventValues).
+  const finished: PromiseLike<unknown>[] = [];
   if (doc.events.length > 0) {
-    await tx.run(WRITE_EVENTS, {
-      documentId,
-      created,
-      joined,
-      roles,
-      values,
-      modelVersion: document.modelVersion,
-    });
+    finished.push(
+      tx.run(WRITE_EVENTS, {
+        documentId,
+        created,
+        joined,
+        roles,
+        values,
+        modelVersion: document.modelVersion,
+      }),
+    );
   }
-  await deriveEventValues(tx, [...new Set(joinedIds)]);
+  finished.push(deriveEventValues(tx, [...new Set(joinedIds)]));
 
   if (doc.rating) {
     const { rating } = doc;
-    await tx.run(
-      writeStatement(`MATCH (d:Document {id: $documentId})
+    finished.push(
+      tx.run(
+        writeStatement(`MATCH (d:Document {id: $documentId})
        MATCH (c:Company {key: $rating.companyKey})
        CREATE (d)-[:RATES {rating: $rating.rating, change: $rating.change, targetPrice: $rating.targetPrice,
                            targetPriceHigh: $rating.targetPriceHigh, currency: $rating.currency, date: $rating.date,
@@ -285,23 +298,26 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
        WITH an WHERE $rating.broker IS NOT NULL
        MATCH (b:Broker {name: $rating.broker})
        MERGE (an)-[:WORKS_AT]->(b)`),
-      {
-        documentId,
-        rating: {
-          change: null,
-          targetPrice: null,
-          targetPriceHigh: null,
-          currency: null,
-          date: null,
-          broker: null,
-          ...rating,
+        {
+          documentId,
+          rating: {
+            change: null,
+            targetPrice: null,
+            targetPriceHigh: null,
+            currency: null,
+            date: null,
+            broker: null,
+            ...rating,
+          },
+          forecasts: forecastColumns(rating.forecasts ?? []),
         },
-        forecasts: forecastColumns(rating.forecasts ?? []),
-      },
+      ),
     );
   }
 
-  const orphansRemoved = await removeOrphans(tx, previousIds);
+  // Last: an entity is an orphan only once every new fact has been written.
+  const removing = removeOrphans(tx, previousIds);
+  const [orphansRemoved] = await Promise.all([removing, ...finished]);
 
   return {
     sentences: doc.sentences.length,
