@@ -160,16 +160,17 @@ CALL () {
 }`);
 
 /**
- * Statements per document: the earlier extraction's removal (one read when there is none), the
+ * Statements per document: the earlier extraction's removal (no-ops when there is none), the
  * entities, the document with its sentences, the mentions, the event match, the events with their
- * arguments, and for a report its rating: three round trips and the commit for a new document,
- * whatever it holds (statements are pipelined up to the match, whose answer the events need).
+ * arguments, and for a report its rating: two round trips and the commit whatever the document holds
+ * (statements are pipelined, in order, up to the match, whose answer the events need).
  */
 async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): Promise<WriteSummary> {
   const documentId = doc.document.id;
   const sentenceId = (index: number) => `${documentId}:${index}`;
 
-  const { previousIds } = await removeContribution(tx, documentId);
+  // An earlier extraction of the document goes first, in the same round trip as the new facts.
+  const removed = removeContribution(tx, documentId);
 
   // Entities first: the document's issuer and subsidiaries link to them, and the event match relies on
   // holding their write locks (see matchStoredEvents).
@@ -210,7 +211,7 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   // Before the match: an earlier document's event named this document's company only in words.
   written.push(linkLateParties(tx, doc));
   const matching = matchStoredEvents(tx, doc);
-  const [matches] = await Promise.all([matching, ...written]);
+  const [matches, previousIds] = await Promise.all([matching, removed, ...written]);
   const eventIds = new Map<string, string>();
   const joinedIds: string[] = [];
   const created: Record<string, unknown>[] = [];
@@ -346,46 +347,43 @@ function referencedEntities(doc: GraphDocument): Set<string> {
   return keys;
 }
 
+/** The entities a document linked to: candidates for orphan removal once its old facts are gone. */
+const PREVIOUS_ENTITIES = writeStatement(`MATCH (d:Document {id: $documentId})
+RETURN COLLECT { MATCH (d)-[:HAS_SENTENCE]->(:Sentence)<-[:MENTIONED_IN]-(m) RETURN DISTINCT elementId(m) }
+     + COLLECT { MATCH (d)<-[:REPORTED_IN]-(:Event)-->(a) WHERE a:Company OR a:Person OR a:Organization
+                 RETURN DISTINCT elementId(a) }
+     + COLLECT { MATCH (d)-[:RATES|ISSUED_BY]->(c) RETURN DISTINCT elementId(c) }
+     + COLLECT { MATCH (an:Analyst)-[:AUTHORED]->(d) RETURN elementId(an) }
+     + COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN elementId(b) }
+     + COLLECT { MATCH (c:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->()
+                 USING INDEX r:SUBSIDIARY_OF(documentId) RETURN elementId(c) } AS ids`);
+
+/** A document's sentences (with their mentions), ratings, authorship and stated subsidiaries. */
+const REMOVE_DOCUMENT_FACTS = writeStatement(`OPTIONAL MATCH (s:Sentence {documentId: $documentId})
+  USING INDEX s:Sentence(documentId)
+DETACH DELETE s
+WITH count(*) AS _
+OPTIONAL MATCH (d:Document {id: $documentId})-[r:RATES|ISSUED_BY]->() DELETE r
+WITH count(*) AS _
+OPTIONAL MATCH (:Analyst)-[r:AUTHORED]->(d:Document {id: $documentId}) USING INDEX d:Document(id) DELETE r
+WITH count(*) AS _
+OPTIONAL MATCH (:Broker)-[r:PUBLISHED]->(d:Document {id: $documentId}) USING INDEX d:Document(id) DELETE r
+WITH count(*) AS _
+OPTIONAL MATCH (:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->(:Company)
+  USING INDEX r:SUBSIDIARY_OF(documentId)
+DELETE r`);
+
 /**
  * Takes back everything a document told: its sentences, mentions, ratings, authorship, stated
- * subsidiaries and its part of each event (see event-sources.ts). Returns the entities it referred to
- * (candidates for orphan removal); the events that keep other sources take their values from those.
+ * subsidiaries and its part of each event (see event-sources.ts; the events that keep other sources
+ * take their values from those). Sent without waiting, as it changes nothing for a document the graph
+ * does not hold. Resolves to the entities the document referred to (candidates for orphan removal).
  */
-async function removeContribution(tx: ManagedTransaction, documentId: string) {
-  // Entities this document linked to before: candidates for orphan removal once the old facts are gone.
-  const previous = await tx.run<{ ids: string[] }>(
-    writeStatement(`MATCH (d:Document {id: $documentId})
-     RETURN COLLECT { MATCH (d)-[:HAS_SENTENCE]->(:Sentence)<-[:MENTIONED_IN]-(m) RETURN DISTINCT elementId(m) }
-          + COLLECT { MATCH (d)<-[:REPORTED_IN]-(:Event)-->(a) WHERE a:Company OR a:Person OR a:Organization
-                      RETURN DISTINCT elementId(a) }
-          + COLLECT { MATCH (d)-[:RATES|ISSUED_BY]->(c) RETURN DISTINCT elementId(c) }
-          + COLLECT { MATCH (an:Analyst)-[:AUTHORED]->(d) RETURN elementId(an) }
-          + COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN elementId(b) }
-          + COLLECT { MATCH (c:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->()
-                      USING INDEX r:SUBSIDIARY_OF(documentId) RETURN elementId(c) } AS ids`),
-    { documentId },
-  );
-  // A document the graph does not hold has nothing to take back.
-  if (previous.records.length === 0) return { previousIds: [] as string[] };
-  const previousIds: string[] = previous.records[0]?.get('ids') ?? [];
-
-  // Events other documents tell too keep their other sources; they are re-derived at the end.
-  const survivors = await removeEventContributions(tx, documentId);
-  await tx.run(
-    `OPTIONAL MATCH (s:Sentence {documentId: $documentId}) DETACH DELETE s
-     WITH count(*) AS _
-     OPTIONAL MATCH (d:Document {id: $documentId})-[r:RATES|ISSUED_BY]->() DELETE r
-     WITH count(*) AS _
-     OPTIONAL MATCH (:Analyst)-[r:AUTHORED]->(:Document {id: $documentId}) DELETE r
-     WITH count(*) AS _
-     OPTIONAL MATCH (:Broker)-[r:PUBLISHED]->(:Document {id: $documentId}) DELETE r
-     WITH count(*) AS _
-     OPTIONAL MATCH (:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->(:Company) DELETE r`,
-    { documentId },
-  );
-
-  await deriveEventValues(tx, survivors);
-  return { previousIds };
+function removeContribution(tx: ManagedTransaction, documentId: string): Promise<string[]> {
+  const previous = tx.run<{ ids: string[] }>(PREVIOUS_ENTITIES, { documentId });
+  const events = removeEventContributions(tx, documentId);
+  const facts = tx.run(REMOVE_DOCUMENT_FACTS, { documentId });
+  return Promise.all([previous, events, facts]).then(([result]) => result.records[0]?.get('ids') ?? []);
 }
 
 /** Entity nodes among `ids` that nothing refers to any more. */
@@ -415,7 +413,7 @@ export async function removeDocumentGraph(
     return await session.executeWrite(async (tx) => {
       const found = await tx.run('MATCH (d:Document {id: $documentId}) RETURN d.id', { documentId });
       if (found.records.length === 0) return false;
-      const { previousIds } = await removeContribution(tx, documentId);
+      const previousIds = await removeContribution(tx, documentId);
       await tx.run('MATCH (d:Document {id: $documentId}) DETACH DELETE d', { documentId });
       await removeOrphans(tx, previousIds);
       return true;

@@ -29,31 +29,54 @@ export function sourceValues(event: LinkedEvent): Record<string, unknown> {
 }
 
 /**
- * Takes back a document's contribution to its events: its REPORTED_IN, its arguments and trigger
- * evidence. An event no document tells any more is deleted. Returns the ids of events that keep other
- * sources, whose values must be derived again.
+ * Sets event `e`'s values (and, once its first source is gone, its id) from its sources, oldest
+ * publication first (then by document id), so the result does not depend on the order documents
+ * arrived in: each value is the first source's that states it (an amount with its currency), the
+ * document, publication date and kind the first source's.
  */
-export async function removeEventContributions(
-  tx: ManagedTransaction,
-  documentId: string,
-): Promise<string[]> {
-  const result = await tx.run<{ survivors: string[] }>(
-    `MATCH (e:Event)-[rep:REPORTED_IN]->(:Document {id: $documentId})
+const DERIVE_VALUES = `CALL (e) {
+  CALL (e) {
+    MATCH (e)-[r:REPORTED_IN]->(d:Document)
+    WITH r, d ORDER BY coalesce(d.publishedAt, '9999') ASC, d.id ASC
+    RETURN collect(r) AS rs, collect(d) AS ds
+  }
+  WITH e, rs, ds, head([r IN rs WHERE r.amount IS NOT NULL]) AS withAmount
+  // An event keeps its id while the source it was created from tells it; then it takes the first source's.
+  SET e.id = CASE WHEN any(r IN rs WHERE r.eventId = e.id) THEN e.id ELSE coalesce(rs[0].eventId, e.id) END,
+      e.documentId = ds[0].id, e.publishedAt = ds[0].publishedAt, e.documentKind = ds[0].kind,
+      e.trigger = coalesce(rs[0].trigger, e.trigger), e.confidence = coalesce(rs[0].confidence, e.confidence),
+      e.date = head([r IN rs WHERE r.date IS NOT NULL | r.date]),
+      e.amount = withAmount.amount, e.amountLow = withAmount.amountLow, e.currency = withAmount.currency,
+      e.shares = head([r IN rs WHERE r.shares IS NOT NULL | r.shares]),
+      e.ratio = head([r IN rs WHERE r.ratio IS NOT NULL | r.ratio])
+}`;
+
+/**
+ * Takes back a document's contribution to its events: its REPORTED_IN, its arguments and trigger
+ * evidence. An event no document tells any more is deleted; one that keeps other sources takes its
+ * values from those (DERIVE_VALUES). A no-op for a document the graph does not hold, so a writer can
+ * send it without waiting to learn whether the document is new.
+ */
+export function removeEventContributions(tx: ManagedTransaction, documentId: string) {
+  return tx.run(
+    writeStatement(`MATCH (d:Document {id: $documentId})<-[rep:REPORTED_IN]-(e:Event)
      DELETE rep
      WITH DISTINCT e
      CALL (e) {
        MATCH (e)-[r]->(x) WHERE r.documentId = $documentId OR (x:Sentence AND x.documentId = $documentId)
        DELETE r
      }
-     WITH e, e.id AS id, EXISTS { (e)-[:REPORTED_IN]->() } AS kept
+     WITH e, EXISTS { (e)-[:REPORTED_IN]->() } AS kept
      CALL (e, kept) {
-       WITH e, kept WHERE NOT kept
-       DETACH DELETE e
+       WITH e WHERE kept
+       ${DERIVE_VALUES}
      }
-     RETURN collect(CASE WHEN kept THEN id END) AS survivors`,
+     CALL (e, kept) {
+       WITH e WHERE NOT kept
+       DETACH DELETE e
+     }`),
     { documentId },
   );
-  return result.records[0]?.get('survivors') ?? [];
 }
 
 /**
@@ -135,30 +158,13 @@ function toNumber(value: unknown): number | null {
   return typeof value === 'number' ? value : Number(value);
 }
 
-/**
- * Sets an event's values (and, once its first source is gone, its id) from its sources, oldest publication first (then by document id), so the
- * result does not depend on the order documents arrived in: each value is the first source's that
- * states it (an amount with its currency), the document, publication date and kind the first source's.
- */
+/** Derives the values of the events `eventIds` from their sources (DERIVE_VALUES). */
 export async function deriveEventValues(tx: ManagedTransaction, eventIds: readonly string[]): Promise<void> {
   if (eventIds.length === 0) return;
   await tx.run(
     writeStatement(`UNWIND $ids AS id
      MATCH (e:Event {id: id})
-     CALL (e) {
-       MATCH (e)-[r:REPORTED_IN]->(d:Document)
-       WITH r, d ORDER BY coalesce(d.publishedAt, '9999') ASC, d.id ASC
-       RETURN collect(r) AS rs, collect(d) AS ds
-     }
-     WITH e, rs, ds, head([r IN rs WHERE r.amount IS NOT NULL]) AS withAmount
-     // An event keeps its id while the source it was created from tells it; then it takes the first source's.
-     SET e.id = CASE WHEN any(r IN rs WHERE r.eventId = e.id) THEN e.id ELSE coalesce(rs[0].eventId, e.id) END,
-         e.documentId = ds[0].id, e.publishedAt = ds[0].publishedAt, e.documentKind = ds[0].kind,
-         e.trigger = coalesce(rs[0].trigger, e.trigger), e.confidence = coalesce(rs[0].confidence, e.confidence),
-         e.date = head([r IN rs WHERE r.date IS NOT NULL | r.date]),
-         e.amount = withAmount.amount, e.amountLow = withAmount.amountLow, e.currency = withAmount.currency,
-         e.shares = head([r IN rs WHERE r.shares IS NOT NULL | r.shares]),
-         e.ratio = head([r IN rs WHERE r.ratio IS NOT NULL | r.ratio])`),
+     ${DERIVE_VALUES}`),
     { ids: [...eventIds] },
   );
 }

@@ -9,10 +9,12 @@ import { writeStatement } from './write-statement.js';
  * company was read) stays a HAS_ARGUMENT with its text. When a document brings a listed company of
  * exactly that name (its code stated), those arguments become the company's role relationships, so the
  * graph ends the same whichever document came first, and the event match that follows finds the
- * earlier event through the company. A name another company node carries too is left alone.
+ * earlier event through the company. A name another company node carries too is left alone. Each
+ * lookup is pinned to its index: with the OR on codes, a planner that knows many companies would scan
+ * the hkCode index for every document.
  */
 const LINK_LATE_PARTIES = writeStatement(`UNWIND $keys AS key
-MATCH (c:Company {key: key}) WHERE c.code IS NOT NULL OR c.hkCode IS NOT NULL
+MATCH (c:Company {key: key}) USING INDEX c:Company(key) WHERE c.code IS NOT NULL OR c.hkCode IS NOT NULL
 UNWIND [c.name] + coalesce(c.shortNames, []) AS name
 WITH DISTINCT c, name WHERE size(name) >= 2
   AND NOT EXISTS { MATCH (o:Company) USING INDEX o:Company(name) WHERE o.name = name AND o <> c }
