@@ -116,7 +116,9 @@ export async function matchStoredEvents(
   });
   const candidates: CandidateEvent[][] = doc.events.map(() => []);
   if (lookups.length === 0) return candidates.map(() => null);
-  // Candidates are the stored events of the same type one of the parties plays a role in.
+  // Candidates are the stored events of the same type one of the parties plays a role in. They are
+  // reached from the party only: filtered by label and type past the DISTINCT, so the plan (kept, see
+  // write-statement.ts) never seeks every event of the type, which a planner may pick on a small graph.
   const result = await tx.run(
     writeStatement(`UNWIND $lookups AS row
      CALL (row) {
@@ -124,8 +126,9 @@ export async function matchStoredEvents(
        UNION MATCH (n:Person {key: row.key}) WHERE row.label = 'Person' RETURN n
        UNION MATCH (n:Organization {key: row.key}) WHERE row.label = 'Organization' RETURN n
      }
-     MATCH (n)<-[r]-(e:Event) WHERE r.roleKey IS NOT NULL AND e.type = row.type
-     WITH DISTINCT row.index AS index, e
+     MATCH (n)<-[r]-(e) WHERE r.roleKey IS NOT NULL
+     WITH DISTINCT row.index AS index, row.type AS type, e
+     WITH index, e WHERE e:Event AND e.type = type
      RETURN index, e.id AS id, e.date AS date, e.amount AS amount, e.amountLow AS amountLow, e.currency AS currency, e.shares AS shares,
        e.ratio AS ratio,
        COLLECT { MATCH (e)-[:REPORTED_IN]->(d:Document) WHERE d.publishedAt IS NOT NULL RETURN d.publishedAt } AS published,
