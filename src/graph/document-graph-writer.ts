@@ -358,20 +358,28 @@ RETURN COLLECT { MATCH (d)-[:HAS_SENTENCE]->(:Sentence)<-[:MENTIONED_IN]-(m) RET
      + COLLECT { MATCH (c:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->()
                  USING INDEX r:SUBSIDIARY_OF(documentId) RETURN elementId(c) } AS ids`);
 
-/** A document's sentences (with their mentions), ratings, authorship and stated subsidiaries. */
-const REMOVE_DOCUMENT_FACTS = writeStatement(`OPTIONAL MATCH (s:Sentence {documentId: $documentId})
-  USING INDEX s:Sentence(documentId)
-DETACH DELETE s
-WITH count(*) AS _
-OPTIONAL MATCH (d:Document {id: $documentId})-[r:RATES|ISSUED_BY]->() DELETE r
-WITH count(*) AS _
-OPTIONAL MATCH (:Analyst)-[r:AUTHORED]->(d:Document {id: $documentId}) USING INDEX d:Document(id) DELETE r
-WITH count(*) AS _
-OPTIONAL MATCH (:Broker)-[r:PUBLISHED]->(d:Document {id: $documentId}) USING INDEX d:Document(id) DELETE r
-WITH count(*) AS _
-OPTIONAL MATCH (:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->(:Company)
-  USING INDEX r:SUBSIDIARY_OF(documentId)
-DELETE r`);
+/**
+ * A document's sentences (with their mentions), ratings, authorship and stated subsidiaries. The
+ * document is found on its own first: in one pattern with what hangs off it, a planner that knew few
+ * documents scanned the Document(id) index for it.
+ */
+const REMOVE_DOCUMENT_FACTS = writeStatement(`MATCH (d:Document {id: $documentId})
+CALL (d) {
+  MATCH (d)-[:HAS_SENTENCE]->(s:Sentence)
+  DETACH DELETE s
+}
+CALL (d) {
+  MATCH (d)-[r:RATES|ISSUED_BY]->()
+  DELETE r
+}
+CALL (d) {
+  MATCH (d)<-[r:AUTHORED|PUBLISHED]-(:Analyst|Broker)
+  DELETE r
+}
+CALL () {
+  MATCH (:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->(:Company) USING INDEX r:SUBSIDIARY_OF(documentId)
+  DELETE r
+}`);
 
 /**
  * Takes back everything a document told: its sentences, mentions, ratings, authorship, stated

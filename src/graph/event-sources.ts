@@ -36,7 +36,8 @@ export function sourceValues(event: LinkedEvent): Record<string, unknown> {
  */
 const DERIVE_VALUES = `CALL (e) {
   CALL (e) {
-    MATCH (e)-[r:REPORTED_IN]->(d:Document)
+    // No label on d (only REPORTED_IN reaches it): labelled, a planner scanned the Document(id) index.
+    MATCH (e)-[r:REPORTED_IN]->(d)
     WITH r, d ORDER BY coalesce(d.publishedAt, '9999') ASC, d.id ASC
     RETURN collect(r) AS rs, collect(d) AS ds
   }
@@ -55,13 +56,17 @@ const DERIVE_VALUES = `CALL (e) {
  * Takes back a document's contribution to its events: its REPORTED_IN, its arguments and trigger
  * evidence. An event no document tells any more is deleted; one that keeps other sources takes its
  * values from those (DERIVE_VALUES). A no-op for a document the graph does not hold, so a writer can
- * send it without waiting to learn whether the document is new.
+ * send it without waiting to learn whether the document is new. The document is found first, on its
+ * own: in one pattern with its events, a planner scanned the Document(id) index for it.
  */
 export function removeEventContributions(tx: ManagedTransaction, documentId: string) {
   return tx.run(
-    writeStatement(`MATCH (d:Document {id: $documentId})<-[rep:REPORTED_IN]-(e:Event)
-     DELETE rep
-     WITH DISTINCT e
+    writeStatement(`MATCH (doc:Document {id: $documentId})
+     CALL (doc) {
+       MATCH (doc)<-[rep:REPORTED_IN]-(e:Event)
+       DELETE rep
+       RETURN DISTINCT e
+     }
      CALL (e) {
        MATCH (e)-[r]->(x) WHERE r.documentId = $documentId OR (x:Sentence AND x.documentId = $documentId)
        DELETE r
