@@ -42,7 +42,14 @@ function timedDriver(driver: Driver): Driver {
           const started = performance.now();
           const result = await target.run(query, params);
           if (profiling) {
-            const key = query.trim().split('\n').slice(0, 2).join(' ').replace(/\s+/g, ' ').slice(0, 90);
+            const key = query
+              .replace(/^CYPHER \S+\s+/, '')
+              .trim()
+              .split('\n')
+              .slice(0, 2)
+              .join(' ')
+              .replace(/\s+/g, ' ')
+              .slice(0, 90);
             const entry = statementMs.get(key) ?? { ms: 0, calls: 0 };
             entry.ms += performance.now() - started;
             entry.calls++;

@@ -10,6 +10,7 @@ import {
 } from './event-sources.js';
 import { linkLateParties } from './late-parties.js';
 import { roleRelationshipType } from './relationship-types.js';
+import { writeStatement } from './write-statement.js';
 
 export interface WriteSummary {
   sentences: number;
@@ -57,7 +58,7 @@ function entityNode(keyField: string): string {
  * to (an argument assembly dropped) only teaches a node the graph already has: created, it would be a
  * node without relationships.
  */
-const MERGE_ENTITIES = `UNWIND $rows AS row
+const MERGE_ENTITIES = writeStatement(`UNWIND $rows AS row
 ${ENTITY_LABELS.map(
   (label) => `CALL (row) {
   WITH row WHERE row.label = '${label}'
@@ -79,13 +80,13 @@ ${ENTITY_LABELS.map(
   SET n.name = CASE WHEN n.name IN n.shortNames AND NOT row.name IN n.shortNames
                      AND NOT row.name =~ '[0-9]{5,6}' THEN row.name ELSE n.name END
 }`,
-).join('\n')}`;
+).join('\n')}`);
 
 /**
  * The document, its sentences, its issuer and the subsidiaries it states (nodes of their own, linked to
  * the parent by the document that says so).
  */
-const WRITE_DOCUMENT = `MERGE (d:Document {id: $id})
+const WRITE_DOCUMENT = writeStatement(`MERGE (d:Document {id: $id})
 SET d += $props
 FOREACH (_ IN CASE WHEN $isReport THEN [1] ELSE [] END | SET d:ResearchReport)
 WITH d
@@ -100,21 +101,21 @@ CALL () {
 WITH d
 UNWIND $sentences AS s
 CREATE (sn:Sentence {id: s.id, documentId: $id, index: s.index, page: s.page, start: s.start, end: s.end, text: s.text, ocrBoxes: s.ocrBoxes})
-CREATE (d)-[:HAS_SENTENCE]->(sn)`;
+CREATE (d)-[:HAS_SENTENCE]->(sn)`);
 
-const WRITE_MENTIONS = `UNWIND $rows AS row
+const WRITE_MENTIONS = writeStatement(`UNWIND $rows AS row
 CALL (row) { ${entityNode('entityKey')} }
 MATCH (s:Sentence {id: row.sentenceId})
 CREATE (n)-[:MENTIONED_IN {type: row.type, start: row.start, end: row.end, text: row.text,
                            confidence: row.confidence, modelVersion: $modelVersion,
-                           resolution: row.resolution}]->(s)`;
+                           resolution: row.resolution}]->(s)`);
 
 /**
  * The document's events: new Event nodes, its REPORTED_IN on events other documents told first, the
  * trigger evidence, role arguments (a relationship typed by the role, to the entity) and value arguments
  * (to the sentence they were read in). One statement: the events are created before the arguments.
  */
-const WRITE_EVENTS = `MATCH (d:Document {id: $documentId})
+const WRITE_EVENTS = writeStatement(`MATCH (d:Document {id: $documentId})
 CALL (d) {
   UNWIND $created AS row
   CREATE (e:Event {id: row.id, documentId: $documentId, type: row.type, typeKey: row.typeKey,
@@ -156,18 +157,20 @@ CALL () {
                              documentId: $documentId, text: row.text, value: row.value,
                              start: row.start, end: row.end, confidence: row.confidence,
                              inferred: coalesce(row.inferred, false)}]->(s)
-}`;
+}`);
 
 /**
- * Statements per document: the earlier extraction's removal (one read when there is none), the
+ * Statements per document: the earlier extraction's removal (no-ops when there is none), the
  * entities, the document with its sentences, the mentions, the event match, the events with their
- * arguments, and for a report its rating: a handful of round trips whatever the document holds.
+ * arguments, and for a report its rating: two round trips and the commit whatever the document holds
+ * (statements are pipelined, in order, up to the match, whose answer the events need).
  */
 async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): Promise<WriteSummary> {
   const documentId = doc.document.id;
   const sentenceId = (index: number) => `${documentId}:${index}`;
 
-  const { previousIds } = await removeContribution(tx, documentId);
+  // An earlier extraction of the document goes first, in the same round trip as the new facts.
+  const removed = removeContribution(tx, documentId);
 
   // Entities first: the document's issuer and subsidiaries link to them, and the event match relies on
   // holding their write locks (see matchStoredEvents).
@@ -179,28 +182,36 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
       referenced: referenced.has(`${e.label}:${e.key}`),
     }),
   );
-  if (entityRows.length > 0) await tx.run(MERGE_ENTITIES, { rows: entityRows });
+  // Statements whose results the next ones do not need go out together, in order: one round trip up
+  // to the event match, one after it.
+  const written: PromiseLike<unknown>[] = [];
+  if (entityRows.length > 0) written.push(tx.run(MERGE_ENTITIES, { rows: entityRows }));
 
   const { document } = doc;
-  await tx.run(WRITE_DOCUMENT, {
-    id: documentId,
-    props: stripUndefined({ ...document, id: undefined, issuerKey: undefined }),
-    isReport: document.kind === 'research_report',
-    issuerKey: document.issuerKey ?? null,
-    subsidiaries: doc.subsidiaries ?? [],
-    sentences: doc.sentences.map((s) => ({ ...s, id: sentenceId(s.index), ocrBoxes: s.ocrBoxes ?? null })),
-  });
+  written.push(
+    tx.run(WRITE_DOCUMENT, {
+      id: documentId,
+      props: stripUndefined({ ...document, id: undefined, issuerKey: undefined }),
+      isReport: document.kind === 'research_report',
+      issuerKey: document.issuerKey ?? null,
+      subsidiaries: doc.subsidiaries ?? [],
+      sentences: doc.sentences.map((s) => ({ ...s, id: sentenceId(s.index), ocrBoxes: s.ocrBoxes ?? null })),
+    }),
+  );
 
   if (doc.mentions.length > 0) {
-    await tx.run(WRITE_MENTIONS, {
-      rows: doc.mentions.map((m) => ({ resolution: null, ...m, sentenceId: sentenceId(m.sentence) })),
-      modelVersion: document.modelVersion,
-    });
+    written.push(
+      tx.run(WRITE_MENTIONS, {
+        rows: doc.mentions.map((m) => ({ resolution: null, ...m, sentenceId: sentenceId(m.sentence) })),
+        modelVersion: document.modelVersion,
+      }),
+    );
   }
 
   // Before the match: an earlier document's event named this document's company only in words.
-  await linkLateParties(tx, doc);
-  const matches = await matchStoredEvents(tx, doc);
+  written.push(linkLateParties(tx, doc));
+  const matching = matchStoredEvents(tx, doc);
+  const [matches, previousIds] = await Promise.all([matching, removed, ...written]);
   const eventIds = new Map<string, string>();
   const joinedIds: string[] = [];
   const created: Record<string, unknown>[] = [];
@@ -248,22 +259,26 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
     }
   }
   // Each source's own values stay on its REPORTED_IN; the Event's are derived from them (deriveEventValues).
+  const finished: PromiseLike<unknown>[] = [];
   if (doc.events.length > 0) {
-    await tx.run(WRITE_EVENTS, {
-      documentId,
-      created,
-      joined,
-      roles,
-      values,
-      modelVersion: document.modelVersion,
-    });
+    finished.push(
+      tx.run(WRITE_EVENTS, {
+        documentId,
+        created,
+        joined,
+        roles,
+        values,
+        modelVersion: document.modelVersion,
+      }),
+    );
   }
-  await deriveEventValues(tx, [...new Set(joinedIds)]);
+  finished.push(deriveEventValues(tx, [...new Set(joinedIds)]));
 
   if (doc.rating) {
     const { rating } = doc;
-    await tx.run(
-      `MATCH (d:Document {id: $documentId})
+    finished.push(
+      tx.run(
+        writeStatement(`MATCH (d:Document {id: $documentId})
        MATCH (c:Company {key: $rating.companyKey})
        CREATE (d)-[:RATES {rating: $rating.rating, change: $rating.change, targetPrice: $rating.targetPrice,
                            targetPriceHigh: $rating.targetPriceHigh, currency: $rating.currency, date: $rating.date,
@@ -283,24 +298,27 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
        CREATE (an)-[:AUTHORED]->(d)
        WITH an WHERE $rating.broker IS NOT NULL
        MATCH (b:Broker {name: $rating.broker})
-       MERGE (an)-[:WORKS_AT]->(b)`,
-      {
-        documentId,
-        rating: {
-          change: null,
-          targetPrice: null,
-          targetPriceHigh: null,
-          currency: null,
-          date: null,
-          broker: null,
-          ...rating,
+       MERGE (an)-[:WORKS_AT]->(b)`),
+        {
+          documentId,
+          rating: {
+            change: null,
+            targetPrice: null,
+            targetPriceHigh: null,
+            currency: null,
+            date: null,
+            broker: null,
+            ...rating,
+          },
+          forecasts: forecastColumns(rating.forecasts ?? []),
         },
-        forecasts: forecastColumns(rating.forecasts ?? []),
-      },
+      ),
     );
   }
 
-  const orphansRemoved = await removeOrphans(tx, previousIds);
+  // Last: an entity is an orphan only once every new fact has been written.
+  const removing = removeOrphans(tx, previousIds);
+  const [orphansRemoved] = await Promise.all([removing, ...finished]);
 
   return {
     sentences: doc.sentences.length,
@@ -329,45 +347,51 @@ function referencedEntities(doc: GraphDocument): Set<string> {
   return keys;
 }
 
+/** The entities a document linked to: candidates for orphan removal once its old facts are gone. */
+const PREVIOUS_ENTITIES = writeStatement(`MATCH (d:Document {id: $documentId})
+RETURN COLLECT { MATCH (d)-[:HAS_SENTENCE]->(:Sentence)<-[:MENTIONED_IN]-(m) RETURN DISTINCT elementId(m) }
+     + COLLECT { MATCH (d)<-[:REPORTED_IN]-(:Event)-->(a) WHERE a:Company OR a:Person OR a:Organization
+                 RETURN DISTINCT elementId(a) }
+     + COLLECT { MATCH (d)-[:RATES|ISSUED_BY]->(c) RETURN DISTINCT elementId(c) }
+     + COLLECT { MATCH (an:Analyst)-[:AUTHORED]->(d) RETURN elementId(an) }
+     + COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN elementId(b) }
+     + COLLECT { MATCH (c:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->()
+                 USING INDEX r:SUBSIDIARY_OF(documentId) RETURN elementId(c) } AS ids`);
+
+/**
+ * A document's sentences (with their mentions), ratings, authorship and stated subsidiaries. The
+ * document is found on its own first: in one pattern with what hangs off it, a planner that knew few
+ * documents scanned the Document(id) index for it.
+ */
+const REMOVE_DOCUMENT_FACTS = writeStatement(`MATCH (d:Document {id: $documentId})
+CALL (d) {
+  MATCH (d)-[:HAS_SENTENCE]->(s:Sentence)
+  DETACH DELETE s
+}
+CALL (d) {
+  MATCH (d)-[r:RATES|ISSUED_BY]->()
+  DELETE r
+}
+CALL (d) {
+  MATCH (d)<-[r:AUTHORED|PUBLISHED]-(:Analyst|Broker)
+  DELETE r
+}
+CALL () {
+  MATCH (:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->(:Company) USING INDEX r:SUBSIDIARY_OF(documentId)
+  DELETE r
+}`);
+
 /**
  * Takes back everything a document told: its sentences, mentions, ratings, authorship, stated
- * subsidiaries and its part of each event (see event-sources.ts). Returns the entities it referred to
- * (candidates for orphan removal); the events that keep other sources take their values from those.
+ * subsidiaries and its part of each event (see event-sources.ts; the events that keep other sources
+ * take their values from those). Sent without waiting, as it changes nothing for a document the graph
+ * does not hold. Resolves to the entities the document referred to (candidates for orphan removal).
  */
-async function removeContribution(tx: ManagedTransaction, documentId: string) {
-  // Entities this document linked to before: candidates for orphan removal once the old facts are gone.
-  const previous = await tx.run<{ ids: string[] }>(
-    `MATCH (d:Document {id: $documentId})
-     RETURN COLLECT { MATCH (d)-[:HAS_SENTENCE]->(:Sentence)<-[:MENTIONED_IN]-(m) RETURN DISTINCT elementId(m) }
-          + COLLECT { MATCH (d)<-[:REPORTED_IN]-(:Event)-->(a) WHERE a:Company OR a:Person OR a:Organization
-                      RETURN DISTINCT elementId(a) }
-          + COLLECT { MATCH (d)-[:RATES|ISSUED_BY]->(c) RETURN DISTINCT elementId(c) }
-          + COLLECT { MATCH (an:Analyst)-[:AUTHORED]->(d) RETURN elementId(an) }
-          + COLLECT { MATCH (b:Broker)-[:PUBLISHED]->(d) RETURN elementId(b) }
-          + COLLECT { MATCH (c:Company)-[:SUBSIDIARY_OF {documentId: $documentId}]->() RETURN elementId(c) } AS ids`,
-    { documentId },
-  );
-  // A document the graph does not hold has nothing to take back.
-  if (previous.records.length === 0) return { previousIds: [] as string[] };
-  const previousIds: string[] = previous.records[0]?.get('ids') ?? [];
-
-  // Events other documents tell too keep their other sources; they are re-derived at the end.
-  const survivors = await removeEventContributions(tx, documentId);
-  await tx.run(
-    `OPTIONAL MATCH (s:Sentence {documentId: $documentId}) DETACH DELETE s
-     WITH count(*) AS _
-     OPTIONAL MATCH (d:Document {id: $documentId})-[r:RATES|ISSUED_BY]->() DELETE r
-     WITH count(*) AS _
-     OPTIONAL MATCH (:Analyst)-[r:AUTHORED]->(:Document {id: $documentId}) DELETE r
-     WITH count(*) AS _
-     OPTIONAL MATCH (:Broker)-[r:PUBLISHED]->(:Document {id: $documentId}) DELETE r
-     WITH count(*) AS _
-     OPTIONAL MATCH (:Company)-[r:SUBSIDIARY_OF {documentId: $documentId}]->(:Company) DELETE r`,
-    { documentId },
-  );
-
-  await deriveEventValues(tx, survivors);
-  return { previousIds };
+function removeContribution(tx: ManagedTransaction, documentId: string): Promise<string[]> {
+  const previous = tx.run<{ ids: string[] }>(PREVIOUS_ENTITIES, { documentId });
+  const events = removeEventContributions(tx, documentId);
+  const facts = tx.run(REMOVE_DOCUMENT_FACTS, { documentId });
+  return Promise.all([previous, events, facts]).then(([result]) => result.records[0]?.get('ids') ?? []);
 }
 
 /** Entity nodes among `ids` that nothing refers to any more. */
@@ -397,7 +421,7 @@ export async function removeDocumentGraph(
     return await session.executeWrite(async (tx) => {
       const found = await tx.run('MATCH (d:Document {id: $documentId}) RETURN d.id', { documentId });
       if (found.records.length === 0) return false;
-      const { previousIds } = await removeContribution(tx, documentId);
+      const previousIds = await removeContribution(tx, documentId);
       await tx.run('MATCH (d:Document {id: $documentId}) DETACH DELETE d', { documentId });
       await removeOrphans(tx, previousIds);
       return true;

@@ -2,6 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { GraphDocument, LinkedEvent } from '../link/graph-document.js';
 import { type CandidateEvent, type EventFacts, type EventMatch, matchEvents } from './event-match.js';
 import { roleRelationshipType } from './relationship-types.js';
+import { writeStatement } from './write-statement.js';
 
 /**
  * One Event node per real-world event, however many documents tell it. Each document that tells it has
@@ -28,31 +29,59 @@ export function sourceValues(event: LinkedEvent): Record<string, unknown> {
 }
 
 /**
- * Takes back a document's contribution to its events: its REPORTED_IN, its arguments and trigger
- * evidence. An event no document tells any more is deleted. Returns the ids of events that keep other
- * sources, whose values must be derived again.
+ * Sets event `e`'s values (and, once its first source is gone, its id) from its sources, oldest
+ * publication first (then by document id), so the result does not depend on the order documents
+ * arrived in: each value is the first source's that states it (an amount with its currency), the
+ * document, publication date and kind the first source's.
  */
-export async function removeEventContributions(
-  tx: ManagedTransaction,
-  documentId: string,
-): Promise<string[]> {
-  const result = await tx.run<{ survivors: string[] }>(
-    `MATCH (e:Event)-[rep:REPORTED_IN]->(:Document {id: $documentId})
-     DELETE rep
-     WITH DISTINCT e
+const DERIVE_VALUES = `CALL (e) {
+  CALL (e) {
+    // No label on d (only REPORTED_IN reaches it): labelled, a planner scanned the Document(id) index.
+    MATCH (e)-[r:REPORTED_IN]->(d)
+    WITH r, d ORDER BY coalesce(d.publishedAt, '9999') ASC, d.id ASC
+    RETURN collect(r) AS rs, collect(d) AS ds
+  }
+  WITH e, rs, ds, head([r IN rs WHERE r.amount IS NOT NULL]) AS withAmount
+  // An event keeps its id while the source it was created from tells it; then it takes the first source's.
+  SET e.id = CASE WHEN any(r IN rs WHERE r.eventId = e.id) THEN e.id ELSE coalesce(rs[0].eventId, e.id) END,
+      e.documentId = ds[0].id, e.publishedAt = ds[0].publishedAt, e.documentKind = ds[0].kind,
+      e.trigger = coalesce(rs[0].trigger, e.trigger), e.confidence = coalesce(rs[0].confidence, e.confidence),
+      e.date = head([r IN rs WHERE r.date IS NOT NULL | r.date]),
+      e.amount = withAmount.amount, e.amountLow = withAmount.amountLow, e.currency = withAmount.currency,
+      e.shares = head([r IN rs WHERE r.shares IS NOT NULL | r.shares]),
+      e.ratio = head([r IN rs WHERE r.ratio IS NOT NULL | r.ratio])
+}`;
+
+/**
+ * Takes back a document's contribution to its events: its REPORTED_IN, its arguments and trigger
+ * evidence. An event no document tells any more is deleted; one that keeps other sources takes its
+ * values from those (DERIVE_VALUES). A no-op for a document the graph does not hold, so a writer can
+ * send it without waiting to learn whether the document is new. The document is found first, on its
+ * own: in one pattern with its events, a planner scanned the Document(id) index for it.
+ */
+export function removeEventContributions(tx: ManagedTransaction, documentId: string) {
+  return tx.run(
+    writeStatement(`MATCH (doc:Document {id: $documentId})
+     CALL (doc) {
+       MATCH (doc)<-[rep:REPORTED_IN]-(e:Event)
+       DELETE rep
+       RETURN DISTINCT e
+     }
      CALL (e) {
        MATCH (e)-[r]->(x) WHERE r.documentId = $documentId OR (x:Sentence AND x.documentId = $documentId)
        DELETE r
      }
-     WITH e, e.id AS id, EXISTS { (e)-[:REPORTED_IN]->() } AS kept
+     WITH e, EXISTS { (e)-[:REPORTED_IN]->() } AS kept
      CALL (e, kept) {
-       WITH e, kept WHERE NOT kept
-       DETACH DELETE e
+       WITH e WHERE kept
+       ${DERIVE_VALUES}
      }
-     RETURN collect(CASE WHEN kept THEN id END) AS survivors`,
+     CALL (e, kept) {
+       WITH e WHERE NOT kept
+       DETACH DELETE e
+     }`),
     { documentId },
   );
-  return result.records[0]?.get('survivors') ?? [];
 }
 
 /**
@@ -92,22 +121,25 @@ export async function matchStoredEvents(
   });
   const candidates: CandidateEvent[][] = doc.events.map(() => []);
   if (lookups.length === 0) return candidates.map(() => null);
-  // Candidates are the stored events of the same type one of the parties plays a role in.
+  // Candidates are the stored events of the same type one of the parties plays a role in. They are
+  // reached from the party only: filtered by label and type past the DISTINCT, so the plan (kept, see
+  // write-statement.ts) never seeks every event of the type, which a planner may pick on a small graph.
   const result = await tx.run(
-    `UNWIND $lookups AS row
+    writeStatement(`UNWIND $lookups AS row
      CALL (row) {
        MATCH (n:Company {key: row.key}) WHERE row.label = 'Company' RETURN n
        UNION MATCH (n:Person {key: row.key}) WHERE row.label = 'Person' RETURN n
        UNION MATCH (n:Organization {key: row.key}) WHERE row.label = 'Organization' RETURN n
      }
-     MATCH (n)<-[r]-(e:Event) WHERE r.roleKey IS NOT NULL AND e.type = row.type
-     WITH DISTINCT row.index AS index, e
+     MATCH (n)<-[r]-(e) WHERE r.roleKey IS NOT NULL
+     WITH DISTINCT row.index AS index, row.type AS type, e
+     WITH index, e WHERE e:Event AND e.type = type
      RETURN index, e.id AS id, e.date AS date, e.amount AS amount, e.amountLow AS amountLow, e.currency AS currency, e.shares AS shares,
        e.ratio AS ratio,
        COLLECT { MATCH (e)-[:REPORTED_IN]->(d:Document) WHERE d.publishedAt IS NOT NULL RETURN d.publishedAt } AS published,
        COLLECT { MATCH (e)-[:REPORTED_IN]->(:Document)-[:ISSUED_BY]->(c:Company) RETURN DISTINCT c.key } AS about,
        COLLECT { MATCH (e)-[p]->(m) WHERE p.roleKey IS NOT NULL AND (m:Company OR m:Person OR m:Organization)
-                 RETURN DISTINCT {relationship: type(p), key: m.key} } AS parties`,
+                 RETURN DISTINCT {relationship: type(p), key: m.key} } AS parties`),
     { lookups },
   );
   for (const record of result.records) {
@@ -134,30 +166,13 @@ function toNumber(value: unknown): number | null {
   return typeof value === 'number' ? value : Number(value);
 }
 
-/**
- * Sets an event's values (and, once its first source is gone, its id) from its sources, oldest publication first (then by document id), so the
- * result does not depend on the order documents arrived in: each value is the first source's that
- * states it (an amount with its currency), the document, publication date and kind the first source's.
- */
+/** Derives the values of the events `eventIds` from their sources (DERIVE_VALUES). */
 export async function deriveEventValues(tx: ManagedTransaction, eventIds: readonly string[]): Promise<void> {
   if (eventIds.length === 0) return;
   await tx.run(
-    `UNWIND $ids AS id
+    writeStatement(`UNWIND $ids AS id
      MATCH (e:Event {id: id})
-     CALL (e) {
-       MATCH (e)-[r:REPORTED_IN]->(d:Document)
-       WITH r, d ORDER BY coalesce(d.publishedAt, '9999') ASC, d.id ASC
-       RETURN collect(r) AS rs, collect(d) AS ds
-     }
-     WITH e, rs, ds, head([r IN rs WHERE r.amount IS NOT NULL]) AS withAmount
-     // An event keeps its id while the source it was created from tells it; then it takes the first source's.
-     SET e.id = CASE WHEN any(r IN rs WHERE r.eventId = e.id) THEN e.id ELSE coalesce(rs[0].eventId, e.id) END,
-         e.documentId = ds[0].id, e.publishedAt = ds[0].publishedAt, e.documentKind = ds[0].kind,
-         e.trigger = coalesce(rs[0].trigger, e.trigger), e.confidence = coalesce(rs[0].confidence, e.confidence),
-         e.date = head([r IN rs WHERE r.date IS NOT NULL | r.date]),
-         e.amount = withAmount.amount, e.amountLow = withAmount.amountLow, e.currency = withAmount.currency,
-         e.shares = head([r IN rs WHERE r.shares IS NOT NULL | r.shares]),
-         e.ratio = head([r IN rs WHERE r.ratio IS NOT NULL | r.ratio])`,
+     ${DERIVE_VALUES}`),
     { ids: [...eventIds] },
   );
 }

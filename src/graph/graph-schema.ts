@@ -28,6 +28,8 @@ const STATEMENTS = [
   'CREATE INDEX document_published IF NOT EXISTS FOR (n:Document) ON (n.publishedAt)',
   // A party named only in words is found by its text once its company arrives (late-parties.ts).
   'CREATE INDEX has_argument_text IF NOT EXISTS FOR ()-[r:HAS_ARGUMENT]-() ON (r.text)',
+  // A document's stated subsidiaries are taken back when it is written again or removed.
+  'CREATE INDEX subsidiary_of_document IF NOT EXISTS FOR ()-[r:SUBSIDIARY_OF]-() ON (r.documentId)',
   'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Company|Person|Organization) ON EACH [n.name, n.shortNames, n.code]',
 ];
 
