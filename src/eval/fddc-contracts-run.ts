@@ -22,6 +22,8 @@ export type FddcPart = 'dev' | 'held-out' | 'all';
 export interface FddcRun {
   scores: FddcContractScores;
   seconds: number;
+  /** Each announcement's labelled and predicted records, by id. */
+  records: Map<string, { gold: FddcContractRecord[]; predicted: FddcContractRecord[] }>;
 }
 
 /** The fields the competition labels, of those a contract record has (it has no signing date). */
@@ -100,9 +102,11 @@ export async function runFddcContracts(
     gold.set(a.id, a.labels);
     predicted.set(a.id, fddcRecordsOf(toDueeFinDocument(a.id, parsed, graph, eventTypes)));
   }
+  const records = new Map([...gold].map(([id, g]) => [id, { gold: g, predicted: predicted.get(id) ?? [] }]));
   return {
     scores: scoreFddcContracts(gold, predicted),
     seconds: (performance.now() - started) / 1000,
     announcements: chosen.length,
+    records,
   };
 }

@@ -2,6 +2,7 @@ import type { DocumentValueKind } from '../vocabulary/event-schema.js';
 import { normalizeDate } from './dates.js';
 import { type Money, normalizeMoney } from './money.js';
 import { normalizePercentage } from './percentage.js';
+import { RANGE_JOIN_WORDS } from './range-join.js';
 import { normalizeShares } from './shares.js';
 
 /** A value (an argument's, a record's) as the graph shows it and as records report it. */
@@ -14,13 +15,14 @@ export interface DocumentValue {
   low?: number;
 }
 
+/** The range words, plus 且 (不低于1亿元且不超过2亿元) and a hyphen between two figures (a leading one is a minus). */
+const RANGE_JOIN = new RegExp(`${RANGE_JOIN_WORDS}|且|(?<=\\S)-(?=\\s*\\d)`);
 /**
- * Words that join the two ends of a stated range: 60百万港元至70百万港元, 不低于1亿元且不超过2亿元,
- * 0.5亿元-1亿元 (a hyphen only between two figures: a leading one is a minus).
+ * What follows a range's upper figure: a lower end stated bare (1至2亿元) takes its magnitude and
+ * currency (亿元), one with its own magnitude (5000万-1亿元) the currency only (元).
  */
-const RANGE_JOIN = /至|到|~|～|－|—|且|(?<=\S)-(?=\s*\d)/;
-/** What follows a range's upper figure (元, 万港元): a lower end stated bare (0.5亿-1亿元) takes it. */
-const RANGE_UNIT = /[^\d.,，零〇一二两三四五六七八九十百千万亿]+$/u;
+const RANGE_UNIT = /(?<=\d)[^\d.,]+$/u;
+const RANGE_CURRENCY = /[^\d.,，零〇一二两三四五六七八九十百千万亿]+$/u;
 
 /**
  * The two ends of an amount stated as range, as written; undefined when the text states none. A record
@@ -39,7 +41,12 @@ function rangeEnds(text: string): { low: string; high: string } | undefined {
 function moneyRange(ends: { low: string; high: string }): { low: Money; high: Money } | undefined {
   if (!ends.low.trim()) return undefined;
   const high = normalizeMoney(ends.high);
-  const low = normalizeMoney(ends.low) ?? normalizeMoney(ends.low + (RANGE_UNIT.exec(ends.high)?.[0] ?? ''));
+  // A bare figure (1至2亿元) is in the upper end's unit, not in yuan.
+  const unit = RANGE_UNIT.exec(ends.high.trim())?.[0];
+  const bare = /^[\s\d.,]+$/.test(ends.low);
+  const low = bare
+    ? unit && normalizeMoney(ends.low + unit)
+    : (normalizeMoney(ends.low) ?? normalizeMoney(ends.low + (RANGE_CURRENCY.exec(ends.high)?.[0] ?? '')));
   if (!high || !low || low.currency !== high.currency || low.value >= high.value) return undefined;
   return { low, high };
 }

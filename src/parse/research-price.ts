@@ -1,4 +1,5 @@
 import { type CurrencyCode, type Money, normalizeMoney } from '../normalize/money.js';
+import { RANGE_JOIN_WORDS } from '../normalize/range-join.js';
 
 /**
  * Target and current price of a research report, each with its currency: the currency printed with
@@ -14,7 +15,7 @@ export interface Price extends Money {
 const CURRENCY = '人民币|港币|港元|美元|HK\\$|US\\$|HKD|USD|CNY|RMB|元';
 // A price has at most 6 integer digits: "目标价 2019 2020" (a year row) and 20192020 are no prices.
 const AMOUNT = '\\d{1,6}(?:\\.\\d+)?(?![\\d.]|\\s*[%年月日倍])';
-const RANGE_DASH = '(?:-|－|—|–|~|～|至|到)';
+const RANGE_DASH = `(?:-|${RANGE_JOIN_WORDS})`;
 const RANGE_DASHES = new RegExp(RANGE_DASH, 'g');
 const PRICE = (label: string) =>
   new RegExp(

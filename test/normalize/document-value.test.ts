@@ -18,6 +18,10 @@ describe('documentValue: money', () => {
       low: 50_000_000,
     });
     assert.equal(documentValue('money', '5000万-1亿元')?.low, 50_000_000);
+    // The range words research reports use too (目标价 6.5–7.0 元): an en dash, a wave dash.
+    assert.equal(documentValue('money', '10–12亿元')?.low, 1_000_000_000);
+    assert.equal(documentValue('money', '10～12亿元')?.low, 1_000_000_000);
+    assert.equal(documentValue('money', '1至2亿元')?.low, 100_000_000);
     assert.equal(documentValue('money', '60 百万港元至 70 百万港元')?.low, 60_000_000);
     assert.equal(documentValue('money', '不低于1亿元（含）且不超过2亿元（含）')?.low, 100_000_000);
     // A leading hyphen is a minus, no range; a single amount has no lower end.

@@ -99,7 +99,7 @@ export function formatRealDocs(score: RealDocsScore): string {
   return lines.join('\n');
 }
 
-/** One line per document read: `{"id", ...duee-fin output}`, for comparing with the gold by hand. */
+/** One line per document read: `{"id", ...duee-fin output}` (FDDC: `{"id", gold, predicted}`), for comparing by hand. */
 async function writePredictions(file: string, predictions: ReadonlyMap<string, object>): Promise<void> {
   const lines = [...predictions].map(([id, doc]) => JSON.stringify({ ...doc, id }));
   await writeFile(file, lines.length ? `${lines.join('\n')}\n` : '');
@@ -128,7 +128,8 @@ async function run(options: EvalOptions): Promise<void> {
       : '';
   if (options.dataset === 'fddc-contracts') {
     const part = (['dev', 'held-out', 'all'].includes(options.split) ? options.split : 'dev') as FddcPart;
-    const result = await runFddcContracts(reader, options.dataDir, part);
+    const { records, ...result } = await runFddcContracts(reader, options.dataDir, part);
+    if (options.predictions) await writePredictions(options.predictions, records);
     if (options.json) {
       process.stdout.write(
         `${JSON.stringify({ dataset: 'fddc-contracts', part, modelVersion: extractor.modelVersion, ...result })}\n`,
@@ -239,7 +240,7 @@ export function registerEvalCommand(program: Command): void {
     .option('--json', 'print one JSON object instead of a table')
     .option(
       '--predictions <file>',
-      "realdocs and team-events: write each document's records to FILE (JSON Lines)",
+      "realdocs, team-events, fddc-contracts: write each document's records to FILE (JSON Lines; FDDC: the labelled records beside the predicted)",
     )
     .option(
       '--record',
