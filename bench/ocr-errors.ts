@@ -105,7 +105,7 @@ export interface FigureScore {
   exact: number;
   /** Figures read that the reference does not have: wrong amounts, unless doubted. */
   wrong: number;
-  /** Of the wrong ones, those the reader marked as doubted. */
+  /** Of the wrong ones, those holding characters the reader marked as doubted. */
   wrongDoubted: number;
   /** Figures read exactly but doubted all the same. */
   rightDoubted: number;
@@ -119,21 +119,28 @@ const figureCounts = (texts: readonly string[]) => {
 
 const figureTexts = (text: string) => figuresIn(text.normalize('NFKC')).map((f) => f.text);
 
-/** Scores the figures of `read` against `reference`; `doubted` are the figures the reader marked as doubted. */
+/**
+ * Whether a figure read holds a run of doubted characters: in a table cell, a doubted line's figure may run on
+ * into the next line's.
+ */
+const holdsDoubt = (figure: string, doubted: readonly string[]) =>
+  doubted.some((d) => /\d/.test(d) && figure.includes(d.normalize('NFKC')));
+
+/** Scores the figures of `read` against `reference`; `doubted` are the runs of characters the reader doubted. */
 export function figureScore(reference: string, read: string, doubted: readonly string[]): FigureScore {
   const want = figureCounts(figureTexts(reference));
   const got = figureCounts(figureTexts(read));
-  const doubts = figureCounts(doubted.map((d) => d.normalize('NFKC')));
   const score: FigureScore = { reference: 0, exact: 0, wrong: 0, wrongDoubted: 0, rightDoubted: 0 };
   for (const n of want.values()) score.reference += n;
   for (const [figure, n] of got) {
     const right = Math.min(n, want.get(figure) ?? 0);
-    const doubtedHere = Math.min(n, doubts.get(figure) ?? 0);
-    const wrongDoubted = Math.min(n - right, doubtedHere);
+    const inDoubt = holdsDoubt(figure, doubted);
     score.exact += right;
     score.wrong += n - right;
-    score.wrongDoubted += wrongDoubted;
-    score.rightDoubted += doubtedHere - wrongDoubted;
+    if (inDoubt) {
+      score.wrongDoubted += n - right;
+      score.rightDoubted += right;
+    }
   }
   return score;
 }
@@ -142,12 +149,10 @@ export function figureScore(reference: string, read: string, doubted: readonly s
 export function figureDiff(reference: string, read: string, doubted: readonly string[]): string {
   const want = figureCounts(figureTexts(reference));
   const got = figureCounts(figureTexts(read));
-  const doubts = figureCounts(doubted.map((d) => d.normalize('NFKC')));
   const missed = [...want].flatMap(([f, n]) => Array(Math.max(0, n - (got.get(f) ?? 0))).fill(f));
   const wrong = [...got].flatMap(([f, n]) => {
     const extra = Math.max(0, n - (want.get(f) ?? 0));
-    const doubtedHere = Math.min(extra, doubts.get(f) ?? 0);
-    return [...Array(doubtedHere).fill(`${f}?`), ...Array(extra - doubtedHere).fill(f)];
+    return Array(extra).fill(holdsDoubt(f, doubted) ? `${f}?` : f);
   });
   return missed.length + wrong.length === 0 ? '' : `missed ${missed.join(' ')} | read ${wrong.join(' ')}`;
 }

@@ -4,7 +4,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import type { DecodedLine } from '../../src/parse/ocr/ctc.js';
 import { DOUBTFUL_DIGIT, doubtedFigures, figuresIn, groupingPossible } from '../../src/parse/ocr/figures.js';
 import { finerScale } from '../../src/parse/ocr/ocr-pages.js';
-import { betterFigures } from '../../src/parse/ocr/read-lines.js';
+import { betterFigures, widened } from '../../src/parse/ocr/read-lines.js';
 
 /** A decoded line whose characters all have `confidence`, except those given in `unsure` (index → probability). */
 function decoded(text: string, confidence = 0.99, unsure: Record<number, number> = {}): DecodedLine {
@@ -105,5 +105,20 @@ describe('OCR figures', () => {
     assert.equal(finerScale(595, 842, 2, jpeg(1240, 1754)), undefined);
     // Never past the largest page image (4,000 px a side).
     assert.ok(Math.abs((finerScale(595, 842, 2, jpeg(5950, 8420)) ?? 0) - 4000 / 842) < 1e-9);
+  });
+
+  it('lengthens a line box at both ends along its own direction for the second look', () => {
+    const box = [
+      { x: 100, y: 50 },
+      { x: 300, y: 50 },
+      { x: 300, y: 70 },
+      { x: 100, y: 70 },
+    ] as const;
+    assert.deepEqual(widened([...box] as Parameters<typeof widened>[0], 0.5), [
+      { x: 90, y: 50 },
+      { x: 310, y: 50 },
+      { x: 310, y: 70 },
+      { x: 90, y: 70 },
+    ]);
   });
 });

@@ -119,6 +119,23 @@ export function betterFigures(second: DecodedLine, first: DecodedLine): boolean 
   return leastFigureConfidence(second) > leastFigureConfidence(first);
 }
 
+/**
+ * A figure is read again from a box lengthened by this share of its height at each end: detector boxes of small
+ * print in ruled cells often stop short of a figure's last digit (…000.0 for …000.00).
+ */
+const REREAD_WIDEN = 0.3;
+
+/** The quadrilateral lengthened at both ends by `share` of its height, along its own direction. */
+export function widened(corners: [Point, Point, Point, Point], share: number): [Point, Point, Point, Point] {
+  const [tl, tr, br, bl] = corners;
+  const length = Math.hypot(tr.x - tl.x, tr.y - tl.y) || 1;
+  const height = Math.hypot(bl.x - tl.x, bl.y - tl.y);
+  const dx = ((tr.x - tl.x) / length) * height * share;
+  const dy = ((tr.y - tl.y) / length) * height * share;
+  const move = (p: Point, sign: number) => ({ x: p.x + sign * dx, y: p.y + sign * dy });
+  return [move(tl, -1), move(tr, 1), move(br, 1), move(bl, -1)];
+}
+
 /** Widest line crop (a 48-pixel-high strip); longer lines are squeezed. */
 const MAX_LINE_WIDTH = 3200;
 
@@ -226,7 +243,10 @@ export async function readLines(
       if (fine) {
         const first = decoded;
         const factor = fine.width / image.width;
-        const scaled = leaning.map((p) => ({ x: p.x * factor, y: p.y * factor })) as typeof leaning;
+        const scaled = widened(leaning, REREAD_WIDEN).map((p) => ({
+          x: p.x * factor,
+          y: p.y * factor,
+        })) as typeof leaning;
         const again = await timed(times, 'crops', () => cropLine(fine, scaled, MAX_LINE_WIDTH, 1));
         const second = await recognise({
           [recogniser.inputNames[0] ?? 'x']: { data: again.data, dims: [1, 3, LINE_HEIGHT, again.width] },
