@@ -1,5 +1,6 @@
 /** Where OCR's character errors are, for bench/ocr.ts: order apart from reading, and the edits themselves. */
 import { comparableText } from '../src/eval/character-error-rate.js';
+import { figuresIn } from '../src/parse/ocr/figures.js';
 
 function counts(text: string): Map<string, number> {
   const map = new Map<string, number>();
@@ -94,4 +95,64 @@ export function errorDiff(reference: string, read: string, most = 40): string {
     .slice(0, most)
     .map(([key, n]) => (n > 1 ? `${key}×${n}` : key))
     .join('  ');
+}
+
+/** How a reading's figures compare with the reference's (figures.ts: runs of 3 or more digits). */
+export interface FigureScore {
+  /** Figures of the reference. */
+  reference: number;
+  /** Of those, read exactly (as a multiset: each reading of a figure counts once). */
+  exact: number;
+  /** Figures read that the reference does not have: wrong amounts, unless doubted. */
+  wrong: number;
+  /** Of the wrong ones, those holding characters the reader marked as doubted. */
+  wrongDoubted: number;
+  /** Figures read exactly but doubted all the same. */
+  rightDoubted: number;
+}
+
+const figureCounts = (texts: readonly string[]) => {
+  const map = new Map<string, number>();
+  for (const f of texts) map.set(f, (map.get(f) ?? 0) + 1);
+  return map;
+};
+
+const figureTexts = (text: string) => figuresIn(text.normalize('NFKC')).map((f) => f.text);
+
+/**
+ * Whether a figure read holds a run of doubted characters: in a table cell, a doubted line's figure may run on
+ * into the next line's.
+ */
+const holdsDoubt = (figure: string, doubted: readonly string[]) =>
+  doubted.some((d) => /\d/.test(d) && figure.includes(d.normalize('NFKC')));
+
+/** Scores the figures of `read` against `reference`; `doubted` are the runs of characters the reader doubted. */
+export function figureScore(reference: string, read: string, doubted: readonly string[]): FigureScore {
+  const want = figureCounts(figureTexts(reference));
+  const got = figureCounts(figureTexts(read));
+  const score: FigureScore = { reference: 0, exact: 0, wrong: 0, wrongDoubted: 0, rightDoubted: 0 };
+  for (const n of want.values()) score.reference += n;
+  for (const [figure, n] of got) {
+    const right = Math.min(n, want.get(figure) ?? 0);
+    const inDoubt = holdsDoubt(figure, doubted);
+    score.exact += right;
+    score.wrong += n - right;
+    if (inDoubt) {
+      score.wrongDoubted += n - right;
+      score.rightDoubted += right;
+    }
+  }
+  return score;
+}
+
+/** The reference's figures not read, and the figures read that it lacks (`?` after those doubted), for `--errors`. */
+export function figureDiff(reference: string, read: string, doubted: readonly string[]): string {
+  const want = figureCounts(figureTexts(reference));
+  const got = figureCounts(figureTexts(read));
+  const missed = [...want].flatMap(([f, n]) => Array(Math.max(0, n - (got.get(f) ?? 0))).fill(f));
+  const wrong = [...got].flatMap(([f, n]) => {
+    const extra = Math.max(0, n - (want.get(f) ?? 0));
+    return Array(extra).fill(holdsDoubt(f, doubted) ? `${f}?` : f);
+  });
+  return missed.length + wrong.length === 0 ? '' : `missed ${missed.join(' ')} | read ${wrong.join(' ')}`;
 }

@@ -37,7 +37,7 @@ import {
   PP_OCR_TUNING,
 } from '../src/parse/ocr/ocr-pages.js';
 import { emptyStageTimes, OCR_STAGES } from '../src/parse/ocr/stage-times.js';
-import { errorDiff, unorderedErrors } from './ocr-errors.js';
+import { errorDiff, type FigureScore, figureDiff, figureScore, unorderedErrors } from './ocr-errors.js';
 import { renderedPages, withTablesExpanded } from './rendered-pages.js';
 
 const GOLD_NAME = /^(.+)\.p(\d+)\.txt$/;
@@ -50,6 +50,16 @@ const showErrors = process.argv.includes('--errors');
 
 /** The page as read, each table's placeholder replaced by its cells row by row, as a transcriber reads a table. */
 const readText = (page: OcrPage): string => withTablesExpanded(page.text, page.tables);
+
+/** The figures the reader marked as doubted: runs of doubted characters, line by line, split at spaces. */
+const doubtedRuns = (page: OcrPage | undefined): string[] =>
+  (page?.lines ?? []).flatMap((line) =>
+    line.chars
+      .map((c) => (c.doubted ? c.text : ' '))
+      .join('')
+      .split(/\s/)
+      .filter(Boolean),
+  );
 
 /** One page to read: its PDF, the page's number in it and the reference text it is scored against. */
 interface BenchPage {
@@ -160,11 +170,26 @@ async function main(): Promise<void> {
   for (const [, tuning] of runs) await loadOcrModels(1, tuning.modelFiles);
   const loadSeconds = (performance.now() - loadStart) / 1000;
 
-  const emptyTotals = () => ({ pages: 0, errors: 0, unordered: 0, length: 0, seconds: 0, cpuSeconds: 0 });
+  const emptyFigures = (): FigureScore => ({
+    reference: 0,
+    exact: 0,
+    wrong: 0,
+    wrongDoubted: 0,
+    rightDoubted: 0,
+  });
+  const emptyTotals = () => ({
+    pages: 0,
+    errors: 0,
+    unordered: 0,
+    length: 0,
+    seconds: 0,
+    cpuSeconds: 0,
+    figures: emptyFigures(),
+  });
   const totals = runs.map(() => ({ ...emptyTotals(), stages: emptyStageTimes() }));
   const bySet = new Map<string, Array<ReturnType<typeof emptyTotals>>>();
   console.log(
-    `page                                                  chars  ${runs.map(([name]) => `${name.padStart(7)}: errors    CER  unordered  seconds  cpu s  confidence`).join('  ')}`,
+    `page                                                  chars  ${runs.map(([name]) => `${name.padStart(7)}: errors    CER  unordered  figures  wrong  seconds  cpu s  confidence`).join('  ')}`,
   );
   for (const bench of pages) {
     let row = '';
@@ -182,6 +207,7 @@ async function main(): Promise<void> {
       const text = read ? readText(read) : '';
       const counted = characterErrors(bench.text, text);
       const unordered = unorderedErrors(bench.text, text);
+      const figures = figureScore(bench.text, text, doubtedRuns(read));
       length = counted.length;
       for (const t of [total, setTotals[i] as ReturnType<typeof emptyTotals>]) {
         t.pages++;
@@ -190,11 +216,14 @@ async function main(): Promise<void> {
         t.length += counted.length;
         t.seconds += took;
         t.cpuSeconds += cpuTook;
+        for (const key of Object.keys(figures) as Array<keyof FigureScore>) t.figures[key] += figures[key];
       }
-      row += `         ${String(counted.errors).padStart(7)} ${((100 * counted.errors) / Math.max(1, counted.length)).toFixed(2).padStart(5)}% ${String(unordered).padStart(10)} ${took.toFixed(2).padStart(8)} ${cpuTook.toFixed(2).padStart(6)} ${(read?.confidence ?? 0).toFixed(3).padStart(11)}`;
+      row += `         ${String(counted.errors).padStart(7)} ${((100 * counted.errors) / Math.max(1, counted.length)).toFixed(2).padStart(5)}% ${String(unordered).padStart(10)} ${`${figures.exact}/${figures.reference}`.padStart(8)} ${`${figures.wrong - figures.wrongDoubted}`.padStart(6)} ${took.toFixed(2).padStart(8)} ${cpuTook.toFixed(2).padStart(6)} ${(read?.confidence ?? 0).toFixed(3).padStart(11)}`;
       if (showErrors) {
         const diff = errorDiff(bench.text, text);
         if (diff) console.log(`  ${name} ${bench.name}: ${diff}`);
+        const figureEdits = figureDiff(bench.text, text, doubtedRuns(read));
+        if (figureEdits) console.log(`  ${name} ${bench.name} figures: ${figureEdits}`);
       }
     }
     console.log(`${`${bench.set.padEnd(9)} ${bench.name}`.padEnd(52)} ${String(length).padStart(6)}${row}`);
@@ -203,7 +232,9 @@ async function main(): Promise<void> {
   const summary = (t: ReturnType<typeof emptyTotals>) =>
     `${t.pages} pages, ${t.length} characters, CER ${((100 * t.errors) / Math.max(1, t.length)).toFixed(2)} % ` +
     `(${((100 * t.unordered) / Math.max(1, t.length)).toFixed(2)} % order aside), ${t.seconds.toFixed(1)} s, ` +
-    `${(t.pages / t.seconds).toFixed(2)} pages/s with one thread, ${(t.pages / t.cpuSeconds).toFixed(2)} pages per CPU-second`;
+    `${(t.pages / t.seconds).toFixed(2)} pages/s with one thread, ${(t.pages / t.cpuSeconds).toFixed(2)} pages per CPU-second; ` +
+    `figures read exactly ${t.figures.exact}/${t.figures.reference} (${((100 * t.figures.exact) / Math.max(1, t.figures.reference)).toFixed(1)} %), ` +
+    `${t.figures.wrong} read wrong of which ${t.figures.wrongDoubted} doubted, ${t.figures.rightDoubted} right but doubted`;
   console.log(
     `\n${pages.length} pages (render, detect, recognise; model load ${loadSeconds.toFixed(1)} s apart):`,
   );

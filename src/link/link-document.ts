@@ -243,6 +243,8 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
           confidence: a.confidence,
         };
         if (role.entityTypes.length === 0) {
+          // A figure OCR read in doubt (a lost digit, an impossible grouping) is no fact to record.
+          if (sentence.ocrDoubted?.some(([ds, de]) => ds < end && start < de)) continue;
           const value = normalizeArgumentValue(a.role, a.text, publishedAt);
           args.push({ ...base, role: a.role, roleKey: role.key, ...(value ? { value: value.display } : {}) });
           continue;

@@ -282,6 +282,8 @@ function placeOcrSentences(doc: ParsedDocument): void {
     const found = sentenceBoxes(sentence.text, page, searchFrom.get(sentence.page) ?? 0);
     if (!found || found.boxes.length === 0) continue;
     sentence.ocrBoxes = found.boxes;
+    if (found.doubted.length > 0)
+      sentence.ocrDoubted = found.doubted.map(([a, b]) => [sentence.start + a, sentence.start + b]);
     searchFrom.set(sentence.page, found.end);
   }
 }

@@ -40,6 +40,8 @@ export interface OcrChar {
   confidence: number;
   /** Approximate: the line's height, the width from the time steps that emitted it. */
   box: PageBox;
+  /** Set on the characters of a figure the reader doubts (an impossible digit grouping, an unsure digit). */
+  doubted?: true;
 }
 
 /** A line read by OCR. */
@@ -95,6 +97,8 @@ export interface ParsedSentence {
   table?: { index: number; row: number };
   /** On a page read by OCR: the boxes of its characters on that page, one per line it crosses. */
   ocrBoxes?: PageBox[];
+  /** On a page read by OCR: figures the reader doubts, as [start, end) offsets into the document's text. */
+  ocrDoubted?: Array<[number, number]>;
 }
 
 export interface DocumentHeader {

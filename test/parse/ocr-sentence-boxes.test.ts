@@ -38,6 +38,19 @@ describe('sentence boxes on an OCR page', () => {
     assert.deepEqual(sentenceBoxes('公司', page, 9)?.boxes, [[190, 100, 210, 112]]);
   });
 
+  it('gives the offsets in the sentence of the characters of figures the reader doubts', () => {
+    const read = line('质押170,36,800股。', 140);
+    read.chars.forEach((c, i) => {
+      if (i >= 2 && i < 12) c.doubted = true;
+    });
+    const doubtPage: PageOcr = { ...page, lines: [read] };
+    const sentence = '质押 170,36,800股。';
+    const found = sentenceBoxes(sentence, doubtPage);
+    assert.deepEqual(found?.doubted, [[3, 13]]);
+    assert.equal(sentence.slice(3, 13), '170,36,800');
+    assert.deepEqual(sentenceBoxes('公司股东质押股份。', page)?.doubted, []);
+  });
+
   it('a sentence not on the page has no boxes', () => {
     assert.equal(sentenceBoxes('董事会决议', page), undefined);
     assert.equal(sentenceBoxes('  ', page), undefined);

@@ -50,6 +50,8 @@ export interface OcrTuning {
    * worse (bench/README.md).
    */
   scanResolution?: boolean;
+  /** false: a figure in doubt is not read again at a finer scale (the benchmark's comparison); on by default. */
+  rereadFigures?: boolean;
 }
 
 /** PP-OCR's own settings at 144 dpi, kept for comparison in the benchmark. */
@@ -125,6 +127,26 @@ async function renderScan(
   return renderPage(page, scale);
 }
 
+/** A scan finer than this many times the reading scale is worth reading a doubted figure from again. */
+const FINER_GAIN = 1.15;
+
+/**
+ * The scale a doubted figure is read again at: a scanned JPEG's own resolution where it is finer than `scale`;
+ * undefined otherwise (the figure is then read again from the page image as it is, unsqueezed). Pages pdf.js
+ * renders are images too on a scan, and rendering them finer would only enlarge their pixels.
+ */
+export function finerScale(
+  width: number,
+  height: number,
+  scale: number,
+  jpeg: Uint8Array | undefined,
+): number | undefined {
+  const pixels = jpeg ? jpegPixelSize(jpeg) : undefined;
+  if (!pixels) return undefined;
+  const fine = Math.min(pixels.width / width, MAX_RENDER_SIDE / Math.max(width, height));
+  return fine >= scale * FINER_GAIN ? fine : undefined;
+}
+
 async function readPage(
   page: PDFPageProxy,
   jpeg: Uint8Array | undefined,
@@ -138,6 +160,19 @@ async function readPage(
   const wanted = Math.max(tuning.renderScale, pixels ? pixels.width / width : 0);
   const scale = Math.min(wanted, MAX_RENDER_SIDE / Math.max(width, height));
   const rendered = await timed(times, 'render', () => renderScan(page, scale, jpeg));
+  const fineScale = finerScale(width, height, scale, jpeg);
+  let fine: Promise<RgbaImage> | undefined;
+  const finer = (turn: QuarterTurns) =>
+    tuning.rereadFigures === false
+      ? {}
+      : {
+          finer: async () => {
+            if (fineScale === undefined) return undefined;
+            fine ??= timed(times, 'render', () => renderScan(page, fineScale, jpeg));
+            const image = await fine;
+            return turn === 0 ? image : turnImage(image, turn);
+          },
+        };
   const options = {
     detectionMaxSide: tuning.detectionMaxSide,
     minConfidence: MIN_CONFIDENCE,
@@ -146,12 +181,12 @@ async function readPage(
     ...(times ? { times } : {}),
   };
   let image = rendered;
-  let read = await readLines(rendered, models, options);
+  let read = await readLines(rendered, models, { ...options, ...finer(0) });
   let turns: QuarterTurns = 0;
   // A page scanned sideways or upside down reads little as it is: the turn that reads most is kept.
   for (const turn of turnsToTry(read)) {
     const turned = turnImage(rendered, turn);
-    const again = await readLines(turned, models, options);
+    const again = await readLines(turned, models, { ...options, ...finer(turn) });
     if (readingScore(again) > readingScore(read)) {
       image = turned;
       read = again;
@@ -225,7 +260,12 @@ async function pageOf(
     text: l.text,
     confidence: round3(l.confidence),
     box: rounded(l.box),
-    chars: l.chars.map((c) => ({ text: c.text, confidence: round3(c.confidence), box: rounded(c.box) })),
+    chars: l.chars.map((c) => ({
+      text: c.text,
+      confidence: round3(c.confidence),
+      box: rounded(c.box),
+      ...(c.doubted ? { doubted: c.doubted } : {}),
+    })),
   }));
   return {
     number: read.number,

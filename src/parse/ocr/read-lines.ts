@@ -1,9 +1,10 @@
 /** Text lines of one page image: detect boxes, drop stamps, recognise each line. */
 
 import { fullWidthPunctuation } from './cjk-punctuation.js';
-import { charSpans, ctcFromBest, ctcGreedy } from './ctc.js';
+import { charSpans, ctcFromBest, ctcGreedy, type DecodedLine } from './ctc.js';
 import { DB_DEFAULTS, type DbOptions, decodeBoxes } from './db-boxes.js';
 import { detectionInput } from './detection-input.js';
+import { doubtedFigures, figuresIn, groupingPossible, SPACED_FIGURE } from './figures.js';
 import { inkRegion } from './ink-region.js';
 import type { OcrModels } from './ocr-models.js';
 import type { Point, RgbaImage } from './raster.js';
@@ -24,6 +25,8 @@ export interface ImageChar {
   text: string;
   confidence: number;
   box: Box;
+  /** Part of a figure the reader doubts (figures.ts): not to be taken as a fact. */
+  doubted?: true;
 }
 
 /** One recognised line, its box in image pixels. */
@@ -46,6 +49,12 @@ export interface ReadLinesOptions {
   detectWholePage?: boolean;
   /** CPU time by stage is added here when given (the benchmark's profile). */
   times?: OcrStageTimes;
+  /**
+   * The same image at a finer resolution (same frame, larger by a factor), or undefined when there is none;
+   * called at most once, on the first line with a doubted figure, which is then read again from it (from the
+   * image itself, unsqueezed, when there is none). Without it, doubted figures are not read again.
+   */
+  finer?: () => Promise<RgbaImage | undefined>;
 }
 
 export interface ReadLines {
@@ -68,6 +77,64 @@ const INK_MARGIN = 32;
 
 /** Outputs the fused recogniser adds (models/ocr/fuse_models.py): each step's best class and its probability. */
 const STEP_OUTPUTS = ['step_class', 'step_prob'] as const;
+
+/** A decoded line's figures the reader doubts; the confidences are its characters'. */
+const doubtsOf = (line: DecodedLine) =>
+  doubtedFigures(
+    line.text,
+    line.chars.map((c) => c.confidence),
+  );
+
+/** The least probability among the characters of the line's figures (1 when it has none). */
+function leastFigureConfidence(line: DecodedLine): number {
+  let least = 1;
+  let unit = 0;
+  const spans = figuresIn(line.text, SPACED_FIGURE);
+  for (const c of line.chars) {
+    if (spans.some((f) => unit >= f.start && unit < f.end)) least = Math.min(least, c.confidence);
+    unit += c.text.length;
+  }
+  return least;
+}
+
+/** The line's text apart from its figures' digits and separators. */
+const wording = (text: string) => text.replace(/[\d,.，\s]/g, '');
+
+/**
+ * Whether a second reading of a line's figures is the better one: its wording the same (only figures are read
+ * again), fewer impossible groupings, or as many and fewer figures in doubt, or as many and its least sure
+ * figure digit surer. A reading that loses
+ * figures is not better, however sure.
+ */
+export function betterFigures(second: DecodedLine, first: DecodedLine): boolean {
+  if (wording(second.text) !== wording(first.text)) return false;
+  if (figuresIn(second.text, SPACED_FIGURE).length < figuresIn(first.text, SPACED_FIGURE).length)
+    return false;
+  // A grouping no filing prints is surely wrong; an unsure digit may be right.
+  const impossible = (line: DecodedLine) =>
+    figuresIn(line.text, SPACED_FIGURE).filter((f) => !groupingPossible(f.text)).length;
+  if (impossible(second) !== impossible(first)) return impossible(second) < impossible(first);
+  const doubts = [doubtsOf(second).length, doubtsOf(first).length] as const;
+  if (doubts[0] !== doubts[1]) return doubts[0] < doubts[1];
+  return leastFigureConfidence(second) > leastFigureConfidence(first);
+}
+
+/**
+ * A figure is read again from a box lengthened by this share of its height at each end: detector boxes of small
+ * print in ruled cells often stop short of a figure's last digit (…000.0 for …000.00).
+ */
+const REREAD_WIDEN = 0.3;
+
+/** The quadrilateral lengthened at both ends by `share` of its height, along its own direction. */
+export function widened(corners: [Point, Point, Point, Point], share: number): [Point, Point, Point, Point] {
+  const [tl, tr, br, bl] = corners;
+  const length = Math.hypot(tr.x - tl.x, tr.y - tl.y) || 1;
+  const height = Math.hypot(bl.x - tl.x, bl.y - tl.y);
+  const dx = ((tr.x - tl.x) / length) * height * share;
+  const dy = ((tr.y - tl.y) / length) * height * share;
+  const move = (p: Point, sign: number) => ({ x: p.x + sign * dx, y: p.y + sign * dy });
+  return [move(tl, -1), move(tr, 1), move(br, 1), move(bl, -1)];
+}
 
 /** Widest line crop (a 48-pixel-high strip); longer lines are squeezed. */
 const MAX_LINE_WIDTH = 3200;
@@ -155,21 +222,57 @@ export async function readLines(
     return timed(times, 'ctc', () => ctcGreedy(out.data, steps, classes, charset));
   };
 
+  const recognise = (feeds: Feeds) =>
+    stepOutputs ? recogniseBySteps(feeds) : recogniseByProbabilities(feeds);
+
   // One line a run: the recogniser's cost grows faster than the batch, and padding would only add to it.
   const lines: ImageLine[] = [];
+  let finerImage: Promise<RgbaImage | undefined> | undefined;
   for (const { corners: leaning, crop } of candidates) {
     const corners = upright(leaning);
     const feeds = {
       [recogniser.inputNames[0] ?? 'x']: { data: crop.data, dims: [1, 3, LINE_HEIGHT, crop.width] },
     };
-    const decoded = stepOutputs ? await recogniseBySteps(feeds) : await recogniseByProbabilities(feeds);
+    let decoded = await recognise(feeds);
+    // A figure read in doubt is read again from the finer image, unsqueezed: small print in a noisy scan
+    // loses digits at the page's reading scale (170,360,800,000.00 read as 170,36,800).
+    if (options.finer && decoded.confidence >= options.minConfidence && doubtsOf(decoded).length > 0) {
+      finerImage ??= options.finer();
+      // Without a finer image, a squeezed line is read again from the same one, at its full width.
+      const fine = (await finerImage) ?? (options.lineWidthScale < 1 ? image : undefined);
+      if (fine) {
+        const first = decoded;
+        const factor = fine.width / image.width;
+        const scaled = widened(leaning, REREAD_WIDEN).map((p) => ({
+          x: p.x * factor,
+          y: p.y * factor,
+        })) as typeof leaning;
+        const again = await timed(times, 'crops', () => cropLine(fine, scaled, MAX_LINE_WIDTH, 1));
+        const second = await recognise({
+          [recogniser.inputNames[0] ?? 'x']: { data: again.data, dims: [1, 3, LINE_HEIGHT, again.width] },
+        });
+        if (betterFigures(second, first)) decoded = second;
+      }
+    }
     if (decoded.text !== '' && decoded.confidence >= options.minConfidence) {
       const spans = charSpans(decoded);
       const texts = fullWidthPunctuation(decoded.chars.map((c) => c.text));
+      const doubted = new Set<number>();
+      let unit = 0;
+      const starts = decoded.chars.map((c) => {
+        const at = unit;
+        unit += c.text.length;
+        return at;
+      });
+      for (const f of doubtsOf(decoded))
+        starts.forEach((at, i) => {
+          if (at >= f.start && at < f.end) doubted.add(i);
+        });
       const chars = decoded.chars.map((c, i) => ({
         text: texts[i] ?? c.text,
         confidence: c.confidence,
         box: spanBox(corners, spans[i] ?? [0, 1]),
+        ...(doubted.has(i) ? { doubted: true as const } : {}),
       }));
       lines.push({ text: texts.join(''), confidence: decoded.confidence, box: boundsOf(corners), chars });
     }

@@ -3,7 +3,7 @@
  * crosses. The cleaned document text differs from the OCR lines in whitespace and line breaks only where
  * the cleaner joined lines, so characters are matched with whitespace left out on both sides.
  */
-import type { PageBox, PageOcr } from '../types.js';
+import type { OcrChar, PageBox, PageOcr } from '../types.js';
 
 const SPACE = /\s/;
 
@@ -16,7 +16,7 @@ export function sentenceBoxes(
   sentence: string,
   page: PageOcr,
   from = 0,
-): { boxes: PageBox[]; end: number } | undefined {
+): { boxes: PageBox[]; end: number; doubted: Array<[number, number]> } | undefined {
   const chars = page.lines.flatMap((line, lineIndex) =>
     line.chars.filter((c) => !SPACE.test(c.text)).map((c) => ({ ...c, line: lineIndex })),
   );
@@ -52,5 +52,27 @@ export function sentenceBoxes(
     }
   }
   if (current) boxes.push(current.box);
-  return { boxes, end };
+  return { boxes, end, doubted: doubtedSpans(sentence, chars.slice(at, end)) };
+}
+
+/**
+ * Spans [start, end) of `sentence` (UTF-16 offsets) over characters the reader doubts; `chars` are the page's
+ * characters the sentence was found at, its non-space characters one for one.
+ */
+function doubtedSpans(sentence: string, chars: readonly OcrChar[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let k = 0;
+  let unit = 0;
+  for (const ch of sentence) {
+    if (!SPACE.test(ch)) {
+      if (chars[k]?.doubted) {
+        const last = spans[spans.length - 1];
+        if (last && last[1] === unit) last[1] = unit + ch.length;
+        else spans.push([unit, unit + ch.length]);
+      }
+      k++;
+    }
+    unit += ch.length;
+  }
+  return spans;
 }
