@@ -196,7 +196,10 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
           o.start < at.start &&
           isFullName(cleanCompanyName(o.text)),
       );
-      return outer ?? knownNameAround(modelText, at, resolver.known) ?? at;
+      if (outer) return outer;
+      // The text before the span, across a line or sentence break, may complete a known name.
+      const whole = knownNameAround(parsed.text, span(at.start, at.end)[0], at.text, resolver.known);
+      return whole ? { ...at, text: whole } : at;
     };
     for (const e of ordered) {
       const outer = fullSpan(e, e.type);
@@ -572,25 +575,33 @@ function linkedForecast(f: Forecast): LinkedForecast {
 
 /**
  * A known company's full name that the text states whole around a span the model cut at its start
- * (灵生物药品有限公司 in 金宇保灵生物药品有限公司): the text itself, not a guess, completes the name.
+ * (灵生物药品有限公司 in 金宇保灵生物药品有限公司, also across a line break: 顺丰速\n运（中国）有限公司): the text
+ * itself, not a guess, completes the name.
  */
 function knownNameAround(
   text: string,
-  at: { start: number; end: number; text: string },
+  start: number,
+  spanText: string,
   known: readonly LinkedEntity[],
-): { start: number; end: number; text: string } | undefined {
+): string | undefined {
+  const cut = cleanCompanyName(spanText);
   for (const entity of known) {
-    for (const name of [entity.name, ...(entity.shortNames ?? [])]) {
-      const missing = name.length - at.text.length;
-      if (
-        missing <= 0 ||
-        missing > at.start ||
-        !name.endsWith(at.text) ||
-        !isFullName(cleanCompanyName(name))
-      )
-        continue;
-      if (text.slice(at.start - missing, at.start) === name.slice(0, missing))
-        return { start: at.start - missing, end: at.end, text: name };
+    for (const raw of [entity.name, ...(entity.shortNames ?? [])]) {
+      const name = cleanCompanyName(raw);
+      if (name.length <= cut.length || !name.endsWith(cut) || !isFullName(name)) continue;
+      // Walk back over the document text from the span, a character of the name's missing head at a time.
+      let from = start;
+      let k = name.length - cut.length;
+      while (k > 0 && from > 0) {
+        const c = text.charAt(from - 1);
+        if (name.charAt(k - 1) === ' ') k--;
+        else if (/\s/.test(c)) from--;
+        else if (cleanCompanyName(c) === name.charAt(k - 1)) {
+          from--;
+          k--;
+        } else break;
+      }
+      if (k === 0) return raw;
     }
   }
   return undefined;

@@ -18,6 +18,17 @@ describe('a company name the model cut at its start', () => {
     assert.ok(!linked.entities.some((e) => e.name === CUT), 'no company of the cut name');
   });
 
+  it('is the known company also when a line break falls inside its name', async () => {
+    const linked = await linkText(
+      `${HEADER}公司全资子公司金宇保\n${CUT}本期完成增资。\n`,
+      'announcement',
+      known,
+      [[CUT, 'company']],
+    );
+    const mention = linked.mentions.find((m) => m.text === CUT);
+    assert.equal(mention?.entityKey, `name:${WHOLE}`);
+  });
+
   it('stays a name of its own where the text does not complete it', async () => {
     const linked = await linkText(`${HEADER}公司与${CUT}签订合同。\n`, 'announcement', known, [
       [CUT, 'company'],
