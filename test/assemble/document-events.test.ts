@@ -8,6 +8,7 @@ import {
 } from '../../src/assemble/index.js';
 import { withSentenceRoles } from '../../src/assemble/sentence-roles.js';
 import { type LinkedEvent, loadEventRoles, type SentenceEvent } from '../../src/link/index.js';
+import { mention } from '../support/record-mentions.js';
 
 const eventTypes = loadEventRoles();
 const issuer = {
@@ -191,33 +192,12 @@ describe('document-level records', () => {
 });
 
 /** A sentence event whose arguments are placed where their text stands in the sentence (sentence 0). */
-function event(
+const event = (
   type: string,
   sentenceText: string,
   trigger: string,
-  args: [role: string, text: string, entity?: string][],
-) {
-  const at = (text: string) => {
-    const start = sentenceText.indexOf(text);
-    assert.ok(start >= 0, `${text} is in the sentence`);
-    return { sentence: 0, start, end: start + text.length, text, confidence: 0.9 };
-  };
-  const info = eventTypes.get(type);
-  return {
-    type,
-    typeKey: info?.key ?? type,
-    trigger,
-    confidence: 0.9,
-    mention: at(trigger),
-    sentenceText,
-    arguments: args.map(([role, text, entity]) => ({
-      ...at(text),
-      role,
-      roleKey: info?.roles.get(role)?.key ?? role,
-      ...(entity ? { entityKey: entity, label: 'Company' as const } : {}),
-    })),
-  } satisfies SentenceEvent;
-}
+  args: [role: string, text: string, company?: string][],
+) => mention(type, 0, sentenceText, trigger, args);
 
 const roles = (e: LinkedEvent | undefined) =>
   Object.fromEntries((e?.arguments ?? []).filter((a) => a.documentRole).map((a) => [a.documentRole, a.text]));

@@ -12,13 +12,13 @@ export const eventTypes = loadEventRoles();
 /** Each sentence starts at index × 100 in the document text. */
 export const sentenceStarts = Array.from({ length: 12 }, (_, i) => i * 100);
 
-/** A model mention in sentence `sentence`, its arguments found in the sentence's text. */
+/** A model mention in sentence `sentence`, its arguments found in the sentence's text (a company's key when given). */
 export function mention(
   type: string,
   sentence: number,
   sentenceText: string,
   trigger: string,
-  args: [role: string, text: string][],
+  args: [role: string, text: string, company?: string][],
 ): SentenceEvent {
   const at = (text: string) => {
     const start = sentenceText.indexOf(text);
@@ -34,10 +34,11 @@ export function mention(
     confidence: 0.9,
     mention: at(trigger),
     sentenceText,
-    arguments: args.map(([role, text]) => ({
+    arguments: args.map(([role, text, company]) => ({
       ...at(text),
       role,
       roleKey: info?.roles.get(role)?.key ?? role,
+      ...(company ? { entityKey: company, label: 'Company' as const } : {}),
     })),
   };
 }
