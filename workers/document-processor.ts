@@ -1,6 +1,7 @@
 import type { SandboxedJob } from 'bullmq';
 import { KnownNames } from '../src/extract/index.js';
-import { type WriteSummary, writeDocumentGraph } from '../src/graph/index.js';
+import type { WriteSummary } from '../src/graph/index.js';
+import type { GraphDocument } from '../src/link/graph-document.js';
 import { isDocumentInputError, ocrLimitsOf, type ResearchReportHeader } from '../src/parse/index.js';
 import { type ReadStage, readDocument } from '../src/pipeline/index.js';
 import {
@@ -40,12 +41,22 @@ export interface DocumentJobResult {
 }
 
 /**
- * Runs one document through parse → extract → link → assemble → graph. Runs in a sandboxed child process, so
+ * What the sandboxed processor hands the worker: the job's result but for the graph write, and the
+ * document to write. The worker writes it (workers/graph-batcher.ts), so that the documents several
+ * processors have read can share a transaction; parsing untrusted bytes is what needs the sandbox.
+ */
+export interface ReadJobResult {
+  result: Omit<DocumentJobResult, 'graph'>;
+  graph: GraphDocument;
+}
+
+/**
+ * Runs one document through load → parse → extract → link → assemble. Runs in a sandboxed child process, so
  * CPU-heavy parsing and inference never starve the lock renewal of the worker's other jobs. Only
  * connection and availability faults are retried (asJobFailure); anything else fails at once. A processor
  * that cannot load (a missing model) is the worker's fault, not the document's, so that is retried too.
  */
-export default async function processDocument(job: SandboxedJob): Promise<DocumentJobResult> {
+export default async function processDocument(job: SandboxedJob): Promise<ReadJobResult> {
   const problems = documentJobProblems(job.data);
   if (problems.length > 0)
     throw rejected('invalid_payload', `job payload is invalid: ${problems.join('; ')}`);
@@ -61,8 +72,7 @@ async function processPayload(
   job: SandboxedJob,
   payload: DocumentJob,
   ctx: PipelineContext,
-): Promise<DocumentJobResult> {
-  const log = ctx.log.child({ jobId: job.id, documentId: payload.documentId });
+): Promise<ReadJobResult> {
   const timings: Record<string, number> = {};
   const stage = async <T>(name: Stage, percent: number, run: () => Promise<T>): Promise<T> => {
     await job.updateProgress({ stage: name, percent });
@@ -108,14 +118,9 @@ async function processPayload(
   }
   const { parsed, graph: graphDocument } = read;
 
-  const summary = await stage('graph', 85, () =>
-    writeDocumentGraph(ctx.driver, ctx.config.neo4jDatabase, graphDocument),
-  );
-  await job.updateProgress({ stage: 'done', percent: 100 });
-
   const eventTypes: Record<string, number> = {};
   for (const e of graphDocument.events) eventTypes[e.type] = (eventTypes[e.type] ?? 0) + 1;
-  const result: DocumentJobResult = {
+  const result: Omit<DocumentJobResult, 'graph'> = {
     documentId: payload.documentId,
     kind: graphDocument.document.kind,
     pages: parsed.pages.length,
@@ -124,15 +129,13 @@ async function processPayload(
     mentions: graphDocument.mentions.length,
     events: graphDocument.events.length,
     eventTypes,
-    arguments: summary.arguments,
+    arguments: graphDocument.events.reduce((n, e) => n + e.arguments.length, 0),
     modelVersion: ctx.extractor.modelVersion,
-    graph: summary,
     timings,
     warnings: parsed.warnings,
     ...(parsed.kind === 'research_report' && parsed.header.researchReport
       ? { report: parsed.header.researchReport }
       : {}),
   };
-  log.info({ result: { ...result, warnings: undefined, report: undefined } }, 'document processed');
-  return result;
+  return { result, graph: graphDocument };
 }

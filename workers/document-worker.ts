@@ -1,10 +1,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'bullmq';
+import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
 import type { Config } from '../src/config/index.js';
-import { createNeo4jDriver, ensureGraphSchema } from '../src/graph/index.js';
+import { createNeo4jDriver, ensureGraphSchema, writeDocumentsGraph } from '../src/graph/index.js';
 import type { Logger } from '../src/log/logger.js';
-import { DOCUMENTS_QUEUE, listenForCancellations, redisConnectionOptions } from '../src/queue/index.js';
+import {
+  asJobFailure,
+  DOCUMENTS_QUEUE,
+  listenForCancellations,
+  redisConnectionOptions,
+} from '../src/queue/index.js';
+import type { DocumentJobResult, ReadJobResult } from './document-processor.js';
+import { GraphBatcher } from './graph-batcher.js';
 import { CANCELLED_BY_ADMIN, createProcessorPool, limitedSandbox } from './limited-sandbox.js';
 
 const processorFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'document-processor.js');
@@ -18,14 +25,20 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   const driver = createNeo4jDriver(config);
   try {
     await ensureGraphSchema(driver, config.neo4jDatabase);
-  } finally {
+  } catch (error) {
     await driver.close();
+    throw error;
   }
 
   const limits = { readSeconds: config.documentReadSeconds, memoryMb: config.documentMemoryMb };
   // Child processes (not threads): each keeps its own model session loaded between jobs.
   const pool = createProcessorPool(limits);
-  const worker = new Worker(DOCUMENTS_QUEUE, limitedSandbox(processorFile, pool, limits), {
+  const batcher = new GraphBatcher((docs) => writeDocumentsGraph(driver, config.neo4jDatabase, docs), {
+    maxDocuments: config.graphBatchDocuments,
+    maxWaitMs: config.graphBatchWaitMs,
+  });
+  const processor = readThenWrite(limitedSandbox(processorFile, pool, limits), batcher, log);
+  const worker = new Worker(DOCUMENTS_QUEUE, processor, {
     connection: redisConnectionOptions(config.redisUrl, 'worker'),
     prefix: config.queuePrefix,
     concurrency: config.workerConcurrency,
@@ -55,6 +68,7 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   worker.on('closed', () => {
     void stopListening();
     void pool.clean();
+    void driver.close();
   });
   await worker.waitUntilReady();
   log.info(
@@ -62,6 +76,42 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
     'worker ready',
   );
   return worker;
+}
+
+/**
+ * A job: read in a sandboxed processor child, then written to the graph by this process's batcher with
+ * the documents its other jobs have read meanwhile. A cancellation that comes before the write stops
+ * the job; one that comes during it waits for the commit, as the write is one short transaction.
+ */
+function readThenWrite(read: Processor, batcher: GraphBatcher, log: Logger): Processor {
+  return async (job: Job, token?: string, signal?: AbortSignal): Promise<DocumentJobResult> => {
+    const { result, graph } = (await read(job, token, signal)) as ReadJobResult;
+    if (signal?.aborted)
+      throw new UnrecoverableError(typeof signal.reason === 'string' ? signal.reason : CANCELLED_BY_ADMIN);
+    await job.updateProgress({ stage: 'graph', percent: 85 });
+    const started = performance.now();
+    let summary: DocumentJobResult['graph'];
+    try {
+      summary = await batcher.write(graph);
+    } catch (error) {
+      throw asJobFailure(error);
+    }
+    const done: DocumentJobResult = {
+      ...result,
+      graph: summary,
+      timings: { ...result.timings, graph: Math.round(performance.now() - started) },
+    };
+    await job.updateProgress({ stage: 'done', percent: 100 });
+    log.info(
+      {
+        jobId: job.id,
+        documentId: done.documentId,
+        result: { ...done, warnings: undefined, report: undefined },
+      },
+      'document processed',
+    );
+    return done;
+  };
 }
 
 /** SIGTERM/SIGINT: finish the jobs in hand, then exit. A job cut short by SIGKILL is recovered as stalled. */

@@ -58,6 +58,10 @@ export interface Config {
   listedCompaniesFile: string | null;
   /** Jobs one worker process runs at once. */
   workerConcurrency: number;
+  /** Most documents a worker writes to the graph in one transaction (those its jobs have read meanwhile). */
+  graphBatchDocuments: number;
+  /** How long a read document that finds the worker's graph writer idle waits for others; 0: not at all. */
+  graphBatchWaitMs: number;
   /**
    * How long a job stays locked to a worker without a renewal. A worker renews it while alive; when a
    * worker dies, its job is handed to another one after about this long.
@@ -148,6 +152,8 @@ const spec: Spec<Config> = {
     fallback: '',
   },
   workerConcurrency: { env: 'WORKER_CONCURRENCY', parse: integer(1, 256), fallback: '1' },
+  graphBatchDocuments: { env: 'GRAPH_BATCH_DOCUMENTS', parse: integer(1, 1000), fallback: '16' },
+  graphBatchWaitMs: { env: 'GRAPH_BATCH_WAIT_MS', parse: integer(0, 10000), fallback: '0' },
   jobLockSeconds: { env: 'JOB_LOCK_SECONDS', parse: integer(5, 3600), fallback: '60' },
   maxDocumentBytes: { env: 'MAX_DOCUMENT_BYTES', parse: byteSize, fallback: '50m' },
   maxDocumentPages: { env: 'MAX_DOCUMENT_PAGES', parse: integer(1, 100000), fallback: '500' },

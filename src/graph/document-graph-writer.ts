@@ -34,9 +34,40 @@ export async function writeDocumentGraph(
   database: string,
   doc: GraphDocument,
 ): Promise<WriteSummary> {
+  const [summary] = await writeDocumentsGraph(driver, database, [doc]);
+  return summary as WriteSummary;
+}
+
+/**
+ * Writes several documents in one transaction, each as writeDocumentGraph would and in the order given,
+ * so the graph ends as if they were written one after another (a later document's event match sees the
+ * events of the earlier ones). One commit for all of them, and one round trip per document plus one:
+ * each document's last statements go out with the next document's first. All or none are written.
+ * The ids must differ (a document written twice in one transaction would match its own removal).
+ */
+export async function writeDocumentsGraph(
+  driver: Driver,
+  database: string,
+  docs: readonly GraphDocument[],
+): Promise<WriteSummary[]> {
+  if (docs.length === 0) return [];
+  if (new Set(docs.map((d) => d.document.id)).size !== docs.length)
+    throw new Error('a document appears twice in one graph write');
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
-    return await session.executeWrite((tx) => writeInTransaction(tx, doc));
+    return await session.executeWrite(async (tx) => {
+      const summaries: WriteSummary[] = [];
+      let started = startDocument(tx, docs[0] as GraphDocument);
+      for (const [index, doc] of docs.entries()) {
+        const { previousIds, matches } = await started.answers;
+        const finished = finishDocument(tx, doc, matches, previousIds);
+        // Sent behind this document's last statements, so its match sees this document's events.
+        const next = docs[index + 1];
+        if (next) started = startDocument(tx, next);
+        summaries.push(await finished);
+      }
+      return summaries;
+    });
   } finally {
     await session.close();
   }
@@ -161,11 +192,17 @@ CALL () {
 
 /**
  * Statements per document: the earlier extraction's removal (no-ops when there is none), the
- * entities, the document with its sentences, the mentions, the event match, the events with their
- * arguments, and for a report its rating: two round trips and the commit whatever the document holds
- * (statements are pipelined, in order, up to the match, whose answer the events need).
+ * entities, the document with its sentences, the mentions, the event match, then the events with their
+ * arguments, and for a report its rating: two groups, each sent without waiting between statements
+ * (the driver pipelines them, in order); the second needs the match's answer.
  */
-async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): Promise<WriteSummary> {
+interface StartedDocument {
+  /** The event match and the entities of an earlier extraction (candidates for orphan removal). */
+  answers: Promise<{ matches: Awaited<ReturnType<typeof matchStoredEvents>>; previousIds: string[] }>;
+}
+
+/** The first group: up to the event match. */
+function startDocument(tx: ManagedTransaction, doc: GraphDocument): StartedDocument {
   const documentId = doc.document.id;
   const sentenceId = (index: number) => `${documentId}:${index}`;
 
@@ -211,7 +248,25 @@ async function writeInTransaction(tx: ManagedTransaction, doc: GraphDocument): P
   // Before the match: an earlier document's event named this document's company only in words.
   written.push(linkLateParties(tx, doc));
   const matching = matchStoredEvents(tx, doc);
-  const [matches, previousIds] = await Promise.all([matching, removed, ...written]);
+  const answers = Promise.all([matching, removed, ...written]).then(([matches, previousIds]) => ({
+    matches,
+    previousIds,
+  }));
+  // Awaited by the caller once the previous document's statements are out; a failure is seen there.
+  answers.catch(() => {});
+  return { answers };
+}
+
+/** The second group: the document's events, their arguments and values, its rating, orphan removal. */
+async function finishDocument(
+  tx: ManagedTransaction,
+  doc: GraphDocument,
+  matches: Awaited<ReturnType<typeof matchStoredEvents>>,
+  previousIds: readonly string[],
+): Promise<WriteSummary> {
+  const documentId = doc.document.id;
+  const sentenceId = (index: number) => `${documentId}:${index}`;
+  const { document } = doc;
   const eventIds = new Map<string, string>();
   const joinedIds: string[] = [];
   const created: Record<string, unknown>[] = [];

@@ -1,5 +1,10 @@
 export { createCompanyGazetteer } from './company-gazetteer.js';
-export { removeDocumentGraph, type WriteSummary, writeDocumentGraph } from './document-graph-writer.js';
+export {
+  removeDocumentGraph,
+  type WriteSummary,
+  writeDocumentGraph,
+  writeDocumentsGraph,
+} from './document-graph-writer.js';
 export { ensureGraphSchema } from './graph-schema.js';
 export { type ExampleFact, type GraphSummary, summarizeGraph } from './graph-summary.js';
 export { KNOWN_NAMES_QUERY, readKnownNames } from './known-names.js';
