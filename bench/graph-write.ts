@@ -1,84 +1,146 @@
 /**
- * Graph writing alone, as one worker writes: generated documents (bench/graph-generator.ts: the parse
- * stage's output and the model's reading, linked and assembled by the product's code before the clock
- * starts) written one at a time by writeDocumentGraph against a Neo4j started for the run on a free port
- * (or the TEST_* servers, see bench-pipeline.ts). Prints facts per second (sentences + mentions + events
- * + arguments, as bench:pipeline and the worker count them), transactions per second, and the time of
- * each statement of the write summed over the run, slowest first.
+ * Graph writing alone, as one worker writes, by two paths side by side in one run: one document per
+ * transaction (writeDocumentGraph, each awaited) and the worker's batcher (workers/graph-batcher.ts:
+ * documents that are ready share a transaction, up to --batch). Generated documents
+ * (bench/graph-generator.ts: the parse stage's output and the model's reading, linked and assembled by
+ * the product's code before any clock starts) against a Neo4j started for the run on a free port (or the
+ * TEST_* servers when their graph is empty, see bench-pipeline.ts). Each pass empties the graph, writes --warmup documents
+ * untimed, then the measured ones, and dumps the graph: both paths must leave the same graph (exit
+ * code 1 otherwise). Passes alternate (one-by-one first in odd rounds); the run's first pass meets a
+ * cold server (its first plans and JIT), later ones a warm one. Prints facts per second (sentences +
+ * mentions + events + arguments, as the worker counts them) and transactions per second of each pass;
+ * with --statements, the time of each statement summed over the measured documents, slowest first.
  *
- *   node dist/bench/graph-write.js [--documents 400] [--warmup 50] [--scale 0.05]
+ *   node dist/bench/graph-write.js [--documents 400] [--warmup 50] [--scale 0.05] [--batch 16]
+ *                                  [--rounds 2] [--statements]
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Driver, ManagedTransaction, SessionConfig } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import type { Config } from '../src/config/index.js';
-import { createNeo4jDriver, ensureGraphSchema, writeDocumentGraph } from '../src/graph/index.js';
+import {
+  createNeo4jDriver,
+  ensureGraphSchema,
+  type WriteSummary,
+  writeDocumentGraph,
+  writeDocumentsGraph,
+} from '../src/graph/index.js';
 import type { GraphDocument } from '../src/link/graph-document.js';
 import { linkAndAssemble } from '../src/pipeline/index.js';
+import { GraphBatcher } from '../workers/graph-batcher.js';
 import { withBenchServices } from './bench-pipeline.js';
-import { DEFAULT_OPTIONS, syntheticDocuments } from './graph-generator.js';
+import { dumpDifference, dumpGraph } from './graph-dump.js';
+import { DEFAULT_OPTIONS, syntheticDocuments, wipeGraph } from './graph-generator.js';
+import { observeWriteStatements } from './observed-driver.js';
 
 const { values } = parseArgs({
   options: {
     documents: { type: 'string', default: '400' },
     warmup: { type: 'string', default: '50' },
     scale: { type: 'string', default: '0.05' },
+    batch: { type: 'string', default: '16' },
+    rounds: { type: 'string', default: '2' },
+    statements: { type: 'boolean', default: false },
   },
 });
 const measured = Number(values.documents);
 const warmup = Number(values.warmup);
 const scale = Number(values.scale);
+const batch = Number(values.batch);
+const rounds = Number(values.rounds);
 
-/** Statement time by the statement's first line (its shape), summed over the measured documents. */
+type Path = 'one per transaction' | 'batched';
+
+/** Statement time by path and the statement's first lines (its shape), over the measured documents. */
 const statementMs = new Map<string, { ms: number; calls: number }>();
-let profiling = false;
+let profiling: Path | undefined;
 
-/** A driver whose write transactions time each statement they run; the writer is the product's. */
-function timedDriver(driver: Driver): Driver {
-  const timedTx = (tx: ManagedTransaction): ManagedTransaction =>
-    new Proxy(tx, {
-      get(target, prop, receiver) {
-        if (prop !== 'run') return Reflect.get(target, prop, receiver);
-        return async (query: string, params?: Record<string, unknown>) => {
-          const started = performance.now();
-          const result = await target.run(query, params);
-          if (profiling) {
-            const key = query
-              .replace(/^CYPHER \S+\s+/, '')
-              .trim()
-              .split('\n')
-              .slice(0, 2)
-              .join(' ')
-              .replace(/\s+/g, ' ')
-              .slice(0, 90);
-            const entry = statementMs.get(key) ?? { ms: 0, calls: 0 };
-            entry.ms += performance.now() - started;
-            entry.calls++;
-            statementMs.set(key, entry);
-          }
-          return result;
-        };
-      },
-    });
-  return new Proxy(driver, {
-    get(target, prop, receiver) {
-      if (prop !== 'session') return Reflect.get(target, prop, receiver);
-      return (config: SessionConfig) => {
-        const session = target.session(config);
-        return new Proxy(session, {
-          get(s, p, r) {
-            if (p !== 'executeWrite') return Reflect.get(s, p, r);
-            return <T>(work: (tx: ManagedTransaction) => Promise<T>) =>
-              s.executeWrite((tx) => work(timedTx(tx)));
-          },
-        });
-      };
+function statementKey(query: string): string {
+  return query
+    .replace(/^CYPHER \S+\s+/, '')
+    .trim()
+    .split('\n')
+    .slice(0, 2)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .slice(0, 80);
+}
+
+interface PassResult {
+  path: Path;
+  facts: number;
+  documents: number;
+  transactions: number;
+  ms: number;
+  joined: number;
+  dump: string[];
+}
+
+/** Writes `docs` by `path`; the number of transactions it took. */
+async function write(
+  driver: Driver,
+  database: string,
+  path: Path,
+  docs: readonly GraphDocument[],
+): Promise<{ summaries: WriteSummary[]; transactions: number }> {
+  if (path === 'one per transaction') {
+    const summaries: WriteSummary[] = [];
+    for (const doc of docs) summaries.push(await writeDocumentGraph(driver, database, doc));
+    return { summaries, transactions: docs.length };
+  }
+  let transactions = 0;
+  // As a worker whose processors have read these documents: all handed over at once.
+  const batcher = new GraphBatcher(
+    (some) => {
+      transactions++;
+      return writeDocumentsGraph(driver, database, some);
     },
-  });
+    { maxDocuments: batch, maxWaitMs: 0 },
+  );
+  const summaries = await Promise.all(docs.map((doc) => batcher.write(doc)));
+  return { summaries, transactions };
+}
+
+async function pass(
+  driver: Driver,
+  database: string,
+  path: Path,
+  documents: readonly GraphDocument[],
+): Promise<PassResult> {
+  await wipeGraph(driver, database);
+  profiling = undefined;
+  await write(driver, database, path, documents.slice(0, warmup));
+  profiling = path;
+  const started = performance.now();
+  const { summaries, transactions } = await write(driver, database, path, documents.slice(warmup));
+  const ms = performance.now() - started;
+  profiling = undefined;
+  return {
+    path,
+    facts: summaries.reduce((n, s) => n + s.sentences + s.mentions + s.events + s.arguments, 0),
+    documents: summaries.length,
+    transactions,
+    ms,
+    joined: summaries.reduce((n, s) => n + s.eventsJoined, 0),
+    dump: await dumpGraph(driver, database),
+  };
 }
 
 async function run(config: Config): Promise<void> {
   const driver = createNeo4jDriver(config);
   try {
+    const { records } = await driver.executeQuery(
+      'MATCH (n) RETURN count(n) AS n',
+      {},
+      {
+        database: config.neo4jDatabase,
+      },
+    );
+    // Each pass empties the graph: never a graph someone else keeps (TEST_NEO4J_URI pointing at one).
+    if (Number(records[0]?.get('n')) > 0)
+      throw new Error(
+        'the graph is not empty: this bench empties it each pass; unset TEST_NEO4J_URI or empty it',
+      );
     await ensureGraphSchema(driver, config.neo4jDatabase);
     const options = {
       ...DEFAULT_OPTIONS,
@@ -92,34 +154,57 @@ async function run(config: Config): Promise<void> {
       documents.push(await linkAndAssemble(synthetic));
       if (documents.length === warmup + measured) break;
     }
-    const timed = timedDriver(driver);
-    let facts = 0;
-    let joined = 0;
-    let ms = 0;
-    for (const [i, doc] of documents.entries()) {
-      profiling = i >= warmup;
-      const started = performance.now();
-      const summary = await writeDocumentGraph(timed, config.neo4jDatabase, doc);
-      if (!profiling) continue;
-      ms += performance.now() - started;
-      facts += summary.sentences + summary.mentions + summary.events + summary.arguments;
-      joined += summary.eventsJoined;
+    const observed = observeWriteStatements(driver, (query, _params, ms) => {
+      if (!profiling || !values.statements) return;
+      const key = `${profiling === 'batched' ? 'B' : '1'} ${statementKey(query)}`;
+      const entry = statementMs.get(key) ?? { ms: 0, calls: 0 };
+      entry.ms += ms;
+      entry.calls++;
+      statementMs.set(key, entry);
+    });
+    console.log(
+      `${documents.length - warmup} documents after ${warmup} of warm-up, batches of up to ${batch}, ` +
+        `on a fresh graph each pass (load average ${loadavg()[0]?.toFixed(1)})`,
+    );
+    console.log('round  path                  facts/s  transactions/s  documents/s  ms/document  joined');
+    const passes: PassResult[][] = [];
+    for (let round = 1; round <= rounds; round++) {
+      const order: Path[] =
+        round % 2 === 1 ? ['one per transaction', 'batched'] : ['batched', 'one per transaction'];
+      const results: PassResult[] = [];
+      for (const path of order) {
+        const r = await pass(observed, config.neo4jDatabase, path, documents);
+        results.push(r);
+        const s = r.ms / 1000;
+        console.log(
+          `${String(round).padStart(5)}  ${r.path.padEnd(20)} ${(r.facts / s).toFixed(0).padStart(8)} ` +
+            `${(r.transactions / s).toFixed(1).padStart(15)} ${(r.documents / s).toFixed(1).padStart(12)} ` +
+            `${(r.ms / r.documents).toFixed(1).padStart(12)} ${String(r.joined).padStart(7)}` +
+            (round === 1 && results.length === 1 ? '  (cold server)' : ''),
+        );
+      }
+      passes.push(results);
     }
-    const n = documents.length - warmup;
-    console.log(
-      `${n} documents after ${warmup} of warm-up: ${facts} facts in ${(ms / 1000).toFixed(1)} s, ` +
-        `${(facts / (ms / 1000)).toFixed(0)} facts/s, ${(n / (ms / 1000)).toFixed(1)} documents/s, ` +
-        `${(ms / n).toFixed(1)} ms per document, ${joined} events joined to another document's`,
-    );
-    const statements = [...statementMs].sort((a, b) => b[1].ms - a[1].ms);
-    const total = statements.reduce((a, [, v]) => a + v.ms, 0);
-    console.log(
-      `statements: ${(total / 1000).toFixed(1)} s in ${statements.reduce((a, [, v]) => a + v.calls, 0)} calls`,
-    );
-    for (const [key, v] of statements)
+    let same = true;
+    for (const [i, [a, b]] of passes.entries()) {
+      if (!a || !b) continue;
+      const identical = a.dump.length === b.dump.length && a.dump.every((line, j) => line === b.dump[j]);
+      same &&= identical;
       console.log(
-        `  ${(v.ms / 1000).toFixed(2).padStart(7)} s ${String(v.calls).padStart(6)} calls ${((100 * v.ms) / total).toFixed(1).padStart(5)} %  ${key}`,
+        `round ${i + 1}: graphs ${identical ? 'identical' : 'DIFFER'} (${a.dump.length} node and relationship lines)` +
+          (identical ? '' : `\n${dumpDifference(a.dump, b.dump)}`),
       );
+    }
+    if (values.statements) {
+      const statements = [...statementMs].sort((a, b) => b[1].ms - a[1].ms);
+      console.log('statements (1 = one per transaction, B = batched), summed over all rounds:');
+      for (const [key, v] of statements)
+        console.log(
+          `  ${(v.ms / 1000).toFixed(2).padStart(7)} s ${String(v.calls).padStart(6)} calls  ${key}`,
+        );
+    }
+    if (!same) process.exitCode = 1;
+    await wipeGraph(driver, config.neo4jDatabase);
   } finally {
     await driver.close();
   }

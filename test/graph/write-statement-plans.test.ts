@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Driver, ManagedTransaction, SessionConfig } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { observeWriteStatements } from '../../bench/observed-driver.js';
 import { writeDocumentGraph } from '../../src/graph/index.js';
 import { writeStatement } from '../../src/graph/write-statement.js';
 import { buildGraphFixture, removeGraphFixture } from '../support/graph-fixture.js';
@@ -8,35 +9,6 @@ import { openTestGraph } from '../support/test-graph.js';
 import { testConfig, uniquePrefix } from '../support/test-services.js';
 
 const PLANNED_ONCE = writeStatement('');
-
-/** A driver whose write transactions record each planned-once statement they run, with its parameters. */
-function recordingDriver(driver: Driver, seen: Map<string, Record<string, unknown>>): Driver {
-  const recordingTx = (tx: ManagedTransaction): ManagedTransaction =>
-    new Proxy(tx, {
-      get(target, prop, receiver) {
-        if (prop !== 'run') return Reflect.get(target, prop, receiver);
-        return (query: string, params: Record<string, unknown> = {}) => {
-          if (query.startsWith(PLANNED_ONCE) && !seen.has(query)) seen.set(query, params);
-          return target.run(query, params);
-        };
-      },
-    });
-  return new Proxy(driver, {
-    get(target, prop, receiver) {
-      if (prop !== 'session') return Reflect.get(target, prop, receiver);
-      return (config: SessionConfig) => {
-        const session = target.session(config);
-        return new Proxy(session, {
-          get(s, p, r) {
-            if (p !== 'executeWrite') return Reflect.get(s, p, r);
-            return <T>(work: (tx: ManagedTransaction) => Promise<T>) =>
-              s.executeWrite((tx) => work(recordingTx(tx)));
-          },
-        });
-      };
-    },
-  });
-}
 
 interface PlanNode {
   operatorType: string;
@@ -84,7 +56,10 @@ describe('graph writer statements planned once', () => {
 
   it('find their nodes by key or index, and plan the same on a populated graph as on the graph before it', async () => {
     const statements = new Map<string, Record<string, unknown>>();
-    const recording = recordingDriver(driver, statements);
+    // Each planned-once statement the writer runs, with its parameters.
+    const recording = observeWriteStatements(driver, (query, params) => {
+      if (query.startsWith(PLANNED_ONCE) && !statements.has(query)) statements.set(query, params);
+    });
     // Ten copies of the fixture (issuer, subsidiary, bank, person, events, a rated report), one
     // announcement written twice so the statements that take back an earlier extraction have work.
     const fixtures = Array.from({ length: 10 }, (_, i) => buildGraphFixture(`${prefix}${i}`));
