@@ -52,7 +52,7 @@ function errorFromChild(value: unknown): Error {
  * Runs each job in a processor child like BullMQ's sandbox, and stops the child (SIGKILL: a parser in a
  * tight loop hears nothing else) when the document goes over its limits or an admin cancels the job.
  * Those failures are permanent, with a named reason: the same document would only do it again. The
- * graph write is one transaction per document, so a child stopped mid-write leaves nothing behind.
+ * child only reads (the worker writes the graph), so a child stopped leaves nothing behind.
  */
 export function limitedSandbox(processorFile: string, pool: ChildPool, limits: DocumentLimits): Processor {
   return async (job: Job, token?: string, signal?: AbortSignal) => {
