@@ -190,18 +190,17 @@ CALL () {
                              inferred: coalesce(row.inferred, false)}]->(s)
 }`);
 
-/**
- * Statements per document: the earlier extraction's removal (no-ops when there is none), the
- * entities, the document with its sentences, the mentions, the event match, then the events with their
- * arguments, and for a report its rating: two groups, each sent without waiting between statements
- * (the driver pipelines them, in order); the second needs the match's answer.
- */
 interface StartedDocument {
   /** The event match and the entities of an earlier extraction (candidates for orphan removal). */
   answers: Promise<{ matches: Awaited<ReturnType<typeof matchStoredEvents>>; previousIds: string[] }>;
 }
 
-/** The first group: up to the event match. */
+/**
+ * Statements per document: the earlier extraction's removal (no-ops when there is none), the
+ * entities, the document with its sentences, the mentions, the event match, then the events with their
+ * arguments, and for a report its rating: two groups, each sent without waiting between statements
+ * (the driver pipelines them, in order); the second needs the match's answer. This is the first group.
+ */
 function startDocument(tx: ManagedTransaction, doc: GraphDocument): StartedDocument {
   const documentId = doc.document.id;
   const sentenceId = (index: number) => `${documentId}:${index}`;
