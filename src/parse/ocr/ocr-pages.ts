@@ -168,7 +168,8 @@ async function readPage(
       : {
           finer: async () => {
             if (fineScale === undefined) return undefined;
-            fine ??= timed(times, 'render', () => renderScan(page, fineScale, jpeg));
+            // Timed with the second look that asks for it (read-lines.ts).
+            fine ??= renderScan(page, fineScale, jpeg);
             const image = await fine;
             return turn === 0 ? image : turnImage(image, turn);
           },
