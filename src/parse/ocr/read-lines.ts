@@ -4,7 +4,7 @@ import { fullWidthPunctuation } from './cjk-punctuation.js';
 import { charSpans, ctcFromBest, ctcGreedy, type DecodedLine } from './ctc.js';
 import { DB_DEFAULTS, type DbOptions, decodeBoxes } from './db-boxes.js';
 import { detectionInput } from './detection-input.js';
-import { doubtedFigures, figuresIn, groupingPossible, SPACED_FIGURE } from './figures.js';
+import { DOUBTFUL_DIGIT, doubtedFigures, figuresIn, groupingPossible, SPACED_FIGURE } from './figures.js';
 import { inkRegion } from './ink-region.js';
 import type { OcrModels } from './ocr-models.js';
 import type { Point, RgbaImage } from './raster.js';
@@ -55,6 +55,10 @@ export interface ReadLinesOptions {
    * image itself, unsqueezed, when there is none). Without it, doubted figures are not read again.
    */
   finer?: () => Promise<RgbaImage | undefined>;
+  /** A figure digit read with less probability than this is doubted (default DOUBTFUL_DIGIT). */
+  doubtfulDigit?: number;
+  /** A figure is read again when a digit is under this (default `doubtfulDigit`) or its grouping impossible. */
+  rereadDigit?: number;
 }
 
 export interface ReadLines {
@@ -79,10 +83,11 @@ const INK_MARGIN = 32;
 const STEP_OUTPUTS = ['step_class', 'step_prob'] as const;
 
 /** A decoded line's figures the reader doubts; the confidences are its characters'. */
-const doubtsOf = (line: DecodedLine) =>
+const doubtsOf = (line: DecodedLine, doubtful = DOUBTFUL_DIGIT) =>
   doubtedFigures(
     line.text,
     line.chars.map((c) => c.confidence),
+    doubtful,
   );
 
 /** The least probability among the characters of the line's figures (1 when it has none). */
@@ -236,7 +241,11 @@ export async function readLines(
     let decoded = await recognise(feeds);
     // A figure read in doubt is read again from the finer image, unsqueezed: small print in a noisy scan
     // loses digits at the page's reading scale (170,360,800,000.00 read as 170,36,800).
-    if (options.finer && decoded.confidence >= options.minConfidence && doubtsOf(decoded).length > 0) {
+    if (
+      options.finer &&
+      decoded.confidence >= options.minConfidence &&
+      doubtsOf(decoded, options.rereadDigit ?? options.doubtfulDigit).length > 0
+    ) {
       finerImage ??= timed(times, 'reread', () => options.finer?.());
       // Without a finer image, a squeezed line is read again from the same one, at its full width.
       const fine = (await finerImage) ?? (options.lineWidthScale < 1 ? image : undefined);
@@ -267,7 +276,7 @@ export async function readLines(
         unit += c.text.length;
         return at;
       });
-      for (const f of doubtsOf(decoded))
+      for (const f of doubtsOf(decoded, options.doubtfulDigit))
         starts.forEach((at, i) => {
           if (at >= f.start && at < f.end) doubted.add(i);
         });
