@@ -40,3 +40,30 @@ export function titleTopics(title: string | undefined): ReadonlySet<string> | un
   }
   return named ? types : undefined;
 }
+
+/**
+ * Matters a news story tells by their own word about its company: a buy-back, a loss, a listing, a holder's
+ * trade, an officer's change. Deals, contracts and lawsuits are left out: a story's background retells them.
+ */
+const OWN_WORD_TYPES: ReadonlySet<string> = new Set([
+  '股份回购',
+  '亏损',
+  '公司上市',
+  '股东增持',
+  '股东减持',
+  '高管变动',
+]);
+
+/**
+ * The types a news headline narrows the records to, given the types the story's mentions have. A headline can
+ * name what the story only recalls (大股东质押超亿股 over a buy-back plan, pledges read from a quarterly report):
+ * where no mention tells the headline's matter, the story's own-word matters stay.
+ */
+export function headlineTopics(
+  headline: string | undefined,
+  toldTypes: ReadonlySet<string>,
+): ReadonlySet<string> | undefined {
+  const topics = titleTopics(headline);
+  if (!topics || topics.size === 0 || [...topics].some((t) => toldTypes.has(t))) return topics;
+  return OWN_WORD_TYPES;
+}
