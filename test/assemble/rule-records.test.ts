@@ -246,6 +246,12 @@ describe('ruleRecords: 股份回购 in news', () => {
       [['示例太平'], ['116.6万股'], ['334.5万港元']],
       [['示例集团'], ['140万股'], ['2598.54万港元']],
     ]);
+    // A day's trade keeps its price (a range's upper bound) and its day; a plan has neither.
+    const [plan, trade, day] = records.filter((r) => r.type === '股份回购');
+    assert.deepEqual(all(day, '每股交易价格'), ['18.60港元']);
+    assert.deepEqual(all(day, '回购完成时间'), ['12月29日']);
+    assert.deepEqual(all(trade, '回购完成时间'), ['12月31日']);
+    assert.deepEqual(all(plan, '回购完成时间'), []);
   });
 
   it("reads no buy-back from repos, plans buying repurchased shares, companies named in passing or a year's totals", async () => {
