@@ -1,6 +1,6 @@
 /**
  * Records for the event types the ONNX model does not know yet (高管变动, 质押/解除质押, 股份回购, 股东增持/减持,
- * 行政处罚, 亏损, 被约谈, 公司上市, 企业破产), read from what filings state plainly: the title and the fixed wording of the body.
+ * 行政处罚, 亏损, 被约谈, 公司上市, 企业破产, an HKEX offering's 企业融资), read from what filings state plainly: the title and the fixed wording of the body.
  * Precision comes first: each rule runs only under a title of its kind and only on wording that states the
  * event itself (no negations, promises not to act, candidates, advance notices, or cumulative totals).
  *
@@ -23,6 +23,7 @@ import {
   mandateBuybackRecords,
   newsBuybackRecords,
 } from './rule-buybacks.js';
+import { OFFERING_TITLE, offeringRecords } from './rule-financings.js';
 import { HOLDING_TITLE, holdingRecords } from './rule-holdings.js';
 import { LAWSUIT_WORD, lawsuitRecords } from './rule-lawsuits.js';
 import { LISTING_WORD, listingRecords } from './rule-listings.js';
@@ -56,6 +57,8 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
     const stockName = issuerArgument(doc, ctx, '股票简称', true);
     out.push(...holdingRecords(doc, ctx, sentences, title, stockName));
   }
+  if (doc.kind === 'announcement' && OFFERING_TITLE.test(title))
+    out.push(...offeringRecords(doc, ctx, sentences));
   if (PENALTY_TITLE.test(title)) out.push(...penaltyRecords(doc, ctx, sentences, title));
   if (LOSS_TITLE.test(title)) out.push(...lossRecords(doc, ctx, sentences));
   // A summons is news wording with no announcement title of its own: the word in the text decides.

@@ -268,6 +268,38 @@ describe('ruleRecords: 股份回购 in news', () => {
   });
 });
 
+describe('ruleRecords: 企业融资 of a share offering', () => {
+  it('reads a rights issue with its gross proceeds, not its net proceeds', async () => {
+    const doc = await parse(
+      announcement('建议按每持有一股获发四股供股股份的基准进行供股', [
+        '估计供股所得款项净额（经扣除与供股有关的估计开支）将约为143.938百万港元。',
+        '供股所得款项总额：扣除开支前约148.465百万港元（假设所有供股股份将获认购）。',
+      ]),
+    );
+    const records = ruleRecords(doc, {}).filter((r) => r.type === '企业融资');
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    assert.equal(roles(records[0]).被投资方, '远山科技股份有限公司');
+    assert.equal(roles(records[0]).融资金额, '148.465百万港元');
+    assert.equal(roles(records[0]).融资轮次, '供股');
+  });
+
+  it('reads no financing from an offering recalled in another filing, or one stating no proceeds', async () => {
+    const recalled = await parse(
+      announcement('关于日常关联交易预计的公告', ['公司于去年完成供股，供股所得款项总额约100百万港元。']),
+    );
+    assert.deepEqual(
+      ruleRecords(recalled, {}).filter((r) => r.type === '企业融资'),
+      [],
+    );
+    const bare = await parse(announcement('建议供股', ['董事会建议进行供股，详情将另行公告。']));
+    assert.deepEqual(
+      ruleRecords(bare, {}).filter((r) => r.type === '企业融资'),
+      [],
+    );
+  });
+});
+
 describe('ruleRecords: 股东增持 / 股东减持', () => {
   it('reads a reduction plan; the holding before the plan is not the trade', async () => {
     const doc = await parse(
