@@ -30,7 +30,12 @@ import { LISTING_WORD, listingRecords } from './rule-listings.js';
 import { LOSS_TITLE, lossRecords } from './rule-losses.js';
 import { OFFICER_TITLE, officerRecords } from './rule-officers.js';
 import { PENALTY_TITLE, penaltyRecords } from './rule-penalties.js';
-import { PLEDGE_TITLE, pledgeRecords } from './rule-pledges.js';
+import {
+  PLEDGE_TITLE,
+  pledgeRecords,
+  REGISTERED_PLEDGE_WORD,
+  registeredPledgeRecords,
+} from './rule-pledges.js';
 import { SUMMONS_WORD, summonsRecords } from './rule-summons.js';
 import { headline, ruleSentences } from './rule-text.js';
 import { issuerArgument, type RuleContext, type RuleRecord } from './rule-types.js';
@@ -44,6 +49,9 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   const out: RuleRecord[] = [];
   if (OFFICER_TITLE.test(title)) out.push(...officerRecords(doc, ctx, sentences));
   if (PLEDGE_TITLE.test(title)) out.push(...pledgeRecords(doc, ctx, sentences));
+  // An equity pledge's registration (出质人…质权人…) is fixed wording wherever a story quotes it.
+  if (doc.kind !== 'announcement' && REGISTERED_PLEDGE_WORD.test(doc.modelText))
+    out.push(...registeredPledgeRecords(sentences));
   // News name the company buying back in each sentence; a filing's title and issuer say it once.
   const newsBuybacks = doc.kind === 'news' || doc.kind === 'other' ? newsBuybackRecords(sentences) : [];
   out.push(...newsBuybacks);

@@ -268,6 +268,39 @@ describe('ruleRecords: 股份回购 in news', () => {
   });
 });
 
+describe('ruleRecords: 质押 of a registered equity pledge', () => {
+  it('reads the pledgor, the pledgee and the company whose equity is pledged from the registration', async () => {
+    const doc = await parse(
+      [
+        '某某控股旗下公司股权出质予某某信托',
+        '记者获悉，北京某某置业有限公司（下称“某某置业”）日前新增股权出质登记信息，登记编号110101000000000_0001，出质人为某某置业全资控股股东北京某某投资有限公司，出质股权数额为10000，质权人为某某信托有限责任公司。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, {}).filter((r) => r.type === '质押');
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    assert.deepEqual(roles(records[0]), {
+      质押方: '北京某某投资有限公司',
+      质权方: '某某信托有限责任公司',
+      质押物: '股权',
+      质押物所属公司: '北京某某置业有限公司',
+      '质押股票/股份数量': '10000',
+    });
+  });
+
+  it('reads none where the pledgee or the pledgor is not named', async () => {
+    const doc = await parse(
+      ['某某公司股权出质登记信息显示，出质人为某某投资有限公司，质权人尚未披露。'],
+      'news',
+    );
+    assert.deepEqual(
+      ruleRecords(doc, {}).filter((r) => r.type === '质押'),
+      [],
+    );
+  });
+});
+
 describe('ruleRecords: 企业融资 of a share offering', () => {
   it('reads a rights issue with its gross proceeds, not its net proceeds', async () => {
     const doc = await parse(
