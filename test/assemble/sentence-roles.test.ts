@@ -69,6 +69,22 @@ describe('roles a mention’s own sentence states', () => {
     assert.equal(p.项目名称, undefined);
   });
 
+  it('names the other side of a signing clause where the model read one side', () => {
+    const text =
+      '某某光学公告，某某中芯与公司全资子公司浙江某某半导体有限公司签署了《晶圆光路系统委托加工合同》。';
+    const m = filled(
+      withSentenceRoles(mention('签署合同', text, [['obj-org', '浙江某某半导体有限公司']]), 0, eventTypes),
+    );
+    assert.deepEqual(m.甲方, { text: '某某中芯', start: text.indexOf('某某中芯') });
+    // A clause's opening words or the company itself are no counterparty.
+    for (const opening of ['随着公司与某某集团签署合作协议。', '2020年9月公司与某某集团签订框架协议。']) {
+      const o = filled(
+        withSentenceRoles(mention('签署合同', opening, [['obj-org', '某某集团']]), 0, eventTypes),
+      );
+      assert.equal(o.甲方, undefined, opening);
+    }
+  });
+
   it('keeps the project the model read', () => {
     const text = '某某路桥中标城东快速路二期工程施工项目。';
     const m = mention('中标', text, [['sub', '某某路桥']]);
