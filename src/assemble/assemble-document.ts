@@ -22,7 +22,7 @@ import { notEventReason, notEventSections } from './not-event.js';
 import { documentYear } from './recalled-history.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
 import { withSentenceRoles, withWholeNames } from './sentence-roles.js';
-import { titleTopics } from './title-topics.js';
+import { headlineTopics, titleTopics } from './title-topics.js';
 import { titleCallsOffDeal } from './type-wording.js';
 
 export interface AssembleInput {
@@ -95,7 +95,10 @@ export function assembleDocument({
   }
   // A filing about one matter: the records of other matters are its background.
   const topic = topicLine(parsed, linked);
-  const topics = titleTopics(topic);
+  const topics =
+    linked.document.kind === 'news'
+      ? headlineTopics(topic, new Set(mentions.map((m) => m.documentType)))
+      : titleTopics(topic);
   const onTopic = mentions.filter(
     (m) => (!topics || topics.has(m.documentType)) && !titleCallsOffDeal(m.documentType, topic),
   );

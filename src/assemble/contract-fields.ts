@@ -614,7 +614,8 @@ function withoutBookQuotes(text: string, value: TextSpan): TextSpan | undefined 
   return m ? span(text, value.start + 1, value.start + 1 + (m[1] as string).length) : value;
 }
 
-function contractNameFromNarrative(text: string, kind: ContractKind): TextSpan | undefined {
+/** A contract's name as a sentence writes it (《X合同》, 签订了X项目EPC合同, 收到…关于X合同). */
+export function contractNameFromNarrative(text: string, kind: ContractKind): TextSpan | undefined {
   const cues = [
     /《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书))》/gu,
     // "收到X关于Y合同": the contract as the sender named it
@@ -633,6 +634,13 @@ function contractNameFromNarrative(text: string, kind: ContractKind): TextSpan |
     }
   }
   return undefined;
+}
+
+/** The project a contract is named after: 鸿路智能装配基地项目 of 《鸿路智能装配基地项目投资合作协议书》. */
+export function projectOfContractName(name: TextSpan): TextSpan | undefined {
+  const at = name.text.lastIndexOf('项目');
+  if (at < 2) return undefined;
+  return { text: name.text.slice(0, at + 2), start: name.start, end: name.start + at + 2 };
 }
 
 /** The standard form's own title, a name though it begins with 合同. */

@@ -104,9 +104,12 @@ export function buybackRecords(
   return [makeRecord('股份回购', trigger, [issuerArgument(doc, ctx, '回购方'), ...found.values()], 0.85)];
 }
 
-/** A news sentence about a company buying back its own shares: "示例家居公告，拟以自有资金…回购", "示例太平(00142.HK)：12月31日回购…". */
+/**
+ * A news sentence about a company buying back its own shares: "示例家居公告，拟以自有资金…回购", "示例太平(00142.HK)：12月31日回购…",
+ * "示例集团在港交所公告显示，12月29日以每股…回购". The day before the trade (group `day`) is the day it bought.
+ */
 const NEWS_BUYBACK = new RegExp(
-  `${SUBJECT_START}(?<party>${SUBJECT_NAME})(?:[（(][^）)]{1,20}[）)])?(?=[：:]|发布|公告|称|拟|计划|将|以|使用|斥资|耗资|\\d{1,2}月|回购)[：:]?(?:发布)?(?:公告)?(?:称|显示)?[，,]?(?:\\d{1,2}月\\d{1,2}日)?(?:拟|计划|将)?(?:以|使用|斥资|耗资)?[^，。；]{0,24}?回购(?:了)?(?:公司|部分)?(?:社会公众)?(?:A股|股份|股票|股|\\d)`,
+  `${SUBJECT_START}(?<party>${SUBJECT_NAME})(?:[（(][^）)]{1,20}[）)])?(?=[：:]|在[^，。；]{1,8}?(?:公告|发布)|发布|公告|称|拟|计划|将|以|使用|斥资|耗资|\\d{1,2}月|回购)(?:在[^，。；]{1,8}?(?=公告|发布))?[：:]?(?:发布)?(?:公告)?(?:称|显示)?[，,]?(?<day>\\d{1,2}月\\d{1,2}日)?(?:拟|计划|将)?(?:以|使用|斥资|耗资)?[^，。；]{0,24}?回购(?:了)?(?:公司|部分)?(?:社会公众)?(?:A股|股份|股票|股|\\d)`,
   'dgu',
 );
 /** News state a trade's figures more loosely than a filing: "回购116.6万股", "共耗资约334.5万港元", "回购金额达2598.54万港元", "每股价格2.86-2.88港元". */
@@ -115,7 +118,11 @@ const NEWS_AMOUNT = new RegExp(
   `(?:耗资|斥资|支付(?:的)?(?:资金)?总?金额|回购金额)(?:约|为|达|不高于|不超过)?(?<first>${MONEY})`,
   'du',
 );
-const NEWS_PRICE = new RegExp(`每股(?:价格|作价)(?<first>${MONEY})`, 'du');
+/** "每股价格2.86港元", "以每股18.50港元至18.60港元的价格": a range gives its upper bound, as a filing's does. */
+const NEWS_PRICE = new RegExp(
+  `(?:每股(?:价格|作价)|以每股)(?<first>${MONEY})(?:${RANGE_TAIL(MONEY)})?`,
+  'du',
+);
 /** Buy-backs of another kind: repos, incentive or compensation shares, bonds. */
 const NOT_A_MARKET_BUYBACK =
   /购买回购|受让回购|逆回购|质押式回购|回购协议|限制性股票|业绩补偿|补偿股份|回购注销|回售|债券|可转债|要约/;
@@ -146,13 +153,15 @@ export function newsBuybackRecords(sentences: readonly RuleSentence[]): RuleReco
         bounded(s, COUNT, '回购股份数量', shareCount) ?? bounded(s, NEWS_COUNT, '回购股份数量', shareCount),
         bounded(s, RATIO, '占公司总股本比例', fraction),
       ];
+      // The day a trade was made; a plan's day is when it was announced, not when it bought.
+      const day = /拟|计划|将/.test(m[0]) ? undefined : groupArgument(s, m, 'day', '回购完成时间');
       // A named company with no figure of its own is a mention in passing ("…等公司已公布回购计划").
       if (!figures.some(Boolean)) continue;
       out.push(
         makeRecord(
           '股份回购',
           s.span(m.index ?? 0, end),
-          [argumentAt(s, '回购方', start, start + party.length), ...figures],
+          [argumentAt(s, '回购方', start, start + party.length), ...figures, day],
           0.75,
         ),
       );

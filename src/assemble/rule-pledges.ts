@@ -127,3 +127,48 @@ function mergeSameCount(records: RuleRecord[]): RuleRecord[] {
   }
   return [...byKey.values()];
 }
+
+/**
+ * An equity pledge registered with the market regulator (股权出质登记), as its public record states it in news:
+ * "X公司新增股权出质登记信息，…出质人为其全资股东Y，出质股权数额为10000，质权人为Z". The pledged equity is X's;
+ * the amount keeps its text (the record states no unit).
+ */
+export const REGISTERED_PLEDGE_WORD = /出质人/;
+const PLEDGED_EQUITY = new RegExp(
+  `(?:^|[，,；;：:])(?<target>${ORGANIZATION})(?:[（(][^）)]{0,30}[）)])?[^，,。；;]{0,8}?(?<collateral>股权)出质`,
+  'du',
+);
+const PLEDGOR = new RegExp(
+  `出质人(?:为|是|：|:)(?:[^，,。；;]{0,16}?股东)?(?<pledgor>${ORGANIZATION})(?=[，,。；;]|$)`,
+  'du',
+);
+const PLEDGEE_OF_RECORD = new RegExp(`质权人(?:为|是|：|:)(?<pledgee>${ORGANIZATION})(?=[，,。；;]|$)`, 'du');
+const PLEDGED_AMOUNT = /出质股权数额(?:为|是|：|:)(?<amount>[0-9][0-9,.]*(?:万)?(?:元|股)?)/du;
+
+/** 质押 of a registered equity pledge: the sentence names the pledgor and the pledgee, each by its legal name. */
+export function registeredPledgeRecords(sentences: readonly RuleSentence[]): RuleRecord[] {
+  const out: RuleRecord[] = [];
+  for (const s of sentences) {
+    const pledgor = PLEDGOR.exec(s.compact);
+    const pledgee = PLEDGEE_OF_RECORD.exec(s.compact);
+    const at = pledgor?.indices?.groups?.pledgor;
+    if (!pledgor || !pledgee || !at) continue;
+    const equity = PLEDGED_EQUITY.exec(s.compact);
+    const amount = PLEDGED_AMOUNT.exec(s.compact);
+    out.push(
+      makeRecord(
+        '质押',
+        s.span(at[0], at[1]),
+        [
+          groupArgument(s, pledgor, 'pledgor', '质押方'),
+          groupArgument(s, pledgee, 'pledgee', '质权方'),
+          equity ? groupArgument(s, equity, 'collateral', '质押物') : undefined,
+          equity ? groupArgument(s, equity, 'target', '质押物所属公司') : undefined,
+          amount ? groupArgument(s, amount, 'amount', '质押股票/股份数量') : undefined,
+        ],
+        0.8,
+      ),
+    );
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 /**
  * Records for the event types the ONNX model does not know yet (高管变动, 质押/解除质押, 股份回购, 股东增持/减持,
- * 行政处罚, 亏损, 被约谈, 公司上市, 企业破产), read from what filings state plainly: the title and the fixed wording of the body.
+ * 行政处罚, 亏损, 被约谈, 公司上市, 企业破产, an HKEX offering's 企业融资), read from what filings state plainly: the title and the fixed wording of the body.
  * Precision comes first: each rule runs only under a title of its kind and only on wording that states the
  * event itself (no negations, promises not to act, candidates, advance notices, or cumulative totals).
  *
@@ -23,13 +23,19 @@ import {
   mandateBuybackRecords,
   newsBuybackRecords,
 } from './rule-buybacks.js';
+import { OFFERING_TITLE, offeringRecords } from './rule-financings.js';
 import { HOLDING_TITLE, holdingRecords } from './rule-holdings.js';
 import { LAWSUIT_WORD, lawsuitRecords } from './rule-lawsuits.js';
 import { LISTING_WORD, listingRecords } from './rule-listings.js';
 import { LOSS_TITLE, lossRecords } from './rule-losses.js';
 import { OFFICER_TITLE, officerRecords } from './rule-officers.js';
 import { PENALTY_TITLE, penaltyRecords } from './rule-penalties.js';
-import { PLEDGE_TITLE, pledgeRecords } from './rule-pledges.js';
+import {
+  PLEDGE_TITLE,
+  pledgeRecords,
+  REGISTERED_PLEDGE_WORD,
+  registeredPledgeRecords,
+} from './rule-pledges.js';
 import { SUMMONS_WORD, summonsRecords } from './rule-summons.js';
 import { headline, ruleSentences } from './rule-text.js';
 import { issuerArgument, type RuleContext, type RuleRecord } from './rule-types.js';
@@ -43,6 +49,9 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   const out: RuleRecord[] = [];
   if (OFFICER_TITLE.test(title)) out.push(...officerRecords(doc, ctx, sentences));
   if (PLEDGE_TITLE.test(title)) out.push(...pledgeRecords(doc, ctx, sentences));
+  // An equity pledge's registration (出质人…质权人…) is fixed wording wherever a story quotes it.
+  if (doc.kind !== 'announcement' && REGISTERED_PLEDGE_WORD.test(doc.modelText))
+    out.push(...registeredPledgeRecords(sentences));
   // News name the company buying back in each sentence; a filing's title and issuer say it once.
   const newsBuybacks = doc.kind === 'news' || doc.kind === 'other' ? newsBuybackRecords(sentences) : [];
   out.push(...newsBuybacks);
@@ -56,6 +65,8 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
     const stockName = issuerArgument(doc, ctx, '股票简称', true);
     out.push(...holdingRecords(doc, ctx, sentences, title, stockName));
   }
+  if (doc.kind === 'announcement' && OFFERING_TITLE.test(title))
+    out.push(...offeringRecords(doc, ctx, sentences));
   if (PENALTY_TITLE.test(title)) out.push(...penaltyRecords(doc, ctx, sentences, title));
   if (LOSS_TITLE.test(title)) out.push(...lossRecords(doc, ctx, sentences));
   // A summons is news wording with no announcement title of its own: the word in the text decides.

@@ -10,7 +10,12 @@
 import type { EventArgumentRow, EventTypeInfo, LinkedEntity } from '../link/index.js';
 import { personIn } from '../link/people.js';
 import { personCompanyKey } from '../link/person-key.js';
-import { projectFromNarrative, type TextSpan } from './contract-fields.js';
+import {
+  contractNameFromNarrative,
+  projectFromNarrative,
+  projectOfContractName,
+  type TextSpan,
+} from './contract-fields.js';
 import type { RecordMention } from './document-events.js';
 import { ratioBase } from './figures.js';
 import { isPersonName, PERSON_NAME } from './rule-names.js';
@@ -170,6 +175,25 @@ function sentenceArgument(
   };
 }
 
+/** "A与B签署了《…》": the two sides of a signing clause (a subsidiary's descriptor stays in B). */
+const SIGNING =
+  /(?<a>[^，,。；;：:“”与和]{2,30})(?:与|和)(?<b>[^，,。；;]{2,60}?)(?:正式)?(?:签署|签订|签定|订立)/du;
+/** Words for the company itself, a side given only as its kind, or a clause's opening words: no counterparty's name. */
+const NOT_A_SIGNER =
+  /^(?:本?公司|上市公司|本集团|双方|各方|其|[0-9])|(?:子公司|控股股东)$|公告|随着|由于|近日|日前|此前|[本此该]次|(?:^|[^有])公司$/u;
+
+/** The other side of the signing clause that holds the side at `at` (sentence offsets), when it is a name. */
+function otherSigner(sentence: string, at: number): TextSpan | undefined {
+  const m = SIGNING.exec(sentence);
+  const a = m?.indices?.groups?.a;
+  const b = m?.indices?.groups?.b;
+  if (!m || !a || !b) return undefined;
+  const other = at >= b[0] && at < b[1] ? a : at >= a[0] && at < a[1] ? b : undefined;
+  if (!other) return undefined;
+  const text = sentence.slice(other[0], other[1]);
+  return NOT_A_SIGNER.test(text) ? undefined : { text, start: other[0], end: other[1] };
+}
+
 /** A name written whole where the model read only its surname: 刘多元 and 吴士君, not 刘. */
 const WHOLE_NAME = new RegExp(`^${PERSON_NAME}(?=[和、，,及与（(]|先生|女士)`, 'u');
 
@@ -262,6 +286,18 @@ export function withSentenceRoles(
   if (mention.documentType === '中标' && !has('中标标的')) {
     const project = projectFromNarrative(mention.sentenceText, undefined);
     if (project) add('中标标的', project);
+  }
+  if (mention.documentType === '签署合同' && has('乙方') !== has('甲方')) {
+    const [known, missing] = has('乙方') ? ['乙方', '甲方'] : ['甲方', '乙方'];
+    const side = mention.arguments.find((a) => a.documentRole === known);
+    const other = side && otherSigner(mention.sentenceText, side.start - sentenceStart);
+    if (other) add(missing, other);
+  }
+  if (mention.documentType === '签署合同' && !has('合同名称')) {
+    const name = contractNameFromNarrative(mention.sentenceText, 'contract');
+    if (name) add('合同名称', name);
+    const project = name && !has('项目名称') ? projectOfContractName(name) : undefined;
+    if (project) add('项目名称', project);
   }
   if (mention.documentType === '企业收购' && !has('收购标的')) {
     const targets = mention.arguments

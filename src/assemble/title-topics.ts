@@ -9,7 +9,7 @@ const TOPICS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
     /辞职|辞任|聘任|委任|选举|任命|离任|换届|董事|监事|高级管理人员|总经理|董事长|总裁|财务总监|董事会秘书/,
     ['高管变动'],
   ],
-  [/质押|解押/, ['质押', '解除质押']],
+  [/质押|解押|出质/, ['质押', '解除质押']],
   [/回购|购回/, ['股份回购']],
   [/增持|减持/, ['股东增持', '股东减持']],
   [/处罚|处分|警示函|监管措施|立案|被查|罚单|罚款|被罚/, ['行政处罚']],
@@ -39,4 +39,31 @@ export function titleTopics(title: string | undefined): ReadonlySet<string> | un
     for (const t of allowed) types.add(t);
   }
   return named ? types : undefined;
+}
+
+/**
+ * Matters a news story tells by their own word about its company: a buy-back, a loss, a listing, a holder's
+ * trade, an officer's change. Deals, contracts and lawsuits are left out: a story's background retells them.
+ */
+const OWN_WORD_TYPES: ReadonlySet<string> = new Set([
+  '股份回购',
+  '亏损',
+  '公司上市',
+  '股东增持',
+  '股东减持',
+  '高管变动',
+]);
+
+/**
+ * The types a news headline narrows the records to, given the types the story's mentions have. A headline can
+ * name what the story only recalls (大股东质押超亿股 over a buy-back plan, pledges read from a quarterly report):
+ * where no mention tells the headline's matter, the story's own-word matters stay.
+ */
+export function headlineTopics(
+  headline: string | undefined,
+  toldTypes: ReadonlySet<string>,
+): ReadonlySet<string> | undefined {
+  const topics = titleTopics(headline);
+  if (!topics || topics.size === 0 || [...topics].some((t) => toldTypes.has(t))) return topics;
+  return OWN_WORD_TYPES;
 }

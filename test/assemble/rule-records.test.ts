@@ -246,6 +246,12 @@ describe('ruleRecords: 股份回购 in news', () => {
       [['示例太平'], ['116.6万股'], ['334.5万港元']],
       [['示例集团'], ['140万股'], ['2598.54万港元']],
     ]);
+    // A day's trade keeps its price (a range's upper bound) and its day; a plan has neither.
+    const [plan, trade, day] = records.filter((r) => r.type === '股份回购');
+    assert.deepEqual(all(day, '每股交易价格'), ['18.60港元']);
+    assert.deepEqual(all(day, '回购完成时间'), ['12月29日']);
+    assert.deepEqual(all(trade, '回购完成时间'), ['12月31日']);
+    assert.deepEqual(all(plan, '回购完成时间'), []);
   });
 
   it("reads no buy-back from repos, plans buying repurchased shares, companies named in passing or a year's totals", async () => {
@@ -259,6 +265,71 @@ describe('ruleRecords: 股份回购 in news', () => {
       'news',
     );
     assert.deepEqual(buybacks(ruleRecords(doc, {})), []);
+  });
+});
+
+describe('ruleRecords: 质押 of a registered equity pledge', () => {
+  it('reads the pledgor, the pledgee and the company whose equity is pledged from the registration', async () => {
+    const doc = await parse(
+      [
+        '某某控股旗下公司股权出质予某某信托',
+        '记者获悉，北京某某置业有限公司（下称“某某置业”）日前新增股权出质登记信息，登记编号110101000000000_0001，出质人为某某置业全资控股股东北京某某投资有限公司，出质股权数额为10000，质权人为某某信托有限责任公司。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, {}).filter((r) => r.type === '质押');
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    assert.deepEqual(roles(records[0]), {
+      质押方: '北京某某投资有限公司',
+      质权方: '某某信托有限责任公司',
+      质押物: '股权',
+      质押物所属公司: '北京某某置业有限公司',
+      '质押股票/股份数量': '10000',
+    });
+  });
+
+  it('reads none where the pledgee or the pledgor is not named', async () => {
+    const doc = await parse(
+      ['某某公司股权出质登记信息显示，出质人为某某投资有限公司，质权人尚未披露。'],
+      'news',
+    );
+    assert.deepEqual(
+      ruleRecords(doc, {}).filter((r) => r.type === '质押'),
+      [],
+    );
+  });
+});
+
+describe('ruleRecords: 企业融资 of a share offering', () => {
+  it('reads a rights issue with its gross proceeds, not its net proceeds', async () => {
+    const doc = await parse(
+      announcement('建议按每持有一股获发四股供股股份的基准进行供股', [
+        '估计供股所得款项净额（经扣除与供股有关的估计开支）将约为143.938百万港元。',
+        '供股所得款项总额：扣除开支前约148.465百万港元（假设所有供股股份将获认购）。',
+      ]),
+    );
+    const records = ruleRecords(doc, {}).filter((r) => r.type === '企业融资');
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    assert.equal(roles(records[0]).被投资方, '远山科技股份有限公司');
+    assert.equal(roles(records[0]).融资金额, '148.465百万港元');
+    assert.equal(roles(records[0]).融资轮次, '供股');
+  });
+
+  it('reads no financing from an offering recalled in another filing, or one stating no proceeds', async () => {
+    const recalled = await parse(
+      announcement('关于日常关联交易预计的公告', ['公司于去年完成供股，供股所得款项总额约100百万港元。']),
+    );
+    assert.deepEqual(
+      ruleRecords(recalled, {}).filter((r) => r.type === '企业融资'),
+      [],
+    );
+    const bare = await parse(announcement('建议供股', ['董事会建议进行供股，详情将另行公告。']));
+    assert.deepEqual(
+      ruleRecords(bare, {}).filter((r) => r.type === '企业融资'),
+      [],
+    );
   });
 });
 

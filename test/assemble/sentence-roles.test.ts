@@ -46,6 +46,45 @@ describe('roles a mention’s own sentence states', () => {
     assert.deepEqual(b.中标标的, { text: '河西片区管网改造项目', start: 10 + before.indexOf('河西') });
   });
 
+  it('reads the name of a contract its sentence signs, and the project it is named after', () => {
+    const quoted =
+      '某某钢构公告，公司与某县人民政府签订《某某智能装配基地项目投资合作协议书》，项目总投资约10亿元。';
+    const q = filled(
+      withSentenceRoles(mention('签署合同', quoted, [['sub-org', '某县人民政府']]), 0, eventTypes),
+    );
+    assert.equal(q.合同名称?.text, '某某智能装配基地项目投资合作协议书');
+    assert.deepEqual(q.项目名称, { text: '某某智能装配基地项目', start: quoted.indexOf('某某智能') });
+    const bare = '某某设备有限公司与某矿业公司正式签订2x33MVA镍铁合金项目EPC合同。';
+    const b = filled(
+      withSentenceRoles(mention('签署合同', bare, [['obj-org', '某某设备有限公司']]), 0, eventTypes),
+    );
+    assert.equal(b.合同名称?.text, '2x33MVA镍铁合金项目EPC合同');
+    assert.equal(b.项目名称?.text, '2x33MVA镍铁合金项目');
+    // A name with no project in it gives none.
+    const plain = '某某环境与某商业集团签订了《战略合作协议》。';
+    const p = filled(
+      withSentenceRoles(mention('签署合同', plain, [['sub-org', '某商业集团']]), 0, eventTypes),
+    );
+    assert.equal(p.合同名称?.text, '战略合作协议');
+    assert.equal(p.项目名称, undefined);
+  });
+
+  it('names the other side of a signing clause where the model read one side', () => {
+    const text =
+      '某某光学公告，某某中芯与公司全资子公司浙江某某半导体有限公司签署了《晶圆光路系统委托加工合同》。';
+    const m = filled(
+      withSentenceRoles(mention('签署合同', text, [['obj-org', '浙江某某半导体有限公司']]), 0, eventTypes),
+    );
+    assert.deepEqual(m.甲方, { text: '某某中芯', start: text.indexOf('某某中芯') });
+    // A clause's opening words or the company itself are no counterparty.
+    for (const opening of ['随着公司与某某集团签署合作协议。', '2020年9月公司与某某集团签订框架协议。']) {
+      const o = filled(
+        withSentenceRoles(mention('签署合同', opening, [['obj-org', '某某集团']]), 0, eventTypes),
+      );
+      assert.equal(o.甲方, undefined, opening);
+    }
+  });
+
   it('keeps the project the model read', () => {
     const text = '某某路桥中标城东快速路二期工程施工项目。';
     const m = mention('中标', text, [['sub', '某某路桥']]);

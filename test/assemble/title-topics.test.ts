@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { titleTopics } from '../../src/assemble/title-topics.js';
+import { headlineTopics, titleTopics } from '../../src/assemble/title-topics.js';
 
 describe('titleTopics', () => {
   it('allows the types of the matter a title names', () => {
@@ -21,5 +21,28 @@ describe('titleTopics', () => {
     assert.equal(titleTopics('关于计提商誉减值准备的公告')?.size, 0);
     assert.equal(titleTopics('2024年年度权益分派实施公告')?.size, 0);
     assert.equal(titleTopics('关于日常关联交易预计的公告'), undefined);
+  });
+});
+
+describe('headlineTopics', () => {
+  const headline = '某某生物三跌停：大股东质押超亿股 某某资产踩雷';
+
+  it('narrows a story to its headline matter where a mention tells it', () => {
+    assert.deepEqual(
+      [...(headlineTopics(headline, new Set(['质押', '股份回购'])) ?? [])],
+      ['质押', '解除质押'],
+    );
+  });
+
+  it("keeps the story's own-word matters, not its deals, where no mention tells the headline's", () => {
+    const topics = headlineTopics(headline, new Set(['股份回购', '企业收购']));
+    assert.ok(topics?.has('股份回购'));
+    assert.ok(!topics?.has('企业收购'));
+    assert.ok(!topics?.has('质押'));
+  });
+
+  it('leaves an accounting headline and an unnamed matter as the title says', () => {
+    assert.equal(headlineTopics('某某计提商誉减值准备', new Set(['亏损']))?.size, 0);
+    assert.equal(headlineTopics('某某今日开盘大涨', new Set(['亏损'])), undefined);
   });
 });
