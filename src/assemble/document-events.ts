@@ -16,6 +16,7 @@ import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
 import { followingFigures } from './following-roles.js';
+import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
 import { datedByYearAlone, recalledHistory } from './recalled-history.js';
 import { pledgedAndReleased, retype } from './retype.js';
@@ -196,7 +197,7 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     let role = changed ? changed.roles[a.role] : modelInfo?.roles.get(a.role)?.documentRole;
     const kind = role ? info.documentRoles.get(role)?.value : undefined;
     const at = a.start - sentenceStart;
-    if (kind && kind !== 'date' && isCumulativeFigure(event.sentenceText, at)) continue;
+    if (kind && kind !== 'date' && kind !== 'change' && isCumulativeFigure(event.sentenceText, at)) continue;
     if (lawsuit && isRepresentative(event.sentenceText, at)) continue;
     if (role === '被收购方' && namedAsSeller(event.sentenceText, at + a.text.length)) continue;
     if (role && kind === 'date' && DATELINE_AFTER.test(event.sentenceText.slice(at + a.text.length))) {
@@ -502,7 +503,9 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       const spelling = `${role}|text:${cleanCompanyName(a.text)}`;
       if (seen.has(identity) || seen.has(spelling)) continue;
       // A value role holds one value: a second, different reading is a weaker one.
-      const valueRole = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
+      // (An officer's change word is labelled, not measured: officer-posts.ts picks the one of the person.)
+      const valueKind = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
+      const valueRole = valueKind && valueKind !== 'change';
       if ((valueRole || single) && filled.has(a.documentRole as string)) continue;
       // The traded company named in full and by a short form (众安保险, 众安) is one company.
       if (
@@ -526,6 +529,7 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
 
   const kept = keepOneParty(best.documentType, args, ctx.headlineSentence);
   args.splice(0, args.length, ...kept);
+  if (best.documentType === '高管变动') keepOwnPostAndChange(args, ctx);
 
   // Figures the sentence after a mention states under their own label (中标价：…, 回购价格…).
   for (const m of [...cluster].sort((a, b) => a.mention.sentence - b.mention.sentence)) {

@@ -7,8 +7,7 @@
  * Decisions:
  * - Ranges give their upper bound as `value` (回购资金总额, 回购股份数量, 占总股本比例, 净亏损 = the larger loss),
  *   matching the 价格上限 of a buy-back; `text` keeps the whole range as written.
- * - 变动类型 keeps the word as written in `text`; `value` is one of 辞职 (辞职/辞去/辞任/请辞), 聘任
- *   (聘任/聘请/任命/委任), 选举 (选举/补选/当选), 离任.
+ * - 变动类型 keeps the word as written in `text`; `value` is the guideline's label (normalize/officer-change.ts).
  * - Amounts get a `value` in yuan only when the currency is CNY; HKD/USD amounts keep their text only.
  * - Issuer roles (任职公司, 回购方, 公司名称, 股票简称) point at the issuer's first mention in the text,
  *   from `ctx.issuer` or the parsed header, and are left out when it is not mentioned.
