@@ -260,7 +260,7 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
   const clusters: RecordMention[][] = [];
   // In reading order, so that "told just before" holds for what the rules and the model read alike.
   const inOrder = mentions
-    .flatMap(onePersonEach)
+    .flatMap(onePartyEach)
     .flatMap((m) => withRelease(m, ctx))
     .sort((a, b) => a.mention.sentence - b.mention.sentence || a.mention.start - b.mention.start);
   for (const mention of inOrder) {
@@ -408,9 +408,15 @@ function joinBareStockClusters(clusters: RecordMention[][], ctx: AssembleContext
 /** Record types whose record is one person's change: a sentence naming several people tells one change each. */
 const ONE_PERSON: Readonly<Record<string, string>> = { 高管变动: ONE_PARTY.高管变动 as string };
 
-/** A mention naming several people in a one-person type, split into one mention per person sharing the rest. */
-function onePersonEach(mention: RecordMention): RecordMention[] {
-  const role = ONE_PERSON[mention.documentType];
+/**
+ * Record types told once per party (guideline: one event per person changing posts, per company listing or
+ * going bankrupt): a sentence naming several (证监会同意A公司、B公司、C公司首次公开发行股票注册) tells one each.
+ */
+const ONE_EACH: Readonly<Record<string, string>> = { ...ONE_PERSON, 公司上市: '上市公司', 企业破产: '破产公司' };
+
+/** A mention naming several parties in a one-party type, split into one mention per party sharing the rest. */
+function onePartyEach(mention: RecordMention): RecordMention[] {
+  const role = ONE_EACH[mention.documentType];
   const people = role ? mention.arguments.filter((a) => a.documentRole === role) : [];
   if (people.length < 2) return [mention];
   const rest = mention.arguments.filter((a) => a.documentRole !== role);

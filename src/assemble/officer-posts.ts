@@ -6,7 +6,8 @@
  */
 
 import type { EventArgumentRow } from '../link/index.js';
-import { HEAD_POST } from './rule-officers.js';
+import { officerChangeLabel } from '../normalize/index.js';
+import { HEAD_POST, HOLDS_POST } from './rule-officers.js';
 
 /** What joins two posts of one person's list. */
 const POST_JOIN = /^(?:、|兼|及|和|兼任|以及)$/;
@@ -64,6 +65,22 @@ function listedWith(post: EventArgumentRow, posts: readonly EventArgumentRow[], 
   return inSentence.slice(first, at + 1);
 }
 
+/** What may stand between a change word and its post: the company, its board and term. */
+const BEFORE_POST = /^(?:其在|其担任的|为)?(?:本?公司|本行|本集团)?(?:第.{1,4}届)?(?:董事会|监事会)?$/;
+
+/** The post written right after a change word (辞去公司第四届董事会董事), if the record read one there. */
+function postAfter(change: EventArgumentRow, posts: readonly EventArgumentRow[], ctx: Sentences) {
+  const text = ctx.sentences?.[change.sentence];
+  if (text === undefined) return undefined;
+  const offset = ctx.sentenceStarts[change.sentence] ?? 0;
+  return posts.find(
+    (p) =>
+      p.sentence === change.sentence &&
+      p.start >= change.end &&
+      BEFORE_POST.test(text.slice(change.end - offset, p.start - offset).replace(/\s+/g, '')),
+  );
+}
+
 /** Posts in a party or league body (党委委员): an officer's company post listed beside one is the main post. */
 const PARTY_POST = /^(?:党委|党组|纪委|团委)/;
 
@@ -73,6 +90,7 @@ const KEPT_POST = /(?:仍|继续|留任|仍然)(?:担任|擔任|出任|任)?(?:�
 /** A reading that is no post or change of the person: a clause holding a name, or a post kept. */
 function unlikely(a: EventArgumentRow, names: readonly EventArgumentRow[], ctx: Sentences): boolean {
   if (names.some((n) => a.text.includes(n.text))) return true;
+  if (a.documentRole === '变动类型') return HOLDS_POST.test(a.text.trim());
   const text = ctx.sentences?.[a.sentence];
   const at = a.start - (ctx.sentenceStarts[a.sentence] ?? 0);
   return (
@@ -104,15 +122,20 @@ function nearest(
  */
 export function keepOwnPostAndChange(args: EventArgumentRow[], ctx: Sentences): void {
   const names = args.filter((a) => a.documentRole === '高管姓名' && !a.inferred);
+  const change = nearest(args, '变动类型', names, ctx);
   const posts = nearest(args, '高管职位', names, ctx);
-  let post = posts.kept;
+  // The post the change word governs (辞去公司总经理职务, 代为履行董事长职务); a transfer's is the new post.
+  const governed =
+    change.kept && officerChangeLabel(change.kept.text) !== '调任'
+      ? postAfter(change.kept, posts.fillers, ctx)
+      : undefined;
+  let post = governed ?? posts.kept;
   if (post && names.length > 0) {
     const list = listedWith(post, posts.fillers, ctx);
     const own = list.filter((p) => !PARTY_POST.test(p.text.replace(/\s+/g, '')));
     const main = own.length > 0 ? own : list;
     post = main.find((p) => HEAD_POST.test(p.text.replace(/\s+/g, ''))) ?? main[0] ?? post;
   }
-  const change = nearest(args, '变动类型', names, ctx);
   for (const a of [...posts.fillers, ...change.fillers])
     if (a !== post && a !== change.kept) args.splice(args.indexOf(a), 1);
 }
