@@ -7,11 +7,11 @@ const values = (e: { arguments: { documentRole?: string; value?: unknown }[] } |
 
 describe('officer records: one post and one change word per person', () => {
   it("gives each person the post and change written next to the name, a list's first post", () => {
-    const text = '远山银行公告，副行长兼首席信息官张某因个人原因辞去职务，董事会聘任李某出任行长。';
+    const text = '远山银行公告，副行长兼首席信息官张某因个人原因辞去职务，董事会聘任李某出任总经理。';
     const args: [string, string][] = [
       ['title', '副行长'],
       ['title', '首席信息官'],
-      ['title', '行长'],
+      ['title', '总经理'],
       ['way', '辞去'],
       ['way', '出任'],
       ['target-company', '远山银行'],
@@ -27,7 +27,7 @@ describe('officer records: one post and one change word per person', () => {
     assert.deepEqual(fillers(of('张某'), '高管职位'), ['副行长']);
     assert.deepEqual(fillers(of('张某'), '变动类型'), ['辞去']);
     assert.deepEqual(values(of('张某'), '变动类型'), ['辞任']);
-    assert.deepEqual(fillers(of('李某'), '高管职位'), ['行长']);
+    assert.deepEqual(fillers(of('李某'), '高管职位'), ['总经理']);
     assert.deepEqual(fillers(of('李某'), '变动类型'), ['出任']);
     assert.deepEqual(values(of('李某'), '变动类型'), ['任命']);
   });

@@ -70,7 +70,7 @@ describe('ruleRecords: 高管变动', () => {
     assert.equal(r?.type, '高管变动');
     assert.equal(roles(r).高管姓名, '张明');
     assert.equal(roles(r).任职公司, '远山科技股份有限公司');
-    assert.equal(value(r, '变动类型'), '辞职');
+    assert.equal(value(r, '变动类型'), '辞任');
     assert.equal(value(r, '事件时间'), '2025-03-03');
     assert.match(roles(r).高管职位 ?? '', /董事/);
   });
@@ -87,9 +87,9 @@ describe('ruleRecords: 高管变动', () => {
     assert.deepEqual(
       records.map((r) => [roles(r).高管姓名, value(r, '变动类型'), roles(r).高管职位]),
       [
-        ['王强', '选举', '非独立董事'],
-        ['赵敏', '选举', '非独立董事'],
-        ['李华', '聘任', '副总经理'],
+        ['王强', '任命', '非独立董事'],
+        ['赵敏', '任命', '非独立董事'],
+        ['李华', '任命', '副总经理'],
       ],
     );
     assert.equal(value(records[2], '事件时间'), '2025-04-01');
@@ -107,8 +107,8 @@ describe('ruleRecords: 高管变动', () => {
     assert.deepEqual(
       records.map((r) => [roles(r).高管姓名, value(r, '变动类型'), roles(r).高管职位]),
       [
-        ['刘桂芳', '辞职', '监事会主席'],
-        ['王海涛', '辞职', '监事'],
+        ['刘桂芳', '辞任', '监事会主席'],
+        ['王海涛', '辞任', '监事'],
       ],
     );
   });
@@ -135,7 +135,7 @@ describe('ruleRecords: 高管变动', () => {
     assert.equal(records.length, 1);
     assert.equal(roles(records[0]).高管姓名, '陳大文');
     assert.equal(roles(records[0]).变动类型, '辭任');
-    assert.equal(value(records[0], '变动类型'), '辞职');
+    assert.equal(value(records[0], '变动类型'), '辞任');
     assert.equal(roles(records[0]).高管职位, '獨立非執行董事');
     assert.equal(value(records[0], '事件时间'), '2025-01-02');
   });
