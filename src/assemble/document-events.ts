@@ -412,7 +412,11 @@ const ONE_PERSON: Readonly<Record<string, string>> = { 高管变动: ONE_PARTY.�
  * Record types told once per party (guideline: one event per person changing posts, per company listing or
  * going bankrupt): a sentence naming several (证监会同意A公司、B公司、C公司首次公开发行股票注册) tells one each.
  */
-const ONE_EACH: Readonly<Record<string, string>> = { ...ONE_PERSON, 公司上市: '上市公司', 企业破产: '破产公司' };
+const ONE_EACH: Readonly<Record<string, string>> = {
+  ...ONE_PERSON,
+  公司上市: '上市公司',
+  企业破产: '破产公司',
+};
 
 /** A mention naming several parties in a one-party type, split into one mention per party sharing the rest. */
 function onePartyEach(mention: RecordMention): RecordMention[] {
@@ -493,6 +497,9 @@ function issuerArgument(
   };
 }
 
+/** Roles a record fills once, though its sentences word them twice (招股 and 起招股): the surest reading stays. */
+const ONE_FILLER = new Set(['环节']);
+
 /** `single`: the cluster is an announcement's one record of its type, so each role keeps its surest filler only. */
 function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, single: boolean): LinkedEvent {
   const best = cluster.reduce((a, b) => (b.confidence > a.confidence ? b : a));
@@ -512,7 +519,7 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       // (An officer's change word is labelled, not measured: officer-posts.ts picks the one of the person.)
       const valueKind = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
       const valueRole = valueKind && valueKind !== 'change';
-      if ((valueRole || single) && filled.has(a.documentRole as string)) continue;
+      if ((valueRole || single || ONE_FILLER.has(role)) && filled.has(a.documentRole as string)) continue;
       // The traded company named in full and by a short form (众安保险, 众安) is one company.
       if (
         a.documentRole === STOCK_ROLE[best.documentType] &&

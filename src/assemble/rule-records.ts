@@ -14,6 +14,7 @@
  * - A plan (计划/拟减持) is a 股东增持/股东减持 event; it has no 交易完成时间.
  */
 import type { ParsedDocument } from '../parse/index.js';
+import { documentYear } from './recalled-history.js';
 import { BANKRUPTCY_WORD, bankruptcyRecords } from './rule-bankruptcies.js';
 import {
   BUYBACK_TITLE,
@@ -65,7 +66,8 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   const topics = doc.kind === 'announcement' ? titleTopics(title) : undefined;
   const listingFiling = topics?.has('公司上市') ?? false;
   const newsLike = doc.kind === 'news' || doc.kind === 'other';
-  if ((newsLike || listingFiling) && LISTING_WORD.test(doc.modelText)) out.push(...listingRecords(sentences));
+  if ((newsLike || listingFiling) && LISTING_WORD.test(doc.modelText))
+    out.push(...listingRecords(sentences, documentYear(doc.text, ctx.publishedAt)));
   const bankruptcyFiling = topics?.has('企业破产') ?? false;
   if ((newsLike || bankruptcyFiling) && BANKRUPTCY_WORD.test(doc.modelText))
     out.push(...bankruptcyRecords(sentences));

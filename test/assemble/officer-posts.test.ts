@@ -73,3 +73,24 @@ describe('officer records: one post and one change word per person', () => {
     assert.deepEqual(fillers(of('钱某'), '高管职位'), ['董事长']);
   });
 });
+
+describe('listing records: one per company, one step each', () => {
+  it('splits a sentence naming several companies into one record each, keeping one reading of the step', () => {
+    const text = '证监会同意以下企业首次公开发行股票注册：甲乙材料股份有限公司、丙丁导航科技股份有限公司。';
+    const found = records([
+      mention('公司上市', 0, text, '注册', [
+        ['sub-org', '甲乙材料股份有限公司'],
+        ['sub-org', '丙丁导航科技股份有限公司'],
+        ['stage', '首次公开发行股票注册'],
+        ['stage', '注册'],
+      ]),
+    ]);
+    assert.deepEqual(
+      found.map((e) => [fillers(e, '上市公司'), fillers(e, '环节').length]),
+      [
+        [['甲乙材料股份有限公司'], 1],
+        [['丙丁导航科技股份有限公司'], 1],
+      ],
+    );
+  });
+});

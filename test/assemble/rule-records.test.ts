@@ -516,6 +516,35 @@ describe('ruleRecords: 公司上市', () => {
     ]);
   });
 
+  it('reads past a bracketed short name and code, the day and adverbs between a company and its step', async () => {
+    const doc = await parse(
+      [
+        '4月25日，第三方支付机构示例支付股份有限公司（以下简称示例支付；股票代码：300999）登陆深交所创业板，发行价为33.28元。',
+        '示例云集团有限公司（Cloudy，以下简称“示例云”）于8月31日晚间正式向港交所递交招股说明书。',
+        '6月8日，示例精密正式登陆上交所，开盘大涨44%。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, { publishedAt: '2024-09-01' });
+    assertSpans(doc, records);
+    assert.deepEqual(listings(records), [
+      [['示例支付股份有限公司'], ['登陆深交所'], ['4月25日']],
+      [['示例云集团有限公司'], ['递交招股说明书'], ['8月31日']],
+      [['示例精密'], ['登陆上交所'], ['6月8日']],
+    ]);
+  });
+
+  it('reads no listing the document dates years before it was written', async () => {
+    const doc = await parse(
+      [
+        '示例银行7月18日发布半年度业绩快报，总资产增长8%。',
+        '2021年6月25日，示例银行成功登陆上交所主板，成为省内首家上市农商银行。',
+      ],
+      'news',
+    );
+    assert.deepEqual(listings(ruleRecords(doc, { publishedAt: '2023-07-19' })), []);
+  });
+
   it('reads no listing from plans, history, products or a court accepting a case', async () => {
     const doc = await parse(
       [
