@@ -10,7 +10,7 @@
 import type { EventArgumentRow, EventTypeInfo, LinkedEntity } from '../link/index.js';
 import { personIn } from '../link/people.js';
 import { personCompanyKey } from '../link/person-key.js';
-import { projectFromNarrative, type TextSpan } from './contract-fields.js';
+import { contractNameFromNarrative, projectFromNarrative, type TextSpan } from './contract-fields.js';
 import type { RecordMention } from './document-events.js';
 import { ratioBase } from './figures.js';
 import { isPersonName, PERSON_NAME } from './rule-names.js';
@@ -262,6 +262,11 @@ export function withSentenceRoles(
   if (mention.documentType === '中标' && !has('中标标的')) {
     const project = projectFromNarrative(mention.sentenceText, undefined);
     if (project) add('中标标的', project);
+  }
+  // News name the agreement signed (签署银企战略合作协议, 签订《采购框架协议》); the model leaves it unread.
+  if (mention.documentType === '签署合同' && !has('合同名称')) {
+    const name = contractNameFromNarrative(mention.sentenceText, 'contract');
+    if (name) add('合同名称', name);
   }
   if (mention.documentType === '企业收购' && !has('收购标的')) {
     const targets = mention.arguments
