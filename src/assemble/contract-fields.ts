@@ -614,7 +614,7 @@ function withoutBookQuotes(text: string, value: TextSpan): TextSpan | undefined 
   return m ? span(text, value.start + 1, value.start + 1 + (m[1] as string).length) : value;
 }
 
-/** A contract's name as a sentence writes it (《X合同》, 签订了X项目EPC合同, 收到…关于X合同). */
+/** The contract a narrative sentence names: 《…协议》, 收到…关于…合同, 签署了…合作协议 (contracts, not bids, read all three). */
 export function contractNameFromNarrative(text: string, kind: ContractKind): TextSpan | undefined {
   const cues = [
     /《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书))》/gu,

@@ -16,6 +16,7 @@ import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { isCumulativeFigure, ratioBase } from './figures.js';
 import { followingFigures } from './following-roles.js';
+import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
 import { datedByYearAlone, recalledHistory } from './recalled-history.js';
 import { pledgedAndReleased, retype } from './retype.js';
@@ -196,7 +197,7 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     let role = changed ? changed.roles[a.role] : modelInfo?.roles.get(a.role)?.documentRole;
     const kind = role ? info.documentRoles.get(role)?.value : undefined;
     const at = a.start - sentenceStart;
-    if (kind && kind !== 'date' && isCumulativeFigure(event.sentenceText, at)) continue;
+    if (kind && kind !== 'date' && kind !== 'change' && isCumulativeFigure(event.sentenceText, at)) continue;
     if (lawsuit && isRepresentative(event.sentenceText, at)) continue;
     if (role === '被收购方' && namedAsSeller(event.sentenceText, at + a.text.length)) continue;
     if (role && kind === 'date' && DATELINE_AFTER.test(event.sentenceText.slice(at + a.text.length))) {
@@ -259,7 +260,7 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
   const clusters: RecordMention[][] = [];
   // In reading order, so that "told just before" holds for what the rules and the model read alike.
   const inOrder = mentions
-    .flatMap(onePersonEach)
+    .flatMap(onePartyEach)
     .flatMap((m) => withRelease(m, ctx))
     .sort((a, b) => a.mention.sentence - b.mention.sentence || a.mention.start - b.mention.start);
   for (const mention of inOrder) {
@@ -407,9 +408,19 @@ function joinBareStockClusters(clusters: RecordMention[][], ctx: AssembleContext
 /** Record types whose record is one person's change: a sentence naming several people tells one change each. */
 const ONE_PERSON: Readonly<Record<string, string>> = { 高管变动: ONE_PARTY.高管变动 as string };
 
-/** A mention naming several people in a one-person type, split into one mention per person sharing the rest. */
-function onePersonEach(mention: RecordMention): RecordMention[] {
-  const role = ONE_PERSON[mention.documentType];
+/**
+ * Record types told once per party (guideline: one event per person changing posts, per company listing or
+ * going bankrupt): a sentence naming several (证监会同意A公司、B公司、C公司首次公开发行股票注册) tells one each.
+ */
+const ONE_EACH: Readonly<Record<string, string>> = {
+  ...ONE_PERSON,
+  公司上市: '上市公司',
+  企业破产: '破产公司',
+};
+
+/** A mention naming several parties in a one-party type, split into one mention per party sharing the rest. */
+function onePartyEach(mention: RecordMention): RecordMention[] {
+  const role = ONE_EACH[mention.documentType];
   const people = role ? mention.arguments.filter((a) => a.documentRole === role) : [];
   if (people.length < 2) return [mention];
   const rest = mention.arguments.filter((a) => a.documentRole !== role);
@@ -486,6 +497,9 @@ function issuerArgument(
   };
 }
 
+/** Roles a record fills once, though its sentences word them twice (招股 and 起招股): the surest reading stays. */
+const ONE_FILLER = new Set(['环节']);
+
 /** `single`: the cluster is an announcement's one record of its type, so each role keeps its surest filler only. */
 function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, single: boolean): LinkedEvent {
   const best = cluster.reduce((a, b) => (b.confidence > a.confidence ? b : a));
@@ -502,8 +516,10 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       const spelling = `${role}|text:${cleanCompanyName(a.text)}`;
       if (seen.has(identity) || seen.has(spelling)) continue;
       // A value role holds one value: a second, different reading is a weaker one.
-      const valueRole = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
-      if ((valueRole || single) && filled.has(a.documentRole as string)) continue;
+      // (An officer's change word is labelled, not measured: officer-posts.ts picks the one of the person.)
+      const valueKind = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
+      const valueRole = valueKind && valueKind !== 'change';
+      if ((valueRole || single || ONE_FILLER.has(role)) && filled.has(a.documentRole as string)) continue;
       // The traded company named in full and by a short form (众安保险, 众安) is one company.
       if (
         a.documentRole === STOCK_ROLE[best.documentType] &&
@@ -526,6 +542,7 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
 
   const kept = keepOneParty(best.documentType, args, ctx.headlineSentence);
   args.splice(0, args.length, ...kept);
+  if (best.documentType === '高管变动') keepOwnPostAndChange(args, ctx);
 
   // Figures the sentence after a mention states under their own label (中标价：…, 回购价格…).
   for (const m of [...cluster].sort((a, b) => a.mention.sentence - b.mention.sentence)) {

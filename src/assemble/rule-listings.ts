@@ -1,3 +1,4 @@
+import { recalledHistory } from './recalled-history.js';
 import { SUBJECT_NAME, SUBJECT_START, trimSubject } from './rule-subjects.js';
 import type { RuleSentence } from './rule-text.js';
 import { argumentAt, makeRecord, type RuleArgument, type RuleRecord } from './rule-types.js';
@@ -11,7 +12,7 @@ const VENUE =
   '(?:在|于|赴|向|登陆)?(?:A股|港股|美股|香港|美国|深圳|上海|北京|深交所|上交所|北交所|港交所|联交所|纳斯达克|纽交所|纽约|科创板|创业板|主板|中小板|新三板)*(?:证券交易所|交易所)?(?:科创板|创业板|主板|中小板)?';
 /** A listing step as the guideline takes it: the minimal wording of the step itself. */
 const STEP =
-  '(?:IPO|首发)?(?:申请)?(?:获|已|正式|遭|被|成功|今日|今天|顺利|再次|重新|于)?(?<step>(?:递交|提交)了?[^，。；]{0,6}?(?:IPO|上市)申请|递交招股(?:说明)?书|更新招股(?:说明)?书|报送招股书(?:申报稿)?|受理|过会|获批|注册生效|暂缓审议|中止审核|终止审核|被否|进入“?已问询”?|已问询|通过(?:上市委|发审委)?(?:审议|审核)|挂牌上市|敲钟上市|登陆(?:A股|港股|美股|科创板|创业板|主板|港交所|纳斯达克|纽交所)|上市(?=首日)|正式上市|(?<=今起|今日起|开始|明起)招股)';
+  '(?:IPO|首发)?(?:申请)?(?:获|已|正式|遭|被|成功|今日|今天|顺利|再次|重新|于|终于)*(?<step>(?:递交|提交)了?[^，。；]{0,6}?(?:IPO|上市)申请|递交招股(?:说明)?书|更新招股(?:说明)?书|报送招股书(?:申报稿)?|受理|过会|获批|注册生效|暂缓审议|中止审核|终止审核|被否|进入“?已问询”?|已问询|通过(?:上市委|发审委)?(?:审议|审核)|挂牌上市|敲钟上市|登陆(?:A股|港股|美股|科创板|创业板|主板|港交所|纳斯达克|纽交所|上交所|深交所|北交所|联交所)|上市(?=首日)|正式上市|(?<=今起|今日起|开始|明起)招股)';
 /** Steps that products share ("新车型正式上市"): a listing needs a word of the stock market in its sentence. */
 const PRODUCT_STEP = /^(?:正式上市|上市|挂牌上市)$/;
 const STOCK_MARKET = /股|IPO|交易所|板|纳斯达克|纽交所|发行|市值|开盘|代码|募资/;
@@ -39,17 +40,24 @@ const REGISTERED =
 const ACCEPTED =
   /(?:证监会|[深上北港]交所|联交所)(?:已|正式|依法)?(?<step>受理)(?:了)?(?<party>[^，。；：:]{4,40}?公司)(?:的)?(?:首发|IPO|首次公开发行|上市)/du;
 const PASSED_BEFORE = /(?:今天|今日|昨日|昨天)?(?<step>过会)的(?<party>[^，。；：:]{4,40}?公司)/du;
+/**
+ * What news writes between a company and its step: its short name or code in brackets (以下简称…；股票代码…),
+ * and the day (于今日, 于8月31日晚间, 于2021年2月5日(美国时间)).
+ */
+const ALIAS = '(?:[（(][^（()）]{1,40}[）)])?';
+const WHEN =
+  '(?:(?:于|在)?(?:今日|今天|近日|日前|(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日)(?:[（(][^（()）]{1,8}[）)])?(?:晚间|上午|下午|早间|晚)?)?';
 const SUBJECT_STEP = new RegExp(
-  `${SUBJECT_START}(?<party>${SUBJECT_NAME})(?:[（(][^）)]{1,20}[）)])?${VENUE}${STEP}`,
+  `${SUBJECT_START}(?<party>${SUBJECT_NAME})${ALIAS}${WHEN}(?:正式|成功|终于|顺利)*${VENUE}${STEP}`,
   'dgu',
 );
 
 /**
  * 公司上市: a company took a step towards or onto a market (filed, accepted, passed review, registered,
- * priced, listed), as news and filings state it. Each company named is its own record; the step, the day,
+ * priced, listed), as news and filings state it, unless dated years before `documentYear`. Each company named is its own record; the step, the day,
  * the price, the money raised and the code go with it when the same sentence gives them.
  */
-export function listingRecords(sentences: readonly RuleSentence[]): RuleRecord[] {
+export function listingRecords(sentences: readonly RuleSentence[], documentYear?: number): RuleRecord[] {
   const out: RuleRecord[] = [];
   for (const s of sentences) {
     if (!LISTING_WORD.test(s.compact)) continue;
@@ -57,6 +65,8 @@ export function listingRecords(sentences: readonly RuleSentence[]): RuleRecord[]
     const read = (party: RuleArgument, step: RuleArgument, at: number, end: number) => {
       // The words just before the company and up to its step; a plan elsewhere in the sentence is another matter.
       if (NOT_A_FACT.test(s.compact.slice(Math.max(0, at - 6), end + 2))) return;
+      // A listing the document dates years before it was written is the company's history (上市于2018年…).
+      if (recalledHistory(s.compact, at, documentYear)) return;
       out.push(makeRecord('公司上市', s.span(at, end), [party, step, ...figures], 0.75));
     };
     const list = REGISTERED_LIST.exec(s.compact);

@@ -1,3 +1,4 @@
+import { officerChangeLabel } from '../normalize/index.js';
 import type { ParsedDocument } from '../parse/index.js';
 import { NAME_UNIT, splitNames } from './rule-names.js';
 import type { RuleSentence } from './rule-text.js';
@@ -33,7 +34,7 @@ const NAMES = `${NAME_UNIT}(?:[、及和与]${NAME_UNIT})*`;
 /** The board a post belongs to, between the company and the post: 公司第四届监事会监事. */
 const TERM = '(?:第.{1,4}届(?:董事会|监事会))?';
 /** Posts that head a board: the main post of a list that names one (监事、监事会主席 → 监事会主席). */
-const HEAD_POST = /^(?:董事长|董事会主席|董事会联席主席|监事会主席|联席主席)$/;
+export const HEAD_POST = /^(?:董事长|董事会主席|董事会联席主席|监事会主席|联席主席)$/;
 
 /**
  * The main post of a list of posts (compact offsets [start, end)): the post heading a board where the list
@@ -53,25 +54,6 @@ const GAP = '[^。；，,（(「」）)]{0,30}?(?:[，,][^。；，,（(「」�
 const OWN_COMPANY = '(?:本公司|公司)?(?:之|的)?';
 /** Words that make a change hypothetical, denied or someone else's wish. */
 const NOT_AN_EVENT = /不|未|否|拒|如|若|候选|提名|拟/;
-
-/**
- * 变动类型 as written, normalised to four labels:
- * 辞职 (辞职/辞去/辞任/请辞), 聘任 (聘任/聘请/任命/委任), 选举 (选举/补选/当选), 离任 (任期届满离任).
- */
-const CHANGE_LABEL: Readonly<Record<string, string>> = {
-  辞职: '辞职',
-  辞去: '辞职',
-  辞任: '辞职',
-  请辞: '辞职',
-  聘任: '聘任',
-  聘请: '聘任',
-  任命: '聘任',
-  委任: '聘任',
-  选举: '选举',
-  补选: '选举',
-  当选: '选举',
-  离任: '离任',
-};
 
 interface Change {
   names: { text: string; start: number; end: number }[];
@@ -184,7 +166,7 @@ export function officerRecords(
   const company = issuerArgument(doc, ctx, '任职公司');
   for (const sentence of sentences) {
     for (const change of findChanges(sentence)) {
-      const label = CHANGE_LABEL[change.verb.word] ?? change.verb.word;
+      const label = officerChangeLabel(change.verb.word) ?? change.verb.word;
       const trigger = sentence.span(change.verb.start, change.verb.end);
       for (const name of change.names) {
         const key = `${name.text}|${label}`;

@@ -7,14 +7,14 @@
  * Decisions:
  * - Ranges give their upper bound as `value` (回购资金总额, 回购股份数量, 占总股本比例, 净亏损 = the larger loss),
  *   matching the 价格上限 of a buy-back; `text` keeps the whole range as written.
- * - 变动类型 keeps the word as written in `text`; `value` is one of 辞职 (辞职/辞去/辞任/请辞), 聘任
- *   (聘任/聘请/任命/委任), 选举 (选举/补选/当选), 离任.
+ * - 变动类型 keeps the word as written in `text`; `value` is the guideline's label (normalize/officer-change.ts).
  * - Amounts get a `value` in yuan only when the currency is CNY; HKD/USD amounts keep their text only.
  * - Issuer roles (任职公司, 回购方, 公司名称, 股票简称) point at the issuer's first mention in the text,
  *   from `ctx.issuer` or the parsed header, and are left out when it is not mentioned.
  * - A plan (计划/拟减持) is a 股东增持/股东减持 event; it has no 交易完成时间.
  */
 import type { ParsedDocument } from '../parse/index.js';
+import { documentYear } from './recalled-history.js';
 import { BANKRUPTCY_WORD, bankruptcyRecords } from './rule-bankruptcies.js';
 import {
   BUYBACK_TITLE,
@@ -77,7 +77,8 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   const topics = doc.kind === 'announcement' ? titleTopics(title) : undefined;
   const listingFiling = topics?.has('公司上市') ?? false;
   const newsLike = doc.kind === 'news' || doc.kind === 'other';
-  if ((newsLike || listingFiling) && LISTING_WORD.test(doc.modelText)) out.push(...listingRecords(sentences));
+  if ((newsLike || listingFiling) && LISTING_WORD.test(doc.modelText))
+    out.push(...listingRecords(sentences, documentYear(doc.text, ctx.publishedAt)));
   const bankruptcyFiling = topics?.has('企业破产') ?? false;
   if ((newsLike || bankruptcyFiling) && BANKRUPTCY_WORD.test(doc.modelText))
     out.push(...bankruptcyRecords(sentences));

@@ -293,6 +293,7 @@ export function withSentenceRoles(
     const other = side && otherSigner(mention.sentenceText, side.start - sentenceStart);
     if (other) add(missing, other);
   }
+  // News name the agreement signed (签署银企战略合作协议, 签订《采购框架协议》); the model leaves it unread.
   if (mention.documentType === '签署合同' && !has('合同名称')) {
     const name = contractNameFromNarrative(mention.sentenceText, 'contract');
     if (name) add('合同名称', name);

@@ -1,6 +1,7 @@
 import type { DocumentValueKind } from '../vocabulary/event-schema.js';
 import { normalizeDate } from './dates.js';
 import { type Money, normalizeMoney } from './money.js';
+import { officerChangeLabel } from './officer-change.js';
 import { normalizePercentage } from './percentage.js';
 import { RANGE_JOIN_WORDS } from './range-join.js';
 import { normalizeShares } from './shares.js';
@@ -86,6 +87,10 @@ export function documentValue(
     case 'date': {
       const date = normalizeDate(text, publishedAt ? { publishedAt } : {});
       return date ? { display: date.iso, value: date.iso } : null;
+    }
+    case 'change': {
+      const label = officerChangeLabel(text);
+      return label ? { display: label, value: label } : null;
     }
     default:
       return null;

@@ -10,6 +10,7 @@ export {
 } from './dates.js';
 export { type DocumentValue, documentValue } from './document-value.js';
 export { type CurrencyCode, findMoney, type Money, type MoneyMention, normalizeMoney } from './money.js';
+export { type OfficerChange, officerChangeLabel } from './officer-change.js';
 export { normalizePercentage, type Percentage } from './percentage.js';
 export { findShares, normalizeShares, type ShareCount, type ShareMention } from './shares.js';
 export {

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { eventSchemaFile } from '../config/index.js';
 
-export type DocumentValueKind = 'money' | 'shares' | 'ratio' | 'date';
+/** `change`: an officer's change word, labelled as the guideline does (辞任, 任命, 离任, 免职, 调任). */
+export type DocumentValueKind = 'money' | 'shares' | 'ratio' | 'date' | 'change';
 
 /** One model role of an event type (FewFC's), as the file writes it. */
 export interface EventRoleEntry {

@@ -54,14 +54,14 @@ const OTHER_KINDS = [
 ];
 
 describe('ruleRecords on real announcements', () => {
-  it('a supervisor resignation gives one 高管变动 record of type 辞职 with date and company', {
+  it('a supervisor resignation gives one 高管变动 record of type 辞任 with date and company', {
     skip: available(VANKE),
   }, async () => {
     const doc = await parsePdf(VANKE);
     const records = ruleRecords(doc, {});
     assert.equal(records.length, 1);
     assertOfficerRecords(doc, records);
-    assert.deepEqual(changeLabels(records), ['辞职']);
+    assert.deepEqual(changeLabels(records), ['辞任']);
     const roles = roleNames(records[0] as RuleRecord);
     assert.ok(roles.includes('任职公司'));
     assert.ok(roles.includes('事件时间'));
@@ -74,7 +74,7 @@ describe('ruleRecords on real announcements', () => {
     const records = ruleRecords(doc, {});
     assert.equal(records.length, 1);
     assertOfficerRecords(doc, records);
-    assert.deepEqual(changeLabels(records), ['辞职']);
+    assert.deepEqual(changeLabels(records), ['辞任']);
     assert.match(
       String(records[0]?.arguments.find((a) => a.role === '事件时间')?.value),
       /^\d{4}-\d{2}-\d{2}$/,
@@ -88,17 +88,17 @@ describe('ruleRecords on real announcements', () => {
     const records = ruleRecords(doc, {});
     assert.equal(records.length, 2);
     assertOfficerRecords(doc, records);
-    assert.deepEqual(changeLabels(records), ['聘任', '辞职']);
+    assert.deepEqual(changeLabels(records), ['任命', '辞任']);
   });
 
-  it('an HKEX appointment of two directors gives two 聘任 records', {
+  it('an HKEX appointment of two directors gives two 任命 records', {
     skip: available(HK_APPOINT),
   }, async () => {
     const doc = await parsePdf(HK_APPOINT);
     const records = ruleRecords(doc, {});
     assert.equal(records.length, 2);
     assertOfficerRecords(doc, records);
-    assert.deepEqual(changeLabels(records), ['聘任', '聘任']);
+    assert.deepEqual(changeLabels(records), ['任命', '任命']);
   });
 
   it('an HKEX profit warning gives one 亏损 record with period and loss', {

@@ -70,7 +70,7 @@ describe('ruleRecords: 高管变动', () => {
     assert.equal(r?.type, '高管变动');
     assert.equal(roles(r).高管姓名, '张明');
     assert.equal(roles(r).任职公司, '远山科技股份有限公司');
-    assert.equal(value(r, '变动类型'), '辞职');
+    assert.equal(value(r, '变动类型'), '辞任');
     assert.equal(value(r, '事件时间'), '2025-03-03');
     assert.match(roles(r).高管职位 ?? '', /董事/);
   });
@@ -87,9 +87,9 @@ describe('ruleRecords: 高管变动', () => {
     assert.deepEqual(
       records.map((r) => [roles(r).高管姓名, value(r, '变动类型'), roles(r).高管职位]),
       [
-        ['王强', '选举', '非独立董事'],
-        ['赵敏', '选举', '非独立董事'],
-        ['李华', '聘任', '副总经理'],
+        ['王强', '任命', '非独立董事'],
+        ['赵敏', '任命', '非独立董事'],
+        ['李华', '任命', '副总经理'],
       ],
     );
     assert.equal(value(records[2], '事件时间'), '2025-04-01');
@@ -107,8 +107,8 @@ describe('ruleRecords: 高管变动', () => {
     assert.deepEqual(
       records.map((r) => [roles(r).高管姓名, value(r, '变动类型'), roles(r).高管职位]),
       [
-        ['刘桂芳', '辞职', '监事会主席'],
-        ['王海涛', '辞职', '监事'],
+        ['刘桂芳', '辞任', '监事会主席'],
+        ['王海涛', '辞任', '监事'],
       ],
     );
   });
@@ -135,7 +135,7 @@ describe('ruleRecords: 高管变动', () => {
     assert.equal(records.length, 1);
     assert.equal(roles(records[0]).高管姓名, '陳大文');
     assert.equal(roles(records[0]).变动类型, '辭任');
-    assert.equal(value(records[0], '变动类型'), '辞职');
+    assert.equal(value(records[0], '变动类型'), '辞任');
     assert.equal(roles(records[0]).高管职位, '獨立非執行董事');
     assert.equal(value(records[0], '事件时间'), '2025-01-02');
   });
@@ -585,6 +585,35 @@ describe('ruleRecords: 公司上市', () => {
       [['示例数控'], ['暂缓审议'], ['6月8日']],
       [['远江示例（北京）网络科技股份有限公司'], ['登陆科创板'], []],
     ]);
+  });
+
+  it('reads past a bracketed short name and code, the day and adverbs between a company and its step', async () => {
+    const doc = await parse(
+      [
+        '4月25日，第三方支付机构示例支付股份有限公司（以下简称示例支付；股票代码：300999）登陆深交所创业板，发行价为33.28元。',
+        '示例云集团有限公司（Cloudy，以下简称“示例云”）于8月31日晚间正式向港交所递交招股说明书。',
+        '6月8日，示例精密正式登陆上交所，开盘大涨44%。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, { publishedAt: '2024-09-01' });
+    assertSpans(doc, records);
+    assert.deepEqual(listings(records), [
+      [['示例支付股份有限公司'], ['登陆深交所'], ['4月25日']],
+      [['示例云集团有限公司'], ['递交招股说明书'], ['8月31日']],
+      [['示例精密'], ['登陆上交所'], ['6月8日']],
+    ]);
+  });
+
+  it('reads no listing the document dates years before it was written', async () => {
+    const doc = await parse(
+      [
+        '示例银行7月18日发布半年度业绩快报，总资产增长8%。',
+        '2021年6月25日，示例银行成功登陆上交所主板，成为省内首家上市农商银行。',
+      ],
+      'news',
+    );
+    assert.deepEqual(listings(ruleRecords(doc, { publishedAt: '2023-07-19' })), []);
   });
 
   it('reads no listing from plans, history, products or a court accepting a case', async () => {

@@ -37,6 +37,28 @@ const filled = (m: RecordMention) =>
   Object.fromEntries(m.arguments.map((a) => [a.documentRole, { text: a.text, start: a.start }]));
 
 describe('roles a mention’s own sentence states', () => {
+  it('reads the agreement a news item says two parties signed, with or without book quotes', () => {
+    const plain = '11月23日，示例银行与示例置业签署银企战略合作协议，意向融资额度100亿元。';
+    const quoted = '示例电池与示例汽车签订《采购框架协议》，约定未来五年的供货安排。';
+    const named = (text: string, a: string, b: string) =>
+      filled(
+        withSentenceRoles(
+          mention('签署合同', text, [
+            ['sub-org', a],
+            ['obj-org', b],
+          ]),
+          0,
+          eventTypes,
+        ),
+      ).合同名称?.text;
+    assert.equal(named(plain, '示例银行', '示例置业'), '银企战略合作协议');
+    assert.equal(named(quoted, '示例电池', '示例汽车'), '采购框架协议');
+    assert.equal(
+      named('示例银行与示例置业举行座谈，双方表示将加强合作。', '示例银行', '示例置业'),
+      undefined,
+    );
+  });
+
   it('reads the project a bid win names after 中标 or before 中标人', () => {
     const after = '某某路桥近日中标城东快速路二期工程施工项目，中标价3亿元。';
     const a = filled(withSentenceRoles(mention('中标', after, [['sub', '某某路桥']]), 0, eventTypes));

@@ -8,6 +8,7 @@ describe('titleTopics', () => {
     assert.ok(titleTopics('重大资产置换及发行股份购买资产并募集配套资金暨关联交易预案')?.has('企业融资'));
     // The listing and bankruptcy rules ask these topics whether a filing tells a listing step or a procedure.
     assert.ok(titleTopics('招股说明书摘要')?.has('公司上市'));
+    assert.ok(titleTopics('示例科技科创板IPO遭暂缓审议 专利纠纷不断')?.has('公司上市'));
     assert.ok(titleTopics('关于法院裁定受理公司重整的公告')?.has('企业破产'));
     // A headline about a court case: the penalty it recalls is background.
     assert.deepEqual(
