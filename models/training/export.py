@@ -161,8 +161,6 @@ def main():
         print(f"thresholds (fine dev search): {th}  (in-training search gave {st['thresholds']})")
     decode_thresholds = th if cfg.triggerless_type_threshold is None else \
         {**th, "triggerlessType": cfg.triggerless_type_threshold}
-    if cfg.type_thresholds:
-        decode_thresholds = {**decode_thresholds, "types": cfg.type_thresholds}
 
     # 5. config.json
     # Stages: pretraining and finetuning in the prepared (full) cache; a later stage (knowledge) in its own.

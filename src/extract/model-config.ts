@@ -56,21 +56,6 @@ function threshold(thresholds: unknown, head: string, fallback: number): number 
   return fallback;
 }
 
-/** `thresholds.types`: a threshold of its own for some of the model's event types. */
-function typeThresholds(thresholds: unknown, eventTypes: readonly string[]): Record<string, number> {
-  const raw = isObject(thresholds) ? thresholds.types : undefined;
-  if (raw === undefined) return {};
-  if (!isObject(raw)) throw new ModelConfigError('thresholds.types must be an object of type → threshold');
-  const known = new Set(eventTypes);
-  const byType: Record<string, number> = {};
-  for (const [type, value] of Object.entries(raw)) {
-    if (!known.has(type))
-      throw new ModelConfigError(`thresholds.types: ${type} is not an event type of the model`);
-    byType[type] = number(value, `thresholds.types.${type}`, 0, 1);
-  }
-  return byType;
-}
-
 function head(raw: Json, name: string, defaults: HeadDecoding): HeadDecoding {
   const thresholds = field(raw, 'thresholds', 'decode_thresholds', 'threshold');
   const decode = field(raw, 'decode', 'decoding');
@@ -204,7 +189,6 @@ export function parseModelConfig(raw: unknown, schema: EventSchema | undefined):
     triggerlessTypes,
     typeThreshold: threshold(thresholds, 'type', 0.5),
     triggerlessTypeThreshold: threshold(thresholds, 'triggerlessType', threshold(thresholds, 'type', 0.5)),
-    typeThresholds: typeThresholds(thresholds, eventTypes),
     typeFromTrigger: typeFromTriggerRaw,
     trigger: head(raw, 'trigger', { threshold: 0.5, maxSpanLen: 6 }),
     // 16 like models/training/config (longer argument spans were nearly all false starts on FewFC dev).

@@ -169,9 +169,9 @@ export function decodeRow(
     const typeProb = sigmoid(outputs.typeLogits.data[row] as number);
     const trig = startEndProbs(outputs.triggerLogits, row * padded * 2, 2, length);
     const triggers = decodeSpans(trig.start, trig.end, config.trigger, rule);
-    const typeThreshold =
-      config.typeThresholds[type] ??
-      (config.triggerlessTypes.includes(type) ? config.triggerlessTypeThreshold : config.typeThreshold);
+    const typeThreshold = config.triggerlessTypes.includes(type)
+      ? config.triggerlessTypeThreshold
+      : config.typeThreshold;
     const detected = typeProb >= typeThreshold || (config.typeFromTrigger && triggers.length > 0);
     if (!detected) return;
     const args: LabelledTokenSpan[] = [];

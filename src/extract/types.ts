@@ -29,8 +29,6 @@ export interface ModelConfig {
   typeThreshold: number;
   /** Type threshold of the triggerless types: no trigger confirms their reading, so it may be stricter. */
   triggerlessTypeThreshold: number;
-  /** A type's own threshold where one is set, over the two above (`decode.thresholds.types`). */
-  typeThresholds: Readonly<Record<string, number>>;
   /** A type also counts as detected when a trigger of that type is decoded. */
   typeFromTrigger: boolean;
   trigger: HeadDecoding;

@@ -59,24 +59,6 @@ describe('parseModelConfig', () => {
     assert.throws(() => parseModelConfig({ ...base, window_overlap: 128 }, schema), /window_overlap/);
   });
 
-  it("reads a type's own threshold and refuses one for a type the model lacks", () => {
-    const thresholds = { ...base.decode.thresholds, triggerlessType: 0.25, types: { 中标: 0.5 } };
-    const config = parseModelConfig({ ...base, decode: { ...base.decode, thresholds } }, schema);
-    assert.equal(config.triggerlessTypeThreshold, 0.25);
-    assert.deepEqual(config.typeThresholds, { 中标: 0.5 });
-    assert.deepEqual(parseModelConfig(base, schema).typeThresholds, {});
-    for (const types of [{ 股份回购: 0.5 }, { 中标: 2 }, [0.5]]) {
-      assert.throws(
-        () =>
-          parseModelConfig(
-            { ...base, decode: { ...base.decode, thresholds: { ...thresholds, types } } },
-            schema,
-          ),
-        /thresholds\.types/,
-      );
-    }
-  });
-
   it('refuses a feature version that is not a string', () => {
     assert.throws(
       () => parseModelConfig({ ...base, features: { version: 2 } }, schema),

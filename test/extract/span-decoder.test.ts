@@ -104,7 +104,6 @@ const config: ModelConfig = {
   triggerlessTypes: [],
   typeThreshold: 0.5,
   triggerlessTypeThreshold: 0.5,
-  typeThresholds: {},
   typeFromTrigger: false,
   trigger: { threshold: 0.5, maxSpanLen: 4 },
   argument: { threshold: 0.5, maxSpanLen: 4 },
@@ -160,12 +159,6 @@ describe('decodeRow', () => {
     assert.deepEqual(
       decodeRow(outputs, loose, 0, 5).events.map((e) => [e.type, e.trigger]),
       [['T1', null]],
-    );
-    const ownThreshold = { ...loose, typeThresholds: { T1: 0.65 } };
-    assert.deepEqual(
-      decodeRow(outputs, ownThreshold, 0, 5).events,
-      [],
-      "T1's own threshold wins over the shared one",
     );
   });
 

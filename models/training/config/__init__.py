@@ -47,8 +47,6 @@ class Config:
     # Type threshold of the types learnt without triggers (config.json decode.thresholds.triggerlessType); None:
     # the type threshold tuned on FewFC dev. FewFC dev cannot tune it: it labels none of those types.
     triggerless_type_threshold: float | None = None
-    # Thresholds of single types over the two above (config.json decode.thresholds.types).
-    type_thresholds: dict[str, float] | None = None
     schema_path: str = "schemas/events.json"
     seed: int = 1234
     threads: int = 2
