@@ -74,6 +74,10 @@ export class CompanyResolver {
   private readonly defined = new Set<string>();
   /** Names the document uses for a company on their own, short of a full name (中芯宁波). */
   private readonly usedAlone = new Set<string>();
+  /** Full names the model read as spans of their own in the document. */
+  private readonly readAlone = new Set<string>();
+  /** Spans the model started at the 人 of a role noun (呈请人X有限公司): the name follows the 人. */
+  private readonly roleNounCuts = new Set<string>();
 
   constructor(
     readonly issuer: LinkedEntity | undefined,
@@ -241,7 +245,10 @@ export class CompanyResolver {
   addFormerName(presentName: string | undefined, formerName: string): LinkedEntity | undefined {
     const former = withoutLeadingClause(cleanCompanyName(formerName));
     if (!isFullName(former)) return undefined;
-    const entity = presentName === undefined ? this.issuer : this.resolve(presentName)?.entity;
+    const entity =
+      presentName === undefined
+        ? this.issuer
+        : this.resolve(this.readTail(cleanCompanyName(presentName)))?.entity;
     if (!entity || sameName(entity, { ...entity, name: former }) || this.refused.get(entity)?.has(former))
       return undefined;
     // A former name another known company bears now is that company's, not a second name of this one.
@@ -260,12 +267,39 @@ export class CompanyResolver {
   noteNamesUsed(names: Iterable<string>): void {
     for (const raw of names) {
       const name = cleanCompanyName(raw);
-      if (name.length >= 2 && !isFullName(name) && !isNotCompanyName(name)) this.usedAlone.add(name);
+      if (name.length < 2 || isNotCompanyName(name)) continue;
+      if (isFullName(name)) this.readAlone.add(name);
+      else this.usedAlone.add(name);
     }
   }
 
-  /** A full name with another company's name and a conjunction read before it: the name after them. */
+  /** Spans the text shows right after a role noun's stem (呈请 + 人X有限公司): each is the name after its 人. */
+  noteRoleNounCuts(spans: Iterable<string>): void {
+    for (const raw of spans) this.roleNounCuts.add(cleanCompanyName(raw));
+  }
+
+  /**
+   * The longest tail of a name a pattern read from the text with no boundary before it (本期处置X有限公司 of
+   * "本期处置X有限公司（原名称：Y）") that the model read alone or the resolver knows; the name itself if none.
+   */
+  private readTail(name: string): string {
+    for (let start = 0; start <= name.length - 6; start++) {
+      const tail = name.slice(start);
+      if (isFullName(tail) && (this.readAlone.has(tail) || this.byName.has(tail))) return tail;
+    }
+    return name;
+  }
+
+  /**
+   * A full name with another company's name and a conjunction read before it, or 为 ("is": 成立于…，为X有限公司
+   * 全资子公司) when the document names X alone too: the name after them.
+   */
   private withoutLeadingName(name: string): string {
+    if (this.roleNounCuts.has(name) && isFullName(name.slice(1))) return name.slice(1);
+    if (name.startsWith('为')) {
+      const rest = name.slice(1);
+      if (isFullName(rest) && (this.readAlone.has(rest) || this.byName.has(rest))) return rest;
+    }
     for (const m of name.matchAll(/[和与及]/g)) {
       const head = name.slice(0, m.index);
       const rest = name.slice(m.index + 1);
