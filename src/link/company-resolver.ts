@@ -68,6 +68,8 @@ export class CompanyResolver {
   private readonly byCode = new Map<string, LinkedEntity>();
   private readonly reasons = new Map<string, ResolutionReason>();
   private readonly companies = new Set<LinkedEntity>();
+  /** Each company's names in the forms the partial matches compare (see formsOf). */
+  private readonly forms = new WeakMap<LinkedEntity, NameForms>();
   /** Names an admin split off a node: never matched to it again. */
   private readonly refused = new Map<LinkedEntity, Set<string>>();
   /** Short names the document defines for a full name, whether or not that company was read. */
@@ -374,6 +376,31 @@ export class CompanyResolver {
   }
 
   /**
+   * A company's names cleaned, and its full names' cores and places, kept until its name or short names
+   * change (both are replaced, never edited in place): the partial matches run over every known company
+   * for each mention they see, so a long filing would otherwise clean the same names again and again.
+   */
+  private formsOf(entity: LinkedEntity): NameForms {
+    const kept = this.forms.get(entity);
+    if (kept && kept.name === entity.name && kept.shortNames === entity.shortNames) return kept;
+    const cleaned = [entity.name, ...(entity.shortNames ?? [])].map(cleanCompanyName);
+    const forms: NameForms = {
+      name: entity.name,
+      shortNames: entity.shortNames,
+      hasFullName: isFullName(cleaned[0] ?? ''),
+      full: cleaned.filter(isFullName).map((n) => ({
+        name: n,
+        core: nameCore(n),
+        legalFormCore: legalFormCore(n),
+        place: leadingPlace(n),
+      })),
+      unmarked: cleaned.map((n) => withoutListingPrefix(n).core),
+    };
+    this.forms.set(entity, forms);
+    return forms;
+  }
+
+  /**
    * The one known full name with the same core under another legal form (有限公司 / 股份有限公司 after a
    * change of form, 中国银行 / 中国银行股份有限公司), or the one a span cut by a single leading character
    * belongs to (丰速运有限公司 of 顺丰速运有限公司: no place or company name is one character long).
@@ -386,10 +413,10 @@ export class CompanyResolver {
     const placed = new Set<LinkedEntity>();
     for (const entity of this.companies) {
       if (this.refused.get(entity)?.has(full)) continue;
-      for (const n of [entity.name, ...(entity.shortNames ?? [])].map(cleanCompanyName).filter(isFullName)) {
-        if (legalFormCore(n) === core) sameCore.add(entity);
-        else if (n.length === full.length + 1 && n.endsWith(full)) cut.add(entity);
-        else if (samePlacedName(leadingPlace(n), place, core) || samePlacedFirm(n, place)) placed.add(entity);
+      for (const n of this.formsOf(entity).full) {
+        if (n.legalFormCore === core) sameCore.add(entity);
+        else if (n.name.length === full.length + 1 && n.name.endsWith(full)) cut.add(entity);
+        else if (samePlacedName(n.place, place, core) || samePlacedFirm(n.name, place)) placed.add(entity);
       }
     }
     if (sameCore.size === 1) return { entity: [...sameCore][0] as LinkedEntity, reason: 'same_core_name' };
@@ -407,8 +434,7 @@ export class CompanyResolver {
     const found = new Set<LinkedEntity>();
     for (const entity of this.companies) {
       if (this.refused.get(entity)?.has(short)) continue;
-      const fullNames = [entity.name, ...(entity.shortNames ?? [])].map(cleanCompanyName).filter(isFullName);
-      if (fullNames.some((n) => shortNameFits(nameCore(n), core))) found.add(entity);
+      if (this.formsOf(entity).full.some((n) => shortNameFits(n.core, core))) found.add(entity);
     }
     return found.size === 1 ? [...found][0] : undefined;
   }
@@ -422,14 +448,28 @@ export class CompanyResolver {
     const core = nameCore(full);
     const found = new Set<LinkedEntity>();
     for (const entity of this.companies) {
-      if (isFullName(cleanCompanyName(entity.name)) || this.refused.get(entity)?.has(full)) continue;
-      const shorts = [entity.name, ...(entity.shortNames ?? [])].map(
-        (n) => withoutListingPrefix(cleanCompanyName(n)).core,
-      );
-      if (shorts.some((s) => s.length >= MIN_FRAGMENT && shortNameFits(core, s))) found.add(entity);
+      const forms = this.formsOf(entity);
+      if (forms.hasFullName || this.refused.get(entity)?.has(full)) continue;
+      if (forms.unmarked.some((s) => s.length >= MIN_FRAGMENT && shortNameFits(core, s))) found.add(entity);
     }
     return found.size === 1 ? [...found][0] : undefined;
   }
+}
+
+/** What formsOf keeps of a company's names, with the name and short-name list it was made from. */
+interface NameForms {
+  name: string;
+  shortNames: string[] | undefined;
+  /** Whether the company's own name is a full name. */
+  hasFullName: boolean;
+  full: Array<{
+    name: string;
+    core: string;
+    legalFormCore: string;
+    place: { place: string; rest: string } | undefined;
+  }>;
+  /** Every name without its listing mark. */
+  unmarked: string[];
 }
 
 /**
