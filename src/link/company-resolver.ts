@@ -329,6 +329,8 @@ export class CompanyResolver {
       const byCode = this.byCode.get(name);
       return byCode ? { entity: byCode, reason: 'same_code' } : undefined;
     }
+    const shorthand = this.definedNameWithForm(name);
+    if (shorthand) return { entity: shorthand, reason: 'alias' };
     const exact =
       this.unique(this.byName.get(name), name) ??
       this.unique(this.byName.get(withoutListingPrefix(name).core), name) ??
@@ -373,6 +375,21 @@ export class CompanyResolver {
     if (!set) return undefined;
     const allowed = [...set].filter((e) => !this.refused.get(e)?.has(name));
     return allowed.length === 1 ? allowed[0] : undefined;
+  }
+
+  /**
+   * A short name the document defines for one company's full name, written with a legal form after it
+   * (辽宁益康股份有限公司 where the document defines 辽宁益康 for 辽宁益康生物股份有限公司): the writer's shorthand
+   * for that company, not another one. Only names of four characters or more the document itself defines.
+   */
+  private definedNameWithForm(full: string): LinkedEntity | undefined {
+    const core = legalFormCore(full);
+    if (core === full || core.length < 4 || !this.defined.has(core)) return undefined;
+    const holders = [...(this.byName.get(core) ?? [])].filter(
+      (e) =>
+        !this.refused.get(e)?.has(full) && this.formsOf(e).hasFullName && cleanCompanyName(e.name) !== full,
+    );
+    return holders.length === 1 ? holders[0] : undefined;
   }
 
   /**

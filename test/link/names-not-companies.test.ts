@@ -127,3 +127,36 @@ describe('a span that starts in the clause before a name', () => {
     assert.ok(!names.some((n) => n.startsWith('本期')), names.join(' '));
   });
 });
+
+describe('a short name the document defines, written with a legal form', () => {
+  const HEAD = '证券代码：600201    证券简称：生物股份    公告编号：2025-010\n年度报告\n';
+
+  it('is the company the short name stands for', async () => {
+    const linked = await linkText(
+      `${HEAD}公司控股子公司辽宁益康生物股份有限公司（以下简称“辽宁益康”）完成增资。张竞任子公司辽宁益康股份有限公司董事长。\n`,
+      'announcement',
+      [],
+      [
+        ['辽宁益康生物股份有限公司', 'company'],
+        ['辽宁益康股份有限公司', 'company'],
+      ],
+    );
+    const mention = linked.mentions.find((m) => m.text === '辽宁益康股份有限公司');
+    assert.equal(mention?.entityKey, 'name:辽宁益康生物股份有限公司');
+    assert.equal(mention?.resolution, 'alias');
+  });
+
+  it('stays a company of its own when the document defines no such short name', async () => {
+    const linked = await linkText(
+      `${HEAD}辽宁益康生物股份有限公司为子公司。张竞任辽宁益康股份有限公司董事长。\n`,
+      'announcement',
+      [],
+      [
+        ['辽宁益康生物股份有限公司', 'company'],
+        ['辽宁益康股份有限公司', 'company'],
+      ],
+    );
+    const mention = linked.mentions.find((m) => m.text === '辽宁益康股份有限公司');
+    assert.equal(mention?.entityKey, 'name:辽宁益康股份有限公司');
+  });
+});
