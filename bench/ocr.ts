@@ -185,8 +185,9 @@ async function main(): Promise<void> {
     seconds: 0,
     cpuSeconds: 0,
     figures: emptyFigures(),
+    stages: emptyStageTimes(),
   });
-  const totals = runs.map(() => ({ ...emptyTotals(), stages: emptyStageTimes() }));
+  const totals = runs.map(emptyTotals);
   const bySet = new Map<string, Array<ReturnType<typeof emptyTotals>>>();
   console.log(
     `page                                                  chars  ${runs.map(([name]) => `${name.padStart(7)}: errors    CER  unordered  figures  wrong  seconds  cpu s  confidence`).join('  ')}`,
@@ -200,7 +201,8 @@ async function main(): Promise<void> {
       const total = totals[i] as (typeof totals)[number];
       const start = performance.now();
       const cpuStart = process.cpuUsage();
-      const [read] = await ocrPdfPages(bench.pdf, [bench.page], DEFAULT_OCR_LIMITS, 1, tuning, total.stages);
+      const stages = emptyStageTimes();
+      const [read] = await ocrPdfPages(bench.pdf, [bench.page], DEFAULT_OCR_LIMITS, 1, tuning, stages);
       const took = (performance.now() - start) / 1000;
       const cpu = process.cpuUsage(cpuStart);
       const cpuTook = (cpu.user + cpu.system) / 1e6;
@@ -217,6 +219,7 @@ async function main(): Promise<void> {
         t.seconds += took;
         t.cpuSeconds += cpuTook;
         for (const key of Object.keys(figures) as Array<keyof FigureScore>) t.figures[key] += figures[key];
+        for (const stage of OCR_STAGES) t.stages[stage] += stages[stage];
       }
       row += `         ${String(counted.errors).padStart(7)} ${((100 * counted.errors) / Math.max(1, counted.length)).toFixed(2).padStart(5)}% ${String(unordered).padStart(10)} ${`${figures.exact}/${figures.reference}`.padStart(8)} ${`${figures.wrong - figures.wrongDoubted}`.padStart(6)} ${took.toFixed(2).padStart(8)} ${cpuTook.toFixed(2).padStart(6)} ${(read?.confidence ?? 0).toFixed(3).padStart(11)}`;
       if (showErrors) {
@@ -246,15 +249,30 @@ async function main(): Promise<void> {
       console.log(`  ${set.padEnd(9)} ${summary(setTotals[i] as ReturnType<typeof emptyTotals>)}`);
     console.log(`  ${'all'.padEnd(9)} ${summary(totals[i] as ReturnType<typeof emptyTotals>)}`);
   }
-  console.log("\nCPU seconds by stage (share of the run's CPU time):");
-  console.log(`${'stage'.padEnd(16)}${runs.map(([name]) => name.padStart(20)).join('')}`);
-  for (const stage of OCR_STAGES) {
-    const cells = totals.map((t) => {
-      const cpu = t.stages[stage];
-      return `${cpu.toFixed(2).padStart(9)} s ${((100 * cpu) / Math.max(1e-9, t.cpuSeconds)).toFixed(0).padStart(5)} %`;
-    });
-    console.log(`${stage.padEnd(16)}${cells.map((c) => c.padStart(20)).join('')}`);
-  }
+  // Per set, then over all pages; the rest of a page's CPU time (opening the PDF, layout) is "other".
+  const columns = [
+    ...[...bySet].flatMap(([set, setTotals]) =>
+      runs.map(([name], i) => ({
+        head: `${name} ${set}`,
+        t: setTotals[i] as ReturnType<typeof emptyTotals>,
+      })),
+    ),
+    ...runs.map(([name], i) => ({ head: `${name} all`, t: totals[i] as ReturnType<typeof emptyTotals> })),
+  ];
+  console.log("\nCPU seconds per page by stage (share of the pages' CPU time):");
+  console.log(`${'stage'.padEnd(16)}${columns.map((c) => c.head.padStart(22)).join('')}`);
+  const cell = (t: ReturnType<typeof emptyTotals>, cpu: number) =>
+    `${(cpu / Math.max(1, t.pages)).toFixed(3).padStart(9)} s ${((100 * cpu) / Math.max(1e-9, t.cpuSeconds)).toFixed(0).padStart(5)} %`;
+  for (const stage of OCR_STAGES)
+    console.log(
+      `${stage.padEnd(16)}${columns.map(({ t }) => cell(t, t.stages[stage]).padStart(22)).join('')}`,
+    );
+  const staged = (t: ReturnType<typeof emptyTotals>) =>
+    OCR_STAGES.reduce((n, stage) => n + t.stages[stage], 0);
+  console.log(
+    `${'other'.padEnd(16)}${columns.map(({ t }) => cell(t, t.cpuSeconds - staged(t)).padStart(22)).join('')}`,
+  );
+  console.log(`${'page'.padEnd(16)}${columns.map(({ t }) => cell(t, t.cpuSeconds).padStart(22)).join('')}`);
   console.log(`peak RSS ${rss.toFixed(0)} MiB (the process, over ${runs.map(([n]) => n).join(' and ')})`);
 }
 

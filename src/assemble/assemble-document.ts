@@ -10,7 +10,7 @@ import type {
 import { isPersonName } from '../link/people.js';
 import { personKey } from '../link/person-key.js';
 import { documentValue } from '../normalize/index.js';
-import { headlineOf, type ParsedDocument } from '../parse/index.js';
+import { headlineOf, overlapsOcrDoubt, type ParsedDocument } from '../parse/index.js';
 import {
   CONTRACT_RECORDS,
   type ContractRecord,
@@ -187,7 +187,9 @@ class FixedWording {
     return records.flatMap((r) => {
       const mention = this.mention(r.type, r.trigger, r.confidence);
       if (!mention) return [];
-      mention.arguments = r.arguments.map((a) => this.argument(mention, a.role, a, r.confidence, a.value));
+      mention.arguments = r.arguments
+        .filter((a) => !this.doubtedValue(mention, a.role, a))
+        .map((a) => this.argument(mention, a.role, a, r.confidence, a.value));
       return [mention];
     });
   }
@@ -203,9 +205,9 @@ class FixedWording {
     if (!first) return [];
     const mention = this.mention(type, first, CONTRACT_CONFIDENCE);
     if (!mention) return [];
-    mention.arguments = spans.map(({ role, span }) =>
-      this.argument(mention, role, span, CONTRACT_CONFIDENCE),
-    );
+    mention.arguments = spans
+      .filter(({ role, span }) => !this.doubtedValue(mention, role, span))
+      .map(({ role, span }) => this.argument(mention, role, span, CONTRACT_CONFIDENCE));
     return [mention];
   }
 
@@ -225,6 +227,13 @@ class FixedWording {
       arguments: [],
       fixedWording: true,
     };
+  }
+
+  /** A value (a role no entity fills) over a figure OCR read in doubt: no fact, as in the link. */
+  private doubtedValue(mention: RecordMention, role: string, span: TextSpan): boolean {
+    const info = this.eventTypes.get(mention.type)?.documentRoles.get(role);
+    if (info?.entityTypes.length) return false;
+    return overlapsOcrDoubt(this.parsed.sentences, span.start, span.end);
   }
 
   private argument(

@@ -1,6 +1,6 @@
 import type { ExtractionResult } from '../extract/types.js';
 import type { Forecast, PageBox, ParsedDocument } from '../parse/index.js';
-import { headlineOf, sentenceModelText, sentenceSourceSpan } from '../parse/index.js';
+import { headlineOf, overlapsOcrDoubt, sentenceModelText, sentenceSourceSpan } from '../parse/index.js';
 import type { DocumentJob } from '../queue/index.js';
 import {
   cleanCompanyName,
@@ -249,7 +249,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
         };
         if (role.entityTypes.length === 0) {
           // A figure OCR read in doubt (a lost digit, an impossible grouping) is no fact to record.
-          if (sentence.ocrDoubted?.some(([ds, de]) => ds < end && start < de)) continue;
+          if (overlapsOcrDoubt([sentence], start, end)) continue;
           const value = normalizeArgumentValue(a.role, a.text, publishedAt);
           args.push({ ...base, role: a.role, roleKey: role.key, ...(value ? { value: value.display } : {}) });
           continue;

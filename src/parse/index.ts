@@ -4,6 +4,7 @@ export { modelIndexOf, sentenceModelText, sentenceSourceSpan } from './model-tex
 export type { NewsHeader } from './news-header.js';
 export { headlineOf } from './news-header.js';
 export { DEFAULT_OCR_LIMITS, ocrLimitsOf } from './ocr/ocr-pages.js';
+export { overlapsOcrDoubt } from './ocr-doubted.js';
 export { parseDocument } from './parse-document.js';
 export { extractPdfText } from './pdf-text.js';
 export type { Forecast, ForecastMetric } from './research-forecasts.js';

@@ -14,7 +14,7 @@ import { extractHtmlText } from './html-text.js';
 import { cleanLayout } from './layout-cleaner.js';
 import { parseNewsHeader, publisherOf } from './news-header.js';
 import { DEFAULT_OCR_LIMITS, type OcrPage, ocrPdfPages } from './ocr/ocr-pages.js';
-import { sentenceBoxes } from './ocr/sentence-boxes.js';
+import { doubtedFiguresIn, sentenceBoxes } from './ocr/sentence-boxes.js';
 import { extractPdfText } from './pdf-text.js';
 import { extractPlainText } from './plain-text.js';
 import { parseResearchReportHeader } from './research-report-header.js';
@@ -280,7 +280,13 @@ function placeOcrSentences(doc: ParsedDocument): void {
     const page = doc.pages[sentence.page - 1]?.ocr;
     if (!page) continue;
     const found = sentenceBoxes(sentence.text, page, searchFrom.get(sentence.page) ?? 0);
-    if (!found || found.boxes.length === 0) continue;
+    if (!found || found.boxes.length === 0) {
+      // Not on the page in one piece (a table row with its headers): its figures are looked for one by one.
+      const doubted = doubtedFiguresIn(sentence.text, page);
+      if (doubted.length > 0)
+        sentence.ocrDoubted = doubted.map(([a, b]) => [sentence.start + a, sentence.start + b]);
+      continue;
+    }
     sentence.ocrBoxes = found.boxes;
     if (found.doubted.length > 0)
       sentence.ocrDoubted = found.doubted.map(([a, b]) => [sentence.start + a, sentence.start + b]);

@@ -55,6 +55,16 @@ describe('OCR figures', () => {
       doubtedFigures(text, unsure).map((f) => f.text),
       ['89,012'],
     );
+    // Under a lower bar the same digit passes; an impossible grouping is doubted at any bar.
+    assert.deepEqual(doubtedFigures(text, unsure, DOUBTFUL_DIGIT - 0.2), []);
+    assert.equal(
+      doubtedFigures(
+        '170,36,800',
+        [...'170,36,800'].map(() => 0.99),
+        0,
+      ).length,
+      1,
+    );
     // A space read where a thousands comma is printed joins the groups into one figure in doubt.
     const spaced = '营业利润736 124 472元，370, 046,732.30元，2018 2017年，394.34 404,738,566.82';
     assert.deepEqual(

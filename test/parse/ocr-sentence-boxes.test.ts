@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sentenceBoxes } from '../../src/parse/ocr/sentence-boxes.js';
+import { doubtedFiguresIn, sentenceBoxes } from '../../src/parse/ocr/sentence-boxes.js';
 import type { OcrLine, PageOcr } from '../../src/parse/types.js';
 
 /** A line of `text` at `top`, each character 10 points wide from x = 100. */
@@ -49,6 +49,46 @@ describe('sentence boxes on an OCR page', () => {
     assert.deepEqual(found?.doubted, [[3, 13]]);
     assert.equal(sentence.slice(3, 13), '170,36,800');
     assert.deepEqual(sentenceBoxes('公司股东质押股份。', page)?.doubted, []);
+  });
+
+  it("a table row not on the page in one piece gets the spans of the page's doubted figures it holds", () => {
+    /** A line whose characters in [from, to) the reader doubts. */
+    const doubting = (text: string, top: number, from: number, to: number) => {
+      const read = line(text, top);
+      read.chars.forEach((c, i) => {
+        if (i >= from && i < to) c.doubted = true;
+      });
+      return read;
+    };
+    const tablePage: PageOcr = {
+      ...page,
+      lines: [
+        doubting('2,141,223,000.0', 100, 0, 15),
+        doubting('52.87%', 120, 9, 9),
+        doubting('3,974,,00.0', 140, 7, 11),
+        doubting('154', 160, 0, 3),
+      ],
+    };
+    // Cells run together: the long figure is found though a digit follows it.
+    const row = '营业成本：2,141,223,000.052.87%；管理费用：508,038,000.00';
+    const spans = doubtedFiguresIn(row, tablePage);
+    assert.deepEqual(
+      spans.map(([a, b]) => row.slice(a, b)),
+      ['2,141,223,000.0'],
+    );
+    // A short doubted run counts only standing on its own, not as part of another figure (508,038,000.00).
+    const alone = '其他：00.0；合计：1,154,000';
+    assert.deepEqual(
+      doubtedFiguresIn(alone, tablePage).map(([a, b]) => alone.slice(a, b)),
+      ['00.0'],
+    );
+    // Whitespace inside the sentence does not hide a figure; a page without doubts marks nothing.
+    const spaced = '营业成本 2,141,223, 000.0';
+    assert.deepEqual(
+      doubtedFiguresIn(spaced, tablePage).map(([a, b]) => spaced.slice(a, b)),
+      ['2,141,223, 000.0'],
+    );
+    assert.deepEqual(doubtedFiguresIn(row, page), []);
   });
 
   it('a sentence not on the page has no boxes', () => {

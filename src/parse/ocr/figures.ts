@@ -55,9 +55,13 @@ export function groupingPossible(figure: string): boolean {
 
 /**
  * The figures of a recognised line the reader doubts: an impossible grouping, or a digit or separator read with
- * less than DOUBTFUL_DIGIT probability. `confidences[i]` belongs to the i-th code point of `text`.
+ * less than `doubtful` (DOUBTFUL_DIGIT) probability. `confidences[i]` belongs to the i-th code point of `text`.
  */
-export function doubtedFigures(text: string, confidences: readonly number[]): FigureSpan[] {
+export function doubtedFigures(
+  text: string,
+  confidences: readonly number[],
+  doubtful = DOUBTFUL_DIGIT,
+): FigureSpan[] {
   // Offsets of code points, so that confidences line up with characters outside the BMP too.
   const pointAt = new Map<number, number>();
   let unit = 0;
@@ -69,6 +73,6 @@ export function doubtedFigures(text: string, confidences: readonly number[]): Fi
     if (!groupingPossible(f.text)) return true;
     const first = pointAt.get(f.start) ?? 0;
     const least = Math.min(...confidences.slice(first, first + [...f.text].length));
-    return least < DOUBTFUL_DIGIT;
+    return least < doubtful;
   });
 }

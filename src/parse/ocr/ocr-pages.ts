@@ -52,6 +52,10 @@ export interface OcrTuning {
   scanResolution?: boolean;
   /** false: a figure in doubt is not read again at a finer scale (the benchmark's comparison); on by default. */
   rereadFigures?: boolean;
+  /** Digit probability under which a figure is doubted (figures.ts DOUBTFUL_DIGIT by default). */
+  doubtfulDigit?: number;
+  /** Digit probability under which a figure is read again (`doubtfulDigit` by default). */
+  rereadDigit?: number;
 }
 
 /** PP-OCR's own settings at 144 dpi, kept for comparison in the benchmark. */
@@ -168,7 +172,8 @@ async function readPage(
       : {
           finer: async () => {
             if (fineScale === undefined) return undefined;
-            fine ??= timed(times, 'render', () => renderScan(page, fineScale, jpeg));
+            // Timed with the second look that asks for it (read-lines.ts).
+            fine ??= renderScan(page, fineScale, jpeg);
             const image = await fine;
             return turn === 0 ? image : turnImage(image, turn);
           },
@@ -178,6 +183,8 @@ async function readPage(
     minConfidence: MIN_CONFIDENCE,
     lineWidthScale: tuning.lineWidthScale,
     ...(tuning.detectWholePage ? { detectWholePage: true } : {}),
+    ...(tuning.doubtfulDigit !== undefined ? { doubtfulDigit: tuning.doubtfulDigit } : {}),
+    ...(tuning.rereadDigit !== undefined ? { rereadDigit: tuning.rereadDigit } : {}),
     ...(times ? { times } : {}),
   };
   let image = rendered;

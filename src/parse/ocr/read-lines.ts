@@ -4,14 +4,14 @@ import { fullWidthPunctuation } from './cjk-punctuation.js';
 import { charSpans, ctcFromBest, ctcGreedy, type DecodedLine } from './ctc.js';
 import { DB_DEFAULTS, type DbOptions, decodeBoxes } from './db-boxes.js';
 import { detectionInput } from './detection-input.js';
-import { doubtedFigures, figuresIn, groupingPossible, SPACED_FIGURE } from './figures.js';
+import { DOUBTFUL_DIGIT, doubtedFigures, figuresIn, groupingPossible, SPACED_FIGURE } from './figures.js';
 import { inkRegion } from './ink-region.js';
 import type { OcrModels } from './ocr-models.js';
 import type { Point, RgbaImage } from './raster.js';
 import { cropLine, LINE_HEIGHT, type LineCrop } from './recognition-input.js';
 import { isMostlyRed } from './seal.js';
 import { dominantSkew, turnPoint } from './skew.js';
-import { type OcrStageTimes, timed } from './stage-times.js';
+import { type OcrStage, type OcrStageTimes, timed } from './stage-times.js';
 
 export interface Box {
   left: number;
@@ -55,6 +55,10 @@ export interface ReadLinesOptions {
    * image itself, unsqueezed, when there is none). Without it, doubted figures are not read again.
    */
   finer?: () => Promise<RgbaImage | undefined>;
+  /** A figure digit read with less probability than this is doubted (default DOUBTFUL_DIGIT). */
+  doubtfulDigit?: number;
+  /** A figure is read again when a digit is under this (default `doubtfulDigit`) or its grouping impossible. */
+  rereadDigit?: number;
 }
 
 export interface ReadLines {
@@ -79,10 +83,11 @@ const INK_MARGIN = 32;
 const STEP_OUTPUTS = ['step_class', 'step_prob'] as const;
 
 /** A decoded line's figures the reader doubts; the confidences are its characters'. */
-const doubtsOf = (line: DecodedLine) =>
+const doubtsOf = (line: DecodedLine, doubtful = DOUBTFUL_DIGIT) =>
   doubtedFigures(
     line.text,
     line.chars.map((c) => c.confidence),
+    doubtful,
   );
 
 /** The least probability among the characters of the line's figures (1 when it has none). */
@@ -209,21 +214,21 @@ export async function readLines(
   // probabilities (steps × 6,625 classes) then need not be copied out and scanned here.
   const stepOutputs = STEP_OUTPUTS.every((name) => recogniser.outputNames.includes(name));
   type Feeds = Parameters<typeof recogniser.run>[0];
-  const recogniseBySteps = async (feeds: Feeds) => {
-    const out = await timed(times, 'recognition', () => recogniser.run(feeds, STEP_OUTPUTS));
+  const recogniseBySteps = async (feeds: Feeds, stage: OcrStage) => {
+    const out = await timed(times, stage, () => recogniser.run(feeds, STEP_OUTPUTS));
     const [best, probs] = STEP_OUTPUTS.map((name) => out[name]);
     if (!best || !probs) throw new Error('the text recogniser returned no step outputs');
     return timed(times, 'ctc', () => ctcFromBest(best.data, probs.data, charset));
   };
-  const recogniseByProbabilities = async (feeds: Feeds) => {
-    const out = Object.values(await timed(times, 'recognition', () => recogniser.run(feeds)))[0];
+  const recogniseByProbabilities = async (feeds: Feeds, stage: OcrStage) => {
+    const out = Object.values(await timed(times, stage, () => recogniser.run(feeds)))[0];
     if (!out) throw new Error('the text recogniser returned no output');
     const [, steps = 0, classes = 0] = out.dims;
     return timed(times, 'ctc', () => ctcGreedy(out.data, steps, classes, charset));
   };
 
-  const recognise = (feeds: Feeds) =>
-    stepOutputs ? recogniseBySteps(feeds) : recogniseByProbabilities(feeds);
+  const recognise = (feeds: Feeds, stage: OcrStage = 'recognition') =>
+    stepOutputs ? recogniseBySteps(feeds, stage) : recogniseByProbabilities(feeds, stage);
 
   // One line a run: the recogniser's cost grows faster than the batch, and padding would only add to it.
   const lines: ImageLine[] = [];
@@ -236,8 +241,12 @@ export async function readLines(
     let decoded = await recognise(feeds);
     // A figure read in doubt is read again from the finer image, unsqueezed: small print in a noisy scan
     // loses digits at the page's reading scale (170,360,800,000.00 read as 170,36,800).
-    if (options.finer && decoded.confidence >= options.minConfidence && doubtsOf(decoded).length > 0) {
-      finerImage ??= options.finer();
+    if (
+      options.finer &&
+      decoded.confidence >= options.minConfidence &&
+      doubtsOf(decoded, options.rereadDigit ?? options.doubtfulDigit).length > 0
+    ) {
+      finerImage ??= timed(times, 'reread', () => options.finer?.());
       // Without a finer image, a squeezed line is read again from the same one, at its full width.
       const fine = (await finerImage) ?? (options.lineWidthScale < 1 ? image : undefined);
       if (fine) {
@@ -247,10 +256,13 @@ export async function readLines(
           x: p.x * factor,
           y: p.y * factor,
         })) as typeof leaning;
-        const again = await timed(times, 'crops', () => cropLine(fine, scaled, MAX_LINE_WIDTH, 1));
-        const second = await recognise({
-          [recogniser.inputNames[0] ?? 'x']: { data: again.data, dims: [1, 3, LINE_HEIGHT, again.width] },
-        });
+        const again = await timed(times, 'reread', () => cropLine(fine, scaled, MAX_LINE_WIDTH, 1));
+        const second = await recognise(
+          {
+            [recogniser.inputNames[0] ?? 'x']: { data: again.data, dims: [1, 3, LINE_HEIGHT, again.width] },
+          },
+          'reread',
+        );
         if (betterFigures(second, first)) decoded = second;
       }
     }
@@ -264,7 +276,7 @@ export async function readLines(
         unit += c.text.length;
         return at;
       });
-      for (const f of doubtsOf(decoded))
+      for (const f of doubtsOf(decoded, options.doubtfulDigit))
         starts.forEach((at, i) => {
           if (at >= f.start && at < f.end) doubted.add(i);
         });

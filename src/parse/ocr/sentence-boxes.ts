@@ -76,3 +76,50 @@ function doubtedSpans(sentence: string, chars: readonly OcrChar[]): Array<[numbe
   }
   return spans;
 }
+
+/** A doubted run with this many digits is taken where digits touch it too: no chance part of another figure. */
+const RUN_INSIDE_DIGITS = 6;
+
+/** The runs of characters a page's reader doubts, line by line (whitespace left out): its doubted figures. */
+function doubtedRuns(page: PageOcr): string[] {
+  return page.lines.flatMap((line) =>
+    line.chars
+      .map((c) => (c.doubted ? c.text.replace(/\s/g, '') : ' '))
+      .join('')
+      .split(' ')
+      .filter((run) => run !== ''),
+  );
+}
+
+/**
+ * Spans [start, end) of `sentence` (UTF-16 offsets) where a figure the page's reader doubts stands, for a
+ * sentence whose characters were not found on the page in one piece (a table row, linearised with its
+ * headers): each doubted run is looked for in the sentence, whitespace aside. A long run counts inside a
+ * longer run of digits too, since the cells of a noisy scan's row run together (2,141,223,000.052.87%); a
+ * short one (00.0, 154) only standing on its own. A figure read the same elsewhere on the page is doubted
+ * with it: a wrong figure is worse than none.
+ */
+export function doubtedFiguresIn(sentence: string, page: PageOcr): Array<[number, number]> {
+  const runs = doubtedRuns(page);
+  if (runs.length === 0) return [];
+  let compact = '';
+  const at: number[] = [];
+  for (let i = 0; i < sentence.length; i++) {
+    const ch = sentence.charAt(i);
+    if (SPACE.test(ch)) continue;
+    compact += ch;
+    at.push(i);
+  }
+  const spans: Array<[number, number]> = [];
+  for (const run of new Set(runs)) {
+    for (let from = compact.indexOf(run); from >= 0; from = compact.indexOf(run, from + 1)) {
+      const to = from + run.length;
+      const inside =
+        /\d[,.，]?$/.test(compact.slice(Math.max(0, from - 2), from)) ||
+        /^[,.，]?\d/.test(compact.slice(to, to + 2));
+      if (inside && run.replace(/\D/g, '').length < RUN_INSIDE_DIGITS) continue;
+      spans.push([at[from] ?? 0, (at[to - 1] ?? 0) + 1]);
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
+}

@@ -8,6 +8,8 @@ export const OCR_STAGES = [
   'crops',
   'recognition',
   'ctc',
+  /** The second look at doubted figures: the finer image, its crops and their recognition. */
+  'reread',
   'tables',
   'order',
 ] as const;
