@@ -65,6 +65,72 @@ const GENERIC = new Set([
 ]);
 
 /**
+ * Words that say what a company does or how it is held, never which company it is: a registered name
+ * always has a trade name (字号) or a place besides them, so a full name made of these alone is a span cut
+ * from a longer name (国际控股有限公司 of 方雄国际控股有限公司, 速运有限公司 of a split table cell).
+ */
+const GENERIC_HEAD = new RegExp(
+  `^(?:${[
+    '国际',
+    '控股',
+    '投资',
+    '实业',
+    '发展',
+    '科技',
+    '技术',
+    '贸易',
+    '商贸',
+    '商务',
+    '物流',
+    '速运',
+    '快递',
+    '运输',
+    '供应链',
+    '置业',
+    '房地产',
+    '地产',
+    '开发',
+    '建设',
+    '工程',
+    '咨询',
+    '管理',
+    '服务',
+    '资产',
+    '资本',
+    '金融',
+    '能源',
+    '新能源',
+    '电子',
+    '医药',
+    '化工',
+    '材料',
+    '新材料',
+    '制造',
+    '企业',
+    '产业',
+    '网络',
+    '信息',
+    '传媒',
+    '文化',
+    '环保',
+    '电力',
+    '矿业',
+    '农业',
+    '食品',
+    '工业',
+    '商业',
+    '销售',
+    '设备',
+    '集团',
+    '股份',
+  ].join('|')})+$`,
+);
+
+/** The same for a Latin name: "Investments Limited", "International Corporation" are cut from longer names. */
+const LATIN_GENERIC =
+  /^(?:(?:International|Investments?|Holdings?|Group|Global|Capital|Enterprises?|Industrial|Industries|Development|Technolog(?:y|ies)|Trading|Management|Services|Resources|Corporation|Corp\.?|Company|Co\.?,?|Limited|Ltd\.?|Inc\.?|plc|LLC)(?:\s+|$))+$/i;
+
+/**
  * One spelling for a company name: full-width letters and brackets folded, Traditional characters
  * made Simplified, tabs and spaces between Chinese characters removed (layout splits names), runs of
  * spaces between Latin words kept as one ("Alco Holdings Limited" keeps its words).
@@ -158,6 +224,9 @@ const PLACE_AFTER_NAME = new RegExp(`^\\(?(?:${PLACES}|[\\u4e00-\\u9fa5]{1,4}(?:
 /** A place a registered name may start with (浙江, 深圳市, 内蒙古, 河南省…). */
 const LEADING_PLACE = new RegExp(`^(?:${PLACES})[省市]?`);
 
+/** A branch named by its place alone (沧县分公司, 上海分公司): the parent's name was cut off. */
+const BARE_BRANCH = new RegExp(`^(?:(?:${PLACES})[省市]?|[\\u4e00-\\u9fa5]{1,3}(?:省|市|区|县))分公司$`);
+
 /**
  * A full name without the place it starts with and the legal form it ends with, in one spelling for
  * the place's 市/省 (深圳市万佳百货股份有限公司 → { place: 深圳, rest: 万佳百货 }); undefined without a place.
@@ -193,6 +262,9 @@ export function isNotCompanyName(name: string): boolean {
   const { core, prefix } = withoutListingPrefix(name);
   if (prefix && core.length < 2) return true;
   if (/^(?:S?\*?ST|SST)$/.test(name)) return true;
+  // A legal form after words that name no company: a span cut from a longer name.
+  if (LATIN_GENERIC.test(name) || BARE_BRANCH.test(name)) return true;
+  if (LEGAL_FORM.test(name) && GENERIC_HEAD.test(nameCore(name))) return true;
   if (/[，,；;：:、。\t\n]|是|系/.test(name)) return true;
   // A clause read into a legal form: 顺丰控股有限改制为股份有限公司, 百慕达注册成立之有限责任公司,
   // 开曼群岛注册的有限公司, (签订)了银企合作协议招商银行; a fund beside its custodian bank in a

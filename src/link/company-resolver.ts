@@ -68,12 +68,18 @@ export class CompanyResolver {
   private readonly byCode = new Map<string, LinkedEntity>();
   private readonly reasons = new Map<string, ResolutionReason>();
   private readonly companies = new Set<LinkedEntity>();
+  /** Each company's names in the forms the partial matches compare (see formsOf). */
+  private readonly forms = new WeakMap<LinkedEntity, NameForms>();
   /** Names an admin split off a node: never matched to it again. */
   private readonly refused = new Map<LinkedEntity, Set<string>>();
   /** Short names the document defines for a full name, whether or not that company was read. */
   private readonly defined = new Set<string>();
   /** Names the document uses for a company on their own, short of a full name (中芯宁波). */
   private readonly usedAlone = new Set<string>();
+  /** Full names the model read as spans of their own in the document. */
+  private readonly readAlone = new Set<string>();
+  /** Spans the model started at the 人 of a role noun (呈请人X有限公司): the name follows the 人. */
+  private readonly roleNounCuts = new Set<string>();
 
   constructor(
     readonly issuer: LinkedEntity | undefined,
@@ -241,7 +247,10 @@ export class CompanyResolver {
   addFormerName(presentName: string | undefined, formerName: string): LinkedEntity | undefined {
     const former = withoutLeadingClause(cleanCompanyName(formerName));
     if (!isFullName(former)) return undefined;
-    const entity = presentName === undefined ? this.issuer : this.resolve(presentName)?.entity;
+    const entity =
+      presentName === undefined
+        ? this.issuer
+        : this.resolve(this.readTail(cleanCompanyName(presentName)))?.entity;
     if (!entity || sameName(entity, { ...entity, name: former }) || this.refused.get(entity)?.has(former))
       return undefined;
     // A former name another known company bears now is that company's, not a second name of this one.
@@ -260,12 +269,39 @@ export class CompanyResolver {
   noteNamesUsed(names: Iterable<string>): void {
     for (const raw of names) {
       const name = cleanCompanyName(raw);
-      if (name.length >= 2 && !isFullName(name) && !isNotCompanyName(name)) this.usedAlone.add(name);
+      if (name.length < 2 || isNotCompanyName(name)) continue;
+      if (isFullName(name)) this.readAlone.add(name);
+      else this.usedAlone.add(name);
     }
   }
 
-  /** A full name with another company's name and a conjunction read before it: the name after them. */
+  /** Spans the text shows right after a role noun's stem (呈请 + 人X有限公司): each is the name after its 人. */
+  noteRoleNounCuts(spans: Iterable<string>): void {
+    for (const raw of spans) this.roleNounCuts.add(cleanCompanyName(raw));
+  }
+
+  /**
+   * The longest tail of a name a pattern read from the text with no boundary before it (本期处置X有限公司 of
+   * "本期处置X有限公司（原名称：Y）") that the model read alone or the resolver knows; the name itself if none.
+   */
+  private readTail(name: string): string {
+    for (let start = 0; start <= name.length - 6; start++) {
+      const tail = name.slice(start);
+      if (isFullName(tail) && (this.readAlone.has(tail) || this.byName.has(tail))) return tail;
+    }
+    return name;
+  }
+
+  /**
+   * A full name with another company's name and a conjunction read before it, or 为 ("is": 成立于…，为X有限公司
+   * 全资子公司) when the document names X alone too: the name after them.
+   */
   private withoutLeadingName(name: string): string {
+    if (this.roleNounCuts.has(name) && isFullName(name.slice(1))) return name.slice(1);
+    if (name.startsWith('为')) {
+      const rest = name.slice(1);
+      if (isFullName(rest) && (this.readAlone.has(rest) || this.byName.has(rest))) return rest;
+    }
     for (const m of name.matchAll(/[和与及]/g)) {
       const head = name.slice(0, m.index);
       const rest = name.slice(m.index + 1);
@@ -293,6 +329,8 @@ export class CompanyResolver {
       const byCode = this.byCode.get(name);
       return byCode ? { entity: byCode, reason: 'same_code' } : undefined;
     }
+    const shorthand = this.definedNameWithForm(name);
+    if (shorthand) return { entity: shorthand, reason: 'alias' };
     const exact =
       this.unique(this.byName.get(name), name) ??
       this.unique(this.byName.get(withoutListingPrefix(name).core), name) ??
@@ -340,6 +378,46 @@ export class CompanyResolver {
   }
 
   /**
+   * A short name the document defines for one company's full name, written with a legal form after it
+   * (辽宁益康股份有限公司 where the document defines 辽宁益康 for 辽宁益康生物股份有限公司): the writer's shorthand
+   * for that company, not another one. Only names of four characters or more the document itself defines.
+   */
+  private definedNameWithForm(full: string): LinkedEntity | undefined {
+    const core = legalFormCore(full);
+    if (core === full || core.length < 4 || !this.defined.has(core)) return undefined;
+    const holders = [...(this.byName.get(core) ?? [])].filter(
+      (e) =>
+        !this.refused.get(e)?.has(full) && this.formsOf(e).hasFullName && cleanCompanyName(e.name) !== full,
+    );
+    return holders.length === 1 ? holders[0] : undefined;
+  }
+
+  /**
+   * A company's names cleaned, and its full names' cores and places, kept until its name or short names
+   * change (both are replaced, never edited in place): the partial matches run over every known company
+   * for each mention they see, so a long filing would otherwise clean the same names again and again.
+   */
+  private formsOf(entity: LinkedEntity): NameForms {
+    const kept = this.forms.get(entity);
+    if (kept && kept.name === entity.name && kept.shortNames === entity.shortNames) return kept;
+    const cleaned = [entity.name, ...(entity.shortNames ?? [])].map(cleanCompanyName);
+    const forms: NameForms = {
+      name: entity.name,
+      shortNames: entity.shortNames,
+      hasFullName: isFullName(cleaned[0] ?? ''),
+      full: cleaned.filter(isFullName).map((n) => ({
+        name: n,
+        core: nameCore(n),
+        legalFormCore: legalFormCore(n),
+        place: leadingPlace(n),
+      })),
+      unmarked: cleaned.map((n) => withoutListingPrefix(n).core),
+    };
+    this.forms.set(entity, forms);
+    return forms;
+  }
+
+  /**
    * The one known full name with the same core under another legal form (有限公司 / 股份有限公司 after a
    * change of form, 中国银行 / 中国银行股份有限公司), or the one a span cut by a single leading character
    * belongs to (丰速运有限公司 of 顺丰速运有限公司: no place or company name is one character long).
@@ -352,10 +430,10 @@ export class CompanyResolver {
     const placed = new Set<LinkedEntity>();
     for (const entity of this.companies) {
       if (this.refused.get(entity)?.has(full)) continue;
-      for (const n of [entity.name, ...(entity.shortNames ?? [])].map(cleanCompanyName).filter(isFullName)) {
-        if (legalFormCore(n) === core) sameCore.add(entity);
-        else if (n.length === full.length + 1 && n.endsWith(full)) cut.add(entity);
-        else if (samePlacedName(leadingPlace(n), place, core) || samePlacedFirm(n, place)) placed.add(entity);
+      for (const n of this.formsOf(entity).full) {
+        if (n.legalFormCore === core) sameCore.add(entity);
+        else if (n.name.length === full.length + 1 && n.name.endsWith(full)) cut.add(entity);
+        else if (samePlacedName(n.place, place, core) || samePlacedFirm(n.name, place)) placed.add(entity);
       }
     }
     if (sameCore.size === 1) return { entity: [...sameCore][0] as LinkedEntity, reason: 'same_core_name' };
@@ -373,8 +451,7 @@ export class CompanyResolver {
     const found = new Set<LinkedEntity>();
     for (const entity of this.companies) {
       if (this.refused.get(entity)?.has(short)) continue;
-      const fullNames = [entity.name, ...(entity.shortNames ?? [])].map(cleanCompanyName).filter(isFullName);
-      if (fullNames.some((n) => shortNameFits(nameCore(n), core))) found.add(entity);
+      if (this.formsOf(entity).full.some((n) => shortNameFits(n.core, core))) found.add(entity);
     }
     return found.size === 1 ? [...found][0] : undefined;
   }
@@ -388,14 +465,28 @@ export class CompanyResolver {
     const core = nameCore(full);
     const found = new Set<LinkedEntity>();
     for (const entity of this.companies) {
-      if (isFullName(cleanCompanyName(entity.name)) || this.refused.get(entity)?.has(full)) continue;
-      const shorts = [entity.name, ...(entity.shortNames ?? [])].map(
-        (n) => withoutListingPrefix(cleanCompanyName(n)).core,
-      );
-      if (shorts.some((s) => s.length >= MIN_FRAGMENT && shortNameFits(core, s))) found.add(entity);
+      const forms = this.formsOf(entity);
+      if (forms.hasFullName || this.refused.get(entity)?.has(full)) continue;
+      if (forms.unmarked.some((s) => s.length >= MIN_FRAGMENT && shortNameFits(core, s))) found.add(entity);
     }
     return found.size === 1 ? [...found][0] : undefined;
   }
+}
+
+/** What formsOf keeps of a company's names, with the name and short-name list it was made from. */
+interface NameForms {
+  name: string;
+  shortNames: string[] | undefined;
+  /** Whether the company's own name is a full name. */
+  hasFullName: boolean;
+  full: Array<{
+    name: string;
+    core: string;
+    legalFormCore: string;
+    place: { place: string; rest: string } | undefined;
+  }>;
+  /** Every name without its listing mark. */
+  unmarked: string[];
 }
 
 /**

@@ -36,6 +36,7 @@ import {
 } from './people.js';
 import {
   type StatedListingCodes,
+  spansAfterRoleNoun,
   statedAliases,
   statedCodeOf,
   statedFormerNames,
@@ -114,6 +115,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
   });
   const resolver = new CompanyResolver(self, known);
   resolver.noteNamesUsed(spans);
+  resolver.noteRoleNounCuts(spansAfterRoleNoun(parsed.modelText, spans));
   if (issuer && covered && covered.key !== issuer.key)
     resolver.resolve(covered.shortNames?.[0] ?? covered.name);
   // Former names before the full names, so a company's old name is that company, not a node of its own.

@@ -6,7 +6,7 @@ import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../vocabulary/surnames.js';
 import { isFullName, leadingPlace } from './company-name.js';
 import type { CompanyResolver } from './company-resolver.js';
 import type { EventArgumentRow, LinkedEntity } from './graph-document.js';
-import { personKey } from './person-key.js';
+import { analystPersonKey, personKey } from './person-key.js';
 
 /** A company this close (in characters) to a name in the same sentence is the person's context. */
 const CONTEXT_WINDOW = 30;
@@ -140,8 +140,14 @@ export function personContexts(
 
   // A report's analysts, named in full on its cover, are the longer names a span of theirs is cut from
   // (高子 of 高子剑 by the analyst's certificate line).
-  for (const analyst of parsed.header.researchReport?.analysts ?? [])
-    if (isPersonName(analyst.name)) names.add(analyst.name);
+  // An analyst's certificate number (证书编号) is theirs alone: the same name and certificate in two reports is
+  // one person, whose broker is a bystander, not an employer, and never the company the report covers.
+  const certified = new Map<string, string>();
+  for (const analyst of parsed.header.researchReport?.analysts ?? []) {
+    if (!isPersonName(analyst.name)) continue;
+    names.add(analyst.name);
+    if (analyst.certificateNo) certified.set(analyst.name, analyst.certificateNo);
+  }
   const people = new Map<string, LinkedEntity>();
   const full = [...names].sort((a, b) => b.length - a.length);
   // A dotted name with a word read before it (归纳罗伯·瑞克) is the dotted name it ends with.
@@ -158,6 +164,11 @@ export function personContexts(
     const person = longer ? people.get(longer) : undefined;
     if (person) {
       people.set(name, person);
+      continue;
+    }
+    const certificate = certified.get(name);
+    if (certificate) {
+      people.set(name, analystPerson(name, certificate));
       continue;
     }
     const stated = employers.get(name);
@@ -184,6 +195,11 @@ function isCutFrom(name: string, longer: string): boolean {
   if (longer.startsWith(name)) return true;
   if (!longer.endsWith(name)) return false;
   return longer.length === name.length + 1 || (isDotted(longer) && !isDotted(name));
+}
+
+/** A report's analyst, known across reports by their certificate number. */
+function analystPerson(name: string, certificate: string): LinkedEntity {
+  return { key: analystPersonKey(name, certificate), label: 'Person', name };
 }
 
 /** A person entity scoped by a company (or by the document when no company is known). */

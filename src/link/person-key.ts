@@ -9,8 +9,13 @@ export function personKey(name: string, companyKey: string | undefined, document
   return `${toSimplified(name).text}@${companyKey ?? `document:${documentId}`}`;
 }
 
-/** The company a person key is scoped by; undefined for a person known only within one document. */
+/** A report's analyst: the name within their certificate number (证书编号), which no one else holds. */
+export function analystPersonKey(name: string, certificate: string): string {
+  return `${toSimplified(name).text}@certificate:${certificate}`;
+}
+
+/** The company a person key is scoped by; undefined for a person known within one document or by a certificate. */
 export function personCompanyKey(key: string): string | undefined {
   const context = key.slice(key.indexOf('@') + 1);
-  return context.startsWith('document:') ? undefined : context;
+  return context.startsWith('document:') || context.startsWith('certificate:') ? undefined : context;
 }

@@ -45,6 +45,16 @@ const DEFINITION_ROW = new RegExp(
   'gm',
 );
 
+/**
+ * A Latin name followed by its Chinese one in brackets: "Semiconductor Manufacturing International Corporation
+ * （中芯国际集成电路制造有限公司）". The Latin name runs from its first capital after a non-Latin character, across
+ * the line breaks a layout puts inside it.
+ */
+const LATIN_WITH_CHINESE_NAME = new RegExp(
+  `(?<![A-Za-z0-9&.,'-])([A-Z][A-Za-z0-9&.,'\\s-]{1,100}?(?:Limited|Ltd\\.?|Corporation|Corp\\.?|Inc\\.?|Company|plc))\\s*[（(]\\s*(${FULL_NAME})\\s*[)）]`,
+  'g',
+);
+
 /** Aliases a document states for full company names, in a simplified-Chinese text. */
 export function statedAliases(text: string): StatedAlias[] {
   const out: StatedAlias[] = [];
@@ -55,6 +65,11 @@ export function statedAliases(text: string): StatedAlias[] {
       const alias = cleanCompanyName(raw);
       if (alias.length >= 2 && alias !== fullName) out.push({ fullName, alias });
     }
+  }
+  for (const m of text.matchAll(LATIN_WITH_CHINESE_NAME)) {
+    const fullName = cleanCompanyName(m[2] ?? '');
+    const alias = cleanCompanyName(m[1] ?? '');
+    if (isFullName(fullName) && isFullName(alias)) out.push({ fullName, alias });
   }
   for (const m of [...text.matchAll(ALIAS), ...text.matchAll(BRACKETED_ALIAS)]) {
     const fullName = cleanCompanyName(m[1] ?? '');
@@ -250,4 +265,28 @@ export function statedCodeOf(text: string, name: string): string | undefined {
   const code = bracket.exec(text)?.[1];
   const stock = code ? normalizeStockCode(code) : undefined;
   return stock && (stock.exchange === 'SSE' || stock.exchange === 'SZSE') ? stock.code : undefined;
+}
+
+/** Stems of role nouns in 人 that stand before a party's name: 呈请人, 申请人, 委托人, 担保人, 受让人… */
+const ROLE_NOUN_STEM =
+  /(?:呈请|申请|委托|受托|担保|保证|出让|受让|转让|承租|出租|债务|债权|发起|借款|贷款|当事|代理)$/;
+
+/**
+ * Spans the model started at the 人 of a role noun (呈请人富泉商贸有限公司 read as 人富泉商贸有限公司): every
+ * place the text has the span, a role noun's stem stands right before it. Names that begin with 人 (人福医药)
+ * stand elsewhere without one.
+ */
+export function spansAfterRoleNoun(text: string, spans: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const span of new Set(spans)) {
+    if (!span.startsWith('人') || span.length < 5) continue;
+    let found = false;
+    let every = true;
+    for (let at = text.indexOf(span); at >= 0 && every; at = text.indexOf(span, at + 1)) {
+      found = true;
+      every = ROLE_NOUN_STEM.test(text.slice(Math.max(0, at - 4), at));
+    }
+    if (found && every) out.push(span);
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import type { ExtractionResult } from '../../src/extract/types.js';
 import type { LinkedEntity } from '../../src/link/index.js';
 import { linkDocument, loadEventRoles } from '../../src/link/index.js';
 import { isPersonName } from '../../src/link/people.js';
-import { personKey } from '../../src/link/person-key.js';
+import { analystPersonKey, personCompanyKey, personKey } from '../../src/link/person-key.js';
 import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
 
 /** Links a text announcement whose model read the given spans (company or person) wherever they occur. */
@@ -81,6 +81,30 @@ describe('a name cut short', () => {
     assert.deepEqual(
       entities.filter((e) => e.label === 'Person').map((e) => e.name),
       ['柯子剑'],
+    );
+  });
+});
+
+describe('a report’s analyst with a certificate number', () => {
+  const REPORT = (title: string, covered: string) =>
+    `示例证券研究所\n${covered}公司研究 ${title}\n证券分析师 柯子剑\n执业证号：S0600518010001\n本文由柯子剑撰写。\n`;
+
+  it('is one person in two reports, known by the certificate, with no company', async () => {
+    const first = await linkWith(REPORT('上下影线因子', ''), { 柯子剑: 'person' }, 'research_report');
+    const second = await linkWith(REPORT('均线择时', ''), { 柯子剑: 'person' }, 'research_report');
+    const a = first.find((e) => e.name === '柯子剑');
+    const b = second.find((e) => e.name === '柯子剑');
+    assert.equal(a?.key, '柯子剑@certificate:S0600518010001');
+    assert.equal(b?.key, a?.key);
+    assert.equal(a?.companyKey, undefined);
+    assert.equal(personCompanyKey(a?.key ?? ''), undefined);
+  });
+
+  it('stays apart from a namesake without the certificate', () => {
+    assert.notEqual(analystPersonKey('柯子剑', 'S0600518010001'), personKey('柯子剑', undefined, 'other'));
+    assert.notEqual(
+      analystPersonKey('柯子剑', 'S0600518010001'),
+      analystPersonKey('柯子剑', 'S0880118060039'),
     );
   });
 });

@@ -13,9 +13,11 @@ export function EntityPage({ label, entityKey }: { label: EntityLabel; entityKey
   const [hops, setHops] = useState(1);
   const [openEvent, setOpenEvent] = useState<string>();
   const graph = useApi(() => api.neighbourhood(label, key, hops), [label, key, hops]);
-  // A person's key is name@<company key> (or @document:<id> when no company was in sight).
+  // A person's key is name@<company key> (or @document:<id> when no company was in sight, @certificate:<no>
+  // for a report's analyst).
   const context = label === 'Person' ? key.slice(key.indexOf('@') + 1) : '';
-  const company = context && !context.startsWith('document:') ? context : undefined;
+  const certificate = context.startsWith('certificate:') ? context.slice('certificate:'.length) : undefined;
+  const company = context && !context.startsWith('document:') && !certificate ? context : undefined;
   const companyProfile = useApi(() => (company ? api.company(company) : Promise.resolve(null)), [company]);
 
   if (graph.state === 'loading') return <p>Loading…</p>;
@@ -45,9 +47,16 @@ export function EntityPage({ label, entityKey }: { label: EntityLabel; entityKey
               : company.replace(/^name:/, '')}
           </EntityLink>
           .
-          {positions.length > 0 && (
-            <span data-testid="entity-positions"> Positions stated: {positions.join('、')}.</span>
-          )}
+        </p>
+      )}
+      {certificate && (
+        <p className="muted" data-testid="entity-certificate">
+          A research analyst, known across reports by certificate number {certificate}.
+        </p>
+      )}
+      {positions.length > 0 && (
+        <p className="muted" data-testid="entity-positions">
+          Positions stated: {positions.join('、')}.
         </p>
       )}
       <div className="grid">
