@@ -4,46 +4,23 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadEventRoles } from '../../src/link/index.js';
-import { parseDocument } from '../../src/parse/index.js';
-import { linkAndAssemble } from '../../src/pipeline/index.js';
+import { announcementLines, assembleRulesOnly, parseLines } from '../support/rule-text.js';
 
-const announcement = (title: string, body: string[]) => [
-  '证券代码：600999 证券简称：远山科技 公告编号：2025-018',
-  '远山科技股份有限公司',
-  title,
-  '本公司董事会及全体董事保证本公告内容不存在任何虚假记载、误导性陈述或者重大遗漏。',
-  ...body,
-  '特此公告。',
-  '远山科技股份有限公司董事会',
-  '2025年3月4日',
-];
+const announcement = (title: string, body: string[]) => announcementLines(title, body, '2025年3月4日');
 
 /**
  * The document's records as role → argument text, read by the rules alone (the model read nothing), with
  * the figures in `doubted` marked as OCR's doubts on the sentences holding them.
  */
 async function recordRoles(lines: string[], doubted: string[] = []): Promise<Array<Record<string, string>>> {
-  const parsed = await parseDocument(
-    Buffer.from(lines.join('\n'), 'utf8'),
-    { fileName: 'x.txt', mimeType: 'text/plain', kind: 'announcement' },
-    { maxBytes: 5e6, maxPages: 50 },
-  );
+  const parsed = await parseLines(lines);
   for (const figure of doubted) {
     const sentence = parsed.sentences.find((s) => s.text.includes(figure));
     assert.ok(sentence, figure);
     const start = sentence.start + sentence.text.indexOf(figure);
     sentence.ocrDoubted = [...(sentence.ocrDoubted ?? []), [start, start + figure.length]];
   }
-  const graph = await linkAndAssemble({
-    job: { documentId: 'x', kind: 'announcement', fileName: 'x.txt', submittedAt: '2025-03-04T00:00:00Z' },
-    parsed,
-    extractions: parsed.sentences.map(() => ({ modelVersion: 'test', entities: [], events: [] })),
-    sentenceTexts: [],
-    modelVersion: 'test',
-    eventTypes: loadEventRoles(),
-    gazetteer: { findCompanies: async () => [] },
-  });
+  const graph = await assembleRulesOnly(parsed);
   return graph.events.map((e) =>
     Object.fromEntries(e.arguments.map((a) => [a.documentRole ?? a.role, a.text] as const)),
   );

@@ -5,32 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type RuleRecord, ruleRecords } from '../../src/assemble/rule-records.js';
-import { type ParsedDocument, parseDocument } from '../../src/parse/index.js';
-
-async function parse(
-  lines: string[],
-  kind: 'announcement' | 'news' = 'announcement',
-): Promise<ParsedDocument> {
-  const bytes = Buffer.from(lines.join('\n'), 'utf8');
-  return parseDocument(
-    bytes,
-    { fileName: 'x.txt', mimeType: 'text/plain', kind },
-    { maxBytes: 5e6, maxPages: 50 },
-  );
-}
-
-function announcement(title: string, body: string[]): string[] {
-  return [
-    '证券代码：600999 证券简称：远山科技 公告编号：2025-018',
-    '远山科技股份有限公司',
-    title,
-    '本公司董事会及全体董事保证本公告内容不存在任何虚假记载、误导性陈述或者重大遗漏。',
-    ...body,
-    '特此公告。',
-    '远山科技股份有限公司董事会',
-    '2025年3月18日',
-  ];
-}
+import type { ParsedDocument } from '../../src/parse/index.js';
+import { announcementLines as announcement, parseLines as parse } from '../support/rule-text.js';
 
 /** role → argument text (first one), for compact assertions. */
 function roles(record: RuleRecord | undefined): Record<string, string> {
