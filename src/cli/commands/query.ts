@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
 import { createNeo4jDriver } from '../../graph/index.js';
-import { runUserCypher } from '../../graph/queries/index.js';
+import { type CypherResult, runUserCypher } from '../../graph/queries/index.js';
 
 function collectParam(value: string, params: Record<string, unknown>): Record<string, unknown> {
   const at = value.indexOf('=');
@@ -14,6 +14,16 @@ function collectParam(value: string, params: Record<string, unknown>): Record<st
     // a bare string
   }
   return { ...params, [value.slice(0, at)]: parsed };
+}
+
+/**
+ * What `finkg query` prints: each row as a JSON line for stdout, and for stderr a note when there are no
+ * rows or the limit stopped them, so an empty answer is told apart from a query that printed nothing yet.
+ */
+export function queryOutput(result: CypherResult, limit: number): { lines: string[]; note?: string } {
+  const lines = result.rows.map((row) => JSON.stringify(row));
+  if (result.truncated) return { lines, note: `(stopped at ${limit} rows)` };
+  return lines.length === 0 ? { lines, note: '(no rows)' } : { lines };
 }
 
 export function registerQueryCommand(program: Command): void {
@@ -42,8 +52,9 @@ export function registerQueryCommand(program: Command): void {
             maxRows: Number(options.limit),
           },
         );
-        for (const row of result.rows) console.log(JSON.stringify(row));
-        if (result.truncated) console.error(`(stopped at ${options.limit} rows)`);
+        const { lines, note } = queryOutput(result, Number(options.limit));
+        for (const line of lines) console.log(line);
+        if (note) console.error(note);
       } finally {
         await driver.close();
       }
