@@ -421,10 +421,10 @@ const ONE_EACH: Readonly<Record<string, string>> = {
 /** A mention naming several parties in a one-party type, split into one mention per party sharing the rest. */
 function onePartyEach(mention: RecordMention): RecordMention[] {
   const role = ONE_EACH[mention.documentType];
-  const people = role ? mention.arguments.filter((a) => a.documentRole === role) : [];
-  if (people.length < 2) return [mention];
+  const parties = role ? mention.arguments.filter((a) => a.documentRole === role) : [];
+  if (parties.length < 2) return [mention];
   const rest = mention.arguments.filter((a) => a.documentRole !== role);
-  return people.map((person) => ({ ...mention, arguments: [person, ...rest] }));
+  return parties.map((party) => ({ ...mention, arguments: [party, ...rest] }));
 }
 
 /**
