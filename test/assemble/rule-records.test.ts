@@ -723,6 +723,22 @@ describe("ruleRecords: 亏损 stated as a period's results (broker notes, data-f
     assert.deepEqual(roles(r), { 公司名称: '远山科技', 净亏损: '-263.05万元', 财报周期: '2024一季报' });
   });
 
+  it("reads a company's own forecast with its range, but not a broker's forecast", async () => {
+    const doc = await parse(
+      [
+        '快讯：远山科技年报预损 股价低开',
+        '远山科技今日开盘低开。公司预计2024年净亏损6亿元-9亿元，上年同期盈利0.8亿元。',
+        '我们预计公司2025年归母净利润-1.5亿元，维持评级。',
+      ],
+      'news',
+    );
+    const losses = reportedLossRecords(doc, {}, clauseRuns(doc));
+    assert.deepEqual(
+      losses.map((r) => [roles(r).财报周期, roles(r).净亏损, value(r, '净亏损')]),
+      [['2024年', '6亿元-9亿元', 900_000_000]],
+    );
+  });
+
   it('gives nothing for a forecast, an adjusted or prior-year figure, a comparison, a segment or another company', async () => {
     const doc = await parse(
       [
@@ -737,6 +753,23 @@ describe("ruleRecords: 亏损 stated as a period's results (broker notes, data-f
     );
     // The rule itself: these short lines would also pass for a flash headline with a loss word in it.
     assert.deepEqual(reportedLossRecords(doc, { issuer: { name: '远山科技' } }, clauseRuns(doc)), []);
+  });
+});
+
+describe('ruleRecords: 企业破产 in news', () => {
+  it('reads a filing announced with a comma after 宣布, the bare day, and the name after its description', async () => {
+    const doc = await parse(
+      ['美国油服企业示例钻探公司(Sample Drilling)15日宣布，已向特拉华州破产法院申请破产保护。'],
+      'news',
+    );
+    const [r] = ruleRecords(doc, {}).filter((x) => x.type === '企业破产');
+    assert.deepEqual(roles(r), { 破产公司: '示例钻探公司', 受理法院: '特拉华州破产法院', 破产时间: '15日' });
+  });
+
+  it('keeps 企业 inside a name (示例企业管理有限公司)', async () => {
+    const doc = await parse(['示例企业管理有限公司已向某市中级人民法院申请破产清算。'], 'news');
+    const [r] = ruleRecords(doc, {}).filter((x) => x.type === '企业破产');
+    assert.equal(roles(r).破产公司, '示例企业管理有限公司');
   });
 });
 
