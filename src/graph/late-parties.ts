@@ -11,7 +11,8 @@ import { writeStatement } from './write-statement.js';
  * graph ends the same whichever document came first, and the event match that follows finds the
  * earlier event through the company. A name another company node carries too is left alone. Each
  * lookup is pinned to its index: with the OR on codes, a planner that knows many companies would scan
- * the hkCode index for every document. The clauses take the company keys from `keys` and leave `c`, the
+ * the hkCode index for every document; the worded arguments are sought by their text (SEEK: inside the
+ * batch writer's per-document CALL a planner scanned the whole text index). The clauses take the company keys from `keys` and leave `c`, the
  * company, and `linked`, the element ids of the relationships made; `imported` names more variables the
  * lookup needs (`documentId` is an expression of them). They take `$roleTypes` (lateLinkParameters).
  */
@@ -22,7 +23,7 @@ CALL (c${imported}) {
   UNWIND [c.name] + coalesce(c.shortNames, []) AS name
   WITH DISTINCT name WHERE size(name) >= 2
     AND NOT EXISTS { MATCH (o:Company) USING INDEX o:Company(name) WHERE o.name = name AND o <> c }
-  MATCH (e:Event)-[h:HAS_ARGUMENT {text: name}]->(s:Sentence) USING INDEX h:HAS_ARGUMENT(text)
+  MATCH (e:Event)-[h:HAS_ARGUMENT {text: name}]->(s:Sentence) USING INDEX SEEK h:HAS_ARGUMENT(text)
   WHERE h.value IS NULL AND h.documentId <> ${documentId} AND h.roleKey IN keys($roleTypes)
   CREATE (e)-[r:$($roleTypes[h.roleKey])]->(c)
   SET r = {role: h.role, roleKey: h.roleKey, documentRole: h.documentRole, documentId: h.documentId,
