@@ -385,8 +385,11 @@ const NAME = '[^，。；、\\n“”《》及与]{2,50}?';
 const ALIAS = '(?:\\s*[（(](?:[^（()）\\n]|[（(][^（()）\\n]{0,10}[）)]){0,40}[）)])?';
 const DAY = '(?:于\\s*[0-9一二三四五六七八九十〇零\\s]{2,12}年[^，。；\\n]{0,20}?日)?';
 
-/** Narrative cues for the client, strongest first; group 1 is the name. */
-const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
+/**
+ * Narrative cues for the client, strongest first; group 1 is the name. `assigned`: the text itself calls the
+ * party 甲方 / 业主, so any name will do (北京电视台, 某教研室).
+ */
+const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true }> = [
   // "X（以下简称“甲方”/“业主”）"
   {
     re: new RegExp(
@@ -394,6 +397,7 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
       'gu',
     ),
     agentOk: false,
+    assigned: true,
   },
   // "该项目建设单位为X" / "招标人是X"
   {
@@ -435,18 +439,23 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
     ),
     agentOk: true,
   },
-  // "国家电网公司于…在其招投标网公告"
+  // "国家电网公司于…在其招投标网公告" / "2012年8月13日，国家电网公司通过其电子商务平台发布"
   {
     re: new RegExp(
-      `(?:^|\\n|。)\\s*(${NAME})${DAY}(?:在其|通过其|在|通过)[^，。；\\n]{0,30}?(?:招投标|招标|采购|电子商务)`,
+      `(?:^|\\n|。|[0-9]\\s*日\\s*[，,])\\s*(${NAME})${DAY}(?:在其|通过其|在|通过)[^，。；\\n]{0,30}?(?:招投标|招标|采购|电子商务)`,
       'gu',
     ),
+    agentOk: false,
+  },
+  // "依据国家电网公司招标活动中标通知书" / "根据X的中标通知书": the notice is the client's
+  {
+    re: new RegExp(`(?:依据|根据)\\s*(${NAME})\\s*的?(?:招标活动|招标)?(?:的)?\\s*《?中标通知书`, 'gu'),
     agentOk: false,
   },
   // "X通知公司中标" / "X《中标通知书》，通知本公司中标" / "收到X发来的通知"
   {
     re: new RegExp(
-      `(?:^|[\\n，。、：:]|[0-9]、)\\s*(${NAME})${ALIAS}(?:《[^《》\\n]{2,12}》[，,]?)?(?:书面)?通知(?:本公司|公司|我公司|其)`,
+      `(?:^|[\\n，。、：:]|[0-9]、)\\s*(${NAME})${ALIAS}(?:《[^《》\\n]{2,12}》[，,]?)?(?:书面)?通知(?:本公司|公司|我公司|其|[^，。；\\n]{4,40}?中标)`,
       'gu',
     ),
     agentOk: false,
@@ -512,9 +521,18 @@ function sameCompany(name: string, others: readonly string[]): boolean {
   return others.some((o) => o !== '' && (o === name || o.includes(name) || name.includes(o)));
 }
 
+/** Names of foreign organisations end in their own words: SUMTER CEMENT CO.LLC., Garnet Pte Ltd. */
+const FOREIGN_ORG_END =
+  /(?:co|company|corp|corporation|inc|llc|ltd|limited|gmbh|dmcc|s\.?a|plc|pte|ag)\.?["”]?$/iu;
+
+/** Whether a name ends as an organisation's does, in Chinese or in a foreign language. */
+function isOrgName(name: string): boolean {
+  return new RegExp(`${ORG_END}$`, 'u').test(name) || FOREIGN_ORG_END.test(name);
+}
+
 /** The client named in narrative (the sender of the 中标通知书, the party signed with, …), not our side. */
 function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | undefined {
-  for (const { re, agentOk } of CLIENT_CUES) {
+  for (const { re, agentOk, assigned } of CLIENT_CUES) {
     for (const m of text.matchAll(re)) {
       const name = m[1] as string;
       const start = (m.index ?? 0) + m[0].indexOf(name);
@@ -526,7 +544,7 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
       if (!found || found.text.length < 4) continue;
       if (!agentOk && AGENT.test(found.text)) continue;
       if (/^(?:本|该|上述|公司|我|其|对方|双方)/.test(found.text)) continue;
-      if (!new RegExp(`${ORG_END}$`).test(found.text)) continue;
+      if (!assigned && !isOrgName(found.text)) continue;
       if (sameCompany(found.text, ours)) continue;
       return found;
     }
@@ -534,11 +552,31 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
   return undefined;
 }
 
+/** A company or bank a project's name begins with (places and buildings end in 中心, 处, 局 too often). */
+const PROJECT_OWNER =
+  /^[\u4e00-\u9fa5（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|银行|医院)(?![\u4e00-\u9fa5]?公司|有限|股份|责任|集团|分公司|分行|支行)/u;
+
+/** "国家电网公司2016年第一批电能表招标活动": a project named after its owner names the client. */
+function ownerOfProject(
+  text: string,
+  project: TextSpan | undefined,
+  ours: readonly string[],
+): TextSpan | undefined {
+  if (!project) return undefined;
+  const m = PROJECT_OWNER.exec(project.text);
+  if (!m || m[0].length >= project.text.length - 2) return undefined;
+  const owner = span(text, project.start, project.start + m[0].length);
+  if (!owner || owner.text.length < 4 || AGENT.test(owner.text) || sameCompany(owner.text, ours))
+    return undefined;
+  return owner;
+}
+
 const PROJECT_END =
   /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|采购活动|招标采购|服务|系统|设备|改造|包[0-9一二三四五六七八九十]*|[）)])$/u;
 const NOT_PROJECT_START =
   /^(?:通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程|以下|如下|其中|此|共|数量|过|投资项目|[0-9一二三四五六七八九十]+\s*(?:个|次|项))/u;
-const NOT_PROJECT = /合同|协议|通知书|公告|规则|章程|证券|报$/u;
+// 合同段 (a road's section let as one contract) names a project; other 合同 words name the contract.
+const NOT_PROJECT = /合同(?!段)|协议|通知书|公告|规则|章程|证券|报$/u;
 
 /** "…招标活动推荐的中标候选人公示" → "…招标活动": the notice's name around the project's. */
 function withoutNoticeWords(text: string, value: TextSpan | undefined): TextSpan | undefined {
@@ -810,6 +848,7 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
 
   const p = first('项目名称');
   record.项目名称 = (p && cutNotes(text, p.value)) ?? projectFromNarrative(text, title);
+  record.甲方 ??= ownerOfProject(text, record.项目名称, ours);
 
   const c = first('合同名称');
   record.合同名称 = (c && withoutBookQuotes(text, c.value)) ?? contractNameFromNarrative(text, kind);
@@ -1029,6 +1068,19 @@ function tableRecords(doc: ParsedDocument, kind: ContractKind): ContractRecord[]
   return [];
 }
 
+/**
+ * Whether a table's rows are the contracts the announcement reports, not a list of earlier orders behind
+ * the one it reports: the amount the text states (where it states one) is a row's or their total.
+ */
+function tellsRows(whole: ContractRecord, rows: readonly ContractRecord[]): boolean {
+  const stated = whole.合同金额?.upper;
+  if (stated === undefined) return true;
+  const amounts = rows.map((r) => r.合同金额?.upper ?? 0);
+  const total = amounts.reduce((a, b) => a + b, 0);
+  const near = (x: number) => Math.abs(x - stated) <= 0.01 * stated;
+  return near(total) || amounts.some(near);
+}
+
 /** The contract records of one announcement: usually one; numbered items of several contracts give one each. */
 export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   const { text } = doc;
@@ -1047,13 +1099,14 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   };
   const whole = recordOf(text, ctx);
   const rows = tableRecords(doc, kind);
-  if (rows.length >= 2) return rows.map((row) => ({ ...whole, ...row, 乙方: row.乙方 ?? whole.乙方 }));
+  if (rows.length >= 2 && tellsRows(whole, rows))
+    return rows.map((row) => ({ ...whole, ...row, 乙方: row.乙方 ?? whole.乙方 }));
   const readItems = (regions: Array<[number, number]>) =>
     regions.map(([start, end]) =>
       shifted(recordOf(text.slice(start, end), { ...ctx, title: undefined, ourParty: undefined }), start),
     );
   const blocks = readItems(labelledBlocks(text)).filter((r) => r.合同金额 && (r.项目名称 || r.合同名称));
-  const numbered = readItems(contractItems(text)).filter((r) => r.合同金额 && r.项目名称);
+  const numbered = readItems(contractItems(text)).filter((r) => r.合同金额 && (r.项目名称 || r.合同名称));
   const items = blocks.length >= 2 ? blocks : numbered;
   const amounts = new Set(items.map((r) => r.合同金额?.upper));
   if (items.length < 2 || amounts.size < 2) return [whole];

@@ -352,4 +352,84 @@ describe('readContractFields', () => {
     const counted = await records('公司与东湖市交通局签订了1份设备采购合同，合同金额为8,000万元。', title);
     assert.equal(counted.records[0]?.合同名称?.text, '设备采购合同');
   });
+
+  it('reads road sections let as 合同段 as projects, each item with the client that notified the subsidiary', async () => {
+    const { text, records: rs } = await records(
+      [
+        '近日本公司及全资子公司收到中标通知书两份，具体如下：',
+        '1、东湖市高速公路建设办公室通知公司中标东湖至西山高速公路土建工程A3合同段施工工程。中标价237,785,626元；',
+        '2、西山县交通局通知公司全资子公司华北路桥第一工程有限公司中标西山县环线公路B5合同段施工工程。中标价204,232,875元。',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      rs.map((r) => [r.甲方?.text, r.项目名称?.text, r.合同金额?.upper]),
+      [
+        ['东湖市高速公路建设办公室', '东湖至西山高速公路土建工程A3合同段施工工程', 237785626],
+        ['西山县交通局', '西山县环线公路B5合同段施工工程', 204232875],
+      ],
+    );
+    for (const r of rs) assertOffsets(text, r);
+  });
+
+  it('gives one record per numbered contract that names a contract but no project', async () => {
+    const { records: rs } = await records(
+      [
+        '2、合同当事人',
+        '买方：东湖轮胎有限公司 卖方：华北路桥股份有限公司',
+        '4、合同金额',
+        '（1）本公司与买方签署的设备《买卖合同》金额为3,170万元；',
+        '（2）本公司全资子公司华北机电有限公司与买方签署的《加工定作合同》金额为3,019.2万元。',
+      ].join('\n'),
+      '华北路桥股份有限公司重大合同公告',
+    );
+    assert.deepEqual(
+      rs.map((r) => [r.甲方?.text, r.合同名称?.text, r.合同金额?.upper]),
+      [
+        ['东湖轮胎有限公司', '买卖合同', 31700000],
+        ['东湖轮胎有限公司', '加工定作合同', 30192000],
+      ],
+    );
+  });
+
+  it('takes a table of earlier orders for background when the stated amount is none of its rows', async () => {
+    const table = [
+      '客户\t船型\t金额（万元）\t订单时间',
+      '东湖船务\t42米客船\t8,100\t2014年12月',
+      '西山船务\t沿海客船\t7,300\t2017年4月',
+    ].join('\n');
+    const { records: rs } = await records(
+      `公司与南海航运有限公司签订了《船舶建造合同书》，合同总金额为1,220万元。\n公司近年承接的订单如下：\n${table}`,
+      '华北路桥股份有限公司关于签订重大合同的公告',
+    );
+    assert.deepEqual(
+      rs.map((r) => [r.甲方?.text, r.合同金额?.upper]),
+      [['南海航运有限公司', 12200000]],
+    );
+  });
+
+  it('takes any name the text calls 甲方, and foreign company names', async () => {
+    const title = '华北路桥股份有限公司关于签订重大合同的公告';
+    const station = await records(
+      '公司（以下简称“乙方”）与东湖电视台（以下简称“东湖卫视”或“甲方”）签订了《周播剧场合作协议》，合同金额为8,000万元。',
+      title,
+    );
+    assert.equal(station.records[0]?.甲方?.text, '东湖电视台');
+    const foreign = await records(
+      '2024年2月13日，公司与美国 EASTLAKE CEMENT CO.LLC.签署了日产4000吨水泥生产线设计和设备供货合同，合同金额为8,000万美元。',
+      title,
+    );
+    assert.equal(foreign.records[0]?.甲方?.text, '美国 EASTLAKE CEMENT CO.LLC.');
+  });
+
+  it('reads the grid company that publishes the award and the owner a project is named after', async () => {
+    const published = await records(
+      '2024年8月13日，东方电网公司通过其电子商务平台发布了《东方电网公司输变电项目绝缘子2024年第四批招标活动-推荐的中标候选人公示》，公司为包1的中标候选人。',
+    );
+    assert.equal(published.records[0]?.甲方?.text, '东方电网公司');
+    const named = await records(
+      '近日，公司得知公司中标东湖烟草集团有限责任公司2023-2024年内衬纸采购项目，中标金额为3,000万元。',
+    );
+    assert.equal(named.records[0]?.甲方?.text, '东湖烟草集团有限责任公司');
+    assert.equal(named.records[0]?.项目名称?.text, '东湖烟草集团有限责任公司2023-2024年内衬纸采购项目');
+  });
 });
