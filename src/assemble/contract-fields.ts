@@ -552,6 +552,28 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
   return undefined;
 }
 
+/**
+ * A labelled project's name: without a label of other facts run on after it ("…项目工程地点：…", "…项目
+ * 2.中标联合体：…"), with a last character wrapped onto the next line ("…PPP 项⏎目").
+ */
+function labelledProject(text: string, value: TextSpan | undefined): TextSpan | undefined {
+  let v = value && cutNotes(text, value);
+  if (!v) return undefined;
+  const lead = /^(?:名称|标的)\s*[：:]\s*/u.exec(v.text);
+  if (lead) v = span(text, v.start + lead[0].length, v.end);
+  const runOn = v && PROJECT_RUN_ON.exec(v.text);
+  if (v && runOn) v = span(text, v.start, v.start + runOn.index);
+  if (!v) return undefined;
+  const wrapped = /^\n([\u4e00-\u9fa5）)】]{1,3})(?=[。；;，,]?\n)/u.exec(text.slice(v.end));
+  if (!wrapped || !/[^\s。；;，,]$/u.test(v.text)) return v;
+  const end = v.end + 1 + (wrapped[1] as string).length;
+  return { text: text.slice(v.start, end), start: v.start, end };
+}
+
+/** What runs on after a project's name: another fact's label ("工程地点：", "2.中标联合体："), a new clause. */
+const PROJECT_RUN_ON =
+  /(?<=(?:项目|工程|标段|标|采购|施工|服务|[）)】]))(?:[0-9]{1,2}\s*[.．、]\s*)?[\u4e00-\u9fa5]{2,6}\s*[：:]|[，,](?:该|本|其|共)/u;
+
 /** A company or bank a project's name begins with (places and buildings end in 中心, 处, 局 too often). */
 const PROJECT_OWNER =
   /^[\u4e00-\u9fa5（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|银行|医院)(?![\u4e00-\u9fa5]?公司|有限|股份|责任|集团|分公司|分行|支行)/u;
@@ -572,7 +594,7 @@ function ownerOfProject(
 }
 
 const PROJECT_END =
-  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|采购活动|招标采购|服务|系统|设备|改造|包[0-9一二三四五六七八九十]*|[）)])$/u;
+  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|采购活动|招标采购|招标|服务|系统|设备|改造|包[0-9一二三四五六七八九十]*|[）)])$/u;
 const NOT_PROJECT_START =
   /^(?:通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程|以下|如下|其中|此|共|数量|过|投资项目|[0-9一二三四五六七八九十]+\s*(?:个|次|项))/u;
 // 合同段 (a road's section let as one contract) names a project; other 合同 words name the contract.
@@ -582,7 +604,7 @@ const NOT_PROJECT = /合同(?!段)|协议|通知书|公告|规则|章程|证券|
 function withoutNoticeWords(text: string, value: TextSpan | undefined): TextSpan | undefined {
   if (!value) return undefined;
   const m =
-    /(?:推荐的|的)?(?:中标候选人|中标人|中标结果|成交结果)(?:公示|名单|公告)?\s*(?:[（(][^）)]*[）)])?$/u.exec(
+    /[-－—\s]*(?:推荐的|的)?(?:(?:中标候选人|中标人|中标结果|成交结果)(?:公示|名单|公告)?|(?:预中标|中标|中选人|中选候选人)(?:公示|名单|公告))(?:通知)?\s*(?:[（(][^）)]*[）)])?$/u.exec(
       value.text,
     );
   return m && m.index > 0 ? span(text, value.start, value.start + m.index) : value;
@@ -603,12 +625,18 @@ export function projectFromNarrative(text: string, title: string | undefined): T
     /(?:中标|承建|承接|中选)(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,\n]|[（(]以下|的中标|中标价|中标金额|(?<=项目)中标|$)/gu,
     // "确认公司为X项目的中标单位" (the labels keep 项目)
     /为[“"]?([^，。；\n“”《》]{4,100}?)[”"]?的?(?:社会资本方)?(?:第一)?(?:中标人|中标单位|中标候选人|候选人|成交供应商|成交人|中选人|中标社会资本方)/gu,
+    // "本次预中标项目为X（招标编号：…）"
+    /(?:中标|中选|成交)项目(?:为|是)\s*[：:]?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,（(\n]|$)/gu,
     // "X项目由公司中标"
     /(?:^|[，。\n])[“"]?([^，。；\n“”《》]{4,100}?)[”"]?由[^，。；\n]{0,12}?中标/gu,
     // "参与了X项目的投标"
     /参与(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?的?(?:公开)?(?:投标|招投标|招标|竞标|采购|评标)/gu,
     // “X项目” / 《X项目》 (a line break may fall inside)
     /[“"《]([^”"》]{4,100}?)[”"》]/gu,
+    // "在X（招标编号：…）的招标中" / "对X投标获得中标": the tender the company took part in
+    /(?:在|对)[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:[（(][^）)\n]*[）)])*(?:的)?(?:(?:招标|采购|评标|评选|招投标|投标)(?:活动)?中|投标获得中标|中[，,]?(?:被|确认|确定|中标|成为|入围))/gu,
+    // a project standing on its own line before its tender number: "X（招标编号：…）由…委托…"
+    /(?:^|\n)\s*([^，。；\n“”《》]{4,100}?)\s*[（(](?:招标编号|项目编号|采购编号)/gu,
     // a title broken over lines: "关于中标\nX项目的公告"
     /中标\s*\n\s*([^，。；\n]{4,80}?)的公告/gu,
   ];
@@ -618,7 +646,9 @@ export function projectFromNarrative(text: string, title: string | undefined): T
       const start = (m.index ?? 0) + m[0].indexOf(value);
       // A short name an alias note defines (以下简称“X”或“Y”) names a party, not a project.
       if (/(?:简称|称)[^（(）)]{0,12}$/u.test(text.slice(Math.max(0, start - 14), start))) continue;
-      const found = span(text, start, start + value.length);
+      // "信联征信参加X项目": the bidder and its verb are no part of the project's name
+      const lead = /^[^，。]*?(?:参加|参与)(?:了)?/u.exec(value)?.[0].length ?? 0;
+      const found = span(text, start + lead, start + value.length);
       const cut = found && afterOwner(text, withoutNoticeWords(text, cutNotes(text, found)));
       if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text))
         continue;
@@ -847,7 +877,7 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   record.乙方 = partyB && !ourWords(partyB.text, ctx) ? partyB : ctx.ourParty;
 
   const p = first('项目名称');
-  record.项目名称 = (p && cutNotes(text, p.value)) ?? projectFromNarrative(text, title);
+  record.项目名称 = labelledProject(text, p?.value) ?? projectFromNarrative(text, title);
   record.甲方 ??= ownerOfProject(text, record.项目名称, ours);
 
   const c = first('合同名称');

@@ -432,4 +432,39 @@ describe('readContractFields', () => {
     assert.equal(named.records[0]?.甲方?.text, '东湖烟草集团有限责任公司');
     assert.equal(named.records[0]?.项目名称?.text, '东湖烟草集团有限责任公司2023-2024年内衬纸采购项目');
   });
+
+  it('reads a project from the name of the tender notice, its number or the tender the company took part in', async () => {
+    const published = await records(
+      '东方电网公司于2024年1月23日在其电子商务平台公告了“东方电网公司2023年第二批电能表招标采购-推荐的中标候选人公示”，公司为该项目中标候选人。',
+    );
+    assert.equal(published.records[0]?.项目名称?.text, '东方电网公司2023年第二批电能表招标采购');
+    const stated = await records(
+      '公司本次预中标项目为东湖市地铁2号线通信系统采购项目（招标编号：DH-2024-018），预中标金额为3,000万元。',
+    );
+    assert.equal(stated.records[0]?.项目名称?.text, '东湖市地铁2号线通信系统采购项目');
+    const within = await records(
+      '公司近日接到东湖铁路有限公司《中标通知书》，在新建东湖至西山铁路工程甲供物资招标（招标编号：JW2024-006、包件号：F01）中，被确定为中标人，中标金额为人民币6,626万元。',
+    );
+    assert.equal(within.records[0]?.项目名称?.text, '新建东湖至西山铁路工程甲供物资招标');
+    const overview = await records(
+      [
+        '一、项目概况',
+        '东湖电网公司2024年第一批配网设备招标采购活动（招标编号：0711-24OTL01）由东湖电网公司委托东湖招标有限公司采用公开招标方式进行。公司中标金额约为5,000万元。',
+      ].join('\n'),
+    );
+    assert.equal(overview.records[0]?.项目名称?.text, '东湖电网公司2024年第一批配网设备招标采购活动');
+  });
+
+  it('ends a labelled project before a label run on after it and joins a last character wrapped onto the next line', async () => {
+    const runOn = await records(
+      ['1、项目名称：东湖市园林绿化工程施工、管养一体化项目工程地点：东湖市', '2、中标金额：5,000万元'].join(
+        '\n',
+      ),
+    );
+    assert.equal(runOn.records[0]?.项目名称?.text, '东湖市园林绿化工程施工、管养一体化项目');
+    const wrapped = await records(
+      ['1、项目名称：东湖县水环境治理工程 PPP 项', '目', '2、中标金额：5,000万元'].join('\n'),
+    );
+    assert.equal(wrapped.records[0]?.项目名称?.text, '东湖县水环境治理工程 PPP 项\n目');
+  });
 });
