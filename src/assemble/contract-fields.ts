@@ -317,9 +317,9 @@ function firstOrg(text: string, value: TextSpan): TextSpan | undefined {
 /** "A与B组成的联合体" / "A、B": the organisations a party value lists, in order. */
 function listedOrgs(text: string, value: TextSpan): TextSpan[] {
   const out: TextSpan[] = [];
-  const cut = cutNotes(text, value) ?? value;
-  for (const m of cut.text.matchAll(/[^、，,；;及与]+/gu)) {
-    const start = cut.start + (m.index ?? 0);
+  // Each name is cut of its own note: "A（牵头人）、B（联合体成员）" lists two.
+  for (const m of value.text.matchAll(/(?:[^、，,；;及与（(]|[（(][^）)]*[）)])+/gu)) {
+    const start = value.start + (m.index ?? 0);
     const part = span(text, start, start + m[0].replace(/(?:组成的|共同|联合体|牵头人|成员).*$/u, '').length);
     const name = part && firstOrg(text, part);
     if (name && name.text.length >= 4 && new RegExp(`${ORG_END}$`, 'u').test(name.text)) out.push(name);
@@ -813,7 +813,7 @@ function membersFrom(text: string, value: TextSpan, exclude: string[]): TextSpan
 /** "公司与X（以下简称…）组成联合体", "与“X、Y”联合体", "联合体成员——X、Y": the partners of our company. */
 function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
   const cues = [
-    /(?:与|和|及)\s*[“"]?\s*([^，。；\n《》“”]{4,120}?)\s*[”"]?(?:[（(][^）)]*[）)])*\s*(?:共同|自愿)*(?:组成|作为|结成)?(?:的)?(?:联合体|联营体)/gu,
+    /(?:与|和|及)\s*[“"]?\s*((?:[^，。；\n《》“”（(]|[（(][^）)]*[）)]){4,160}?)\s*[”"]?(?:[（(][^）)]*[）)])*?\s*(?:共同|自愿)*(?:组成|作为|结成)?(?:的)?(?:投标|项目|社会资本)?[（(]?(?:联合体|联营体)/gu,
     /联合体成员\s*[—\-－:：为]+\s*([^。；;\n]{4,200})/gu,
   ];
   for (const re of cues) {

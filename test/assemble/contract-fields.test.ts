@@ -467,4 +467,32 @@ describe('readContractFields', () => {
     );
     assert.equal(wrapped.records[0]?.项目名称?.text, '东湖县水环境治理工程 PPP 项\n目');
   });
+
+  it('reads the members of a consortium listed with notes, or named before 组成的投标联合体 or （联合体）', async () => {
+    const labelled = await records(
+      [
+        '1、项目名称：东湖大道景观提升工程PPP项目',
+        '2、中标单位：华北路桥股份有限公司（牵头人）、东湖园林集团有限公司（联合体成员）',
+        '3、中标金额：13,516.64万元',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      labelled.records[0]?.联合体成员?.map((m) => m.text),
+      ['东湖园林集团有限公司'],
+    );
+    const formed = await records(
+      '公司近日收到东湖市新区开发投资有限责任公司发来的《中标通知书》，确认公司与东湖建筑安装工程有限公司（以下简称“东湖建筑”）、西山设计研究总院有限公司（以下简称“西山设计”）组成的投标联合体为“东湖湿地公园工程建设项目”的中标单位，中标价为人民币5亿元。',
+    );
+    assert.deepEqual(
+      formed.records[0]?.联合体成员?.map((m) => m.text),
+      ['东湖建筑安装工程有限公司', '西山设计研究总院有限公司'],
+    );
+    const noted = await records(
+      '陕西省政府采购网发布了《东湖大街市政道路PPP项目预中标结果公示》，确定我公司与龙岩市西山工程有限公司（联合体）预中标“东湖大街市政道路PPP项目”，中标金额为5亿元。',
+    );
+    assert.deepEqual(
+      noted.records[0]?.联合体成员?.map((m) => m.text),
+      ['龙岩市西山工程有限公司'],
+    );
+  });
 });
