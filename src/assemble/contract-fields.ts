@@ -689,7 +689,7 @@ export function contractNameFromNarrative(text: string, kind: ContractKind): Tex
     // "收到X关于Y合同": the contract as the sender named it
     /(?:收到|接到)[^，。；\n《》]{2,60}?(关于[^，。；\n《》]{2,60}?(?:合同|协议)(?:及补充协议|[（(][^）)\n]{1,10}[）)])?)/gu,
     // "签署了X项目商务合同" without quotation marks
-    /(?:签订|签署|签定|订立|签下)(?:了)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
+    /(?:签订|签署|签定|订立|签下)(?:了|的)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
   ];
   for (const re of kind === 'contract' ? cues : cues.slice(0, 1)) {
     for (const m of text.matchAll(re)) {
@@ -714,9 +714,9 @@ export function projectOfContractName(name: TextSpan): TextSpan | undefined {
 /** The standard form's own title, a name though it begins with 合同. */
 const ONE_NAME = /^合同协议书$/u;
 
-/** "正式合同", "日常经营重大合同", "上述合同": words about a contract, not its name. */
+/** "正式合同", "日常经营重大合同", "上述合同": words about a contract, not its name (特许经营协议 is one). */
 const GENERIC_CONTRACT =
-  /^(?:正式|本|该|上述|相关|有关|此|这|日常|重大|合同|协议|书面|补充|的|具体|前述|以上|各项|各|新的|本次|该项)|(?:重大|经营|正式|相关|上述)(?:合同|协议)$|金额|价款/u;
+  /^(?:正式|本|该|上述|相关|有关|此|这|日常|重大|合同|协议|书面|补充|的|具体|前述|以上|各项|各|新的|本次|该项)|^(?:经营|正式|相关|上述)(?:合同|协议)$|(?:重大|日常)(?:经营)?(?:合同|协议)$|金额|价款/u;
 
 const AMOUNT_CUE =
   /(?:中标|合同|成交|投标|总)(?:总)?(?:金额|价款|价格|报价|总价|价|额)|金额|价款|总价|总包价|报价|标价|造价|价为|价格为|标的额|总投资额|投资额|总投资/gu;

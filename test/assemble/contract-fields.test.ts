@@ -495,4 +495,20 @@ describe('readContractFields', () => {
       ['龙岩市西山工程有限公司'],
     );
   });
+
+  it('names a concession agreement, and a contract told after 签订的, but no words about a contract', async () => {
+    const title = '华北路桥股份有限公司重大合同签署公告';
+    const concession = await records(
+      '东湖县人民政府与公司于2024年5月14日在东湖县签署了《东湖县生活垃圾处理特许经营协议》，项目总投资2.5亿元。',
+      title,
+    );
+    assert.equal(concession.records[0]?.合同名称?.text, '东湖县生活垃圾处理特许经营协议');
+    const told = await records(
+      '公司近日收到公司与特殊机构客户签订的通信设备订货合同（以下简称“本合同”），合同总金额约1.1亿元。',
+      title,
+    );
+    assert.equal(told.records[0]?.合同名称?.text, '通信设备订货合同');
+    const generic = await records('公司与东湖石油公司签署了乌克兰重大经营合同，合同金额为8,000万元。', title);
+    assert.equal(generic.records[0]?.合同名称, undefined);
+  });
 });
