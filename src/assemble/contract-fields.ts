@@ -321,7 +321,7 @@ function listedOrgs(text: string, value: TextSpan): TextSpan[] {
   for (const m of value.text.matchAll(/(?:[^、，,；;及与（(]|[（(][^）)]*[）)])+/gu)) {
     const start = value.start + (m.index ?? 0);
     const part = span(text, start, start + m[0].replace(/(?:组成的|共同|联合体|牵头人|成员).*$/u, '').length);
-    const name = part && firstOrg(text, part);
+    const name = part && partyName(text, firstOrg(text, part));
     if (name && name.text.length >= 4 && new RegExp(`${ORG_END}$`, 'u').test(name.text)) out.push(name);
   }
   return out;
@@ -492,7 +492,7 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true
 
 /** Words a loosely cut party name can begin with: a list number, a role, the verb before it. */
 const PARTY_LEAD =
-  /^(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|了|由|对|向|为|确定|确认|(?:本公司|公司|我公司)为|关联方|关联企业|招标人|招标单位|建设单位|项目业主|业主方?|成员方|甲方|乙方|买方|卖方)+/u;
+  /^(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|了|由|对|向|为|确定|确认|(?:本公司|公司|我公司)为|关联方|关联企业|项目招标人|招标人|招标单位|建设单位|项目业主|业主方?|成员方|甲方|乙方|买方|卖方|(?:本公司|公司)?之?(?:全资|控股)?(?:子公司|孙公司))+/u;
 
 /**
  * The owner a party is introduced by: "X（股票代码…）的全资子公司Y", "X下属企业Y", "X所属的Y". The party that

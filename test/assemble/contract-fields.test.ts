@@ -511,4 +511,18 @@ describe('readContractFields', () => {
     const generic = await records('公司与东湖石油公司签署了乌克兰重大经营合同，合同金额为8,000万元。', title);
     assert.equal(generic.records[0]?.合同名称, undefined);
   });
+
+  it('drops 项目招标人 and 全资子公司 before the names they introduce', async () => {
+    const sent = await records(
+      '公司于2024年8月28日收到项目招标人东湖移动通信有限公司签发的《中标通知书》，确定公司为包一中标人，中标价格为人民币12,122万元。',
+    );
+    assert.equal(sent.records[0]?.甲方?.text, '东湖移动通信有限公司');
+    const formed = await records(
+      '公司近日收到东湖水务局发来的《中标通知书》，确认公司与全资子公司东湖园林设计有限公司组成的投标联合体为东湖湿地公园项目的中标单位，中标金额为3,000万元。',
+    );
+    assert.deepEqual(
+      formed.records[0]?.联合体成员?.map((m) => m.text),
+      ['东湖园林设计有限公司'],
+    );
+  });
 });
