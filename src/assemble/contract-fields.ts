@@ -317,11 +317,11 @@ function firstOrg(text: string, value: TextSpan): TextSpan | undefined {
 /** "A与B组成的联合体" / "A、B": the organisations a party value lists, in order. */
 function listedOrgs(text: string, value: TextSpan): TextSpan[] {
   const out: TextSpan[] = [];
-  const cut = cutNotes(text, value) ?? value;
-  for (const m of cut.text.matchAll(/[^、，,；;及与]+/gu)) {
-    const start = cut.start + (m.index ?? 0);
+  // Each name is cut of its own note: "A（牵头人）、B（联合体成员）" lists two.
+  for (const m of value.text.matchAll(/(?:[^、，,；;及与（(]|[（(][^）)]*[）)])+/gu)) {
+    const start = value.start + (m.index ?? 0);
     const part = span(text, start, start + m[0].replace(/(?:组成的|共同|联合体|牵头人|成员).*$/u, '').length);
-    const name = part && firstOrg(text, part);
+    const name = part && partyName(text, firstOrg(text, part));
     if (name && name.text.length >= 4 && new RegExp(`${ORG_END}$`, 'u').test(name.text)) out.push(name);
   }
   return out;
@@ -385,8 +385,11 @@ const NAME = '[^，。；、\\n“”《》及与]{2,50}?';
 const ALIAS = '(?:\\s*[（(](?:[^（()）\\n]|[（(][^（()）\\n]{0,10}[）)]){0,40}[）)])?';
 const DAY = '(?:于\\s*[0-9一二三四五六七八九十〇零\\s]{2,12}年[^，。；\\n]{0,20}?日)?';
 
-/** Narrative cues for the client, strongest first; group 1 is the name. */
-const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
+/**
+ * Narrative cues for the client, strongest first; group 1 is the name. `assigned`: the text itself calls the
+ * party 甲方 / 业主, so any name will do (北京电视台, 某教研室).
+ */
+const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true }> = [
   // "X（以下简称“甲方”/“业主”）"
   {
     re: new RegExp(
@@ -394,6 +397,7 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
       'gu',
     ),
     agentOk: false,
+    assigned: true,
   },
   // "该项目建设单位为X" / "招标人是X"
   {
@@ -435,18 +439,23 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
     ),
     agentOk: true,
   },
-  // "国家电网公司于…在其招投标网公告"
+  // "国家电网公司于…在其招投标网公告" / "2012年8月13日，国家电网公司通过其电子商务平台发布"
   {
     re: new RegExp(
-      `(?:^|\\n|。)\\s*(${NAME})${DAY}(?:在其|通过其|在|通过)[^，。；\\n]{0,30}?(?:招投标|招标|采购|电子商务)`,
+      `(?:^|\\n|。|[0-9]\\s*日\\s*[，,])\\s*(${NAME})${DAY}(?:在其|通过其|在|通过)[^，。；\\n]{0,30}?(?:招投标|招标|采购|电子商务)`,
       'gu',
     ),
+    agentOk: false,
+  },
+  // "依据国家电网公司招标活动中标通知书" / "根据X的中标通知书": the notice is the client's
+  {
+    re: new RegExp(`(?:依据|根据)\\s*(${NAME})\\s*的?(?:招标活动|招标)?(?:的)?\\s*《?中标通知书`, 'gu'),
     agentOk: false,
   },
   // "X通知公司中标" / "X《中标通知书》，通知本公司中标" / "收到X发来的通知"
   {
     re: new RegExp(
-      `(?:^|[\\n，。、：:]|[0-9]、)\\s*(${NAME})${ALIAS}(?:《[^《》\\n]{2,12}》[，,]?)?(?:书面)?通知(?:本公司|公司|我公司|其)`,
+      `(?:^|[\\n，。、：:]|[0-9]、)\\s*(${NAME})${ALIAS}(?:《[^《》\\n]{2,12}》[，,]?)?(?:书面)?通知(?:本公司|公司|我公司|其|[^，。；\\n]{4,40}?中标)`,
       'gu',
     ),
     agentOk: false,
@@ -483,7 +492,7 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean }> = [
 
 /** Words a loosely cut party name can begin with: a list number, a role, the verb before it. */
 const PARTY_LEAD =
-  /^(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|了|由|对|向|为|确定|确认|(?:本公司|公司|我公司)为|关联方|关联企业|招标人|招标单位|建设单位|项目业主|业主方?|成员方|甲方|乙方|买方|卖方)+/u;
+  /^(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|了|由|对|向|为|确定|确认|(?:本公司|公司|我公司)为|关联方|关联企业|项目招标人|招标人|招标单位|建设单位|项目业主|业主方?|成员方|甲方|乙方|买方|卖方|(?:本公司|公司)?之?(?:全资|控股)?(?:子公司|孙公司))+/u;
 
 /**
  * The owner a party is introduced by: "X（股票代码…）的全资子公司Y", "X下属企业Y", "X所属的Y". The party that
@@ -512,9 +521,18 @@ function sameCompany(name: string, others: readonly string[]): boolean {
   return others.some((o) => o !== '' && (o === name || o.includes(name) || name.includes(o)));
 }
 
+/** Names of foreign organisations end in their own words: SUMTER CEMENT CO.LLC., Garnet Pte Ltd. */
+const FOREIGN_ORG_END =
+  /(?:co|company|corp|corporation|inc|llc|ltd|limited|gmbh|dmcc|s\.?a|plc|pte|ag)\.?["”]?$/iu;
+
+/** Whether a name ends as an organisation's does, in Chinese or in a foreign language. */
+function isOrgName(name: string): boolean {
+  return new RegExp(`${ORG_END}$`, 'u').test(name) || FOREIGN_ORG_END.test(name);
+}
+
 /** The client named in narrative (the sender of the 中标通知书, the party signed with, …), not our side. */
 function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | undefined {
-  for (const { re, agentOk } of CLIENT_CUES) {
+  for (const { re, agentOk, assigned } of CLIENT_CUES) {
     for (const m of text.matchAll(re)) {
       const name = m[1] as string;
       const start = (m.index ?? 0) + m[0].indexOf(name);
@@ -526,7 +544,7 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
       if (!found || found.text.length < 4) continue;
       if (!agentOk && AGENT.test(found.text)) continue;
       if (/^(?:本|该|上述|公司|我|其|对方|双方)/.test(found.text)) continue;
-      if (!new RegExp(`${ORG_END}$`).test(found.text)) continue;
+      if (!assigned && !isOrgName(found.text)) continue;
       if (sameCompany(found.text, ours)) continue;
       return found;
     }
@@ -534,17 +552,59 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
   return undefined;
 }
 
+/**
+ * A labelled project's name: without a label of other facts run on after it ("…项目工程地点：…", "…项目
+ * 2.中标联合体：…"), with a last character wrapped onto the next line ("…PPP 项⏎目").
+ */
+function labelledProject(text: string, value: TextSpan | undefined): TextSpan | undefined {
+  let v = value && cutNotes(text, value);
+  if (!v) return undefined;
+  const lead = /^(?:名称|标的)\s*[：:]\s*/u.exec(v.text);
+  if (lead) v = span(text, v.start + lead[0].length, v.end);
+  const runOn = v && PROJECT_RUN_ON.exec(v.text);
+  if (v && runOn) v = span(text, v.start, v.start + runOn.index);
+  if (!v) return undefined;
+  const wrapped = /^\n([\u4e00-\u9fa5）)】]{1,3})(?=[。；;，,]?\n)/u.exec(text.slice(v.end));
+  if (!wrapped || !/[^\s。；;，,]$/u.test(v.text)) return v;
+  const end = v.end + 1 + (wrapped[1] as string).length;
+  return { text: text.slice(v.start, end), start: v.start, end };
+}
+
+/** What runs on after a project's name: another fact's label ("工程地点：", "2.中标联合体："), a new clause. */
+const PROJECT_RUN_ON =
+  /(?<=(?:项目|工程|标段|标|采购|施工|服务|[）)】]))(?:[0-9]{1,2}\s*[.．、]\s*)?[\u4e00-\u9fa5]{2,6}\s*[：:]|[，,](?:该|本|其|共)/u;
+
+/** A company or bank a project's name begins with (places and buildings end in 中心, 处, 局 too often). */
+const PROJECT_OWNER =
+  /^[\u4e00-\u9fa5（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|银行|医院)(?![\u4e00-\u9fa5]?公司|有限|股份|责任|集团|分公司|分行|支行)/u;
+
+/** "国家电网公司2016年第一批电能表招标活动": a project named after its owner names the client. */
+function ownerOfProject(
+  text: string,
+  project: TextSpan | undefined,
+  ours: readonly string[],
+): TextSpan | undefined {
+  if (!project) return undefined;
+  const m = PROJECT_OWNER.exec(project.text);
+  if (!m || m[0].length >= project.text.length - 2) return undefined;
+  const owner = span(text, project.start, project.start + m[0].length);
+  if (!owner || owner.text.length < 4 || AGENT.test(owner.text) || sameCompany(owner.text, ours))
+    return undefined;
+  return owner;
+}
+
 const PROJECT_END =
-  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|采购活动|招标采购|服务|系统|设备|改造|包[0-9一二三四五六七八九十]*|[）)])$/u;
+  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|采购活动|招标采购|招标|服务|系统|设备|改造|包[0-9一二三四五六七八九十]*|[）)])$/u;
 const NOT_PROJECT_START =
   /^(?:通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程|以下|如下|其中|此|共|数量|过|投资项目|[0-9一二三四五六七八九十]+\s*(?:个|次|项))/u;
-const NOT_PROJECT = /合同|协议|通知书|公告|规则|章程|证券|报$/u;
+// 合同段 (a road's section let as one contract) names a project; other 合同 words name the contract.
+const NOT_PROJECT = /合同(?!段)|协议|通知书|公告|规则|章程|证券|报$/u;
 
 /** "…招标活动推荐的中标候选人公示" → "…招标活动": the notice's name around the project's. */
 function withoutNoticeWords(text: string, value: TextSpan | undefined): TextSpan | undefined {
   if (!value) return undefined;
   const m =
-    /(?:推荐的|的)?(?:中标候选人|中标人|中标结果|成交结果)(?:公示|名单|公告)?\s*(?:[（(][^）)]*[）)])?$/u.exec(
+    /[-－—\s]*(?:推荐的|的)?(?:(?:中标候选人|中标人|中标结果|成交结果)(?:公示|名单|公告)?|(?:预中标|中标|中选人|中选候选人)(?:公示|名单|公告))(?:通知)?\s*(?:[（(][^）)]*[）)])?$/u.exec(
       value.text,
     );
   return m && m.index > 0 ? span(text, value.start, value.start + m.index) : value;
@@ -565,12 +625,18 @@ export function projectFromNarrative(text: string, title: string | undefined): T
     /(?:中标|承建|承接|中选)(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,\n]|[（(]以下|的中标|中标价|中标金额|(?<=项目)中标|$)/gu,
     // "确认公司为X项目的中标单位" (the labels keep 项目)
     /为[“"]?([^，。；\n“”《》]{4,100}?)[”"]?的?(?:社会资本方)?(?:第一)?(?:中标人|中标单位|中标候选人|候选人|成交供应商|成交人|中选人|中标社会资本方)/gu,
+    // "本次预中标项目为X（招标编号：…）"
+    /(?:中标|中选|成交)项目(?:为|是)\s*[：:]?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,（(\n]|$)/gu,
     // "X项目由公司中标"
     /(?:^|[，。\n])[“"]?([^，。；\n“”《》]{4,100}?)[”"]?由[^，。；\n]{0,12}?中标/gu,
     // "参与了X项目的投标"
     /参与(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?的?(?:公开)?(?:投标|招投标|招标|竞标|采购|评标)/gu,
     // “X项目” / 《X项目》 (a line break may fall inside)
     /[“"《]([^”"》]{4,100}?)[”"》]/gu,
+    // "在X（招标编号：…）的招标中" / "对X投标获得中标": the tender the company took part in
+    /(?:在|对)[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?:[（(][^）)\n]*[）)])*(?:的)?(?:(?:招标|采购|评标|评选|招投标|投标)(?:活动)?中|投标获得中标|中[，,]?(?:被|确认|确定|中标|成为|入围))/gu,
+    // a project standing on its own line before its tender number: "X（招标编号：…）由…委托…"
+    /(?:^|\n)\s*([^，。；\n“”《》]{4,100}?)\s*[（(](?:招标编号|项目编号|采购编号)/gu,
     // a title broken over lines: "关于中标\nX项目的公告"
     /中标\s*\n\s*([^，。；\n]{4,80}?)的公告/gu,
   ];
@@ -580,7 +646,9 @@ export function projectFromNarrative(text: string, title: string | undefined): T
       const start = (m.index ?? 0) + m[0].indexOf(value);
       // A short name an alias note defines (以下简称“X”或“Y”) names a party, not a project.
       if (/(?:简称|称)[^（(）)]{0,12}$/u.test(text.slice(Math.max(0, start - 14), start))) continue;
-      const found = span(text, start, start + value.length);
+      // "信联征信参加X项目": the bidder and its verb are no part of the project's name
+      const lead = /^[^，。]*?(?:参加|参与)(?:了)?/u.exec(value)?.[0].length ?? 0;
+      const found = span(text, start + lead, start + value.length);
       const cut = found && afterOwner(text, withoutNoticeWords(text, cutNotes(text, found)));
       if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text))
         continue;
@@ -621,7 +689,7 @@ export function contractNameFromNarrative(text: string, kind: ContractKind): Tex
     // "收到X关于Y合同": the contract as the sender named it
     /(?:收到|接到)[^，。；\n《》]{2,60}?(关于[^，。；\n《》]{2,60}?(?:合同|协议)(?:及补充协议|[（(][^）)\n]{1,10}[）)])?)/gu,
     // "签署了X项目商务合同" without quotation marks
-    /(?:签订|签署|签定|订立|签下)(?:了)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
+    /(?:签订|签署|签定|订立|签下)(?:了|的)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
   ];
   for (const re of kind === 'contract' ? cues : cues.slice(0, 1)) {
     for (const m of text.matchAll(re)) {
@@ -646,9 +714,9 @@ export function projectOfContractName(name: TextSpan): TextSpan | undefined {
 /** The standard form's own title, a name though it begins with 合同. */
 const ONE_NAME = /^合同协议书$/u;
 
-/** "正式合同", "日常经营重大合同", "上述合同": words about a contract, not its name. */
+/** "正式合同", "日常经营重大合同", "上述合同": words about a contract, not its name (特许经营协议 is one). */
 const GENERIC_CONTRACT =
-  /^(?:正式|本|该|上述|相关|有关|此|这|日常|重大|合同|协议|书面|补充|的|具体|前述|以上|各项|各|新的|本次|该项)|(?:重大|经营|正式|相关|上述)(?:合同|协议)$|金额|价款/u;
+  /^(?:正式|本|该|上述|相关|有关|此|这|日常|重大|合同|协议|书面|补充|的|具体|前述|以上|各项|各|新的|本次|该项)|^(?:经营|正式|相关|上述)(?:合同|协议)$|(?:重大|日常)(?:经营)?(?:合同|协议)$|金额|价款/u;
 
 const AMOUNT_CUE =
   /(?:中标|合同|成交|投标|总)(?:总)?(?:金额|价款|价格|报价|总价|价|额)|金额|价款|总价|总包价|报价|标价|造价|价为|价格为|标的额|总投资额|投资额|总投资/gu;
@@ -745,7 +813,7 @@ function membersFrom(text: string, value: TextSpan, exclude: string[]): TextSpan
 /** "公司与X（以下简称…）组成联合体", "与“X、Y”联合体", "联合体成员——X、Y": the partners of our company. */
 function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
   const cues = [
-    /(?:与|和|及)\s*[“"]?\s*([^，。；\n《》“”]{4,120}?)\s*[”"]?(?:[（(][^）)]*[）)])*\s*(?:共同|自愿)*(?:组成|作为|结成)?(?:的)?(?:联合体|联营体)/gu,
+    /(?:与|和|及)\s*[“"]?\s*((?:[^，。；\n《》“”（(]|[（(][^）)]*[）)]){4,160}?)\s*[”"]?(?:[（(][^）)]*[）)])*?\s*(?:共同|自愿)*(?:组成|作为|结成)?(?:的)?(?:投标|项目|社会资本)?[（(]?(?:联合体|联营体)/gu,
     /联合体成员\s*[—\-－:：为]+\s*([^。；;\n]{4,200})/gu,
   ];
   for (const re of cues) {
@@ -809,7 +877,8 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   record.乙方 = partyB && !ourWords(partyB.text, ctx) ? partyB : ctx.ourParty;
 
   const p = first('项目名称');
-  record.项目名称 = (p && cutNotes(text, p.value)) ?? projectFromNarrative(text, title);
+  record.项目名称 = labelledProject(text, p?.value) ?? projectFromNarrative(text, title);
+  record.甲方 ??= ownerOfProject(text, record.项目名称, ours);
 
   const c = first('合同名称');
   record.合同名称 = (c && withoutBookQuotes(text, c.value)) ?? contractNameFromNarrative(text, kind);
@@ -1029,6 +1098,19 @@ function tableRecords(doc: ParsedDocument, kind: ContractKind): ContractRecord[]
   return [];
 }
 
+/**
+ * Whether a table's rows are the contracts the announcement reports, not a list of earlier orders behind
+ * the one it reports: the amount the text states (where it states one) is a row's or their total.
+ */
+function tellsRows(whole: ContractRecord, rows: readonly ContractRecord[]): boolean {
+  const stated = whole.合同金额?.upper;
+  if (stated === undefined) return true;
+  const amounts = rows.map((r) => r.合同金额?.upper ?? 0);
+  const total = amounts.reduce((a, b) => a + b, 0);
+  const near = (x: number) => Math.abs(x - stated) <= 0.01 * stated;
+  return near(total) || amounts.some(near);
+}
+
 /** The contract records of one announcement: usually one; numbered items of several contracts give one each. */
 export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   const { text } = doc;
@@ -1047,13 +1129,14 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
   };
   const whole = recordOf(text, ctx);
   const rows = tableRecords(doc, kind);
-  if (rows.length >= 2) return rows.map((row) => ({ ...whole, ...row, 乙方: row.乙方 ?? whole.乙方 }));
+  if (rows.length >= 2 && tellsRows(whole, rows))
+    return rows.map((row) => ({ ...whole, ...row, 乙方: row.乙方 ?? whole.乙方 }));
   const readItems = (regions: Array<[number, number]>) =>
     regions.map(([start, end]) =>
       shifted(recordOf(text.slice(start, end), { ...ctx, title: undefined, ourParty: undefined }), start),
     );
   const blocks = readItems(labelledBlocks(text)).filter((r) => r.合同金额 && (r.项目名称 || r.合同名称));
-  const numbered = readItems(contractItems(text)).filter((r) => r.合同金额 && r.项目名称);
+  const numbered = readItems(contractItems(text)).filter((r) => r.合同金额 && (r.项目名称 || r.合同名称));
   const items = blocks.length >= 2 ? blocks : numbered;
   const amounts = new Set(items.map((r) => r.合同金额?.upper));
   if (items.length < 2 || amounts.size < 2) return [whole];

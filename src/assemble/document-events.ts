@@ -109,6 +109,8 @@ const SHORT_NAME_ROLES = new Set(['股票简称']);
  * type in one announcement is that one record, even where the model read a party differently; types
  * that come several to a document (pledges of several holders, contracts, guarantees, executives) do not.
  */
+/** Types whose rule reading gives one record per contract already (contract-fields.ts): never merged. */
+const SEPARATE_FIXED_RECORDS = new Set(['签署合同', '中标']);
 const ONE_PER_ANNOUNCEMENT = new Set(['企业收购', '股份回购', '企业融资', '公司上市', '亏损', '企业破产']);
 /**
  * What the model's record of these types must state besides the listed company's side: a contract the
@@ -462,6 +464,13 @@ function compatible(
   mention: RecordMention,
   ctx: AssembleContext,
 ): boolean {
+  // Each contract the contract fields read is a record of its own: one client may sign several contracts.
+  if (
+    mention.fixedWording &&
+    SEPARATE_FIXED_RECORDS.has(mention.documentType) &&
+    cluster.some((m) => m.fixedWording)
+  )
+    return false;
   const existing = partiesOf(cluster, ctx.eventTypes);
   const incoming = partiesOf([mention], ctx.eventTypes);
   // One person's change told again (a rule's reading beside the model's, the company named in short or in

@@ -352,4 +352,177 @@ describe('readContractFields', () => {
     const counted = await records('公司与东湖市交通局签订了1份设备采购合同，合同金额为8,000万元。', title);
     assert.equal(counted.records[0]?.合同名称?.text, '设备采购合同');
   });
+
+  it('reads road sections let as 合同段 as projects, each item with the client that notified the subsidiary', async () => {
+    const { text, records: rs } = await records(
+      [
+        '近日本公司及全资子公司收到中标通知书两份，具体如下：',
+        '1、东湖市高速公路建设办公室通知公司中标东湖至西山高速公路土建工程A3合同段施工工程。中标价237,785,626元；',
+        '2、西山县交通局通知公司全资子公司华北路桥第一工程有限公司中标西山县环线公路B5合同段施工工程。中标价204,232,875元。',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      rs.map((r) => [r.甲方?.text, r.项目名称?.text, r.合同金额?.upper]),
+      [
+        ['东湖市高速公路建设办公室', '东湖至西山高速公路土建工程A3合同段施工工程', 237785626],
+        ['西山县交通局', '西山县环线公路B5合同段施工工程', 204232875],
+      ],
+    );
+    for (const r of rs) assertOffsets(text, r);
+  });
+
+  it('gives one record per numbered contract that names a contract but no project', async () => {
+    const { records: rs } = await records(
+      [
+        '2、合同当事人',
+        '买方：东湖轮胎有限公司 卖方：华北路桥股份有限公司',
+        '4、合同金额',
+        '（1）本公司与买方签署的设备《买卖合同》金额为3,170万元；',
+        '（2）本公司全资子公司华北机电有限公司与买方签署的《加工定作合同》金额为3,019.2万元。',
+      ].join('\n'),
+      '华北路桥股份有限公司重大合同公告',
+    );
+    assert.deepEqual(
+      rs.map((r) => [r.甲方?.text, r.合同名称?.text, r.合同金额?.upper]),
+      [
+        ['东湖轮胎有限公司', '买卖合同', 31700000],
+        ['东湖轮胎有限公司', '加工定作合同', 30192000],
+      ],
+    );
+  });
+
+  it('takes a table of earlier orders for background when the stated amount is none of its rows', async () => {
+    const table = [
+      '客户\t船型\t金额（万元）\t订单时间',
+      '东湖船务\t42米客船\t8,100\t2014年12月',
+      '西山船务\t沿海客船\t7,300\t2017年4月',
+    ].join('\n');
+    const { records: rs } = await records(
+      `公司与南海航运有限公司签订了《船舶建造合同书》，合同总金额为1,220万元。\n公司近年承接的订单如下：\n${table}`,
+      '华北路桥股份有限公司关于签订重大合同的公告',
+    );
+    assert.deepEqual(
+      rs.map((r) => [r.甲方?.text, r.合同金额?.upper]),
+      [['南海航运有限公司', 12200000]],
+    );
+  });
+
+  it('takes any name the text calls 甲方, and foreign company names', async () => {
+    const title = '华北路桥股份有限公司关于签订重大合同的公告';
+    const station = await records(
+      '公司（以下简称“乙方”）与东湖电视台（以下简称“东湖卫视”或“甲方”）签订了《周播剧场合作协议》，合同金额为8,000万元。',
+      title,
+    );
+    assert.equal(station.records[0]?.甲方?.text, '东湖电视台');
+    const foreign = await records(
+      '2024年2月13日，公司与美国 EASTLAKE CEMENT CO.LLC.签署了日产4000吨水泥生产线设计和设备供货合同，合同金额为8,000万美元。',
+      title,
+    );
+    assert.equal(foreign.records[0]?.甲方?.text, '美国 EASTLAKE CEMENT CO.LLC.');
+  });
+
+  it('reads the grid company that publishes the award and the owner a project is named after', async () => {
+    const published = await records(
+      '2024年8月13日，东方电网公司通过其电子商务平台发布了《东方电网公司输变电项目绝缘子2024年第四批招标活动-推荐的中标候选人公示》，公司为包1的中标候选人。',
+    );
+    assert.equal(published.records[0]?.甲方?.text, '东方电网公司');
+    const named = await records(
+      '近日，公司得知公司中标东湖烟草集团有限责任公司2023-2024年内衬纸采购项目，中标金额为3,000万元。',
+    );
+    assert.equal(named.records[0]?.甲方?.text, '东湖烟草集团有限责任公司');
+    assert.equal(named.records[0]?.项目名称?.text, '东湖烟草集团有限责任公司2023-2024年内衬纸采购项目');
+  });
+
+  it('reads a project from the name of the tender notice, its number or the tender the company took part in', async () => {
+    const published = await records(
+      '东方电网公司于2024年1月23日在其电子商务平台公告了“东方电网公司2023年第二批电能表招标采购-推荐的中标候选人公示”，公司为该项目中标候选人。',
+    );
+    assert.equal(published.records[0]?.项目名称?.text, '东方电网公司2023年第二批电能表招标采购');
+    const stated = await records(
+      '公司本次预中标项目为东湖市地铁2号线通信系统采购项目（招标编号：DH-2024-018），预中标金额为3,000万元。',
+    );
+    assert.equal(stated.records[0]?.项目名称?.text, '东湖市地铁2号线通信系统采购项目');
+    const within = await records(
+      '公司近日接到东湖铁路有限公司《中标通知书》，在新建东湖至西山铁路工程甲供物资招标（招标编号：JW2024-006、包件号：F01）中，被确定为中标人，中标金额为人民币6,626万元。',
+    );
+    assert.equal(within.records[0]?.项目名称?.text, '新建东湖至西山铁路工程甲供物资招标');
+    const overview = await records(
+      [
+        '一、项目概况',
+        '东湖电网公司2024年第一批配网设备招标采购活动（招标编号：0711-24OTL01）由东湖电网公司委托东湖招标有限公司采用公开招标方式进行。公司中标金额约为5,000万元。',
+      ].join('\n'),
+    );
+    assert.equal(overview.records[0]?.项目名称?.text, '东湖电网公司2024年第一批配网设备招标采购活动');
+  });
+
+  it('ends a labelled project before a label run on after it and joins a last character wrapped onto the next line', async () => {
+    const runOn = await records(
+      ['1、项目名称：东湖市园林绿化工程施工、管养一体化项目工程地点：东湖市', '2、中标金额：5,000万元'].join(
+        '\n',
+      ),
+    );
+    assert.equal(runOn.records[0]?.项目名称?.text, '东湖市园林绿化工程施工、管养一体化项目');
+    const wrapped = await records(
+      ['1、项目名称：东湖县水环境治理工程 PPP 项', '目', '2、中标金额：5,000万元'].join('\n'),
+    );
+    assert.equal(wrapped.records[0]?.项目名称?.text, '东湖县水环境治理工程 PPP 项\n目');
+  });
+
+  it('reads the members of a consortium listed with notes, or named before 组成的投标联合体 or （联合体）', async () => {
+    const labelled = await records(
+      [
+        '1、项目名称：东湖大道景观提升工程PPP项目',
+        '2、中标单位：华北路桥股份有限公司（牵头人）、东湖园林集团有限公司（联合体成员）',
+        '3、中标金额：13,516.64万元',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      labelled.records[0]?.联合体成员?.map((m) => m.text),
+      ['东湖园林集团有限公司'],
+    );
+    const formed = await records(
+      '公司近日收到东湖市新区开发投资有限责任公司发来的《中标通知书》，确认公司与东湖建筑安装工程有限公司（以下简称“东湖建筑”）、西山设计研究总院有限公司（以下简称“西山设计”）组成的投标联合体为“东湖湿地公园工程建设项目”的中标单位，中标价为人民币5亿元。',
+    );
+    assert.deepEqual(
+      formed.records[0]?.联合体成员?.map((m) => m.text),
+      ['东湖建筑安装工程有限公司', '西山设计研究总院有限公司'],
+    );
+    const noted = await records(
+      '陕西省政府采购网发布了《东湖大街市政道路PPP项目预中标结果公示》，确定我公司与龙岩市西山工程有限公司（联合体）预中标“东湖大街市政道路PPP项目”，中标金额为5亿元。',
+    );
+    assert.deepEqual(
+      noted.records[0]?.联合体成员?.map((m) => m.text),
+      ['龙岩市西山工程有限公司'],
+    );
+  });
+
+  it('names a concession agreement, and a contract told after 签订的, but no words about a contract', async () => {
+    const title = '华北路桥股份有限公司重大合同签署公告';
+    const concession = await records(
+      '东湖县人民政府与公司于2024年5月14日在东湖县签署了《东湖县生活垃圾处理特许经营协议》，项目总投资2.5亿元。',
+      title,
+    );
+    assert.equal(concession.records[0]?.合同名称?.text, '东湖县生活垃圾处理特许经营协议');
+    const told = await records(
+      '公司近日收到公司与特殊机构客户签订的通信设备订货合同（以下简称“本合同”），合同总金额约1.1亿元。',
+      title,
+    );
+    assert.equal(told.records[0]?.合同名称?.text, '通信设备订货合同');
+    const generic = await records('公司与东湖石油公司签署了乌克兰重大经营合同，合同金额为8,000万元。', title);
+    assert.equal(generic.records[0]?.合同名称, undefined);
+  });
+
+  it('drops 项目招标人 and 全资子公司 before the names they introduce', async () => {
+    const sent = await records(
+      '公司于2024年8月28日收到项目招标人东湖移动通信有限公司签发的《中标通知书》，确定公司为包一中标人，中标价格为人民币12,122万元。',
+    );
+    assert.equal(sent.records[0]?.甲方?.text, '东湖移动通信有限公司');
+    const formed = await records(
+      '公司近日收到东湖水务局发来的《中标通知书》，确认公司与全资子公司东湖园林设计有限公司组成的投标联合体为东湖湿地公园项目的中标单位，中标金额为3,000万元。',
+    );
+    assert.deepEqual(
+      formed.records[0]?.联合体成员?.map((m) => m.text),
+      ['东湖园林设计有限公司'],
+    );
+  });
 });
