@@ -260,6 +260,79 @@ describe('entity resolution in the graph', () => {
     assert.deepEqual(await found(), [`${tag}-pledge`], 'any is the default');
   });
 
+  it('finds an event of a company’s subsidiary by the parent, as the subsidiaries choice and under any', async () => {
+    // The parent's filing states the subsidiary; another company's filing tells the event it takes part in.
+    const subsidiary = `远山${tag}精密机械有限公司`;
+    const parentFiling = await ingest(
+      `${tag}-s`,
+      `证券代码：${code}    证券简称：${shortName}    公告编号：2025-010\n关于子公司的公告\n` +
+        `公司全资子公司${subsidiary}完成工商变更登记。\n`,
+      [[subsidiary, 'company']],
+    );
+    const sub = parentFiling.subsidiaries?.find((s) => s.parentKey === code);
+    assert.ok(sub, JSON.stringify(parentFiling.subsidiaries));
+    const telling = await ingest(
+      `${tag}-t`,
+      `证券代码：${otherCode}    证券简称：近水${tag}    公告编号：2025-011\n关于出售资产的公告\n` +
+        `${subsidiary}收购公司持有的设备。\n`,
+      [[subsidiary, 'company']],
+    );
+    const party = telling.entities.find((e) => e.name === subsidiary);
+    assert.equal(party?.key, sub.companyKey, 'the telling filing links the same subsidiary node');
+    const sentence = telling.sentences.at(-1);
+    assert.ok(sentence);
+    const span = {
+      sentence: sentence.index,
+      start: sentence.start,
+      end: sentence.start + subsidiary.length,
+      text: subsidiary,
+      confidence: 0.9,
+    };
+    await writeDocumentGraph(driver, config.neo4jDatabase, {
+      ...telling,
+      events: [
+        {
+          id: `${tag}-acquisition`,
+          type: '收购',
+          typeKey: 'acquisition',
+          documentType: '收购',
+          trigger: '收购',
+          confidence: 0.9,
+          mentions: [span],
+          arguments: [
+            {
+              ...span,
+              role: 'sub-org',
+              roleKey: 'acquirer org',
+              entityKey: sub.companyKey,
+              label: 'Company',
+            },
+          ],
+        },
+      ],
+    });
+    const reader = { driver, database: config.neo4jDatabase };
+    const found = async (about?: 'party' | 'shares' | 'subsidiaries' | 'any') =>
+      (
+        await listEvents(reader, {
+          companyKey: code,
+          type: 'acquisition',
+          limit: 10,
+          ...(about ? { about } : {}),
+        })
+      ).items.map((e) => e.id);
+    assert.deepEqual(await found('party'), []);
+    assert.deepEqual(await found('shares'), []);
+    assert.deepEqual(await found('subsidiaries'), [`${tag}-acquisition`]);
+    assert.deepEqual(await found(), [`${tag}-acquisition`], 'any, the default, takes in subsidiaries');
+    // The subsidiary's own filter finds it as a party, not the parent's other events.
+    const asParty = await listEvents(reader, { companyKey: sub.companyKey, limit: 10, about: 'party' });
+    assert.deepEqual(
+      asParty.items.map((e) => e.id),
+      [`${tag}-acquisition`],
+    );
+  });
+
   const skip = missingModel('model.int8.onnx');
   it('links the shipped samples to one node per company', { skip }, async () => {
     const extractor = await EventExtractor.load({ modelDir: MODEL_DIR, precision: 'int8' });

@@ -31,7 +31,7 @@ export type DocumentSpan = DocumentDetail['spans'][number];
 export interface EventFilter {
   type?: string;
   company?: string;
-  /** With company: party, shares or any (the server's default). */
+  /** With company: party, shares, subsidiaries or any (the server's default). */
   about?: string;
   role?: string;
   from?: string;

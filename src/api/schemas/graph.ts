@@ -150,7 +150,7 @@ export function eventsQuerySchema(typeValues: string[], roleValues: string[]) {
       about: Type.Optional(
         Enum(
           [...COMPANY_EVENT_SCOPES],
-          'with company: party (it plays a role), shares (its own filings tell of them, e.g. a pledge of its shares) or any (the default)',
+          'with company: party (it plays a role), shares (its own filings tell of them, e.g. a pledge of its shares), subsidiaries (a subsidiary its filings state plays a role) or any (the default)',
         ),
       ),
       from: Type.Optional(IsoDate),
