@@ -15,6 +15,7 @@ export type SearchHit = Static<typeof Graph.SearchResponseSchema>['items'][numbe
 export type EventSummary = Static<typeof Graph.EventSummarySchema>;
 export type CompanyProfile = Static<typeof Graph.CompanyProfileSchema>;
 export type BrokerRating = CompanyProfile['ratings'][number];
+export type PersonProfile = Static<typeof Graph.PersonProfileSchema>;
 export type Timeline = Static<typeof Graph.TimelineSchema>;
 export type RatingHistory = Static<typeof Graph.RatingHistorySchema>;
 export type Neighbourhood = Static<typeof Graph.NeighbourhoodSchema>;

@@ -61,6 +61,34 @@ export const SplitResultSchema = Type.Object({
   mentions: Type.Integer(),
   arguments: Type.Integer(),
 });
+const CompanyRef = Type.Object({ key: Type.String(), name: Type.String() });
+
+export const PersonProfileSchema = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  company: Nullable(CompanyRef),
+  positions: Type.Array(Type.String(), { description: 'every position stated for the person, undated' }),
+  positionHistory: Type.Array(
+    Type.Object({
+      date: Nullable(Type.String()),
+      change: Nullable(Type.String({ description: '变动类型 as stated' })),
+      positions: Type.Array(Type.String(), { description: '高管职位' }),
+      positionsAfter: Type.Array(Type.String(), { description: '变动后职位' }),
+      company: Nullable(CompanyRef),
+      eventId: Type.String(),
+      eventType: Type.String(),
+      documents: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          title: Nullable(Type.String()),
+          publishedAt: Nullable(Type.String()),
+        }),
+      ),
+    }),
+    { description: 'the events that state a position of the person, oldest first, undated last' },
+  ),
+});
+
 export const IdParamsSchema = Type.Object({ id: Key });
 
 const Participant = Type.Object({
