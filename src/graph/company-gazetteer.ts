@@ -116,5 +116,6 @@ function knownCompany(p: Record<string, unknown>): KnownCompany {
     ...(typeof p.bCode === 'string' ? { bCode: p.bCode } : {}),
     shortNames: Array.isArray(p.shortNames) ? p.shortNames.map(String) : [],
     ...(Array.isArray(p.notAliases) ? { notAliases: p.notAliases.map(String) } : {}),
+    ...(Array.isArray(p.splitPeople) ? { splitPeople: p.splitPeople.map(String) } : {}),
   };
 }

@@ -55,6 +55,18 @@ export const SplitBodySchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const PersonSplitBodySchema = Type.Object(
+  {
+    document: Type.String({
+      minLength: 1,
+      maxLength: 256,
+      description: 'the document whose person is another',
+    }),
+    reason: Type.String({ minLength: 1, maxLength: 500, description: 'why, kept on the person split off' }),
+  },
+  { additionalProperties: false },
+);
+
 export const SplitResultSchema = Type.Object({
   from: Type.String(),
   to: Type.String(),
