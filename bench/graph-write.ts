@@ -1,15 +1,18 @@
 /**
- * Graph writing alone, as one worker writes, by two paths side by side in one run: one document per
+ * Graph writing alone, as one worker writes, by four paths side by side in one run: one document per
  * transaction (writeDocumentGraph, each awaited) and the worker's batcher (workers/graph-batcher.ts:
- * documents that are ready share a transaction, up to --batch). Generated documents
- * (bench/graph-generator.ts: the parse stage's output and the model's reading, linked and assembled by
- * the product's code before any clock starts) against a Neo4j started for the run on a free port (or the
- * TEST_* servers when their graph is empty, see bench-pipeline.ts). Each pass empties the graph, writes --warmup documents
- * untimed, then the measured ones, and dumps the graph: both paths must leave the same graph (exit
- * code 1 otherwise). Passes alternate (one-by-one first in odd rounds); the run's first pass meets a
- * cold server (its first plans and JIT), later ones a warm one. Prints facts per second (sentences +
- * mentions + events + arguments, as the worker counts them) and transactions per second of each pass;
- * with --statements, the time of each statement summed over the measured documents, slowest first.
+ * documents that are ready share a transaction, up to --batch), each with every document's own
+ * statements (before: `setWise: false`) and set-wise (after: the writer's default for new documents,
+ * src/graph/batch-writer.ts). Generated documents (bench/graph-generator.ts: the parse stage's output
+ * and the model's reading, linked and assembled by the product's code before any clock starts) against
+ * a Neo4j started for the run on a free port (or the TEST_* servers when their graph is empty, see
+ * bench-pipeline.ts). Each pass empties the graph, writes --warmup documents untimed, then the measured
+ * ones, and dumps the graph: all paths must leave the same graph (exit code 1 otherwise). Passes rotate
+ * (the path that goes first moves on each round); the run's first pass meets a cold server (its first
+ * plans and JIT), later ones a warm one. Prints facts per second (sentences + mentions + events +
+ * arguments, as the worker counts them) and transactions per second of each pass, then each path's
+ * facts per second over all rounds; with --statements, the time of each statement summed over the
+ * measured documents, slowest first.
  *
  *   node dist/bench/graph-write.js [--documents 400] [--warmup 50] [--scale 0.05] [--batch 16]
  *                                  [--rounds 2] [--statements]
@@ -49,10 +52,16 @@ const scale = Number(values.scale);
 const batch = Number(values.batch);
 const rounds = Number(values.rounds);
 
-type Path = 'one per transaction' | 'batched';
+const PATHS = [
+  'before, one per transaction',
+  'before, batched',
+  'after, one per transaction',
+  'after, batched',
+] as const;
+type Path = (typeof PATHS)[number];
 
 /** Statement time by path and the statement's first lines (its shape), over the measured documents. */
-const statementMs = new Map<string, { ms: number; calls: number }>();
+const statementMs = new Map<string, { ms: number; serverMs: number; calls: number }>();
 let profiling: Path | undefined;
 
 function statementKey(query: string): string {
@@ -83,9 +92,10 @@ async function write(
   path: Path,
   docs: readonly GraphDocument[],
 ): Promise<{ summaries: WriteSummary[]; transactions: number }> {
-  if (path === 'one per transaction') {
+  const options = { setWise: path.startsWith('after') };
+  if (path.endsWith('one per transaction')) {
     const summaries: WriteSummary[] = [];
-    for (const doc of docs) summaries.push(await writeDocumentGraph(driver, database, doc));
+    for (const doc of docs) summaries.push(await writeDocumentGraph(driver, database, doc, options));
     return { summaries, transactions: docs.length };
   }
   let transactions = 0;
@@ -93,7 +103,7 @@ async function write(
   const batcher = new GraphBatcher(
     (some) => {
       transactions++;
-      return writeDocumentsGraph(driver, database, some);
+      return writeDocumentsGraph(driver, database, some, options);
     },
     { maxDocuments: batch, maxWaitMs: 0 },
   );
@@ -154,11 +164,12 @@ async function run(config: Config): Promise<void> {
       documents.push(await linkAndAssemble(synthetic));
       if (documents.length === warmup + measured) break;
     }
-    const observed = observeWriteStatements(driver, (query, _params, ms) => {
+    const observed = observeWriteStatements(driver, (query, _params, ms, serverMs) => {
       if (!profiling || !values.statements) return;
-      const key = `${profiling === 'batched' ? 'B' : '1'} ${statementKey(query)}`;
-      const entry = statementMs.get(key) ?? { ms: 0, calls: 0 };
+      const key = `${PATHS.indexOf(profiling) + 1} ${statementKey(query)}`;
+      const entry = statementMs.get(key) ?? { ms: 0, serverMs: 0, calls: 0 };
       entry.ms += ms;
+      entry.serverMs += serverMs;
       entry.calls++;
       statementMs.set(key, entry);
     });
@@ -166,18 +177,20 @@ async function run(config: Config): Promise<void> {
       `${documents.length - warmup} documents after ${warmup} of warm-up, batches of up to ${batch}, ` +
         `on a fresh graph each pass (load average ${loadavg()[0]?.toFixed(1)})`,
     );
-    console.log('round  path                  facts/s  transactions/s  documents/s  ms/document  joined');
+    console.log(
+      'round  path                          facts/s  transactions/s  documents/s  ms/document  joined',
+    );
     const passes: PassResult[][] = [];
     for (let round = 1; round <= rounds; round++) {
-      const order: Path[] =
-        round % 2 === 1 ? ['one per transaction', 'batched'] : ['batched', 'one per transaction'];
+      const first = (round - 1) % PATHS.length;
+      const order: Path[] = [...PATHS.slice(first), ...PATHS.slice(0, first)];
       const results: PassResult[] = [];
       for (const path of order) {
         const r = await pass(observed, config.neo4jDatabase, path, documents);
         results.push(r);
         const s = r.ms / 1000;
         console.log(
-          `${String(round).padStart(5)}  ${r.path.padEnd(20)} ${(r.facts / s).toFixed(0).padStart(8)} ` +
+          `${String(round).padStart(5)}  ${r.path.padEnd(28)} ${(r.facts / s).toFixed(0).padStart(8)} ` +
             `${(r.transactions / s).toFixed(1).padStart(15)} ${(r.documents / s).toFixed(1).padStart(12)} ` +
             `${(r.ms / r.documents).toFixed(1).padStart(12)} ${String(r.joined).padStart(7)}` +
             (round === 1 && results.length === 1 ? '  (cold server)' : ''),
@@ -186,22 +199,49 @@ async function run(config: Config): Promise<void> {
       passes.push(results);
     }
     let same = true;
-    for (const [i, [a, b]] of passes.entries()) {
-      if (!a || !b) continue;
-      const identical = a.dump.length === b.dump.length && a.dump.every((line, j) => line === b.dump[j]);
-      same &&= identical;
+    for (const [i, results] of passes.entries()) {
+      const [a, ...others] = results;
+      if (!a) continue;
+      const differing = others.filter(
+        (b) => !(a.dump.length === b.dump.length && a.dump.every((line, j) => line === b.dump[j])),
+      );
+      same &&= differing.length === 0;
       console.log(
-        `round ${i + 1}: graphs ${identical ? 'identical' : 'DIFFER'} (${a.dump.length} node and relationship lines)` +
-          (identical ? '' : `\n${dumpDifference(a.dump, b.dump)}`),
+        `round ${i + 1}: graphs ${differing.length === 0 ? 'identical' : 'DIFFER'} (${a.dump.length} node and relationship lines)` +
+          differing.map((b) => `\n${a.path} → ${b.path}:\n${dumpDifference(a.dump, b.dump)}`).join(''),
       );
     }
+    // Each path over all rounds: its facts over its time (the cold first pass included where it fell).
+    const perPath = PATHS.map((path) => {
+      const results = passes.flatMap((r) => r.filter((p) => p.path === path));
+      const facts = results.reduce((n, r) => n + r.facts, 0);
+      const s = results.reduce((n, r) => n + r.ms, 0) / 1000;
+      return `${path} ${(facts / s).toFixed(0)} facts/s`;
+    });
+    console.log(`all rounds: ${perPath.join(', ')}`);
     if (values.statements) {
       const statements = [...statementMs].sort((a, b) => b[1].ms - a[1].ms);
-      console.log('statements (1 = one per transaction, B = batched), summed over all rounds:');
+      console.log(
+        `statements (${PATHS.map((p, i) => `${i + 1} = ${p}`).join(', ')}), summed over all rounds: ` +
+          "time from sending to answer (pipelined statements overlap), and the server's time running it",
+      );
       for (const [key, v] of statements)
         console.log(
-          `  ${(v.ms / 1000).toFixed(2).padStart(7)} s ${String(v.calls).padStart(6)} calls  ${key}`,
+          `  ${(v.ms / 1000).toFixed(2).padStart(7)} s ${(v.serverMs / 1000).toFixed(2).padStart(7)} s server ` +
+            `${String(v.calls).padStart(6)} calls  ${key}`,
         );
+      for (const [i, path] of PATHS.entries()) {
+        const mine = statements.filter(([key]) => key.startsWith(`${i + 1} `)).map(([, v]) => v);
+        const measured = passes.flatMap((r) => r.filter((p) => p.path === path));
+        const documents = measured.reduce((n, r) => n + r.documents, 0);
+        const wall = measured.reduce((n, r) => n + r.ms, 0);
+        const server = mine.reduce((n, v) => n + v.serverMs, 0);
+        const calls = mine.reduce((n, v) => n + v.calls, 0);
+        console.log(
+          `${path}: ${(wall / documents).toFixed(1)} ms a document, of which the server ran its statements ` +
+            `${(server / documents).toFixed(1)} ms (${(calls / documents).toFixed(1)} statements a document)`,
+        );
+      }
     }
     if (!same) process.exitCode = 1;
     await wipeGraph(driver, config.neo4jDatabase);

@@ -1,7 +1,15 @@
 import type { Driver, ManagedTransaction, SessionConfig } from 'neo4j-driver';
 
-/** Called once per statement a write transaction ran, when its answer has come (ms since it was sent). */
-export type StatementObserver = (query: string, params: Record<string, unknown>, ms: number) => void;
+/**
+ * Called once per statement a write transaction ran, when its answer has come: ms since it was sent,
+ * and the server's own time running it (until its first record, then until its last consumed).
+ */
+export type StatementObserver = (
+  query: string,
+  params: Record<string, unknown>,
+  ms: number,
+  serverMs: number,
+) => void;
 
 /**
  * A driver whose sessions' write transactions report each statement they run to `observe`; everything
@@ -16,7 +24,13 @@ export function observeWriteStatements(driver: Driver, observe: StatementObserve
         return async (query: string, params: Record<string, unknown> = {}) => {
           const started = performance.now();
           const result = await target.run(query, params);
-          observe(query, params, performance.now() - started);
+          const { resultAvailableAfter, resultConsumedAfter } = result.summary;
+          observe(
+            query,
+            params,
+            performance.now() - started,
+            Number(resultAvailableAfter) + Number(resultConsumedAfter),
+          );
           return result;
         };
       },

@@ -1,15 +1,20 @@
-import { type Driver, type ManagedTransaction, int as neo4jInt } from 'neo4j-driver';
-import type { GraphDocument, LinkedForecast } from '../link/graph-document.js';
-import { personCompanyKey } from '../link/person-key.js';
-import { ENTITY_LABELS } from '../vocabulary/entity-labels.js';
-import {
-  deriveEventValues,
-  matchStoredEvents,
-  removeEventContributions,
-  sourceValues,
-} from './event-sources.js';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { GraphDocument } from '../link/graph-document.js';
+import { NeedsDocumentByDocument, writeNewDocuments } from './batch-writer.js';
+import { deriveEventValues, matchStoredEvents, removeEventContributions } from './event-sources.js';
 import { linkLateParties } from './late-parties.js';
-import { roleRelationshipType } from './relationship-types.js';
+import {
+  documentRow,
+  entityRows,
+  eventRows,
+  MERGE_ENTITIES,
+  mentionRows,
+  ratingRows,
+  WRITE_DOCUMENTS,
+  WRITE_EVENTS,
+  WRITE_MENTIONS,
+  WRITE_RATINGS,
+} from './write-rows.js';
 import { writeStatement } from './write-statement.js';
 
 export interface WriteSummary {
@@ -33,28 +38,47 @@ export async function writeDocumentGraph(
   driver: Driver,
   database: string,
   doc: GraphDocument,
+  options: WriteOptions = {},
 ): Promise<WriteSummary> {
-  const [summary] = await writeDocumentsGraph(driver, database, [doc]);
+  const [summary] = await writeDocumentsGraph(driver, database, [doc], options);
   return summary as WriteSummary;
+}
+
+export interface WriteOptions {
+  /**
+   * Documents the graph does not hold yet are written set-wise (batch-writer.ts); false writes every
+   * document with its own statements, as documents held already are (for comparing the two).
+   */
+  setWise?: boolean;
 }
 
 /**
  * Writes several documents in one transaction, each as writeDocumentGraph would and in the order given,
  * so the graph ends as if they were written one after another (a later document's event match sees the
- * events of the earlier ones). One commit for all of them, and one round trip per document plus one:
- * each document's last statements go out with the next document's first. All or none are written.
- * The ids must differ (a document written twice in one transaction would match its own removal).
+ * events of the earlier ones). All or none are written. New documents go set-wise, a few statements for
+ * the whole batch; a batch that holds a document written before (or that needs the order of its
+ * statements, see writeNewDocuments) goes document by document: one round trip per document plus one,
+ * each document's last statements sent with the next one's first. The ids must differ (a document
+ * written twice in one transaction would match its own removal).
  */
 export async function writeDocumentsGraph(
   driver: Driver,
   database: string,
   docs: readonly GraphDocument[],
+  options: WriteOptions = {},
 ): Promise<WriteSummary[]> {
   if (docs.length === 0) return [];
   if (new Set(docs.map((d) => d.document.id)).size !== docs.length)
     throw new Error('a document appears twice in one graph write');
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
+    if (options.setWise ?? true) {
+      try {
+        return await session.executeWrite((tx) => writeNewDocuments(tx, docs));
+      } catch (error) {
+        if (!(error instanceof NeedsDocumentByDocument)) throw error;
+      }
+    }
     return await session.executeWrite(async (tx) => {
       const summaries: WriteSummary[] = [];
       let started = startDocument(tx, docs[0] as GraphDocument);
@@ -73,123 +97,6 @@ export async function writeDocumentsGraph(
   }
 }
 
-/**
- * The entity node of `row.label` and `row.<keyField>`, each branch on its label's key constraint, so one
- * statement serves all entity labels (a label cannot be a parameter of an index seek).
- */
-function entityNode(keyField: string): string {
-  return ENTITY_LABELS.map(
-    (label) => `MATCH (n:${label} {key: row.${keyField}}) WHERE row.label = '${label}' RETURN n`,
-  ).join(' UNION ');
-}
-
-/**
- * Each entity of the document MERGEd on its label's key. Short names accumulate across documents: the
- * graph is the gazetteer and learns as documents arrive. An entity none of the document's facts refers
- * to (an argument assembly dropped) only teaches a node the graph already has: created, it would be a
- * node without relationships.
- */
-const MERGE_ENTITIES = writeStatement(`UNWIND $rows AS row
-${ENTITY_LABELS.map(
-  (label) => `CALL (row) {
-  WITH row WHERE row.label = '${label}'
-  OPTIONAL MATCH (known:${label} {key: row.key})
-  WITH row, known WHERE row.referenced OR known IS NOT NULL
-  MERGE (n:${label} {key: row.key})
-  ON CREATE SET n.name = row.name
-  SET n.code = coalesce(row.code, n.code), n.hkCode = coalesce(row.hkCode, n.hkCode),
-      n.bCode = coalesce(row.bCode, n.bCode),
-      n.exchange = coalesce(row.exchange, n.exchange),
-      n.category = coalesce(row.category, n.category),
-      n.companyKey = coalesce(row.companyKey, n.companyKey),
-      n.positions = CASE WHEN row.positions IS NULL THEN n.positions ELSE
-        reduce(acc = coalesce(n.positions, []), x IN row.positions | CASE WHEN x IN acc THEN acc ELSE acc + x END) END,
-      n.shortNames = reduce(acc = coalesce(n.shortNames, []), x IN coalesce(row.shortNames, []) |
-                            CASE WHEN x IN acc THEN acc ELSE acc + x END)
-  // A short name stands in until a full one arrives (a report may name a company before its filings do).
-  // A bare code (a header with no name) never replaces a name.
-  SET n.name = CASE WHEN n.name IN n.shortNames AND NOT row.name IN n.shortNames
-                     AND NOT row.name =~ '[0-9]{5,6}' THEN row.name ELSE n.name END
-}`,
-).join('\n')}`);
-
-/**
- * The document, its sentences, its issuer and the subsidiaries it states (nodes of their own, linked to
- * the parent by the document that says so).
- */
-const WRITE_DOCUMENT = writeStatement(`MERGE (d:Document {id: $id})
-SET d += $props
-FOREACH (_ IN CASE WHEN $isReport THEN [1] ELSE [] END | SET d:ResearchReport)
-WITH d
-CALL (d) {
-  MATCH (c:Company {key: $issuerKey}) CREATE (d)-[:ISSUED_BY]->(c)
-}
-CALL () {
-  UNWIND $subsidiaries AS row
-  MATCH (sub:Company {key: row.companyKey}) MATCH (parent:Company {key: row.parentKey})
-  MERGE (sub)-[r:SUBSIDIARY_OF {documentId: $id}]->(parent) SET r.kind = row.kind
-}
-WITH d
-UNWIND $sentences AS s
-CREATE (sn:Sentence {id: s.id, documentId: $id, index: s.index, page: s.page, start: s.start, end: s.end, text: s.text, ocrBoxes: s.ocrBoxes})
-CREATE (d)-[:HAS_SENTENCE]->(sn)`);
-
-const WRITE_MENTIONS = writeStatement(`UNWIND $rows AS row
-CALL (row) { ${entityNode('entityKey')} }
-MATCH (s:Sentence {id: row.sentenceId})
-CREATE (n)-[:MENTIONED_IN {type: row.type, start: row.start, end: row.end, text: row.text,
-                           confidence: row.confidence, modelVersion: $modelVersion,
-                           resolution: row.resolution}]->(s)`);
-
-/**
- * The document's events: new Event nodes, its REPORTED_IN on events other documents told first, the
- * trigger evidence, role arguments (a relationship typed by the role, to the entity) and value arguments
- * (to the sentence they were read in). One statement: the events are created before the arguments.
- */
-const WRITE_EVENTS = writeStatement(`MATCH (d:Document {id: $documentId})
-CALL (d) {
-  UNWIND $created AS row
-  CREATE (e:Event {id: row.id, documentId: $documentId, type: row.type, typeKey: row.typeKey,
-                   documentType: row.documentType, trigger: row.source.trigger, confidence: row.source.confidence,
-                   modelVersion: $modelVersion})
-  SET e.date = row.source.date, e.amount = row.source.amount, e.amountLow = row.source.amountLow,
-      e.currency = row.source.currency,
-      e.shares = row.source.shares, e.ratio = row.source.ratio, e.publishedAt = d.publishedAt, e.documentKind = d.kind
-  CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
-  WITH e, row
-  UNWIND row.mentions AS m
-  MATCH (s:Sentence {id: m.sentenceId})
-  CREATE (e)-[:EVIDENCED_BY {start: m.start, end: m.end, text: m.text, confidence: m.confidence}]->(s)
-}
-CALL (d) {
-  UNWIND $joined AS row
-  MATCH (e:Event {id: row.joinId})
-  CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
-  WITH e, row
-  UNWIND row.mentions AS m
-  MATCH (s:Sentence {id: m.sentenceId})
-  CREATE (e)-[:EVIDENCED_BY {start: m.start, end: m.end, text: m.text, confidence: m.confidence}]->(s)
-}
-CALL () {
-  UNWIND $roles AS row
-  MATCH (e:Event {id: row.eventId})
-  CALL (row) { ${entityNode('entityKey')} }
-  CREATE (e)-[r:$(row.relationship)]->(n)
-  SET r = {role: row.role, roleKey: row.roleKey, documentRole: row.documentRole,
-           documentId: $documentId, text: row.text, sentenceId: row.sentenceId,
-           start: row.start, end: row.end, confidence: row.confidence,
-           inferred: coalesce(row.inferred, false)}
-}
-CALL () {
-  UNWIND $values AS row
-  MATCH (e:Event {id: row.eventId})
-  MATCH (s:Sentence {id: row.sentenceId})
-  CREATE (e)-[:HAS_ARGUMENT {role: row.role, roleKey: row.roleKey, documentRole: row.documentRole,
-                             documentId: $documentId, text: row.text, value: row.value,
-                             start: row.start, end: row.end, confidence: row.confidence,
-                             inferred: coalesce(row.inferred, false)}]->(s)
-}`);
-
 interface StartedDocument {
   /** The event match and the entities of an earlier extraction (candidates for orphan removal). */
   answers: Promise<{ matches: Awaited<ReturnType<typeof matchStoredEvents>>; previousIds: string[] }>;
@@ -203,46 +110,20 @@ interface StartedDocument {
  */
 function startDocument(tx: ManagedTransaction, doc: GraphDocument): StartedDocument {
   const documentId = doc.document.id;
-  const sentenceId = (index: number) => `${documentId}:${index}`;
 
   // An earlier extraction of the document goes first, in the same round trip as the new facts.
   const removed = removeContribution(tx, documentId);
 
   // Entities first: the document's issuer and subsidiaries link to them, and the event match relies on
   // holding their write locks (see matchStoredEvents).
-  const referenced = referencedEntities(doc);
-  const entityRows = doc.entities.map((e) =>
-    stripUndefined({
-      ...e,
-      companyKey: e.companyKey ?? (e.label === 'Person' ? personCompanyKey(e.key) : undefined),
-      referenced: referenced.has(`${e.label}:${e.key}`),
-    }),
-  );
+  const rows = entityRows(doc);
   // Statements whose results the next ones do not need go out together, in order: one round trip up
   // to the event match, one after it.
   const written: PromiseLike<unknown>[] = [];
-  if (entityRows.length > 0) written.push(tx.run(MERGE_ENTITIES, { rows: entityRows }));
-
-  const { document } = doc;
-  written.push(
-    tx.run(WRITE_DOCUMENT, {
-      id: documentId,
-      props: stripUndefined({ ...document, id: undefined, issuerKey: undefined }),
-      isReport: document.kind === 'research_report',
-      issuerKey: document.issuerKey ?? null,
-      subsidiaries: doc.subsidiaries ?? [],
-      sentences: doc.sentences.map((s) => ({ ...s, id: sentenceId(s.index), ocrBoxes: s.ocrBoxes ?? null })),
-    }),
-  );
-
-  if (doc.mentions.length > 0) {
-    written.push(
-      tx.run(WRITE_MENTIONS, {
-        rows: doc.mentions.map((m) => ({ resolution: null, ...m, sentenceId: sentenceId(m.sentence) })),
-        modelVersion: document.modelVersion,
-      }),
-    );
-  }
+  if (rows.length > 0) written.push(tx.run(MERGE_ENTITIES, { rows }));
+  written.push(tx.run(WRITE_DOCUMENTS, { documents: [documentRow(doc)] }));
+  const mentions = mentionRows(doc);
+  if (mentions.length > 0) written.push(tx.run(WRITE_MENTIONS, { rows: mentions }));
 
   // Before the match: an earlier document's event named this document's company only in words.
   written.push(linkLateParties(tx, doc));
@@ -263,112 +144,14 @@ async function finishDocument(
   matches: Awaited<ReturnType<typeof matchStoredEvents>>,
   previousIds: readonly string[],
 ): Promise<WriteSummary> {
-  const documentId = doc.document.id;
-  const sentenceId = (index: number) => `${documentId}:${index}`;
-  const { document } = doc;
-  const eventIds = new Map<string, string>();
-  const joinedIds: string[] = [];
-  const created: Record<string, unknown>[] = [];
-  const joined: Record<string, unknown>[] = [];
-  doc.events.forEach((e, index) => {
-    const match = matches[index];
-    const source = sourceValues(e);
-    const mentions = e.mentions.map((m) => ({ ...m, sentenceId: sentenceId(m.sentence) }));
-    if (match) {
-      eventIds.set(e.id, match.id);
-      joinedIds.push(match.id);
-      joined.push({
-        joinId: match.id,
-        source: { ...source, match: match.reason, conflicting: match.conflicting },
-        mentions,
-      });
-    } else {
-      eventIds.set(e.id, e.id);
-      created.push(
-        stripUndefined({
-          id: e.id,
-          type: e.type,
-          typeKey: e.typeKey,
-          documentType: e.documentType,
-          source,
-          mentions,
-        }),
-      );
-    }
-  });
-
-  let argumentCount = 0;
-  const roles: Record<string, unknown>[] = [];
-  const values: Record<string, unknown>[] = [];
-  for (const event of doc.events) {
-    for (const arg of event.arguments) {
-      argumentCount++;
-      const row = stripUndefined({
-        ...arg,
-        eventId: eventIds.get(event.id) ?? event.id,
-        sentenceId: sentenceId(arg.sentence),
-      });
-      if (arg.entityKey && arg.label) roles.push({ ...row, relationship: roleRelationshipType(arg.roleKey) });
-      else values.push(row);
-    }
-  }
+  const rows = eventRows(doc, matches);
   // Each source's own values stay on its REPORTED_IN; the Event's are derived from them (deriveEventValues).
   const finished: PromiseLike<unknown>[] = [];
-  if (doc.events.length > 0) {
-    finished.push(
-      tx.run(WRITE_EVENTS, {
-        documentId,
-        created,
-        joined,
-        roles,
-        values,
-        modelVersion: document.modelVersion,
-      }),
-    );
-  }
-  finished.push(deriveEventValues(tx, [...new Set(joinedIds)]));
-
-  if (doc.rating) {
-    const { rating } = doc;
-    finished.push(
-      tx.run(
-        writeStatement(`MATCH (d:Document {id: $documentId})
-       MATCH (c:Company {key: $rating.companyKey})
-       CREATE (d)-[:RATES {rating: $rating.rating, change: $rating.change, targetPrice: $rating.targetPrice,
-                           targetPriceHigh: $rating.targetPriceHigh, currency: $rating.currency, date: $rating.date,
-                           forecastMetrics: $forecasts.metrics, forecastYears: $forecasts.years,
-                           forecastEstimates: $forecasts.estimates, forecastValues: $forecasts.values,
-                           forecastUnits: $forecasts.units}]->(c)
-       WITH d
-       CALL (d) {
-         WITH d WHERE $rating.broker IS NOT NULL
-         MERGE (b:Broker {name: $rating.broker})
-         CREATE (b)-[:PUBLISHED]->(d)
-       }
-       WITH d
-       UNWIND $rating.analysts AS a
-       MERGE (an:Analyst {key: coalesce(a.certificate, a.name + '@' + coalesce($rating.broker, ''))})
-       SET an.name = a.name, an.certificate = a.certificate
-       CREATE (an)-[:AUTHORED]->(d)
-       WITH an WHERE $rating.broker IS NOT NULL
-       MATCH (b:Broker {name: $rating.broker})
-       MERGE (an)-[:WORKS_AT]->(b)`),
-        {
-          documentId,
-          rating: {
-            change: null,
-            targetPrice: null,
-            targetPriceHigh: null,
-            currency: null,
-            date: null,
-            broker: null,
-            ...rating,
-          },
-          forecasts: forecastColumns(rating.forecasts ?? []),
-        },
-      ),
-    );
-  }
+  const { created, joined, roles, values } = rows;
+  if (doc.events.length > 0) finished.push(tx.run(WRITE_EVENTS, { created, joined, roles, values }));
+  finished.push(deriveEventValues(tx, rows.joinedIds));
+  const ratings = ratingRows(doc);
+  if (ratings.length > 0) finished.push(tx.run(WRITE_RATINGS, { ratings }));
 
   // Last: an entity is an orphan only once every new fact has been written.
   const removing = removeOrphans(tx, previousIds);
@@ -379,26 +162,10 @@ async function finishDocument(
     entities: doc.entities.length,
     mentions: doc.mentions.length,
     events: doc.events.length,
-    eventsJoined: joinedIds.length,
-    arguments: argumentCount,
+    eventsJoined: rows.joinedIds.length,
+    arguments: rows.arguments,
     orphansRemoved,
   };
-}
-
-/** `Label:key` of every entity a relationship the writer creates points at. */
-function referencedEntities(doc: GraphDocument): Set<string> {
-  const keys = new Set<string>();
-  const company = (key: string | undefined) => key && keys.add(`Company:${key}`);
-  company(doc.document.issuerKey);
-  company(doc.rating?.companyKey);
-  for (const s of doc.subsidiaries ?? []) {
-    company(s.companyKey);
-    company(s.parentKey);
-  }
-  for (const m of doc.mentions) keys.add(`${m.label}:${m.entityKey}`);
-  for (const e of doc.events)
-    for (const a of e.arguments) if (a.entityKey && a.label) keys.add(`${a.label}:${a.entityKey}`);
-  return keys;
 }
 
 /** The entities a document linked to: candidates for orphan removal once its old facts are gone. */
@@ -483,24 +250,4 @@ export async function removeDocumentGraph(
   } finally {
     await session.close();
   }
-}
-
-/**
- * Relationship properties hold only scalars and lists of them, so a report's forecasts travel as
- * parallel lists on its RATES relationship (one entry per metric and year); null when it has none.
- */
-function forecastColumns(forecasts: readonly LinkedForecast[]) {
-  if (forecasts.length === 0)
-    return { metrics: null, years: null, estimates: null, values: null, units: null };
-  return {
-    metrics: forecasts.map((f) => f.metric),
-    years: forecasts.map((f) => neo4jInt(f.year)),
-    estimates: forecasts.map((f) => f.estimate),
-    values: forecasts.map((f) => f.value),
-    units: forecasts.map((f) => f.unit),
-  };
-}
-
-function stripUndefined<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -96,29 +96,7 @@ export async function matchStoredEvents(
   tx: ManagedTransaction,
   doc: GraphDocument,
 ): Promise<(EventMatch | null)[]> {
-  const published = doc.document.publishedAt ? [doc.document.publishedAt] : [];
-  const incoming: EventFacts[] = doc.events.map((e) => ({
-    type: e.type,
-    date: e.date ?? null,
-    amount: e.amount ?? null,
-    amountLow: e.amountLow ?? null,
-    currency: e.currency ?? null,
-    shares: e.shares ?? null,
-    ratio: e.ratio ?? null,
-    published,
-    about: doc.document.issuerKey ? [doc.document.issuerKey] : [],
-    parties: e.arguments
-      .filter((a) => a.entityKey && a.label)
-      .map((a) => ({ relationship: roleRelationshipType(a.roleKey), key: a.entityKey as string })),
-  }));
-  const lookups = doc.events.flatMap((e, index) => {
-    const seen = new Set<string>();
-    return e.arguments.flatMap((a) => {
-      if (!a.entityKey || !a.label || seen.has(`${a.label}:${a.entityKey}`)) return [];
-      seen.add(`${a.label}:${a.entityKey}`);
-      return [{ index, type: e.type, label: a.label, key: a.entityKey }];
-    });
-  });
+  const lookups = partyLookups(doc);
   const candidates: CandidateEvent[][] = doc.events.map(() => []);
   if (lookups.length === 0) return candidates.map(() => null);
   // Candidates are the stored events of the same type one of the parties plays a role in. They are
@@ -147,18 +125,163 @@ export async function matchStoredEvents(
     candidates[index]?.push({
       id: String(record.get('id')),
       type: doc.events[index]?.type ?? '',
-      date: record.get('date'),
-      amount: toNumber(record.get('amount')),
-      amountLow: toNumber(record.get('amountLow')),
-      currency: record.get('currency'),
-      shares: toNumber(record.get('shares')),
-      ratio: toNumber(record.get('ratio')),
+      ...eventValues(record.toObject()),
       published: (record.get('published') as unknown[]).map(String),
       parties: record.get('parties') as CandidateEvent['parties'],
       about: (record.get('about') as unknown[]).map(String),
     });
   }
-  return matchEvents(incoming, candidates);
+  return matchEvents(incomingEvents(doc), candidates);
+}
+
+/** What the match compares of each event of a document, by index. */
+export function incomingEvents(doc: GraphDocument): EventFacts[] {
+  const published = doc.document.publishedAt ? [doc.document.publishedAt] : [];
+  return doc.events.map((e) => ({
+    type: e.type,
+    date: e.date ?? null,
+    amount: e.amount ?? null,
+    amountLow: e.amountLow ?? null,
+    currency: e.currency ?? null,
+    shares: e.shares ?? null,
+    ratio: e.ratio ?? null,
+    published,
+    about: doc.document.issuerKey ? [doc.document.issuerKey] : [],
+    parties: e.arguments
+      .filter((a) => a.entityKey && a.label)
+      .map((a) => ({ relationship: roleRelationshipType(a.roleKey), key: a.entityKey as string })),
+  }));
+}
+
+export interface PartyLookup {
+  /** The event's index in its document. */
+  index: number;
+  type: string;
+  label: string;
+  key: string;
+}
+
+/** The parties through which each event of a document reaches its candidates: each entity once per event. */
+export function partyLookups(doc: GraphDocument): PartyLookup[] {
+  return doc.events.flatMap((e, index) => {
+    const seen = new Set<string>();
+    return e.arguments.flatMap((a) => {
+      if (!a.entityKey || !a.label || seen.has(`${a.label}:${a.entityKey}`)) return [];
+      seen.add(`${a.label}:${a.entityKey}`);
+      return [{ index, type: e.type, label: a.label, key: a.entityKey }];
+    });
+  });
+}
+
+/** The values the match compares, as an Event node or a REPORTED_IN holds them. */
+export interface EventValues {
+  date: string | null;
+  amount: number | null;
+  amountLow: number | null;
+  currency: string | null;
+  shares: number | null;
+  ratio: number | null;
+}
+
+function eventValues(row: Record<string, unknown>): EventValues {
+  return {
+    date: (row.date as string | null) ?? null,
+    amount: toNumber(row.amount),
+    amountLow: toNumber(row.amountLow),
+    currency: (row.currency as string | null) ?? null,
+    shares: toNumber(row.shares),
+    ratio: toNumber(row.ratio),
+  };
+}
+
+/** One document's telling of an event, as DERIVE_VALUES orders and reads it. */
+export interface EventSource extends EventValues {
+  documentId: string;
+  publishedAt: string | null;
+}
+
+/** A role relationship of a stored event: the party and the relationship's element id. */
+export interface StoredParty {
+  relationship: string;
+  label: string;
+  key: string;
+  relationshipId: string;
+}
+
+/** A stored event as the match sees it, with what its values are derived from. */
+export interface StoredEvent extends EventValues {
+  id: string;
+  type: string;
+  published: string[];
+  about: string[];
+  parties: StoredParty[];
+  sources: EventSource[];
+}
+
+/**
+ * The stored events any of `lookups` reaches (the same type, a party in common), each once, with its
+ * sources and the element ids of its role relationships, for a batch that matches its documents'
+ * events itself (batch-events.ts). Planned as matchStoredEvents' statement.
+ */
+export async function readStoredEvents(
+  tx: ManagedTransaction,
+  lookups: readonly Omit<PartyLookup, 'index'>[],
+): Promise<StoredEvent[]> {
+  if (lookups.length === 0) return [];
+  const result = await tx.run(
+    writeStatement(`UNWIND $lookups AS row
+     CALL (row) {
+       MATCH (n:Company {key: row.key}) WHERE row.label = 'Company' RETURN n
+       UNION MATCH (n:Person {key: row.key}) WHERE row.label = 'Person' RETURN n
+       UNION MATCH (n:Organization {key: row.key}) WHERE row.label = 'Organization' RETURN n
+     }
+     MATCH (n)<-[r]-(e) WHERE r.roleKey IS NOT NULL
+     WITH DISTINCT row.type AS type, e
+     WITH type, e WHERE e:Event AND e.type = type
+     WITH DISTINCT e
+     RETURN e.id AS id, e.type AS type, e.date AS date, e.amount AS amount, e.amountLow AS amountLow,
+       e.currency AS currency, e.shares AS shares, e.ratio AS ratio,
+       COLLECT { MATCH (e)-[:REPORTED_IN]->(d:Document) WHERE d.publishedAt IS NOT NULL RETURN d.publishedAt } AS published,
+       COLLECT { MATCH (e)-[:REPORTED_IN]->(:Document)-[:ISSUED_BY]->(c:Company) RETURN DISTINCT c.key } AS about,
+       COLLECT { MATCH (e)-[p]->(m) WHERE p.roleKey IS NOT NULL AND (m:Company OR m:Person OR m:Organization)
+                 RETURN {relationship: type(p), key: m.key, relationshipId: elementId(p),
+                         label: CASE WHEN m:Company THEN 'Company' WHEN m:Person THEN 'Person' ELSE 'Organization' END} } AS parties,
+       COLLECT { MATCH (e)-[s:REPORTED_IN]->(d)
+                 RETURN {documentId: d.id, publishedAt: d.publishedAt, date: s.date, amount: s.amount,
+                         amountLow: s.amountLow, currency: s.currency, shares: s.shares, ratio: s.ratio} } AS sources`),
+    { lookups },
+  );
+  return result.records.map((record) => ({
+    id: String(record.get('id')),
+    type: String(record.get('type')),
+    ...eventValues(record.toObject()),
+    published: (record.get('published') as unknown[]).map(String),
+    about: (record.get('about') as unknown[]).map(String),
+    parties: record.get('parties') as StoredParty[],
+    sources: (record.get('sources') as Record<string, unknown>[]).map((s) => ({
+      documentId: String(s.documentId),
+      publishedAt: (s.publishedAt as string | null) ?? null,
+      ...eventValues(s),
+    })),
+  }));
+}
+
+/** DERIVE_VALUES in the client: each value the first source's that states it, oldest publication first. */
+export function deriveValues(sources: readonly EventSource[]): EventValues {
+  const order = (s: EventSource) => s.publishedAt ?? '9999';
+  const sorted = [...sources].sort((a, b) =>
+    order(a) !== order(b) ? (order(a) < order(b) ? -1 : 1) : a.documentId < b.documentId ? -1 : 1,
+  );
+  const first = <K extends keyof EventValues>(key: K) => sorted.find((s) => s[key] !== null)?.[key] ?? null;
+  const withAmount = sorted.find((s) => s.amount !== null);
+  return {
+    date: first('date'),
+    amount: withAmount?.amount ?? null,
+    amountLow: withAmount?.amountLow ?? null,
+    currency: withAmount?.currency ?? null,
+    shares: first('shares'),
+    ratio: first('ratio'),
+  };
 }
 
 function toNumber(value: unknown): number | null {

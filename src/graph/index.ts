@@ -1,6 +1,7 @@
 export { createCompanyGazetteer, warmUpCompanyGazetteer } from './company-gazetteer.js';
 export {
   removeDocumentGraph,
+  type WriteOptions,
   type WriteSummary,
   writeDocumentGraph,
   writeDocumentsGraph,

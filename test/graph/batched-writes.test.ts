@@ -55,7 +55,7 @@ describe('several documents in one transaction', () => {
 
   it('leaves the graph that writing them one by one leaves, cross-document events and rewrites included', async () => {
     const docs = stream();
-    for (const doc of docs) await writeDocumentGraph(driver, config.neo4jDatabase, doc);
+    for (const doc of docs) await writeDocumentGraph(driver, config.neo4jDatabase, doc, { setWise: false });
     const oneByOne = await dump();
     const pledges = await driver.executeQuery(
       `MATCH (:Company {key: $key})<-[:PLEDGOR]-(e:Event) RETURN e.id AS id, COUNT { (e)-[:REPORTED_IN]->() } AS sources`,
