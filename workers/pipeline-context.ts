@@ -1,7 +1,12 @@
 import type { Driver } from 'neo4j-driver';
 import { type Config, loadConfig } from '../src/config/index.js';
 import { EventExtractor, KnownNames } from '../src/extract/index.js';
-import { createCompanyGazetteer, createNeo4jDriver, readKnownNames } from '../src/graph/index.js';
+import {
+  createCompanyGazetteer,
+  createNeo4jDriver,
+  readKnownNames,
+  warmUpCompanyGazetteer,
+} from '../src/graph/index.js';
 import { type EventTypeInfo, type Gazetteer, loadEventRoles } from '../src/link/index.js';
 import { readListedCompanies, withListedCompanies } from '../src/link/listed-companies.js';
 import { createLogger, type Logger } from '../src/log/logger.js';
@@ -27,12 +32,17 @@ export function pipelineContext(): Promise<PipelineContext> {
   context ??= (async () => {
     const config = loadConfig();
     const driver = createNeo4jDriver(config);
+    const log = createLogger(config, 'processor');
+    // Beside the model's load, so the first document's linking finds the lookup planned and connected.
+    const warmUp = warmUpCompanyGazetteer(driver, config.neo4jDatabase).catch((error: unknown) =>
+      log.warn({ err: error }, 'gazetteer warm-up failed; the first lookup will plan it'),
+    );
     const extractor = await EventExtractor.load({
       modelDir: config.modelDir,
       precision: config.modelPrecision,
       session: { intraOpNumThreads: config.modelThreads },
     });
-    const log = createLogger(config, 'processor');
+    await warmUp;
     const fixed = config.knowledgeFile ? await KnownNames.fromTsvFile(config.knowledgeFile) : undefined;
     return {
       config,

@@ -26,6 +26,7 @@ import { type CancelJob, jobsRoutes } from './routes/jobs.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { neighbourhoodRoutes } from './routes/neighbourhood.js';
 import { pageImageRoutes } from './routes/page-images.js';
+import { peopleRoutes } from './routes/people.js';
 import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/session.js';
 import { registerDashboard, sendDashboardPage, wantsDashboardPage } from './ui/dashboard-files.js';
@@ -153,6 +154,7 @@ export function buildApp(deps: ApiDeps): FastifyInstance {
       companiesRoutes,
       eventsRoutes,
       neighbourhoodRoutes,
+      peopleRoutes,
       graphDocumentsRoutes,
     ])
       void app.register(routes(reader));

@@ -1,4 +1,4 @@
-export { createCompanyGazetteer } from './company-gazetteer.js';
+export { createCompanyGazetteer, warmUpCompanyGazetteer } from './company-gazetteer.js';
 export {
   removeDocumentGraph,
   type WriteOptions,

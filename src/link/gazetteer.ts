@@ -10,6 +10,11 @@ export interface KnownCompany {
   shortNames: string[];
   /** Names an admin split off this company: never linked to it again. */
   notAliases?: string[];
+  /**
+   * People an admin split off this company's people (`name@document:<id>`): in that document the name
+   * is that person, not the company's namesake.
+   */
+  splitPeople?: string[];
 }
 
 /**

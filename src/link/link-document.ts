@@ -27,6 +27,7 @@ import type {
 import { organizationCategory } from './organization-category.js';
 import {
   addPositions,
+  afterPeopleSplits,
   companyNamesOf,
   isPersonName,
   personContexts,
@@ -143,7 +144,13 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     const sub = resolver.known.find((c) => c.key === s.companyKey);
     if (sub) use(sub);
   }
-  const people = personContexts(parsed, extractions, resolver, self?.key, documentId);
+  const afterSplits = afterPeopleSplits(known, documentId);
+  const people = new Map(
+    [...personContexts(parsed, extractions, resolver, self?.key, documentId)].map(([name, person]) => [
+      name,
+      afterSplits(person),
+    ]),
+  );
   const companyNames = companyNamesOf(resolver);
 
   parsed.sentences.forEach((sentence, i) => {
@@ -175,7 +182,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       if (type === 'person') {
         const name = text.trim();
         if (!isPersonName(name) || !standsAsPerson(modelText, at, companyNames, around)) return undefined;
-        const person = people.get(name) ?? personIn(name, self?.key, documentId);
+        const person = people.get(name) ?? afterSplits(personIn(name, self?.key, documentId));
         people.set(name, person);
         return { entity: use(person) };
       }

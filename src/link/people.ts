@@ -5,6 +5,7 @@ import { toSimplified } from '../parse/traditional-to-simplified.js';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../vocabulary/surnames.js';
 import { isFullName, leadingPlace } from './company-name.js';
 import type { CompanyResolver } from './company-resolver.js';
+import type { KnownCompany } from './gazetteer.js';
 import type { EventArgumentRow, LinkedEntity } from './graph-document.js';
 import { analystPersonKey, personKey } from './person-key.js';
 
@@ -200,6 +201,28 @@ function isCutFrom(name: string, longer: string): boolean {
 /** A report's analyst, known across reports by their certificate number. */
 function analystPerson(name: string, certificate: string): LinkedEntity {
   return { key: analystPersonKey(name, certificate), label: 'Person', name };
+}
+
+/**
+ * The people of a document as an admin's splits leave them: a person a company's node lists in
+ * `splitPeople` for this document (`name@document:<id>`) is that person, not the company's namesake. The
+ * same entity object stands for every name that shared it (周建 and 周建平), so the names stay one person.
+ */
+export function afterPeopleSplits(
+  known: readonly KnownCompany[],
+  documentId: string,
+): (person: LinkedEntity) => LinkedEntity {
+  const split = new Map(
+    known.filter((c) => c.splitPeople?.length).map((c) => [c.key, new Set(c.splitPeople)]),
+  );
+  const replaced = new Map<LinkedEntity, LinkedEntity>();
+  return (person) => {
+    const own = person.companyKey ? split.get(person.companyKey) : undefined;
+    if (!own?.has(personKey(person.name, undefined, documentId))) return person;
+    const alone = replaced.get(person) ?? personIn(person.name, undefined, documentId);
+    replaced.set(person, alone);
+    return alone;
+  };
 }
 
 /** A person entity scoped by a company (or by the document when no company is known). */

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { projectRoot } from '../../src/config/index.js';
-import { createNeo4jDriver } from '../../src/graph/index.js';
+import { createNeo4jDriver, writeDocumentGraph } from '../../src/graph/index.js';
 import { createDocumentQueue, DOCUMENTS_QUEUE } from '../../src/queue/index.js';
 import { startWorkerProcess, stopWorkerProcess } from '../../src/services/index.js';
 import { openDashboard, screenshot } from '../support/browser.js';
 import {
   buildGraphFixture,
+  buildOfficerChanges,
   type GraphFixture,
   removeGraphFixture,
   writeGraphFixture,
@@ -35,11 +36,13 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
   let closeDashboard: (() => Promise<void>) | undefined;
   // A hand-built graph beside the uploads, for pages whose content should not depend on the model.
   const fixture: GraphFixture = buildGraphFixture(prefix);
+  const officer = buildOfficerChanges(fixture);
   const driver = createNeo4jDriver(config);
 
   before(async () => {
     await ensureTestServices(config);
     await writeGraphFixture(driver, config.neo4jDatabase, fixture);
+    for (const doc of officer.documents) await writeDocumentGraph(driver, config.neo4jDatabase, doc);
     worker = startWorkerProcess(config, { WORKER_CONCURRENCY: '2' });
     ({ page, pageErrors, close: closeDashboard } = await openDashboard(config));
     // A Content-Security-Policy violation is a console error, not a page error.
@@ -184,6 +187,36 @@ describe('dashboard in headless Chromium', { timeout: 300_000 }, () => {
     await page.goto(`/people/${encodeURIComponent(fixture.person.key)}`);
     await page.getByTestId('entity-name').getByText(fixture.person.name).waitFor();
     await page.getByTestId('graph-view').locator('canvas').first().waitFor();
+  });
+
+  it('shows a person with their company and positions over time', async () => {
+    await page.goto(`/people/${encodeURIComponent(officer.person.key)}`);
+    await page.getByTestId('entity-name').getByText(officer.person.name).waitFor();
+    await page.getByTestId('entity-company').getByRole('link', { name: fixture.company.name }).waitFor();
+    const rows = page.getByTestId('position-history').locator('tbody tr');
+    await rows.nth(1).waitFor();
+    const cells = async (i: number) =>
+      (await rows.nth(i).locator('td').allTextContents()).map((t) => t.trim());
+    assert.deepEqual((await cells(0)).slice(0, 5), [
+      '2024-01-05',
+      '聘任',
+      '总经理',
+      '',
+      fixture.company.name,
+    ]);
+    assert.deepEqual((await cells(1)).slice(0, 5), [
+      '2024-06-30',
+      '辞去',
+      '总经理',
+      '董事',
+      fixture.company.name,
+    ]);
+    await rows
+      .nth(1)
+      .getByRole('link', { name: /关于高级管理人员变动的公告（2）/ })
+      .click();
+    await page.waitForURL(new RegExp(`/documents/${fixture.prefix}-officer-2$`));
+    await screenshot(page, 'dashboard-person');
   });
 
   it('gives admins the queue board at /admin', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
-import { findCompaniesStatement } from '../../src/graph/company-gazetteer.js';
+import { findCompaniesStatement, warmUpCompanyGazetteer } from '../../src/graph/company-gazetteer.js';
 import { createCompanyGazetteer } from '../../src/graph/index.js';
 import { explainStatement } from '../../src/graph/queries/index.js';
 import type { Gazetteer } from '../../src/link/gazetteer.js';
@@ -65,5 +65,16 @@ describe('the graph as the linker’s gazetteer', () => {
         operators.join(' < '),
       );
     }
+  });
+
+  it('sends its lists inside one map, so one plan serves a document of any number of names and codes', async () => {
+    // A list parameter is planned anew for each size bucket; a list inside a map is not.
+    for (const [names, codes] of [
+      [['淼垚矿业'], []],
+      [Array.from({ length: 150 }, (_, i) => `虚构${i}号实业`), ['600519', '00981']],
+    ] as const)
+      assert.deepEqual(Object.keys(findCompaniesStatement(names, codes).params), ['lookup']);
+    await warmUpCompanyGazetteer(driver, config.neo4jDatabase);
+    assert.deepEqual(await keys({ names: [fixture.company.shortName], codes: [] }), [fixture.company.key]);
   });
 });

@@ -10,6 +10,7 @@ import { createCompanyGazetteer } from '../../src/graph/company-gazetteer.js';
 import { createNeo4jDriver, ensureGraphSchema, writeDocumentGraph } from '../../src/graph/index.js';
 import { listEvents, searchEntities } from '../../src/graph/queries/index.js';
 import { SplitRefusedError, splitCompany } from '../../src/graph/split-company.js';
+import { splitPerson } from '../../src/graph/split-person.js';
 import { cleanCompanyName, nameCore } from '../../src/link/company-name.js';
 import { linkDocument, loadEventRoles } from '../../src/link/index.js';
 import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
@@ -97,7 +98,8 @@ describe('entity resolution in the graph', () => {
   after(async () => {
     await driver.executeQuery(
       `MATCH (n) WHERE n.key STARTS WITH $code OR n.key STARTS WITH $otherCode OR n.name CONTAINS $tag
-          OR n.id STARTS WITH $tag OR n.documentId STARTS WITH $tag
+          OR n.id STARTS WITH $tag OR n.documentId STARTS WITH $tag OR n.key CONTAINS $tag
+          OR n.key ENDS WITH '@' + $code OR n.key ENDS WITH '@' + $otherCode
        DETACH DELETE n`,
       { code, otherCode, tag },
       { database: config.neo4jDatabase },
@@ -214,6 +216,56 @@ describe('entity resolution in the graph', () => {
     assert.deepEqual(node, { shortNames: [], notAliases: [shortName] });
   });
 
+  it('splits one document’s namesake off a merged person, and reprocessing keeps them apart', async () => {
+    // 张伟 of the first filing is the issuer's director; a later filing's 张伟 is taken for another man.
+    const later = `证券代码：${code}    证券简称：${shortName}    公告编号：2025-012\n关于董事辞职的公告\n公司董事张伟辞职。\n`;
+    await ingest(`${tag}-u`, later, [['张伟', 'person']]);
+    const merged = `张伟@${code}`;
+    const documentsOf = async (key: string) =>
+      (
+        await rows(
+          'MATCH (:Person {key: $key})-[:MENTIONED_IN]->(s:Sentence) RETURN DISTINCT s.documentId AS doc ORDER BY doc',
+          { key },
+        )
+      ).map((r) => r.doc);
+    assert.deepEqual(await documentsOf(merged), [`${tag}-a`, `${tag}-u`]);
+
+    const result = await splitPerson(
+      driver,
+      config.neo4jDatabase,
+      merged,
+      `${tag}-u`,
+      'a namesake, not the director',
+    );
+    const alone = `张伟@document:${tag}-u`;
+    assert.deepEqual(result, { from: merged, to: alone, mentions: 1, arguments: 0 });
+    assert.deepEqual(await documentsOf(merged), [`${tag}-a`]);
+    assert.deepEqual(await documentsOf(alone), [`${tag}-u`]);
+    const [node] = await rows(
+      'MATCH (p:Person {key: $alone}) RETURN p.splitFrom AS from, p.splitReason AS why',
+      {
+        alone,
+      },
+    );
+    assert.deepEqual(node, { from: merged, why: 'a namesake, not the director' });
+
+    await ingest(`${tag}-u`, later, [['张伟', 'person']]);
+    assert.deepEqual(await documentsOf(merged), [`${tag}-a`], 'reprocessed, the document keeps its own 张伟');
+    assert.deepEqual(await documentsOf(alone), [`${tag}-u`]);
+    // The first filing's 张伟 is the company's still, and a person one document names has nothing to split.
+    await ingest(`${tag}-a2`, later.replace('2025-012', '2025-013'), [['张伟', 'person']]);
+    assert.deepEqual(await documentsOf(merged), [`${tag}-a`, `${tag}-a2`]);
+    await assert.rejects(
+      splitPerson(driver, config.neo4jDatabase, alone, `${tag}-u`, 'x'),
+      SplitRefusedError,
+    );
+    await assert.rejects(
+      splitPerson(driver, config.neo4jDatabase, merged, `${tag}-b`, 'x'),
+      SplitRefusedError,
+    );
+    assert.equal(await splitPerson(driver, config.neo4jDatabase, `无此人@${code}`, `${tag}-u`, 'x'), null);
+  });
+
   it('finds a pledge of a company’s shares by the company, as a choice of party, shares or any', async () => {
     // The issuer's shareholder pledges its shares: the issuer plays no role, its filing tells the event.
     const linked = await ingest(
@@ -258,6 +310,79 @@ describe('entity resolution in the graph', () => {
     assert.deepEqual(await found('shares'), [`${tag}-pledge`]);
     assert.deepEqual(await found('any'), [`${tag}-pledge`]);
     assert.deepEqual(await found(), [`${tag}-pledge`], 'any is the default');
+  });
+
+  it('finds an event of a company’s subsidiary by the parent, as the subsidiaries choice and under any', async () => {
+    // The parent's filing states the subsidiary; another company's filing tells the event it takes part in.
+    const subsidiary = `远山${tag}精密机械有限公司`;
+    const parentFiling = await ingest(
+      `${tag}-s`,
+      `证券代码：${code}    证券简称：${shortName}    公告编号：2025-010\n关于子公司的公告\n` +
+        `公司全资子公司${subsidiary}完成工商变更登记。\n`,
+      [[subsidiary, 'company']],
+    );
+    const sub = parentFiling.subsidiaries?.find((s) => s.parentKey === code);
+    assert.ok(sub, JSON.stringify(parentFiling.subsidiaries));
+    const telling = await ingest(
+      `${tag}-t`,
+      `证券代码：${otherCode}    证券简称：近水${tag}    公告编号：2025-011\n关于出售资产的公告\n` +
+        `${subsidiary}收购公司持有的设备。\n`,
+      [[subsidiary, 'company']],
+    );
+    const party = telling.entities.find((e) => e.name === subsidiary);
+    assert.equal(party?.key, sub.companyKey, 'the telling filing links the same subsidiary node');
+    const sentence = telling.sentences.at(-1);
+    assert.ok(sentence);
+    const span = {
+      sentence: sentence.index,
+      start: sentence.start,
+      end: sentence.start + subsidiary.length,
+      text: subsidiary,
+      confidence: 0.9,
+    };
+    await writeDocumentGraph(driver, config.neo4jDatabase, {
+      ...telling,
+      events: [
+        {
+          id: `${tag}-acquisition`,
+          type: '收购',
+          typeKey: 'acquisition',
+          documentType: '收购',
+          trigger: '收购',
+          confidence: 0.9,
+          mentions: [span],
+          arguments: [
+            {
+              ...span,
+              role: 'sub-org',
+              roleKey: 'acquirer org',
+              entityKey: sub.companyKey,
+              label: 'Company',
+            },
+          ],
+        },
+      ],
+    });
+    const reader = { driver, database: config.neo4jDatabase };
+    const found = async (about?: 'party' | 'shares' | 'subsidiaries' | 'any') =>
+      (
+        await listEvents(reader, {
+          companyKey: code,
+          type: 'acquisition',
+          limit: 10,
+          ...(about ? { about } : {}),
+        })
+      ).items.map((e) => e.id);
+    assert.deepEqual(await found('party'), []);
+    assert.deepEqual(await found('shares'), []);
+    assert.deepEqual(await found('subsidiaries'), [`${tag}-acquisition`]);
+    assert.deepEqual(await found(), [`${tag}-acquisition`], 'any, the default, takes in subsidiaries');
+    // The subsidiary's own filter finds it as a party, not the parent's other events.
+    const asParty = await listEvents(reader, { companyKey: sub.companyKey, limit: 10, about: 'party' });
+    assert.deepEqual(
+      asParty.items.map((e) => e.id),
+      [`${tag}-acquisition`],
+    );
   });
 
   const skip = missingModel('model.int8.onnx');

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { ExtractionResult } from '../../src/extract/types.js';
 import type { LinkedEntity } from '../../src/link/index.js';
 import { linkDocument, loadEventRoles } from '../../src/link/index.js';
-import { isPersonName } from '../../src/link/people.js';
+import { afterPeopleSplits, isPersonName } from '../../src/link/people.js';
 import { analystPersonKey, personCompanyKey, personKey } from '../../src/link/person-key.js';
 import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
 
@@ -334,5 +334,25 @@ describe('former names and definitions a filing states', () => {
       '示例租赁',
       '租赁公司',
     ]);
+  });
+});
+
+describe('people an admin split off a company', () => {
+  it('keys a split name by its document there, keeps names that shared a person together, and leaves others', () => {
+    const known = [
+      { key: '600000', name: '示例股份有限公司', shortNames: [], splitPeople: ['张伟@document:doc-2'] },
+    ];
+    const zhang = { key: '张伟@600000', label: 'Person', name: '张伟', companyKey: '600000' } as const;
+    const li = { key: '李娜@600000', label: 'Person', name: '李娜', companyKey: '600000' } as const;
+    const inDoc2 = afterPeopleSplits(known, 'doc-2');
+    const split = inDoc2(zhang);
+    assert.equal(split.key, '张伟@document:doc-2');
+    assert.equal(split.companyKey, undefined);
+    assert.equal(inDoc2(zhang), split, 'one entity for every name that shared the person');
+    assert.equal(inDoc2(li), li);
+    // Another document's 张伟 is the company's, and a namesake at another company is untouched.
+    assert.equal(afterPeopleSplits(known, 'doc-3')(zhang), zhang);
+    const other = { ...zhang, key: '张伟@600001', companyKey: '600001' };
+    assert.equal(inDoc2(other), other);
   });
 });

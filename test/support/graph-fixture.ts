@@ -227,6 +227,103 @@ export function buildGraphFixture(prefix: string): GraphFixture {
   };
 }
 
+/**
+ * An officer of the fixture company over time, kept out of the shared fixture (whose counts other tests
+ * read): appointed 总经理 by one announcement, resigning it for a seat on the board by a later one.
+ */
+export function buildOfficerChanges(fixture: GraphFixture): {
+  person: { key: string; name: string };
+  documents: GraphDocument[];
+} {
+  const { prefix, company } = fixture;
+  const person = { key: `${prefix}-officer@${company.key}`, name: '王淼垚' };
+  const told = (
+    n: number,
+    publishedAt: string,
+    text: string,
+    change: string,
+    position: string,
+    after?: string,
+  ): GraphDocument => {
+    const doc = sentences([text]);
+    const [s0] = doc.sentences as [LinkedSentence];
+    return {
+      document: {
+        id: `${prefix}-officer-${n}`,
+        kind: 'announcement',
+        title: `关于高级管理人员变动的公告（${n}）`,
+        publishedAt,
+        pageCount: 1,
+        modelVersion: 'fixture-1',
+        processedAt: `${publishedAt}T08:00:00Z`,
+        issuerKey: company.key,
+      },
+      sentences: doc.sentences,
+      entities: [
+        {
+          key: company.key,
+          label: 'Company',
+          name: company.name,
+          code: company.code,
+          shortNames: [company.shortName],
+        },
+        {
+          key: person.key,
+          label: 'Person',
+          name: person.name,
+          positions: after ? [position, after] : [position],
+        },
+      ],
+      mentions: [{ ...at(s0, person.name), entityKey: person.key, label: 'Person', type: 'person' }],
+      events: [
+        {
+          id: `${prefix}-officer-e${n}`,
+          type: '高管变动',
+          documentType: '高管变动',
+          typeKey: 'executive change',
+          trigger: change,
+          date: publishedAt,
+          confidence: 0.9,
+          mentions: [at(s0, change)],
+          arguments: [
+            {
+              ...at(s0, person.name),
+              role: 'sub-per',
+              roleKey: 'executive',
+              entityKey: person.key,
+              label: 'Person',
+            },
+            {
+              ...at(s0, '公司'),
+              role: 'target-company',
+              roleKey: 'employer',
+              entityKey: company.key,
+              label: 'Company',
+            },
+            { ...at(s0, change), role: 'way', roleKey: 'change kind', value: change },
+            { ...at(s0, position), role: 'title', roleKey: 'position' },
+            ...(after ? [{ ...at(s0, after), role: 'new-title', roleKey: 'position after' }] : []),
+          ],
+        },
+      ],
+    };
+  };
+  return {
+    person,
+    documents: [
+      told(1, '2024-01-05', '董事会同意聘任王淼垚为公司总经理。', '聘任', '总经理'),
+      told(
+        2,
+        '2024-06-30',
+        '王淼垚因工作调整辞去公司总经理职务，辞职后仍担任董事。',
+        '辞去',
+        '总经理',
+        '董事',
+      ),
+    ],
+  };
+}
+
 /** The fixture report's forecasts, as the company routes give them back. */
 export const FIXTURE_FORECASTS = [
   { metric: 'revenue', year: 2024, estimate: false, value: 150_000_000_000, unit: '元' },

@@ -8,6 +8,7 @@ import type {
   EventPage,
   JobStatus,
   Neighbourhood,
+  PersonProfile,
   RatingHistory,
   SearchHit,
   SessionInfo,
@@ -118,6 +119,7 @@ export const api = {
   search: (q: string, label?: EntityLabel) =>
     call<{ items: SearchHit[] }>(`/v1/search${query({ q, label, limit: 10 })}`),
   company: (key: string) => call<CompanyProfile>(`/v1/companies/${enc(key)}`),
+  person: (key: string) => call<PersonProfile>(`/v1/people/${enc(key)}`),
   timeline: (key: string) => call<Timeline>(`/v1/companies/${enc(key)}/timeline`),
   ratings: (key: string) => call<RatingHistory>(`/v1/companies/${enc(key)}/ratings`),
   neighbourhood: (label: EntityLabel, key: string, hops: number) =>

@@ -15,6 +15,7 @@ export type SearchHit = Static<typeof Graph.SearchResponseSchema>['items'][numbe
 export type EventSummary = Static<typeof Graph.EventSummarySchema>;
 export type CompanyProfile = Static<typeof Graph.CompanyProfileSchema>;
 export type BrokerRating = CompanyProfile['ratings'][number];
+export type PersonProfile = Static<typeof Graph.PersonProfileSchema>;
 export type Timeline = Static<typeof Graph.TimelineSchema>;
 export type RatingHistory = Static<typeof Graph.RatingHistorySchema>;
 export type Neighbourhood = Static<typeof Graph.NeighbourhoodSchema>;
@@ -31,7 +32,7 @@ export type DocumentSpan = DocumentDetail['spans'][number];
 export interface EventFilter {
   type?: string;
   company?: string;
-  /** With company: party, shares or any (the server's default). */
+  /** With company: party, shares, subsidiaries or any (the server's default). */
   about?: string;
   role?: string;
   from?: string;

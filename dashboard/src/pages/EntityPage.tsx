@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { api } from '../api/client';
-import type { EntityLabel, GraphNode } from '../api/types';
+import type { EntityLabel, GraphNode, PersonProfile } from '../api/types';
 import { EntityLink } from '../components/EntityLink';
 import { EventDetailPanel } from '../components/EventDetailPanel';
 import { GraphSection } from '../components/GraphSection';
@@ -19,6 +20,8 @@ export function EntityPage({ label, entityKey }: { label: EntityLabel; entityKey
   const certificate = context.startsWith('certificate:') ? context.slice('certificate:'.length) : undefined;
   const company = context && !context.startsWith('document:') && !certificate ? context : undefined;
   const companyProfile = useApi(() => (company ? api.company(company) : Promise.resolve(null)), [company]);
+  const person = useApi(() => (label === 'Person' ? api.person(key) : Promise.resolve(null)), [label, key]);
+  const history = person.state === 'ok' && person.data ? person.data.positionHistory : [];
 
   if (graph.state === 'loading') return <p>Loading…</p>;
   if (graph.state === 'error') return <p className="error">{graph.message}</p>;
@@ -39,7 +42,7 @@ export function EntityPage({ label, entityKey }: { label: EntityLabel; entityKey
         {self?.name ?? key} <span className="muted">{label}</span>
       </h1>
       {company && (
-        <p className="muted">
+        <p className="muted" data-testid="entity-company">
           People are told apart by the company they appear with: this is {self?.name ?? 'the person'} of{' '}
           <EntityLink label="Company" entityKey={company}>
             {companyProfile.state === 'ok' && companyProfile.data
@@ -59,6 +62,7 @@ export function EntityPage({ label, entityKey }: { label: EntityLabel; entityKey
           Positions stated: {positions.join('、')}.
         </p>
       )}
+      {history.length > 0 && <PositionHistory history={history} />}
       <div className="grid">
         <GraphSection graph={graph} centre={centre} hops={hops} onHops={setHops} />
         <section>
@@ -88,5 +92,50 @@ export function EntityPage({ label, entityKey }: { label: EntityLabel; entityKey
       </div>
       {openEvent && <EventDetailPanel id={openEvent} onClose={() => setOpenEvent(undefined)} />}
     </div>
+  );
+}
+
+/** The positions a person held over time: each document's statement with its date and change. */
+function PositionHistory({ history }: { history: PersonProfile['positionHistory'] }) {
+  return (
+    <section>
+      <h2>Positions over time</h2>
+      <table className="list" data-testid="position-history">
+        <thead>
+          <tr>
+            <th>date</th>
+            <th>change</th>
+            <th>position</th>
+            <th>after</th>
+            <th>company</th>
+            <th>stated in</th>
+          </tr>
+        </thead>
+        <tbody>
+          {history.map((s) => (
+            <tr key={s.eventId}>
+              <td className="nowrap">{s.date?.slice(0, 10) ?? 'undated'}</td>
+              <td>{s.change ?? ''}</td>
+              <td>{s.positions.join('、')}</td>
+              <td>{s.positionsAfter.join('、')}</td>
+              <td>
+                {s.company && (
+                  <EntityLink label="Company" entityKey={s.company.key}>
+                    {s.company.name}
+                  </EntityLink>
+                )}
+              </td>
+              <td>
+                {s.documents.map((d) => (
+                  <Link key={d.id} href={`/documents/${d.id}`}>
+                    {d.title ?? d.id}{' '}
+                  </Link>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

@@ -95,9 +95,10 @@ export function EventsPage() {
         </span>
         {filter.company && (
           <select aria-label="company's part" value={filter.about ?? 'any'} onChange={set('about')}>
-            <option value="any">as party or about its shares</option>
+            <option value="any">as party, about its shares or its subsidiaries</option>
             <option value="party">as party</option>
             <option value="shares">about its shares</option>
+            <option value="subsidiaries">through its subsidiaries</option>
           </select>
         )}
         <select aria-label="role" value={filter.role ?? ''} onChange={set('role')}>
@@ -123,8 +124,8 @@ export function EventsPage() {
       {!error && answered && items.length === 0 && (
         <p className="muted" data-testid="events-empty">
           No events match these filters
-          {answered.company && answered.about === 'party'
-            ? '; the company may appear through its shares (choose “as party or about its shares”)'
+          {answered.company && answered.about !== undefined && answered.about !== 'any'
+            ? '; the company may appear otherwise (choose “as party, about its shares or its subsidiaries”)'
             : ''}
           .
         </p>

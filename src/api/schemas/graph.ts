@@ -55,12 +55,52 @@ export const SplitBodySchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const PersonSplitBodySchema = Type.Object(
+  {
+    document: Type.String({
+      minLength: 1,
+      maxLength: 256,
+      description: 'the document whose person is another',
+    }),
+    reason: Type.String({ minLength: 1, maxLength: 500, description: 'why, kept on the person split off' }),
+  },
+  { additionalProperties: false },
+);
+
 export const SplitResultSchema = Type.Object({
   from: Type.String(),
   to: Type.String(),
   mentions: Type.Integer(),
   arguments: Type.Integer(),
 });
+const CompanyRef = Type.Object({ key: Type.String(), name: Type.String() });
+
+export const PersonProfileSchema = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  company: Nullable(CompanyRef),
+  positions: Type.Array(Type.String(), { description: 'every position stated for the person, undated' }),
+  positionHistory: Type.Array(
+    Type.Object({
+      date: Nullable(Type.String()),
+      change: Nullable(Type.String({ description: '变动类型 as stated' })),
+      positions: Type.Array(Type.String(), { description: '高管职位' }),
+      positionsAfter: Type.Array(Type.String(), { description: '变动后职位' }),
+      company: Nullable(CompanyRef),
+      eventId: Type.String(),
+      eventType: Type.String(),
+      documents: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          title: Nullable(Type.String()),
+          publishedAt: Nullable(Type.String()),
+        }),
+      ),
+    }),
+    { description: 'the events that state a position of the person, oldest first, undated last' },
+  ),
+});
+
 export const IdParamsSchema = Type.Object({ id: Key });
 
 const Participant = Type.Object({
@@ -150,7 +190,7 @@ export function eventsQuerySchema(typeValues: string[], roleValues: string[]) {
       about: Type.Optional(
         Enum(
           [...COMPANY_EVENT_SCOPES],
-          'with company: party (it plays a role), shares (its own filings tell of them, e.g. a pledge of its shares) or any (the default)',
+          'with company: party (it plays a role), shares (its own filings tell of them, e.g. a pledge of its shares), subsidiaries (a subsidiary its filings state plays a role) or any (the default)',
         ),
       ),
       from: Type.Optional(IsoDate),

@@ -5,9 +5,10 @@ import { type GraphReader, int, type Statement } from './statement.js';
 
 /**
  * How events relate to a filtered company: as a party (a role), through its shares (events its own
- * filings tell, such as a shareholder's pledge of its shares, where it plays no role), or either.
+ * filings tell, such as a shareholder's pledge of its shares, where it plays no role), through its
+ * subsidiaries (a company a filing calls its 全资子公司 / 控股子公司 plays a role), or any of these.
  */
-export const COMPANY_EVENT_SCOPES = ['party', 'shares', 'any'] as const;
+export const COMPANY_EVENT_SCOPES = ['party', 'shares', 'subsidiaries', 'any'] as const;
 export type CompanyEventScope = (typeof COMPANY_EVENT_SCOPES)[number];
 
 export interface EventFilter {
@@ -16,7 +17,7 @@ export interface EventFilter {
   companyKey?: string;
   /** Role relationship type (PLEDGOR, ACQUIRER, …); with companyKey, the role that company plays. */
   role?: string;
-  /** With companyKey: party, shares or any (the default). */
+  /** With companyKey: party, shares, subsidiaries or any (the default). */
   about?: CompanyEventScope;
   /** ISO dates, inclusive; `to` 2024 includes every 2024-… date. */
   from?: string;
@@ -75,7 +76,10 @@ export function eventListStatement(filter: EventFilter): Statement {
     const asParty = `MATCH (c)<-[:${roles.join('|')}]-(e:Event) RETURN e`;
     const ofShares = `MATCH (c)<-[:ISSUED_BY]-(:Document)<-[:REPORTED_IN]-(e:Event)
         WHERE NOT EXISTS { (e)-[:${vocabulary.roleTypes.join('|')}]->(c) } RETURN e`;
-    const parts = about === 'party' ? [asParty] : about === 'shares' ? [ofShares] : [asParty, ofShares];
+    // Direct subsidiaries only: a chain of holdings is read by following SUBSIDIARY_OF on the graph.
+    const ofSubsidiaries = `MATCH (c)<-[:SUBSIDIARY_OF]-(:Company)<-[:${roles.join('|')}]-(e:Event) RETURN e`;
+    const scopes = { party: [asParty], shares: [ofShares], subsidiaries: [ofSubsidiaries] };
+    const parts = about === 'any' ? [asParty, ofShares, ofSubsidiaries] : scopes[about];
     anchor = `MATCH (c:Company {key: $companyKey}) USING INDEX c:Company(key)
       CALL (c) { ${parts.join(' UNION ')} }
       WITH DISTINCT e`;

@@ -30,6 +30,7 @@ export { type EventDetail, getEventDetail } from './event-detail.js';
 export type { EventSummary } from './event-summary.js';
 export { type EventFilter, type EventPage, listEvents, UnknownFilterValueError } from './events.js';
 export { getNeighbourhood, MAX_HOPS, MAX_NODES, type Neighbourhood } from './neighbourhood.js';
+export { getPersonProfile, type PersonProfile, type PositionStatement } from './people.js';
 export { explainStatement, type PlanOperator, planOperators } from './plan.js';
 export { type SearchHit, searchEntities } from './search.js';
 export type { GraphReader, Statement } from './statement.js';
