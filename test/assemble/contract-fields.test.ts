@@ -525,4 +525,14 @@ describe('readContractFields', () => {
       ['东湖园林设计有限公司'],
     );
   });
+  it('reads no project, nor its owner, from a pointer to a website (（相关内容详见X网站）)', async () => {
+    const sent = await records(
+      '近日，公司从东湖电子进出口有限公司获悉，由东湖市财政局组织的东湖照明产品推广项目招标已公示中标结果，公司参与了全部项目的投标且全部中标（相关内容详见东湖电子进出口有限公司网站\nhttp://www.example.com/\n）。',
+    );
+    assert.ok(sent.records.length > 0);
+    for (const r of sent.records) {
+      assert.doesNotMatch(r.甲方?.text ?? '', /详见/);
+      assert.doesNotMatch(r.项目名称?.text ?? '', /详见/);
+    }
+  });
 });
