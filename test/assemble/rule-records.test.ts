@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { reportedLossRecords } from '../../src/assemble/rule-losses.js';
 import { type RuleRecord, ruleRecords } from '../../src/assemble/rule-records.js';
+import { clauseRuns } from '../../src/assemble/rule-text.js';
 import type { ParsedDocument } from '../../src/parse/index.js';
 import { announcementLines as announcement, parseLines as parse } from '../support/rule-text.js';
 
@@ -708,6 +710,91 @@ describe('ruleRecords: 亏损', () => {
       ]),
     );
     assert.deepEqual(ruleRecords(doc, {}), []);
+  });
+});
+
+describe("ruleRecords: 亏损 stated as a period's results (broker notes, data-feed news)", () => {
+  it('reads the period and net loss of a note, the next clause after ；, and the bare change word', async () => {
+    const doc = await parse(
+      [
+        '点评：24Q2亏损环比收窄',
+        '公司24Q2实现营收8.12亿元，同比下降12.5%；归母净利亏损1.36亿元（24Q1亏损2.05亿），亏损明显收窄。',
+        '2024年前三季度，公司实现收入25.3亿元（同比-8%）、归属净利润-3.9亿元（同比-150%）。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, { issuer: { name: '远山科技' } });
+    assertSpans(doc, records);
+    const losses = records.filter((r) => r.type === '亏损');
+    assert.deepEqual(
+      losses.map((r) => [roles(r).财报周期, roles(r).净亏损, roles(r).亏损变化]),
+      [
+        ['24Q2', '1.36亿元', '收窄'],
+        ['2024年前三季度', '-3.9亿元', undefined],
+      ],
+    );
+    assert.equal(value(losses[0], '净亏损'), 136_000_000);
+  });
+
+  it('names the company of a data-feed item from its own words', async () => {
+    const doc = await parse(
+      [
+        '远山科技2024一季报显示，公司主营收入1.52亿元，同比下降8.31%；归母净利润-263.05万元，同比下降121.40%。',
+      ],
+      'news',
+    );
+    const [r] = ruleRecords(doc, {});
+    assert.equal(r?.type, '亏损');
+    assert.deepEqual(roles(r), { 公司名称: '远山科技', 净亏损: '-263.05万元', 财报周期: '2024一季报' });
+  });
+
+  it("reads a company's own forecast with its range, but not a broker's forecast", async () => {
+    const doc = await parse(
+      [
+        '快讯：远山科技年报预损 股价低开',
+        '远山科技今日开盘低开。公司预计2024年净亏损6亿元-9亿元，上年同期盈利0.8亿元。',
+        '我们预计公司2025年归母净利润-1.5亿元，维持评级。',
+      ],
+      'news',
+    );
+    const losses = reportedLossRecords(doc, {}, clauseRuns(doc));
+    assert.deepEqual(
+      losses.map((r) => [roles(r).财报周期, roles(r).净亏损, value(r, '净亏损')]),
+      [['2024年', '6亿元-9亿元', 900_000_000]],
+    );
+  });
+
+  it('gives nothing for a forecast, an adjusted or prior-year figure, a comparison, a segment or another company', async () => {
+    const doc = await parse(
+      [
+        '我们预计公司2025年归母净利润-1.2亿元。',
+        '公司24Q3实现营收6.1亿元，扣非后归母净利润亏损0.8亿元。',
+        '24Q3公司营收5.2亿元，仅为2019年同期的40%，去年同期亏损0.6亿元。',
+        '据公司披露的二季度财报显示，相较于一季度亏损2400万美元，亏损幅度扩大。',
+        '24Q3光伏业务归母净利润-0.5亿元。',
+        '2024年，青禾公司营收3000万元，净利润-500万元。',
+      ],
+      'news',
+    );
+    // The rule itself: these short lines would also pass for a flash headline with a loss word in it.
+    assert.deepEqual(reportedLossRecords(doc, { issuer: { name: '远山科技' } }, clauseRuns(doc)), []);
+  });
+});
+
+describe('ruleRecords: 企业破产 in news', () => {
+  it('reads a filing announced with a comma after 宣布, the bare day, and the name after its description', async () => {
+    const doc = await parse(
+      ['美国油服企业示例钻探公司(Sample Drilling)15日宣布，已向特拉华州破产法院申请破产保护。'],
+      'news',
+    );
+    const [r] = ruleRecords(doc, {}).filter((x) => x.type === '企业破产');
+    assert.deepEqual(roles(r), { 破产公司: '示例钻探公司', 受理法院: '特拉华州破产法院', 破产时间: '15日' });
+  });
+
+  it('keeps 企业 inside a name (示例企业管理有限公司)', async () => {
+    const doc = await parse(['示例企业管理有限公司已向某市中级人民法院申请破产清算。'], 'news');
+    const [r] = ruleRecords(doc, {}).filter((x) => x.type === '企业破产');
+    assert.equal(roles(r).破产公司, '示例企业管理有限公司');
   });
 });
 

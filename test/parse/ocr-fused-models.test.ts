@@ -41,4 +41,33 @@ describe('fused OCR models (models/ocr/fuse_models.py)', () => {
       await task.destroy();
     }
   });
+
+  it('give each step’s most probable class and its probability, the first class on a tie', {
+    skip: fused ? false : 'not built: scripts/setup.sh runs .venv/bin/python models/ocr/fuse_models.py',
+  }, async () => {
+    const { recogniser } = await loadOcrModels(1, fused);
+    const probsName = recogniser.outputNames[0] ?? '';
+    // A strip with dark strokes on light paper, and a blank one: the blank class wins most steps by far.
+    const width = 160;
+    const strip = new Float32Array(3 * 48 * width).map((_, i) => ((i % width) % 17 < 3 ? -0.9 : 0.9));
+    for (const data of [strip, new Float32Array(3 * 48 * width).fill(0.9)]) {
+      const out = await recogniser.run(
+        { [recogniser.inputNames[0] ?? 'x']: { data, dims: [1, 3, 48, width] } },
+        [probsName, 'step_class', 'step_prob'],
+      );
+      const probs = out[probsName];
+      const best = out.step_class;
+      const top = out.step_prob;
+      assert.ok(probs && best && top);
+      const [, steps = 0, classes = 0] = probs.dims;
+      assert.equal(steps, width / 8);
+      for (let t = 0; t < steps; t++) {
+        let arg = 0;
+        for (let c = 1; c < classes; c++)
+          if ((probs.data[t * classes + c] ?? 0) > (probs.data[t * classes + arg] ?? 0)) arg = c;
+        assert.equal(best.data[t], arg, `step ${t}`);
+        assert.equal(top.data[t], probs.data[t * classes + arg], `step ${t}`);
+      }
+    }
+  });
 });

@@ -53,7 +53,7 @@ export function ctcGreedy(
 
 /**
  * The same decoding from each step's most probable class and its probability, as the fused recogniser
- * gives them (models/ocr/fuse_models.py: its ArgMax and ReduceMax outputs, the first class on a tie).
+ * gives them (models/ocr/fuse_models.py: its TopK (k = 1) outputs, the first class on a tie).
  */
 export function ctcFromBest(
   best: ArrayLike<number>,
