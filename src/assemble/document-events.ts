@@ -14,7 +14,7 @@ import type {
 } from '../link/index.js';
 import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
-import { isCumulativeFigure, ratioBase } from './figures.js';
+import { isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
 import { followingFigures } from './following-roles.js';
 import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
@@ -200,6 +200,7 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     const kind = role ? info.documentRoles.get(role)?.value : undefined;
     const at = a.start - sentenceStart;
     if (kind && kind !== 'date' && kind !== 'change' && isCumulativeFigure(event.sentenceText, at)) continue;
+    if (kind === 'shares' && headlineTotal(event, at, ctx)) return undefined;
     if (lawsuit && isRepresentative(event.sentenceText, at)) continue;
     if (role === '被收购方' && namedAsSeller(event.sentenceText, at + a.text.length)) continue;
     if (role && kind === 'date' && DATELINE_AFTER.test(event.sentenceText.slice(at + a.text.length))) {
@@ -222,6 +223,17 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     arguments: args,
     ...(changed?.issuerRole ? { issuerRole: changed.issuerRole } : {}),
   };
+}
+
+/** Whether the share count at `at` of a headline mention is the body's running total (the headline tells no event). */
+function headlineTotal(event: SentenceEvent, at: number, ctx: AssembleContext): boolean {
+  const headline = ctx.headlineSentence;
+  if (headline === undefined || event.mention.sentence !== headline || !ctx.sentences) return false;
+  return restatesBodyTotal(
+    event.sentenceText,
+    at,
+    ctx.sentences.filter((_, i) => i !== headline),
+  );
 }
 
 /**

@@ -1,3 +1,5 @@
+import { findShares } from '../normalize/shares.js';
+
 /**
  * Whose figure is it? A sentence that tells an event often ends with totals (累计质押…股, 本次质押后
  * 持有…) that are not this event's own. These rules read the clause in front of a figure.
@@ -60,4 +62,37 @@ export function ratioBase(sentence: string, start: number, end: number): 'holdin
   if (OF_HOLDING.test(clause)) return 'holding';
   if (OF_CAPITAL.test(clause)) return 'capital';
   return undefined;
+}
+
+/** Words a figure's span may open with before its number (不少于1735万股). */
+const BOUND_WORDS = /^(?:约|逾|近|超过|不少于|不低于|不超过|不高于)?$/;
+
+/** The smallest step a share count as written can tell apart (3858万股: 1万; 3,858.4万股: 1,000). */
+function statedStep(text: string): number {
+  const unit = text.includes('亿') ? 1e8 : text.includes('万') ? 1e4 : 1;
+  const decimals = /\.(\d+)/.exec(text)?.[1]?.length ?? 0;
+  return unit / 10 ** decimals;
+}
+
+/**
+ * True when the share count at `at` of a headline rounds a running total that the body states, and the body
+ * never states that count as an event's own (七大股东质押3858万股 over the body's 累计质押…3858.4万股): the
+ * headline repeats the total and tells no event of its own.
+ */
+export function restatesBodyTotal(headline: string, at: number, body: readonly string[]): boolean {
+  const tail = headline.slice(at);
+  const figure = findShares(tail).find((m) => BOUND_WORDS.test(tail.slice(0, m.start)));
+  if (!figure) return false;
+  const step = statedStep(figure.text);
+  let total = false;
+  for (const sentence of body) {
+    // A sum (三名股东拟合计增持…) is the headline's event summed, not a running total.
+    const unsummed = sentence.replace(SUM_WORDS, (w) => '　'.repeat(w.length));
+    for (const m of findShares(sentence)) {
+      if (Math.abs(m.shares - figure.shares) >= step) continue;
+      if (!isCumulativeFigure(unsummed, m.start)) return false;
+      total = true;
+    }
+  }
+  return total;
 }

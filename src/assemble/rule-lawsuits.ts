@@ -25,7 +25,8 @@ const SHORT = '[\\u4e00-\\u9fa5A-Za-z]{2,12}?';
  * The fixed wordings of a suit, each with the plaintiff and the defendant:
  * - 原告X…被告Y (the parties' list of a filing, or 原告X将被告Y诉至法院);
  * - X诉Y…纠纷 / X诉公司…案 (a case's name; 公司 is the issuer);
- * - Y…被X起诉 (the defendant opens the clause).
+ * - Y…被X起诉 (the defendant opens the clause);
+ * - X等N名原告…对Y等N名被告提起诉讼 (a class action: each side led by its first name).
  */
 const PATTERNS: readonly RegExp[] = [
   new RegExp(`原告[:：]?(?<plaintiff>${FULL})${NOTE}[^。；]{0,80}?被告[:：]?(?<defendant>${FULL})`, 'du'),
@@ -35,6 +36,10 @@ const PATTERNS: readonly RegExp[] = [
   ),
   new RegExp(
     `${CLAUSE}(?<defendant>${FULL})${NOTE}(?:及其[^，,。；]{0,20})?[，,]?[^，,。；]{0,20}?[，,]?被(?<plaintiff>${FULL}|${SHORT})${NOTE}(?:起诉|诉至|告上法庭)`,
+    'du',
+  ),
+  new RegExp(
+    `${CLAUSE}(?<plaintiff>${FULL}(?:（有限合伙）|\\(有限合伙\\))?|${SHORT})等[^，,。；]{0,8}?原告[^，,。；]{0,30}?对(?<defendant>${FULL}|${SHORT})${NOTE}等[^，,。；]{0,8}?被告`,
     'du',
   ),
 ];

@@ -156,6 +156,25 @@ function eventDate(sentence: RuleSentence, ctx: RuleContext): RuleArgument | und
   return argumentAt(sentence, '事件时间', at[0], at[1], isoDate(text, ctx.publishedAt));
 }
 
+/** "以下事项自…起生效": a sentence that dates the changes it goes on to state. */
+const DATES_WHAT_FOLLOWS = new RegExp(
+  `以下(?:事[项項]|变[动更]|[变變][動更])[^。；]{0,8}?自(${DATE})起生效`,
+  'd',
+);
+
+/** 事件时间 of a change whose sentence states none, from the sentence before when that one dates what follows. */
+function dateOfWhatFollows(sentence: RuleSentence | undefined, ctx: RuleContext): RuleArgument | undefined {
+  const at = sentence && DATES_WHAT_FOLLOWS.exec(sentence.compact)?.indices?.[1];
+  if (!sentence || !at) return undefined;
+  return argumentAt(
+    sentence,
+    '事件时间',
+    at[0],
+    at[1],
+    isoDate(sentence.compact.slice(at[0], at[1]), ctx.publishedAt),
+  );
+}
+
 /** 高管变动: one record per person and change, from resignation / appointment / election wording. */
 export function officerRecords(
   doc: ParsedDocument,
@@ -164,7 +183,7 @@ export function officerRecords(
 ): RuleRecord[] {
   const byKey = new Map<string, RuleRecord>();
   const company = issuerArgument(doc, ctx, '任职公司');
-  for (const sentence of sentences) {
+  for (const [i, sentence] of sentences.entries()) {
     for (const change of findChanges(sentence)) {
       const label = officerChangeLabel(change.verb.word) ?? change.verb.word;
       const trigger = sentence.span(change.verb.start, change.verb.end);
@@ -175,7 +194,7 @@ export function officerRecords(
           company,
           argumentAt(sentence, '高管职位', change.positions.start, change.positions.end),
           argumentAt(sentence, '变动类型', change.verb.start, change.verb.end, label),
-          eventDate(sentence, ctx),
+          eventDate(sentence, ctx) ?? dateOfWhatFollows(sentences[i - 1], ctx),
         ];
         const known = byKey.get(key);
         if (!known) {

@@ -565,7 +565,7 @@ function ratingOf(
       : {}),
     ...(publishedAt ? { date: publishedAt } : {}),
     ...(report.broker ? { broker: report.broker } : {}),
-    // Contacts (联系人, 研究助理 without a certificate) do not author research.
+    // Contacts (联系人, 研究助理, with or without a certificate) do not author research.
     analysts: report.analysts
       .filter((a) => a.role === 'analyst')
       .map((a) => ({

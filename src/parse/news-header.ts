@@ -94,6 +94,38 @@ export function headlineOf(text: string): string | undefined {
   return first && first.length <= HEADLINE_CHARS ? first : undefined;
 }
 
+/** "原标题：…": the headline a reposted item first ran under, to its line end or the source note after a comma. */
+const ORIGINAL_TITLE = /原标题\s*[:：]?\s*([^\n,]{4,80})/;
+
+/**
+ * A headline that opens with the company before one of its people or a deal it is the object of (大族激光董事长
+ * 怒怼记者, 欧比特获格力金投举牌): the name ends where the role or the verb starts.
+ */
+const SUBJECT_BEFORE_ROLE = new RegExp(
+  String.raw`^\s*(${NAME})(?=董事长|总经理|总裁|董秘|实控人|实际控制人|控股股东|高管|获|遭|收到|回应)`,
+);
+/** Counts and adverbs a headline opens with, which are no name (两度遭问询, 再度获…). */
+const NOT_A_LEADING_NAME = /^(?:[一二两三四五六七八九十多数屡再又][度次]|首次)/;
+
+/**
+ * The company the headline, or a reposted item's original headline (原标题：…: the new one often drops the
+ * name), opens with before a role or verb, when the story names it again.
+ */
+function leadingSubjectOf(text: string): string | undefined {
+  const head = text.slice(0, HEAD);
+  const titles = [headlineOf(text), ORIGINAL_TITLE.exec(head)?.[1]];
+  for (const title of titles) {
+    const name = named(SUBJECT_BEFORE_ROLE.exec(title ?? ''));
+    if (
+      name &&
+      !NOT_A_LEADING_NAME.test(name) &&
+      text.indexOf(name, text.indexOf(title ?? '') + (title?.length ?? 0)) >= 0
+    )
+      return name;
+  }
+  return undefined;
+}
+
 /** Reads the headline's company and the dateline from the first lines of a news item; empty when neither shows. */
 export function parseNewsHeader(text: string): NewsHeader {
   const head = text.slice(0, HEAD);
@@ -105,6 +137,7 @@ export function parseNewsHeader(text: string): NewsHeader {
   const name =
     (view ? undefined : (named(BRACKET_HEADLINE.exec(head)) ?? named(COLON_HEADLINE.exec(head)))) ??
     named(coded) ??
+    (view ? undefined : leadingSubjectOf(text)) ??
     named(ANNOUNCES.exec(head)) ??
     publisherOf(head);
   if (name) {

@@ -1,7 +1,8 @@
 import { SINGLE_SURNAMES } from '../vocabulary/surnames.js';
 
 /**
- * Analysts of a research report and their SAC certificate numbers (执业证书编号, "S" + 13 digits).
+ * Analysts of a research report and their SAC certificate numbers (执业证书编号, "S" + 13 digits; older
+ * registrations print "A" + 13 digits).
  * Brokers lay the block out in many ways: "分析师：张三 执业证书编号：S…", "张三（分析师）" with the
  * number three lines below, a bare name line over its e-mail and number, or two names on one line
  * with their numbers underneath in the same order. Lines are read top-down; each number goes to the
@@ -10,16 +11,18 @@ import { SINGLE_SURNAMES } from '../vocabulary/surnames.js';
 
 export interface Analyst {
   name: string;
-  /** SAC 执业证书编号: "S" + 13 digits. Absent for contacts (联系人) without one. */
+  /** SAC 执业证书编号 as printed: "S" (or, on older reports, "A") + 13 digits. Absent where none is printed. */
   certificateNo?: string;
   /**
-   * `analyst` when labelled 分析师/研究员 or holding a certificate; `contact` for 联系人 and
-   * 研究助理 without one: they are listed, but they may not sign research, so they are not authors.
+   * `contact` for 联系人 and 研究助理, with or without a number (assistants are registered too, but do not
+   * sign research, so they are not authors); `analyst` for 分析师/研究员 and unlabelled names with a number.
    */
   role: 'analyst' | 'contact';
 }
 
 const ROLE_WORDS = '证券分析师|分析师|研究员|联系人|研究助理';
+/** A certificate number: "S" or, on older reports, "A" + 13 digits, not inside a longer code. */
+const CERTIFICATE_NO = String.raw`(?<![A-Za-z\d])[SA]\d{13}(?!\d)`;
 const NAME = '[\\u4e00-\\u9fa5·]{2,4}?';
 // Words that follow a role label but are not names (分析师声明, 联系人电话…) and place names in contact blocks.
 const NOT_A_NAME =
@@ -31,7 +34,7 @@ const LABELLED = new RegExp(
 const SUFFIXED = new RegExp(`(?<=^|[\\s，,；;|])(${NAME})\\s*[:：]?\\s*[（(](${ROLE_WORDS})[)）]`, 'gmu');
 /** "任瞳 S1090519080004", "张帅 分析师 SAC执业证书编号：S…" on one line. */
 const BEFORE_CERT = new RegExp(
-  `(?<=^|[\\s，,；;|：:])(${NAME})\\s*(?:${ROLE_WORDS})?\\s*[（(]?\\s*(?:SAC\\s*)?(?:执业证书编号|证书编号|执证号|编号)?\\s*[:：]?\\s*S\\d{13}`,
+  `(?<=^|[\\s，,；;|：:])(${NAME})\\s*(${ROLE_WORDS})?\\s*[（(]?\\s*(?:SAC\\s*)?(?:执业证书编号|证书编号|执证号|编号)?\\s*[:：]?\\s*[SA]\\d{13}(?!\\d)`,
   'gmu',
 );
 /** A role word alone on its line ("证券分析师"): the name opens the next line. */
@@ -39,7 +42,7 @@ const ROLE_LINE = new RegExp(`^\\s*(${ROLE_WORDS})\\s*[:：]?\\s*$`, 'u');
 const NAME_OPENS_LINE = new RegExp(`^\\s*(${NAME})(?=\\s|$)`, 'u');
 /** A line that is only a name, maybe with its e-mail or phone: counted only when a number follows soon. */
 const BARE_LINE = new RegExp(`^\\s*(${NAME})(?:\\s+[\\w.+-]+@[\\w.-]+|\\s+[\\d()（）-]{7,})?\\s*$`, 'u');
-const CERTIFICATE = /S\d{13}(?!\d)/g;
+const CERTIFICATE = new RegExp(CERTIFICATE_NO, 'g');
 
 // A bare line is a name only when it starts with a common surname.
 const SURNAMES = new Set(SINGLE_SURNAMES);
@@ -51,6 +54,8 @@ const LOOKBACK_LINES = 6;
 interface Pending {
   analyst: Analyst;
   line: number;
+  /** Whether a role word named the role; a number never overrides a stated role. */
+  labelled: boolean;
 }
 
 function roleOf(label: string | undefined): Analyst['role'] {
@@ -72,17 +77,23 @@ export function findAnalysts(text: string): Analyst[] {
   const seenCertificates = new Set<string>();
   let offset = 0;
 
-  const add = (name: string, role: Analyst['role'], line: number): Pending => {
+  const add = (name: string, role: Analyst['role'], line: number, labelled = true): Pending => {
     const existing = byName.get(name);
-    if (existing) return existing;
-    const entry = { analyst: { name, role }, line };
+    if (existing) {
+      // A role word beside a name first met by its number ("李四 S…（联系人）") states the role.
+      if (labelled && !existing.labelled) {
+        existing.labelled = true;
+        existing.analyst.role = role;
+      }
+      return existing;
+    }
+    const entry = { analyst: { name, role }, line, labelled };
     byName.set(name, entry);
     found.push(entry);
     return entry;
   };
   const certify = (entry: Pending, certificate: string) => {
     entry.analyst.certificateNo = certificate;
-    entry.analyst.role = 'analyst';
     seenCertificates.add(certificate);
   };
 
@@ -99,9 +110,9 @@ export function findAnalysts(text: string): Analyst[] {
     roleAbove = labelOnly;
     for (const m of line.matchAll(BEFORE_CERT)) {
       const name = m[1];
-      const cert = /S\d{13}/.exec(m[0])?.[0];
+      const cert = new RegExp(CERTIFICATE_NO).exec(m[0])?.[0];
       if (!isName(name) || !cert || seenCertificates.has(cert)) continue;
-      certify(add(name, 'analyst', i), cert);
+      certify(add(name, roleOf(m[2]), i, m[2] !== undefined), cert);
     }
     if (inHead) {
       for (const m of line.matchAll(LABELLED)) {
@@ -113,7 +124,7 @@ export function findAnalysts(text: string): Analyst[] {
     }
     const bare = BARE_LINE.exec(line)?.[1];
     if (isName(bare) && SURNAMES.has(bare[0] ?? '') && certificateWithin(lines, i, 4))
-      add(bare, 'analyst', i);
+      add(bare, 'analyst', i, false);
 
     for (const m of line.matchAll(CERTIFICATE)) {
       const cert = m[0];
@@ -133,7 +144,8 @@ export function findAnalysts(text: string): Analyst[] {
 }
 
 function certificateWithin(lines: readonly string[], from: number, count: number): boolean {
-  return lines.slice(from, from + count + 1).some((l) => /S\d{13}/.test(l));
+  const number = new RegExp(CERTIFICATE_NO);
+  return lines.slice(from, from + count + 1).some((l) => number.test(l));
 }
 
 function lineOffset(lines: readonly string[], index: number): number {

@@ -1,7 +1,7 @@
 /** Whose figure is it: a running total or this event's own (wordings written for these tests). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isCumulativeFigure } from '../../src/assemble/figures.js';
+import { isCumulativeFigure, restatesBodyTotal } from '../../src/assemble/figures.js';
 
 function cumulativeAt(sentence: string, figure: string): boolean {
   const at = sentence.indexOf(figure);
@@ -26,5 +26,33 @@ describe('isCumulativeFigure', () => {
 
   it('still takes a holding after this trade as a total', () => {
     assert.equal(cumulativeAt('本次减持后，王建国合计持有公司股份2,000万股。', '2,000万股'), true);
+  });
+});
+
+describe('restatesBodyTotal', () => {
+  const headline = '某某股份七大股东质押3858万股占总股本四成';
+  const at = headline.indexOf('3858');
+
+  it("takes a headline count that rounds the body's running total for that total", () => {
+    const body = [
+      '截至今年上半年末，某某投资已质押所持公司股份1608万股，占其所持公司股份的80.8%。',
+      '此外，前十大股东中已有七大股东存在股份质押，累计质押公司股份3858.4万股，占公司总股本的42%。',
+    ];
+    assert.equal(restatesBodyTotal(headline, at, body), true);
+  });
+
+  it("keeps a headline count that the body states as this event's own, or does not state at all", () => {
+    const own = ['某某投资于7月2日质押公司股份3858万股。', '本次质押后，某某投资累计质押公司股份3858万股。'];
+    assert.equal(restatesBodyTotal(headline, at, own), false);
+    assert.equal(restatesBodyTotal(headline, at, ['累计质押公司股份4200万股。']), false);
+    const plan = '某某银行稳股价方案：国资股东等增持不少于1735万股';
+    const sum = ['股东甲、乙和丙拟合计增持不少于1735万股，增持计划不设价格区间。'];
+    assert.equal(restatesBodyTotal(plan, plan.indexOf('1735'), sum), false);
+  });
+
+  it('tells counts apart at the precision the headline writes', () => {
+    const precise = '某某股份股东质押3858.4万股';
+    const body = ['累计质押公司股份3858万股。'];
+    assert.equal(restatesBodyTotal(precise, precise.indexOf('3858'), body), false);
   });
 });

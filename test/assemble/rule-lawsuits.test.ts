@@ -36,6 +36,15 @@ describe('lawsuitRecords', () => {
     );
   });
 
+  it('reads a class action by its first plaintiff and first defendant (X等两千名原告…对Y等二十一名被告提起诉讼)', async () => {
+    assert.deepEqual(
+      await sides([
+        '某某证券公告，控股子公司收到民事起诉状。上海山海资产管理合伙企业（有限合伙）等三百名原告向某市金融法院对远航网等十一名被告提起民事诉讼，要求远航网赔偿投资损失。',
+      ]),
+      [['原告=上海山海资产管理合伙企业（有限合伙）', '被告=远航网']],
+    );
+  });
+
   it('reads 原告X将被告Y诉至法院 with the short names in brackets left out', async () => {
     assert.deepEqual(
       await sides([

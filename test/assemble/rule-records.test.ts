@@ -117,6 +117,31 @@ describe('ruleRecords: 高管变动', () => {
     assert.equal(roles(records[0]).高管职位, '獨立非執行董事');
     assert.equal(value(records[0], '事件时间'), '2025-01-02');
   });
+
+  it('dates a change from the sentence before when that one says the following take effect on a day', async () => {
+    const doc = await parse([
+      '（股份代號：328）',
+      '非執行董事之辭任',
+      '董事會謹此宣佈，以下事項自二零二五年六月二十日起生效。陳大文先生因其他業務需要投入更多精力，已提出辭任本公司之非執行董事。',
+      '陳先生已確認與董事會並無意見分歧。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    assert.equal(roles(records[0]).高管姓名, '陳大文');
+    assert.equal(value(records[0], '事件时间'), '2025-06-20');
+  });
+
+  it('takes no date from a sentence before that dates something else', async () => {
+    const doc = await parse([
+      '（股份代號：328）',
+      '非執行董事之辭任',
+      '本公司於二零二五年六月二十日舉行董事會會議。陳大文先生因其他業務需要投入更多精力，已提出辭任本公司之非執行董事。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assert.equal(records.length, 1);
+    assert.equal(value(records[0], '事件时间'), undefined);
+  });
 });
 
 describe('ruleRecords: 解除质押 / 质押', () => {

@@ -118,4 +118,22 @@ describe('parseNewsHeader', () => {
       '示例科技',
     );
   });
+
+  it("names the company a headline, or a reposted item's original headline, opens with before its people or a verb", () => {
+    const reposted = [
+      '董事长怒怼记者惹火烧身 交易所批评证监局处罚来了',
+      '原标题：示例激光董事长怒怼记者惹火烧身，交易所批评,来源：某报,示例激光被监管批评和处罚。',
+      '8月1日晚，示例激光发布致歉声明。',
+    ].join('\n');
+    assert.equal(parseNewsHeader(reposted).subject?.name, '示例激光');
+    const headline = '示例通信获某某金投举牌 并称未来可能继续加码\n8月1日晚，示例通信发布权益变动书。';
+    assert.equal(parseNewsHeader(headline).subject?.name, '示例通信');
+  });
+
+  it('names no company from a leading count word or a name the story never repeats', () => {
+    const counted =
+      '示例电机终止收购资产\n原标题：两度遭问询无法披露核心信息 示例电机终止收购,来源：某报,两度遭问询后。';
+    assert.notEqual(parseNewsHeader(counted).subject?.name, '两度');
+    assert.equal(parseNewsHeader('示例激光董事长道歉\n他表示将虚心接受监督。').subject, undefined);
+  });
 });

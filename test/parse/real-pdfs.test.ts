@@ -29,10 +29,21 @@ describe('real broker reports, submitted without a kind', { skip }, () => {
       assert.equal(doc.kind, 'research_report');
       const header = doc.header.researchReport;
       assert.ok(header, 'a research-report header');
-      const printed = new Set(doc.text.match(/S\d{13}(?!\d)/g) ?? []);
+      // S + 13 digits, or A + 13 on older reports (申万宏源 2015).
+      const printed = new Set(doc.text.match(/(?<![A-Za-z\d])[SA]\d{13}(?!\d)/g) ?? []);
       const listed = header.analysts.flatMap((a) => (a.certificateNo ? [a.certificateNo] : []));
       assert.deepEqual(new Set(listed), printed, 'every printed certificate number, and only those');
       for (const a of header.analysts) if (!a.certificateNo) assert.ok(a.name.length >= 2);
+      // A person the report labels 联系人 or 研究助理, and never 分析师, is a contact, even with a certificate
+      // number (国泰君安, 开源证券).
+      const labelled = (name: string, roles: string) =>
+        new RegExp(`${name}[：:]?\\s*[（(](?:${roles})[)）]|(?:${roles})\\s*[：:]?\\s*${name}`).test(
+          doc.text,
+        );
+      for (const a of header.analysts) {
+        const contact = labelled(a.name, '联系人|研究助理') && !labelled(a.name, '分析师|研究员');
+        assert.equal(a.role, contact ? 'contact' : 'analyst', a.name);
+      }
 
       if (file === RATED) {
         // Broker and analysts are redacted ("xxx") in this copy: nothing may be made up.

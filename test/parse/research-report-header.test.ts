@@ -298,7 +298,7 @@ describe('analyst blocks', () => {
   const analystsOf = (text: string) =>
     parseResearchReportHeader(text)?.analysts.map((a) => [a.name, a.certificateNo ?? null, a.role]);
 
-  it('pairs numbers printed under two names on one line, in order', () => {
+  it('pairs numbers printed under two names on one line, in order; a contact with a number stays a contact', () => {
     const text = [
       '张三（分析师） 李四（联系人）',
       'zhang@example.com',
@@ -308,7 +308,7 @@ describe('analyst blocks', () => {
     ].join('\n');
     assert.deepEqual(analystsOf(text), [
       ['张三', 'S0790519120001', 'analyst'],
-      ['李四', 'S0790120020012', 'analyst'],
+      ['李四', 'S0790120020012', 'contact'],
     ]);
   });
 
@@ -317,7 +317,7 @@ describe('analyst blocks', () => {
       ['郑一鸣', 'S0190520080006', 'analyst'],
     ]);
     assert.deepEqual(analystsOf('证券分析师\n陈一 A0230513080006\n联系人\n朱二\n(8621)23297313'), [
-      ['陈一', null, 'analyst'],
+      ['陈一', 'A0230513080006', 'analyst'],
       ['朱二', null, 'contact'],
     ]);
   });
@@ -334,6 +334,32 @@ describe('analyst blocks', () => {
     assert.deepEqual(analystsOf(team + sales), [
       ['王五', 'S0880516100001', 'analyst'],
       ['赵六', null, 'contact'],
+    ]);
+  });
+
+  it('keeps a 研究助理 with a number as a contact, and a role word stated after a name and its number wins', () => {
+    const team = [
+      '王五：（分析师）',
+      '证书编号：S0880516100001',
+      '赵六：（研究助理）',
+      '邮箱：zhao@example.com',
+      '证书编号：S0880117030051',
+      '钱七 联系人 S0790120020012',
+      '孙八',
+      'S0790519120001',
+      '孙八：（研究助理）',
+    ].join('\n');
+    assert.deepEqual(analystsOf(team), [
+      ['王五', 'S0880516100001', 'analyst'],
+      ['赵六', 'S0880117030051', 'contact'],
+      ['钱七', 'S0790120020012', 'contact'],
+      ['孙八', 'S0790519120001', 'contact'],
+    ]);
+  });
+
+  it('reads an A-prefixed number only as a whole code', () => {
+    assert.deepEqual(analystsOf('分析师：孙一\nA0230513080006\n编号 XA02305130800061'), [
+      ['孙一', 'A0230513080006', 'analyst'],
     ]);
   });
 });
