@@ -84,6 +84,14 @@ export function removeEventContributions(tx: ManagedTransaction, documentId: str
   );
 }
 
+/** The events a party (row.label, row.key) plays a role in, as `e` (with the role as `r`), its node as `n`. */
+const EVENTS_OF_PARTY = `CALL (row) {
+       MATCH (n:Company {key: row.key}) WHERE row.label = 'Company' RETURN n
+       UNION MATCH (n:Person {key: row.key}) WHERE row.label = 'Person' RETURN n
+       UNION MATCH (n:Organization {key: row.key}) WHERE row.label = 'Organization' RETURN n
+     }
+     MATCH (n)<-[r]-(e) WHERE r.roleKey IS NOT NULL`;
+
 /**
  * For each event of the document, the stored event it is one with, if any (see event-match.ts).
  * Two workers writing the same event at once cannot both create it: an event matches only through a
@@ -104,12 +112,7 @@ export async function matchStoredEvents(
   // write-statement.ts) never seeks every event of the type, which a planner may pick on a small graph.
   const result = await tx.run(
     writeStatement(`UNWIND $lookups AS row
-     CALL (row) {
-       MATCH (n:Company {key: row.key}) WHERE row.label = 'Company' RETURN n
-       UNION MATCH (n:Person {key: row.key}) WHERE row.label = 'Person' RETURN n
-       UNION MATCH (n:Organization {key: row.key}) WHERE row.label = 'Organization' RETURN n
-     }
-     MATCH (n)<-[r]-(e) WHERE r.roleKey IS NOT NULL
+     ${EVENTS_OF_PARTY}
      WITH DISTINCT row.index AS index, row.type AS type, e
      WITH index, e WHERE e:Event AND e.type = type
      RETURN index, e.id AS id, e.date AS date, e.amount AS amount, e.amountLow AS amountLow, e.currency AS currency, e.shares AS shares,
@@ -230,12 +233,7 @@ export async function readStoredEvents(
   if (lookups.length === 0) return [];
   const result = await tx.run(
     writeStatement(`UNWIND $lookups AS row
-     CALL (row) {
-       MATCH (n:Company {key: row.key}) WHERE row.label = 'Company' RETURN n
-       UNION MATCH (n:Person {key: row.key}) WHERE row.label = 'Person' RETURN n
-       UNION MATCH (n:Organization {key: row.key}) WHERE row.label = 'Organization' RETURN n
-     }
-     MATCH (n)<-[r]-(e) WHERE r.roleKey IS NOT NULL
+     ${EVENTS_OF_PARTY}
      WITH DISTINCT row.type AS type, e
      WITH type, e WHERE e:Event AND e.type = type
      WITH DISTINCT e
