@@ -44,6 +44,14 @@ const PATTERNS: readonly RegExp[] = [
   ),
 ];
 
+/**
+ * X收到…起诉状 / 应诉通知书: the party served with the complaint is a defendant of the suit its sentence
+ * tells, though the wording of the suit may name only the first of many (…等二十一名被告).
+ */
+const SERVED = /(?<served>[\u4e00-\u9fa5A-Za-z]{2,16})收到[^，,。；]{0,24}?(?:起诉状|应诉通知书)/du;
+/** Words before a served party that tie it to the issuer (公司控股子公司X): no part of its name. */
+const SERVED_LEAD = /^.*(?:子公司|公司)/u;
+
 /** Words that make a suit not (yet) a fact: a threat, a plan, a denial. */
 const NOT_A_FACT = /拟|将会?起诉|可能|如果|若|一旦|否认|保留.{0,6}权利/;
 
@@ -62,6 +70,23 @@ function party(
   return argumentAt(s, role, at[0], at[1]);
 }
 
+/** The party a sentence says was served with the complaint, as a 被告 (the issuer where it says 公司). */
+function servedDefendant(
+  doc: ParsedDocument,
+  ctx: RuleContext,
+  s: RuleSentence | undefined,
+): RuleArgument | undefined {
+  if (!s) return undefined;
+  const m = SERVED.exec(s.compact);
+  const text = m?.groups?.served;
+  const at = m?.indices?.groups?.served;
+  if (!text || !at) return undefined;
+  const name = text.replace(SERVED_LEAD, '');
+  if (/^本?公司$/.test(text)) return issuerArgument(doc, ctx, '被告');
+  if (name.length < 2) return undefined;
+  return argumentAt(s, '被告', at[1] - name.length, at[1]);
+}
+
 /** 起诉: who sues whom, where the document says it in one of the fixed wordings above. */
 export function lawsuitRecords(
   doc: ParsedDocument,
@@ -70,7 +95,7 @@ export function lawsuitRecords(
 ): RuleRecord[] {
   const out: RuleRecord[] = [];
   const seen = new Set<string>();
-  for (const s of sentences) {
+  for (const [i, s] of sentences.entries()) {
     if (!LAWSUIT_WORD.test(s.compact) || NOT_A_FACT.test(s.compact)) continue;
     for (const pattern of PATTERNS) {
       const m = pattern.exec(s.compact);
@@ -81,7 +106,10 @@ export function lawsuitRecords(
       const key = `${plaintiff.text}|${defendant.text}`;
       if (seen.has(key)) break;
       seen.add(key);
-      out.push(makeRecord('起诉', s.span(m.index, m.index + m[0].length), [plaintiff, defendant], 0.9));
+      // The complaint is served in the suit's sentence or in the one that leads to it.
+      const served = servedDefendant(doc, ctx, s) ?? servedDefendant(doc, ctx, sentences[i - 1]);
+      const also = served && ![plaintiff.text, defendant.text].includes(served.text) ? served : undefined;
+      out.push(makeRecord('起诉', s.span(m.index, m.index + m[0].length), [plaintiff, defendant, also], 0.9));
       break;
     }
   }

@@ -1,6 +1,12 @@
 import type { ExtractionResult } from '../extract/types.js';
 import type { Forecast, PageBox, ParsedDocument } from '../parse/index.js';
-import { headlineOf, overlapsOcrDoubt, sentenceModelText, sentenceSourceSpan } from '../parse/index.js';
+import {
+  headlineOf,
+  outletOf,
+  overlapsOcrDoubt,
+  sentenceModelText,
+  sentenceSourceSpan,
+} from '../parse/index.js';
 import type { DocumentJob } from '../queue/index.js';
 import {
   cleanCompanyName,
@@ -493,25 +499,30 @@ function headlineCompanyOf(
   if (!headline) return undefined;
   const headlineEnd = parsed.modelText.indexOf(headline) + headline.length;
   const story = parsed.modelText.slice(headlineEnd);
+  const outlet = outletOf(headline);
   for (const [i, sentence] of parsed.sentences.entries()) {
     if (sentence.start >= headlineEnd) break;
-    const named = firstCompanyNamedIn(extractions[i], story);
+    const named = firstCompanyNamedIn(extractions[i], story, outlet);
     if (named) return named;
   }
   return undefined;
 }
 
-/** The first span of `extraction` the model reads as a company that `story` names again, as a company by name. */
+/**
+ * The first span of `extraction` the model reads as a company that `story` names again, as a company by name;
+ * never the outlet whose byline leads the headline.
+ */
 function firstCompanyNamedIn(
   extraction: ExtractionResult | undefined,
   story: string,
+  outlet?: string,
 ): LinkedEntity | undefined {
   const companies = (extraction?.entities ?? [])
     .filter((e) => e.type === 'company')
     .sort((a, b) => a.start - b.start);
   for (const e of companies) {
     const name = cleanCompanyName(e.text);
-    if (isNotCompanyName(name) || SELF_NAME.test(name) || !story.includes(name)) continue;
+    if (isNotCompanyName(name) || SELF_NAME.test(name) || name === outlet || !story.includes(name)) continue;
     return { key: `name:${name}`, label: 'Company', name, shortNames: [name] };
   }
   return undefined;
@@ -528,7 +539,8 @@ function leadCompanyOf(
   if (parsed.kind !== 'news' && parsed.kind !== 'other') return undefined;
   const lead = parsed.sentences[0];
   if (!lead) return undefined;
-  return firstCompanyNamedIn(extractions[0], parsed.modelText.slice(lead.end));
+  const outlet = outletOf(parsed.modelText.slice(lead.start, lead.end));
+  return firstCompanyNamedIn(extractions[0], parsed.modelText.slice(lead.end), outlet);
 }
 
 function coveredCompanyOf(parsed: ParsedDocument): LinkedEntity | undefined {

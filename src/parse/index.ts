@@ -2,7 +2,7 @@ export type { AnnouncementHeader } from './announcement-header.js';
 export * from './errors/index.js';
 export { modelIndexOf, sentenceModelText, sentenceSourceSpan } from './model-text.js';
 export type { NewsHeader } from './news-header.js';
-export { headlineOf } from './news-header.js';
+export { headlineOf, outletOf } from './news-header.js';
 export { DEFAULT_OCR_LIMITS, ocrLimitsOf } from './ocr/ocr-pages.js';
 export { overlapsOcrDoubt } from './ocr-doubted.js';
 export { parseDocument } from './parse-document.js';

@@ -54,6 +54,8 @@ const RESEARCH_VIEW = /发表(?:研究)?报告|研报(?:认为|指出|称|表示
 
 /** When the item says the company announced (韵达股份昨日公告): no part of the name. */
 const TIME_AFTER_NAME = /(昨日|今日|日前|近日|今天|昨天|当日|此前|周[一二三四五六日])$/;
+/** How the stock moved or how the company spoke (涪陵榨菜跌停：, 大港股份对外公告): no part of the name. */
+const MOVE_AFTER_NAME = /(跌停|涨停|大跌|大涨|暴跌|暴涨|闪崩|重挫|飙升|对外)$/;
 
 function named(match: RegExpExecArray | null): string | undefined {
   // A listing board after the name (中国移动港股) is no part of it.
@@ -61,7 +63,8 @@ function named(match: RegExpExecArray | null): string | undefined {
     ?.replace(LEADING_VERB, '')
     .replace(LEADING_WORDS, '')
     .replace(/(港股|A股|H股|B股)$/, '')
-    .replace(TIME_AFTER_NAME, '');
+    .replace(TIME_AFTER_NAME, '')
+    .replace(MOVE_AFTER_NAME, '');
   return name && name.length >= 2 && name.length <= 8 && !NOT_A_NAME.test(name) && !NOT_A_SUBJECT.test(name)
     ? name
     : undefined;
@@ -97,6 +100,19 @@ export function headlineOf(text: string): string | undefined {
 /** "原标题：…": the headline a reposted item first ran under, to its line end or the source note after a comma. */
 const ORIGINAL_TITLE = /原标题\s*[:：]?\s*([^\n,]{4,80})/;
 
+/** An outlet's byline that leads a headline (优财网：, 新华社：, 经济日报：): the outlet is no company of the story. */
+const OUTLET_BYLINE = /^\s*([\u4e00-\u9fff]{1,8}(?:(?<!电)网|社|报))\s*[：:]\s*/;
+
+/** The outlet whose byline leads `title`, if any. */
+export function outletOf(title: string): string | undefined {
+  return OUTLET_BYLINE.exec(title)?.[1];
+}
+
+/** `title` without an outlet's byline before it. */
+function withoutByline(title: string): string {
+  return title.replace(OUTLET_BYLINE, '');
+}
+
 /**
  * A headline that opens with the company before one of its people or a deal it is the object of (大族激光董事长
  * 怒怼记者, 欧比特获格力金投举牌): the name ends where the role or the verb starts.
@@ -113,7 +129,7 @@ const NOT_A_LEADING_NAME = /^(?:[一二两三四五六七八九十多数屡再�
  */
 function leadingSubjectOf(text: string): string | undefined {
   const head = text.slice(0, HEAD);
-  const titles = [headlineOf(text), ORIGINAL_TITLE.exec(head)?.[1]];
+  const titles = [headlineOf(text), ORIGINAL_TITLE.exec(head)?.[1]].map((t) => t && withoutByline(t));
   for (const title of titles) {
     const name = named(SUBJECT_BEFORE_ROLE.exec(title ?? ''));
     if (

@@ -80,4 +80,24 @@ describe('lawsuitRecords', () => {
     );
     assert.deepEqual(await sides(['深圳远航科技有限公司称拟被山海科技起诉，双方仍在协商。']), []);
   });
+
+  it('adds the party served with the complaint, in the sentence before the suit, as a defendant', async () => {
+    assert.deepEqual(
+      await sides([
+        '某某证券公告，公司控股子公司远东证券收到某市金融法院送达的民事起诉状，案由为证券虚假陈述责任纠纷。上海山海资产管理合伙企业（有限合伙）等三百名原告向某市金融法院对远航网等十一名被告提起民事诉讼。',
+      ]),
+      [['原告=上海山海资产管理合伙企业（有限合伙）', '被告=远航网', '被告=远东证券']],
+    );
+  });
+
+  it('takes the issuer as the served defendant only where 公司 itself was served, not its subsidiary', async () => {
+    const suit =
+      '上海山海资产管理合伙企业（有限合伙）等三百名原告向某市金融法院对远航网等十一名被告提起民事诉讼。';
+    assert.deepEqual(await sides([`远山证券公告，公司收到法院送达的民事起诉状。${suit}`], '远山证券'), [
+      ['原告=上海山海资产管理合伙企业（有限合伙）', '被告=远航网', '被告=远山证券'],
+    ]);
+    assert.deepEqual(await sides([`远山证券公告，控股子公司收到民事起诉状。${suit}`], '远山证券'), [
+      ['原告=上海山海资产管理合伙企业（有限合伙）', '被告=远航网'],
+    ]);
+  });
 });

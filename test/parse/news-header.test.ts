@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseNewsHeader, publisherOf } from '../../src/parse/news-header.js';
+import { outletOf, parseNewsHeader, publisherOf } from '../../src/parse/news-header.js';
 
 describe('parseNewsHeader', () => {
   it('reads the company from a bracketed headline and the dateline as the disclosure date', () => {
@@ -135,5 +135,20 @@ describe('parseNewsHeader', () => {
       '示例电机终止收购资产\n原标题：两度遭问询无法披露核心信息 示例电机终止收购,来源：某报,两度遭问询后。';
     assert.notEqual(parseNewsHeader(counted).subject?.name, '两度');
     assert.equal(parseNewsHeader('示例激光董事长道歉\n他表示将虚心接受监督。').subject, undefined);
+  });
+
+  it('leaves how the stock moved or how the company spoke out of the name', () => {
+    const moved = '示例榨菜跌停：业绩增速放缓\n示例榨菜（002000.SZ）发布半年报。';
+    assert.equal(parseNewsHeader(moved).subject?.name, '示例榨菜');
+    const told = '高管大换血\n近日，示例股份对外公告称，公司董事长辞职。';
+    assert.equal(parseNewsHeader(told).subject?.name, '示例股份');
+  });
+
+  it("reads past an outlet's byline to the company an original headline opens with", () => {
+    const reposted = '原标题：某财网：示例银行回应理财罚单：已整改\n监管披露罚单，其中示例银行收到4张罚单。';
+    assert.equal(parseNewsHeader(reposted).subject?.name, '示例银行');
+    assert.equal(outletOf('某财网：央行开展票据互换操作'), '某财网');
+    // A grid company is no outlet.
+    assert.equal(outletOf('国家电网：启动新一轮招标'), undefined);
   });
 });
