@@ -227,6 +227,9 @@ describe('readContractFields', () => {
     assert.equal(clearing.records[0]?.项目名称?.text, '中国证券登记结算有限责任公司数据仓库系统升级项目');
     const paper = await records('公司中标东湖大桥工程，详见《中国证券报》，中标金额5,000万元。');
     assert.equal(paper.records[0]?.项目名称?.text, '东湖大桥工程');
+    // a bare …建设 tells the scope of the work, not its name
+    const scope = await records('公司中标范围包括全线55公里路面施工建设，中标金额5,000万元。');
+    assert.equal(scope.records[0]?.项目名称, undefined);
   });
 
   it("takes the title's project without the subsidiary that won it", async () => {
