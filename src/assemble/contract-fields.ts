@@ -593,12 +593,14 @@ function ownerOfProject(
   return owner;
 }
 
+// 综合体 (a city complex let as one job) and …化建设 (智能化建设) name the work; a bare …建设 is often a scope (施工建设).
 const PROJECT_END =
-  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|采购活动|招标采购|招标|服务|系统|设备|改造|包[0-9一二三四五六七八九十]*|[）)])$/u;
+  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|采购活动|招标采购|招标|服务|系统|设备|改造|化建设|综合体|包[0-9一二三四五六七八九十]*|[）)])$/u;
 const NOT_PROJECT_START =
   /^(?:[（(]?(?:相关内容|具体内容|详情)?(?:详见|参见|请见)|通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程|以下|如下|其中|此|共|数量|过|投资项目|[0-9一二三四五六七八九十]+\s*(?:个|次|项))/u;
 // 合同段 (a road's section let as one contract) names a project; other 合同 words name the contract.
-const NOT_PROJECT = /合同(?!段)|协议|通知书|公告|规则|章程|证券|报$/u;
+// 证券 only as a paper or the exchange (证券时报, 证券交易所): 中国证券登记结算…项目 is a tender.
+const NOT_PROJECT = /合同(?!段)|协议|通知书|公告|规则|章程|证券(?:时报|日报|报|交易所|代码|简称)|报$/u;
 
 /** "…招标活动推荐的中标候选人公示" → "…招标活动": the notice's name around the project's. */
 function withoutNoticeWords(text: string, value: TextSpan | undefined): TextSpan | undefined {

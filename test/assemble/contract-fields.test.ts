@@ -216,6 +216,22 @@ describe('readContractFields', () => {
     assert.equal(candidate.records[0]?.项目名称?.text, '西山公园绿化工程施工项目');
   });
 
+  it('reads projects ending in 综合体 or 建设 and a tender of a 证券 company, not a paper', async () => {
+    const complex = await records('3月5日，公司中标东湖市一超高层城市综合体，中标金额12.99亿元。');
+    assert.equal(complex.records[0]?.项目名称?.text, '东湖市一超高层城市综合体');
+    const quoted = await records('公司成功中标“东湖新城二号地块智能化建设”项目，中标金额3,050万元。');
+    assert.equal(quoted.records[0]?.项目名称?.text, '东湖新城二号地块智能化建设');
+    const clearing = await records(
+      '公司中标中国证券登记结算有限责任公司数据仓库系统升级项目，中标金额1,786.8万元。',
+    );
+    assert.equal(clearing.records[0]?.项目名称?.text, '中国证券登记结算有限责任公司数据仓库系统升级项目');
+    const paper = await records('公司中标东湖大桥工程，详见《中国证券报》，中标金额5,000万元。');
+    assert.equal(paper.records[0]?.项目名称?.text, '东湖大桥工程');
+    // a bare …建设 tells the scope of the work, not its name
+    const scope = await records('公司中标范围包括全线55公里路面施工建设，中标金额5,000万元。');
+    assert.equal(scope.records[0]?.项目名称, undefined);
+  });
+
   it("takes the title's project without the subsidiary that won it", async () => {
     const { records: rs } = await records(
       '公司全资子公司近日收到中标通知书，中标金额为3,000万元。\n西山隧道工程位于西山县。',
