@@ -93,6 +93,13 @@ CREATE (n)-[:MENTIONED_IN {type: row.type, start: row.start, end: row.end, text:
                            confidence: row.confidence, modelVersion: row.modelVersion,
                            resolution: row.resolution}]->(s)`);
 
+/** An event (`e`) created or joined by a row's document (`d`): the document's telling and its evidence spans. */
+const REPORTED_WITH_EVIDENCE = `  CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
+  WITH e, row
+  UNWIND row.mentions AS m
+  MATCH (s:Sentence {id: m.sentenceId})
+  CREATE (e)-[:EVIDENCED_BY {start: m.start, end: m.end, text: m.text, confidence: m.confidence}]->(s)`;
+
 /**
  * Events: new Event nodes, REPORTED_IN on events other documents told first, the trigger evidence, role
  * arguments (a relationship typed by the role, to the entity) and value arguments (to the sentence they
@@ -107,21 +114,13 @@ export const WRITE_EVENTS = writeStatement(`CALL () {
   SET e.date = row.source.date, e.amount = row.source.amount, e.amountLow = row.source.amountLow,
       e.currency = row.source.currency,
       e.shares = row.source.shares, e.ratio = row.source.ratio, e.publishedAt = d.publishedAt, e.documentKind = d.kind
-  CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
-  WITH e, row
-  UNWIND row.mentions AS m
-  MATCH (s:Sentence {id: m.sentenceId})
-  CREATE (e)-[:EVIDENCED_BY {start: m.start, end: m.end, text: m.text, confidence: m.confidence}]->(s)
+${REPORTED_WITH_EVIDENCE}
 }
 CALL () {
   UNWIND $joined AS row
   MATCH (d:Document {id: row.documentId})
   MATCH (e:Event {id: row.joinId})
-  CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = row.source
-  WITH e, row
-  UNWIND row.mentions AS m
-  MATCH (s:Sentence {id: m.sentenceId})
-  CREATE (e)-[:EVIDENCED_BY {start: m.start, end: m.end, text: m.text, confidence: m.confidence}]->(s)
+${REPORTED_WITH_EVIDENCE}
 }
 CALL () {
   UNWIND $roles AS row
