@@ -8,6 +8,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadEventRoles } from '../link/index.js';
+import { normalizeRatingChange } from '../parse/research-rating.js';
 import { toSimplified } from '../parse/traditional-to-simplified.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../vocabulary/document-kinds.js';
 import { type Prf, prf } from './event-metrics.js';
@@ -409,7 +410,7 @@ function sameSet(gold: readonly string[], predicted: readonly string[]): boolean
 }
 
 /** Whether the gold report states the field; fields it leaves out are not scored. */
-function reportFieldStated(gold: ReportFields, field: ReportField): boolean {
+export function reportFieldStated(gold: ReportFields, field: ReportField): boolean {
   switch (field) {
     case 'broker':
       return !!gold.broker;
@@ -454,7 +455,14 @@ function priceRight(gold: Price, predicted: Price | null | undefined): boolean {
   return !said && gold.value != null && near(gold.value, predicted.value);
 }
 
-function reportFieldRight(
+/** A change word right as printed or as the same move (首次覆盖 is 首次, 上调至 is 上调). */
+function changesEqual(gold: string | null, predicted: string | null | undefined): boolean {
+  if (textsEqual(gold, predicted)) return true;
+  const g = gold ? normalizeRatingChange(gold) : null;
+  return g !== null && g === (predicted ? normalizeRatingChange(predicted) : null);
+}
+
+export function reportFieldRight(
   gold: ReportFields,
   predicted: Partial<ReportFields> | null | undefined,
   field: ReportField,
@@ -470,7 +478,7 @@ function reportFieldRight(
     case 'rating':
       return textsEqual(gold.rating, predicted.rating);
     case 'ratingChange':
-      return textsEqual(gold.ratingChange, predicted.ratingChange);
+      return changesEqual(gold.ratingChange, predicted.ratingChange);
     case 'targetPrice':
       return priceRight(gold.targetPrice as Price, predicted.targetPrice);
   }

@@ -17,6 +17,8 @@ import { evaluateFewfc } from '../../eval/fewfc-evaluation.js';
 import type { RealDocsScore } from '../../eval/realdocs.js';
 import { runRealDocs, TEAM_EVENTS_DIR } from '../../eval/realdocs-run.js';
 import { recordScore } from '../../eval/recorded-scores.js';
+import type { TeamReportsScore } from '../../eval/team-reports.js';
+import { runTeamReports, type TeamReportsPart } from '../../eval/team-reports-run.js';
 import { readTrainingKnownNames } from '../../eval/training-gazetteer.js';
 import { EventExtractor, type ExtractOptions } from '../../extract/event-extractor.js';
 import { CachedExtractor } from '../../extract/extraction-cache.js';
@@ -24,7 +26,14 @@ import { type Precision, parsePrecision } from '../../extract/model-paths.js';
 import { parsePositiveInt } from './extract.js';
 
 interface EvalOptions {
-  dataset: 'fewfc' | 'entities' | 'realdocs' | 'team-events' | 'team-agreement' | 'fddc-contracts';
+  dataset:
+    | 'fewfc'
+    | 'entities'
+    | 'realdocs'
+    | 'team-events'
+    | 'team-agreement'
+    | 'team-reports'
+    | 'fddc-contracts';
   split: string;
   model: string;
   precision: Precision;
@@ -105,8 +114,47 @@ async function writePredictions(file: string, predictions: ReadonlyMap<string, o
   await writeFile(file, lines.length ? `${lines.join('\n')}\n` : '');
 }
 
+/** The report-field score of the team's broker-report sample; its errors are listed for the dev part only. */
+export function formatTeamReports(part: TeamReportsPart, score: TeamReportsScore): string {
+  const lines = [
+    `kind (undeclared)    ${share(score.kind)}`,
+    `date                 ${share(score.date)}`,
+    'field          right of stated        false where gold has none',
+    ...Object.entries(score.fields).map(
+      ([field, a]) =>
+        `${field.padEnd(14)} ${share(a).padEnd(22)} ${share(score.falseValues[field as keyof typeof score.falseValues])}`,
+    ),
+  ];
+  if (part === 'dev' && score.misses.length) {
+    lines.push('', 'misses (id field: gold → predicted)');
+    for (const m of score.misses)
+      lines.push(`  ${m.id} ${m.field}: ${JSON.stringify(m.gold)} → ${JSON.stringify(m.predicted)}`);
+  }
+  return lines.join('\n');
+}
+
+async function reportTeamReports(options: EvalOptions): Promise<void> {
+  const part: TeamReportsPart =
+    options.split === 'held-out' || options.split === 'all' ? options.split : 'dev';
+  const result = await runTeamReports(options.dataDir, part);
+  if (options.predictions && part === 'dev') await writePredictions(options.predictions, result.predictions);
+  if (options.json) {
+    const { predictions: _, ...scored } = result;
+    const { misses, ...score } = scored.score;
+    process.stdout.write(
+      `${JSON.stringify({ dataset: 'team-reports', ...scored, score: part === 'dev' ? scored.score : score })}\n`,
+    );
+    return;
+  }
+  const skipped = result.skipped.length ? `\nnot read: ${result.skipped.join('; ')}` : '';
+  process.stdout.write(
+    `team-reports ${part}: ${result.score.documents} documents, ${result.seconds.toFixed(1)} s${skipped}\n${formatTeamReports(part, result.score)}\n`,
+  );
+}
+
 async function run(options: EvalOptions): Promise<void> {
   if (options.dataset === 'team-agreement') return reportAgreement(options.json);
+  if (options.dataset === 'team-reports') return reportTeamReports(options);
   const started = Date.now();
   const extractor = await EventExtractor.load({
     modelDir: options.model,
@@ -213,14 +261,22 @@ export function registerEvalCommand(program: Command): void {
     .addOption(
       new Option(
         '--dataset <name>',
-        "what to score: FewFC events, entities, records of real documents (data/realdocs), the team's event annotations (data/team-events) and their agreement, or FDDC contracts",
+        "what to score: FewFC events, entities, records of real documents (data/realdocs), the team's event annotations (data/team-events) and their agreement, the team's broker-report fields (data/team-reports), or FDDC contracts",
       )
-        .choices(['fewfc', 'entities', 'realdocs', 'team-events', 'team-agreement', 'fddc-contracts'])
+        .choices([
+          'fewfc',
+          'entities',
+          'realdocs',
+          'team-events',
+          'team-agreement',
+          'team-reports',
+          'fddc-contracts',
+        ])
         .default('fewfc'),
     )
     .option(
       '--split <split>',
-      'FewFC split file name (dev; the test split is held out); for fddc-contracts dev, held-out or all; for team-events held-out (when not dev), train or all',
+      'FewFC split file name (dev; the test split is held out); for fddc-contracts dev, held-out or all; for team-events held-out (when not dev), train or all; for team-reports dev, held-out or all',
       'dev',
     )
     .option('--model <dir>', 'model folder', defaultModelDir())
