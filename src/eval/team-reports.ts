@@ -194,3 +194,71 @@ export function scoreTeamReports(
     misses,
   };
 }
+
+/** Fields compared between two annotators: the scored ones and what the gold keeps beside them. */
+export const AGREEMENT_FIELDS = [
+  'kind',
+  'broker',
+  'analysts',
+  'certificates',
+  'contacts',
+  'rating',
+  'ratingChange',
+  'targetPrice',
+  'currentPrice',
+  'stock',
+  'date',
+] as const;
+export type AgreementField = (typeof AGREEMENT_FIELDS)[number];
+
+/** A field's value in a comparable form: people as sorted sets, prices and stocks as JSON, absent as null. */
+function comparable(doc: TeamReportDocument, field: AgreementField): string {
+  if (field === 'kind') return doc.kind;
+  const r = doc.report;
+  if (!r) return 'null';
+  const sorted = (xs: (string | null)[]) => JSON.stringify(xs.filter((x) => x !== null).sort());
+  switch (field) {
+    case 'analysts':
+      return sorted(r.analysts.map((a) => a.name));
+    case 'certificates':
+      return sorted(r.analysts.map((a) => a.certificate));
+    case 'contacts':
+      return sorted((r.contacts ?? []).map((a) => a.name));
+    case 'targetPrice':
+    case 'currentPrice':
+    case 'stock':
+      return JSON.stringify(r[field] ?? null);
+    default:
+      return JSON.stringify(r[field] ?? null);
+  }
+}
+
+export interface TeamReportsAgreement {
+  documents: number;
+  /** Reports where both annotators wrote the same value, per field. */
+  fields: Record<AgreementField, Accuracy>;
+  disagreements: { id: string; field: AgreementField; first: string; second: string }[];
+}
+
+/** Exact value agreement of two annotations of the same documents, field by field. */
+export function teamReportsAgreement(
+  first: readonly TeamReportDocument[],
+  second: readonly TeamReportDocument[],
+): TeamReportsAgreement {
+  const other = new Map(second.map((d) => [d.id, d]));
+  const both = first.filter((d) => other.has(d.id));
+  const disagreements: TeamReportsAgreement['disagreements'] = [];
+  const fields = Object.fromEntries(
+    AGREEMENT_FIELDS.map((field) => {
+      let same = 0;
+      for (const doc of both) {
+        const a = comparable(doc, field);
+        const b = comparable(other.get(doc.id) as TeamReportDocument, field);
+        if (a === b) same++;
+        else disagreements.push({ id: doc.id, field, first: a, second: b });
+      }
+      return [field, accuracy(same, both.length)];
+    }),
+  ) as Record<AgreementField, Accuracy>;
+  return { documents: both.length, fields, disagreements };
+}

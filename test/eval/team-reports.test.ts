@@ -153,3 +153,22 @@ describe('scoreTeamReports', () => {
     );
   });
 });
+
+describe('team-reports agreement sample', () => {
+  it("keeps the second annotator's 30 reports, well-formed and with spans on their values", async (t) => {
+    const second = await loadTeamReports(
+      join(TEAM_REPORTS_FILE, '..', 'agreement', 'second-annotator.jsonl'),
+    );
+    assert.equal(second.length, 30);
+    if (!existsSync(join(datasets, 'corpus')))
+      return t.skip(`corpus not found under ${datasets} (set DATASETS_DIR)`);
+    const texts = await readCorpusTexts(
+      datasets,
+      second.map((d) => d.id),
+    );
+    assert.deepEqual(
+      second.flatMap((doc) => spanProblems(doc, texts.get(doc.id) ?? '')),
+      [],
+    );
+  });
+});

@@ -17,8 +17,8 @@ import { evaluateFewfc } from '../../eval/fewfc-evaluation.js';
 import type { RealDocsScore } from '../../eval/realdocs.js';
 import { runRealDocs, TEAM_EVENTS_DIR } from '../../eval/realdocs-run.js';
 import { recordScore } from '../../eval/recorded-scores.js';
-import type { TeamReportsScore } from '../../eval/team-reports.js';
-import { runTeamReports, type TeamReportsPart } from '../../eval/team-reports-run.js';
+import { loadTeamReports, type TeamReportsScore, teamReportsAgreement } from '../../eval/team-reports.js';
+import { runTeamReports, TEAM_REPORTS_FILE, type TeamReportsPart } from '../../eval/team-reports-run.js';
 import { readTrainingKnownNames } from '../../eval/training-gazetteer.js';
 import { EventExtractor, type ExtractOptions } from '../../extract/event-extractor.js';
 import { CachedExtractor } from '../../extract/extraction-cache.js';
@@ -133,7 +133,27 @@ export function formatTeamReports(part: TeamReportsPart, score: TeamReportsScore
   return lines.join('\n');
 }
 
+/** Field agreement of the two independent annotations of the first 30 sampled reports; no product involved. */
+async function reportTeamReportsAgreement(json: boolean | undefined): Promise<void> {
+  const dir = path.dirname(TEAM_REPORTS_FILE);
+  const first = await loadTeamReports(TEAM_REPORTS_FILE);
+  const second = await loadTeamReports(path.join(dir, 'agreement', 'second-annotator.jsonl'));
+  const report = teamReportsAgreement(first, second);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ dataset: 'team-reports agreement', ...report })}\n`);
+    return;
+  }
+  const lines = [
+    `team-reports agreement: ${report.documents} reports annotated twice (same value per field)`,
+  ];
+  for (const [field, a] of Object.entries(report.fields)) lines.push(`${field.padEnd(14)} ${share(a)}`);
+  lines.push('', 'disagreements (id field: first | second)');
+  for (const d of report.disagreements) lines.push(`  ${d.id} ${d.field}: ${d.first} | ${d.second}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 async function reportTeamReports(options: EvalOptions): Promise<void> {
+  if (options.split === 'agreement') return reportTeamReportsAgreement(options.json);
   const part: TeamReportsPart =
     options.split === 'held-out' || options.split === 'all' ? options.split : 'dev';
   const result = await runTeamReports(options.dataDir, part);
@@ -276,7 +296,7 @@ export function registerEvalCommand(program: Command): void {
     )
     .option(
       '--split <split>',
-      'FewFC split file name (dev; the test split is held out); for fddc-contracts dev, held-out or all; for team-events held-out (when not dev), train or all; for team-reports dev, held-out or all',
+      'FewFC split file name (dev; the test split is held out); for fddc-contracts dev, held-out or all; for team-events held-out (when not dev), train or all; for team-reports dev, held-out, all or agreement',
       'dev',
     )
     .option('--model <dir>', 'model folder', defaultModelDir())
