@@ -40,65 +40,157 @@ export interface ResearchReportHeader {
   forecasts: Forecast[];
 }
 
+const CHANGE_WORDS = '维持|上调|下调|调高|调低|首次覆盖|首次';
 const RATING_LABELLED = new RegExp(
-  `(?:投资评级|公司评级|股票评级|评级)\\s*[:：]?\\s*(维持|上调|下调|调高|调低|首次覆盖|首次)?\\s*[「“"]?(${RATING_WORDS})[」”"]?\\s*(?:[（(]\\s*(维持|上调|下调|调高|调低|首次覆盖|首次)\\s*[)）])?`,
+  `(?:投资评级|公司评级|股票评级|评级)\\s*[:：]?\\s*(?:[（(]\\s*)?(${CHANGE_WORDS})?(?:\\s*[)）])?\\s*[:：]?\\s*[「“"]?(${RATING_WORDS})[」”"]?(?:\\s*-[A-E])?\\s*(?:[（(|]\\s*)?(${CHANGE_WORDS})?`,
   'gu',
 );
 const RATING_IN_PROSE = new RegExp(
   `(维持|上调至?|下调至?|调高至?|调低至?|首次覆盖[，,]?\\s*(?:并?给予)?|首次给予|给予)\\s*(?:公司|其|对公司的?)?\\s*[「“"]?(${RATING_WORDS})[」”"]?\\s*(?:投资)?评级`,
   'gu',
 );
+/**
+ * A cover's rating where the text lost its label: the word with its change beside it — 强于大市(维持),
+ * 超配（维持评级）, 领先大市-A维持评级 (A is a risk grade), 增持——维持, 推荐|维持, 强于大市强于大市维持 (now and
+ * before, then the change) — or the industry rating after its label and the industry's name (行业评级医药生物中性).
+ */
+const RATING_WITH_CHANGE = new RegExp(
+  `(${RATING_WORDS})(?:\\s*-[A-E])?\\s*(?:(?:${RATING_WORDS})\\s*)?(?:[（(]\\s*(${CHANGE_WORDS})\\s*(?:评级)?\\s*[)）]|(?:——|\\|)\\s*(${CHANGE_WORDS})|(${CHANGE_WORDS})(?=\\s*评级|\\s*(?:19|20)\\d{2}))`,
+  'gu',
+);
+const INDUSTRY_RATING = new RegExp(
+  `行业评级\\s*[:：]?\\s*[\\u4e00-\\u9fa5Ⅰ-Ⅻ]{2,8}?(${RATING_WORDS})(?![\\u4e00-\\u9fa5]{0,2}(?:${RATING_WORDS}))`,
+  'gu',
+);
+/**
+ * A cover whose rating stands beside the report's date, before it (看好2021年3月25日, 超配2020年04月23日) or
+ * after it (2021年5月6日强于大市), or before its previous rating (增持原评级:增持); a change, if any, is printed
+ * just before it.
+ */
+const RATING_BESIDE_DATE = new RegExp(
+  `(${RATING_WORDS})(?=\\s*(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月)|(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(${RATING_WORDS})|(${RATING_WORDS})\\s*原评级`,
+  'gu',
+);
+const CHANGE_BEFORE = /(维持|首次覆盖|首次)评级|(首次覆盖)/u;
+// A bracketed number run into more digits is a phone's area code ("邓周宇(86755)82560525"), not a ticker.
 const STOCK_MENTION =
-  /([*A-Za-z\u4e00-\u9fa5]{2,8})\s*[（(]\s*(\d{6}|\d{4,5})(?:\s*\.\s*(SH|SZ|BJ|HK))?\s*[)）]/u;
+  /([*A-Za-z\u4e00-\u9fa5]{2,8})\s*[（(]\s*(\d{6}|\d{4,5})(?:\s*\.\s*(SH|SZ|BJ|HK))?\s*[)）](?!\d)/u;
 
 const DATE = '(?:19|20)\\d{2}\\s*(?:年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|[-/.]\\d{1,2}[-/.]\\d{1,2})';
-const LABELLED_DATE = new RegExp(`(?:报告日期|发布日期|发布时间|报告时间)\\s*[:：]?\\s*(${DATE})`, 'u');
+// "报告时间।2020/10/15": some brokers' templates print a danda (।) as the label's separator.
+const LABELLED_DATE = new RegExp(
+  `(?:报告日期|发布日期|发布时间|报告时间|createTime1＃)\\s*[:：।]?\\s*(${DATE})`,
+  'u',
+);
 /** A line that is only a date, or a date after the report's series label (金融工程专题报告 2020 年 07 月 07 日). */
 const DATE_LINE = new RegExp(`^\\s*(?:[\\u4e00-\\u9fa5]{2,12}(?:报告|研究|点评)\\s+)?(${DATE})\\s*$`, 'mu');
 // Dates further down are the body's (events, related reports), not the report's own.
 const DATE_HEAD_CHARS = 1500;
+/**
+ * Text extracted without line breaks runs the cover's date into its neighbours: the cover date is then the
+ * first 年月日 date that is no part of a sentence (自2020年1月19日后, 股价数据为…收盘价) nor a related report's.
+ */
+const CN_DATE = /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/gu;
+const COVER_DATE_CHARS = 2500;
+const IN_SENTENCE_BEFORE = /(?:[自于至为在从到由截止》]|截至|数据|股价|收盘价?)\s*$/u;
+const IN_SENTENCE_AFTER = /^\s*(?:[起后前止左]|以来|之前|之后|收盘|发布|公告|召开|晚间|披露)/u;
+/** A numeric date right at the top ("行业深度2020-06-30星期二"), when no 年月日 date stands there. */
+const TOP_NUMERIC_DATE = /(?<![》)）\d])((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)/u;
+const TOP_CHARS = 300;
+
+function coverDate(text: string): string | undefined {
+  const head = text.slice(0, COVER_DATE_CHARS);
+  for (const m of head.matchAll(CN_DATE)) {
+    const at = m.index ?? 0;
+    if (IN_SENTENCE_BEFORE.test(head.slice(Math.max(0, at - 4), at))) continue;
+    if (IN_SENTENCE_AFTER.test(head.slice(at + m[0].length, at + m[0].length + 4))) continue;
+    return m[0];
+  }
+  return TOP_NUMERIC_DATE.exec(text.slice(0, TOP_CHARS))?.[1];
+}
 
 function findDate(text: string): string | undefined {
   const raw =
     LABELLED_DATE.exec(text.slice(0, 3 * DATE_HEAD_CHARS))?.[1] ??
-    DATE_LINE.exec(text.slice(0, DATE_HEAD_CHARS))?.[1];
+    DATE_LINE.exec(text.slice(0, DATE_HEAD_CHARS))?.[1] ??
+    coverDate(text);
   return raw ? (normalizeDate(raw)?.iso ?? undefined) : undefined;
 }
 
 /** Rating definitions (买入：相对强于市场表现20%以上) name every rating; they are not the report's own. */
-const DEFINITION_AFTER =
-  /^[」”"]?\s*[:：]|^[^。\n]{0,30}(?:相对|超过|超越|超出|高于|低于|介于|之间|基准|以上|以下|预期未来|涨幅|跌幅|说明[:：]|市场表现|持平)/;
-const DEFINITION_BEFORE = /评级说明|评级标准|评级体系|评级定义|评级的?含义/;
+const DEFINITION_AFTER = /^[」”"]?\s*[:：]|^[^。\n]{0,24}?(?:\d\s*[%％]|以上|以下|之间|持平|±)/;
+// A running header that points at the definitions ("请务必阅读最后一页股票评级说明和免责声明") is not their heading.
+const DEFINITION_BEFORE =
+  /(?<!(?:阅读|参阅|[及和与])[^。\n]{0,10})(?:评级说明|评级标准|评级体系|评级定义|评级的?含义)/;
 // The report's rating is on its cover or first pages; the tail holds the definitions.
 const RATING_HEAD_CHARS = 10000;
+/** A whole scale printed in a row (看好中性看淡), the chosen word marked only by layout, names no rating. */
+const SCALE_NEIGHBOUR = new RegExp(`(?:${RATING_WORDS})$`, 'u');
+const SCALE_NEXT = new RegExp(`^(?:${RATING_WORDS})`, 'u');
 
-function ownRatingMatch(re: RegExp, text: string, wordGroup: number): RegExpMatchArray | undefined {
+interface RatingMatch {
+  at: number;
+  word: string;
+  changeRaw?: string;
+}
+
+/** Matches of `re` that are the report's own: no definition, no printed scale; word and change by group. */
+function ownRatings(
+  re: RegExp,
+  text: string,
+  wordGroups: readonly number[],
+  changeGroups: readonly number[],
+): RatingMatch[] {
+  const found: RatingMatch[] = [];
   for (const m of text.matchAll(re)) {
     const at = m.index ?? 0;
-    const word = m[wordGroup] ?? '';
-    const wordEnd = at + m[0].indexOf(word) + word.length;
+    const word = wordGroups.map((g) => m[g]).find((w) => w !== undefined);
+    if (!word) continue;
+    const wordStart = at + m[0].indexOf(word);
+    const wordEnd = wordStart + word.length;
     const afterWord = text.slice(wordEnd, wordEnd + 40);
     if (DEFINITION_AFTER.test(afterWord)) continue;
     if (DEFINITION_BEFORE.test(text.slice(Math.max(0, at - 80), at))) continue;
-    return m;
+    const before = SCALE_NEIGHBOUR.exec(text.slice(Math.max(0, wordStart - 4), wordStart))?.[0];
+    const next = SCALE_NEXT.exec(afterWord)?.[0];
+    if ((before && before !== word) || (next && next !== word)) continue;
+    const changeRaw = changeGroups.map((g) => m[g]).find((c) => c !== undefined);
+    found.push({ at: wordStart, word, ...(changeRaw ? { changeRaw } : {}) });
   }
-  return undefined;
+  return found;
 }
 
+/**
+ * The report's rating: the earliest of its labelled, structural and prose statements; its change from that
+ * statement, else from another statement of the same rating (维持“买入”评级 beside 买入|维持).
+ */
 export function findRating(text: string): Rating | undefined {
   const head = text.slice(0, RATING_HEAD_CHARS);
-  const labelled = ownRatingMatch(RATING_LABELLED, head, 2);
-  const prose = ownRatingMatch(RATING_IN_PROSE, head, 2);
-  const raw = labelled?.[2] ?? prose?.[2];
-  if (!raw) return undefined;
-  const normalized = normalizeRating(raw);
+  const besideDate = ownRatings(RATING_BESIDE_DATE, head, [1, 2, 3], []).map((r) => {
+    const changeRaw = CHANGE_BEFORE.exec(head.slice(Math.max(0, r.at - 60), r.at));
+    const raw = changeRaw?.[1] ?? changeRaw?.[2];
+    return raw ? { ...r, changeRaw: raw } : r;
+  });
+  const matches = [
+    ...ownRatings(RATING_LABELLED, head, [2], [1, 3]),
+    ...ownRatings(RATING_WITH_CHANGE, head, [1], [2, 3, 4]),
+    ...ownRatings(INDUSTRY_RATING, head, [1], []),
+    ...besideDate,
+    ...ownRatings(RATING_IN_PROSE, head, [2], [1]),
+  ].sort((a, b) => a.at - b.at);
+  const first = matches[0];
+  if (!first) return undefined;
+  const normalized = normalizeRating(first.word);
   if (!normalized) return undefined;
-  const rating: Rating = { raw, ...normalized };
-  const changeRaw = labelled?.[1] ?? labelled?.[3] ?? prose?.[1];
-  const change = changeRaw ? normalizeRatingChange(changeRaw) : null;
-  if (changeRaw && change) {
-    rating.change = change;
-    rating.changeRaw = changeRaw;
+  const rating: Rating = { raw: first.word, ...normalized };
+  const changes = [first, ...matches.filter((m) => m.word === first.word)];
+  for (const { changeRaw } of changes) {
+    const change = changeRaw ? normalizeRatingChange(changeRaw) : null;
+    if (changeRaw && change) {
+      rating.change = change;
+      rating.changeRaw = changeRaw;
+      break;
+    }
   }
   return rating;
 }
