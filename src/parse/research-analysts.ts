@@ -1,4 +1,4 @@
-import { SINGLE_SURNAMES } from '../vocabulary/surnames.js';
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../vocabulary/surnames.js';
 
 /**
  * Analysts of a research report and their SAC certificate numbers (执业证书编号, "S" + 13 digits; older
@@ -20,9 +20,10 @@ export interface Analyst {
   role: 'analyst' | 'contact';
 }
 
-const ROLE_WORDS = '证券分析师|分析师|研究员|联系人|研究助理';
+const ROLE_WORDS = '证券分析师|助理分析师|分析师|研究员|联系人|研究助理|研究支持';
 /** A certificate number: "S" or, on older reports, "A" + 13 digits, not inside a longer code. */
-const CERTIFICATE_NO = String.raw`(?<![A-Za-z\d])[SA]\d{13}(?!\d)`;
+// A phone number may follow without a space (S1100518090001010-66495613): its area code starts with 0.
+const CERTIFICATE_NO = String.raw`(?<![A-Za-z\d])[SA]\d{13}(?=\D|$|0\d{2,3}-\d)`;
 const NAME = '[\\u4e00-\\u9fa5·]{2,4}?';
 // Words that follow a role label but are not names (分析师声明, 联系人电话…) and place names in contact blocks.
 const NOT_A_NAME =
@@ -31,7 +32,7 @@ const LABELLED = new RegExp(
   `(${ROLE_WORDS})\\s*[:：]?\\s*(${NAME})(?=\\s|[,，;；(（/|]|执业|SAC|S\\d|邮箱|电话|Email|E-mail|$)`,
   'gmu',
 );
-const SUFFIXED = new RegExp(`(?<=^|[\\s，,；;|])(${NAME})\\s*[:：]?\\s*[（(](${ROLE_WORDS})[)）]`, 'gmu');
+const SUFFIXED = new RegExp(`(?<=^|[\\s，,；;|)）])(${NAME})\\s*[:：]?\\s*[（(](${ROLE_WORDS})[)）]`, 'gmu');
 /** "任瞳 S1090519080004", "张帅 分析师 SAC执业证书编号：S…" on one line. */
 const BEFORE_CERT = new RegExp(
   `(?<=^|[\\s，,；;|：:])(${NAME})\\s*(${ROLE_WORDS})?\\s*[（(]?\\s*(?:SAC\\s*)?(?:执业证书编号|证书编号|执证号|编号)?\\s*[:：]?\\s*[SA]\\d{13}(?!\\d)`,
@@ -59,7 +60,9 @@ interface Pending {
 }
 
 function roleOf(label: string | undefined): Analyst['role'] {
-  return label === '联系人' || label === '研究助理' ? 'contact' : 'analyst';
+  return label === '联系人' || label === '研究助理' || label === '助理分析师' || label === '研究支持'
+    ? 'contact'
+    : 'analyst';
 }
 
 // Function words and statement words: "的申明", "在此申明", "奖项" are not people.
@@ -138,9 +141,111 @@ export function findAnalysts(text: string): Analyst[] {
   });
 
   // Uncertified names further down are sales and contact lists, not the report's authors.
-  return found
+  const analysts = found
     .filter((f) => f.analyst.certificateNo !== undefined || lineOffset(lines, f.line) < HEAD_CHARS)
     .map((f) => f.analyst);
+  const named = new Set(analysts.map((a) => a.name));
+  for (const a of runTogetherAuthors(text, seenCertificates)) {
+    if (named.has(a.name)) continue;
+    named.add(a.name);
+    analysts.push(a);
+  }
+  return analysts;
+}
+
+/*
+ * Covers whose text runs without line breaks ("…2.13马帅分析师SAC执业证书编号：S1450518120001mashuai@…齐震分析师…",
+ * "证券分析师：谢长雁0755-22940793…证书编码：S0980517100003"): each number left unassigned belongs to the name
+ * printed between it and the number before it — the one beside a role word, else the nearest.
+ */
+const RUN_HEAD_CHARS = 3000;
+const RUN_WINDOW = 100;
+const ROLE_OR_LABEL = new RegExp(
+  [
+    '(?:[\\u4e00-\\u9fa5]{2}行业)?(?:首席|高级|资深|联席|助理)?(?:证券)?分析师',
+    '研究员',
+    '联系人',
+    '研究助理',
+    '研究支持',
+    '(?:证券投资咨询)?(?:执业|业务)(?:资格)?(?:证书|登记)?(?:编号|编码|证号|号|证)',
+    '(?:证书|登记)(?:编号|编码)',
+    '执证编号',
+    '电话',
+    '联系电话',
+    '邮箱',
+    '电邮地址',
+    '作者',
+    '研究团队',
+    '团队',
+  ].join('|'),
+  'gu',
+);
+const CONTACT_ROLE = /联系人|研究助理|助理分析师|研究支持/;
+const ANALYST_ROLE = /分析师|研究员/;
+const CJK_RUN = /[\u4e00-\u9fa5]+/gu;
+const NOT_NAMES = /^(?:相对|绝对|收益|医药|行业|研究|报告|证券|资料|来源)/;
+
+function startsWithSurname(name: string): boolean {
+  return SURNAMES.has(name[0] ?? '') || COMPOUND_SURNAMES.some((c) => name.startsWith(c));
+}
+
+/** The name a piece of text ends with: the piece itself when it is one, else its last 3, 2 or 4 characters. */
+function nameEnding(piece: string): string | undefined {
+  if (piece.length >= 2 && piece.length <= 4 && startsWithSurname(piece) && !NOT_NAMES.test(piece))
+    return piece;
+  for (const n of [3, 2, 4]) {
+    const tail = piece.slice(-n);
+    if (piece.length > n && startsWithSurname(tail) && isName(tail) && !NOT_NAMES.test(tail)) return tail;
+  }
+  return undefined;
+}
+
+function runTogetherAuthors(text: string, seen: Set<string>): Analyst[] {
+  const head = text.slice(0, RUN_HEAD_CHARS);
+  const out: Analyst[] = [];
+  let previousEnd = 0;
+  for (const m of head.matchAll(CERTIFICATE)) {
+    const at = m.index ?? 0;
+    const from = Math.max(previousEnd, at - RUN_WINDOW);
+    previousEnd = at + m[0].length;
+    if (seen.has(m[0])) continue;
+    const window = head.slice(from, at);
+    const candidates: { name: string; byRole: boolean }[] = [];
+    // A role word ending one run labels the next when only a colon stands between ("分析师：洪嘉骏hong…").
+    let roleBefore = '';
+    let runEnd = 0;
+    for (const run of window.matchAll(CJK_RUN)) {
+      const start = run.index ?? 0;
+      if (!/^[\s:：]*$/.test(window.slice(runEnd, start))) roleBefore = '';
+      runEnd = start + run[0].length;
+      const pieces = run[0].split(ROLE_OR_LABEL);
+      const labels = [roleBefore, ...(run[0].match(ROLE_OR_LABEL) ?? [])];
+      pieces.forEach((piece, i) => {
+        // Right after a role word a short piece is the name, rare surname (蒯剑) or not.
+        const afterRole = ANALYST_ROLE.test(labels[i] ?? '') || CONTACT_ROLE.test(labels[i] ?? '');
+        const name =
+          afterRole && piece.length >= 2 && piece.length <= 3 && isName(piece) && !NOT_NAMES.test(piece)
+            ? piece
+            : nameEnding(piece);
+        const beside = `${labels[i] ?? ''}${labels[i + 1] ?? ''}`;
+        if (name) candidates.push({ name, byRole: ANALYST_ROLE.test(beside) || CONTACT_ROLE.test(beside) });
+      });
+      roleBefore = pieces[pieces.length - 1] === '' ? (labels[labels.length - 1] ?? '') : '';
+    }
+    const owner = candidates.filter((c) => c.byRole).pop() ?? candidates.pop();
+    if (!owner) continue;
+    const roles = window.match(new RegExp(`${CONTACT_ROLE.source}|${ANALYST_ROLE.source}`, 'gu')) ?? [];
+    // No role word since the last number: the same block goes on (助理分析师陈晨…S…张山峰…S…).
+    const lastRole = roles[roles.length - 1];
+    const role = lastRole
+      ? CONTACT_ROLE.test(lastRole)
+        ? 'contact'
+        : 'analyst'
+      : (out[out.length - 1]?.role ?? 'analyst');
+    seen.add(m[0]);
+    out.push({ name: owner.name, certificateNo: m[0], role });
+  }
+  return out;
 }
 
 function certificateWithin(lines: readonly string[], from: number, count: number): boolean {
