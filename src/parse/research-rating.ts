@@ -30,7 +30,6 @@ const RATING_SCALE: ReadonlyArray<readonly [string, NormalizedRating]> = [
   ['中性', 'neutral'],
   ['持有', 'neutral'],
   ['标配', 'neutral'],
-  ['观望', 'neutral'],
   ['减持', 'underperform'],
   ['回避', 'underperform'],
   ['低配', 'underperform'],

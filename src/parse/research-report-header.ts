@@ -118,7 +118,9 @@ function findDate(text: string): string | undefined {
 }
 
 /** Rating definitions (买入：相对强于市场表现20%以上) name every rating; they are not the report's own. */
-const DEFINITION_AFTER = /^[」”"]?\s*[:：]|^[^。\n]{0,24}?(?:\d\s*[%％]|以上|以下|之间|持平|±)/;
+// (相对 and 市场表现 alone also title a cover's chart: 强于大市相对市场表现.)
+const DEFINITION_AFTER =
+  /^[」”"]?\s*[:：]|^[^。\n]{0,30}?(?:\d\s*[%％]|超过|超越|超出|高于|低于|介于|之间|基准|以上|以下|预期未来|涨幅|跌幅|说明[:：]|持平|±)/;
 // A running header that points at the definitions ("请务必阅读最后一页股票评级说明和免责声明") is not their heading.
 const DEFINITION_BEFORE =
   /(?<!(?:阅读|参阅|[及和与])[^。\n]{0,10})(?:评级说明|评级标准|评级体系|评级定义|评级的?含义)/;

@@ -380,3 +380,97 @@ describe('PE forecasts', () => {
     );
   });
 });
+
+// Covers as a text layer gives them without line breaks: labels, values and contact details run together.
+describe('covers whose text runs without line breaks', () => {
+  it('reads an industry rating with its change beside it and the cover date', () => {
+    const h = parseResearchReportHeader(
+      '请务必阅读正文之后的免责声明部分示例证券研究所行业周报2021年04月12日医药生物超配（维持评级）板块估值回落，关注龙头证券分析师：张明远0755-22000000zhangmy@example.com证券投资咨询执业资格证书编码：S0980500000001',
+    );
+    assert.equal(h?.rating?.raw, '超配');
+    assert.equal(h?.rating?.change, 'maintain');
+    assert.equal(h?.date, '2021-04-12');
+    assert.deepEqual(
+      h?.analysts.map((a) => [a.name, a.certificateNo, a.role]),
+      [['张明远', 'S0980500000001', 'analyst']],
+    );
+  });
+
+  it('drops a risk grade glued to the rating and reads names before their role word', () => {
+    const h = parseResearchReportHeader(
+      '本报告版权属于示例证券股份有限公司。2020年05月11日生物医药行业动态分析证券研究报告投资评级领先大市-A维持评级首选股票目标价评级相对收益-1.59绝对收益2.13王立新分析师SAC执业证书编号：S1450500000001wanglx@example.com李晓明分析师SAC执业证书编号：S1450500000002lixm@example.com',
+    );
+    assert.equal(h?.rating?.raw, '领先大市');
+    assert.equal(h?.rating?.change, 'maintain');
+    assert.deepEqual(
+      h?.analysts.map((a) => [a.name, a.certificateNo]),
+      [
+        ['王立新', 'S1450500000001'],
+        ['李晓明', 'S1450500000002'],
+      ],
+    );
+  });
+
+  it('keeps assistants apart and reads a number run into a phone number', () => {
+    const h = parseResearchReportHeader(
+      '报告时间।2020/9/9分析师周明证书编号：S1100500000001010-66000000zhouming@example.com联系人黄小如证书编号：S1100500000002021-68000000',
+    );
+    assert.equal(h?.date, '2020-09-09');
+    assert.deepEqual(
+      h?.analysts.map((a) => [a.name, a.certificateNo, a.role]),
+      [
+        ['周明', 'S1100500000001', 'analyst'],
+        ['黄小如', 'S1100500000002', 'contact'],
+      ],
+    );
+  });
+
+  it('reads the industry rating after the sector name, and a rating standing beside the date', () => {
+    assert.equal(
+      parseResearchReportHeader('证券分析师陈明SACNo：S1150500000001行业评级医疗器械中性月度股票池')?.rating
+        ?.raw,
+      '中性',
+    );
+    const shanxi = parseResearchReportHeader(
+      '报告原因：定期报告6月血制品批签发数据跟踪维持评级整体批签发稳定看好2020年7月6日行业研究/定期报告分析师：刘明执业证书编号：S0760500000001',
+    );
+    assert.equal(shanxi?.rating?.raw, '看好');
+    assert.equal(shanxi?.rating?.change, 'maintain');
+    assert.equal(
+      parseResearchReportHeader(
+        '医药生物|证券研究报告—行业点评2021年5月6日强于大市相关研究报告分析师：邓明 S1300500000001',
+      )?.rating?.raw,
+      '强于大市',
+    );
+  });
+
+  it('reads no rating from a printed scale whose choice only the layout marked, nor from a legend pointer', () => {
+    const scale = parseResearchReportHeader(
+      '行业评级看好中性看淡(维持)国家/地区中国行业电子行业报告发布日期2021年03月29日证券分析师：王明 S0860500000001',
+    );
+    assert.equal(scale?.rating, undefined);
+    assert.equal(scale?.date, '2021-03-29');
+    const pointer = parseResearchReportHeader(
+      '敬请参阅末页重要声明及评级说明证券研究报告医美专题行业评级：增持报告日期：2021-01-11分析师：王明 S0010500000001',
+    );
+    assert.equal(pointer?.rating?.raw, '增持');
+    assert.equal(pointer?.date, '2021-01-11');
+  });
+
+  it('skips dates inside sentences and takes a labelled date first', () => {
+    const h = parseResearchReportHeader(
+      '湖北检验所自2020年1月19日后无批签发记录，股价数据为2021年2月5日增持——维持证券研究报告/行业动态日期：2021年02月08日分析师：魏明 S0870500000001',
+    );
+    assert.equal(h?.date, '2021-02-08');
+    assert.equal(h?.rating?.raw, '增持');
+    assert.equal(h?.rating?.change, 'maintain');
+  });
+
+  it('reads no ticker from a bracketed phone area code', () => {
+    const h = parseResearchReportHeader(
+      '证券分析师：邓明(86755)82560525dengm@example.com证券投资咨询业务证书编号：S1300500000001',
+    );
+    assert.equal(h?.stock, undefined);
+    assert.equal(h?.analysts[0]?.name, '邓明');
+  });
+});
