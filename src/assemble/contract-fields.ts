@@ -322,10 +322,19 @@ function listedOrgs(text: string, value: TextSpan): TextSpan[] {
     const start = value.start + (m.index ?? 0);
     const part = span(text, start, start + m[0].replace(/(?:组成的|共同|联合体|牵头人|成员).*$/u, '').length);
     const name = part && partyName(text, firstOrg(text, part));
-    if (name && name.text.length >= 4 && new RegExp(`${ORG_END}$`, 'u').test(name.text)) out.push(name);
+    if (
+      name &&
+      name.text.length >= 4 &&
+      new RegExp(`${ORG_END}$`, 'u').test(name.text) &&
+      !OUR_WORDS.test(name.text)
+    )
+      out.push(name);
   }
   return out;
 }
+
+/** "其控股子公司", "本公司二级子公司": words for a company of our side, no name. */
+const OUR_WORDS = /^(?:其|本|我|该)?(?:公司)?(?:之|的)?(?:全资|控股|下属|所属|二级|三级)*(?:子公司|孙公司)$/u;
 
 interface Issuer {
   name: string;
@@ -492,7 +501,7 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true
 
 /** Words a loosely cut party name can begin with: a list number, a role, the verb before it. */
 const PARTY_LEAD =
-  /^(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|了|由|对|向|为|确定|确认|(?:本公司|公司|我公司)为|关联方|关联企业|项目招标人|招标人|招标单位|建设单位|项目业主|业主方?|成员方|甲方|乙方|买方|卖方|(?:本公司|公司)?之?(?:全资|控股)?(?:子公司|孙公司))+/u;
+  /^(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|了|由|对|向|为|确定|确认|(?:本公司|公司|我公司)为|关联方|关联企业|项目招标人|招标人|招标单位|建设单位|项目业主|业主方?|成员方|甲方|乙方|买方|卖方|(?:本公司|公司)?之?(?:全资|控股)?(?:子公司|孙公司)|(?:本公司|公司|我公司)(?:之|的)?(?:下属|所属)(?:全资|控股)?(?:子公司|孙公司)?)+/u;
 
 /**
  * The owner a party is introduced by: "X（股票代码…）的全资子公司Y", "X下属企业Y", "X所属的Y". The party that
@@ -800,23 +809,58 @@ function amountFromNarrative(text: string): ContractAmount | undefined {
   return undefined;
 }
 
+/**
+ * The parts a list of names splits into at 、，； and at 和 / 及 / 与, except where the words before 和 are a
+ * name's first few characters (重庆扬子江和远融资租赁有限公司 is one name).
+ */
+function nameParts(text: string, value: TextSpan): TextSpan[] {
+  const out: TextSpan[] = [];
+  let head: number | undefined;
+  for (const m of value.text.matchAll(/[^、，,；;和及与\s]+/gu)) {
+    const at = value.start + (m.index ?? 0);
+    const joined = text.charAt(at - 1).match(/[和及与]/) && head !== undefined;
+    const start = joined ? (head as number) : at;
+    const piece = m[0];
+    head =
+      /^[\u4e00-\u9fa5]{2,8}$/u.test(piece) && !new RegExp(`${ORG_END}$`, 'u').test(piece) ? at : undefined;
+    if (!joined && head !== undefined) continue;
+    const part = span(text, start, at + piece.length);
+    if (part) out.push(part);
+  }
+  return out;
+}
+
 function membersFrom(text: string, value: TextSpan, exclude: string[]): TextSpan[] {
   const out: TextSpan[] = [];
-  const re = /[^、，,；;和及与\s]+/gu;
-  for (const m of value.text.matchAll(re)) {
-    const part = span(text, value.start + (m.index ?? 0), value.start + (m.index ?? 0) + m[0].length);
-    const name = part && cutNotes(text, part);
+  for (const part of nameParts(text, value)) {
+    // "（联合体成员单位：X）中标…": the member's name ends where its organisation word does
+    const name = part && orgAtStart(text, cutNotes(text, part));
     if (name && new RegExp(`${ORG_END}$`).test(name.text) && !exclude.some((x) => x && name.text.includes(x)))
       out.push(name);
   }
   return out;
 }
 
+/** The organisation a value begins with, where words run on after its name ("X）中标…"); else the value. */
+function orgAtStart(text: string, value: TextSpan | undefined): TextSpan | undefined {
+  if (!value || new RegExp(`${ORG_END}$`, 'u').test(value.text)) return value;
+  // a registered company's ending closes the name whatever follows; a shorter one (院, 局) only before a mark
+  const m =
+    /^(?:[^（()）]|[（(][^（()）]{1,8}[）)]){2,50}?(?:股份有限公司|有限责任公司|有限公司)/u.exec(
+      value.text,
+    ) ??
+    new RegExp(
+      `^(?:[^（()）]|[（(][^（()）]{1,8}[）)]){2,50}?${ORG_END}(?![\\u4e00-\\u9fa5]{0,1}公司|有限|股份|责任|集团|分公司)(?=[）)]|[^\\u4e00-\\u9fa5A-Za-z0-9（(])`,
+      'u',
+    ).exec(value.text);
+  return m ? span(text, value.start, value.start + m[0].length) : value;
+}
+
 /** "公司与X（以下简称…）组成联合体", "与“X、Y”联合体", "联合体成员——X、Y": the partners of our company. */
 function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
   const cues = [
     /(?:与|和|及)\s*[“"]?\s*((?:[^，。；\n《》“”（(]|[（(][^）)]*[）)]){4,160}?)\s*[”"]?(?:[（(][^）)]*[）)])*?\s*(?:共同|自愿)*(?:组成|作为|结成)?(?:的)?(?:投标|项目|社会资本)?[（(]?(?:联合体|联营体)/gu,
-    /联合体成员\s*[—\-－:：为]+\s*([^。；;\n]{4,200})/gu,
+    /联合体成员\s*[—―–\-－:：为]+\s*([^。；;\n]{4,200})/gu,
   ];
   for (const re of cues) {
     for (const m of text.matchAll(re)) {
@@ -829,6 +873,42 @@ function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
     }
   }
   return [];
+}
+
+/** One name of a list, with a bracketed note of its own: "X（牵头人）", "Y（为公司的全资子公司，以下简称“Z”）". */
+const LIST_ITEM = '(?:[^，。；：:、\\n（()）“”]|[（(][^（()）\\n]{0,40}[）)]){4,60}?';
+/** "A、B、C联合体被确定为…", "A（牵头人）、B联合体为预中标人", "A、B（联合体）中标": the consortium listed whole. */
+const CONSORTIUM_LIST = new RegExp(
+  `(?:^|[，。；：:\\n])\\s*(${LIST_ITEM}(?:、\\s*${LIST_ITEM})+?)\\s*等?\\s*(?:组成的)?\\s*(?:[（(]\\s*联合体\\s*[）)]|联合体)(?!成员|协议|各方)`,
+  'gu',
+);
+/** "本公司下属X", "公司所属子公司X": a member of our group, which is the winning party where the text names no other. */
+const OUR_GROUP_LEAD = /^(?:本公司|公司|我公司)(?:之|的)?(?:下属|所属)?(?:全资|控股)?(?:子公司|孙公司)?/u;
+
+/**
+ * A consortium named as a list of its members: the member from our side (ours, or one the text introduces as
+ * our group's) and the others.
+ */
+function listedConsortium(
+  text: string,
+  exclude: readonly string[],
+): { ourMember?: TextSpan; members: TextSpan[] } | undefined {
+  for (const m of text.matchAll(CONSORTIUM_LIST)) {
+    const value = m[1] as string;
+    const start = (m.index ?? 0) + m[0].indexOf(value);
+    const found = span(text, start, start + value.length);
+    if (!found) continue;
+    const orgs = listedOrgs(text, found);
+    if (orgs.length < 2) continue;
+    const ourMember = orgs.find((o) => {
+      const lead = text.slice(found.start, o.start).split('、').pop() ?? '';
+      return sameCompany(o.text, exclude) || (lead.trim() !== '' && OUR_GROUP_LEAD.test(lead.trim()));
+    });
+    if (!ourMember) continue;
+    const members = orgs.filter((o) => o !== ourMember && !sameCompany(o.text, exclude));
+    if (members.length > 0) return { ourMember, members };
+  }
+  return undefined;
 }
 
 function signingDate(text: string): ContractDate | undefined {
@@ -849,6 +929,8 @@ interface DocumentContext {
   ourParty: TextSpan | undefined;
   /** The issuer's short name from the header (证券简称). */
   shortNames: string[];
+  /** Whether the text names the subsidiary that won or signed. */
+  subsidiary?: boolean;
 }
 
 /** "本公司", "公司之全资子公司", the issuer's short name: words for our side that are no name. */
@@ -895,11 +977,20 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   const exclude = [record.乙方?.text ?? '', ...ours];
   const m = first('联合体成员');
   const partners = listed.filter((o) => o !== winner && !sameCompany(o.text, exclude));
-  const members = m
+  let members = m
     ? membersFrom(text, m.value, exclude)
     : partners.length > 0 && winner
       ? partners
       : membersFromNarrative(text, exclude);
+  if (members.length === 0 && !m) {
+    const consortium = listedConsortium(text, exclude);
+    if (consortium) {
+      members = consortium.members;
+      // "本公司下属X、Y（联合体）中标": X won for the issuer
+      if (!partyB && !ctx.subsidiary && consortium.ourMember && !sameCompany(consortium.ourMember.text, ours))
+        record.乙方 = consortium.ourMember;
+    }
+  }
   if (members.length > 0) record.联合体成员 = members;
 
   const date = kind === 'contract' ? signingDate(text) : undefined;
@@ -1128,6 +1219,7 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
     ours: [issuer?.name ?? '', subsidiary?.text ?? ''],
     ourParty,
     shortNames: shortName ? [shortName] : [],
+    subsidiary: subsidiary !== undefined,
   };
   const whole = recordOf(text, ctx);
   const rows = tableRecords(doc, kind);

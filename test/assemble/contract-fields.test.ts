@@ -512,6 +512,43 @@ describe('readContractFields', () => {
     );
   });
 
+  it('reads a consortium listed whole before 联合体, and a member labelled inside a note', async () => {
+    const listed = await records(
+      '经公开招标，西山园林集团有限公司、华北路桥股份有限公司、东湖工程技术有限公司联合体被确定为“东湖新区海绵城市建设PPP项目”的第一中标候选人，投标报价为3亿元。',
+    );
+    assert.deepEqual(
+      listed.records[0]?.联合体成员?.map((m) => m.text),
+      ['西山园林集团有限公司', '东湖工程技术有限公司'],
+    );
+    assert.equal(listed.records[0]?.乙方?.text, '华北路桥股份有限公司');
+    const group = await records(
+      '近日，本公司下属东湖建设集团有限公司、西山勘察设计院集团有限公司（联合体）中标东湖产业园安置小区项目勘察、设计、施工总承包，中标金额为5亿元。',
+    );
+    assert.equal(group.records[0]?.乙方?.text, '东湖建设集团有限公司');
+    assert.deepEqual(
+      group.records[0]?.联合体成员?.map((m) => m.text),
+      ['西山勘察设计院集团有限公司'],
+    );
+    const noted = await records(
+      '公司于近日收到东湖县卫生局出具的《中标通知书》，确认我公司（联合体成员单位：东湖县宏源建筑工程有限责任公司）中标“东湖医疗产业园建设项目”。中标金额为3亿元。',
+    );
+    assert.deepEqual(
+      noted.records[0]?.联合体成员?.map((m) => m.text),
+      ['东湖县宏源建筑工程有限责任公司'],
+    );
+    const joined = await records(
+      '3、中标人：华北路桥股份有限公司（联合体成员：西山基金管理（北京）有限公司、东湖扬子江和远融资租赁有限公司）\n4、中标金额：24亿元',
+    );
+    assert.deepEqual(
+      joined.records[0]?.联合体成员?.map((m) => m.text),
+      ['西山基金管理（北京）有限公司', '东湖扬子江和远融资租赁有限公司'],
+    );
+    const ourWords = await records(
+      '华北路桥股份有限公司及其控股子公司与东湖电力公司组成联合体，中标东湖输变电工程，中标金额为2亿元。',
+    );
+    for (const m of ourWords.records[0]?.联合体成员 ?? []) assert.doesNotMatch(m.text, /^其?控股子公司$/);
+  });
+
   it('names a concession agreement, and a contract told after 签订的, but no words about a contract', async () => {
     const title = '华北路桥股份有限公司重大合同签署公告';
     const concession = await records(
