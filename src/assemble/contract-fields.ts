@@ -212,7 +212,7 @@ const BID_TITLE = /中标|成交|候选|预中标|招标/;
 /** What a label's cell may hold instead of a name: a heading ("甲方基本情况"), a bare 公司. */
 const NOT_A_PARTY = /^(?:基本情况|情况介绍|简介|概况|名称|公司|本公司|[\u4e00-\u9fa5]?)$/;
 const NOT_CONTRACT_NAME =
-  /上市规则|章程|通知书|投标协议|联合体协议|保密协议|议事规则|管理办法|公司法|证券法|备忘录|信息披露/;
+  /上市规则|章程|通知书|成交确认书|投标协议|联合体[^，。；]{0,4}协议|保密协议|议事规则|管理办法|公司法|证券法|备忘录|信息披露/;
 
 interface Line {
   text: string;
@@ -699,13 +699,15 @@ export function contractNameFromNarrative(text: string, kind: ContractKind): Tex
     /《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书))》/gu,
     // "收到X关于Y合同": the contract as the sender named it
     /(?:收到|接到)[^，。；\n《》]{2,60}?(关于[^，。；\n《》]{2,60}?(?:合同|协议)(?:及补充协议|[（(][^）)\n]{1,10}[）)])?)/gu,
-    // "签署了X项目商务合同" without quotation marks
-    /(?:签订|签署|签定|订立|签下)(?:了|的)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
+    // "签署了X项目商务合同" without quotation marks; not "签署、修订…" (a list of acts), "签订后另行公告", "签订并收到…"
+    /(?:签订|签署|签定|订立|签下)(?![、后并])(?:了|的)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
   ];
   for (const re of kind === 'contract' ? cues : cues.slice(0, 1)) {
     for (const m of text.matchAll(re)) {
       const name = m[1] as string;
       if (NOT_CONTRACT_NAME.test(name) || (GENERIC_CONTRACT.test(name) && !ONE_NAME.test(name))) continue;
+      // "尚未与出租方签订X合同", "拟签订…": a contract not signed has no name in the record yet
+      if (NOT_YET_SIGNED.test(text.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) continue;
       const start = (m.index ?? 0) + m[0].indexOf(name);
       // "签订了1份X合同", "一批X合同": the count is not part of the name
       const count = /^(?:了\s*)?(?:[0-9一二两三四五六七八九十]+\s*[份批项个])?/u.exec(name)?.[0].length ?? 0;
@@ -722,12 +724,15 @@ export function projectOfContractName(name: TextSpan): TextSpan | undefined {
   return { text: name.text.slice(0, at + 2), start: name.start, end: name.start + at + 2 };
 }
 
+/** Words before a signing verb, in its clause, that say the contract is not signed yet. */
+const NOT_YET_SIGNED = /(?:尚未|未|拟|待|将|准备|计划)[^，。；\n]{0,16}$/u;
+
 /** The standard form's own title, a name though it begins with 合同. */
 const ONE_NAME = /^合同协议书$/u;
 
 /** "正式合同", "日常经营重大合同", "上述合同": words about a contract, not its name (特许经营协议 is one). */
 const GENERIC_CONTRACT =
-  /^(?:正式|本|该|上述|相关|有关|此|这|日常|重大|合同|协议|书面|补充|的|具体|前述|以上|各项|各|新的|本次|该项)|^(?:经营|正式|相关|上述)(?:合同|协议)$|(?:重大|日常)(?:经营)?(?:合同|协议)$|金额|价款/u;
+  /^(?:正式|本|该|上述|相关|相应|有关|此|这|日常|重大|合同|协议|书面|补充|的|具体|前述|以上|各项|各|新的|本次|该项)|^(?:经营|正式|相关|上述)(?:合同|协议)$|(?:重大|日常)(?:经营)?(?:合同|协议)$|金额|价款/u;
 
 const AMOUNT_CUE =
   /(?:中标|合同|成交|投标|总)(?:总)?(?:金额|价款|价格|报价|总价|价|额)|金额|价款|总价|总包价|报价|标价|造价|价为|价格为|标的额|总投资额|投资额|总投资/gu;

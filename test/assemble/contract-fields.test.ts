@@ -565,6 +565,35 @@ describe('readContractFields', () => {
     assert.equal(generic.records[0]?.合同名称, undefined);
   });
 
+  it('names no contract that is not signed yet, a list of acts, an award confirmation or a consortium agreement', async () => {
+    const title = '华北路桥股份有限公司重大合同公告';
+    const notYet = await records(
+      '截至本公告日，公司尚未与出租方签订项目租赁合同，租赁面积约5,000平方米，年租金约1,200万元。',
+      title,
+    );
+    assert.equal(notYet.records[0]?.合同名称, undefined);
+    const later = await records(
+      '公司中标东湖水电站工程，中标金额为8亿元，公司将在合同正式签订后另行公告合同内容。',
+      title,
+    );
+    assert.equal(later.records[0]?.合同名称, undefined);
+    const acts = await records(
+      '授权董事代表公司与相关各方商议、制定、签署、补充、修订及实施与投资项目相关的贷款协议，金额不超过人民币4亿元。',
+      title,
+    );
+    assert.equal(acts.records[0]?.合同名称, undefined);
+    const award = await records(
+      '公司以2.1亿元竞得东湖新区地块，并与东湖市国土资源局签署了《挂牌成交确认书》。',
+      title,
+    );
+    assert.equal(award.records[0]?.合同名称, undefined);
+    const consortium = await records(
+      '公司与东湖设计院签订了《联合体缔约协议》，并与东湖城投有限公司签订了《建筑工程施工总承包合同》，合同金额为3亿元。',
+      title,
+    );
+    assert.equal(consortium.records[0]?.合同名称?.text, '建筑工程施工总承包合同');
+  });
+
   it('drops 项目招标人 and 全资子公司 before the names they introduce', async () => {
     const sent = await records(
       '公司于2024年8月28日收到项目招标人东湖移动通信有限公司签发的《中标通知书》，确定公司为包一中标人，中标价格为人民币12,122万元。',
