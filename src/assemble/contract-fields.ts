@@ -352,11 +352,14 @@ function companyOnTop(text: string): string | undefined {
   return undefined;
 }
 
-/** The issuer's full name: header, else "X（以下简称“公司”…", else the first full company name on top. */
+/**
+ * The issuer's full name: header, else "X（以下简称“公司”…" (the alias is 公司 itself, not another company's
+ * "中烟公司"), else the first full company name on top.
+ */
 function issuerOf(doc: ParsedDocument): Issuer | undefined {
   const header = doc.header.announcement;
   const alias =
-    /(?<=^|[\n，。；、\s“”"：:）)])([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司))\s*[（(]\s*(?:以下简称|以下称|下称|简称)[^）)]{0,12}?[“"]?\s*(?:本公司|公司)/u.exec(
+    /(?<=^|[\n，。；、\s“”"：:）)])([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司))\s*[（(]\s*(?:以下简称|以下称|下称|简称)(?:[^）)]{0,12}?[“"：:\s、或])?\s*(?:本公司|公司)(?![\u4e00-\u9fa5])/u.exec(
       doc.text,
     );
   const name =
@@ -539,6 +542,26 @@ function isOrgName(name: string): boolean {
   return new RegExp(`${ORG_END}$`, 'u').test(name) || FOREIGN_ORG_END.test(name);
 }
 
+/**
+ * The full name a short one stands for where the text defines it ("云南中烟工业有限责任公司（以下简称“中烟公司”）"):
+ * a party's record name is its full name.
+ */
+function fullNameOf(text: string, party: TextSpan | undefined): TextSpan | undefined {
+  if (!party || party.text.length > 12) return party;
+  const short = party.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(
+    `([^，。；、\\n“”（()）]{2,60}?${ORG_END})\\s*[（(]\\s*(?:以下简称|以下称|下称|简称)[：:\\s]*[“"]?\\s*${short}\\s*[”"]`,
+    'u',
+  ).exec(text);
+  if (!m) return party;
+  const full = m[1] as string;
+  const start = (m.index ?? 0) + m[0].indexOf(full);
+  // the name follows the verb or list mark before it: "与招商银行股份有限公司"
+  const lead = /^.*(?:[与同向由及：:]|获得|收到|接到)/u.exec(full)?.[0].length ?? 0;
+  const name = partyName(text, span(text, start + lead, start + full.length));
+  return name && name.text.length > party.text.length && isOrgName(name.text) ? name : party;
+}
+
 /** The client named in narrative (the sender of the 中标通知书, the party signed with, …), not our side. */
 function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | undefined {
   for (const { re, agentOk, assigned } of CLIENT_CUES) {
@@ -552,7 +575,8 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
       const found = partyName(text, span(text, start + (lead ? lead[0].length : 0), start + first.length));
       if (!found || found.text.length < 4) continue;
       if (!agentOk && AGENT.test(found.text)) continue;
-      if (/^(?:本|该|上述|公司|我|其|对方|双方)/.test(found.text)) continue;
+      if (/^(?:本|该|上述|公司|我|其|对方|双方)|^(?:项目|中标|合资|目标|标的)公司$/u.test(found.text))
+        continue;
       if (!assigned && !isOrgName(found.text)) continue;
       if (sameCompany(found.text, ours)) continue;
       return found;
@@ -968,6 +992,7 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   const p = first('项目名称');
   record.项目名称 = labelledProject(text, p?.value) ?? projectFromNarrative(text, title);
   record.甲方 ??= ownerOfProject(text, record.项目名称, ours);
+  record.甲方 = fullNameOf(text, record.甲方);
 
   const c = first('合同名称');
   record.合同名称 = (c && withoutBookQuotes(text, c.value)) ?? contractNameFromNarrative(text, kind);

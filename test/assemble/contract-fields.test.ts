@@ -594,6 +594,25 @@ describe('readContractFields', () => {
     assert.equal(consortium.records[0]?.合同名称?.text, '建筑工程施工总承包合同');
   });
 
+  it('gives the client by the full name a short one stands for, and takes no 项目公司 for a client', async () => {
+    const title = '华北路桥股份有限公司重大合同公告';
+    const aliased = await records(
+      '公司于近日与东湖中烟工业有限责任公司（以下简称“中烟公司”）签订了《商品房购销合同》，中烟公司购买公司开发的酒店，合同金额为3亿元。',
+      title,
+    );
+    assert.equal(aliased.records[0]?.甲方?.text, '东湖中烟工业有限责任公司');
+    const nation = await records(
+      '公司与中华人民共和国国家旅游局（以下简称“国家旅游局”）签订了《旅游信息系统建设合同》，合同金额为1亿元。',
+      title,
+    );
+    assert.equal(nation.records[0]?.甲方?.text, '中华人民共和国国家旅游局');
+    const spv = await records(
+      '社会资本方与政府方出资代表共同注资成立项目公司，由中标人与项目公司签订设计施工总承包合同，合同金额为5亿元。',
+      title,
+    );
+    assert.notEqual(spv.records[0]?.甲方?.text, '项目公司');
+  });
+
   it('drops 项目招标人 and 全资子公司 before the names they introduce', async () => {
     const sent = await records(
       '公司于2024年8月28日收到项目招标人东湖移动通信有限公司签发的《中标通知书》，确定公司为包一中标人，中标价格为人民币12,122万元。',
