@@ -248,7 +248,7 @@ function span(text: string, start: number, end: number): TextSpan | undefined {
 /** Cuts a value before an alias note "（以下简称…）" or a trailing note in brackets. */
 function cutNotes(text: string, value: TextSpan): TextSpan | undefined {
   const m =
-    /[（(](?:以下简称|以下称|下称|简称|下同|以下合称|联合体牵头|牵头|成员|含税|不含税|大写|小写|招标编号|项目编号|采购编号|编号|原名|原|股票代码|证券代码)/.exec(
+    /[（(](?:以下简称|以下称|下称|简称|下同|以下合称|以下统称|联合体牵头|牵头|成员|含税|不含税|大写|小写|招标编号|项目编号|采购编号|编号|原名|原|股票代码|证券代码)/.exec(
       value.text,
     );
   return m ? span(text, value.start, value.start + m.index) : value;
@@ -597,15 +597,28 @@ function labelledProject(text: string, value: TextSpan | undefined): TextSpan | 
   const runOn = v && PROJECT_RUN_ON.exec(v.text);
   if (v && runOn) v = span(text, v.start, v.start + runOn.index);
   if (!v) return undefined;
+  const closing = unclosedBracket(text, v);
+  if (closing) return closing;
   const wrapped = /^\n([\u4e00-\u9fa5）)】]{1,3})(?=[。；;，,]?\n)/u.exec(text.slice(v.end));
   if (!wrapped || !/[^\s。；;，,]$/u.test(v.text)) return v;
   const end = v.end + 1 + (wrapped[1] as string).length;
   return { text: text.slice(v.start, end), start: v.start, end };
 }
 
+/** "…项目（福鼎市龙⏎安工业区…）": a name whose bracket a line break left open runs on to where the bracket closes. */
+function unclosedBracket(text: string, value: TextSpan): TextSpan | undefined {
+  const opens = (value.text.match(/[（(]/gu) ?? []).length;
+  const closes = (value.text.match(/[）)]/gu) ?? []).length;
+  if (opens <= closes) return undefined;
+  const rest = /^\n([^\n（(）)：:。；]{1,60}[）)])/u.exec(text.slice(value.end));
+  if (!rest) return undefined;
+  const end = value.end + 1 + (rest[1] as string).length;
+  return { text: text.slice(value.start, end), start: value.start, end };
+}
+
 /** What runs on after a project's name: another fact's label ("工程地点：", "2.中标联合体："), a new clause. */
 const PROJECT_RUN_ON =
-  /(?<=(?:项目|工程|标段|标|采购|施工|服务|[）)】]))(?:[0-9]{1,2}\s*[.．、]\s*)?[\u4e00-\u9fa5]{2,6}\s*[：:]|[，,](?:该|本|其|共)/u;
+  /(?<=(?:项目|工程|标段|标|采购|施工|服务|[）)】]))(?:[0-9]{1,2}\s*[.．、]\s*)?[\u4e00-\u9fa5]{2,6}\s*[：:]|[，,](?:该|本|其|共)|\s+[0-9]{1,2}\s*[.．、]\s*[\u4e00-\u9fa5]{2,6}$/u;
 
 /** A company or bank a project's name begins with (places and buildings end in 中心, 处, 局 too often). */
 const PROJECT_OWNER =
@@ -682,7 +695,10 @@ export function projectFromNarrative(text: string, title: string | undefined): T
       // A short name an alias note defines (以下简称“X”或“Y”) names a party, not a project.
       if (/(?:简称|称)[^（(）)]{0,12}$/u.test(text.slice(Math.max(0, start - 14), start))) continue;
       // "信联征信参加X项目": the bidder and its verb are no part of the project's name
-      const lead = /^[^，。]*?(?:参加|参与)(?:了)?/u.exec(value)?.[0].length ?? 0;
+      const lead =
+        /^[^，。]*?(?:参加|参与)(?:了)?|^(?:其(?![中他余它])|(?:中标|谈判|采购)?(?:内容|标的|项目)\s*(?:为|：|:))\s*/u.exec(
+          value,
+        )?.[0].length ?? 0;
       const found = span(text, start + lead, start + value.length);
       const cut = found && afterOwner(text, withoutNoticeWords(text, cutNotes(text, found)));
       if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text))

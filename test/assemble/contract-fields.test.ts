@@ -613,6 +613,32 @@ describe('readContractFields', () => {
     assert.notEqual(spv.records[0]?.甲方?.text, '项目公司');
   });
 
+  it('ends a project where its name does: a bracket closed on the next line, no alias note, no next label, no 内容为', async () => {
+    const open = await records(
+      [
+        '1、项目名称：东湖生态产业园基础配套设施项目(东湖市龙',
+        '安工业区纬七路一期道路工程)',
+        '2、中标金额：5,000万元',
+      ].join('\n'),
+    );
+    assert.equal(
+      open.records[0]?.项目名称?.text,
+      '东湖生态产业园基础配套设施项目(东湖市龙\n安工业区纬七路一期道路工程)',
+    );
+    const alias = await records(
+      '1、项目名称：东湖广场商业项目、西山广场商业项目（以下统称“项目”）\n2、中标金额：5,000万元',
+    );
+    assert.equal(alias.records[0]?.项目名称?.text, '东湖广场商业项目、西山广场商业项目');
+    const label = await records(
+      '1、项目名称：东湖新区旅游区建设项目（园林绿化工程设计施工一体化） 2.中标报价\n3、工期：365天\n4、中标金额：5,000万元',
+    );
+    assert.equal(label.records[0]?.项目名称?.text, '东湖新区旅游区建设项目（园林绿化工程设计施工一体化）');
+    const told = await records(
+      '公司近日收到中标通知书，中标内容为东湖市海绵城市建设PPP项目，中标金额为5亿元。',
+    );
+    assert.equal(told.records[0]?.项目名称?.text, '东湖市海绵城市建设PPP项目');
+  });
+
   it('drops 项目招标人 and 全资子公司 before the names they introduce', async () => {
     const sent = await records(
       '公司于2024年8月28日收到项目招标人东湖移动通信有限公司签发的《中标通知书》，确定公司为包一中标人，中标价格为人民币12,122万元。',
