@@ -113,6 +113,7 @@ const LABELS = {
     '中标供应商',
     '成交供应商',
     '中标人名称',
+    '中标人单位',
     '中标单位',
     '承包单位',
     '乙方名称',
@@ -920,6 +921,24 @@ function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
   return [];
 }
 
+/** "X（联合体成员）", "Y（成员单位）": the names the text marks as members, in order, without our side. */
+function markedMembers(text: string, exclude: readonly string[]): TextSpan[] {
+  const out: TextSpan[] = [];
+  const re = new RegExp(
+    `([^，。；、：:\\n（()）“”]{4,60}?${ORG_END})\\s*[（(]\\s*(?:联合体)?成员(?:单位|方)?\\s*[）)]`,
+    'gu',
+  );
+  for (const m of text.matchAll(re)) {
+    const value = m[1] as string;
+    const start = (m.index ?? 0) + m[0].indexOf(value);
+    const name = partyName(text, span(text, start, start + value.length));
+    if (!name || name.text.length < 4 || OUR_WORDS.test(name.text) || sameCompany(name.text, exclude))
+      continue;
+    if (!out.some((o) => o.text === name.text)) out.push(name);
+  }
+  return out;
+}
+
 /** One name of a list, with a bracketed note of its own: "X（牵头人）", "Y（为公司的全资子公司，以下简称“Z”）". */
 const LIST_ITEM = '(?:[^，。；：:、\\n（()）“”]|[（(][^（()）\\n]{0,40}[）)]){4,60}?';
 /** "A、B、C联合体被确定为…", "A（牵头人）、B联合体为预中标人", "A、B（联合体）中标": the consortium listed whole. */
@@ -1028,6 +1047,7 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
     : partners.length > 0 && winner
       ? partners
       : membersFromNarrative(text, exclude);
+  if (members.length === 0 && !m) members = markedMembers(text, exclude);
   if (members.length === 0 && !m) {
     const consortium = listedConsortium(text, exclude);
     if (consortium) {

@@ -543,6 +543,13 @@ describe('readContractFields', () => {
       joined.records[0]?.联合体成员?.map((m) => m.text),
       ['西山基金管理（北京）有限公司', '东湖扬子江和远融资租赁有限公司'],
     );
+    const marked = await records(
+      '公司于近日收到东湖工程咨询监理有限公司发来的《中标通知书》，确定华北设计研究院有限公司（联合体牵头单位）、西山路桥集团有限公司（联合体成员单位）为东湖园区道路工程的中标人，中标价为2亿元。',
+    );
+    assert.deepEqual(
+      marked.records[0]?.联合体成员?.map((m) => m.text),
+      ['西山路桥集团有限公司'],
+    );
     const ourWords = await records(
       '华北路桥股份有限公司及其控股子公司与东湖电力公司组成联合体，中标东湖输变电工程，中标金额为2亿元。',
     );
