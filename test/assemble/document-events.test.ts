@@ -469,6 +469,29 @@ describe('record roles read from the wording', () => {
     assert.equal(roles(record).净亏损, '1.2亿元');
   });
 
+  it("keeps the period's plain net loss, not a surer reading of the adjusted (扣非) one", () => {
+    const news = { documentId: 'd', kind: 'news' as const, eventTypes, sentenceStarts };
+    const plain = {
+      ...mention('亏损', 1, '净利润亏损57.04万元，同比减少110.62%；', '57.04万元', [['money', '57.04万元']]),
+      confidence: 0.84,
+    };
+    const adjusted = {
+      ...mention('亏损', 2, '扣非后净利润亏损326.51万元，同比减少207.49%。', '326.51万元', [
+        ['money', '326.51万元'],
+      ]),
+      confidence: 0.88,
+    };
+    const both = [plain, adjusted]
+      .map((e) => toRecordMention(e, news))
+      .filter((m): m is RecordMention => m !== undefined)
+      .map((m) => ({ ...m, fixedWording: true as const }));
+    const [record] = mergeRecordMentions(both, news);
+    assert.equal(roles(record).净亏损, '57.04万元');
+    // Stated alone, the adjusted figure is the loss.
+    const [alone] = mergeRecordMentions(both.slice(1), news);
+    assert.equal(roles(alone).净亏损, '326.51万元');
+  });
+
   it('merges the Traditional and Simplified spellings of one officer into one record with one name', () => {
     const written = event('高管变动', '鄧超文已辭任獨立非執行董事。', '辭任', [
       ['sub-per', '鄧超文'],
