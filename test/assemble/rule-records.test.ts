@@ -412,6 +412,36 @@ describe('ruleRecords: 股东增持 / 股东减持', () => {
     );
   });
 
+  it("reads a holder's plan over several clauses with its share of the capital, the range's upper bound", async () => {
+    const doc = await parse([
+      '【远山科技：控股股东拟增持0.5%-1%股份】3月2日电，远山科技公告，控股股东远航投资计划于本公告披露之日起6个月内，通过集中竞价交易系统增持公司股份，拟增持股份比例不低于公司股本总数的0.5%，不高于公司股本总数的1%。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [r.type, roles(r).增持方, value(r, '增持部分占总股本比例')]),
+      [['股东增持', '远航投资', 0.01]],
+    );
+  });
+
+  it('reads a sum split by holder after 其中 as one record per holder with its own figure', async () => {
+    const doc = await parse([
+      '远山科技稳定股价：三大股东共同增持',
+      '增持主体包括远航投资管理公司（以下简称“远航投资”）、山海资本有限公司（以下简称“山海资本”）。',
+      '两大股东增持约900万股。',
+      '其中，远航投资增持股份数不少于600万股，山海资本增持股份数不少于300.50万股；',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [r.type, all(r, '增持方'), value(r, '交易股票/股份数量')]),
+      [
+        ['股东增持', ['远航投资'], 6_000_000],
+        ['股东增持', ['山海资本'], 3_005_000],
+      ],
+    );
+  });
+
   it('takes no list of officers or the company itself as a holder list', async () => {
     const doc = await parse([
       '远山科技：董事及高管拟增持',
@@ -469,6 +499,20 @@ describe('ruleRecords: 行政处罚', () => {
       ],
     );
     assert.equal(roles(records[0]).处罚机构, '中国证券监督管理委员会浙江监管局');
+  });
+
+  it('reads 采取责令改正措施 in a story, the regulator called by its kind alone named in full before', async () => {
+    const doc = await parse([
+      '远山科技信披违规 证监局处罚来了',
+      '远山科技存在多个问题，深圳证监局通过信息披露专项检查发现公司未履行相关审议程序。',
+      '证监局对公司采取责令改正措施。',
+    ]);
+    const records = ruleRecords(doc, { issuer: { name: '远山科技', shortName: '远山科技' } });
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [r.type, roles(r).处罚对象, roles(r).处罚机构, all(r, '处罚内容')]),
+      [['行政处罚', '远山科技', '深圳证监局', ['责令改正']]],
+    );
   });
 
   it('takes short names and lists of parties, each punished party once', async () => {
