@@ -2,6 +2,7 @@ import type { ParsedDocument } from '../parse/index.js';
 import { HOLDER_ROLE, PARTY, partyArgument } from './rule-parties.js';
 import type { RuleSentence } from './rule-text.js';
 import {
+  argumentAt,
   groupArgument,
   makeRecord,
   type RuleArgument,
@@ -132,6 +133,33 @@ function definedNames(doc: ParsedDocument): string[] {
 }
 
 /**
+ * Officers counted and trading as one group ("8名董事、高级管理人员拟合计增持不低于172万元"): the guideline writes an
+ * unnamed group as the text has it, one record for the group with its joint figure.
+ */
+const OFFICER_GROUP = new RegExp(
+  `(?:\\d+名|全体)(?:现任)?(?:非独立)?(?<party>董事、(?:监事、)?高级管理人员|董事(?:及|和)高级管理人员|董监高)(?:人员)?(?:拟|计划|将)?(?:合计|共同)?(?<verb>增持|减持)(?:公司)?(?:股份)?(?:金额)?(?:合计)?(?:不低于|不少于|不超过|约)?(?:(?<amount>${MONEY})|(?<shares>${SHARES}))`,
+  'du',
+);
+
+function officerGroupRecord(s: RuleSentence, stockName: RuleArgument | undefined): RuleRecord | undefined {
+  const m = OFFICER_GROUP.exec(s.compact);
+  const at = m?.indices?.groups;
+  if (!m?.groups?.party || !m.groups.verb || !at?.party || !at.verb) return undefined;
+  const increase = m.groups.verb === '增持';
+  return makeRecord(
+    increase ? '股东增持' : '股东减持',
+    s.span(at.verb[0], at.verb[1]),
+    [
+      stockName,
+      argumentAt(s, increase ? '增持方' : '减持方', at.party[0], at.party[1]),
+      groupArgument(s, m, 'amount', '交易金额', yuan),
+      groupArgument(s, m, 'shares', '交易股票/股份数量', shareCount),
+    ],
+    HOLDING_CONFIDENCE,
+  );
+}
+
+/**
  * A sum split by holder after 其中 ("其中，甲增持股份数不少于1011.83万股，乙增持股份数不少于433.64万股"): one trade
  * per holder, each with its own figure. A holder is a name the document defined or a legal name.
  */
@@ -161,12 +189,15 @@ function breakdownRecords(
           partyArgument(s, increase ? '增持方' : '减持方', m.groups.party, at.party[0]),
           groupArgument(s, m, 'shares', '交易股票/股份数量', shareCount),
         ],
-        HOLDING_CONFIDENCE,
+        BREAKDOWN_CONFIDENCE,
       ),
     );
   }
   return out;
 }
+
+/** Each holder's part of a split sum is its own figure, surer than any reading of the sentence's other parts. */
+const BREAKDOWN_CONFIDENCE = 0.99;
 
 /** The plan's own figures, read on fixed wording, outrank the model's reading of a past total nearby. */
 const HOLDING_CONFIDENCE = 0.95;
@@ -192,11 +223,14 @@ export function holdingRecords(
       out.push(...parts);
       continue;
     }
+    const group = officerGroupRecord(s, stockName);
+    if (group) out.push(group);
     const joint = jointRecord(s, stockName);
     if (joint) {
       out.push(joint);
       continue;
     }
+    if (group) continue;
     const m = ACTION.exec(text);
     const g = m?.groups;
     const at = m?.indices?.groups;

@@ -233,6 +233,22 @@ describe('ruleRecords: 股份回购 in news', () => {
     assert.equal(ruleRecords(issueOnly, {}).filter((r) => r.type === '股份回购').length, 0);
   });
 
+  it("reads a story on an approved buy-back mandate, the limits stated in the mandate's next sentence", async () => {
+    const doc = await parse([
+      '【远山控股：计划回购已发行香港股份数目的10%】远山控股公告，于2025年5月20日股东周年大会上，股东授权董事会在香港联交所购回香港股份。',
+      '购回不超过120,000,000香港股份，相当于不超过股东周年大会当日已发行香港股份数目的10%。',
+    ]);
+    const records = ruleRecords(doc, { issuer: { name: '远山控股', shortName: '远山控股' } });
+    assertSpans(doc, records);
+    const buyback = records.filter((r) => r.type === '股份回购');
+    assert.equal(buyback.length, 1);
+    assert.equal(roles(buyback[0]).回购方, '远山控股');
+    assert.equal(value(buyback[0], '回购股份数量'), 120_000_000);
+    assert.equal(value(buyback[0], '占公司总股本比例'), 0.1);
+    // The record is told where the mandate is, not where its limits are.
+    assert.ok((buyback[0]?.trigger.start ?? Infinity) < doc.text.indexOf('购回不超过'));
+  });
+
   it("reads the company and the figures of a plan and of a day's trade", async () => {
     const doc = await parse(
       [
@@ -438,6 +454,22 @@ describe('ruleRecords: 股东增持 / 股东减持', () => {
       [
         ['股东增持', ['远航投资'], 6_000_000],
         ['股东增持', ['山海资本'], 3_005_000],
+      ],
+    );
+  });
+
+  it('reads a counted group of officers trading together as one holder written as the text has it', async () => {
+    const doc = await parse([
+      '远山科技稳股价方案：股东等增持不少于800万股',
+      '8月1日消息，远山科技披露稳定股价方案：股东远航投资、山海资本和城投控股拟合计增持不少于800万股，6名董事、高级管理人员拟合计增持不低于150万元。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [all(r, '增持方'), value(r, '交易股票/股份数量'), value(r, '交易金额')]),
+      [
+        [['董事、高级管理人员'], undefined, 1_500_000],
+        [['远航投资', '山海资本', '城投控股'], 8_000_000, undefined],
       ],
     );
   });
