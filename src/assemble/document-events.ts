@@ -54,8 +54,11 @@ export interface RecordMention extends SentenceEvent {
   fixedWording?: true;
 }
 
-/** Words that date an event by the announcement itself. */
-const DATED_BY_ANNOUNCEMENT = /近日|日前|本月|本周|今日|当日|于今天/;
+/**
+ * Words that date an event by the announcement itself: today. 近日, 日前, 本月 state no day, and the guideline
+ * leaves an event date out where the document states none (§3).
+ */
+const DATED_BY_ANNOUNCEMENT = /今日|当日|于今天/;
 /** Words an announcement uses for its issuer when it is the actor. */
 const SELF_REFERENCE = /(^|[，,。；\s])(本?公司|上市公司|本行|本集团)/;
 /**

@@ -107,19 +107,20 @@ describe('document-level records', () => {
     );
   });
 
-  it('dates an event by the announcement when the text says 近日, and marks it inferred', () => {
-    const [event] = mergeDocumentEvents(
-      [pledge(1, '周建平', '公司近日接到控股股东周建平的通知，其股份已质押。')],
-      {
+  it('dates an event by the announcement when the text says 今日, and marks it inferred; 近日 states no day', () => {
+    const dated = (text: string) =>
+      mergeDocumentEvents([pledge(1, '周建平', text)], {
         documentId: 'd',
         kind: 'announcement',
         publishedAt: '2025-03-18',
         issuer,
         eventTypes,
-      },
-    );
-    assert.equal(event?.date, '2025-03-18');
-    assert.equal(event?.arguments.find((a) => a.role === 'date')?.inferred, true);
+      })[0];
+    const today = dated('公司今日接到控股股东周建平的通知，其股份已质押。');
+    assert.equal(today?.date, '2025-03-18');
+    assert.equal(today?.arguments.find((a) => a.role === 'date')?.inferred, true);
+    const lately = dated('公司近日接到控股股东周建平的通知，其股份已质押。');
+    assert.equal(lately?.date, undefined);
   });
 
   it('fills the issuer as the actor when the sentence says 公司 and no actor was read', () => {
