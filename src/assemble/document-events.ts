@@ -14,7 +14,7 @@ import type {
 } from '../link/index.js';
 import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
-import { isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
+import { isAdjustedFigure, isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
 import { followingFigures } from './following-roles.js';
 import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
@@ -54,8 +54,11 @@ export interface RecordMention extends SentenceEvent {
   fixedWording?: true;
 }
 
-/** Words that date an event by the announcement itself. */
-const DATED_BY_ANNOUNCEMENT = /近日|日前|本月|本周|今日|当日|于今天/;
+/**
+ * Words that date an event by the announcement itself: today. 近日, 日前, 本月 state no day, and the guideline
+ * leaves an event date out where the document states none (§3).
+ */
+const DATED_BY_ANNOUNCEMENT = /今日|当日|于今天/;
 /** Words an announcement uses for its issuer when it is the actor. */
 const SELF_REFERENCE = /(^|[，,。；\s])(本?公司|上市公司|本行|本集团)/;
 /**
@@ -533,37 +536,44 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   const args: EventArgumentRow[] = [];
   const seen = new Set<string>();
   const filled = new Set<string>();
-  // Most confident mentions first, so the value a record keeps for a role is the surest reading.
-  for (const mention of [...cluster].sort((a, b) => b.confidence - a.confidence)) {
-    for (const a of mention.arguments) {
-      const role = a.documentRole ?? a.role;
-      const identity = `${role}|${a.entityKey ?? a.value ?? cleanCompanyName(a.text)}`;
-      // One name read twice, once linked to an entity and once as written, is one argument.
-      const spelling = `${role}|text:${cleanCompanyName(a.text)}`;
-      if (seen.has(identity) || seen.has(spelling)) continue;
-      // A value role holds one value: a second, different reading is a weaker one.
-      // (An officer's change word is labelled, not measured: officer-posts.ts picks the one of the person.)
-      const valueKind = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
-      const valueRole = valueKind && valueKind !== 'change';
-      if ((valueRole || single || ONE_FILLER.has(role)) && filled.has(a.documentRole as string)) continue;
-      // The traded company named in full and by a short form (众安保险, 众安) is one company.
-      if (
-        a.documentRole === STOCK_ROLE[best.documentType] &&
-        args.some(
-          (b) =>
-            b.documentRole === a.documentRole &&
-            sameStock(
-              new Set([`text:${cleanCompanyName(b.text)}`]),
-              new Set([`text:${cleanCompanyName(a.text)}`]),
-            ),
-        )
+  // Most confident mentions first, so the value a record keeps for a role is the surest reading; an adjusted
+  // profit figure (扣非后净利润亏损…) only where no mention states the plain one.
+  const readings = [...cluster]
+    .sort((a, b) => b.confidence - a.confidence)
+    .flatMap((mention) => mention.arguments.map((a) => ({ mention, a })));
+  const adjusted = ({ mention, a }: (typeof readings)[number]): boolean =>
+    !!a.documentRole &&
+    info?.documentRoles.get(a.documentRole)?.value === 'money' &&
+    isAdjustedFigure(mention.sentenceText, a.start - (ctx.sentenceStarts[mention.mention.sentence] ?? 0));
+  const ordered = [...readings.filter((r) => !adjusted(r)), ...readings.filter(adjusted)];
+  for (const { a } of ordered) {
+    const role = a.documentRole ?? a.role;
+    const identity = `${role}|${a.entityKey ?? a.value ?? cleanCompanyName(a.text)}`;
+    // One name read twice, once linked to an entity and once as written, is one argument.
+    const spelling = `${role}|text:${cleanCompanyName(a.text)}`;
+    if (seen.has(identity) || seen.has(spelling)) continue;
+    // A value role holds one value: a second, different reading is a weaker one.
+    // (An officer's change word is labelled, not measured: officer-posts.ts picks the one of the person.)
+    const valueKind = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
+    const valueRole = valueKind && valueKind !== 'change';
+    if ((valueRole || single || ONE_FILLER.has(role)) && filled.has(a.documentRole as string)) continue;
+    // The traded company named in full and by a short form (众安保险, 众安) is one company.
+    if (
+      a.documentRole === STOCK_ROLE[best.documentType] &&
+      args.some(
+        (b) =>
+          b.documentRole === a.documentRole &&
+          sameStock(
+            new Set([`text:${cleanCompanyName(b.text)}`]),
+            new Set([`text:${cleanCompanyName(a.text)}`]),
+          ),
       )
-        continue;
-      seen.add(identity);
-      seen.add(spelling);
-      if (a.documentRole) filled.add(a.documentRole);
-      args.push(a);
-    }
+    )
+      continue;
+    seen.add(identity);
+    seen.add(spelling);
+    if (a.documentRole) filled.add(a.documentRole);
+    args.push(a);
   }
 
   const kept = keepOneParty(best.documentType, args, ctx.headlineSentence);

@@ -11,7 +11,18 @@ import {
   type RuleContext,
   type RuleRecord,
 } from './rule-types.js';
-import { DATE, fraction, isoDate, MONEY, PERCENT, SHARES, shareCount, yuan } from './rule-values.js';
+import {
+  DATE,
+  fraction,
+  isoDate,
+  MAGNITUDE,
+  MONEY,
+  NUM,
+  PERCENT,
+  SHARES,
+  shareCount,
+  yuan,
+} from './rule-values.js';
 
 /**
  * The company buying back its own shares. Buy-backs of incentive shares (限制性股票), compensation shares
@@ -175,12 +186,21 @@ export function newsBuybackRecords(sentences: readonly RuleSentence[]): RuleReco
  * "授予董事一般授权以购回不超过已发行股份数目10%之股份", "本公司最多可购回11,455,686股股份". The mandate is
  * the buy-back plan (its maximums are the record's figures); a mandate to issue shares is none.
  */
-export const MANDATE = /一般授权|购回股份授权|购回授权|回购授权/;
+export const MANDATE = /一般授权|购回股份授权|购回授权|回购授权|授权董事会[^。；]{0,20}?(?:购回|回购)/;
 const MANDATE_RATIO = new RegExp(
   `(?:一般授权|权力)[^。；]{0,12}?以(?:购回|回购)[^。；]{0,50}?不超过[^。；]{0,50}?(?<first>${PERCENT})`,
   'du',
 );
 const MANDATE_COUNT = new RegExp(`最多可(?:购回|回购)(?<first>${SHARES})`, 'du');
+/** A story's wording of the mandate's limits: "购回不超过2,047,548,289香港股份，相当于不超过…已发行香港股份数目的10%". */
+const MANDATE_LIMIT = new RegExp(
+  `(?:购回|回购)(?:不超过|最多)(?<first>${NUM}${MAGNITUDE})(?:香港|H|A)?股`,
+  'du',
+);
+const MANDATE_SHARE = new RegExp(
+  `相当于(?:不超过)?[^。；，,]{0,30}?已发行[^。；，,]{0,8}?股份(?:总数|数目|总额)?(?:的)?(?<first>${PERCENT})`,
+  'du',
+);
 
 /** 股份回购 of a buy-back mandate: one record for the document, each figure from the first sentence stating it. */
 export function mandateBuybackRecords(
@@ -190,17 +210,25 @@ export function mandateBuybackRecords(
 ): RuleRecord[] {
   const found = new Map<string, RuleArgument>();
   let trigger: { text: string; start: number; end: number } | undefined;
-  for (const s of sentences) {
+  for (const [i, s] of sentences.entries()) {
     const verb = /购回|回购/.exec(s.compact);
-    if (!verb || !(MANDATE.test(s.compact) || MANDATE_COUNT.test(s.compact))) continue;
+    const mandate = (t: string | undefined) => !!t && (MANDATE.test(t) || MANDATE_COUNT.test(t));
+    // The sentence after the mandate's may state its limits on their own (购回不超过…股份).
+    const limits = verb?.index === 0 && mandate(sentences[i - 1]?.compact);
+    if (!verb || !(mandate(s.compact) || limits)) continue;
     const figures = [
-      bounded(s, MANDATE_RATIO, '占公司总股本比例', fraction),
-      bounded(s, MANDATE_COUNT, '回购股份数量', shareCount),
+      bounded(s, MANDATE_RATIO, '占公司总股本比例', fraction) ??
+        bounded(s, MANDATE_SHARE, '占公司总股本比例', fraction),
+      bounded(s, MANDATE_COUNT, '回购股份数量', shareCount) ??
+        bounded(s, MANDATE_LIMIT, '回购股份数量', (t) => shareCount(`${t}股`)),
     ];
     for (const a of figures) {
       if (!a || found.has(a.role)) continue;
       found.set(a.role, a);
-      trigger ??= s.span(verb.index, verb.index + verb[0].length);
+      // The mandate's own sentence tells the event; the limits after it only size it.
+      const told = limits ? (sentences[i - 1] as RuleSentence) : s;
+      const at = /购回|回购/.exec(told.compact)?.index ?? verb.index;
+      trigger ??= told.span(at, at + 2);
     }
   }
   if (!trigger || found.size === 0) return [];
