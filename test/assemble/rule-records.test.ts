@@ -779,6 +779,27 @@ describe("ruleRecords: 亏损 stated as a period's results (broker notes, data-f
     // The rule itself: these short lines would also pass for a flash headline with a loss word in it.
     assert.deepEqual(reportedLossRecords(doc, { issuer: { name: '远山科技' } }, clauseRuns(doc)), []);
   });
+
+  it("gives nothing for a deal target's profile, balance-sheet figures before or after the loss", async () => {
+    const profile = await parse(
+      [
+        '据相关公告，截至2023年12月31日，青禾控股的总资产约54.1亿元，负债总额约21.02亿元；',
+        '2023年度实现收入约20.59亿元，净亏损1.77亿元。',
+        '2023年度，星河新材实现营业收入4.28亿元，净亏损约1.03亿元，期末净资产为2.76亿元。',
+      ],
+      'news',
+    );
+    assert.deepEqual(reportedLossRecords(profile, { issuer: { name: '远山医药' } }, clauseRuns(profile)), []);
+    // The company's own results, its balance sheet told in a sentence of its own, are still its loss.
+    const own = await parse(
+      ['2023年度实现收入约20.59亿元，净亏损1.77亿元。', '截至2023年末，公司总资产54.1亿元。'],
+      'news',
+    );
+    assert.deepEqual(
+      reportedLossRecords(own, { issuer: { name: '远山医药' } }, clauseRuns(own)).map((r) => roles(r).净亏损),
+      ['1.77亿元'],
+    );
+  });
 });
 
 describe('ruleRecords: 企业破产 in news', () => {
