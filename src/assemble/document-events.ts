@@ -424,21 +424,37 @@ const ONE_PERSON: Readonly<Record<string, string>> = { 高管变动: ONE_PARTY.�
 
 /**
  * Record types told once per party (guideline: one event per person changing posts, per company listing or
- * going bankrupt): a sentence naming several (证监会同意A公司、B公司、C公司首次公开发行股票注册) tells one each.
+ * going bankrupt, per punished party): a sentence naming several (证监会同意A公司、B公司、C公司首次公开发行股票注册,
+ * 对A公司、张某、李某采取出具警示函措施) tells one each.
  */
 const ONE_EACH: Readonly<Record<string, string>> = {
   ...ONE_PERSON,
   公司上市: '上市公司',
   企业破产: '破产公司',
+  行政处罚: '处罚对象',
 };
+/** Roles of one party's share in a sentence naming several (对A罚款60万元，对B罚款30万元): each party its own. */
+const PARTY_OWN: Readonly<Record<string, string>> = { 行政处罚: '罚款金额' };
 
 /** A mention naming several parties in a one-party type, split into one mention per party sharing the rest. */
 function onePartyEach(mention: RecordMention): RecordMention[] {
   const role = ONE_EACH[mention.documentType];
-  const parties = role ? mention.arguments.filter((a) => a.documentRole === role) : [];
+  const named = role ? mention.arguments.filter((a) => a.documentRole === role) : [];
+  // A name read again in part (中青宝 and 青宝) is one party: the fuller reading stands for it.
+  const parties = named.filter(
+    (a) => !named.some((b) => b !== a && b.text.length > a.text.length && b.text.includes(a.text)),
+  );
   if (parties.length < 2) return [mention];
-  const rest = mention.arguments.filter((a) => a.documentRole !== role);
-  return parties.map((party) => ({ ...mention, arguments: [party, ...rest] }));
+  const own = PARTY_OWN[mention.documentType];
+  const rest = mention.arguments.filter((a) => a.documentRole !== role && a.documentRole !== own);
+  const shares = mention.arguments.filter((a) => own !== undefined && a.documentRole === own);
+  // A party's share follows its name: the party named last before it (a total stated before any name is none's).
+  const ownerOf = (share: EventArgumentRow) =>
+    parties.filter((p) => p.start < share.start).sort((a, b) => b.start - a.start)[0];
+  return parties.map((party) => ({
+    ...mention,
+    arguments: [party, ...rest, ...shares.filter((share) => ownerOf(share) === party)],
+  }));
 }
 
 /**
