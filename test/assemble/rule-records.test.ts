@@ -257,6 +257,25 @@ describe('ruleRecords: 股份回购 in news', () => {
     assert.deepEqual(all(plan, '回购完成时间'), []);
   });
 
+  it("takes a flash's price and cost from the sentence that goes on with them, a range written with one unit whole", async () => {
+    const doc = await parse(
+      [
+        '示例太平(00999.HK)：12月31日回购116.6万股。每股价格2.86-2.88港元，共耗资约334.5万港元。',
+        '示例能源(00888.HK)：12月30日回购20万股。示例能源此前公告称，将斥资5000万港元收购星河矿业。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(buybacks(records), [
+      [['示例太平'], ['116.6万股'], ['334.5万港元']],
+      // The next sentence is about something else: its money is no cost of the buy-back.
+      [['示例能源'], ['20万股'], []],
+    ]);
+    const [trade] = records.filter((r) => r.type === '股份回购');
+    assert.deepEqual(all(trade, '每股交易价格'), ['2.86-2.88港元']);
+  });
+
   it("reads no buy-back from repos, plans buying repurchased shares, companies named in passing or a year's totals", async () => {
     const doc = await parse(
       [
