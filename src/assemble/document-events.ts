@@ -161,6 +161,11 @@ const HOLDING_RATIO: Readonly<Record<string, Record<string, string>>> = {
  */
 const RETOLD_BY_YEAR = new Set(['企业收购', '投资', '股份股权转让', '企业融资', '股东增持', '股东减持']);
 
+/** Bracketed asides (（原名某某）, （2017年12月卸任财务总监）) taken out of a sentence. */
+function withoutAsides(sentence: string): string {
+  return sentence.replace(/[（(][^（()）]*[)）]/g, '');
+}
+
 /** A mention of history the document recalls (guideline §2: background), not of its own news. */
 function isBackground(
   documentType: string,
@@ -190,7 +195,9 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
   const type = changed?.type ?? event.type;
   const info = ctx.eventTypes.get(type);
   if (!info) return undefined;
-  if (info.documentType === '高管变动' && !OFFICER_CHANGE_WORD.test(event.sentenceText)) return undefined;
+  // A change told only in brackets (孙某（2017年12月卸任财务总监）) says who someone is, not what happened.
+  if (info.documentType === '高管变动' && !OFFICER_CHANGE_WORD.test(withoutAsides(event.sentenceText)))
+    return undefined;
   const triggerAt = event.mention.start - sentenceStart;
   if (notOfType(info.documentType, event.sentenceText, triggerAt, ctx.kind)) return undefined;
   if (isBackground(info.documentType, event.sentenceText, triggerAt, ctx)) return undefined;

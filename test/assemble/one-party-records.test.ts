@@ -173,3 +173,30 @@ describe('one record per party: officer changes and penalties read in pieces', (
     assert.deepEqual(keepOneParty('中标', args, 0), args);
   });
 });
+
+describe('officer changes told only in an aside', () => {
+  it('reads no change from a bracketed aside that says who someone is, and still reads one told outside it', () => {
+    const aside = '此后，资金分别汇入孙某（2017年12月卸任公司财务总监）、张某（原名张某某）账户。';
+    assert.equal(
+      records([
+        mention('高管变动', 0, aside, '汇入', [
+          ['sub-per', '孙某'],
+          ['title', '财务总监'],
+        ]),
+      ]).length,
+      0,
+    );
+    const told = '孙某（财务总监）因个人原因辞去公司财务总监职务。';
+    const found = records([
+      mention('高管变动', 1, told, '辞去', [
+        ['sub-per', '孙某'],
+        ['title', '财务总监'],
+        ['way', '辞去'],
+      ]),
+    ]);
+    assert.deepEqual(
+      found.map((r) => fillers(r, '高管姓名')),
+      [['孙某']],
+    );
+  });
+});
