@@ -448,15 +448,30 @@ const ONE_EACH: Readonly<Record<string, string>> = {
 /** Roles of one party's share in a sentence naming several (对A罚款60万元，对B罚款30万元): each party its own. */
 const PARTY_OWN: Readonly<Record<string, string>> = { 行政处罚: '罚款金额' };
 
+/** Punctuation or a clause inside a reading (辞任，补选李胜楠): no fuller form of the name it holds. */
+const NOT_A_NAME = /[，,、。；;：:\s]/;
+/** People after 等 as one group (张某、李某等当事人, 等责任人员, 等人). */
+const GROUP_OF_PEOPLE = /^等(?:\d+名)?(?:当事人|责任人|人)/;
+
+/** The sentence's text right after the first mention of `text` in it. */
+function textAfter(sentence: string, text: string): string {
+  const at = sentence.indexOf(text);
+  return at < 0 ? '' : sentence.slice(at + text.length);
+}
+
 /** A mention naming several parties in a one-party type, split into one mention per party sharing the rest. */
 function onePartyEach(mention: RecordMention): RecordMention[] {
   const role = ONE_EACH[mention.documentType];
   const named = role ? mention.arguments.filter((a) => a.documentRole === role) : [];
-  // A name read again in part (中青宝 and 青宝) is one party: the fuller reading stands for it.
-  const parties = named.filter(
-    (a) => !named.some((b) => b !== a && b.text.length > a.text.length && b.text.includes(a.text)),
+  // A reading with punctuation in it (马军、董事陈勇) names no one party; a name read again in part (中青宝 and
+  // 青宝) is one party, the fuller reading standing for it.
+  const names = named.filter((a) => !NOT_A_NAME.test(a.text));
+  const parties = names.filter(
+    (a) => !names.some((b) => b !== a && b.text.length > a.text.length && b.text.includes(a.text)),
   );
-  if (parties.length < 2) return [mention];
+  // People punished as a group written as one phrase (对张某、李某等当事人给予警告) are one party (guideline §2).
+  const group = parties.some((a) => GROUP_OF_PEOPLE.test(textAfter(mention.sentenceText, a.text)));
+  if (parties.length < 2 || group) return [mention];
   const own = PARTY_OWN[mention.documentType];
   const rest = mention.arguments.filter((a) => a.documentRole !== role && a.documentRole !== own);
   const shares = mention.arguments.filter((a) => own !== undefined && a.documentRole === own);

@@ -94,6 +94,21 @@ describe('one record per party: officer changes and penalties read in pieces', (
       twice.map((r) => fillers(r, '处罚对象')),
       [['远山科技'], ['王某']],
     );
+    // A group written as one phrase (张某、李某等当事人) is one party, its fine the group's.
+    const group = '证监会对张某、李某等当事人给予警告，并处3万至30万元不等罚款。';
+    const grouped = records([
+      mention('行政处罚', 3, group, '警告', [
+        ['obj', '张某'],
+        ['obj', '李某'],
+        ['way', '警告'],
+        ['money', '3万至30万元'],
+        ['institution', '证监会'],
+      ]),
+    ]);
+    assert.deepEqual(
+      grouped.map((r) => [fillers(r, '处罚对象'), fillers(r, '罚款金额')]),
+      [[['张某', '李某'], ['3万至30万元']]],
+    );
   });
 
   it('reads a company and its branch fined the same as one party, the branch', () => {
