@@ -65,6 +65,9 @@ function bounded(
 ): RuleArgument | undefined {
   const m = re.exec(s.compact);
   if (!m) return undefined;
+  // A range the unit closes once (2.86-2.88港元) is kept whole, as written; its value is the upper bound's.
+  if (m.groups?.range)
+    return groupArgument(s, m, 'range', role, (t) => value(t.replace(/^[0-9.,，]+[-~～至到]/, '')));
   return groupArgument(
     s,
     m,
@@ -129,11 +132,16 @@ const NEWS_AMOUNT = new RegExp(
   `(?:耗资|斥资|支付(?:的)?(?:资金)?总?金额|回购金额)(?:约|为|达|不高于|不超过)?(?<first>${MONEY})`,
   'du',
 );
-/** "每股价格2.86港元", "以每股18.50港元至18.60港元的价格": a range gives its upper bound, as a filing's does. */
+/**
+ * "每股价格2.86港元", "以每股18.50港元至18.60港元的价格": a range gives its upper bound, as a filing's does; one
+ * written with the unit once (每股价格2.86-2.88港元) is kept whole.
+ */
 const NEWS_PRICE = new RegExp(
-  `(?:每股(?:价格|作价)|以每股)(?<first>${MONEY})(?:${RANGE_TAIL(MONEY)})?`,
+  `(?:每股(?:价格|作价)|以每股)(?:(?<range>${NUM}[-~～至到]${NUM}(?:元|美元|港元|港币))|(?<first>${MONEY})(?:${RANGE_TAIL(MONEY)})?)`,
   'du',
 );
+/** A sentence that only goes on with the figures of the trade told before it. */
+const FIGURES_GO_ON = /^(?:每股(?:价格|作价)|以每股|共(?:耗资|斥资|涉资)|耗资|斥资|涉资)/;
 /** Buy-backs of another kind: repos, incentive or compensation shares, bonds. */
 const NOT_A_MARKET_BUYBACK =
   /购买回购|受让回购|逆回购|质押式回购|回购协议|限制性股票|业绩补偿|补偿股份|回购注销|回售|债券|可转债|要约/;
@@ -146,7 +154,7 @@ const NOT_A_FACT = /假设|如果|若|不得|否认|传闻|是否|或将|可能|
  */
 export function newsBuybackRecords(sentences: readonly RuleSentence[]): RuleRecord[] {
   const out: RuleRecord[] = [];
-  for (const s of sentences) {
+  for (const [i, s] of sentences.entries()) {
     const text = s.compact;
     if (!/回购/.test(text) || NOT_A_MARKET_BUYBACK.test(text) || NOT_A_FACT.test(text)) continue;
     for (const m of text.matchAll(NEWS_BUYBACK)) {
@@ -158,9 +166,17 @@ export function newsBuybackRecords(sentences: readonly RuleSentence[]): RuleReco
       // 今年以来累计…，合计回购3.41亿股: a year's running total is no buy-back of its own, and 合计 no company.
       if (/^(?:合计|累计|共计|总计)/.test(party) || isCumulativeFigure(text, end)) continue;
       const start = at[0] + caught.indexOf(party);
+      // A flash's next sentence goes on with the trade's price and cost (…回购116.6万股。每股价格…，共耗资…).
+      const next = sentences[i + 1];
+      const goesOn =
+        next && FIGURES_GO_ON.test(next.compact) && !/回购/.test(next.compact) ? next : undefined;
+      const price = (t: RuleSentence) =>
+        bounded(t, PRICE, '每股交易价格', yuan) ?? bounded(t, NEWS_PRICE, '每股交易价格', yuan);
+      const amount = (t: RuleSentence) =>
+        bounded(t, AMOUNT, '交易金额', yuan) ?? bounded(t, NEWS_AMOUNT, '交易金额', yuan);
       const figures = [
-        bounded(s, AMOUNT, '交易金额', yuan) ?? bounded(s, NEWS_AMOUNT, '交易金额', yuan),
-        bounded(s, PRICE, '每股交易价格', yuan) ?? bounded(s, NEWS_PRICE, '每股交易价格', yuan),
+        amount(s) ?? (goesOn && amount(goesOn)),
+        price(s) ?? (goesOn && price(goesOn)),
         bounded(s, COUNT, '回购股份数量', shareCount) ?? bounded(s, NEWS_COUNT, '回购股份数量', shareCount),
         bounded(s, RATIO, '占公司总股本比例', fraction),
       ];

@@ -273,6 +273,25 @@ describe('ruleRecords: 股份回购 in news', () => {
     assert.deepEqual(all(plan, '回购完成时间'), []);
   });
 
+  it("takes a flash's price and cost from the sentence that goes on with them, a range written with one unit whole", async () => {
+    const doc = await parse(
+      [
+        '示例太平(00999.HK)：12月31日回购116.6万股。每股价格2.86-2.88港元，共耗资约334.5万港元。',
+        '示例能源(00888.HK)：12月30日回购20万股。示例能源此前公告称，将斥资5000万港元收购星河矿业。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(buybacks(records), [
+      [['示例太平'], ['116.6万股'], ['334.5万港元']],
+      // The next sentence is about something else: its money is no cost of the buy-back.
+      [['示例能源'], ['20万股'], []],
+    ]);
+    const [trade] = records.filter((r) => r.type === '股份回购');
+    assert.deepEqual(all(trade, '每股交易价格'), ['2.86-2.88港元']);
+  });
+
   it("reads no buy-back from repos, plans buying repurchased shares, companies named in passing or a year's totals", async () => {
     const doc = await parse(
       [
@@ -854,6 +873,27 @@ describe("ruleRecords: 亏损 stated as a period's results (broker notes, data-f
     );
     // The rule itself: these short lines would also pass for a flash headline with a loss word in it.
     assert.deepEqual(reportedLossRecords(doc, { issuer: { name: '远山科技' } }, clauseRuns(doc)), []);
+  });
+
+  it("gives nothing for a deal target's profile, balance-sheet figures before or after the loss", async () => {
+    const profile = await parse(
+      [
+        '据相关公告，截至2023年12月31日，青禾控股的总资产约54.1亿元，负债总额约21.02亿元；',
+        '2023年度实现收入约20.59亿元，净亏损1.77亿元。',
+        '2023年度，星河新材实现营业收入4.28亿元，净亏损约1.03亿元，期末净资产为2.76亿元。',
+      ],
+      'news',
+    );
+    assert.deepEqual(reportedLossRecords(profile, { issuer: { name: '远山医药' } }, clauseRuns(profile)), []);
+    // The company's own results, its balance sheet told in a sentence of its own, are still its loss.
+    const own = await parse(
+      ['2023年度实现收入约20.59亿元，净亏损1.77亿元。', '截至2023年末，公司总资产54.1亿元。'],
+      'news',
+    );
+    assert.deepEqual(
+      reportedLossRecords(own, { issuer: { name: '远山医药' } }, clauseRuns(own)).map((r) => roles(r).净亏损),
+      ['1.77亿元'],
+    );
   });
 });
 
