@@ -22,8 +22,18 @@ import {
 } from './write-rows.js';
 import { writeArgs, writeStatement } from './write-statement.js';
 
-/** The batch cannot be written set-wise with the one-by-one result; nothing of it is kept. */
-export class NeedsDocumentByDocument extends Error {}
+/**
+ * The batch cannot be written set-wise with the one-by-one result; nothing of it is kept. `splitAt`:
+ * the batch can be, in two parts, the documents before this position, then the others.
+ */
+export class NeedsDocumentByDocument extends Error {
+  constructor(
+    message: string,
+    readonly splitAt?: number,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Which of the documents the graph holds already, and which of the entities (Label:key) it holds,
@@ -53,7 +63,7 @@ CALL (doc) {
     ${mergeEntityClauses()}
   }
   CALL (doc) {
-    ${lateLinkClauses('doc.keys', 'doc.id', ', doc')}
+    ${lateLinkClauses('doc.keys', 'doc.id', '$args.roleTypes', ', doc')}
     RETURN collect({key: c.key, names: [c.name] + coalesce(c.shortNames, []), linked: linked}) AS late
   }
   RETURN late
@@ -193,7 +203,8 @@ export async function writeNewDocuments(
 /**
  * Linking late parties at a document takes worded parties of the documents before it. The batch writes
  * its events after all lookups ran, so a worded party of the batch that a later document's listed
- * company may take (its text among the names the company had then) needs the one-by-one order.
+ * company may take (its text among the names the company had then) needs that document written after
+ * the earlier ones' events: the first such document is where the batch splits.
  */
 function refuseWordedPartiesTakenInBatch(
   docs: readonly GraphDocument[],
@@ -208,6 +219,7 @@ function refuseWordedPartiesTakenInBatch(
           if (!(a.entityKey && a.label) && a.value == null && roleKeys.has(a.roleKey) && taken.has(a.text))
             throw new NeedsDocumentByDocument(
               `${docs[position]?.document.id} may take the worded party ${a.text} of ${earlier.document.id}`,
+              position,
             );
   }
 }

@@ -56,9 +56,10 @@ export interface WriteOptions {
  * Writes several documents in one transaction, each as writeDocumentGraph would and in the order given,
  * so the graph ends as if they were written one after another (a later document's event match sees the
  * events of the earlier ones). All or none are written. New documents go set-wise, a few statements for
- * the whole batch; a batch that holds a document written before (or that needs the order of its
- * statements, see writeNewDocuments) goes document by document: one round trip per document plus one,
- * each document's last statements sent with the next one's first. The ids must differ (a document
+ * the whole batch, or for two parts of it when a document takes a worded party of an earlier one; a
+ * batch that holds a document written before (or that needs the order of its statements otherwise, see
+ * writeNewDocuments) goes document by document: one round trip per document plus one, each document's
+ * last statements sent with the next one's first. The ids must differ (a document
  * written twice in one transaction would match its own removal).
  */
 export async function writeDocumentsGraph(
@@ -73,10 +74,25 @@ export async function writeDocumentsGraph(
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
     if (options.setWise ?? true) {
+      let splitAt: number | undefined;
       try {
         return await session.executeWrite((tx) => writeNewDocuments(tx, docs));
       } catch (error) {
         if (!(error instanceof NeedsDocumentByDocument)) throw error;
+        splitAt = error.splitAt;
+      }
+      // A document that takes a worded party of an earlier one of the batch: the documents before it
+      // set-wise, then the others set-wise after them, still one transaction.
+      if (splitAt !== undefined && splitAt > 0) {
+        const at = splitAt;
+        try {
+          return await session.executeWrite(async (tx) => [
+            ...(await writeNewDocuments(tx, docs.slice(0, at))),
+            ...(await writeNewDocuments(tx, docs.slice(at))),
+          ]);
+        } catch (error) {
+          if (!(error instanceof NeedsDocumentByDocument)) throw error;
+        }
       }
     }
     return await session.executeWrite((tx) => writeDocumentByDocument(tx, docs));
