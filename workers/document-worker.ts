@@ -39,8 +39,12 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   // Child processes (not threads): each keeps its own model session loaded between jobs.
   const pool = createProcessorPool(limits);
   // While the processors load their model: the first documents' writes then find their statements
-  // planned (on a fresh server, seconds each). A failure is left to the first write to meet.
-  const warmedUp = warmUpGraphWrites(driver, config.neo4jDatabase).catch((error: unknown) =>
+  // planned (on a fresh server, seconds each). Writes wait for the statements of new documents only;
+  // the rest is planned meanwhile. A failure is left to the first write to meet.
+  const warmUp = warmUpGraphWrites(driver, config.neo4jDatabase);
+  const warmedUp = warmUp.newDocuments.catch(() => {});
+  // A failure of either step is logged once, here.
+  warmUp.all.catch((error: unknown) =>
     log.warn({ err: error }, 'graph write warm-up failed; the first writes will plan their statements'),
   );
   const batcher = new GraphBatcher(
