@@ -49,8 +49,6 @@ describe('graph write warm-up', () => {
   it("gives each statement one map of rows, as lists' sizes would each make a plan of their own", async () => {
     const writer = await recorded((recording) => writeEveryWay(recording)());
     for (const [query, params] of writer) {
-      // The one-by-one path's late-party lookup keeps its own (see late-parties.ts): a handful of plans.
-      if (query.includes('UNWIND $keys AS key')) continue;
       const sized = Object.entries(params).filter(
         // A document id is a sha256 or a test's id: one size class for a deployment.
         ([name, value]) => Array.isArray(value) || (typeof value === 'string' && name !== 'documentId'),
