@@ -63,7 +63,7 @@ CALL (doc) {
     ${mergeEntityClauses()}
   }
   CALL (doc) {
-    ${lateLinkClauses('doc.keys', 'doc.id', '$args.roleTypes', ', doc')}
+    ${lateLinkClauses('doc.keys', 'doc.id', ', doc')}
     RETURN collect({key: c.key, names: [c.name] + coalesce(c.shortNames, []), linked: linked}) AS late
   }
   RETURN late
