@@ -2,7 +2,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
 import type { Config } from '../src/config/index.js';
-import { createNeo4jDriver, ensureGraphSchema, writeDocumentsGraph } from '../src/graph/index.js';
+import {
+  CompanyMirror,
+  createNeo4jDriver,
+  ensureGraphSchema,
+  graphCompanySource,
+  writeDocumentsGraph,
+} from '../src/graph/index.js';
+import type { GraphDocument } from '../src/link/graph-document.js';
 import type { Logger } from '../src/log/logger.js';
 import {
   asJobFailure,
@@ -31,13 +38,37 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   }
 
   const limits = { readSeconds: config.documentReadSeconds, memoryMb: config.documentMemoryMb };
+  // The graph's companies in this process, for the processors' linking (GAZETTEER_REFRESH_SECONDS=0:
+  // each processor queries the graph instead).
+  const mirror =
+    config.gazetteerRefreshSeconds > 0
+      ? new CompanyMirror(graphCompanySource(driver, config.neo4jDatabase), {
+          refreshMs: config.gazetteerRefreshSeconds * 1000,
+          onRefreshError: (error) =>
+            log.warn(
+              { err: error },
+              'reading companies from the graph failed; answering from those read before',
+            ),
+        })
+      : undefined;
+  mirror
+    ?.load()
+    .catch((error: unknown) =>
+      log.warn({ err: error }, 'reading companies from the graph failed; the first lookup reads them again'),
+    );
+  mirror?.start();
   // Child processes (not threads): each keeps its own model session loaded between jobs.
-  const pool = createProcessorPool(limits);
-  const batcher = new GraphBatcher((docs) => writeDocumentsGraph(driver, config.neo4jDatabase, docs), {
-    maxDocuments: config.graphBatchDocuments,
-    maxWaitMs: config.graphBatchWaitMs,
-  });
-  const processor = readThenWrite(limitedSandbox(processorFile, pool, limits), batcher, log);
+  const pool = createProcessorPool(limits, mirror !== undefined);
+  const batcher = new GraphBatcher(
+    async (docs) => {
+      const summaries = await writeDocumentsGraph(driver, config.neo4jDatabase, docs);
+      // Before the jobs complete, so the next document's linking sees what these wrote.
+      mirror?.noteWritten(writtenCompanyKeys(docs));
+      return summaries;
+    },
+    { maxDocuments: config.graphBatchDocuments, maxWaitMs: config.graphBatchWaitMs },
+  );
+  const processor = readThenWrite(limitedSandbox(processorFile, pool, limits, mirror), batcher, log);
   const worker = new Worker(DOCUMENTS_QUEUE, processor, {
     connection: redisConnectionOptions(config.redisUrl, 'worker'),
     prefix: config.queuePrefix,
@@ -66,6 +97,7 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   });
   // The processors are this worker's to stop, once the jobs in hand are done.
   worker.on('closed', () => {
+    mirror?.stop();
     void stopListening();
     void pool.clean();
     void driver.close();
@@ -112,6 +144,11 @@ function readThenWrite(read: Processor, batcher: GraphBatcher, log: Logger): Pro
     );
     return done;
   };
+}
+
+/** The companies a commit may have created or taught a name, a code or a short name. */
+function writtenCompanyKeys(docs: readonly GraphDocument[]): string[] {
+  return docs.flatMap((d) => d.entities.filter((e) => e.label === 'Company').map((e) => e.key));
 }
 
 /** SIGTERM/SIGINT: finish the jobs in hand, then exit. A job cut short by SIGKILL is recovered as stalled. */
