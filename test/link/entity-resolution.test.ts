@@ -78,7 +78,14 @@ async function ingest(id: string, text: string, names: [string, string][]) {
     fileName: `${id}.txt`,
     submittedAt: '2025-01-01T00:00:00Z',
   };
-  const input = { job, parsed, extractions: extractionsFor(texts, names), modelVersion: 'test', eventTypes };
+  const input = {
+    job,
+    parsed,
+    extractions: extractionsFor(texts, names),
+    modelVersion: 'test',
+    eventTypes,
+    processedAt: new Date().toISOString(),
+  };
   const linked = await linkDocument({
     ...input,
     gazetteer: createCompanyGazetteer(driver, config.neo4jDatabase),
