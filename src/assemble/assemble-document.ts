@@ -63,7 +63,7 @@ export function assembleDocument({
     ...(linked.document.publishedAt ? { publishedAt: linked.document.publishedAt } : {}),
     ...(issuer ? { issuer } : {}),
     ...(linked.document.title ? { title: linked.document.title } : {}),
-    ...(parsed.header.news?.dateline ? { dateline: parsed.header.news.dateline.text } : {}),
+    ...(parsed.header.news?.noticeDate ? { noticeDate: parsed.header.news.noticeDate.text } : {}),
     eventTypes,
     sentenceStarts: parsed.sentences.map((s) => s.start),
     sentences: parsed.sentences.map((s) => s.text),

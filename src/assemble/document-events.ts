@@ -32,8 +32,8 @@ export interface AssembleContext {
   issuer?: LinkedEntity;
   /** The announcement's title. */
   title?: string;
-  /** A news item's dateline as written (1月19日): the disclosure date when no full date is known. */
-  dateline?: string;
+  /** The day a news item gives for the company's notice (1月6日晚间公告): the disclosure date when no full date is known. */
+  noticeDate?: string;
   eventTypes: ReadonlyMap<string, EventTypeInfo>;
   /** Where each sentence starts in the document text, by sentence index. */
   sentenceStarts: readonly number[];
@@ -75,8 +75,10 @@ const ISSUER_SIDE: Readonly<Record<string, [issuerSide: string, otherSide: strin
   中标: ['中标公司', '招标方'],
 };
 const DISCLOSURE_ROLES = ['披露时间', '披露日期'];
-/** Words after a date that make it a dateline (1月19日讯, 8月5日晚间公告): it dates the disclosure. */
-const DATELINE_AFTER = /^(晚间|早间|晚)?(讯|电|消息|公告|发布公告|披露|发布|公开信息显示)/;
+/** Words after a date that make it the day of a disclosure (8月5日晚间公告, 5月15日公开信息显示). */
+const DISCLOSURE_AFTER = /^(晚间|早间|晚)?(公告|发布公告|披露|发布|公开信息显示)/;
+/** Words after a date that make it an outlet's dateline (1月19日讯): the item's date, no date of the event. */
+const OUTLET_DATELINE_AFTER = /^(讯|电|消息)/;
 /**
  * A news sentence dating a company's own disclosure: "8月2日，某某股份公告称…", "1月21日丨某某基金发布公告",
  * "某某8月4日下午公告". The date is the disclosure's; a dateline alone (8月2日讯) dates no disclosure.
@@ -203,8 +205,11 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     if (kind === 'shares' && headlineTotal(event, at, ctx)) return undefined;
     if (lawsuit && isRepresentative(event.sentenceText, at)) continue;
     if (role === '被收购方' && namedAsSeller(event.sentenceText, at + a.text.length)) continue;
-    if (role && kind === 'date' && DATELINE_AFTER.test(event.sentenceText.slice(at + a.text.length))) {
-      role = DISCLOSURE_ROLES.find((r) => info.documentRoles.has(r)) ?? role;
+    if (role && kind === 'date') {
+      const after = event.sentenceText.slice(at + a.text.length);
+      if (OUTLET_DATELINE_AFTER.test(after)) continue;
+      if (DISCLOSURE_AFTER.test(after))
+        role = DISCLOSURE_ROLES.find((r) => info.documentRoles.has(r)) ?? role;
     }
     if (role && kind === 'ratio') {
       const base = ratioBase(event.sentenceText, at, at + a.text.length);
@@ -616,7 +621,7 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       if (arg) args.push(arg);
     }
   }
-  const disclosed = ctx.publishedAt ?? ctx.dateline;
+  const disclosed = ctx.publishedAt ?? ctx.noticeDate;
   const disclosureRole = DISCLOSURE_ROLES.find((r) => info?.documentRoles.has(r));
   if (!disclosed && disclosureRole && !args.some((a) => a.documentRole === disclosureRole)) {
     const stated = statedDisclosure(cluster, ctx, disclosureRole, info);

@@ -1,17 +1,17 @@
 /**
  * What a financial news item says of itself in its first lines: the listed company it is about (the
- * headline's 【X：…】 or "X：…", "X（600000）", "X公告") and its dateline (1月19日讯, 8月5日晚间公告),
- * which is when the company disclosed what the item reports.
+ * headline's 【X：…】 or "X：…", "X（600000）", "X公告") and the date it gives for that company's notice
+ * (8月5日晚间公告). An outlet's dateline (1月19日讯, 8月2日消息) is the item's date, not the notice's.
  */
 
 export interface NewsHeader {
   /** The listed company the item is about, as the headline writes it. */
   subject?: { name: string; code?: string };
-  /** The dateline as written ("1月19日"); it dates the disclosure, not the event. */
-  dateline?: { text: string; start: number; end: number };
+  /** The date of the company's notice as written ("8月5日"); it dates the disclosure, not the event. */
+  noticeDate?: { text: string; start: number; end: number };
 }
 
-/** How far into the item its headline and dateline can be. */
+/** How far into the item its headline and notice date can be. */
 const HEAD = 240;
 /** A company's short name: 2–6 CJK characters (a few letters allowed, *ST prefixes). */
 const NAME = String.raw`(?:\*?ST)?[\u4e00-\u9fffA-Za-z]{2,6}`;
@@ -36,7 +36,11 @@ const PUBLISHES = new RegExp(
 );
 /** A group or a kind of company (多家公司, 上市企业), not one company's short name. */
 const GROUP_NAME = /(?:公司|企业|家|们|者)$|^(?:部分|多家|多只|个别|一些|各)/;
-const DATELINE = /(\d{1,2}月\d{1,2}日)(?=(?:晚间|早间|晚)?(?:讯|电|消息|公告|发布公告|披露))/;
+/** "1月6日晚间公告", "8月1日晚披露": the day of the company's own notice. */
+const NOTICE_DAY = /(\d{1,2}月\d{1,2}日)(?=(?:晚间|早间|晚)?(?:公告|发布公告|披露))/;
+/** An outlet's dateline, then the company's notice on a day of that month: "8月4日消息，某某(000010)4日晚公告". */
+const DATELINE_THEN_NOTICE =
+  /(\d{1,2})月(\d{1,2})日(?:讯|电|消息)[，,\s][^。]{0,40}?(?<![\d月])(\d{1,2})日(?:晚间|早间|晚)?(?:发布)?公告/;
 /** An item that opens with its date and the company's notice: "4月29日，某某(002205)发布…公告". */
 const OPENING_DATELINE = /^(\d{1,2}月\d{1,2}日)(?:晚间|早间|晚)?[，,][^，,。]{2,20}?发布[^。]{0,60}?公告/;
 /** Words that headlines put where a name would be, which are no company. */
@@ -142,7 +146,7 @@ function leadingSubjectOf(text: string): string | undefined {
   return undefined;
 }
 
-/** Reads the headline's company and the dateline from the first lines of a news item; empty when neither shows. */
+/** Reads the headline's company and the notice's date from the first lines of a news item; empty when neither shows. */
 export function parseNewsHeader(text: string): NewsHeader {
   const head = text.slice(0, HEAD);
   const header: NewsHeader = {};
@@ -160,8 +164,16 @@ export function parseNewsHeader(text: string): NewsHeader {
     const code = coded && named(coded) === name ? coded[2] : undefined;
     header.subject = { name, ...(code ? { code } : {}) };
   }
-  const date = DATELINE.exec(head) ?? OPENING_DATELINE.exec(head);
-  if (date?.[1]) header.dateline = { text: date[1], start: date.index, end: date.index + date[1].length };
+  const notice = NOTICE_DAY.exec(head) ?? OPENING_DATELINE.exec(head);
+  if (notice?.[1])
+    header.noticeDate = { text: notice[1], start: notice.index, end: notice.index + notice[1].length };
+  else {
+    const later = DATELINE_THEN_NOTICE.exec(head);
+    if (later && later[2] === later[3]) {
+      const text = `${later[1]}月${later[2]}日`;
+      header.noticeDate = { text, start: later.index, end: later.index + text.length };
+    }
+  }
   return header;
 }
 

@@ -170,7 +170,7 @@ function parseHeader(
     if (publisher) header.news = { subject: { name: publisher } };
   } else {
     const news = parseNewsHeader(modelText);
-    if (news.subject || news.dateline) header.news = news;
+    if (news.subject || news.noticeDate) header.news = news;
   }
   return header;
 }

@@ -104,7 +104,7 @@ export interface ParsedSentence {
 export interface DocumentHeader {
   announcement?: AnnouncementHeader;
   researchReport?: ResearchReportHeader;
-  /** News and other items: the company the headline names and the dateline. */
+  /** News and other items: the company the headline names and the date of its notice. */
   news?: NewsHeader;
 }
 

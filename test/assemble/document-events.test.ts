@@ -655,20 +655,26 @@ describe('record roles read from the wording', () => {
     }
   });
 
-  it('reads a news dateline as the disclosure date, not the event date', () => {
+  it("reads an outlet's dateline as no date of the event, and a notice's day as the disclosure date", () => {
     const text = '1月19日讯，某某公司公告，其股东周建平质押了600万股。';
-    const [record] = mergeDocumentEvents(
-      [
-        event('质押', text, '质押', [
-          ['sub-per', '周建平', 'p'],
-          ['date', '1月19日'],
-          ['number', '600万股'],
-        ]),
-      ],
-      { ...ctx, kind: 'news', publishedAt: undefined },
+    const pledge = (sentence: string, date: string, noticeDate?: string) =>
+      mergeDocumentEvents(
+        [
+          event('质押', sentence, '质押', [
+            ['sub-per', '周建平', 'p'],
+            ['date', date],
+            ['number', '600万股'],
+          ]),
+        ],
+        { ...ctx, kind: 'news', publishedAt: undefined, ...(noticeDate ? { noticeDate } : {}) },
+      )[0];
+    const datelined = pledge(text, '1月19日');
+    assert.deepEqual(
+      datelined?.arguments.filter((a) => a.text === '1月19日'),
+      [],
     );
-    assert.equal(roles(record).披露时间, '1月19日');
-    assert.equal(roles(record).事件时间, undefined);
+    const noticed = pledge('某某公司1月19日晚间公告，其股东周建平质押了600万股。', '1月19日', '1月19日');
+    assert.equal(roles(noticed).披露时间, '1月19日');
   });
 
   it('writes the issuer as its officer’s company with its full name where the sentence gives the short name', () => {

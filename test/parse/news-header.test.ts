@@ -3,23 +3,39 @@ import { describe, it } from 'node:test';
 import { outletOf, parseNewsHeader, publisherOf } from '../../src/parse/news-header.js';
 
 describe('parseNewsHeader', () => {
-  it('reads the company from a bracketed headline and the dateline as the disclosure date', () => {
+  it("reads the company from a bracketed headline; an outlet's dateline is not the notice's date", () => {
     const header = parseNewsHeader(
       '【示例能源：控股股东质押6000万股】1月19日讯，示例能源公告，公司近日接到通知。',
     );
     assert.deepEqual(header.subject, { name: '示例能源' });
-    assert.equal(header.dateline?.text, '1月19日');
+    assert.equal(header.noticeDate, undefined);
   });
 
-  it("reads the date an item opens with before the company's notice as its dateline, and no date later on", () => {
+  it("reads the day of the company's notice, also after a dateline of the same day", () => {
+    assert.equal(
+      parseNewsHeader('示例眼科(300015)1月6日晚间公告，公司副总经理增持。').noticeDate?.text,
+      '1月6日',
+    );
+    assert.equal(
+      parseNewsHeader('新浪财经讯 8月4日消息，*ST示例（000010）4日晚公告，公司收到处罚决定书。').noticeDate
+        ?.text,
+      '8月4日',
+    );
+    assert.equal(
+      parseNewsHeader('8月4日消息，示例股份（000010）5日晚公告，公司收到决定书。').noticeDate,
+      undefined,
+    );
+  });
+
+  it("reads the date an item opens with before the company's notice, and no date later on", () => {
     const opening = parseNewsHeader(
       '4月29日，示例管道(002999)发布关于重大诉讼的公告，详情如下：原告某公司诉公司合同纠纷。',
     );
-    assert.equal(opening.dateline?.text, '4月29日');
+    assert.equal(opening.noticeDate?.text, '4月29日');
     const recalled = parseNewsHeader(
       '示例银行换帅后首次增持。7月9日晚间，示例银行发布公告，董事长发生变更。',
     );
-    assert.equal(recalled.dateline, undefined);
+    assert.equal(recalled.noticeDate, undefined);
   });
 
   it('takes the name before a stock code, not the verb it runs into', () => {
