@@ -6,16 +6,21 @@ import { holdsLookedUpName, knownCompany, lookedUpNames } from './company-gazett
  * The graph's companies held in memory, answering the linker's lookups as `createCompanyGazetteer`'s
  * query does (codes, full names, short names, and names that hold a looked-up name of three characters
  * or more), without a round trip on the document's path. Kept current by re-reading the companies its
- * own worker has just written (`noteWritten`, after each commit; a lookup waits for that re-read, so it
+ * own worker has just written (`noteWritten`, after each commit; a lookup waits for those re-reads, so it
  * sees what the worker committed before, as the query does) and by re-reading every company every
- * `refreshMs` in the background (what other workers and admin splits changed). Reads run one at a time,
- * in the order asked, so an older snapshot never overwrites a newer one.
+ * `refreshMs` in the background (what other workers and admin splits changed), which no lookup waits for.
+ * A whole read that started before a commit's re-read keeps that re-read's companies over its own.
  */
 export class CompanyMirror implements Gazetteer {
   private index = new CompanyIndex([]);
-  private loaded = false;
-  /** The reads asked for, chained: each starts when the one before has been applied. */
-  private reads: Promise<void> = Promise.resolve();
+  private ready = false;
+  /** The re-reads of this worker's commits, chained, so a later one is applied after an earlier one. */
+  private commitReads: Promise<void> = Promise.resolve();
+  private wholeRead: Promise<void> | undefined;
+  /** Reads are numbered as they start. */
+  private reads = 0;
+  /** What commit re-reads found since the last whole read (undefined: no longer in the graph), by key. */
+  private readonly recent = new Map<string, { company: KnownCompany | undefined; read: number }>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -23,12 +28,23 @@ export class CompanyMirror implements Gazetteer {
     private readonly options: { refreshMs: number; onRefreshError?: (error: unknown) => void },
   ) {}
 
-  /** The whole graph's companies, now (awaited by a caller that needs them before the first lookup). */
+  /** Every company of the graph, read again (one whole read at a time; a caller joins the one running). */
   load(): Promise<void> {
-    return this.enqueue(async () => {
-      this.index = new CompanyIndex(await this.source.all());
-      this.loaded = true;
-    });
+    this.wholeRead ??= (async () => {
+      const started = ++this.reads;
+      try {
+        const index = new CompanyIndex(await this.source.all());
+        for (const [key, r] of this.recent) {
+          if (r.read > started) index.replace([key], r.company ? [r.company] : []);
+          else this.recent.delete(key);
+        }
+        this.index = index;
+        this.ready = true;
+      } finally {
+        this.wholeRead = undefined;
+      }
+    })();
+    return this.wholeRead;
   }
 
   /** Starts the background re-read of every company; `stop` ends it. */
@@ -53,24 +69,24 @@ export class CompanyMirror implements Gazetteer {
   noteWritten(keys: readonly string[]): void {
     if (keys.length === 0) return;
     const asked = [...new Set(keys)];
-    this.enqueue(async () => {
-      const found = await this.source.byKeys(asked);
-      this.index.replace(asked, found);
-    }).catch((error: unknown) => this.options.onRefreshError?.(error));
+    this.commitReads = this.commitReads
+      .catch(() => undefined)
+      .then(async () => {
+        const read = ++this.reads;
+        const found = await this.source.byKeys(asked);
+        this.index.replace(asked, found);
+        const byKey = new Map(found.map((c) => [c.key, c]));
+        for (const key of asked) this.recent.set(key, { company: byKey.get(key), read });
+      });
+    this.commitReads.catch((error: unknown) => this.options.onRefreshError?.(error));
   }
 
   async findCompanies(query: { names: string[]; codes: string[] }): Promise<KnownCompany[]> {
     if (query.names.length === 0 && query.codes.length === 0) return [];
-    // A failed read is answered from what was read before; nothing read yet is the lookup's failure.
-    await this.reads.catch(() => undefined);
-    if (!this.loaded) await this.load();
+    // A failed re-read is answered from what was read before; nothing read yet is the lookup's failure.
+    await this.commitReads.catch(() => undefined);
+    if (!this.ready) await this.load();
     return this.index.find(query.names, query.codes);
-  }
-
-  private enqueue(read: () => Promise<void>): Promise<void> {
-    const next = this.reads.catch(() => undefined).then(read);
-    this.reads = next;
-    return next;
   }
 }
 

@@ -82,6 +82,42 @@ describe('CompanyMirror without the graph', () => {
   });
 });
 
+describe('CompanyMirror: lookups wait for the worker’s own commits, not for a whole re-read', () => {
+  it('keeps a commit’s re-read over an older whole read that ends after it', async () => {
+    let graph: KnownCompany[] = [moutai];
+    let releaseWhole: (() => void) | undefined;
+    const source = {
+      all: async () => {
+        const snapshot = graph;
+        await new Promise<void>((resolve) => {
+          releaseWhole = resolve;
+        });
+        return snapshot;
+      },
+      byKeys: async (keys: readonly string[]) => graph.filter((c) => keys.includes(c.key)),
+    };
+    const mirror = new CompanyMirror(source, { refreshMs: 0 });
+    const first = mirror.load();
+    releaseWhole?.();
+    await first;
+    // A whole read starts (and sees the graph before the commit), then the worker commits.
+    const slow = mirror.load();
+    graph = [{ ...moutai, shortNames: [...moutai.shortNames, '茅台酒'] }, ah];
+    mirror.noteWritten([moutai.key, ah.key]);
+    // The lookup is answered while the whole read still runs, with the commit in.
+    assert.deepEqual(keysOf(await mirror.findCompanies({ names: ['茅台酒', '中国银行'], codes: [] })), [
+      moutai.key,
+      ah.key,
+    ]);
+    releaseWhole?.();
+    await slow;
+    assert.deepEqual(keysOf(await mirror.findCompanies({ names: ['茅台酒', '中国银行'], codes: [] })), [
+      moutai.key,
+      ah.key,
+    ]);
+  });
+});
+
 describe('CompanyMirror against the graph: the same companies as the query', () => {
   const config = testConfig();
   let driver: Driver;
