@@ -7,6 +7,7 @@ import {
   createNeo4jDriver,
   ensureGraphSchema,
   graphCompanySource,
+  warmUpGraphWrites,
   writeDocumentsGraph,
 } from '../src/graph/index.js';
 import type { GraphDocument } from '../src/link/graph-document.js';
@@ -59,14 +60,27 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   mirror?.start();
   // Child processes (not threads): each keeps its own model session loaded between jobs.
   const pool = createProcessorPool(limits, mirror !== undefined);
+  // While the processors load their model: the first documents' writes then find their statements
+  // planned (on a fresh server, seconds each). Writes wait for the statements of new documents only;
+  // the rest is planned meanwhile. A failure is left to the first write to meet.
+  const warmUp = warmUpGraphWrites(driver, config.neo4jDatabase);
+  const warmedUp = warmUp.newDocuments.catch(() => {});
+  // A failure of either step is logged once, here.
+  warmUp.all.catch((error: unknown) =>
+    log.warn({ err: error }, 'graph write warm-up failed; the first writes will plan their statements'),
+  );
   const batcher = new GraphBatcher(
     async (docs) => {
+      await warmedUp;
       const summaries = await writeDocumentsGraph(driver, config.neo4jDatabase, docs);
       // Before the jobs complete, so the next document's linking sees what these wrote.
       mirror?.noteWritten(writtenCompanyKeys(docs));
       return summaries;
     },
-    { maxDocuments: config.graphBatchDocuments, maxWaitMs: config.graphBatchWaitMs },
+    {
+      maxDocuments: config.graphBatchDocuments,
+      maxWaitMs: config.graphBatchWaitMs,
+    },
   );
   const processor = readThenWrite(limitedSandbox(processorFile, pool, limits, mirror), batcher, log);
   const worker = new Worker(DOCUMENTS_QUEUE, processor, {
