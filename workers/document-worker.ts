@@ -3,11 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
 import type { Config } from '../src/config/index.js';
 import {
+  CompanyMirror,
   createNeo4jDriver,
   ensureGraphSchema,
+  graphCompanySource,
   warmUpGraphWrites,
   writeDocumentsGraph,
 } from '../src/graph/index.js';
+import type { GraphDocument } from '../src/link/graph-document.js';
 import type { Logger } from '../src/log/logger.js';
 import {
   asJobFailure,
@@ -36,8 +39,27 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   }
 
   const limits = { readSeconds: config.documentReadSeconds, memoryMb: config.documentMemoryMb };
+  // The graph's companies in this process, for the processors' linking (GAZETTEER_REFRESH_SECONDS=0:
+  // each processor queries the graph instead).
+  const mirror =
+    config.gazetteerRefreshSeconds > 0
+      ? new CompanyMirror(graphCompanySource(driver, config.neo4jDatabase), {
+          refreshMs: config.gazetteerRefreshSeconds * 1000,
+          onRefreshError: (error) =>
+            log.warn(
+              { err: error },
+              'reading companies from the graph failed; answering from those read before',
+            ),
+        })
+      : undefined;
+  mirror
+    ?.load()
+    .catch((error: unknown) =>
+      log.warn({ err: error }, 'reading companies from the graph failed; the first lookup reads them again'),
+    );
+  mirror?.start();
   // Child processes (not threads): each keeps its own model session loaded between jobs.
-  const pool = createProcessorPool(limits);
+  const pool = createProcessorPool(limits, mirror !== undefined);
   // While the processors load their model: the first documents' writes then find their statements
   // planned (on a fresh server, seconds each). Writes wait for the statements of new documents only;
   // the rest is planned meanwhile. A failure is left to the first write to meet.
@@ -50,14 +72,17 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   const batcher = new GraphBatcher(
     async (docs) => {
       await warmedUp;
-      return writeDocumentsGraph(driver, config.neo4jDatabase, docs);
+      const summaries = await writeDocumentsGraph(driver, config.neo4jDatabase, docs);
+      // Before the jobs complete, so the next document's linking sees what these wrote.
+      mirror?.noteWritten(writtenCompanyKeys(docs));
+      return summaries;
     },
     {
       maxDocuments: config.graphBatchDocuments,
       maxWaitMs: config.graphBatchWaitMs,
     },
   );
-  const processor = readThenWrite(limitedSandbox(processorFile, pool, limits), batcher, log);
+  const processor = readThenWrite(limitedSandbox(processorFile, pool, limits, mirror), batcher, log);
   const worker = new Worker(DOCUMENTS_QUEUE, processor, {
     connection: redisConnectionOptions(config.redisUrl, 'worker'),
     prefix: config.queuePrefix,
@@ -86,6 +111,7 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   });
   // The processors are this worker's to stop, once the jobs in hand are done.
   worker.on('closed', () => {
+    mirror?.stop();
     void stopListening();
     void pool.clean();
     void driver.close();
@@ -132,6 +158,11 @@ function readThenWrite(read: Processor, batcher: GraphBatcher, log: Logger): Pro
     );
     return done;
   };
+}
+
+/** The companies a commit may have created or taught a name, a code or a short name. */
+function writtenCompanyKeys(docs: readonly GraphDocument[]): string[] {
+  return docs.flatMap((d) => d.entities.filter((e) => e.label === 'Company').map((e) => e.key));
 }
 
 /** SIGTERM/SIGINT: finish the jobs in hand, then exit. A job cut short by SIGKILL is recovered as stalled. */

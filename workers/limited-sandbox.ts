@@ -8,8 +8,10 @@ import {
   type Processor,
   UnrecoverableError,
 } from 'bullmq';
+import type { Gazetteer } from '../src/link/gazetteer.js';
 import type { ReadStage } from '../src/pipeline/index.js';
 import { permanentFailure } from '../src/queue/index.js';
+import { answerFindCompanies, PARENT_GAZETTEER_ENV } from './parent-gazetteer.js';
 
 /** What one document may cost a processor child. */
 export interface DocumentLimits {
@@ -27,13 +29,20 @@ const READ_STAGES: ReadonlySet<string> = new Set<ReadStage>(['parse', 'extract',
 /** BullMQ's own child entry point: it loads the processor file and speaks the sandbox protocol. */
 const childMainFile = createRequire(import.meta.url).resolve('bullmq/dist/cjs/classes/main.js');
 
-/** A child of processors capped at `memoryMb` of heap; one per concurrent job, kept between jobs. */
-export function createProcessorPool(limits: DocumentLimits): ChildPool {
+/**
+ * A child of processors capped at `memoryMb` of heap; one per concurrent job, kept between jobs.
+ * `asksParentForCompanies`: the children look companies up through this process (parent-gazetteer.ts),
+ * which must then hand `limitedSandbox` the gazetteer that answers.
+ */
+export function createProcessorPool(limits: DocumentLimits, asksParentForCompanies = false): ChildPool {
   const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--inspect'));
   return new ChildPool({
     mainFile: childMainFile,
     useWorkerThreads: false,
-    workerForkOptions: { execArgv: [...execArgv, `--max-old-space-size=${limits.memoryMb}`] },
+    workerForkOptions: {
+      execArgv: [...execArgv, `--max-old-space-size=${limits.memoryMb}`],
+      ...(asksParentForCompanies ? { env: { ...process.env, [PARENT_GAZETTEER_ENV]: '1' } } : {}),
+    },
   });
 }
 
@@ -54,7 +63,13 @@ function errorFromChild(value: unknown): Error {
  * Those failures are permanent, with a named reason: the same document would only do it again. The
  * child only reads (the worker writes the graph), so a child stopped leaves nothing behind.
  */
-export function limitedSandbox(processorFile: string, pool: ChildPool, limits: DocumentLimits): Processor {
+export function limitedSandbox(
+  processorFile: string,
+  pool: ChildPool,
+  limits: DocumentLimits,
+  /** Answers the children's company lookups (see createProcessorPool). */
+  gazetteer?: Gazetteer,
+): Processor {
   return async (job: Job, token?: string, signal?: AbortSignal) => {
     const child: Child = await pool.retain(processorFile);
     let readTimer: NodeJS.Timeout | undefined;
@@ -83,6 +98,7 @@ export function limitedSandbox(processorFile: string, pool: ChildPool, limits: D
             reject(new Error(`the processor exited unexpectedly (code ${exitCode}, signal ${exitSignal})`));
         };
         onMessage = (message) => {
+          if (gazetteer && answerFindCompanies(message, gazetteer, (answer) => child.send(answer))) return;
           switch (message.cmd) {
             case ParentCommand.Completed:
               resolve(message.value);

@@ -12,6 +12,7 @@ import { readListedCompanies, withListedCompanies } from '../src/link/listed-com
 import { createLogger, type Logger } from '../src/log/logger.js';
 import { type DocumentStore, FilesystemDocumentStore } from '../src/store/index.js';
 import { KnowledgeCache } from './knowledge-cache.js';
+import { PARENT_GAZETTEER_ENV, parentGazetteer } from './parent-gazetteer.js';
 
 /** What a processor process holds for its lifetime: one model session, one Neo4j driver, known names. */
 export interface PipelineContext {
@@ -33,10 +34,14 @@ export function pipelineContext(): Promise<PipelineContext> {
     const config = loadConfig();
     const driver = createNeo4jDriver(config);
     const log = createLogger(config, 'processor');
+    // The worker answers lookups from the companies it holds in memory; else each is a graph query.
+    const fromParent = process.env[PARENT_GAZETTEER_ENV] === '1';
     // Beside the model's load, so the first document's linking finds the lookup planned and connected.
-    const warmUp = warmUpCompanyGazetteer(driver, config.neo4jDatabase).catch((error: unknown) =>
-      log.warn({ err: error }, 'gazetteer warm-up failed; the first lookup will plan it'),
-    );
+    const warmUp = fromParent
+      ? Promise.resolve()
+      : warmUpCompanyGazetteer(driver, config.neo4jDatabase).catch((error: unknown) =>
+          log.warn({ err: error }, 'gazetteer warm-up failed; the first lookup will plan it'),
+        );
     const extractor = await EventExtractor.load({
       modelDir: config.modelDir,
       precision: config.modelPrecision,
@@ -50,7 +55,7 @@ export function pipelineContext(): Promise<PipelineContext> {
       store: new FilesystemDocumentStore(`${config.dataDir}/documents`),
       driver,
       gazetteer: withListedCompanies(
-        createCompanyGazetteer(driver, config.neo4jDatabase),
+        fromParent ? parentGazetteer() : createCompanyGazetteer(driver, config.neo4jDatabase),
         // Read and checked once per worker process: a bad file stops the worker with the line it is on.
         config.listedCompaniesFile ? await readListedCompanies(config.listedCompaniesFile) : [],
       ),

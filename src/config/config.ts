@@ -52,6 +52,11 @@ export interface Config {
    * model is told about; 0 uses no graph names.
    */
   knowledgeRefreshSeconds: number;
+  /**
+   * How often a worker re-reads every company of the graph, which it holds in memory to answer its
+   * processors' company lookups (its own commits it re-reads at once); 0: each lookup queries the graph.
+   */
+  gazetteerRefreshSeconds: number;
   /** A file of more known names (`name<TAB>org|person` lines), read when a processor starts; null when unset. */
   knowledgeFile: string | null;
   /** A CSV of listed companies (code, short_name, full_name, exchange) that seeds company linking. */
@@ -141,6 +146,7 @@ const spec: Spec<Config> = {
     fallback: 'models/lexicon/finance-dict.txt',
   },
   knowledgeRefreshSeconds: { env: 'KNOWLEDGE_REFRESH_SECONDS', parse: integer(0, 86400), fallback: '300' },
+  gazetteerRefreshSeconds: { env: 'GAZETTEER_REFRESH_SECONDS', parse: integer(0, 86400), fallback: '10' },
   knowledgeFile: {
     env: 'KNOWLEDGE_FILE',
     parse: (raw) => (raw.trim() === '' ? null : directory(projectRoot)(raw)),

@@ -26,6 +26,7 @@ interface TrackedEvent {
   sources: EventSource[];
   published: string[];
   about: Set<string>;
+  splitDocuments: readonly string[];
   parties: Party[];
 }
 
@@ -51,6 +52,7 @@ export class BatchEvents {
         sources: [...e.sources],
         published: [...e.published],
         about: new Set(e.about),
+        splitDocuments: e.splitDocuments,
         parties: e.parties.map((p) => ({
           relationship: p.relationship,
           label: p.label,
@@ -76,6 +78,7 @@ export class BatchEvents {
     for (const lookup of partyLookups(doc)) {
       for (const e of this.events.values()) {
         if (e.type !== lookup.type || seen[lookup.index]?.has(e.id)) continue;
+        if (e.splitDocuments.includes(doc.document.id)) continue;
         const visible = e.parties.filter((p) => p.from <= position);
         if (!visible.some((p) => p.label === lookup.label && p.key === lookup.key)) continue;
         seen[lookup.index]?.add(e.id);
@@ -139,6 +142,7 @@ export class BatchEvents {
       this.events.set(e.id, {
         id: e.id,
         type: e.type,
+        splitDocuments: [],
         values: {
           date: source.date,
           amount: source.amount,

@@ -107,7 +107,7 @@ export function holdsLookedUpName(company: KnownCompany, looked: LookedUpNames):
   );
 }
 
-function knownCompany(p: Record<string, unknown>): KnownCompany {
+export function knownCompany(p: Record<string, unknown>): KnownCompany {
   return {
     key: String(p.key),
     name: String(p.name ?? p.key),

@@ -114,14 +114,15 @@ export async function matchStoredEvents(
     writeStatement(`UNWIND $args.lookups AS row
      ${EVENTS_OF_PARTY}
      WITH DISTINCT row.index AS index, row.type AS type, e
-     WITH index, e WHERE e:Event AND e.type = type
+     WITH index, e WHERE e:Event AND e.type = type AND NOT $args.documentId IN coalesce(e.splitDocuments, [])
      RETURN index, e.id AS id, e.date AS date, e.amount AS amount, e.amountLow AS amountLow, e.currency AS currency, e.shares AS shares,
        e.ratio AS ratio,
        COLLECT { MATCH (e)-[:REPORTED_IN]->(d:Document) WHERE d.publishedAt IS NOT NULL RETURN d.publishedAt } AS published,
        COLLECT { MATCH (e)-[:REPORTED_IN]->(:Document)-[:ISSUED_BY]->(c:Company) RETURN DISTINCT c.key } AS about,
        COLLECT { MATCH (e)-[p]->(m) WHERE p.roleKey IS NOT NULL AND (m:Company OR m:Person OR m:Organization)
                  RETURN DISTINCT {relationship: type(p), key: m.key} } AS parties`),
-    writeArgs({ lookups }),
+    // An event an admin split this document off (split-event.ts) is never its candidate again.
+    writeArgs({ lookups, documentId: doc.document.id }),
   );
   for (const record of result.records) {
     const index = Number(record.get('index'));
@@ -217,6 +218,8 @@ export interface StoredEvent extends EventValues {
   type: string;
   published: string[];
   about: string[];
+  /** Documents an admin split off this event: never matched to it again (split-event.ts). */
+  splitDocuments: string[];
   parties: StoredParty[];
   sources: EventSource[];
 }
@@ -239,6 +242,7 @@ export async function readStoredEvents(
      WITH DISTINCT e
      RETURN e.id AS id, e.type AS type, e.date AS date, e.amount AS amount, e.amountLow AS amountLow,
        e.currency AS currency, e.shares AS shares, e.ratio AS ratio,
+       coalesce(e.splitDocuments, []) AS splitDocuments,
        COLLECT { MATCH (e)-[:REPORTED_IN]->(d:Document) WHERE d.publishedAt IS NOT NULL RETURN d.publishedAt } AS published,
        COLLECT { MATCH (e)-[:REPORTED_IN]->(:Document)-[:ISSUED_BY]->(c:Company) RETURN DISTINCT c.key } AS about,
        COLLECT { MATCH (e)-[p]->(m) WHERE p.roleKey IS NOT NULL AND (m:Company OR m:Person OR m:Organization)
@@ -255,6 +259,7 @@ export async function readStoredEvents(
     ...eventValues(record.toObject()),
     published: (record.get('published') as unknown[]).map(String),
     about: (record.get('about') as unknown[]).map(String),
+    splitDocuments: (record.get('splitDocuments') as unknown[]).map(String),
     parties: record.get('parties') as StoredParty[],
     sources: (record.get('sources') as Record<string, unknown>[]).map((s) => ({
       documentId: String(s.documentId),

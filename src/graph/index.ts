@@ -1,4 +1,5 @@
 export { createCompanyGazetteer, warmUpCompanyGazetteer } from './company-gazetteer.js';
+export { CompanyIndex, CompanyMirror, type CompanySource, graphCompanySource } from './company-mirror.js';
 export {
   removeDocumentGraph,
   type WriteOptions,

@@ -194,6 +194,15 @@ export function legalFormCore(name: string): string {
   );
 }
 
+/**
+ * A joint-stock company's name without the (集团) before its legal form: filings write
+ * 深圳市建业(集团)股份有限公司 and 深圳市建业股份有限公司 for one company. Only before 股份有限公司: a group
+ * under 有限公司 is often a company of its own beside its operator (顺丰速运(集团)有限公司, 顺丰速运有限公司).
+ */
+export function withoutGroupWord(name: string): string {
+  return name.replace(/\(集团\)(?=股份有限公司$)/, '');
+}
+
 /** True for a full legal name (ends in a legal form), as opposed to a short name or a brand. */
 export function isFullName(name: string): boolean {
   return LEGAL_FORM.test(name) && nameCore(name).length >= 2;

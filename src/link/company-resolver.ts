@@ -8,6 +8,7 @@ import {
   leadingPlace,
   legalFormCore,
   nameCore,
+  withoutGroupWord,
   withoutLeadingClause,
   withoutListingPrefix,
 } from './company-name.js';
@@ -409,6 +410,7 @@ export class CompanyResolver {
         name: n,
         core: nameCore(n),
         legalFormCore: legalFormCore(n),
+        groupless: withoutGroupWord(n),
         place: leadingPlace(n),
       })),
       unmarked: cleaned.map((n) => withoutListingPrefix(n).core),
@@ -419,11 +421,12 @@ export class CompanyResolver {
 
   /**
    * The one known full name with the same core under another legal form (有限公司 / 股份有限公司 after a
-   * change of form, 中国银行 / 中国银行股份有限公司), or the one a span cut by a single leading character
+   * change of form, 中国银行 / 中国银行股份有限公司) or with and without (集团) before 股份有限公司, or the one a span cut by a single leading character
    * belongs to (丰速运有限公司 of 顺丰速运有限公司: no place or company name is one character long).
    */
   private fullNameVariant(full: string): Resolution | undefined {
     const core = legalFormCore(full);
+    const groupless = withoutGroupWord(full);
     const place = leadingPlace(full);
     const sameCore = new Set<LinkedEntity>();
     const cut = new Set<LinkedEntity>();
@@ -431,7 +434,7 @@ export class CompanyResolver {
     for (const entity of this.companies) {
       if (this.refused.get(entity)?.has(full)) continue;
       for (const n of this.formsOf(entity).full) {
-        if (n.legalFormCore === core) sameCore.add(entity);
+        if (n.legalFormCore === core || n.groupless === groupless) sameCore.add(entity);
         else if (n.name.length === full.length + 1 && n.name.endsWith(full)) cut.add(entity);
         else if (samePlacedName(n.place, place, core) || samePlacedFirm(n.name, place)) placed.add(entity);
       }
@@ -483,6 +486,8 @@ interface NameForms {
     name: string;
     core: string;
     legalFormCore: string;
+    /** The name without a (集团) before 股份有限公司 (withoutGroupWord). */
+    groupless: string;
     place: { place: string; rest: string } | undefined;
   }>;
   /** Every name without its listing mark. */

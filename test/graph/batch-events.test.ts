@@ -73,6 +73,7 @@ describe('BatchEvents', () => {
   it('sees a party late linking gave a stored event only from the document whose lookup made it', () => {
     const stored: StoredEvent = {
       id: 'stored',
+      splitDocuments: [],
       type: notice('x', '2024-03-12', '2024-03-10').events[0]?.type ?? '',
       date: '2024-03-10',
       amount: null,

@@ -195,6 +195,26 @@ describe('CompanyResolver', () => {
       resolver.resolve('苏州元禾控股股份有限公司')?.entity,
     );
   });
+
+  it('takes a joint-stock company written with and without (集团) as one, not a group under 有限公司', () => {
+    const resolver = new CompanyResolver(undefined, []);
+    const jianye = resolver.resolve('深圳市建业股份有限公司')?.entity;
+    const group = resolver.resolve('深圳市建业（集团）股份有限公司');
+    assert.equal(group?.entity, jianye);
+    assert.equal(group?.reason, 'same_core_name');
+    assert.equal(resolver.resolve('深圳市建业 (集团)股份有限公司')?.entity, jianye);
+    // The other order, and a known company of the graph.
+    const known = [
+      { key: 'code:000031', name: '深圳市物业发展(集团)股份有限公司', code: '000031', shortNames: [] },
+    ];
+    assert.equal(keyOf(new CompanyResolver(undefined, known), '深圳市物业发展股份有限公司'), 'code:000031');
+    // A group under 有限公司 and its operator, a group and a listed company of another form: two each.
+    const shunfeng = resolver.resolve('顺丰速运(集团)有限公司')?.entity;
+    assert.notEqual(resolver.resolve('顺丰速运有限公司')?.entity, shunfeng);
+    const wisco = resolver.resolve('武汉钢铁(集团)有限公司')?.entity;
+    assert.notEqual(resolver.resolve('武汉钢铁股份有限公司')?.entity, wisco);
+    assert.notEqual(resolver.resolve('深圳市建业建筑工程有限公司')?.entity, jianye);
+  });
 });
 
 describe('CompanyResolver: names that are another company or none', () => {

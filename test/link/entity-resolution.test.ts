@@ -7,12 +7,18 @@ import type { Driver } from 'neo4j-driver';
 import { EventExtractor } from '../../src/extract/index.js';
 import type { ExtractionResult } from '../../src/extract/types.js';
 import { createCompanyGazetteer } from '../../src/graph/company-gazetteer.js';
-import { createNeo4jDriver, ensureGraphSchema, writeDocumentGraph } from '../../src/graph/index.js';
+import {
+  CompanyMirror,
+  createNeo4jDriver,
+  ensureGraphSchema,
+  graphCompanySource,
+  writeDocumentGraph,
+} from '../../src/graph/index.js';
 import { listEvents, searchEntities } from '../../src/graph/queries/index.js';
 import { SplitRefusedError, splitCompany } from '../../src/graph/split-company.js';
 import { splitPerson } from '../../src/graph/split-person.js';
 import { cleanCompanyName, nameCore } from '../../src/link/company-name.js';
-import { linkDocument, loadEventRoles } from '../../src/link/index.js';
+import { type Gazetteer, linkDocument, loadEventRoles } from '../../src/link/index.js';
 import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
 import { readDocument } from '../../src/pipeline/index.js';
 import type { DocumentJob } from '../../src/queue/index.js';
@@ -72,14 +78,25 @@ async function ingest(id: string, text: string, names: [string, string][]) {
     fileName: `${id}.txt`,
     submittedAt: '2025-01-01T00:00:00Z',
   };
-  const linked = await linkDocument({
+  const input = {
     job,
     parsed,
     extractions: extractionsFor(texts, names),
     modelVersion: 'test',
     eventTypes,
+    processedAt: new Date().toISOString(),
+  };
+  const linked = await linkDocument({
+    ...input,
     gazetteer: createCompanyGazetteer(driver, config.neo4jDatabase),
   });
+  // A worker answers lookups from the companies it holds in memory: the same links on the same graph.
+  const mirror = new CompanyMirror(graphCompanySource(driver, config.neo4jDatabase), { refreshMs: 0 });
+  assert.deepEqual(
+    await linkDocument({ ...input, gazetteer: mirror }),
+    linked,
+    'linked from memory as by the query',
+  );
   await writeDocumentGraph(driver, config.neo4jDatabase, { ...linked, events: [] });
   return linked;
 }
@@ -388,7 +405,15 @@ describe('entity resolution in the graph', () => {
   const skip = missingModel('model.int8.onnx');
   it('links the shipped samples to one node per company', { skip }, async () => {
     const extractor = await EventExtractor.load({ modelDir: MODEL_DIR, precision: 'int8' });
-    const gazetteer = createCompanyGazetteer(driver, config.neo4jDatabase);
+    const query = createCompanyGazetteer(driver, config.neo4jDatabase);
+    // Every lookup the samples make, asked again of a worker's in-memory companies at the end.
+    const lookups: { names: string[]; codes: string[] }[] = [];
+    const gazetteer: Gazetteer = {
+      findCompanies: (q) => {
+        lookups.push(q);
+        return query.findCompanies(q);
+      },
+    };
     const files = (await readdir(SAMPLES_DIR)).filter((f) => /\.(pdf|html|txt)$/.test(f)).sort();
     const ids: string[] = [];
     for (const file of files) {
@@ -418,6 +443,11 @@ describe('entity resolution in the graph', () => {
        RETURN DISTINCT c.key AS key, c.name AS name, c.code AS code`,
       { ids },
     );
+    const mirror = new CompanyMirror(graphCompanySource(driver, config.neo4jDatabase), { refreshMs: 0 });
+    const keys = async (g: Gazetteer, q: { names: string[]; codes: string[] }) =>
+      (await g.findCompanies(q)).map((c) => c.key).sort();
+    assert.ok(lookups.length >= files.length);
+    for (const q of lookups) assert.deepEqual(await keys(mirror, q), await keys(query, q), JSON.stringify(q));
     const byCore = new Map<string, string[]>();
     for (const c of companies) {
       const core = nameCore(cleanCompanyName(String(c.name)));

@@ -2,13 +2,24 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { CompanyEventScope } from '../../graph/queries/events.js';
 import { eventVocabulary, type GraphReader, getEventDetail, listEvents } from '../../graph/queries/index.js';
+import { splitEvent } from '../../graph/split-event.js';
 import { graphCall } from '../graph-errors.js';
 import { HttpError } from '../http-error.js';
 import { queryIntegers } from '../query-integers.js';
-import { EventDetailSchema, EventPageSchema, eventsQuerySchema, IdParamsSchema } from '../schemas/graph.js';
+import {
+  EventDetailSchema,
+  EventPageSchema,
+  EventSplitBodySchema,
+  EventSplitResultSchema,
+  eventsQuerySchema,
+  IdParamsSchema,
+} from '../schemas/graph.js';
 import { errorResponses } from './graph-route-options.js';
 
-/** GET /v1/events (filtered, newest first, cursor pages) and GET /v1/events/:id (with provenance). */
+/**
+ * GET /v1/events (filtered, newest first, cursor pages), GET /v1/events/:id (with provenance) and POST
+ * /v1/admin/events/:id/split (admin): one document's telling taken out of a cross-document event.
+ */
 export function eventsRoutes(reader: GraphReader): FastifyPluginAsync {
   const vocabulary = eventVocabulary();
   const querySchema = eventsQuerySchema([...vocabulary.typeNames.keys()], vocabulary.roleTypes);
@@ -40,6 +51,30 @@ export function eventsRoutes(reader: GraphReader): FastifyPluginAsync {
             limit: q.limit ?? 20,
           }),
         );
+      },
+    );
+
+    // No access named: /v1/ routes without one need an admin key.
+    app.post<{ Params: Static<typeof IdParamsSchema>; Body: Static<typeof EventSplitBodySchema> }>(
+      '/v1/admin/events/:id/split',
+      {
+        schema: {
+          tags: ['graph'],
+          description:
+            'Undoes a wrong match of events across documents: what `document` told of the event (its values, evidence and arguments) moves onto an event of its own, which keeps `reason`; reprocessing the document keeps them apart.',
+          params: IdParamsSchema,
+          body: EventSplitBodySchema,
+          response: { 200: EventSplitResultSchema, ...errorResponses(400, 404) },
+        },
+      },
+      async (request) => {
+        const { id } = request.params;
+        const { document, reason } = request.body;
+        const result = await graphCall(() =>
+          splitEvent(reader.driver, reader.database, id, document, reason),
+        );
+        if (!result) throw new HttpError(404, 'not_found', `no event with id ${id}`);
+        return result;
       },
     );
 

@@ -67,6 +67,24 @@ export const PersonSplitBodySchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const EventSplitBodySchema = Type.Object(
+  {
+    document: Type.String({
+      minLength: 1,
+      maxLength: 256,
+      description: 'the document whose telling is another event',
+    }),
+    reason: Type.String({ minLength: 1, maxLength: 500, description: 'why, kept on the event split off' }),
+  },
+  { additionalProperties: false },
+);
+
+export const EventSplitResultSchema = Type.Object({
+  from: Type.String({ description: 'the event the other documents tell' }),
+  to: Type.String({ description: 'the document’s own event' }),
+  moved: Type.Integer({ description: 'relationships moved: the telling, its evidence and arguments' }),
+});
+
 export const SplitResultSchema = Type.Object({
   from: Type.String(),
   to: Type.String(),
