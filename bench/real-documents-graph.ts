@@ -14,22 +14,30 @@
  *   node dist/bench/real-documents-graph.js [--pdfs ../shared/data/real-pdfs] [--sample 100] [--seed 17]
  *     [--groups bench/cross-document-groups.json] [--groups-only]
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Config, defaultDatasetsDir, projectRoot } from '../src/config/index.js';
-import { readCorpusTexts } from '../src/eval/realdocs.js';
+import { type Config, projectRoot } from '../src/config/index.js';
 import { createNeo4jDriver } from '../src/graph/index.js';
 import { type JobOutcome, submitDocument, waitForJobs } from '../src/ingest/index.js';
 import { type BenchQueue, withBenchQueue, withBenchServices } from './bench-pipeline.js';
+import {
+  allGroupDocuments,
+  type BenchDocument,
+  DEFAULT_GROUPS_FILE,
+  DEFAULT_PDFS_DIR,
+  groupLabel as dealGroupLabel,
+  fileDocument,
+  readDealGroups,
+} from './deal-groups.js';
 
 const { values } = parseArgs({
   options: {
-    pdfs: { type: 'string', default: path.join(projectRoot, '..', 'shared', 'data', 'real-pdfs') },
+    pdfs: { type: 'string', default: DEFAULT_PDFS_DIR },
     sample: { type: 'string', default: '100' },
     seed: { type: 'string', default: '17' },
-    groups: { type: 'string', default: path.join(projectRoot, 'bench', 'cross-document-groups.json') },
+    groups: { type: 'string', default: DEFAULT_GROUPS_FILE },
     'groups-only': { type: 'boolean', default: false },
   },
 });
@@ -43,57 +51,11 @@ function filesUnder(dir: string): string[] {
     });
 }
 
-/** A document to read: `label` names it in the output (a path relative to the project, or a corpus id). */
-interface BenchDocument {
-  label: string;
-  fileName: string;
-  bytes: () => Uint8Array;
-}
-
-/** Documents telling one real deal, which should be one Event of `type` (bench/cross-document-groups.json). */
-interface DealGroup {
-  deal: string;
-  type: string;
-  documents: string[];
-}
-
-const groups: DealGroup[] = (JSON.parse(readFileSync(values.groups, 'utf8')) as { groups: DealGroup[] })
-  .groups;
-
-const fileDocument = (file: string): BenchDocument => ({
-  label: path.relative(projectRoot, file),
-  fileName: path.basename(file),
-  bytes: () => new Uint8Array(readFileSync(file)),
-});
-
-/** A group's document reference: samples/… (repository), real-pdfs/… (the --pdfs folder), corpus:<stem>:<line>. */
-async function groupDocuments(refs: readonly string[]): Promise<BenchDocument[]> {
-  const corpus = await readCorpusTexts(
-    defaultDatasetsDir(),
-    refs.filter((r) => r.startsWith('corpus:')),
-  );
-  return refs.map((ref) => {
-    if (ref.startsWith('corpus:')) {
-      const text = corpus.get(ref);
-      if (text === undefined) throw new Error(`${ref}: not in the corpus`);
-      return { label: ref, fileName: `${ref}.txt`, bytes: () => new TextEncoder().encode(text) };
-    }
-    if (ref.startsWith('real-pdfs/'))
-      return fileDocument(path.join(values.pdfs, ref.slice('real-pdfs/'.length)));
-    return fileDocument(path.join(projectRoot, ref));
-  });
-}
-
-/** The label a group reference has once read (files are labelled relative to the project). */
-function groupLabel(ref: string): string {
-  if (ref.startsWith('corpus:')) return ref;
-  if (ref.startsWith('real-pdfs/'))
-    return path.relative(projectRoot, path.join(values.pdfs, ref.slice('real-pdfs/'.length)));
-  return ref;
-}
+const groups = readDealGroups(values.groups);
+const groupLabel = (ref: string) => dealGroupLabel(ref, values.pdfs);
 
 const documents: BenchDocument[] = values['groups-only']
-  ? await groupDocuments([...new Set(groups.flatMap((g) => g.documents))])
+  ? await allGroupDocuments(groups, values.pdfs)
   : [
       ...filesUnder(values.pdfs).filter((f) => f.endsWith('.pdf')),
       ...filesUnder(path.join(projectRoot, 'samples')).filter((f) => /\.(pdf|html|txt)$/.test(f)),

@@ -2,7 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
 import type { Config } from '../src/config/index.js';
-import { createNeo4jDriver, ensureGraphSchema, writeDocumentsGraph } from '../src/graph/index.js';
+import {
+  createNeo4jDriver,
+  ensureGraphSchema,
+  warmUpGraphWrites,
+  writeDocumentsGraph,
+} from '../src/graph/index.js';
 import type { Logger } from '../src/log/logger.js';
 import {
   asJobFailure,
@@ -33,10 +38,25 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   const limits = { readSeconds: config.documentReadSeconds, memoryMb: config.documentMemoryMb };
   // Child processes (not threads): each keeps its own model session loaded between jobs.
   const pool = createProcessorPool(limits);
-  const batcher = new GraphBatcher((docs) => writeDocumentsGraph(driver, config.neo4jDatabase, docs), {
-    maxDocuments: config.graphBatchDocuments,
-    maxWaitMs: config.graphBatchWaitMs,
-  });
+  // While the processors load their model: the first documents' writes then find their statements
+  // planned (on a fresh server, seconds each). Writes wait for the statements of new documents only;
+  // the rest is planned meanwhile. A failure is left to the first write to meet.
+  const warmUp = warmUpGraphWrites(driver, config.neo4jDatabase);
+  const warmedUp = warmUp.newDocuments.catch(() => {});
+  // A failure of either step is logged once, here.
+  warmUp.all.catch((error: unknown) =>
+    log.warn({ err: error }, 'graph write warm-up failed; the first writes will plan their statements'),
+  );
+  const batcher = new GraphBatcher(
+    async (docs) => {
+      await warmedUp;
+      return writeDocumentsGraph(driver, config.neo4jDatabase, docs);
+    },
+    {
+      maxDocuments: config.graphBatchDocuments,
+      maxWaitMs: config.graphBatchWaitMs,
+    },
+  );
   const processor = readThenWrite(limitedSandbox(processorFile, pool, limits), batcher, log);
   const worker = new Worker(DOCUMENTS_QUEUE, processor, {
     connection: redisConnectionOptions(config.redisUrl, 'worker'),

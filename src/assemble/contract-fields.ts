@@ -113,6 +113,7 @@ const LABELS = {
     '中标供应商',
     '成交供应商',
     '中标人名称',
+    '中标人单位',
     '中标单位',
     '承包单位',
     '乙方名称',
@@ -212,7 +213,7 @@ const BID_TITLE = /中标|成交|候选|预中标|招标/;
 /** What a label's cell may hold instead of a name: a heading ("甲方基本情况"), a bare 公司. */
 const NOT_A_PARTY = /^(?:基本情况|情况介绍|简介|概况|名称|公司|本公司|[\u4e00-\u9fa5]?)$/;
 const NOT_CONTRACT_NAME =
-  /上市规则|章程|通知书|投标协议|联合体协议|保密协议|议事规则|管理办法|公司法|证券法|备忘录|信息披露/;
+  /上市规则|章程|通知书|成交确认书|投标协议|联合体[^，。；]{0,4}协议|保密协议|议事规则|管理办法|公司法|证券法|备忘录|信息披露/;
 
 interface Line {
   text: string;
@@ -248,7 +249,7 @@ function span(text: string, start: number, end: number): TextSpan | undefined {
 /** Cuts a value before an alias note "（以下简称…）" or a trailing note in brackets. */
 function cutNotes(text: string, value: TextSpan): TextSpan | undefined {
   const m =
-    /[（(](?:以下简称|以下称|下称|简称|下同|以下合称|联合体牵头|牵头|成员|含税|不含税|大写|小写|招标编号|项目编号|采购编号|编号|原名|原|股票代码|证券代码)/.exec(
+    /[（(](?:以下简称|以下称|下称|简称|下同|以下合称|以下统称|联合体牵头|牵头|成员|含税|不含税|大写|小写|招标编号|项目编号|采购编号|编号|原名|原|股票代码|证券代码)/.exec(
       value.text,
     );
   return m ? span(text, value.start, value.start + m.index) : value;
@@ -322,10 +323,19 @@ function listedOrgs(text: string, value: TextSpan): TextSpan[] {
     const start = value.start + (m.index ?? 0);
     const part = span(text, start, start + m[0].replace(/(?:组成的|共同|联合体|牵头人|成员).*$/u, '').length);
     const name = part && partyName(text, firstOrg(text, part));
-    if (name && name.text.length >= 4 && new RegExp(`${ORG_END}$`, 'u').test(name.text)) out.push(name);
+    if (
+      name &&
+      name.text.length >= 4 &&
+      new RegExp(`${ORG_END}$`, 'u').test(name.text) &&
+      !OUR_WORDS.test(name.text)
+    )
+      out.push(name);
   }
   return out;
 }
+
+/** "其控股子公司", "本公司二级子公司": words for a company of our side, no name. */
+const OUR_WORDS = /^(?:其|本|我|该)?(?:公司)?(?:之|的)?(?:全资|控股|下属|所属|二级|三级)*(?:子公司|孙公司)$/u;
 
 interface Issuer {
   name: string;
@@ -343,11 +353,14 @@ function companyOnTop(text: string): string | undefined {
   return undefined;
 }
 
-/** The issuer's full name: header, else "X（以下简称“公司”…", else the first full company name on top. */
+/**
+ * The issuer's full name: header, else "X（以下简称“公司”…" (the alias is 公司 itself, not another company's
+ * "中烟公司"), else the first full company name on top.
+ */
 function issuerOf(doc: ParsedDocument): Issuer | undefined {
   const header = doc.header.announcement;
   const alias =
-    /(?<=^|[\n，。；、\s“”"：:）)])([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司))\s*[（(]\s*(?:以下简称|以下称|下称|简称)[^）)]{0,12}?[“"]?\s*(?:本公司|公司)/u.exec(
+    /(?<=^|[\n，。；、\s“”"：:）)])([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司))\s*[（(]\s*(?:以下简称|以下称|下称|简称)(?:[^）)]{0,12}?[“"：:\s、或])?\s*(?:本公司|公司)(?![\u4e00-\u9fa5])/u.exec(
       doc.text,
     );
   const name =
@@ -492,7 +505,7 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true
 
 /** Words a loosely cut party name can begin with: a list number, a role, the verb before it. */
 const PARTY_LEAD =
-  /^(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|了|由|对|向|为|确定|确认|(?:本公司|公司|我公司)为|关联方|关联企业|项目招标人|招标人|招标单位|建设单位|项目业主|业主方?|成员方|甲方|乙方|买方|卖方|(?:本公司|公司)?之?(?:全资|控股)?(?:子公司|孙公司))+/u;
+  /^(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|了|由|对|向|为|确定|确认|(?:本公司|公司|我公司)为|关联方|关联企业|项目招标人|招标人|招标单位|建设单位|项目业主|业主方?|成员方|甲方|乙方|买方|卖方|(?:本公司|公司)?之?(?:全资|控股)?(?:子公司|孙公司)|(?:本公司|公司|我公司)(?:之|的)?(?:下属|所属)(?:全资|控股)?(?:子公司|孙公司)?)+/u;
 
 /**
  * The owner a party is introduced by: "X（股票代码…）的全资子公司Y", "X下属企业Y", "X所属的Y". The party that
@@ -530,6 +543,26 @@ function isOrgName(name: string): boolean {
   return new RegExp(`${ORG_END}$`, 'u').test(name) || FOREIGN_ORG_END.test(name);
 }
 
+/**
+ * The full name a short one stands for where the text defines it ("云南中烟工业有限责任公司（以下简称“中烟公司”）"):
+ * a party's record name is its full name.
+ */
+function fullNameOf(text: string, party: TextSpan | undefined): TextSpan | undefined {
+  if (!party || party.text.length > 12) return party;
+  const short = party.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(
+    `([^，。；、\\n“”（()）]{2,60}?${ORG_END})\\s*[（(]\\s*(?:以下简称|以下称|下称|简称)[：:\\s]*[“"]?\\s*${short}\\s*[”"]`,
+    'u',
+  ).exec(text);
+  if (!m) return party;
+  const full = m[1] as string;
+  const start = (m.index ?? 0) + m[0].indexOf(full);
+  // the name follows the verb or list mark before it: "与招商银行股份有限公司"
+  const lead = /^.*(?:[与同向由及：:]|获得|收到|接到)/u.exec(full)?.[0].length ?? 0;
+  const name = partyName(text, span(text, start + lead, start + full.length));
+  return name && name.text.length > party.text.length && isOrgName(name.text) ? name : party;
+}
+
 /** The client named in narrative (the sender of the 中标通知书, the party signed with, …), not our side. */
 function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | undefined {
   for (const { re, agentOk, assigned } of CLIENT_CUES) {
@@ -543,7 +576,8 @@ function clientFromNarrative(text: string, ours: readonly string[]): TextSpan | 
       const found = partyName(text, span(text, start + (lead ? lead[0].length : 0), start + first.length));
       if (!found || found.text.length < 4) continue;
       if (!agentOk && AGENT.test(found.text)) continue;
-      if (/^(?:本|该|上述|公司|我|其|对方|双方)/.test(found.text)) continue;
+      if (/^(?:本|该|上述|公司|我|其|对方|双方)|^(?:项目|中标|合资|目标|标的)公司$/u.test(found.text))
+        continue;
       if (!assigned && !isOrgName(found.text)) continue;
       if (sameCompany(found.text, ours)) continue;
       return found;
@@ -564,15 +598,28 @@ function labelledProject(text: string, value: TextSpan | undefined): TextSpan | 
   const runOn = v && PROJECT_RUN_ON.exec(v.text);
   if (v && runOn) v = span(text, v.start, v.start + runOn.index);
   if (!v) return undefined;
+  const closing = unclosedBracket(text, v);
+  if (closing) return closing;
   const wrapped = /^\n([\u4e00-\u9fa5）)】]{1,3})(?=[。；;，,]?\n)/u.exec(text.slice(v.end));
   if (!wrapped || !/[^\s。；;，,]$/u.test(v.text)) return v;
   const end = v.end + 1 + (wrapped[1] as string).length;
   return { text: text.slice(v.start, end), start: v.start, end };
 }
 
+/** "…项目（福鼎市龙⏎安工业区…）": a name whose bracket a line break left open runs on to where the bracket closes. */
+function unclosedBracket(text: string, value: TextSpan): TextSpan | undefined {
+  const opens = (value.text.match(/[（(]/gu) ?? []).length;
+  const closes = (value.text.match(/[）)]/gu) ?? []).length;
+  if (opens <= closes) return undefined;
+  const rest = /^\n([^\n（(）)：:。；]{1,60}[）)])/u.exec(text.slice(value.end));
+  if (!rest) return undefined;
+  const end = value.end + 1 + (rest[1] as string).length;
+  return { text: text.slice(value.start, end), start: value.start, end };
+}
+
 /** What runs on after a project's name: another fact's label ("工程地点：", "2.中标联合体："), a new clause. */
 const PROJECT_RUN_ON =
-  /(?<=(?:项目|工程|标段|标|采购|施工|服务|[）)】]))(?:[0-9]{1,2}\s*[.．、]\s*)?[\u4e00-\u9fa5]{2,6}\s*[：:]|[，,](?:该|本|其|共)/u;
+  /(?<=(?:项目|工程|标段|标|采购|施工|服务|[）)】]))(?:[0-9]{1,2}\s*[.．、]\s*)?[\u4e00-\u9fa5]{2,6}\s*[：:]|[，,](?:该|本|其|共)|\s+[0-9]{1,2}\s*[.．、]\s*[\u4e00-\u9fa5]{2,6}$/u;
 
 /** A company or bank a project's name begins with (places and buildings end in 中心, 处, 局 too often). */
 const PROJECT_OWNER =
@@ -649,7 +696,10 @@ export function projectFromNarrative(text: string, title: string | undefined): T
       // A short name an alias note defines (以下简称“X”或“Y”) names a party, not a project.
       if (/(?:简称|称)[^（(）)]{0,12}$/u.test(text.slice(Math.max(0, start - 14), start))) continue;
       // "信联征信参加X项目": the bidder and its verb are no part of the project's name
-      const lead = /^[^，。]*?(?:参加|参与)(?:了)?/u.exec(value)?.[0].length ?? 0;
+      const lead =
+        /^[^，。]*?(?:参加|参与)(?:了)?|^(?:其(?![中他余它])|(?:中标|谈判|采购)?(?:内容|标的|项目)\s*(?:为|：|:))\s*/u.exec(
+          value,
+        )?.[0].length ?? 0;
       const found = span(text, start + lead, start + value.length);
       const cut = found && afterOwner(text, withoutNoticeWords(text, cutNotes(text, found)));
       if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text))
@@ -690,13 +740,15 @@ export function contractNameFromNarrative(text: string, kind: ContractKind): Tex
     /《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书))》/gu,
     // "收到X关于Y合同": the contract as the sender named it
     /(?:收到|接到)[^，。；\n《》]{2,60}?(关于[^，。；\n《》]{2,60}?(?:合同|协议)(?:及补充协议|[（(][^）)\n]{1,10}[）)])?)/gu,
-    // "签署了X项目商务合同" without quotation marks
-    /(?:签订|签署|签定|订立|签下)(?:了|的)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
+    // "签署了X项目商务合同" without quotation marks; not "签署、修订…" (a list of acts), "签订后另行公告", "签订并收到…"
+    /(?:签订|签署|签定|订立|签下)(?![、后并])(?:了|的)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
   ];
   for (const re of kind === 'contract' ? cues : cues.slice(0, 1)) {
     for (const m of text.matchAll(re)) {
       const name = m[1] as string;
       if (NOT_CONTRACT_NAME.test(name) || (GENERIC_CONTRACT.test(name) && !ONE_NAME.test(name))) continue;
+      // "尚未与出租方签订X合同", "拟签订…": a contract not signed has no name in the record yet
+      if (NOT_YET_SIGNED.test(text.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) continue;
       const start = (m.index ?? 0) + m[0].indexOf(name);
       // "签订了1份X合同", "一批X合同": the count is not part of the name
       const count = /^(?:了\s*)?(?:[0-9一二两三四五六七八九十]+\s*[份批项个])?/u.exec(name)?.[0].length ?? 0;
@@ -713,12 +765,15 @@ export function projectOfContractName(name: TextSpan): TextSpan | undefined {
   return { text: name.text.slice(0, at + 2), start: name.start, end: name.start + at + 2 };
 }
 
+/** Words before a signing verb, in its clause, that say the contract is not signed yet. */
+const NOT_YET_SIGNED = /(?:尚未|未|拟|待|将|准备|计划)[^，。；\n]{0,16}$/u;
+
 /** The standard form's own title, a name though it begins with 合同. */
 const ONE_NAME = /^合同协议书$/u;
 
 /** "正式合同", "日常经营重大合同", "上述合同": words about a contract, not its name (特许经营协议 is one). */
 const GENERIC_CONTRACT =
-  /^(?:正式|本|该|上述|相关|有关|此|这|日常|重大|合同|协议|书面|补充|的|具体|前述|以上|各项|各|新的|本次|该项)|^(?:经营|正式|相关|上述)(?:合同|协议)$|(?:重大|日常)(?:经营)?(?:合同|协议)$|金额|价款/u;
+  /^(?:正式|本|该|上述|相关|相应|有关|此|这|日常|重大|合同|协议|书面|补充|的|具体|前述|以上|各项|各|新的|本次|该项)|^(?:经营|正式|相关|上述)(?:合同|协议)$|(?:重大|日常)(?:经营)?(?:合同|协议)$|金额|价款/u;
 
 const AMOUNT_CUE =
   /(?:中标|合同|成交|投标|总)(?:总)?(?:金额|价款|价格|报价|总价|价|额)|金额|价款|总价|总包价|报价|标价|造价|价为|价格为|标的额|总投资额|投资额|总投资/gu;
@@ -800,23 +855,58 @@ function amountFromNarrative(text: string): ContractAmount | undefined {
   return undefined;
 }
 
+/**
+ * The parts a list of names splits into at 、，； and at 和 / 及 / 与, except where the words before 和 are a
+ * name's first few characters (重庆扬子江和远融资租赁有限公司 is one name).
+ */
+function nameParts(text: string, value: TextSpan): TextSpan[] {
+  const out: TextSpan[] = [];
+  let head: number | undefined;
+  for (const m of value.text.matchAll(/[^、，,；;和及与\s]+/gu)) {
+    const at = value.start + (m.index ?? 0);
+    const joined = text.charAt(at - 1).match(/[和及与]/) && head !== undefined;
+    const start = joined ? (head as number) : at;
+    const piece = m[0];
+    head =
+      /^[\u4e00-\u9fa5]{2,8}$/u.test(piece) && !new RegExp(`${ORG_END}$`, 'u').test(piece) ? at : undefined;
+    if (!joined && head !== undefined) continue;
+    const part = span(text, start, at + piece.length);
+    if (part) out.push(part);
+  }
+  return out;
+}
+
 function membersFrom(text: string, value: TextSpan, exclude: string[]): TextSpan[] {
   const out: TextSpan[] = [];
-  const re = /[^、，,；;和及与\s]+/gu;
-  for (const m of value.text.matchAll(re)) {
-    const part = span(text, value.start + (m.index ?? 0), value.start + (m.index ?? 0) + m[0].length);
-    const name = part && cutNotes(text, part);
+  for (const part of nameParts(text, value)) {
+    // "（联合体成员单位：X）中标…": the member's name ends where its organisation word does
+    const name = part && orgAtStart(text, cutNotes(text, part));
     if (name && new RegExp(`${ORG_END}$`).test(name.text) && !exclude.some((x) => x && name.text.includes(x)))
       out.push(name);
   }
   return out;
 }
 
+/** The organisation a value begins with, where words run on after its name ("X）中标…"); else the value. */
+function orgAtStart(text: string, value: TextSpan | undefined): TextSpan | undefined {
+  if (!value || new RegExp(`${ORG_END}$`, 'u').test(value.text)) return value;
+  // a registered company's ending closes the name whatever follows; a shorter one (院, 局) only before a mark
+  const m =
+    /^(?:[^（()）]|[（(][^（()）]{1,8}[）)]){2,50}?(?:股份有限公司|有限责任公司|有限公司)/u.exec(
+      value.text,
+    ) ??
+    new RegExp(
+      `^(?:[^（()）]|[（(][^（()）]{1,8}[）)]){2,50}?${ORG_END}(?![\\u4e00-\\u9fa5]{0,1}公司|有限|股份|责任|集团|分公司)(?=[）)]|[^\\u4e00-\\u9fa5A-Za-z0-9（(])`,
+      'u',
+    ).exec(value.text);
+  return m ? span(text, value.start, value.start + m[0].length) : value;
+}
+
 /** "公司与X（以下简称…）组成联合体", "与“X、Y”联合体", "联合体成员——X、Y": the partners of our company. */
 function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
   const cues = [
     /(?:与|和|及)\s*[“"]?\s*((?:[^，。；\n《》“”（(]|[（(][^）)]*[）)]){4,160}?)\s*[”"]?(?:[（(][^）)]*[）)])*?\s*(?:共同|自愿)*(?:组成|作为|结成)?(?:的)?(?:投标|项目|社会资本)?[（(]?(?:联合体|联营体)/gu,
-    /联合体成员\s*[—\-－:：为]+\s*([^。；;\n]{4,200})/gu,
+    /联合体成员\s*[—―–\-－:：为]+\s*([^。；;\n]{4,200})/gu,
   ];
   for (const re of cues) {
     for (const m of text.matchAll(re)) {
@@ -829,6 +919,60 @@ function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
     }
   }
   return [];
+}
+
+/** "X（联合体成员）", "Y（成员单位）": the names the text marks as members, in order, without our side. */
+function markedMembers(text: string, exclude: readonly string[]): TextSpan[] {
+  const out: TextSpan[] = [];
+  const re = new RegExp(
+    `([^，。；、：:\\n（()）“”]{4,60}?${ORG_END})\\s*[（(]\\s*(?:联合体)?成员(?:单位|方)?\\s*[）)]`,
+    'gu',
+  );
+  for (const m of text.matchAll(re)) {
+    const value = m[1] as string;
+    const start = (m.index ?? 0) + m[0].indexOf(value);
+    const name = partyName(text, span(text, start, start + value.length));
+    if (!name || name.text.length < 4 || OUR_WORDS.test(name.text) || sameCompany(name.text, exclude))
+      continue;
+    if (!out.some((o) => o.text === name.text)) out.push(name);
+  }
+  return out;
+}
+
+/** One name of a list, with a bracketed note of its own: "X（牵头人）", "Y（为公司的全资子公司，以下简称“Z”）". */
+const LIST_ITEM = '(?:[^，。；：:、\\n（()）“”]|[（(][^（()）\\n]{0,40}[）)]){4,60}?';
+/** "A、B、C联合体被确定为…", "A（牵头人）、B联合体为预中标人", "A、B（联合体）中标": the consortium listed whole. */
+const CONSORTIUM_LIST = new RegExp(
+  `(?:^|[，。；：:\\n])\\s*(${LIST_ITEM}(?:、\\s*${LIST_ITEM})+?)\\s*等?\\s*(?:组成的)?\\s*(?:[（(]\\s*联合体\\s*[）)]|联合体)(?!成员|协议|各方)`,
+  'gu',
+);
+/** "本公司下属X", "公司所属子公司X": a member of our group, which is the winning party where the text names no other. */
+const OUR_GROUP_LEAD = /^(?:本公司|公司|我公司)(?:之|的)?(?:下属|所属)?(?:全资|控股)?(?:子公司|孙公司)?/u;
+
+/**
+ * A consortium named as a list of its members: the member from our side (ours, or one the text introduces as
+ * our group's) and the others.
+ */
+function listedConsortium(
+  text: string,
+  exclude: readonly string[],
+): { ourMember?: TextSpan; members: TextSpan[] } | undefined {
+  for (const m of text.matchAll(CONSORTIUM_LIST)) {
+    const value = m[1] as string;
+    const start = (m.index ?? 0) + m[0].indexOf(value);
+    const found = span(text, start, start + value.length);
+    if (!found) continue;
+    const orgs = listedOrgs(text, found);
+    if (orgs.length < 2) continue;
+    const ourMember = orgs.find((o) => {
+      const lead = text.slice(found.start, o.start).split('、').pop() ?? '';
+      return sameCompany(o.text, exclude) || (lead.trim() !== '' && OUR_GROUP_LEAD.test(lead.trim()));
+    });
+    if (!ourMember) continue;
+    const members = orgs.filter((o) => o !== ourMember && !sameCompany(o.text, exclude));
+    if (members.length > 0) return { ourMember, members };
+  }
+  return undefined;
 }
 
 function signingDate(text: string): ContractDate | undefined {
@@ -849,6 +993,8 @@ interface DocumentContext {
   ourParty: TextSpan | undefined;
   /** The issuer's short name from the header (证券简称). */
   shortNames: string[];
+  /** Whether the text names the subsidiary that won or signed. */
+  subsidiary?: boolean;
 }
 
 /** "本公司", "公司之全资子公司", the issuer's short name: words for our side that are no name. */
@@ -881,6 +1027,7 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   const p = first('项目名称');
   record.项目名称 = labelledProject(text, p?.value) ?? projectFromNarrative(text, title);
   record.甲方 ??= ownerOfProject(text, record.项目名称, ours);
+  record.甲方 = fullNameOf(text, record.甲方);
 
   const c = first('合同名称');
   record.合同名称 = (c && withoutBookQuotes(text, c.value)) ?? contractNameFromNarrative(text, kind);
@@ -895,11 +1042,21 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   const exclude = [record.乙方?.text ?? '', ...ours];
   const m = first('联合体成员');
   const partners = listed.filter((o) => o !== winner && !sameCompany(o.text, exclude));
-  const members = m
+  let members = m
     ? membersFrom(text, m.value, exclude)
     : partners.length > 0 && winner
       ? partners
       : membersFromNarrative(text, exclude);
+  if (members.length === 0 && !m) members = markedMembers(text, exclude);
+  if (members.length === 0 && !m) {
+    const consortium = listedConsortium(text, exclude);
+    if (consortium) {
+      members = consortium.members;
+      // "本公司下属X、Y（联合体）中标": X won for the issuer
+      if (!partyB && !ctx.subsidiary && consortium.ourMember && !sameCompany(consortium.ourMember.text, ours))
+        record.乙方 = consortium.ourMember;
+    }
+  }
   if (members.length > 0) record.联合体成员 = members;
 
   const date = kind === 'contract' ? signingDate(text) : undefined;
@@ -1128,6 +1285,7 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
     ours: [issuer?.name ?? '', subsidiary?.text ?? ''],
     ourParty,
     shortNames: shortName ? [shortName] : [],
+    subsidiary: subsidiary !== undefined,
   };
   const whole = recordOf(text, ctx);
   const rows = tableRecords(doc, kind);

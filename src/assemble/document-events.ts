@@ -14,7 +14,7 @@ import type {
 } from '../link/index.js';
 import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
-import { isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
+import { isAdjustedFigure, isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
 import { followingFigures } from './following-roles.js';
 import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
@@ -54,8 +54,11 @@ export interface RecordMention extends SentenceEvent {
   fixedWording?: true;
 }
 
-/** Words that date an event by the announcement itself. */
-const DATED_BY_ANNOUNCEMENT = /近日|日前|本月|本周|今日|当日|于今天/;
+/**
+ * Words that date an event by the announcement itself: today. 近日, 日前, 本月 state no day, and the guideline
+ * leaves an event date out where the document states none (§3).
+ */
+const DATED_BY_ANNOUNCEMENT = /今日|当日|于今天/;
 /** Words an announcement uses for its issuer when it is the actor. */
 const SELF_REFERENCE = /(^|[，,。；\s])(本?公司|上市公司|本行|本集团)/;
 /**
@@ -161,6 +164,11 @@ const HOLDING_RATIO: Readonly<Record<string, Record<string, string>>> = {
  */
 const RETOLD_BY_YEAR = new Set(['企业收购', '投资', '股份股权转让', '企业融资', '股东增持', '股东减持']);
 
+/** Bracketed asides (（原名某某）, （2017年12月卸任财务总监）) taken out of a sentence. */
+function withoutAsides(sentence: string): string {
+  return sentence.replace(/[（(][^（()）]*[)）]/g, '');
+}
+
 /** A mention of history the document recalls (guideline §2: background), not of its own news. */
 function isBackground(
   documentType: string,
@@ -190,7 +198,9 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
   const type = changed?.type ?? event.type;
   const info = ctx.eventTypes.get(type);
   if (!info) return undefined;
-  if (info.documentType === '高管变动' && !OFFICER_CHANGE_WORD.test(event.sentenceText)) return undefined;
+  // A change told only in brackets (孙某（2017年12月卸任财务总监）) says who someone is, not what happened.
+  if (info.documentType === '高管变动' && !OFFICER_CHANGE_WORD.test(withoutAsides(event.sentenceText)))
+    return undefined;
   const triggerAt = event.mention.start - sentenceStart;
   if (notOfType(info.documentType, event.sentenceText, triggerAt, ctx.kind)) return undefined;
   if (isBackground(info.documentType, event.sentenceText, triggerAt, ctx)) return undefined;
@@ -429,21 +439,52 @@ const ONE_PERSON: Readonly<Record<string, string>> = { 高管变动: ONE_PARTY.�
 
 /**
  * Record types told once per party (guideline: one event per person changing posts, per company listing or
- * going bankrupt): a sentence naming several (证监会同意A公司、B公司、C公司首次公开发行股票注册) tells one each.
+ * going bankrupt, per punished party): a sentence naming several (证监会同意A公司、B公司、C公司首次公开发行股票注册,
+ * 对A公司、张某、李某采取出具警示函措施) tells one each.
  */
 const ONE_EACH: Readonly<Record<string, string>> = {
   ...ONE_PERSON,
   公司上市: '上市公司',
   企业破产: '破产公司',
+  行政处罚: '处罚对象',
 };
+/** Roles of one party's share in a sentence naming several (对A罚款60万元，对B罚款30万元): each party its own. */
+const PARTY_OWN: Readonly<Record<string, string>> = { 行政处罚: '罚款金额' };
+
+/** Punctuation or a clause inside a reading (辞任，补选李胜楠): no fuller form of the name it holds. */
+const NOT_A_NAME = /[，,、。；;：:\s]/;
+/** People after 等 as one group (张某、李某等当事人, 等责任人员, 等人). */
+const GROUP_OF_PEOPLE = /^等(?:\d+名)?(?:当事人|责任人|人)/;
+
+/** The sentence's text right after the first mention of `text` in it. */
+function textAfter(sentence: string, text: string): string {
+  const at = sentence.indexOf(text);
+  return at < 0 ? '' : sentence.slice(at + text.length);
+}
 
 /** A mention naming several parties in a one-party type, split into one mention per party sharing the rest. */
 function onePartyEach(mention: RecordMention): RecordMention[] {
   const role = ONE_EACH[mention.documentType];
-  const parties = role ? mention.arguments.filter((a) => a.documentRole === role) : [];
-  if (parties.length < 2) return [mention];
-  const rest = mention.arguments.filter((a) => a.documentRole !== role);
-  return parties.map((party) => ({ ...mention, arguments: [party, ...rest] }));
+  const named = role ? mention.arguments.filter((a) => a.documentRole === role) : [];
+  // A reading with punctuation in it (马军、董事陈勇) names no one party; a name read again in part (中青宝 and
+  // 青宝) is one party, the fuller reading standing for it.
+  const names = named.filter((a) => !NOT_A_NAME.test(a.text));
+  const parties = names.filter(
+    (a) => !names.some((b) => b !== a && b.text.length > a.text.length && b.text.includes(a.text)),
+  );
+  // People punished as a group written as one phrase (对张某、李某等当事人给予警告) are one party (guideline §2).
+  const group = parties.some((a) => GROUP_OF_PEOPLE.test(textAfter(mention.sentenceText, a.text)));
+  if (parties.length < 2 || group) return [mention];
+  const own = PARTY_OWN[mention.documentType];
+  const rest = mention.arguments.filter((a) => a.documentRole !== role && a.documentRole !== own);
+  const shares = mention.arguments.filter((a) => own !== undefined && a.documentRole === own);
+  // A party's share follows its name: the party named last before it (a total stated before any name is none's).
+  const ownerOf = (share: EventArgumentRow) =>
+    parties.filter((p) => p.start < share.start).sort((a, b) => b.start - a.start)[0];
+  return parties.map((party) => ({
+    ...mention,
+    arguments: [party, ...rest, ...shares.filter((share) => ownerOf(share) === party)],
+  }));
 }
 
 /**
@@ -533,37 +574,44 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   const args: EventArgumentRow[] = [];
   const seen = new Set<string>();
   const filled = new Set<string>();
-  // Most confident mentions first, so the value a record keeps for a role is the surest reading.
-  for (const mention of [...cluster].sort((a, b) => b.confidence - a.confidence)) {
-    for (const a of mention.arguments) {
-      const role = a.documentRole ?? a.role;
-      const identity = `${role}|${a.entityKey ?? a.value ?? cleanCompanyName(a.text)}`;
-      // One name read twice, once linked to an entity and once as written, is one argument.
-      const spelling = `${role}|text:${cleanCompanyName(a.text)}`;
-      if (seen.has(identity) || seen.has(spelling)) continue;
-      // A value role holds one value: a second, different reading is a weaker one.
-      // (An officer's change word is labelled, not measured: officer-posts.ts picks the one of the person.)
-      const valueKind = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
-      const valueRole = valueKind && valueKind !== 'change';
-      if ((valueRole || single || ONE_FILLER.has(role)) && filled.has(a.documentRole as string)) continue;
-      // The traded company named in full and by a short form (众安保险, 众安) is one company.
-      if (
-        a.documentRole === STOCK_ROLE[best.documentType] &&
-        args.some(
-          (b) =>
-            b.documentRole === a.documentRole &&
-            sameStock(
-              new Set([`text:${cleanCompanyName(b.text)}`]),
-              new Set([`text:${cleanCompanyName(a.text)}`]),
-            ),
-        )
+  // Most confident mentions first, so the value a record keeps for a role is the surest reading; an adjusted
+  // profit figure (扣非后净利润亏损…) only where no mention states the plain one.
+  const readings = [...cluster]
+    .sort((a, b) => b.confidence - a.confidence)
+    .flatMap((mention) => mention.arguments.map((a) => ({ mention, a })));
+  const adjusted = ({ mention, a }: (typeof readings)[number]): boolean =>
+    !!a.documentRole &&
+    info?.documentRoles.get(a.documentRole)?.value === 'money' &&
+    isAdjustedFigure(mention.sentenceText, a.start - (ctx.sentenceStarts[mention.mention.sentence] ?? 0));
+  const ordered = [...readings.filter((r) => !adjusted(r)), ...readings.filter(adjusted)];
+  for (const { a } of ordered) {
+    const role = a.documentRole ?? a.role;
+    const identity = `${role}|${a.entityKey ?? a.value ?? cleanCompanyName(a.text)}`;
+    // One name read twice, once linked to an entity and once as written, is one argument.
+    const spelling = `${role}|text:${cleanCompanyName(a.text)}`;
+    if (seen.has(identity) || seen.has(spelling)) continue;
+    // A value role holds one value: a second, different reading is a weaker one.
+    // (An officer's change word is labelled, not measured: officer-posts.ts picks the one of the person.)
+    const valueKind = a.documentRole && info?.documentRoles.get(a.documentRole)?.value;
+    const valueRole = valueKind && valueKind !== 'change';
+    if ((valueRole || single || ONE_FILLER.has(role)) && filled.has(a.documentRole as string)) continue;
+    // The traded company named in full and by a short form (众安保险, 众安) is one company.
+    if (
+      a.documentRole === STOCK_ROLE[best.documentType] &&
+      args.some(
+        (b) =>
+          b.documentRole === a.documentRole &&
+          sameStock(
+            new Set([`text:${cleanCompanyName(b.text)}`]),
+            new Set([`text:${cleanCompanyName(a.text)}`]),
+          ),
       )
-        continue;
-      seen.add(identity);
-      seen.add(spelling);
-      if (a.documentRole) filled.add(a.documentRole);
-      args.push(a);
-    }
+    )
+      continue;
+    seen.add(identity);
+    seen.add(spelling);
+    if (a.documentRole) filled.add(a.documentRole);
+    args.push(a);
   }
 
   const kept = keepOneParty(best.documentType, args, ctx.headlineSentence);

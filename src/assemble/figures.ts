@@ -56,6 +56,17 @@ export function isCumulativeFigure(sentence: string, start: number): boolean {
   return !(OWN_SUM.test(statement) && !CUMULATIVE.test(statement.replace(SUM_WORDS, '')));
 }
 
+/** Words that make a profit figure after them an adjusted measure, not the period's net result. */
+const ADJUSTED = /扣非|扣除非经常性损益/;
+
+/**
+ * True when the figure starting at `start` of `sentence` is an adjusted profit (扣非后净利润亏损326.51万元): the
+ * guideline's net loss is the plain one, the adjusted figure only where no other is stated.
+ */
+export function isAdjustedFigure(sentence: string, start: number): boolean {
+  return ADJUSTED.test(clauseBefore(sentence, start));
+}
+
 /** Which base a ratio at [start, end) of `sentence` is stated against, when the wording says so. */
 export function ratioBase(sentence: string, start: number, end: number): 'holding' | 'capital' | undefined {
   const clause = clauseAround(sentence, start, end);

@@ -211,7 +211,23 @@ function underCondition(sentence: string, trigger: TriggerSpan, triggerClauseSta
 const DESCRIPTION =
   /^[^，,。；;]{2,30}?(?<!成)(?:乃|係|系|是|为|為)一(?:家|间|間|个|個|所)?[^，,。；;]{0,24}?(?:公司|平台|企业|企業|机构|機構|集团|集團|基金|银行|銀行)/;
 
+/**
+ * A lock-up promised on shares a trade brought (承诺本次增持的股份…五年内不得转让, 承诺，增持完成后的6个月内不出售…):
+ * the trade words describe the shares the promise binds, no trade of their own.
+ */
+const TRADE_AS_ATTRIBUTE = /^(?:的(?:公司|本公司)?(?:股份|股票)|完成后)/;
+const NO_SALE_AFTER = /^[^。；;]*?(?:不|不得|不会)(?:以任何方式)?(?:出售|转让|减持|卖出)/;
+
+function lockedUp(sentence: string, trigger: TriggerSpan): boolean {
+  return (
+    PROMISE.test(sentence.slice(0, trigger.start)) &&
+    TRADE_AS_ATTRIBUTE.test(sentence.slice(trigger.end)) &&
+    NO_SALE_AFTER.test(sentence.slice(trigger.end))
+  );
+}
+
 function clauseReason(sentence: string, trigger: TriggerSpan): NotEventReason | undefined {
+  if (lockedUp(sentence, trigger)) return 'promised-not-to';
   const start = clauseStart(sentence, trigger.start);
   if (DESCRIPTION.test(sentence.slice(start, clauseEnd(sentence, trigger.end)))) return 'description';
   const before = sentence.slice(start, trigger.start);

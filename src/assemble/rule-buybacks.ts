@@ -11,7 +11,18 @@ import {
   type RuleContext,
   type RuleRecord,
 } from './rule-types.js';
-import { DATE, fraction, isoDate, MONEY, PERCENT, SHARES, shareCount, yuan } from './rule-values.js';
+import {
+  DATE,
+  fraction,
+  isoDate,
+  MAGNITUDE,
+  MONEY,
+  NUM,
+  PERCENT,
+  SHARES,
+  shareCount,
+  yuan,
+} from './rule-values.js';
 
 /**
  * The company buying back its own shares. Buy-backs of incentive shares (限制性股票), compensation shares
@@ -54,6 +65,9 @@ function bounded(
 ): RuleArgument | undefined {
   const m = re.exec(s.compact);
   if (!m) return undefined;
+  // A range the unit closes once (2.86-2.88港元) is kept whole, as written; its value is the upper bound's.
+  if (m.groups?.range)
+    return groupArgument(s, m, 'range', role, (t) => value(t.replace(/^[0-9.,，]+[-~～至到]/, '')));
   return groupArgument(
     s,
     m,
@@ -118,11 +132,16 @@ const NEWS_AMOUNT = new RegExp(
   `(?:耗资|斥资|支付(?:的)?(?:资金)?总?金额|回购金额)(?:约|为|达|不高于|不超过)?(?<first>${MONEY})`,
   'du',
 );
-/** "每股价格2.86港元", "以每股18.50港元至18.60港元的价格": a range gives its upper bound, as a filing's does. */
+/**
+ * "每股价格2.86港元", "以每股18.50港元至18.60港元的价格": a range gives its upper bound, as a filing's does; one
+ * written with the unit once (每股价格2.86-2.88港元) is kept whole.
+ */
 const NEWS_PRICE = new RegExp(
-  `(?:每股(?:价格|作价)|以每股)(?<first>${MONEY})(?:${RANGE_TAIL(MONEY)})?`,
+  `(?:每股(?:价格|作价)|以每股)(?:(?<range>${NUM}[-~～至到]${NUM}(?:元|美元|港元|港币))|(?<first>${MONEY})(?:${RANGE_TAIL(MONEY)})?)`,
   'du',
 );
+/** A sentence that only goes on with the figures of the trade told before it. */
+const FIGURES_GO_ON = /^(?:每股(?:价格|作价)|以每股|共(?:耗资|斥资|涉资)|耗资|斥资|涉资)/;
 /** Buy-backs of another kind: repos, incentive or compensation shares, bonds. */
 const NOT_A_MARKET_BUYBACK =
   /购买回购|受让回购|逆回购|质押式回购|回购协议|限制性股票|业绩补偿|补偿股份|回购注销|回售|债券|可转债|要约/;
@@ -135,7 +154,7 @@ const NOT_A_FACT = /假设|如果|若|不得|否认|传闻|是否|或将|可能|
  */
 export function newsBuybackRecords(sentences: readonly RuleSentence[]): RuleRecord[] {
   const out: RuleRecord[] = [];
-  for (const s of sentences) {
+  for (const [i, s] of sentences.entries()) {
     const text = s.compact;
     if (!/回购/.test(text) || NOT_A_MARKET_BUYBACK.test(text) || NOT_A_FACT.test(text)) continue;
     for (const m of text.matchAll(NEWS_BUYBACK)) {
@@ -147,9 +166,17 @@ export function newsBuybackRecords(sentences: readonly RuleSentence[]): RuleReco
       // 今年以来累计…，合计回购3.41亿股: a year's running total is no buy-back of its own, and 合计 no company.
       if (/^(?:合计|累计|共计|总计)/.test(party) || isCumulativeFigure(text, end)) continue;
       const start = at[0] + caught.indexOf(party);
+      // A flash's next sentence goes on with the trade's price and cost (…回购116.6万股。每股价格…，共耗资…).
+      const next = sentences[i + 1];
+      const goesOn =
+        next && FIGURES_GO_ON.test(next.compact) && !/回购/.test(next.compact) ? next : undefined;
+      const price = (t: RuleSentence) =>
+        bounded(t, PRICE, '每股交易价格', yuan) ?? bounded(t, NEWS_PRICE, '每股交易价格', yuan);
+      const amount = (t: RuleSentence) =>
+        bounded(t, AMOUNT, '交易金额', yuan) ?? bounded(t, NEWS_AMOUNT, '交易金额', yuan);
       const figures = [
-        bounded(s, AMOUNT, '交易金额', yuan) ?? bounded(s, NEWS_AMOUNT, '交易金额', yuan),
-        bounded(s, PRICE, '每股交易价格', yuan) ?? bounded(s, NEWS_PRICE, '每股交易价格', yuan),
+        amount(s) ?? (goesOn && amount(goesOn)),
+        price(s) ?? (goesOn && price(goesOn)),
         bounded(s, COUNT, '回购股份数量', shareCount) ?? bounded(s, NEWS_COUNT, '回购股份数量', shareCount),
         bounded(s, RATIO, '占公司总股本比例', fraction),
       ];
@@ -175,12 +202,21 @@ export function newsBuybackRecords(sentences: readonly RuleSentence[]): RuleReco
  * "授予董事一般授权以购回不超过已发行股份数目10%之股份", "本公司最多可购回11,455,686股股份". The mandate is
  * the buy-back plan (its maximums are the record's figures); a mandate to issue shares is none.
  */
-export const MANDATE = /一般授权|购回股份授权|购回授权|回购授权/;
+export const MANDATE = /一般授权|购回股份授权|购回授权|回购授权|授权董事会[^。；]{0,20}?(?:购回|回购)/;
 const MANDATE_RATIO = new RegExp(
   `(?:一般授权|权力)[^。；]{0,12}?以(?:购回|回购)[^。；]{0,50}?不超过[^。；]{0,50}?(?<first>${PERCENT})`,
   'du',
 );
 const MANDATE_COUNT = new RegExp(`最多可(?:购回|回购)(?<first>${SHARES})`, 'du');
+/** A story's wording of the mandate's limits: "购回不超过2,047,548,289香港股份，相当于不超过…已发行香港股份数目的10%". */
+const MANDATE_LIMIT = new RegExp(
+  `(?:购回|回购)(?:不超过|最多)(?<first>${NUM}${MAGNITUDE})(?:香港|H|A)?股`,
+  'du',
+);
+const MANDATE_SHARE = new RegExp(
+  `相当于(?:不超过)?[^。；，,]{0,30}?已发行[^。；，,]{0,8}?股份(?:总数|数目|总额)?(?:的)?(?<first>${PERCENT})`,
+  'du',
+);
 
 /** 股份回购 of a buy-back mandate: one record for the document, each figure from the first sentence stating it. */
 export function mandateBuybackRecords(
@@ -190,17 +226,25 @@ export function mandateBuybackRecords(
 ): RuleRecord[] {
   const found = new Map<string, RuleArgument>();
   let trigger: { text: string; start: number; end: number } | undefined;
-  for (const s of sentences) {
+  for (const [i, s] of sentences.entries()) {
     const verb = /购回|回购/.exec(s.compact);
-    if (!verb || !(MANDATE.test(s.compact) || MANDATE_COUNT.test(s.compact))) continue;
+    const mandate = (t: string | undefined) => !!t && (MANDATE.test(t) || MANDATE_COUNT.test(t));
+    // The sentence after the mandate's may state its limits on their own (购回不超过…股份).
+    const limits = verb?.index === 0 && mandate(sentences[i - 1]?.compact);
+    if (!verb || !(mandate(s.compact) || limits)) continue;
     const figures = [
-      bounded(s, MANDATE_RATIO, '占公司总股本比例', fraction),
-      bounded(s, MANDATE_COUNT, '回购股份数量', shareCount),
+      bounded(s, MANDATE_RATIO, '占公司总股本比例', fraction) ??
+        bounded(s, MANDATE_SHARE, '占公司总股本比例', fraction),
+      bounded(s, MANDATE_COUNT, '回购股份数量', shareCount) ??
+        bounded(s, MANDATE_LIMIT, '回购股份数量', (t) => shareCount(`${t}股`)),
     ];
     for (const a of figures) {
       if (!a || found.has(a.role)) continue;
       found.set(a.role, a);
-      trigger ??= s.span(verb.index, verb.index + verb[0].length);
+      // The mandate's own sentence tells the event; the limits after it only size it.
+      const told = limits ? (sentences[i - 1] as RuleSentence) : s;
+      const at = /购回|回购/.exec(told.compact)?.index ?? verb.index;
+      trigger ??= told.span(at, at + 2);
     }
   }
   if (!trigger || found.size === 0) return [];

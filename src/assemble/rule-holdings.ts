@@ -2,6 +2,7 @@ import type { ParsedDocument } from '../parse/index.js';
 import { HOLDER_ROLE, PARTY, partyArgument } from './rule-parties.js';
 import type { RuleSentence } from './rule-text.js';
 import {
+  argumentAt,
   groupArgument,
   makeRecord,
   type RuleArgument,
@@ -26,12 +27,22 @@ const COMPLETED_TITLE = /结果|完成|完毕|届满/;
  */
 const SHORT_HOLDER =
   '(?<=控股股东|实际控制人|第一大股东|持股5%以上股东|公司股东)[\\u4e00-\\u9fa5A-Za-z]{2,12}?(?=拟|计划|于|通过|累计|合计|已|在|将|近日|本次|以)';
+/**
+ * What stands between the holder and its trade: a few words in one clause, or a plan's terms over several
+ * ("计划于本公告披露之日起6个月内，通过集中竞价交易系统…增持").
+ */
+const GAP = '(?<gap>(?:计划|拟)[^。；：:、等]{0,60}?|[^。；，,：:、等]{0,40}?)';
 const ACTION = new RegExp(
-  `${HOLDER_ROLE}(?<party>${PARTY}|${SHORT_HOLDER})(?:[（(][^）)]{1,24}[）)])?(?<gap>[^。；，,：:、等]{0,40}?)(?<verb>增持|减持)(?:了)?(?:其(?:所)?持有的)?(?:公司|本公司)?(?:股份|股票|A股)?(?:合计|共计|累计|数量)?(?:不超过|不低于|约|为)?(?<shares>${SHARES})?`,
+  `${HOLDER_ROLE}(?<party>${PARTY}|${SHORT_HOLDER})(?:[（(][^）)]{1,24}[）)])?${GAP}(?<verb>增持|减持)(?:了)?(?:其(?:所)?持有的)?(?:公司|本公司)?(?:股份|股票|A股)?(?:合计|共计|累计|数量)?(?:不超过|不低于|约|为)?(?<shares>${SHARES})?`,
   'du',
 );
+/**
+ * A share of the capital: 占总股本的1.2%, 增持比例为1%; of a range (拟增持股份比例不低于公司股本总数的0.4%，不高于…的0.8%)
+ * the upper bound, as for the other rules' ranges.
+ */
+const CAPITAL = '(?:公司|本公司)?(?:当前|目前)?(?:总股本|股本总数|股本总额)(?:的)?';
 const RATIO = new RegExp(
-  `(?:(?:占|即|相当于)(?:不超过|不低于|约)?(?:公司|本公司)?(?:当前|目前)?总股本(?:的)?(?:比例)?|(?:增持|减持)比例)(?:为)?(?:不超过|约)?(?<ratio>${PERCENT})`,
+  `(?:(?:占|即|相当于)(?:不超过|不低于|约)?${CAPITAL}(?:比例)?|(?:增持|减持)(?:股份)?比例(?:为)?(?:不超过|不低于|不少于|约)?(?:${CAPITAL})?)(?:为)?(?:不超过|约)?(?:${PERCENT}[，,]?(?:且|但)?(?:不超过|不高于)${CAPITAL})?(?<ratio>${PERCENT})`,
   'du',
 );
 const PRICE = new RegExp(`(?:均价|成交均价|价格|均价为)(?:为)?(?:约)?(?<price>${MONEY})/股`, 'du');
@@ -114,12 +125,86 @@ function jointRecord(s: RuleSentence, stockName: RuleArgument | undefined): Rule
   );
 }
 
+/** Short names a document defines (贵阳市国有资产投资管理公司（以下简称“贵阳市国资”）): they name its holders later. */
+const DEFINED_NAME = /简称[:：]?[“"「『](?<name>[\u4e00-\u9fa5A-Za-z]{2,12})[”"」』]/gu;
+
+function definedNames(doc: ParsedDocument): string[] {
+  return [...doc.modelText.matchAll(DEFINED_NAME)].flatMap((m) => (m.groups?.name ? [m.groups.name] : []));
+}
+
+/**
+ * Officers counted and trading as one group ("8名董事、高级管理人员拟合计增持不低于172万元"): the guideline writes an
+ * unnamed group as the text has it, one record for the group with its joint figure.
+ */
+const OFFICER_GROUP = new RegExp(
+  `(?:\\d+名|全体)(?:现任)?(?:非独立)?(?<party>董事、(?:监事、)?高级管理人员|董事(?:及|和)高级管理人员|董监高)(?:人员)?(?:拟|计划|将)?(?:合计|共同)?(?<verb>增持|减持)(?:公司)?(?:股份)?(?:金额)?(?:合计)?(?:不低于|不少于|不超过|约)?(?:(?<amount>${MONEY})|(?<shares>${SHARES}))`,
+  'du',
+);
+
+function officerGroupRecord(s: RuleSentence, stockName: RuleArgument | undefined): RuleRecord | undefined {
+  const m = OFFICER_GROUP.exec(s.compact);
+  const at = m?.indices?.groups;
+  if (!m?.groups?.party || !m.groups.verb || !at?.party || !at.verb) return undefined;
+  const increase = m.groups.verb === '增持';
+  return makeRecord(
+    increase ? '股东增持' : '股东减持',
+    s.span(at.verb[0], at.verb[1]),
+    [
+      stockName,
+      argumentAt(s, increase ? '增持方' : '减持方', at.party[0], at.party[1]),
+      groupArgument(s, m, 'amount', '交易金额', yuan),
+      groupArgument(s, m, 'shares', '交易股票/股份数量', shareCount),
+    ],
+    HOLDING_CONFIDENCE,
+  );
+}
+
+/**
+ * A sum split by holder after 其中 ("其中，甲增持股份数不少于1011.83万股，乙增持股份数不少于433.64万股"): one trade
+ * per holder, each with its own figure. A holder is a name the document defined or a legal name.
+ */
+function breakdownRecords(
+  s: RuleSentence,
+  stockName: RuleArgument | undefined,
+  defined: readonly string[],
+): RuleRecord[] {
+  if (!/^其中[，,:：]/.test(s.compact)) return [];
+  // Defined names are letters only (DEFINED_NAME), safe inside a pattern.
+  const names = [...defined, PARTY].join('|');
+  const part = new RegExp(
+    `(?<=[，,：:；;])(?<party>${names})(?:拟|将)?(?<verb>增持|减持)(?:公司|本公司|该行)?(?:股份|股票)?(?:数|数量)?(?:为)?(?:不少于|不低于|不超过|约)?(?<shares>${SHARES})`,
+    'dgu',
+  );
+  const out: RuleRecord[] = [];
+  for (const m of s.compact.matchAll(part)) {
+    const at = m.indices?.groups;
+    if (!m.groups?.party || !m.groups.verb || !at?.party || !at.verb) continue;
+    const increase = m.groups.verb === '增持';
+    out.push(
+      makeRecord(
+        increase ? '股东增持' : '股东减持',
+        s.span(at.verb[0], at.verb[1]),
+        [
+          stockName,
+          partyArgument(s, increase ? '增持方' : '减持方', m.groups.party, at.party[0]),
+          groupArgument(s, m, 'shares', '交易股票/股份数量', shareCount),
+        ],
+        BREAKDOWN_CONFIDENCE,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Each holder's part of a split sum is its own figure, surer than any reading of the sentence's other parts. */
+const BREAKDOWN_CONFIDENCE = 0.99;
+
 /** The plan's own figures, read on fixed wording, outrank the model's reading of a past total nearby. */
 const HOLDING_CONFIDENCE = 0.95;
 
 /** 股东增持 / 股东减持: a shareholder's trade or plan, with the share count it states. */
 export function holdingRecords(
-  _doc: ParsedDocument,
+  doc: ParsedDocument,
   ctx: RuleContext,
   sentences: RuleSentence[],
   title: string,
@@ -127,20 +212,32 @@ export function holdingRecords(
 ): RuleRecord[] {
   if (NOT_AN_EVENT_TITLE.test(title)) return [];
   const allowTotals = COMPLETED_TITLE.test(title);
+  const defined = definedNames(doc);
   const out: RuleRecord[] = [];
   const seen = new Set<string>();
   for (const s of sentences) {
     const text = s.compact;
     if (NEGATED.test(text) || (!allowTotals && TOTALS.test(text))) continue;
+    const parts = breakdownRecords(s, stockName, defined);
+    if (parts.length > 0) {
+      out.push(...parts);
+      continue;
+    }
+    const group = officerGroupRecord(s, stockName);
+    if (group) out.push(group);
     const joint = jointRecord(s, stockName);
     if (joint) {
       out.push(joint);
       continue;
     }
+    if (group) continue;
     const m = ACTION.exec(text);
     const g = m?.groups;
     const at = m?.indices?.groups;
-    if (!m || !g?.party || !g.verb || !g.shares || !at?.party || !at.verb) continue;
+    if (!m || !g?.party || !g.verb || !at?.party || !at.verb) continue;
+    const ratio = optional(s, RATIO, at.verb[0], 'ratio', `${g.verb}部分占总股本比例`, fraction);
+    // A trade needs its size: the shares, or the plan's share of the capital.
+    if (!g.shares && !ratio) continue;
     if (/^(?:公司|本公司)$/.test(g.party)) continue;
     // 某公司获某股东增持: the party before 获/被 is the company traded in, not the trader.
     if (/获|被/.test(g.gap ?? '')) continue;
@@ -148,10 +245,9 @@ export function holdingRecords(
     if (/股东|董事|监事|高管|一致行动人|总经理|及其/.test(g.gap ?? '')) continue;
     const type = g.verb === '增持' ? '股东增持' : '股东减持';
     const actorRole = g.verb === '增持' ? '增持方' : '减持方';
-    const prefix = g.verb;
     const actor = partyArgument(s, actorRole, g.party, at.party[0]);
     if (/一致行动人|董事|监事|高管|股东/.test(actor.text)) continue;
-    const key = `${type}|${actor.text}|${shareCount(g.shares)}`;
+    const key = `${type}|${actor.text}|${g.shares ? shareCount(g.shares) : ratio?.value}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const done = DONE.exec(text);
@@ -165,7 +261,7 @@ export function holdingRecords(
           groupArgument(s, m, 'shares', '交易股票/股份数量', shareCount),
           optional(s, PRICE, at.verb[0], 'price', '每股交易价格', yuan),
           optional(s, AMOUNT, at.verb[0], 'amount', '交易金额', yuan),
-          optional(s, RATIO, at.verb[0], 'ratio', `${prefix}部分占总股本比例`, fraction),
+          ratio,
           done && !/拟|计划|预计/.test(text)
             ? groupArgument(s, done, 'date', '交易完成时间', (d) => isoDate(d, ctx.publishedAt))
             : undefined,

@@ -9,6 +9,7 @@ import {
   type RuleRecord,
 } from './rule-types.js';
 import { DATE, MONEY, NUM, yuan } from './rule-values.js';
+import { COMPANY_PROFILE } from './type-wording.js';
 
 /** Profit warnings and earnings pre-announcements; whether they announce a loss is read from the body. */
 export const LOSS_TITLE = /业绩预告|预亏|盈利预警|业绩预警|亏损|首亏|续亏/;
@@ -173,6 +174,10 @@ export function reportedLossRecords(
       // As written, spaces kept: a note's heading ends before 公司 with a space ("…收窄 公司1Q22年实现…").
       const sentence = s.span(text.lastIndexOf('。', m.index) + 1, m.index).text;
       if (NOT_ITS_OWN.test(sentence) || OTHER_COMPANY.test(sentence)) continue;
+      // Balance-sheet figures beside it (某某的总资产…；…净亏损…，净资产…): a company's profile, as deal news describe a target.
+      const stop = text.indexOf('。', m.index);
+      if (COMPANY_PROFILE.test(text.slice(text.lastIndexOf('。', m.index) + 1, stop < 0 ? undefined : stop)))
+        continue;
       // The words opening the period's clause; a note's heading runs into its body with only a space between.
       const lead = (
         s

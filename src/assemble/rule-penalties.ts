@@ -12,7 +12,8 @@ import {
 } from './rule-types.js';
 import { DATE, isoDate, MONEY, yuan } from './rule-values.js';
 
-export const PENALTY_TITLE = /行政处罚|处罚决定|被罚|罚款|罚单|被.{0,12}警告/;
+/** A penalty's filing or story: 行政处罚决定书, 证监局处罚来了, 被罚, 罚单, 被…警告. */
+export const PENALTY_TITLE = /处罚|被罚|罚款|罚单|被.{0,12}警告/;
 /** A 事先告知书 only announces an intended penalty. */
 const NOT_DECIDED_TITLE = /事先告知/;
 
@@ -29,7 +30,7 @@ const NOT_A_PARTY = /[0-9]|个|的|等|其他|相关|有关|上述|涉案/;
  * verb right after the party and runs to its last sanction word, never past ；/。 or the next 对.
  */
 const CLAUSE = new RegExp(
-  `对(?<party>${PUNISHED}(?:、${PUNISHED})*)(?:分别)?(?<content>(?:责令改正|给予|予以|处以|没收|采取|出具)[^；。对]{0,60}(?:罚款|警告|市场禁入措施|违法所得|警示函|通报批评|公开谴责))`,
+  `对(?<party>${PUNISHED}(?:、${PUNISHED})*)(?:分别)?(?<content>(?:责令改正|给予|予以|处以|没收|采取|出具)[^；。对]{0,60}(?:罚款|警告|市场禁入措施|违法所得|警示函|通报批评|公开谴责|责令改正))`,
   'du',
 );
 const FINE = new RegExp(`(?:处以|并处|罚款)(?<fine>${MONEY})|(?<fine2>${MONEY})(?:的)?罚款`, 'du');
@@ -54,12 +55,36 @@ function authority(sentences: RuleSentence[]): RuleArgument | undefined {
   return undefined;
 }
 
-/** The authority named in the decision's own sentence, before the clause ("某某证监局决定对…"). */
-function authorityBefore(s: RuleSentence, clauseStart: number): RuleArgument | undefined {
-  const head = s.compact.slice(0, clauseStart);
+/** The last authority named in `text`. */
+function lastAuthority(text: string): RegExpExecArray | undefined {
   let last: RegExpExecArray | undefined;
-  for (const m of head.matchAll(new RegExp(AUTHORITY.source, 'g'))) last = m;
-  return last ? argumentAt(s, '处罚机构', last.index, last.index + last[0].length) : undefined;
+  for (const m of text.matchAll(new RegExp(AUTHORITY.source, 'g'))) last = m;
+  return last;
+}
+
+/** A regulator called by its kind alone once a story has named it (深圳证监局…。证监局对公司采取…). */
+const BARE_REGULATOR = /(?:^|[，,])(?<word>证监局|监管局|银保监局)(?:依法|决定|经查|随即)?$/u;
+
+/**
+ * The authority named in the decision's own sentence, before the clause ("某某证监局决定对…"); a regulator the
+ * clause names by its kind alone is the last one of that kind the sentences before named in full.
+ */
+function authorityBefore(
+  s: RuleSentence,
+  clauseStart: number,
+  before: readonly RuleSentence[] = [],
+): RuleArgument | undefined {
+  const head = s.compact.slice(0, clauseStart);
+  const last = lastAuthority(head);
+  if (last) return argumentAt(s, '处罚机构', last.index, last.index + last[0].length);
+  const word = BARE_REGULATOR.exec(head)?.groups?.word;
+  if (!word) return undefined;
+  for (const earlier of [...before].reverse()) {
+    const named = lastAuthority(earlier.compact);
+    if (named?.[0].endsWith(word) && named[0] !== word)
+      return argumentAt(earlier, '处罚机构', named.index, named.index + named[0].length);
+  }
+  return undefined;
 }
 
 /** "贾某、王某等当事人": the named parties of a list that ends on a collective word. */
@@ -217,7 +242,13 @@ export function penaltyRecords(
           makeRecord(
             '行政处罚',
             s.span(at.content[0], at.content[0] + content.length),
-            [partyArg, authorityBefore(s, m.index) ?? by, ...sanctions, fineArg, date],
+            [
+              partyArg,
+              authorityBefore(s, m.index, sentences.slice(0, sentences.indexOf(s))) ?? by,
+              ...sanctions,
+              fineArg,
+              date,
+            ],
             0.85,
           ),
         );

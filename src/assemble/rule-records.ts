@@ -58,8 +58,10 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   const buybacks =
     newsBuybacks.length === 0 && BUYBACK_TITLE.test(title) ? buybackRecords(doc, ctx, sentences, title) : [];
   out.push(...buybacks);
-  // A buy-back mandate put to shareholders (HKEX circulars, poll results) is a plan with its maximums.
-  if (doc.kind === 'announcement' && buybacks.length === 0 && MANDATE.test(doc.modelText))
+  // A buy-back mandate put to shareholders (HKEX circulars, poll results, a story on them) is a plan with its
+  // maximums; a mandate to issue shares is none (guideline §2).
+  const retold = doc.kind === 'news' && newsBuybacks.length === 0;
+  if ((doc.kind === 'announcement' || retold) && buybacks.length === 0 && MANDATE.test(doc.modelText))
     out.push(...mandateBuybackRecords(doc, ctx, sentences));
   if (HOLDING_TITLE.test(title)) {
     const stockName = issuerArgument(doc, ctx, '股票简称', true);

@@ -32,16 +32,33 @@ const PUBLIC_OFFICE =
 const COMPANY_WORD = /公司|集团|股份|银行|证券|基金|董事|监事|总裁|总经理|CEO/;
 
 /**
- * A loss the sentence states for its own period: 亏 not in 扭亏 (back to profit), not in a 扣非 figure (the
- * guideline's loss is the net profit's), not after 上年同期 (last year's). A minus figure of 净利润 counts too, not
- * the dash of a range of profits (净利润2.1亿元-2.5亿元).
+ * A loss the sentence states for its own period: 亏 not in 扭亏 (back to profit), not in an investment's loss (确认联营企业
+ * 投资亏损, the associate's result), not in a 扣非 or recurring-business figure (the guideline's loss is the net
+ * profit's), not after 上年同期 (last year's). A minus figure of 净利润 counts too, not the dash of a range of
+ * profits (净利润2.1亿元-2.5亿元). A change word standing alone (，同比减亏) is about the figure of the clause before it.
+ * Results a prospectus shows (招股书显示…亏损) are the company's history (guideline §2), and results told beside a
+ * balance sheet (总资产…，净亏损…，净资产…) are a company's profile, the way news of a deal describes its target.
  */
-const LOSS_WORD = /(?<!扭)亏|净利润[^，,。；\d]{0,12}-\s*\d/g;
-const NOT_THIS_PERIODS_LOSS = /上年同期|去年同期|上年度|上一年度|扣非|扣除非经常性损益/;
+const LOSS_WORD = /(?<!扭|投资)亏|净利润[^，,。；\d]{0,12}-\s*\d/g;
+const NOT_THIS_PERIODS_LOSS = /上年同期|去年同期|上年度|上一年度|扣非|扣除非经常性损益|经常性业务/;
+const CHANGE_ALONE = /^\s*(?:同比|环比)?(?:大幅)?[增减]$/;
+const PROSPECTUS = /招股书|招股说明书/;
+export const COMPANY_PROFILE = /总资产|净资产|所有者权益|负债总额/;
+/** A clause break that is not the thousands comma of a figure (2,480万元). */
+const FIGURE_CLAUSE_BREAK = /[，；;。]|,(?!\d)/;
 
 function statesOwnLoss(sentence: string): boolean {
-  for (const m of sentence.matchAll(LOSS_WORD))
-    if (!NOT_THIS_PERIODS_LOSS.test(clauseBefore(sentence, m.index))) return true;
+  if (PROSPECTUS.test(sentence) || COMPANY_PROFILE.test(sentence)) return false;
+  for (const m of sentence.matchAll(LOSS_WORD)) {
+    const clause = clauseBefore(sentence, m.index);
+    const judged = CHANGE_ALONE.test(clause)
+      ? (sentence
+          .slice(0, Math.max(0, m.index - clause.length - 1))
+          .split(FIGURE_CLAUSE_BREAK)
+          .pop() ?? '')
+      : clause;
+    if (!NOT_THIS_PERIODS_LOSS.test(judged)) return true;
+  }
   return false;
 }
 

@@ -39,7 +39,7 @@ const FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = Objec
   ]),
 );
 
-/** 乙方 labels name companies without the bracketed part of their registered names (珀挺机械工业有限公司). */
+/** 乙方 and 联合体成员 labels name companies without the bracketed part of their registered names (珀挺机械工业有限公司). */
 function labelStyleName(name: string): string {
   return name.replace(/[（(][^）)]*[）)]/g, '');
 }
@@ -60,7 +60,7 @@ export function fddcRecordsOf(doc: DueeFinDocument): FddcContractRecord[] {
     for (const a of event.arguments) {
       const field = fields[a.role];
       if (!field) continue;
-      if (field === '联合体成员') members.push(a.argument);
+      if (field === '联合体成员') members.push(labelStyleName(a.argument));
       else if (field === '合同金额') {
         if (typeof a.value === 'number' && record.合同金额上限 === undefined) {
           record.合同金额上限 = a.value;

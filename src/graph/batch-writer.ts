@@ -20,22 +20,32 @@ import {
   WRITE_MENTIONS,
   WRITE_RATINGS,
 } from './write-rows.js';
-import { writeStatement } from './write-statement.js';
+import { writeArgs, writeStatement } from './write-statement.js';
 
-/** The batch cannot be written set-wise with the one-by-one result; nothing of it is kept. */
-export class NeedsDocumentByDocument extends Error {}
+/**
+ * The batch cannot be written set-wise with the one-by-one result; nothing of it is kept. `splitAt`:
+ * the batch can be, in two parts, the documents before this position, then the others.
+ */
+export class NeedsDocumentByDocument extends Error {
+  constructor(
+    message: string,
+    readonly splitAt?: number,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Which of the documents the graph holds already, and which of the entities (Label:key) it holds,
  * before anything of the batch is written.
  */
 const HELD_BEFORE = writeStatement(`CALL () {
-  UNWIND $ids AS id
+  UNWIND $args.ids AS id
   MATCH (d:Document {id: id})
   RETURN collect(d.id) AS documents
 }
 CALL () {
-  UNWIND $entities AS row
+  UNWIND $args.entities AS row
   CALL (row) { ${entityNode('key')} }
   RETURN collect(row.label + ':' + row.key) AS entities
 }
@@ -46,7 +56,7 @@ RETURN documents, entities`);
  * in one statement: a CALL runs once per row, in order, and sees what the runs before it wrote, so each
  * lookup reads the names its companies have after that document, as when written one by one.
  */
-const MERGE_AND_LINK = writeStatement(`UNWIND $documents AS doc
+const MERGE_AND_LINK = writeStatement(`UNWIND $args.documents AS doc
 CALL (doc) {
   CALL (doc) {
     UNWIND doc.rows AS row
@@ -98,16 +108,22 @@ export async function writeNewDocuments(
     }
   });
 
-  const held = tx.run(HELD_BEFORE, { ids: docs.map((d) => d.document.id), entities: [...askHeld.values()] });
-  const merged = tx.run(MERGE_AND_LINK, {
-    documents: docs.map((doc, position) => ({
-      id: doc.document.id,
-      position,
-      rows: rowsByDocument[position],
-      keys: listedCompanyKeys(doc),
-    })),
-    ...lateLinkParameters(),
-  });
+  const held = tx.run(
+    HELD_BEFORE,
+    writeArgs({ ids: docs.map((d) => d.document.id), entities: [...askHeld.values()] }),
+  );
+  const merged = tx.run(
+    MERGE_AND_LINK,
+    writeArgs({
+      documents: docs.map((doc, position) => ({
+        id: doc.document.id,
+        position,
+        rows: rowsByDocument[position],
+        keys: listedCompanyKeys(doc),
+      })),
+      ...lateLinkParameters(),
+    }),
+  );
   const lookups = new Map<string, Omit<PartyLookup, 'index'>>();
   for (const doc of docs)
     for (const { type, label, key } of partyLookups(doc))
@@ -173,13 +189,13 @@ export async function writeNewDocuments(
     };
   });
 
-  const finished: PromiseLike<unknown>[] = [tx.run(WRITE_DOCUMENTS, { documents })];
-  if (mentions.length > 0) finished.push(tx.run(WRITE_MENTIONS, { rows: mentions }));
+  const finished: PromiseLike<unknown>[] = [tx.run(WRITE_DOCUMENTS, writeArgs({ documents }))];
+  if (mentions.length > 0) finished.push(tx.run(WRITE_MENTIONS, writeArgs({ rows: mentions })));
   if (rows.created.length + rows.joined.length + rows.values.length + rows.roles.length > 0)
-    finished.push(tx.run(WRITE_EVENTS, rows));
+    finished.push(tx.run(WRITE_EVENTS, writeArgs(rows)));
   // After the joins: each joined event's values from all its sources, as after the last document joining it.
   finished.push(deriveEventValues(tx, [...joinedIds]));
-  if (ratings.length > 0) finished.push(tx.run(WRITE_RATINGS, { ratings }));
+  if (ratings.length > 0) finished.push(tx.run(WRITE_RATINGS, writeArgs({ ratings })));
   await Promise.all(finished);
   return summaries;
 }
@@ -187,7 +203,8 @@ export async function writeNewDocuments(
 /**
  * Linking late parties at a document takes worded parties of the documents before it. The batch writes
  * its events after all lookups ran, so a worded party of the batch that a later document's listed
- * company may take (its text among the names the company had then) needs the one-by-one order.
+ * company may take (its text among the names the company had then) needs that document written after
+ * the earlier ones' events: the first such document is where the batch splits.
  */
 function refuseWordedPartiesTakenInBatch(
   docs: readonly GraphDocument[],
@@ -202,6 +219,7 @@ function refuseWordedPartiesTakenInBatch(
           if (!(a.entityKey && a.label) && a.value == null && roleKeys.has(a.roleKey) && taken.has(a.text))
             throw new NeedsDocumentByDocument(
               `${docs[position]?.document.id} may take the worded party ${a.text} of ${earlier.document.id}`,
+              position,
             );
   }
 }

@@ -15,7 +15,7 @@ import {
   WRITE_MENTIONS,
   WRITE_RATINGS,
 } from './write-rows.js';
-import { writeStatement } from './write-statement.js';
+import { writeArgs, writeStatement } from './write-statement.js';
 
 export interface WriteSummary {
   sentences: number;
@@ -56,9 +56,10 @@ export interface WriteOptions {
  * Writes several documents in one transaction, each as writeDocumentGraph would and in the order given,
  * so the graph ends as if they were written one after another (a later document's event match sees the
  * events of the earlier ones). All or none are written. New documents go set-wise, a few statements for
- * the whole batch; a batch that holds a document written before (or that needs the order of its
- * statements, see writeNewDocuments) goes document by document: one round trip per document plus one,
- * each document's last statements sent with the next one's first. The ids must differ (a document
+ * the whole batch, or for two parts of it when a document takes a worded party of an earlier one; a
+ * batch that holds a document written before (or that needs the order of its statements otherwise, see
+ * writeNewDocuments) goes document by document: one round trip per document plus one, each document's
+ * last statements sent with the next one's first. The ids must differ (a document
  * written twice in one transaction would match its own removal).
  */
 export async function writeDocumentsGraph(
@@ -73,28 +74,54 @@ export async function writeDocumentsGraph(
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
     if (options.setWise ?? true) {
+      let splitAt: number | undefined;
       try {
         return await session.executeWrite((tx) => writeNewDocuments(tx, docs));
       } catch (error) {
         if (!(error instanceof NeedsDocumentByDocument)) throw error;
+        splitAt = error.splitAt;
+      }
+      // A document that takes a worded party of an earlier one of the batch: the documents before it
+      // set-wise, then the others set-wise after them, still one transaction.
+      if (splitAt !== undefined && splitAt > 0) {
+        const at = splitAt;
+        try {
+          return await session.executeWrite(async (tx) => [
+            ...(await writeNewDocuments(tx, docs.slice(0, at))),
+            ...(await writeNewDocuments(tx, docs.slice(at))),
+          ]);
+        } catch (error) {
+          if (!(error instanceof NeedsDocumentByDocument)) throw error;
+        }
       }
     }
-    return await session.executeWrite(async (tx) => {
-      const summaries: WriteSummary[] = [];
-      let started = startDocument(tx, docs[0] as GraphDocument);
-      for (const [index, doc] of docs.entries()) {
-        const { previousIds, matches } = await started.answers;
-        const finished = finishDocument(tx, doc, matches, previousIds);
-        // Sent behind this document's last statements, so its match sees this document's events.
-        const next = docs[index + 1];
-        if (next) started = startDocument(tx, next);
-        summaries.push(await finished);
-      }
-      return summaries;
-    });
+    return await session.executeWrite((tx) => writeDocumentByDocument(tx, docs));
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Writes documents in `tx` each with its own statements, in order, an earlier extraction of each taken
+ * back first: one round trip per document plus one, each document's last statements sent with the next
+ * one's first.
+ */
+export async function writeDocumentByDocument(
+  tx: ManagedTransaction,
+  docs: readonly GraphDocument[],
+): Promise<WriteSummary[]> {
+  const summaries: WriteSummary[] = [];
+  if (docs.length === 0) return summaries;
+  let started = startDocument(tx, docs[0] as GraphDocument);
+  for (const [index, doc] of docs.entries()) {
+    const { previousIds, matches } = await started.answers;
+    const finished = finishDocument(tx, doc, matches, previousIds);
+    // Sent behind this document's last statements, so its match sees this document's events.
+    const next = docs[index + 1];
+    if (next) started = startDocument(tx, next);
+    summaries.push(await finished);
+  }
+  return summaries;
 }
 
 interface StartedDocument {
@@ -120,10 +147,10 @@ function startDocument(tx: ManagedTransaction, doc: GraphDocument): StartedDocum
   // Statements whose results the next ones do not need go out together, in order: one round trip up
   // to the event match, one after it.
   const written: PromiseLike<unknown>[] = [];
-  if (rows.length > 0) written.push(tx.run(MERGE_ENTITIES, { rows }));
-  written.push(tx.run(WRITE_DOCUMENTS, { documents: [documentRow(doc)] }));
+  if (rows.length > 0) written.push(tx.run(MERGE_ENTITIES, writeArgs({ rows })));
+  written.push(tx.run(WRITE_DOCUMENTS, writeArgs({ documents: [documentRow(doc)] })));
   const mentions = mentionRows(doc);
-  if (mentions.length > 0) written.push(tx.run(WRITE_MENTIONS, { rows: mentions }));
+  if (mentions.length > 0) written.push(tx.run(WRITE_MENTIONS, writeArgs({ rows: mentions })));
 
   // Before the match: an earlier document's event named this document's company only in words.
   written.push(linkLateParties(tx, doc));
@@ -148,10 +175,11 @@ async function finishDocument(
   // Each source's own values stay on its REPORTED_IN; the Event's are derived from them (deriveEventValues).
   const finished: PromiseLike<unknown>[] = [];
   const { created, joined, roles, values } = rows;
-  if (doc.events.length > 0) finished.push(tx.run(WRITE_EVENTS, { created, joined, roles, values }));
+  if (doc.events.length > 0)
+    finished.push(tx.run(WRITE_EVENTS, writeArgs({ created, joined, roles, values })));
   finished.push(deriveEventValues(tx, rows.joinedIds));
   const ratings = ratingRows(doc);
-  if (ratings.length > 0) finished.push(tx.run(WRITE_RATINGS, { ratings }));
+  if (ratings.length > 0) finished.push(tx.run(WRITE_RATINGS, writeArgs({ ratings })));
 
   // Last: an entity is an orphan only once every new fact has been written.
   const removing = removeOrphans(tx, previousIds);
@@ -219,11 +247,11 @@ function removeContribution(tx: ManagedTransaction, documentId: string): Promise
 async function removeOrphans(tx: ManagedTransaction, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const orphans = await tx.run<{ removed: number }>(
-    `UNWIND $ids AS id
+    `UNWIND $args.ids AS id
      MATCH (n) WHERE elementId(n) = id AND NOT (n)-[:MENTIONED_IN|AUTHORED|PUBLISHED]->() AND NOT ()-->(n)
      DETACH DELETE n
      RETURN count(*) AS removed`,
-    { ids },
+    writeArgs({ ids }),
   );
   return Number(orphans.records[0]?.get('removed') ?? 0);
 }

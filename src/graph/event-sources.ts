@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { GraphDocument, LinkedEvent } from '../link/graph-document.js';
 import { type CandidateEvent, type EventFacts, type EventMatch, matchEvents } from './event-match.js';
 import { roleRelationshipType } from './relationship-types.js';
-import { writeStatement } from './write-statement.js';
+import { writeArgs, writeStatement } from './write-statement.js';
 
 /**
  * One Event node per real-world event, however many documents tell it. Each document that tells it has
@@ -111,7 +111,7 @@ export async function matchStoredEvents(
   // reached from the party only: filtered by label and type past the DISTINCT, so the plan (kept, see
   // write-statement.ts) never seeks every event of the type, which a planner may pick on a small graph.
   const result = await tx.run(
-    writeStatement(`UNWIND $lookups AS row
+    writeStatement(`UNWIND $args.lookups AS row
      ${EVENTS_OF_PARTY}
      WITH DISTINCT row.index AS index, row.type AS type, e
      WITH index, e WHERE e:Event AND e.type = type
@@ -121,7 +121,7 @@ export async function matchStoredEvents(
        COLLECT { MATCH (e)-[:REPORTED_IN]->(:Document)-[:ISSUED_BY]->(c:Company) RETURN DISTINCT c.key } AS about,
        COLLECT { MATCH (e)-[p]->(m) WHERE p.roleKey IS NOT NULL AND (m:Company OR m:Person OR m:Organization)
                  RETURN DISTINCT {relationship: type(p), key: m.key} } AS parties`),
-    { lookups },
+    writeArgs({ lookups }),
   );
   for (const record of result.records) {
     const index = Number(record.get('index'));
@@ -232,7 +232,7 @@ export async function readStoredEvents(
 ): Promise<StoredEvent[]> {
   if (lookups.length === 0) return [];
   const result = await tx.run(
-    writeStatement(`UNWIND $lookups AS row
+    writeStatement(`UNWIND $args.lookups AS row
      ${EVENTS_OF_PARTY}
      WITH DISTINCT row.type AS type, e
      WITH type, e WHERE e:Event AND e.type = type
@@ -247,7 +247,7 @@ export async function readStoredEvents(
        COLLECT { MATCH (e)-[s:REPORTED_IN]->(d)
                  RETURN {documentId: d.id, publishedAt: d.publishedAt, date: s.date, amount: s.amount,
                          amountLow: s.amountLow, currency: s.currency, shares: s.shares, ratio: s.ratio} } AS sources`),
-    { lookups },
+    writeArgs({ lookups }),
   );
   return result.records.map((record) => ({
     id: String(record.get('id')),
@@ -291,9 +291,9 @@ function toNumber(value: unknown): number | null {
 export async function deriveEventValues(tx: ManagedTransaction, eventIds: readonly string[]): Promise<void> {
   if (eventIds.length === 0) return;
   await tx.run(
-    writeStatement(`UNWIND $ids AS id
+    writeStatement(`UNWIND $args.ids AS id
      MATCH (e:Event {id: id})
      ${DERIVE_VALUES}`),
-    { ids: [...eventIds] },
+    writeArgs({ ids: [...eventIds] }),
   );
 }

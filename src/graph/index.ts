@@ -12,3 +12,4 @@ export { KNOWN_NAMES_QUERY, readKnownNames } from './known-names.js';
 export { createNeo4jDriver } from './neo4j-driver.js';
 export { runReadQuery, WriteRefusedError } from './read-query.js';
 export { roleRelationshipType } from './relationship-types.js';
+export { warmUpGraphWrites } from './write-warm-up.js';

@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { loadEventRoles } from '../link/event-roles.js';
 import type { GraphDocument } from '../link/graph-document.js';
 import { roleRelationshipType } from './relationship-types.js';
-import { writeStatement } from './write-statement.js';
+import { writeArgs, writeStatement } from './write-statement.js';
 
 /**
  * A party an earlier document named only in words (a news item's 小米集团 before any filing of the
@@ -14,7 +14,7 @@ import { writeStatement } from './write-statement.js';
  * the hkCode index for every document; the worded arguments are sought by their text (SEEK: inside the
  * batch writer's per-document CALL a planner scanned the whole text index). The clauses take the company keys from `keys` and leave `c`, the
  * company, and `linked`, the element ids of the relationships made; `imported` names more variables the
- * lookup needs (`documentId` is an expression of them). They take `$roleTypes` (lateLinkParameters).
+ * lookup needs (`documentId` is an expression of them). They take `$args.roleTypes` (lateLinkParameters).
  */
 export function lateLinkClauses(keys: string, documentId: string, imported = ''): string {
   return `UNWIND ${keys} AS key
@@ -24,8 +24,8 @@ CALL (c${imported}) {
   WITH DISTINCT name WHERE size(name) >= 2
     AND NOT EXISTS { MATCH (o:Company) USING INDEX o:Company(name) WHERE o.name = name AND o <> c }
   MATCH (e:Event)-[h:HAS_ARGUMENT {text: name}]->(s:Sentence) USING INDEX SEEK h:HAS_ARGUMENT(text)
-  WHERE h.value IS NULL AND h.documentId <> ${documentId} AND h.roleKey IN keys($roleTypes)
-  CREATE (e)-[r:$($roleTypes[h.roleKey])]->(c)
+  WHERE h.value IS NULL AND h.documentId <> ${documentId} AND h.roleKey IN keys($args.roleTypes)
+  CREATE (e)-[r:$($args.roleTypes[h.roleKey])]->(c)
   SET r = {role: h.role, roleKey: h.roleKey, documentRole: h.documentRole, documentId: h.documentId,
            text: h.text, sentenceId: s.id, start: h.start, end: h.end, confidence: h.confidence,
            inferred: coalesce(h.inferred, false)}
@@ -34,7 +34,7 @@ CALL (c${imported}) {
 }`;
 }
 
-const LINK_LATE_PARTIES = writeStatement(`${lateLinkClauses('$keys', '$documentId')}
+const LINK_LATE_PARTIES = writeStatement(`${lateLinkClauses('$args.keys', '$args.documentId')}
 RETURN c.key AS key, [c.name] + coalesce(c.shortNames, []) AS names, linked`);
 
 let roleTypes: Record<string, string> | undefined;
@@ -77,11 +77,10 @@ export function companyRoleKeys(): Set<string> {
 export async function linkLateParties(tx: ManagedTransaction, doc: GraphDocument): Promise<LateParties> {
   const keys = listedCompanyKeys(doc);
   if (keys.length === 0) return { names: new Map(), linked: [] };
-  const result = await tx.run(LINK_LATE_PARTIES, {
-    keys,
-    documentId: doc.document.id,
-    ...lateLinkParameters(),
-  });
+  const result = await tx.run(
+    LINK_LATE_PARTIES,
+    writeArgs({ keys, documentId: doc.document.id, ...lateLinkParameters() }),
+  );
   return {
     names: new Map(
       result.records.map((r) => [String(r.get('key')), (r.get('names') as unknown[]).map(String)]),

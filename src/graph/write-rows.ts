@@ -34,7 +34,7 @@ export function entityNode(keyField: string): string {
  * refers to (an argument assembly dropped) only teaches a node the graph already has: created, it would
  * be a node without relationships.
  */
-export const MERGE_ENTITIES = writeStatement(`UNWIND $rows AS row
+export const MERGE_ENTITIES = writeStatement(`UNWIND $args.rows AS row
 ${mergeEntityClauses()}`);
 
 /** The MERGE of each label's branch, on `row`: MERGE_ENTITIES' body. */
@@ -67,7 +67,7 @@ export function mergeEntityClauses(): string {
  * The documents, their sentences, their issuers and the subsidiaries they state (nodes of their own,
  * linked to the parent by the document that says so).
  */
-export const WRITE_DOCUMENTS = writeStatement(`UNWIND $documents AS doc
+export const WRITE_DOCUMENTS = writeStatement(`UNWIND $args.documents AS doc
 MERGE (d:Document {id: doc.id})
 SET d += doc.props
 FOREACH (_ IN CASE WHEN doc.isReport THEN [1] ELSE [] END | SET d:ResearchReport)
@@ -86,7 +86,7 @@ CALL (d, doc) {
   CREATE (d)-[:HAS_SENTENCE]->(sn)
 }`);
 
-export const WRITE_MENTIONS = writeStatement(`UNWIND $rows AS row
+export const WRITE_MENTIONS = writeStatement(`UNWIND $args.rows AS row
 CALL (row) { ${entityNode('entityKey')} }
 MATCH (s:Sentence {id: row.sentenceId})
 CREATE (n)-[:MENTIONED_IN {type: row.type, start: row.start, end: row.end, text: row.text,
@@ -106,7 +106,7 @@ const REPORTED_WITH_EVIDENCE = `  CREATE (e)-[rep:REPORTED_IN]->(d) SET rep = ro
  * were read in). One statement: the events are created before they are joined and argued.
  */
 export const WRITE_EVENTS = writeStatement(`CALL () {
-  UNWIND $created AS row
+  UNWIND $args.created AS row
   MATCH (d:Document {id: row.documentId})
   CREATE (e:Event {id: row.id, documentId: row.documentId, type: row.type, typeKey: row.typeKey,
                    documentType: row.documentType, trigger: row.source.trigger, confidence: row.source.confidence,
@@ -117,13 +117,13 @@ export const WRITE_EVENTS = writeStatement(`CALL () {
 ${REPORTED_WITH_EVIDENCE}
 }
 CALL () {
-  UNWIND $joined AS row
+  UNWIND $args.joined AS row
   MATCH (d:Document {id: row.documentId})
   MATCH (e:Event {id: row.joinId})
 ${REPORTED_WITH_EVIDENCE}
 }
 CALL () {
-  UNWIND $roles AS row
+  UNWIND $args.roles AS row
   MATCH (e:Event {id: row.eventId})
   CALL (row) { ${entityNode('entityKey')} }
   CREATE (e)-[r:$(row.relationship)]->(n)
@@ -133,7 +133,7 @@ CALL () {
            inferred: coalesce(row.inferred, false)}
 }
 CALL () {
-  UNWIND $values AS row
+  UNWIND $args.values AS row
   MATCH (e:Event {id: row.eventId})
   MATCH (s:Sentence {id: row.sentenceId})
   CREATE (e)-[:HAS_ARGUMENT {role: row.role, roleKey: row.roleKey, documentRole: row.documentRole,
@@ -143,7 +143,7 @@ CALL () {
 }`);
 
 /** Reports' ratings, forecasts, broker and analysts, rows in order (an analyst's name is the last row's). */
-export const WRITE_RATINGS = writeStatement(`UNWIND $ratings AS rating
+export const WRITE_RATINGS = writeStatement(`UNWIND $args.ratings AS rating
 MATCH (d:Document {id: rating.documentId})
 MATCH (c:Company {key: rating.companyKey})
 CREATE (d)-[:RATES {rating: rating.rating, change: rating.change, targetPrice: rating.targetPrice,

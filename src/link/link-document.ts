@@ -522,7 +522,8 @@ function firstCompanyNamedIn(
     .sort((a, b) => a.start - b.start);
   for (const e of companies) {
     const name = cleanCompanyName(e.text);
-    if (isNotCompanyName(name) || SELF_NAME.test(name) || name === outlet || !story.includes(name)) continue;
+    if (isNotCompanyName(name) || SELF_NAME.test(name) || !story.includes(name)) continue;
+    if (outlet && name.startsWith(outlet)) continue;
     return { key: `name:${name}`, label: 'Company', name, shortNames: [name] };
   }
   return undefined;
@@ -536,10 +537,13 @@ function leadCompanyOf(
   parsed: ParsedDocument,
   extractions: readonly ExtractionResult[],
 ): LinkedEntity | undefined {
-  if (parsed.kind !== 'news' && parsed.kind !== 'other') return undefined;
+  // A broker's note that prints no covered "name (code)" is about the company its lead names, as a news item is.
+  if (parsed.kind === 'announcement' || parsed.header.researchReport?.stock) return undefined;
   const lead = parsed.sentences[0];
   if (!lead) return undefined;
-  const outlet = outletOf(parsed.modelText.slice(lead.start, lead.end));
+  // A report's lead may name its own broker (东方证券股份有限公司研究所): the author, not the subject.
+  const outlet =
+    parsed.header.researchReport?.broker ?? outletOf(parsed.modelText.slice(lead.start, lead.end));
   return firstCompanyNamedIn(extractions[0], parsed.modelText.slice(lead.end), outlet);
 }
 

@@ -23,7 +23,24 @@ const RESEARCH_CUES: readonly Cue[] = [
   { re: /盈利预测|目标价|相关研究|相关报告|投资要点|报告摘要/, weight: 1 },
   { re: /[\u4e00-\u9fa5]{2,6}证券(?:经济|发展)?研究(?:所|院|中心)/, weight: 1 },
   // A report's abstract as news sites carry it: its opening label, a kept rating, forecasts by year, the analyst's "we".
-  { re: /^\s*(?:事件|事项|事件描述|事件点评|投资要点|核心观点|公司动态|业绩简述)\s*[:：\s]/, weight: 2 },
+  {
+    re: /^\s*(?:\d{2}H[12]|20\d{2}H[12]|[1-4]Q\d{2})?(?:事件|事项|事件描述|事件点评|事件概况|事件概述|投资要点|核心观点|核心结论|主要观点|公司动态|公告要点|报告要点|报告导读|本报告导读|业绩简述|业绩总结|业绩回顾|业绩简评|业绩点评)\s*[:：\s]/,
+    weight: 3,
+  },
+  // The covered company as bare 公司 opening the text ("公司发布2020年年报"): the press names the company.
+  {
+    re: /^\s*(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日[，,]\s*)?公司(?:于|发布|公告|公布|披露)/,
+    weight: 2,
+  },
+  // Brokers' shorthand for periods and changes: 2Q20, 20H1, 9M20, 同比+11.3%, (yoy+20.36%), 同增.
+  {
+    re: /(?<![\dA-Za-z])(?:[1-4]Q\d{2}|\d{2}Q[1-4]|\d{2}H[12]|[12]H\d{2}|20\d{2}Q[1-4]|20\d{2}H[12]|9M\d{2})(?![\dA-Za-z])|同比\s*[+\-－]\s*\d|[（(]\s*(?:yoy|YoY|同比)?\s*[+\-－]\d+(?:\.\d+)?%\s*[)）]|yoy|同增|同降/,
+    weight: 2,
+  },
+  {
+    re: /有望|看好|符合(?:我们)?预期|(?:超|低于)(?:我们|市场)?预期|估值|盈利能力|受益于|业绩弹性/,
+    weight: 1,
+  },
   {
     re: /维持[“"「]?(?:买入|增持|推荐|强烈推荐|优于大市|强于大市|跑赢行业|审慎增持|谨慎增持|中性)[”"」]?/,
     weight: 3,
@@ -58,14 +75,14 @@ const NEWS_CUES: readonly Cue[] = [
   { re: /(?:新华社|中新社|人民网|央视|本报)[\u4e00-\u9fa5]{0,6}\d{1,2}月\d{1,2}日(?:电|讯)/, weight: 4 },
   { re: /\d{1,2}月\d{1,2}日讯|[\u4e00-\u9fa5]{2}\s*讯\s*[（(]?记者|^\s*本报讯/m, weight: 3 },
   {
-    re: /[（(]\s*记者\s*[\u4e00-\u9fa5]{2,4}|记者\s*[\u4e00-\u9fa5]{2,4}\s*(?:报道|摄)|^\s*记者\s*[:：|｜]/m,
+    re: /[（(]\s*记者\s*[\u4e00-\u9fa5]{2,4}|记者\s*[\u4e00-\u9fa5]{2,4}\s*(?:报道|摄)|^\s*记者\s*[:：|｜]|记者\s+[\u4e00-\u9fa5]{2,3}(?=[\s/]|$)/m,
     weight: 2,
   },
   { re: /^\s*(?:来源|文章来源|稿件来源)\s*[:：]/m, weight: 2 },
   { re: /(?:责任)?编辑\s*[:：]\s*[\u4e00-\u9fa5A-Za-z0-9]{2,8}/, weight: 2 },
   // A filing retold: "示例股份公告，", "示例股份(600000)3月1日晚间公告，", "公开信息显示" (a filing says 特此公告, not 公告，)
   {
-    re: /(?:^|[\n。])\s*[\u4e00-\u9fa5A-Za-z*]{2,10}\s*(?:[（(]\d{6}[)）])?\s*(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|午间|晚|早)?(?:发布)?公告(?:称)?[，,：:]|公开信息显示|披露(?:资料|信息)显示/,
+    re: /(?:^|[\n。】])\s*[\u4e00-\u9fa5A-Za-z*]{2,10}\s*(?:[（(]\d{6}[)）])?\s*(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|午间|晚|早)?(?:发布)?公告(?:称)?[，,：:]|公开信息显示|披露(?:资料|信息)显示|(?:^|[\n。】])\s*(?!公司)[\u4e00-\u9fa5A-Za-z*]{2,10}(?:发布|披露|公布)了?[^，。]{0,12}?(?:预告|快报|年报|中报|季报|半年报)[，,]/,
     weight: 3,
   },
   // a listed company named with its code in brackets, as the press writes it: 示例股份(600000), 某银行(01398.HK)
@@ -77,7 +94,15 @@ const NEWS_CUES: readonly Cue[] = [
   // a headline opening the text: "示例股份：拟回购1亿元股份"
   { re: /^\s*(?!证券|股票|公司|公告|本公司)[\u4e00-\u9fa5A-Za-z*]{2,10}[：:][^\n：:]{4,40}\n/, weight: 2 },
   // "7月5日消息，" / "8月4日晚间讯" / "原标题：": how news items and flashes open
-  { re: /\d{1,2}月\d{1,2}日(?:晚间|早间|午间|晚|早)?(?:消息|讯|电)[，,\s]|^\s*原标题\s*[:：]/m, weight: 3 },
+  {
+    re: /\d{1,2}月\d{1,2}日(?:晚间|早间|午间|晚|早)?(?:消息|讯|电)[，,\s]|(?:^|\/)\d{1,2}日(?:消息|讯|电)[，,]|^\s*原标题\s*[:：]/m,
+    weight: 3,
+  },
+  // an item opening with its date or the source it quotes: "4月25日，某某发布年报", "深圳证监局：经查，…"
+  {
+    re: /^\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日[，,](?!\s*公司)|^\s*(?:港资|北向资金|陆股通)\d{1,2}月\d{1,2}日|^\s*(?!事件|事项|业绩|报告|公告|投资|核心|主要|公司)[\u4e00-\u9fa5A-Za-z]{2,10}[：:]\s*[^\s]/,
+    weight: 2,
+  },
   // a flash's bracketed headline "【某某：控股股东减持】" at the very top
   { re: /^\s*【[^】\n]{4,60}】/, weight: 2 },
   {
@@ -88,6 +113,26 @@ const NEWS_CUES: readonly Cue[] = [
     re: /财联社|证券时报网|第一财经|每日经济新闻|界面新闻|澎湃新闻|新浪财经|东方财富网|21世纪经济报道|腾讯证券|智通财经|格隆汇/,
     weight: 1,
   },
+];
+
+/**
+ * Factual third-person prose as the press writes it: attribution and reporting verbs. A forum or social post
+ * rarely reads so; its own marks (hashtags, reposts, emoji, the first person) count against news.
+ */
+const REPORTED_PROSE: readonly Cue[] = [
+  {
+    re: /获悉|知情人士|据[^，。\n]{1,20}(?:报道|消息|显示|了解)|援引|公告(?:称|显示)|(?:天眼查|企查查|数据|资料)显示|(?:表示|指出|透露|宣布|回应)[，,：:\s]/,
+    weight: 2,
+  },
+  // a recent day in the same sentence as an organisation: "某银行近日收到…", "证监会今日发布…"
+  {
+    re: /(?:日前|近日|今日|昨日|昨天|今天)[^。\n]{0,40}(?:公司|集团|银行|股份|证券|基金|交易所|证监会|监管|法院|政府|部)|(?:公司|集团|银行|股份|证券|基金|交易所|证监会|监管|法院|政府|部)[^。\n]{0,40}(?:日前|近日|今日|昨日|昨天|今天)/,
+    weight: 2,
+  },
+];
+const SOCIAL_CUES: readonly Cue[] = [
+  { re: /#(?!\d)[^#\n]{1,30}#|\/\/@|\[[\u4e00-\u9fa5]{1,3}\]|\?{3,}|[！!]{2,}|超话/, weight: 3 },
+  { re: /我(?!们|国|省|市|区|行|司|部|院|会)|你们?|哈哈|散户|韭菜|小散/, weight: 2 },
 ];
 
 /** Below this a kind is not claimed: the document stays `other`. */
@@ -118,7 +163,9 @@ export function kindSample(text: string): string {
 export function kindScores(text: string): KindScores {
   // Financial printers space out characters ("董 事 会"); cues are written without spaces.
   const sample = kindSample(text).replace(CJK_SPACING, '');
-  const news = score(sample, NEWS_CUES);
+  const cued = score(sample, NEWS_CUES);
+  const social = score(sample, SOCIAL_CUES);
+  const news = Math.max(0, cued + score(sample, REPORTED_PROSE) - social);
   return {
     announcement: score(sample, ANNOUNCEMENT_CUES),
     research_report: score(sample, RESEARCH_CUES),

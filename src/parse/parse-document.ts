@@ -12,7 +12,7 @@ import { UndecodableTextError } from './errors/undecodable-text-error.js';
 import { UnsupportedTypeError } from './errors/unsupported-type-error.js';
 import { extractHtmlText } from './html-text.js';
 import { cleanLayout } from './layout-cleaner.js';
-import { parseNewsHeader, publisherOf } from './news-header.js';
+import { parseNewsHeader } from './news-header.js';
 import { DEFAULT_OCR_LIMITS, type OcrPage, ocrPdfPages } from './ocr/ocr-pages.js';
 import { doubtedFiguresIn, sentenceBoxes } from './ocr/sentence-boxes.js';
 import { extractPdfText } from './pdf-text.js';
@@ -165,9 +165,10 @@ function parseHeader(
   } else if (kind === 'research_report') {
     const r = parseResearchReportHeader(modelText, withHeaderRows(tables), { runningLines });
     if (r) header.researchReport = r;
-    // A note that prints no "name (code)" names its company where it says the company published (X发布半年报).
-    const publisher = r?.stock ? undefined : publisherOf(modelText);
-    if (publisher) header.news = { subject: { name: publisher } };
+    // A note that prints no "name (code)" names its company as a news item does: first in its opening, or
+    // where it says the company published (X发布半年报).
+    const subject = r?.stock ? undefined : parseNewsHeader(modelText).subject;
+    if (subject) header.news = { subject };
   } else {
     const news = parseNewsHeader(modelText);
     if (news.subject || news.noticeDate) header.news = news;

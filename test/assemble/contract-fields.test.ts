@@ -512,6 +512,50 @@ describe('readContractFields', () => {
     );
   });
 
+  it('reads a consortium listed whole before 联合体, and a member labelled inside a note', async () => {
+    const listed = await records(
+      '经公开招标，西山园林集团有限公司、华北路桥股份有限公司、东湖工程技术有限公司联合体被确定为“东湖新区海绵城市建设PPP项目”的第一中标候选人，投标报价为3亿元。',
+    );
+    assert.deepEqual(
+      listed.records[0]?.联合体成员?.map((m) => m.text),
+      ['西山园林集团有限公司', '东湖工程技术有限公司'],
+    );
+    assert.equal(listed.records[0]?.乙方?.text, '华北路桥股份有限公司');
+    const group = await records(
+      '近日，本公司下属东湖建设集团有限公司、西山勘察设计院集团有限公司（联合体）中标东湖产业园安置小区项目勘察、设计、施工总承包，中标金额为5亿元。',
+    );
+    assert.equal(group.records[0]?.乙方?.text, '东湖建设集团有限公司');
+    assert.deepEqual(
+      group.records[0]?.联合体成员?.map((m) => m.text),
+      ['西山勘察设计院集团有限公司'],
+    );
+    const noted = await records(
+      '公司于近日收到东湖县卫生局出具的《中标通知书》，确认我公司（联合体成员单位：东湖县宏源建筑工程有限责任公司）中标“东湖医疗产业园建设项目”。中标金额为3亿元。',
+    );
+    assert.deepEqual(
+      noted.records[0]?.联合体成员?.map((m) => m.text),
+      ['东湖县宏源建筑工程有限责任公司'],
+    );
+    const joined = await records(
+      '3、中标人：华北路桥股份有限公司（联合体成员：西山基金管理（北京）有限公司、东湖扬子江和远融资租赁有限公司）\n4、中标金额：24亿元',
+    );
+    assert.deepEqual(
+      joined.records[0]?.联合体成员?.map((m) => m.text),
+      ['西山基金管理（北京）有限公司', '东湖扬子江和远融资租赁有限公司'],
+    );
+    const marked = await records(
+      '公司于近日收到东湖工程咨询监理有限公司发来的《中标通知书》，确定华北设计研究院有限公司（联合体牵头单位）、西山路桥集团有限公司（联合体成员单位）为东湖园区道路工程的中标人，中标价为2亿元。',
+    );
+    assert.deepEqual(
+      marked.records[0]?.联合体成员?.map((m) => m.text),
+      ['西山路桥集团有限公司'],
+    );
+    const ourWords = await records(
+      '华北路桥股份有限公司及其控股子公司与东湖电力公司组成联合体，中标东湖输变电工程，中标金额为2亿元。',
+    );
+    for (const m of ourWords.records[0]?.联合体成员 ?? []) assert.doesNotMatch(m.text, /^其?控股子公司$/);
+  });
+
   it('names a concession agreement, and a contract told after 签订的, but no words about a contract', async () => {
     const title = '华北路桥股份有限公司重大合同签署公告';
     const concession = await records(
@@ -526,6 +570,80 @@ describe('readContractFields', () => {
     assert.equal(told.records[0]?.合同名称?.text, '通信设备订货合同');
     const generic = await records('公司与东湖石油公司签署了乌克兰重大经营合同，合同金额为8,000万元。', title);
     assert.equal(generic.records[0]?.合同名称, undefined);
+  });
+
+  it('names no contract that is not signed yet, a list of acts, an award confirmation or a consortium agreement', async () => {
+    const title = '华北路桥股份有限公司重大合同公告';
+    const notYet = await records(
+      '截至本公告日，公司尚未与出租方签订项目租赁合同，租赁面积约5,000平方米，年租金约1,200万元。',
+      title,
+    );
+    assert.equal(notYet.records[0]?.合同名称, undefined);
+    const later = await records(
+      '公司中标东湖水电站工程，中标金额为8亿元，公司将在合同正式签订后另行公告合同内容。',
+      title,
+    );
+    assert.equal(later.records[0]?.合同名称, undefined);
+    const acts = await records(
+      '授权董事代表公司与相关各方商议、制定、签署、补充、修订及实施与投资项目相关的贷款协议，金额不超过人民币4亿元。',
+      title,
+    );
+    assert.equal(acts.records[0]?.合同名称, undefined);
+    const award = await records(
+      '公司以2.1亿元竞得东湖新区地块，并与东湖市国土资源局签署了《挂牌成交确认书》。',
+      title,
+    );
+    assert.equal(award.records[0]?.合同名称, undefined);
+    const consortium = await records(
+      '公司与东湖设计院签订了《联合体缔约协议》，并与东湖城投有限公司签订了《建筑工程施工总承包合同》，合同金额为3亿元。',
+      title,
+    );
+    assert.equal(consortium.records[0]?.合同名称?.text, '建筑工程施工总承包合同');
+  });
+
+  it('gives the client by the full name a short one stands for, and takes no 项目公司 for a client', async () => {
+    const title = '华北路桥股份有限公司重大合同公告';
+    const aliased = await records(
+      '公司于近日与东湖中烟工业有限责任公司（以下简称“中烟公司”）签订了《商品房购销合同》，中烟公司购买公司开发的酒店，合同金额为3亿元。',
+      title,
+    );
+    assert.equal(aliased.records[0]?.甲方?.text, '东湖中烟工业有限责任公司');
+    const nation = await records(
+      '公司与中华人民共和国国家旅游局（以下简称“国家旅游局”）签订了《旅游信息系统建设合同》，合同金额为1亿元。',
+      title,
+    );
+    assert.equal(nation.records[0]?.甲方?.text, '中华人民共和国国家旅游局');
+    const spv = await records(
+      '社会资本方与政府方出资代表共同注资成立项目公司，由中标人与项目公司签订设计施工总承包合同，合同金额为5亿元。',
+      title,
+    );
+    assert.notEqual(spv.records[0]?.甲方?.text, '项目公司');
+  });
+
+  it('ends a project where its name does: a bracket closed on the next line, no alias note, no next label, no 内容为', async () => {
+    const open = await records(
+      [
+        '1、项目名称：东湖生态产业园基础配套设施项目(东湖市龙',
+        '安工业区纬七路一期道路工程)',
+        '2、中标金额：5,000万元',
+      ].join('\n'),
+    );
+    assert.equal(
+      open.records[0]?.项目名称?.text,
+      '东湖生态产业园基础配套设施项目(东湖市龙\n安工业区纬七路一期道路工程)',
+    );
+    const alias = await records(
+      '1、项目名称：东湖广场商业项目、西山广场商业项目（以下统称“项目”）\n2、中标金额：5,000万元',
+    );
+    assert.equal(alias.records[0]?.项目名称?.text, '东湖广场商业项目、西山广场商业项目');
+    const label = await records(
+      '1、项目名称：东湖新区旅游区建设项目（园林绿化工程设计施工一体化） 2.中标报价\n3、工期：365天\n4、中标金额：5,000万元',
+    );
+    assert.equal(label.records[0]?.项目名称?.text, '东湖新区旅游区建设项目（园林绿化工程设计施工一体化）');
+    const told = await records(
+      '公司近日收到中标通知书，中标内容为东湖市海绵城市建设PPP项目，中标金额为5亿元。',
+    );
+    assert.equal(told.records[0]?.项目名称?.text, '东湖市海绵城市建设PPP项目');
   });
 
   it('drops 项目招标人 and 全资子公司 before the names they introduce', async () => {

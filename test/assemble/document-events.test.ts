@@ -107,19 +107,20 @@ describe('document-level records', () => {
     );
   });
 
-  it('dates an event by the announcement when the text says 近日, and marks it inferred', () => {
-    const [event] = mergeDocumentEvents(
-      [pledge(1, '周建平', '公司近日接到控股股东周建平的通知，其股份已质押。')],
-      {
+  it('dates an event by the announcement when the text says 今日, and marks it inferred; 近日 states no day', () => {
+    const dated = (text: string) =>
+      mergeDocumentEvents([pledge(1, '周建平', text)], {
         documentId: 'd',
         kind: 'announcement',
         publishedAt: '2025-03-18',
         issuer,
         eventTypes,
-      },
-    );
-    assert.equal(event?.date, '2025-03-18');
-    assert.equal(event?.arguments.find((a) => a.role === 'date')?.inferred, true);
+      })[0];
+    const today = dated('公司今日接到控股股东周建平的通知，其股份已质押。');
+    assert.equal(today?.date, '2025-03-18');
+    assert.equal(today?.arguments.find((a) => a.role === 'date')?.inferred, true);
+    const lately = dated('公司近日接到控股股东周建平的通知，其股份已质押。');
+    assert.equal(lately?.date, undefined);
   });
 
   it('fills the issuer as the actor when the sentence says 公司 and no actor was read', () => {
@@ -467,6 +468,29 @@ describe('record roles read from the wording', () => {
     assert.deepEqual(mergeRecordMentions([fragment], news), []);
     const [record] = mergeRecordMentions([{ ...fragment, fixedWording: true }], news);
     assert.equal(roles(record).净亏损, '1.2亿元');
+  });
+
+  it("keeps the period's plain net loss, not a surer reading of the adjusted (扣非) one", () => {
+    const news = { documentId: 'd', kind: 'news' as const, eventTypes, sentenceStarts };
+    const plain = {
+      ...mention('亏损', 1, '净利润亏损57.04万元，同比减少110.62%；', '57.04万元', [['money', '57.04万元']]),
+      confidence: 0.84,
+    };
+    const adjusted = {
+      ...mention('亏损', 2, '扣非后净利润亏损326.51万元，同比减少207.49%。', '326.51万元', [
+        ['money', '326.51万元'],
+      ]),
+      confidence: 0.88,
+    };
+    const both = [plain, adjusted]
+      .map((e) => toRecordMention(e, news))
+      .filter((m): m is RecordMention => m !== undefined)
+      .map((m) => ({ ...m, fixedWording: true as const }));
+    const [record] = mergeRecordMentions(both, news);
+    assert.equal(roles(record).净亏损, '57.04万元');
+    // Stated alone, the adjusted figure is the loss.
+    const [alone] = mergeRecordMentions(both.slice(1), news);
+    assert.equal(roles(alone).净亏损, '326.51万元');
   });
 
   it('merges the Traditional and Simplified spellings of one officer into one record with one name', () => {

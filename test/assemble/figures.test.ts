@@ -1,13 +1,25 @@
 /** Whose figure is it: a running total or this event's own (wordings written for these tests). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isCumulativeFigure, restatesBodyTotal } from '../../src/assemble/figures.js';
+import { isAdjustedFigure, isCumulativeFigure, restatesBodyTotal } from '../../src/assemble/figures.js';
 
 function cumulativeAt(sentence: string, figure: string): boolean {
   const at = sentence.indexOf(figure);
   assert.ok(at >= 0, `${figure} is in the sentence`);
   return isCumulativeFigure(sentence, at);
 }
+
+describe('isAdjustedFigure', () => {
+  const results = '上半年净利润亏损57.04万元，同比减少110.62%；扣非后净利润亏损326.51万元。';
+  it('takes a profit after non-recurring items (扣非) for an adjusted figure', () => {
+    assert.equal(isAdjustedFigure(results, results.indexOf('326.51')), true);
+    assert.equal(isAdjustedFigure('扣除非经常性损益后的净利润为-50万元。', 8), true);
+  });
+  it('keeps the plain net profit, and a later clause free of the word', () => {
+    assert.equal(isAdjustedFigure(results, results.indexOf('57.04')), false);
+    assert.equal(isAdjustedFigure('扣非后净利润下降，净利润亏损20万元。', 14), false);
+  });
+});
 
 describe('isCumulativeFigure', () => {
   it('takes a running total after 累计 as no event figure', () => {

@@ -40,6 +40,13 @@ describe('notEventReason: statements that are not events', () => {
     expectReason(plan, 'promised-not-to', '减持');
   });
 
+  it('promised-not-to: a lock-up on the shares a trade brought (承诺本次增持的股份…不得转让)', () => {
+    expectReason('两大股东承诺本次增持的股份自取得之日起五年内不得转让。', 'promised-not-to', '增持');
+    expectReason('股东承诺，增持完成后的6个月内不出售所增持的公司股份；', 'promised-not-to', '增持');
+    // The promise to buy itself is the plan, though a lock-up follows it.
+    expectReason('控股股东承诺增持公司股份不低于500万股，增持完成后六个月内不减持。', undefined, '增持');
+  });
+
   it('not-yet: 尚未与招标人签订正式合同, while the bid win in the same sentence stays', () => {
     expectReason('截至本公告日，公司尚未与招标人签订正式合同。', 'not-yet', '签订');
     expectReason('截至本公告日，公司尚未与招标人签订正式合同。', 'not-yet');

@@ -45,6 +45,72 @@ describe('one record per party: officer changes and penalties read in pieces', (
     assert.deepEqual(fillers(found[0], '罚款金额'), ['1万元']);
   });
 
+  it("splits a sentence punishing several parties into one record each, each fine its own party's", () => {
+    const letters = '某省证监局对远山会计师事务所、张某、李某采取出具警示函措施。';
+    const warned = records([
+      mention('行政处罚', 0, letters, '出具警示函', [
+        ['institution', '某省证监局'],
+        ['obj', '远山会计师事务所'],
+        ['obj', '张某'],
+        ['obj', '李某'],
+        ['way', '出具警示函'],
+      ]),
+    ]);
+    assert.deepEqual(
+      warned.map((r) => [fillers(r, '处罚对象'), fillers(r, '处罚机构'), fillers(r, '处罚内容')]),
+      [
+        [['远山会计师事务所'], ['某省证监局'], ['出具警示函']],
+        [['张某'], ['某省证监局'], ['出具警示函']],
+        [['李某'], ['某省证监局'], ['出具警示函']],
+      ],
+    );
+    const fines = '证监会对远山科技罚款60万元，对王某罚款30万元。';
+    const fined = records([
+      mention('行政处罚', 1, fines, '罚款', [
+        ['obj', '远山科技'],
+        ['money', '60万元'],
+        ['obj', '王某'],
+        ['money', '30万元'],
+        ['institution', '证监会'],
+      ]),
+    ]);
+    assert.deepEqual(
+      fined.map((r) => [fillers(r, '处罚对象'), fillers(r, '罚款金额')]),
+      [
+        [['远山科技'], ['60万元']],
+        [['王某'], ['30万元']],
+      ],
+    );
+    // A name read again in part (远山科技 and 山科技) is one party.
+    const twice = records([
+      mention('行政处罚', 2, '证监会对远山科技、王某出具警示函。', '出具警示函', [
+        ['obj', '远山科技'],
+        ['obj', '山科技'],
+        ['obj', '王某'],
+        ['institution', '证监会'],
+      ]),
+    ]);
+    assert.deepEqual(
+      twice.map((r) => fillers(r, '处罚对象')),
+      [['远山科技'], ['王某']],
+    );
+    // A group written as one phrase (张某、李某等当事人) is one party, its fine the group's.
+    const group = '证监会对张某、李某等当事人给予警告，并处3万至30万元不等罚款。';
+    const grouped = records([
+      mention('行政处罚', 3, group, '警告', [
+        ['obj', '张某'],
+        ['obj', '李某'],
+        ['way', '警告'],
+        ['money', '3万至30万元'],
+        ['institution', '证监会'],
+      ]),
+    ]);
+    assert.deepEqual(
+      grouped.map((r) => [fillers(r, '处罚对象'), fillers(r, '罚款金额')]),
+      [[['张某', '李某'], ['3万至30万元']]],
+    );
+  });
+
   it('reads a company and its branch fined the same as one party, the branch', () => {
     const text = '远山健康科技股份有限公司上海分公司因虚假宣传，被某区市场监督管理局罚款1万元。';
     const found = records([
@@ -120,5 +186,32 @@ describe('one record per party: officer changes and penalties read in pieces', (
     ];
     assert.deepEqual(keepOneParty('行政处罚', args, 0), args);
     assert.deepEqual(keepOneParty('中标', args, 0), args);
+  });
+});
+
+describe('officer changes told only in an aside', () => {
+  it('reads no change from a bracketed aside that says who someone is, and still reads one told outside it', () => {
+    const aside = '此后，资金分别汇入孙某（2017年12月卸任公司财务总监）、张某（原名张某某）账户。';
+    assert.equal(
+      records([
+        mention('高管变动', 0, aside, '汇入', [
+          ['sub-per', '孙某'],
+          ['title', '财务总监'],
+        ]),
+      ]).length,
+      0,
+    );
+    const told = '孙某（财务总监）因个人原因辞去公司财务总监职务。';
+    const found = records([
+      mention('高管变动', 1, told, '辞去', [
+        ['sub-per', '孙某'],
+        ['title', '财务总监'],
+        ['way', '辞去'],
+      ]),
+    ]);
+    assert.deepEqual(
+      found.map((r) => fillers(r, '高管姓名')),
+      [['孙某']],
+    );
   });
 });

@@ -233,6 +233,22 @@ describe('ruleRecords: 股份回购 in news', () => {
     assert.equal(ruleRecords(issueOnly, {}).filter((r) => r.type === '股份回购').length, 0);
   });
 
+  it("reads a story on an approved buy-back mandate, the limits stated in the mandate's next sentence", async () => {
+    const doc = await parse([
+      '【远山控股：计划回购已发行香港股份数目的10%】远山控股公告，于2025年5月20日股东周年大会上，股东授权董事会在香港联交所购回香港股份。',
+      '购回不超过120,000,000香港股份，相当于不超过股东周年大会当日已发行香港股份数目的10%。',
+    ]);
+    const records = ruleRecords(doc, { issuer: { name: '远山控股', shortName: '远山控股' } });
+    assertSpans(doc, records);
+    const buyback = records.filter((r) => r.type === '股份回购');
+    assert.equal(buyback.length, 1);
+    assert.equal(roles(buyback[0]).回购方, '远山控股');
+    assert.equal(value(buyback[0], '回购股份数量'), 120_000_000);
+    assert.equal(value(buyback[0], '占公司总股本比例'), 0.1);
+    // The record is told where the mandate is, not where its limits are.
+    assert.ok((buyback[0]?.trigger.start ?? Infinity) < doc.text.indexOf('购回不超过'));
+  });
+
   it("reads the company and the figures of a plan and of a day's trade", async () => {
     const doc = await parse(
       [
@@ -255,6 +271,25 @@ describe('ruleRecords: 股份回购 in news', () => {
     assert.deepEqual(all(day, '回购完成时间'), ['12月29日']);
     assert.deepEqual(all(trade, '回购完成时间'), ['12月31日']);
     assert.deepEqual(all(plan, '回购完成时间'), []);
+  });
+
+  it("takes a flash's price and cost from the sentence that goes on with them, a range written with one unit whole", async () => {
+    const doc = await parse(
+      [
+        '示例太平(00999.HK)：12月31日回购116.6万股。每股价格2.86-2.88港元，共耗资约334.5万港元。',
+        '示例能源(00888.HK)：12月30日回购20万股。示例能源此前公告称，将斥资5000万港元收购星河矿业。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(buybacks(records), [
+      [['示例太平'], ['116.6万股'], ['334.5万港元']],
+      // The next sentence is about something else: its money is no cost of the buy-back.
+      [['示例能源'], ['20万股'], []],
+    ]);
+    const [trade] = records.filter((r) => r.type === '股份回购');
+    assert.deepEqual(all(trade, '每股交易价格'), ['2.86-2.88港元']);
   });
 
   it("reads no buy-back from repos, plans buying repurchased shares, companies named in passing or a year's totals", async () => {
@@ -412,6 +447,52 @@ describe('ruleRecords: 股东增持 / 股东减持', () => {
     );
   });
 
+  it("reads a holder's plan over several clauses with its share of the capital, the range's upper bound", async () => {
+    const doc = await parse([
+      '【远山科技：控股股东拟增持0.5%-1%股份】3月2日电，远山科技公告，控股股东远航投资计划于本公告披露之日起6个月内，通过集中竞价交易系统增持公司股份，拟增持股份比例不低于公司股本总数的0.5%，不高于公司股本总数的1%。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [r.type, roles(r).增持方, value(r, '增持部分占总股本比例')]),
+      [['股东增持', '远航投资', 0.01]],
+    );
+  });
+
+  it('reads a sum split by holder after 其中 as one record per holder with its own figure', async () => {
+    const doc = await parse([
+      '远山科技稳定股价：三大股东共同增持',
+      '增持主体包括远航投资管理公司（以下简称“远航投资”）、山海资本有限公司（以下简称“山海资本”）。',
+      '两大股东增持约900万股。',
+      '其中，远航投资增持股份数不少于600万股，山海资本增持股份数不少于300.50万股；',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [r.type, all(r, '增持方'), value(r, '交易股票/股份数量')]),
+      [
+        ['股东增持', ['远航投资'], 6_000_000],
+        ['股东增持', ['山海资本'], 3_005_000],
+      ],
+    );
+  });
+
+  it('reads a counted group of officers trading together as one holder written as the text has it', async () => {
+    const doc = await parse([
+      '远山科技稳股价方案：股东等增持不少于800万股',
+      '8月1日消息，远山科技披露稳定股价方案：股东远航投资、山海资本和城投控股拟合计增持不少于800万股，6名董事、高级管理人员拟合计增持不低于150万元。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [all(r, '增持方'), value(r, '交易股票/股份数量'), value(r, '交易金额')]),
+      [
+        [['董事、高级管理人员'], undefined, 1_500_000],
+        [['远航投资', '山海资本', '城投控股'], 8_000_000, undefined],
+      ],
+    );
+  });
+
   it('takes no list of officers or the company itself as a holder list', async () => {
     const doc = await parse([
       '远山科技：董事及高管拟增持',
@@ -469,6 +550,20 @@ describe('ruleRecords: 行政处罚', () => {
       ],
     );
     assert.equal(roles(records[0]).处罚机构, '中国证券监督管理委员会浙江监管局');
+  });
+
+  it('reads 采取责令改正措施 in a story, the regulator called by its kind alone named in full before', async () => {
+    const doc = await parse([
+      '远山科技信披违规 证监局处罚来了',
+      '远山科技存在多个问题，深圳证监局通过信息披露专项检查发现公司未履行相关审议程序。',
+      '证监局对公司采取责令改正措施。',
+    ]);
+    const records = ruleRecords(doc, { issuer: { name: '远山科技', shortName: '远山科技' } });
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [r.type, roles(r).处罚对象, roles(r).处罚机构, all(r, '处罚内容')]),
+      [['行政处罚', '远山科技', '深圳证监局', ['责令改正']]],
+    );
   });
 
   it('takes short names and lists of parties, each punished party once', async () => {
@@ -778,6 +873,27 @@ describe("ruleRecords: 亏损 stated as a period's results (broker notes, data-f
     );
     // The rule itself: these short lines would also pass for a flash headline with a loss word in it.
     assert.deepEqual(reportedLossRecords(doc, { issuer: { name: '远山科技' } }, clauseRuns(doc)), []);
+  });
+
+  it("gives nothing for a deal target's profile, balance-sheet figures before or after the loss", async () => {
+    const profile = await parse(
+      [
+        '据相关公告，截至2023年12月31日，青禾控股的总资产约54.1亿元，负债总额约21.02亿元；',
+        '2023年度实现收入约20.59亿元，净亏损1.77亿元。',
+        '2023年度，星河新材实现营业收入4.28亿元，净亏损约1.03亿元，期末净资产为2.76亿元。',
+      ],
+      'news',
+    );
+    assert.deepEqual(reportedLossRecords(profile, { issuer: { name: '远山医药' } }, clauseRuns(profile)), []);
+    // The company's own results, its balance sheet told in a sentence of its own, are still its loss.
+    const own = await parse(
+      ['2023年度实现收入约20.59亿元，净亏损1.77亿元。', '截至2023年末，公司总资产54.1亿元。'],
+      'news',
+    );
+    assert.deepEqual(
+      reportedLossRecords(own, { issuer: { name: '远山医药' } }, clauseRuns(own)).map((r) => roles(r).净亏损),
+      ['1.77亿元'],
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { titleCallsOffDeal } from '../../src/assemble/type-wording.js';
+import { hasRecordWording, titleCallsOffDeal } from '../../src/assemble/type-wording.js';
 
 describe('titles that call a deal off', () => {
   it('reads a deal called off in a headline or a title, for the deal types only', () => {
@@ -14,5 +14,40 @@ describe('titles that call a deal off', () => {
     assert.equal(titleCallsOffDeal('企业收购', '远山科技收购星河电子 终止上市计划'), false);
     assert.equal(titleCallsOffDeal('高管变动', '远山电机终止收购星河资产 董事长辞职'), false);
     assert.equal(titleCallsOffDeal('企业收购', undefined), false);
+  });
+});
+
+describe('the wording of a loss', () => {
+  it("reads the period's own loss, also one a change word states", () => {
+    assert.equal(hasRecordWording('亏损', '远山科技预计上半年净亏损2,480万元-3,720万元，同比增亏。'), true);
+    assert.equal(hasRecordWording('亏损', '公司上半年归母净利润-1.2亿元，同比由盈转亏。'), true);
+    assert.equal(hasRecordWording('亏损', '2023年度，公司实现营业收入4.28亿元，亏损1.03亿元。'), true);
+  });
+
+  it("reads none in an adjusted figure and its change, an associate's loss, a prospectus or a company's profile", () => {
+    // 同比减亏 is the change of the 扣非 figure before it; the net profit is positive.
+    assert.equal(
+      hasRecordWording(
+        '亏损',
+        '预计上半年净利润20,160万元–30,240万元，同比扭亏，扣非净亏损2,480万元-3,720万元，同比减亏。',
+      ),
+      false,
+    );
+    assert.equal(
+      hasRecordWording('亏损', '但上半年整体经常性业务依然亏损，利润转盈主要是非经损益影响。'),
+      false,
+    );
+    assert.equal(
+      hasRecordWording('亏损', '公司一季度确认联营企业星河汽车投资亏损0.98亿元，归母净利润3.48亿元。'),
+      false,
+    );
+    assert.equal(hasRecordWording('亏损', '招股书还显示，星河新能2020年亏损1.8亿元。'), false);
+    assert.equal(
+      hasRecordWording(
+        '亏损',
+        '2023年度，星河新材实现营业收入4.28亿元，净亏损约1.03亿元，期末净资产为2.76亿元。',
+      ),
+      false,
+    );
   });
 });

@@ -110,7 +110,7 @@ describe('loadFddcContracts', () => {
 });
 
 describe('fddcRecordsOf', () => {
-  it('writes names as the labels do: 乙方 without brackets, titles without slashes', () => {
+  it('writes names as the labels do: 乙方 and members without brackets, titles without slashes', () => {
     const [record] = fddcRecordsOf({
       id: 'a1',
       event_list: [
@@ -122,6 +122,8 @@ describe('fddcRecordsOf', () => {
             { role: '项目名称', argument: '东湖20万吨/年焦化项目' },
             { role: '合同名称', argument: '屏蔽门/安全门供货合同' },
             { role: '合同金额', argument: '1.2亿元', value: 120000000 },
+            { role: '联合体成员', argument: '西山基金管理（北京）有限公司' },
+            { role: '联合体成员', argument: '东湖设计院' },
           ],
         },
       ],
@@ -133,6 +135,7 @@ describe('fddcRecordsOf', () => {
       合同名称: '屏蔽门安全门供货合同',
       合同金额上限: 120000000,
       合同金额下限: 120000000,
+      联合体成员: '西山基金管理有限公司、东湖设计院',
     });
   });
 });

@@ -6,8 +6,7 @@ import { NeedsDocumentByDocument, writeNewDocuments } from '../../src/graph/batc
 import { type WriteSummary, writeDocumentGraph } from '../../src/graph/index.js';
 import type { GraphDocument } from '../../src/link/graph-document.js';
 import { buybackNews } from '../support/buyback-news.js';
-import { buildGraphFixture, removeGraphFixture } from '../support/graph-fixture.js';
-import { pledgeNotice } from '../support/pledge-notice.js';
+import { pledgeStream, removeGraphFixture } from '../support/graph-fixture.js';
 import { openTestGraph } from '../support/test-graph.js';
 import { testConfig, uniquePrefix } from '../support/test-services.js';
 
@@ -22,13 +21,7 @@ let driver: Driver;
  * a report, and two more items telling the pledge (they join a stored event whose values they change).
  */
 function batches(): [GraphDocument[], GraphDocument[]] {
-  const fixture = buildGraphFixture(`${prefix}-f`);
-  const holder = { key: `${prefix}-holder`, name: `${prefix}淼垚投资有限公司` };
-  const bank = { key: `${prefix}-bank`, name: `${prefix}淼垚银行` };
-  const notice = (id: string, publishedAt: string, date: string, shares: number) =>
-    pledgeNotice({ documentId: `${prefix}-${id}`, title: id, publishedAt, date, shares, holder, bank });
-  const { buyback } = buybackNews(prefix);
-  const [announcement, report] = fixture.documents as [GraphDocument, GraphDocument];
+  const { announcement, report, notice, buyback } = pledgeStream(prefix);
   return [
     [
       announcement,

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Driver } from 'neo4j-driver';
 import { dumpDifference, dumpGraph } from '../../bench/graph-dump.js';
+import { observeWriteStatements } from '../../bench/observed-driver.js';
 import { writeDocumentGraph, writeDocumentsGraph } from '../../src/graph/index.js';
 import type { GraphDocument } from '../../src/link/graph-document.js';
 import { GraphBatcher } from '../../workers/graph-batcher.js';
 import { buybackNews } from '../support/buyback-news.js';
-import { buildGraphFixture, removeGraphFixture } from '../support/graph-fixture.js';
-import { pledgeNotice } from '../support/pledge-notice.js';
+import { pledgeStream, removeGraphFixture } from '../support/graph-fixture.js';
 import { openTestGraph } from '../support/test-graph.js';
 import { testConfig, uniquePrefix } from '../support/test-services.js';
 
@@ -22,13 +22,7 @@ let driver: Driver;
  * follow-up joins the notice's event and the listed company takes the worded party within a batch.
  */
 function stream(): GraphDocument[] {
-  const fixture = buildGraphFixture(`${prefix}-f`);
-  const holder = { key: `${prefix}-holder`, name: `${prefix}淼垚投资有限公司` };
-  const bank = { key: `${prefix}-bank`, name: `${prefix}淼垚银行` };
-  const notice = (id: string, publishedAt: string, date: string, shares: number) =>
-    pledgeNotice({ documentId: `${prefix}-${id}`, title: id, publishedAt, date, shares, holder, bank });
-  const { buyback } = buybackNews(prefix);
-  const [announcement, report] = fixture.documents as [GraphDocument, GraphDocument];
+  const { announcement, report, notice, buyback } = pledgeStream(prefix);
   return [
     announcement,
     notice('first', '2024-03-12', '2024-03-10', 10_000_000),
@@ -91,6 +85,46 @@ describe('several documents in one transaction', () => {
     );
     assert.equal(summaries.length, docs.length);
     assert.ok(oneByOne.length > 50, `${oneByOne.length} lines`);
+    assert.ok(
+      oneByOne.length === batched.length && oneByOne.every((line, i) => line === batched[i]),
+      dumpDifference(oneByOne, batched),
+    );
+    await removeAll();
+  });
+
+  it('writes set-wise in two parts a batch whose later document takes a worded party of an earlier one', async () => {
+    const { buyback, company } = buybackNews(`${prefix}-split`);
+    const { notice } = pledgeStream(`${prefix}-split`);
+    // The listed company of `coded` takes the party `worded` names in words (late-parties.ts).
+    const docs = [
+      notice('first', '2024-03-12', '2024-03-10', 10_000_000),
+      buyback('worded', false),
+      notice('news', '2024-03-13', '2024-03-10', 10_000_000),
+      buyback('coded', true),
+      notice('late', '2024-03-14', '2024-03-12', 10_000_000),
+    ];
+    for (const doc of docs) await writeDocumentGraph(driver, config.neo4jDatabase, doc, { setWise: false });
+    const oneByOne = await dump();
+    const taken = await driver.executeQuery(
+      'MATCH (:Event)-[r]->(:Company {key: $key}) WHERE r.documentId = $worded RETURN count(r) AS n',
+      { key: company.key, worded: `${prefix}-split-worded` },
+      { database: config.neo4jDatabase },
+    );
+    assert.equal(
+      Number(taken.records[0]?.get('n')),
+      1,
+      'the worded party became a role of the listed company',
+    );
+    await removeAll();
+
+    const byDocument: string[] = [];
+    const recording = observeWriteStatements(driver, (query, params) => {
+      // Only the one-by-one path takes a document's id on its own (its earlier extraction's removal).
+      if ('documentId' in params) byDocument.push(query);
+    });
+    await writeDocumentsGraph(recording, config.neo4jDatabase, docs);
+    assert.deepEqual(byDocument, [], 'no document of the batch was written with its own statements');
+    const batched = await dump();
     assert.ok(
       oneByOne.length === batched.length && oneByOne.every((line, i) => line === batched[i]),
       dumpDifference(oneByOne, batched),

@@ -87,6 +87,28 @@ describe('detectDocumentKind', () => {
       detectDocumentKind('产品创新带来经营持续向好，维持盈利预测，维持目标价，维持增持。'),
       'research_report',
     );
+    // a broker's abstract with no rating: its opening label, bare 公司 and brokers' shorthand
+    assert.equal(
+      detectDocumentKind(
+        '业绩回顾：公司公布2Q21业绩，收入12.3亿元，同比+15.2%，归母净利润1.1亿元（+8.4%）。',
+      ),
+      'research_report',
+    );
+    assert.equal(
+      detectDocumentKind('3月2日，公司发布回购方案，拟回购不超过5亿元股份，彰显发展信心，看好全年增长。'),
+      'research_report',
+    );
+  });
+
+  it('reads short reported prose as news and social posts as other', () => {
+    assert.equal(detectDocumentKind('某某集团近日表示，已完成对示例科技的收购，交易金额未披露。'), 'news');
+    assert.equal(detectDocumentKind('港资6月1日，净卖出12.5万股，约300万元，持股比例：1.2%。'), 'news');
+    assert.equal(detectDocumentKind('4月2日，示例地产发布2022年年报，全年营收120亿元。'), 'news');
+    assert.equal(detectDocumentKind('示例建设公告，公司中标2#3#楼配套工程，中标金额约2亿元。'), 'news');
+    assert.equal(
+      detectDocumentKind('#示例平台爆雷[超话]# 我的钱还没拿回来，示例平台近日表示正在清退！！'),
+      'other',
+    );
   });
 
   it('reads spaced-out characters of financial printers', () => {

@@ -7,6 +7,8 @@ import type {
   LinkedSentence,
   Provenance,
 } from '../../src/link/graph-document.js';
+import { buybackNews } from './buyback-news.js';
+import { pledgeNotice } from './pledge-notice.js';
 import { ensureTestServices, uniquePrefix } from './test-services.js';
 
 /**
@@ -369,4 +371,20 @@ export async function openGraphFixture(
       await driver.close();
     },
   };
+}
+
+/**
+ * The documents of the batching tests, whose order matters: the fixture's announcement and report,
+ * pledge notices of one holder at one bank (`notice`: the same pledge when dates and shares agree), and
+ * a buy-back a news item names in words before another brings the listed company (`buyback`).
+ */
+export function pledgeStream(prefix: string) {
+  const fixture = buildGraphFixture(`${prefix}-f`);
+  const holder = { key: `${prefix}-holder`, name: `${prefix}淼垚投资有限公司` };
+  const bank = { key: `${prefix}-bank`, name: `${prefix}淼垚银行` };
+  const notice = (id: string, publishedAt: string, date: string, shares: number) =>
+    pledgeNotice({ documentId: `${prefix}-${id}`, title: id, publishedAt, date, shares, holder, bank });
+  const { buyback } = buybackNews(prefix);
+  const [announcement, report] = fixture.documents as [GraphDocument, GraphDocument];
+  return { announcement, report, notice, buyback };
 }
