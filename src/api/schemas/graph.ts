@@ -55,29 +55,27 @@ export const SplitBodySchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const PersonSplitBodySchema = Type.Object(
-  {
-    document: Type.String({
-      minLength: 1,
-      maxLength: 256,
-      description: 'the document whose person is another',
-    }),
-    reason: Type.String({ minLength: 1, maxLength: 500, description: 'why, kept on the person split off' }),
-  },
-  { additionalProperties: false },
-);
+/** A split of what one document linked onto a node of its own: the person or the event it told. */
+function documentSplitBody(what: string) {
+  return Type.Object(
+    {
+      document: Type.String({
+        minLength: 1,
+        maxLength: 256,
+        description: `the document whose ${what} is another`,
+      }),
+      reason: Type.String({
+        minLength: 1,
+        maxLength: 500,
+        description: `why, kept on the ${what} split off`,
+      }),
+    },
+    { additionalProperties: false },
+  );
+}
 
-export const EventSplitBodySchema = Type.Object(
-  {
-    document: Type.String({
-      minLength: 1,
-      maxLength: 256,
-      description: 'the document whose telling is another event',
-    }),
-    reason: Type.String({ minLength: 1, maxLength: 500, description: 'why, kept on the event split off' }),
-  },
-  { additionalProperties: false },
-);
+export const PersonSplitBodySchema = documentSplitBody('person');
+export const EventSplitBodySchema = documentSplitBody('event');
 
 export const EventSplitResultSchema = Type.Object({
   from: Type.String({ description: 'the event the other documents tell' }),
