@@ -20,16 +20,18 @@ export interface Analyst {
   role: 'analyst' | 'contact';
 }
 
-const ROLE_WORDS = '证券分析师|助理分析师|分析师|研究员|联系人|研究助理|研究支持';
+// 作者 counts only as a label (报告主要作者：…, 作者：…), never in prose (接受书籍作者采访).
+const ROLE_WORDS = '证券分析师|助理分析师|分析师|研究员|联系人|研究助理|研究支持|研究部主管|(?:报告)?(?:主要)?作者(?=\\s*[:：])';
 /** A certificate number: "S" or, on older reports, "A" + 13 digits, not inside a longer code. */
-// A phone number may follow without a space (S1100518090001010-66495613): its area code starts with 0.
-const CERTIFICATE_NO = String.raw`(?<![A-Za-z\d])[SA]\d{13}(?=\D|$|0\d{2,3}-\d)`;
+// A phone number may follow without a space (S1100518090001010-66495613): its area code starts with 0; so
+// may the cover's date (S11501180800072021年3月18日).
+const CERTIFICATE_NO = String.raw`(?<![A-Za-z\d])[SA]\d{13}(?=\D|$|0\d{2,3}-\d|(?:19|20)\d{2}\s*(?:年|[-/.]\d))`;
 const NAME = '[\\u4e00-\\u9fa5·]{2,4}?';
 // Words that follow a role label but are not names (分析师声明, 联系人电话…) and place names in contact blocks.
 const NOT_A_NAME =
   /^(?:执证|证号|声明|承诺|简介|介绍|团队|认为|预计|观点|具有|资格|薪酬|申明|上海|北京|深圳|广州|电话|邮箱|地址|相关|研究|报告|投资|分析|证书|编号|执业|登记|联系|助理|编制|邮件|第一|署名|本人)/;
 const LABELLED = new RegExp(
-  `(${ROLE_WORDS})\\s*[:：]?\\s*(${NAME})(?=\\s|[,，;；(（/|]|执业|SAC|S\\d|邮箱|电话|Email|E-mail|$)`,
+  `(${ROLE_WORDS})\\s*[:：]?\\s*(${NAME})(?=\\s|[,，;；(（/|]|执业|SAC|S\\d|邮箱|电话|Email|E-mail|$|(?:19|20)\\d{2}[-/.年])`,
   'gmu',
 );
 const SUFFIXED = new RegExp(`(?<=^|[\\s，,；;|)）])(${NAME})\\s*[:：]?\\s*[（(](${ROLE_WORDS})[)）]`, 'gmu');
@@ -103,6 +105,8 @@ export function findAnalysts(text: string): Analyst[] {
   let roleAbove: string | undefined;
   lines.forEach((line, i) => {
     const inHead = offset < HEAD_CHARS;
+    // A line run on past the head (text without breaks) counts only up to it.
+    const headOfLine = HEAD_CHARS - offset;
     offset += line.length + 1;
     const onLine: { entry: Pending; at: number }[] = [];
     const labelOnly = ROLE_LINE.exec(line)?.[1];
@@ -119,10 +123,12 @@ export function findAnalysts(text: string): Analyst[] {
     }
     if (inHead) {
       for (const m of line.matchAll(LABELLED)) {
-        if (isName(m[2])) onLine.push({ entry: add(m[2], roleOf(m[1]), i), at: m.index ?? 0 });
+        const at = m.index ?? 0;
+        if (at < headOfLine && isName(m[2])) onLine.push({ entry: add(m[2], roleOf(m[1]), i), at });
       }
       for (const m of line.matchAll(SUFFIXED)) {
-        if (isName(m[1])) onLine.push({ entry: add(m[1], roleOf(m[2]), i), at: m.index ?? 0 });
+        const at = m.index ?? 0;
+        if (at < headOfLine && isName(m[1])) onLine.push({ entry: add(m[1], roleOf(m[2]), i), at });
       }
     }
     const bare = BARE_LINE.exec(line)?.[1];

@@ -288,6 +288,39 @@ describe('broker from the report itself', () => {
     assert.equal(parseResearchReportHeader(`${analysts}\n国泰君安证券研究所`)?.broker, '国泰君安');
   });
 
+  it('reads the head past its pointer to the disclaimer, and credits without 资料/数据', () => {
+    const pointer = `行业点评2/5长江证券研究所请务必阅读正文之后的免责声明部分[Table_Main]${analysts}`;
+    assert.equal(parseResearchReportHeader(pointer)?.broker, '长江证券');
+    const bare = `${analysts}\n图表3：市场规模来源：统计局，齐鲁证券研究所来源：Wind，齐鲁证券研究所`;
+    assert.equal(parseResearchReportHeader(bare)?.broker, '齐鲁证券');
+  });
+
+  it('reads a credit up to the disclaimer that runs on after it, and a credit ending in 整理/预测', () => {
+    const runOn = `${analysts}\n数据来源：Wind资讯，国盛证券研究所预测3本报告版权属于国盛证券股份有限公司。`;
+    assert.equal(parseResearchReportHeader(runOn)?.broker, '国盛证券');
+    const compiled = `${analysts}\n资料来源：公司公告、华菁证券整理资料来源：Wind、华菁证券预测`;
+    assert.equal(parseResearchReportHeader(compiled)?.broker, '华菁证券');
+  });
+
+  it('reads a cover stem (华泰研究) only where the company name confirms it', () => {
+    const cover = `证券研究报告某某生物(688000CH)深度华泰研究年报点评\n${analysts}`;
+    assert.equal(parseResearchReportHeader(cover)?.broker, undefined);
+    const confirmed = `${cover}\n一般声明：本报告由华泰证券股份有限公司制作。`;
+    assert.equal(parseResearchReportHeader(confirmed)?.broker, '华泰证券');
+  });
+
+  it('names a Hong Kong arm by its own name and an author by the biography line', () => {
+    const arm = [
+      analysts,
+      '资料来源：WSTS、海通证券（香港）整理',
+      '资料来源：公司公告、海通证券（香港）整理',
+      '海通国际控股有限公司 香港中环',
+    ].join('\n');
+    assert.equal(parseResearchReportHeader(arm)?.broker, '海通国际');
+    const bio = `${analysts}\n分析师简介张三：国海证券研究所医药行业分析师，曾就职于东方证券。`;
+    assert.equal(parseResearchReportHeader(bio)?.broker, '国海证券');
+  });
+
   it('keeps an unlisted broker whole (国联信达证券 is not 信达证券)', () => {
     const header = parseResearchReportHeader(`国联信达证券股份有限公司 证券研究报告\n${analysts}`);
     assert.equal(header?.broker, '国联信达证券');
