@@ -125,8 +125,6 @@ const DISCLAIMER_POINTER =
   /(?:请务必|请仔细|敬请|谨请|请)(?:阅读|参阅|参见)[^。；;\n]{0,24}?(?:声明|说明|条款|披露)(?:部分)?/g;
 /** A Hong Kong arm named by its parent ("国元证券经纪（香港）"): the arm prints itself as XX国际. */
 const HONG_KONG_ARM = /([\u4e00-\u9fa5]{2,4})证券(?:经纪)?[（(]香港[)）]/gu;
-/** A cover's "华泰研究": the broker's stem, confirmed by its company name elsewhere in the report. */
-const STEM_RESEARCH = /([\u4e00-\u9fa5]{2,4})研究(?![所院部中员报])/gu;
 const DEPARTMENT_LINE =
   /^\s*[\u4e00-\u9fa5]{2,8}证券(?:股份有限公司)?(?:经济|发展)?研究(?:所|院|部|中心)\s*$/gmu;
 
