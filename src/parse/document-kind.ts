@@ -135,7 +135,8 @@ const REPORTED_PROSE: readonly Cue[] = [
 ];
 const SOCIAL_CUES: readonly Cue[] = [
   { re: /#(?!\d)[^#\n]{1,30}#|\/\/@|\[[\u4e00-\u9fa5]{1,3}\]|\?{3,}|[！!]{2,}|超话/, weight: 3 },
-  { re: /我(?!们|国|省|市|区|行|司|部|院|会)|你们?|哈哈|散户|韭菜|小散/, weight: 2 },
+  // 我公司 / 我集团 is a filing's own voice, which news quotes; a post's 我 is a person's.
+  { re: /我(?!们|国|省|市|区|行|司|部|院|会|公司|集团|单位|厂|局|校)|你们?|哈哈|散户|韭菜|小散/, weight: 2 },
 ];
 
 /** Below this a kind is not claimed: the document stays `other`. */

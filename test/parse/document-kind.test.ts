@@ -120,6 +120,11 @@ describe('detectDocumentKind', () => {
 
   it('reads short reported prose as news and social posts as other', () => {
     assert.equal(detectDocumentKind('某某集团近日表示，已完成对示例科技的收购，交易金额未披露。'), 'news');
+    // a filing's own voice quoted (我公司) is no first-person post
+    assert.equal(
+      detectDocumentKind('据悉，示例建设近日收到中标通知书。该公司表示：“我公司将按要求签订合同。”'),
+      'news',
+    );
     assert.equal(detectDocumentKind('港资6月1日，净卖出12.5万股，约300万元，持股比例：1.2%。'), 'news');
     assert.equal(detectDocumentKind('4月2日，示例地产发布2022年年报，全年营收120亿元。'), 'news');
     assert.equal(detectDocumentKind('示例建设公告，公司中标2#3#楼配套工程，中标金额约2亿元。'), 'news');
