@@ -578,6 +578,14 @@ describe('author blocks of run-together covers', () => {
 });
 
 describe('target price of the report, not of its picks', () => {
+  it("reads an initiation from the cover's report type when the rating prints no change", () => {
+    const cover =
+      '2020年12月2日证券研究报告/首次覆盖报告医药\n投资评级：买入\n分析师：张三 执业证书编号：S0570516010001';
+    assert.equal(parseResearchReportHeader(cover)?.rating?.change, 'initiate');
+    const body = `投资评级：买入\n${'正文。'.repeat(200)}本文为首次覆盖报告的后续。`;
+    assert.equal(parseResearchReportHeader(body)?.rating?.change, undefined);
+  });
+
   it('takes none from a pick table, from a report on several companies, or from the body', () => {
     const picks =
       '证券研究报告/首次覆盖报告股票名称代码评级目标价甲公司300000CH买入RMB41.07乙公司002000CH买入RMB62.37研究团队';
