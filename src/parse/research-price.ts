@@ -67,7 +67,8 @@ function findPrice(re: RegExp, text: string, venue: CurrencyCode): Price | undef
  * report on several companies: none of their targets is the report's.
  */
 const TARGET_HEAD_CHARS = 5000;
-const PICK_TABLE = /(?:股票名称|股票简称|证券简称|公司名称|股票代码|代码)[^。\n]{0,30}?目标价/u;
+// Column labels with no value between them: a cover's "股票代码：600000 目标价：45.60元" is no table.
+const PICK_TABLE = /(?:股票名称|股票简称|证券简称|公司名称|股票代码|代码)[^。\n\d]{0,30}?目标价/u;
 
 /** Target and current price; `venue` overrides the currency read from the tickers. */
 export function findPrices(

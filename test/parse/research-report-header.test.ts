@@ -594,5 +594,8 @@ describe('target price of the report, not of its picks', () => {
     assert.equal(parseResearchReportHeader(body)?.targetPrice, undefined);
     const cover = '公司评级：买入（维持）\n目标价(人民币):190.97\n分析师：张三 执业证书编号：S0570516010001';
     assert.equal(parseResearchReportHeader(cover)?.targetPrice?.value, 190.97);
+    const sidebar =
+      '证券研究报告 股票代码：600000 投资评级：买入 目标价：45.60元 分析师：张三 S0570516010001';
+    assert.equal(parseResearchReportHeader(sidebar)?.targetPrice?.value, 45.6);
   });
 });
