@@ -477,6 +477,25 @@ describe('ruleRecords: 股东增持 / 股东减持', () => {
     );
   });
 
+  it("reads a news item's trades under its headline, whatever short lines of the story recall", async () => {
+    const doc = await parse(
+      [
+        '远山科技稳定股价：三大股东共同增持',
+        '增持主体包括远航投资管理公司（以下简称“远航投资”）、山海资本有限公司（以下简称“山海资本”）。',
+        '其中，远航投资增持股份数不少于600万股，山海资本增持股份数不少于300.50万股；',
+        '不久前远山科技董事长发生变更。',
+      ],
+      'news',
+    );
+    assert.deepEqual(
+      ruleRecords(doc, {}).map((r) => [r.type, all(r, '增持方')]),
+      [
+        ['股东增持', ['远航投资']],
+        ['股东增持', ['山海资本']],
+      ],
+    );
+  });
+
   it('reads a counted group of officers trading together as one holder written as the text has it', async () => {
     const doc = await parse([
       '远山科技稳股价方案：股东等增持不少于800万股',
