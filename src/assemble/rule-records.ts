@@ -36,6 +36,7 @@ import {
   REGISTERED_PLEDGE_WORD,
   registeredPledgeRecords,
 } from './rule-pledges.js';
+import { NAMED_SIGNING_WORD, namedSigningRecords } from './rule-signings.js';
 import { SUMMONS_WORD, summonsRecords } from './rule-summons.js';
 import { clauseRuns, headline, ruleSentences } from './rule-text.js';
 import { issuerArgument, type RuleContext, type RuleRecord } from './rule-types.js';
@@ -88,6 +89,9 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   const newsLike = doc.kind === 'news' || doc.kind === 'other';
   if ((newsLike || listingFiling) && LISTING_WORD.test(doc.modelText))
     out.push(...listingRecords(sentences, documentYear(doc.text, ctx.publishedAt)));
+  // News name a signed agreement, its company and its counterparty in one clause (公司与Y签订《Z》).
+  if (newsLike && NAMED_SIGNING_WORD.test(doc.modelText))
+    out.push(...namedSigningRecords(doc, ctx, sentences));
   const bankruptcyFiling = topics?.has('企业破产') ?? false;
   if ((newsLike || bankruptcyFiling) && BANKRUPTCY_WORD.test(doc.modelText))
     out.push(...bankruptcyRecords(sentences));
