@@ -9,6 +9,7 @@ import {
   type RuleContext,
   type RuleRecord,
 } from './rule-types.js';
+import { MONEY, yuan } from './rule-values.js';
 
 /** Wording without which no lawsuit is read. */
 export const LAWSUIT_WORD = /原告|起诉|诉至|诉讼|[^上申投告]诉[^求讼]/;
@@ -110,6 +111,87 @@ export function lawsuitRecords(
       const served = servedDefendant(doc, ctx, s) ?? servedDefendant(doc, ctx, sentences[i - 1]);
       const also = served && ![plaintiff.text, defendant.text].includes(served.text) ? served : undefined;
       out.push(makeRecord('起诉', s.span(m.index, m.index + m[0].length), [plaintiff, defendant, also], 0.9));
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * A court's ruling on a suit: "X法院经审理，一审判决Y赔偿…" (the court opens the clause, then its judgment). A
+ * judgment asked for (要求判令), awaited or appealed against has no court before it in that wording.
+ */
+const JUDGMENT = new RegExp(
+  `${CLAUSE}(?<court>[\\u4e00-\\u9fa5]{2,20}?(?:法院|仲裁委员会))(?:经审理后?|审理后|依法)?[，,]?(?:一审|二审|终审|依法)?(?:判决|判令|裁决)(?!书|结果|生效)`,
+  'du',
+);
+/** Words that make a court's clause no ruling made: a claim, a plan, an appeal. */
+const NOT_RULED = /请求|要求|申请|诉至|起诉|上诉|将|拟|若|如|尚未|等待/;
+/** What a ruling orders paid: the amounts after the verb, in the judgment's own sentence. */
+const AWARD_VERB = /赔偿|支付|返还|赔付|偿还/g;
+const AWARD = new RegExp(MONEY, 'gu');
+/** A total of the award the document states (共计205万元, 获赔205万元). */
+const AWARD_TOTAL = new RegExp(`(?:共计|合计|总计|获赔|判赔)(?<total>${MONEY})`, 'gdu');
+
+/** The amounts a judgment sentence orders paid, from its first payment verb on. */
+function awardedAmounts(s: RuleSentence, from: number): Array<{ text: string; at: number }> {
+  AWARD_VERB.lastIndex = from;
+  const verb = AWARD_VERB.exec(s.compact);
+  if (!verb) return [];
+  AWARD.lastIndex = verb.index;
+  return [...s.compact.matchAll(AWARD)]
+    .filter((m) => m.index >= verb.index)
+    .map((m) => ({ text: m[0], at: m.index }));
+}
+
+/**
+ * The judgment amount: the one amount ordered paid, or the total of several where the document states it (the
+ * sentence's 共计, a headline's 获赔); several amounts with no total stated give none.
+ */
+function judgmentAmount(s: RuleSentence, from: number, sentences: readonly RuleSentence[]) {
+  const amounts = awardedAmounts(s, from);
+  const only = amounts.length === 1 ? amounts[0] : undefined;
+  if (only) return argumentAt(s, '判决金额', only.at, only.at + only.text.length, yuan(only.text));
+  const values = amounts.map((a) => yuan(a.text));
+  if (values.length < 2 || values.some((v) => v === undefined)) return undefined;
+  const sum = values.reduce((a: number, b) => a + (b ?? 0), 0);
+  for (const other of [s, ...sentences]) {
+    for (const m of other.compact.matchAll(AWARD_TOTAL)) {
+      const at = m.indices?.groups?.total;
+      const total = m.groups?.total;
+      if (!at || !total || yuan(total) !== sum) continue;
+      return argumentAt(other, '判决金额', at[0], at[1], sum);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * 判决: a court's ruling on a suit the document tells in fixed wording (`suits`, from lawsuitRecords): the suit's
+ * parties, the court and the amount ordered paid. A ruling with no suit read before it is left to the model.
+ */
+export function judgmentRecords(sentences: RuleSentence[], suits: readonly RuleRecord[]): RuleRecord[] {
+  const out: RuleRecord[] = [];
+  for (const suit of suits) {
+    const parties = suit.arguments.filter((a) => a.role === '原告' || a.role === '被告');
+    for (const s of sentences) {
+      const start = s.span(0, s.compact.length).start;
+      if (start < suit.trigger.start) continue;
+      const m = JUDGMENT.exec(s.compact);
+      const court = m?.indices?.groups?.court;
+      if (!m || !court || NOT_RULED.test(s.compact.slice(0, m.index + m[0].length))) continue;
+      out.push(
+        makeRecord(
+          '判决',
+          s.span(m.index, m.index + m[0].length),
+          [
+            ...parties,
+            argumentAt(s, '法院', court[0], court[1]),
+            judgmentAmount(s, m.index + m[0].length, sentences),
+          ],
+          0.9,
+        ),
+      );
       break;
     }
   }

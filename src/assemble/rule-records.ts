@@ -25,7 +25,7 @@ import {
 } from './rule-buybacks.js';
 import { OFFERING_TITLE, offeringRecords } from './rule-financings.js';
 import { HOLDING_TITLE, holdingRecords } from './rule-holdings.js';
-import { LAWSUIT_WORD, lawsuitRecords } from './rule-lawsuits.js';
+import { judgmentRecords, LAWSUIT_WORD, lawsuitRecords } from './rule-lawsuits.js';
 import { LISTING_WORD, listingRecords } from './rule-listings.js';
 import { LOSS_TITLE, lossRecords, reportedLossRecords } from './rule-losses.js';
 import { OFFICER_TITLE, officerRecords } from './rule-officers.js';
@@ -36,6 +36,7 @@ import {
   REGISTERED_PLEDGE_WORD,
   registeredPledgeRecords,
 } from './rule-pledges.js';
+import { NAMED_SIGNING_WORD, namedSigningRecords } from './rule-signings.js';
 import { SUMMONS_WORD, summonsRecords } from './rule-summons.js';
 import { clauseRuns, headline, ruleSentences } from './rule-text.js';
 import { issuerArgument, type RuleContext, type RuleRecord } from './rule-types.js';
@@ -77,13 +78,20 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   // A summons is news wording with no announcement title of its own: the word in the text decides.
   if (SUMMONS_WORD.test(doc.modelText)) out.push(...summonsRecords(sentences));
   // A suit's parties stand in fixed wording (原告…被告…, X诉Y…纠纷, 被X起诉) in filings and news alike.
-  if (LAWSUIT_WORD.test(doc.modelText)) out.push(...lawsuitRecords(doc, ctx, sentences));
+  // A court's ruling on such a suit names the court before its judgment (X法院经审理，判决…).
+  if (LAWSUIT_WORD.test(doc.modelText)) {
+    const suits = lawsuitRecords(doc, ctx, sentences);
+    out.push(...suits, ...judgmentRecords(sentences, suits));
+  }
   // Listing steps are news wording too; in filings only a listing notice tells one (elsewhere it is history).
   const topics = doc.kind === 'announcement' ? titleTopics(title) : undefined;
   const listingFiling = topics?.has('公司上市') ?? false;
   const newsLike = doc.kind === 'news' || doc.kind === 'other';
   if ((newsLike || listingFiling) && LISTING_WORD.test(doc.modelText))
     out.push(...listingRecords(sentences, documentYear(doc.text, ctx.publishedAt)));
+  // News name a signed agreement, its company and its counterparty in one clause (公司与Y签订《Z》).
+  if (newsLike && NAMED_SIGNING_WORD.test(doc.modelText))
+    out.push(...namedSigningRecords(doc, ctx, sentences));
   const bankruptcyFiling = topics?.has('企业破产') ?? false;
   if ((newsLike || bankruptcyFiling) && BANKRUPTCY_WORD.test(doc.modelText))
     out.push(...bankruptcyRecords(sentences));

@@ -1,5 +1,5 @@
 import type { ParsedDocument } from '../parse/index.js';
-import { modelIndexOf, toSourceSpan } from '../parse/index.js';
+import { headlineOf, modelIndexOf, toSourceSpan } from '../parse/index.js';
 import { toSimplified } from '../parse/traditional-to-simplified.js';
 
 /** A span of the source document: `text === doc.text.slice(start, end)`. */
@@ -111,6 +111,12 @@ export function headline(doc: ParsedDocument): string {
   // Header strings are as written (Traditional in HKEX filings); the title rules read Simplified.
   const title = doc.header.announcement?.title;
   if (title) return toSimplified(title).text;
+  // A news item's headline is its first line: the short lines after it are the story's own (a recalled
+  // 董事长发生变更 is no word of the headline).
+  if (doc.kind === 'news') {
+    const first = headlineOf(doc.modelText) ?? doc.modelText.trimStart().split('\n')[0]?.slice(0, 40);
+    return (first ?? '').replace(/\s+/g, '');
+  }
   const lines = doc.modelText
     .slice(0, 800)
     .split('\n')

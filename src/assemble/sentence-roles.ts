@@ -197,9 +197,13 @@ function otherSigner(sentence: string, at: number): TextSpan | undefined {
 /** A name written whole where the model read only its surname: 刘多元 and 吴士君, not 刘. */
 const WHOLE_NAME = new RegExp(`^${PERSON_NAME}(?=[和、，,及与（(]|先生|女士)`, 'u');
 
+/** An honorific right after a name: the name ends there (陈某兵先生), so a shorter reading (陈某) was cut. */
+const HONORIFIC_NEXT = /^(?:先生|女士)/u;
+
 /**
- * The mention with each person the model cut to a surname (刘 for 刘多元) named as the sentence writes them,
- * and the people so named, for the document's entities.
+ * The mention with each person the model cut to a surname (刘 for 刘多元), or short of the last given-name
+ * character before an honorific (陈某 of 陈某兵先生), named as the sentence writes them, and the people so
+ * named, for the document's entities.
  */
 export function withWholeNames(
   mention: RecordMention,
@@ -209,9 +213,12 @@ export function withWholeNames(
   const people: LinkedEntity[] = [];
   const args = mention.arguments.map((a) => {
     // A lone surname is no name the linker could place, so it comes without a label.
-    if ((a.label && a.label !== 'Person') || a.text.length !== 1 || a.inferred) return a;
-    const name = WHOLE_NAME.exec(mention.sentenceText.slice(a.start - sentenceStart))?.[0];
-    if (!name || !isPersonName(name)) return a;
+    if ((a.label && a.label !== 'Person') || a.text.length > 2 || a.inferred) return a;
+    const from = a.start - sentenceStart;
+    const name = WHOLE_NAME.exec(mention.sentenceText.slice(from))?.[0];
+    if (!name || name.length <= a.text.length || !name.startsWith(a.text) || !isPersonName(name)) return a;
+    const honorific = HONORIFIC_NEXT.test(mention.sentenceText.slice(from + name.length));
+    if (a.text.length > 1 && !honorific) return a;
     const company = a.entityKey ? personCompanyKey(a.entityKey) : scope.issuerKey;
     const person = personIn(name, company, scope.documentId);
     people.push(person);

@@ -43,6 +43,12 @@ const DATELINE_THEN_NOTICE =
   /(\d{1,2})月(\d{1,2})日(?:讯|电|消息)[，,\s][^。]{0,40}?(?<![\d月])(\d{1,2})日(?:晚间|早间|晚)?(?:发布)?公告/;
 /** An item that opens with its date and the company's notice: "4月29日，某某(002205)发布…公告". */
 const OPENING_DATELINE = /^(\d{1,2}月\d{1,2}日)(?:晚间|早间|晚)?[，,][^，,。]{2,20}?发布[^。]{0,60}?公告/;
+/**
+ * "8月1日晚间，示例银行股份有限公司（示例银行，601977.SH）启动了…": a listed company, named with its code, that acts on
+ * an evening after the close acts through its notice of that day.
+ */
+const EVENING_LISTED_ACT =
+  /(\d{1,2}月\d{1,2}日)(?:晚间|晚)[，,]\s*[\u4e00-\u9fffA-Za-z*]{2,24}\s*[（(][^（()）]{0,12}?\d{6}(?:\.S[HZ])?[^（()）]{0,8}[)）]/;
 /** Words that headlines put where a name would be, which are no company. */
 const NOT_A_NAME =
   /^(同时|截止|截至|此前|近日|目前|其中|今年|去年|昨日|今日|证券代码|股票代码|证券简称|股票简称|公告编号|公司|本公司|上市公司|快讯|早报|晚报|新闻|独家|重磅|公告|数据宝|证券时报|新浪财经|财经|原标题|根据|来源|记者|编辑)/;
@@ -164,7 +170,7 @@ export function parseNewsHeader(text: string): NewsHeader {
     const code = coded && named(coded) === name ? coded[2] : undefined;
     header.subject = { name, ...(code ? { code } : {}) };
   }
-  const notice = NOTICE_DAY.exec(head) ?? OPENING_DATELINE.exec(head);
+  const notice = NOTICE_DAY.exec(head) ?? OPENING_DATELINE.exec(head) ?? EVENING_LISTED_ACT.exec(head);
   if (notice?.[1])
     header.noticeDate = { text: notice[1], start: notice.index, end: notice.index + notice[1].length };
   else {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lawsuitRecords } from '../../src/assemble/rule-lawsuits.js';
+import { judgmentRecords, lawsuitRecords } from '../../src/assemble/rule-lawsuits.js';
 import { ruleSentences } from '../../src/assemble/rule-text.js';
 import { type ParsedDocument, parseDocument } from '../../src/parse/index.js';
 
@@ -99,5 +99,52 @@ describe('lawsuitRecords', () => {
     assert.deepEqual(await sides([`远山证券公告，控股子公司收到民事起诉状。${suit}`], '远山证券'), [
       ['原告=上海山海资产管理合伙企业（有限合伙）', '被告=远航网'],
     ]);
+  });
+});
+
+async function rulings(lines: string[]): Promise<string[][]> {
+  const doc = await parse(lines);
+  const sentences = ruleSentences(doc);
+  return judgmentRecords(sentences, lawsuitRecords(doc, {}, sentences)).map((r) => {
+    for (const a of r.arguments) assert.equal(doc.text.slice(a.start, a.end), a.text);
+    return r.arguments.map((a) => `${a.role}=${a.text}${a.value !== undefined ? `(${a.value})` : ''}`);
+  });
+}
+
+describe('judgmentRecords', () => {
+  const suit =
+    '原告北京山海网络科技有限公司（山海）将被告深圳市远航信息技术有限公司（远航）诉至法院，要求判令被告赔偿经济损失共计300万元。';
+
+  it("reads the court's ruling on the suit, with the total the headline states for several sums ordered paid", async () => {
+    assert.deepEqual(
+      await rulings([
+        '首例流量劫持案宣判 山海获赔105万元',
+        suit,
+        '朝阳法院经审理，一审判决远航赔偿经济损失100万元及合理开支5万元。',
+      ]),
+      [
+        [
+          '原告=北京山海网络科技有限公司',
+          '被告=深圳市远航信息技术有限公司',
+          '法院=朝阳法院',
+          '判决金额=105万元(1050000)',
+        ],
+      ],
+    );
+  });
+
+  it('takes the one sum ordered paid; several with no total stated give no amount', async () => {
+    const [one] = await rulings([suit, '朝阳法院经审理后判决远航赔偿山海80万元。']);
+    assert.ok(one?.includes('判决金额=80万元(800000)'));
+    const [several] = await rulings([suit, '朝阳法院一审判决远航赔偿经济损失100万元及合理开支5万元。']);
+    assert.deepEqual(
+      several?.filter((a) => a.startsWith('判决金额')),
+      [],
+    );
+  });
+
+  it('reads no ruling that is asked for, or with no suit told before it', async () => {
+    assert.deepEqual(await rulings([suit, '山海请求朝阳法院判决远航赔偿损失。']), []);
+    assert.deepEqual(await rulings(['朝阳法院经审理，一审判决远航赔偿经济损失100万元。']), []);
   });
 });

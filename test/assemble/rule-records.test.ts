@@ -477,6 +477,25 @@ describe('ruleRecords: 股东增持 / 股东减持', () => {
     );
   });
 
+  it("reads a news item's trades under its headline, whatever short lines of the story recall", async () => {
+    const doc = await parse(
+      [
+        '远山科技稳定股价：三大股东共同增持',
+        '增持主体包括远航投资管理公司（以下简称“远航投资”）、山海资本有限公司（以下简称“山海资本”）。',
+        '其中，远航投资增持股份数不少于600万股，山海资本增持股份数不少于300.50万股；',
+        '不久前远山科技董事长发生变更。',
+      ],
+      'news',
+    );
+    assert.deepEqual(
+      ruleRecords(doc, {}).map((r) => [r.type, all(r, '增持方')]),
+      [
+        ['股东增持', ['远航投资']],
+        ['股东增持', ['山海资本']],
+      ],
+    );
+  });
+
   it('reads a counted group of officers trading together as one holder written as the text has it', async () => {
     const doc = await parse([
       '远山科技稳股价方案：股东等增持不少于800万股',
@@ -922,5 +941,42 @@ describe('ruleRecords: gating by title', () => {
       ]),
     );
     assert.deepEqual(ruleRecords(doc, {}), []);
+  });
+});
+
+describe('ruleRecords: 签署合同 named in a news sentence', () => {
+  it('reads the company, its counterparty, the agreement and its project from 公司与Y签订《Z》', async () => {
+    const doc = await parse(
+      [
+        '远山钢构：签订8亿元远山智能制造基地项目',
+        '远山钢构公告，公司与某某县人民政府签订《远山智能制造基地项目投资合作协议书》，项目总投资约8亿元。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, { issuer: { name: '远山钢构', shortName: '远山钢构' } }).filter(
+      (r) => r.type === '签署合同',
+    );
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [roles(r).乙方, roles(r).甲方, roles(r).合同名称, roles(r).项目名称]),
+      [['远山钢构', '某某县人民政府', '远山智能制造基地项目投资合作协议书', '远山智能制造基地项目']],
+    );
+  });
+
+  it('reads no signing planned, with several sides, or of an agreement that is part of a share deal', async () => {
+    const lines = [
+      '远山钢构公告，公司拟与某某县人民政府签订《远山智能制造基地项目投资合作协议书》。',
+      '远山钢构公告，公司分别与甲银行、乙银行签署了《战略合作协议》。',
+      '远山钢构公告，公司与远航投资签订《股份转让协议》。',
+    ];
+    for (const line of lines) {
+      const doc = await parse(['远山钢构公告', line], 'news');
+      const ctx = { issuer: { name: '远山钢构', shortName: '远山钢构' } };
+      assert.deepEqual(
+        ruleRecords(doc, ctx).filter((r) => r.type === '签署合同'),
+        [],
+        line,
+      );
+    }
   });
 });

@@ -160,6 +160,22 @@ describe('roles a mention’s own sentence states', () => {
     assert.equal(withWholeNames(company, 0, { documentId: 'n' }).mention, company);
   });
 
+  it('names an officer the model cut short of the given name that runs up to an honorific', () => {
+    const text = '同时公告董事会通过聘任陈某兵先生为总裁的议案。';
+    const cut = mention('高管变动', text, [['sub-per', '陈某']]);
+    const named = withWholeNames(cut, 0, { documentId: 'n', issuerKey: '600001' });
+    assert.deepEqual(
+      named.mention.arguments.map((a) => a.text),
+      ['陈某兵'],
+    );
+    // Two characters the sentence ends the name with are the name: nothing to add.
+    const whole = mention('高管变动', '董事会聘任王海为总经理，王海先生任期三年。', [['sub-per', '王海']]);
+    assert.equal(withWholeNames(whole, 0, { documentId: 'n' }).mention, whole);
+    // Without an honorific a longer run of characters is no proof that the model cut the name.
+    const run = mention('高管变动', '董事会聘任王海峰、李明为副总经理。', [['sub-per', '王海']]);
+    assert.equal(withWholeNames(run, 0, { documentId: 'n' }).mention, run);
+  });
+
   it('reads the stake an acquisition buys after its target', () => {
     const text = '某某科技拟以现金2亿元收购东海精工（以下简称“东海”）60%的股权，交易完成后成为控股子公司。';
     const m = mention('收购', text, [

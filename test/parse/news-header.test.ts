@@ -38,6 +38,19 @@ describe('parseNewsHeader', () => {
     assert.equal(recalled.noticeDate, undefined);
   });
 
+  it('reads the evening a listed company named with its code acts on as the day of its notice', () => {
+    const acted = parseNewsHeader(
+      '示例银行稳股价\n收盘价连续低于每股净资产后，8月1日晚间，示例银行股份有限公司（示例银行，601999.SH）启动了稳定股价方案。',
+    );
+    assert.equal(acted.noticeDate?.text, '8月1日');
+    // An evening named without the company's code, or a morning, dates no notice.
+    assert.equal(parseNewsHeader('8月1日晚间，示例银行启动了稳定股价方案。').noticeDate, undefined);
+    assert.equal(
+      parseNewsHeader('8月1日，示例银行股份有限公司（601999.SH）启动了稳定股价方案。').noticeDate,
+      undefined,
+    );
+  });
+
   it('takes the name before a stock code, not the verb it runs into', () => {
     assert.deepEqual(parseNewsHeader('某保险6.17亿港元增持示例银行(01398.HK)1.1亿股H股').subject, {
       name: '示例银行',
