@@ -46,8 +46,14 @@ describe('merge sample for the hand check (real-documents-graph)', () => {
     // 5 each first, then 8 more split 85 : 25 over what is left.
     assert.equal(count('short_name'), 5 + 6);
     assert.equal(count('alias'), 5 + 2);
-    assert.deepEqual(stratifiedSample(items, (x) => x.r, 20, 17, 5), drawn);
-    assert.notDeepEqual(stratifiedSample(items, (x) => x.r, 20, 18, 5), drawn);
+    assert.deepEqual(
+      stratifiedSample(items, (x) => x.r, 20, 17, 5),
+      drawn,
+    );
+    assert.notDeepEqual(
+      stratifiedSample(items, (x) => x.r, 20, 18, 5),
+      drawn,
+    );
     assert.equal(new Set(drawn.map((x) => `${x.r}${x.i}`)).size, 20);
   });
 
