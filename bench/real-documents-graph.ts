@@ -31,6 +31,7 @@ import {
   fileDocument,
   readDealGroups,
 } from './deal-groups.js';
+import { type MergeRow, mergeDecisions, seededShuffle, stratifiedSample } from './merge-sample.js';
 
 const { values } = parseArgs({
   options: {
@@ -60,24 +61,6 @@ const documents: BenchDocument[] = values['groups-only']
       ...filesUnder(values.pdfs).filter((f) => f.endsWith('.pdf')),
       ...filesUnder(path.join(projectRoot, 'samples')).filter((f) => /\.(pdf|html|txt)$/.test(f)),
     ].map(fileDocument);
-
-/** Deterministic shuffle (mulberry32), so the same seed draws the same merges. */
-function seededSample<T>(items: readonly T[], n: number, seed: number): T[] {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy.slice(0, n);
-}
 
 // Annual reports and a 381-page plan need more than a shared worker's limits allow.
 const LARGE_DOCUMENTS = {
@@ -239,13 +222,31 @@ async function readAll({ config, queue, events, submit }: BenchQueue): Promise<v
          COLLECT { MATCH (e)-[r]->(n) WHERE n:Company OR n:Person OR n:Organization
                    RETURN DISTINCT type(r) + ' ' + n.name } AS parties`,
     );
-    const merges = await read(
+    // A person's mention under another spelling (周建 for 周建平) has no reason of its own: it is the name
+    // the document states whole.
+    const merges = (await read(
       `MATCH (n)-[m:MENTIONED_IN]->(s:Sentence)<-[:HAS_SENTENCE]-(d:Document)
-       WHERE (n:Company OR n:Person) AND m.resolution IS NOT NULL AND m.text <> n.name
-       RETURN labels(n)[0] AS label, n.key AS key, n.name AS name, m.text AS text, m.resolution AS resolution,
-              d.fileName AS file, s.text AS sentence ORDER BY file, s.index, m.start`,
+       WHERE ((n:Company AND m.resolution IS NOT NULL) OR n:Person) AND m.text <> n.name
+       RETURN labels(n)[0] AS label, n.key AS key, n.name AS name, m.text AS text,
+              coalesce(m.resolution, 'completed_name') AS resolution, d.fileName AS file,
+              s.index AS sentence, m.start AS start, s.text AS sentenceText
+       ORDER BY file, s.index, m.start`,
+    )) as unknown as (MergeRow & { sentenceText: string })[];
+    const sample = seededShuffle(merges, Number(values.seed)).slice(0, Number(values.sample));
+    // Merges to judge by hand, drawn per reason (bench/merge-sample.ts); people joined across documents
+    // are drawn apart.
+    const decisions = mergeDecisions(merges);
+    const companyDecisions = stratifiedSample(
+      decisions.filter((d) => d.label === 'Company'),
+      (d) => d.resolution,
+      Number(values.sample),
+      Number(values.seed),
+      5,
     );
-    const sample = seededSample(merges, Number(values.sample), Number(values.seed));
+    const peopleAcross = seededShuffle(
+      people.filter((p) => (p.documents as string[]).length > 1),
+      Number(values.seed),
+    ).slice(0, Number(values.sample));
     const dealGroups = await countDealGroups(read, documentIds);
     const byResolution = new Map<string, number>();
     for (const m of merges)
@@ -266,6 +267,9 @@ async function readAll({ config, queue, events, submit }: BenchQueue): Promise<v
           dealGroups,
           events: allEvents,
           mergeSample: sample,
+          companyMergeDecisions: companyDecisions,
+          personMergeDecisions: decisions.filter((d) => d.label === 'Person'),
+          peopleAcrossDocuments: peopleAcross,
         },
         null,
         1,
@@ -289,9 +293,12 @@ async function readAll({ config, queue, events, submit }: BenchQueue): Promise<v
     );
     console.log(`  events joined across documents outside the listed deals: ${unlisted.length}`);
     for (const e of unlisted) console.log(`    ${e.type} ${JSON.stringify(e.parties)}`);
-    console.log(`mentions linked under another spelling: ${merges.length}`);
+    console.log(`mentions linked under another spelling: ${merges.length} (${decisions.length} decisions)`);
+    const decisionsByReason = new Map<string, number>();
+    for (const d of decisions)
+      decisionsByReason.set(d.resolution, (decisionsByReason.get(d.resolution) ?? 0) + 1);
     for (const [reason, count] of [...byResolution].sort((a, b) => b[1] - a[1]))
-      console.log(`  ${reason}: ${count}`);
+      console.log(`  ${reason}: ${count} (${decisionsByReason.get(reason) ?? 0} decisions)`);
     console.log(`details for the hand check: ${path.relative(process.cwd(), out)}`);
   } finally {
     await driver.close();

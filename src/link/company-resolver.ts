@@ -381,14 +381,20 @@ export class CompanyResolver {
   /**
    * A short name the document defines for one company's full name, written with a legal form after it
    * (辽宁益康股份有限公司 where the document defines 辽宁益康 for 辽宁益康生物股份有限公司): the writer's shorthand
-   * for that company, not another one. Only names of four characters or more the document itself defines.
+   * for that company, not another one. Only names of four characters or more the document itself defines,
+   * and only under the company's own legal form: 惠威科技有限公司 beside 惠威科技 (广州惠威电声科技股份有限公司)
+   * is another registration (an overseas company's Chinese name), not the writer's shorthand.
    */
   private definedNameWithForm(full: string): LinkedEntity | undefined {
     const core = legalFormCore(full);
     if (core === full || core.length < 4 || !this.defined.has(core)) return undefined;
+    const form = full.slice(core.length);
     const holders = [...(this.byName.get(core) ?? [])].filter(
       (e) =>
-        !this.refused.get(e)?.has(full) && this.formsOf(e).hasFullName && cleanCompanyName(e.name) !== full,
+        !this.refused.get(e)?.has(full) &&
+        this.formsOf(e).hasFullName &&
+        cleanCompanyName(e.name) !== full &&
+        this.formsOf(e).full.some((n) => n.name.slice(n.legalFormCore.length) === form),
     );
     return holders.length === 1 ? holders[0] : undefined;
   }

@@ -215,6 +215,17 @@ describe('CompanyResolver', () => {
     assert.notEqual(resolver.resolve('武汉钢铁股份有限公司')?.entity, wisco);
     assert.notEqual(resolver.resolve('深圳市建业建筑工程有限公司')?.entity, jianye);
   });
+
+  it('keeps a (集团) company apart from the company of the name without it, joined across a change of form', () => {
+    // The reorganisation plan of 顺丰: 顺丰控股（集团）有限公司 became 顺丰控股（集团）股份有限公司 (整体变更), and
+    // bought 顺丰控股有限公司, a Hong Kong company of its own, in 2014.
+    const resolver = new CompanyResolver(undefined, []);
+    const holding = resolver.resolve('顺丰控股（集团）股份有限公司')?.entity;
+    const before = resolver.resolve('顺丰控股（集团）有限公司');
+    assert.equal(before?.entity, holding);
+    assert.equal(before?.reason, 'same_core_name');
+    assert.notEqual(resolver.resolve('顺丰控股有限公司')?.entity, holding);
+  });
 });
 
 describe('CompanyResolver: names that are another company or none', () => {

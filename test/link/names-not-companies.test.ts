@@ -146,6 +146,21 @@ describe('a short name the document defines, written with a legal form', () => {
     assert.equal(mention?.resolution, 'alias');
   });
 
+  it('stays a company of its own under another legal form (an overseas company of that name)', async () => {
+    const linked = await linkText(
+      `${HEAD}广州惠威电声科技股份有限公司（以下简称“惠威科技”）年度报告。其他单位名称：HiVi Tech Limited（惠威科技有限公司）；职务：董事。\n`,
+      'announcement',
+      [],
+      [
+        ['广州惠威电声科技股份有限公司', 'company'],
+        ['惠威科技有限公司', 'company'],
+      ],
+    );
+    const mention = linked.mentions.find((m) => m.text === '惠威科技有限公司');
+    assert.equal(mention?.entityKey, 'name:惠威科技有限公司');
+    assert.notEqual(mention?.resolution, 'alias');
+  });
+
   it('stays a company of its own when the document defines no such short name', async () => {
     const linked = await linkText(
       `${HEAD}辽宁益康生物股份有限公司为子公司。张竞任辽宁益康股份有限公司董事长。\n`,
