@@ -722,9 +722,10 @@ export function projectFromNarrative(text: string, title: string | undefined): T
       const start = (m.index ?? 0) + m[0].indexOf(value);
       // A short name an alias note defines (以下简称“X”或“Y”) names a party, not a project.
       if (/(?:简称|称)[^（(）)]{0,12}$/u.test(text.slice(Math.max(0, start - 14), start))) continue;
-      // "信联征信参加X项目": the bidder and its verb are no part of the project's name
+      // "信联征信参加X项目", "中标了约1.97亿元X项目": the bidder and its verb, or the sum won, are no part of
+      // the project's name
       const lead =
-        /^[^，。]*?(?:参加|参与)(?:了)?|^(?:其(?![中他余它])|(?:中标|谈判|采购)?(?:内容|标的|项目)\s*(?:为|：|:))\s*/u.exec(
+        /^[^，。]*?(?:参加|参与)(?:了)?|^约?[0-9][0-9.,]*\s*(?:万|亿)*元(?:人民币)?的?|^(?:其(?![中他余它])|(?:中标|谈判|采购)?(?:内容|标的|项目)\s*(?:为|：|:))\s*/u.exec(
           value,
         )?.[0].length ?? 0;
       const found = span(text, start + lead, start + value.length);

@@ -687,6 +687,11 @@ describe('readContractFields', () => {
       '公司已于近日接到西岭热电厂2×300MW机组脱硝项目预中标通知，预中标金额为7000万元。',
     );
     assert.equal(pre.records[0]?.项目名称?.text, '西岭热电厂2×300MW机组脱硝项目');
+    // the sum won written before the project is no part of its name
+    const sum = await records(
+      '公司中标了约2.35亿元东湖市南岸区环卫一体化服务项目（以下简称“本项目”），服务期为8年。',
+    );
+    assert.equal(sum.records[0]?.项目名称?.text, '东湖市南岸区环卫一体化服务项目');
     // the sender of the award is no project though its name ends in a bracket
     const sender = await records(
       '公司于近日收到东湖水利局（EAST LAKE WATER BUREAU）中标通知书，中标金额为1.2亿元。',
