@@ -4,7 +4,8 @@
  * real-documents-graph.ts reads them) submitted at once to a worker started with that many processor
  * children, on the same Redis and Neo4j, the graph emptied and the server's plans dropped before each
  * pass (each pass's worker warms its statements up as at start). Per pass: documents per second over
- * the run and from the first completed job (before it the processors load their model), graph facts
+ * the run and from the first completed job (before it the processors load their model and the worker
+ * warms up; the time to it is printed too), graph facts
  * per second of wall time and of the writer's busy time (the union of the jobs' graph stages: a job
  * waits there only while the writer writes), the graph stage's share of the summed stage times and its
  * median per document, transactions' documents, and the peak resident memory of each processor child
@@ -57,6 +58,8 @@ interface Pass {
   seconds: number;
   /** From the first completed job to the last. */
   secondsAfterFirst: number;
+  /** From the submissions to the first completed job (the processors' model load, the warm-up, one read). */
+  firstSeconds: number;
   facts: number;
   graphSummedMs: number;
   stagesSummedMs: number;
@@ -149,6 +152,7 @@ async function runPass(concurrency: number, { queue, events, submit }: BenchQueu
     failed: ids.length - completed,
     seconds: (lastDone - started) / 1000,
     secondsAfterFirst: (lastDone - (firstDone ?? lastDone)) / 1000,
+    firstSeconds: ((firstDone ?? lastDone) - started) / 1000,
     facts,
     graphSummedMs,
     stagesSummedMs,
@@ -185,7 +189,7 @@ await withBenchServices(async (config: Config) => {
 });
 
 console.log(
-  '\nconcurrency  done  failed  wall s  docs/s  docs/s after 1st  facts  facts/s wall  facts/s writer  graph share  graph median ms  processor peak MiB  worker peak MiB',
+  '\nconcurrency  done  failed  wall s  1st done s  docs/s  docs/s after 1st  facts  facts/s wall  facts/s writer  graph share  graph median ms  processor peak MiB  worker peak MiB',
 );
 for (const p of passes) {
   console.log(
@@ -194,6 +198,7 @@ for (const p of passes) {
       String(p.completed).padStart(5),
       String(p.failed).padStart(7),
       p.seconds.toFixed(1).padStart(7),
+      p.firstSeconds.toFixed(1).padStart(11),
       (p.completed / p.seconds).toFixed(3).padStart(7),
       ((p.completed - 1) / Math.max(p.secondsAfterFirst, 1e-3)).toFixed(3).padStart(17),
       String(p.facts).padStart(6),
