@@ -606,14 +606,20 @@ function labelledProject(text: string, value: TextSpan | undefined): TextSpan | 
   return { text: text.slice(v.start, end), start: v.start, end };
 }
 
-/** "…项目（福鼎市龙⏎安工业区…）": a name whose bracket a line break left open runs on to where the bracket closes. */
+/**
+ * "…项目（福鼎市龙⏎安工业区…）": a name whose bracket a line break left open runs on to where the bracket closes,
+ * and on to the line's end where what follows ends the name ("…公路）工程监理项目").
+ */
 function unclosedBracket(text: string, value: TextSpan): TextSpan | undefined {
   const opens = (value.text.match(/[（(]/gu) ?? []).length;
   const closes = (value.text.match(/[）)]/gu) ?? []).length;
   if (opens <= closes) return undefined;
-  const rest = /^\n([^\n（(）)：:。；]{1,60}[）)])/u.exec(text.slice(value.end));
+  const rest = /^\n([^\n（(）)：:。；]{1,60}[）)])([^\n]*)/u.exec(text.slice(value.end));
   if (!rest) return undefined;
-  const end = value.end + 1 + (rest[1] as string).length;
+  // "…公路）工程监理项目": words after the bracket that end the name belong to it
+  const tail = rest[2] as string;
+  const more = /^[\u4e00-\u9fa5A-Za-z0-9]{1,20}$/u.test(tail) && PROJECT_END.test(tail) ? tail.length : 0;
+  const end = value.end + 1 + (rest[1] as string).length + more;
   return { text: text.slice(value.start, end), start: value.start, end };
 }
 
@@ -642,12 +648,22 @@ function ownerOfProject(
 
 // 综合体 (a city complex let as one job) and …化建设 (智能化建设) name the work; a bare …建设 is often a scope (施工建设).
 const PROJECT_END =
-  /(?:项目|工程|标段|标|采购|施工|总承包|合同段|投标文件|招标活动|采购活动|招标采购|招标|服务|系统|设备|改造|化建设|综合体|包[0-9一二三四五六七八九十]*|[）)])$/u;
+  /(?:项目|工程|标段|标|采购|施工|承包|合同段|投标文件|招标活动|采购活动|招标采购|招标|服务|系统|设备|改造|化建设|综合体|包[0-9一二三四五六七八九十]*|[）)])$/u;
 const NOT_PROJECT_START =
-  /^(?:[（(]?(?:相关内容|具体内容|详情)?(?:详见|参见|请见)|通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程|以下|如下|其中|此|共|数量|过|投资项目|[0-9一二三四五六七八九十]+\s*(?:个|次|项))/u;
-// 合同段 (a road's section let as one contract) names a project; other 合同 words name the contract.
+  /^(?:[（(]?(?:相关内容|具体内容|详情)?(?:详见|参见|请见)|通知|候选|公告|金额|价|单位|人|结果|公示|的|情况|事项|该|本|上述|项目|工程|以下|如下|其中|此|共|数量|过|投资项目|[0-9一二两三四五六七八九十]+\s*(?:个|次|项))/u;
+// 合同段 (a road's section let as one contract) names a project; other 合同 words name the contract; 协议库存
+// (stock bought under a framework agreement) names a State Grid tender; 重点项目 (中标通知书) names the notice's kind.
 // 证券 only as a paper or the exchange (证券时报, 证券交易所): 中国证券登记结算…项目 is a tender.
-const NOT_PROJECT = /合同(?!段)|协议|通知书|公告|规则|章程|证券(?:时报|日报|报|交易所|代码|简称)|报$/u;
+const NOT_PROJECT =
+  /合同(?!段)|协议(?!库存)|通知书|公告|规则|章程|证券(?:时报|日报|报|交易所|代码|简称)|报$|[省市区县]重点(?:建设)?(?:项目|工程)$/u;
+
+/** Words that say a name is of a work, a purchase or a plant: a name ending in a bracket must hold one. */
+const PROJECT_WORD = /项目|工程|标段|采购|施工|承包|建设|改造|服务|系统|设备|综合体|地块|[厂站]/u;
+
+/** A project's name ends in a project word, or in a bracketed note after a name of a work ("…工程（一期）"). */
+function endsAsProject(name: string): boolean {
+  return PROJECT_END.test(name) && (!/[）)]$/u.test(name) || PROJECT_WORD.test(name));
+}
 
 /** "…招标活动推荐的中标候选人公示" → "…招标活动": the notice's name around the project's. */
 function withoutNoticeWords(text: string, value: TextSpan | undefined): TextSpan | undefined {
@@ -663,13 +679,21 @@ function withoutNoticeWords(text: string, value: TextSpan | undefined): TextSpan
 function afterOwner(text: string, value: TextSpan | undefined): TextSpan | undefined {
   if (!value) return undefined;
   const at = value.text.lastIndexOf('的');
-  if (at < 0 || !/公司|局|政府|委员会|指挥部|位于/.test(value.text.slice(0, at))) return value;
+  if (at < 0 || !/公司|局|政府|委员会|指挥部|位于|厅|所属/.test(value.text.slice(0, at))) return value;
   return span(text, value.start + at + 1, value.end) ?? value;
 }
+
+/** A project's name with bracketed parts of its own ("…PPP项目（三期）"), never an unclosed bracket. */
+const BRACKETED_NAME = '(?:[^，。；\\n“”《》（()）]|[（(][^（()）\\n]{1,20}[）)]){4,100}?';
 
 /** Candidate project names from narrative cues, best first. */
 export function projectFromNarrative(text: string, title: string | undefined): TextSpan | undefined {
   const cues = [
+    // "中标了X（以下简称“本项目”）", "获得X（以下简称“九江大桥项目”）": the text itself calls X a project
+    new RegExp(
+      `(?:中标了?|中选|获得|承接了?|承建|取得|参与了?|参加了?|确定为|成为|作为|公司为|关于)[“"]?(${BRACKETED_NAME})[”"]?\\s*[（(]\\s*(?:以下简称|以下称|下称|简称)?\\s*[：:]?\\s*[“"]\\s*(?:本|该)?[^“”"（()）\\n]{0,16}?(?:项目|工程)\\s*[”"]`,
+      'gu',
+    ),
     // "中标X，中标价…" / "中标X（以下简称…）"
     /(?:中标|承建|承接|中选)(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,\n]|[（(]以下|的中标|中标价|中标金额|(?<=项目)中标|$)/gu,
     // "确认公司为X项目的中标单位" (the labels keep 项目)
@@ -677,7 +701,7 @@ export function projectFromNarrative(text: string, title: string | undefined): T
     // "本次预中标项目为X（招标编号：…）"
     /(?:中标|中选|成交)项目(?:为|是)\s*[：:]?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,（(\n]|$)/gu,
     // "X项目由公司中标"
-    /(?:^|[，。\n])[“"]?([^，。；\n“”《》]{4,100}?)[”"]?由[^，。；\n]{0,12}?中标/gu,
+    /(?:^|[，。\n])[“"]?([^，。；\n“”《》]{4,100}?)[”"]?由[^，。；\n]{0,40}?中标/gu,
     // "参与了X项目的投标"
     /参与(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?的?(?:公开)?(?:投标|招投标|招标|竞标|采购|评标)/gu,
     // “X项目” / 《X项目》 (a line break may fall inside)
@@ -688,6 +712,9 @@ export function projectFromNarrative(text: string, title: string | undefined): T
     /(?:^|\n)\s*([^，。；\n“”《》]{4,100}?)\s*[（(](?:招标编号|项目编号|采购编号)/gu,
     // a title broken over lines: "关于中标\nX项目的公告"
     /中标\s*\n\s*([^，。；\n]{4,80}?)的公告/gu,
+    // "收到Y关于X的中标通知书", "接到X预中标通知": the notice names the project it awards
+    /(?:收到|接到|收悉)[^，。；\n“”《》]{0,40}?关于([^，。；\n“”《》]{4,100}?)的?(?:预)?(?:中标|成交|中选)(?:通知|结果)/gu,
+    /(?:收到|接到|收悉)(?:了)?([^，。；\n“”《》]{4,100}?(?:项目|工程|标段)(?:[（(][^（()）\n]{1,20}[）)])?)的?(?:预)?(?:中标|成交|中选)(?:通知|结果)/gu,
   ];
   for (const re of cues) {
     for (const m of text.matchAll(re)) {
@@ -702,7 +729,7 @@ export function projectFromNarrative(text: string, title: string | undefined): T
         )?.[0].length ?? 0;
       const found = span(text, start + lead, start + value.length);
       const cut = found && afterOwner(text, withoutNoticeWords(text, cutNotes(text, found)));
-      if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !PROJECT_END.test(cut.text))
+      if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !endsAsProject(cut.text))
         continue;
       if (NOT_PROJECT.test(cut.text)) continue;
       return cut;
@@ -713,17 +740,19 @@ export function projectFromNarrative(text: string, title: string | undefined): T
   return named && at >= 0 ? span(text, at, at + named.length) : undefined;
 }
 
-/** "关于（全资子公司）中标X项目的公告" → X项目: the title's project, without who won it. */
+/** "关于（全资子公司）中标X项目的公告", "关于收到X项目中标通知书的公告" → X项目: the title's project, without who won it. */
 function projectOfTitle(title: string): string | undefined {
   const t =
-    /关于([\u4e00-\u9fa5A-Za-z0-9（）()-]{4,60}?(?:项目|工程)(?:[（(][^）)]{1,10}[）)])?)(?=的|$)/u.exec(
+    /关于([\u4e00-\u9fa5A-Za-z0-9（）()\- ]{4,60}?(?:项目|工程)(?:\s*[（(][^）)]{1,10}[）)])?)(?=的|\s*(?:预)?中标|$)/u.exec(
       title,
     );
   const name = t?.[1]?.replace(
-    /^(?:公司|本公司)?(?:全资|控股|下属)?(?:子公司|孙公司)?(?:[\u4e00-\u9fa5]{2,4})??(?:中标|签订|签署|取得|收到|获得)(?:了)?/u,
+    /^(?:公司|本公司)?(?:全资|控股|下属)?(?:子公司|孙公司)?(?:[\u4e00-\u9fa5]{2,4})??(?:中标|签订|签署|取得|收到|获得)(?:了)?\s*/u,
     '',
   );
-  if (!name || name.length < 4 || /子公司|^(?:公司|重大|日常)/u.test(name) || NOT_PROJECT_START.test(name))
+  // "关于PPP 项目中标的公告": a kind of project, not one project's name
+  const words = name?.match(/[\u4e00-\u9fa5]/gu)?.length ?? 0;
+  if (!name || words < 5 || /子公司|^(?:公司|重大|日常)/u.test(name) || NOT_PROJECT_START.test(name))
     return undefined;
   return name;
 }

@@ -20,6 +20,9 @@ const RESEARCH_CUES: readonly Cue[] = [
     weight: 2,
   },
   { re: /(?:证券)?分析师\s*[:：]|[（(]\s*分析师\s*[)）]|研究助理|联系人\s*[:：]/, weight: 1 },
+  // The author block of a research house's report: 报告主要作者：…, or names before their role and contact line.
+  { re: /报告(?:主要)?作者\s*[:：]|[\u4e00-\u9fa5]{2,3}(?:分析师|研究员)\s*(?:邮箱|电话|Email)/, weight: 2 },
+  { re: /行业概览|系列研究报告|系列行业报告/, weight: 1 },
   { re: /盈利预测|目标价|相关研究|相关报告|投资要点|报告摘要/, weight: 1 },
   { re: /[\u4e00-\u9fa5]{2,6}证券(?:经济|发展)?研究(?:所|院|中心)/, weight: 1 },
   // A report's abstract as news sites carry it: its opening label, a kept rating, forecasts by year, the analyst's "we".
@@ -48,7 +51,7 @@ const RESEARCH_CUES: readonly Cue[] = [
   { re: /(?:19|20)?\d{2}\s*[-–~～]\s*(?:19|20)?\d{2}\s*年\s*(?:EPS|每股收益)|EPS\s*(?:分别)?为/, weight: 2 },
   { re: /我们(?:预计|认为|看好|维持|判断|上调|下调)/, weight: 1 },
   {
-    re: /请务必阅读正文(?:之后|后面)的|谨请参阅尾页重要声明|敬请阅读末页的重要说明|请务必参阅正文后面/,
+    re: /请务必(?:仔细)?阅读正文(?:之后|后面)的|谨请参阅尾页重要声明|敬请阅读末页的重要说明|请务必参阅正文后面/,
     weight: 2,
   },
 ];
@@ -132,7 +135,8 @@ const REPORTED_PROSE: readonly Cue[] = [
 ];
 const SOCIAL_CUES: readonly Cue[] = [
   { re: /#(?!\d)[^#\n]{1,30}#|\/\/@|\[[\u4e00-\u9fa5]{1,3}\]|\?{3,}|[！!]{2,}|超话/, weight: 3 },
-  { re: /我(?!们|国|省|市|区|行|司|部|院|会)|你们?|哈哈|散户|韭菜|小散/, weight: 2 },
+  // 我公司 / 我集团 is a filing's own voice, which news quotes; a post's 我 is a person's.
+  { re: /我(?!们|国|省|市|区|行|司|部|院|会|公司|集团|单位|厂|局|校)|你们?|哈哈|散户|韭菜|小散/, weight: 2 },
 ];
 
 /** Below this a kind is not claimed: the document stays `other`. */

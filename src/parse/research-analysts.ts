@@ -20,16 +20,20 @@ export interface Analyst {
   role: 'analyst' | 'contact';
 }
 
-const ROLE_WORDS = '证券分析师|助理分析师|分析师|研究员|联系人|研究助理|研究支持';
+// 作者 counts only as a label (报告主要作者：…, 作者：…), never in prose (接受书籍作者采访).
+const ROLE_WORDS =
+  '证券分析师|助理分析师|分析师|研究员|联系人|研究助理|研究支持|研究部主管|(?:报告)?(?:主要)?作者(?=\\s*[:：])';
 /** A certificate number: "S" or, on older reports, "A" + 13 digits, not inside a longer code. */
-// A phone number may follow without a space (S1100518090001010-66495613): its area code starts with 0.
-const CERTIFICATE_NO = String.raw`(?<![A-Za-z\d])[SA]\d{13}(?=\D|$|0\d{2,3}-\d)`;
+// A phone number may follow without a space (S1100518090001010-66495613): its area code starts with 0; so
+// may the cover's date (S11501180800072021年3月18日).
+const CERTIFICATE_END = String.raw`(?=\D|$|0\d{2,3}-\d|(?:19|20)\d{2}\s*(?:年|[-/.]\d))`;
+const CERTIFICATE_NO = String.raw`(?<![A-Za-z\d])[SA]\d{13}${CERTIFICATE_END}`;
 const NAME = '[\\u4e00-\\u9fa5·]{2,4}?';
 // Words that follow a role label but are not names (分析师声明, 联系人电话…) and place names in contact blocks.
 const NOT_A_NAME =
   /^(?:执证|证号|声明|承诺|简介|介绍|团队|认为|预计|观点|具有|资格|薪酬|申明|上海|北京|深圳|广州|电话|邮箱|地址|相关|研究|报告|投资|分析|证书|编号|执业|登记|联系|助理|编制|邮件|第一|署名|本人)/;
 const LABELLED = new RegExp(
-  `(${ROLE_WORDS})\\s*[:：]?\\s*(${NAME})(?=\\s|[,，;；(（/|]|执业|SAC|S\\d|邮箱|电话|Email|E-mail|$)`,
+  `(${ROLE_WORDS})\\s*[:：]?\\s*(${NAME})(?=\\s|[,，;；(（/|]|执业|SAC|S\\d|邮箱|电话|Email|E-mail|$|(?:19|20)\\d{2}[-/.年])`,
   'gmu',
 );
 const SUFFIXED = new RegExp(`(?<=^|[\\s，,；;|)）])(${NAME})\\s*[:：]?\\s*[（(](${ROLE_WORDS})[)）]`, 'gmu');
@@ -103,6 +107,8 @@ export function findAnalysts(text: string): Analyst[] {
   let roleAbove: string | undefined;
   lines.forEach((line, i) => {
     const inHead = offset < HEAD_CHARS;
+    // A line run on past the head (text without breaks) counts only up to it.
+    const headOfLine = HEAD_CHARS - offset;
     offset += line.length + 1;
     const onLine: { entry: Pending; at: number }[] = [];
     const labelOnly = ROLE_LINE.exec(line)?.[1];
@@ -119,10 +125,12 @@ export function findAnalysts(text: string): Analyst[] {
     }
     if (inHead) {
       for (const m of line.matchAll(LABELLED)) {
-        if (isName(m[2])) onLine.push({ entry: add(m[2], roleOf(m[1]), i), at: m.index ?? 0 });
+        const at = m.index ?? 0;
+        if (at < headOfLine && isName(m[2])) onLine.push({ entry: add(m[2], roleOf(m[1]), i), at });
       }
       for (const m of line.matchAll(SUFFIXED)) {
-        if (isName(m[1])) onLine.push({ entry: add(m[1], roleOf(m[2]), i), at: m.index ?? 0 });
+        const at = m.index ?? 0;
+        if (at < headOfLine && isName(m[1])) onLine.push({ entry: add(m[1], roleOf(m[2]), i), at });
       }
     }
     const bare = BARE_LINE.exec(line)?.[1];
@@ -145,7 +153,13 @@ export function findAnalysts(text: string): Analyst[] {
     .filter((f) => f.analyst.certificateNo !== undefined || lineOffset(lines, f.line) < HEAD_CHARS)
     .map((f) => f.analyst);
   const named = new Set(analysts.map((a) => a.name));
-  for (const a of runTogetherAuthors(text, seenCertificates)) {
+  const more = [
+    ...runTogetherAuthors(text, seenCertificates),
+    ...namesAfterEmptyContact(text, analysts),
+    ...(analysts.some((a) => a.role === 'analyst') ? [] : authorsBesideRoleWords(text)),
+    ...notLicensedAuthors(text),
+  ];
+  for (const a of more) {
     if (named.has(a.name)) continue;
     named.add(a.name);
     analysts.push(a);
@@ -167,7 +181,7 @@ const ROLE_OR_LABEL = new RegExp(
     '联系人',
     '研究助理',
     '研究支持',
-    '(?:证券投资咨询)?(?:执业|业务)(?:资格)?(?:证书|登记)?(?:编号|编码|证号|号|证)',
+    '(?:证券投资咨询|证券)?(?:执业|业务)(?:资格)?(?:证书|登记)?(?:编号|编码|证号|号|证)',
     '(?:证书|登记)(?:编号|编码)',
     '执证编号',
     '电话',
@@ -202,7 +216,9 @@ function nameEnding(piece: string): string | undefined {
 
 function runTogetherAuthors(text: string, seen: Set<string>): Analyst[] {
   const head = text.slice(0, RUN_HEAD_CHARS);
-  const out: Analyst[] = [];
+  const out: Analyst[] = pairedNames(head, seen);
+  /** Authors whose role no role word stated: the biography page's heading may (研究助理简介王五). */
+  const unstated = new Set<Analyst>();
   let previousEnd = 0;
   for (const m of head.matchAll(CERTIFICATE)) {
     const at = m.index ?? 0;
@@ -234,18 +250,114 @@ function runTogetherAuthors(text: string, seen: Set<string>): Analyst[] {
     }
     const owner = candidates.filter((c) => c.byRole).pop() ?? candidates.pop();
     if (!owner) continue;
-    const roles = window.match(new RegExp(`${CONTACT_ROLE.source}|${ANALYST_ROLE.source}`, 'gu')) ?? [];
-    // No role word since the last number: the same block goes on (助理分析师陈晨…S…张山峰…S…).
-    const lastRole = roles[roles.length - 1];
+    // No role word since the last number: the same block goes on (助理分析师陈晨…S…张山峰…S…), whether the
+    // number before was read here or on its own line.
+    const lastRole =
+      lastRoleWord(window) ?? (out.length === 0 ? lastRoleWord(head.slice(0, from)) : undefined);
     const role = lastRole
       ? CONTACT_ROLE.test(lastRole)
         ? 'contact'
         : 'analyst'
       : (out[out.length - 1]?.role ?? 'analyst');
     seen.add(m[0]);
-    out.push({ name: owner.name, certificateNo: m[0], role });
+    const analyst: Analyst = { name: owner.name, certificateNo: m[0], role };
+    if (!lastRole) unstated.add(analyst);
+    out.push(analyst);
+  }
+  for (const a of unstated)
+    if (a.role === 'analyst' && assistantByBiography(text, a.name)) a.role = 'contact';
+  return out;
+}
+
+const ROLE_WORD = new RegExp(`${CONTACT_ROLE.source}|${ANALYST_ROLE.source}`, 'gu');
+
+function lastRoleWord(text: string): string | undefined {
+  return text.match(ROLE_WORD)?.pop();
+}
+
+/** The biography page files the person under assistants: "研究助理简介王五…", "联系人简介：王五". */
+function assistantByBiography(text: string, name: string): boolean {
+  return new RegExp(`(?:${CONTACT_ROLE.source})简介\\s*[:：]?\\s*${name}`, 'u').test(text);
+}
+
+/**
+ * Two names run together over their two numbers (首席分析师陈一鸣曾晖S…S…): the names split where both halves
+ * are names, three characters first, and take the numbers in order.
+ */
+const PAIR = new RegExp(`([\\u4e00-\\u9fa5]+)\\s*([SA]\\d{13})\\s*([SA]\\d{13})${CERTIFICATE_END}`, 'gu');
+
+function splitTwoNames(run: string): [string, string] | undefined {
+  for (const first of [3, 2]) {
+    const a = run.slice(0, first);
+    const b = run.slice(first);
+    if (b.length < 2 || b.length > 3) continue;
+    if ([a, b].every((n) => startsWithSurname(n) && isName(n) && !NOT_NAMES.test(n))) return [a, b];
+  }
+  return undefined;
+}
+
+function pairedNames(head: string, seen: Set<string>): Analyst[] {
+  const out: Analyst[] = [];
+  for (const m of head.matchAll(PAIR)) {
+    const [run = '', first = '', second = ''] = [m[1], m[2], m[3]];
+    if (seen.has(first) || seen.has(second)) continue;
+    const names = splitTwoNames(run.split(ROLE_OR_LABEL).pop() ?? '');
+    if (!names) continue;
+    const lastRole = lastRoleWord(run);
+    const role = lastRole && CONTACT_ROLE.test(lastRole) ? 'contact' : 'analyst';
+    seen.add(first);
+    seen.add(second);
+    out.push({ name: names[0], certificateNo: first, role }, { name: names[1], certificateNo: second, role });
   }
   return out;
+}
+
+/**
+ * A second name in a block whose contact values were lost (分析师：张三邮箱：李四邮箱：): the name standing
+ * between two empty contact labels goes on the block of the name before it.
+ */
+const AFTER_EMPTY_CONTACT =
+  /(?:邮箱|电话|Email|E-mail)\s*[:：]\s*([\u4e00-\u9fa5]{2,3})(?=\s*(?:邮箱|电话|Email|E-mail|执业|SAC))/gu;
+
+function namesAfterEmptyContact(text: string, found: readonly Analyst[]): Analyst[] {
+  const last = found[found.length - 1];
+  if (!last) return [];
+  const out: Analyst[] = [];
+  for (const m of text.slice(0, RUN_HEAD_CHARS).matchAll(AFTER_EMPTY_CONTACT)) {
+    const name = m[1] ?? '';
+    if (startsWithSurname(name) && isName(name) && !NOT_NAMES.test(name)) out.push({ name, role: last.role });
+  }
+  return out;
+}
+
+/**
+ * Covers that print no numbers and run the block together: each name stands before its role word and its
+ * e-mail or phone (沈一科技分析师name@…杨二研究助理…, 田三分析师郝四分析师邮箱：). Read only where no analyst
+ * was found otherwise; a sector word between name and role (科技分析师) is not part of the name.
+ */
+const NAME_BEFORE_ROLE =
+  /([\u4e00-\u9fa5]{2,8}?)(?:首席|高级|资深|联席)?(分析师|研究员|研究部主管|研究助理|联系人)(?=[A-Za-z0-9@(（+]|邮箱|电话|\s|$|[\u4e00-\u9fa5]{2,7}(?:分析师|研究员|研究部主管|研究助理|联系人)(?![:：]))/gu;
+
+function authorsBesideRoleWords(text: string): Analyst[] {
+  const out: Analyst[] = [];
+  for (const m of text.slice(0, RUN_HEAD_CHARS).matchAll(NAME_BEFORE_ROLE)) {
+    const before = m[1] ?? '';
+    const sectorless = before.length >= 4 ? before.slice(0, -2) : '';
+    const name = [before.slice(-3), before.slice(-2), sectorless.slice(-3), sectorless.slice(-2)].find(
+      (n) => n.length >= 2 && startsWithSurname(n) && isName(n) && !NOT_NAMES.test(n),
+    );
+    if (name) out.push({ name, role: roleOf(m[2]) });
+  }
+  return out;
+}
+
+/** Quant reports may name their authors only where they say they hold no Hong Kong licence. */
+const NOT_LICENSED =
+  /请注意[，,]\s*([\u4e00-\u9fa5]{2,4}(?:\s*[,，、和及]\s*[\u4e00-\u9fa5]{2,4})*)\s*并非香港证券及期货事务监察委员会/u;
+
+function notLicensedAuthors(text: string): Analyst[] {
+  const names = NOT_LICENSED.exec(text)?.[1]?.split(/\s*[,，、和及]\s*/) ?? [];
+  return names.filter((n) => startsWithSurname(n) && isName(n)).map((name) => ({ name, role: 'analyst' }));
 }
 
 function certificateWithin(lines: readonly string[], from: number, count: number): boolean {

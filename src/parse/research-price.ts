@@ -61,13 +61,23 @@ function findPrice(re: RegExp, text: string, venue: CurrencyCode): Price | undef
   return { value, ...range, currency: explicit ?? (saysRenminbi ? 'CNY' : venue) };
 }
 
+/**
+ * The report's own target price stands on its cover or first page; further down are the covered companies'
+ * of an industry report. A table of picks with a target-price column (股票名称 代码 评级 目标价) makes it a
+ * report on several companies: none of their targets is the report's.
+ */
+const TARGET_HEAD_CHARS = 5000;
+// Column labels with no value between them: a cover's "股票代码：600000 目标价：45.60元" is no table.
+const PICK_TABLE = /(?:股票名称|股票简称|证券简称|公司名称|股票代码|代码)[^。\n\d]{0,30}?目标价/u;
+
 /** Target and current price; `venue` overrides the currency read from the tickers. */
 export function findPrices(
   text: string,
   venue: CurrencyCode = venueCurrency(text),
 ): { targetPrice?: Price; currentPrice?: Price } {
   const out: { targetPrice?: Price; currentPrice?: Price } = {};
-  const target = findPrice(TARGET_PRICE, text, venue);
+  const head = text.slice(0, TARGET_HEAD_CHARS);
+  const target = PICK_TABLE.test(head) ? undefined : findPrice(TARGET_PRICE, head, venue);
   if (target) out.targetPrice = target;
   const current = findPrice(CURRENT_PRICE, text, venue);
   if (current) out.currentPrice = current;

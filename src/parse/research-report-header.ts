@@ -130,6 +130,9 @@ const RATING_HEAD_CHARS = 10000;
 const SCALE_NEIGHBOUR = new RegExp(`(?:${RATING_WORDS})$`, 'u');
 const SCALE_NEXT = new RegExp(`^(?:${RATING_WORDS})`, 'u');
 
+const INITIATION_BANNER = /首次覆盖(?=报告)/u;
+const BANNER_CHARS = 300;
+
 interface RatingMatch {
   at: number;
   word: string;
@@ -186,7 +189,9 @@ export function findRating(text: string): Rating | undefined {
   if (!normalized) return undefined;
   const rating: Rating = { raw: first.word, ...normalized };
   const changes = [first, ...matches.filter((m) => m.word === first.word)];
-  for (const { changeRaw } of changes) {
+  // The cover's report type says it too: 证券研究报告/首次覆盖报告.
+  const banner = INITIATION_BANNER.exec(text.slice(0, BANNER_CHARS))?.[0];
+  for (const { changeRaw } of [...changes, ...(banner ? [{ changeRaw: banner }] : [])]) {
     const change = changeRaw ? normalizeRatingChange(changeRaw) : null;
     if (changeRaw && change) {
       rating.change = change;

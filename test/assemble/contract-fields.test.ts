@@ -669,4 +669,66 @@ describe('readContractFields', () => {
       assert.doesNotMatch(r.项目名称?.text ?? '', /详见/);
     }
   });
+
+  it('reads a project the text calls 本项目 or names in the award it received, with bracketed parts', async () => {
+    const alias = await records(
+      '公司与东湖建工集团有限公司组成的联合体中标了南湖新城综合管廊PPP项目（二期）（以下简称“本项目”），中标金额为8亿元。',
+    );
+    assert.equal(alias.records[0]?.项目名称?.text, '南湖新城综合管廊PPP项目（二期）');
+    const owned = await records(
+      '公司全资子公司东湖智能交通有限公司通过公开招投标方式获得东湖省交通运输厅所属的东湖至西岭高速公路机电工程JD2标段（以下简称“东西高速项目”），中标金额为6,500万元。',
+    );
+    assert.equal(owned.records[0]?.项目名称?.text, '东湖至西岭高速公路机电工程JD2标段');
+    const about = await records(
+      '公司近日收到东江交通集团有限公司关于东江快速路二期工程第B3标段项目的中标通知书，合同总价为389,000,000.00元。',
+    );
+    assert.equal(about.records[0]?.项目名称?.text, '东江快速路二期工程第B3标段项目');
+    const pre = await records(
+      '公司已于近日接到西岭热电厂2×300MW机组脱硝项目预中标通知，预中标金额为7000万元。',
+    );
+    assert.equal(pre.records[0]?.项目名称?.text, '西岭热电厂2×300MW机组脱硝项目');
+    // the sender of the award is no project though its name ends in a bracket
+    const sender = await records(
+      '公司于近日收到东湖水利局（EAST LAKE WATER BUREAU）中标通知书，中标金额为1.2亿元。',
+    );
+    assert.equal(sender.records[0]?.项目名称, undefined);
+  });
+
+  it('reads a framework-stock tender as a project, and a count or a note in brackets as none', async () => {
+    const stock = await records(
+      '公司全资子公司东湖电气有限公司于近日在国家电网公司2024年第一次配网设备协议库存招标项目中被推荐为中标候选人，预计中标金额约为12,000万元。',
+    );
+    assert.equal(stock.records[0]?.项目名称?.text, '国家电网公司2024年第一次配网设备协议库存招标项目');
+    const count = await records(
+      '2024年，公司在国家电网公司招标活动中中标两次（含本次），中标总金额为23,000万元。',
+    );
+    assert.equal(count.records[0]?.项目名称, undefined);
+    const note = await records(
+      '公司中标西岭电缆采购，中标总数量为600吨（为钢芯铝绞线），中标金额为3,000万元。',
+    );
+    assert.doesNotMatch(note.records[0]?.项目名称?.text ?? '', /数量/);
+  });
+
+  it('takes the words after a bracket closed on the next line, and the project a title names before 中标通知书', async () => {
+    const wrapped = await records(
+      [
+        '现将中标情况公告如下：',
+        '1.项目名称：青河大道二期（S2',
+        '1、S305连接线）工程监理项目',
+        '2.中标价：1,200万元',
+      ].join('\n'),
+    );
+    assert.equal(wrapped.records[0]?.项目名称?.text, '青河大道二期（S2\n1、S305连接线）工程监理项目');
+    const titled = await records(
+      '公司近日收到西岭县交通运输局发来的《中标通知书》，中标金额为4.6亿元。',
+      '华北路桥股份有限公司关于收到西岭县 G318 改建工程 PPP 项目中标通知书的公告',
+    );
+    assert.equal(titled.records[0]?.项目名称?.text, '西岭县 G318 改建工程 PPP 项目');
+    // a title that names a kind of project names none
+    const kind = await records(
+      '公司近日收到西岭县交通运输局发来的《中标通知书》，中标金额为4.6亿元。',
+      '华北路桥股份有限公司关于PPP 项目中标的公告',
+    );
+    assert.equal(kind.records[0]?.项目名称, undefined);
+  });
 });

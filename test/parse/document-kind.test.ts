@@ -42,6 +42,24 @@ describe('detectDocumentKind', () => {
     assert.equal(detectDocumentKind('今天天气很好，我们去公园散步。'), 'other');
   });
 
+  it("reads a research house's overview by its author block and series banner", () => {
+    const overview = [
+      '1报告编码[19RI0000]某某研究院|医疗器械系列行业概览',
+      '中国连锁诊所行业市场规模保持增长。',
+      '田一鸣分析师郝二分析师邮箱：cs@example.com行业走势图',
+    ].join('');
+    assert.equal(detectDocumentKind(overview), 'research_report');
+    const byAuthor = '2020年中国医美器械行业概览报告主要作者：王英一2020/03报告提供的任何内容均系本院所有。';
+    assert.equal(detectDocumentKind(byAuthor), 'research_report');
+    const quant = [
+      '某某超额现金流选股法则',
+      '——大师系列_价值投资篇之十三',
+      '请务必仔细阅读正文之后的各项信息披露与声明',
+      '某某证券研究所金融工程部计划介绍一系列投资大师的经典投资理论。',
+    ].join('\n');
+    assert.equal(detectDocumentKind(quant), 'research_report');
+  });
+
   it('reads news flashes and short news items by how they open', () => {
     assert.equal(
       detectDocumentKind('【示例股份：控股股东减持100万股】3月1日讯，示例股份公告，控股股东减持。'),
@@ -102,6 +120,11 @@ describe('detectDocumentKind', () => {
 
   it('reads short reported prose as news and social posts as other', () => {
     assert.equal(detectDocumentKind('某某集团近日表示，已完成对示例科技的收购，交易金额未披露。'), 'news');
+    // a filing's own voice quoted (我公司) is no first-person post
+    assert.equal(
+      detectDocumentKind('据悉，示例建设近日收到中标通知书。该公司表示：“我公司将按要求签订合同。”'),
+      'news',
+    );
     assert.equal(detectDocumentKind('港资6月1日，净卖出12.5万股，约300万元，持股比例：1.2%。'), 'news');
     assert.equal(detectDocumentKind('4月2日，示例地产发布2022年年报，全年营收120亿元。'), 'news');
     assert.equal(detectDocumentKind('示例建设公告，公司中标2#3#楼配套工程，中标金额约2亿元。'), 'news');

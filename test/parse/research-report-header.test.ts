@@ -288,6 +288,39 @@ describe('broker from the report itself', () => {
     assert.equal(parseResearchReportHeader(`${analysts}\n国泰君安证券研究所`)?.broker, '国泰君安');
   });
 
+  it('reads the head past its pointer to the disclaimer, and credits without 资料/数据', () => {
+    const pointer = `行业点评2/5长江证券研究所请务必阅读正文之后的免责声明部分[Table_Main]${analysts}`;
+    assert.equal(parseResearchReportHeader(pointer)?.broker, '长江证券');
+    const bare = `${analysts}\n图表3：市场规模来源：统计局，齐鲁证券研究所来源：Wind，齐鲁证券研究所`;
+    assert.equal(parseResearchReportHeader(bare)?.broker, '齐鲁证券');
+  });
+
+  it('reads a credit up to the disclaimer that runs on after it, and a credit ending in 整理/预测', () => {
+    const runOn = `${analysts}\n数据来源：Wind资讯，国盛证券研究所预测3本报告版权属于国盛证券股份有限公司。`;
+    assert.equal(parseResearchReportHeader(runOn)?.broker, '国盛证券');
+    const compiled = `${analysts}\n资料来源：公司公告、华菁证券整理资料来源：Wind、华菁证券预测`;
+    assert.equal(parseResearchReportHeader(compiled)?.broker, '华菁证券');
+  });
+
+  it('reads a cover stem (华泰研究) only where the company name confirms it', () => {
+    const cover = `证券研究报告某某生物(688000CH)深度华泰研究年报点评\n${analysts}`;
+    assert.equal(parseResearchReportHeader(cover)?.broker, undefined);
+    const confirmed = `${cover}\n一般声明：本报告由华泰证券股份有限公司制作。`;
+    assert.equal(parseResearchReportHeader(confirmed)?.broker, '华泰证券');
+  });
+
+  it('names a Hong Kong arm by its own name and an author by the biography line', () => {
+    const arm = [
+      analysts,
+      '资料来源：WSTS、海通证券（香港）整理',
+      '资料来源：公司公告、海通证券（香港）整理',
+      '海通国际控股有限公司 香港中环',
+    ].join('\n');
+    assert.equal(parseResearchReportHeader(arm)?.broker, '海通国际');
+    const bio = `${analysts}\n分析师简介张三：国海证券研究所医药行业分析师，曾就职于东方证券。`;
+    assert.equal(parseResearchReportHeader(bio)?.broker, '国海证券');
+  });
+
   it('keeps an unlisted broker whole (国联信达证券 is not 信达证券)', () => {
     const header = parseResearchReportHeader(`国联信达证券股份有限公司 证券研究报告\n${analysts}`);
     assert.equal(header?.broker, '国联信达证券');
@@ -472,5 +505,97 @@ describe('covers whose text runs without line breaks', () => {
     );
     assert.equal(h?.stock, undefined);
     assert.equal(h?.analysts[0]?.name, '邓明');
+  });
+});
+
+describe('author blocks of run-together covers', () => {
+  const authors = (text: string) =>
+    parseResearchReportHeader(text)?.analysts.map((a) => [a.name, a.certificateNo ?? null, a.role]);
+
+  it('splits two names run together over their two numbers, in order', () => {
+    const cover =
+      '评级：增持前次：增持分析师首席分析师周明远曾立S0740500000001S0740500000002021-20000000zhoumy@example.com';
+    assert.deepEqual(authors(cover), [
+      ['周明远', 'S0740500000001', 'analyst'],
+      ['曾立', 'S0740500000002', 'analyst'],
+    ]);
+  });
+
+  it('reads a number run into the cover date, and keeps a number after an assistant block a contact', () => {
+    assert.deepEqual(authors('专题系列2分析师：陈一SACNO：S11500000000072021年3月18日[Table_Summary]'), [
+      ['陈一', 'S1150000000007', 'analyst'],
+    ]);
+    const block =
+      '[Table_Author]证券分析师甘一SACNo：S1150000000001gan@example.com[Table_Contactor]助理分析师陈二SACNo：S1150000000002chen@example.com张三SACNo：S1150000000003zhang@example.com';
+    assert.deepEqual(authors(block), [
+      ['甘一', 'S1150000000001', 'analyst'],
+      ['陈二', 'S1150000000002', 'contact'],
+      ['张三', 'S1150000000003', 'contact'],
+    ]);
+  });
+
+  it('reads a second name between empty contact labels, and names before their role words', () => {
+    assert.deepEqual(authors('[Table_Author]分析师：孙一邮箱：王二邮箱：59产业关注'), [
+      ['孙一', null, 'analyst'],
+      ['王二', null, 'analyst'],
+    ]);
+    const noNumbers = '市场规模亿元田一鸣分析师郝二分析师邮箱：cs@example.com行业走势图';
+    assert.deepEqual(authors(`证券研究报告\n${noNumbers}`), [
+      ['田一鸣', null, 'analyst'],
+      ['郝二', null, 'analyst'],
+    ]);
+    const sector =
+      '沈一科技分析师shen@example.com(852)20000000杨二研究助理yang@example.com林三研究部主管lin@example.com';
+    assert.deepEqual(authors(`证券研究报告\n${sector}`), [
+      ['沈一', null, 'analyst'],
+      ['杨二', null, 'contact'],
+      ['林三', null, 'analyst'],
+    ]);
+  });
+
+  it('reads a labelled author, the authors of a licence notice, and an assistant by the biography heading', () => {
+    assert.deepEqual(authors('证券研究报告 报告主要作者：王英一2020/03'), [['王英一', null, 'analyst']]);
+    assert.deepEqual(authors('接受书籍作者采访时说'), undefined);
+    const notice = '金融工程|专题报告\n请注意，张一,罗二并非香港证券及期货事务监察委员会的注册持牌人';
+    assert.deepEqual(authors(notice), [
+      ['张一', null, 'analyst'],
+      ['罗二', null, 'analyst'],
+    ]);
+    const team =
+      '医药团队：胡一电话010-00000001执业证书编号：S1480000000003王二电话010-00000002执业证书编号：S1480000000047医药行业研究';
+    const bios = `\n${'正文。'.repeat(2000)}\n分析师简介胡一药学专业。研究助理简介王二金融硕士。`;
+    assert.deepEqual(authors(team + bios), [
+      ['胡一', 'S1480000000003', 'analyst'],
+      ['王二', 'S1480000000047', 'contact'],
+    ]);
+  });
+
+  it('never reads the number label as part of a name (吴一证券执业证书号)', () => {
+    assert.deepEqual(authors('投资银行委员会吴一证券执业证书号：S1350000000014电话：010-00000000'), [
+      ['吴一', 'S1350000000014', 'analyst'],
+    ]);
+  });
+});
+
+describe('target price of the report, not of its picks', () => {
+  it("reads an initiation from the cover's report type when the rating prints no change", () => {
+    const cover =
+      '2020年12月2日证券研究报告/首次覆盖报告医药\n投资评级：买入\n分析师：张三 执业证书编号：S0570516010001';
+    assert.equal(parseResearchReportHeader(cover)?.rating?.change, 'initiate');
+    const body = `投资评级：买入\n${'正文。'.repeat(200)}本文为首次覆盖报告的后续。`;
+    assert.equal(parseResearchReportHeader(body)?.rating?.change, undefined);
+  });
+
+  it('takes none from a pick table, from a report on several companies, or from the body', () => {
+    const picks =
+      '证券研究报告/首次覆盖报告股票名称代码评级目标价甲公司300000CH买入RMB41.07乙公司002000CH买入RMB62.37研究团队';
+    assert.equal(parseResearchReportHeader(`${picks}\n我们的DCF目标价为41.07元。`)?.targetPrice, undefined);
+    const body = `行业评级：增持\n${'正文。'.repeat(2000)}\n给予目标价27.00元。`;
+    assert.equal(parseResearchReportHeader(body)?.targetPrice, undefined);
+    const cover = '公司评级：买入（维持）\n目标价(人民币):190.97\n分析师：张三 执业证书编号：S0570516010001';
+    assert.equal(parseResearchReportHeader(cover)?.targetPrice?.value, 190.97);
+    const sidebar =
+      '证券研究报告 股票代码：600000 投资评级：买入 目标价：45.60元 分析师：张三 S0570516010001';
+    assert.equal(parseResearchReportHeader(sidebar)?.targetPrice?.value, 45.6);
   });
 });
