@@ -20,6 +20,13 @@ import { FilesystemDocumentStore } from '../src/store/index.js';
 
 export const BENCH_RUNS_DIR = path.join(projectRoot, '.data', 'bench-runs');
 
+/** Worker limits for real traffic: annual reports and a 381-page plan need more than a shared worker's. */
+export const LARGE_DOCUMENTS = {
+  DOCUMENT_READ_SECONDS: '3600',
+  MAX_DOCUMENT_PAGES: '2000',
+  DOCUMENT_MEMORY_MB: '4096',
+};
+
 /** Runs `body` on the TEST_* servers when both are set (started where nothing listens), else on scratch ones. */
 export async function withBenchServices<T>(body: (config: Config) => Promise<T>): Promise<T> {
   const env = process.env;

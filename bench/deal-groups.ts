@@ -3,7 +3,7 @@
  * documents are read: samples/… from the repository, real-pdfs/… from the PDF folder, corpus:<stem>:<line>
  * from the corpus under the datasets folder. Shared by the benchmarks that read real traffic.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultDatasetsDir, projectRoot } from '../src/config/index.js';
 import { readCorpusTexts } from '../src/eval/realdocs.js';
@@ -63,4 +63,21 @@ export function groupLabel(ref: string, pdfs: string): string {
 /** Every document of the groups, each once, in the order the groups list them. */
 export function allGroupDocuments(groups: readonly DealGroup[], pdfs: string): Promise<BenchDocument[]> {
   return groupDocuments([...new Set(groups.flatMap((g) => g.documents))], pdfs);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? filesUnder(full) : [full];
+    });
+}
+
+/** The real PDFs of `pdfs` and the shipped samples: the whole real-traffic set. */
+export function realPdfsAndSamples(pdfs: string): BenchDocument[] {
+  return [
+    ...filesUnder(pdfs).filter((f) => f.endsWith('.pdf')),
+    ...filesUnder(path.join(projectRoot, 'samples')).filter((f) => /\.(pdf|html|txt)$/.test(f)),
+  ].map(fileDocument);
 }

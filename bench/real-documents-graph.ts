@@ -14,22 +14,21 @@
  *   node dist/bench/real-documents-graph.js [--pdfs ../shared/data/real-pdfs] [--sample 100] [--seed 17]
  *     [--groups bench/cross-document-groups.json] [--groups-only]
  */
-import { readdirSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Config, projectRoot } from '../src/config/index.js';
 import { createNeo4jDriver } from '../src/graph/index.js';
 import { type JobOutcome, submitDocument, waitForJobs } from '../src/ingest/index.js';
-import { type BenchQueue, withBenchQueue, withBenchServices } from './bench-pipeline.js';
+import { type BenchQueue, LARGE_DOCUMENTS, withBenchQueue, withBenchServices } from './bench-pipeline.js';
 import {
   allGroupDocuments,
   type BenchDocument,
   DEFAULT_GROUPS_FILE,
   DEFAULT_PDFS_DIR,
   groupLabel as dealGroupLabel,
-  fileDocument,
   readDealGroups,
+  realPdfsAndSamples,
 } from './deal-groups.js';
 import { type MergeRow, mergeDecisions, seededShuffle, stratifiedSample } from './merge-sample.js';
 
@@ -43,31 +42,12 @@ const { values } = parseArgs({
   },
 });
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? filesUnder(full) : [full];
-    });
-}
-
 const groups = readDealGroups(values.groups);
 const groupLabel = (ref: string) => dealGroupLabel(ref, values.pdfs);
 
 const documents: BenchDocument[] = values['groups-only']
   ? await allGroupDocuments(groups, values.pdfs)
-  : [
-      ...filesUnder(values.pdfs).filter((f) => f.endsWith('.pdf')),
-      ...filesUnder(path.join(projectRoot, 'samples')).filter((f) => /\.(pdf|html|txt)$/.test(f)),
-    ].map(fileDocument);
-
-// Annual reports and a 381-page plan need more than a shared worker's limits allow.
-const LARGE_DOCUMENTS = {
-  DOCUMENT_READ_SECONDS: '3600',
-  MAX_DOCUMENT_PAGES: '2000',
-  DOCUMENT_MEMORY_MB: '4096',
-};
+  : realPdfsAndSamples(values.pdfs);
 
 /** What a completed job reports that the timing summary reads (see workers/document-processor.ts). */
 interface JobFigures {

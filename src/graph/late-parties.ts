@@ -10,15 +10,17 @@ import { writeArgs, writeStatement } from './write-statement.js';
  * exactly that name (its code stated), those arguments become the company's role relationships, so the
  * graph ends the same whichever document came first, and the event match that follows finds the
  * earlier event through the company. A name another company node carries too is left alone. Each
- * lookup is pinned to its index: with the OR on codes, a planner that knows many companies would scan
- * the hkCode index for every document; the worded arguments are sought by their text (SEEK: inside the
+ * lookup is pinned to an index seek: with the OR on codes, a planner that knows many companies would
+ * scan the hkCode index for every document, and one whose statistics were sampled on an empty index
+ * scanned the key index (SEEK), or sought each key twice, once per side of the OR (one coalesce); the
+ * worded arguments are sought by their text (SEEK: inside the
  * batch writer's per-document CALL a planner scanned the whole text index). The clauses take the company keys from `keys` and leave `c`, the
  * company, and `linked`, the element ids of the relationships made; `imported` names more variables the
  * lookup needs (`documentId` is an expression of them). They take `$args.roleTypes` (lateLinkParameters).
  */
 export function lateLinkClauses(keys: string, documentId: string, imported = ''): string {
   return `UNWIND ${keys} AS key
-MATCH (c:Company {key: key}) USING INDEX c:Company(key) WHERE c.code IS NOT NULL OR c.hkCode IS NOT NULL
+MATCH (c:Company {key: key}) USING INDEX SEEK c:Company(key) WHERE coalesce(c.code, c.hkCode) IS NOT NULL
 CALL (c${imported}) {
   UNWIND [c.name] + coalesce(c.shortNames, []) AS name
   WITH DISTINCT name WHERE size(name) >= 2
