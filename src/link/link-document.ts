@@ -81,6 +81,14 @@ const COMPANY_ROLES = new Set(['sub-org', 'obj-org', 'target-company', 'sub', 'o
 const NOT_A_NAME =
   /[的之]|^(须|拟|将|经|由|向|对|在|于|按)|双方|各方|^(Limited|Ltd\.?|Inc\.?|Company)$|^.{1,3}公司$/i;
 
+/**
+ * What follows a span that heads another company's name: a bracketed place and the rest of a legal name
+ * (大唐控股 of 大唐控股（香港）投资有限公司). Read with the spaces of spaced-out layouts removed; （集团） is left out,
+ * since X（集团）股份有限公司 is the same company as X股份有限公司.
+ */
+const HEADS_ANOTHER_NAME =
+  /^[（(](?!集团)[\u4e00-\u9fa5]{1,6}[）)][\u4e00-\u9fa5]{0,12}?(?:有限责任公司|股份有限公司|有限公司)/;
+
 /** How an announcement names its own issuer: these resolve to the issuer, never to a company called 公司. */
 const SELF_NAME = /^(本?公司|上市公司|本行|本集团|本企业|公司本身)$/;
 
@@ -178,6 +186,8 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       if (type === 'company' || type === 'organization' || type === 'government') {
         const category = type === 'company' ? 'other' : organizationCategory(text, type);
         if (category === 'other' || category === 'financial') {
+          if (HEADS_ANOTHER_NAME.test(modelText.slice(at.end, at.end + 60).replace(/\s+/g, '')))
+            return undefined;
           const resolved = resolver.resolve(text);
           return resolved ? { entity: use(resolved.entity), reason: resolved.reason } : undefined;
         }

@@ -161,6 +161,26 @@ describe('a short name the document defines, written with a legal form', () => {
     assert.notEqual(mention?.resolution, 'alias');
   });
 
+  it('is not read where it heads another company: a bracketed place and a legal name after it, spaced or not', async () => {
+    const text = `${HEAD}东湖电信科技产业控股有限公司（以下简称“东湖控股”）为股东。\n东湖控股（香港）投资有限公司持有公司股份。\n东 湖 控 股 （ 香 港 ） 投 资 有 限 公 司为股东。\n`;
+    const defined = text.indexOf('为股东。');
+    const linked = await linkText(
+      text,
+      'announcement',
+      [],
+      [
+        ['东湖电信科技产业控股有限公司', 'company'],
+        ['东湖控股', 'company'],
+        ['东 湖 控 股', 'company'],
+      ],
+    );
+    const heads = linked.mentions.filter((m) => m.text.includes('东') && m.start > defined);
+    assert.deepEqual(
+      heads.filter((m) => m.entityKey === 'name:东湖电信科技产业控股有限公司').map((m) => m.text),
+      [],
+    );
+  });
+
   it('stays a company of its own when the document defines no such short name', async () => {
     const linked = await linkText(
       `${HEAD}辽宁益康生物股份有限公司为子公司。张竞任辽宁益康股份有限公司董事长。\n`,
