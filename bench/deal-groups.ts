@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultDatasetsDir, projectRoot } from '../src/config/index.js';
 import { readCorpusTexts } from '../src/eval/realdocs.js';
+import { type Submission, type SubmitDeps, submitDocument } from '../src/ingest/index.js';
 
 /** A document to read: `label` names it in the output (a path relative to the project, or a corpus id). */
 export interface BenchDocument {
@@ -80,4 +81,17 @@ export function realPdfsAndSamples(pdfs: string): BenchDocument[] {
     ...filesUnder(pdfs).filter((f) => f.endsWith('.pdf')),
     ...filesUnder(path.join(projectRoot, 'samples')).filter((f) => /\.(pdf|html|txt)$/.test(f)),
   ].map(fileDocument);
+}
+
+/** Submits the documents in order, each without a kind (as an upload that declares none): their submissions. */
+export async function submitBare(
+  submit: SubmitDeps,
+  documents: readonly BenchDocument[],
+): Promise<Submission[]> {
+  const submissions: Submission[] = [];
+  for (const document of documents)
+    submissions.push(
+      await submitDocument(submit, { bytes: document.bytes(), kind: 'other', fileName: document.fileName }),
+    );
+  return submissions;
 }

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Config, projectRoot } from '../src/config/index.js';
 import { createNeo4jDriver } from '../src/graph/index.js';
-import { type JobOutcome, submitDocument, waitForJobs } from '../src/ingest/index.js';
+import { type JobOutcome, waitForJobs } from '../src/ingest/index.js';
 import { type BenchQueue, LARGE_DOCUMENTS, withBenchQueue, withBenchServices } from './bench-pipeline.js';
 import {
   allGroupDocuments,
@@ -29,6 +29,7 @@ import {
   groupLabel as dealGroupLabel,
   readDealGroups,
   realPdfsAndSamples,
+  submitBare,
 } from './deal-groups.js';
 import { type MergeRow, mergeDecisions, seededShuffle, stratifiedSample } from './merge-sample.js';
 
@@ -150,19 +151,10 @@ async function readAll({ config, queue, events, submit }: BenchQueue): Promise<v
   const driver = createNeo4jDriver(config);
   try {
     const started = performance.now();
-    const ids: string[] = [];
-    const names = new Map<string, string>();
-    const documentIds = new Map<string, string>();
-    for (const document of documents) {
-      const submission = await submitDocument(submit, {
-        bytes: document.bytes(),
-        kind: 'other',
-        fileName: document.fileName,
-      });
-      ids.push(submission.jobId);
-      names.set(submission.jobId, document.label);
-      documentIds.set(document.label, submission.documentId);
-    }
+    const submissions = await submitBare(submit, documents);
+    const ids = submissions.map((s) => s.jobId);
+    const names = new Map(submissions.map((s, i) => [s.jobId, documents[i]?.label ?? '']));
+    const documentIds = new Map(submissions.map((s, i) => [documents[i]?.label ?? '', s.documentId]));
     const outcomes = await waitForJobs(queue, events, ids);
     const failed = [...outcomes.values()].filter((o) => o.state !== 'completed');
     const seconds = (performance.now() - started) / 1000;

@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Config } from '../src/config/index.js';
 import { createNeo4jDriver } from '../src/graph/index.js';
-import { submitDocument, waitForJobs } from '../src/ingest/index.js';
+import { waitForJobs } from '../src/ingest/index.js';
 import { descendants } from '../src/services/process-tree.js';
 import { type BenchQueue, LARGE_DOCUMENTS, withBenchQueue, withBenchServices } from './bench-pipeline.js';
 import {
@@ -27,6 +27,7 @@ import {
   DEFAULT_PDFS_DIR,
   readDealGroups,
   realPdfsAndSamples,
+  submitBare,
 } from './deal-groups.js';
 import { wipeGraph } from './graph-generator.js';
 
@@ -106,15 +107,7 @@ async function runPass(concurrency: number, { queue, events, submit }: BenchQueu
   const started = performance.now();
   let firstDone: number | undefined;
   let lastDone = started;
-  const ids: string[] = [];
-  for (const document of documents) {
-    const submission = await submitDocument(submit, {
-      bytes: document.bytes(),
-      kind: 'other',
-      fileName: document.fileName,
-    });
-    ids.push(submission.jobId);
-  }
+  const ids = (await submitBare(submit, documents)).map((s) => s.jobId);
   const outcomes = await waitForJobs(queue, events, ids, {
     onFinished: () => {
       lastDone = performance.now();
