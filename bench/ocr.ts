@@ -13,6 +13,8 @@
  *   blur, noise, JPEG; rendered-pages.ts), scored against their own text layer read at run time.
  * Beside the CER, "unordered" counts the errors a reading has with order set aside (ocr-errors.ts): the rest
  * is reading order (columns, tables). `--errors` prints each page's edits (expected→read), most frequent first.
+ * After the CPU time by stage, each line's first reading is set against its strip's width (a fixed cost a run
+ * plus a cost per pixel of width, fitted over the runs): what padding, batching or narrower strips could win.
  *
  * Each page is read four times, page by page in turn, so that all columns see the same load: with
  * PP-OCR's own settings ("pp-ocr"), with the parser's defaults on the package's model files ("package"),
@@ -36,7 +38,7 @@ import {
   ocrPdfPages,
   PP_OCR_TUNING,
 } from '../src/parse/ocr/ocr-pages.js';
-import { emptyStageTimes, OCR_STAGES } from '../src/parse/ocr/stage-times.js';
+import { emptyStageTimes, OCR_STAGES, stripCost } from '../src/parse/ocr/stage-times.js';
 import { errorDiff, type FigureScore, figureDiff, figureScore, unorderedErrors } from './ocr-errors.js';
 import { renderedPages, withTablesExpanded } from './rendered-pages.js';
 
@@ -220,6 +222,7 @@ async function main(): Promise<void> {
         t.cpuSeconds += cpuTook;
         for (const key of Object.keys(figures) as Array<keyof FigureScore>) t.figures[key] += figures[key];
         for (const stage of OCR_STAGES) t.stages[stage] += stages[stage];
+        t.stages.strips?.push(...(stages.strips ?? []));
       }
       row += `         ${String(counted.errors).padStart(7)} ${((100 * counted.errors) / Math.max(1, counted.length)).toFixed(2).padStart(5)}% ${String(unordered).padStart(10)} ${`${figures.exact}/${figures.reference}`.padStart(8)} ${`${figures.wrong - figures.wrongDoubted}`.padStart(6)} ${took.toFixed(2).padStart(8)} ${cpuTook.toFixed(2).padStart(6)} ${(read?.confidence ?? 0).toFixed(3).padStart(11)}`;
       if (showErrors) {
@@ -273,6 +276,25 @@ async function main(): Promise<void> {
     `${'other'.padEnd(16)}${columns.map(({ t }) => cell(t, t.cpuSeconds - staged(t)).padStart(22)).join('')}`,
   );
   console.log(`${'page'.padEnd(16)}${columns.map(({ t }) => cell(t, t.cpuSeconds).padStart(22)).join('')}`);
+  // The first readings of lines against their strips' widths: what padding or more, narrower strips would cost.
+  console.log(
+    '\nRecognition runs (first readings), per page and fitted as fixed + per pixel of strip width:',
+  );
+  for (const { head, t } of columns) {
+    const strips = t.stages.strips ?? [];
+    const pages = Math.max(1, t.pages);
+    const width = strips.reduce((sum, r) => sum + r.width, 0);
+    const seconds = strips.reduce((sum, r) => sum + r.seconds, 0);
+    const fit = stripCost(strips);
+    console.log(
+      `  ${head.padEnd(20)} ${(strips.length / pages).toFixed(1)} strips, ${(width / pages).toFixed(0)} px wide in all, ` +
+        `${((1000 * seconds) / pages).toFixed(0)} ms` +
+        (fit
+          ? `; ${(1000 * fit.fixed).toFixed(2)} ms a run + ${(1e6 * fit.perPixel).toFixed(1)} ms per 1,000 px ` +
+            `(runs' fixed part ${((100 * fit.fixed * strips.length) / Math.max(1e-9, seconds)).toFixed(0)} %)`
+          : ''),
+    );
+  }
   console.log(`peak RSS ${rss.toFixed(0)} MiB (the process, over ${runs.map(([n]) => n).join(' and ')})`);
 }
 

@@ -238,7 +238,9 @@ export async function readLines(
     const feeds = {
       [recogniser.inputNames[0] ?? 'x']: { data: crop.data, dims: [1, 3, LINE_HEIGHT, crop.width] },
     };
+    const before = times?.recognition ?? 0;
     let decoded = await recognise(feeds);
+    if (times) times.strips?.push({ width: crop.width, seconds: times.recognition - before });
     // A figure read in doubt is read again from the finer image, unsqueezed: small print in a noisy scan
     // loses digits at the page's reading scale (170,360,800,000.00 read as 170,36,800).
     if (
