@@ -15,7 +15,7 @@ import type {
 import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { isAdjustedFigure, isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
-import { tidyFinancingParties, type SentenceOf } from './financing-parties.js';
+import { type SentenceOf, tidyFinancingParties } from './financing-parties.js';
 import { followingFigures } from './following-roles.js';
 import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
