@@ -14,7 +14,9 @@ import type {
 } from '../link/index.js';
 import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
+import { tidyBidRoles } from './bid-roles.js';
 import { isAdjustedFigure, isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
+import { type SentenceOf, tidyFinancingParties } from './financing-parties.js';
 import { followingFigures } from './following-roles.js';
 import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
@@ -617,6 +619,9 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   const kept = keepOneParty(best.documentType, args, ctx.headlineSentence);
   args.splice(0, args.length, ...kept);
   if (best.documentType === '高管变动') keepOwnPostAndChange(args, ctx);
+  if (best.documentType === '企业融资') tidyFinancingParties(args, sentenceOfIn(cluster, ctx), info);
+  // Contract fields read from an announcement's fixed wording name each role once already.
+  if (best.documentType === '中标' && cluster.every((m) => !m.fixedWording)) tidyBidRoles(args);
 
   // Figures the sentence after a mention states under their own label (中标价：…, 回购价格…).
   for (const m of [...cluster].sort((a, b) => a.mention.sentence - b.mention.sentence)) {
@@ -718,6 +723,16 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   };
   setEventValues(record, info, ctx.publishedAt);
   return record;
+}
+
+/** An argument's sentence: the one its mention was read in, else the document's. */
+function sentenceOfIn(cluster: readonly RecordMention[], ctx: AssembleContext): SentenceOf {
+  return (a) => {
+    const start = ctx.sentenceStarts[a.sentence] ?? 0;
+    const text =
+      cluster.find((m) => m.mention.sentence === a.sentence)?.sentenceText ?? ctx.sentences?.[a.sentence];
+    return text === undefined ? undefined : { text, start };
+  };
 }
 
 /** Words of a resignation: the change where a sentence also says the post is no longer held (不再担任). */
