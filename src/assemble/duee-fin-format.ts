@@ -53,7 +53,7 @@ function reportOf(parsed: ParsedDocument): DueeFinReport | null {
       .filter((a) => a.role === 'analyst')
       .map((a) => ({ name: a.name, certificate: a.certificateNo ?? null })),
     rating: r.rating?.raw ?? null,
-    ratingChange: r.rating?.changeRaw ?? r.rating?.change ?? null,
+    ratingChange: r.rating?.changeRaw ?? r.rating?.change ?? r.lostRatingChange?.changeRaw ?? null,
     targetPrice: price(r.targetPrice),
     currentPrice: price(r.currentPrice),
     forecasts: r.forecasts,

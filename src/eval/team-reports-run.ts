@@ -37,12 +37,18 @@ export interface TeamReportsRun {
   predictions: Map<string, PredictedDocument>;
 }
 
+/** The first seeded sample's documents carry no batch; `first-sample` names them. */
+export const FIRST_BATCH = 'first-sample';
+
 export async function runTeamReports(
   datasetsDir: string,
   part: TeamReportsPart,
   file = TEAM_REPORTS_FILE,
+  batch?: string,
 ): Promise<TeamReportsRun> {
-  const gold = (await loadTeamReports(file)).filter((d) => part === 'all' || d.split === part);
+  const gold = (await loadTeamReports(file))
+    .filter((d) => part === 'all' || d.split === part)
+    .filter((d) => batch === undefined || (d.batch ?? FIRST_BATCH) === batch);
   const texts = await readCorpusTexts(
     datasetsDir,
     gold.map((d) => d.id),

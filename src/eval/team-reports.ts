@@ -38,6 +38,11 @@ export interface TeamReportDocument {
   /** The repository the corpus took the text from. */
   origin: string;
   split: 'dev' | 'held-out';
+  /**
+   * Which annotation round the document came in: absent for the first seeded sample (the one the rules were
+   * developed on), `second-sample` for reports added later to estimate what unseen reports get.
+   */
+  batch?: string;
   kind: DocumentKind;
   /** Null when the document is no research report. */
   report: TeamReportFields | null;

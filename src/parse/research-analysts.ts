@@ -22,18 +22,21 @@ export interface Analyst {
 
 // 作者 counts only as a label (报告主要作者：…, 作者：…), never in prose (接受书籍作者采访).
 const ROLE_WORDS =
-  '证券分析师|助理分析师|分析师|研究员|联系人|研究助理|研究支持|研究部主管|(?:报告)?(?:主要)?作者(?=\\s*[:：])';
+  '证\\s*券\\s*分析师|助理分析师|分析师|研究员|联系人|研究助理|研究支持|研究部主管|(?:报告)?(?:主要)?作者(?=\\s*[:：])';
 /** A certificate number: "S" or, on older reports, "A" + 13 digits, not inside a longer code. */
 // A phone number may follow without a space (S1100518090001010-66495613): its area code starts with 0; so
 // may the cover's date (S11501180800072021年3月18日).
 const CERTIFICATE_END = String.raw`(?=\D|$|0\d{2,3}-\d|(?:19|20)\d{2}\s*(?:年|[-/.]\d))`;
-const CERTIFICATE_NO = String.raw`(?<![A-Za-z\d])[SA]\d{13}${CERTIFICATE_END}`;
+// An e-mail address may run into it without a space (xieheng@xyzq.com.cnS0190519060001): a letter before the
+// number is then the domain's end, not part of a longer code.
+const CERTIFICATE_START = String.raw`(?:(?<![A-Za-z\d])|(?<=@[\w-]+(?:\.[\w-]+)*\.(?:cn|com|net|hk)))`;
+const CERTIFICATE_NO = String.raw`${CERTIFICATE_START}[SA]\d{13}${CERTIFICATE_END}`;
 const NAME = '[\\u4e00-\\u9fa5·]{2,4}?';
 // Words that follow a role label but are not names (分析师声明, 联系人电话…) and place names in contact blocks.
 const NOT_A_NAME =
   /^(?:执证|证号|声明|承诺|简介|介绍|团队|认为|预计|观点|具有|资格|薪酬|申明|上海|北京|深圳|广州|电话|邮箱|地址|相关|研究|报告|投资|分析|证书|编号|执业|登记|联系|助理|编制|邮件|第一|署名|本人)/;
 const LABELLED = new RegExp(
-  `(${ROLE_WORDS})\\s*[:：]?\\s*(${NAME})(?=\\s|[,，;；(（/|]|执业|SAC|S\\d|邮箱|电话|Email|E-mail|$|(?:19|20)\\d{2}[-/.年])`,
+  `(${ROLE_WORDS})\\s*[:：]?\\s*(${NAME})(?=\\s|[,，;；(（/|]|执业|SAC|S\\d|邮箱|电话|Email|E-mail|$|(?:19|20)\\d{2}[-/.年]|(?:${ROLE_WORDS})\\s*[:：])`,
   'gmu',
 );
 const SUFFIXED = new RegExp(`(?<=^|[\\s，,；;|)）])(${NAME})\\s*[:：]?\\s*[（(](${ROLE_WORDS})[)）]`, 'gmu');
@@ -42,6 +45,7 @@ const BEFORE_CERT = new RegExp(
   `(?<=^|[\\s，,；;|：:])(${NAME})\\s*(${ROLE_WORDS})?\\s*[（(]?\\s*(?:SAC\\s*)?(?:执业证书编号|证书编号|执证号|编号)?\\s*[:：]?\\s*[SA]\\d{13}(?!\\d)`,
   'gmu',
 );
+const CONTACT_FOLLOWS = /^(?:\s|SAC|S\d|执业|证书|邮箱|电话|Email|E-mail|Tel)/iu;
 /** A role word alone on its line ("证券分析师"): the name opens the next line. */
 const ROLE_LINE = new RegExp(`^\\s*(${ROLE_WORDS})\\s*[:：]?\\s*$`, 'u');
 const NAME_OPENS_LINE = new RegExp(`^\\s*(${NAME})(?=\\s|$)`, 'u');
@@ -123,9 +127,22 @@ export function findAnalysts(text: string): Analyst[] {
       if (!isName(name) || !cert || seenCertificates.has(cert)) continue;
       certify(add(name, roleOf(m[2]), i, m[2] !== undefined), cert);
     }
+    const stacked = inHead ? stackedBlock(line) : undefined;
+    if (stacked) {
+      const [first, second] = stacked.people;
+      const entry = add(first.name, first.role, i);
+      if (stacked.certificate && !seenCertificates.has(stacked.certificate))
+        certify(entry, stacked.certificate);
+      add(second.name, second.role, i);
+    }
     if (inHead) {
       for (const m of line.matchAll(LABELLED)) {
         const at = m.index ?? 0;
+        if (stacked && at >= stacked.start && at < stacked.end) continue;
+        // Without a colon the role word may be prose (适合采用分析师预期指标；): a name that opens with no common
+        // surname then counts only before a contact or number (研究员代雯SACNo., 分析师傅楚雄 ：010…).
+        const next = line.slice(at + m[0].length);
+        if (!/[:：]/.test(m[0]) && !startsWithSurname(m[2] ?? '') && !CONTACT_FOLLOWS.test(next)) continue;
         if (at < headOfLine && isName(m[2])) onLine.push({ entry: add(m[2], roleOf(m[1]), i), at });
       }
       for (const m of line.matchAll(SUFFIXED)) {
@@ -294,6 +311,35 @@ function splitTwoNames(run: string): [string, string] | undefined {
     if ([a, b].every((n) => startsWithSurname(n) && isName(n) && !NOT_NAMES.test(n))) return [a, b];
   }
   return undefined;
+}
+
+/**
+ * Two role labels printed side by side over their two names, as a table's header row reads in the text
+ * (分析师联系人张帆陈康S0740515020001…): the names split where both halves are names and take the labels in
+ * order; a number right after them is the first's, since it is the labels' order the numbers follow.
+ */
+const STACKED_LABELS = new RegExp(
+  `(${ROLE_WORDS})\\s*(${ROLE_WORDS})\\s*([\\u4e00-\\u9fa5]{4,6})\\s*([SA]\\d{13}${CERTIFICATE_END})?`,
+  'u',
+);
+
+function stackedBlock(
+  line: string,
+): { people: [Analyst, Analyst]; certificate?: string; start: number; end: number } | undefined {
+  const m = STACKED_LABELS.exec(line);
+  if (!m?.[1] || !m[2] || !m[3] || m[1] === m[2]) return undefined;
+  const names = splitTwoNames(m[3]);
+  if (!names) return undefined;
+  const start = m.index;
+  return {
+    people: [
+      { name: names[0], role: roleOf(m[1]) },
+      { name: names[1], role: roleOf(m[2]) },
+    ],
+    ...(m[4] ? { certificate: m[4] } : {}),
+    start,
+    end: start + m[0].length,
+  };
 }
 
 function pairedNames(head: string, seen: Set<string>): Analyst[] {

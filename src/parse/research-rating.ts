@@ -11,6 +11,8 @@ const RATING_SCALE: ReadonlyArray<readonly [string, NormalizedRating]> = [
   ['强于大市', 'outperform'],
   ['领先大市', 'outperform'],
   ['谨慎增持', 'outperform'],
+  // 国联证券's industry scale: 优异 / 中性 / 落后 (落后 alone is too common a word to read).
+  ['优异', 'outperform'],
   ['跑赢大市', 'outperform'],
   ['跑赢行业', 'outperform'],
   ['同步大市', 'neutral'],

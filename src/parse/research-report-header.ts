@@ -31,6 +31,8 @@ export interface ResearchReportHeader {
   brokerFullName?: string;
   analysts: Analyst[];
   rating?: Rating;
+  /** The change printed beside a rating the text lost (a whole scale printed, the choice marked by layout). */
+  lostRatingChange?: { change: RatingChange; changeRaw: string };
   targetPrice?: Price;
   currentPrice?: Price;
   /** The covered company, from "短名(600519)"-style mentions. */
@@ -41,8 +43,10 @@ export interface ResearchReportHeader {
 }
 
 const CHANGE_WORDS = '维持|上调|下调|调高|调低|首次覆盖|首次';
+// 投资建议 labels a rating only where the previous one is printed beside it (投资建议：优异上次建议：优异); else it
+// heads the body's advice (投资建议：推荐平台型公司).
 const RATING_LABELLED = new RegExp(
-  `(?:投资评级|公司评级|股票评级|评级)\\s*[:：]?\\s*(?:[（(]\\s*)?(${CHANGE_WORDS})?(?:\\s*[)）])?\\s*[:：]?\\s*[「“"]?(${RATING_WORDS})[」”"]?(?:\\s*-[A-E])?\\s*(?:[（(|]\\s*)?(${CHANGE_WORDS})?`,
+  `(?:投资评级|公司评级|股票评级|评级|投资建议(?=\\s*[:：]\\s*(?:${RATING_WORDS})\\s*(?:上次|前次)建议))\\s*[:：]?\\s*(?:[（(]\\s*)?(${CHANGE_WORDS})?(?:\\s*[)）])?\\s*[:：]?\\s*[「“"]?(${RATING_WORDS})[」”"]?(?:\\s*-[A-E])?\\s*(?:[（(|]\\s*)?(${CHANGE_WORDS})?`,
   'gu',
 );
 const RATING_IN_PROSE = new RegExp(
@@ -92,8 +96,11 @@ const DATE_HEAD_CHARS = 1500;
  */
 const CN_DATE = /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/gu;
 const COVER_DATE_CHARS = 2500;
-const IN_SENTENCE_BEFORE = /(?:[自于至为在从到由截止》]|截至|数据|股价|收盘价?)\s*$/u;
-const IN_SENTENCE_AFTER = /^\s*(?:[起后前止左]|以来|之前|之后|收盘|发布|公告|召开|晚间|披露)/u;
+// An event's date (事件：2021年4月13日公司发布公告) and a period's start (本周（2021年3月22日-3月28日）) are no
+// cover date either.
+const IN_SENTENCE_BEFORE = /(?:[自于至为在从到由截止》]|截至|数据|股价|收盘价?|事件\s*[:：])\s*$/u;
+const IN_SENTENCE_AFTER =
+  /^\s*(?:[起后前止左，,]|以来|之前|之后|收盘|发布|公告|召开|晚间|披露|公司(?:发布|公告|披露|召开|收到|完成)|[-—~～至到]\s*\d)/u;
 /** A numeric date right at the top ("行业深度2020-06-30星期二"), when no 年月日 date stands there. */
 const TOP_NUMERIC_DATE = /(?<![》)）\d])((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)/u;
 const TOP_CHARS = 300;
@@ -123,9 +130,11 @@ const DEFINITION_AFTER =
   /^[」”"]?\s*[:：]|^[^。\n]{0,30}?(?:\d\s*[%％]|超过|超越|超出|高于|低于|介于|之间|基准|以上|以下|预期未来|涨幅|跌幅|说明[:：]|持平|±)/;
 // A running header that points at the definitions ("请务必阅读最后一页股票评级说明和免责声明") is not their heading.
 const DEFINITION_BEFORE =
-  /(?<!(?:阅读|参阅|[及和与])[^。\n]{0,10})(?:评级说明|评级标准|评级体系|评级定义|评级的?含义)/;
+  /(?<!(?:阅读|参阅|参考|[及和与])[^。\n]{0,10})(?:评级说明|评级标准|评级体系|评级定义|评级的?含义)/;
 // The report's rating is on its cover or first pages; the tail holds the definitions.
 const RATING_HEAD_CHARS = 10000;
+/** A company report states its rating in prose on the first page ("维持“买入”评级"). */
+const PROSE_RATING_CHARS = 4000;
 /** A whole scale printed in a row (看好中性看淡), the chosen word marked only by layout, names no rating. */
 const SCALE_NEIGHBOUR = new RegExp(`(?:${RATING_WORDS})$`, 'u');
 const SCALE_NEXT = new RegExp(`^(?:${RATING_WORDS})`, 'u');
@@ -166,11 +175,37 @@ function ownRatings(
 }
 
 /**
+ * Report templates may leave their field names in the text (＃investSuggestion＃推荐(＃investSuggestionChange＃维持）):
+ * they stand between a rating and its change, so they are read as if absent.
+ */
+const TEMPLATE_TAG = /＃[A-Za-z]\w*＃/gu;
+
+function withoutTemplateTags(text: string): string {
+  return text.replace(TEMPLATE_TAG, '');
+}
+
+/**
+ * A cover that prints the whole scale (看好中性看淡(维持)) lost the chosen word with the layout, not the change
+ * printed after it.
+ */
+const SCALE_WITH_CHANGE = new RegExp(
+  `(?:${RATING_WORDS})(?:\\s*(?:${RATING_WORDS}))+\\s*[（(]\\s*(${CHANGE_WORDS})\\s*(?:评级)?\\s*[)）]`,
+  'u',
+);
+
+/** The change of a rating the text lost (see SCALE_WITH_CHANGE), when no rating is read. */
+export function findLostRatingChange(text: string): { change: RatingChange; changeRaw: string } | undefined {
+  const raw = SCALE_WITH_CHANGE.exec(withoutTemplateTags(text.slice(0, RATING_HEAD_CHARS)))?.[1];
+  const change = raw ? normalizeRatingChange(raw) : null;
+  return raw && change ? { change, changeRaw: raw } : undefined;
+}
+
+/**
  * The report's rating: the earliest of its labelled, structural and prose statements; its change from that
  * statement, else from another statement of the same rating (维持“买入”评级 beside 买入|维持).
  */
 export function findRating(text: string): Rating | undefined {
-  const head = text.slice(0, RATING_HEAD_CHARS);
+  const head = withoutTemplateTags(text.slice(0, RATING_HEAD_CHARS));
   const besideDate = ownRatings(RATING_BESIDE_DATE, head, [1, 2, 3], []).map((r) => {
     const changeRaw = CHANGE_BEFORE.exec(head.slice(Math.max(0, r.at - 60), r.at));
     const raw = changeRaw?.[1] ?? changeRaw?.[2];
@@ -181,7 +216,8 @@ export function findRating(text: string): Rating | undefined {
     ...ownRatings(RATING_WITH_CHANGE, head, [1], [2, 3, 4]),
     ...ownRatings(INDUSTRY_RATING, head, [1], []),
     ...besideDate,
-    ...ownRatings(RATING_IN_PROSE, head, [2], [1]),
+    // Further down, prose ratings are the covered companies' of an industry or strategy report.
+    ...ownRatings(RATING_IN_PROSE, head.slice(0, PROSE_RATING_CHARS), [2], [1]),
   ].sort((a, b) => a.at - b.at);
   const first = matches[0];
   if (!first) return undefined;
@@ -236,6 +272,8 @@ export function parseResearchReportHeader(
   if (stock) header.stock = stock;
   const rating = findRating(text);
   if (rating) header.rating = rating;
+  const lostChange = rating ? undefined : findLostRatingChange(text);
+  if (lostChange) header.lostRatingChange = lostChange;
   const date = findDate(text);
   if (date) header.date = date;
   const prices = findPrices(text, stock?.exchange === 'HKEX' ? 'HKD' : undefined);

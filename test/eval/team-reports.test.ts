@@ -21,14 +21,20 @@ import { DOCUMENT_KINDS } from '../../src/vocabulary/document-kinds.js';
 const datasets = defaultDatasetsDir();
 
 describe('committed team-reports gold', () => {
-  it('has one well-formed record per sampled document, every third held out', async () => {
+  it('has one well-formed record per sampled document: the first sample every third held out, the second all dev', async () => {
     const docs = await loadTeamReports(TEAM_REPORTS_FILE);
-    assert.equal(docs.length, 130);
+    const first = docs.filter((d) => d.batch === undefined);
+    const second = docs.filter((d) => d.batch === 'second-sample');
+    assert.equal(first.length, 130);
+    assert.equal(second.length, 45);
+    assert.equal(first.length + second.length, docs.length, 'unknown batch');
     assert.equal(new Set(docs.map((d) => d.id)).size, docs.length, 'duplicate ids');
+    for (const doc of second) assert.equal(doc.split, 'dev', `${doc.id}: split`);
     docs.forEach((doc, i) => {
       assert.ok(parseCorpusId(doc.id), `bad corpus id ${doc.id}`);
       assert.ok((DOCUMENT_KINDS as readonly string[]).includes(doc.kind), `${doc.id}: kind ${doc.kind}`);
-      assert.equal(doc.split, (i + 1) % 3 === 0 ? 'held-out' : 'dev', `${doc.id}: split`);
+      if (doc.batch === undefined)
+        assert.equal(doc.split, (i + 1) % 3 === 0 ? 'held-out' : 'dev', `${doc.id}: split`);
       assert.equal(
         doc.report === null,
         doc.kind !== 'research_report',

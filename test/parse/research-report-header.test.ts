@@ -482,6 +482,7 @@ describe('covers whose text runs without line breaks', () => {
       '行业评级看好中性看淡(维持)国家/地区中国行业电子行业报告发布日期2021年03月29日证券分析师：王明 S0860500000001',
     );
     assert.equal(scale?.rating, undefined);
+    assert.deepEqual(scale?.lostRatingChange, { change: 'maintain', changeRaw: '维持' });
     assert.equal(scale?.date, '2021-03-29');
     const pointer = parseResearchReportHeader(
       '敬请参阅末页重要声明及评级说明证券研究报告医美专题行业评级：增持报告日期：2021-01-11分析师：王明 S0010500000001',
@@ -497,6 +498,17 @@ describe('covers whose text runs without line breaks', () => {
     assert.equal(h?.date, '2021-02-08');
     assert.equal(h?.rating?.raw, '增持');
     assert.equal(h?.rating?.change, 'maintain');
+  });
+
+  it("skips a period's first day and an event's date for the cover date", () => {
+    const period = parseResearchReportHeader(
+      '行业周报增持（维持）市场行情回顾：本周（2021年3月22日-3月28日）沪指上涨0.4%。[Table_Author]2021年03月28日证券分析师王明执业证号：S0600500000001',
+    );
+    assert.equal(period?.date, '2021-03-28');
+    const event = parseResearchReportHeader(
+      '■事件：2021年4月13日公司发布公告，产品获批。Table_Title2021年04月14日公司快报投资评级买入-A首次评级马明分析师SAC执业证书编号：S1450500000001',
+    );
+    assert.equal(event?.date, '2021-04-14');
   });
 
   it('reads no ticker from a bracketed phone area code', () => {
@@ -570,10 +582,88 @@ describe('author blocks of run-together covers', () => {
     ]);
   });
 
+  it('reads a number that an e-mail address runs into, each to the name before its address', () => {
+    const cover =
+      '相关报告《周报》2021-03-07分析师：谢一xieyi@example.com.cnS0190000000001李二双lier@example.com.cnS0190000000002投资要点';
+    assert.deepEqual(authors(cover), [
+      ['谢一', 'S0190000000001', 'analyst'],
+      ['李二双', 'S0190000000002', 'analyst'],
+    ]);
+  });
+
+  it('ends a name where the next role label starts, spaced out (证 券分析师) or not', () => {
+    assert.deepEqual(
+      authors('行业深度研究报告2021年05月04日分析师：崔一亮联系人：徐二邮箱：cui@example.com'),
+      [
+        ['崔一亮', null, 'analyst'],
+        ['徐二', null, 'contact'],
+      ],
+    );
+    assert.deepEqual(
+      authors('证券研究报告\n华创证券研究所证 券分析师：陈一证 券分析师：王二川\n相关研究报告'),
+      [
+        ['陈一', null, 'analyst'],
+        ['王二川', null, 'analyst'],
+      ],
+    );
+  });
+
+  it('pairs two labels printed side by side with the two names under them, the number with the first', () => {
+    assert.deepEqual(
+      authors('评级：增持前次：增持分析师联系人张一陈二S07400000000010531-00000000chen@example.com'),
+      [
+        ['张一', 'S0740000000001', 'analyst'],
+        ['陈二', null, 'contact'],
+      ],
+    );
+  });
+
+  it('reads no author from a role word in prose, yet a rare surname before a number', () => {
+    assert.deepEqual(
+      authors('证券研究报告\n高 ROE 端股票备受专业投资者关注，适合采用分析师预期指标；'),
+      undefined,
+    );
+    assert.deepEqual(authors('证券研究报告\n研究员代一SACNo.S0570000000002SFCNo.BFI000dai@example.com'), [
+      ['代一', 'S0570000000002', 'analyst'],
+    ]);
+  });
+
   it('never reads the number label as part of a name (吴一证券执业证书号)', () => {
     assert.deepEqual(authors('投资银行委员会吴一证券执业证书号：S1350000000014电话：010-00000000'), [
       ['吴一', 'S1350000000014', 'analyst'],
     ]);
+  });
+});
+
+describe('rating labels and their neighbours', () => {
+  it('reads 投资建议 as a label only beside the previous advice, 优异 on its scale', () => {
+    const h = parseResearchReportHeader(
+      'Table_ReportDate2019年10月15日Table_Rating投资建议：优异上次建议：优异Table_Author汪明分析师执业证书编号：S0590500000002',
+    );
+    assert.equal(h?.rating?.raw, '优异');
+    assert.equal(h?.rating?.change, undefined);
+    const advice = parseResearchReportHeader(
+      '西南证券研究发展中心分析师：杜明执业证号：S1250500000002 投资建议：推荐平台型公司以及业绩高增长的标的',
+    );
+    assert.equal(advice?.rating, undefined);
+  });
+
+  it("reads a rating past a pointer to the rating notes (请参考…评级说明), and past a template's field names", () => {
+    const pointer = parseResearchReportHeader(
+      '公司动态点评2021年04月12日http://www.example.com请参考最后一页评级说明及重要声明投资评级：增持（首次）报告日期：2021年04月12日分析师：刘明S1070500000002',
+    );
+    assert.equal(pointer?.rating?.raw, '增持');
+    assert.equal(pointer?.rating?.change, 'initiate');
+    const tags = parseResearchReportHeader(
+      '行业研究行业周报证券研究报告＃industryId＃电子＃investSuggestion＃推荐(＃investSuggestionChange＃维持）重点公司分析师：谢明S0190500000001',
+    );
+    assert.equal(tags?.rating?.raw, '推荐');
+    assert.equal(tags?.rating?.change, 'maintain');
+  });
+
+  it("reads no rating from the body's prose about a covered company past the first pages", () => {
+    const strategy = `2021年化妆品行业投资策略证券分析师：王明A0230500000052\n${'行业分析正文。'.repeat(800)}对应PE为165倍，给予“增持”评级。`;
+    assert.equal(parseResearchReportHeader(strategy)?.rating, undefined);
   });
 });
 

@@ -45,6 +45,7 @@ interface EvalOptions {
   record?: boolean;
   cache?: boolean | string;
   predictions?: string;
+  batch?: string;
 }
 
 /** How far the two annotators of the team's double-annotated sample agree; no model is involved. */
@@ -156,7 +157,7 @@ async function reportTeamReports(options: EvalOptions): Promise<void> {
   if (options.split === 'agreement') return reportTeamReportsAgreement(options.json);
   const part: TeamReportsPart =
     options.split === 'held-out' || options.split === 'all' ? options.split : 'dev';
-  const result = await runTeamReports(options.dataDir, part);
+  const result = await runTeamReports(options.dataDir, part, TEAM_REPORTS_FILE, options.batch);
   if (options.predictions && part === 'dev') await writePredictions(options.predictions, result.predictions);
   if (options.json) {
     const { predictions: _, ...scored } = result;
@@ -168,7 +169,7 @@ async function reportTeamReports(options: EvalOptions): Promise<void> {
   }
   const skipped = result.skipped.length ? `\nnot read: ${result.skipped.join('; ')}` : '';
   process.stdout.write(
-    `team-reports ${part}: ${result.score.documents} documents, ${result.seconds.toFixed(1)} s${skipped}\n${formatTeamReports(part, result.score)}\n`,
+    `team-reports ${part}${options.batch ? ` (${options.batch})` : ''}: ${result.score.documents} documents, ${result.seconds.toFixed(1)} s${skipped}\n${formatTeamReports(part, result.score)}\n`,
   );
 }
 
@@ -312,6 +313,10 @@ export function registerEvalCommand(program: Command): void {
     .option(
       '--cache [dir]',
       "realdocs, team-events, fddc-contracts: keep the model's reading of each sentence in DIR (default DATA_DIR/eval-cache) and reuse it, so re-scoring after a change to parsing or rules runs the model only on new sentences",
+    )
+    .option(
+      '--batch <name>',
+      'team-reports: only the documents of one annotation batch (first-sample, the sample the rules were developed on; second-sample, reports added later)',
     )
     .option('--json', 'print one JSON object instead of a table')
     .option(
