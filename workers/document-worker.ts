@@ -16,7 +16,7 @@ import { DOCUMENTS_QUEUE, listenForCancellations, redisConnectionOptions } from 
 import { GraphBatcher } from './graph-batcher.js';
 import { CANCELLED_BY_ADMIN, createProcessorPool, limitedSandbox } from './limited-sandbox.js';
 import { ReadSlots } from './read-slots.js';
-import { readThenWrite } from './read-then-write.js';
+import { afterWrites, readThenWrite } from './read-then-write.js';
 
 const processorFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'document-processor.js');
 
@@ -83,7 +83,8 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   // documents waiting for (or in) their graph write and the next ones waiting for a slot, so reading goes
   // on while the graph is written and the documents read meanwhile share the next transaction.
   const slots = new ReadSlots(config.workerConcurrency);
-  const processor = readThenWrite(limitedSandbox(processorFile, pool, limits, mirror), slots, batcher, log);
+  const lookups = mirror && afterWrites(mirror, batcher);
+  const processor = readThenWrite(limitedSandbox(processorFile, pool, limits, lookups), slots, batcher, log);
   const worker = new Worker(DOCUMENTS_QUEUE, processor, {
     connection: redisConnectionOptions(config.redisUrl, 'worker'),
     prefix: config.queuePrefix,

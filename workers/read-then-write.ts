@@ -1,5 +1,6 @@
 import { type Job, type Processor, UnrecoverableError } from 'bullmq';
 import type { WriteSummary } from '../src/graph/index.js';
+import type { Gazetteer } from '../src/link/gazetteer.js';
 import type { GraphDocument } from '../src/link/graph-document.js';
 import type { Logger } from '../src/log/logger.js';
 import { asJobFailure } from '../src/queue/index.js';
@@ -10,6 +11,20 @@ import { LeftBeforeReading, type ReadSlots } from './read-slots.js';
 /** The worker's graph stage as a job sees it (GraphBatcher): resolves once the document is committed. */
 export interface GraphWriter {
   write(doc: GraphDocument): Promise<WriteSummary>;
+}
+
+/**
+ * Company lookups that first wait for the documents handed to the writer so far: a document read while
+ * earlier ones are written links against the companies they bring, as when reading and writing took
+ * turns, while its parsing and the model's reading, the most of a read, go on beside the write.
+ */
+export function afterWrites(gazetteer: Gazetteer, writer: { written(): Promise<void> }): Gazetteer {
+  return {
+    async findCompanies(query) {
+      await writer.written();
+      return gazetteer.findCompanies(query);
+    },
+  };
 }
 
 function cancelled(signal?: AbortSignal): UnrecoverableError {

@@ -7,7 +7,7 @@ import type { GraphDocument } from '../../src/link/graph-document.js';
 import type { Logger } from '../../src/log/logger.js';
 import { GraphBatcher } from '../../workers/graph-batcher.js';
 import { LeftBeforeReading, ReadSlots } from '../../workers/read-slots.js';
-import { readThenWrite } from '../../workers/read-then-write.js';
+import { afterWrites, readThenWrite } from '../../workers/read-then-write.js';
 
 const doc = (id: string): GraphDocument => ({
   document: { id, kind: 'news', modelVersion: 'test', pageCount: 1, processedAt: '2026-01-01T00:00:00Z' },
@@ -119,6 +119,33 @@ describe('reading while the graph is written', () => {
     // The slot it waited for was not lost.
     await processor(job('c'));
     assert.ok(t.steps.includes('read c'));
+  });
+});
+
+describe('company lookups of a document read while others are written', () => {
+  it('wait for the documents handed to the writer before them, failed ones included, and no others', async () => {
+    const t = trace(0, 40, (ids) => (ids.includes('bad') ? new Error('refused') : undefined));
+    const answered: string[] = [];
+    const lookups = afterWrites(
+      {
+        findCompanies: async () => {
+          answered.push(`answered after ${t.steps.filter((s) => s.startsWith('committed')).length} commits`);
+          return [];
+        },
+      },
+      t.batcher,
+    );
+    await lookups.findCompanies({ names: [], codes: [] });
+    const a = t.batcher.write(doc('a'));
+    const bad = t.batcher.write(doc('bad')).catch(() => 'failed');
+    const lookup = lookups.findCompanies({ names: ['x'], codes: [] });
+    // Handed over after the lookup: not waited for.
+    const later = t.batcher.write(doc('later'));
+    await lookup;
+    assert.equal(await bad, 'failed');
+    await Promise.all([a, later]);
+    assert.deepEqual(answered, ['answered after 0 commits', 'answered after 1 commits']);
+    assert.ok(t.steps.indexOf('committed later') > 0);
   });
 });
 
