@@ -164,7 +164,7 @@ const spec: Spec<Config> = {
     fallback: '',
   },
   workerConcurrency: { env: 'WORKER_CONCURRENCY', parse: integer(1, 256), fallback: '1' },
-  workerWriteAhead: { env: 'WORKER_WRITE_AHEAD', parse: integer(0, 1000), fallback: '2' },
+  workerWriteAhead: { env: 'WORKER_WRITE_AHEAD', parse: integer(0, 1000), fallback: '0' },
   graphBatchDocuments: { env: 'GRAPH_BATCH_DOCUMENTS', parse: integer(1, 1000), fallback: '16' },
   graphBatchWaitMs: { env: 'GRAPH_BATCH_WAIT_MS', parse: integer(0, 10000), fallback: '0' },
   jobLockSeconds: { env: 'JOB_LOCK_SECONDS', parse: integer(5, 3600), fallback: '60' },
