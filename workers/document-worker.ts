@@ -83,7 +83,9 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   // documents waiting for (or in) their graph write and the next ones waiting for a slot, so reading goes
   // on while the graph is written and the documents read meanwhile share the next transaction.
   const slots = new ReadSlots(config.workerConcurrency);
-  const lookups = mirror && afterWrites(mirror, batcher);
+  // Reading ahead, a document's linking waits for those read before it to be written (as when they took
+  // turns); without it, lookups are answered at once, as they always were.
+  const lookups = mirror && config.workerWriteAhead > 0 ? afterWrites(mirror, batcher) : mirror;
   const processor = readThenWrite(limitedSandbox(processorFile, pool, limits, lookups), slots, batcher, log);
   const worker = new Worker(DOCUMENTS_QUEUE, processor, {
     connection: redisConnectionOptions(config.redisUrl, 'worker'),
