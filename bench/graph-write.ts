@@ -13,12 +13,18 @@
  * arguments, as the worker counts them) and transactions per second of each pass, then each path's
  * facts per second over all rounds; with --statements, the time of each statement summed over the
  * measured documents, slowest first.
+ * With --read-ms N, two more paths: a worker with one processor (workers/read-then-write.ts) whose
+ * reads take N ms each (a timer standing in for the model, which would also take CPU), its jobs reading
+ * and writing in turn (before: WORKER_WRITE_AHEAD=0) or the next ones read while earlier ones are
+ * written (after: --write-ahead jobs held beyond the reading one); for these, the median and largest
+ * time from a document's read starting to its job completing.
  *
  *   node dist/bench/graph-write.js [--documents 400] [--warmup 50] [--scale 0.05] [--batch 16]
- *                                  [--rounds 2] [--statements]
+ *                                  [--rounds 2] [--statements] [--read-ms 0] [--write-ahead 2]
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { Job } from 'bullmq';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../src/config/index.js';
 import {
@@ -29,8 +35,11 @@ import {
   writeDocumentsGraph,
 } from '../src/graph/index.js';
 import type { GraphDocument } from '../src/link/graph-document.js';
+import type { Logger } from '../src/log/logger.js';
 import { linkAndAssemble } from '../src/pipeline/index.js';
 import { GraphBatcher } from '../workers/graph-batcher.js';
+import { ReadSlots } from '../workers/read-slots.js';
+import { readThenWrite } from '../workers/read-then-write.js';
 import { withBenchServices } from './bench-pipeline.js';
 import { dumpDifference, dumpGraph } from './graph-dump.js';
 import { DEFAULT_OPTIONS, syntheticDocuments, wipeGraph } from './graph-generator.js';
@@ -44,6 +53,8 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '16' },
     rounds: { type: 'string', default: '2' },
     statements: { type: 'boolean', default: false },
+    'read-ms': { type: 'string', default: '0' },
+    'write-ahead': { type: 'string', default: '2' },
   },
 });
 const measured = Number(values.documents);
@@ -51,14 +62,18 @@ const warmup = Number(values.warmup);
 const scale = Number(values.scale);
 const batch = Number(values.batch);
 const rounds = Number(values.rounds);
+const readMs = Number(values['read-ms']);
+const writeAhead = Number(values['write-ahead']);
 
-const PATHS = [
+const WRITER_PATHS = [
   'before, one per transaction',
   'before, batched',
   'after, one per transaction',
   'after, batched',
 ] as const;
-type Path = (typeof PATHS)[number];
+const WORKER_PATHS = ['worker, read then write', 'worker, reading ahead'] as const;
+type Path = (typeof WRITER_PATHS)[number] | (typeof WORKER_PATHS)[number];
+const PATHS: readonly Path[] = readMs > 0 ? [...WRITER_PATHS, ...WORKER_PATHS] : WRITER_PATHS;
 
 /** Statement time by path and the statement's first lines (its shape), over the measured documents. */
 const statementMs = new Map<string, { ms: number; serverMs: number; calls: number }>();
@@ -82,7 +97,53 @@ interface PassResult {
   transactions: number;
   ms: number;
   joined: number;
+  /** Worker paths: each measured document's time from its read starting to its job completing. */
+  latenciesMs: number[];
   dump: string[];
+}
+
+const quiet = { info() {} } as unknown as Logger;
+
+/**
+ * As a worker with one processor takes jobs: `1 + ahead` in hand (BullMQ's concurrency), each read in
+ * turn for `readMs`, then written by the batcher; with `ahead` 0 a job keeps the processor until committed.
+ */
+async function writeAsWorker(
+  driver: Driver,
+  database: string,
+  docs: readonly GraphDocument[],
+  ahead: number,
+  latenciesMs: number[],
+): Promise<{ summaries: WriteSummary[]; transactions: number }> {
+  let transactions = 0;
+  const batcher = new GraphBatcher(
+    (some) => {
+      transactions++;
+      return writeDocumentsGraph(driver, database, some);
+    },
+    { maxDocuments: batch, maxWaitMs: 0 },
+  );
+  const readStarted = new Map<number, number>();
+  const read = async (job: Job) => {
+    const index = Number(job.id);
+    readStarted.set(index, performance.now());
+    await new Promise((resolve) => setTimeout(resolve, readMs));
+    return { result: { documentId: docs[index]?.document.id, timings: {} }, graph: docs[index] };
+  };
+  const processor = readThenWrite(read, new ReadSlots(1), batcher, quiet);
+  const summaries: WriteSummary[] = new Array(docs.length);
+  let next = 0;
+  const takeJobs = async () => {
+    while (next < docs.length) {
+      const index = next++;
+      const job = { id: String(index), data: {}, updateProgress: async () => {} } as unknown as Job;
+      const done = (await processor(job)) as { graph: WriteSummary };
+      summaries[index] = done.graph;
+      latenciesMs.push(performance.now() - (readStarted.get(index) ?? 0));
+    }
+  };
+  await Promise.all(Array.from({ length: 1 + ahead }, takeJobs));
+  return { summaries, transactions };
 }
 
 /** Writes `docs` by `path`; the number of transactions it took. */
@@ -91,7 +152,10 @@ async function write(
   database: string,
   path: Path,
   docs: readonly GraphDocument[],
+  latenciesMs: number[] = [],
 ): Promise<{ summaries: WriteSummary[]; transactions: number }> {
+  if (path === 'worker, read then write') return writeAsWorker(driver, database, docs, 0, latenciesMs);
+  if (path === 'worker, reading ahead') return writeAsWorker(driver, database, docs, writeAhead, latenciesMs);
   const options = { setWise: path.startsWith('after') };
   if (path.endsWith('one per transaction')) {
     const summaries: WriteSummary[] = [];
@@ -121,8 +185,15 @@ async function pass(
   profiling = undefined;
   await write(driver, database, path, documents.slice(0, warmup));
   profiling = path;
+  const latenciesMs: number[] = [];
   const started = performance.now();
-  const { summaries, transactions } = await write(driver, database, path, documents.slice(warmup));
+  const { summaries, transactions } = await write(
+    driver,
+    database,
+    path,
+    documents.slice(warmup),
+    latenciesMs,
+  );
   const ms = performance.now() - started;
   profiling = undefined;
   return {
@@ -132,6 +203,7 @@ async function pass(
     transactions,
     ms,
     joined: summaries.reduce((n, s) => n + s.eventsJoined, 0),
+    latenciesMs: latenciesMs.sort((a, b) => a - b),
     dump: await dumpGraph(driver, database),
   };
 }
@@ -175,10 +247,11 @@ async function run(config: Config): Promise<void> {
     });
     console.log(
       `${documents.length - warmup} documents after ${warmup} of warm-up, batches of up to ${batch}, ` +
+        (readMs > 0 ? `worker reads of ${readMs} ms, ${writeAhead} jobs ahead, ` : '') +
         `on a fresh graph each pass (load average ${loadavg()[0]?.toFixed(1)})`,
     );
     console.log(
-      'round  path                          facts/s  transactions/s  documents/s  ms/document  joined',
+      'round  path                          facts/s  transactions/s  documents/s  ms/document  joined  latency median/max ms',
     );
     const passes: PassResult[][] = [];
     for (let round = 1; round <= rounds; round++) {
@@ -193,6 +266,9 @@ async function run(config: Config): Promise<void> {
           `${String(round).padStart(5)}  ${r.path.padEnd(28)} ${(r.facts / s).toFixed(0).padStart(8)} ` +
             `${(r.transactions / s).toFixed(1).padStart(15)} ${(r.documents / s).toFixed(1).padStart(12)} ` +
             `${(r.ms / r.documents).toFixed(1).padStart(12)} ${String(r.joined).padStart(7)}` +
+            (r.latenciesMs.length > 0
+              ? `  ${(r.latenciesMs[Math.floor(r.latenciesMs.length / 2)] ?? 0).toFixed(0)}/${(r.latenciesMs.at(-1) ?? 0).toFixed(0)}`
+              : '') +
             (round === 1 && results.length === 1 ? '  (cold server)' : ''),
         );
       }

@@ -1,5 +1,6 @@
 /**
- * One worker on real traffic at several WORKER_CONCURRENCY values, side by side in one run: the deal
+ * One worker on real traffic at several WORKER_CONCURRENCY values (`2+0`: with WORKER_WRITE_AHEAD too),
+ * side by side in one run: the deal
  * groups' documents (bench/cross-document-groups.json; `--all`: the real PDFs and the samples, as
  * real-documents-graph.ts reads them) submitted at once to a worker started with that many processor
  * children, on the same Redis and Neo4j, the graph emptied and the server's plans dropped before each
@@ -11,7 +12,7 @@
  * median per document, transactions' documents, and the peak resident memory of each processor child
  * and of the worker.
  *
- *   node dist/bench/worker-concurrency.js [--concurrency 1,2,4] [--all] [--pdfs ../shared/data/real-pdfs]
+ *   node dist/bench/worker-concurrency.js [--concurrency 1,2,4|1+0,1+2] [--all] [--pdfs ../shared/data/real-pdfs]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -53,7 +54,8 @@ interface JobResult {
 }
 
 interface Pass {
-  concurrency: number;
+  /** WORKER_CONCURRENCY, and `+WORKER_WRITE_AHEAD` when the pass sets it. */
+  concurrency: string;
   completed: number;
   failed: number;
   seconds: number;
@@ -103,7 +105,7 @@ function unionMs(intervals: [number, number][]): number {
   return total;
 }
 
-async function runPass(concurrency: number, { queue, events, submit }: BenchQueue): Promise<Pass> {
+async function runPass(concurrency: string, { queue, events, submit }: BenchQueue): Promise<Pass> {
   const started = performance.now();
   let firstDone: number | undefined;
   let lastDone = started;
@@ -160,17 +162,24 @@ const passes: Pass[] = [];
 await withBenchServices(async (config: Config) => {
   const driver = createNeo4jDriver(config);
   try {
-    for (const concurrency of values.concurrency.split(',').map(Number)) {
+    for (const concurrency of values.concurrency.split(',')) {
+      const [readers, writeAhead] = concurrency.split('+');
       await wipeGraph(driver, config.neo4jDatabase);
       await driver.executeQuery('CALL db.clearQueryCaches()', {}, { database: config.neo4jDatabase });
-      console.error(`${documents.length} documents, WORKER_CONCURRENCY=${concurrency}…`);
+      console.error(
+        `${documents.length} documents, WORKER_CONCURRENCY=${readers}${writeAhead ? ` WORKER_WRITE_AHEAD=${writeAhead}` : ''}…`,
+      );
       passes.push(
         await withBenchQueue(
           config,
           {
             workers: 1,
             maxDocumentBytes: 1e9,
-            workerEnv: { ...LARGE_DOCUMENTS, WORKER_CONCURRENCY: String(concurrency) },
+            workerEnv: {
+              ...LARGE_DOCUMENTS,
+              WORKER_CONCURRENCY: String(readers),
+              ...(writeAhead ? { WORKER_WRITE_AHEAD: writeAhead } : {}),
+            },
           },
           (bench) => runPass(concurrency, bench),
         ),
@@ -187,7 +196,7 @@ console.log(
 for (const p of passes) {
   console.log(
     [
-      String(p.concurrency).padStart(11),
+      p.concurrency.padStart(11),
       String(p.completed).padStart(5),
       String(p.failed).padStart(7),
       p.seconds.toFixed(1).padStart(7),

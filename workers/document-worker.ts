@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
+import { Worker } from 'bullmq';
 import type { Config } from '../src/config/index.js';
 import {
   CompanyMirror,
@@ -12,22 +12,19 @@ import {
 } from '../src/graph/index.js';
 import type { GraphDocument } from '../src/link/graph-document.js';
 import type { Logger } from '../src/log/logger.js';
-import {
-  asJobFailure,
-  DOCUMENTS_QUEUE,
-  listenForCancellations,
-  redisConnectionOptions,
-} from '../src/queue/index.js';
-import type { DocumentJobResult, ReadJobResult } from './document-processor.js';
+import { DOCUMENTS_QUEUE, listenForCancellations, redisConnectionOptions } from '../src/queue/index.js';
 import { GraphBatcher } from './graph-batcher.js';
 import { CANCELLED_BY_ADMIN, createProcessorPool, limitedSandbox } from './limited-sandbox.js';
+import { ReadSlots } from './read-slots.js';
+import { afterWrites, readThenWrite } from './read-then-write.js';
 
 const processorFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'document-processor.js');
 
 /**
  * Starts a document worker: run as many as you like, on as many hosts as you like, against one Redis
- * and one Neo4j. BullMQ hands each job to one worker; graph writes are per-document transactions on
- * constrained keys; a job whose worker dies is picked up again once its lock expires.
+ * and one Neo4j. BullMQ hands each job to one worker; graph writes are transactions on constrained keys,
+ * shared by the documents the worker read while the previous one was written; a job whose worker dies is
+ * picked up again once its lock expires.
  */
 export async function startDocumentWorker(config: Config, log: Logger): Promise<Worker> {
   const driver = createNeo4jDriver(config);
@@ -82,11 +79,18 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
       maxWaitMs: config.graphBatchWaitMs,
     },
   );
-  const processor = readThenWrite(limitedSandbox(processorFile, pool, limits, mirror), batcher, log);
+  // WORKER_CONCURRENCY documents are read at once; the worker holds WORKER_WRITE_AHEAD jobs more, read
+  // documents waiting for (or in) their graph write and the next ones waiting for a slot, so reading goes
+  // on while the graph is written and the documents read meanwhile share the next transaction.
+  const slots = new ReadSlots(config.workerConcurrency);
+  // Reading ahead, a document's linking waits for those read before it to be written (as when they took
+  // turns); without it, lookups are answered at once, as they always were.
+  const lookups = mirror && config.workerWriteAhead > 0 ? afterWrites(mirror, batcher) : mirror;
+  const processor = readThenWrite(limitedSandbox(processorFile, pool, limits, lookups), slots, batcher, log);
   const worker = new Worker(DOCUMENTS_QUEUE, processor, {
     connection: redisConnectionOptions(config.redisUrl, 'worker'),
     prefix: config.queuePrefix,
-    concurrency: config.workerConcurrency,
+    concurrency: config.workerConcurrency + config.workerWriteAhead,
     lockDuration: config.jobLockSeconds * 1000,
     stalledInterval: Math.max(1000, (config.jobLockSeconds * 1000) / 4),
     maxStalledCount: 2,
@@ -118,46 +122,15 @@ export async function startDocumentWorker(config: Config, log: Logger): Promise<
   });
   await worker.waitUntilReady();
   log.info(
-    { concurrency: config.workerConcurrency, pid: process.pid, prefix: config.queuePrefix },
+    {
+      concurrency: config.workerConcurrency,
+      writeAhead: config.workerWriteAhead,
+      pid: process.pid,
+      prefix: config.queuePrefix,
+    },
     'worker ready',
   );
   return worker;
-}
-
-/**
- * A job: read in a sandboxed processor child, then written to the graph by this process's batcher with
- * the documents its other jobs have read meanwhile. A cancellation that comes before the write stops
- * the job; one that comes during it waits for the commit, as the write is one short transaction.
- */
-function readThenWrite(read: Processor, batcher: GraphBatcher, log: Logger): Processor {
-  return async (job: Job, token?: string, signal?: AbortSignal): Promise<DocumentJobResult> => {
-    const { result, graph } = (await read(job, token, signal)) as ReadJobResult;
-    if (signal?.aborted)
-      throw new UnrecoverableError(typeof signal.reason === 'string' ? signal.reason : CANCELLED_BY_ADMIN);
-    await job.updateProgress({ stage: 'graph', percent: 85 });
-    const started = performance.now();
-    let summary: DocumentJobResult['graph'];
-    try {
-      summary = await batcher.write(graph);
-    } catch (error) {
-      throw asJobFailure(error);
-    }
-    const done: DocumentJobResult = {
-      ...result,
-      graph: summary,
-      timings: { ...result.timings, graph: Math.round(performance.now() - started) },
-    };
-    await job.updateProgress({ stage: 'done', percent: 100 });
-    log.info(
-      {
-        jobId: job.id,
-        documentId: done.documentId,
-        result: { ...done, warnings: undefined, report: undefined },
-      },
-      'document processed',
-    );
-    return done;
-  };
 }
 
 /** The companies a commit may have created or taught a name, a code or a short name. */

@@ -27,6 +27,8 @@ interface Pending {
  */
 export class GraphBatcher {
   private readonly queue: Pending[] = [];
+  /** Documents handed over and not yet committed or failed. */
+  private readonly inHand = new Set<Promise<unknown>>();
   private writing = false;
   private timer: NodeJS.Timeout | undefined;
 
@@ -39,10 +41,22 @@ export class GraphBatcher {
 
   /** Resolves once the document is committed, with what was written. */
   write(doc: GraphDocument): Promise<WriteSummary> {
-    return new Promise((resolve, reject) => {
+    const written = new Promise<WriteSummary>((resolve, reject) => {
       this.queue.push({ doc, resolve, reject });
       this.schedule();
     });
+    const settled = written.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inHand.add(settled);
+    void settled.then(() => this.inHand.delete(settled));
+    return written;
+  }
+
+  /** Resolves once every document handed over so far is committed or has failed. */
+  async written(): Promise<void> {
+    await Promise.all([...this.inHand]);
   }
 
   private schedule(): void {

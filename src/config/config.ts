@@ -61,8 +61,14 @@ export interface Config {
   knowledgeFile: string | null;
   /** A CSV of listed companies (code, short_name, full_name, exchange) that seeds company linking. */
   listedCompaniesFile: string | null;
-  /** Jobs one worker process runs at once. */
+  /** Documents one worker process reads at once (a processor child each). */
   workerConcurrency: number;
+  /**
+   * Jobs a worker holds beyond those it reads: read documents waiting for their graph write and the next
+   * ones waiting to be read, so reading goes on while the graph is written and the documents read meanwhile
+   * share a transaction. 0: a job holds its reading slot until its write is committed.
+   */
+  workerWriteAhead: number;
   /** Most documents a worker writes to the graph in one transaction (those its jobs have read meanwhile). */
   graphBatchDocuments: number;
   /** How long a read document that finds the worker's graph writer idle waits for others; 0: not at all. */
@@ -158,6 +164,7 @@ const spec: Spec<Config> = {
     fallback: '',
   },
   workerConcurrency: { env: 'WORKER_CONCURRENCY', parse: integer(1, 256), fallback: '1' },
+  workerWriteAhead: { env: 'WORKER_WRITE_AHEAD', parse: integer(0, 1000), fallback: '0' },
   graphBatchDocuments: { env: 'GRAPH_BATCH_DOCUMENTS', parse: integer(1, 1000), fallback: '16' },
   graphBatchWaitMs: { env: 'GRAPH_BATCH_WAIT_MS', parse: integer(0, 10000), fallback: '0' },
   jobLockSeconds: { env: 'JOB_LOCK_SECONDS', parse: integer(5, 3600), fallback: '60' },

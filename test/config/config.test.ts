@@ -27,11 +27,13 @@ describe('loadConfig', () => {
       PORT: '9000',
       MAX_DOCUMENT_BYTES: '2m',
       WORKER_CONCURRENCY: '4',
+      WORKER_WRITE_AHEAD: '3',
       DATA_DIR: '/srv/finkg',
     });
     assert.equal(config.port, 9000);
     assert.equal(config.maxDocumentBytes, 2 * 1024 * 1024);
     assert.equal(config.workerConcurrency, 4);
+    assert.equal(config.workerWriteAhead, 3);
     assert.equal(config.dataDir, '/srv/finkg');
   });
 

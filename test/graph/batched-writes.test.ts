@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Job } from 'bullmq';
 import type { Driver } from 'neo4j-driver';
 import { dumpDifference, dumpGraph } from '../../bench/graph-dump.js';
 import { observeWriteStatements } from '../../bench/observed-driver.js';
 import { writeDocumentGraph, writeDocumentsGraph } from '../../src/graph/index.js';
 import type { GraphDocument } from '../../src/link/graph-document.js';
+import type { Logger } from '../../src/log/logger.js';
 import { GraphBatcher } from '../../workers/graph-batcher.js';
+import { ReadSlots } from '../../workers/read-slots.js';
+import { readThenWrite } from '../../workers/read-then-write.js';
 import { buybackNews } from '../support/buyback-news.js';
 import { pledgeStream, removeGraphFixture } from '../support/graph-fixture.js';
 import { openTestGraph } from '../support/test-graph.js';
@@ -169,5 +173,57 @@ describe('several documents in one transaction', () => {
       { database: config.neo4jDatabase },
     );
     assert.equal(Number(sentences.records[0]?.get('n')), 0);
+  });
+
+  it('through a worker reading one job at a time: the next jobs are read while one is written and share the next transaction; a bad one fails alone, each job completes once its document is in the graph', async () => {
+    const { buyback } = buybackNews(`${prefix}-ahead`);
+    const bad: GraphDocument = {
+      ...buyback('bad', false),
+      sentences: [{ index: 0, page: 1, start: 0, end: 1, text: 'x', ocrBoxes: [{ x: 1 }] as never }],
+    };
+    const docs = [buyback('a', false), buyback('b', true), bad, buyback('c', false), buyback('d', true)];
+    const byId = new Map(docs.map((d) => [d.document.id, d]));
+    const transactions: number[] = [];
+    const batcher = new GraphBatcher(
+      (some) => {
+        transactions.push(some.length);
+        return writeDocumentsGraph(driver, config.neo4jDatabase, some);
+      },
+      { maxDocuments: 8, maxWaitMs: 0 },
+    );
+    let reading = 0;
+    const read = async (job: Job) => {
+      assert.equal(++reading, 1, 'one read at a time');
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      reading--;
+      return { result: { documentId: job.id, timings: {} }, graph: byId.get(job.id as string) };
+    };
+    const held = async (id: string) => {
+      const { records } = await driver.executeQuery(
+        'MATCH (d:Document {id: $id}) RETURN count(d) AS n',
+        { id },
+        { database: config.neo4jDatabase },
+      );
+      return Number(records[0]?.get('n'));
+    };
+    const processor = readThenWrite(read, new ReadSlots(1), batcher, { info() {} } as unknown as Logger);
+    const outcomes = await Promise.allSettled(
+      docs.map(async (d) => {
+        const id = d.document.id;
+        await processor({ id, data: {}, updateProgress: async () => {} } as unknown as Job);
+        // Completed: the document is committed.
+        assert.equal(await held(id), 1, `${id} in the graph when its job completes`);
+      }),
+    );
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'],
+    );
+    assert.ok(
+      transactions.some((n) => n > 1),
+      `transactions: ${transactions.join(', ')}`,
+    );
+    assert.equal(await held(bad.document.id), 0);
+    await removeGraphFixture(driver, config.neo4jDatabase, `${prefix}-ahead`);
   });
 });

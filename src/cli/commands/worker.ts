@@ -7,7 +7,7 @@ export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
     .description('run a document worker (start as many as you like, on as many hosts as you like)')
-    .option('-c, --concurrency <n>', 'jobs this process runs at once (WORKER_CONCURRENCY)')
+    .option('-c, --concurrency <n>', 'documents this process reads at once (WORKER_CONCURRENCY)')
     .action(async (options: { concurrency?: string }) => {
       const config = loadConfig({
         ...process.env,
