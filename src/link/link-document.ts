@@ -36,8 +36,11 @@ import {
   afterPeopleSplits,
   companyNamesOf,
   isPersonName,
+  nameInSpan,
+  POSITION_ROLES,
   personContexts,
   personIn,
+  positionInSentence,
   sentenceSurroundings,
   standsAsPerson,
 } from './people.js';
@@ -196,8 +199,10 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
         return { entity: use({ key: `org:${name}`, label: 'Organization', name, category }) };
       }
       if (type === 'person') {
-        const name = text.trim();
-        if (!isPersonName(name) || !standsAsPerson(modelText, at, companyNames, around)) return undefined;
+        // The span may run past the name into a position or a form of address (杨鲁闽非 of 杨鲁闽非执行董事).
+        const read = nameInSpan(modelText, at, around);
+        const name = read.name;
+        if (!isPersonName(name) || !standsAsPerson(modelText, read, companyNames, around)) return undefined;
         const person = people.get(name) ?? afterSplits(personIn(name, self?.key, documentId));
         people.set(name, person);
         return { entity: use(person) };
@@ -262,12 +267,13 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       for (const a of strongestArgs) {
         const role = info.roles.get(a.role);
         if (!role) continue;
-        const [start, end] = span(a.start, a.end);
+        const read = POSITION_ROLES.has(role.key) ? positionInSentence(modelText, a) : a;
+        const [start, end] = span(read.start, read.end);
         const base: Provenance = {
           sentence: sentence.index,
           start,
           end,
-          text: a.text,
+          text: read.text,
           confidence: a.confidence,
         };
         if (role.entityTypes.length === 0) {
