@@ -5,6 +5,7 @@ import type { LinkedEntity } from '../../src/link/index.js';
 import { linkDocument, loadEventRoles } from '../../src/link/index.js';
 import { afterPeopleSplits, isPersonName, positionInSentence } from '../../src/link/people.js';
 import { analystPersonKey, personCompanyKey, personKey } from '../../src/link/person-key.js';
+import { statedFormerNames } from '../../src/link/stated-names.js';
 import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
 
 /** Links a text announcement whose model read the given spans (company or person) wherever they occur. */
@@ -365,6 +366,15 @@ describe('former names and definitions a filing states', () => {
       '示例租赁',
       '租赁公司',
     ]);
+  });
+});
+
+describe('a former name written with layout spaces', () => {
+  it('is still the former name of the company it became', () => {
+    assert.deepEqual(
+      statedFormerNames('*原名天津示例兴业 \t集团 \t有限公司 \t于本报告期内更名为天津示例房地产有限公司\n'),
+      [{ name: '天津示例房地产有限公司', formerName: '天津示例兴业集团有限公司' }],
+    );
   });
 });
 
