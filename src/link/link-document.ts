@@ -36,8 +36,11 @@ import {
   afterPeopleSplits,
   companyNamesOf,
   isPersonName,
+  nameInSpan,
+  POSITION_ROLES,
   personContexts,
   personIn,
+  positionInSentence,
   sentenceSurroundings,
   standsAsPerson,
 } from './people.js';
@@ -88,6 +91,23 @@ const NOT_A_NAME =
  */
 const HEADS_ANOTHER_NAME =
   /^[（(](?!集团)[\u4e00-\u9fa5]{1,6}[）)][\u4e00-\u9fa5]{0,12}?(?:有限责任公司|股份有限公司|有限公司)/;
+
+/**
+ * What follows a short name that runs on, with no break or joining word, into a registered name
+ * (苏州工业园区重元 of 苏州工业园区重元并购股权投资管理中心（有限合伙））.
+ */
+const RUNS_INTO_NAME =
+  /^(?:(?![与和及的为在对向将持由等])[\u4e00-\u9fa5]){1,14}?(?:有限责任公司|股份有限公司|有限公司|合伙企业|管理中心)/;
+
+/**
+ * Whether a span that begins one known name (a unique short name) heads another name the text goes on
+ * to state: the longer name the text reads is not the start of the matched company's name.
+ */
+function headsAnotherName(span: string, after: string, matchedName: string): boolean {
+  const runOn = RUNS_INTO_NAME.exec(after.replace(/\s+/g, ''));
+  if (!runOn) return false;
+  return !cleanCompanyName(matchedName).startsWith(cleanCompanyName(span + runOn[0]));
+}
 
 /** How an announcement names its own issuer: these resolve to the issuer, never to a company called 公司. */
 const SELF_NAME = /^(本?公司|上市公司|本行|本集团|本企业|公司本身)$/;
@@ -189,6 +209,11 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
           if (HEADS_ANOTHER_NAME.test(modelText.slice(at.end, at.end + 60).replace(/\s+/g, '')))
             return undefined;
           const resolved = resolver.resolve(text);
+          if (
+            resolved?.reason === 'unique_short_name' &&
+            headsAnotherName(text, modelText.slice(at.end, at.end + 40), resolved.entity.name)
+          )
+            return undefined;
           return resolved ? { entity: use(resolved.entity), reason: resolved.reason } : undefined;
         }
         const name = cleanCompanyName(text);
@@ -196,8 +221,10 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
         return { entity: use({ key: `org:${name}`, label: 'Organization', name, category }) };
       }
       if (type === 'person') {
-        const name = text.trim();
-        if (!isPersonName(name) || !standsAsPerson(modelText, at, companyNames, around)) return undefined;
+        // The span may run past the name into a position or a form of address (杨鲁闽非 of 杨鲁闽非执行董事).
+        const read = nameInSpan(modelText, at, around);
+        const name = read.name;
+        if (!isPersonName(name) || !standsAsPerson(modelText, read, companyNames, around)) return undefined;
         const person = people.get(name) ?? afterSplits(personIn(name, self?.key, documentId));
         people.set(name, person);
         return { entity: use(person) };
@@ -262,12 +289,13 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
       for (const a of strongestArgs) {
         const role = info.roles.get(a.role);
         if (!role) continue;
-        const [start, end] = span(a.start, a.end);
+        const read = POSITION_ROLES.has(role.key) ? positionInSentence(modelText, a) : a;
+        const [start, end] = span(read.start, read.end);
         const base: Provenance = {
           sentence: sentence.index,
           start,
           end,
-          text: a.text,
+          text: read.text,
           confidence: a.confidence,
         };
         if (role.entityTypes.length === 0) {

@@ -34,6 +34,66 @@ const SELF_TIE = new RegExp(
   `(?:(?:本?公司|本行|本集团|上市公司)(?:的|之)?(?:[\\u4e00-\\u9fa5]{2,8}、){0,3}[\\u4e00-\\u9fa5]{0,6}?${POSITION}|关联董事)\\s*[:：]?\\s*$`,
 );
 
+/**
+ * Words that follow a name in filings: a position (杨鲁闽 非执行董事 in a table row) or a form of address
+ * (林至颖先生, 赵海军博士). A person span that ends inside one ran past the name.
+ */
+const AFTER_NAME = new RegExp(`^(?:${POSITION}|先生|女士|小姐|博士|教授)`);
+
+/** The text after a span as a title would read on: layout spaces out, a sentence break crossed. */
+function textAfter(text: string, end: number, around: SentenceSurroundings): string {
+  return (text.slice(end) + around.after).replace(/\s+/g, '').slice(0, 12);
+}
+
+/** How many of a name's last characters (one or two) start a title the text goes on with; 0 if none. */
+function titleCut(name: string, after: string): number {
+  for (const cut of [1, 2]) {
+    const tail = name.slice(-cut);
+    if (name.length > cut && /^[\u4e00-\u9fa5]+$/.test(tail) && AFTER_NAME.test(tail + after)) return cut;
+  }
+  return 0;
+}
+
+/** Surname characters that are also function words before a name (和, 于, 向, 时, 任 of 委任). */
+const FUNCTION_WORD_SURNAMES = /[和于向时任]/;
+/** What may stand before a name's surname: a list's joint (及, 、), 为, or a position (非执行董事). */
+const BEFORE_SURNAME = new RegExp(`(?:^|[^\\u4e00-\\u9fa5]|[及与、为]|${POSITION})$`);
+
+/**
+ * The surname right before a given-name span the model read without it (文斌 of 及边文斌先生): a single
+ * surname character, not a function word, after a list's joint or a position, with a form of address
+ * after the span, so the three characters are one person's name and 先生 addresses all of them.
+ */
+function surnameBefore(text: string, start: number, name: string, after: string): number | undefined {
+  if (!/^[\u4e00-\u9fa5]{2}$/.test(name) || !/^(?:先生|女士)/.test(after)) return undefined;
+  let at = start - 1;
+  while (at >= 0 && /\s/.test(text[at] ?? '')) at--;
+  const surname = toSimplified(text[at] ?? '').text;
+  if (at < 0 || !SURNAME_CHARS.has(surname) || FUNCTION_WORD_SURNAMES.test(surname)) return undefined;
+  const before = text.slice(Math.max(0, at - 12), at).replace(/\s+/g, '');
+  return BEFORE_SURNAME.test(before) ? at : undefined;
+}
+
+/**
+ * The name a person span stands for, read in its sentence: a span whose last one or two characters start
+ * a position or a form of address the text goes on with (杨鲁闽非 of 杨鲁闽非执行董事, 林至颖先 of
+ * 林至颖先生, also across a sentence break) is the name before them, when two characters or more are
+ * left (standsAsPerson turns down 王总 of 王总经理); a given name read without the surname before it
+ * (文斌 of 及边文斌先生) is the whole name.
+ */
+export function nameInSpan(
+  text: string,
+  span: { start: number; end: number },
+  around: SentenceSurroundings = { before: '', after: '' },
+): { start: number; end: number; name: string } {
+  const raw = text.slice(span.start, span.end).trimEnd();
+  const cut = titleCut(raw, textAfter(text, span.end, around));
+  const end = span.start + raw.length - (raw.slice(0, raw.length - cut).trim().length >= 2 ? cut : 0);
+  const name = text.slice(span.start, end).trim();
+  const start = surnameBefore(text, span.start, name, textAfter(text, end, around)) ?? span.start;
+  return { start, end, name: start < span.start ? text.slice(start, end).replace(/\s+/g, '') : name };
+}
+
 interface CompanyAt {
   key: string;
   start: number;
@@ -121,8 +181,9 @@ export function personContexts(
         ev.arguments.filter((a) => a.role === 'sub-per' || a.role === 'obj-per'),
       ),
     ];
-    for (const p of spans) {
-      const name = p.text.trim();
+    for (const span of spans) {
+      const p = nameInSpan(text, span, around);
+      const name = p.name;
       if (!isPersonName(name) || !standsAsPerson(text, p, companyNames, around)) continue;
       names.add(name);
       const employer = statedEmployer(text, p, companies, selfKey);
@@ -255,8 +316,8 @@ const SHARE_CLASS = /[AB]$/;
 /**
  * Whether a person span, read in its sentence, stands on its own: not the start of a firm's name that
  * runs on after it (in Chinese or Latin), not a brand (“吉易克”牌), not cut from a unit (平方米, also where the sentence starts inside the word: pass
- * the model text around it), not half of an honorific (林至颖先 of 林至颖先生, also across a
- * sentence break), not a company's name
+ * the model text around it), not a name running into a title (林先 of 林先生, 王总 of 王总经理,
+ * also across a sentence break: pass spans through nameInSpan first), not a company's name
  * or short name (常柴罗宾 of a 释义 row, 苏常柴 of 苏常柴A), not the start of a known full name, its
  * place aside (安永 of 安永华明会计师事务所, 古玉秋创 of 苏州古玉秋创股权投资合伙企业), not inside a company name or short name the document uses at the same
  * place (农装 of 厚生农装), and not a word before a company name that runs into it (于常柴 of
@@ -275,8 +336,7 @@ export function standsAsPerson(
   if (UNIT_AROUND.test(withLead.slice(Math.max(0, lead.length + span.start - 2), lead.length + span.end + 1)))
     return false;
   const name = text.slice(span.start, span.end);
-  if ((name.endsWith('先') && after.startsWith('生')) || (name.endsWith('女') && after.startsWith('士')))
-    return false;
+  if (titleCut(name, textAfter(text, span.end, around)) > 0) return false;
   if (companyNames.has(name)) return false;
   const tail = name.slice(1);
   for (const company of companyNames) {
@@ -390,10 +450,37 @@ export function isPersonName(name: string): boolean {
   return hasChineseNameShape(name) || DOTTED_NAME.test(simplified);
 }
 
+/** The event roles that state a person's position (高管变动: 高管职位 / 变动后职位). */
+export const POSITION_ROLES: ReadonlySet<string> = new Set(['position', 'position after']);
+
+/** Words a title may begin with that the model leaves before the span it reads (联合 of 联合首席执行官). */
+const TITLE_PREFIX = /(?:联合|常务|资深|高级|执行|非执行|独立非执行|独立|副)$/;
+
+/**
+ * A position span as the sentence states it: widened to the words before it that begin the same title
+ * (联合首席执行官, not 首席执行官; 非执行董事, not 执行董事), and cut at the first space, where a table
+ * row's next cell (a name, another title) begins.
+ */
+export function positionInSentence(
+  text: string,
+  span: { start: number; end: number; text: string },
+): { start: number; end: number; text: string } {
+  const raw = text.slice(span.start, span.end);
+  let start = span.start + raw.length - raw.trimStart().length;
+  for (;;) {
+    const prefix = TITLE_PREFIX.exec(text.slice(Math.max(0, start - 5), start));
+    if (!prefix) break;
+    start -= prefix[0].length;
+  }
+  const whole = text.slice(start, span.end).trim();
+  const end = start + (whole.split(/\s/)[0]?.length ?? whole.length);
+  return { start, end, text: text.slice(start, end) };
+}
+
 /** Positions an event states for the people in it (高管变动: 高管职位 / 变动后职位). */
 export function addPositions(args: readonly EventArgumentRow[], entities: Map<string, LinkedEntity>): void {
   const positions = args
-    .filter((a) => a.roleKey === 'position' || a.roleKey === 'position after')
+    .filter((a) => POSITION_ROLES.has(a.roleKey))
     .map((a) => a.text.trim())
     .filter((t) => t.length > 0 && t.length <= 20);
   if (positions.length === 0) return;

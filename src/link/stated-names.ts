@@ -145,8 +145,15 @@ function withoutGoverningClause(name: string): string {
   return tail !== name && isFullName(tail) && tail.length >= 6 ? tail : name;
 }
 
-/** Former names a document states for companies, in a simplified-Chinese text. */
-export function statedFormerNames(text: string): StatedFormerName[] {
+/** Layout spaces and tabs between two Han characters: a table or spaced-out line cuts a name with them. */
+const SPACE_IN_WORDS = /(?<=[\u4e00-\u9fa5])[ \t\u3000]+(?=[\u4e00-\u9fa5])/g;
+
+/**
+ * Former names a document states for companies, in a simplified-Chinese text, also where layout spaces cut
+ * the names (原名天津万科兴业 集团 有限公司 于本报告期内更名为…).
+ */
+export function statedFormerNames(layoutText: string): StatedFormerName[] {
+  const text = layoutText.replace(SPACE_IN_WORDS, '');
   const out: StatedFormerName[] = [];
   const seen = new Set<string>();
   const push = (name: string | undefined, raw: string) => {

@@ -37,3 +37,29 @@ describe('a company name the model cut at its start', () => {
     assert.equal(mention?.entityKey, `name:${CUT}`);
   });
 });
+
+describe('a short name that heads another name', () => {
+  const PARTNERSHIP = '苏州工业园区重元顺风股权投资管理中心（有限合伙）';
+  const partnership = [{ key: `name:${PARTNERSHIP}`, name: PARTNERSHIP, shortNames: [] }];
+
+  it('is linked to none where the text runs on into a name that is not the known one', async () => {
+    const linked = await linkText(
+      `${HEADER}任职的其他单位：苏州工业园区重元并购股权投资管理中心（有限合伙）。\n`,
+      'announcement',
+      partnership,
+      [['苏州工业园区重元', 'company']],
+    );
+    assert.ok(!linked.mentions.some((m) => m.text === '苏州工业园区重元'));
+  });
+
+  it('is the known company where the text goes on with its name, or with no name', async () => {
+    const linked = await linkText(
+      `${HEADER}执行事务合伙人为苏州工业园区重元顺风股权投资管理中心。苏州工业园区重元与公司签订协议。\n`,
+      'announcement',
+      partnership,
+      [['苏州工业园区重元', 'company']],
+    );
+    const keys = linked.mentions.filter((m) => m.text === '苏州工业园区重元').map((m) => m.entityKey);
+    assert.deepEqual(keys, [`name:${PARTNERSHIP}`, `name:${PARTNERSHIP}`]);
+  });
+});

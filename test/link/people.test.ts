@@ -3,8 +3,9 @@ import { describe, it } from 'node:test';
 import type { ExtractionResult } from '../../src/extract/types.js';
 import type { LinkedEntity } from '../../src/link/index.js';
 import { linkDocument, loadEventRoles } from '../../src/link/index.js';
-import { afterPeopleSplits, isPersonName } from '../../src/link/people.js';
+import { afterPeopleSplits, isPersonName, positionInSentence } from '../../src/link/people.js';
 import { analystPersonKey, personCompanyKey, personKey } from '../../src/link/person-key.js';
+import { statedFormerNames } from '../../src/link/stated-names.js';
 import { parseDocument, sentenceModelText } from '../../src/parse/index.js';
 
 /** Links a text announcement whose model read the given spans (company or person) wherever they occur. */
@@ -276,6 +277,37 @@ describe('names cut or run on in the real documents', () => {
   });
 });
 
+describe('a person span that runs past the name', () => {
+  it('is the name before the position or form of address the text goes on with', async () => {
+    const entities = await linkWith(
+      `${HEADER}姓名 职务\n杨鲁闽非执行董事\n赵海军 联合首席执行官\n` +
+        '杨鲁闽先生，现任本行非执行董事。赵海军博士，现任本行联合首席执行官。王总经理出席。\n',
+      { 杨鲁闽非: 'person', 杨鲁闽: 'person', 赵海军博: 'person', 赵海军: 'person', 王总: 'person' },
+    );
+    const people = entities.filter((e) => e.label === 'Person').map((e) => e.name);
+    assert.deepEqual(people.sort(), ['杨鲁闽', '赵海军'].sort());
+  });
+
+  it('takes in the surname the model left before a given name addressed as 先生', async () => {
+    const entities = await linkWith(
+      `${HEADER}本行非执行董事为田轶先生（联席主席）及边文斌先生。本行向王芳女士支付报酬，并委任文军先生为董事。\n`,
+      { 田轶: 'person', 文斌: 'person', 王芳: 'person', 文军: 'person' },
+    );
+    const people = entities.filter((e) => e.label === 'Person').map((e) => e.name);
+    assert.deepEqual(people.sort(), ['田轶', '边文斌', '王芳', '文军'].sort());
+  });
+
+  it('keeps a name whose last character only looks like the start of a title', async () => {
+    const entities = await linkWith(`${HEADER}本行董事周建平出席会议，周建平董事表示同意。\n`, {
+      周建平: 'person',
+    });
+    assert.deepEqual(
+      entities.filter((e) => e.label === 'Person').map((e) => e.name),
+      ['周建平'],
+    );
+  });
+});
+
 describe('a full name the model also read with its head', () => {
   it('is the company of the longer name, unless the longer span is no name', async () => {
     const entities = await linkWith(
@@ -337,6 +369,15 @@ describe('former names and definitions a filing states', () => {
   });
 });
 
+describe('a former name written with layout spaces', () => {
+  it('is still the former name of the company it became', () => {
+    assert.deepEqual(
+      statedFormerNames('*原名天津示例兴业 \t集团 \t有限公司 \t于本报告期内更名为天津示例房地产有限公司\n'),
+      [{ name: '天津示例房地产有限公司', formerName: '天津示例兴业集团有限公司' }],
+    );
+  });
+});
+
 describe('people an admin split off a company', () => {
   it('keys a split name by its document there, keeps names that shared a person together, and leaves others', () => {
     const known = [
@@ -354,5 +395,24 @@ describe('people an admin split off a company', () => {
     assert.equal(afterPeopleSplits(known, 'doc-3')(zhang), zhang);
     const other = { ...zhang, key: '张伟@600001', companyKey: '600001' };
     assert.equal(inDoc2(other), other);
+  });
+});
+
+describe('a position the model read in part', () => {
+  it('is the whole title the sentence states, up to the next cell of a table row', () => {
+    const row = '赵海军 联合首席执行官 2017/9/7';
+    const at = row.indexOf('首席执行官');
+    assert.equal(
+      positionInSentence(row, { start: at, end: at + 5, text: '首席执行官' }).text,
+      '联合首席执行官',
+    );
+    const cells = '董事会秘书 郭光莉,资深副总裁';
+    assert.equal(positionInSentence(cells, { start: 0, end: cells.length, text: cells }).text, '董事会秘书');
+    const plain = '聘任张三为副总经理。';
+    const vice = plain.indexOf('副总经理');
+    assert.equal(
+      positionInSentence(plain, { start: vice, end: vice + 4, text: '副总经理' }).text,
+      '副总经理',
+    );
   });
 });
