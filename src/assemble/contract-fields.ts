@@ -1025,6 +1025,27 @@ interface DocumentContext {
   shortNames: string[];
   /** Whether the text names the subsidiary that won or signed. */
   subsidiary?: boolean;
+  /** The issuer's full name where the text (or slice) states it. */
+  issuer?: TextSpan;
+}
+
+/** A winner's value that begins with our company and goes on to another: "本公司及子公司X", "公司与X". */
+const WE_WITH = /^(?:本公司|公司|我公司)\s*(?:及|与|和|、)/u;
+
+/**
+ * "中标人：本公司及子公司X", "中标单位：公司及公司之全资子公司X作为联合体…": the issuer bid together with X (its
+ * own subsidiary too), so the issuer is 乙方 and X its consortium partner.
+ */
+function partnersOfUs(text: string, value: TextSpan): TextSpan[] | undefined {
+  const lead = WE_WITH.exec(value.text);
+  const rest = lead && span(text, value.start + lead[0].length, value.end);
+  if (!rest) return undefined;
+  const out: TextSpan[] = [];
+  for (const part of nameParts(text, rest)) {
+    const name = orgAtStart(text, partyName(text, part));
+    if (name && name.text.length >= 4 && isOrgName(name.text) && !OUR_WORDS.test(name.text)) out.push(name);
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /** "本公司", "公司之全资子公司", the issuer's short name: words for our side that are no name. */
@@ -1053,6 +1074,9 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   const partyB = winner ?? (b && partyName(text, firstOrg(text, b.value)));
   // "中标人：本公司" / the issuer's short name: our side, by its full name
   record.乙方 = partyB && !ourWords(partyB.text, ctx) ? partyB : ctx.ourParty;
+  // "中标人：本公司及子公司X": the issuer won, with X as its partner
+  const withUs = b && partnersOfUs(text, b.value);
+  if (withUs) record.乙方 = ctx.issuer ?? ctx.ourParty;
 
   const p = first('项目名称');
   record.项目名称 = labelledProject(text, p?.value) ?? projectFromNarrative(text, title);
@@ -1072,11 +1096,13 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   const exclude = [record.乙方?.text ?? '', ...ours];
   const m = first('联合体成员');
   const partners = listed.filter((o) => o !== winner && !sameCompany(o.text, exclude));
-  let members = m
-    ? membersFrom(text, m.value, exclude)
-    : partners.length > 0 && winner
-      ? partners
-      : membersFromNarrative(text, exclude);
+  let members = withUs
+    ? withUs
+    : m
+      ? membersFrom(text, m.value, exclude)
+      : partners.length > 0 && winner
+        ? partners
+        : membersFromNarrative(text, exclude);
   if (members.length === 0 && !m) members = markedMembers(text, exclude);
   if (members.length === 0 && !m) {
     const consortium = listedConsortium(text, exclude);
@@ -1316,6 +1342,7 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
     ourParty,
     shortNames: shortName ? [shortName] : [],
     subsidiary: subsidiary !== undefined,
+    ...(issuer?.span ? { issuer: issuer.span } : {}),
   };
   const whole = recordOf(text, ctx);
   const rows = tableRecords(doc, kind);
@@ -1323,7 +1350,15 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
     return rows.map((row) => ({ ...whole, ...row, 乙方: row.乙方 ?? whole.乙方 }));
   const readItems = (regions: Array<[number, number]>) =>
     regions.map(([start, end]) =>
-      shifted(recordOf(text.slice(start, end), { ...ctx, title: undefined, ourParty: undefined }), start),
+      shifted(
+        recordOf(text.slice(start, end), {
+          ...ctx,
+          title: undefined,
+          ourParty: undefined,
+          issuer: undefined,
+        }),
+        start,
+      ),
     );
   const blocks = readItems(labelledBlocks(text)).filter((r) => r.合同金额 && (r.项目名称 || r.合同名称));
   const numbered = readItems(contractItems(text)).filter((r) => r.合同金额 && (r.项目名称 || r.合同名称));

@@ -556,6 +556,38 @@ describe('readContractFields', () => {
     for (const m of ourWords.records[0]?.联合体成员 ?? []) assert.doesNotMatch(m.text, /^其?控股子公司$/);
   });
 
+  it('reads a winner labelled as our company with another (本公司及子公司X): the issuer wins, X is its partner', async () => {
+    const labelled = await records(
+      [
+        '1、招标人：东湖县住房和城乡建设局',
+        '2、中标人：本公司及子公司东湖路桥工程集团有限责任公司',
+        '3、中标金额：25.36亿元',
+      ].join('\n'),
+    );
+    const record = labelled.records[0] as ContractRecord;
+    assertOffsets(labelled.text, record);
+    assert.equal(record.乙方?.text, '华北路桥股份有限公司');
+    assert.deepEqual(
+      record.联合体成员?.map((m) => m.text),
+      ['东湖路桥工程集团有限责任公司'],
+    );
+    const formed = await records(
+      [
+        '1、中标项目名称：东湖都市休闲公园项目设计施工总承包',
+        '2、中标单位：公司及公司之全资子公司华北园林设计有限公司作为联合体为上述项目的中标单位',
+        '3、中标价：约11,142万元',
+      ].join('\n'),
+    );
+    assert.equal(formed.records[0]?.乙方?.text, '华北路桥股份有限公司');
+    assert.deepEqual(
+      formed.records[0]?.联合体成员?.map((m) => m.text),
+      ['华北园林设计有限公司'],
+    );
+    // our company alone is no partnership
+    const alone = await records(['1、中标人：本公司', '2、中标金额：5亿元'].join('\n'));
+    assert.equal(alone.records[0]?.联合体成员, undefined);
+  });
+
   it('names a concession agreement, and a contract told after 签订的, but no words about a contract', async () => {
     const title = '华北路桥股份有限公司重大合同签署公告';
     const concession = await records(
