@@ -767,11 +767,13 @@ function withoutBookQuotes(text: string, value: TextSpan): TextSpan | undefined 
 /** The contract a narrative sentence names: 《…协议》, 收到…关于…合同, 签署了…合作协议 (contracts, not bids, read all three). */
 export function contractNameFromNarrative(text: string, kind: ContractKind): TextSpan | undefined {
   const cues = [
-    /《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书))》/gu,
+    // a supplement is numbered after its name: 《…项目合同补充协议 -3》
+    /《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书)(?:\s*[-－—]\s*[0-9]{1,2})?)\s*》/gu,
     // "收到X关于Y合同": the contract as the sender named it
     /(?:收到|接到)[^，。；\n《》]{2,60}?(关于[^，。；\n《》]{2,60}?(?:合同|协议)(?:及补充协议|[（(][^）)\n]{1,10}[）)])?)/gu,
     // "签署了X项目商务合同" without quotation marks; not "签署、修订…" (a list of acts), "签订后另行公告", "签订并收到…"
-    /(?:签订|签署|签定|订立|签下)(?![、后并])(?:了|的)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
+    // "签订X项目合同补充协议": the supplement, not the contract it supplements
+    /(?:签订|签署|签定|订立|签下)(?![、后并])(?:了|的)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议)(?:之?补充(?:协议|合同)(?:\s*[-－—]\s*[0-9]{1,2})?)?)(?![书》])/gu,
   ];
   for (const re of kind === 'contract' ? cues : cues.slice(0, 1)) {
     for (const m of text.matchAll(re)) {
@@ -976,6 +978,8 @@ const CONSORTIUM_LIST = new RegExp(
   `(?:^|[，。；：:\\n])\\s*(${LIST_ITEM}(?:、\\s*${LIST_ITEM})+?)\\s*等?\\s*(?:组成的)?\\s*(?:[（(]\\s*联合体\\s*[）)]|联合体)(?!成员|协议|各方)`,
   'gu',
 );
+/** A list item's number: "1.", "2、", "（3）". */
+const LIST_NUMBER = /^(?:[0-9]{1,2}\s*[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])\s*/u;
 /** "本公司下属X", "公司所属子公司X": a member of our group, which is the winning party where the text names no other. */
 const OUR_GROUP_LEAD = /^(?:本公司|公司|我公司)(?:之|的)?(?:下属|所属)?(?:全资|控股)?(?:子公司|孙公司)?/u;
 
@@ -995,8 +999,9 @@ function listedConsortium(
     const orgs = listedOrgs(text, found);
     if (orgs.length < 2) continue;
     const ourMember = orgs.find((o) => {
-      const lead = text.slice(found.start, o.start).split('、').pop() ?? '';
-      return sameCompany(o.text, exclude) || (lead.trim() !== '' && OUR_GROUP_LEAD.test(lead.trim()));
+      // "1.本公司所属子公司X、Y联合体": the item's number is no part of the words before X
+      const lead = (text.slice(found.start, o.start).split('、').pop() ?? '').trim().replace(LIST_NUMBER, '');
+      return sameCompany(o.text, exclude) || (lead !== '' && OUR_GROUP_LEAD.test(lead));
     });
     if (!ourMember) continue;
     const members = orgs.filter((o) => o !== ourMember && !sameCompany(o.text, exclude));

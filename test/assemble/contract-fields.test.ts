@@ -604,6 +604,30 @@ describe('readContractFields', () => {
     assert.equal(generic.records[0]?.合同名称, undefined);
   });
 
+  it('names a supplement to a contract, numbered or not, rather than the contract it supplements', async () => {
+    const title = '华北路桥股份有限公司重大合同公告';
+    const numbered = await records(
+      '本公司与东湖化学工业公司于2024年3月25日签订了《东湖化肥厂项目合同补充协议 -3 》（以下简称“本补充协议”），合同金额为1.6亿元。',
+      title,
+    );
+    assert.equal(numbered.records[0]?.合同名称?.text, '东湖化肥厂项目合同补充协议 -3');
+    const plain = await records(
+      '公司与东湖水泥公司签订日产 6000 吨水泥生产线项目合同补充协议，合同总金额1,288万元。',
+      title,
+    );
+    assert.equal(plain.records[0]?.合同名称?.text, '日产 6000 吨水泥生产线项目合同补充协议');
+  });
+
+  it('reads our subsidiary in a numbered consortium list (1.本公司所属子公司X、Y联合体中标)', async () => {
+    const listed = await records(
+      '近日，本公司中标以下重大工程：\n1.本公司所属子公司东湖电气化局集团有限公司、西山电务工程有限公司联合体中标东湖铁路站后工程，中标价5亿元。',
+    );
+    assert.deepEqual(
+      listed.records[0]?.联合体成员?.map((m) => m.text),
+      ['西山电务工程有限公司'],
+    );
+  });
+
   it('names no contract that is not signed yet, a list of acts, an award confirmation or a consortium agreement', async () => {
     const title = '华北路桥股份有限公司重大合同公告';
     const notYet = await records(
