@@ -415,7 +415,7 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true
   // "该项目建设单位为X" / "招标人是X"
   {
     re: new RegExp(
-      `(?:招标人|招标单位|建设单位|项目业主|业主单位|业主|采购人|采购单位|发包人|发包方)(?:均)?(?:为|是)\\s*[“"]?(${NAME})[”"]?(?=[，。；,（(\\n]|$)`,
+      `(?:招标人|招标单位|招标方|建设单位|项目业主|业主单位|业主|采购人|采购单位|采购方|发包人|发包方)(?:均)?(?:为|是)\\s*[“"]?(${NAME})[”"]?(?=[，。；,（(\\n]|$)`,
       'gu',
     ),
     agentOk: false,
@@ -501,6 +501,14 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true
     re: /(?:获得|收到|中标)[^，。；\n]{0,6}?([\u4e00-\u9fa5（）()]{2,40}?(?:公司|局|院|中心|政府|指挥部|委员会|银行|集团))(?:[（(][^）)]*[）)])?的[^，。；\n]{0,40}?(?:项目|工程|标段|采购)/gu,
     agentOk: false,
   },
+  // "X与本公司不存在任何关联关系": the disclosure of the other side's ties, which names it (the last resort)
+  {
+    re: new RegExp(
+      `(?:^|[\\n。；]|[0-9]\\s*、)\\s*(${NAME})${ALIAS}与(?:本公司|公司|我公司|上市公司)(?:之间)?(?:均)?不存在(?:任何)?关联关系`,
+      'gu',
+    ),
+    agentOk: false,
+  },
 ];
 
 /** Words a loosely cut party name can begin with: a list number, a role, the verb before it. */
@@ -551,7 +559,8 @@ function fullNameOf(text: string, party: TextSpan | undefined): TextSpan | undef
   if (!party || party.text.length > 12) return party;
   const short = party.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(
-    `([^，。；、\\n“”（()）]{2,60}?${ORG_END})\\s*[（(]\\s*(?:以下简称|以下称|下称|简称)[：:\\s]*[“"]?\\s*${short}\\s*[”"]`,
+    // the short name may be one of several, unquoted: （以下简称：采购方、保税区公司）
+    `([^，。；、\\n“”（()）]{2,60}?${ORG_END})\\s*[（(]\\s*(?:以下简称|以下称|下称|简称)[：:\\s]*(?:[^（()）\\n]{0,12}?[、或\\s])?[“"]?\\s*${short}\\s*(?:[”"]|(?=[）)、，,或]))`,
     'u',
   ).exec(text);
   if (!m) return party;

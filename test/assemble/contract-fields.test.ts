@@ -604,6 +604,29 @@ describe('readContractFields', () => {
     assert.equal(generic.records[0]?.合同名称, undefined);
   });
 
+  it('reads the client from the disclosure of its ties (X与本公司不存在关联关系), 采购方为X, and an unquoted alias among several', async () => {
+    const ties = await records(
+      [
+        '公司于近日在东湖市政府采购网获悉，公司为东湖市环卫特种车辆及设备招标项目的中标人，中标金额为4,702.32万元。',
+        '二、项目当事方介绍',
+        '东湖市市政市容管理局与本公司不存在任何关联关系。',
+      ].join('\n'),
+    );
+    assert.equal(ties.records[0]?.甲方?.text, '东湖市市政市容管理局');
+    const buyer = await records(
+      '公司参与了东湖市垃圾焚烧发电厂渗滤液处理项目一期工程的公开招投标，该项目的采购方为东湖市环境能源投资发展有限公司，中标金额为5,000万元。',
+    );
+    assert.equal(buyer.records[0]?.甲方?.text, '东湖市环境能源投资发展有限公司');
+    const alias = await records(
+      [
+        '本公司于2016年4月25日在东湖与东湖保税区投资有限公司（以下简称：采购方、保税区公司）及西山飞机公司三方签署了《大部件运输工装夹具供应合同》，合同金额为5.9亿元。',
+        '保税区公司与本公司不存在关联关系。',
+      ].join('\n'),
+      '华北路桥股份有限公司重大合同公告',
+    );
+    assert.equal(alias.records[0]?.甲方?.text, '东湖保税区投资有限公司');
+  });
+
   it('names a supplement to a contract, numbered or not, rather than the contract it supplements', async () => {
     const title = '华北路桥股份有限公司重大合同公告';
     const numbered = await records(
