@@ -415,7 +415,7 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true
   // "该项目建设单位为X" / "招标人是X"
   {
     re: new RegExp(
-      `(?:招标人|招标单位|建设单位|项目业主|业主单位|业主|采购人|采购单位|发包人|发包方)(?:均)?(?:为|是)\\s*[“"]?(${NAME})[”"]?(?=[，。；,（(\\n]|$)`,
+      `(?:招标人|招标单位|招标方|建设单位|项目业主|业主单位|业主|采购人|采购单位|采购方|发包人|发包方)(?:均)?(?:为|是)\\s*[“"]?(${NAME})[”"]?(?=[，。；,（(\\n]|$)`,
       'gu',
     ),
     agentOk: false,
@@ -501,6 +501,14 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true
     re: /(?:获得|收到|中标)[^，。；\n]{0,6}?([\u4e00-\u9fa5（）()]{2,40}?(?:公司|局|院|中心|政府|指挥部|委员会|银行|集团))(?:[（(][^）)]*[）)])?的[^，。；\n]{0,40}?(?:项目|工程|标段|采购)/gu,
     agentOk: false,
   },
+  // "X与本公司不存在任何关联关系": the disclosure of the other side's ties, which names it (the last resort)
+  {
+    re: new RegExp(
+      `(?:^|[\\n。；]|[0-9]\\s*、)\\s*(${NAME})${ALIAS}与(?:本公司|公司|我公司|上市公司)(?:之间)?(?:均)?不存在(?:任何)?关联关系`,
+      'gu',
+    ),
+    agentOk: false,
+  },
 ];
 
 /** Words a loosely cut party name can begin with: a list number, a role, the verb before it. */
@@ -551,7 +559,8 @@ function fullNameOf(text: string, party: TextSpan | undefined): TextSpan | undef
   if (!party || party.text.length > 12) return party;
   const short = party.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(
-    `([^，。；、\\n“”（()）]{2,60}?${ORG_END})\\s*[（(]\\s*(?:以下简称|以下称|下称|简称)[：:\\s]*[“"]?\\s*${short}\\s*[”"]`,
+    // the short name may be one of several, unquoted: （以下简称：采购方、保税区公司）
+    `([^，。；、\\n“”（()）]{2,60}?${ORG_END})\\s*[（(]\\s*(?:以下简称|以下称|下称|简称)[：:\\s]*(?:[^（()）\\n]{0,12}?[、或\\s])?[“"]?\\s*${short}\\s*(?:[”"]|(?=[）)、，,或]))`,
     'u',
   ).exec(text);
   if (!m) return party;
@@ -767,11 +776,13 @@ function withoutBookQuotes(text: string, value: TextSpan): TextSpan | undefined 
 /** The contract a narrative sentence names: 《…协议》, 收到…关于…合同, 签署了…合作协议 (contracts, not bids, read all three). */
 export function contractNameFromNarrative(text: string, kind: ContractKind): TextSpan | undefined {
   const cues = [
-    /《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书))》/gu,
+    // a supplement is numbered after its name: 《…项目合同补充协议 -3》
+    /《([^《》\n]{2,80}?(?:合同|协议|合同书|协议书|订单|确认书)(?:\s*[-－—]\s*[0-9]{1,2})?)\s*》/gu,
     // "收到X关于Y合同": the contract as the sender named it
     /(?:收到|接到)[^，。；\n《》]{2,60}?(关于[^，。；\n《》]{2,60}?(?:合同|协议)(?:及补充协议|[（(][^）)\n]{1,10}[）)])?)/gu,
     // "签署了X项目商务合同" without quotation marks; not "签署、修订…" (a list of acts), "签订后另行公告", "签订并收到…"
-    /(?:签订|签署|签定|订立|签下)(?![、后并])(?:了|的)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议))(?![书》])/gu,
+    // "签订X项目合同补充协议": the supplement, not the contract it supplements
+    /(?:签订|签署|签定|订立|签下)(?![、后并])(?:了|的)?(?:一份|一项)?([^，。；\n《》“”]{4,60}?(?:合同书|协议书|合同|协议)(?:之?补充(?:协议|合同)(?:\s*[-－—]\s*[0-9]{1,2})?)?)(?![书》])/gu,
   ];
   for (const re of kind === 'contract' ? cues : cues.slice(0, 1)) {
     for (const m of text.matchAll(re)) {
@@ -976,6 +987,8 @@ const CONSORTIUM_LIST = new RegExp(
   `(?:^|[，。；：:\\n])\\s*(${LIST_ITEM}(?:、\\s*${LIST_ITEM})+?)\\s*等?\\s*(?:组成的)?\\s*(?:[（(]\\s*联合体\\s*[）)]|联合体)(?!成员|协议|各方)`,
   'gu',
 );
+/** A list item's number: "1.", "2、", "（3）". */
+const LIST_NUMBER = /^(?:[0-9]{1,2}\s*[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)])\s*/u;
 /** "本公司下属X", "公司所属子公司X": a member of our group, which is the winning party where the text names no other. */
 const OUR_GROUP_LEAD = /^(?:本公司|公司|我公司)(?:之|的)?(?:下属|所属)?(?:全资|控股)?(?:子公司|孙公司)?/u;
 
@@ -995,8 +1008,9 @@ function listedConsortium(
     const orgs = listedOrgs(text, found);
     if (orgs.length < 2) continue;
     const ourMember = orgs.find((o) => {
-      const lead = text.slice(found.start, o.start).split('、').pop() ?? '';
-      return sameCompany(o.text, exclude) || (lead.trim() !== '' && OUR_GROUP_LEAD.test(lead.trim()));
+      // "1.本公司所属子公司X、Y联合体": the item's number is no part of the words before X
+      const lead = (text.slice(found.start, o.start).split('、').pop() ?? '').trim().replace(LIST_NUMBER, '');
+      return sameCompany(o.text, exclude) || (lead !== '' && OUR_GROUP_LEAD.test(lead));
     });
     if (!ourMember) continue;
     const members = orgs.filter((o) => o !== ourMember && !sameCompany(o.text, exclude));
@@ -1025,6 +1039,27 @@ interface DocumentContext {
   shortNames: string[];
   /** Whether the text names the subsidiary that won or signed. */
   subsidiary?: boolean;
+  /** The issuer's full name where the text (or slice) states it. */
+  issuer?: TextSpan;
+}
+
+/** A winner's value that begins with our company and goes on to another: "本公司及子公司X", "公司与X". */
+const WE_WITH = /^(?:本公司|公司|我公司)\s*(?:及|与|和|、)/u;
+
+/**
+ * "中标人：本公司及子公司X", "中标单位：公司及公司之全资子公司X作为联合体…": the issuer bid together with X (its
+ * own subsidiary too), so the issuer is 乙方 and X its consortium partner.
+ */
+function partnersOfUs(text: string, value: TextSpan): TextSpan[] | undefined {
+  const lead = WE_WITH.exec(value.text);
+  const rest = lead && span(text, value.start + lead[0].length, value.end);
+  if (!rest) return undefined;
+  const out: TextSpan[] = [];
+  for (const part of nameParts(text, rest)) {
+    const name = orgAtStart(text, partyName(text, part));
+    if (name && name.text.length >= 4 && isOrgName(name.text) && !OUR_WORDS.test(name.text)) out.push(name);
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /** "本公司", "公司之全资子公司", the issuer's short name: words for our side that are no name. */
@@ -1053,6 +1088,9 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   const partyB = winner ?? (b && partyName(text, firstOrg(text, b.value)));
   // "中标人：本公司" / the issuer's short name: our side, by its full name
   record.乙方 = partyB && !ourWords(partyB.text, ctx) ? partyB : ctx.ourParty;
+  // "中标人：本公司及子公司X": the issuer won, with X as its partner
+  const withUs = b && partnersOfUs(text, b.value);
+  if (withUs) record.乙方 = ctx.issuer ?? ctx.ourParty;
 
   const p = first('项目名称');
   record.项目名称 = labelledProject(text, p?.value) ?? projectFromNarrative(text, title);
@@ -1072,11 +1110,13 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
   const exclude = [record.乙方?.text ?? '', ...ours];
   const m = first('联合体成员');
   const partners = listed.filter((o) => o !== winner && !sameCompany(o.text, exclude));
-  let members = m
-    ? membersFrom(text, m.value, exclude)
-    : partners.length > 0 && winner
-      ? partners
-      : membersFromNarrative(text, exclude);
+  let members = withUs
+    ? withUs
+    : m
+      ? membersFrom(text, m.value, exclude)
+      : partners.length > 0 && winner
+        ? partners
+        : membersFromNarrative(text, exclude);
   if (members.length === 0 && !m) members = markedMembers(text, exclude);
   if (members.length === 0 && !m) {
     const consortium = listedConsortium(text, exclude);
@@ -1316,6 +1356,7 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
     ourParty,
     shortNames: shortName ? [shortName] : [],
     subsidiary: subsidiary !== undefined,
+    ...(issuer?.span ? { issuer: issuer.span } : {}),
   };
   const whole = recordOf(text, ctx);
   const rows = tableRecords(doc, kind);
@@ -1323,7 +1364,15 @@ export function readContractFields(doc: ParsedDocument): ContractRecord[] {
     return rows.map((row) => ({ ...whole, ...row, 乙方: row.乙方 ?? whole.乙方 }));
   const readItems = (regions: Array<[number, number]>) =>
     regions.map(([start, end]) =>
-      shifted(recordOf(text.slice(start, end), { ...ctx, title: undefined, ourParty: undefined }), start),
+      shifted(
+        recordOf(text.slice(start, end), {
+          ...ctx,
+          title: undefined,
+          ourParty: undefined,
+          issuer: undefined,
+        }),
+        start,
+      ),
     );
   const blocks = readItems(labelledBlocks(text)).filter((r) => r.合同金额 && (r.项目名称 || r.合同名称));
   const numbered = readItems(contractItems(text)).filter((r) => r.合同金额 && (r.项目名称 || r.合同名称));

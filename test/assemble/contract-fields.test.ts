@@ -556,6 +556,38 @@ describe('readContractFields', () => {
     for (const m of ourWords.records[0]?.联合体成员 ?? []) assert.doesNotMatch(m.text, /^其?控股子公司$/);
   });
 
+  it('reads a winner labelled as our company with another (本公司及子公司X): the issuer wins, X is its partner', async () => {
+    const labelled = await records(
+      [
+        '1、招标人：东湖县住房和城乡建设局',
+        '2、中标人：本公司及子公司东湖路桥工程集团有限责任公司',
+        '3、中标金额：25.36亿元',
+      ].join('\n'),
+    );
+    const record = labelled.records[0] as ContractRecord;
+    assertOffsets(labelled.text, record);
+    assert.equal(record.乙方?.text, '华北路桥股份有限公司');
+    assert.deepEqual(
+      record.联合体成员?.map((m) => m.text),
+      ['东湖路桥工程集团有限责任公司'],
+    );
+    const formed = await records(
+      [
+        '1、中标项目名称：东湖都市休闲公园项目设计施工总承包',
+        '2、中标单位：公司及公司之全资子公司华北园林设计有限公司作为联合体为上述项目的中标单位',
+        '3、中标价：约11,142万元',
+      ].join('\n'),
+    );
+    assert.equal(formed.records[0]?.乙方?.text, '华北路桥股份有限公司');
+    assert.deepEqual(
+      formed.records[0]?.联合体成员?.map((m) => m.text),
+      ['华北园林设计有限公司'],
+    );
+    // our company alone is no partnership
+    const alone = await records(['1、中标人：本公司', '2、中标金额：5亿元'].join('\n'));
+    assert.equal(alone.records[0]?.联合体成员, undefined);
+  });
+
   it('names a concession agreement, and a contract told after 签订的, but no words about a contract', async () => {
     const title = '华北路桥股份有限公司重大合同签署公告';
     const concession = await records(
@@ -570,6 +602,53 @@ describe('readContractFields', () => {
     assert.equal(told.records[0]?.合同名称?.text, '通信设备订货合同');
     const generic = await records('公司与东湖石油公司签署了乌克兰重大经营合同，合同金额为8,000万元。', title);
     assert.equal(generic.records[0]?.合同名称, undefined);
+  });
+
+  it('reads the client from the disclosure of its ties (X与本公司不存在关联关系), 采购方为X, and an unquoted alias among several', async () => {
+    const ties = await records(
+      [
+        '公司于近日在东湖市政府采购网获悉，公司为东湖市环卫特种车辆及设备招标项目的中标人，中标金额为4,702.32万元。',
+        '二、项目当事方介绍',
+        '东湖市市政市容管理局与本公司不存在任何关联关系。',
+      ].join('\n'),
+    );
+    assert.equal(ties.records[0]?.甲方?.text, '东湖市市政市容管理局');
+    const buyer = await records(
+      '公司参与了东湖市垃圾焚烧发电厂渗滤液处理项目一期工程的公开招投标，该项目的采购方为东湖市环境能源投资发展有限公司，中标金额为5,000万元。',
+    );
+    assert.equal(buyer.records[0]?.甲方?.text, '东湖市环境能源投资发展有限公司');
+    const alias = await records(
+      [
+        '本公司于2016年4月25日在东湖与东湖保税区投资有限公司（以下简称：采购方、保税区公司）及西山飞机公司三方签署了《大部件运输工装夹具供应合同》，合同金额为5.9亿元。',
+        '保税区公司与本公司不存在关联关系。',
+      ].join('\n'),
+      '华北路桥股份有限公司重大合同公告',
+    );
+    assert.equal(alias.records[0]?.甲方?.text, '东湖保税区投资有限公司');
+  });
+
+  it('names a supplement to a contract, numbered or not, rather than the contract it supplements', async () => {
+    const title = '华北路桥股份有限公司重大合同公告';
+    const numbered = await records(
+      '本公司与东湖化学工业公司于2024年3月25日签订了《东湖化肥厂项目合同补充协议 -3 》（以下简称“本补充协议”），合同金额为1.6亿元。',
+      title,
+    );
+    assert.equal(numbered.records[0]?.合同名称?.text, '东湖化肥厂项目合同补充协议 -3');
+    const plain = await records(
+      '公司与东湖水泥公司签订日产 6000 吨水泥生产线项目合同补充协议，合同总金额1,288万元。',
+      title,
+    );
+    assert.equal(plain.records[0]?.合同名称?.text, '日产 6000 吨水泥生产线项目合同补充协议');
+  });
+
+  it('reads our subsidiary in a numbered consortium list (1.本公司所属子公司X、Y联合体中标)', async () => {
+    const listed = await records(
+      '近日，本公司中标以下重大工程：\n1.本公司所属子公司东湖电气化局集团有限公司、西山电务工程有限公司联合体中标东湖铁路站后工程，中标价5亿元。',
+    );
+    assert.deepEqual(
+      listed.records[0]?.联合体成员?.map((m) => m.text),
+      ['西山电务工程有限公司'],
+    );
   });
 
   it('names no contract that is not signed yet, a list of acts, an award confirmation or a consortium agreement', async () => {
