@@ -10,6 +10,9 @@ const RUN_OVER_WORDS = /[，,、；;：:。]|公告|称|通知|获悉|先生|女
 /** A list joined by 及/和 (科泰控股及姚瑛); a lone leading 和 is part of a name (和佳医疗). */
 const JOINED_LIST = /^.+[及和]$|^[及和].+$/;
 
+/** A legal name's ending: the short names written beside it are no cut copies. */
+const LEGAL_NAME = /(?:公司|集团|银行|（有限合伙）|\(有限合伙\))$/;
+
 function compact(text: string): string {
   return text.replace(/\s+/g, '');
 }
@@ -30,6 +33,8 @@ export function isNestedReading(text: string, others: readonly string[]): boolea
     if (o === self || o.length === 0) return false;
     // A short name is the start of the legal name (远山 of 远山科技股份有限公司) and stays; a name that lost its
     // first characters (佳医疗 of 和佳医疗) or its last one or two (朱文 of 朱文怡), or a lone character, was cut.
+    // A company's short name leaves out the place and the legal form (九点医药 of 河北九点医药化工有限公司).
+    if (o.includes(self) && self.length > 1 && LEGAL_NAME.test(o)) return false;
     if (o.includes(self))
       return !ranOver(o, self) && (!o.startsWith(self) || self.length === 1 || o.length - self.length <= 2);
     if (self.includes(o)) return ranOver(self, o);

@@ -10,6 +10,7 @@ describe('isNestedReading', () => {
     assert.equal(isNestedReading('远', ['远山集团']), true);
     assert.equal(isNestedReading('王文', ['王文怡']), true);
     assert.equal(isNestedReading('远山', ['远山科技股份有限公司']), false);
+    assert.equal(isNestedReading('九山医药', ['河北九山医药化工有限公司']), false);
     assert.equal(isNestedReading('远佳医疗', ['远佳医疗', '佳医疗']), false);
   });
 
@@ -32,8 +33,8 @@ describe('isNestedReading', () => {
 describe('withoutNestedReadings', () => {
   it('drops the copies within a role only, and leaves figures and other roles alone', () => {
     const readings = [
-      { role: '减持方', text: '远山集团' },
-      { role: '减持方', text: '山集团' },
+      { role: '减持方', text: '远山控股' },
+      { role: '减持方', text: '山控股' },
       { role: '股票简称', text: '山集团' },
       { role: '交易金额', text: '1亿元' },
       { role: '交易金额', text: '1亿' },
@@ -46,7 +47,7 @@ describe('withoutNestedReadings', () => {
     );
     assert.deepEqual(
       kept.map((r) => `${r.role}=${r.text}`),
-      ['减持方=远山集团', '股票简称=山集团', '交易金额=1亿元', '交易金额=1亿'],
+      ['减持方=远山控股', '股票简称=山集团', '交易金额=1亿元', '交易金额=1亿'],
     );
   });
 });
