@@ -18,6 +18,7 @@ import { tidyBidRoles } from './bid-roles.js';
 import { isAdjustedFigure, isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
 import { type SentenceOf, tidyFinancingParties } from './financing-parties.js';
 import { followingFigures } from './following-roles.js';
+import { withoutNestedReadings } from './nested-fillers.js';
 import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
 import { datedByYearAlone, recalledHistory } from './recalled-history.js';
@@ -566,8 +567,11 @@ function issuerArgument(
   };
 }
 
-/** Roles a record fills once, though its sentences word them twice (招股 and 起招股): the surest reading stays. */
-const ONE_FILLER = new Set(['环节']);
+/**
+ * Roles a record fills once, though its sentences word them twice (招股 and 起招股; an officer's company and a
+ * trade's stock named beside another company of the story): the surest reading stays.
+ */
+const ONE_FILLER = new Set(['环节', '任职公司', '股票简称']);
 
 /** `single`: the cluster is an announcement's one record of its type, so each role keeps its surest filler only. */
 function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, single: boolean): LinkedEvent {
@@ -585,7 +589,14 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
     !!a.documentRole &&
     info?.documentRoles.get(a.documentRole)?.value === 'money' &&
     isAdjustedFigure(mention.sentenceText, a.start - (ctx.sentenceStarts[mention.mention.sentence] ?? 0));
-  const ordered = [...readings.filter((r) => !adjusted(r)), ...readings.filter(adjusted)];
+  // A name read whole and read cut short or run over (佳医疗 / 和佳医疗, 拉夏贝尔董秘丁莉莉) is one name.
+  const named = withoutNestedReadings(
+    readings,
+    ({ a }) => a.documentRole,
+    ({ a }) => a.text,
+    ({ a }) => !!a.documentRole && (info?.documentRoles.get(a.documentRole)?.entityTypes.length ?? 0) > 0,
+  );
+  const ordered = [...named.filter((r) => !adjusted(r)), ...named.filter(adjusted)];
   for (const { a } of ordered) {
     const role = a.documentRole ?? a.role;
     const identity = `${role}|${a.entityKey ?? a.value ?? cleanCompanyName(a.text)}`;

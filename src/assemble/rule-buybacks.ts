@@ -142,9 +142,9 @@ const NEWS_PRICE = new RegExp(
 );
 /** A sentence that only goes on with the figures of the trade told before it. */
 const FIGURES_GO_ON = /^(?:每股(?:价格|作价)|以每股|共(?:耗资|斥资|涉资)|耗资|斥资|涉资)/;
-/** Buy-backs of another kind: repos, incentive or compensation shares, bonds. */
+/** Buy-backs of another kind: repos, incentive or compensation shares, bonds and notes (优先票据). */
 const NOT_A_MARKET_BUYBACK =
-  /购买回购|受让回购|逆回购|质押式回购|回购协议|限制性股票|业绩补偿|补偿股份|回购注销|回售|债券|可转债|要约/;
+  /购买回购|受让回购|逆回购|质押式回购|回购协议|限制性股票|业绩补偿|补偿股份|回购注销|回售|债券|票据|可转债|要约/;
 /** Words that make the buy-back not (yet) a fact: conditions, denials, rumours. */
 const NOT_A_FACT = /假设|如果|若|不得|否认|传闻|是否|或将|可能|终止|取消/;
 
@@ -249,4 +249,38 @@ export function mandateBuybackRecords(
   }
   if (!trigger || found.size === 0) return [];
   return [makeRecord('股份回购', trigger, [issuerArgument(doc, ctx, '回购方'), ...found.values()], 0.8)];
+}
+
+/**
+ * A broker note's "公司拟以…回购公司股份" (or "公司同日发布股份回购方案，拟…回购450-900万股"): the covered company
+ * buys back its own shares; 公司 is the company the note is about.
+ */
+const REPORT_BUYBACK =
+  /(?:^|[，,；;、])(?:公司|本公司)(?:同日|近日|此前)?(?:发布|公告|推出|披露)?(?:[^。；，,]{0,6}?回购[^。；，,]{0,4}?(?:方案|预案|计划)[，,])?(?:拟|计划|将|已)[^。；]{0,40}?回购(?:了)?(?:公司|部分)?(?:社会公众)?(?:A股|股份|股票|\d)/d;
+
+/** 股份回购 of a broker note: one record, figures from the sentence that tells the plan or the trade. */
+export function reportBuybackRecords(
+  doc: ParsedDocument,
+  ctx: RuleContext,
+  sentences: readonly RuleSentence[],
+): RuleRecord[] {
+  for (const s of sentences) {
+    const text = s.compact;
+    if (NOT_A_MARKET_BUYBACK.test(text) || NOT_A_FACT.test(text)) continue;
+    const m = REPORT_BUYBACK.exec(text);
+    if (!m) continue;
+    const figures = [
+      bounded(s, AMOUNT, '交易金额', yuan) ?? bounded(s, NEWS_AMOUNT, '交易金额', yuan),
+      bounded(s, PRICE, '每股交易价格', yuan) ?? bounded(s, NEWS_PRICE, '每股交易价格', yuan),
+      bounded(s, COUNT, '回购股份数量', shareCount) ?? bounded(s, NEWS_COUNT, '回购股份数量', shareCount),
+      bounded(s, RATIO, '占公司总股本比例', fraction),
+    ];
+    // A plan named with no figure of its own ("公司拟回购股份") is a mention in passing.
+    if (!figures.some(Boolean)) continue;
+    const at = m.index + m[0].lastIndexOf('回购');
+    return [
+      makeRecord('股份回购', s.span(at, at + 2), [issuerArgument(doc, ctx, '回购方'), ...figures], 0.8),
+    ];
+  }
+  return [];
 }

@@ -22,6 +22,7 @@ import {
   MANDATE,
   mandateBuybackRecords,
   newsBuybackRecords,
+  reportBuybackRecords,
 } from './rule-buybacks.js';
 import { OFFERING_TITLE, offeringRecords } from './rule-financings.js';
 import { HOLDING_TITLE, holdingRecords } from './rule-holdings.js';
@@ -59,6 +60,12 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   const buybacks =
     newsBuybacks.length === 0 && BUYBACK_TITLE.test(title) ? buybackRecords(doc, ctx, sentences, title) : [];
   out.push(...buybacks);
+  // A broker note tells the covered company's buy-back as 公司拟…回购, under a headline about anything.
+  const reportBuybacks =
+    doc.kind === 'research_report' || (doc.kind === 'other' && newsBuybacks.length === 0)
+      ? reportBuybackRecords(doc, ctx, sentences)
+      : [];
+  out.push(...reportBuybacks);
   // A buy-back mandate put to shareholders (HKEX circulars, poll results, a story on them) is a plan with its
   // maximums; a mandate to issue shares is none (guideline §2).
   const retold = doc.kind === 'news' && newsBuybacks.length === 0;

@@ -4,9 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { reportBuybackRecords } from '../../src/assemble/rule-buybacks.js';
 import { reportedLossRecords } from '../../src/assemble/rule-losses.js';
 import { type RuleRecord, ruleRecords } from '../../src/assemble/rule-records.js';
-import { clauseRuns } from '../../src/assemble/rule-text.js';
+import { clauseRuns, ruleSentences } from '../../src/assemble/rule-text.js';
 import type { ParsedDocument } from '../../src/parse/index.js';
 import { announcementLines as announcement, parseLines as parse } from '../support/rule-text.js';
 
@@ -209,6 +210,36 @@ describe('ruleRecords: 股份回购 in news', () => {
     records
       .filter((r) => r.type === '股份回购')
       .map((r) => [all(r, '回购方'), all(r, '回购股份数量'), all(r, '交易金额')]);
+
+  it("reads a broker note's buy-back of the covered company (公司拟…回购) with the figures of its sentence", async () => {
+    const doc = await parse(
+      [
+        '公司拟使用自有资金不超过12.5亿元以集中竞价方式回购公司A股股份，回购价格不超过8.80元/股，回购股份将用于员工持股计划。',
+        '维持“买入”评级。',
+      ],
+      'news',
+    );
+    const records = reportBuybackRecords(doc, {}, ruleSentences(doc));
+    assertSpans(doc, records);
+    assert.equal(records.length, 1);
+    assert.equal(value(records[0], '交易金额'), 1_250_000_000);
+    assert.equal(value(records[0], '每股交易价格'), 8.8);
+    const passing = await parse(
+      ['公司拟回购股份，具体方案尚待董事会审议。', '若回购完成，公司每股收益将提升。'],
+      'news',
+    );
+    assert.deepEqual(reportBuybackRecords(passing, {}, ruleSentences(passing)), []);
+  });
+
+  it('reads no share buy-back out of a buy-back of notes or bonds', async () => {
+    const doc = await parse([
+      '远山控股进一步回购500万美元2026年到期的5.5%优先票据',
+      '远山控股有限公司于公开市场进一步回购了本金总额500万美元的优先票据，购回的票据将注销。',
+    ]);
+    assert.deepEqual(buybacks(ruleRecords(doc, {})), []);
+    const shares = await parse(['远山控股公告，拟以自有资金不超过2亿元回购公司股份。']);
+    assert.equal(buybacks(ruleRecords(shares, {})).length, 1);
+  });
 
   it('reads a buy-back mandate put to shareholders with its maximums, not the mandate to issue shares', async () => {
     const doc = await parse(

@@ -18,6 +18,18 @@ describe('titleTopics', () => {
     assert.ok(titleTopics('某某娱乐被查将引发投资者索赔')?.has('行政处罚'));
   });
 
+  it('keeps the officer changes of a headline that names a change of the team (管理层大换血, 人事变动, 离职)', () => {
+    assert.deepEqual(
+      [...(titleTopics('远山股份预亏逾1亿元 中报披露前管理层大换血') ?? [])].sort(),
+      ['亏损', '高管变动'].sort(),
+    );
+    assert.ok(titleTopics('远山科技人事变动：总裁卸任')?.has('高管变动'));
+    assert.ok(titleTopics('远山银行高管离职潮')?.has('高管变动'));
+    assert.equal(titleTopics('远山股份上半年预亏超6000万')?.has('高管变动'), false);
+    // Officers who trade are no change of officers.
+    assert.equal(titleTopics('远山银行出手稳股价：持股5%以上股东及高管共同增持')?.has('高管变动'), false);
+  });
+
   it('allows no type for an accounting notice, and every type for a title that names no matter', () => {
     assert.equal(titleTopics('关于计提商誉减值准备的公告')?.size, 0);
     assert.equal(titleTopics('2024年年度权益分派实施公告')?.size, 0);
