@@ -7,11 +7,12 @@ import type { DocumentKind } from '../vocabulary/document-kinds.js';
  */
 
 /**
- * A pledge stated as a holding, not as an event: a status as of a date (截至…已质押, 存在股份质押), a figure read from a
- * periodic report (据…一季报显示), or an earlier filing a news story recalls (2017年9月一则公告显示).
+ * A pledge stated as a holding, not as an event: a status as of a date (截至…已质押, 截至…已将2.29亿股股份质押, 存在股份质押),
+ * pledged shares' standing against the liquidation line (质押的5162万股股票已跌破平仓线), a figure read from a periodic
+ * report (据…一季报显示), or an earlier filing a news story recalls (2017年9月一则公告显示).
  */
 const PLEDGE_STATUS =
-  /^截至[^，,。]{0,20}[，,][^。]{0,40}?(?:已|累计)[^。]{0,6}质押|存在(?:股份|股权)?质押|(?:年报|季报|半年报|中报|年度报告)(?:中)?显示|\d{4}年[^，,。]{0,6}一则公告/;
+  /^截至[^，,。]{0,20}[，,][^。]{0,40}?(?:已|累计)(?:[^。]{0,6}|[^。，,]{0,14})质押|存在(?:股份|股权)?质押|质押的[^。，,]{0,16}(?:跌破|触及|逼近|接近)(?:平仓线|预警线)|(?:年报|季报|半年报|中报|年度报告)(?:中)?显示|\d{4}年[^，,。]{0,6}一则公告/;
 /** A ruling asked for (请求裁决, 要求判令) or waited for (等待判决结果) is no ruling. */
 const RULING_ASKED = /(?:请求|要求|诉请|申请)(?:法院|仲裁庭|仲裁委员会)?(?:依法)?$/;
 const RULING_AWAITED = /等待(?:法院)?(?:判决|裁决|宣判|仲裁)|尚未(?:判决|裁决|宣判|作出判决)|待(?:法院)?判决/;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hasRecordWording, titleCallsOffDeal } from '../../src/assemble/type-wording.js';
+import { hasRecordWording, notOfType, titleCallsOffDeal } from '../../src/assemble/type-wording.js';
 
 describe('titles that call a deal off', () => {
   it('reads a deal called off in a headline or a title, for the deal types only', () => {
@@ -49,5 +49,26 @@ describe('the wording of a loss', () => {
       ),
       false,
     );
+  });
+});
+
+describe('a pledge stated as a holding', () => {
+  const reason = (sentence: string) => notOfType('质押', sentence, sentence.indexOf('质押'));
+
+  it('reads a standing total or the liquidation line as no pledge', () => {
+    assert.equal(
+      reason('截至今年3月底，公司控股股东远山控股已将2.29亿股股份质押，质押率为61.92%。'),
+      'holding-status',
+    );
+    assert.equal(reason('截至本公告日，远山控股累计质押公司股份3,000万股。'), 'holding-status');
+    assert.equal(
+      reason('比如复牌三跌停的远山环境控股股东质押的5162万股股票已跌破平仓线。'),
+      'holding-status',
+    );
+  });
+
+  it('leaves a pledge made as an event', () => {
+    assert.equal(reason('远山控股于2024年3月5日将其持有的2,000万股质押给星河证券。'), undefined);
+    assert.equal(reason('获悉赵一波将其所持有公司的部分股份进行了补充质押，补充质押40万股。'), undefined);
   });
 });
