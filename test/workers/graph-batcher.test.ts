@@ -5,14 +5,9 @@ import neo4j, { Neo4jError } from 'neo4j-driver';
 import type { WriteSummary } from '../../src/graph/index.js';
 import type { GraphDocument } from '../../src/link/graph-document.js';
 import { GraphBatcher } from '../../workers/graph-batcher.js';
+import { emptyDocument } from '../support/empty-document.js';
 
-const doc = (id: string): GraphDocument => ({
-  document: { id, kind: 'news', modelVersion: 'test', pageCount: 1, processedAt: '2026-01-01T00:00:00Z' },
-  sentences: [],
-  entities: [],
-  mentions: [],
-  events: [],
-});
+const doc = emptyDocument;
 
 const summary = (sentences: number): WriteSummary => ({
   sentences,

@@ -3,19 +3,13 @@ import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { WriteSummary } from '../../src/graph/index.js';
-import type { GraphDocument } from '../../src/link/graph-document.js';
 import type { Logger } from '../../src/log/logger.js';
 import { GraphBatcher } from '../../workers/graph-batcher.js';
 import { LeftBeforeReading, ReadSlots } from '../../workers/read-slots.js';
 import { afterWrites, readThenWrite } from '../../workers/read-then-write.js';
+import { emptyDocument } from '../support/empty-document.js';
 
-const doc = (id: string): GraphDocument => ({
-  document: { id, kind: 'news', modelVersion: 'test', pageCount: 1, processedAt: '2026-01-01T00:00:00Z' },
-  sentences: [],
-  entities: [],
-  mentions: [],
-  events: [],
-});
+const doc = emptyDocument;
 
 const summary: WriteSummary = {
   sentences: 0,
