@@ -12,6 +12,7 @@ import type { SentenceExtractor } from '../extract/index.js';
 import { loadEventRoles } from '../link/index.js';
 import { isDocumentInputError } from '../parse/index.js';
 import { readStandalone } from '../pipeline/index.js';
+import type { DocumentParser } from './parse-cache.js';
 import {
   type GoldDocument,
   loadRealDocsGold,
@@ -61,6 +62,7 @@ export async function runRealDocs(
   datasetsDir: string,
   goldDir = REALDOCS_GOLD_DIR,
   keep: (doc: GoldDocument) => boolean = () => true,
+  parse?: DocumentParser,
 ): Promise<RealDocsRun> {
   const gold = (await loadRealDocsGold(goldDir)).filter((doc) => doc.scope !== 'skip' && keep(doc));
   const corpusIds = gold.filter((d) => d.source.startsWith('corpus/')).map((d) => d.id);
@@ -80,7 +82,11 @@ export async function runRealDocs(
       continue;
     }
     try {
-      const { parsed, graph } = await readStandalone(source, { extractor, eventTypes });
+      const { parsed, graph } = await readStandalone(source, {
+        extractor,
+        eventTypes,
+        ...(parse ? { parse } : {}),
+      });
       pages += parsed.pages.length;
       predictions.set(doc.id, toDueeFinDocument(doc.id, parsed, graph, eventTypes));
     } catch (error) {

@@ -30,6 +30,8 @@ export interface ReadDocumentDeps {
   knownNames?: KnownNames;
   /** Runs each stage; the worker reports progress and times stages through it. */
   stage?: <T>(name: ReadStage, run: () => Promise<T>) => Promise<T>;
+  /** The parser; evaluations pass one that keeps its results between runs. */
+  parse?: typeof parseDocument;
 }
 
 export interface ReadDocument {
@@ -58,6 +60,7 @@ export interface StandaloneOptions {
   knownNames?: KnownNames;
   /** OCR's limits, or false for none; the parser's defaults when absent. */
   ocr?: OcrLimits | false;
+  parse?: typeof parseDocument;
 }
 
 /** Reads a document as the workers do, with no graph behind it: the CLI and the evaluations read through here. */
@@ -76,6 +79,7 @@ export function readStandalone(doc: StandaloneDocument, options: StandaloneOptio
     eventTypes: options.eventTypes,
     limits: options.ocr === undefined ? NO_LIMITS : { ...NO_LIMITS, ocr: options.ocr },
     ...(options.knownNames ? { knownNames: options.knownNames } : {}),
+    ...(options.parse ? { parse: options.parse } : {}),
   });
 }
 
@@ -90,8 +94,9 @@ export async function readDocument(
   deps: ReadDocumentDeps,
 ): Promise<ReadDocument> {
   const stage = deps.stage ?? ((_name, run) => run());
+  const parse = deps.parse ?? parseDocument;
   const parsed = await stage('parse', () =>
-    parseDocument(
+    parse(
       bytes,
       {
         ...(job.fileName ? { fileName: job.fileName } : {}),

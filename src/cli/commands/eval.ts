@@ -14,6 +14,7 @@ import { EVENT_METRICS, type Prf } from '../../eval/event-metrics.js';
 import { type FddcPart, runFddcContracts } from '../../eval/fddc-contracts-run.js';
 import { readFewfcSplit } from '../../eval/fewfc-dataset.js';
 import { evaluateFewfc } from '../../eval/fewfc-evaluation.js';
+import { cachedParser } from '../../eval/parse-cache.js';
 import type { RealDocsScore } from '../../eval/realdocs.js';
 import { runRealDocs, TEAM_EVENTS_DIR } from '../../eval/realdocs-run.js';
 import { recordScore } from '../../eval/recorded-scores.js';
@@ -183,17 +184,21 @@ async function run(options: EvalOptions): Promise<void> {
     session: { intraOpNumThreads: options.threads },
     parts: options.parts,
   });
-  // Document sets read whole documents; their sentences' readings can be kept between runs.
-  const reader =
+  // Document sets read whole documents; their sentences' readings and parsed PDFs can be kept between runs.
+  const cacheDir =
     options.cache === undefined || options.cache === false
-      ? extractor
-      : await CachedExtractor.open(
-          extractor,
-          typeof options.cache === 'string' ? options.cache : path.join(readSetting('dataDir'), 'eval-cache'),
-        );
+      ? undefined
+      : typeof options.cache === 'string'
+        ? options.cache
+        : path.join(readSetting('dataDir'), 'eval-cache');
+  const reader = cacheDir ? await CachedExtractor.open(extractor, cacheDir) : extractor;
+  const parser = cacheDir ? await cachedParser(cacheDir) : undefined;
   const cacheNote = (): string =>
     reader instanceof CachedExtractor
-      ? `, sentences ${reader.counts.cached} from the cache + ${reader.counts.read} read by the model`
+      ? `, sentences ${reader.counts.cached} from the cache + ${reader.counts.read} read by the model` +
+        (parser && parser.counts.cached + parser.counts.parsed > 0
+          ? `, PDFs ${parser.counts.cached} from the cache + ${parser.counts.parsed} parsed`
+          : '')
       : '';
   if (options.dataset === 'fddc-contracts') {
     const part = (['dev', 'held-out', 'all'].includes(options.split) ? options.split : 'dev') as FddcPart;
@@ -214,8 +219,14 @@ async function run(options: EvalOptions): Promise<void> {
     const team = options.dataset === 'team-events';
     const part = team ? teamPart(options.split) : undefined;
     const result = team
-      ? await runRealDocs(reader, options.dataDir, TEAM_EVENTS_DIR, (d) => part === 'all' || d.split === part)
-      : await runRealDocs(reader, options.dataDir);
+      ? await runRealDocs(
+          reader,
+          options.dataDir,
+          TEAM_EVENTS_DIR,
+          (d) => part === 'all' || d.split === part,
+          parser,
+        )
+      : await runRealDocs(reader, options.dataDir, undefined, undefined, parser);
     const name = part ? `${options.dataset} ${part}` : options.dataset;
     if (options.predictions) await writePredictions(options.predictions, result.predictions);
     if (options.record) {
@@ -312,7 +323,7 @@ export function registerEvalCommand(program: Command): void {
     .option('--no-parts', 'run the whole int8 file, not the encoder + detected-type heads parts')
     .option(
       '--cache [dir]',
-      "realdocs, team-events, fddc-contracts: keep the model's reading of each sentence in DIR (default DATA_DIR/eval-cache) and reuse it, so re-scoring after a change to parsing or rules runs the model only on new sentences",
+      "realdocs, team-events, fddc-contracts: keep the model's reading of each sentence (and realdocs' parsed PDFs) in DIR (default DATA_DIR/eval-cache) and reuse them, so re-scoring after a change to parsing or rules runs the model only on new sentences and the parser only when its code changed",
     )
     .option(
       '--batch <name>',
