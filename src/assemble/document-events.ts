@@ -14,6 +14,7 @@ import type {
 } from '../link/index.js';
 import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
+import { tidyAcquisitionRoles } from './acquisition-roles.js';
 import { tidyBidRoles } from './bid-roles.js';
 import { isAdjustedFigure, isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
 import { type SentenceOf, tidyFinancingParties } from './financing-parties.js';
@@ -633,6 +634,7 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   if (best.documentType === '企业融资') tidyFinancingParties(args, sentenceOfIn(cluster, ctx), info);
   // Contract fields read from an announcement's fixed wording name each role once already.
   if (best.documentType === '中标' && cluster.every((m) => !m.fixedWording)) tidyBidRoles(args);
+  if (best.documentType === '企业收购') tidyAcquisitionRoles(args, sentenceOfIn(cluster, ctx));
 
   // Figures the sentence after a mention states under their own label (中标价：…, 回购价格…).
   for (const m of [...cluster].sort((a, b) => a.mention.sentence - b.mention.sentence)) {
