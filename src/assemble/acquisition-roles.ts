@@ -9,6 +9,7 @@
  */
 import type { EventArgumentRow } from '../link/index.js';
 import type { SentenceOf } from './financing-parties.js';
+import { namedAsSubsidiary } from './type-wording.js';
 
 const BUYER = '收购方';
 const COMPLETED_AT = '收购完成时间';
@@ -16,8 +17,6 @@ const COMPLETED_AT = '收购完成时间';
 /** Words saying the deal is done; 预计/将/拟 before them make it a plan (预计将于1月28日完成交易). */
 const COMPLETED = /完成|交割|过户|办理完毕|收购了|购买了|买下了|已(?:经)?收购/u;
 const PLANNED = /预计|将于|将在|拟|计划|有望|筹划|预期/u;
-/** A subsidiary named as such just before its name (全资子公司X, 控股孙公司X, 子公司X). */
-const SUBSIDIARY_BEFORE = /(?:子公司|孙公司)$/u;
 
 /** The rest of the argument's sentence up to the clause that ends it (。；). */
 function restOfStatement(a: EventArgumentRow, sentenceOf: SentenceOf): string {
@@ -34,10 +33,10 @@ export function statesCompletion(after: string): boolean {
   return done !== null && !PLANNED.test(after.slice(0, done.index));
 }
 
-function namedAsSubsidiary(a: EventArgumentRow, sentenceOf: SentenceOf): boolean {
+/** Whether the sentence introduces the buyer as a subsidiary (全资子公司X, 附属公司X). */
+function buysAsSubsidiary(a: EventArgumentRow, sentenceOf: SentenceOf): boolean {
   const sentence = sentenceOf(a);
-  if (!sentence) return false;
-  return SUBSIDIARY_BEFORE.test(sentence.text.slice(0, a.start - sentence.start));
+  return !!sentence && namedAsSubsidiary(sentence.text, a.start - sentence.start);
 }
 
 function sameName(a: EventArgumentRow, b: EventArgumentRow): boolean {
@@ -48,7 +47,7 @@ function sameName(a: EventArgumentRow, b: EventArgumentRow): boolean {
 /** Tidies an 企业收购 record's completion date and buyer in place (see above). */
 export function tidyAcquisitionRoles(args: EventArgumentRow[], sentenceOf: SentenceOf): void {
   const buyers = args.filter((a) => a.documentRole === BUYER);
-  const subsidiaries = buyers.filter((a) => !a.inferred && namedAsSubsidiary(a, sentenceOf));
+  const subsidiaries = buyers.filter((a) => !a.inferred && buysAsSubsidiary(a, sentenceOf));
   const drop = (a: EventArgumentRow): boolean => {
     if (a.inferred) return false;
     if (a.documentRole === COMPLETED_AT) return !statesCompletion(restOfStatement(a, sentenceOf));

@@ -137,6 +137,14 @@ const OWN_TERMS_OUTSIDE_ANNOUNCEMENTS: Readonly<Record<string, readonly string[]
   质押: ['质押股票/股份数量', '质权方'],
 };
 /**
+ * Roles that outside an announcement the story's own company (its issuer) must fill in a record the model alone
+ * read: news name investors in passing (a fund manager's buys, a company's past backers, a partner's stake), and
+ * an investment the story reports is its company's own; rules read others where a subsidiary is named as such.
+ */
+const ISSUER_ACTS_OUTSIDE_ANNOUNCEMENTS: Readonly<Record<string, string>> = {
+  投资: '投资方',
+};
+/**
  * Roles that alone tell no event outside an announcement: a news item or a report names a listed company beside a
  * trade word (某股份遭减持), a company whose stake is talked of, a court or a guarantor, and the model reads a
  * record with that one role. A record of the model's needs one more role read in the text than one of these.
@@ -333,6 +341,9 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
         if (ctx.kind !== 'announcement' && !states(OWN_TERMS_OUTSIDE_ANNOUNCEMENTS[record.documentType]))
           return false;
         if (ctx.kind !== 'announcement' && partyNeeded && statesOnly(record, NOT_ALONE[record.documentType]))
+          return false;
+        const issuerRole = ISSUER_ACTS_OUTSIDE_ANNOUNCEMENTS[record.documentType];
+        if (ctx.kind !== 'announcement' && partyNeeded && issuerRole && !issuerFills(record, issuerRole, ctx))
           return false;
         return record.arguments.some(
           (a) =>
@@ -739,6 +750,16 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
 }
 
 /** An argument's sentence: the one its mention was read in, else the document's. */
+/** Whether the document's issuer fills `role` of the record (linked, or written by its name or a short name). */
+function issuerFills(record: LinkedEvent, role: string, ctx: AssembleContext): boolean {
+  const issuer = ctx.issuer;
+  if (!issuer) return false;
+  const names = new Set([issuer.name, ...(issuer.shortNames ?? [])]);
+  return record.arguments.some(
+    (a) => a.documentRole === role && (a.entityKey === issuer.key || names.has(a.text.trim())),
+  );
+}
+
 function sentenceOfIn(cluster: readonly RecordMention[], ctx: AssembleContext): SentenceOf {
   return (a) => {
     const start = ctx.sentenceStarts[a.sentence] ?? 0;
