@@ -27,6 +27,7 @@ import { pledgedAndReleased, retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
 import { DAY_OF_MONTH } from './rule-values.js';
 import { namedAsSeller, sentenceAuthority } from './sentence-roles.js';
+import { tidyTransferParties } from './transfer-parties.js';
 import { hasRecordWording, isRepresentative, namedAsSubsidiary, notOfType } from './type-wording.js';
 
 export interface AssembleContext {
@@ -646,6 +647,7 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   // Contract fields read from an announcement's fixed wording name each role once already.
   if (best.documentType === '中标' && cluster.every((m) => !m.fixedWording)) tidyBidRoles(args);
   if (best.documentType === '企业收购') tidyAcquisitionRoles(args, sentenceOfIn(cluster, ctx));
+  if (best.documentType === '股份股权转让') tidyTransferParties(args, sentenceOfIn(cluster, ctx));
 
   // Figures the sentence after a mention states under their own label (中标价：…, 回购价格…).
   for (const m of [...cluster].sort((a, b) => a.mention.sentence - b.mention.sentence)) {
