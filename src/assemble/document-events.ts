@@ -14,6 +14,7 @@ import type {
 } from '../link/index.js';
 import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
+import { tidyAcquisitionRoles } from './acquisition-roles.js';
 import { tidyBidRoles } from './bid-roles.js';
 import { isAdjustedFigure, isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
 import { type SentenceOf, tidyFinancingParties } from './financing-parties.js';
@@ -26,6 +27,7 @@ import { pledgedAndReleased, retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
 import { DAY_OF_MONTH } from './rule-values.js';
 import { namedAsSeller, sentenceAuthority } from './sentence-roles.js';
+import { tidyTransferParties } from './transfer-parties.js';
 import { hasRecordWording, isRepresentative, namedAsSubsidiary, notOfType } from './type-wording.js';
 
 export interface AssembleContext {
@@ -134,6 +136,14 @@ const TERMS_NEEDED: Readonly<Record<string, readonly string[]>> = {
  */
 const OWN_TERMS_OUTSIDE_ANNOUNCEMENTS: Readonly<Record<string, readonly string[]>> = {
   质押: ['质押股票/股份数量', '质权方'],
+};
+/**
+ * Roles that outside an announcement the story's own company (its issuer) must fill in a record the model alone
+ * read: news name investors in passing (a fund manager's buys, a company's past backers, a partner's stake), and
+ * an investment the story reports is its company's own; rules read others where a subsidiary is named as such.
+ */
+const ISSUER_ACTS_OUTSIDE_ANNOUNCEMENTS: Readonly<Record<string, string>> = {
+  投资: '投资方',
 };
 /**
  * Roles that alone tell no event outside an announcement: a news item or a report names a listed company beside a
@@ -332,6 +342,9 @@ export function mergeRecordMentions(mentions: readonly RecordMention[], ctx: Ass
         if (ctx.kind !== 'announcement' && !states(OWN_TERMS_OUTSIDE_ANNOUNCEMENTS[record.documentType]))
           return false;
         if (ctx.kind !== 'announcement' && partyNeeded && statesOnly(record, NOT_ALONE[record.documentType]))
+          return false;
+        const issuerRole = ISSUER_ACTS_OUTSIDE_ANNOUNCEMENTS[record.documentType];
+        if (ctx.kind !== 'announcement' && partyNeeded && issuerRole && !issuerFills(record, issuerRole, ctx))
           return false;
         return record.arguments.some(
           (a) =>
@@ -633,6 +646,8 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   if (best.documentType === '企业融资') tidyFinancingParties(args, sentenceOfIn(cluster, ctx), info);
   // Contract fields read from an announcement's fixed wording name each role once already.
   if (best.documentType === '中标' && cluster.every((m) => !m.fixedWording)) tidyBidRoles(args);
+  if (best.documentType === '企业收购') tidyAcquisitionRoles(args, sentenceOfIn(cluster, ctx));
+  if (best.documentType === '股份股权转让') tidyTransferParties(args, sentenceOfIn(cluster, ctx));
 
   // Figures the sentence after a mention states under their own label (中标价：…, 回购价格…).
   for (const m of [...cluster].sort((a, b) => a.mention.sentence - b.mention.sentence)) {
@@ -737,6 +752,16 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
 }
 
 /** An argument's sentence: the one its mention was read in, else the document's. */
+/** Whether the document's issuer fills `role` of the record (linked, or written by its name or a short name). */
+function issuerFills(record: LinkedEvent, role: string, ctx: AssembleContext): boolean {
+  const issuer = ctx.issuer;
+  if (!issuer) return false;
+  const names = new Set([issuer.name, ...(issuer.shortNames ?? [])]);
+  return record.arguments.some(
+    (a) => a.documentRole === role && (a.entityKey === issuer.key || names.has(a.text.trim())),
+  );
+}
+
 function sentenceOfIn(cluster: readonly RecordMention[], ctx: AssembleContext): SentenceOf {
   return (a) => {
     const start = ctx.sentenceStarts[a.sentence] ?? 0;

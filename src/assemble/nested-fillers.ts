@@ -28,13 +28,17 @@ function ranOver(outer: string, inner: string): boolean {
 export function isNestedReading(text: string, others: readonly string[]): boolean {
   const self = compact(text);
   if (self.length === 0) return false;
-  return others.some((other) => {
-    const o = compact(other);
+  const readings = others.map(compact);
+  const times = (name: string) => readings.filter((r) => r === name).length;
+  return readings.some((o) => {
     if (o === self || o.length === 0) return false;
     // A short name is the start of the legal name (远山 of 远山科技股份有限公司) and stays; a name that lost its
     // first characters (佳医疗 of 和佳医疗) or its last one or two (朱文 of 朱文怡), or a lone character, was cut.
     // A company's short name leaves out the place and the legal form (九点医药 of 河北九点医药化工有限公司).
     if (o.includes(self) && self.length > 1 && LEGAL_NAME.test(o)) return false;
+    // A name read more often than a longer reading holding it is the name, the longer one a slip over the words
+    // before or after it (顺丰控股 read throughout, 资产顺丰控股 once).
+    if (o.includes(self) && times(self) > times(o)) return false;
     if (o.includes(self))
       return !ranOver(o, self) && (!o.startsWith(self) || self.length === 1 || o.length - self.length <= 2);
     if (self.includes(o)) return ranOver(self, o);

@@ -26,6 +26,7 @@ import {
 } from './rule-buybacks.js';
 import { OFFERING_TITLE, offeringRecords } from './rule-financings.js';
 import { HOLDING_TITLE, holdingRecords } from './rule-holdings.js';
+import { INVESTMENT_WORD, investmentRecords } from './rule-investments.js';
 import { judgmentRecords, LAWSUIT_WORD, lawsuitRecords } from './rule-lawsuits.js';
 import { LISTING_WORD, listingRecords } from './rule-listings.js';
 import { LOSS_TITLE, lossRecords, reportedLossRecords } from './rule-losses.js';
@@ -99,6 +100,9 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   // News name a signed agreement, its company and its counterparty in one clause (公司与Y签订《Z》).
   if (newsLike && NAMED_SIGNING_WORD.test(doc.modelText))
     out.push(...namedSigningRecords(doc, ctx, sentences));
+  // News and notes state the story's company putting money into an entity (向Y增资, 拟N元投资Y, 出资…设立Y).
+  if (doc.kind !== 'announcement' && INVESTMENT_WORD.test(doc.modelText))
+    out.push(...investmentRecords(doc, ctx, sentences));
   const bankruptcyFiling = topics?.has('企业破产') ?? false;
   if ((newsLike || bankruptcyFiling) && BANKRUPTCY_WORD.test(doc.modelText))
     out.push(...bankruptcyRecords(sentences));

@@ -122,8 +122,8 @@ const PENALTY_NOTICE = /事先告知/;
 const PENALTY_SUPPOSED =
   /拟(?:对[^，,。；;]{1,20})?被?(?:作出|给予|处以)?(?:行政)?(?:处罚|罚款)|如(?:果)?最终|若最终/;
 
-/** Types that round-ups count companies by. */
-const COUNTED_TYPES = new Set(['股东增持', '股东减持', '股份回购', '亏损', '质押', '解除质押']);
+/** Types that round-ups count companies by (and a business's tally of clients signed: 新签约了A、B等多家客户). */
+const COUNTED_TYPES = new Set(['股东增持', '股东减持', '股份回购', '亏损', '质押', '解除质押', '签署合同']);
 
 /**
  * A period's orders added up (12月份当月中标及新签合同额, 第四季度已中标尚未签约订单, 收到子公司中标/签约…合同订单合计):

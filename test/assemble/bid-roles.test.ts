@@ -48,4 +48,14 @@ describe('a bid won told in news: the project once, in full, and no place as ten
       ['招标方=甲新能源有限公司', '中标标的=甲新能源有限公司年产10万吨材料项目还原炉'],
     );
   });
+
+  it('drops a headline’s project named by its price, and keeps a project named by a quantity', () => {
+    assert.deepEqual(tidied([row('中标公司', '远山股份'), row('中标标的', '近3亿元矿用车采购项目')]), [
+      '中标公司=远山股份',
+    ]);
+    assert.deepEqual(
+      tidied([row('中标标的', '青石移动1.2亿张SIM卡集采项目'), row('中标标的', '青石电网4500万元采购项目')]),
+      ['中标标的=青石移动1.2亿张SIM卡集采项目'],
+    );
+  });
 });

@@ -425,12 +425,12 @@ describe('record roles read from the wording', () => {
       ],
       ['企业融资', '示例资本', '某某生物公司', '1000万美元'],
     );
-    // Putting money into a fund or a joint venture stays the investor's 投资.
-    const fund = '示例股份拟以自有资金1.9亿元投资某某医疗产业基金。';
+    // Putting money into a fund or a joint venture stays the investor's 投资 (the story's own company's).
+    const fund = '华辰精密拟以自有资金1.9亿元投资某某医疗产业基金。';
     const [invested] = mergeDocumentEvents(
       [
         event('投资', fund, '投资', [
-          ['sub', '示例股份', 'a'],
+          ['sub', '华辰精密', issuer.key],
           ['obj', '某某医疗产业基金', 'b'],
         ]),
       ],
@@ -1221,5 +1221,26 @@ describe('an officer leaving a post the model read as held', () => {
       ctx,
     );
     assert.equal(roles(appointed).变动类型, '担任');
+  });
+});
+
+describe('a news investment is its story company’s own', () => {
+  const story = { documentId: 'd', kind: 'news' as const, issuer, eventTypes };
+  it('keeps the model’s 投资 whose investor is the story’s company', () => {
+    const own = mention('投资', 0, '华辰精密拟以2亿元投资远山智能装备公司。', '投资', [
+      ['sub', '华辰精密', '603871'],
+      ['obj', '远山智能装备公司'],
+      ['money', '2亿元'],
+    ]);
+    assert.equal(mergeDocumentEvents([own], story).length, 1);
+  });
+
+  it('drops the model’s 投资 of another company the story merely mentions (a fund manager, a past backer)', () => {
+    const other = mention('投资', 0, '青石创投投资了远山智能装备公司。', '投资', [
+      ['sub', '青石创投', 'qs'],
+      ['obj', '远山智能装备公司'],
+    ]);
+    assert.deepEqual(mergeDocumentEvents([other], story), []);
+    assert.equal(mergeDocumentEvents([other], { ...story, kind: 'announcement' }).length, 1);
   });
 });

@@ -30,6 +30,13 @@ describe('isNestedReading', () => {
   });
 });
 
+describe('a name read more often than the longer reading holding it', () => {
+  it('keeps the name and takes the longer one for a slip over the words before it', () => {
+    assert.equal(isNestedReading('青石控股', ['青石控股', '青石控股', '资产青石控股']), false);
+    assert.equal(isNestedReading('青石控股', ['青石控股', '资产青石控股']), true);
+  });
+});
+
 describe('withoutNestedReadings', () => {
   it('drops the copies within a role only, and leaves figures and other roles alone', () => {
     const readings = [

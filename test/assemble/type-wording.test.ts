@@ -72,3 +72,12 @@ describe('a pledge stated as a holding', () => {
     assert.equal(reason('获悉赵一波将其所持有公司的部分股份进行了补充质押，补充质押40万股。'), undefined);
   });
 });
+
+describe('a tally of clients signed', () => {
+  it('reads no signing out of clients named as examples of a business’s new contracts', () => {
+    const tally = '公司云服务业务新签约了甲保险、乙互联、丙软件、丁报业等多家重要企业客户。';
+    assert.equal(notOfType('签署合同', tally, tally.indexOf('签约')), 'statistic-examples');
+    const one = '远山股份与甲保险签订《云服务合作协议》。';
+    assert.equal(notOfType('签署合同', one, one.indexOf('签订')), undefined);
+  });
+});
