@@ -402,6 +402,62 @@ describe('ruleRecords: 企业融资 of a share offering', () => {
   });
 });
 
+describe("ruleRecords: 企业融资 of a listed company's placing told in news and notes", () => {
+  const financings = (records: RuleRecord[]) =>
+    records
+      .filter((r) => r.type === '企业融资')
+      .map((r) => [all(r, '被投资方'), all(r, '融资轮次'), all(r, '融资金额')]);
+
+  it('reads the company, the issue as written and the money it raises', async () => {
+    const doc = await parse(
+      [
+        '远山电气公告，拟定增募资不超过12亿元，用于新能源装备项目。',
+        '另外，示例动力拟定增募资不超过45亿元。',
+        '公司拟非公开发行3000万股，发行价为10.5元/股，募资不超过3.15亿元。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, { issuer: { name: '远山电气' } });
+    assertSpans(doc, records);
+    assert.deepEqual(financings(records), [
+      [['远山电气'], ['定增'], ['12亿元']],
+      [['示例动力'], ['定增'], ['45亿元']],
+      [['远山电气'], ['非公开发行'], ['3.15亿元']],
+    ]);
+    assert.equal(
+      value(
+        records.find((r) => r.type === '企业融资'),
+        '融资金额',
+      ),
+      1_200_000_000,
+    );
+  });
+
+  it("reads a broker note's convertible issue whose amount leaves out 元", async () => {
+    const doc = await parse(['公司可转债募集6.5亿用于年产5万吨项目，产能将翻倍。'], 'research_report');
+    const records = ruleRecords(doc, {}).filter((r) => r.type === '企业融资');
+    assert.deepEqual(financings(records), [[[], ['可转债'], ['6.5亿']]]);
+    assert.equal(value(records[0], '融资金额'), 650_000_000);
+  });
+
+  it('reads no financing from an issue called off, one cited as an example, or one with no money raised', async () => {
+    const doc = await parse(
+      [
+        '远山电气公告，终止定增募资不超过12亿元的方案。',
+        '以示例动力为例，公司称本次非公开发行募集资金总额不超过30亿元。',
+        '示例动力正在筹划非公开发行股票事项，股票自明日起停牌。',
+      ],
+      'news',
+    );
+    assert.deepEqual(financings(ruleRecords(doc, {})), []);
+  });
+
+  it('reads none in an announcement, whose own title and model reading tell its placing', async () => {
+    const doc = await parse(announcement('关于非公开发行股票预案的公告', ['公司拟定增募资不超过12亿元。']));
+    assert.deepEqual(financings(ruleRecords(doc, {})), []);
+  });
+});
+
 describe('ruleRecords: 股东增持 / 股东减持', () => {
   it('reads a reduction plan; the holding before the plan is not the trade', async () => {
     const doc = await parse(
