@@ -833,6 +833,18 @@ describe('ruleRecords: 公司上市', () => {
     );
     assert.deepEqual(listings(ruleRecords(doc, {})), []);
   });
+
+  it('reads no listing from a guess, a question on its progress or a record another listing set', async () => {
+    const doc = await parse(
+      [
+        '示例芯城因获评准独角兽而被外界猜测可能登陆科创板。',
+        '对于示例芯城登陆科创板进展的提问，公司未予回复。',
+        '示例精密IPO历程仅36天，刷新了A股市场IPO过会纪录。',
+      ],
+      'news',
+    );
+    assert.deepEqual(listings(ruleRecords(doc, {})), []);
+  });
 });
 
 describe('ruleRecords: 企业破产', () => {
