@@ -110,6 +110,30 @@ const RESULTS_LOSS = new RegExp(
 /** A change word in the statement: 亏损大幅收窄, 亏幅同比收窄, 同比增亏 → the bare word (收窄, 增亏). */
 const RESULTS_CHANGE =
   /(?:亏损|亏幅)(?:幅度)?(?:同比|环比)?(?:大幅|明显|有所|进一步)?(?<word>收窄|扩大)|(?<turn>增亏|减亏|转亏|续亏|首亏)/du;
+/**
+ * The change word a sentence states a loss with, bare as the guideline takes it: 亏损同比扩大 → 扩大, 亏幅收窄 →
+ * 收窄, and the turn words whole (由盈转亏, 同比盈转亏 → 盈转亏, 首亏, 续亏, 增亏, 减亏).
+ */
+const CHANGE_WORD = '收窄|扩大|增加|减少';
+const TURN_WORD = '由盈转亏|转盈为亏|扭盈为亏|盈转亏|增亏|减亏|转亏|续亏|首亏';
+const STATED_CHANGE = new RegExp(
+  `(?:亏损|亏幅)(?:幅度)?(?:同比|环比)?(?:大幅|明显|有所|进一步)?(?<word>${CHANGE_WORD})|(?<![扭])(?<turn>${TURN_WORD})`,
+  'du',
+);
+const BARE_CHANGE = new RegExp(`^(?:${CHANGE_WORD}|${TURN_WORD})$`, 'u');
+
+/** Whether a 亏损变化 reading is the bare change word the guideline takes (扩大, not 亏损同比扩大). */
+export function isBareLossChange(text: string): boolean {
+  return BARE_CHANGE.test(text.trim());
+}
+
+/** The span of the loss-change word `text` states, if any. */
+export function lossChangeIn(text: string): { text: string; start: number; end: number } | undefined {
+  const m = STATED_CHANGE.exec(text);
+  const at = m?.indices?.groups?.word ?? m?.indices?.groups?.turn;
+  return at ? { text: text.slice(at[0], at[1]), start: at[0], end: at[1] } : undefined;
+}
+
 /** Not the period's own result: someone's forecast (the company's own is OWN_LEAD's), a target, a supposition. */
 const NOT_THE_RESULT = /预计|预测|预期|有望|或将|将|目标|假设/;
 /** In the figure's own clause: an adjusted (扣非) or cumulative figure, or a comparison period's. */
