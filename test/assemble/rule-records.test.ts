@@ -905,6 +905,21 @@ describe('ruleRecords: 亏损', () => {
     assert.equal(value(r, '亏损变化'), '由盈转亏');
   });
 
+  it("reads the period written before the owners' net loss (2024年度归属于上市公司股东的净亏损…) and 盈转亏", async () => {
+    const doc = await parse(
+      announcement('2024年度业绩预亏公告', [
+        '预计2024年度归属于上市公司股东的净亏损2亿元-2.5亿元，上年同期为盈利2,085万元。',
+        '公司业绩同比盈转亏，主要因计提商誉减值。',
+      ]),
+    );
+    const [r] = ruleRecords(doc, {}).filter((x) => x.type === '亏损');
+    assert.equal(roles(r).财报周期, '2024年度');
+    assert.equal(roles(r).亏损变化, '盈转亏');
+    assert.equal(value(r, '亏损变化'), '由盈转亏');
+    assert.equal(roles(r).净亏损, '2亿元-2.5亿元');
+    assert.equal(value(r, '净亏损'), 250_000_000);
+  });
+
   it('takes a quarter without a year as the period of a flash headline', async () => {
     const doc = await parse([
       '远山科技业绩快报：第三季度净亏损1.2亿元',
