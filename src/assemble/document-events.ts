@@ -16,7 +16,7 @@ import { documentValue } from '../normalize/index.js';
 import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { tidyBidRoles } from './bid-roles.js';
 import { isAdjustedFigure, isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
-import { type SentenceOf, tidyFinancingParties } from './financing-parties.js';
+import { type SentenceOf, tidyFinancingParties, withCurrencyWord } from './financing-parties.js';
 import { followingFigures } from './following-roles.js';
 import { keepOneLossPeriod } from './loss-period.js';
 import { withoutNestedReadings } from './nested-fillers.js';
@@ -633,7 +633,10 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   if (best.documentType === '高管变动') keepOwnPostAndChange(args, ctx);
   if (best.documentType === '亏损')
     args.splice(0, args.length, ...keepOneLossPeriod(args, ctx.headlineSentence));
-  if (best.documentType === '企业融资') tidyFinancingParties(args, sentenceOfIn(cluster, ctx), info);
+  if (best.documentType === '企业融资') {
+    tidyFinancingParties(args, sentenceOfIn(cluster, ctx), info);
+    withCurrencyWord(args, sentenceOfIn(cluster, ctx));
+  }
   // Contract fields read from an announcement's fixed wording name each role once already.
   if (best.documentType === '中标' && cluster.every((m) => !m.fixedWording)) tidyBidRoles(args);
 
