@@ -18,6 +18,7 @@ import {
   type TextSpan,
 } from './contract-fields.js';
 import { mergeRecordMentions, type RecordMention, toRecordMention } from './document-events.js';
+import { withoutRecalledRounds } from './financing-history.js';
 import { notEventReason, notEventSections } from './not-event.js';
 import { documentYear } from './recalled-history.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
@@ -102,7 +103,8 @@ export function assembleDocument({
   const onTopic = mentions.filter(
     (m) => (!topics || topics.has(m.documentType)) && !titleCallsOffDeal(m.documentType, topic),
   );
-  return { ...rest, entities: [...entities.values()], events: mergeRecordMentions(onTopic, ctx) };
+  const news = withoutRecalledRounds(onTopic);
+  return { ...rest, entities: [...entities.values()], events: mergeRecordMentions(news, ctx) };
 }
 
 /** The announcement's title, or a news item's headline (its first line, when short). */

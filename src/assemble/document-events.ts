@@ -17,8 +17,9 @@ import type { DocumentKind } from '../vocabulary/document-kinds.js';
 import { tidyAcquisitionRoles } from './acquisition-roles.js';
 import { tidyBidRoles } from './bid-roles.js';
 import { isAdjustedFigure, isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
-import { type SentenceOf, tidyFinancingParties } from './financing-parties.js';
+import { type SentenceOf, tidyFinancingParties, withCurrencyWord } from './financing-parties.js';
 import { followingFigures } from './following-roles.js';
+import { keepOneLossPeriod } from './loss-period.js';
 import { withoutNestedReadings } from './nested-fillers.js';
 import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
@@ -643,7 +644,12 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   const kept = keepOneParty(best.documentType, args, ctx.headlineSentence);
   args.splice(0, args.length, ...kept);
   if (best.documentType === '高管变动') keepOwnPostAndChange(args, ctx);
-  if (best.documentType === '企业融资') tidyFinancingParties(args, sentenceOfIn(cluster, ctx), info);
+  if (best.documentType === '亏损')
+    args.splice(0, args.length, ...keepOneLossPeriod(args, ctx.headlineSentence));
+  if (best.documentType === '企业融资') {
+    tidyFinancingParties(args, sentenceOfIn(cluster, ctx), info);
+    withCurrencyWord(args, sentenceOfIn(cluster, ctx));
+  }
   // Contract fields read from an announcement's fixed wording name each role once already.
   if (best.documentType === '中标' && cluster.every((m) => !m.fixedWording)) tidyBidRoles(args);
   if (best.documentType === '企业收购') tidyAcquisitionRoles(args, sentenceOfIn(cluster, ctx));

@@ -107,3 +107,23 @@ export function tidyFinancingParties(
   });
   args.splice(0, args.length, ...kept);
 }
+
+/** The currency news write after a round's amount (完成数千万元人民币B轮融资): part of the amount as written. */
+const CURRENCY_AFTER = /^人民币/;
+
+/**
+ * A 企业融资 amount with the currency word the sentence writes right after it (数亿元人民币), in place: a
+ * vague amount (数千万元) has no value to compare, so only the whole wording says which amount it is.
+ */
+export function withCurrencyWord(args: EventArgumentRow[], sentenceOf: SentenceOf): void {
+  for (const a of args) {
+    if (a.documentRole !== '融资金额' || a.inferred || !/[元亿万]$/.test(a.text)) continue;
+    const sentence = sentenceOf(a);
+    if (!sentence) continue;
+    const after = sentence.text.slice(a.end - sentence.start);
+    const currency = CURRENCY_AFTER.exec(after)?.[0];
+    if (!currency) continue;
+    a.text += currency;
+    a.end += currency.length;
+  }
+}

@@ -19,12 +19,13 @@ const AMOUNT = `(?:约|介乎约|介乎)?(?<minus>-)?(?<first>${MONEY})(?:(?:至
 const LOSSES = [
   // 预计2021年度归属于上市公司股东的净利润为-3,377万元 / 净利润亏损2.8亿元至3.8亿元
   `(?<period>${PERIOD})?(?:实现)?(?:归属于(?:上市公司|母公司)(?:股东|所有者)的)?净利润(?:为|约为|：|:)?(?<loss>亏损[：:]?)?${AMOUNT}`,
-  // 预计2021年亏损2.8亿元-3.8亿元 / 本集团本财政年度将录得亏损介乎约60百万港元至70百万港元
-  `(?<period>${PERIOD})?(?:将)?(?:录得|出现|实现)?(?:净)?(?<loss>亏损)(?:：|:|为|约为)?${AMOUNT}`,
+  // 预计2021年亏损2.8亿元-3.8亿元 / 本集团本财政年度将录得亏损介乎约60百万港元至70百万港元 /
+  // 预计2021年度归属于上市公司股东的净亏损2亿元-2.5亿元
+  `(?<period>${PERIOD})?(?:归属于(?:上市公司|母公司)?(?:股东|所有者)的)?(?:将)?(?:录得|出现|实现)?(?:净)?(?<loss>亏损)(?:：|:|为|约为)?${AMOUNT}`,
 ].map((source) => new RegExp(source, 'du'));
 /** 亏损变化 as written, normalised. */
 const CHANGE: ReadonlyArray<readonly [RegExp, string]> = [
-  [/由盈转亏|扭盈为亏|首亏/, '由盈转亏'],
+  [/由盈转亏|扭盈为亏|转盈为亏|盈转亏|转亏|首亏/, '由盈转亏'],
   [/续亏|持续亏损/, '继续亏损'],
   [/亏损(?:同比)?(?:扩大|增加)|增亏/, '亏损扩大'],
   [/亏损(?:同比)?(?:收窄|减少)|减亏/, '亏损收窄'],
@@ -110,6 +111,30 @@ const RESULTS_LOSS = new RegExp(
 /** A change word in the statement: 亏损大幅收窄, 亏幅同比收窄, 同比增亏 → the bare word (收窄, 增亏). */
 const RESULTS_CHANGE =
   /(?:亏损|亏幅)(?:幅度)?(?:同比|环比)?(?:大幅|明显|有所|进一步)?(?<word>收窄|扩大)|(?<turn>增亏|减亏|转亏|续亏|首亏)/du;
+/**
+ * The change word a sentence states a loss with, bare as the guideline takes it: 亏损同比扩大 → 扩大, 亏幅收窄 →
+ * 收窄, and the turn words whole (由盈转亏, 同比盈转亏 → 盈转亏, 首亏, 续亏, 增亏, 减亏).
+ */
+const CHANGE_WORD = '收窄|扩大|增加|减少';
+const TURN_WORD = '由盈转亏|转盈为亏|扭盈为亏|盈转亏|增亏|减亏|转亏|续亏|首亏';
+const STATED_CHANGE = new RegExp(
+  `(?:亏损|亏幅)(?:幅度)?(?:同比|环比)?(?:大幅|明显|有所|进一步)?(?<word>${CHANGE_WORD})|(?<![扭])(?<turn>${TURN_WORD})`,
+  'du',
+);
+const BARE_CHANGE = new RegExp(`^(?:${CHANGE_WORD}|${TURN_WORD})$`, 'u');
+
+/** Whether a 亏损变化 reading is the bare change word the guideline takes (扩大, not 亏损同比扩大). */
+export function isBareLossChange(text: string): boolean {
+  return BARE_CHANGE.test(text.trim());
+}
+
+/** The span of the loss-change word `text` states, if any. */
+export function lossChangeIn(text: string): { text: string; start: number; end: number } | undefined {
+  const m = STATED_CHANGE.exec(text);
+  const at = m?.indices?.groups?.word ?? m?.indices?.groups?.turn;
+  return at ? { text: text.slice(at[0], at[1]), start: at[0], end: at[1] } : undefined;
+}
+
 /** Not the period's own result: someone's forecast (the company's own is OWN_LEAD's), a target, a supposition. */
 const NOT_THE_RESULT = /预计|预测|预期|有望|或将|将|目标|假设/;
 /** In the figure's own clause: an adjusted (扣非) or cumulative figure, or a comparison period's. */

@@ -24,7 +24,7 @@ import {
   newsBuybackRecords,
   reportBuybackRecords,
 } from './rule-buybacks.js';
-import { OFFERING_TITLE, offeringRecords } from './rule-financings.js';
+import { OFFERING_TITLE, offeringRecords, PLACEMENT_WORD, placementRecords } from './rule-financings.js';
 import { HOLDING_TITLE, holdingRecords } from './rule-holdings.js';
 import { INVESTMENT_WORD, investmentRecords } from './rule-investments.js';
 import { judgmentRecords, LAWSUIT_WORD, lawsuitRecords } from './rule-lawsuits.js';
@@ -78,6 +78,9 @@ export function ruleRecords(doc: ParsedDocument, ctx: RuleContext): RuleRecord[]
   }
   if (doc.kind === 'announcement' && OFFERING_TITLE.test(title))
     out.push(...offeringRecords(doc, ctx, sentences));
+  // News and broker notes tell a listed company's placing or convertible issue with the money it raises.
+  if (doc.kind !== 'announcement' && PLACEMENT_WORD.test(doc.modelText))
+    out.push(...placementRecords(doc, ctx, sentences));
   if (PENALTY_TITLE.test(title)) out.push(...penaltyRecords(doc, ctx, sentences, title));
   // Broker notes and data-feed news state a period's results in fixed wording, under any headline.
   const reported = doc.kind === 'announcement' ? [] : reportedLossRecords(doc, ctx, clauseRuns(doc));

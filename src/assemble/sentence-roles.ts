@@ -18,6 +18,7 @@ import {
 } from './contract-fields.js';
 import type { RecordMention } from './document-events.js';
 import { ratioBase } from './figures.js';
+import { lossChangeIn } from './rule-losses.js';
 import { isPersonName, PERSON_NAME } from './rule-names.js';
 import { statedPost } from './rule-officers.js';
 import { AUTHORITY } from './rule-penalties.js';
@@ -317,6 +318,11 @@ export function withSentenceRoles(
   if (mention.documentType === '企业收购') {
     const buyer = subsidiaryBuyer(mention, sentenceStart, info);
     if (buyer) return withSentenceRoles({ ...mention, arguments: buyer }, sentenceStart, eventTypes);
+  }
+  // A loss stated with its change word in the same sentence (预计亏损2亿元，同比盈转亏); the model reads the figure only.
+  if (mention.documentType === '亏损' && !has('亏损变化')) {
+    const change = lossChangeIn(mention.sentenceText);
+    if (change) add('亏损变化', change);
   }
   if (mention.documentType === '高管变动' && !has('高管职位')) {
     const post = statedPost(mention.sentenceText);

@@ -79,4 +79,24 @@ describe('funding round parties read twice', () => {
     assert.deepEqual(fillers(found[0], '投资方'), ['甲资本']);
     assert.deepEqual(fillers(found[0], '领投方'), []);
   });
+
+  it('keeps the currency word written right after a vague amount (数亿元人民币), not one further on', () => {
+    const text = '远山机器人近日完成数亿元人民币C轮融资，本轮由甲资本领投。';
+    const found = records([
+      mention('企业融资', 0, text, '融资', [
+        ['obj', '远山机器人'],
+        ['money', '数亿元'],
+        ['round', 'C轮'],
+      ]),
+    ]);
+    assert.deepEqual(fillers(found[0], '融资金额'), ['数亿元人民币']);
+    const later = '远山机器人完成3亿元B轮融资，投后估值达20亿元人民币。';
+    const other = records([
+      mention('企业融资', 0, later, '融资', [
+        ['obj', '远山机器人'],
+        ['money', '3亿元'],
+      ]),
+    ]);
+    assert.deepEqual(fillers(other[0], '融资金额'), ['3亿元']);
+  });
 });

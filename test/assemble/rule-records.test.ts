@@ -402,6 +402,62 @@ describe('ruleRecords: 企业融资 of a share offering', () => {
   });
 });
 
+describe("ruleRecords: 企业融资 of a listed company's placing told in news and notes", () => {
+  const financings = (records: RuleRecord[]) =>
+    records
+      .filter((r) => r.type === '企业融资')
+      .map((r) => [all(r, '被投资方'), all(r, '融资轮次'), all(r, '融资金额')]);
+
+  it('reads the company, the issue as written and the money it raises', async () => {
+    const doc = await parse(
+      [
+        '远山电气公告，拟定增募资不超过12亿元，用于新能源装备项目。',
+        '另外，示例动力拟定增募资不超过45亿元。',
+        '公司拟非公开发行3000万股，发行价为10.5元/股，募资不超过3.15亿元。',
+      ],
+      'news',
+    );
+    const records = ruleRecords(doc, { issuer: { name: '远山电气' } });
+    assertSpans(doc, records);
+    assert.deepEqual(financings(records), [
+      [['远山电气'], ['定增'], ['12亿元']],
+      [['示例动力'], ['定增'], ['45亿元']],
+      [['远山电气'], ['非公开发行'], ['3.15亿元']],
+    ]);
+    assert.equal(
+      value(
+        records.find((r) => r.type === '企业融资'),
+        '融资金额',
+      ),
+      1_200_000_000,
+    );
+  });
+
+  it("reads a broker note's convertible issue whose amount leaves out 元", async () => {
+    const doc = await parse(['公司可转债募集6.5亿用于年产5万吨项目，产能将翻倍。'], 'research_report');
+    const records = ruleRecords(doc, {}).filter((r) => r.type === '企业融资');
+    assert.deepEqual(financings(records), [[[], ['可转债'], ['6.5亿']]]);
+    assert.equal(value(records[0], '融资金额'), 650_000_000);
+  });
+
+  it('reads no financing from an issue called off, one cited as an example, or one with no money raised', async () => {
+    const doc = await parse(
+      [
+        '远山电气公告，终止定增募资不超过12亿元的方案。',
+        '以示例动力为例，公司称本次非公开发行募集资金总额不超过30亿元。',
+        '示例动力正在筹划非公开发行股票事项，股票自明日起停牌。',
+      ],
+      'news',
+    );
+    assert.deepEqual(financings(ruleRecords(doc, {})), []);
+  });
+
+  it('reads none in an announcement, whose own title and model reading tell its placing', async () => {
+    const doc = await parse(announcement('关于非公开发行股票预案的公告', ['公司拟定增募资不超过12亿元。']));
+    assert.deepEqual(financings(ruleRecords(doc, {})), []);
+  });
+});
+
 describe('ruleRecords: 股东增持 / 股东减持', () => {
   it('reads a reduction plan; the holding before the plan is not the trade', async () => {
     const doc = await parse(
@@ -777,6 +833,18 @@ describe('ruleRecords: 公司上市', () => {
     );
     assert.deepEqual(listings(ruleRecords(doc, {})), []);
   });
+
+  it('reads no listing from a guess, a question on its progress or a record another listing set', async () => {
+    const doc = await parse(
+      [
+        '示例芯城因获评准独角兽而被外界猜测可能登陆科创板。',
+        '对于示例芯城登陆科创板进展的提问，公司未予回复。',
+        '示例精密IPO历程仅36天，刷新了A股市场IPO过会纪录。',
+      ],
+      'news',
+    );
+    assert.deepEqual(listings(ruleRecords(doc, {})), []);
+  });
 });
 
 describe('ruleRecords: 企业破产', () => {
@@ -835,6 +903,21 @@ describe('ruleRecords: 亏损', () => {
     assert.equal(roles(r).财报周期, '2024年度');
     assert.equal(value(r, '净亏损'), 120_000_000);
     assert.equal(value(r, '亏损变化'), '由盈转亏');
+  });
+
+  it("reads the period written before the owners' net loss (2024年度归属于上市公司股东的净亏损…) and 盈转亏", async () => {
+    const doc = await parse(
+      announcement('2024年度业绩预亏公告', [
+        '预计2024年度归属于上市公司股东的净亏损2亿元-2.5亿元，上年同期为盈利2,085万元。',
+        '公司业绩同比盈转亏，主要因计提商誉减值。',
+      ]),
+    );
+    const [r] = ruleRecords(doc, {}).filter((x) => x.type === '亏损');
+    assert.equal(roles(r).财报周期, '2024年度');
+    assert.equal(roles(r).亏损变化, '盈转亏');
+    assert.equal(value(r, '亏损变化'), '由盈转亏');
+    assert.equal(roles(r).净亏损, '2亿元-2.5亿元');
+    assert.equal(value(r, '净亏损'), 250_000_000);
   });
 
   it('takes a quarter without a year as the period of a flash headline', async () => {

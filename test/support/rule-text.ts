@@ -21,7 +21,7 @@ export function announcementLines(title: string, body: string[], date = '2025年
 /** `lines` as the parser reads a plain-text document of `kind`. */
 export function parseLines(
   lines: string[],
-  kind: 'announcement' | 'news' = 'announcement',
+  kind: 'announcement' | 'news' | 'research_report' = 'announcement',
 ): Promise<ParsedDocument> {
   return parseDocument(
     Buffer.from(lines.join('\n'), 'utf8'),
