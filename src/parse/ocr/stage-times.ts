@@ -7,6 +7,8 @@ export const OCR_STAGES = [
   'boxes',
   'crops',
   'recognition',
+  /** Lines with figures read again by the full recogniser, after the quick one (read-lines.ts). */
+  'figureLines',
   'ctc',
   /** The second look at doubted figures: the finer image, its crops and their recognition. */
   'reread',
