@@ -269,7 +269,8 @@ export async function readLines(
     const corners = upright(leaning);
     const before = times?.recognition ?? 0;
     let decoded = await firstReading(crop);
-    if (times) times.strips?.push({ width: crop.width, seconds: times.recognition - before });
+    const run = times && { width: crop.width, seconds: times.recognition - before, kept: false };
+    if (run) times.strips?.push(run);
     // A figure read in doubt is read again from the finer image, unsqueezed: small print in a noisy scan
     // loses digits at the page's reading scale (170,360,800,000.00 read as 170,36,800).
     if (
@@ -313,6 +314,7 @@ export async function readLines(
         ...(doubted.has(i) ? { doubted: true as const } : {}),
       }));
       lines.push({ text: texts.join(''), confidence: decoded.confidence, box: boundsOf(corners), chars });
+      if (run) run.kept = true;
     }
   }
   return { lines, stamps, regions: candidates.length, tall, skew };

@@ -22,6 +22,8 @@ export type OcrStage = (typeof OCR_STAGES)[number];
 export interface StripRun {
   width: number;
   seconds: number;
+  /** Whether its reading was kept as a line (not empty, not too unsure): the width of the others read nothing. */
+  kept?: boolean;
 }
 
 /**
