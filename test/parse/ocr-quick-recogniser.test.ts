@@ -36,6 +36,11 @@ describe('quick recogniser: which lines the full one reads again', () => {
       assert.ok(!needsFullReading(decoded(text), 0.5), text);
   });
 
+  it('counts full-width, superscript and subscript digits as digits', () => {
+    for (const text of ['增长１２.７％', '面积1²³平方米', '第①②③项'])
+      assert.ok(needsFullReading(decoded(text), 0.5), text);
+  });
+
   it('counts the digits outside dates: a figure beside a date is read again', () => {
     assert.ok(needsFullReading(decoded('2018年12月31日净利润404,738,566.82元'), 0.5));
   });

@@ -117,7 +117,9 @@ function leastFigureConfidence(line: DecodedLine): number {
  */
 export function needsFullReading(quick: DecodedLine, minConfidence: number): boolean {
   if (quick.confidence < minConfidence) return true;
-  return quick.text.replace(DATE, '').replace(/\D/g, '').length >= FIGURE_MIN_DIGITS;
+  // NFKC: the quick recogniser's dictionary also holds full-width, superscript and subscript digits (１, ², ₁).
+  const text = quick.text.normalize('NFKC');
+  return text.replace(DATE, '').replace(/\D/g, '').length >= FIGURE_MIN_DIGITS;
 }
 
 /** A date as filings write it in Chinese: 2018年12月31日, 2018年12月, 12月31日. */
