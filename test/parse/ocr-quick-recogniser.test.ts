@@ -48,6 +48,13 @@ describe('quick recogniser: which lines the full one reads again', () => {
   it('reads again a line the quick one was too unsure of to keep', () => {
     assert.ok(needsFullReading(decoded('关于公告', 0.4), 0.5));
   });
+
+  it('reads again a line with one character the quick one barely chose', () => {
+    const line = decoded('獨立非執行董事辭任');
+    const unsure = line.chars[0];
+    if (unsure) unsure.confidence = 0.3;
+    assert.ok(needsFullReading(line, 0.5));
+  });
 });
 
 const fused = fusedModelFiles();

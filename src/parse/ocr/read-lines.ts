@@ -113,14 +113,22 @@ function leastFigureConfidence(line: DecodedLine): number {
  * Whether a line the quick recogniser read is read again by the full one: when it holds FIGURE_MIN_DIGITS digits
  * or more outside dates (the quick recogniser reads small-print commas as spaces and drops digits and decimal
  * points more often, 12.7 as 127, and is surer of itself when it does), or when it read the line too unsure to
- * keep (the full one may read it). Dates written with 年月日 read as well either way.
+ * keep, or one of its characters under UNSURE_CHARACTER (the full one may read it). Dates written with 年月日
+ * read as well either way.
  */
 export function needsFullReading(quick: DecodedLine, minConfidence: number): boolean {
   if (quick.confidence < minConfidence) return true;
+  if (quick.chars.some((c) => c.confidence < UNSURE_CHARACTER)) return true;
   // NFKC: the quick recogniser's dictionary also holds full-width, superscript and subscript digits (１, ², ₁).
   const text = quick.text.normalize('NFKC');
   return text.replace(DATE, '').replace(/\D/g, '').length >= FIGURE_MIN_DIGITS;
 }
+
+/**
+ * A character the quick recogniser gave less probability than this sends its line to the full one: mostly
+ * Traditional characters, which its smaller dictionary lacks and reads as simplified look-alikes (鄧 as 都).
+ */
+const UNSURE_CHARACTER = 0.5;
 
 /** A date as filings write it in Chinese: 2018年12月31日, 2018年12月, 12月31日. */
 const DATE = /(?:(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日)/g;
