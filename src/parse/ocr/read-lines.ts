@@ -4,9 +4,16 @@ import { fullWidthPunctuation } from './cjk-punctuation.js';
 import { charSpans, ctcFromBest, ctcGreedy, type DecodedLine } from './ctc.js';
 import { DB_DEFAULTS, type DbOptions, decodeBoxes } from './db-boxes.js';
 import { detectionInput } from './detection-input.js';
-import { DOUBTFUL_DIGIT, doubtedFigures, figuresIn, groupingPossible, SPACED_FIGURE } from './figures.js';
+import {
+  DOUBTFUL_DIGIT,
+  doubtedFigures,
+  FIGURE_MIN_DIGITS,
+  figuresIn,
+  groupingPossible,
+  SPACED_FIGURE,
+} from './figures.js';
 import { inkRegion } from './ink-region.js';
-import type { OcrModels } from './ocr-models.js';
+import type { OcrModels, OcrRecogniser } from './ocr-models.js';
 import type { Point, RgbaImage } from './raster.js';
 import { cropLine, LINE_HEIGHT, type LineCrop } from './recognition-input.js';
 import { isMostlyRed } from './seal.js';
@@ -102,6 +109,30 @@ function leastFigureConfidence(line: DecodedLine): number {
   return least;
 }
 
+/**
+ * Whether a line the quick recogniser read is read again by the full one: when it holds FIGURE_MIN_DIGITS digits
+ * or more outside dates (the quick recogniser reads small-print commas as spaces and drops digits and decimal
+ * points more often, 12.7 as 127, and is surer of itself when it does), or when it read the line too unsure to
+ * keep, or one of its characters under UNSURE_CHARACTER (the full one may read it). Dates written with 年月日
+ * read as well either way.
+ */
+export function needsFullReading(quick: DecodedLine, minConfidence: number): boolean {
+  if (quick.confidence < minConfidence) return true;
+  if (quick.chars.some((c) => c.confidence < UNSURE_CHARACTER)) return true;
+  // NFKC: the quick recogniser's dictionary also holds full-width, superscript and subscript digits (１, ², ₁).
+  const text = quick.text.normalize('NFKC');
+  return text.replace(DATE, '').replace(/\D/g, '').length >= FIGURE_MIN_DIGITS;
+}
+
+/**
+ * A character the quick recogniser gave less probability than this sends its line to the full one: mostly
+ * Traditional characters, which its smaller dictionary lacks and reads as simplified look-alikes (鄧 as 都).
+ */
+const UNSURE_CHARACTER = 0.5;
+
+/** A date as filings write it in Chinese: 2018年12月31日, 2018年12月, 12月31日. */
+const DATE = /(?:(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日)/g;
+
 /** The line's text apart from its figures' digits and separators. */
 const wording = (text: string) => text.replace(/[\d,.，\s]/g, '');
 
@@ -175,7 +206,7 @@ export async function readLines(
   });
   if (!input) return { lines: [], stamps: 0, regions: 0, tall: 0, skew: 0 };
   const [, , mapHeight, mapWidth] = input.dims;
-  const { detector, recogniser, charset } = models;
+  const { detector } = models;
   const detected = await timed(times, 'detection', () =>
     detector.run({ [detector.inputNames[0] ?? 'x']: input }),
   );
@@ -210,37 +241,46 @@ export async function readLines(
   const upright = (corners: [Point, Point, Point, Point]) =>
     skew === 0 ? corners : (corners.map((p) => turnPoint(p, -skew, centre)) as [Point, Point, Point, Point]);
 
-  // The fused recogniser also gives each step's best class and its probability: the full table of
-  // probabilities (steps × 6,625 classes) then need not be copied out and scanned here.
-  const stepOutputs = STEP_OUTPUTS.every((name) => recogniser.outputNames.includes(name));
-  type Feeds = Parameters<typeof recogniser.run>[0];
-  const recogniseBySteps = async (feeds: Feeds, stage: OcrStage) => {
-    const out = await timed(times, stage, () => recogniser.run(feeds, STEP_OUTPUTS));
-    const [best, probs] = STEP_OUTPUTS.map((name) => out[name]);
-    if (!best || !probs) throw new Error('the text recogniser returned no step outputs');
-    return timed(times, 'ctc', () => ctcFromBest(best.data, probs.data, charset));
-  };
-  const recogniseByProbabilities = async (feeds: Feeds, stage: OcrStage) => {
+  // The fused recognisers also give each step's best class and its probability: the full table of
+  // probabilities (steps × classes) then need not be copied out and scanned here.
+  type Feeds = Parameters<OcrRecogniser['recogniser']['run']>[0];
+  const recogniseWith = async (
+    { recogniser, charset }: OcrRecogniser,
+    crop: LineCrop,
+    stage: OcrStage,
+  ): Promise<DecodedLine> => {
+    const feeds: Feeds = {
+      [recogniser.inputNames[0] ?? 'x']: { data: crop.data, dims: [1, 3, LINE_HEIGHT, crop.width] },
+    };
+    if (STEP_OUTPUTS.every((name) => recogniser.outputNames.includes(name))) {
+      const out = await timed(times, stage, () => recogniser.run(feeds, STEP_OUTPUTS));
+      const [best, probs] = STEP_OUTPUTS.map((name) => out[name]);
+      if (!best || !probs) throw new Error('the text recogniser returned no step outputs');
+      return timed(times, 'ctc', () => ctcFromBest(best.data, probs.data, charset));
+    }
     const out = Object.values(await timed(times, stage, () => recogniser.run(feeds)))[0];
     if (!out) throw new Error('the text recogniser returned no output');
     const [, steps = 0, classes = 0] = out.dims;
     return timed(times, 'ctc', () => ctcGreedy(out.data, steps, classes, charset));
   };
-
-  const recognise = (feeds: Feeds, stage: OcrStage = 'recognition') =>
-    stepOutputs ? recogniseBySteps(feeds, stage) : recogniseByProbabilities(feeds, stage);
+  const recognise = (crop: LineCrop, stage: OcrStage = 'recognition') => recogniseWith(models, crop, stage);
+  // Each line is read first by the quick recogniser when there is one, and again by the full one where it
+  // holds figures (needsFullReading): both read the same 48-pixel strip.
+  const firstReading = async (crop: LineCrop): Promise<DecodedLine> => {
+    if (!models.quick) return recognise(crop);
+    const quick = await recogniseWith(models.quick, crop, 'recognition');
+    return needsFullReading(quick, options.minConfidence) ? recognise(crop, 'figureLines') : quick;
+  };
 
   // One line a run: the recogniser's cost grows faster than the batch, and padding would only add to it.
   const lines: ImageLine[] = [];
   let finerImage: Promise<RgbaImage | undefined> | undefined;
   for (const { corners: leaning, crop } of candidates) {
     const corners = upright(leaning);
-    const feeds = {
-      [recogniser.inputNames[0] ?? 'x']: { data: crop.data, dims: [1, 3, LINE_HEIGHT, crop.width] },
-    };
     const before = times?.recognition ?? 0;
-    let decoded = await recognise(feeds);
-    if (times) times.strips?.push({ width: crop.width, seconds: times.recognition - before });
+    let decoded = await firstReading(crop);
+    const run = times && { width: crop.width, seconds: times.recognition - before, kept: false };
+    if (run) times.strips?.push(run);
     // A figure read in doubt is read again from the finer image, unsqueezed: small print in a noisy scan
     // loses digits at the page's reading scale (170,360,800,000.00 read as 170,36,800).
     if (
@@ -259,12 +299,7 @@ export async function readLines(
           y: p.y * factor,
         })) as typeof leaning;
         const again = await timed(times, 'reread', () => cropLine(fine, scaled, MAX_LINE_WIDTH, 1));
-        const second = await recognise(
-          {
-            [recogniser.inputNames[0] ?? 'x']: { data: again.data, dims: [1, 3, LINE_HEIGHT, again.width] },
-          },
-          'reread',
-        );
+        const second = await recognise(again, 'reread');
         if (betterFigures(second, first)) decoded = second;
       }
     }
@@ -289,6 +324,7 @@ export async function readLines(
         ...(doubted.has(i) ? { doubted: true as const } : {}),
       }));
       lines.push({ text: texts.join(''), confidence: decoded.confidence, box: boundsOf(corners), chars });
+      if (run) run.kept = true;
     }
   }
   return { lines, stamps, regions: candidates.length, tall, skew };

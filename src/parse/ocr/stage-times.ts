@@ -7,6 +7,8 @@ export const OCR_STAGES = [
   'boxes',
   'crops',
   'recognition',
+  /** Lines with figures read again by the full recogniser, after the quick one (read-lines.ts). */
+  'figureLines',
   'ctc',
   /** The second look at doubted figures: the finer image, its crops and their recognition. */
   'reread',
@@ -20,6 +22,8 @@ export type OcrStage = (typeof OCR_STAGES)[number];
 export interface StripRun {
   width: number;
   seconds: number;
+  /** Whether its reading was kept as a line (not empty, not too unsure): the width of the others read nothing. */
+  kept?: boolean;
 }
 
 /**
