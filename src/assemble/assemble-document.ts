@@ -19,6 +19,7 @@ import {
 } from './contract-fields.js';
 import { mergeRecordMentions, type RecordMention, toRecordMention } from './document-events.js';
 import { notEventReason, notEventSections } from './not-event.js';
+import { withPenaltyRoles } from './penalty-roles.js';
 import { documentYear } from './recalled-history.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
 import { withSentenceRoles, withWholeNames } from './sentence-roles.js';
@@ -79,7 +80,7 @@ export function assembleDocument({
   // sentence reading swaps or repeats them, so it gives way.
   const ruled = new Set(rules.filter((r) => RULE_LED_TYPES.has(r.type)).map((r) => r.type));
   const mentions: RecordMention[] = [
-    ...fixed.fromRules(rules),
+    ...fixed.fromRules(rules).map((m) => withPenaltyRoles(m, ctx.sentenceStarts[m.mention.sentence] ?? 0)),
     ...contracts.flatMap((c) => fixed.fromContract(c)),
   ];
   for (const event of stated) {
@@ -91,7 +92,7 @@ export function assembleDocument({
     const start = ctx.sentenceStarts[mention.mention.sentence] ?? 0;
     const named = withWholeNames(mention, start, { documentId: ctx.documentId, issuerKey: issuer?.key });
     for (const person of named.people) if (!entities.has(person.key)) entities.set(person.key, person);
-    mentions.push(withSentenceRoles(named.mention, start, eventTypes));
+    mentions.push(withPenaltyRoles(withSentenceRoles(named.mention, start, eventTypes), start));
   }
   // A filing about one matter: the records of other matters are its background.
   const topic = topicLine(parsed, linked);

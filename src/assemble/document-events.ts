@@ -21,6 +21,7 @@ import { followingFigures } from './following-roles.js';
 import { withoutNestedReadings } from './nested-fillers.js';
 import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
+import { oneReadingPerMeasure } from './penalty-roles.js';
 import { datedByYearAlone, recalledHistory } from './recalled-history.js';
 import { pledgedAndReleased, retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
@@ -631,6 +632,7 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   args.splice(0, args.length, ...kept);
   if (best.documentType === '高管变动') keepOwnPostAndChange(args, ctx);
   if (best.documentType === '企业融资') tidyFinancingParties(args, sentenceOfIn(cluster, ctx), info);
+  if (best.documentType === '行政处罚') oneReadingPerMeasure(args);
   // Contract fields read from an announcement's fixed wording name each role once already.
   if (best.documentType === '中标' && cluster.every((m) => !m.fixedWording)) tidyBidRoles(args);
 
