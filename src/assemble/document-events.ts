@@ -21,7 +21,7 @@ import { followingFigures } from './following-roles.js';
 import { withoutNestedReadings } from './nested-fillers.js';
 import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
-import { oneReadingPerMeasure } from './penalty-roles.js';
+import { carriedAuthority, oneReadingPerMeasure } from './penalty-roles.js';
 import { datedByYearAlone, recalledHistory } from './recalled-history.js';
 import { pledgedAndReleased, retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
@@ -657,6 +657,11 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       args.push(authority);
       break;
     }
+    const key = info?.documentRoles.get('处罚机构')?.key ?? '处罚机构';
+    const carried = args.some((a) => a.documentRole === '处罚机构')
+      ? undefined
+      : carriedAuthority(cluster, ctx.sentences, ctx.sentenceStarts, key);
+    if (carried) args.push(carried);
   }
 
   const orderParties = ISSUER_SIDE[best.documentType];

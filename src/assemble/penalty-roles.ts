@@ -5,6 +5,7 @@
  */
 import type { EventArgumentRow } from '../link/index.js';
 import type { RecordMention } from './document-events.js';
+import { authorityIn } from './sentence-roles.js';
 
 const PARTY = '处罚对象';
 const MEASURE = '处罚内容';
@@ -89,4 +90,45 @@ export function oneReadingPerMeasure(args: EventArgumentRow[]): void {
   );
   if (kept.length === 0) return;
   for (const a of measures) if (!kept.includes(a)) args.splice(args.indexOf(a), 1);
+}
+
+/** A decision told with no authority of its own: its clause opens on the party (同时对…给予警告) or the authority's 我局. */
+const GOES_ON = /^(?:同时|并|另|此外|另外|其中)?[，,]?(?:对|向)/u;
+const SPEAKER = /我局|本局|我会|本会/u;
+/** How far back a speaker's 我局 may name itself (深圳证监局：经查，…。…。我局决定对…). */
+const SPEAKER_REACH = 6;
+
+/**
+ * The authority of a penalty whose sentence names none: a decision that goes on from the sentence before
+ * (某局决定对A给予警告。同时对B给予警告) is that sentence's authority's; a speaker's 我局 is the authority named
+ * last before it.
+ */
+export function carriedAuthority(
+  cluster: readonly RecordMention[],
+  sentences: readonly string[] | undefined,
+  sentenceStarts: readonly number[],
+  roleKey: string,
+): EventArgumentRow | undefined {
+  if (!sentences) return undefined;
+  for (const m of cluster) {
+    const i = m.mention.sentence;
+    const reach = SPEAKER.test(m.sentenceText) ? SPEAKER_REACH : GOES_ON.test(m.sentenceText) ? 1 : 0;
+    for (let j = i - 1; j >= 0 && j >= i - reach; j--) {
+      const text = sentences[j] ?? '';
+      const span = authorityIn(text, text.length);
+      if (!span) continue;
+      const start = (sentenceStarts[j] ?? 0) + span.start;
+      return {
+        sentence: j,
+        start,
+        end: start + span.text.length,
+        text: span.text,
+        confidence: m.confidence,
+        role: '处罚机构',
+        roleKey,
+        documentRole: '处罚机构',
+      };
+    }
+  }
+  return undefined;
 }

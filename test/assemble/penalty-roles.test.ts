@@ -113,3 +113,47 @@ describe('penalty roles: one reading per measure', () => {
     assert.deepEqual(fillers(found, '处罚内容').sort(), ['罚款', '警告'].sort());
   });
 });
+
+describe('penalty roles: the authority a decision goes on from', () => {
+  it('gives a decision with no authority of its own the one of the sentence before, and 我局 the speaker', () => {
+    const decided = '某省证监局决定对远山药业给予警告，并处以60万元的罚款。';
+    const goesOn = '同时对董事长张某给予警告，并处以30万元的罚款。';
+    const found = records(
+      [
+        mention('行政处罚', 0, decided, '警告', [
+          ['obj', '远山药业'],
+          ['institution', '某省证监局'],
+          ['money', '60万元'],
+        ]),
+        mention('行政处罚', 1, goesOn, '警告', [
+          ['obj', '张某'],
+          ['money', '30万元'],
+        ]),
+      ],
+      { sentences: [decided, goesOn] },
+    );
+    assert.deepEqual(
+      found.map((r) => [fillers(r, '处罚对象'), fillers(r, '处罚机构')]),
+      [
+        [['远山药业'], ['某省证监局']],
+        [['张某'], ['某省证监局']],
+      ],
+    );
+    const speaker = '某市证监局：经查，远山网络披露不准确。';
+    const middle = '张某作为董事长负有主要责任。';
+    const letter = '根据规定，我局决定对张某采取出具警示函的监管措施。';
+    const unrelated = '另据报道，张某已辞去董事长职务并对公司表示歉意。';
+    const [warned] = records([mention('行政处罚', 2, letter, '警示函', [['obj', '张某']])], {
+      sentences: [speaker, middle, letter],
+    });
+    assert.deepEqual(fillers(warned, '处罚机构'), ['某市证监局']);
+    const [alone] = records([mention('行政处罚', 2, unrelated, '表示歉意', [['obj', '张某']])], {
+      sentences: [speaker, middle, unrelated],
+    });
+    assert.deepEqual(
+      fillers(alone, '处罚机构'),
+      [],
+      'a sentence with a subject of its own carries nothing over',
+    );
+  });
+});
