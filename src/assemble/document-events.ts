@@ -18,6 +18,7 @@ import { tidyBidRoles } from './bid-roles.js';
 import { isAdjustedFigure, isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
 import { type SentenceOf, tidyFinancingParties } from './financing-parties.js';
 import { followingFigures } from './following-roles.js';
+import { oneSidePerParty } from './lawsuit-sides.js';
 import { withoutNestedReadings } from './nested-fillers.js';
 import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
@@ -633,6 +634,7 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   if (best.documentType === '高管变动') keepOwnPostAndChange(args, ctx);
   if (best.documentType === '企业融资') tidyFinancingParties(args, sentenceOfIn(cluster, ctx), info);
   if (best.documentType === '行政处罚') oneReadingPerMeasure(args);
+  if (best.documentType === '起诉' || best.documentType === '判决') oneSidePerParty(args);
   // Contract fields read from an announcement's fixed wording name each role once already.
   if (best.documentType === '中标' && cluster.every((m) => !m.fixedWording)) tidyBidRoles(args);
 
