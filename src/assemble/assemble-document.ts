@@ -20,6 +20,7 @@ import {
 import { mergeRecordMentions, type RecordMention, toRecordMention } from './document-events.js';
 import { withoutRecalledRounds } from './financing-history.js';
 import { notEventReason, notEventSections } from './not-event.js';
+import { withPenaltyRoles } from './penalty-roles.js';
 import { documentYear } from './recalled-history.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
 import { withSentenceRoles, withWholeNames } from './sentence-roles.js';
@@ -80,7 +81,7 @@ export function assembleDocument({
   // sentence reading swaps or repeats them, so it gives way.
   const ruled = new Set(rules.filter((r) => RULE_LED_TYPES.has(r.type)).map((r) => r.type));
   const mentions: RecordMention[] = [
-    ...fixed.fromRules(rules),
+    ...fixed.fromRules(rules).map((m) => withPenaltyRoles(m, ctx.sentenceStarts[m.mention.sentence] ?? 0)),
     ...contracts.flatMap((c) => fixed.fromContract(c)),
   ];
   for (const event of stated) {
@@ -92,7 +93,7 @@ export function assembleDocument({
     const start = ctx.sentenceStarts[mention.mention.sentence] ?? 0;
     const named = withWholeNames(mention, start, { documentId: ctx.documentId, issuerKey: issuer?.key });
     for (const person of named.people) if (!entities.has(person.key)) entities.set(person.key, person);
-    mentions.push(withSentenceRoles(named.mention, start, eventTypes));
+    mentions.push(withPenaltyRoles(withSentenceRoles(named.mention, start, eventTypes), start));
   }
   // A filing about one matter: the records of other matters are its background.
   const topic = topicLine(parsed, linked);

@@ -19,10 +19,12 @@ import { tidyBidRoles } from './bid-roles.js';
 import { isAdjustedFigure, isCumulativeFigure, ratioBase, restatesBodyTotal } from './figures.js';
 import { type SentenceOf, tidyFinancingParties, withCurrencyWord } from './financing-parties.js';
 import { followingFigures } from './following-roles.js';
+import { oneSidePerParty } from './lawsuit-sides.js';
 import { keepOneLossPeriod } from './loss-period.js';
 import { withoutNestedReadings } from './nested-fillers.js';
 import { keepOwnPostAndChange } from './officer-posts.js';
 import { joinOnePartyClusters, keepOneParty, ONE_PARTY } from './one-party-records.js';
+import { carriedAuthority, oneReadingPerMeasure } from './penalty-roles.js';
 import { datedByYearAlone, recalledHistory } from './recalled-history.js';
 import { pledgedAndReleased, retype } from './retype.js';
 import { HOLDS_POST, OFFICER_CHANGE_WORD } from './rule-officers.js';
@@ -650,6 +652,8 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
     tidyFinancingParties(args, sentenceOfIn(cluster, ctx), info);
     withCurrencyWord(args, sentenceOfIn(cluster, ctx));
   }
+  if (best.documentType === '行政处罚') oneReadingPerMeasure(args);
+  if (best.documentType === '起诉' || best.documentType === '判决') oneSidePerParty(args);
   // Contract fields read from an announcement's fixed wording name each role once already.
   if (best.documentType === '中标' && cluster.every((m) => !m.fixedWording)) tidyBidRoles(args);
   if (best.documentType === '企业收购') tidyAcquisitionRoles(args, sentenceOfIn(cluster, ctx));
@@ -676,6 +680,11 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
       args.push(authority);
       break;
     }
+    const key = info?.documentRoles.get('处罚机构')?.key ?? '处罚机构';
+    const carried = args.some((a) => a.documentRole === '处罚机构')
+      ? undefined
+      : carriedAuthority(cluster, ctx.sentences, ctx.sentenceStarts, key);
+    if (carried) args.push(carried);
   }
 
   const orderParties = ISSUER_SIDE[best.documentType];

@@ -96,6 +96,14 @@ function extends_(longer: string, shorter: string): boolean {
   return shorter.length >= 4 && longer.length > shorter.length && longer.startsWith(shorter);
 }
 
+/** A legal name's ending: a name that ends so is a company's full name, which its short form sits inside. */
+const LEGAL_FORM = /(?:有限公司|有限责任公司|（有限合伙）|\(有限合伙\))$/;
+
+/** One name the short form of the other, a company's legal name (中诚致信 in 深圳市中诚致信融资担保有限公司). */
+function shortFormOf(full: string, short: string): boolean {
+  return short.length >= 3 && full.length > short.length && LEGAL_FORM.test(full) && full.includes(short);
+}
+
 /**
  * The one record of its type read in full whose party only the headline names, and the one cluster that names a
  * party and nothing else: the headline's brand (H&M被罚) and the body's company (海恩斯莫里斯(上海)商业有限公司).
@@ -161,6 +169,18 @@ export function joinOnePartyClusters(clusters: readonly Cluster[], ctx: OneParty
       );
       if (home) absorb(cluster, home);
     }
+    // A company named in full and by its short form: one party, unless the two readings tell two events.
+    for (const cluster of ofType()) {
+      if (!out.includes(cluster)) continue;
+      const names = partyNames(cluster, role);
+      const home = ofType().find(
+        (c) =>
+          c !== cluster &&
+          partyNames(c, role).some((n) => names.some((m) => shortFormOf(n, m))) &&
+          !disagree(cluster, c, role),
+      );
+      if (home) absorb(cluster, home);
+    }
   }
   return out;
 }
@@ -182,6 +202,6 @@ export function keepOneParty<
     if (!isParty(a)) return true;
     if (headlineSentence !== undefined && inBody && a.sentence === headlineSentence) return false;
     const name = cleanCompanyName(a.text);
-    return !names.some((n) => extends_(n, name));
+    return !names.some((n) => extends_(n, name) || shortFormOf(n, name));
   });
 }

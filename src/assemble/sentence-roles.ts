@@ -79,7 +79,7 @@ export function namedAsSeller(sentence: string, end: number): boolean {
 const BEFORE_AUTHORITY = /^.*(?:收到|接到|到|被|遭|对|经|由|据|向|获|及|和|与|、)/u;
 
 /** The authority a penalty's sentence names: the nearest before the mention, else the first after it. */
-function authorityIn(sentence: string, mentionAt: number): TextSpan | undefined {
+export function authorityIn(sentence: string, mentionAt: number): TextSpan | undefined {
   let found: TextSpan | undefined;
   for (const m of sentence.matchAll(new RegExp(AUTHORITY.source, 'gu'))) {
     const cut = m[0].length - m[0].replace(BEFORE_AUTHORITY, '').length;

@@ -215,3 +215,37 @@ describe('officer changes told only in an aside', () => {
     );
   });
 });
+
+describe('one record per party: a company named in full and by its short name', () => {
+  it("joins a penalty read under a company's short name to the one under its legal name, unless the fines differ", () => {
+    const full = '某市分行对陕西远山支付科技有限公司作出行政处罚。';
+    const short = '远山支付被罚款3万元，处罚日期为11月16日。';
+    const joined = records([
+      mention('行政处罚', 0, full, '行政处罚', [
+        ['obj', '陕西远山支付科技有限公司'],
+        ['institution', '某市分行'],
+      ]),
+      mention('行政处罚', 1, short, '罚款', [
+        ['obj', '远山支付'],
+        ['money', '3万元'],
+        ['way', '罚款'],
+      ]),
+    ]);
+    assert.deepEqual(
+      joined.map((r) => [fillers(r, '处罚对象'), fillers(r, '处罚机构'), fillers(r, '罚款金额')]),
+      [[['陕西远山支付科技有限公司'], ['某市分行'], ['3万元']]],
+    );
+    const fined = '某市分行对陕西远山支付科技有限公司罚款5万元。';
+    const two = records([
+      mention('行政处罚', 0, fined, '罚款', [
+        ['obj', '陕西远山支付科技有限公司'],
+        ['money', '5万元'],
+      ]),
+      mention('行政处罚', 1, short, '罚款', [
+        ['obj', '远山支付'],
+        ['money', '3万元'],
+      ]),
+    ]);
+    assert.equal(two.length, 2, 'a fine of 5万元 and one of 3万元 are two penalties');
+  });
+});

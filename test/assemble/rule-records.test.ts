@@ -761,6 +761,30 @@ describe('ruleRecords: 被约谈', () => {
   });
 });
 
+describe('ruleRecords: 被约谈, who summoned where the clause does not say', () => {
+  const all = (r: RuleRecord | undefined, role: string) =>
+    (r?.arguments ?? []).filter((a) => a.role === role).map((a) => a.text);
+
+  it('takes the regulator the sentence names before, the one a back-reference means, and the named members of a group', async () => {
+    const doc = await parse([
+      '某地：加大楼市整治',
+      '记者从某某市市场监督管理局获悉，近日，该局对甲广场、乙地产等5家房地产企业进行了行政约谈。',
+      '11月3日，保监会有关部门负责人答记者问，对丙互助等网络互助平台负责人进行了重点约谈。',
+      '某协会对丁公司进行了约谈。',
+    ]);
+    const records = ruleRecords(doc, {});
+    assertSpans(doc, records);
+    assert.deepEqual(
+      records.map((r) => [all(r, '公司名称'), all(r, '约谈机构')]),
+      [
+        [['甲广场', '乙地产'], ['某某市市场监督管理局']],
+        [['丙互助'], ['保监会']],
+        [['丁公司'], []],
+      ],
+    );
+  });
+});
+
 describe('ruleRecords: 公司上市', () => {
   const all = (r: RuleRecord | undefined, role: string) =>
     (r?.arguments ?? []).filter((a) => a.role === role).map((a) => a.text);
