@@ -436,6 +436,14 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true
     ),
     agentOk: false,
   },
+  // "X向公司下发了《中标通知书》": the sender named before the verb
+  {
+    re: new RegExp(
+      `(?:^|[\\n，。：:]|日\\s*[，,]?)\\s*(${NAME})${ALIAS}向(?:本公司|公司|我公司)?[^，。；\\n]{0,40}?(?:下发|发出|发来|送达|签发|出具)(?:了)?[^，。；\\n]{0,30}?(?:中标|成交|中选)[^，。；\\n]{0,6}?(?:通\\s*知书?|确认书|函)`,
+      'gu',
+    ),
+    agentOk: false,
+  },
   // "收到X关于…合同": the party that sent the contract
   {
     re: new RegExp(
@@ -499,6 +507,14 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true
   // "中标X的…项目"
   {
     re: /(?:获得|收到|中标)[^，。；\n]{0,6}?([\u4e00-\u9fa5（）()]{2,40}?(?:公司|局|院|中心|政府|指挥部|委员会|银行|集团))(?:[（(][^）)]*[）)])?的[^，。；\n]{0,40}?(?:项目|工程|标段|采购)/gu,
+    agentOk: false,
+  },
+  // "交易对方为X": the counterparty a contract announcement must disclose, where no sentence names it better
+  {
+    re: new RegExp(
+      `(?:交易对方|合同对方)(?:均)?(?:为|是)\\s*[“"]?(${NAME})[”"]?(?=[，。；,（(\\n]|$)(?!${ALIAS}\\s*[的之]?\\s*(?:全资|控股|下属|所属|子公司))`,
+      'gu',
+    ),
     agentOk: false,
   },
   // "X与本公司不存在任何关联关系": the disclosure of the other side's ties, which names it (the last resort)
@@ -695,6 +711,22 @@ function afterOwner(text: string, value: TextSpan | undefined): TextSpan | undef
 /** A project's name with bracketed parts of its own ("…PPP项目（三期）"), never an unclosed bracket. */
 const BRACKETED_NAME = '(?:[^，。；\\n“”《》（()）]|[（(][^（()）\\n]{1,20}[）)]){4,100}?';
 
+/**
+ * "参与了“X项目”（以下简称“Y项目”）": a project's record name is the full name the text gives, not the short one
+ * it defines for itself.
+ */
+function fullProjectName(text: string, project: TextSpan): TextSpan {
+  const short = project.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(
+    `[“"《]\\s*([^“”"《》\\n]{4,120}?)\\s*[”"》]\\s*[（(]\\s*(?:以下简称|以下称|下称|简称)[：:\\s]*[“"]\\s*${short}\\s*[”"]`,
+    'u',
+  ).exec(text);
+  if (!m || m.index === undefined) return project;
+  const full = m[1] as string;
+  const start = m.index + m[0].indexOf(full);
+  return span(text, start, start + full.length) ?? project;
+}
+
 /** Candidate project names from narrative cues, best first. */
 export function projectFromNarrative(text: string, title: string | undefined): TextSpan | undefined {
   const cues = [
@@ -706,7 +738,7 @@ export function projectFromNarrative(text: string, title: string | undefined): T
     // "中标X，中标价…" / "中标X（以下简称…）"
     /(?:中标|承建|承接|中选)(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,\n]|[（(]以下|的中标|中标价|中标金额|(?<=项目)中标|$)/gu,
     // "确认公司为X项目的中标单位" (the labels keep 项目)
-    /为[“"]?([^，。；\n“”《》]{4,100}?)[”"]?的?(?:社会资本方)?(?:第一)?(?:中标人|中标单位|中标候选人|候选人|成交供应商|成交人|中选人|中标社会资本方)/gu,
+    /为[“"]?([^，。；\n“”《》]{4,100}?)[”"]?的?(?:社会资本方)?(?:第一)?(?:预)?(?:中标人|中标单位|中标候选人|候选人|成交供应商|成交人|中选人|中标社会资本方)/gu,
     // "本次预中标项目为X（招标编号：…）"
     /(?:中标|中选|成交)项目(?:为|是)\s*[：:]?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,（(\n]|$)/gu,
     // "X项目由公司中标"
@@ -742,7 +774,7 @@ export function projectFromNarrative(text: string, title: string | undefined): T
       if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !endsAsProject(cut.text))
         continue;
       if (NOT_PROJECT.test(cut.text)) continue;
-      return cut;
+      return fullProjectName(text, cut);
     }
   }
   const named = title && projectOfTitle(title);
