@@ -979,7 +979,7 @@ function orgAtStart(text: string, value: TextSpan | undefined): TextSpan | undef
 function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
   const cues = [
     /(?:与|和|及)\s*[“"]?\s*((?:[^，。；\n《》“”（(]|[（(][^）)]*[）)]){4,160}?)\s*[”"]?(?:[（(][^）)]*[）)])*?\s*(?:共同|自愿)*(?:组成|作为|结成)?(?:的)?(?:投标|项目|社会资本)?[（(]?(?:联合体|联营体)/gu,
-    /联合体成员\s*[—―–\-－:：为]+\s*([^。；;\n]{4,200})/gu,
+    /联合体成员\s*(?:[—―–\-－:：为]\s*)+([^。；;\n]{4,200})/gu,
   ];
   for (const re of cues) {
     for (const m of text.matchAll(re)) {
@@ -992,6 +992,42 @@ function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
     }
   }
   return [];
+}
+
+/** Agents that run a tender take part in no consortium. */
+const NOT_A_PARTNER = /招标代理|代理机构|交易中心/u;
+
+/**
+ * Partners by the full names the text defines for them ("子公司X（以下简称“路港公司”）…公司与路港公司组成的联合体"),
+ * without agents, the winner, or one named twice.
+ */
+function partnersNamedInFull(
+  text: string,
+  members: readonly TextSpan[],
+  exclude: readonly string[],
+): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const member of members) {
+    const name = fullNameOf(text, member) ?? member;
+    if (NOT_A_PARTNER.test(name.text) || (name !== member && sameCompany(name.text, exclude))) continue;
+    if (!out.some((o) => o.text === name.text)) out.push(name);
+  }
+  return out;
+}
+
+/** "牵头人——X；联合体成员——…": the lead of a consortium we joined as a member is a partner too, named first. */
+function withLeadPartner(text: string, members: TextSpan[], exclude: readonly string[]): TextSpan[] {
+  const m = /牵头(?:人|方|单位)\s*(?:[—―–\-－:：为]\s*)+([^，。；;、\n]{4,60})/u.exec(text);
+  if (!m || m.index === undefined) return members;
+  const start = m.index + m[0].length - (m[1] as string).length;
+  const lead = orgAtStart(
+    text,
+    cutNotes(text, { text: m[1] as string, start, end: start + (m[1] as string).length }),
+  );
+  if (!lead || !isOrgName(lead.text) || NOT_A_PARTNER.test(lead.text) || sameCompany(lead.text, exclude))
+    return members;
+  if (members.some((o) => sameCompany(o.text, [lead.text]))) return members;
+  return [lead, ...members];
 }
 
 /** "X（联合体成员）", "Y（成员单位）": the names the text marks as members, in order, without our side. */
@@ -1159,7 +1195,9 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
         record.乙方 = consortium.ourMember;
     }
   }
-  if (members.length > 0) record.联合体成员 = members;
+  // a subsidiary may bid with the issuer: only the winner itself and the issuer are no partner of theirs
+  members = partnersNamedInFull(text, members, [record.乙方?.text ?? '', ours[0] ?? '']);
+  if (members.length > 0) record.联合体成员 = withLeadPartner(text, members, exclude);
 
   const date = kind === 'contract' ? signingDate(text) : undefined;
   if (date) record.签署日期 = date;

@@ -844,4 +844,27 @@ describe('readContractFields', () => {
     assert.equal(r.项目名称?.text, '东湖市轨道交通2号线工程站台门设备采购及安装项目');
     assertOffsets(text, r);
   });
+
+  it('takes the lead of a consortium we joined as a partner, with dashes spaced out', async () => {
+    const led = await records(
+      [
+        '公司近日收到西岭县水利局发来的《中标通知书》，确认公司为西岭县水系治理PPP项目的中标联合体，中标金额为人民币9.8亿元。',
+        '2、中标联合体：牵头人——西岭水利投资集团有限公司；联合体成员— —东方勘测设计研究院有限公司、华北路桥股份有限公司、西岭水电工程局有限公司',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      led.records[0]?.联合体成员?.map((m) => m.text),
+      ['西岭水利投资集团有限公司', '东方勘测设计研究院有限公司', '西岭水电工程局有限公司'],
+    );
+    const ours = await records(
+      [
+        '公司近日收到西岭县水利局发来的《中标通知书》，确认公司为西岭县水系治理PPP项目的中标联合体，中标金额为人民币9.8亿元。',
+        '2、中标联合体：牵头人——华北路桥股份有限公司；联合体成员——东方勘测设计研究院有限公司',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      ours.records[0]?.联合体成员?.map((m) => m.text),
+      ['东方勘测设计研究院有限公司'],
+    );
+  });
 });
