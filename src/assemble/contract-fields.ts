@@ -373,20 +373,25 @@ function issuerOf(doc: ParsedDocument): Issuer | undefined {
   return { name, span: at >= 0 ? { text: name, start: at, end: at + name.length } : undefined };
 }
 
-/** The subsidiary that won or signed: "全资子公司X（以下简称…）" / "子公司X中标 / 与 / 收到". */
+/**
+ * The subsidiary that won or signed: "全资子公司X（以下简称…）", "子公司X中标 / 与 / 收到", "下属公司X被确定为",
+ * "本公司下属X中标".
+ */
 function subsidiaryOf(text: string): TextSpan | undefined {
   const re =
-    /(?:全资|控股|下属)?(?:子公司|孙公司)\s*[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|分公司|公司))(?=\s*[（(]|\s*[”"]?\s*(?:中标|与|收到|于|近日|作为|为|成为|签订|签署|和))/u;
+    /(?:(?:全资|控股|下属)?(?:子公司|孙公司)|(?:全资|控股)?下属(?:公司|企业)|(?:本公司|(?<![\u4e00-\u9fa5A-Za-z0-9）)])公司)下属(?:的)?(?:两家|[二三]级)?(?:全资|控股)?(?:子公司|孙公司)?)\s*[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|分公司|公司))(?=\s*[（(]|\s*[”"]?\s*(?:中标|与|收到|于|近日|作为|为|成为|签订|签署|和|被确定|取得|获得))/u;
   const head = text.slice(0, 3000);
   for (const m of head.matchAll(new RegExp(re.source, 'gu'))) {
     if (!m[1] || /成立|设立|合资|与|和/.test(m[1])) return undefined;
-    // "与X的全资子公司Y签订": the other side's subsidiary, not ours.
+    // "与X的全资子公司Y签订", "与X有限公司下属企业Y签署": the other side's subsidiary, not ours.
     const clause =
       head
         .slice(0, m.index)
         .split(/[，。；\n]/)
         .pop() ?? '';
     if (/(?:与|同|和|向)[^，。；]{2,60}?$/.test(clause) && /的\s*$/.test(clause)) continue;
+    const other = /(?:与|同|和|向)([\u4e00-\u9fa5A-Za-z0-9（）()]{4,60})\s*$/u.exec(clause)?.[1];
+    if (other && isOrgName(other) && !/^(?:本|我)?公司$/u.test(other)) continue;
     const start = (m.index ?? 0) + m[0].length - m[1].length;
     return span(text, start, start + m[1].length);
   }

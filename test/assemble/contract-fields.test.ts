@@ -867,4 +867,19 @@ describe('readContractFields', () => {
       ['东方勘测设计研究院有限公司'],
     );
   });
+
+  it("takes the subsidiary introduced as 下属公司 or 本公司下属 as the winner, not another company's 下属", async () => {
+    const named = await records(
+      '近日，本公司下属西岭市第四建筑有限公司中标东湖国际中心总承包工程，中标价为人民币12.5亿元。',
+    );
+    assert.equal(named.records[0]?.乙方?.text, '西岭市第四建筑有限公司');
+    const firm = await records(
+      '华北路桥股份有限公司（以下简称“公司”）下属公司西岭节水装备有限公司（以下简称“西岭节水”）被确定为东湖农田整治项目的中标人，中标金额为人民币1.2亿元。',
+    );
+    assert.equal(firm.records[0]?.乙方?.text, '西岭节水装备有限公司');
+    const theirs = await records(
+      '公司中标东湖光伏电站设备采购项目，中标金额为人民币3.2亿元。\n从对手方来看，东方新能源有限公司下属东方新能源香港有限公司与西岭能源的合资公司为项目业主。',
+    );
+    assert.equal(theirs.records[0]?.乙方?.text, '华北路桥股份有限公司');
+  });
 });
