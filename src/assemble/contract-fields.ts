@@ -373,20 +373,25 @@ function issuerOf(doc: ParsedDocument): Issuer | undefined {
   return { name, span: at >= 0 ? { text: name, start: at, end: at + name.length } : undefined };
 }
 
-/** The subsidiary that won or signed: "全资子公司X（以下简称…）" / "子公司X中标 / 与 / 收到". */
+/**
+ * The subsidiary that won or signed: "全资子公司X（以下简称…）", "子公司X中标 / 与 / 收到", "下属公司X被确定为",
+ * "本公司下属X中标".
+ */
 function subsidiaryOf(text: string): TextSpan | undefined {
   const re =
-    /(?:全资|控股|下属)?(?:子公司|孙公司)\s*[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|分公司|公司))(?=\s*[（(]|\s*[”"]?\s*(?:中标|与|收到|于|近日|作为|为|成为|签订|签署|和))/u;
+    /(?:(?:全资|控股|下属)?(?:子公司|孙公司)|(?:全资|控股)?下属(?:公司|企业)|(?:本公司|(?<![\u4e00-\u9fa5A-Za-z0-9）)])公司)下属(?:的)?(?:两家|[二三]级)?(?:全资|控股)?(?:子公司|孙公司)?)\s*[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|分公司|公司))(?=\s*[（(]|\s*[”"]?\s*(?:中标|与|收到|于|近日|作为|为|成为|签订|签署|和|被确定|取得|获得))/u;
   const head = text.slice(0, 3000);
   for (const m of head.matchAll(new RegExp(re.source, 'gu'))) {
     if (!m[1] || /成立|设立|合资|与|和/.test(m[1])) return undefined;
-    // "与X的全资子公司Y签订": the other side's subsidiary, not ours.
+    // "与X的全资子公司Y签订", "与X有限公司下属企业Y签署": the other side's subsidiary, not ours.
     const clause =
       head
         .slice(0, m.index)
         .split(/[，。；\n]/)
         .pop() ?? '';
     if (/(?:与|同|和|向)[^，。；]{2,60}?$/.test(clause) && /的\s*$/.test(clause)) continue;
+    const other = /(?:与|同|和|向)([\u4e00-\u9fa5A-Za-z0-9（）()]{4,60})\s*$/u.exec(clause)?.[1];
+    if (other && isOrgName(other) && !/^(?:本|我)?公司$/u.test(other)) continue;
     const start = (m.index ?? 0) + m[0].length - m[1].length;
     return span(text, start, start + m[1].length);
   }
@@ -432,6 +437,14 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true
   {
     re: new RegExp(
       `(?:收到|接到|收悉|获得|取得)(?:了)?[“"]?(${NAME})[”"]?${ALIAS}(?:发来|发出|送达|签发|出具|下发)的?[^，。；\\n]{0,30}?(?:中标|成交|中选|授标)[^，。；\\n]{0,6}?(?:通\\s*知书?|确认书|意向书|函)`,
+      'gu',
+    ),
+    agentOk: false,
+  },
+  // "X向公司下发了《中标通知书》": the sender named before the verb
+  {
+    re: new RegExp(
+      `(?:^|[\\n，。：:]|日\\s*[，,]?)\\s*(${NAME})${ALIAS}向(?:本公司|公司|我公司)?[^，。；\\n]{0,40}?(?:下发|发出|发来|送达|签发|出具)(?:了)?[^，。；\\n]{0,30}?(?:中标|成交|中选)[^，。；\\n]{0,6}?(?:通\\s*知书?|确认书|函)`,
       'gu',
     ),
     agentOk: false,
@@ -499,6 +512,14 @@ const CLIENT_CUES: ReadonlyArray<{ re: RegExp; agentOk: boolean; assigned?: true
   // "中标X的…项目"
   {
     re: /(?:获得|收到|中标)[^，。；\n]{0,6}?([\u4e00-\u9fa5（）()]{2,40}?(?:公司|局|院|中心|政府|指挥部|委员会|银行|集团))(?:[（(][^）)]*[）)])?的[^，。；\n]{0,40}?(?:项目|工程|标段|采购)/gu,
+    agentOk: false,
+  },
+  // "交易对方为X": the counterparty a contract announcement must disclose, where no sentence names it better
+  {
+    re: new RegExp(
+      `(?:交易对方|合同对方)(?:均)?(?:为|是)\\s*[“"]?(${NAME})[”"]?(?=[，。；,（(\\n]|$)(?!${ALIAS}\\s*[的之]?\\s*(?:全资|控股|下属|所属|子公司))`,
+      'gu',
+    ),
     agentOk: false,
   },
   // "X与本公司不存在任何关联关系": the disclosure of the other side's ties, which names it (the last resort)
@@ -695,6 +716,22 @@ function afterOwner(text: string, value: TextSpan | undefined): TextSpan | undef
 /** A project's name with bracketed parts of its own ("…PPP项目（三期）"), never an unclosed bracket. */
 const BRACKETED_NAME = '(?:[^，。；\\n“”《》（()）]|[（(][^（()）\\n]{1,20}[）)]){4,100}?';
 
+/**
+ * "参与了“X项目”（以下简称“Y项目”）": a project's record name is the full name the text gives, not the short one
+ * it defines for itself.
+ */
+function fullProjectName(text: string, project: TextSpan): TextSpan {
+  const short = project.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(
+    `[“"《]\\s*([^“”"《》\\n]{4,120}?)\\s*[”"》]\\s*[（(]\\s*(?:以下简称|以下称|下称|简称)[：:\\s]*[“"]\\s*${short}\\s*[”"]`,
+    'u',
+  ).exec(text);
+  if (!m || m.index === undefined) return project;
+  const full = m[1] as string;
+  const start = m.index + m[0].indexOf(full);
+  return span(text, start, start + full.length) ?? project;
+}
+
 /** Candidate project names from narrative cues, best first. */
 export function projectFromNarrative(text: string, title: string | undefined): TextSpan | undefined {
   const cues = [
@@ -706,7 +743,7 @@ export function projectFromNarrative(text: string, title: string | undefined): T
     // "中标X，中标价…" / "中标X（以下简称…）"
     /(?:中标|承建|承接|中选)(?:了)?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,\n]|[（(]以下|的中标|中标价|中标金额|(?<=项目)中标|$)/gu,
     // "确认公司为X项目的中标单位" (the labels keep 项目)
-    /为[“"]?([^，。；\n“”《》]{4,100}?)[”"]?的?(?:社会资本方)?(?:第一)?(?:中标人|中标单位|中标候选人|候选人|成交供应商|成交人|中选人|中标社会资本方)/gu,
+    /为[“"]?([^，。；\n“”《》]{4,100}?)[”"]?的?(?:社会资本方)?(?:第一)?(?:预)?(?:中标人|中标单位|中标候选人|候选人|成交供应商|成交人|中选人|中标社会资本方)/gu,
     // "本次预中标项目为X（招标编号：…）"
     /(?:中标|中选|成交)项目(?:为|是)\s*[：:]?[“"]?([^，。；\n“”《》]{4,100}?)[”"]?(?=[，。；,（(\n]|$)/gu,
     // "X项目由公司中标"
@@ -742,7 +779,7 @@ export function projectFromNarrative(text: string, title: string | undefined): T
       if (!cut || cut.text.length < 6 || NOT_PROJECT_START.test(cut.text) || !endsAsProject(cut.text))
         continue;
       if (NOT_PROJECT.test(cut.text)) continue;
-      return cut;
+      return fullProjectName(text, cut);
     }
   }
   const named = title && projectOfTitle(title);
@@ -947,7 +984,7 @@ function orgAtStart(text: string, value: TextSpan | undefined): TextSpan | undef
 function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
   const cues = [
     /(?:与|和|及)\s*[“"]?\s*((?:[^，。；\n《》“”（(]|[（(][^）)]*[）)]){4,160}?)\s*[”"]?(?:[（(][^）)]*[）)])*?\s*(?:共同|自愿)*(?:组成|作为|结成)?(?:的)?(?:投标|项目|社会资本)?[（(]?(?:联合体|联营体)/gu,
-    /联合体成员\s*[—―–\-－:：为]+\s*([^。；;\n]{4,200})/gu,
+    /联合体成员\s*(?:[—―–\-－:：为]\s*)+([^。；;\n]{4,200})/gu,
   ];
   for (const re of cues) {
     for (const m of text.matchAll(re)) {
@@ -960,6 +997,42 @@ function membersFromNarrative(text: string, exclude: string[]): TextSpan[] {
     }
   }
   return [];
+}
+
+/** Agents that run a tender take part in no consortium. */
+const NOT_A_PARTNER = /招标代理|代理机构|交易中心/u;
+
+/**
+ * Partners by the full names the text defines for them ("子公司X（以下简称“路港公司”）…公司与路港公司组成的联合体"),
+ * without agents, the winner, or one named twice.
+ */
+function partnersNamedInFull(
+  text: string,
+  members: readonly TextSpan[],
+  exclude: readonly string[],
+): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const member of members) {
+    const name = fullNameOf(text, member) ?? member;
+    if (NOT_A_PARTNER.test(name.text) || (name !== member && sameCompany(name.text, exclude))) continue;
+    if (!out.some((o) => o.text === name.text)) out.push(name);
+  }
+  return out;
+}
+
+/** "牵头人——X；联合体成员——…": the lead of a consortium we joined as a member is a partner too, named first. */
+function withLeadPartner(text: string, members: TextSpan[], exclude: readonly string[]): TextSpan[] {
+  const m = /牵头(?:人|方|单位)\s*(?:[—―–\-－:：为]\s*)+([^，。；;、\n]{4,60})/u.exec(text);
+  if (!m || m.index === undefined) return members;
+  const start = m.index + m[0].length - (m[1] as string).length;
+  const lead = orgAtStart(
+    text,
+    cutNotes(text, { text: m[1] as string, start, end: start + (m[1] as string).length }),
+  );
+  if (!lead || !isOrgName(lead.text) || NOT_A_PARTNER.test(lead.text) || sameCompany(lead.text, exclude))
+    return members;
+  if (members.some((o) => sameCompany(o.text, [lead.text]))) return members;
+  return [lead, ...members];
 }
 
 /** "X（联合体成员）", "Y（成员单位）": the names the text marks as members, in order, without our side. */
@@ -1127,7 +1200,9 @@ function recordOf(text: string, ctx: DocumentContext): ContractRecord {
         record.乙方 = consortium.ourMember;
     }
   }
-  if (members.length > 0) record.联合体成员 = members;
+  // a subsidiary may bid with the issuer: only the winner itself and the issuer are no partner of theirs
+  members = partnersNamedInFull(text, members, [record.乙方?.text ?? '', ours[0] ?? '']);
+  if (members.length > 0) record.联合体成员 = withLeadPartner(text, members, exclude);
 
   const date = kind === 'contract' ? signingDate(text) : undefined;
   if (date) record.签署日期 = date;

@@ -815,4 +815,71 @@ describe('readContractFields', () => {
     );
     assert.equal(kind.records[0]?.项目名称, undefined);
   });
+
+  it('takes the sender named before 向…下发 as the client, and the counterparty a 交易对方 line discloses', async () => {
+    const sent = await records(
+      '2024年3月1日，西岭县环境卫生管理局向华北路桥股份有限公司（以下简称“公司”）下发了《西岭县政府采购项目中标通知书》，中标金额为人民币8,000万元。',
+    );
+    assert.equal(sent.records[0]?.甲方?.text, '西岭县环境卫生管理局');
+    const disclosed = await records(
+      '公司近日签署西岭港码头扩建工程施工合同，合同金额为人民币2.3亿元。\n本次交易对方为西岭港务集团有限公司，与公司不存在关联关系。',
+      '华北路桥股份有限公司重大合同公告',
+    );
+    assert.equal(disclosed.records[0]?.甲方?.text, '西岭港务集团有限公司');
+    // "交易对方为X的全资子公司": X owns the counterparty and is not it
+    const owner = await records(
+      '公司近日签署西岭港码头扩建工程施工合同，合同金额为人民币2.3亿元。\n由于交易对方为西岭港务集团有限公司（以下简称“港务集团”）的全资子公司，本次交易构成关联交易。',
+      '华北路桥股份有限公司重大合同公告',
+    );
+    assert.notEqual(owner.records[0]?.甲方?.text, '西岭港务集团有限公司');
+  });
+
+  it('names a project by the full name the text gives, not the short name it defines', async () => {
+    const { text, records: found } = await records(
+      '公司参与了“东湖市轨道交通2号线工程站台门设备采购及安装项目”（以下简称“东湖站台门项目”或“项目”）的投标。近日，公司接到东湖市轨道交通有限公司通知，本公司被定为东湖站台门项目的预中标单位，中标金额为6,292万元。',
+      '华北路桥股份有限公司关于东湖站台门项目的预中标公告',
+    );
+    const r = found[0];
+    assert.ok(r);
+    assert.equal(r.项目名称?.text, '东湖市轨道交通2号线工程站台门设备采购及安装项目');
+    assertOffsets(text, r);
+  });
+
+  it('takes the lead of a consortium we joined as a partner, with dashes spaced out', async () => {
+    const led = await records(
+      [
+        '公司近日收到西岭县水利局发来的《中标通知书》，确认公司为西岭县水系治理PPP项目的中标联合体，中标金额为人民币9.8亿元。',
+        '2、中标联合体：牵头人——西岭水利投资集团有限公司；联合体成员— —东方勘测设计研究院有限公司、华北路桥股份有限公司、西岭水电工程局有限公司',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      led.records[0]?.联合体成员?.map((m) => m.text),
+      ['西岭水利投资集团有限公司', '东方勘测设计研究院有限公司', '西岭水电工程局有限公司'],
+    );
+    const ours = await records(
+      [
+        '公司近日收到西岭县水利局发来的《中标通知书》，确认公司为西岭县水系治理PPP项目的中标联合体，中标金额为人民币9.8亿元。',
+        '2、中标联合体：牵头人——华北路桥股份有限公司；联合体成员——东方勘测设计研究院有限公司',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      ours.records[0]?.联合体成员?.map((m) => m.text),
+      ['东方勘测设计研究院有限公司'],
+    );
+  });
+
+  it("takes the subsidiary introduced as 下属公司 or 本公司下属 as the winner, not another company's 下属", async () => {
+    const named = await records(
+      '近日，本公司下属西岭市第四建筑有限公司中标东湖国际中心总承包工程，中标价为人民币12.5亿元。',
+    );
+    assert.equal(named.records[0]?.乙方?.text, '西岭市第四建筑有限公司');
+    const firm = await records(
+      '华北路桥股份有限公司（以下简称“公司”）下属公司西岭节水装备有限公司（以下简称“西岭节水”）被确定为东湖农田整治项目的中标人，中标金额为人民币1.2亿元。',
+    );
+    assert.equal(firm.records[0]?.乙方?.text, '西岭节水装备有限公司');
+    const theirs = await records(
+      '公司中标东湖光伏电站设备采购项目，中标金额为人民币3.2亿元。\n从对手方来看，东方新能源有限公司下属东方新能源香港有限公司与西岭能源的合资公司为项目业主。',
+    );
+    assert.equal(theirs.records[0]?.乙方?.text, '华北路桥股份有限公司');
+  });
 });
