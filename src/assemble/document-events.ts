@@ -221,6 +221,8 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     if (role && kind === 'date') {
       const after = event.sentenceText.slice(at + a.text.length);
       if (OUTLET_DATELINE_AFTER.test(after)) continue;
+      // A date read with the 晚 of 晚间 (7月30日晚|间公告) is the notice's, which the document's notice date gives whole.
+      if (/[晚早]$/.test(a.text) && DISCLOSURE_AFTER.test(after.replace(/^间/, ''))) continue;
       if (DISCLOSURE_AFTER.test(after))
         role = DISCLOSURE_ROLES.find((r) => info.documentRoles.has(r)) ?? role;
     }

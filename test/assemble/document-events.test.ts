@@ -267,6 +267,19 @@ describe('record roles read from the wording', () => {
     assert.equal(roles(record).披露时间, '2025-03-18');
   });
 
+  it('reads no release in a pledge still outstanding or in a pledge risk being resolved', () => {
+    const typeOf = (text: string) =>
+      toRecordMention(event('质押', text, '质押', [['sub-per', '周建平', 'p']]), {
+        ...ctx,
+        kind: 'news',
+        sentenceStarts,
+      })?.documentType;
+    // Both are standing pledges: no release, and no new pledge either.
+    assert.equal(typeOf('周建平仍有未解押的股票质押1,200万股。'), undefined);
+    assert.equal(typeOf('周建平正与质权人协商化解质押的公司股份面临的平仓风险。'), undefined);
+    assert.equal(typeOf('周建平近日解除质押1,200万股。'), '解除质押');
+  });
+
   it('tells the pledge from the release when one title announces both', () => {
     const title = '关于控股股东部分股份质押及解除质押的公告';
     const pledgeMention = event('质押', title, '质押', []);

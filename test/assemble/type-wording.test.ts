@@ -67,6 +67,52 @@ describe('a pledge stated as a holding', () => {
     );
   });
 
+  it('reads pledges still outstanding or facing liquidation as no pledge', () => {
+    assert.equal(reason('截至6月8日，A股中有3000只股票有未解押的股票质押，占比为80%。'), 'holding-status');
+    assert.equal(reason('远山控股尚未解除质押的股份为1,000万股。'), 'holding-status');
+    assert.equal(reason('双方正在协商化解质押的公司股份面临的平仓风险。'), 'holding-status');
+  });
+
+  it('reads pledged shares described as a position in the pledge clause as no pledge', () => {
+    assert.equal(
+      reason('不过，星河所持有的约6000万股已处于质押状态，其余股份处于冻结状态。'),
+      'holding-status',
+    );
+    assert.equal(reason('其中已质押股份5000万股，占远山集团持有公司股份比例为20%。'), 'holding-status');
+    assert.equal(reason('据报道，张某持有的8亿股中7.9亿股被质押，质押比例达到98%。'), 'holding-status');
+    assert.equal(
+      reason('公告显示，张某质押给某证券的2000万股公司股份的预警线为7.5元/股。'),
+      'holding-status',
+    );
+    assert.equal(reason('公司接到控股股东通知，其质押的公司股票已接近警戒线。'), 'holding-status');
+    assert.equal(reason('远山投资声称，公司是星河矿业100%股权的质押权人。'), 'holding-status');
+    assert.equal(reason('融入方可用的质押券不足时需补足。'), 'holding-status');
+    assert.equal(
+      reason('由于甲、乙质押于某证券的公司股份涉及违约，某证券拟进行违约处置。'),
+      'holding-status',
+    );
+    assert.equal(
+      reason('张某持有公司1亿股股份，占总股本的20%，其中9000万股已质押给金融机构。'),
+      'holding-status',
+    );
+    assert.equal(reason('其中：质押2000万股，占公司总股本的10%。'), 'holding-status');
+  });
+
+  it('reads a liquidation risk removed as no release', () => {
+    const release = (sentence: string) => notOfType('解除质押', sentence, sentence.indexOf('解除'));
+    assert.equal(release('张某通过提前还款的方式解除质押平仓风险，公司股票复牌。'), 'risk-removed');
+    assert.equal(release('张某近日解除质押500万股。'), undefined);
+  });
+
+  it('leaves a pledge made against the line, or one told beside a position', () => {
+    assert.equal(reason('因股价下跌触及平仓线，张某补充质押500万股。'), undefined);
+    assert.equal(
+      reason('张某将其持有的1000万股质押给某证券股份有限公司，本次质押后累计质押3000万股。'),
+      undefined,
+    );
+    assert.equal(reason('股东张某向某证券合计质押800万股，占总股本1.2%。'), undefined);
+  });
+
   it('leaves a pledge made as an event', () => {
     assert.equal(reason('远山控股于2024年3月5日将其持有的2,000万股质押给星河证券。'), undefined);
     assert.equal(reason('获悉赵一波将其所持有公司的部分股份进行了补充质押，补充质押40万股。'), undefined);
