@@ -9,8 +9,8 @@ import type { DocumentKind } from '../vocabulary/document-kinds.js';
 /**
  * A pledge stated as a holding, not as an event: a status as of a date (截至…已质押, 截至…已将2.29亿股股份质押, 存在股份质押),
  * pledged shares' standing against the liquidation line (质押的5162万股股票已跌破平仓线, 质押的股份面临平仓风险), pledges
- * still outstanding (未解押的股票质押), a figure read from a periodic
- * report (据…一季报显示), or an earlier filing a news story recalls (2017年9月一则公告显示).
+ * still outstanding (未解押的股票质押), a figure read from a periodic report (据…一季报显示), or an earlier filing a
+ * news story recalls (2017年9月一则公告显示).
  */
 const PLEDGE_STATUS =
   /^截至[^，,。]{0,20}[，,][^。]{0,40}?(?:已|累计)(?:[^。]{0,6}|[^。，,]{0,14})质押|存在(?:股份|股权)?质押|质押的[^。，,]{0,16}(?:(?:跌破|触及|逼近|接近)(?:平仓线|预警线)|(?:面临|存在)[^。，,]{0,6}平仓风险)|未(?:解押|解除质押)|(?:年报|季报|半年报|中报|年度报告)(?:中)?显示|\d{4}年[^，,。]{0,6}一则公告/;
@@ -18,12 +18,12 @@ const PLEDGE_STATUS =
  * Pledged shares described, in the pledge's own clause, as a position rather than pledged now: held in pledge
  * (处于质押状态, 已质押股份, 被质押, 质押比例), measured against the warning or liquidation line (预警线, 警戒线,
  * 平仓线, 平仓风险, 违约处置), shares pledged earlier named as a thing (质押给某证券的2000万股…), a party said to
- * hold a pledge (是…的质押权人), the pledged part of a holding (持有…，其中…已质押给…), or a bond repo's collateral
- * (质押券, 质押式回购). A supplementary pledge made
- * against the line (补充质押) is an event.
+ * hold a pledge (是…的质押权人), the pledged part of a holding (持有…，其中…已质押给…) or its running total (累计质押),
+ * or a bond repo's collateral (质押券, 质押式回购). A supplementary pledge made against the line (补充质押) is an
+ * event.
  */
 const PLEDGE_STANDING =
-  /处于质押|(?:已|被)质押(?!给|予|于)|质押(?:比例|率)|(?:预警|警戒|平仓)线|平仓风险|违约处置|质押(?:给|予|于)[^，,。；;]{1,24}?的[^，,。；;]{0,12}?股|(?:是|为)[^，,。；;]{0,24}?的?(?:质押权人|质权人)|质押券|质押式|其中[：:]?[^，,。；;]{0,16}?质押/;
+  /处于质押|(?:已|被)质押(?!给|予|于)|质押(?:比例|率)|(?:预警|警戒|平仓)线|平仓风险|违约处置|质押(?:给|予|于)[^，,。；;]{1,24}?的[^，,。；;]{0,12}?股|(?:是|为)[^，,。；;]{0,24}?的?(?:质押权人|质权人)|质押券|质押式|其中[：:]?[^，,。；;]{0,16}?质押|累计质押/;
 const PLEDGE_MADE = /补充质押/;
 /** A pledge's liquidation risk removed (解除质押平仓风险) is no release. */
 const RISK_REMOVED = /解除[^，,。；;]{0,8}风险/;

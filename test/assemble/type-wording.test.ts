@@ -96,6 +96,7 @@ describe('a pledge stated as a holding', () => {
       'holding-status',
     );
     assert.equal(reason('其中：质押2000万股，占公司总股本的10%。'), 'holding-status');
+    assert.equal(reason('远山控股及其一致行动人共持有公司股份2.58亿股，累计质押2.5亿股。'), 'holding-status');
   });
 
   it('reads a liquidation risk removed as no release', () => {
