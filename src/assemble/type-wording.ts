@@ -39,6 +39,10 @@ const SHARES_OR_EQUITY = /股权|股票|股本|[\d万亿千百A-HＡ-Ｈ]股|股
  */
 const NO_OFFICER_CHANGE = /重选|重選|连任|連任|留任|膺选|膺選|\d{2}\s*[岁歲][，,]|袍金|委任代表|受委代表/;
 /**
+ * A change a story sets before its news (此前，…离职; 去年7月30日，在…离任后): background to what the story reports.
+ */
+const EARLIER_CHANGE = /^(?:此前|早前|去年|前年)/;
+/**
  * Posts of government and politics (a president, a mayor, a minister's chief of staff): 高管变动 is a change of
  * a company's officers; a sentence with these and no company in it tells of a state's.
  */
@@ -232,6 +236,7 @@ export function notOfType(
       return SHARES_OR_EQUITY.test(sentence) ? undefined : 'no-shares';
     case '高管变动':
       if (NO_OFFICER_CHANGE.test(sentence)) return 'no-change-of-post';
+      if (kind !== 'announcement' && EARLIER_CHANGE.test(sentence)) return 'earlier-change';
       return PUBLIC_OFFICE.test(sentence) && !COMPANY_WORD.test(sentence) ? 'public-office' : undefined;
     case '投资':
       // A fund buying stocks (基金经理…买入, 重仓) is a market flow, no investment in a company.

@@ -119,3 +119,21 @@ describe('a pledge stated as a holding', () => {
     assert.equal(reason('获悉赵一波将其所持有公司的部分股份进行了补充质押，补充质押40万股。'), undefined);
   });
 });
+
+describe('an officer change a story sets before its news', () => {
+  const reason = (sentence: string, kind: 'news' | 'announcement' = 'news') =>
+    notOfType('高管变动', sentence, sentence.indexOf('离'), kind);
+
+  it('reads a change told as what came before (此前, 去年) as background in news', () => {
+    assert.equal(reason('此前，远山证券前任董事长张某在今年初离职。'), 'earlier-change');
+    assert.equal(
+      reason('去年7月30日，在原总经理张某因个人原因离任后，由董事长李某代任总经理职务。'),
+      'earlier-change',
+    );
+  });
+
+  it('leaves the news itself, and a filing', () => {
+    assert.equal(reason('远山证券公告，总经理张某因个人原因离职。'), undefined);
+    assert.equal(reason('此前，总经理张某因个人原因离职。', 'announcement'), undefined);
+  });
+});
