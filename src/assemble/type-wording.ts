@@ -39,7 +39,8 @@ const SHARES_OR_EQUITY = /股权|股票|股本|[\d万亿千百A-HＡ-Ｈ]股|股
  */
 const NO_OFFICER_CHANGE = /重选|重選|连任|連任|留任|膺选|膺選|\d{2}\s*[岁歲][，,]|袍金|委任代表|受委代表/;
 /**
- * A change a story sets before its news (此前，…离职; 去年7月30日，在…离任后): background to what the story reports.
+ * A change of post or holding a story sets before its news (此前，…离职; 去年7月30日，在…离任后; 此前，某某曾减持…):
+ * background to what the story reports.
  */
 const EARLIER_CHANGE = /^(?:此前|早前|去年|前年)/;
 /**
@@ -245,6 +246,7 @@ export function notOfType(
     case '股东减持':
       if (MARKET_FLOW.test(sentence)) return 'market-flow';
       if (RANKED.test(sentence)) return 'ranking';
+      if (kind !== 'announcement' && EARLIER_CHANGE.test(sentence)) return 'earlier-trade';
       return BONDS.test(sentence) ? 'bonds' : undefined;
     case '行政处罚':
       if (PENALTY_TALLY.test(sentence)) return 'penalty-tally';

@@ -137,3 +137,13 @@ describe('an officer change a story sets before its news', () => {
     assert.equal(reason('此前，总经理张某因个人原因离职。', 'announcement'), undefined);
   });
 });
+
+describe('a trade a story sets before its news', () => {
+  it('reads a holder’s earlier trade (此前, 去年) as background in news only', () => {
+    const sentence = '此前，远山控股曾于去年12月减持星河科技5%股份。';
+    assert.equal(notOfType('股东减持', sentence, sentence.indexOf('减持'), 'news'), 'earlier-trade');
+    assert.equal(notOfType('股东减持', sentence, sentence.indexOf('减持'), 'announcement'), undefined);
+    const news = '远山控股公告，拟减持星河科技不超过5%股份。';
+    assert.equal(notOfType('股东减持', news, news.indexOf('减持'), 'news'), undefined);
+  });
+});
