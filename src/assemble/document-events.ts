@@ -85,9 +85,10 @@ const DISCLOSURE_ROLES = ['披露时间', '披露日期'];
 const DISCLOSURE_AFTER = /^(晚间|早间|晚)?(公告|发布公告|披露|发布|公开信息显示)/;
 /**
  * A date whose clause tells that a plan was put forward or a holder's letter received (2021年8月13日，某某提出减持计划;
- * 于1月21日收到…告知函): the day of a notice, not the day a trade was done.
+ * 于1月21日收到…告知函): the day of a notice, not the day a trade was done (截至…，减持计划实施完毕 is that day).
  */
-const NOTICE_CLAUSE = /^[^，,。；;]{0,30}?(?:提出|收到|接到|告知函|计划)/;
+const NOTICE_CLAUSE =
+  /^[^，,。；;]{0,30}?(?:提出|收到|接到|告知函|计划(?!已?(?:实施)?(?:完毕|完成|届满|到期)))/;
 /** Words after a date that make it an outlet's dateline (1月19日讯): the item's date, no date of the event. */
 const OUTLET_DATELINE_AFTER = /^(讯|电|消息)/;
 /**

@@ -740,6 +740,11 @@ describe('record roles read from the wording', () => {
       '2021年1月21日',
     );
     assert.equal(roles(letter).交易完成时间, undefined);
+    const completed = reduction(
+      '截至2021年12月31日，公司股东周建平本次减持计划实施完毕，共减持152万股。',
+      '2021年12月31日',
+    );
+    assert.equal(roles(completed).交易完成时间, '2021年12月31日');
     const done = reduction('周建平于2021年1月21日通过集中竞价减持152万股。', '2021年1月21日');
     assert.equal(roles(done).交易完成时间, '2021年1月21日');
   });
