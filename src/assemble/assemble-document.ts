@@ -91,7 +91,11 @@ export function assembleDocument({
     if (contracts.length > 0 && CONTRACT_TYPES.has(mention.documentType)) continue;
     if (ruled.has(mention.documentType)) continue;
     const start = ctx.sentenceStarts[mention.mention.sentence] ?? 0;
-    const named = withWholeNames(mention, start, { documentId: ctx.documentId, issuerKey: issuer?.key });
+    const named = withWholeNames(mention, start, {
+      documentId: ctx.documentId,
+      issuerKey: issuer?.key,
+      documentText: parsed.text,
+    });
     for (const person of named.people) if (!entities.has(person.key)) entities.set(person.key, person);
     mentions.push(withPenaltyRoles(withSentenceRoles(named.mention, start, eventTypes), start));
   }

@@ -88,6 +88,12 @@ const ISSUER_SIDE: Readonly<Record<string, [issuerSide: string, otherSide: strin
 const DISCLOSURE_ROLES = ['披露时间', '披露日期'];
 /** Words after a date that make it the day of a disclosure (8月5日晚间公告, 5月15日公开信息显示). */
 const DISCLOSURE_AFTER = /^(晚间|早间|晚)?(公告|发布公告|披露|发布|公开信息显示)/;
+/**
+ * A date whose clause tells that a plan was put forward or a holder's letter received (2021年8月13日，某某提出减持计划;
+ * 于1月21日收到…告知函): the day of a notice, not the day a trade was done (截至…，减持计划实施完毕 is that day).
+ */
+const NOTICE_CLAUSE =
+  /^[^，,。；;]{0,30}?(?:提出|收到|接到|告知函|计划(?!已?(?:实施)?(?:完毕|完成|届满|到期)))/;
 /** Words after a date that make it an outlet's dateline (1月19日讯): the item's date, no date of the event. */
 const OUTLET_DATELINE_AFTER = /^(讯|电|消息)/;
 /**
@@ -234,6 +240,9 @@ export function toRecordMention(event: SentenceEvent, ctx: AssembleContext): Rec
     if (role && kind === 'date') {
       const after = event.sentenceText.slice(at + a.text.length);
       if (OUTLET_DATELINE_AFTER.test(after)) continue;
+      if (role === '交易完成时间' && NOTICE_CLAUSE.test(after.replace(/^[，,]/, ''))) continue;
+      // A date read with the 晚 of 晚间 (7月30日晚|间公告) is the notice's, which the document's notice date gives whole.
+      if (/[晚早]$/.test(a.text) && DISCLOSURE_AFTER.test(after.replace(/^间/, ''))) continue;
       if (DISCLOSURE_AFTER.test(after))
         role = DISCLOSURE_ROLES.find((r) => info.documentRoles.has(r)) ?? role;
     }

@@ -15,8 +15,9 @@ export interface Retyped {
   issuerRole?: string;
 }
 
+/** A release; not one still outstanding (未解押的质押) nor a pledge's risk being resolved (化解质押风险). */
 const RELEASE =
-  /解除(股份|股票)?质押|解押|解质|质押(的)?解除|解除.{0,10}质押|质押.{0,4}到期.{0,4}(购回|解除)/;
+  /(?<![未化])(?:解除(股份|股票)?质押|解押|解质|质押(的)?解除|解除.{0,10}质押|质押.{0,4}到期.{0,4}(购回|解除))/;
 /** A new pledge told beside a release (办理了质押业务…及解除质押): then only the trigger's own words decide. */
 const FRESH_PLEDGE = /(?<!解除(股份)?)质押(手续|业务|登记)|质押(及|和|与|、|以及)(部分)?(股份)?解除/;
 /** A pledge coordinated with a release over one object (此次质押及解除质押435万股): the figures are both events'. */

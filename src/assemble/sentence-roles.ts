@@ -201,25 +201,54 @@ const WHOLE_NAME = new RegExp(`^${PERSON_NAME}(?=[和、，,及与（(]|先生|�
 /** An honorific right after a name: the name ends there (陈某兵先生), so a shorter reading (陈某) was cut. */
 const HONORIFIC_NEXT = /^(?:先生|女士)/u;
 
+/** How often `part` is written in `text`. */
+function occurrences(text: string, part: string): number {
+  let n = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) n++;
+  return n;
+}
+
+/** What ends a name where the document writes it: a mark, a conjunction or an honorific. */
+const NAME_ENDS = /^(?:[和、，,。及与（(；;：:\s]|先生|女士)/u;
+
 /**
- * The mention with each person the model cut to a surname (刘 for 刘多元), or short of the last given-name
- * character before an honorific (陈某 of 陈某兵先生), named as the sentence writes them, and the people so
- * named, for the document's entities.
+ * A two-character reading the document always writes with the same third character after it, more than once
+ * and at least once where the name plainly ends (李伍波 of 聘任李伍波为…, 相关人员简历李伍波，…): the model cut that
+ * person's name. 王涛先生 or 徐刚拟增持 add nothing: 先 and 拟 end no name.
+ */
+function writtenLonger(reading: string, next: string, documentText: string | undefined): string | undefined {
+  if (!documentText || reading.length !== 2 || !/^\p{Script=Han}$/u.test(next)) return undefined;
+  const name = reading + next;
+  const times = occurrences(documentText, name);
+  if (times < 2 || times !== occurrences(documentText, reading) || !isPersonName(name)) return undefined;
+  for (let at = documentText.indexOf(name); at >= 0; at = documentText.indexOf(name, at + 1))
+    if (NAME_ENDS.test(documentText.slice(at + name.length))) return name;
+  return undefined;
+}
+
+/**
+ * The mention with each person the model cut to a surname (刘 for 刘多元), short of the last given-name
+ * character before an honorific (陈某 of 陈某兵先生), or short of the character the document always writes
+ * after the reading (writtenLonger), named as the sentence writes them, and the people so named, for the
+ * document's entities.
  */
 export function withWholeNames(
   mention: RecordMention,
   sentenceStart: number,
-  scope: { documentId: string; issuerKey?: string | undefined },
+  scope: { documentId: string; issuerKey?: string | undefined; documentText?: string },
 ): { mention: RecordMention; people: LinkedEntity[] } {
   const people: LinkedEntity[] = [];
   const args = mention.arguments.map((a) => {
     // A lone surname is no name the linker could place, so it comes without a label.
     if ((a.label && a.label !== 'Person') || a.text.length > 2 || a.inferred) return a;
     const from = a.start - sentenceStart;
-    const name = WHOLE_NAME.exec(mention.sentenceText.slice(from))?.[0];
+    const after = mention.sentenceText.slice(from + a.text.length);
+    const cut = writtenLonger(a.text, after.charAt(0), scope.documentText);
+    const whole = WHOLE_NAME.exec(mention.sentenceText.slice(from))?.[0];
+    const name = cut ?? whole;
     if (!name || name.length <= a.text.length || !name.startsWith(a.text) || !isPersonName(name)) return a;
     const honorific = HONORIFIC_NEXT.test(mention.sentenceText.slice(from + name.length));
-    if (a.text.length > 1 && !honorific) return a;
+    if (!cut && a.text.length > 1 && !honorific) return a;
     const company = a.entityKey ? personCompanyKey(a.entityKey) : scope.issuerKey;
     const person = personIn(name, company, scope.documentId);
     people.push(person);

@@ -8,11 +8,25 @@ import type { DocumentKind } from '../vocabulary/document-kinds.js';
 
 /**
  * A pledge stated as a holding, not as an event: a status as of a date (截至…已质押, 截至…已将2.29亿股股份质押, 存在股份质押),
- * pledged shares' standing against the liquidation line (质押的5162万股股票已跌破平仓线), a figure read from a periodic
- * report (据…一季报显示), or an earlier filing a news story recalls (2017年9月一则公告显示).
+ * pledged shares' standing against the liquidation line (质押的5162万股股票已跌破平仓线, 质押的股份面临平仓风险), pledges
+ * still outstanding (未解押的股票质押), a figure read from a periodic report (据…一季报显示), or an earlier filing a
+ * news story recalls (2017年9月一则公告显示).
  */
 const PLEDGE_STATUS =
-  /^截至[^，,。]{0,20}[，,][^。]{0,40}?(?:已|累计)(?:[^。]{0,6}|[^。，,]{0,14})质押|存在(?:股份|股权)?质押|质押的[^。，,]{0,16}(?:跌破|触及|逼近|接近)(?:平仓线|预警线)|(?:年报|季报|半年报|中报|年度报告)(?:中)?显示|\d{4}年[^，,。]{0,6}一则公告/;
+  /^截至[^，,。]{0,20}[，,][^。]{0,40}?(?:已|累计)(?:[^。]{0,6}|[^。，,]{0,14})质押|存在(?:股份|股权)?质押|质押的[^。，,]{0,16}(?:(?:跌破|触及|逼近|接近)(?:平仓线|预警线)|(?:面临|存在)[^。，,]{0,6}平仓风险)|未(?:解押|解除质押)|(?:年报|季报|半年报|中报|年度报告)(?:中)?显示|\d{4}年[^，,。]{0,6}一则公告/;
+/**
+ * Pledged shares described, in the pledge's own clause, as a position rather than pledged now: held in pledge
+ * (处于质押状态, 已质押股份, 被质押, 质押比例), measured against the warning or liquidation line (预警线, 警戒线,
+ * 平仓线, 平仓风险, 违约处置), shares pledged earlier named as a thing (质押给某证券的2000万股…), a party said to
+ * hold a pledge (是…的质押权人), the pledged part of a holding (持有…，其中…已质押给…) or its running total (累计质押),
+ * or a bond repo's collateral (质押券, 质押式回购). A supplementary pledge made against the line (补充质押) is an
+ * event.
+ */
+const PLEDGE_STANDING =
+  /处于质押|(?:已|被)质押(?!给|予|于)|质押(?:比例|率)|(?:预警|警戒|平仓)线|平仓风险|违约处置|质押(?:给|予|于)[^，,。；;]{1,24}?的[^，,。；;]{0,12}?股|(?:是|为)[^，,。；;]{0,24}?的?(?:质押权人|质权人)|质押券|质押式|其中[：:]?[^，,。；;]{0,16}?质押|累计质押/;
+const PLEDGE_MADE = /补充质押/;
+/** A pledge's liquidation risk removed (解除质押平仓风险) is no release. */
+const RISK_REMOVED = /解除[^，,。；;]{0,8}风险/;
 /** A ruling asked for (请求裁决, 要求判令) or waited for (等待判决结果) is no ruling. */
 const RULING_ASKED = /(?:请求|要求|诉请|申请)(?:法院|仲裁庭|仲裁委员会)?(?:依法)?$/;
 const RULING_AWAITED = /等待(?:法院)?(?:判决|裁决|宣判|仲裁)|尚未(?:判决|裁决|宣判|作出判决)|待(?:法院)?判决/;
@@ -24,6 +38,11 @@ const SHARES_OR_EQUITY = /股权|股票|股本|[\d万亿千百A-HＡ-Ｈ]股|股
  * circular's meeting rules.
  */
 const NO_OFFICER_CHANGE = /重选|重選|连任|連任|留任|膺选|膺選|\d{2}\s*[岁歲][，,]|袍金|委任代表|受委代表/;
+/**
+ * A change of post or holding a story sets before its news (此前，…离职; 去年7月30日，在…离任后; 此前，某某曾减持…):
+ * background to what the story reports.
+ */
+const EARLIER_CHANGE = /^(?:此前|早前|去年|前年)/;
 /**
  * Posts of government and politics (a president, a mayor, a minister's chief of staff): 高管变动 is a change of
  * a company's officers; a sentence with these and no company in it tells of a state's.
@@ -204,8 +223,13 @@ export function notOfType(
     if (!ANNOUNCED.test(before) && MEANS_OPENS.test(before)) return 'means';
   }
   switch (documentType) {
-    case '质押':
-      return PLEDGE_STATUS.test(sentence) ? 'holding-status' : undefined;
+    case '质押': {
+      if (PLEDGE_STATUS.test(sentence)) return 'holding-status';
+      const clause = clauseAround(sentence, triggerAt);
+      return PLEDGE_STANDING.test(clause) && !PLEDGE_MADE.test(clause) ? 'holding-status' : undefined;
+    }
+    case '解除质押':
+      return RISK_REMOVED.test(clauseAround(sentence, triggerAt)) ? 'risk-removed' : undefined;
     case '判决':
       if (RULING_ASKED.test(sentence.slice(Math.max(0, triggerAt - 12), triggerAt))) return 'ruling-asked';
       return RULING_AWAITED.test(sentence) ? 'ruling-awaited' : undefined;
@@ -213,6 +237,7 @@ export function notOfType(
       return SHARES_OR_EQUITY.test(sentence) ? undefined : 'no-shares';
     case '高管变动':
       if (NO_OFFICER_CHANGE.test(sentence)) return 'no-change-of-post';
+      if (kind !== 'announcement' && EARLIER_CHANGE.test(sentence)) return 'earlier-change';
       return PUBLIC_OFFICE.test(sentence) && !COMPANY_WORD.test(sentence) ? 'public-office' : undefined;
     case '投资':
       // A fund buying stocks (基金经理…买入, 重仓) is a market flow, no investment in a company.
@@ -221,6 +246,7 @@ export function notOfType(
     case '股东减持':
       if (MARKET_FLOW.test(sentence)) return 'market-flow';
       if (RANKED.test(sentence)) return 'ranking';
+      if (kind !== 'announcement' && EARLIER_CHANGE.test(sentence)) return 'earlier-trade';
       return BONDS.test(sentence) ? 'bonds' : undefined;
     case '行政处罚':
       if (PENALTY_TALLY.test(sentence)) return 'penalty-tally';

@@ -267,6 +267,19 @@ describe('record roles read from the wording', () => {
     assert.equal(roles(record).披露时间, '2025-03-18');
   });
 
+  it('reads no release in a pledge still outstanding or in a pledge risk being resolved', () => {
+    const typeOf = (text: string) =>
+      toRecordMention(event('质押', text, '质押', [['sub-per', '周建平', 'p']]), {
+        ...ctx,
+        kind: 'news',
+        sentenceStarts,
+      })?.documentType;
+    // Both are standing pledges: no release, and no new pledge either.
+    assert.equal(typeOf('周建平仍有未解押的股票质押1,200万股。'), undefined);
+    assert.equal(typeOf('周建平正与质权人协商化解质押的公司股份面临的平仓风险。'), undefined);
+    assert.equal(typeOf('周建平近日解除质押1,200万股。'), '解除质押');
+  });
+
   it('tells the pledge from the release when one title announces both', () => {
     const title = '关于控股股东部分股份质押及解除质押的公告';
     const pledgeMention = event('质押', title, '质押', []);
@@ -699,6 +712,41 @@ describe('record roles read from the wording', () => {
     );
     const noticed = pledge('某某公司1月19日晚间公告，其股东周建平质押了600万股。', '1月19日', '1月19日');
     assert.equal(roles(noticed).披露时间, '1月19日');
+    // The model's date can take the 晚 of 晚间 in: still the notice's day, given whole by the notice date.
+    const evening = pledge('某某公司1月19日晚间公告，其股东周建平质押了600万股。', '1月19日晚', '1月19日');
+    assert.equal(roles(evening).披露时间, '1月19日');
+    assert.ok(!evening?.arguments.some((a) => a.text === '1月19日晚'));
+  });
+
+  it('reads the day a reduction plan was put forward or a holder’s letter received as no day of the trade', () => {
+    const reduction = (sentence: string, date: string) =>
+      mergeDocumentEvents(
+        [
+          event('减持', sentence, '减持', [
+            ['sub', '周建平', 'p'],
+            ['date', date],
+            ['number', '152万股'],
+          ]),
+        ],
+        { ...ctx, kind: 'news', publishedAt: undefined },
+      )[0];
+    const planned = reduction(
+      '2021年8月13日，某某公司股东周建平提出减持计划，拟减持不超过152万股。',
+      '2021年8月13日',
+    );
+    assert.equal(roles(planned).交易完成时间, undefined);
+    const letter = reduction(
+      '公司于2021年1月21日收到周建平出具的告知函，周建平已减持152万股。',
+      '2021年1月21日',
+    );
+    assert.equal(roles(letter).交易完成时间, undefined);
+    const completed = reduction(
+      '截至2021年12月31日，公司股东周建平本次减持计划实施完毕，共减持152万股。',
+      '2021年12月31日',
+    );
+    assert.equal(roles(completed).交易完成时间, '2021年12月31日');
+    const done = reduction('周建平于2021年1月21日通过集中竞价减持152万股。', '2021年1月21日');
+    assert.equal(roles(done).交易完成时间, '2021年1月21日');
   });
 
   it('writes the issuer as its officer’s company with its full name where the sentence gives the short name', () => {

@@ -176,6 +176,32 @@ describe('roles a mention’s own sentence states', () => {
     assert.equal(withWholeNames(run, 0, { documentId: 'n' }).mention, run);
   });
 
+  it('names a person the model cut short of the character the document always writes after the reading', () => {
+    const text = '董事会审议通过聘任赵伍波为公司总经理。';
+    const documentText = `${text}相关人员简历：赵伍波，男，1975年出生。`;
+    const cut = mention('高管变动', text, [['sub-per', '赵伍']]);
+    const named = withWholeNames(cut, 0, { documentId: 'n', issuerKey: '600001', documentText });
+    assert.deepEqual(
+      named.mention.arguments.map((a) => a.text),
+      ['赵伍波'],
+    );
+    // Written once, or also written alone, the reading may be the whole name.
+    const once = withWholeNames(cut, 0, { documentId: 'n', documentText: text });
+    assert.equal(once.mention, cut);
+    const alone = withWholeNames(cut, 0, {
+      documentId: 'n',
+      documentText: `${documentText}赵伍出席了会议，赵伍波主持。`,
+    });
+    assert.equal(alone.mention, cut);
+    // 先 of 先生 is no part of the name, however often the document writes it.
+    const sir = mention('高管变动', '王涛先生辞去总经理职务。', [['sub-per', '王涛']]);
+    const titled = withWholeNames(sir, 0, {
+      documentId: 'n',
+      documentText: '王涛先生辞去总经理职务。王涛先生任期内…',
+    });
+    assert.equal(titled.mention, sir);
+  });
+
   it('reads the stake an acquisition buys after its target', () => {
     const text = '某某科技拟以现金2亿元收购东海精工（以下简称“东海”）60%的股权，交易完成后成为控股子公司。';
     const m = mention('收购', text, [
