@@ -453,16 +453,25 @@ export class CompanyResolver {
     return undefined;
   }
 
-  /** The one known full name whose core starts or ends with a short mention ("华辰精密制造" → 华辰精密制造股份有限公司). */
+  /**
+   * The one known full name whose core starts or ends with a short mention ("华辰精密制造" → 华辰精密制造股份有限公司).
+   * A mention that is also the start of another company's short name (大唐控 of the 大唐控股 a report defines
+   * for 大唐电信科技产业控股有限公司, beside 大唐控股(香港)投资有限公司) may be that short name cut at a line end:
+   * two companies fit, so it stays a mention.
+   */
   private fullNameAround(short: string): LinkedEntity | undefined {
     const core = withoutListingPrefix(short).core;
     if (core.length < MIN_FRAGMENT) return undefined;
     const found = new Set<LinkedEntity>();
+    let cutOfOther = false;
     for (const entity of this.companies) {
       if (this.refused.get(entity)?.has(short)) continue;
-      if (this.formsOf(entity).full.some((n) => shortNameFits(n.core, core))) found.add(entity);
+      const forms = this.formsOf(entity);
+      if (forms.full.some((n) => shortNameFits(n.core, core))) found.add(entity);
+      else if (forms.unmarked.some((s) => s.length > core.length && s.startsWith(core) && !isFullName(s)))
+        cutOfOther = true;
     }
-    return found.size === 1 ? [...found][0] : undefined;
+    return found.size === 1 && !cutOfOther ? [...found][0] : undefined;
   }
 
   /**

@@ -112,6 +112,17 @@ describe('CompanyResolver', () => {
     assert.equal(ambiguous.resolve('启辰半导体'), undefined, 'two candidates: no merge');
   });
 
+  it("leaves a span that may be another company's short name cut at a line end a mention", () => {
+    const resolver = new CompanyResolver(undefined, []);
+    resolver.resolve('大唐电信科技产业控股有限公司');
+    resolver.resolve('大唐控股(香港)投资有限公司');
+    // Before the alias is stated, 大唐控 begins one known name only.
+    assert.equal(keyOf(resolver, '大唐控'), 'name:大唐控股(香港)投资有限公司');
+    resolver.addAlias('大唐电信科技产业控股有限公司', '大唐控股');
+    assert.equal(keyOf(resolver, '大唐控股'), 'name:大唐电信科技产业控股有限公司');
+    assert.equal(resolver.resolve('大唐控'), undefined, '大唐控股 cut, or the head of 大唐控股(香港)');
+  });
+
   it('gives a node known only by its short name its full name, but never merges two full names', () => {
     const known = [
       { key: 'name:启辰半导体', name: '启辰半导体', shortNames: ['启辰半导体'] },
