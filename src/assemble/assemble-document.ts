@@ -19,6 +19,7 @@ import {
 } from './contract-fields.js';
 import { mergeRecordMentions, type RecordMention, toRecordMention } from './document-events.js';
 import { notEventReason, notEventSections } from './not-event.js';
+import { withRecordPositions } from './person-positions.js';
 import { documentYear } from './recalled-history.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
 import { withSentenceRoles, withWholeNames } from './sentence-roles.js';
@@ -102,7 +103,8 @@ export function assembleDocument({
   const onTopic = mentions.filter(
     (m) => (!topics || topics.has(m.documentType)) && !titleCallsOffDeal(m.documentType, topic),
   );
-  return { ...rest, entities: [...entities.values()], events: mergeRecordMentions(onTopic, ctx) };
+  const events = mergeRecordMentions(onTopic, ctx);
+  return { ...rest, entities: withRecordPositions([...entities.values()], events), events };
 }
 
 /** The announcement's title, or a news item's headline (its first line, when short). */

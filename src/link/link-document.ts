@@ -32,7 +32,6 @@ import type {
 } from './graph-document.js';
 import { organizationCategory } from './organization-category.js';
 import {
-  addPositions,
   afterPeopleSplits,
   companyNamesOf,
   isPersonName,
@@ -321,7 +320,6 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
         }
         args.push({ ...base, role: a.role, roleKey: role.key, entityKey: entity.key, label: entity.label });
       }
-      addPositions(args, entities);
       sentenceEvents.push({
         type: event.type,
         typeKey: info.key,
