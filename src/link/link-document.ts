@@ -147,7 +147,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     names: lookupNames([...spans, ...listings.map((l) => l.name)], self),
     codes,
   });
-  const resolver = new CompanyResolver(self, known);
+  const resolver = new CompanyResolver(self, known, spans);
   resolver.noteNamesUsed(spans);
   resolver.noteRoleNounCuts(spansAfterRoleNoun(parsed.modelText, spans));
   if (issuer && covered && covered.key !== issuer.key)
