@@ -49,6 +49,12 @@ export interface Resolution {
   reason: ResolutionReason;
 }
 
+/**
+ * A branch's registered name: its company's name, then a place or line of business (宝硕股份氯碱分公司). A short
+ * name alone names the company, never one of its branches.
+ */
+const BRANCH = /(?:分公司|分行|支行|分所|营业部)$/;
+
 /** Short names shorter than this are too ambiguous to match inside another name ("中信", "万华"). */
 const MIN_FRAGMENT = 3;
 
@@ -481,7 +487,7 @@ export class CompanyResolver {
     for (const entity of this.companies) {
       if (this.refused.get(entity)?.has(short)) continue;
       const forms = this.formsOf(entity);
-      if (forms.full.some((n) => shortNameFits(n.core, core))) found.add(entity);
+      if (forms.full.some((n) => !BRANCH.test(n.name) && shortNameFits(n.core, core))) found.add(entity);
       else if (forms.unmarked.some((s) => s.length > core.length && s.startsWith(core) && !isFullName(s)))
         cutOfOther = true;
     }

@@ -155,6 +155,14 @@ describe('CompanyResolver', () => {
     assert.equal(both.issuer?.key, '900001');
   });
 
+  it("never takes a short name for a branch its company's name begins", () => {
+    const resolver = new CompanyResolver(undefined, []);
+    resolver.resolve('远山化工氯碱分公司');
+    assert.equal(resolver.resolve('远山化工'), undefined, 'the company, not its branch');
+    resolver.resolve('远山化工股份有限公司');
+    assert.equal(keyOf(resolver, '远山化工'), 'name:远山化工股份有限公司');
+  });
+
   it('gives a node known only by its short name its full name, but never merges two full names', () => {
     const known = [
       { key: 'name:启辰半导体', name: '启辰半导体', shortNames: ['启辰半导体'] },
