@@ -21,6 +21,7 @@ import { mergeRecordMentions, type RecordMention, toRecordMention } from './docu
 import { withoutRecalledRounds } from './financing-history.js';
 import { notEventReason, notEventSections } from './not-event.js';
 import { withPenaltyRoles } from './penalty-roles.js';
+import { withRecordPositions } from './person-positions.js';
 import { documentYear } from './recalled-history.js';
 import { type RuleRecord, ruleRecords } from './rule-records.js';
 import { withSentenceRoles, withWholeNames } from './sentence-roles.js';
@@ -108,8 +109,8 @@ export function assembleDocument({
   const onTopic = mentions.filter(
     (m) => (!topics || topics.has(m.documentType)) && !titleCallsOffDeal(m.documentType, topic),
   );
-  const news = withoutRecalledRounds(onTopic);
-  return { ...rest, entities: [...entities.values()], events: mergeRecordMentions(news, ctx) };
+  const events = mergeRecordMentions(withoutRecalledRounds(onTopic), ctx);
+  return { ...rest, entities: withRecordPositions([...entities.values()], events), events };
 }
 
 /** The announcement's title, or a news item's headline (its first line, when short). */

@@ -49,6 +49,12 @@ export interface Resolution {
   reason: ResolutionReason;
 }
 
+/**
+ * A branch's registered name: its company's name, then a place or line of business (宝硕股份氯碱分公司). A short
+ * name alone names the company, never one of its branches.
+ */
+const BRANCH = /(?:分公司|分行|支行|分所|营业部)$/;
+
 /** Short names shorter than this are too ambiguous to match inside another name ("中信", "万华"). */
 const MIN_FRAGMENT = 3;
 
@@ -82,9 +88,14 @@ export class CompanyResolver {
   /** Spans the model started at the 人 of a role noun (呈请人X有限公司): the name follows the 人. */
   private readonly roleNounCuts = new Set<string>();
 
+  /**
+   * `stated` are the names the document's text gives companies: a graph node of one of them may be the
+   * issuer its header names by short name only (see namedNodeOfIssuer).
+   */
   constructor(
     readonly issuer: LinkedEntity | undefined,
     known: readonly KnownCompany[],
+    stated: Iterable<string> = [],
   ) {
     // The issuer first: a graph node of the same code then adds its names to the issuer's entity.
     if (issuer) this.add(issuer);
@@ -92,6 +103,7 @@ export class CompanyResolver {
     // graph knows otherwise.
     const issuerKeyKnown = known.some((k) => k.key === issuer?.key);
     const listedIssuer = issuerKeyKnown ? undefined : listedNodeOfShortName(issuer, known);
+    const namedIssuer = issuerKeyKnown ? undefined : namedNodeOfIssuer(issuer, known, stated);
     for (const company of known) {
       const { notAliases, ...rest } = company;
       const entity: LinkedEntity = { label: 'Company', ...rest };
@@ -101,6 +113,14 @@ export class CompanyResolver {
       if (issuer && entity.key === issuer.key) target = issuer;
       // A news item's company named by its short name only (*ST美丽) is the one listed node of that name.
       if (company === listedIssuer) target = issuer as LinkedEntity;
+      // A news item's company named in full before any filing of it (name:X), then its filing, whose
+      // header gives a code and the short name only, stating X in its text: one company, which takes the
+      // full name, as it would had the filing come first.
+      if (issuer && company === namedIssuer) {
+        target = issuer;
+        issuer.shortNames = [...new Set([...(issuer.shortNames ?? []), issuer.name])];
+        issuer.name = company.name;
+      }
       // A node of the issuer's full name made before any filing of it gave its code, or, for a filing
       // whose header names its issuer without a code (an independent directors' statement), the
       // listed node of that full name.
@@ -453,16 +473,25 @@ export class CompanyResolver {
     return undefined;
   }
 
-  /** The one known full name whose core starts or ends with a short mention ("华辰精密制造" → 华辰精密制造股份有限公司). */
+  /**
+   * The one known full name whose core starts or ends with a short mention ("华辰精密制造" → 华辰精密制造股份有限公司).
+   * A mention that is also the start of another company's short name (大唐控 of the 大唐控股 a report defines
+   * for 大唐电信科技产业控股有限公司, beside 大唐控股(香港)投资有限公司) may be that short name cut at a line end:
+   * two companies fit, so it stays a mention.
+   */
   private fullNameAround(short: string): LinkedEntity | undefined {
     const core = withoutListingPrefix(short).core;
     if (core.length < MIN_FRAGMENT) return undefined;
     const found = new Set<LinkedEntity>();
+    let cutOfOther = false;
     for (const entity of this.companies) {
       if (this.refused.get(entity)?.has(short)) continue;
-      if (this.formsOf(entity).full.some((n) => shortNameFits(n.core, core))) found.add(entity);
+      const forms = this.formsOf(entity);
+      if (forms.full.some((n) => !BRANCH.test(n.name) && shortNameFits(n.core, core))) found.add(entity);
+      else if (forms.unmarked.some((s) => s.length > core.length && s.startsWith(core) && !isFullName(s)))
+        cutOfOther = true;
     }
-    return found.size === 1 ? [...found][0] : undefined;
+    return found.size === 1 && !cutOfOther ? [...found][0] : undefined;
   }
 
   /**
@@ -557,6 +586,34 @@ function listedNodeOfShortName(
   const fits = known.filter(
     (k) => (k.code || k.hkCode || k.bCode) && [k.name, ...k.shortNames].some((name) => core(name) === wanted),
   );
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/**
+ * The one graph node with no code, known by a full name the document states, whose core begins or ends
+ * with the short name of an issuer that has a code and whose header gives no full name (远山智能制造股份有限公司
+ * for 远山, code 900001): the node a news item made of the issuer before its filing was read. None when
+ * the issuer's full name is known, its short name is under three characters, or two nodes fit.
+ */
+function namedNodeOfIssuer(
+  issuer: LinkedEntity | undefined,
+  known: readonly KnownCompany[],
+  stated: Iterable<string>,
+): KnownCompany | undefined {
+  if (!issuer || codesOf(issuer).length === 0 || isFullName(cleanCompanyName(issuer.name))) return undefined;
+  const short = withoutListingPrefix(cleanCompanyName(issuer.name)).core;
+  if (short.length < MIN_FRAGMENT) return undefined;
+  const statedNames = new Set([...stated].map(cleanCompanyName));
+  const fits = known.filter((k) => {
+    const name = cleanCompanyName(k.name);
+    return (
+      !(k.code || k.hkCode || k.bCode) &&
+      isFullName(name) &&
+      statedNames.has(name) &&
+      !k.notAliases?.some((n) => cleanCompanyName(n) === short) &&
+      shortNameFits(nameCore(name), short)
+    );
+  });
   return fits.length === 1 ? fits[0] : undefined;
 }
 

@@ -32,7 +32,6 @@ import type {
 } from './graph-document.js';
 import { organizationCategory } from './organization-category.js';
 import {
-  addPositions,
   afterPeopleSplits,
   companyNamesOf,
   isPersonName,
@@ -148,7 +147,7 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     names: lookupNames([...spans, ...listings.map((l) => l.name)], self),
     codes,
   });
-  const resolver = new CompanyResolver(self, known);
+  const resolver = new CompanyResolver(self, known, spans);
   resolver.noteNamesUsed(spans);
   resolver.noteRoleNounCuts(spansAfterRoleNoun(parsed.modelText, spans));
   if (issuer && covered && covered.key !== issuer.key)
@@ -321,7 +320,6 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
         }
         args.push({ ...base, role: a.role, roleKey: role.key, entityKey: entity.key, label: entity.label });
       }
-      addPositions(args, entities);
       sentenceEvents.push({
         type: event.type,
         typeKey: info.key,

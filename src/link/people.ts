@@ -6,7 +6,7 @@ import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../vocabulary/surnames.js';
 import { isFullName, leadingPlace } from './company-name.js';
 import type { CompanyResolver } from './company-resolver.js';
 import type { KnownCompany } from './gazetteer.js';
-import type { EventArgumentRow, LinkedEntity } from './graph-document.js';
+import type { LinkedEntity } from './graph-document.js';
 import { analystPersonKey, personKey } from './person-key.js';
 
 /** A company this close (in characters) to a name in the same sentence is the person's context. */
@@ -475,20 +475,4 @@ export function positionInSentence(
   const whole = text.slice(start, span.end).trim();
   const end = start + (whole.split(/\s/)[0]?.length ?? whole.length);
   return { start, end, text: text.slice(start, end) };
-}
-
-/** Positions an event states for the people in it (高管变动: 高管职位 / 变动后职位). */
-export function addPositions(args: readonly EventArgumentRow[], entities: Map<string, LinkedEntity>): void {
-  const positions = args
-    .filter((a) => POSITION_ROLES.has(a.roleKey))
-    .map((a) => a.text.trim())
-    .filter((t) => t.length > 0 && t.length <= 20);
-  if (positions.length === 0) return;
-  for (const a of args) {
-    const person = a.label === 'Person' && a.entityKey ? entities.get(a.entityKey) : undefined;
-    if (!person) continue;
-    const list = person.positions ?? [];
-    for (const p of positions) if (!list.includes(p)) list.push(p);
-    person.positions = list;
-  }
 }

@@ -112,6 +112,57 @@ describe('CompanyResolver', () => {
     assert.equal(ambiguous.resolve('启辰半导体'), undefined, 'two candidates: no merge');
   });
 
+  it("leaves a span that may be another company's short name cut at a line end a mention", () => {
+    const resolver = new CompanyResolver(undefined, []);
+    resolver.resolve('大唐电信科技产业控股有限公司');
+    resolver.resolve('大唐控股(香港)投资有限公司');
+    // Before the alias is stated, 大唐控 begins one known name only.
+    assert.equal(keyOf(resolver, '大唐控'), 'name:大唐控股(香港)投资有限公司');
+    resolver.addAlias('大唐电信科技产业控股有限公司', '大唐控股');
+    assert.equal(keyOf(resolver, '大唐控股'), 'name:大唐电信科技产业控股有限公司');
+    assert.equal(resolver.resolve('大唐控'), undefined, '大唐控股 cut, or the head of 大唐控股(香港)');
+  });
+
+  it('takes the node a news item made of the issuer by its full name as the issuer, when its filing gives the short name only', () => {
+    const filing = {
+      key: '900001',
+      label: 'Company' as const,
+      name: '远山智造',
+      code: '900001',
+      shortNames: ['远山智造'],
+    };
+    const known = [
+      { key: 'name:远山智造科技股份有限公司', name: '远山智造科技股份有限公司', shortNames: [] },
+    ];
+    const stated = ['远山智造科技股份有限公司'];
+    const resolver = new CompanyResolver({ ...filing, shortNames: [...filing.shortNames] }, known, stated);
+    assert.equal(resolver.issuer?.key, 'name:远山智造科技股份有限公司', 'the one node the graph has');
+    assert.equal(resolver.issuer?.code, '900001');
+    assert.equal(resolver.issuer?.name, '远山智造科技股份有限公司');
+    assert.equal(keyOf(resolver, '远山智造科技股份有限公司'), 'name:远山智造科技股份有限公司');
+    assert.equal(keyOf(resolver, '900001'), 'name:远山智造科技股份有限公司');
+    // Not when the filing does not state that name, nor when two such nodes fit.
+    const unstated = new CompanyResolver({ ...filing, shortNames: [...filing.shortNames] }, known, []);
+    assert.equal(unstated.issuer?.key, '900001');
+    const two = [
+      ...known,
+      { key: 'name:远山智造材料有限公司', name: '远山智造材料有限公司', shortNames: [] },
+    ];
+    const both = new CompanyResolver({ ...filing, shortNames: [...filing.shortNames] }, two, [
+      ...stated,
+      '远山智造材料有限公司',
+    ]);
+    assert.equal(both.issuer?.key, '900001');
+  });
+
+  it("never takes a short name for a branch its company's name begins", () => {
+    const resolver = new CompanyResolver(undefined, []);
+    resolver.resolve('远山化工氯碱分公司');
+    assert.equal(resolver.resolve('远山化工'), undefined, 'the company, not its branch');
+    resolver.resolve('远山化工股份有限公司');
+    assert.equal(keyOf(resolver, '远山化工'), 'name:远山化工股份有限公司');
+  });
+
   it('gives a node known only by its short name its full name, but never merges two full names', () => {
     const known = [
       { key: 'name:启辰半导体', name: '启辰半导体', shortNames: ['启辰半导体'] },

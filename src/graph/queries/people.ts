@@ -28,7 +28,7 @@ export interface PersonProfile {
   company: { key: string; name: string } | null;
   /** Every position stated for the person, undated, in the order first read. */
   positions: string[];
-  /** The positions over time: one entry per event stating one, oldest first, undated last. */
+  /** The positions over time: one entry per event stating one for this person alone, oldest first, undated last. */
   positionHistory: PositionStatement[];
 }
 
@@ -41,6 +41,8 @@ export function personProfileStatement(key: string): Statement {
         COLLECT {
           MATCH (p)<-[r]-(e:Event) WHERE r.roleKey IS NOT NULL
             AND EXISTS { (e)-[a:HAS_ARGUMENT]->() WHERE a.roleKey IN $positionRoles }
+            // An event naming several people cannot say whose each post is (see person-positions.ts).
+            AND COUNT { MATCH (e)-[o]->(other:Person) WHERE o.roleKey IS NOT NULL RETURN DISTINCT other } = 1
           WITH DISTINCT e
           WITH e, COLLECT {
               MATCH (e)-[:REPORTED_IN]->(d:Document)
