@@ -156,31 +156,25 @@ export function joinOnePartyClusters(clusters: readonly Cluster[], ctx: OneParty
       const home = near.sort((a, b) => distance(cluster, a) - distance(cluster, b))[0];
       if (home) absorb(cluster, home);
     }
-    // The branch and its company: one party named twice.
-    for (const cluster of ofType()) {
-      if (!out.includes(cluster)) continue;
-      const names = partyNames(cluster, role);
-      const home = ofType().find(
-        (c) =>
-          c !== cluster &&
-          partyNames(c, role).some((n) => names.some((m) => extends_(n, m) || extends_(m, n))) &&
-          agree(cluster, c, role) &&
-          !disagree(cluster, c, role),
-      );
-      if (home) absorb(cluster, home);
-    }
+    // A cluster joins the first other one whose party names relate to its own as `related` says.
+    const joinNamed = (related: (a: string, b: string) => boolean, readsAlike: boolean) => {
+      for (const cluster of ofType()) {
+        if (!out.includes(cluster)) continue;
+        const names = partyNames(cluster, role);
+        const home = ofType().find(
+          (c) =>
+            c !== cluster &&
+            partyNames(c, role).some((n) => names.some((m) => related(n, m))) &&
+            (!readsAlike || agree(cluster, c, role)) &&
+            !disagree(cluster, c, role),
+        );
+        if (home) absorb(cluster, home);
+      }
+    };
+    // The branch and its company: one party named twice, where both read the same fine or authority.
+    joinNamed((n, m) => extends_(n, m) || extends_(m, n), true);
     // A company named in full and by its short form: one party, unless the two readings tell two events.
-    for (const cluster of ofType()) {
-      if (!out.includes(cluster)) continue;
-      const names = partyNames(cluster, role);
-      const home = ofType().find(
-        (c) =>
-          c !== cluster &&
-          partyNames(c, role).some((n) => names.some((m) => shortFormOf(n, m))) &&
-          !disagree(cluster, c, role),
-      );
-      if (home) absorb(cluster, home);
-    }
+    joinNamed(shortFormOf, false);
   }
   return out;
 }
