@@ -35,7 +35,8 @@ interface EvalOptions {
     | 'team-agreement'
     | 'team-reports'
     | 'fddc-contracts';
-  split: string;
+  /** Absent: FewFC's dev, fddc-contracts' and team-reports' dev, team-events' held-out part. */
+  split?: string;
   model: string;
   precision: Precision;
   dataDir: string;
@@ -65,8 +66,11 @@ async function reportAgreement(json: boolean | undefined): Promise<void> {
 }
 
 /** team-events parts: held-out (the default; never trained on), train, or all. */
-function teamPart(split: string): 'held-out' | 'train' | 'all' {
-  return split === 'train' || split === 'all' ? split : 'held-out';
+/** team-events has no dev part: a split it lacks is an error, never quietly the held-out part. */
+function teamPart(split: string | undefined): 'held-out' | 'train' | 'all' {
+  if (split === undefined) return 'held-out';
+  if (split === 'train' || split === 'all' || split === 'held-out') return split;
+  throw new Error(`team-events has the splits train, held-out and all, not "${split}"`);
 }
 
 const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
@@ -177,6 +181,8 @@ async function reportTeamReports(options: EvalOptions): Promise<void> {
 async function run(options: EvalOptions): Promise<void> {
   if (options.dataset === 'team-agreement') return reportAgreement(options.json);
   if (options.dataset === 'team-reports') return reportTeamReports(options);
+  // Checked before the model loads: a mistyped split must fail at once, not read the held-out part.
+  const teamEventsPart = options.dataset === 'team-events' ? teamPart(options.split) : undefined;
   const started = Date.now();
   const extractor = await EventExtractor.load({
     modelDir: options.model,
@@ -201,7 +207,9 @@ async function run(options: EvalOptions): Promise<void> {
           : '')
       : '';
   if (options.dataset === 'fddc-contracts') {
-    const part = (['dev', 'held-out', 'all'].includes(options.split) ? options.split : 'dev') as FddcPart;
+    const part = (
+      ['dev', 'held-out', 'all'].includes(options.split ?? 'dev') ? options.split : 'dev'
+    ) as FddcPart;
     const { records, ...result } = await runFddcContracts(reader, options.dataDir, part);
     if (options.predictions) await writePredictions(options.predictions, records);
     if (options.json) {
@@ -217,7 +225,7 @@ async function run(options: EvalOptions): Promise<void> {
   }
   if (options.dataset === 'realdocs' || options.dataset === 'team-events') {
     const team = options.dataset === 'team-events';
-    const part = team ? teamPart(options.split) : undefined;
+    const part = teamEventsPart;
     const result = team
       ? await runRealDocs(
           reader,
@@ -246,6 +254,7 @@ async function run(options: EvalOptions): Promise<void> {
     );
     return;
   }
+  const split = options.split ?? 'dev';
   const extract: ExtractOptions =
     extractor.usesKnowledge && options.knowledge === 'training'
       ? { gazetteer: await readTrainingKnownNames(options.dataDir) }
@@ -253,7 +262,7 @@ async function run(options: EvalOptions): Promise<void> {
   let sentences: number;
   let scores: Record<string, Prf>;
   if (options.dataset === 'fewfc') {
-    const records = await readFewfcSplit(options.dataDir, options.split);
+    const records = await readFewfcSplit(options.dataDir, split);
     sentences = records.length;
     const all = await evaluateFewfc(extractor, records, extract);
     scores = Object.fromEntries(EVENT_METRICS.map((m) => [m, all[m]]));
@@ -265,7 +274,7 @@ async function run(options: EvalOptions): Promise<void> {
   const seconds = (Date.now() - started) / 1000;
   const summary = {
     dataset: options.dataset,
-    split: options.split,
+    split,
     model: options.model,
     precision: options.precision,
     knowledge: extract.gazetteer ? `${options.knowledge} (${extract.gazetteer.size} names)` : 'none',
@@ -280,7 +289,7 @@ async function run(options: EvalOptions): Promise<void> {
     return;
   }
   process.stdout.write(
-    `${options.dataset} ${options.split}: ${sentences} sentences, model ${extractor.modelVersion} (${options.precision}), knowledge ${summary.knowledge}, ${summary.files.join(' + ')}, ${seconds.toFixed(1)} s\n${formatScoreTable(scores)}\n`,
+    `${options.dataset} ${split}: ${sentences} sentences, model ${extractor.modelVersion} (${options.precision}), knowledge ${summary.knowledge}, ${summary.files.join(' + ')}, ${seconds.toFixed(1)} s\n${formatScoreTable(scores)}\n`,
   );
 }
 
@@ -308,8 +317,7 @@ export function registerEvalCommand(program: Command): void {
     )
     .option(
       '--split <split>',
-      'FewFC split file name (dev; the test split is held out); for fddc-contracts dev, held-out or all; for team-events held-out (when not dev), train or all; for team-reports dev, held-out, all or agreement',
-      'dev',
+      'FewFC split file name (default dev; the test split is held out); for fddc-contracts dev (default), held-out or all; for team-events held-out (default), train or all; for team-reports dev (default), held-out, all or agreement',
     )
     .option('--model <dir>', 'model folder', defaultModelDir())
     .option('--precision <precision>', 'fp32 or int8', parsePrecision, 'int8')
