@@ -775,7 +775,6 @@ function toRecord(cluster: readonly RecordMention[], ctx: AssembleContext, singl
   return record;
 }
 
-/** An argument's sentence: the one its mention was read in, else the document's. */
 /** Whether the document's issuer fills `role` of the record (linked, or written by its name or a short name). */
 function issuerFills(record: LinkedEvent, role: string, ctx: AssembleContext): boolean {
   const issuer = ctx.issuer;
@@ -786,6 +785,7 @@ function issuerFills(record: LinkedEvent, role: string, ctx: AssembleContext): b
   );
 }
 
+/** An argument's sentence: the one its mention was read in, else the document's. */
 function sentenceOfIn(cluster: readonly RecordMention[], ctx: AssembleContext): SentenceOf {
   return (a) => {
     const start = ctx.sentenceStarts[a.sentence] ?? 0;
