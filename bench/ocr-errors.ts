@@ -1,6 +1,7 @@
 /** Where OCR's character errors are, for bench/ocr.ts: order apart from reading, and the edits themselves. */
 import { comparableText } from '../src/eval/character-error-rate.js';
 import { figuresIn } from '../src/parse/ocr/figures.js';
+import type { OcrPage } from '../src/parse/ocr/ocr-pages.js';
 
 function counts(text: string): Map<string, number> {
   const map = new Map<string, number>();
@@ -156,3 +157,13 @@ export function figureDiff(reference: string, read: string, doubted: readonly st
   });
   return missed.length + wrong.length === 0 ? '' : `missed ${missed.join(' ')} | read ${wrong.join(' ')}`;
 }
+
+/** The figures the reader marked as doubted: runs of doubted characters, line by line, split at spaces. */
+export const doubtedRuns = (page: OcrPage | undefined): string[] =>
+  (page?.lines ?? []).flatMap((line) =>
+    line.chars
+      .map((c) => (c.doubted ? c.text : ' '))
+      .join('')
+      .split(/\s/)
+      .filter(Boolean),
+  );

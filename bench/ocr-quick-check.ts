@@ -11,8 +11,8 @@ import { loadConfig } from '../src/config/config.js';
 import { characterErrors } from '../src/eval/character-error-rate.js';
 import { DEFAULT_OCR_LIMITS } from '../src/parse/index.js';
 import { fusedModelFiles } from '../src/parse/ocr/ocr-models.js';
-import { DEFAULT_OCR_TUNING, type OcrPage, type OcrTuning, ocrPdfPages } from '../src/parse/ocr/ocr-pages.js';
-import { type FigureScore, figureScore, unorderedErrors } from './ocr-errors.js';
+import { DEFAULT_OCR_TUNING, type OcrTuning, ocrPdfPages } from '../src/parse/ocr/ocr-pages.js';
+import { doubtedRuns, type FigureScore, figureScore, unorderedErrors } from './ocr-errors.js';
 import { imageOnlyPdf, pageTextLayer, scanLikeJpeg, withTablesExpanded } from './rendered-pages.js';
 
 /** Files under real-pdfs/announcements and 1-based pages: notices, tables of figures, annual-report pages. */
@@ -27,16 +27,6 @@ const PAGES: ReadonlyArray<readonly [string, number]> = [
   ['merge0_顺丰控股（集团）有限公司与鼎泰新材.pdf', 1],
   ['300107_建新股份_2019年年度报告.pdf', 20],
 ];
-
-/** The runs of characters the reader doubted, split at spaces (as bench/ocr.ts passes them to figureScore). */
-const doubtedRuns = (page: OcrPage | undefined): string[] =>
-  (page?.lines ?? []).flatMap((line) =>
-    line.chars
-      .map((c) => (c.doubted ? c.text : ' '))
-      .join('')
-      .split(/\s/)
-      .filter(Boolean),
-  );
 
 async function main(): Promise<void> {
   const fused = fusedModelFiles();

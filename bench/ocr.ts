@@ -39,7 +39,14 @@ import {
   PP_OCR_TUNING,
 } from '../src/parse/ocr/ocr-pages.js';
 import { emptyStageTimes, OCR_STAGES, stripCost } from '../src/parse/ocr/stage-times.js';
-import { errorDiff, type FigureScore, figureDiff, figureScore, unorderedErrors } from './ocr-errors.js';
+import {
+  doubtedRuns,
+  errorDiff,
+  type FigureScore,
+  figureDiff,
+  figureScore,
+  unorderedErrors,
+} from './ocr-errors.js';
 import { renderedPages, withTablesExpanded } from './rendered-pages.js';
 
 const GOLD_NAME = /^(.+)\.p(\d+)\.txt$/;
@@ -52,16 +59,6 @@ const showErrors = process.argv.includes('--errors');
 
 /** The page as read, each table's placeholder replaced by its cells row by row, as a transcriber reads a table. */
 const readText = (page: OcrPage): string => withTablesExpanded(page.text, page.tables);
-
-/** The figures the reader marked as doubted: runs of doubted characters, line by line, split at spaces. */
-const doubtedRuns = (page: OcrPage | undefined): string[] =>
-  (page?.lines ?? []).flatMap((line) =>
-    line.chars
-      .map((c) => (c.doubted ? c.text : ' '))
-      .join('')
-      .split(/\s/)
-      .filter(Boolean),
-  );
 
 /** One page to read: its PDF, the page's number in it and the reference text it is scored against. */
 interface BenchPage {
