@@ -376,7 +376,6 @@ export async function linkDocument(input: LinkInput): Promise<LinkedDocument> {
     entities: [...entities.values()].map((e) => ({
       ...e,
       ...(e.shortNames ? { shortNames: [...e.shortNames] } : {}),
-      ...(e.positions ? { positions: [...e.positions] } : {}),
     })),
     mentions,
     sentenceEvents,
